@@ -1,0 +1,84 @@
+// e2e: a real `glossa serve` process on a fresh archive folder in a temp dir, one per test.
+import { test as base, expect } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export type Glossa = {
+  url: string
+  origin: string
+  token: string
+  archiveDir: string
+  call: <T = unknown>(method: string, args?: unknown) => Promise<T>
+  restart: () => Promise<void>
+}
+
+export const CLI = resolve('out/cli/index.js')
+
+async function serve(archiveDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--archive', archiveDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`glossa serve printed no URL:\n${output}`)), 20_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolveUrl(match[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`glossa serve exited with ${code}:\n${output}`)))
+  })
+  return { child, url }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  await new Promise<void>((done) => {
+    child.once('exit', () => done())
+    child.kill('SIGTERM')
+  })
+}
+
+export const test = base.extend<{ glossa: Glossa }>({
+  glossa: async ({}, use) => {
+    const archiveDir = await mkdtemp(join(tmpdir(), 'glossa-e2e-'))
+    let running = await serve(archiveDir)
+    const glossa: Glossa = {
+      archiveDir,
+      get url() {
+        return running.url
+      },
+      get origin() {
+        return new URL(running.url).origin
+      },
+      get token() {
+        return new URL(running.url).hash.replace('#token=', '')
+      },
+      call: async <T,>(method: string, args: unknown = {}) => {
+        const res = await fetch(`${glossa.origin}/api/${method}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${glossa.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(args),
+        })
+        const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } }
+        if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`)
+        return result.value as T
+      },
+      restart: async () => {
+        await stop(running.child)
+        running = await serve(archiveDir)
+      },
+    }
+    await use(glossa)
+    await stop(running.child)
+    await rm(archiveDir, { recursive: true, force: true })
+  },
+})
+
+export { expect }

@@ -1,0 +1,64 @@
+// CLI (Node): each `glossa` subcommand, with its flags parsed by node:util.
+import { parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
+import { openArchive, resolveArchiveDir } from '../main/open-archive'
+import { startServer } from '../main/serve'
+import { createService } from '../main/service'
+import { defaultArchiveDir, rendererDir, samplesDir } from './paths'
+
+export type Command = { summary: string; run: (args: string[]) => Promise<number> }
+
+const archiveOption = { archive: { type: 'string' }, json: { type: 'boolean', default: false } } as const
+
+function parse<O extends ParseArgsConfig['options']>(args: string[], options: O) {
+  return parseArgs({ args, options, allowPositionals: true, strict: true })
+}
+
+async function open(flag: string | undefined) {
+  return openArchive(resolveArchiveDir(flag, defaultArchiveDir()), samplesDir)
+}
+
+export const commands: Record<string, Command> = {
+  serve: {
+    summary: 'serve the app to a browser on 127.0.0.1   [--archive DIR] [--port N]',
+    run: async (args) => {
+      const { values } = parse(args, { ...archiveOption, port: { type: 'string' } })
+      const archive = await open(values.archive)
+      const service = createService({ archive, version: process.env.npm_package_version ?? '0.1.0' })
+      const server = await startServer({ handlers: service, rendererDir, port: values.port ? Number(values.port) : 0 })
+      for (const problem of archive.problems) console.error(`warning: ${problem}`)
+      console.log(`Glossa is serving ${archive.dir}`)
+      console.log(`Open ${server.url}`)
+      await new Promise<void>((resolve) => {
+        const stop = () => void server.close().then(resolve)
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      })
+      return 0
+    },
+  },
+  list: {
+    summary: 'list the articles in the archive         [--archive DIR] [--json]',
+    run: async (args) => {
+      const { values } = parse(args, archiveOption)
+      const archive = await open(values.archive)
+      const list = archive.list()
+      if (values.json) console.log(JSON.stringify(list, null, 2))
+      else for (const a of list) console.log(`${a.id}  ${a.publishedAt ?? '          '}  ${a.title}`)
+      return 0
+    },
+  },
+  show: {
+    summary: 'print one article                        ID [--archive DIR] [--text] [--json]',
+    run: async (args) => {
+      const { values, positionals } = parse(args, { ...archiveOption, text: { type: 'boolean', default: false } })
+      if (!positionals[0]) throw new Error('show needs an article id (see `glossa list`).')
+      const archive = await open(values.archive)
+      const article = await archive.getArticle(positionals[0])
+      if (values.json) console.log(JSON.stringify(article, null, 2))
+      else if (values.text) console.log(article.text)
+      else console.log(`${article.title}\n${article.source ?? ''} ${article.publishedAt ?? ''}\n\n${article.text}`)
+      return 0
+    },
+  },
+}

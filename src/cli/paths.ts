@@ -1,0 +1,20 @@
+// CLI (Node): where the built renderer and the bundled resources are, relative to out/cli/index.js.
+import { homedir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const projectRoot = resolve(here, '..', '..')
+export const rendererDir = join(projectRoot, 'out', 'renderer')
+export const samplesDir = join(projectRoot, 'resources', 'samples')
+
+/** Same place Electron's userData archive lives on Linux; the CLI has no app object to ask. */
+export function defaultArchiveDir(): string {
+  const base =
+    process.platform === 'darwin'
+      ? join(homedir(), 'Library', 'Application Support')
+      : process.platform === 'win32'
+        ? (process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'))
+        : (process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'))
+  return join(base, 'glossa', 'archive')
+}

@@ -1,0 +1,50 @@
+// Main process: each article's annotations in a file of their own, opened on first use and kept open.
+import { join } from 'node:path'
+import type { Annotation } from '../../shared/types'
+import { CURRENT_VERSION } from './migrations'
+import { openShard } from './shard'
+import type { Shard } from './shard'
+
+type AnnotationFile = { version: number; articleId: string; annotations: Annotation[] }
+
+export class AnnotationStore {
+  private readonly open = new Map<string, Promise<Shard<AnnotationFile>>>()
+
+  constructor(private readonly root: string) {}
+
+  private shard(articleId: string): Promise<Shard<AnnotationFile>> {
+    let shard = this.open.get(articleId)
+    if (!shard) {
+      shard = openShard<AnnotationFile>(
+        this.root,
+        join(this.root, 'annotations', `${articleId}.json`),
+        'annotations',
+        () => ({ version: CURRENT_VERSION.annotations, articleId, annotations: [] }),
+        (f) => Array.isArray(f.annotations),
+      )
+      // A failed open is not cached: the next call reports the damage again instead of a stale promise.
+      shard.catch(() => this.open.delete(articleId))
+      this.open.set(articleId, shard)
+    }
+    return shard
+  }
+
+  async list(articleId: string): Promise<Annotation[]> {
+    return (await this.shard(articleId)).data.annotations
+  }
+
+  async change<R>(
+    articleId: string,
+    change: (list: Annotation[]) => R,
+  ): Promise<{ result: R; list: Annotation[] }> {
+    const shard = await this.shard(articleId)
+    // `change` throws before mutating when it refuses, so a rejected call leaves memory and disk as they were.
+    const result = change(shard.data.annotations)
+    await shard.write()
+    return { result, list: shard.data.annotations }
+  }
+
+  forget(articleId: string): void {
+    this.open.delete(articleId)
+  }
+}

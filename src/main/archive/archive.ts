@@ -1,0 +1,195 @@
+// Main process: a Glossa archive folder. Sharded so that saving one annotation rewrites only that article's
+// annotations file and its catalog bucket, never the whole archive.
+//   glossa.json              manifest (format marker, schema version)
+//   catalog/<xx>.json        article metadata, 256 buckets by id prefix
+//   bodies/<id>.json         article text and sanitized HTML, written once
+//   annotations/<id>.json    one article's annotations
+//   tags.json                tag colours
+import { mkdir, readdir, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { GlossaError } from '../../shared/errors'
+import type { Annotation, Article, ArticleMeta } from '../../shared/types'
+import { AnnotationStore } from './annotation-store'
+import { CatalogStore } from './catalog-store'
+import { bucketOf, newId, textHash } from './ids'
+import { CURRENT_VERSION } from './migrations'
+import { openShard } from './shard'
+import { TagStore } from './tag-store'
+
+export type NewArticle = Omit<
+  ArticleMeta,
+  'id' | 'addedAt' | 'textHash' | 'length' | 'counts' | 'annotationTags'
+> & {
+  text: string
+  html?: string
+}
+export type ArticlePatch = Partial<
+  Pick<ArticleMeta, 'title' | 'source' | 'url' | 'author' | 'publishedAt' | 'tags'>
+>
+type BodyFile = { version: number; id: string; text: string; html?: string }
+type Manifest = { version: number; format: 'glossa-archive'; createdAt: string }
+
+export type OpenOptions = {
+  /** Called once when the folder is new, to fill it with sample articles. */
+  seed?: (archive: Archive) => Promise<void>
+}
+
+export class Archive {
+  readonly problems: string[] = []
+  readonly catalog: CatalogStore
+  readonly annotations: AnnotationStore
+  readonly tagStore: TagStore
+
+  private constructor(readonly dir: string) {
+    this.catalog = new CatalogStore(dir, this.problems)
+    this.annotations = new AnnotationStore(dir)
+    this.tagStore = new TagStore(dir, this.problems)
+  }
+
+  static async open(dir: string, options: OpenOptions = {}): Promise<Archive> {
+    const archive = new Archive(dir)
+    const fresh = await archive.ensureManifest()
+    await Promise.all([archive.catalog.load(), archive.tagStore.load()])
+    if (fresh && options.seed) await options.seed(archive)
+    return archive
+  }
+
+  private async ensureManifest(): Promise<boolean> {
+    await mkdir(this.dir, { recursive: true })
+    const entries = (await readdir(this.dir)).filter((name) => !name.startsWith('.'))
+    const file = join(this.dir, 'glossa.json')
+    if (!entries.includes('glossa.json') && entries.length > 0) {
+      throw new GlossaError(
+        'invalid_argument',
+        `${this.dir} is not a Glossa archive (it has files but no glossa.json). Choose an empty folder or an existing archive.`,
+      )
+    }
+    const manifest = await openShard<Manifest>(
+      this.dir,
+      file,
+      'manifest',
+      () => ({
+        version: CURRENT_VERSION.manifest,
+        format: 'glossa-archive',
+        createdAt: new Date().toISOString(),
+      }),
+      (m) => m.format === 'glossa-archive',
+    )
+    await Promise.all(['catalog', 'bodies', 'annotations'].map((sub) => mkdir(join(this.dir, sub), { recursive: true })))
+    if (entries.includes('glossa.json')) return false
+    await manifest.write()
+    return true
+  }
+
+  list(): ArticleMeta[] {
+    return this.catalog.all()
+  }
+
+  meta(id: string): ArticleMeta {
+    return this.catalog.get(id)
+  }
+
+  async getArticle(id: string): Promise<Article> {
+    const meta = this.catalog.get(id)
+    const body = await openShard<BodyFile>(
+      this.dir,
+      this.bodyFile(id),
+      'body',
+      () => ({ version: 0, id, text: '' }),
+      (b) => typeof b.text === 'string',
+    )
+    if (body.data.version === 0) throw new GlossaError('corrupt_file', `bodies/${id}.json is missing.`)
+    return { ...meta, text: body.data.text, ...(body.data.html ? { html: body.data.html } : {}) }
+  }
+
+  findDuplicate(probe: { text: string; canonicalUrl?: string }): ArticleMeta | undefined {
+    const hash = textHash(probe.text)
+    return this.catalog
+      .all()
+      .find((a) => a.textHash === hash || (!!probe.canonicalUrl && a.canonicalUrl === probe.canonicalUrl))
+  }
+
+  async createArticle(input: NewArticle): Promise<ArticleMeta> {
+    const { text, html, ...rest } = input
+    let id = newId()
+    while (this.catalog.has(id) || this.catalog.isReadOnly(bucketOf(id))) id = newId()
+    const meta: ArticleMeta = {
+      ...stripUndefined(rest),
+      id,
+      tags: [...new Set(rest.tags ?? [])],
+      addedAt: new Date().toISOString(),
+      textHash: textHash(text),
+      length: text.length,
+      counts: { highlights: 0, figures: 0, notes: 0 },
+      annotationTags: {},
+    }
+    // Body first: a catalog entry must never point at a body that is not on disk.
+    const body = await openShard<BodyFile>(
+      this.dir,
+      this.bodyFile(id),
+      'body',
+      () => ({
+        version: CURRENT_VERSION.body,
+        id,
+        text,
+        ...(html ? { html } : {}),
+      }),
+      () => true,
+    )
+    await body.write()
+    await this.catalog.put(meta)
+    return meta
+  }
+
+  async updateArticle(id: string, patch: ArticlePatch): Promise<ArticleMeta> {
+    const meta = { ...this.catalog.get(id), ...stripUndefined(patch) }
+    if (patch.tags) meta.tags = [...new Set(patch.tags)]
+    await this.catalog.put(meta)
+    return meta
+  }
+
+  async deleteArticle(id: string): Promise<void> {
+    this.catalog.get(id)
+    // Catalog first: once it is gone from the catalog, leftover files are unreachable, never half-visible.
+    await this.catalog.remove(id)
+    this.annotations.forget(id)
+    await rm(this.bodyFile(id), { force: true })
+    await rm(join(this.dir, 'annotations', `${id}.json`), { force: true })
+  }
+
+  async listAnnotations(articleId: string): Promise<Annotation[]> {
+    this.catalog.get(articleId)
+    return this.annotations.list(articleId)
+  }
+
+  /** Applies `change` to one article's annotations, then refreshes its counts in the catalog. */
+  async changeAnnotations<R>(articleId: string, change: (list: Annotation[]) => R): Promise<R> {
+    const meta = this.catalog.get(articleId)
+    this.catalog.assertWritable(articleId)
+    const { result, list } = await this.annotations.change(articleId, change)
+    await this.catalog.put({ ...meta, ...summarize(list) })
+    return result
+  }
+
+  private bodyFile(id: string): string {
+    return join(this.dir, 'bodies', `${id}.json`)
+  }
+}
+
+function summarize(list: Annotation[]): Pick<ArticleMeta, 'counts' | 'annotationTags'> {
+  const counts = { highlights: 0, figures: 0, notes: 0 }
+  const annotationTags: Record<string, number> = {}
+  for (const a of list) {
+    if (a.kind === 'figure') counts.figures++
+    else counts.highlights++
+    if (a.note.trim()) counts.notes++
+    const tags = new Set(a.tags)
+    if (a.figure?.metric) tags.add(a.figure.metric)
+    for (const t of tags) annotationTags[t] = (annotationTags[t] ?? 0) + 1
+  }
+  return { counts, annotationTags }
+}
+
+function stripUndefined<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T
+}

@@ -1,0 +1,40 @@
+// Main process: the schema version of each kind of archive file, and the hook that upgrades old files on read.
+import { GlossaError } from '../../shared/errors'
+
+export type ShardKind = 'manifest' | 'catalog' | 'body' | 'annotations' | 'tags'
+
+export const CURRENT_VERSION: Record<ShardKind, number> = {
+  manifest: 1,
+  catalog: 1,
+  body: 1,
+  annotations: 1,
+  tags: 1,
+}
+
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>
+
+/** `MIGRATIONS[kind][v]` turns a version-v file into version v+1. None yet: version 1 is the first. */
+const MIGRATIONS: Record<ShardKind, Record<number, Migration>> = {
+  manifest: {},
+  catalog: {},
+  body: {},
+  annotations: {},
+  tags: {},
+}
+
+export function migrate(kind: ShardKind, data: { version: number }, name: string): { version: number } {
+  const target = CURRENT_VERSION[kind]
+  if (data.version > target) {
+    throw new GlossaError(
+      'read_only',
+      `${name} was written by a newer Glossa (schema ${data.version}, this one reads ${target}). Update Glossa to open it.`,
+    )
+  }
+  let current = data as Record<string, unknown> & { version: number }
+  while (current.version < target) {
+    const step = MIGRATIONS[kind][current.version]
+    if (!step) throw new GlossaError('corrupt_file', `${name}: no migration from schema ${current.version}.`)
+    current = { ...step(current), version: current.version + 1 }
+  }
+  return current
+}

@@ -1,0 +1,91 @@
+// Electron main process: the window, its security settings and the archive. Thin by design; the logic lives
+// in service.ts and src/shared, which browser mode and the tests exercise without Electron.
+import { electronApp, is, optimizer } from '@electron-toolkit/utils'
+import { BrowserWindow, app, session, shell } from 'electron'
+import type { IpcMainInvokeEvent } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { isSafeExternalUrl } from '../shared/url-safety'
+import { registerIpc } from './ipc'
+import { openArchive, resolveArchiveDir } from './open-archive'
+import { createService } from './service'
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+const archiveDir = resolveArchiveDir(argValue('--archive'), join(app.getPath('userData'), 'archive'))
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
+const rendererIndex = join(__dirname, '../renderer/index.html')
+let mainWindow: BrowserWindow | null = null
+
+function isOwnFrame(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? ''
+  if (is.dev && process.env.ELECTRON_RENDERER_URL) return url.startsWith(process.env.ELECTRON_RENDERER_URL)
+  return url.startsWith(pathToFileURL(rendererIndex).href)
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 760,
+    minHeight: 480,
+    show: false,
+    title: 'Glossa',
+    icon: join(resourcesDir, 'icon.png'),
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  win.on('ready-to-show', () => win.show())
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.webContents.on('will-navigate', (event, url) => {
+    event.preventDefault()
+    if (isSafeExternalUrl(url)) void shell.openExternal(url)
+  })
+  if (is.dev && process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void win.loadFile(rendererIndex)
+  return win
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  await app.whenReady()
+  electronApp.setAppUserModelId('org.glossa.app')
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  app.on('browser-window-created', (_, window) => optimizer.watchWindowShortcuts(window))
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+
+  const archive = await openArchive(archiveDir, join(resourcesDir, 'samples'))
+  registerIpc(createService({ archive, version: app.getVersion() }), isOwnFrame)
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+main().catch((err: unknown) => {
+  console.error('Glossa could not start:', err)
+  app.exit(1)
+})

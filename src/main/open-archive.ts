@@ -1,0 +1,37 @@
+// Main process and CLI: where the archive lives, and opening it with the sample articles on first run.
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Archive } from './archive/archive'
+import { parseDocument } from './import'
+
+/** `--archive DIR` wins, then GLOSSA_ARCHIVE, then the platform default. */
+export function resolveArchiveDir(flag: string | undefined, fallback: string): string {
+  return flag || process.env.GLOSSA_ARCHIVE || fallback
+}
+
+export async function openArchive(dir: string, samplesDir?: string): Promise<Archive> {
+  return Archive.open(dir, { seed: samplesDir ? (archive) => seedSamples(archive, samplesDir) : undefined })
+}
+
+async function seedSamples(archive: Archive, samplesDir: string): Promise<void> {
+  let names: string[]
+  try {
+    names = (await readdir(samplesDir)).sort()
+  } catch {
+    return // A build without samples still opens; the library is simply empty.
+  }
+  for (const name of names) {
+    const bytes = await readFile(join(samplesDir, name))
+    const doc = parseDocument({ name, bytes })
+    await archive.createArticle({
+      title: doc.title,
+      text: doc.text,
+      html: doc.html,
+      source: doc.source ?? 'Glossa sample',
+      tags: ['sample'],
+      ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
+      ...(doc.author ? { author: doc.author } : {}),
+      ...(doc.url ? { url: doc.url } : {}),
+    })
+  }
+}

@@ -1,0 +1,91 @@
+// Main process without Electron: browser mode. Serves the built renderer and the same service over HTTP on
+// 127.0.0.1, for e2e tests and for reading in any browser. Every API call needs the per-run token.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Handlers } from '../shared/contract'
+import { dispatch } from '../shared/dispatch'
+import { serveStatic } from './serve-static'
+
+export type ServeOptions = { handlers: Handlers; rendererDir: string; port?: number; token?: string }
+export type RunningServer = { url: string; token: string; port: number; close: () => Promise<void> }
+
+const MAX_BODY = 64 * 1024 * 1024
+
+export async function startServer({ handlers, rendererDir, port = 0, token }: ServeOptions): Promise<RunningServer> {
+  const secret = token ?? randomBytes(24).toString('base64url')
+  const expected = Buffer.from(`Bearer ${secret}`)
+  let origin = ''
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } }))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A foreign Host or Origin means another site is reaching in (DNS rebinding, cross-site form): refuse.
+    const host = req.headers.host ?? ''
+    if (host !== origin.slice('http://'.length) && host !== `localhost:${new URL(origin).port}`) {
+      return send(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Foreign Host header.' } })
+    }
+    const reqOrigin = req.headers.origin
+    if (reqOrigin !== undefined && reqOrigin !== origin && reqOrigin !== `http://${host}`) {
+      return send(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Foreign Origin header.' } })
+    }
+    const path = new URL(req.url ?? '/', origin).pathname
+    if (!path.startsWith('/api/')) return serveStatic(rendererDir, path, req, res)
+
+    const auth = Buffer.from(req.headers.authorization ?? '')
+    if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
+      return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } })
+    }
+    if (req.method !== 'POST') {
+      return send(res, 405, { ok: false, error: { code: 'invalid_argument', message: 'Use POST for API calls.' } })
+    }
+    let args: unknown
+    try {
+      const raw = await readBody(req)
+      args = raw.length ? JSON.parse(raw) : {}
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      return send(res, 400, { ok: false, error: { code: 'invalid_argument', message: `The request body is not JSON: ${message}` } })
+    }
+    const method = decodeURIComponent(path.slice('/api/'.length))
+    send(res, 200, await dispatch(handlers, method, args))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const actual = (server.address() as AddressInfo).port
+  origin = `http://127.0.0.1:${actual}`
+  return {
+    url: `${origin}/#token=${secret}`,
+    token: secret,
+    port: actual,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(json)
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new Error(`larger than ${MAX_BODY / 1024 / 1024} MB`))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

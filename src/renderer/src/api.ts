@@ -1,0 +1,69 @@
+// Renderer: the only caller of the contract. Uses Electron's preload bridge when present, otherwise browser
+// mode's HTTP bridge with the token handed over in the URL fragment.
+import type { BridgeApi } from '../../shared/bridge'
+import type { ApiClient, MethodName } from '../../shared/contract'
+import { METHOD_NAMES } from '../../shared/contract'
+import type { ErrorCode, Result } from '../../shared/types'
+
+declare global {
+  interface Window {
+    api?: BridgeApi
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+type Transport = (method: MethodName, args: unknown) => Promise<Result<unknown>>
+
+function takeToken(): string {
+  const match = /token=([^&]+)/.exec(window.location.hash)
+  if (match) {
+    sessionStorage.setItem('glossa-token', match[1])
+    // Keep the secret out of the address bar and history once it is stored for this tab.
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+  }
+  return sessionStorage.getItem('glossa-token') ?? ''
+}
+
+function httpTransport(): Transport {
+  const token = takeToken()
+  return async (method, args) => {
+    const res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(args ?? {}),
+    })
+    try {
+      return (await res.json()) as Result<unknown>
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `The server answered ${res.status} without JSON.` } }
+    }
+  }
+}
+
+function bridgeTransport(bridge: BridgeApi): Transport {
+  return (method, args) => (bridge[method] as (a: unknown) => Promise<Result<unknown>>)(args)
+}
+
+const transport: Transport = window.api ? bridgeTransport(window.api) : httpTransport()
+
+export const isBrowserMode = !window.api
+
+export const api = Object.fromEntries(
+  METHOD_NAMES.map((method) => [
+    method,
+    async (args: unknown) => {
+      const result = await transport(method, args)
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+      return result.value
+    },
+  ]),
+) as ApiClient

@@ -1,0 +1,120 @@
+// Runs everywhere: the one list of methods the renderer may call, each with the zod schema of its argument
+// object and of its result. IPC, the preload, the HTTP bridge and the renderer client are all built from it.
+import { z } from 'zod'
+import {
+  annotationKindSchema,
+  annotationSchema,
+  articleMetaSchema,
+  articleSchema,
+  colorSchema,
+  dateSchema,
+  figureSchema,
+  idSchema,
+  tagNameSchema,
+  tagSchema,
+  targetSchema,
+} from './schemas'
+
+const none = z.object({}).strict()
+const byId = z.object({ id: idSchema }).strict()
+const ok = z.object({ ok: z.literal(true) })
+
+export const contract = {
+  'app.info': {
+    args: none,
+    result: z.object({
+      version: z.string(),
+      archive: z.string(),
+      articles: z.int(),
+      problems: z.array(z.string()),
+    }),
+  },
+  'articles.list': {
+    args: z.object({}).strict(),
+    result: z.array(articleMetaSchema),
+  },
+  'articles.get': { args: byId, result: articleSchema },
+  'articles.create': {
+    args: z
+      .object({
+        title: z.string().trim().min(1, 'must not be empty').max(1000),
+        text: z.string().max(5_000_000).optional(),
+        html: z.string().max(20_000_000).optional(),
+        source: z.string().max(300).optional(),
+        url: z.string().max(4000).optional(),
+        publishedAt: dateSchema.optional(),
+        author: z.string().max(500).optional(),
+        tags: z.array(tagNameSchema).optional(),
+      })
+      .strict()
+      .refine((a) => (a.text ?? a.html ?? '').trim() !== '', {
+        message: 'an article needs text or html',
+        path: ['text'],
+      }),
+    result: articleMetaSchema,
+  },
+  'articles.update': {
+    args: z
+      .object({
+        id: idSchema,
+        title: z.string().trim().min(1).max(1000).optional(),
+        source: z.string().max(300).optional(),
+        url: z.string().max(4000).optional(),
+        author: z.string().max(500).optional(),
+        publishedAt: dateSchema.optional(),
+        tags: z.array(tagNameSchema).optional(),
+      })
+      .strict(),
+    result: articleMetaSchema,
+  },
+  'articles.delete': { args: byId, result: ok },
+  'annotations.list': { args: z.object({ articleId: idSchema }).strict(), result: z.array(annotationSchema) },
+  'annotations.create': {
+    args: z
+      .object({
+        articleId: idSchema,
+        kind: annotationKindSchema.optional(),
+        color: colorSchema.optional(),
+        note: z.string().max(100_000).optional(),
+        tags: z.array(tagNameSchema).optional(),
+        target: targetSchema,
+        figure: figureSchema.optional(),
+      })
+      .strict(),
+    result: annotationSchema,
+  },
+  'annotations.update': {
+    args: z
+      .object({
+        articleId: idSchema,
+        id: idSchema,
+        color: colorSchema.optional(),
+        note: z.string().max(100_000).optional(),
+        tags: z.array(tagNameSchema).optional(),
+        target: targetSchema.optional(),
+        figure: figureSchema.nullable().optional(),
+      })
+      .strict(),
+    result: annotationSchema,
+  },
+  'annotations.delete': { args: z.object({ articleId: idSchema, id: idSchema }).strict(), result: ok },
+  'tags.list': { args: none, result: z.array(tagSchema) },
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** What the main process implements: one async function per method, taking validated arguments. */
+export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> }
+
+/** What the renderer calls: the same methods, errors crossing as values (Signal style). */
+export type ApiClient = { [M in MethodName]: (args: ArgsOf<M>) => Promise<ResultOf<M>> }

@@ -1,0 +1,126 @@
+// Runs everywhere (main, preload, renderer, CLI, tests): the zod schemas of Glossa's domain.
+// The TypeScript types in types.ts are inferred from these, so the two cannot drift.
+import { z } from 'zod'
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{3,63}$/
+export const idSchema = z
+  .string()
+  .regex(ID_PATTERN, 'must be an id of 4–64 lowercase letters, digits, _ or -')
+
+/** A calendar date, or a full ISO timestamp. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date such as 2024-01-10')
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const
+export const colorSchema = z.enum(HIGHLIGHT_COLORS)
+
+/** Tags are hierarchical by '/': `strikes/launched`. */
+export const tagNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(120)
+  .regex(/^[^/\s#,][^#,]*$/, 'must not start with / or contain # or ,')
+  .regex(/^(?!.*\/\/)(?!.*\/$).*$/, 'must not contain empty levels (// or a trailing /)')
+
+export const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+})
+
+export const textPositionSelectorSchema = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.int().nonnegative(),
+    end: z.int().nonnegative(),
+  })
+  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] })
+
+export const targetSchema = z.object({
+  quote: textQuoteSelectorSchema,
+  position: textPositionSelectorSchema,
+})
+
+export const figureSchema = z
+  .object({
+    value: z.number().finite(),
+    max: z.number().finite().optional(),
+    unit: z.string().max(80).optional(),
+    qualifier: z.string().max(40).optional(),
+    metric: tagNameSchema.optional(),
+    periodStart: dateSchema.optional(),
+    periodEnd: dateSchema.optional(),
+    place: z.string().max(200).optional(),
+    attributedTo: z.string().max(200).optional(),
+  })
+  .refine((f) => f.max === undefined || f.max >= f.value, {
+    message: 'max must not be below value',
+    path: ['max'],
+  })
+
+export const annotationKindSchema = z.enum(['highlight', 'figure'])
+
+export const annotationSchema = z.object({
+  id: idSchema,
+  articleId: idSchema,
+  kind: annotationKindSchema,
+  color: colorSchema,
+  note: z.string().max(100_000),
+  tags: z.array(tagNameSchema),
+  target: targetSchema,
+  figure: figureSchema.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+export const articleCountsSchema = z.object({
+  highlights: z.int().nonnegative(),
+  figures: z.int().nonnegative(),
+  notes: z.int().nonnegative(),
+})
+
+export const articleMetaSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1).max(1000),
+  source: z.string().max(300).optional(),
+  url: z.string().max(4000).optional(),
+  author: z.string().max(500).optional(),
+  publishedAt: dateSchema.optional(),
+  language: z.string().max(20).optional(),
+  excerpt: z.string().max(2000).optional(),
+  addedAt: z.string(),
+  tags: z.array(tagNameSchema),
+  textHash: z.string(),
+  length: z.int().nonnegative(),
+  counts: articleCountsSchema,
+  /** Tag → number of this article's annotations carrying it (figure metrics included). */
+  annotationTags: z.record(z.string(), z.int().nonnegative()),
+  canonicalUrl: z.string().max(4000).optional(),
+})
+
+export const articleSchema = articleMetaSchema.extend({
+  /** The plain text every annotation is anchored on. */
+  text: z.string(),
+  /** Sanitized HTML whose text content equals `text` up to whitespace; absent for plain-text articles. */
+  html: z.string().optional(),
+})
+
+export const tagSchema = z.object({
+  name: tagNameSchema,
+  color: colorSchema.optional(),
+  count: z.int().nonnegative(),
+})
+
+export const errorCodeSchema = z.enum([
+  'invalid_argument',
+  'not_found',
+  'unknown_method',
+  'corrupt_file',
+  'read_only',
+  'conflict',
+  'unauthorized',
+  'internal',
+])
