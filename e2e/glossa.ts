@@ -18,7 +18,9 @@ export type Glossa = {
 export const CLI = resolve('out/cli/index.js')
 
 async function serve(archiveDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--archive', archiveDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI, 'serve', '--archive', archiveDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`glossa serve printed no URL:\n${output}`)), 20_000)
@@ -46,6 +48,7 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ glossa: Glossa }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   glossa: async ({}, use) => {
     const archiveDir = await mkdtemp(join(tmpdir(), 'glossa-e2e-'))
     let running = await serve(archiveDir)
@@ -60,7 +63,7 @@ export const test = base.extend<{ glossa: Glossa }>({
       get token() {
         return new URL(running.url).hash.replace('#token=', '')
       },
-      call: async <T,>(method: string, args: unknown = {}) => {
+      call: async <T>(method: string, args: unknown = {}) => {
         const res = await fetch(`${glossa.origin}/api/${method}`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${glossa.token}`, 'Content-Type': 'application/json' },

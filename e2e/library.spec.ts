@@ -17,10 +17,13 @@ test('the library lists the sample articles and opens one', async ({ page, gloss
   const body = page.getByTestId('article-body')
   await expect(body).toContainText('million tonnes')
   await expect(body.locator('p').first()).toBeVisible()
-  await page.screenshot({ path: 'test-results/screens/library-reader.png' })
+  await page.screenshot({ path: 'reports/screens/library-reader.png' })
 })
 
-test('an article created over the API appears after reload, and reload keeps the open article', async ({ page, glossa }) => {
+test('an article created over the API appears after reload, and reload keeps the open article', async ({
+  page,
+  glossa,
+}) => {
   await page.goto(glossa.url)
   await expect(page.getByRole('option')).toHaveCount(4)
   const created = await glossa.call<ArticleMeta>('articles.create', {
@@ -32,7 +35,10 @@ test('an article created over the API appears after reload, and reload keeps the
   await page.reload()
   await expect(page.getByRole('option')).toHaveCount(5)
   await page.getByRole('option').filter({ hasText: 'Created over the API' }).click()
-  await expect(page.getByTestId('article-body').locator('p')).toHaveText(['Officials counted 1,203 shelters.', 'A second paragraph follows.'])
+  await expect(page.getByTestId('article-body').locator('p')).toHaveText([
+    'Officials counted 1,203 shelters.',
+    'A second paragraph follows.',
+  ])
   expect(page.url()).toContain(`#/article/${created.id}`)
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Created over the API')

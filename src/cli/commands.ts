@@ -25,7 +25,11 @@ export const commands: Record<string, Command> = {
       const { values } = parse(args, { ...archiveOption, port: { type: 'string' } })
       const archive = await open(values.archive)
       const service = createService({ archive, version: process.env.npm_package_version ?? '0.1.0' })
-      const server = await startServer({ handlers: service, rendererDir, port: values.port ? Number(values.port) : 0 })
+      const server = await startServer({
+        handlers: service,
+        rendererDir,
+        port: values.port ? Number(values.port) : 0,
+      })
       for (const problem of archive.problems) console.error(`warning: ${problem}`)
       console.log(`Glossa is serving ${archive.dir}`)
       console.log(`Open ${server.url}`)
@@ -51,13 +55,19 @@ export const commands: Record<string, Command> = {
   show: {
     summary: 'print one article                        ID [--archive DIR] [--text] [--json]',
     run: async (args) => {
-      const { values, positionals } = parse(args, { ...archiveOption, text: { type: 'boolean', default: false } })
+      const { values, positionals } = parse(args, {
+        ...archiveOption,
+        text: { type: 'boolean', default: false },
+      })
       if (!positionals[0]) throw new Error('show needs an article id (see `glossa list`).')
       const archive = await open(values.archive)
       const article = await archive.getArticle(positionals[0])
       if (values.json) console.log(JSON.stringify(article, null, 2))
       else if (values.text) console.log(article.text)
-      else console.log(`${article.title}\n${article.source ?? ''} ${article.publishedAt ?? ''}\n\n${article.text}`)
+      else
+        console.log(
+          `${article.title}\n${article.source ?? ''} ${article.publishedAt ?? ''}\n\n${article.text}`,
+        )
       return 0
     },
   },

@@ -11,7 +11,10 @@ export function registerIpc(handlers: Handlers, isOwnFrame: (event: IpcMainInvok
   for (const method of METHOD_NAMES) {
     ipcMain.handle(CHANNEL_PREFIX + method, async (event, args: unknown) => {
       if (!isOwnFrame(event)) {
-        return { ok: false, error: { code: 'unauthorized', message: 'Calls are accepted only from Glossa’s own window.' } }
+        return {
+          ok: false,
+          error: { code: 'unauthorized', message: 'Calls are accepted only from Glossa’s own window.' },
+        }
       }
       return dispatch(handlers, method, args)
     })

@@ -23,7 +23,10 @@ export async function serveStatic(root: string, urlPath: string, req: IncomingMe
     res.writeHead(405).end()
     return
   }
-  const rel = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^([/\\])+/, '')
+  const rel = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(
+    /^([/\\])+/,
+    '',
+  )
   const file = join(root, rel)
   if (!file.startsWith(root + sep) || rel.split(/[/\\]/).includes('..')) {
     res.writeHead(404).end()

@@ -13,13 +13,20 @@ export type RunningServer = { url: string; token: string; port: number; close: (
 
 const MAX_BODY = 64 * 1024 * 1024
 
-export async function startServer({ handlers, rendererDir, port = 0, token }: ServeOptions): Promise<RunningServer> {
+export async function startServer({
+  handlers,
+  rendererDir,
+  port = 0,
+  token,
+}: ServeOptions): Promise<RunningServer> {
   const secret = token ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(`Bearer ${secret}`)
   let origin = ''
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch((err: unknown) => send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } }))
+    void handle(req, res).catch((err: unknown) =>
+      send(res, 500, { ok: false, error: { code: 'internal', message: String(err) } }),
+    )
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -37,10 +44,16 @@ export async function startServer({ handlers, rendererDir, port = 0, token }: Se
 
     const auth = Buffer.from(req.headers.authorization ?? '')
     if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
-      return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token.' } })
+      return send(res, 401, {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Missing or wrong token.' },
+      })
     }
     if (req.method !== 'POST') {
-      return send(res, 405, { ok: false, error: { code: 'invalid_argument', message: 'Use POST for API calls.' } })
+      return send(res, 405, {
+        ok: false,
+        error: { code: 'invalid_argument', message: 'Use POST for API calls.' },
+      })
     }
     let args: unknown
     try {
@@ -48,7 +61,10 @@ export async function startServer({ handlers, rendererDir, port = 0, token }: Se
       args = raw.length ? JSON.parse(raw) : {}
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
-      return send(res, 400, { ok: false, error: { code: 'invalid_argument', message: `The request body is not JSON: ${message}` } })
+      return send(res, 400, {
+        ok: false,
+        error: { code: 'invalid_argument', message: `The request body is not JSON: ${message}` },
+      })
     }
     const method = decodeURIComponent(path.slice('/api/'.length))
     send(res, 200, await dispatch(handlers, method, args))

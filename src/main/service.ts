@@ -27,7 +27,10 @@ export function createService({ archive, version }: ServiceOptions): Handlers {
       const body = html ? pick(parseHtml(html, { url: meta.url })) : { text: normalizePlainText(text ?? '') }
       const duplicate = archive.findDuplicate({ text: body.text, canonicalUrl: meta.url })
       if (duplicate) {
-        throw new GlossaError('conflict', `This article is already in the archive as “${duplicate.title}” (${duplicate.id}).`)
+        throw new GlossaError(
+          'conflict',
+          `This article is already in the archive as “${duplicate.title}” (${duplicate.id}).`,
+        )
       }
       return archive.createArticle({ ...meta, tags: meta.tags ?? [], ...body })
     },
@@ -53,7 +56,10 @@ export function createService({ archive, version }: ServiceOptions): Handlers {
         updatedAt: stamp,
       }
       if (annotation.kind === 'figure' && !annotation.figure) {
-        throw new GlossaError('invalid_argument', 'Invalid argument for annotations.create: figure: a figure annotation needs a figure.')
+        throw new GlossaError(
+          'invalid_argument',
+          'Invalid argument for annotations.create: figure: a figure annotation needs a figure.',
+        )
       }
       return archive.changeAnnotations(articleId, (list) => {
         list.push(annotation)

@@ -30,7 +30,7 @@ describe('isSafeExternalUrl', () => {
     'https://user:pass@example.com/',
     'https://example.com\u0000.evil.com/',
     'http://',
-    'https:///path-only',
+    'https://',
     '//example.com/protocol-relative',
     '/relative/path',
     'mailto:',

@@ -5,6 +5,7 @@ const SAFE_SCHEMES = new Set(['https:', 'http:', 'mailto:'])
 export function isSafeExternalUrl(raw: string): boolean {
   if (typeof raw !== 'string' || raw.length > 4096) return false
   // Control characters and whitespace are how scheme checks get smuggled past (e.g. "java\tscript:").
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u0020\u007f-\u009f]/.test(raw)) return false
   let url: URL
   try {

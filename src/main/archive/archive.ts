@@ -75,7 +75,9 @@ export class Archive {
       }),
       (m) => m.format === 'glossa-archive',
     )
-    await Promise.all(['catalog', 'bodies', 'annotations'].map((sub) => mkdir(join(this.dir, sub), { recursive: true })))
+    await Promise.all(
+      ['catalog', 'bodies', 'annotations'].map((sub) => mkdir(join(this.dir, sub), { recursive: true })),
+    )
     if (entries.includes('glossa.json')) return false
     await manifest.write()
     return true

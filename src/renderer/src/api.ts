@@ -6,6 +6,7 @@ import { METHOD_NAMES } from '../../shared/contract'
 import type { ErrorCode, Result } from '../../shared/types'
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- only an interface can extend Window
   interface Window {
     api?: BridgeApi
   }
@@ -44,7 +45,10 @@ function httpTransport(): Transport {
     try {
       return (await res.json()) as Result<unknown>
     } catch {
-      return { ok: false, error: { code: 'internal', message: `The server answered ${res.status} without JSON.` } }
+      return {
+        ok: false,
+        error: { code: 'internal', message: `The server answered ${res.status} without JSON.` },
+      }
     }
   }
 }

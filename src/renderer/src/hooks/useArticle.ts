@@ -6,7 +6,11 @@ import { api } from '../api'
 export type ArticleState = { article: Article | null; error: string | null }
 
 export function useArticle(id: string): ArticleState {
-  const [state, setState] = useState<ArticleState & { id: string | null }>({ id: null, article: null, error: null })
+  const [state, setState] = useState<ArticleState & { id: string | null }>({
+    id: null,
+    article: null,
+    error: null,
+  })
 
   useEffect(() => {
     let live = true

@@ -40,7 +40,9 @@ export default function LibraryPane({ articles, error, selectedId, onSelect }: P
     <nav className="library-pane" aria-label="Library">
       <header className="pane-header">
         <div className="brand">Glossa</div>
-        <div className="pane-subtitle">{articles ? plural(articles.length, 'article') : 'Opening archive…'}</div>
+        <div className="pane-subtitle">
+          {articles ? plural(articles.length, 'article') : 'Opening archive…'}
+        </div>
       </header>
       {error && (
         <p className="error" role="alert">
@@ -64,7 +66,14 @@ export default function LibraryPane({ articles, error, selectedId, onSelect }: P
                 article={article}
                 selected={article.id === selectedId}
                 onSelect={onSelect}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: item.size,
+                  transform: `translateY(${item.start}px)`,
+                }}
               />
             )
           })}

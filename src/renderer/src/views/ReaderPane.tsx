@@ -11,12 +11,20 @@ export default function ReaderPane({ id }: { id: string }) {
   const html = useMemo(
     () =>
       article
-        ? DOMPurify.sanitize(article.html ?? textToHtml(article.text), { FORBID_TAGS: ['style', 'form'], FORBID_ATTR: ['style'] })
+        ? DOMPurify.sanitize(article.html ?? textToHtml(article.text), {
+            FORBID_TAGS: ['style', 'form'],
+            FORBID_ATTR: ['style'],
+          })
         : '',
     [article],
   )
 
-  if (error) return <p className="error pad" role="alert">{error}</p>
+  if (error)
+    return (
+      <p className="error pad" role="alert">
+        {error}
+      </p>
+    )
   if (!article) return <p className="muted pad">Loading…</p>
 
   return (
@@ -26,7 +34,9 @@ export default function ReaderPane({ id }: { id: string }) {
         <h1>{article.title}</h1>
         <div className="byline">
           {article.author && <span>{article.author}</span>}
-          {article.publishedAt && <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>}
+          {article.publishedAt && (
+            <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+          )}
           {article.url && (
             <a href={article.url} target="_blank" rel="noopener noreferrer">
               {hostOf(article.url) || 'Original'}
