@@ -80,7 +80,12 @@ export async function startServer({
     url: `${origin}/#token=${secret}`,
     token: secret,
     port: actual,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // Browsers keep connections alive; without this, close waits for them to time out.
+        server.closeAllConnections()
+      }),
   }
 }
 

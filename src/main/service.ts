@@ -88,6 +88,10 @@ export function createService({ archive, version }: ServiceOptions): Handlers {
       }),
 
     'tags.list': async () => listTags(archive),
+    'tags.setColor': async ({ name, color }) => {
+      await archive.tagStore.setColor(name, color ?? undefined)
+      return listTags(archive).find((t) => t.name === name) ?? { name, count: 0 }
+    },
   }
 }
 

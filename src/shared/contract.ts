@@ -99,6 +99,10 @@ export const contract = {
   },
   'annotations.delete': { args: z.object({ articleId: idSchema, id: idSchema }).strict(), result: ok },
   'tags.list': { args: none, result: z.array(tagSchema) },
+  'tags.setColor': {
+    args: z.object({ name: tagNameSchema, color: colorSchema.nullable() }).strict(),
+    result: tagSchema,
+  },
 } as const
 
 export type Contract = typeof contract

@@ -1,23 +1,150 @@
-// Renderer: one article, with comfortable typography.
-import DOMPurify from 'dompurify'
-import { useMemo } from 'react'
-import { textToHtml } from '../../../shared/text-model'
-import { formatDate, hostOf } from '../format'
+// Renderer: one article, its highlights painted over the text, and the annotations sidebar.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { MouseEvent } from 'react'
+import { anchorAll, describe } from '../../../shared/anchoring'
+import AnnotationSidebar from '../components/AnnotationSidebar'
+import ArticleBody from '../components/ArticleBody'
+import ArticleHeader from '../components/ArticleHeader'
+import FindBar from '../components/FindBar'
+import ReaderToolbar from '../components/ReaderToolbar'
+import SelectionToolbar from '../components/SelectionToolbar'
+import type { SelectionAction } from '../components/SelectionToolbar'
 import { useArticle } from '../hooks/useArticle'
+import { useAnnotationSync } from '../hooks/useAnnotationSync'
+import { useFontSize } from '../hooks/useFontSize'
+import { useTags } from '../hooks/useTags'
+import { rangeFromOffsets } from '../reader/dom-text'
+import type { DomText } from '../reader/dom-text'
+import { paintAnnotations, paintLayer } from '../reader/paint'
+import { useFind } from '../reader/useFind'
+import { useReaderKeys } from '../reader/useReaderKeys'
+import { useReaderSelection } from '../reader/useReaderSelection'
 
 export default function ReaderPane({ id }: { id: string }) {
   const { article, error } = useArticle(id)
-  // Stored HTML was sanitized on import; sanitizing again here is defence in depth, not the only guard.
-  const html = useMemo(
-    () =>
-      article
-        ? DOMPurify.sanitize(article.html ?? textToHtml(article.text), {
-            FORBID_TAGS: ['style', 'form'],
-            FORBID_ATTR: ['style'],
-          })
-        : '',
-    [article],
+  const { sync, snapshot, error: annotationError } = useAnnotationSync(id)
+  const { tags, refresh: refreshTags } = useTags()
+  const [model, setModel] = useState<DomText | null>(null)
+  const [focusedId, setFocusedId] = useState<string | null>(null)
+  const [editing, setEditing] = useState<'note' | 'tags' | null>(null)
+  const [fontSize, changeFont] = useFontSize()
+  const scroller = useRef<HTMLDivElement>(null)
+  const body = useRef<HTMLElement | null>(null)
+  const { selection, refresh, clear, offsetAt } = useReaderSelection(model, body, scroller)
+  const find = useFind(model?.text ?? '')
+
+  const onModel = useCallback((m: DomText, container: HTMLElement) => {
+    body.current = container
+    setModel(m)
+  }, [])
+
+  useEffect(() => {
+    // The text model is the same rule main applied on import; a difference means highlights anchor by quote.
+    if (model && article && model.text !== article.text)
+      console.warn('Glossa: displayed text differs from stored text')
+  }, [model, article])
+
+  const { placed, orphans, spans } = useMemo(() => {
+    if (!model) return { placed: [], orphans: [], spans: new Map<string, { start: number; end: number }>() }
+    const result = anchorAll(model.text, snapshot.items)
+    const ordered = snapshot.items
+      .filter((a) => result.placed.has(a.id))
+      .sort((a, b) => result.placed.get(a.id)!.start - result.placed.get(b.id)!.start)
+    return { placed: ordered, orphans: result.orphans, spans: result.placed }
+  }, [model, snapshot.items])
+
+  useEffect(() => {
+    if (!model) return
+    paintAnnotations(
+      model,
+      placed.map((a) => ({ ...spans.get(a.id)!, id: a.id, color: a.color, kind: a.kind })),
+    )
+    paintLayer(
+      model,
+      'hl-unsaved',
+      placed.filter((a) => a.unsaved).map((a) => spans.get(a.id)!),
+    )
+  }, [model, placed, spans])
+
+  useEffect(() => {
+    const span = focusedId ? spans.get(focusedId) : undefined
+    paintLayer(model, 'hl-focus', span ? [span] : [])
+  }, [model, focusedId, spans])
+
+  const scrollToSpan = useCallback(
+    (span: { start: number; end: number } | undefined) => {
+      const range = model && span ? rangeFromOffsets(model, span.start, span.end) : null
+      const box = scroller.current
+      if (!range || !box) return
+      const rect = range.getBoundingClientRect()
+      const view = box.getBoundingClientRect()
+      if (rect.top < view.top + 60 || rect.bottom > view.bottom - 40) {
+        box.scrollBy({ top: rect.top - view.top - view.height / 3 })
+      }
+    },
+    [model],
   )
+
+  const findMatches = find.matches
+  const findCurrent = find.current
+  useEffect(() => {
+    paintLayer(model, 'find-match', findMatches)
+    const current = findMatches[findCurrent]
+    paintLayer(model, 'find-current', current ? [current] : [])
+    scrollToSpan(current)
+  }, [model, findMatches, findCurrent, scrollToSpan])
+
+  const focus = useCallback(
+    (next: string | null, mode: 'note' | 'tags' | null = null, scroll = true) => {
+      setFocusedId(next)
+      setEditing(mode)
+      if (next && scroll) scrollToSpan(spans.get(next))
+    },
+    [spans, scrollToSpan],
+  )
+
+  const onSelectionAction = useCallback(
+    (action: SelectionAction) => {
+      if (!sync || !model || !selection) return
+      const target = describe(model.text, selection.start, selection.end)
+      const newId = sync.create({ target, color: action.color ?? 'yellow' })
+      clear()
+      focus(newId, action.then === 'note' || action.then === 'tags' ? action.then : null, false)
+    },
+    [sync, model, selection, clear, focus],
+  )
+
+  const keys = useMemo(
+    () => ({
+      hasSelection: !!selection,
+      onSelectionAction,
+      onUndo: () => sync?.undo(),
+      onRedo: () => sync?.redo(),
+      onFind: find.show,
+      onEscape: () => (selection ? clear() : focus(null)),
+      onDeleteFocused: () => focusedId && sync?.remove(focusedId),
+      onStep: (delta: 1 | -1) => {
+        if (!placed.length) return
+        const at = placed.findIndex((a) => a.id === focusedId)
+        const next =
+          at < 0 ? (delta > 0 ? 0 : placed.length - 1) : (at + delta + placed.length) % placed.length
+        focus(placed[next].id)
+      },
+    }),
+    [selection, onSelectionAction, sync, find.show, clear, focus, focusedId, placed],
+  )
+  useReaderKeys(keys)
+
+  const onPointerUp = (e: MouseEvent) => {
+    const sel = window.getSelection()
+    if (sel && !sel.isCollapsed) return refresh()
+    refresh()
+    const offset = offsetAt(e.clientX, e.clientY)
+    if (offset === null) return
+    const hits = placed.filter((a) => spans.get(a.id)!.start <= offset && offset < spans.get(a.id)!.end)
+    hits.sort((a, b) => spanLength(spans.get(a.id)!) - spanLength(spans.get(b.id)!))
+    if (hits.length) focus(hits[0].id, null, false)
+  }
 
   if (error)
     return (
@@ -28,23 +155,67 @@ export default function ReaderPane({ id }: { id: string }) {
   if (!article) return <p className="muted pad">Loading…</p>
 
   return (
-    <article className="reader" lang={article.language}>
-      <header className="reader-header">
-        <div className="kicker">{article.source ?? hostOf(article.url)}</div>
-        <h1>{article.title}</h1>
-        <div className="byline">
-          {article.author && <span>{article.author}</span>}
-          {article.publishedAt && (
-            <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
-          )}
-          {article.url && (
-            <a href={article.url} target="_blank" rel="noopener noreferrer">
-              {hostOf(article.url) || 'Original'}
-            </a>
+    <div className="reader-layout" style={{ ['--read-size' as string]: `${fontSize}px` }}>
+      <div className="reader-column">
+        <ReaderToolbar
+          status={snapshot.status}
+          canUndo={snapshot.canUndo}
+          canRedo={snapshot.canRedo}
+          onUndo={() => sync?.undo()}
+          onRedo={() => sync?.redo()}
+          onFont={changeFont}
+          onFind={find.show}
+        />
+        {find.open && (
+          <FindBar
+            query={find.query}
+            count={find.matches.length}
+            current={find.current}
+            onQuery={find.setQuery}
+            onStep={find.step}
+            onClose={find.close}
+          />
+        )}
+        <div className="reader-scroll" ref={scroller} onMouseUp={onPointerUp} onKeyUp={refresh}>
+          <article className="reader" lang={article.language}>
+            <ArticleHeader article={article} knownTags={tags} onTagsChanged={refreshTags} />
+            {annotationError && (
+              <p className="error" role="alert">
+                {annotationError}
+              </p>
+            )}
+            <ArticleBody article={article} onModel={onModel} />
+          </article>
+          {selection && (
+            <SelectionToolbar
+              top={selection.top}
+              left={selection.left}
+              onAction={onSelectionAction}
+              canFigure={false}
+            />
           )}
         </div>
-      </header>
-      <div className="article-body" data-testid="article-body" dangerouslySetInnerHTML={{ __html: html }} />
-    </article>
+      </div>
+      <AnnotationSidebar
+        placed={placed}
+        orphans={orphans}
+        focusedId={focusedId}
+        editing={editing}
+        knownTags={tags}
+        onFocus={(a) => focus(a)}
+        onChange={(a, patch) => {
+          sync?.update(a, patch)
+          if (patch.tags) setTimeout(refreshTags, 300)
+        }}
+        onDelete={(a) => {
+          sync?.remove(a)
+          focus(null)
+        }}
+      />
+    </div>
   )
+}
+
+function spanLength(s: { start: number; end: number }): number {
+  return s.end - s.start
 }

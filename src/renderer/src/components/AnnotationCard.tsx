@@ -1,0 +1,120 @@
+// Renderer: one annotation in the sidebar; the focused one opens for editing in place.
+import { useEffect, useRef, useState } from 'react'
+import type { Tag } from '../../../shared/types'
+import type { AnnotationPatch, LocalAnnotation } from '../reader/annotation-sync'
+import ColorSwatches from './ColorSwatches'
+import FigureSummary from './FigureSummary'
+import Markdown from './Markdown'
+import TagInput from './TagInput'
+
+type Props = {
+  annotation: LocalAnnotation
+  focused: boolean
+  orphan?: boolean
+  editing?: 'note' | 'tags' | null
+  knownTags: Tag[]
+  onFocus: (id: string) => void
+  onChange: (id: string, patch: AnnotationPatch) => void
+  onDelete: (id: string) => void
+  onEditFigure?: (id: string) => void
+}
+
+export default function AnnotationCard(props: Props) {
+  const {
+    annotation: a,
+    focused,
+    orphan,
+    editing,
+    knownTags,
+    onFocus,
+    onChange,
+    onDelete,
+    onEditFigure,
+  } = props
+  const ref = useRef<HTMLLIElement>(null)
+  const [note, setNote] = useState(a.note)
+  const [editingNote, setEditingNote] = useState(false)
+
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [focused])
+  useEffect(() => {
+    if (focused && editing === 'note') setEditingNote(true)
+  }, [focused, editing])
+
+  const saveNote = () => {
+    if (note !== a.note) onChange(a.id, { note })
+    setEditingNote(false)
+  }
+
+  return (
+    <li
+      ref={ref}
+      className={`annotation-card color-${a.color}${focused ? ' focused' : ''}${orphan ? ' orphan' : ''}`}
+      data-annotation-id={a.id}
+      onClick={() => !focused && onFocus(a.id)}
+    >
+      <blockquote className="card-quote">{a.target.quote.exact}</blockquote>
+      {a.figure && <FigureSummary figure={a.figure} />}
+      {!focused && a.note && <Markdown className="card-note" source={a.note} />}
+      {!focused && a.tags.length > 0 && (
+        <div className="card-tags">
+          {a.tags.map((t) => (
+            <span key={t} className="chip small">
+              {t}
+            </span>
+          ))}
+        </div>
+      )}
+      {orphan && <div className="orphan-label">Not found in the current text of the article</div>}
+      {a.unsaved && <div className="unsaved-label">Not saved yet</div>}
+      {focused && (
+        <div className="card-editor" onClick={(e) => e.stopPropagation()}>
+          <ColorSwatches value={a.color} onPick={(color) => onChange(a.id, { color })} />
+          {editingNote ? (
+            <textarea
+              aria-label="Note"
+              autoFocus
+              rows={4}
+              value={note}
+              placeholder="Note (Markdown)…  Ctrl+Enter to save"
+              onChange={(e) => setNote(e.target.value)}
+              onBlur={saveNote}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) saveNote()
+                if (e.key === 'Escape') {
+                  setNote(a.note)
+                  setEditingNote(false)
+                }
+              }}
+            />
+          ) : (
+            <button type="button" className="note-button" onClick={() => setEditingNote(true)}>
+              {a.note ? (
+                <Markdown className="card-note" source={a.note} />
+              ) : (
+                <span className="muted">Add a note…</span>
+              )}
+            </button>
+          )}
+          <TagInput
+            value={a.tags}
+            known={knownTags}
+            autoFocus={editing === 'tags'}
+            onChange={(tags) => onChange(a.id, { tags })}
+          />
+          <div className="card-actions">
+            {onEditFigure && (
+              <button type="button" onClick={() => onEditFigure(a.id)}>
+                {a.figure ? 'Edit figure' : 'Tag as figure'}
+              </button>
+            )}
+            <button type="button" className="danger" onClick={() => onDelete(a.id)}>
+              Delete
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  )
+}

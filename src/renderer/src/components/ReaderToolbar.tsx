@@ -1,0 +1,48 @@
+// Renderer: the reader's top strip: save state, undo/redo, font size, find.
+import type { SaveStatus } from '../reader/annotation-sync'
+
+type Props = {
+  status: SaveStatus
+  canUndo: boolean
+  canRedo: boolean
+  onUndo: () => void
+  onRedo: () => void
+  onFont: (delta: number) => void
+  onFind: () => void
+}
+
+const LABEL: Record<SaveStatus['state'], string> = {
+  saved: 'Saved',
+  saving: 'Saving…',
+  retrying: 'Not saved — retrying',
+  failed: 'Not saved',
+}
+
+export default function ReaderToolbar({ status, canUndo, canRedo, onUndo, onRedo, onFont, onFind }: Props) {
+  return (
+    <div className="reader-toolbar">
+      <span className={`save-status ${status.state}`} role="status" title={status.message}>
+        {LABEL[status.state]}
+        {status.message && status.state !== 'saved' ? `: ${status.message}` : ''}
+      </span>
+      <div className="toolbar-group">
+        <button type="button" onClick={onUndo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={onRedo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+          Redo
+        </button>
+        <span className="toolbar-divider" />
+        <button type="button" onClick={() => onFont(-1)} aria-label="Smaller text" title="Smaller text">
+          A−
+        </button>
+        <button type="button" onClick={() => onFont(1)} aria-label="Larger text" title="Larger text">
+          A+
+        </button>
+        <button type="button" onClick={onFind} title="Find (Ctrl+F)">
+          Find
+        </button>
+      </div>
+    </div>
+  )
+}

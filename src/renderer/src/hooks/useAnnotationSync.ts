@@ -1,0 +1,26 @@
+// Renderer: loads one article's annotations and keeps them in an AnnotationSync for the reader.
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { api } from '../api'
+import { AnnotationSync } from '../reader/annotation-sync'
+
+const idle = { items: [], status: { state: 'saved' as const }, canUndo: false, canRedo: false }
+const noop = () => () => {}
+
+export function useAnnotationSync(articleId: string) {
+  const [sync, setSync] = useState<AnnotationSync | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    api['annotations.list']({ articleId }).then(
+      (list) => live && setSync(new AnnotationSync(articleId, list, api)),
+      (err: Error) => live && setError(err.message),
+    )
+    return () => {
+      live = false
+    }
+  }, [articleId])
+
+  const snapshot = useSyncExternalStore(sync?.subscribe ?? noop, sync?.getSnapshot ?? (() => idle))
+  return { sync, snapshot, error }
+}

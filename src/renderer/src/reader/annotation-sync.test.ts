@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import type { Annotation } from '../../../shared/types'
+import { AnnotationSync } from './annotation-sync'
+
+const target = {
+  quote: { type: 'TextQuoteSelector' as const, exact: '70%', prefix: 'repulse ', suffix: ' on average' },
+  position: { type: 'TextPositionSelector' as const, start: 10, end: 13 },
+}
+
+// An in-memory stand-in for the archive that can be told to fail the next calls.
+function fakeClient() {
+  const stored = new Map<string, Annotation>()
+  const log: string[] = []
+  let failures: { times: number; code?: string } = { times: 0 }
+  let n = 0
+  const maybeFail = () => {
+    if (failures.times > 0) {
+      failures.times--
+      throw Object.assign(new Error(failures.code ? `refused: ${failures.code}` : 'connection lost'), {
+        code: failures.code,
+      })
+    }
+  }
+  const client = {
+    'annotations.create': async (args: { articleId: string } & Partial<Annotation>) => {
+      maybeFail()
+      const a = { ...args, id: `srv${++n}`, createdAt: 'x', updatedAt: 'x' } as Annotation
+      stored.set(a.id, a)
+      log.push(`create ${a.id}`)
+      return a
+    },
+    'annotations.update': async (args: { id: string } & Partial<Annotation>) => {
+      maybeFail()
+      const a = { ...stored.get(args.id)!, ...args }
+      stored.set(a.id, a)
+      log.push(`update ${a.id}`)
+      return a
+    },
+    'annotations.delete': async ({ id }: { id: string }) => {
+      maybeFail()
+      stored.delete(id)
+      log.push(`delete ${id}`)
+      return { ok: true as const }
+    },
+  }
+  return { client, stored, log, failNext: (times: number, code?: string) => (failures = { times, code }) }
+}
+
+function setup() {
+  const fake = fakeClient()
+  const statuses: string[] = []
+  const sync = new AnnotationSync('abcd1234', [], fake.client as never, async () => {})
+  sync.subscribe(() => statuses.push(sync.getSnapshot().status.state))
+  return { ...fake, sync, statuses }
+}
+
+describe('AnnotationSync', () => {
+  it('shows a new highlight at once and saves it', async () => {
+    const { sync, stored } = setup()
+    const id = sync.create({ target, color: 'green', tags: ['strikes'] })
+    expect(sync.getSnapshot().items).toMatchObject([{ id, color: 'green', unsaved: true }])
+    await sync.flushed()
+    expect(sync.getSnapshot().items[0].unsaved).toBeUndefined()
+    expect(sync.getSnapshot().status.state).toBe('saved')
+    expect([...stored.values()]).toMatchObject([{ color: 'green', tags: ['strikes'], target }])
+  })
+
+  it('retries a failed save until it lands, showing it as retrying meanwhile', async () => {
+    const { sync, stored, failNext, statuses } = setup()
+    failNext(3)
+    sync.create({ target, color: 'yellow' })
+    await sync.flushed()
+    expect(statuses).toContain('retrying')
+    expect(stored.size).toBe(1)
+    expect(sync.getSnapshot().status.state).toBe('saved')
+  })
+
+  it('keeps a change it cannot save on screen, marked unsaved, with the reason', async () => {
+    const { sync, stored, failNext } = setup()
+    failNext(1, 'read_only')
+    sync.create({ target, color: 'yellow' })
+    await sync.flushed()
+    expect(stored.size).toBe(0)
+    expect(sync.getSnapshot().items).toMatchObject([{ unsaved: true }])
+    expect(sync.getSnapshot().status).toEqual({ state: 'failed', message: 'refused: read_only' })
+  })
+
+  it('undoes and redoes create, update and delete against the stored ids', async () => {
+    const { sync, stored, log } = setup()
+    const id = sync.create({ target, color: 'yellow' })
+    sync.update(id, { note: 'avg over two weeks', color: 'blue' })
+    await sync.flushed()
+    expect([...stored.values()][0]).toMatchObject({ note: 'avg over two weeks', color: 'blue' })
+
+    sync.undo() // the update
+    await sync.flushed()
+    expect([...stored.values()][0]).toMatchObject({ note: '', color: 'yellow' })
+    sync.undo() // the create
+    await sync.flushed()
+    expect(stored.size).toBe(0)
+    expect(sync.getSnapshot().items).toEqual([])
+    expect(sync.getSnapshot().canUndo).toBe(false)
+
+    sync.redo()
+    sync.redo()
+    await sync.flushed()
+    expect([...stored.values()]).toMatchObject([{ note: 'avg over two weeks', color: 'blue' }])
+    sync.remove(id)
+    sync.undo()
+    await sync.flushed()
+    expect(stored.size).toBe(1)
+    expect(log).toEqual([
+      'create srv1',
+      'update srv1',
+      'update srv1',
+      'delete srv1',
+      'create srv2',
+      'update srv2',
+      'delete srv2',
+      'create srv3',
+    ])
+  })
+
+  it('a new change clears the redo stack', async () => {
+    const { sync } = setup()
+    const id = sync.create({ target, color: 'yellow' })
+    sync.update(id, { color: 'pink' })
+    sync.undo()
+    expect(sync.getSnapshot().canRedo).toBe(true)
+    sync.update(id, { color: 'green' })
+    expect(sync.getSnapshot().canRedo).toBe(false)
+    await sync.flushed()
+  })
+})

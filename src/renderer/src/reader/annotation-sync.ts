@@ -1,0 +1,237 @@
+// Renderer: one article's annotations as the reader sees them. Every change shows at once, is saved through
+// the contract in order, and is retried until it is saved: an error leaves it marked unsaved, never lost.
+// Undo and redo replay inverse changes through the same queue.
+import type { ApiClient } from '../../../shared/contract'
+import type { Annotation, Figure, HighlightColor, Target } from '../../../shared/types'
+
+export type LocalAnnotation = Annotation & { unsaved?: boolean }
+export type SaveStatus = { state: 'saved' | 'saving' | 'retrying' | 'failed'; message?: string }
+export type NewAnnotation = {
+  target: Target
+  color: HighlightColor
+  kind?: 'highlight' | 'figure'
+  note?: string
+  tags?: string[]
+  figure?: Figure
+}
+export type AnnotationPatch = {
+  color?: HighlightColor
+  note?: string
+  tags?: string[]
+  figure?: Figure | null
+}
+
+type Client = Pick<ApiClient, 'annotations.create' | 'annotations.update' | 'annotations.delete'>
+type Change =
+  | { type: 'create'; annotation: LocalAnnotation }
+  | { type: 'update'; id: string; patch: AnnotationPatch; before: AnnotationPatch }
+  | { type: 'delete'; annotation: LocalAnnotation }
+
+const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000]
+// Errors no retry can fix: the change stays on screen, marked unsaved, with the reason.
+const PERMANENT = new Set(['invalid_argument', 'not_found', 'read_only', 'corrupt_file', 'unknown_method'])
+
+export class AnnotationSync {
+  private items: LocalAnnotation[]
+  private status: SaveStatus = { state: 'saved' }
+  private readonly listeners = new Set<() => void>()
+  private readonly realIds = new Map<string, string>()
+  private queue: Promise<void> = Promise.resolve()
+  private pending = 0
+  private readonly pendingById = new Map<string, number>()
+  private undoStack: Change[] = []
+  private redoStack: Change[] = []
+  private seq = 0
+  private snapshot: { items: LocalAnnotation[]; status: SaveStatus; canUndo: boolean; canRedo: boolean }
+
+  constructor(
+    private readonly articleId: string,
+    initial: Annotation[],
+    private readonly client: Client,
+    private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+  ) {
+    this.items = initial
+    this.snapshot = this.makeSnapshot()
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = () => this.snapshot
+
+  private makeSnapshot() {
+    return {
+      items: this.items,
+      status: this.status,
+      canUndo: this.undoStack.length > 0,
+      canRedo: this.redoStack.length > 0,
+    }
+  }
+
+  private emit(): void {
+    this.snapshot = this.makeSnapshot()
+    for (const l of this.listeners) l()
+  }
+
+  /** Creates an annotation; returns its local id at once. */
+  create(input: NewAnnotation): string {
+    const stamp = new Date().toISOString()
+    const annotation: LocalAnnotation = {
+      id: `local-${++this.seq}-${Date.now().toString(36)}`,
+      articleId: this.articleId,
+      kind: input.kind ?? (input.figure ? 'figure' : 'highlight'),
+      color: input.color,
+      note: input.note ?? '',
+      tags: input.tags ?? [],
+      target: input.target,
+      ...(input.figure ? { figure: input.figure } : {}),
+      createdAt: stamp,
+      updatedAt: stamp,
+    }
+    this.record({ type: 'create', annotation })
+    return annotation.id
+  }
+
+  update(id: string, patch: AnnotationPatch): void {
+    const current = this.items.find((a) => a.id === id)
+    if (!current) return
+    const before: AnnotationPatch = {}
+    if (patch.color !== undefined) before.color = current.color
+    if (patch.note !== undefined) before.note = current.note
+    if (patch.tags !== undefined) before.tags = current.tags
+    if (patch.figure !== undefined) before.figure = current.figure ?? null
+    this.record({ type: 'update', id, patch, before })
+  }
+
+  remove(id: string): void {
+    const annotation = this.items.find((a) => a.id === id)
+    if (annotation) this.record({ type: 'delete', annotation })
+  }
+
+  undo(): void {
+    const change = this.undoStack.pop()
+    if (!change) return
+    this.redoStack.push(change)
+    this.apply(invert(change))
+  }
+
+  redo(): void {
+    const change = this.redoStack.pop()
+    if (!change) return
+    this.undoStack.push(change)
+    this.apply(change)
+  }
+
+  /** Resolves when every change made so far is saved. */
+  flushed(): Promise<void> {
+    return this.queue
+  }
+
+  private record(change: Change): void {
+    this.undoStack.push(change)
+    this.redoStack = []
+    this.apply(change)
+  }
+
+  private apply(change: Change): void {
+    if (change.type === 'create') this.items = [...this.items, { ...change.annotation, unsaved: true }]
+    else if (change.type === 'delete') this.items = this.items.filter((a) => a.id !== change.annotation.id)
+    else
+      this.items = this.items.map((a) =>
+        a.id === change.id ? { ...patchOf(a, change.patch), unsaved: true } : a,
+      )
+    const id = idOf(change)
+    this.pending++
+    this.pendingById.set(id, (this.pendingById.get(id) ?? 0) + 1)
+    this.status = { state: 'saving' }
+    this.emit()
+    this.queue = this.queue.then(() => this.save(change))
+  }
+
+  private async save(change: Change): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.send(change)
+        break
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err)
+        const code = (err as { code?: string }).code
+        if (code && PERMANENT.has(code)) {
+          this.pending--
+          this.status = { state: 'failed', message }
+          this.emit()
+          return
+        }
+        this.status = { state: 'retrying', message }
+        this.emit()
+        await this.sleep(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)])
+      }
+    }
+    const id = idOf(change)
+    const left = (this.pendingById.get(id) ?? 1) - 1
+    if (left === 0) this.pendingById.delete(id)
+    else this.pendingById.set(id, left)
+    if (left === 0) this.items = this.items.map((a) => (a.id === id ? withoutUnsaved(a) : a))
+    this.pending--
+    this.status = this.pending === 0 ? { state: 'saved' } : { state: 'saving' }
+    this.emit()
+  }
+
+  private async send(change: Change): Promise<void> {
+    const real = (id: string) => this.realIds.get(id) ?? id
+    if (change.type === 'create') {
+      const { annotation } = change
+      const saved = await this.client['annotations.create']({
+        articleId: this.articleId,
+        kind: annotation.kind,
+        color: annotation.color,
+        note: annotation.note,
+        tags: annotation.tags,
+        target: annotation.target,
+        ...(annotation.figure ? { figure: annotation.figure } : {}),
+      })
+      // The local id stays the handle the UI uses; calls after this one go to the id the archive gave it.
+      this.realIds.set(annotation.id, saved.id)
+    } else if (change.type === 'delete') {
+      await this.client['annotations.delete']({ articleId: this.articleId, id: real(change.annotation.id) })
+    } else {
+      await this.client['annotations.update']({
+        articleId: this.articleId,
+        id: real(change.id),
+        ...change.patch,
+      })
+    }
+  }
+}
+
+function idOf(change: Change): string {
+  return change.type === 'update' ? change.id : change.annotation.id
+}
+
+function withoutUnsaved(a: LocalAnnotation): LocalAnnotation {
+  const { unsaved: _unsaved, ...rest } = a
+  return rest
+}
+
+function invert(change: Change): Change {
+  if (change.type === 'create') return { type: 'delete', annotation: change.annotation }
+  if (change.type === 'delete') return { type: 'create', annotation: change.annotation }
+  return { type: 'update', id: change.id, patch: change.before, before: change.patch }
+}
+
+function patchOf(a: LocalAnnotation, patch: AnnotationPatch): LocalAnnotation {
+  const next: LocalAnnotation = { ...a }
+  if (patch.color !== undefined) next.color = patch.color
+  if (patch.note !== undefined) next.note = patch.note
+  if (patch.tags !== undefined) next.tags = patch.tags
+  if (patch.figure === null) {
+    delete next.figure
+    next.kind = 'highlight'
+  } else if (patch.figure !== undefined) {
+    next.figure = patch.figure
+    next.kind = 'figure'
+  }
+  return next
+}
