@@ -6,7 +6,7 @@ import { normalizePlainText } from '../shared/text-model'
 import type { Annotation, Tag } from '../shared/types'
 import type { Archive } from './archive/archive'
 import { newId } from './archive/ids'
-import { parseHtml } from './import'
+import { ImportError, parseHtml } from './import'
 
 export type ServiceOptions = { archive: Archive; version: string }
 
@@ -24,7 +24,9 @@ export function createService({ archive, version }: ServiceOptions): Handlers {
     'articles.list': async () => archive.list(),
     'articles.get': async ({ id }) => archive.getArticle(id),
     'articles.create': async ({ text, html, ...meta }) => {
-      const body = html ? pick(parseHtml(html, { url: meta.url })) : { text: normalizePlainText(text ?? '') }
+      const body = html
+        ? pick(asInvalidArgument(() => parseHtml(html, { url: meta.url })))
+        : { text: normalizePlainText(text ?? '') }
       const duplicate = archive.findDuplicate({ text: body.text, canonicalUrl: meta.url })
       if (duplicate) {
         throw new GlossaError(
@@ -92,6 +94,16 @@ export function createService({ archive, version }: ServiceOptions): Handlers {
       await archive.tagStore.setColor(name, color ?? undefined)
       return listTags(archive).find((t) => t.name === name) ?? { name, count: 0 }
     },
+  }
+}
+
+/** Import problems are the caller's input being unusable: report them as such, with the importer's sentence. */
+function asInvalidArgument<T>(work: () => T): T {
+  try {
+    return work()
+  } catch (err) {
+    if (err instanceof ImportError) throw new GlossaError('invalid_argument', err.message)
+    throw err
   }
 }
 

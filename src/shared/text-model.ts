@@ -42,11 +42,13 @@ function separatorFor(name: string): string {
   return BLOCKS.has(name) ? PARAGRAPH : ''
 }
 
-const TRAILING_SPACE = /[ \t\r\n\u00a0]+$/
+const EDGE_CHARS = new Set([' ', '\t', '\r', '\n', '\u00a0'])
 const EDGE_SPACE = /^[ \t\r\n\u00a0]+|[ \t\r\n\u00a0]+$/g
 
 export function buildTextModel<N extends TextModelNode>(root: N): TextModel<N> {
-  let text = ''
+  // Pieces joined once at the end: reading back characters of a growing string flattens it every time.
+  const pieces: string[] = []
+  let length = 0
   const segments: TextSegment<N>[] = []
   let pending = ''
 
@@ -54,32 +56,39 @@ export function buildTextModel<N extends TextModelNode>(root: N): TextModel<N> {
     if (STRENGTH[sep] > STRENGTH[pending]) pending = sep
   }
   const trimTrailing = () => {
-    const match = TRAILING_SPACE.exec(text)
-    if (!match) return
-    const cut = text.length - match[0].length
-    text = text.slice(0, cut)
-    while (segments.length && segments[segments.length - 1].end > cut) {
-      const last = segments[segments.length - 1]
-      if (last.start >= cut) segments.pop()
-      else last.end = cut
+    while (pieces.length) {
+      const last = pieces[pieces.length - 1]
+      let keep = last.length
+      while (keep > 0 && EDGE_CHARS.has(last[keep - 1])) keep--
+      if (keep === last.length) return
+      length -= last.length - keep
+      if (keep === 0) pieces.pop()
+      else pieces[pieces.length - 1] = last.slice(0, keep)
+      while (segments.length && segments[segments.length - 1].end > length) {
+        const seg = segments[segments.length - 1]
+        if (seg.start >= length) segments.pop()
+        else seg.end = length
+      }
+      if (keep > 0) return
     }
   }
   const emit = (node: N) => {
     const value = node.nodeValue ?? ''
     let from = 0
-    const atBoundary = text === '' || pending !== ''
-    if (atBoundary) {
-      from = value.length - value.replace(/^[ \t\r\n\u00a0]+/, '').length
+    if (length === 0 || pending !== '') {
+      while (from < value.length && EDGE_CHARS.has(value[from])) from++
       if (from === value.length) return
-      if (text !== '') {
+      if (length > 0) {
         trimTrailing()
-        text += pending
+        pieces.push(pending)
+        length += pending.length
       }
       pending = ''
     }
-    const piece = value.slice(from)
-    segments.push({ node, nodeStart: from, start: text.length, end: text.length + piece.length })
-    text += piece
+    const piece = from ? value.slice(from) : value
+    segments.push({ node, nodeStart: from, start: length, end: length + piece.length })
+    pieces.push(piece)
+    length += piece.length
   }
   const walk = (node: N) => {
     if (node.nodeType === TEXT_NODE) return emit(node)
@@ -94,7 +103,7 @@ export function buildTextModel<N extends TextModelNode>(root: N): TextModel<N> {
   }
   walk(root)
   trimTrailing()
-  return { text, segments }
+  return { text: pieces.join(''), segments }
 }
 
 /** Plain text to the HTML the reader shows for it: one paragraph per blank-line block. */

@@ -1,0 +1,123 @@
+// Main process: a web page saved from a browser (or fetched) to a clean article: Readability finds the article,
+// metadata.ts reads what the page says about it, clean-body.ts makes the stored HTML and text.
+import { Readability } from '@mozilla/readability'
+import { removeBylines, removeFurniture } from './boilerplate'
+import { cleanBody } from './clean-body'
+import { normalizeDate } from './dates'
+import type { DomDocument, DomNode } from './dom'
+import { all, isElement } from './dom'
+import { formatBytes, ImportError, quoteName } from './errors'
+import { clean, readPageMeta } from './metadata'
+import { cleanAttribute } from './sanitize'
+import { loadHtml } from './skeleton'
+import { stripSiteName, titleFromText } from './titles'
+import type { ImportedDoc } from './types'
+import { MAX_IMPORT_BYTES } from './types'
+import { hostnameOf, httpUrl, resolveUrl } from './urls'
+
+export type ParseHtmlOptions = { url?: string; /** names the file in error messages */ name?: string }
+
+export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDoc {
+  const label = quoteName(opts.name, 'The page')
+  if (html.length > MAX_IMPORT_BYTES) {
+    throw new ImportError(
+      'too_large',
+      `${label} is larger than ${formatBytes(MAX_IMPORT_BYTES)}; save only the article and import that.`,
+    )
+  }
+  if (!/\S/.test(html)) throw new ImportError('empty', `${label} is empty; there is no text to import.`)
+  const pageUrl = httpUrl(opts.url)
+  const doc = loadHtml(html)
+  const meta = readPageMeta(doc, pageUrl)
+  absolutizeLinks(doc, meta.baseUrl)
+  removeFurniture(doc)
+  const byline = removeBylines(doc)
+  const pageTitle = doc.title
+  // Readability's types name the DOM lib's Document, which this tsconfig only knows as Electron's stub;
+  // at runtime it walks linkedom's document like any other, and hands back the article's root node.
+  const article = new Readability<DomNode>(doc as unknown as Document, {
+    serializer: (node) => node as unknown as DomNode,
+  }).parse()
+  const source = meta.siteName ?? clean(article?.siteName, 300) ?? hostnameOf(pageUrl ?? meta.canonicalUrl)
+  const stated = stripSiteName(clean(meta.title ?? article?.title ?? pageTitle, 1000) ?? '', source)
+  const content = article?.content ?? undefined
+  const title = content ? takeTitleHeading(content, stated) : stated
+  const found = content
+    ? cleanBody(content, {
+        baseUrl: meta.baseUrl,
+        dir: meta.dir ?? article?.dir ?? undefined,
+        lang: meta.language,
+      })
+    : undefined
+  if (!found || !/\S/.test(found.text)) {
+    throw new ImportError(
+      'no_article',
+      `${label} has no article text Glossa could find; it may be an index page, a login wall or a page that builds its text with scripts. Open the article itself in a browser, save it as HTML and import that file.`,
+    )
+  }
+  return compact({
+    title: title || titleFromText(found.text),
+    text: found.text,
+    html: found.html,
+    source: clean(source, 300),
+    url: pageUrl ?? meta.canonicalUrl,
+    canonicalUrl: meta.canonicalUrl,
+    author: meta.author ?? cleanByline(byline) ?? cleanByline(article?.byline),
+    publishedAt: meta.publishedAt ?? normalizeDate(article?.publishedTime),
+    language: meta.language ?? cleanAttribute('lang', article?.lang ?? undefined),
+    excerpt: meta.excerpt ?? excerptFrom(article?.excerpt, found.text),
+    format: 'html',
+  })
+}
+
+/** Links are made absolute against the head's <base> (or the page URL) before Readability sees them, and any
+ * <base> is removed, so one planted in the article body cannot redirect them. */
+function absolutizeLinks(doc: DomDocument, baseUrl: string | undefined): void {
+  for (const [selector, attr] of [
+    ['a[href]', 'href'],
+    ['img[src]', 'src'],
+  ] as const) {
+    for (const el of all(doc, selector)) {
+      const value = el.getAttribute(attr) ?? ''
+      const absolute = /^\s*data:/i.test(value) ? undefined : resolveUrl(value, baseUrl)
+      if (absolute) el.setAttribute(attr, absolute)
+    }
+  }
+  for (const base of all(doc, 'base')) base.parentNode?.removeChild(base)
+}
+
+/**
+ * A heading that opens the article and repeats the title is dropped (Readability misses the repeat when it
+ * cannot compare the words, as in Arabic); with no title at all, that heading becomes the title.
+ */
+function takeTitleHeading(content: DomNode, title: string): string {
+  const heading = isElement(content) ? content.querySelector('h1, h2') : null
+  const words = (s: string | null) =>
+    (s ?? '')
+      .toLowerCase()
+      .replace(/[\s\p{P}]+/gu, ' ')
+      .trim()
+  if (!heading || !words(content.textContent).startsWith(words(heading.textContent))) return title
+  if (title && words(heading.textContent) !== words(title)) return title
+  heading.parentNode?.removeChild(heading)
+  return title || (clean(heading.textContent, 1000) ?? '')
+}
+
+/** Readability's excerpt is the first paragraph when the page has no description; skip one that is a byline. */
+function excerptFrom(candidate: string | null | undefined, text: string): string | undefined {
+  const usable = (s: string | undefined) => !!s && s.length >= 60 && !/^by\s/i.test(s)
+  const cleaned = clean(candidate, 2000)
+  if (usable(cleaned)) return cleaned
+  return clean(
+    text.split('\n\n').find((p) => usable(p)),
+    300,
+  )
+}
+
+function cleanByline(byline: string | null | undefined): string | undefined {
+  return clean(byline?.replace(/^\s*by\s+/i, ''), 500)
+}
+
+function compact(doc: ImportedDoc): ImportedDoc {
+  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined && v !== '')) as ImportedDoc
+}

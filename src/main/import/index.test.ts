@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { articleMetaSchema } from '../../shared/schemas'
+import { textOfHtml } from './clean-body'
+import { ImportError, MAX_IMPORT_BYTES, parseDocument } from './index'
+import { fixtureBytes } from './test-fixtures'
+
+// What the archive stores from an import must pass the article schema (ids and counts aside).
+const storedMeta = articleMetaSchema.pick({
+  title: true,
+  source: true,
+  url: true,
+  author: true,
+  publishedAt: true,
+  language: true,
+  excerpt: true,
+})
+
+describe('parseDocument on the fixtures', () => {
+  it.each([
+    ['news-page.html', 'html', 'Marlow Bridge council approves flood barrier after record winter rain'],
+    ['table-page.html', 'html', 'Reservoir levels fall below seasonal average in three of four regions'],
+    ['rtl-page.html', 'html', 'افتتاح المكتبة العامة في المدينة القديمة بعد ترميم استمر عامين'],
+    ['base-href-page.html', 'html', 'Ferry timetable changes from Monday'],
+    ['field-note.md', 'markdown', 'Notes from the river commission hearing'],
+    [
+      'dated-article.txt',
+      'text',
+      'In late December – early January, Russia launched 500 strikes on energy facilities, officials say',
+    ],
+  ])('%s', (name, format, title) => {
+    const doc = parseDocument({ name, bytes: fixtureBytes(name) })
+    expect(doc.format).toBe(format)
+    expect(doc.title).toBe(title)
+    // The renderer re-parses `html` and runs the text model; it must land on exactly `text`.
+    expect(textOfHtml(doc.html)).toBe(doc.text)
+    expect(doc.text).not.toMatch(/^\s|\s$| {2}|\n{3,}/)
+    expect(storedMeta.safeParse(doc).success).toBe(true)
+  })
+
+  it('keeps the URL it was given', () => {
+    const doc = parseDocument({
+      name: 'p.html',
+      bytes: fixtureBytes('table-page.html'),
+      url: 'https://water-desk.example/a',
+    })
+    expect(doc.url).toBe('https://water-desk.example/a')
+  })
+})
+
+describe('parseDocument on bad files', () => {
+  const pngBytes = Uint8Array.from(
+    atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+    (c) => c.charCodeAt(0),
+  )
+  it.each([
+    ['empty.txt', new Uint8Array(0), 'empty'],
+    ['pixel.png', pngBytes, 'binary'],
+    ['latin1.txt', Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), 'invalid_utf8'],
+    ['huge.html', new Uint8Array(MAX_IMPORT_BYTES + 1), 'too_large'],
+    ['app.html', new TextEncoder().encode('<html><body><script>boot()</script></body></html>'), 'no_article'],
+    ['note.md', new TextEncoder().encode('---\ntitle: [\n---\nx'), 'unsupported'],
+  ])('%s → %s', (name, bytes, code) => {
+    let error: unknown
+    try {
+      parseDocument({ name, bytes })
+    } catch (err) {
+      error = err
+    }
+    expect(error).toBeInstanceOf(ImportError)
+    expect(error).toMatchObject({ code, message: expect.stringContaining(`“${name}”`) })
+  })
+})
+
+describe('the bundled samples', () => {
+  const dir = fileURLToPath(new URL('../../../resources/samples/', import.meta.url))
+  const names = readdirSync(dir).filter((n) => !n.startsWith('.'))
+
+  it.each(names)('%s', (name) => {
+    const doc = parseDocument({ name, bytes: readFileSync(dir + name) })
+    expect(doc.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(doc.title.length).toBeGreaterThan(10)
+    expect(doc.text).not.toMatch(/^\s*date \d{4}/)
+    expect(textOfHtml(doc.html)).toBe(doc.text)
+  })
+})

@@ -1,0 +1,37 @@
+// Main process and CLI: turning bytes (a saved page, a Markdown note, a text file) or a URL into a clean article.
+import { ImportError } from './errors'
+import { parseHtml } from './extract-html'
+import { parseMarkdown } from './parse-markdown'
+import { parseText } from './parse-text'
+import { sniff } from './sniff'
+import { titleFromFileName } from './titles'
+import type { ImportedDoc } from './types'
+
+export { ImportError } from './errors'
+export type { ImportErrorCode } from './errors'
+export { fetchPage } from './fetch-page'
+export type { FetchPageOptions, FetchedPage } from './fetch-page'
+export { parseHtml, parseMarkdown, parseText }
+export { MAX_IMPORT_BYTES } from './types'
+export type { ImportedDoc, ImportFormat } from './types'
+
+export type ImportInput = { name: string; bytes: Uint8Array; url?: string }
+
+/** Sniffs the format from the extension and content, then parses; every failure is an ImportError. */
+export function parseDocument(input: ImportInput): ImportedDoc {
+  const { name, url } = input
+  const { format, text } = sniff(input)
+  const doc =
+    format === 'html'
+      ? parseHtml(text, { url, name })
+      : format === 'markdown'
+        ? parseMarkdown(text, { name })
+        : parseText(text, { name })
+  if (!doc.title.trim()) doc.title = titleFromFileName(name) || 'Untitled'
+  if (url && !doc.url && /^https?:/i.test(url)) doc.url = url
+  return doc
+}
+
+export function isImportError(err: unknown): err is ImportError {
+  return err instanceof ImportError
+}
