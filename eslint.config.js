@@ -4,7 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'reports/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,8 +38,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'src/shared is pure' },
-            { group: ['electron', 'react', 'react-dom', 'lowdb', 'linkedom', 'jsdom'], message: 'src/shared is pure' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'],
+              message: 'src/shared is pure',
+            },
+            {
+              group: ['electron', 'react', 'react-dom', 'lowdb', 'linkedom', 'jsdom'],
+              message: 'src/shared is pure',
+            },
           ],
         },
       ],

@@ -5,8 +5,7 @@ import type { Glossa } from './glossa'
 import { paintedText, selectText } from './reader-helpers'
 
 const words = (s: string) => s.replace(/\s+/g, ' ')
-const paintedWords = async (page: Page, name: string) =>
-  (await paintedText(page, name)).map(words)
+const paintedWords = async (page: Page, name: string) => (await paintedText(page, name)).map(words)
 
 const TEXT = [
   'Officials said 412 of the 520 attack drones were shot down during the first week of January.',

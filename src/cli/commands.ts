@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
 import { openArchive, resolveArchiveDir } from '../main/open-archive'
+import { runImport } from './import-command'
 import { startServer } from '../main/serve'
 import { createService } from '../main/service'
 import { defaultArchiveDir, rendererDir, samplesDir } from './paths'
@@ -39,6 +40,26 @@ export const commands: Record<string, Command> = {
         process.once('SIGTERM', stop)
       })
       return 0
+    },
+  },
+  import: {
+    summary:
+      'import files and folders (html, md, txt)  PATH... [--archive DIR] [--json] [--source S] [--tag T]',
+    run: async (args) => {
+      const { values, positionals } = parse(args, {
+        ...archiveOption,
+        source: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+      })
+      if (!positionals.length) throw new Error('import needs at least one file or folder.')
+      const archive = await open(values.archive)
+      const results = await runImport(archive, positionals, {
+        json: values.json,
+        source: values.source,
+        tags: values.tag,
+        log: (line) => console.log(line),
+      })
+      return results.some((r) => r.status === 'failed') ? 1 : 0
     },
   },
   list: {

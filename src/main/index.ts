@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isSafeExternalUrl } from '../shared/url-safety'
 import { registerIpc } from './ipc'
+import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir } from './open-archive'
 import { createService } from './service'
 
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
 
   const archive = await openArchive(archiveDir, join(resourcesDir, 'samples'))
   registerIpc(createService({ archive, version: app.getVersion() }), isOwnFrame)
+  installMenu(() => mainWindow)
   mainWindow = createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()

@@ -6,11 +6,16 @@ import { normalizePlainText } from '../shared/text-model'
 import type { Annotation, Tag } from '../shared/types'
 import type { Archive } from './archive/archive'
 import { newId } from './archive/ids'
+import { Importer } from './importer'
 import { ImportError, parseHtml } from './import'
 
-export type ServiceOptions = { archive: Archive; version: string }
+export type ServiceOptions = { archive: Archive; version: string; importer?: Importer }
 
-export function createService({ archive, version }: ServiceOptions): Handlers {
+export function createService({
+  archive,
+  version,
+  importer = new Importer(archive),
+}: ServiceOptions): Handlers {
   const now = () => new Date().toISOString()
 
   return {
@@ -88,6 +93,22 @@ export function createService({ archive, version }: ServiceOptions): Handlers {
         list.splice(findAnnotation(list, id), 1)
         return { ok: true as const }
       }),
+
+    'import.files': async ({ files, ...meta }) => {
+      const results = []
+      for (const file of files) {
+        results.push(
+          await importer.importBytes({
+            name: file.name,
+            bytes: Buffer.from(file.dataBase64, 'base64'),
+            ...meta,
+          }),
+        )
+      }
+      return results
+    },
+    'import.text': async (args) => importer.importText(args),
+    'import.url': async (args) => importer.importUrl(args),
 
     'tags.list': async () => listTags(archive),
     'tags.setColor': async ({ name, color }) => {

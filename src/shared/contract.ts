@@ -16,6 +16,19 @@ import {
 } from './schemas'
 
 const none = z.object({}).strict()
+
+/** One import's outcome: stored, recognised as already in the archive, or refused with a reason. */
+export const importResultSchema = z.object({
+  name: z.string(),
+  status: z.enum(['imported', 'duplicate', 'failed']),
+  id: idSchema.optional(),
+  title: z.string().optional(),
+  message: z.string().optional(),
+})
+const importMetaSchema = z.object({
+  source: z.string().max(300).optional(),
+  tags: z.array(tagNameSchema).max(50).optional(),
+})
 const byId = z.object({ id: idSchema }).strict()
 const ok = z.object({ ok: z.literal(true) })
 
@@ -98,6 +111,48 @@ export const contract = {
     result: annotationSchema,
   },
   'annotations.delete': { args: z.object({ articleId: idSchema, id: idSchema }).strict(), result: ok },
+  'import.files': {
+    args: z
+      .object({
+        files: z
+          .array(
+            z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(28_000_000) }).strict(),
+          )
+          .min(1)
+          .max(50),
+      })
+      .extend(importMetaSchema.shape)
+      .strict(),
+    result: z.array(importResultSchema),
+  },
+  'import.text': {
+    args: z
+      .object({
+        text: z.string().max(20_000_000).optional(),
+        html: z.string().max(20_000_000).optional(),
+        title: z.string().trim().max(1000).optional(),
+        url: z.string().max(4000).optional(),
+      })
+      .extend(importMetaSchema.shape)
+      .strict()
+      .refine((a) => (a.text ?? a.html ?? '').trim() !== '', {
+        message: 'paste some text or HTML',
+        path: ['text'],
+      }),
+    result: importResultSchema,
+  },
+  'import.url': {
+    args: z
+      .object({
+        url: z
+          .string()
+          .max(4000)
+          .regex(/^https?:\/\/\S+$/i, 'must be an http(s) address'),
+      })
+      .extend(importMetaSchema.shape)
+      .strict(),
+    result: importResultSchema,
+  },
   'tags.list': { args: none, result: z.array(tagSchema) },
   'tags.setColor': {
     args: z.object({ name: tagNameSchema, color: colorSchema.nullable() }).strict(),

@@ -18,7 +18,7 @@ export default function ArticleRow({ article, selected, onSelect, style }: Props
     >
       <div className="article-row-title">{article.title}</div>
       <div className="article-row-meta">
-        <span>{article.source}</span>
+        {article.source && <span>{article.source}</span>}
         {article.publishedAt && <span>{formatDate(article.publishedAt)}</span>}
         {counts.highlights > 0 && <span className="count">{counts.highlights} hl</span>}
         {counts.figures > 0 && <span className="count figures">{counts.figures} fig</span>}

@@ -1,5 +1,5 @@
 // Renderer: find in article — every case-insensitive match of the query in the article's text.
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { Span } from './paint'
 
 export function useFind(text: string) {
@@ -23,12 +23,13 @@ export function useFind(text: string) {
   }, [text, query, open])
 
   const index = matches.length ? Math.min(current, matches.length - 1) : 0
+  const show = useCallback(() => setOpen(true), [])
   return {
     open,
     query,
     matches,
     current: index,
-    show: () => setOpen(true),
+    show,
     close: () => {
       setOpen(false)
       setQuery('')

@@ -11,11 +11,13 @@ type Props = {
   error: string | null
   selectedId: string | null
   onSelect: (id: string) => void
+  onImport: () => void
+  onChanged: () => void
 }
 
 const ROW_HEIGHT = 76
 
-export default function LibraryPane({ articles, error, selectedId, onSelect }: Props) {
+export default function LibraryPane({ articles, error, selectedId, onSelect, onImport }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const list = articles ?? []
   const virtualizer = useVirtualizer({
@@ -39,7 +41,12 @@ export default function LibraryPane({ articles, error, selectedId, onSelect }: P
   return (
     <nav className="library-pane" aria-label="Library">
       <header className="pane-header">
-        <div className="brand">Glossa</div>
+        <div className="brand-row">
+          <div className="brand">Glossa</div>
+          <button type="button" className="primary small" onClick={onImport} title="Import (Ctrl+O)">
+            Import…
+          </button>
+        </div>
         <div className="pane-subtitle">
           {articles ? plural(articles.length, 'article') : 'Opening archive…'}
         </div>

@@ -20,7 +20,7 @@ import { useFind } from '../reader/useFind'
 import { useReaderKeys } from '../reader/useReaderKeys'
 import { useReaderSelection } from '../reader/useReaderSelection'
 
-export default function ReaderPane({ id }: { id: string }) {
+export default function ReaderPane({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { article, error } = useArticle(id)
   const { sync, snapshot, error: annotationError } = useAnnotationSync(id)
   const { tags, refresh: refreshTags } = useTags()
@@ -37,6 +37,13 @@ export default function ReaderPane({ id }: { id: string }) {
     body.current = container
     setModel(m)
   }, [])
+
+  // The library's counts follow once a change is saved.
+  const saved = snapshot.status.state === 'saved'
+  const hasChanges = snapshot.canUndo
+  useEffect(() => {
+    if (saved && hasChanges) onChanged()
+  }, [saved, hasChanges, snapshot.items, onChanged])
 
   useEffect(() => {
     // The text model is the same rule main applied on import; a difference means highlights anchor by quote.
@@ -134,6 +141,7 @@ export default function ReaderPane({ id }: { id: string }) {
     [selection, onSelectionAction, sync, find.show, clear, focus, focusedId, placed],
   )
   useReaderKeys(keys)
+  useEffect(() => window.api?.on?.('menu.find', find.show), [find.show])
 
   const onPointerUp = (e: MouseEvent) => {
     const sel = window.getSelection()

@@ -1,0 +1,84 @@
+// CLI (Node): `glossa import PATH...` — files and whole folders, one result line per file, then a summary.
+import { readFile, readdir, stat } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import { Importer } from '../main/importer'
+import type { ImportResult } from '../main/importer'
+import type { Archive } from '../main/archive/archive'
+
+const IMPORTABLE = new Set(['.html', '.htm', '.xhtml', '.md', '.markdown', '.txt', '.text'])
+
+/** Explicit files are tried whatever their extension; inside folders only importable kinds are taken. */
+export async function collectFiles(paths: string[]): Promise<string[]> {
+  const out: string[] = []
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true })
+    entries.sort((a, b) => a.name.localeCompare(b.name))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else if (IMPORTABLE.has(extname(entry.name).toLowerCase())) out.push(path)
+    }
+  }
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null)
+    if (!info)
+      out.push(path) // reported as a failure with the reason below
+    else if (info.isDirectory()) await walk(path)
+    else out.push(path)
+  }
+  return out
+}
+
+export async function runImport(
+  archive: Archive,
+  paths: string[],
+  options: { json: boolean; source?: string; tags?: string[]; log: (line: string) => void },
+): Promise<ImportResult[]> {
+  const importer = new Importer(archive)
+  const files = await collectFiles(paths)
+  const results: ImportResult[] = []
+  let cancelled = false
+  const onSigint = () => {
+    cancelled = true
+    options.log('Stopping after the current file…')
+  }
+  process.once('SIGINT', onSigint)
+  try {
+    for (const [i, file] of files.entries()) {
+      if (cancelled) break
+      let result: ImportResult
+      try {
+        const bytes = await readFile(file)
+        result = await importer.importBytes({ name: file, bytes, source: options.source, tags: options.tags })
+      } catch (err) {
+        const reason =
+          (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(err)
+        result = { name: file, status: 'failed', message: `${file}: ${reason}` }
+      }
+      results.push(result)
+      if (!options.json) options.log(`[${i + 1}/${files.length}] ${describe(result)}`)
+    }
+  } finally {
+    process.removeListener('SIGINT', onSigint)
+  }
+  const count = (s: ImportResult['status']) => results.filter((r) => r.status === s).length
+  const summary = {
+    imported: count('imported'),
+    duplicates: count('duplicate'),
+    failed: count('failed'),
+    cancelled,
+  }
+  if (options.json) options.log(JSON.stringify({ results, summary }, null, 2))
+  else
+    options.log(
+      `${summary.imported} imported, ${summary.duplicates} already in the archive, ${summary.failed} failed${cancelled ? ' (cancelled)' : ''}`,
+    )
+  return results
+}
+
+function describe(r: ImportResult): string {
+  if (r.status === 'imported') return `${r.id}  ${r.title}  ← ${r.name}`
+  if (r.status === 'duplicate') return `duplicate  ${r.name}: ${r.message}`
+  return `error  ${r.message}`
+}

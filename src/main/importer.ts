@@ -1,0 +1,123 @@
+// Main process and CLI: imports documents into the archive — parse, refuse duplicates, store — and reports
+// one result per document, so a bad file says what is wrong and the rest go on.
+import type { z } from 'zod'
+import type { importResultSchema } from '../shared/contract'
+import { GlossaError } from '../shared/errors'
+import { normalizePlainText, textToHtml } from '../shared/text-model'
+import type { Archive } from './archive/archive'
+import { ImportError, fetchPage, parseDocument, parseHtml } from './import'
+import type { ImportedDoc } from './import'
+
+export type ImportResult = z.infer<typeof importResultSchema>
+export type ImportMeta = { source?: string; tags?: string[] }
+type Fetch = typeof fetchPage
+
+export class Importer {
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly archive: Archive,
+    private readonly fetch: Fetch = fetchPage,
+  ) {}
+
+  importBytes(input: { name: string; bytes: Uint8Array; url?: string } & ImportMeta): Promise<ImportResult> {
+    return this.guard(input.name, () => parseDocument(input), input)
+  }
+
+  importText(
+    input: { text?: string; html?: string; title?: string; url?: string } & ImportMeta,
+  ): Promise<ImportResult> {
+    const name = input.title || 'Pasted text'
+    return this.guard(
+      name,
+      () => {
+        if (input.html?.trim()) return parseHtml(input.html, { url: input.url, name })
+        const text = normalizePlainText(input.text ?? '')
+        const title = input.title?.trim() || firstWords(text)
+        return {
+          title,
+          text,
+          html: textToHtml(text),
+          format: 'text' as const,
+          ...(input.url ? { url: input.url } : {}),
+        }
+      },
+      input,
+      input.title,
+    )
+  }
+
+  importUrl(input: { url: string } & ImportMeta): Promise<ImportResult> {
+    return this.guard(
+      input.url,
+      async () => {
+        const page = await this.fetch(input.url)
+        return parseHtml(page.html, { url: page.finalUrl, name: input.url })
+      },
+      input,
+    )
+  }
+
+  private async guard(
+    name: string,
+    parse: () => ImportedDoc | Promise<ImportedDoc>,
+    meta: ImportMeta,
+    title?: string,
+  ): Promise<ImportResult> {
+    try {
+      const doc = await parse()
+      if (title?.trim()) doc.title = title.trim()
+      // Stores one at a time, so two copies arriving together cannot both pass the duplicate check.
+      const stored = this.queue.then(() => this.store(name, doc, meta))
+      this.queue = stored.catch(() => {})
+      return await stored
+    } catch (err) {
+      if (err instanceof ImportError || err instanceof GlossaError)
+        return { name, status: 'failed', message: err.message }
+      return {
+        name,
+        status: 'failed',
+        message: `Unexpected error: ${err instanceof Error ? err.message : String(err)}`,
+      }
+    }
+  }
+
+  private async store(name: string, doc: ImportedDoc, meta: ImportMeta): Promise<ImportResult> {
+    const duplicate = this.archive.findDuplicate({ text: doc.text, canonicalUrl: doc.canonicalUrl })
+    if (duplicate) {
+      return {
+        name,
+        status: 'duplicate',
+        id: duplicate.id,
+        title: duplicate.title,
+        message: `Already in the archive as “${duplicate.title}”.`,
+      }
+    }
+    const tags = [...new Set([...(doc.tags ?? []), ...(meta.tags ?? [])])]
+    const stored = await this.archive.createArticle({
+      title: doc.title.slice(0, 1000),
+      text: doc.text,
+      html: doc.html,
+      tags,
+      ...defined({
+        source: meta.source ?? doc.source,
+        url: doc.url,
+        canonicalUrl: doc.canonicalUrl,
+        author: doc.author,
+        publishedAt: doc.publishedAt,
+        language: doc.language,
+        excerpt: doc.excerpt?.slice(0, 500),
+      }),
+    })
+    return { name, status: 'imported', id: stored.id, title: stored.title }
+  }
+}
+
+function firstWords(text: string): string {
+  const line = text.split('\n')[0]
+  return line.length <= 90 ? line : `${line.slice(0, 87).replace(/\s+\S*$/, '')}…`
+}
+
+function defined<T extends Record<string, unknown>>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>
+}

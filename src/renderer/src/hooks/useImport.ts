@@ -1,0 +1,84 @@
+// Renderer: imports files one by one through the contract, with progress, results and cancel.
+import { useCallback, useRef, useState } from 'react'
+import type { z } from 'zod'
+import type { importResultSchema } from '../../../shared/contract'
+import { api } from '../api'
+
+export type ImportResult = z.infer<typeof importResultSchema>
+export type ImportRun = {
+  total: number
+  done: number
+  results: ImportResult[]
+  running: boolean
+  cancelled: boolean
+}
+
+const IMPORTABLE = /\.(html?|xhtml|md|markdown|txt|text)$/i
+const idle: ImportRun = { total: 0, done: 0, results: [], running: false, cancelled: false }
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** Files from a folder pick keep only importable kinds; files picked one by one are all tried. */
+export function importableFiles(files: File[], fromFolder: boolean): File[] {
+  const list = fromFolder
+    ? files.filter((f) => IMPORTABLE.test(f.name) && !/(^|\/)\./.test(f.webkitRelativePath))
+    : files
+  return [...list].sort((a, b) =>
+    (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name),
+  )
+}
+
+export function useImport(onImported: () => void) {
+  const [run, setRun] = useState<ImportRun>(idle)
+  const cancelRef = useRef(false)
+
+  const start = useCallback(
+    async (files: File[]) => {
+      if (!files.length) return
+      cancelRef.current = false
+      setRun({ total: files.length, done: 0, results: [], running: true, cancelled: false })
+      for (const file of files) {
+        if (cancelRef.current) break
+        const name = file.webkitRelativePath || file.name
+        let result: ImportResult
+        try {
+          const [first] = await api['import.files']({ files: [{ name, dataBase64: await toBase64(file) }] })
+          result = first
+        } catch (err) {
+          result = { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }
+        }
+        setRun((r) => ({ ...r, done: r.done + 1, results: [...r.results, result] }))
+      }
+      setRun((r) => ({ ...r, running: false, cancelled: cancelRef.current }))
+      onImported()
+    },
+    [onImported],
+  )
+
+  const single = useCallback(
+    async (work: () => Promise<ImportResult>, name: string) => {
+      setRun({ total: 1, done: 0, results: [], running: true, cancelled: false })
+      let result: ImportResult
+      try {
+        result = await work()
+      } catch (err) {
+        result = { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }
+      }
+      setRun({ total: 1, done: 1, results: [result], running: false, cancelled: false })
+      onImported()
+    },
+    [onImported],
+  )
+
+  const cancel = useCallback(() => {
+    cancelRef.current = true
+  }, [])
+  const reset = useCallback(() => setRun(idle), [])
+  return { run, start, single, cancel, reset }
+}

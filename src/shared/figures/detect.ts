@@ -1,0 +1,104 @@
+// Runs everywhere: finds the numeric figures in plain English text.
+import { readCore } from './core'
+import { findExclusions, overlapsAny } from './exclusions'
+import { currencyBefore, extendLeft, extendRight } from './extend'
+import type { Verdict } from './filters'
+import { judge } from './filters'
+import { countedNoun } from './noun-phrase'
+import { extendPair } from './ranges'
+import { isSym, splitAtExclusions, tokenize } from './tokenize'
+import type { Draft, FigureCandidate, Scan } from './types'
+import { CASUALTY_WORDS } from './word-classes'
+
+type Read = { draft?: Draft; core: Draft; verdict: Verdict }
+
+/** Figures in `text`, sorted by start and never overlapping; each `text` is `input.slice(start, end)`. */
+export function detectFigures(text: string): FigureCandidate[] {
+  const excluded = findExclusions(text)
+  const tokens = splitAtExclusions(tokenize(text), excluded)
+  const scan: Scan = { text, tokens, blocked: tokens.map((t) => overlapsAny(excluded, t.start, t.end)) }
+  const found: Read[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const read = readFigure(scan, i)
+    if (read === undefined) continue
+    i = Math.max(i, read.draft?.last ?? read.core.last)
+    if (read.draft !== undefined && read.verdict !== 'drop') found.push(read)
+  }
+  const kept = found.filter((r) => r.verdict === 'keep' || hasCompany(scan, r, found))
+  const figures: FigureCandidate[] = []
+  for (const { draft } of kept) {
+    const candidate = toCandidate(scan, draft as Draft)
+    if (figures.length === 0 || figures[figures.length - 1].end <= candidate.start) figures.push(candidate)
+  }
+  return figures
+}
+
+/** One number with everything attached to it, before ranges and judgement. */
+function readSingle(scan: Scan, i: number): Read | undefined {
+  const core = readCore(scan, i)
+  if (core === undefined) return undefined
+  if (core.kind === 'vague') return { draft: core, core, verdict: 'keep' }
+  const currency = currencyBefore(scan.tokens, core.first)
+  const right = extendRight(scan, core, currency?.code)
+  if (right === undefined) return { core, verdict: 'drop' }
+  return { draft: extendLeft(scan, right, currency), core, verdict: 'keep' }
+}
+
+/** The figure whose first token (a currency sign or the number itself) is `at`; for the second half of a range. */
+function readFrom(scan: Scan, at: number): Draft | undefined {
+  for (let i = at; i <= at + 2 && i < scan.tokens.length; i++) {
+    const read = readSingle(scan, i)
+    if (read !== undefined) return read.draft?.first === at ? read.draft : undefined
+  }
+  return undefined
+}
+
+function readFigure(scan: Scan, i: number): Read | undefined {
+  const single = readSingle(scan, i)
+  if (single?.draft === undefined || single.core.kind === 'vague') return single
+  const draft = extendPair(scan, single.draft, (at) => readFrom(scan, at))
+  return { draft, core: single.core, verdict: judge(scan, draft, single.core) }
+}
+
+/** A lone `one` counts beside another figure in its sentence, or before a casualty verb. */
+function hasCompany(scan: Scan, read: Read, found: Read[]): boolean {
+  const { tokens } = scan
+  const draft = read.draft as Draft
+  let start = draft.first
+  while (start > 0 && !isSym(tokens[start - 1], '.', '!', '?') && !tokens[start].gap.includes('\n')) start--
+  let end = draft.last
+  while (end + 1 < tokens.length && !isSym(tokens[end], '.', '!', '?') && !tokens[end + 1].gap.includes('\n'))
+    end++
+  const near = tokens.slice(draft.last + 1, draft.last + 5)
+  if (near.some((t) => CASUALTY_WORDS.has(t.lower))) return true
+  return found.some(
+    (r) =>
+      r !== read &&
+      r.verdict === 'keep' &&
+      r.draft !== undefined &&
+      r.draft.first >= start &&
+      r.draft.last <= end,
+  )
+}
+
+function toCandidate(scan: Scan, draft: Draft): FigureCandidate {
+  const { text, tokens } = scan
+  const start = tokens[draft.first].start
+  const end = tokens[draft.last].end
+  const candidate: FigureCandidate = { text: text.slice(start, end), start, end, value: draft.value }
+  if (draft.max !== undefined) candidate.max = draft.max
+  const noun =
+    draft.kind === 'vague'
+      ? (countedNoun(text, tokens, draft.last + 1, true) ??
+        (/^(hundred|thousand|million|dozen)$/.test(tokens[draft.last].lower)
+          ? countedNoun(text, tokens, draft.last + 1)
+          : undefined))
+      : draft.kind === 'fraction' || draft.kind === 'ratio'
+        ? undefined
+        : countedNoun(text, tokens, draft.last + 1)
+  const unit = draft.measure ?? noun
+  if (unit !== undefined) candidate.unit = unit
+  if (draft.qualifier !== undefined) candidate.qualifier = draft.qualifier
+  if (draft.kind === 'vague') candidate.vague = true
+  return candidate
+}

@@ -1,0 +1,140 @@
+// Runs everywhere: grows a bare number into a figure: scale words, %, currency, measurement units
+// on the right; currency sign or code, minus sign and qualifier on the left.
+import { CURRENCY_PREFIXES, CURRENCY_SUFFIXES, MONEY_SCALES, QUALIFIERS, SCALE_WORDS } from './lexicon'
+import { longestAt, longestBefore } from './phrase'
+import { glued, isSym, isWord, spaced } from './tokenize'
+import type { Draft, Scan, Token } from './types'
+import { GLUED_MEASURES, MEASURES, PERCENT_WORDS, TIME_MEASURES } from './units'
+import { STOP_WORDS } from './word-classes'
+
+const pluralNoun = (token: Token | undefined): boolean =>
+  token !== undefined &&
+  isWord(token) &&
+  spaced(token) &&
+  /[^s]s$/.test(token.lower) &&
+  !STOP_WORDS.has(token.lower)
+
+/** A currency sign or ISO code just before token `first`: its code and first token. */
+export function currencyBefore(tokens: Token[], first: number): { code: string; first: number } | undefined {
+  const sign = tokens[first - 1]
+  if (sign === undefined || tokens[first].gap.includes('\n')) return undefined
+  if (sign.kind === 'sym' && sign.text in CURRENCY_PREFIXES) {
+    const word = tokens[first - 2]
+    const compound = word !== undefined && glued(sign) && CURRENCY_PREFIXES[word.text + sign.text]
+    return compound
+      ? { code: compound, first: first - 2 }
+      : { code: CURRENCY_PREFIXES[sign.text], first: first - 1 }
+  }
+  const isCode = sign.kind === 'word' && sign.text === sign.text.toUpperCase() && spaced(tokens[first])
+  return isCode && sign.lower in CURRENCY_PREFIXES
+    ? { code: CURRENCY_PREFIXES[sign.lower], first: first - 1 }
+    : undefined
+}
+
+/** The draft's number times `scale`, computed from its digits so 2.3 million is exactly 2300000. */
+export const scaled = (draft: Draft, scale: number): number =>
+  draft.digits !== undefined
+    ? Number(`${draft.digits}e${Math.round(Math.log10(scale))}`)
+    : draft.value * scale
+
+/** Scale, currency, percent and unit after the number; undefined when the number is not a figure at all. */
+export function extendRight(scan: Scan, core: Draft, currency?: string): Draft | undefined {
+  const { tokens } = scan
+  const d: Draft = { ...core, measure: core.measure ?? currency }
+  const after = tokens[d.last + 1]
+  if (d.kind === 'digits' && after?.kind === 'word' && glued(after)) {
+    // glued letters: 1.5bn, £300m, 40km, 40C; 47th, 1990s, 5pm and 5G are not figures
+    if (/^(st|nd|rd|th|s|am|pm)$/i.test(after.text)) return undefined
+    const counted = after.lower === 'm' && pluralNoun(tokens[d.last + 2]) // "1.2m residents", not "a 300m bridge"
+    const scale = SCALE_WORDS[after.lower] ?? (currency || counted ? MONEY_SCALES[after.lower] : undefined)
+    if (scale !== undefined) Object.assign(d, { scale, last: d.last + 1 })
+    else if (
+      !(after.text in GLUED_MEASURES) &&
+      longestAt(tokens, d.last + 1, Object.keys(MEASURES), 'glued') === undefined
+    )
+      return undefined
+  }
+  if (d.scale === undefined && d.kind === 'digits') {
+    const word = tokens[d.last + 1]
+    const scale =
+      isWord(word) && spaced(word)
+        ? (SCALE_WORDS[word.lower] ?? (currency ? MONEY_SCALES[word.lower] : undefined))
+        : undefined
+    if (scale !== undefined) Object.assign(d, { scale, last: d.last + 1 })
+  }
+  if (d.scale !== undefined) d.value = scaled(d, d.scale)
+  if (d.measure === undefined) {
+    const suffix = longestAt(tokens, d.last + 1, Object.keys(CURRENCY_SUFFIXES), 'spaced')
+    // codes (UAH) must be written in capitals; words (hryvnias) in any case
+    const upper =
+      suffix && suffix.phrase in CURRENCY_PREFIXES
+        ? tokens[suffix.last].text === suffix.phrase.toUpperCase()
+        : true
+    if (suffix && upper) Object.assign(d, { measure: CURRENCY_SUFFIXES[suffix.phrase], last: suffix.last })
+    else if (d.scale !== undefined && isWord(tokens[d.last + 1], 'pounds'))
+      Object.assign(d, { measure: 'GBP', last: d.last + 1 })
+  }
+  if (d.kind === 'fraction' && isWord(tokens[d.last + 1], 'a', 'an')) {
+    const unit = longestAt(
+      tokens,
+      d.last + 2,
+      [...Object.keys(PERCENT_WORDS), ...Object.keys(MEASURES)],
+      'spaced',
+    )
+    if (unit)
+      Object.assign(d, { measure: PERCENT_WORDS[unit.phrase] ?? MEASURES[unit.phrase], last: unit.last })
+  }
+  if (d.measure === undefined) {
+    const percent = longestAt(tokens, d.last + 1, Object.keys(PERCENT_WORDS), 'near')
+    if (percent) Object.assign(d, { measure: PERCENT_WORDS[percent.phrase], last: percent.last })
+  }
+  if (d.measure === undefined && !attachMeasure(tokens, d)) return undefined
+  if (d.measure !== undefined && TIME_MEASURES.has(d.measure) && isWord(tokens[d.last + 1], 'ago'))
+    return undefined
+  return d
+}
+
+/** Attaches a measurement unit (or a compound such as `24-hour`); false when the figure must be dropped. */
+function attachMeasure(tokens: Token[], d: Draft): boolean {
+  const next = tokens[d.last + 1]
+  if (d.kind === 'digits' && next !== undefined && next.text in GLUED_MEASURES && glued(next)) {
+    Object.assign(d, { measure: GLUED_MEASURES[next.text], last: d.last + 1 })
+    return true
+  }
+  const unit = longestAt(tokens, d.last + 1, Object.keys(MEASURES), 'near')
+  if (unit) {
+    Object.assign(d, { measure: MEASURES[unit.phrase], last: unit.last })
+    if (d.measure === 'bcm') Object.assign(d, { measure: 'cubic metres', value: d.value * 1e9 })
+    return true
+  }
+  if (!isSym(next, '-') || !glued(next)) return true
+  const word = tokens[d.last + 2]
+  const compound =
+    isWord(word) && glued(word) ? (MEASURES[word.lower] ?? PERCENT_WORDS[word.lower]) : undefined
+  if (compound === undefined) return d.kind === 'digits' // "200-strong" stays; "one-off", "two-way" go
+  if (isSym(tokens[d.last + 3], '-') && isWord(tokens[d.last + 4], 'old')) return false
+  if (isWord(tokens[d.last + 3], 'high', 'low', 'record', 'peak')) return false // "a 41-year high"
+  Object.assign(d, { measure: compound, last: d.last + 2 })
+  return true
+}
+
+/** Currency, sign and qualifier before the number. */
+export function extendLeft(scan: Scan, d: Draft, currency?: { first: number }): Draft {
+  const { tokens, text } = scan
+  let first = currency?.first ?? d.first
+  let value = d.value
+  const sign = tokens[first - 1]
+  const signGlued =
+    glued(tokens[first]) && (first - 1 === 0 || sign?.gap !== '' || isSym(tokens[first - 2], '('))
+  if (isSym(sign, '-', '−', '+') && signGlued && tokens[first - 2]?.kind !== 'num') {
+    if (sign.text !== '+') value = -value
+    first--
+  } else if (isWord(sign, 'minus') && spaced(tokens[first]) && !isWord(tokens[first - 2], 'or')) {
+    value = -value
+    first--
+  }
+  const found = first > 0 ? longestBefore(tokens, first - 1, QUALIFIERS) : undefined
+  if (found === undefined) return { ...d, first, value }
+  const qualifier = text.slice(tokens[found.first].start, tokens[first - 1].end).toLowerCase()
+  return { ...d, first: found.first, value, qualifier }
+}

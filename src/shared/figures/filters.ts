@@ -1,0 +1,109 @@
+// Runs everywhere: decides whether a number read from the text is a figure, a year, a designation
+// (F-16, Article 5, Windows 11, Air Force One) or a pronoun (`one of them`).
+import { MONTHS } from './lexicon'
+import { glued, isSym, isWord, spaced, startsSentence } from './tokenize'
+import type { Draft, Scan } from './types'
+import { TIME_MEASURES } from './units'
+import { COMMON_VERBS, DESIGNATION_KEYWORDS, STOP_WORDS } from './word-classes'
+
+/** `needs-company`: a lone `one` is kept only beside another figure or a casualty verb. */
+export type Verdict = 'keep' | 'drop' | 'needs-company'
+
+const SMALL_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'])
+const ONE_DROPPED_AFTER = [
+  'no',
+  'the',
+  'this',
+  'that',
+  'any',
+  'every',
+  'each',
+  'which',
+  'at',
+  'in',
+  'on',
+  'from',
+]
+const ONE_KEPT_FOR_TIME_AFTER = [
+  'for',
+  'in',
+  'within',
+  'over',
+  'after',
+  'than',
+  'only',
+  'just',
+  'per',
+  'about',
+]
+
+/** Judges `figure`, grown from the bare number `core`. */
+export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
+  if (isYear(scan, figure, core) || isDesignation(scan, figure, core)) return 'drop'
+  if (core.kind !== 'words' || figure.kind === 'ratio' || figure.max !== undefined) return 'keep'
+  const { tokens } = scan
+  const word = tokens[core.first].lower
+  const before = tokens[figure.first - 1]
+  if (word === 'one' && core.last === core.first) return judgeOne(scan, figure)
+  if (SMALL_WORDS.has(word) && isWord(before, 'the', 'these', 'those') && figure.measure === undefined)
+    return 'drop'
+  return 'keep'
+}
+
+function isYear(scan: Scan, figure: Draft, core: Draft): boolean {
+  if (core.kind !== 'digits' || !/^\d{4}$/.test(scan.tokens[core.first].text)) return false
+  return (
+    core.value >= 1800 && core.value <= 2100 && figure.scale === undefined && figure.measure === undefined
+  )
+}
+
+function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
+  const { tokens } = scan
+  const before = tokens[core.first - 1]
+  if (core.kind === 'digits') {
+    // G7, MH17; and the second half of a compound whose first half was not a figure (2024-2027)
+    if (before?.kind === 'word' && glued(tokens[core.first])) return true
+    if (
+      isSym(before, '-', '–', '/', '.') &&
+      glued(tokens[core.first]) &&
+      tokens[core.first - 2]?.kind === 'num'
+    )
+      return glued(before)
+  }
+  if (figure.first !== core.first || !isWord(before) || !spaced(tokens[core.first])) return false
+  if (DESIGNATION_KEYWORDS.has(before.lower)) return true
+  // "Boeing 737", "Leopard 2", "Air Force One": a capitalised word inside a sentence names the number
+  const capitalised = /^\p{Lu}/u.test(before.text)
+  const numberCapitalised = core.kind === 'digits' || /^\p{Lu}/u.test(tokens[core.first].text)
+  if (
+    !capitalised ||
+    !numberCapitalised ||
+    startsSentence(tokens, core.first - 1) ||
+    titleCase(scan, core.first)
+  )
+    return false
+  const month = (MONTHS as readonly string[]).includes(before.lower)
+  return !month && !/['’]s$/.test(before.text) && before.text !== 'I'
+}
+
+/** Headline Case ("Russia Fires 500 Drones At Cities"): most words around the number are capitalised. */
+function titleCase(scan: Scan, at: number): boolean {
+  const near = scan.tokens
+    .slice(Math.max(0, at - 4), at + 5)
+    .filter((t) => t.kind === 'word' && t.text.length > 3)
+  return near.length >= 3 && near.filter((t) => /^\p{Lu}/u.test(t.text)).length >= near.length - 1
+}
+
+function judgeOne(scan: Scan, figure: Draft): Verdict {
+  const { tokens } = scan
+  const before = tokens[figure.first - 1]
+  const after = tokens[figure.last + 1]
+  if (figure.measure !== undefined && TIME_MEASURES.has(figure.measure))
+    return figure.first === figure.last - 1 && !isWord(before, ...ONE_KEPT_FOR_TIME_AFTER) ? 'drop' : 'keep'
+  if (figure.qualifier !== undefined || figure.scale !== undefined) return 'keep'
+  if (isWord(before, ...ONE_DROPPED_AFTER)) return 'drop' // at one point, in one hospital, no one
+  if (figure.measure !== undefined) return 'keep'
+  if (isSym(after, '-') || isWord(after, 'of', 'another', 'by', 'or', 'and')) return 'drop'
+  if (after?.kind !== 'word' || STOP_WORDS.has(after.lower) || COMMON_VERBS.has(after.lower)) return 'drop'
+  return 'needs-company'
+}

@@ -1,0 +1,86 @@
+// Runs everywhere: the counted noun phrase after a figure ("500 missile and drone strikes" →
+// "missile and drone strikes"): at most five words, ending at prepositions, verbs, punctuation and clauses.
+import { isNumberWord } from './number-words'
+import { glued, isSym, isWord, spaced } from './tokenize'
+import type { Token } from './types'
+import { COMMON_VERBS, LY_NOUNS, STOP_WORDS } from './word-classes'
+
+const MAX_WORDS = 5
+const SKIPPED_FIRST = ['more', 'additional', 'extra', 'further']
+const ING_NOUNS = new Set([
+  'building',
+  'meeting',
+  'evening',
+  'morning',
+  'shelling',
+  'bombing',
+  'training',
+  'housing',
+])
+
+/** A word, with any glued hyphenated parts: `Shahed-type`, `low-floor`, `IRIS-T`. Returns its last index. */
+function wordEnd(tokens: Token[], at: number): number {
+  let end = at
+  while (
+    isSym(tokens[end + 1], '-') &&
+    glued(tokens[end + 1]) &&
+    glued(tokens[end + 2]) &&
+    tokens[end + 2].kind !== 'sym'
+  )
+    end += 2
+  return end
+}
+
+const isAdverb = (word: Token): boolean =>
+  word.text === word.lower && word.lower.length > 4 && word.lower.endsWith('ly') && !LY_NOUNS.has(word.lower)
+
+const ends = (word: Token): boolean =>
+  STOP_WORDS.has(word.lower) || COMMON_VERBS.has(word.lower) || isNumberWord(word.lower) || isAdverb(word)
+
+const participle = (text: string, suffix: 'ed' | 'ing'): boolean =>
+  text.endsWith(suffix) && text.length > suffix.length + 2 && !ING_NOUNS.has(text)
+
+/** The noun phrase starting at token `from` (skipping `of` when `afterOf`), or undefined. */
+export function countedNoun(
+  text: string,
+  tokens: Token[],
+  from: number,
+  afterOf = false,
+): string | undefined {
+  let at = from
+  while (isSym(tokens[at], '"', '”', '’')) at++
+  if (afterOf) {
+    if (!isWord(tokens[at], 'of')) return undefined
+    at++
+    if (isWord(tokens[at], 'the')) at++
+  }
+  if (isWord(tokens[at], ...SKIPPED_FIRST)) at++
+  const words: { start: number; end: number; lower: string }[] = []
+  let usedAnd = false
+  while (words.length < MAX_WORDS && spaced(tokens[at])) {
+    const token = tokens[at]
+    const capitalisedBefore = words.length > 0 && /^\p{Lu}/u.test(text.slice(words[words.length - 1].start))
+    if (token.kind === 'num' && capitalisedBefore && isWord(tokens[at + 1])) {
+      words.push({ start: token.start, end: token.end, lower: token.lower }) // "Leopard 1 tanks"
+      at++
+      continue
+    }
+    if (token.kind !== 'word') break
+    if (token.lower === 'and' && !usedAnd && words.length > 0) {
+      const next = tokens[at + 1]
+      if (next === undefined || next.kind !== 'word' || !spaced(next) || ends(next)) break
+      usedAnd = true
+    } else if (ends(token) || (words.length > 0 && participle(token.lower, 'ing'))) break
+    const end = wordEnd(tokens, at)
+    words.push({ start: token.start, end: tokens[end].end, lower: token.lower })
+    at = end + 1
+    if (words.length === 1 && token.lower === 'times') break // "35 times expected earnings"
+  }
+  while (words.length > 0) {
+    const lastWord = words[words.length - 1].lower
+    if (lastWord !== 'and' && !participle(lastWord, 'ed') && !participle(lastWord, 'ing')) break
+    words.pop()
+  }
+  if (words.length === 0) return undefined
+  return text.slice(words[0].start, words[words.length - 1].end)
+}

@@ -1,0 +1,120 @@
+// Runs everywhere: suggests the period a figure refers to, read from the figure's sentence, then the
+// sentence before it, then the title line, relative to the article's date.
+import * as chrono from 'chrono-node'
+import type { ParsedComponents } from 'chrono-node'
+import type { Day } from './dates'
+import { detectFigures } from './detect'
+import { lastDayOfMonth, parseISO, toISO } from './dates'
+import type { FoundPeriod } from './period-phrases'
+import { findPhrasePeriods } from './period-phrases'
+import type { Sentence } from './sentences'
+import { sentenceAt, splitSentences } from './sentences'
+
+export type SuggestedPeriod = { start: string; end: string; text: string }
+
+const JOINER = /^\s*(?:and|to|until|till|through|-|–|—)\s*$/i
+
+export function suggestPeriod(args: {
+  text: string
+  start: number
+  end: number
+  articleDate?: string
+}): SuggestedPeriod | undefined {
+  const { text, start, end } = args
+  const ref = parseISO(args.articleDate)
+  const sentences = splitSentences(text)
+  if (sentences.length === 0) return undefined
+  const at = sentenceAt(sentences, start)
+  const title = sentences[0].paragraph === 0 && sentences[1]?.paragraph !== 0 ? sentences[0] : undefined
+  const sources = [sentences[at], sentences[at - 1], title].filter((s): s is Sentence => s !== undefined)
+  for (const source of sources) {
+    // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
+    const slice = maskFigures(text.slice(source.start, source.end))
+    const periods = mergeRanges(slice, [...findPhrasePeriods(slice, ref), ...chronoPeriods(slice, ref)], ref)
+      .map((p) => ({ ...p, index: p.index + source.start }))
+      .filter((p) => p.index >= end || p.index + p.text.length <= start)
+      // a dateline repeats the article's own date; it says nothing about the figure
+      .filter(
+        (p) =>
+          source !== title ||
+          toISO(p.from) !== args.articleDate?.slice(0, 10) ||
+          toISO(p.to) !== toISO(p.from),
+      )
+    const distance = (p: FoundPeriod): number =>
+      p.index >= end ? p.index - end : start - (p.index + p.text.length)
+    const nearest = periods.sort((a, b) => distance(a) - distance(b))[0]
+    if (nearest) return { start: toISO(nearest.from), end: toISO(nearest.to), text: nearest.text }
+  }
+  return undefined
+}
+
+const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
+
+/** Blanks out figures, except durations that belong to a period ("the past 24 hours"). */
+function maskFigures(text: string): string {
+  let masked = text
+  for (const f of detectFigures(text)) {
+    if (!TIME_UNITS.has(f.unit ?? ''))
+      masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end)
+  }
+  return masked
+}
+
+/** The days a chrono component covers: a day, else a whole month, else a whole year. */
+function componentRange(c: ParsedComponents): { from: Day; to: Day } | undefined {
+  const year = c.get('year')
+  const month = c.get('month')
+  const day = c.get('day')
+  if (year === null || month === null || day === null) return undefined
+  if (c.isCertain('day') || c.isCertain('weekday'))
+    return { from: { year, month, day }, to: { year, month, day } }
+  if (c.isCertain('month')) {
+    return { from: { year, month, day: 1 }, to: { year, month, day: lastDayOfMonth(year, month) } }
+  }
+  if (c.isCertain('year')) return { from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 } }
+  return undefined
+}
+
+function chronoPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
+  const instant = ref ? new Date(ref.year, ref.month - 1, ref.day, 12) : undefined
+  const found: FoundPeriod[] = []
+  for (const result of chrono.parse(text, instant)) {
+    // Without the article's date, "Tuesday" or "December 29" would be read against today: skip them.
+    if (ref === undefined && !result.start.isCertain('year')) continue
+    // "for several days", "in 3 weeks": durations, not the period a figure covers
+    if (/^(?:for|in|within|after|over)\b/i.test(result.text)) continue
+    // "now", "two weeks before", "four minutes later": relative to an unknown moment
+    if (/^now$|\b(?:before|after|later|earlier)\b/i.test(result.text)) continue
+    const from = componentRange(result.start)
+    const to = result.end ? componentRange(result.end) : from
+    const phrase = result.text.replace(/[\s,;:.]+$/, '')
+    if (from && to) found.push({ from: from.from, to: to.to, index: result.index, text: phrase })
+  }
+  return found
+}
+
+const before = (a: Day, b: Day): boolean => toISO(a) < toISO(b)
+
+/** Drops overlaps (earlier entries win), joins "late December – early January" and reads "since March". */
+function mergeRanges(text: string, periods: FoundPeriod[], ref: Day | undefined): FoundPeriod[] {
+  const kept: FoundPeriod[] = []
+  for (const p of periods) {
+    const overlaps = kept.some((k) => k.index < p.index + p.text.length && p.index < k.index + k.text.length)
+    if (!overlaps) kept.push(p)
+  }
+  kept.sort((a, b) => a.index - b.index)
+  const merged: FoundPeriod[] = []
+  for (const p of kept) {
+    const last = merged[merged.length - 1]
+    const gap = last ? text.slice(last.index + last.text.length, p.index) : ''
+    const opener = last ? text.slice(0, last.index) : ''
+    const joined = last && JOINER.test(gap) && (!/and/i.test(gap) || /\b(?:between|from)\s+$/i.test(opener))
+    if (last && joined && !before(p.to, last.from)) {
+      merged[merged.length - 1] = { ...last, to: p.to, text: text.slice(last.index, p.index + p.text.length) }
+    } else merged.push({ ...p })
+  }
+  for (const p of merged) {
+    if (ref !== undefined && /\bsince\s+$/i.test(text.slice(0, p.index)) && before(p.from, ref)) p.to = ref
+  }
+  return merged
+}

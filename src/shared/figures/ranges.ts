@@ -1,0 +1,77 @@
+// Runs everywhere: joins two numbers into a range (between 400 and 500, 1–1.5%, from 10 to 20,
+// two or three) or a ratio (one in five, 3 out of 10).
+import { scaled } from './extend'
+import { longestAt } from './phrase'
+import { glued, isSym, isWord } from './tokenize'
+import type { Draft, Scan } from './types'
+import { CHANGE_WORDS } from './word-classes'
+
+/** Reads the figure whose number starts at token `i` (the caller's full reader, without ranges). */
+export type ReadFigure = (i: number) => Draft | undefined
+
+const DASHES = ['-', '–', '—']
+
+/** Extends `a` into a range or a ratio when the text continues with a second number. */
+export function extendPair(scan: Scan, a: Draft, read: ReadFigure): Draft {
+  return ratio(scan, a, read) ?? range(scan, a, read) ?? a
+}
+
+function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
+  const { tokens } = scan
+  if (a.measure !== undefined || a.scale !== undefined || !['digits', 'words'].includes(a.kind))
+    return undefined
+  const link = longestAt(tokens, a.last + 1, ['in', 'out of'], 'spaced')
+  if (link === undefined || !Number.isInteger(a.value)) return undefined
+  const b = read(link.last + 1)
+  if (b === undefined || b.first !== link.last + 1 || b.measure !== undefined || b.scale !== undefined)
+    return undefined
+  if (!Number.isInteger(b.value) || b.value <= a.value || b.kind === 'fraction' || b.kind === 'vague')
+    return undefined
+  return { ...a, last: b.last, value: a.value / b.value, kind: 'ratio' }
+}
+
+/** A change verb among the few words before `at`, within the clause: "raised his target from $180 to $215". */
+function changeBefore(scan: Scan, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+    const token = scan.tokens[i]
+    if (token.kind === 'sym') return false
+    if (CHANGE_WORDS.has(token.lower)) return true
+  }
+  return false
+}
+
+function range(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
+  const { tokens } = scan
+  const link = tokens[a.last + 1]
+  const opener = tokens[a.first - 1]
+  if (link === undefined || a.kind === 'fraction' || a.kind === 'vague' || a.kind === 'ratio')
+    return undefined
+  const between = isWord(opener, 'between') && a.qualifier === undefined
+  const from = isWord(opener, 'from') && a.qualifier === undefined && !changeBefore(scan, a.first - 1)
+  let ok = false
+  if (isSym(link, ...DASHES)) ok = link.text === '-' ? glued(link) && glued(tokens[a.last + 2]) : !between
+  else if (isWord(link, 'and')) ok = between
+  else if (isWord(link, 'to')) ok = from || (!between && !isWord(opener, 'from', ...CHANGE_WORDS))
+  else if (isWord(link, 'or')) ok = a.measure === undefined && !between
+  if (!ok || link.gap.includes('\n')) return undefined
+  const b = read(a.last + 2)
+  if (b === undefined || b.qualifier !== undefined || b.kind === 'fraction' || b.kind === 'vague')
+    return undefined
+  if (b.kind === 'ratio') return undefined
+  if (a.measure !== undefined && b.measure !== undefined && a.measure !== b.measure) return undefined
+  let low = a.value
+  // "3-5 million": the low end shares the high end's scale
+  if (b.scale !== undefined && a.scale === undefined && scaled(a, b.scale) <= b.value)
+    low = scaled(a, b.scale)
+  if (!(b.value > low)) return undefined
+  const first = between || (from && isWord(link, 'to')) ? a.first - 1 : a.first
+  return {
+    ...a,
+    first,
+    last: b.last,
+    value: low,
+    max: b.value,
+    measure: b.measure ?? a.measure,
+    scale: b.scale ?? a.scale,
+  }
+}

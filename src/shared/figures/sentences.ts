@@ -1,0 +1,67 @@
+// Runs everywhere: splits article text into paragraphs (blank lines) and sentences.
+
+export type Sentence = { start: number; end: number; paragraph: number }
+
+// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'st',
+  'no',
+  'vs',
+  'etc',
+  'jan',
+  'feb',
+  'aug',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+])
+
+/** Sentences in order, each with the index of its paragraph. A single line break also ends one. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = []
+  let paragraph = 0
+  const paragraphs = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g
+  for (const block of text.matchAll(paragraphs)) {
+    if (block[0].trim() === '') continue
+    let start = block.index + (block[0].length - block[0].trimStart().length)
+    const boundary = /[.!?]+["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\d])|\n/gu
+    for (const m of block[0].matchAll(boundary)) {
+      const end = block.index + m.index + m[0].length
+      const word =
+        text
+          .slice(start, block.index + m.index)
+          .match(/([\p{L}.]+)$/u)?.[1]
+          .toLowerCase() ?? ''
+      if (m[0] !== '\n' && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word))) continue
+      if (text.slice(start, end).trim() !== '')
+        sentences.push({ start, end: m[0] === '\n' ? end - 1 : end, paragraph })
+      start = end
+      while (/\s/.test(text[start] ?? '')) start++
+    }
+    const blockEnd = block.index + block[0].trimEnd().length
+    if (start < blockEnd) sentences.push({ start, end: blockEnd, paragraph })
+    paragraph++
+  }
+  return sentences
+}
+
+/** The index of the sentence containing `offset` (or the last one before it). */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let found = 0
+  for (const [i, s] of sentences.entries()) if (s.start <= offset) found = i
+  return found
+}
