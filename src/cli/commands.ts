@@ -1,5 +1,7 @@
 // CLI (Node): each `glossa` subcommand, with its flags parsed by node:util.
+import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { detectFigures } from '../shared/figures'
 import type { ParseArgsConfig } from 'node:util'
 import { openArchive, resolveArchiveDir } from '../main/open-archive'
 import { runImport } from './import-command'
@@ -60,6 +62,32 @@ export const commands: Record<string, Command> = {
         log: (line) => console.log(line),
       })
       return results.some((r) => r.status === 'failed') ? 1 : 0
+    },
+  },
+  figures: {
+    summary: 'print the figures detected in a text file    FILE [--json]',
+    run: async (args) => {
+      const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } })
+      if (!positionals[0]) throw new Error('figures needs a file to read.')
+      // Offsets are into the file's text exactly as read: UTF-8, nothing trimmed or normalised.
+      const text = await readFile(positionals[0], 'utf8')
+      const found = detectFigures(text)
+      if (values.json) console.log(JSON.stringify(found, null, 2))
+      else {
+        for (const f of found) {
+          const value = f.max !== undefined ? `${f.value}–${f.max}` : `${f.value}`
+          const extra = [
+            f.unit && `unit: ${f.unit}`,
+            f.qualifier && `qualifier: ${f.qualifier}`,
+            f.vague && 'vague',
+          ].filter(Boolean)
+          console.log(
+            `${String(f.start).padStart(6)}–${String(f.end).padEnd(6)} ${f.text.padEnd(28)} = ${value}  ${extra.join(' · ')}`,
+          )
+        }
+        console.log(`${found.length} figures`)
+      }
+      return 0
     },
   },
   list: {

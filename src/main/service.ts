@@ -2,6 +2,7 @@
 // Electron's ipc.ts and browser mode's serve.ts both call it through shared/dispatch.ts.
 import type { Handlers } from '../shared/contract'
 import { GlossaError } from '../shared/errors'
+import { isWithinTag } from '../shared/tags'
 import { normalizePlainText } from '../shared/text-model'
 import type { Annotation, Tag } from '../shared/types'
 import type { Archive } from './archive/archive'
@@ -110,6 +111,25 @@ export function createService({
     'import.text': async (args) => importer.importText(args),
     'import.url': async (args) => importer.importUrl(args),
 
+    'figures.list': async ({ metric }) => {
+      const records = []
+      for (const article of archive.list()) {
+        if (article.counts.figures === 0 || (metric && !inHierarchy(article.annotationTags, metric))) continue
+        const ref = {
+          id: article.id,
+          title: article.title,
+          source: article.source,
+          publishedAt: article.publishedAt,
+          url: article.url,
+        }
+        for (const annotation of await archive.listAnnotations(article.id)) {
+          if (!annotation.figure) continue
+          if (metric && !isWithinTag(annotation.figure.metric, metric)) continue
+          records.push({ annotation: { ...annotation, figure: annotation.figure }, article: ref })
+        }
+      }
+      return records
+    },
     'tags.list': async () => listTags(archive),
     'tags.setColor': async ({ name, color }) => {
       await archive.tagStore.setColor(name, color ?? undefined)
@@ -130,6 +150,10 @@ function asInvalidArgument<T>(work: () => T): T {
 
 function pick(doc: { text: string; html: string }): { text: string; html: string } {
   return { text: doc.text, html: doc.html }
+}
+
+function inHierarchy(tags: Record<string, number>, parent: string): boolean {
+  return Object.keys(tags).some((t) => isWithinTag(t, parent))
 }
 
 function findAnnotation(list: Annotation[], id: string): number {

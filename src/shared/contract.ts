@@ -153,6 +153,21 @@ export const contract = {
       .strict(),
     result: importResultSchema,
   },
+  'figures.list': {
+    args: z.object({ metric: tagNameSchema.optional() }).strict(),
+    result: z.array(
+      z.object({
+        annotation: annotationSchema.extend({ figure: figureSchema }),
+        article: articleMetaSchema.pick({
+          id: true,
+          title: true,
+          source: true,
+          publishedAt: true,
+          url: true,
+        }),
+      }),
+    ),
+  },
   'tags.list': { args: none, result: z.array(tagSchema) },
   'tags.setColor': {
     args: z.object({ name: tagNameSchema, color: colorSchema.nullable() }).strict(),

@@ -5,13 +5,16 @@ import ImportDialog from './components/ImportDialog'
 import { useArticles } from './hooks/useArticles'
 import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
-import { useSelection } from './hooks/useSelection'
+import { useRoute } from './hooks/useRoute'
 import LibraryPane from './views/LibraryPane'
+import FiguresView from './views/FiguresView'
 import ReaderPane from './views/ReaderPane'
 
 export default function App() {
   const { articles, error, reload } = useArticles()
-  const [selectedId, select] = useSelection()
+  const [route, go] = useRoute()
+  const selectedId = route.view === 'library' ? route.articleId : null
+  const select = useCallback((id: string | null) => go({ view: 'library', articleId: id }), [go])
   const [importing, setImporting] = useState(false)
   const { run, start, single, cancel, reset } = useImport(reload)
 
@@ -55,10 +58,21 @@ export default function App() {
         onSelect={select}
         onImport={() => setImporting(true)}
         onChanged={reload}
+        view={route.view}
+        onView={(view) => go(view === 'figures' ? { view } : { view, articleId: null })}
       />
-      <main className="reader-pane" aria-label="Reader">
-        {selectedId ? (
-          <ReaderPane key={selectedId} id={selectedId} onChanged={reload} />
+      <main className="reader-pane" aria-label={route.view === 'figures' ? 'Figures' : 'Reader'}>
+        {route.view === 'figures' ? (
+          <FiguresView
+            onOpen={(articleId, annotationId) => go({ view: 'library', articleId, annotationId })}
+          />
+        ) : route.articleId ? (
+          <ReaderPane
+            key={route.articleId}
+            id={route.articleId}
+            initialAnnotation={route.annotationId}
+            onChanged={reload}
+          />
         ) : (
           <div className="empty-state">
             <h2>Pick an article from your library</h2>

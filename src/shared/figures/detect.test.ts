@@ -86,6 +86,13 @@ describe('detectFigures finds', () => {
     ],
     ['It took decades.', [{ text: 'decades', value: 20, vague: true, unit: 'years' }]],
     ['scores of homes burned', [{ text: 'scores', value: 40, vague: true, unit: 'homes' }]],
+    [
+      'about 480 drones and dozens of missiles were aimed',
+      [
+        { text: 'about 480', value: 480, qualifier: 'about', unit: 'drones' },
+        { text: 'dozens', value: 24, vague: true, unit: 'missiles' },
+      ],
+    ],
     // the two sample sentences
     [
       'In total there were 500 missile and drone strikes by the aggressor state, of which Ukraine was able to repulse 70% on average.',

@@ -1,5 +1,6 @@
 // Runs everywhere: the counted noun phrase after a figure ("500 missile and drone strikes" →
 // "missile and drone strikes"): at most five words, ending at prepositions, verbs, punctuation and clauses.
+import { VAGUE } from './lexicon'
 import { isNumberWord } from './number-words'
 import { glued, isSym, isWord, spaced } from './tokenize'
 import type { Token } from './types'
@@ -34,8 +35,13 @@ function wordEnd(tokens: Token[], at: number): number {
 const isAdverb = (word: Token): boolean =>
   word.text === word.lower && word.lower.length > 4 && word.lower.endsWith('ly') && !LY_NOUNS.has(word.lower)
 
+// A vague quantity starts a figure of its own: "480 drones and dozens of missiles" counts drones only.
 const ends = (word: Token): boolean =>
-  STOP_WORDS.has(word.lower) || COMMON_VERBS.has(word.lower) || isNumberWord(word.lower) || isAdverb(word)
+  STOP_WORDS.has(word.lower) ||
+  COMMON_VERBS.has(word.lower) ||
+  isNumberWord(word.lower) ||
+  word.lower in VAGUE ||
+  isAdverb(word)
 
 const participle = (text: string, suffix: 'ed' | 'ing'): boolean =>
   text.endsWith(suffix) && text.length > suffix.length + 2 && !ING_NOUNS.has(text)

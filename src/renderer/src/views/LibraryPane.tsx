@@ -13,11 +13,21 @@ type Props = {
   onSelect: (id: string) => void
   onImport: () => void
   onChanged: () => void
+  view: 'library' | 'figures'
+  onView: (view: 'library' | 'figures') => void
 }
 
 const ROW_HEIGHT = 76
 
-export default function LibraryPane({ articles, error, selectedId, onSelect, onImport }: Props) {
+export default function LibraryPane({
+  articles,
+  error,
+  selectedId,
+  onSelect,
+  onImport,
+  view,
+  onView,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const list = articles ?? []
   const virtualizer = useVirtualizer({
@@ -45,6 +55,24 @@ export default function LibraryPane({ articles, error, selectedId, onSelect, onI
           <div className="brand">Glossa</div>
           <button type="button" className="primary small" onClick={onImport} title="Import (Ctrl+O)">
             Import…
+          </button>
+        </div>
+        <div className="view-tabs" role="tablist" aria-label="Views">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'library'}
+            onClick={() => onView('library')}
+          >
+            Articles
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'figures'}
+            onClick={() => onView('figures')}
+          >
+            Figures
           </button>
         </div>
         <div className="pane-subtitle">

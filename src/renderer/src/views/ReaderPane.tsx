@@ -16,11 +16,15 @@ import { useTags } from '../hooks/useTags'
 import { rangeFromOffsets } from '../reader/dom-text'
 import type { DomText } from '../reader/dom-text'
 import { paintAnnotations, paintLayer } from '../reader/paint'
+import { useFigures } from '../reader/useFigures'
 import { useFind } from '../reader/useFind'
+import FigureForm from '../components/FigureForm'
 import { useReaderKeys } from '../reader/useReaderKeys'
 import { useReaderSelection } from '../reader/useReaderSelection'
 
-export default function ReaderPane({ id, onChanged }: { id: string; onChanged: () => void }) {
+type Props = { id: string; initialAnnotation?: string; onChanged: () => void }
+
+export default function ReaderPane({ id, initialAnnotation, onChanged }: Props) {
   const { article, error } = useArticle(id)
   const { sync, snapshot, error: annotationError } = useAnnotationSync(id)
   const { tags, refresh: refreshTags } = useTags()
@@ -59,6 +63,15 @@ export default function ReaderPane({ id, onChanged }: { id: string; onChanged: (
       .sort((a, b) => result.placed.get(a.id)!.start - result.placed.get(b.id)!.start)
     return { placed: ordered, orphans: result.orphans, spans: result.placed }
   }, [model, snapshot.items])
+
+  const taggedSpans = useMemo(
+    () => placed.filter((a) => a.kind === 'figure').map((a) => spans.get(a.id)!),
+    [placed, spans],
+  )
+  const figures = useFigures(model, article, sync, taggedSpans)
+  useEffect(() => {
+    paintLayer(model, 'figure-candidate', figures.candidates)
+  }, [model, figures.candidates])
 
   useEffect(() => {
     if (!model) return
@@ -113,12 +126,17 @@ export default function ReaderPane({ id, onChanged }: { id: string; onChanged: (
   const onSelectionAction = useCallback(
     (action: SelectionAction) => {
       if (!sync || !model || !selection) return
+      if (action.then === 'figure') {
+        figures.openForSpan(selection.start, selection.end)
+        clear()
+        return
+      }
       const target = describe(model.text, selection.start, selection.end)
       const newId = sync.create({ target, color: action.color ?? 'yellow' })
       clear()
       focus(newId, action.then === 'note' || action.then === 'tags' ? action.then : null, false)
     },
-    [sync, model, selection, clear, focus],
+    [sync, model, selection, clear, focus, figures],
   )
 
   const keys = useMemo(
@@ -141,6 +159,14 @@ export default function ReaderPane({ id, onChanged }: { id: string; onChanged: (
     [selection, onSelectionAction, sync, find.show, clear, focus, focusedId, placed],
   )
   useReaderKeys(keys)
+
+  // Opened at a passage (from the Figures view or a search result): focus it once it is placed.
+  const [arrived, setArrived] = useState(false)
+  useEffect(() => {
+    if (arrived || !initialAnnotation || !spans.has(initialAnnotation)) return
+    setArrived(true)
+    focus(initialAnnotation)
+  }, [arrived, initialAnnotation, spans, focus])
   useEffect(() => window.api?.on?.('menu.find', find.show), [find.show])
 
   const onPointerUp = (e: MouseEvent) => {
@@ -151,7 +177,9 @@ export default function ReaderPane({ id, onChanged }: { id: string; onChanged: (
     if (offset === null) return
     const hits = placed.filter((a) => spans.get(a.id)!.start <= offset && offset < spans.get(a.id)!.end)
     hits.sort((a, b) => spanLength(spans.get(a.id)!) - spanLength(spans.get(b.id)!))
-    if (hits.length) focus(hits[0].id, null, false)
+    if (hits.length) return focus(hits[0].id, null, false)
+    const candidate = figures.candidateAt(offset)
+    if (candidate) figures.openForCandidate(candidate)
   }
 
   if (error)
@@ -199,12 +227,31 @@ export default function ReaderPane({ id, onChanged }: { id: string; onChanged: (
               top={selection.top}
               left={selection.left}
               onAction={onSelectionAction}
-              canFigure={false}
+              canFigure
             />
           )}
         </div>
       </div>
       <AnnotationSidebar
+        form={
+          figures.draft && (
+            <FigureForm
+              key={`${figures.draft.start}-${figures.draft.end}-${figures.draft.editingId ?? ''}`}
+              draft={figures.draft}
+              knownTags={tags}
+              onSave={(figure, note) => {
+                const saved = figures.save(figure, note)
+                if (saved) focus(saved, null, false)
+                setTimeout(refreshTags, 300)
+              }}
+              onCancel={figures.cancel}
+            />
+          )
+        }
+        onEditFigure={(a) => {
+          const annotation = placed.find((x) => x.id === a) ?? orphans.find((x) => x.id === a)
+          if (annotation) figures.openForAnnotation(annotation, spans.get(a))
+        }}
         placed={placed}
         orphans={orphans}
         focusedId={focusedId}

@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test'
+import type { ArticleMeta } from '../src/shared/types'
+import { expect, test } from './glossa'
+import type { Glossa } from './glossa'
+
+async function openSample(page: Page, glossa: Glossa, titlePart: RegExp): Promise<ArticleMeta> {
+  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const article = list.find((a) => titlePart.test(a.title))!
+  await page.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect(page.getByTestId('article-body')).toBeVisible()
+  return article
+}
+
+/** Clicks the middle of the first occurrence of `needle` inside the article body. */
+async function clickText(page: Page, needle: string): Promise<void> {
+  const box = await page.evaluate((n) => {
+    const body = document.querySelector('[data-testid="article-body"]')!
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text
+      const at = node.data.indexOf(n)
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + n.length)
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
+      const r = range.getBoundingClientRect()
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 }
+    }
+    throw new Error(`${n} not found`)
+  }, needle)
+  await page.mouse.click(box.x, box.y)
+}
+
+async function tagFigure(page: Page, needle: string, metric: string, from: string, to: string) {
+  await clickText(page, needle)
+  const form = page.getByRole('form', { name: 'Figure' })
+  await expect(form).toBeVisible()
+  await form.getByLabel('Metric').fill(metric)
+  await form.getByLabel('From').fill(from)
+  await form.getByLabel('To').fill(to)
+  await form.getByLabel('Metric').press('Enter')
+  await expect(form).toBeHidden()
+  await expect(page.getByRole('status')).toHaveText(/Saved/)
+}
+
+test('tag a detected figure, see it in the Figures view after reload, and see two sources conflict', async ({
+  page,
+  glossa,
+}) => {
+  await page.goto(glossa.url)
+  await expect(page.getByText('4 articles')).toBeVisible()
+  await openSample(page, glossa, /79% of drones/)
+  // Detected figures are underlined before anyone tags them.
+  const candidates = await page.evaluate(() =>
+    [...(CSS.highlights.get('figure-candidate') ?? [])].map((r) => (r as Range).toString()),
+  )
+  expect(candidates).toEqual(expect.arrayContaining(['412', '520', '79%']))
+
+  await clickText(page, '520')
+  const form = page.getByRole('form', { name: 'Figure' })
+  await expect(form.getByLabel('Value')).toHaveValue('520')
+  await expect(form.getByLabel('From')).toHaveValue('2024-01-01') // "the first week of January", article dated 2024-01-09
+  await form.getByRole('button', { name: 'Cancel' }).click()
+
+  await tagFigure(page, '520', 'drones/launched', '2024-01-01', '2024-01-07')
+  await expect(page.locator('.annotation-card .figure-value')).toHaveText('520 attack drones')
+
+  await openSample(page, glossa, /Repair crews/)
+  await tagFigure(page, 'about 480', 'drones/launched', '2024-01-01', '2024-01-07')
+
+  await page.reload()
+  await page.getByRole('tab', { name: 'Figures' }).click()
+  const table = page.locator('.figures-table tbody tr')
+  await expect(table).toHaveCount(2)
+  await expect(table.first()).toContainText('drones/launched')
+  const conflicts = page.getByRole('region', { name: 'Conflicts' }).locator('.conflict')
+  await expect(conflicts).toHaveCount(1)
+  await expect(conflicts).toContainText('520')
+  await expect(conflicts).toContainText('about 480')
+  await page.getByLabel('Metric').selectOption('drones/launched')
+  await expect(page.getByRole('img', { name: 'Values over time by source' })).toBeVisible()
+  await page.screenshot({ path: 'reports/screens/figures-view.png' })
+
+  // A row opens the passage in the reader with the figure focused.
+  await table.filter({ hasText: 'about 480' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Repair crews')
+  await expect(page.locator('.annotation-card.focused')).toContainText('about 480 drones')
+  const stored = await glossa.call<
+    { annotation: { figure: { value: number; qualifier?: string; attributedTo?: string } } }[]
+  >('figures.list', { metric: 'drones' })
+  expect(stored.map((r) => r.annotation.figure.value).sort()).toEqual([480, 520])
+  expect(stored.find((r) => r.annotation.figure.value === 480)?.annotation.figure.qualifier).toBe('about')
+})

@@ -1,0 +1,67 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { tempDir } from '../../test/temp-archive'
+import { commands } from './commands'
+
+let out: string[] = []
+beforeEach(() => {
+  out = []
+  vi.spyOn(console, 'log').mockImplementation((line: unknown) => void out.push(String(line)))
+})
+afterEach(() => vi.restoreAllMocks())
+
+describe('glossa figures', () => {
+  it('prints candidates with offsets into the file text exactly as read', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'a.txt')
+    const text =
+      ' date 2024-01-10 Nausėda — “500” strikes\n\nThere are more than 50 state and private manufacturers.\r\n'
+    await writeFile(file, text)
+    expect(await commands.figures.run([file, '--json'])).toBe(0)
+    const found = JSON.parse(out.join('\n')) as { text: string; start: number; end: number; value: number }[]
+    expect(found.map((f) => f.text)).toEqual(['500', 'more than 50'])
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text)
+  })
+})
+
+describe('glossa import, list and show', () => {
+  it('imports a folder, reports each file, skips duplicates, and shows the stored text', async () => {
+    const dir = await tempDir()
+    const src = join(dir, 'in')
+    await mkdir(join(src, 'nested'), { recursive: true })
+    await writeFile(join(src, 'a.txt'), ' date 2024-01-10 First article\n\nIt counted 1,203 shelters.')
+    await writeFile(
+      join(src, 'nested', 'b.md'),
+      '---\ntitle: Second\ndate: 2024-02-01\n---\n\nNearly **70%** were repelled.',
+    )
+    await writeFile(join(src, 'nested', 'c.html'), '\u0000\u0001binary')
+    await writeFile(join(src, 'notes.docx'), 'ignored in folders')
+    const archive = join(dir, 'archive')
+
+    expect(await commands.import.run([src, '--archive', archive, '--json'])).toBe(1)
+    const report = JSON.parse(out.join('\n'))
+    expect(report.summary).toEqual({ imported: 2, duplicates: 0, failed: 1, cancelled: false })
+    expect(report.results.map((r: { status: string }) => r.status)).toEqual([
+      'imported',
+      'imported',
+      'failed',
+    ])
+    expect(report.results[2].message).toMatch(/c\.html/)
+
+    out = []
+    expect(await commands.import.run([join(src, 'a.txt'), '--archive', archive])).toBe(0)
+    expect(out.at(-1)).toBe('0 imported, 1 already in the archive, 0 failed')
+
+    out = []
+    await commands.list.run(['--archive', archive, '--json'])
+    const list = JSON.parse(out.join('\n')) as { id: string; title: string; publishedAt?: string }[]
+    const first = list.find((a) => a.title === 'First article')!
+    expect(first.publishedAt).toBe('2024-01-10')
+
+    out = []
+    await commands.show.run([first.id, '--archive', archive, '--text'])
+    expect(out.join('\n')).toBe('It counted 1,203 shelters.')
+    expect(JSON.parse(await readFile(join(archive, 'glossa.json'), 'utf8')).format).toBe('glossa-archive')
+  })
+})

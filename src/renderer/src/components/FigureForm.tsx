@@ -1,0 +1,180 @@
+// Renderer: the figure form — value, unit, qualifier, metric, period, place, who said it — prefilled from
+// detection and editable. Enter saves; Escape cancels.
+import { useId, useState } from 'react'
+import type { FormEvent } from 'react'
+import { figureSchema, tagNameSchema } from '../../../shared/schemas'
+import type { Figure, Tag } from '../../../shared/types'
+
+export type FigureDraft = {
+  start: number
+  end: number
+  quote: string
+  figure: Partial<Figure>
+  note: string
+  editingId?: string
+}
+
+type Props = {
+  draft: FigureDraft
+  knownTags: Tag[]
+  onSave: (figure: Figure, note: string) => void
+  onCancel: () => void
+}
+
+type Fields = Record<
+  | 'value'
+  | 'max'
+  | 'unit'
+  | 'qualifier'
+  | 'metric'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'place'
+  | 'attributedTo'
+  | 'note',
+  string
+>
+
+const QUALIFIERS = [
+  'more than',
+  'over',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'up to',
+  'at least',
+  'at most',
+  'no more than',
+  'less than',
+  'fewer than',
+  'some',
+  'an estimated',
+]
+
+function toFields(d: FigureDraft): Fields {
+  const f = d.figure
+  const s = (v: string | number | undefined) => (v === undefined ? '' : String(v))
+  return {
+    value: s(f.value),
+    max: s(f.max),
+    unit: s(f.unit),
+    qualifier: s(f.qualifier),
+    metric: s(f.metric),
+    periodStart: s(f.periodStart?.slice(0, 10)),
+    periodEnd: s(f.periodEnd?.slice(0, 10)),
+    place: s(f.place),
+    attributedTo: s(f.attributedTo),
+    note: d.note,
+  }
+}
+
+export function parseFields(fields: Fields): { figure?: Figure; problem?: string } {
+  const num = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(/[,\s]/g, '')))
+  const text = (v: string) => v.trim() || undefined
+  if (fields.metric.trim() && !tagNameSchema.safeParse(fields.metric.trim()).success) {
+    return { problem: 'Metric must be a tag such as strikes/launched (no # or commas).' }
+  }
+  const candidate = {
+    value: num(fields.value),
+    max: num(fields.max),
+    unit: text(fields.unit),
+    qualifier: text(fields.qualifier),
+    metric: text(fields.metric),
+    periodStart: text(fields.periodStart),
+    periodEnd: text(fields.periodEnd) ?? text(fields.periodStart),
+    place: text(fields.place),
+    attributedTo: text(fields.attributedTo),
+  }
+  if (candidate.value === undefined || Number.isNaN(candidate.value))
+    return { problem: 'Value must be a number, e.g. 500 or 4.2.' }
+  if (candidate.periodStart && candidate.periodEnd && candidate.periodEnd < candidate.periodStart) {
+    return { problem: 'The period ends before it starts.' }
+  }
+  const parsed = figureSchema.safeParse(
+    Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)),
+  )
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { problem: `${issue.path.join('.') || 'Figure'}: ${issue.message}` }
+  }
+  return { figure: parsed.data }
+}
+
+export default function FigureForm({ draft, knownTags, onSave, onCancel }: Props) {
+  const [fields, setFields] = useState<Fields>(() => toFields(draft))
+  const [problem, setProblem] = useState<string | null>(null)
+  const ids = useId()
+  const set = (key: keyof Fields) => (e: { target: { value: string } }) =>
+    setFields((f) => ({ ...f, [key]: e.target.value }))
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault()
+    const { figure, problem: why } = parseFields(fields)
+    if (!figure) return setProblem(why ?? 'Check the fields.')
+    onSave(figure, fields.note)
+  }
+
+  const field = (key: keyof Fields, label: string, props: Record<string, unknown> = {}) => (
+    <label className={`figure-field-input field-${key}`}>
+      <span>{label}</span>
+      <input value={fields[key]} onChange={set(key)} {...props} />
+    </label>
+  )
+
+  return (
+    <form
+      className="figure-form"
+      aria-label="Figure"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel()
+        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'TEXTAREA' && (e.ctrlKey || e.metaKey))
+          submit()
+      }}
+    >
+      <h3>{draft.editingId ? 'Edit figure' : 'New figure'}</h3>
+      <blockquote className="card-quote">{draft.quote}</blockquote>
+      <div className="figure-grid">
+        {field('qualifier', 'Qualifier', { list: `${ids}-q`, placeholder: 'more than' })}
+        {field('value', 'Value', { inputMode: 'decimal', autoFocus: true, required: true })}
+        {field('max', 'Max', { inputMode: 'decimal', placeholder: 'for ranges' })}
+        {field('unit', 'Unit', { placeholder: '%, USD, drones…' })}
+        {field('metric', 'Metric', { list: `${ids}-m`, placeholder: 'strikes/launched' })}
+        {field('periodStart', 'From', { type: 'date' })}
+        {field('periodEnd', 'To', { type: 'date' })}
+        {field('place', 'Place')}
+        {field('attributedTo', 'Said by')}
+      </div>
+      <datalist id={`${ids}-q`}>
+        {QUALIFIERS.map((q) => (
+          <option key={q} value={q} />
+        ))}
+      </datalist>
+      <datalist id={`${ids}-m`}>
+        {knownTags.map((t) => (
+          <option key={t.name} value={t.name} />
+        ))}
+      </datalist>
+      <label className="figure-field-input field-note">
+        <span>Note</span>
+        <textarea rows={2} value={fields.note} onChange={set('note')} placeholder="Markdown" />
+      </label>
+      {problem && (
+        <div className="field-error" role="alert">
+          {problem}
+        </div>
+      )}
+      <div className="card-actions">
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Save figure
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,35 @@
+// Renderer: where the researcher is, kept in the URL so reloads and links return to it:
+// #/article/<id>[/<annotationId>] or #/figures.
+import { useCallback, useEffect, useState } from 'react'
+
+export type Route = { view: 'library'; articleId: string | null; annotationId?: string } | { view: 'figures' }
+
+function fromHash(): Route {
+  if (window.location.hash.startsWith('#/figures')) return { view: 'figures' }
+  const match = /^#\/article\/([a-z0-9_-]+)(?:\/([a-z0-9_-]+))?/.exec(window.location.hash)
+  return match
+    ? { view: 'library', articleId: match[1], annotationId: match[2] }
+    : { view: 'library', articleId: null }
+}
+
+function toHash(route: Route): string {
+  if (route.view === 'figures') return '#/figures'
+  if (!route.articleId) return window.location.pathname
+  return `#/article/${route.articleId}${route.annotationId ? `/${route.annotationId}` : ''}`
+}
+
+export function useRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState<Route>(fromHash)
+
+  useEffect(() => {
+    const onHash = () => setRoute(fromHash())
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+
+  const go = useCallback((next: Route) => {
+    history.replaceState(null, '', toHash(next))
+    setRoute(next)
+  }, [])
+  return [route, go]
+}

@@ -1,0 +1,113 @@
+// Renderer: figures in the open article — detected candidates (underlined), and the figure form's draft,
+// prefilled from detection, the period around it (relative to the article's date) and who said it.
+import { useCallback, useMemo, useState } from 'react'
+import { describe } from '../../../shared/anchoring'
+import { detectFigures, suggestAttribution, suggestPeriod } from '../../../shared/figures'
+import type { FigureCandidate } from '../../../shared/figures'
+import type { Article, Figure } from '../../../shared/types'
+import type { FigureDraft } from '../components/FigureForm'
+import type { AnnotationSync, LocalAnnotation } from './annotation-sync'
+import type { DomText } from './dom-text'
+import type { Span } from './paint'
+
+export function useFigures(
+  model: DomText | null,
+  article: Article | null,
+  sync: AnnotationSync | null,
+  tagged: Span[],
+) {
+  const [draft, setDraft] = useState<FigureDraft | null>(null)
+  const text = model?.text ?? ''
+  const detected = useMemo(() => (text ? detectFigures(text) : []), [text])
+  // Candidates already tagged as figures are no longer offered.
+  const candidates = useMemo(
+    () => detected.filter((c) => !tagged.some((t) => t.start < c.end && c.start < t.end)),
+    [detected, tagged],
+  )
+
+  const prefill = useCallback(
+    (start: number, end: number, candidate?: FigureCandidate): Partial<Figure> => {
+      const period = suggestPeriod({ text, start, end, articleDate: article?.publishedAt })
+      const attributedTo = suggestAttribution({ text, start, end })
+      const figure: Partial<Figure> = {}
+      if (candidate) {
+        figure.value = candidate.value
+        if (candidate.max !== undefined) figure.max = candidate.max
+        if (candidate.unit) figure.unit = candidate.unit
+        if (candidate.qualifier) figure.qualifier = candidate.qualifier
+      }
+      if (period) {
+        figure.periodStart = period.start
+        figure.periodEnd = period.end
+      }
+      if (attributedTo) figure.attributedTo = attributedTo
+      return figure
+    },
+    [text, article],
+  )
+
+  const candidateAt = useCallback(
+    (offset: number) => candidates.find((c) => c.start <= offset && offset < c.end),
+    [candidates],
+  )
+
+  const openForCandidate = useCallback(
+    (c: FigureCandidate) =>
+      setDraft({ start: c.start, end: c.end, quote: c.text, figure: prefill(c.start, c.end, c), note: '' }),
+    [prefill],
+  )
+
+  const openForSpan = useCallback(
+    (start: number, end: number) => {
+      const inside = detected.find((c) => c.start < end && start < c.end)
+      setDraft({ start, end, quote: text.slice(start, end), figure: prefill(start, end, inside), note: '' })
+    },
+    [detected, prefill, text],
+  )
+
+  const openForAnnotation = useCallback(
+    (a: LocalAnnotation, span: Span | undefined) => {
+      const start = span?.start ?? a.target.position.start
+      const end = span?.end ?? a.target.position.end
+      const figure =
+        a.figure ??
+        prefill(
+          start,
+          end,
+          detected.find((c) => c.start < end && start < c.end),
+        )
+      setDraft({ start, end, quote: a.target.quote.exact, figure, note: a.note, editingId: a.id })
+    },
+    [detected, prefill],
+  )
+
+  const save = useCallback(
+    (figure: Figure, note: string): string | null => {
+      if (!draft || !sync || !model) return null
+      setDraft(null)
+      if (draft.editingId) {
+        sync.update(draft.editingId, { figure, note })
+        return draft.editingId
+      }
+      return sync.create({
+        target: describe(model.text, draft.start, draft.end),
+        color: 'blue',
+        kind: 'figure',
+        figure,
+        note,
+      })
+    },
+    [draft, sync, model],
+  )
+
+  return {
+    candidates,
+    draft,
+    candidateAt,
+    openForCandidate,
+    openForSpan,
+    openForAnnotation,
+    save,
+    cancel: () => setDraft(null),
+  }
+}

@@ -1,0 +1,200 @@
+// Renderer: every tagged figure in the archive — one sortable, filterable table, a chart of one metric over
+// time by source, and the places where claims disagree.
+import { useMemo, useState } from 'react'
+import { findConflicts, seriesFor } from '../../../shared/figures'
+import type { FigureRecord } from '../../../shared/figures'
+import { isWithinTag } from '../../../shared/tags'
+import { formatFigureValue, formatPeriod } from '../components/FigureSummary'
+import SeriesChart from '../components/SeriesChart'
+import { formatDate, plural } from '../format'
+import { useFigureRecords } from '../hooks/useFigureRecords'
+import { filterRecords, sortRecords } from './figures-table'
+import type { FigureFilter, SortKey } from './figures-table'
+
+type Props = { onOpen: (articleId: string, annotationId: string) => void }
+
+const COLUMNS: [SortKey, string][] = [
+  ['value', 'Value'],
+  ['metric', 'Metric'],
+  ['period', 'Period'],
+  ['speaker', 'Said by'],
+  ['article', 'Article'],
+]
+
+export default function FiguresView({ onOpen }: Props) {
+  const { records, error } = useFigureRecords()
+  const [filter, setFilter] = useState<FigureFilter>({})
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'period', dir: 1 })
+  const all = useMemo(() => records ?? [], [records])
+  const metrics = useMemo(
+    () => [...new Set(all.map((r) => r.annotation.figure.metric).filter((m): m is string => !!m))].sort(),
+    [all],
+  )
+  const sources = useMemo(
+    () => [...new Set(all.map((r) => r.article.source).filter((s): s is string => !!s))].sort(),
+    [all],
+  )
+  const shown = useMemo(
+    () => sortRecords(filterRecords(all, filter), sort.key, sort.dir),
+    [all, filter, sort],
+  )
+  const conflicts = useMemo(
+    () =>
+      findConflicts(
+        filter.metric ? all.filter((r) => isWithinTag(r.annotation.figure.metric, filter.metric!)) : all,
+      ),
+    [all, filter.metric],
+  )
+  const series = useMemo(() => (filter.metric ? seriesFor(all, filter.metric) : []), [all, filter.metric])
+  const open = (r: FigureRecord) => onOpen(r.article.id, r.annotation.id)
+  const set = (patch: Partial<FigureFilter>) => setFilter((f) => ({ ...f, ...patch }))
+
+  if (error)
+    return (
+      <p className="error pad" role="alert">
+        {error}
+      </p>
+    )
+  if (!records) return <p className="muted pad">Loading figures…</p>
+
+  return (
+    <div className="figures-view">
+      <header className="figures-header">
+        <h1>Figures</h1>
+        <span className="muted">{plural(all.length, 'figure')} tagged across the archive</span>
+      </header>
+      <div className="figures-filters" role="search">
+        <select
+          aria-label="Metric"
+          value={filter.metric ?? ''}
+          onChange={(e) => set({ metric: e.target.value || undefined })}
+        >
+          <option value="">All metrics</option>
+          {metrics.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Source"
+          value={filter.source ?? ''}
+          onChange={(e) => set({ source: e.target.value || undefined })}
+        >
+          <option value="">All sources</option>
+          {sources.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+        <input
+          aria-label="Search figures"
+          placeholder="Speaker, quote, place…"
+          value={filter.text ?? ''}
+          onChange={(e) => set({ text: e.target.value || undefined })}
+        />
+        <input
+          aria-label="Period from"
+          type="date"
+          value={filter.from ?? ''}
+          onChange={(e) => set({ from: e.target.value || undefined })}
+        />
+        <input
+          aria-label="Period to"
+          type="date"
+          value={filter.to ?? ''}
+          onChange={(e) => set({ to: e.target.value || undefined })}
+        />
+        <input
+          aria-label="Minimum value"
+          inputMode="decimal"
+          placeholder="min"
+          value={filter.min ?? ''}
+          onChange={(e) => set({ min: e.target.value || undefined })}
+        />
+        <input
+          aria-label="Maximum value"
+          inputMode="decimal"
+          placeholder="max"
+          value={filter.max ?? ''}
+          onChange={(e) => set({ max: e.target.value || undefined })}
+        />
+      </div>
+      {filter.metric && (
+        <section className="figures-section" aria-label="Series">
+          <h2>{filter.metric} over time</h2>
+          <SeriesChart points={series} onPick={(p) => open(p.record)} />
+        </section>
+      )}
+      <section className="figures-section" aria-label="Conflicts">
+        <h2>Conflicts {conflicts.length > 0 && <span className="badge">{conflicts.length}</span>}</h2>
+        {conflicts.length === 0 ? (
+          <p className="muted">
+            No disagreements: no two sources give different values for one metric over overlapping periods.
+          </p>
+        ) : (
+          <ul className="conflict-list">
+            {conflicts.map((c) => (
+              <li key={`${c.a.annotation.id}-${c.b.annotation.id}`} className="conflict">
+                <strong>{c.metric}</strong>: {c.reason}
+                <div className="conflict-sides">
+                  {[c.a, c.b].map((r) => (
+                    <button key={r.annotation.id} type="button" className="link" onClick={() => open(r)}>
+                      “{r.annotation.target.quote.exact}” — {r.article.title}
+                    </button>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="figures-section">
+        <table className="figures-table">
+          <thead>
+            <tr>
+              {COLUMNS.map(([key, label]) => (
+                <th
+                  key={key}
+                  aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}
+                  >
+                    {label} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+                  </button>
+                </th>
+              ))}
+              <th>Quote</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr
+                key={r.annotation.id}
+                onClick={() => open(r)}
+                tabIndex={0}
+                onKeyDown={(e) => e.key === 'Enter' && open(r)}
+              >
+                <td className="num">{formatFigureValue(r.annotation.figure)}</td>
+                <td>{r.annotation.figure.metric}</td>
+                <td>{formatPeriod(r.annotation.figure)}</td>
+                <td>{r.annotation.figure.attributedTo}</td>
+                <td>
+                  <div className="cell-title">{r.article.title}</div>
+                  <div className="muted small">
+                    {[r.article.source, formatDate(r.article.publishedAt)].filter(Boolean).join(' · ')}
+                  </div>
+                </td>
+                <td className="cell-quote">{r.annotation.target.quote.exact}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {shown.length === 0 && (
+          <p className="muted pad">No figures match. Tag one in the reader: click an underlined number.</p>
+        )}
+      </section>
+    </div>
+  )
+}

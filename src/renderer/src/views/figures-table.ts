@@ -1,0 +1,59 @@
+// Renderer: filtering and sorting the Figures table.
+import type { FigureRecord } from '../../../shared/figures'
+import { isWithinTag } from '../../../shared/tags'
+
+export type FigureFilter = {
+  metric?: string
+  source?: string
+  text?: string
+  from?: string
+  to?: string
+  min?: string
+  max?: string
+}
+export type SortKey = 'value' | 'metric' | 'period' | 'speaker' | 'article'
+
+export function filterRecords(records: FigureRecord[], f: FigureFilter): FigureRecord[] {
+  const text = f.text?.trim().toLowerCase()
+  const min = f.min ? Number(f.min) : undefined
+  const max = f.max ? Number(f.max) : undefined
+  return records.filter((r) => {
+    const fig = r.annotation.figure
+    if (f.metric && !isWithinTag(fig.metric, f.metric)) return false
+    if (f.source && r.article.source !== f.source) return false
+    if (min !== undefined && !Number.isNaN(min) && (fig.max ?? fig.value) < min) return false
+    if (max !== undefined && !Number.isNaN(max) && fig.value > max) return false
+    // A period filter keeps figures whose period overlaps it.
+    if (f.from && (fig.periodEnd ?? fig.periodStart ?? '') < f.from) return false
+    if (f.to && (!fig.periodStart || fig.periodStart > f.to)) return false
+    if (text) {
+      const hay = [
+        fig.attributedTo,
+        fig.place,
+        fig.unit,
+        fig.metric,
+        r.annotation.target.quote.exact,
+        r.article.title,
+        r.annotation.note,
+        ...r.annotation.tags,
+      ]
+      if (!hay.some((h) => h?.toLowerCase().includes(text))) return false
+    }
+    return true
+  })
+}
+
+export function sortRecords(records: FigureRecord[], key: SortKey, dir: 1 | -1): FigureRecord[] {
+  const value = (r: FigureRecord): string | number => {
+    const f = r.annotation.figure
+    if (key === 'value') return f.value
+    if (key === 'metric') return f.metric ?? ''
+    if (key === 'period') return f.periodStart ?? r.article.publishedAt ?? ''
+    if (key === 'speaker') return f.attributedTo ?? ''
+    return r.article.title
+  }
+  return [...records].sort((a, b) => {
+    const [x, y] = [value(a), value(b)]
+    return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * dir
+  })
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest'
+import type { Figure } from '../types'
+import { findConflicts, seriesFor } from './conflicts'
+import type { FigureRecord } from './conflicts'
+
+let n = 0
+function record(articleId: string, figure: Figure, source = `Source ${articleId}`): FigureRecord {
+  n++
+  const target = {
+    quote: { type: 'TextQuoteSelector' as const, exact: String(figure.value), prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector' as const, start: 0, end: 3 },
+  }
+  return {
+    article: { id: articleId, title: `Article ${articleId}`, source },
+    annotation: {
+      id: `ann${n}`,
+      articleId,
+      kind: 'figure',
+      color: 'yellow',
+      note: '',
+      tags: [],
+      target,
+      figure,
+      createdAt: '',
+      updatedAt: '',
+    },
+  }
+}
+
+const week = { periodStart: '2024-01-01', periodEnd: '2024-01-07' }
+
+describe('findConflicts', () => {
+  it.each([
+    [
+      'different values, overlapping periods, different articles',
+      [
+        { value: 520, ...week },
+        { value: 480, periodStart: '2024-01-05', periodEnd: '2024-01-10' },
+      ],
+      1,
+    ],
+    [
+      'same value agrees',
+      [
+        { value: 520, ...week },
+        { value: 520, ...week },
+      ],
+      0,
+    ],
+    [
+      'a range containing the other value agrees',
+      [
+        { value: 400, max: 500, ...week },
+        { value: 450, ...week },
+      ],
+      0,
+    ],
+    [
+      'periods that do not overlap are a series, not a conflict',
+      [
+        { value: 520, ...week },
+        { value: 480, periodStart: '2024-01-08', periodEnd: '2024-01-14' },
+      ],
+      0,
+    ],
+    ['a figure without a period cannot be compared', [{ value: 520, ...week }, { value: 480 }], 0],
+    [
+      'a share and a count never conflict',
+      [
+        { value: 70, unit: '%', ...week },
+        { value: 480, ...week },
+      ],
+      0,
+    ],
+    [
+      'different currencies never conflict',
+      [
+        { value: 5, unit: 'USD', ...week },
+        { value: 4, unit: 'EUR', ...week },
+      ],
+      0,
+    ],
+  ])('%s', (_name, figures, expected) => {
+    const records = (figures as Figure[]).map((f, i) =>
+      record(`art${i}`, { metric: 'drones/launched', ...f }),
+    )
+    expect(findConflicts(records)).toHaveLength(expected)
+  })
+
+  it('compares only within one metric', () => {
+    const records = [
+      record('a1', { value: 520, metric: 'drones/launched', ...week }),
+      record('a2', { value: 480, metric: 'drones/downed', ...week }),
+    ]
+    expect(findConflicts(records)).toEqual([])
+  })
+
+  it('two speakers in one article can conflict; one speaker repeating within an article does not', () => {
+    const a = record('same', { value: 520, metric: 'm', attributedTo: 'Air force', ...week })
+    const b = record('same', { value: 480, metric: 'm', attributedTo: 'Ministry', ...week })
+    const c = record('same', { value: 500, metric: 'm', attributedTo: 'Air force', ...week })
+    const found = findConflicts([a, b, c])
+    expect(found.map((x) => [x.a.annotation.id, x.b.annotation.id])).toEqual([
+      [a.annotation.id, b.annotation.id],
+      [b.annotation.id, c.annotation.id],
+    ])
+    expect(found[0].reason).toBe('520 (Air force) vs 480 (Ministry) over overlapping periods')
+  })
+})
+
+describe('seriesFor', () => {
+  it('places each figure at the middle of its period, in date order, by source', () => {
+    const records = [
+      record('b', { value: 480, metric: 'm', periodStart: '2024-02-01', periodEnd: '2024-02-29' }, 'Wire B'),
+      record('a', { value: 520, metric: 'm', ...week, attributedTo: 'Air force' }, 'Wire A'),
+      record('c', { value: 1, metric: 'other', ...week }),
+    ]
+    expect(seriesFor(records, 'm').map((p) => [p.date, p.value, p.source])).toEqual([
+      ['2024-01-04', 520, 'Air force'],
+      ['2024-02-15', 480, 'Wire B'],
+    ])
+  })
+})
