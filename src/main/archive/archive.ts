@@ -29,6 +29,12 @@ export type ArticlePatch = Partial<
 type BodyFile = { version: number; id: string; text: string; html?: string }
 type Manifest = { version: number; format: 'glossa-archive'; createdAt: string }
 
+/** What changed, so derived data (the search index) can follow without rescanning the archive. */
+export type ArchiveChange =
+  | { kind: 'article-created' | 'article-updated' | 'article-deleted'; articleId: string }
+  | { kind: 'annotations-changed'; articleId: string }
+export type ArchiveListener = (change: ArchiveChange) => void
+
 export type OpenOptions = {
   /** Called once when the folder is new, to fill it with sample articles. */
   seed?: (archive: Archive) => Promise<void>
@@ -39,6 +45,7 @@ export class Archive {
   readonly catalog: CatalogStore
   readonly annotations: AnnotationStore
   readonly tagStore: TagStore
+  private readonly listeners = new Set<ArchiveListener>()
 
   private constructor(readonly dir: string) {
     this.catalog = new CatalogStore(dir, this.problems)
@@ -81,6 +88,15 @@ export class Archive {
     if (entries.includes('glossa.json')) return false
     await manifest.write()
     return true
+  }
+
+  onChange(listener: ArchiveListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(change: ArchiveChange): void {
+    for (const listener of this.listeners) listener(change)
   }
 
   list(): ArticleMeta[] {
@@ -140,6 +156,7 @@ export class Archive {
     )
     await body.write()
     await this.catalog.put(meta)
+    this.emit({ kind: 'article-created', articleId: id })
     return meta
   }
 
@@ -147,6 +164,7 @@ export class Archive {
     const meta = { ...this.catalog.get(id), ...stripUndefined(patch) }
     if (patch.tags) meta.tags = [...new Set(patch.tags)]
     await this.catalog.put(meta)
+    this.emit({ kind: 'article-updated', articleId: id })
     return meta
   }
 
@@ -157,6 +175,7 @@ export class Archive {
     this.annotations.forget(id)
     await rm(this.bodyFile(id), { force: true })
     await rm(join(this.dir, 'annotations', `${id}.json`), { force: true })
+    this.emit({ kind: 'article-deleted', articleId: id })
   }
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {
@@ -170,6 +189,7 @@ export class Archive {
     this.catalog.assertWritable(articleId)
     const { result, list } = await this.annotations.change(articleId, change)
     await this.catalog.put({ ...meta, ...summarize(list) })
+    this.emit({ kind: 'annotations-changed', articleId })
     return result
   }
 
