@@ -104,7 +104,7 @@ describe('service', () => {
     await expect(call('annotations.delete', { articleId: id, id: h.id })).rejects.toMatchObject({
       code: 'not_found',
     })
-    await call('articles.delete', { id })
+    await call('articles.delete', { ids: [id] })
     await expect(call('annotations.list', { articleId: id })).rejects.toMatchObject({ code: 'not_found' })
   })
 

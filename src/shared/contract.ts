@@ -6,6 +6,7 @@ import {
   annotationSchema,
   articleMetaSchema,
   articleSchema,
+  collectionSchema,
   colorSchema,
   dateSchema,
   figureSchema,
@@ -80,7 +81,23 @@ export const contract = {
       .strict(),
     result: articleMetaSchema,
   },
-  'articles.delete': { args: byId, result: ok },
+  'articles.delete': { args: z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict(), result: ok },
+  'articles.restore': {
+    args: z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict(),
+    result: z.array(articleMetaSchema),
+  },
+  'articles.bulkUpdate': {
+    args: z
+      .object({
+        ids: z.array(idSchema).min(1).max(10_000),
+        addTags: z.array(tagNameSchema).max(100).optional(),
+        removeTags: z.array(tagNameSchema).max(100).optional(),
+        addCollections: z.array(idSchema).max(100).optional(),
+        removeCollections: z.array(idSchema).max(100).optional(),
+      })
+      .strict(),
+    result: z.array(articleMetaSchema),
+  },
   'annotations.list': { args: z.object({ articleId: idSchema }).strict(), result: z.array(annotationSchema) },
   'annotations.create': {
     args: z
@@ -169,6 +186,21 @@ export const contract = {
     ),
   },
   'tags.list': { args: none, result: z.array(tagSchema) },
+  'tags.rename': {
+    args: z.object({ from: tagNameSchema, to: tagNameSchema }).strict(),
+    result: z.object({ touched: z.int().nonnegative() }),
+  },
+  'tags.delete': { args: z.object({ name: tagNameSchema }).strict(), result: z.object({ touched: z.int().nonnegative() }) },
+  'collections.list': { args: none, result: z.array(collectionSchema) },
+  'collections.create': {
+    args: z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) }).strict(),
+    result: collectionSchema,
+  },
+  'collections.rename': {
+    args: z.object({ id: idSchema, name: z.string().trim().min(1, 'must not be empty').max(200) }).strict(),
+    result: collectionSchema,
+  },
+  'collections.delete': { args: byId, result: ok },
   'tags.setColor': {
     args: z.object({ name: tagNameSchema, color: colorSchema.nullable() }).strict(),
     result: tagSchema,

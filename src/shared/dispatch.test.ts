@@ -93,7 +93,7 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'not_found', message: 'No article with id abcd1234 in this archive.' },
     })
-    expect(await dispatch(handlers, 'articles.delete', { id: 'abcd1234' })).toEqual({
+    expect(await dispatch(handlers, 'articles.delete', { ids: ['abcd1234'] })).toEqual({
       ok: false,
       error: { code: 'internal', message: 'Unexpected error: boom' },
     })

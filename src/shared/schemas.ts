@@ -98,6 +98,10 @@ export const articleMetaSchema = z.object({
   counts: articleCountsSchema,
   /** Tag → number of this article's annotations carrying it (figure metrics included). */
   annotationTags: z.record(z.string(), z.int().nonnegative()),
+  /** Highlight colours used in this article, for the library's colour filter. */
+  annotationColors: z.array(colorSchema).optional(),
+  /** Ids of the collections this article belongs to. */
+  collections: z.array(idSchema).optional(),
   canonicalUrl: z.string().max(4000).optional(),
 })
 
@@ -106,6 +110,12 @@ export const articleSchema = articleMetaSchema.extend({
   text: z.string(),
   /** Sanitized HTML whose text content equals `text` up to whitespace; absent for plain-text articles. */
   html: z.string().optional(),
+})
+
+export const collectionSchema = z.object({
+  id: idSchema,
+  name: z.string().trim().min(1).max(200),
+  count: z.int().nonnegative(),
 })
 
 export const tagSchema = z.object({

@@ -13,6 +13,7 @@ export type ArticleCounts = z.infer<typeof s.articleCountsSchema>
 export type ArticleMeta = z.infer<typeof s.articleMetaSchema>
 export type Article = z.infer<typeof s.articleSchema>
 export type Tag = z.infer<typeof s.tagSchema>
+export type Collection = z.infer<typeof s.collectionSchema>
 export type ErrorCode = z.infer<typeof s.errorCodeSchema>
 
 export type GlossaErrorShape = { code: ErrorCode; message: string }

@@ -187,12 +187,21 @@ describe('Archive', () => {
     })
   })
 
-  it('deletes an article with its body and annotations', async () => {
+  it('deletes an article into the trash and restores it with its annotations', async () => {
     const { dir, archive, meta } = await withArticle()
     await archive.changeAnnotations(meta.id, (list) => list.push(highlight(meta.id, '70%')))
     await archive.deleteArticle(meta.id)
-    expect((await listFiles(dir)).filter((f) => f.includes(meta.id))).toEqual([])
+    expect((await listFiles(dir)).filter((f) => f.includes(meta.id))).toEqual([`trash/${meta.id}.json`])
     expect((await Archive.open(dir)).list()).toEqual([])
     await expect(archive.getArticle(meta.id)).rejects.toMatchObject({ code: 'not_found' })
+
+    await archive.restoreArticle(meta.id)
+    const reopened = await Archive.open(dir)
+    expect((await reopened.getArticle(meta.id)).text).toBe(TEXT)
+    expect((await reopened.listAnnotations(meta.id)).map((a) => a.target.quote.exact)).toEqual(['70%'])
+    expect(reopened.meta(meta.id).counts.highlights).toBe(1)
+    expect((await listFiles(dir)).some((f) => f.startsWith('trash/'))).toBe(false)
+    await expect(reopened.restoreArticle(meta.id)).rejects.toMatchObject({ code: 'conflict' })
   })
+
 })

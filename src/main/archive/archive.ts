@@ -8,13 +8,17 @@
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
-import type { Annotation, Article, ArticleMeta } from '../../shared/types'
+import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../shared/types'
 import { AnnotationStore } from './annotation-store'
 import { CatalogStore } from './catalog-store'
+import { CollectionStore } from './collection-store'
 import { bucketOf, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import { openShard } from './shard'
 import { TagStore } from './tag-store'
+import { replayTagJournal } from './tag-ops'
+import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
+import { Writer } from 'steno'
 
 export type NewArticle = Omit<
   ArticleMeta,
@@ -24,7 +28,7 @@ export type NewArticle = Omit<
   html?: string
 }
 export type ArticlePatch = Partial<
-  Pick<ArticleMeta, 'title' | 'source' | 'url' | 'author' | 'publishedAt' | 'tags'>
+  Pick<ArticleMeta, 'title' | 'source' | 'url' | 'author' | 'publishedAt' | 'tags' | 'collections'>
 >
 type BodyFile = { version: number; id: string; text: string; html?: string }
 type Manifest = { version: number; format: 'glossa-archive'; createdAt: string }
@@ -45,19 +49,23 @@ export class Archive {
   readonly catalog: CatalogStore
   readonly annotations: AnnotationStore
   readonly tagStore: TagStore
+  readonly collections: CollectionStore
   private readonly listeners = new Set<ArchiveListener>()
 
   private constructor(readonly dir: string) {
     this.catalog = new CatalogStore(dir, this.problems)
     this.annotations = new AnnotationStore(dir)
     this.tagStore = new TagStore(dir, this.problems)
+    this.collections = new CollectionStore(dir, this.problems)
   }
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Archive> {
     const archive = new Archive(dir)
     const fresh = await archive.ensureManifest()
-    await Promise.all([archive.catalog.load(), archive.tagStore.load()])
+    await Promise.all([archive.catalog.load(), archive.tagStore.load(), archive.collections.load(), purgeTrash(dir)])
     if (fresh && options.seed) await options.seed(archive)
+    const replayed = await replayTagJournal(archive)
+    if (replayed) archive.problems.push(replayed)
     return archive
   }
 
@@ -83,7 +91,7 @@ export class Archive {
       (m) => m.format === 'glossa-archive',
     )
     await Promise.all(
-      ['catalog', 'bodies', 'annotations'].map((sub) => mkdir(join(this.dir, sub), { recursive: true })),
+      ['catalog', 'bodies', 'annotations', 'trash'].map((sub) => mkdir(join(this.dir, sub), { recursive: true })),
     )
     if (entries.includes('glossa.json')) return false
     await manifest.write()
@@ -168,14 +176,39 @@ export class Archive {
     return meta
   }
 
+  /** Moves the article with its annotations to the trash, from where `restoreArticle` brings it back. */
   async deleteArticle(id: string): Promise<void> {
-    this.catalog.get(id)
-    // Catalog first: once it is gone from the catalog, leftover files are unreachable, never half-visible.
+    const meta = this.catalog.get(id)
+    this.catalog.assertWritable(id)
+    const { text, html } = await this.getArticle(id)
+    const annotations = await this.annotations.list(id)
+    await writeTrash(this.dir, {
+      version: 1,
+      deletedAt: new Date().toISOString(),
+      meta,
+      body: { version: CURRENT_VERSION.body, id, text, ...(html ? { html } : {}) },
+      annotations,
+    })
+    // Catalog next: once it is gone from the catalog, leftover files are unreachable, never half-visible.
     await this.catalog.remove(id)
     this.annotations.forget(id)
     await rm(this.bodyFile(id), { force: true })
     await rm(join(this.dir, 'annotations', `${id}.json`), { force: true })
     this.emit({ kind: 'article-deleted', articleId: id })
+  }
+
+  async restoreArticle(id: string): Promise<ArticleMeta> {
+    if (this.catalog.has(id)) throw new GlossaError('conflict', `Article ${id} is already in the archive.`)
+    const record = await readTrash(this.dir, id)
+    await new Writer(this.bodyFile(id)).write(JSON.stringify(record.body))
+    if (record.annotations.length) {
+      const file = { version: CURRENT_VERSION.annotations, articleId: id, annotations: record.annotations }
+      await new Writer(join(this.dir, 'annotations', `${id}.json`)).write(JSON.stringify(file))
+    }
+    await this.catalog.put(record.meta)
+    await removeTrash(this.dir, id)
+    this.emit({ kind: 'article-created', articleId: id })
+    return record.meta
   }
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {
@@ -198,10 +231,12 @@ export class Archive {
   }
 }
 
-function summarize(list: Annotation[]): Pick<ArticleMeta, 'counts' | 'annotationTags'> {
+export function summarize(list: Annotation[]): Pick<ArticleMeta, 'counts' | 'annotationTags' | 'annotationColors'> {
   const counts = { highlights: 0, figures: 0, notes: 0 }
   const annotationTags: Record<string, number> = {}
+  const colors = new Set<HighlightColor>()
   for (const a of list) {
+    colors.add(a.color)
     if (a.kind === 'figure') counts.figures++
     else counts.highlights++
     if (a.note.trim()) counts.notes++
@@ -209,7 +244,7 @@ function summarize(list: Annotation[]): Pick<ArticleMeta, 'counts' | 'annotation
     if (a.figure?.metric) tags.add(a.figure.metric)
     for (const t of tags) annotationTags[t] = (annotationTags[t] ?? 0) + 1
   }
-  return { counts, annotationTags }
+  return { counts, annotationTags, annotationColors: [...colors].sort() }
 }
 
 function stripUndefined<T extends object>(obj: T): T {

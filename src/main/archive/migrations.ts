@@ -1,7 +1,7 @@
 // Main process: the schema version of each kind of archive file, and the hook that upgrades old files on read.
 import { GlossaError } from '../../shared/errors'
 
-export type ShardKind = 'manifest' | 'catalog' | 'body' | 'annotations' | 'tags'
+export type ShardKind = 'manifest' | 'catalog' | 'body' | 'annotations' | 'tags' | 'collections'
 
 export const CURRENT_VERSION: Record<ShardKind, number> = {
   manifest: 1,
@@ -9,6 +9,7 @@ export const CURRENT_VERSION: Record<ShardKind, number> = {
   body: 1,
   annotations: 1,
   tags: 1,
+  collections: 1,
 }
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<ShardKind, Record<number, Migration>> = {
   body: {},
   annotations: {},
   tags: {},
+  collections: {},
 }
 
 export function migrate(kind: ShardKind, data: { version: number }, name: string): { version: number } {

@@ -1,0 +1,97 @@
+// Main process: renaming, merging, moving and deleting a tag across every article and annotation.
+// The operation is written to tag-journal.json first and replayed on the next open if it was interrupted,
+// so a crash midway ends with every file renamed, never a mix. Renaming is idempotent, which makes that safe.
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Writer } from 'steno'
+import { GlossaError } from '../../shared/errors'
+import { isWithinTag } from '../../shared/tags'
+import type { Annotation } from '../../shared/types'
+import type { Archive } from './archive'
+
+type Journal = { version: 1; op: 'rename'; from: string; to: string | null; startedAt: string }
+
+const journalFile = (archive: Archive) => join(archive.dir, 'tag-journal.json')
+
+/** `from` and everything under it moves to `to`; `to === null` deletes them. */
+export function renameMapper(from: string, to: string | null): (tag: string) => string | null {
+  return (tag) => {
+    if (!isWithinTag(tag, from)) return tag
+    return to === null ? null : to + tag.slice(from.length)
+  }
+}
+
+function mapTags(tags: string[], map: (t: string) => string | null): string[] {
+  return [...new Set(tags.map(map).filter((t): t is string => t !== null))]
+}
+
+function same(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i])
+}
+
+async function apply(archive: Archive, from: string, to: string | null): Promise<number> {
+  const map = renameMapper(from, to)
+  let touched = 0
+  for (const meta of [...archive.list()]) {
+    const inAnnotations = Object.keys(meta.annotationTags).some((t) => isWithinTag(t, from))
+    const tags = mapTags(meta.tags, map)
+    if (!same(tags, meta.tags)) {
+      await archive.updateArticle(meta.id, { tags })
+      touched++
+    }
+    if (!inAnnotations) continue
+    await archive.changeAnnotations(meta.id, (list: Annotation[]) => {
+      for (const a of list) {
+        a.tags = mapTags(a.tags, map)
+        const metric = a.figure?.metric
+        if (a.figure && metric && isWithinTag(metric, from)) {
+          const next = map(metric)
+          if (next === null) delete a.figure.metric
+          else a.figure.metric = next
+        }
+      }
+    })
+    touched++
+  }
+  const colors = archive.tagStore.colors()
+  for (const [name, { color }] of Object.entries(colors)) {
+    if (!isWithinTag(name, from)) continue
+    const next = map(name)
+    await archive.tagStore.setColor(name, undefined)
+    if (next !== null && color && !colors[next]?.color) await archive.tagStore.setColor(next, color)
+  }
+  return touched
+}
+
+export async function renameTag(archive: Archive, from: string, to: string | null): Promise<number> {
+  if (to !== null && isWithinTag(to, from) && to !== from) {
+    throw new GlossaError('invalid_argument', `Cannot move “${from}” inside itself (to “${to}”).`)
+  }
+  if (to === from) return 0
+  const journal: Journal = { version: 1, op: 'rename', from, to, startedAt: new Date().toISOString() }
+  await new Writer(journalFile(archive)).write(JSON.stringify(journal))
+  const touched = await apply(archive, from, to)
+  await rm(journalFile(archive), { force: true })
+  return touched
+}
+
+/** Finishes a rename that a crash interrupted. Returns what was replayed, for the log. */
+export async function replayTagJournal(archive: Archive): Promise<string | null> {
+  let raw: string
+  try {
+    raw = await readFile(journalFile(archive), 'utf8')
+  } catch {
+    return null
+  }
+  let journal: Journal
+  try {
+    journal = JSON.parse(raw) as Journal
+  } catch {
+    // A journal cut off mid-write means the rename never started: nothing was changed yet.
+    await rm(journalFile(archive), { force: true })
+    return null
+  }
+  await apply(archive, journal.from, journal.to)
+  await rm(journalFile(archive), { force: true })
+  return `Finished renaming tag “${journal.from}” to “${journal.to ?? '(deleted)'}” that was interrupted.`
+}

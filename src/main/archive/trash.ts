@@ -1,0 +1,58 @@
+// Main process: deleted articles wait in trash/<id>.json (metadata, body and annotations together) so a
+// delete can be undone; entries older than TRASH_DAYS are purged when the archive opens.
+import { readFile, readdir, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Writer } from 'steno'
+import { GlossaError } from '../../shared/errors'
+import type { Annotation, ArticleMeta } from '../../shared/types'
+
+export const TRASH_DAYS = 30
+
+export type TrashRecord = {
+  version: 1
+  deletedAt: string
+  meta: ArticleMeta
+  body: { version: number; id: string; text: string; html?: string }
+  annotations: Annotation[]
+}
+
+export function trashFile(root: string, id: string): string {
+  return join(root, 'trash', `${id}.json`)
+}
+
+export async function writeTrash(root: string, record: TrashRecord): Promise<void> {
+  await new Writer(trashFile(root, record.meta.id)).write(JSON.stringify(record))
+}
+
+export async function readTrash(root: string, id: string): Promise<TrashRecord> {
+  let raw: string
+  try {
+    raw = await readFile(trashFile(root, id), 'utf8')
+  } catch {
+    throw new GlossaError('not_found', `Article ${id} is not in the trash (it may have been emptied).`)
+  }
+  try {
+    return JSON.parse(raw) as TrashRecord
+  } catch (err) {
+    throw new GlossaError('corrupt_file', `trash/${id}.json is not valid JSON (${String(err)}); it was left untouched.`)
+  }
+}
+
+export async function removeTrash(root: string, id: string): Promise<void> {
+  await rm(trashFile(root, id), { force: true })
+}
+
+export async function purgeTrash(root: string, now = Date.now()): Promise<number> {
+  const dir = join(root, 'trash')
+  const names = await readdir(dir).catch(() => [] as string[])
+  let purged = 0
+  for (const name of names) {
+    if (!name.endsWith('.json') || name.startsWith('.')) continue
+    const info = await stat(join(dir, name))
+    if (now - info.mtimeMs > TRASH_DAYS * 86_400_000) {
+      await rm(join(dir, name), { force: true })
+      purged++
+    }
+  }
+  return purged
+}

@@ -1,0 +1,78 @@
+// Main process: articles — list, read, create, edit, bulk changes, delete to trash and restore.
+import { GlossaError } from '../../shared/errors'
+import { normalizePlainText } from '../../shared/text-model'
+import { ImportError, parseHtml } from '../import'
+import type { HandlerMap, ServiceContext } from './context'
+
+type Methods =
+  | 'articles.list'
+  | 'articles.get'
+  | 'articles.create'
+  | 'articles.update'
+  | 'articles.delete'
+  | 'articles.bulkUpdate'
+  | 'articles.restore'
+
+/** Import problems are the caller's input being unusable: report them as such, with the importer's sentence. */
+function asInvalidArgument<T>(work: () => T): T {
+  try {
+    return work()
+  } catch (err) {
+    if (err instanceof ImportError) throw new GlossaError('invalid_argument', err.message)
+    throw err
+  }
+}
+
+export function articleHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
+  return {
+    'articles.list': async () => archive.list(),
+    'articles.get': async ({ id }) => archive.getArticle(id),
+    'articles.create': async ({ text, html, ...meta }) => {
+      const body = html
+        ? (({ text: t, html: h }) => ({ text: t, html: h }))(
+            asInvalidArgument(() => parseHtml(html, { url: meta.url })),
+          )
+        : { text: normalizePlainText(text ?? '') }
+      const duplicate = archive.findDuplicate({ text: body.text, canonicalUrl: meta.url })
+      if (duplicate) {
+        throw new GlossaError(
+          'conflict',
+          `This article is already in the archive as “${duplicate.title}” (${duplicate.id}).`,
+        )
+      }
+      return archive.createArticle({ ...meta, tags: meta.tags ?? [], ...body })
+    },
+    'articles.update': async ({ id, ...patch }) => archive.updateArticle(id, patch),
+    'articles.delete': async ({ ids }) => {
+      for (const id of ids) archive.meta(id) // every id checked before anything moves
+      for (const id of ids) await archive.deleteArticle(id)
+      return { ok: true as const }
+    },
+    'articles.restore': async ({ ids }) => {
+      const restored = []
+      for (const id of ids) restored.push(await archive.restoreArticle(id))
+      return restored
+    },
+    'articles.bulkUpdate': async ({
+      ids,
+      addTags = [],
+      removeTags = [],
+      addCollections = [],
+      removeCollections = [],
+    }) => {
+      for (const c of [...addCollections, ...removeCollections]) {
+        if (!archive.collections.has(c)) throw new GlossaError('not_found', `No collection with id ${c}.`)
+      }
+      const metas = ids.map((id) => archive.meta(id))
+      const updated = []
+      for (const meta of metas) {
+        const tags = [...new Set([...meta.tags, ...addTags])].filter((t) => !removeTags.includes(t))
+        const collections = [...new Set([...(meta.collections ?? []), ...addCollections])].filter(
+          (c) => !removeCollections.includes(c),
+        )
+        updated.push(await archive.updateArticle(meta.id, { tags, collections }))
+      }
+      return updated
+    },
+  }
+}

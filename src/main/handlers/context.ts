@@ -1,0 +1,13 @@
+// Main process: what every handler map is built from, and the helper that types one map per domain.
+import type { Handlers, MethodName } from '../../shared/contract'
+import type { Archive } from '../archive/archive'
+import type { Importer } from '../importer'
+
+export type ServiceContext = { archive: Archive; importer: Importer; version: string; now: () => string }
+
+/** One domain's handlers: a slice of the contract, checked against it. */
+export type HandlerMap<M extends MethodName> = Pick<Handlers, M>
+
+export function dropUndefined<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>
+}

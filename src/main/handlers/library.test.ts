@@ -1,0 +1,148 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { serviceHarness } from '../../../test/service-harness'
+import { sampleTarget } from '../../../test/temp-archive'
+import { Archive } from '../archive/archive'
+import type { Annotation, ArticleMeta, Tag } from '../../shared/types'
+
+const TEXT = 'Russia launched 520 drones in the first week.\n\nUkraine repelled 70% on average.'
+
+async function withTaggedArchive() {
+  const h = await serviceHarness()
+  const a = await h.call<ArticleMeta>('articles.create', {
+    title: 'A',
+    text: TEXT,
+    tags: ['strikes', 'strikes/launched', 'war'],
+  })
+  const b = await h.call<ArticleMeta>('articles.create', {
+    title: 'B',
+    text: `${TEXT} Again.`,
+    tags: ['economy'],
+  })
+  await h.call('annotations.create', {
+    articleId: a.id,
+    target: sampleTarget(TEXT, '520 drones'),
+    tags: ['strikes/launched', 'drones'],
+    figure: { value: 520, metric: 'strikes/launched' },
+  })
+  await h.call('annotations.create', {
+    articleId: b.id,
+    target: sampleTarget(TEXT, '70%'),
+    tags: ['strikes/repelled'],
+  })
+  await h.call('tags.setColor', { name: 'strikes/launched', color: 'orange' })
+  return { ...h, a, b }
+}
+
+const annotationsOf = (h: Awaited<ReturnType<typeof withTaggedArchive>>, id: string) =>
+  h.call<Annotation[]>('annotations.list', { articleId: id })
+
+describe('tags', () => {
+  it('renaming a parent moves its whole hierarchy in articles, annotations, figure metrics and colours', async () => {
+    const h = await withTaggedArchive()
+    await h.call('tags.rename', { from: 'strikes', to: 'attacks' })
+    const reopened = await serviceHarness(h.dir)
+    const [a, b] = [reopened.archive.meta(h.a.id), reopened.archive.meta(h.b.id)]
+    expect(a.tags).toEqual(['attacks', 'attacks/launched', 'war'])
+    expect(b.tags).toEqual(['economy'])
+    const [fig] = await reopened.call<Annotation[]>('annotations.list', { articleId: h.a.id })
+    expect(fig.tags).toEqual(['attacks/launched', 'drones'])
+    expect(fig.figure?.metric).toBe('attacks/launched')
+    expect((await reopened.call<Annotation[]>('annotations.list', { articleId: h.b.id }))[0].tags).toEqual([
+      'attacks/repelled',
+    ])
+    const tags = await reopened.call<Tag[]>('tags.list', {})
+    expect(tags.map((t) => t.name)).toEqual([
+      'attacks',
+      'attacks/launched',
+      'attacks/repelled',
+      'drones',
+      'economy',
+      'war',
+    ])
+    expect(tags.find((t) => t.name === 'attacks/launched')).toEqual({
+      name: 'attacks/launched',
+      count: 3,
+      color: 'orange',
+    })
+  })
+
+  it('merging into an existing tag leaves one copy', async () => {
+    const h = await withTaggedArchive()
+    await h.call('tags.rename', { from: 'strikes/launched', to: 'strikes' })
+    expect(h.archive.meta(h.a.id).tags).toEqual(['strikes', 'war'])
+    expect((await annotationsOf(h, h.a.id))[0].tags).toEqual(['strikes', 'drones'])
+  })
+
+  it('deletes a tag everywhere, and refuses unknown tags and moves into itself', async () => {
+    const h = await withTaggedArchive()
+    await expect(h.call('tags.rename', { from: 'nope', to: 'x' })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    await expect(h.call('tags.rename', { from: 'strikes', to: 'strikes/sub' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    })
+    await h.call('tags.delete', { name: 'strikes' })
+    expect(h.archive.meta(h.a.id).tags).toEqual(['war'])
+    const [fig] = await annotationsOf(h, h.a.id)
+    expect(fig.tags).toEqual(['drones'])
+    expect(fig.figure?.metric).toBeUndefined()
+  })
+
+  it('finishes a rename that a crash interrupted, on the next open', async () => {
+    const h = await withTaggedArchive()
+    await writeFile(
+      join(h.dir, 'tag-journal.json'),
+      JSON.stringify({ version: 1, op: 'rename', from: 'war', to: 'conflict', startedAt: 'x' }),
+    )
+    const reopened = await Archive.open(h.dir)
+    expect(reopened.meta(h.a.id).tags).toContain('conflict')
+    expect(reopened.meta(h.a.id).tags).not.toContain('war')
+    expect(reopened.problems.join(' ')).toMatch(/interrupted/)
+  })
+})
+
+describe('collections and bulk changes', () => {
+  it('adds articles to a collection, tags them in bulk, and survives a rename and delete of the collection', async () => {
+    const h = await withTaggedArchive()
+    const c = await h.call<{ id: string }>('collections.create', { name: 'Winter strikes' })
+    await expect(h.call('collections.create', { name: 'winter STRIKES' })).rejects.toMatchObject({
+      code: 'conflict',
+    })
+    await h.call('articles.bulkUpdate', {
+      ids: [h.a.id, h.b.id],
+      addCollections: [c.id],
+      addTags: ['review'],
+      removeTags: ['war'],
+    })
+    expect(h.archive.meta(h.a.id)).toMatchObject({
+      tags: ['strikes', 'strikes/launched', 'review'],
+      collections: [c.id],
+    })
+    expect(await h.call('collections.rename', { id: c.id, name: 'Winter' })).toEqual({
+      id: c.id,
+      name: 'Winter',
+      count: 2,
+    })
+    await h.call('collections.delete', { id: c.id })
+    expect(h.archive.meta(h.b.id).collections).toEqual([])
+    expect(await h.call('collections.list', {})).toEqual([])
+    await expect(
+      h.call('articles.bulkUpdate', { ids: [h.a.id], addCollections: [c.id] }),
+    ).rejects.toMatchObject({ code: 'not_found' })
+  })
+
+  it('deletes several articles and restores them with their annotations', async () => {
+    const h = await withTaggedArchive()
+    await expect(h.call('articles.delete', { ids: [h.a.id, 'missing1'] })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    expect(h.archive.list()).toHaveLength(2) // nothing moved when one id was wrong
+    await h.call('articles.delete', { ids: [h.a.id, h.b.id] })
+    expect(await h.call('articles.list', {})).toEqual([])
+    await h.call('articles.restore', { ids: [h.a.id, h.b.id] })
+    expect((await annotationsOf(h, h.a.id))[0].figure?.value).toBe(520)
+    expect((await h.call<ArticleMeta[]>('articles.list', {})).map((a) => a.title).sort()).toEqual(['A', 'B'])
+  })
+})

@@ -1,0 +1,104 @@
+// Main process: what spans the archive — tags, collections, figures across articles.
+import { GlossaError } from '../../shared/errors'
+import { isWithinTag } from '../../shared/tags'
+import type { Collection, Tag } from '../../shared/types'
+import type { Archive } from '../archive/archive'
+import { newId } from '../archive/ids'
+import { renameTag } from '../archive/tag-ops'
+import type { HandlerMap, ServiceContext } from './context'
+
+type Methods =
+  | 'tags.list'
+  | 'tags.setColor'
+  | 'tags.rename'
+  | 'tags.delete'
+  | 'collections.list'
+  | 'collections.create'
+  | 'collections.rename'
+  | 'collections.delete'
+  | 'figures.list'
+
+export function listTags(archive: Archive): Tag[] {
+  const counts = new Map<string, number>()
+  const bump = (name: string, by: number) => counts.set(name, (counts.get(name) ?? 0) + by)
+  for (const article of archive.list()) {
+    for (const t of article.tags) bump(t, 1)
+    for (const [t, n] of Object.entries(article.annotationTags)) bump(t, n)
+  }
+  const colors = archive.tagStore.colors()
+  for (const [name, { color }] of Object.entries(colors)) if (color && !counts.has(name)) counts.set(name, 0)
+  return [...counts]
+    .map(([name, count]) => ({ name, count, ...(colors[name]?.color ? { color: colors[name].color } : {}) }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+function listCollections(archive: Archive): Collection[] {
+  const counts = new Map<string, number>()
+  for (const a of archive.list()) for (const c of a.collections ?? []) counts.set(c, (counts.get(c) ?? 0) + 1)
+  return archive.collections.all().map((c) => ({ ...c, count: counts.get(c.id) ?? 0 }))
+}
+
+function assertTagExists(archive: Archive, name: string): void {
+  if (!listTags(archive).some((t) => isWithinTag(t.name, name))) {
+    throw new GlossaError('not_found', `No tag “${name}” in this archive.`)
+  }
+}
+
+export function libraryHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
+  return {
+    'tags.list': async () => listTags(archive),
+    'tags.setColor': async ({ name, color }) => {
+      await archive.tagStore.setColor(name, color ?? undefined)
+      return listTags(archive).find((t) => t.name === name) ?? { name, count: 0 }
+    },
+    'tags.rename': async ({ from, to }) => {
+      assertTagExists(archive, from)
+      return { touched: await renameTag(archive, from, to) }
+    },
+    'tags.delete': async ({ name }) => {
+      assertTagExists(archive, name)
+      return { touched: await renameTag(archive, name, null) }
+    },
+
+    'collections.list': async () => listCollections(archive),
+    'collections.create': async ({ name }) => {
+      const id = newId()
+      await archive.collections.put(id, name)
+      return { id, name, count: 0 }
+    },
+    'collections.rename': async ({ id, name }) => {
+      if (!archive.collections.has(id)) throw new GlossaError('not_found', `No collection with id ${id}.`)
+      await archive.collections.put(id, name)
+      return listCollections(archive).find((c) => c.id === id)!
+    },
+    'collections.delete': async ({ id }) => {
+      if (!archive.collections.has(id)) throw new GlossaError('not_found', `No collection with id ${id}.`)
+      for (const a of archive.list()) {
+        if (a.collections?.includes(id))
+          await archive.updateArticle(a.id, { collections: a.collections.filter((c) => c !== id) })
+      }
+      await archive.collections.remove(id)
+      return { ok: true as const }
+    },
+
+    'figures.list': async ({ metric }) => {
+      const records = []
+      for (const article of archive.list()) {
+        if (article.counts.figures === 0) continue
+        if (metric && !Object.keys(article.annotationTags).some((t) => isWithinTag(t, metric))) continue
+        const ref = {
+          id: article.id,
+          title: article.title,
+          source: article.source,
+          publishedAt: article.publishedAt,
+          url: article.url,
+        }
+        for (const annotation of await archive.listAnnotations(article.id)) {
+          if (!annotation.figure || (metric && !isWithinTag(annotation.figure.metric, metric))) continue
+          records.push({ annotation: { ...annotation, figure: annotation.figure }, article: ref })
+        }
+      }
+      return records
+    },
+  }
+}

@@ -1,0 +1,58 @@
+// Runs everywhere: the one-line, APA-like citation printed under each article in Markdown notes.
+import type { ArticleMeta } from '../types'
+import { articleUrl, dateParts } from './bundle'
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+
+/** `2023, December 21` from an ISO date or timestamp (the date as written, no time-zone shift); `n.d.` if none. */
+export function citationDate(publishedAt: string | undefined): string {
+  const parts = dateParts(publishedAt)
+  if (!parts) return 'n.d.'
+  const [year, month, day] = parts
+  const monthName = MONTHS[month - 1]
+  return monthName ? `${year}, ${monthName} ${day}` : String(year)
+}
+
+/** Collapses line breaks and runs of spaces so user text stays on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** Ends a piece with a full stop unless it already ends a sentence. */
+function sentence(text: string): string {
+  return /[.?!…]$/.test(text) ? text : `${text}.`
+}
+
+/**
+ * Everything but the URL: `Author (2023, December 21). Title. Source.`
+ * With no author the title takes the author's place, as APA does: `Title. (n.d.). Source.`
+ */
+export function citationWithoutUrl(article: ArticleMeta): string {
+  const author = oneLine(article.author ?? '')
+  const title = oneLine(article.title)
+  const source = oneLine(article.source ?? '')
+  const date = `(${citationDate(article.publishedAt)})`
+  const parts = author ? [`${author} ${date}.`, sentence(title)] : [sentence(title), `${date}.`]
+  if (source) parts.push(sentence(source))
+  return parts.join(' ')
+}
+
+/** One line: `Author (Year, Month D). Title. Source. URL`. */
+export function citation(article: ArticleMeta): string {
+  const url = articleUrl(article)
+  const lead = citationWithoutUrl(article)
+  return url ? `${lead} ${oneLine(url)}` : lead
+}

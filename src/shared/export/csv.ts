@@ -1,0 +1,150 @@
+// Runs everywhere: spreadsheet-ready CSV (RFC 4180, CRLF, optional BOM) of figures and of all highlights.
+// The browser build: the Node build reads Node's `Buffer` when imported, which breaks the renderer.
+import { stringify } from 'csv-stringify/browser/esm/sync'
+import type { Annotation, ArticleMeta } from '../types'
+import type { ExportBundle, ExportFile } from './bundle'
+import { articleUrl, orderedAnnotations } from './bundle'
+import { plainNumber } from './numbers'
+
+export type CsvOptions = { bom?: boolean }
+
+export const CSV_MIME = 'text/csv; charset=utf-8'
+
+export const FIGURE_COLUMNS = [
+  'article_id',
+  'title',
+  'source',
+  'published_date',
+  'url',
+  'quote',
+  'value',
+  'max',
+  'unit',
+  'qualifier',
+  'metric',
+  'period_start',
+  'period_end',
+  'place',
+  'attributed_to',
+  'tags',
+  'note',
+  'annotation_id',
+] as const
+
+export const HIGHLIGHT_COLUMNS = [
+  'article_id',
+  'title',
+  'source',
+  'published_date',
+  'url',
+  'kind',
+  'color',
+  'quote',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'note',
+  'tags',
+  'created_at',
+  'updated_at',
+  'annotation_id',
+] as const
+
+/** Columns written as plain numbers, never guarded: a negative value stays a number. */
+const NUMBER_COLUMNS = new Set<string>(['value', 'max', 'start', 'end'])
+
+/**
+ * Formula-injection guard (OWASP): a text cell starting with `=`, `+`, `-`, `@`, tab or carriage return
+ * would be run as a formula by Excel, LibreOffice or Sheets, so it gets a leading `'`, which spreadsheets
+ * show as text and hide. Number columns are exempt, so their values stay numbers.
+ */
+export function guardCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
+type Row<C extends string> = Record<C, string | number | undefined>
+
+function toCsv<C extends string>(columns: readonly C[], rows: Row<C>[], opts: CsvOptions): string {
+  const cells = rows.map((row) =>
+    columns.map((column) => {
+      const value = row[column]
+      if (value === undefined) return ''
+      if (NUMBER_COLUMNS.has(column) && typeof value === 'number') return plainNumber(value)
+      return guardCell(String(value))
+    }),
+  )
+  const csv = stringify(cells, {
+    header: true,
+    columns: [...columns],
+    record_delimiter: '\r\n',
+    // Off by default once a record delimiter is given: a note holding a bare `\n` would go unquoted.
+    quote_record_delimiter: true,
+    eof: true,
+  })
+  // The BOM as text: the library's own BOM option is a Node Buffer.
+  return opts.bom ? `\ufeff${csv}` : csv
+}
+
+function articleCells(article: ArticleMeta) {
+  return {
+    article_id: article.id,
+    title: article.title,
+    source: article.source,
+    published_date: article.publishedAt,
+    url: articleUrl(article),
+  }
+}
+
+const joinTags = (annotation: Annotation) => annotation.tags.join('; ')
+
+/** figures.csv: one row per annotation with a figure, by article (bundle order) then reading order. */
+export function exportFiguresCsv(bundle: ExportBundle, opts: CsvOptions = {}): ExportFile {
+  const rows = orderedAnnotations(bundle).flatMap(
+    ({ article, annotation }): Row<(typeof FIGURE_COLUMNS)[number]>[] => {
+      const figure = annotation.figure
+      if (!figure) return []
+      return [
+        {
+          ...articleCells(article),
+          quote: annotation.target.quote.exact,
+          value: figure.value,
+          max: figure.max,
+          unit: figure.unit,
+          qualifier: figure.qualifier,
+          metric: figure.metric,
+          period_start: figure.periodStart,
+          period_end: figure.periodEnd,
+          place: figure.place,
+          attributed_to: figure.attributedTo,
+          tags: joinTags(annotation),
+          note: annotation.note,
+          annotation_id: annotation.id,
+        },
+      ]
+    },
+  )
+  return { name: 'figures.csv', content: toCsv(FIGURE_COLUMNS, rows, opts), mime: CSV_MIME }
+}
+
+/** highlights.csv: one row per annotation of any kind, by article then reading order. */
+export function exportHighlightsCsv(bundle: ExportBundle, opts: CsvOptions = {}): ExportFile {
+  const rows = orderedAnnotations(bundle).map(
+    ({ article, annotation }): Row<(typeof HIGHLIGHT_COLUMNS)[number]> => ({
+      ...articleCells(article),
+      kind: annotation.kind,
+      color: annotation.color,
+      quote: annotation.target.quote.exact,
+      prefix: annotation.target.quote.prefix,
+      suffix: annotation.target.quote.suffix,
+      start: annotation.target.position.start,
+      end: annotation.target.position.end,
+      note: annotation.note,
+      tags: joinTags(annotation),
+      created_at: annotation.createdAt,
+      updated_at: annotation.updatedAt,
+      annotation_id: annotation.id,
+    }),
+  )
+  return { name: 'highlights.csv', content: toCsv(HIGHLIGHT_COLUMNS, rows, opts), mime: CSV_MIME }
+}

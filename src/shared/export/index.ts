@@ -1,0 +1,11 @@
+// Runs everywhere: pure formatters from an export bundle to files (Markdown, CSV, Web Annotation, CSL-JSON).
+export type { ExportBundle, ExportFile } from './bundle'
+export type { MarkdownOptions } from './markdown'
+export type { CsvOptions } from './csv'
+export type { WebAnnotationOptions } from './web-annotation'
+export type { CslItem } from './csl'
+export { exportMarkdown } from './markdown'
+export { exportFiguresCsv, exportHighlightsCsv } from './csv'
+export { exportWebAnnotations } from './web-annotation'
+export { exportCslJson } from './csl'
+export { citation } from './citation'

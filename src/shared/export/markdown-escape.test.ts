@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import {
+  blockquoteText,
+  blocks,
+  literalText,
+  renderedQuote,
+} from '../../../test/fixtures/export/markdown-tokens'
+import { blockquote, escapeInline, escapeLine, markdownUrl, obsidianTag, tagName } from './markdown-escape'
+
+// Quotes are verbatim article text: each must come back from marked as one blockquote of plain paragraphs.
+const HOSTILE_QUOTES = [
+  '# looks like a heading',
+  '###### six',
+  '#hashtag and #1 priority',
+  '- a list item',
+  '+ plus item',
+  '* star item',
+  '1. first',
+  '2024) bracketed',
+  '2024. The year the grid decoupled',
+  '> nested quote',
+  '>> double',
+  '---',
+  '***',
+  '___',
+  '- - -',
+  'Setext heading\n===',
+  'Setext two\n---',
+  'a | b\n--- | ---\nc | d',
+  '| a | b |\n|:--|--:|',
+  ':--|--:',
+  '```js\nconst x = 1',
+  '~~~\nfenced',
+  '    indented code',
+  '\tTabbed',
+  '<script>alert(1)</script>',
+  '<div onclick="x()">html block</div>',
+  '<!-- never closed',
+  '<img src=x onerror=alert(1)>',
+  '[a link](https://example.com)',
+  '![an image](x.png)',
+  '[[Wikilink]] and [^1] footnote',
+  '[ref]: https://example.com/ref',
+  '[!note] looks like a callout',
+  '**bold** and _em_ and `code` and ~~strike~~ and ~one~',
+  'snake_case_word and 2*3*4',
+  '&amp; &#169; &copy; AT&T',
+  'back\\slash \\* \\',
+  '$x^2$ costs $3 and $4',
+  '==highlight== and %%comment%%',
+  'a == b, 10%% off',
+  'trailing two spaces  \nnext line',
+  'multi\n\n\n\nparagraph',
+  '  padded line  \n\n   second  ',
+  'Nausėda said €1.2 billion — “a necessary shield”',
+  'see https://example.com/a_b_c*d for more',
+  'mail desk@example.org',
+  'CR\r\nLF and CR\ronly',
+]
+
+describe('blockquote', () => {
+  it.each(HOSTILE_QUOTES)('keeps %j literal', (quote) => {
+    const tokens = blocks(blockquote(quote))
+    expect(tokens.map((t) => t.type)).toEqual(['blockquote'])
+    expect(blockquoteText(tokens[0])).toBe(renderedQuote(quote))
+  })
+
+  it('prefixes every line, blank lines included', () => {
+    expect(blockquote('one\ntwo\n\nthree')).toBe('> one\n> two\n>\n> three')
+  })
+})
+
+describe('escapeInline / escapeLine', () => {
+  it.each(HOSTILE_QUOTES)('keeps %j literal in a paragraph', (text) => {
+    const tokens = blocks(`Before: ${escapeLine(text)}`)
+    expect(tokens.map((t) => t.type)).toEqual(['paragraph'])
+    expect(literalText(tokens[0].type === 'paragraph' ? tokens[0].tokens : [])).toBe(
+      `Before: ${text.replace(/\s+/g, ' ').trim()}`,
+    )
+  })
+
+  it.each(HOSTILE_QUOTES)('keeps %j literal in a heading', (text) => {
+    const tokens = blocks(`## ${escapeLine(text)}`)
+    expect(tokens.map((t) => t.type)).toEqual(['heading'])
+    expect(literalText(tokens[0].type === 'heading' ? tokens[0].tokens : [])).toBe(
+      text.replace(/\s+/g, ' ').trim(),
+    )
+  })
+
+  it.each([
+    ['==highlight==', '\\=\\=highlight\\=\\='],
+    ['a = b', 'a = b'],
+    ['%%comment%%', '\\%\\%comment\\%\\%'],
+    ['50% off', '50% off'],
+    ['$3 and $4', '\\$3 and \\$4'],
+    ['[[Wikilink]]', '\\[\\[Wikilink\\]\\]'],
+    ['#tag', '\\#tag'],
+    ['AT&T &amp;', 'AT&T \\&amp;'],
+    ['state-owned (2024)', 'state-owned (2024)'],
+  ])('escapes Obsidian syntax marked does not know: %j', (text, escaped) => {
+    expect(escapeInline(text)).toBe(escaped)
+  })
+})
+
+describe('markdownUrl', () => {
+  it.each([
+    ['https://example.com/a_b?x=1&y=2', '<https://example.com/a_b?x=1&y=2>'],
+    ['http://example.org/', '<http://example.org/>'],
+    ['javascript:alert(1)', 'javascript:alert(1)'],
+    ['file:///etc/passwd', 'file:///etc/passwd'],
+    ['not a url [x](y)', 'not a url \\[x\\](y)'],
+  ])('%j → %j', (url, markdown) => {
+    expect(markdownUrl(url)).toBe(markdown)
+  })
+})
+
+describe('obsidianTag', () => {
+  it.each([
+    ['strikes/launched', '#strikes/launched'],
+    ['follow up', '#follow-up'],
+    ['energy  prices', '#energy-prices'],
+    ['Nausėda/quotes', '#Nausėda/quotes'],
+    ['a.b (c)', '#a-b-c-'],
+    ['snake_case', '#snake_case'],
+  ])('%j → %j', (tag, obsidian) => {
+    expect(obsidianTag(tag)).toBe(obsidian)
+    expect(tagName(tag)).toBe(obsidian.slice(1))
+  })
+})

@@ -1,0 +1,58 @@
+// Runs everywhere: keeping researchers' and articles' text from turning into Markdown structure.
+import { isSafeExternalUrl } from '../url-safety'
+
+// Characters with inline meaning in CommonMark, GFM or Obsidian: code, emphasis, links and wikilinks, HTML,
+// tags and headings, tables, strikethrough, math. `&` only before an entity, `=`/`%` only doubled
+// (Obsidian highlights and comments), so ordinary prose stays readable.
+const INLINE = /[\\`*_[\]<#|~$]|&(?=#?[a-z0-9]+;)|=(?==)|(?<==)=|%(?=%)|(?<=%)%/gi
+
+/** Backslash-escapes inline Markdown in plain text, so it renders as exactly this text. */
+export function escapeInline(text: string): string {
+  return text.replace(INLINE, (c) => `\\${c}`)
+}
+
+/** `escapeInline` for text that must stay on one line (headings, list items, fields). */
+export function escapeLine(text: string): string {
+  return escapeInline(text.replace(/\s+/g, ' ').trim())
+}
+
+/**
+ * Escapes a line that would otherwise open a block: list items (`-`, `+`, `1.`, `1)`), quotes (`>`),
+ * setext underlines and thematic breaks (`=`, `-`). Everything else at the line start is escaped inline.
+ */
+function escapeLineStart(line: string): string {
+  if (/^[-+>=]/.test(line)) return `\\${line}`
+  return line.replace(/^(\d{1,9})([.)])/, '$1\\$2')
+}
+
+/**
+ * Plain text (a quote) as a blockquote: every line prefixed with `> `, blank lines as a bare `>`, so
+ * paragraphs stay paragraphs. Lines are trimmed: Markdown ignores space at line edges, and leading
+ * space would make code blocks.
+ */
+export function blockquote(text: string): string {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+  return lines.map((line) => (line ? `> ${escapeLineStart(escapeInline(line))}` : '>')).join('\n')
+}
+
+/** A link when the URL is a safe web or mail address (`<https://…>`), otherwise inert text. */
+export function markdownUrl(url: string): string {
+  return isSafeExternalUrl(url) && !/[<>]/.test(url) ? `<${url}>` : escapeLine(url)
+}
+
+/**
+ * An Obsidian tag: `#` then the tag with its hierarchy kept (`#strikes/launched`); characters Obsidian
+ * does not allow in tags (spaces, punctuation) become `-`.
+ */
+export function obsidianTag(tag: string): string {
+  return `#${tagName(tag)}`
+}
+
+/** The tag name Obsidian accepts for a Glossa tag: `follow up` → `follow-up`. */
+export function tagName(tag: string): string {
+  return tag.trim().replace(/[^\p{L}\p{N}_/-]+/gu, '-')
+}

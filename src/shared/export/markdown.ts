@@ -1,0 +1,124 @@
+// Runs everywhere: Obsidian-friendly Markdown notes (no HTML) — per article, combined, or by tag.
+import { stringify } from 'yaml'
+import type { Annotation, ArticleMeta } from '../types'
+import type { ArticleAnnotations, ExportBundle, ExportFile } from './bundle'
+import { articleUrl, compareText, filingTags, groupByArticle } from './bundle'
+import { citationWithoutUrl } from './citation'
+import { annotationBlocks } from './markdown-annotation'
+import { escapeInline, escapeLine, markdownUrl, obsidianTag, tagName } from './markdown-escape'
+import { createSlugger } from './slug'
+
+export type MarkdownOptions = { layout: 'per-article' | 'combined'; groupBy: 'article' | 'tag' }
+
+export const MARKDOWN_MIME = 'text/markdown; charset=utf-8'
+export const COMBINED_NAME = 'notes.md'
+export const BY_TAG_NAME = 'notes-by-tag.md'
+const EXPORT_TITLE = 'Glossa notes'
+
+/**
+ * `per-article` + `article`: one `<slug>.md` per article. `combined` + `article`: one `notes.md` with a `##`
+ * section per article. `tag` (either layout): one `notes-by-tag.md` with a `##` section per tag.
+ */
+export function exportMarkdown(bundle: ExportBundle, opts: MarkdownOptions): ExportFile[] {
+  const groups = groupByArticle(bundle)
+  if (opts.groupBy === 'tag') return [markdownFile(BY_TAG_NAME, byTagDocument(bundle, groups))]
+  if (opts.layout === 'combined') return [markdownFile(COMBINED_NAME, combinedDocument(bundle, groups))]
+  const slug = createSlugger()
+  return groups.map((group) =>
+    markdownFile(`${slug(group.article.title, group.article.id)}.md`, articleDocument(group)),
+  )
+}
+
+function markdownFile(name: string, content: string): ExportFile {
+  return { name, content, mime: MARKDOWN_MIME }
+}
+
+/** YAML front matter; every string double-quoted, so titles like `yes`, `2024` or `a: b` stay strings. */
+export function frontMatter(fields: Record<string, string | number | string[] | undefined>): string {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
+  const yaml = stringify(defined, {
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    lineWidth: 0,
+  })
+  return `---\n${yaml}---`
+}
+
+/** The fields of an article's front matter; tags as Obsidian reads them. */
+export function articleFrontMatter(article: ArticleMeta): Record<string, string | string[] | undefined> {
+  return {
+    title: article.title,
+    source: article.source,
+    author: article.author,
+    date: article.publishedAt,
+    url: articleUrl(article),
+    tags: article.tags.map(tagName),
+  }
+}
+
+/** `Author (2023, December 21). Title. Source. <https://…>` with the text escaped and the URL linked. */
+export function citationLine(article: ArticleMeta): string {
+  const url = articleUrl(article)
+  const lead = escapeInline(citationWithoutUrl(article))
+  return url ? `${lead} ${markdownUrl(url.trim())}` : lead
+}
+
+function articleSection({ article, annotations }: ArticleAnnotations, level: number, tags: boolean): string {
+  const blocks = [`${'#'.repeat(level)} ${escapeLine(article.title)}`, citationLine(article)]
+  if (tags && article.tags.length) blocks.push(article.tags.map(obsidianTag).join(' '))
+  for (const annotation of annotations) blocks.push(annotationBlocks(annotation, level))
+  return blocks.join('\n\n')
+}
+
+function articleDocument(group: ArticleAnnotations): string {
+  return `${frontMatter(articleFrontMatter(group.article))}\n\n${articleSection(group, 1, false)}\n`
+}
+
+function exportFrontMatter(bundle: ExportBundle, groups: ArticleAnnotations[], groupedBy: string): string {
+  return frontMatter({
+    title: EXPORT_TITLE,
+    generated: bundle.generatedAt,
+    articles: groups.length,
+    annotations: groups.reduce((sum, group) => sum + group.annotations.length, 0),
+    grouped_by: groupedBy,
+  })
+}
+
+function combinedDocument(bundle: ExportBundle, groups: ArticleAnnotations[]): string {
+  const sections = groups.map((group) => articleSection(group, 2, true))
+  return [exportFrontMatter(bundle, groups, 'article'), `# ${EXPORT_TITLE}`, ...sections].join('\n\n') + '\n'
+}
+
+/** Hierarchical order: level by level, so `a` < `a/b` < `a/c` < `a-b` < `b`; case-insensitive first. */
+export function compareTags(a: string, b: string): number {
+  const pa = a.split('/')
+  const pb = b.split('/')
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const order = compareText(pa[i].toLowerCase(), pb[i].toLowerCase()) || compareText(pa[i], pb[i])
+    if (order) return order
+  }
+  return pa.length - pb.length
+}
+
+function byTagDocument(bundle: ExportBundle, groups: ArticleAnnotations[]): string {
+  const byTag = new Map<string, { article: ArticleMeta; annotation: Annotation }[]>()
+  const untagged: { article: ArticleMeta; annotation: Annotation }[] = []
+  for (const { article, annotations } of groups) {
+    for (const annotation of annotations) {
+      const tags = filingTags(annotation)
+      if (!tags.length) untagged.push({ article, annotation })
+      for (const tag of tags) byTag.set(tag, [...(byTag.get(tag) ?? []), { article, annotation }])
+    }
+  }
+  const sections = [...byTag.entries()]
+    .sort(([a], [b]) => compareTags(a, b))
+    .map(([tag, entries]) => [`## ${obsidianTag(tag)}`, ...entries.map(citedBlocks)].join('\n\n'))
+  if (untagged.length) sections.push(['## Untagged', ...untagged.map(citedBlocks)].join('\n\n'))
+  return (
+    [exportFrontMatter(bundle, groups, 'tag'), `# ${EXPORT_TITLE} by tag`, ...sections].join('\n\n') + '\n'
+  )
+}
+
+function citedBlocks({ article, annotation }: { article: ArticleMeta; annotation: Annotation }): string {
+  return annotationBlocks(annotation, 2, [`— ${citationLine(article)}`])
+}

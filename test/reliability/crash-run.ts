@@ -1,0 +1,64 @@
+// Tests (Node): runs the crash child once, kills it with SIGKILL at a chosen moment, and reads the archive
+// back in-process with the real Archive code.
+import { spawn } from 'node:child_process'
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { Archive } from '../../src/main/archive/archive'
+
+export type ChildRun = { lines: string[]; articleId: string }
+
+/** Starts the child and sends SIGKILL `killAfterMs` after its first acknowledgement. */
+export function runUntilKilled(file: string, args: string[], killAfterMs: number): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const lines: string[] = []
+    let stderr = ''
+    let timer: NodeJS.Timeout | undefined
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line)
+      if (!timer && line.startsWith('ack ')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs)
+    })
+    child.on('error', reject)
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      const articleId = lines.find((l) => l.startsWith('article '))?.slice('article '.length)
+      if (signal !== 'SIGKILL' || !articleId) {
+        reject(new Error(`child ended with ${signal ?? `code ${code}`} before the kill:\n${stderr}${lines.join('\n')}`))
+      } else resolve({ lines, articleId })
+    })
+  })
+}
+
+export type Observed = { notes: Map<string, string>; files: number; staleCounts: boolean }
+
+/** Every archive file that is not a steno temp file (`.<name>.tmp`), relative to the archive. */
+async function archiveFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries
+    .filter((e) => e.isFile() && !/^\..*\.tmp$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+}
+
+/** Reopens the archive after a kill. Throws if a file does not parse or the archive reports damage. */
+export async function observe(dir: string, articleId: string): Promise<Observed> {
+  const files = await archiveFiles(dir)
+  for (const file of files) {
+    try {
+      JSON.parse(await readFile(join(dir, file), 'utf8'))
+    } catch (err) {
+      throw new Error(`${file} does not parse after the kill: ${String(err)}`)
+    }
+  }
+  const archive = await Archive.open(dir)
+  if (archive.problems.length) throw new Error(`the archive reports damage: ${archive.problems.join('; ')}`)
+  const list = await archive.listAnnotations(articleId)
+  const { counts } = archive.meta(articleId)
+  return {
+    notes: new Map(list.map((a) => [a.id, a.note])),
+    files: files.length,
+    // Counts live in the catalog, written after the annotations file: a kill in between leaves them stale.
+    staleCounts: counts.highlights + counts.figures !== list.length,
+  }
+}
