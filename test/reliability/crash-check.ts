@@ -68,7 +68,8 @@ export function checkRun(before: Notes, lines: readonly string[], after: Notes):
       continue
     }
     const allowed = allowedNotes(log, id, base)
-    if (!allowed.includes(stored)) problems.push(`${id}: note "${stored}", expected one of ${allowed.join(', ')}`)
+    if (!allowed.includes(stored))
+      problems.push(`${id}: note "${stored}", expected one of ${allowed.join(', ')}`)
   }
   // Anything else on disk must be a create that was sent but whose acknowledgement the kill cut off.
   const claimed = new Set<string>()

@@ -20,7 +20,12 @@ const TEXT = 'Officials counted 500 missile and drone strikes in March; 70% were
 const EXACT = '70% were repelled'
 const START = TEXT.indexOf(EXACT)
 const TARGET = {
-  quote: { type: 'TextQuoteSelector', exact: EXACT, prefix: TEXT.slice(0, START), suffix: ', the ministry said.' },
+  quote: {
+    type: 'TextQuoteSelector',
+    exact: EXACT,
+    prefix: TEXT.slice(0, START),
+    suffix: ', the ministry said.',
+  },
   position: { type: 'TextPositionSelector', start: START, end: START + EXACT.length },
 }
 /** Requests in flight at once, so steno's write batching is exercised as well as single writes. */
@@ -43,7 +48,8 @@ async function call<T>(method: MethodName, args: unknown): Promise<T> {
 }
 
 const existing = await call<{ id: string }[]>('articles.list', {})
-const articleId = existing[0]?.id ?? (await call<{ id: string }>('articles.create', { title: 'Strikes', text: TEXT })).id
+const articleId =
+  existing[0]?.id ?? (await call<{ id: string }>('articles.create', { title: 'Strikes', text: TEXT })).id
 emit(`article ${articleId}`)
 
 const notes = await call<{ id: string }[]>('annotations.list', { articleId })
@@ -54,7 +60,12 @@ let counter = 0
 async function create(): Promise<void> {
   const note = `c${run}-${counter++}`
   emit(`send create ${note}`)
-  const made = await call<{ id: string }>('annotations.create', { articleId, note, tags: ['crash'], target: TARGET })
+  const made = await call<{ id: string }>('annotations.create', {
+    articleId,
+    note,
+    tags: ['crash'],
+    target: TARGET,
+  })
   emit(`ack create ${made.id} ${note}`)
   idle.add(made.id)
 }

@@ -25,25 +25,33 @@ export function runUntilKilled(file: string, args: string[], killAfterMs: number
       clearTimeout(timer)
       const articleId = lines.find((l) => l.startsWith('article '))?.slice('article '.length)
       if (signal !== 'SIGKILL' || !articleId) {
-        reject(new Error(`child ended with ${signal ?? `code ${code}`} before the kill:\n${stderr}${lines.join('\n')}`))
+        reject(
+          new Error(
+            `child ended with ${signal ?? `code ${code}`} before the kill:\n${stderr}${lines.join('\n')}`,
+          ),
+        )
       } else resolve({ lines, articleId })
     })
   })
 }
 
-export type Observed = { notes: Map<string, string>; files: number; staleCounts: boolean }
+export type Observed = { notes: Map<string, string>; files: number; tempFiles: number; staleCounts: boolean }
 
-/** Every archive file that is not a steno temp file (`.<name>.tmp`), relative to the archive. */
-async function archiveFiles(dir: string): Promise<string[]> {
+const isTemp = (name: string) => /^\..*\.tmp$/.test(name)
+
+/** Archive files relative to the archive, steno temp files (`.<name>.tmp`) apart: they may be half-written. */
+async function archiveFiles(dir: string): Promise<{ files: string[]; temps: string[] }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
-  return entries
-    .filter((e) => e.isFile() && !/^\..*\.tmp$/.test(e.name))
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+  const paths = (keep: (name: string) => boolean) =>
+    entries
+      .filter((e) => e.isFile() && keep(e.name))
+      .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+  return { files: paths((n) => !isTemp(n)), temps: paths(isTemp) }
 }
 
 /** Reopens the archive after a kill. Throws if a file does not parse or the archive reports damage. */
 export async function observe(dir: string, articleId: string): Promise<Observed> {
-  const files = await archiveFiles(dir)
+  const { files, temps } = await archiveFiles(dir)
   for (const file of files) {
     try {
       JSON.parse(await readFile(join(dir, file), 'utf8'))
@@ -58,6 +66,7 @@ export async function observe(dir: string, articleId: string): Promise<Observed>
   return {
     notes: new Map(list.map((a) => [a.id, a.note])),
     files: files.length,
+    tempFiles: temps.length,
     // Counts live in the catalog, written after the annotations file: a kill in between leaves them stale.
     staleCounts: counts.highlights + counts.figures !== list.length,
   }

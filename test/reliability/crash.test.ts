@@ -31,22 +31,29 @@ describe('archive under SIGKILL', () => {
       let before: Notes = new Map()
       let acks = 0
       let stale = 0
+      let midWrite = 0
       let files = 0
       for (let run = 0; run < RUNS; run++) {
         const delay = rng.int(...KILL_WINDOW_MS)
         const childSeed = rng.int(0, 2 ** 31)
-        const { lines, articleId } = await runUntilKilled(child.file, [dir, String(childSeed), String(run)], delay)
+        const { lines, articleId } = await runUntilKilled(
+          child.file,
+          [dir, String(childSeed), String(run)],
+          delay,
+        )
         const observed = await observe(dir, articleId)
         const verdict = checkRun(before, lines, observed.notes)
         expect(verdict.problems, `run ${run} (seed ${SEED}, kill after ${delay} ms)`).toEqual([])
         acks += verdict.acks
         stale += observed.staleCounts ? 1 : 0
+        midWrite += observed.tempFiles ? 1 : 0
         files = observed.files
         before = observed.notes
       }
       console.log(
         `crash: ${RUNS} kills, ${acks} acknowledged operations checked, ${before.size} annotations and ` +
-          `${files} files at the end, catalog counts stale after ${stale} kills (seed ${SEED})`,
+          `${files} files at the end; ${midWrite} kills left a temp file, ${stale} left catalog counts stale ` +
+          `(seed ${SEED})`,
       )
     },
     30_000 + RUNS * 3_000,

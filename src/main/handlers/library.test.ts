@@ -63,7 +63,7 @@ describe('tags', () => {
     ])
     expect(tags.find((t) => t.name === 'attacks/launched')).toEqual({
       name: 'attacks/launched',
-      count: 3,
+      count: 2,
       color: 'orange',
     })
   })

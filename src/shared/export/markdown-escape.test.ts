@@ -55,6 +55,11 @@ const HOSTILE_QUOTES = [
   'Nausėda said €1.2 billion — “a necessary shield”',
   'see https://example.com/a_b_c*d for more',
   'mail desk@example.org',
+  'http://localhost/_x_ and _y_',
+  '(see https://en.wikipedia.org/wiki/Foo_(bar)) and https://x.org/a_b.',
+  'https://example.com/#frag|pipe`tick`~x~',
+  'xhttps://a.example/_b_',
+  'HTTPS://EXAMPLE.COM/A_B',
   'CR\r\nLF and CR\ronly',
 ]
 

@@ -6,9 +6,20 @@ import { isSafeExternalUrl } from '../url-safety'
 // (Obsidian highlights and comments), so ordinary prose stays readable.
 const INLINE = /[\\`*_[\]<#|~$]|&(?=#?[a-z0-9]+;)|=(?==)|(?<==)=|%(?=%)|(?<=%)%/gi
 
+// A web address in running text, without the trailing punctuation GFM leaves out of links. Written as an
+// `<…>` autolink, whose content Markdown never interprets, so `_`, `*` or `#` in it need no backslash.
+// eslint-disable-next-line no-control-regex -- control characters end an address
+const WEB_ADDRESS = /https?:\/\/[^\s<>\u0000-\u001f\u007f]*[^\s<>\u0000-\u001f\u007f?!.,:;*_~)'"\]]/gi
+
 /** Backslash-escapes inline Markdown in plain text, so it renders as exactly this text. */
 export function escapeInline(text: string): string {
-  return text.replace(INLINE, (c) => `\\${c}`)
+  let out = ''
+  let last = 0
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    out += text.slice(last, match.index).replace(INLINE, (c) => `\\${c}`) + `<${match[0]}>`
+    last = match.index + match[0].length
+  }
+  return out + text.slice(last).replace(INLINE, (c) => `\\${c}`)
 }
 
 /** `escapeInline` for text that must stay on one line (headings, list items, fields). */
