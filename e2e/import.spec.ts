@@ -7,7 +7,7 @@ test('import a folder of 20 files through the UI, with progress, and find them i
   glossa,
 }) => {
   await page.goto(glossa.url)
-  await expect(page.getByRole('option')).toHaveCount(4)
+  await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(4)
   await page.getByRole('button', { name: 'Import…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Import' })
   await dialog.getByLabel('Folder to import').setInputFiles(resolve('e2e/fixtures/folder-import'))
@@ -24,13 +24,17 @@ test('import a folder of 20 files through the UI, with progress, and find them i
 
   await expect(page.getByText('24 articles')).toBeVisible()
   // The list is virtualized: only the rows in view exist in the page.
-  expect(await page.getByRole('option').count()).toBeLessThan(24)
+  expect(await page.getByRole('listbox', { name: 'Articles' }).getByRole('option').count()).toBeLessThan(24)
   const list = await glossa.call<ArticleMeta[]>('articles.list')
   const titles = list.map((a) => a.title).filter((t) => t.startsWith('Folder test'))
   expect(titles.map((t) => t.slice(0, 14)).sort()).toEqual(
     Array.from({ length: 20 }, (_, i) => `Folder test ${String(i + 1).padStart(2, '0')}`),
   )
-  await page.getByRole('option').filter({ hasText: 'Folder test 20' }).click()
+  await page
+    .getByRole('listbox', { name: 'Articles' })
+    .getByRole('option')
+    .filter({ hasText: 'Folder test 20' })
+    .click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Folder test 20')
   await expect(page.getByTestId('article-body').locator('p').first()).toBeVisible()
 })
@@ -61,7 +65,7 @@ test('a bad file reports its error and the rest go on', async ({ page, glossa })
 
 test('paste text into the library to import it', async ({ page, glossa }) => {
   await page.goto(glossa.url)
-  await expect(page.getByRole('option')).toHaveCount(4)
+  await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(4)
   await page.evaluate(() => {
     const data = new DataTransfer()
     data.setData('text/plain', 'Pasted report: 42 bridges repaired\n\nCrews repaired 42 bridges in 2023.')
@@ -69,5 +73,5 @@ test('paste text into the library to import it', async ({ page, glossa }) => {
   })
   const dialog = page.getByRole('dialog', { name: 'Import' })
   await expect(dialog.getByRole('status')).toHaveText('1 imported, 0 already in the archive, 0 failed')
-  await expect(page.getByRole('option')).toHaveCount(5)
+  await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(5)
 })

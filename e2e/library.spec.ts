@@ -3,7 +3,7 @@ import { expect, test } from './glossa'
 
 test('the library lists the sample articles and opens one', async ({ page, glossa }) => {
   await page.goto(glossa.url)
-  const rows = page.getByRole('option')
+  const rows = page.getByRole('listbox', { name: 'Articles' }).getByRole('option')
   await expect(rows).toHaveCount(4)
   await expect(page.getByText('4 articles')).toBeVisible()
   // The token moved from the address bar into the tab's session.
@@ -25,7 +25,7 @@ test('an article created over the API appears after reload, and reload keeps the
   glossa,
 }) => {
   await page.goto(glossa.url)
-  await expect(page.getByRole('option')).toHaveCount(4)
+  await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(4)
   const created = await glossa.call<ArticleMeta>('articles.create', {
     title: 'Created over the API',
     text: 'Officials counted 1,203 shelters.\n\nA second paragraph follows.',
@@ -33,8 +33,12 @@ test('an article created over the API appears after reload, and reload keeps the
     publishedAt: '2024-02-01',
   })
   await page.reload()
-  await expect(page.getByRole('option')).toHaveCount(5)
-  await page.getByRole('option').filter({ hasText: 'Created over the API' }).click()
+  await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(5)
+  await page
+    .getByRole('listbox', { name: 'Articles' })
+    .getByRole('option')
+    .filter({ hasText: 'Created over the API' })
+    .click()
   await expect(page.getByTestId('article-body').locator('p')).toHaveText([
     'Officials counted 1,203 shelters.',
     'A second paragraph follows.',
@@ -49,10 +53,17 @@ test('keyboard moves through the library', async ({ page, glossa }) => {
   const list = page.getByRole('listbox', { name: 'Articles' })
   await list.focus()
   await page.keyboard.press('ArrowDown')
-  await expect(page.getByRole('option', { selected: true })).toHaveCount(1)
-  const first = await page.getByRole('option', { selected: true }).textContent()
+  await expect(
+    page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { selected: true }),
+  ).toHaveCount(1)
+  const first = await page
+    .getByRole('listbox', { name: 'Articles' })
+    .getByRole('option', { selected: true })
+    .textContent()
   await page.keyboard.press('ArrowDown')
-  await expect(page.getByRole('option', { selected: true })).not.toHaveText(first ?? '')
+  await expect(
+    page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { selected: true }),
+  ).not.toHaveText(first ?? '')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 })
 

@@ -20,7 +20,7 @@ async function openArticle(page: Page, glossa: Glossa) {
     source: 'E2E Wire',
   })
   await page.goto(glossa.url)
-  await expect(page.getByRole('option')).toHaveCount(5)
+  await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(5)
   await page.goto(`${glossa.origin}/#/article/${article.id}`)
   await expect(page.getByTestId('article-body')).toContainText('412 of the 520')
   return article

@@ -12,7 +12,11 @@ import { Importer } from './importer'
 
 export type ServiceOptions = { archive: Archive; version: string; importer?: Importer }
 
-export function createService({ archive, version, importer = new Importer(archive) }: ServiceOptions): Handlers {
+export function createService({
+  archive,
+  version,
+  importer = new Importer(archive),
+}: ServiceOptions): Handlers {
   const ctx: ServiceContext = { archive, importer, version, now: () => new Date().toISOString() }
   const maps = [articleHandlers(ctx), annotationHandlers(ctx), libraryHandlers(ctx), importHandlers(ctx)]
   const merged: Record<string, unknown> = {}

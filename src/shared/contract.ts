@@ -190,7 +190,10 @@ export const contract = {
     args: z.object({ from: tagNameSchema, to: tagNameSchema }).strict(),
     result: z.object({ touched: z.int().nonnegative() }),
   },
-  'tags.delete': { args: z.object({ name: tagNameSchema }).strict(), result: z.object({ touched: z.int().nonnegative() }) },
+  'tags.delete': {
+    args: z.object({ name: tagNameSchema }).strict(),
+    result: z.object({ touched: z.int().nonnegative() }),
+  },
   'collections.list': { args: none, result: z.array(collectionSchema) },
   'collections.create': {
     args: z.object({ name: z.string().trim().min(1, 'must not be empty').max(200) }).strict(),

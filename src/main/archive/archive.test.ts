@@ -203,5 +203,4 @@ describe('Archive', () => {
     expect((await listFiles(dir)).some((f) => f.startsWith('trash/'))).toBe(false)
     await expect(reopened.restoreArticle(meta.id)).rejects.toMatchObject({ code: 'conflict' })
   })
-
 })

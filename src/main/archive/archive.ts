@@ -62,7 +62,12 @@ export class Archive {
   static async open(dir: string, options: OpenOptions = {}): Promise<Archive> {
     const archive = new Archive(dir)
     const fresh = await archive.ensureManifest()
-    await Promise.all([archive.catalog.load(), archive.tagStore.load(), archive.collections.load(), purgeTrash(dir)])
+    await Promise.all([
+      archive.catalog.load(),
+      archive.tagStore.load(),
+      archive.collections.load(),
+      purgeTrash(dir),
+    ])
     if (fresh && options.seed) await options.seed(archive)
     const replayed = await replayTagJournal(archive)
     if (replayed) archive.problems.push(replayed)
@@ -91,7 +96,9 @@ export class Archive {
       (m) => m.format === 'glossa-archive',
     )
     await Promise.all(
-      ['catalog', 'bodies', 'annotations', 'trash'].map((sub) => mkdir(join(this.dir, sub), { recursive: true })),
+      ['catalog', 'bodies', 'annotations', 'trash'].map((sub) =>
+        mkdir(join(this.dir, sub), { recursive: true }),
+      ),
     )
     if (entries.includes('glossa.json')) return false
     await manifest.write()
@@ -231,7 +238,9 @@ export class Archive {
   }
 }
 
-export function summarize(list: Annotation[]): Pick<ArticleMeta, 'counts' | 'annotationTags' | 'annotationColors'> {
+export function summarize(
+  list: Annotation[],
+): Pick<ArticleMeta, 'counts' | 'annotationTags' | 'annotationColors'> {
   const counts = { highlights: 0, figures: 0, notes: 0 }
   const annotationTags: Record<string, number> = {}
   const colors = new Set<HighlightColor>()

@@ -34,7 +34,8 @@ export class CollectionStore {
   }
 
   private writable(): Shard<CollectionFile> {
-    if (!this.shard) throw new GlossaError('read_only', `Collections cannot be changed: ${this.damage ?? 'not loaded'}`)
+    if (!this.shard)
+      throw new GlossaError('read_only', `Collections cannot be changed: ${this.damage ?? 'not loaded'}`)
     return this.shard
   }
 
@@ -51,7 +52,10 @@ export class CollectionStore {
     const shard = this.writable()
     const clash = this.all().find((c) => c.id !== id && c.name.toLowerCase() === name.toLowerCase())
     if (clash) throw new GlossaError('conflict', `There is already a collection called “${clash.name}”.`)
-    shard.data.collections[id] = { name, createdAt: shard.data.collections[id]?.createdAt ?? new Date().toISOString() }
+    shard.data.collections[id] = {
+      name,
+      createdAt: shard.data.collections[id]?.createdAt ?? new Date().toISOString(),
+    }
     await shard.write()
   }
 

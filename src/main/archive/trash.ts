@@ -34,7 +34,10 @@ export async function readTrash(root: string, id: string): Promise<TrashRecord> 
   try {
     return JSON.parse(raw) as TrashRecord
   } catch (err) {
-    throw new GlossaError('corrupt_file', `trash/${id}.json is not valid JSON (${String(err)}); it was left untouched.`)
+    throw new GlossaError(
+      'corrupt_file',
+      `trash/${id}.json is not valid JSON (${String(err)}); it was left untouched.`,
+    )
   }
 }
 

@@ -1,22 +1,37 @@
-// Renderer: the window — library on the left, the open article on the right, import on top.
+// Renderer: the window — library on the left; the open article, the Figures view or the Tags manager on
+// the right; import on top.
 import { useCallback, useEffect, useState } from 'react'
 import { api } from './api'
 import ImportDialog from './components/ImportDialog'
+import Toast from './components/Toast'
+import type { ToastMessage } from './components/Toast'
 import { useArticles } from './hooks/useArticles'
+import { useCollections } from './hooks/useCollections'
 import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
 import { useRoute } from './hooks/useRoute'
-import LibraryPane from './views/LibraryPane'
+import { useTags } from './hooks/useTags'
+import type { LibraryFilter } from './library/library-filter'
 import FiguresView from './views/FiguresView'
+import LibraryPane from './views/LibraryPane'
 import ReaderPane from './views/ReaderPane'
+import TagsView from './views/TagsView'
 
 export default function App() {
   const { articles, error, reload } = useArticles()
+  const { tags, refresh: refreshTags } = useTags()
+  const { collections, refresh: refreshCollections } = useCollections()
   const [route, go] = useRoute()
-  const selectedId = route.view === 'library' ? route.articleId : null
-  const select = useCallback((id: string | null) => go({ view: 'library', articleId: id }), [go])
   const [importing, setImporting] = useState(false)
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const [filter, setFilter] = useState<LibraryFilter>({})
   const { run, start, single, cancel, reset } = useImport(reload)
+  const select = useCallback((id: string | null) => go({ view: 'library', articleId: id }), [go])
+  const refreshAll = useCallback(() => {
+    reload()
+    refreshTags()
+    refreshCollections()
+  }, [reload, refreshTags, refreshCollections])
 
   const importFiles = useCallback(
     (files: File[]) => {
@@ -49,40 +64,102 @@ export default function App() {
     }
   }, [])
 
+  const attempt = useCallback(
+    async (work: () => Promise<unknown>, done?: ToastMessage) => {
+      try {
+        await work()
+        if (done) setToast(done)
+      } catch (err) {
+        setToast({ text: err instanceof Error ? err.message : String(err) })
+      }
+      refreshAll()
+    },
+    [refreshAll],
+  )
+
+  const bulk = {
+    tag: (ids: string[], add: string[]) =>
+      void attempt(() => api['articles.bulkUpdate']({ ids, addTags: add }), {
+        text: `Tagged ${ids.length} articles`,
+      }),
+    collect: (ids: string[], target: string | { name: string }) =>
+      void attempt(
+        async () => {
+          const id =
+            typeof target === 'string' ? target : (await api['collections.create']({ name: target.name })).id
+          await api['articles.bulkUpdate']({ ids, addCollections: [id] })
+        },
+        { text: `Added ${ids.length} articles to the collection` },
+      ),
+    remove: (ids: string[]) =>
+      void attempt(
+        async () => {
+          await api['articles.delete']({ ids })
+          if (route.view === 'library' && route.articleId && ids.includes(route.articleId)) select(null)
+        },
+        {
+          text: `Deleted ${ids.length} articles`,
+          action: { label: 'Undo', run: () => void attempt(() => api['articles.restore']({ ids })) },
+        },
+      ),
+  }
+
   return (
     <div className="app">
       <LibraryPane
         articles={articles}
         error={error}
-        selectedId={selectedId}
+        selectedId={route.view === 'library' ? route.articleId : null}
         onSelect={select}
         onImport={() => setImporting(true)}
-        onChanged={reload}
         view={route.view}
-        onView={(view) => go(view === 'figures' ? { view } : { view, articleId: null })}
+        onView={(view) =>
+          go(view === 'library' ? { view, articleId: null } : view === 'figures' ? { view } : { view })
+        }
+        tags={tags}
+        collections={collections}
+        search={null}
+        filter={filter}
+        onFilter={setFilter}
+        onBulk={bulk}
       />
-      <main className="reader-pane" aria-label={route.view === 'figures' ? 'Figures' : 'Reader'}>
-        {route.view === 'figures' ? (
+      <main
+        className="reader-pane"
+        aria-label={{ library: 'Reader', figures: 'Figures', tags: 'Tags' }[route.view]}
+      >
+        {route.view === 'figures' && (
           <FiguresView
             onOpen={(articleId, annotationId) => go({ view: 'library', articleId, annotationId })}
           />
-        ) : route.articleId ? (
-          <ReaderPane
-            key={route.articleId}
-            id={route.articleId}
-            initialAnnotation={route.annotationId}
-            onChanged={reload}
-          />
-        ) : (
-          <div className="empty-state">
-            <h2>Pick an article from your library</h2>
-            <p>Highlights, notes and figures you mark are saved on this computer as you go.</p>
-            <p>
-              Import saved pages, Markdown or text with Import… (Ctrl+O), by dropping files here, or by
-              pasting.
-            </p>
-          </div>
         )}
+        {route.view === 'tags' && (
+          <TagsView
+            tags={tags}
+            onChanged={refreshAll}
+            onFilter={(tag) => {
+              setFilter({ tag })
+              go({ view: 'library', articleId: null })
+            }}
+          />
+        )}
+        {route.view === 'library' &&
+          (route.articleId ? (
+            <ReaderPane
+              key={route.articleId}
+              id={route.articleId}
+              initialAnnotation={route.annotationId}
+              onChanged={refreshAll}
+            />
+          ) : (
+            <div className="empty-state">
+              <h2>Pick an article from your library</h2>
+              <p>Highlights, notes and figures you mark are saved on this computer as you go.</p>
+              <p>
+                Import saved pages, Markdown or text with Import… (Ctrl+O), by dropping files here, or by
+                pasting.
+              </p>
+            </div>
+          ))}
       </main>
       {importing && (
         <ImportDialog
@@ -102,6 +179,7 @@ export default function App() {
         />
       )}
       {dragging && <div className="drop-overlay">Drop to import into your archive</div>}
+      {toast && <Toast message={toast} onDone={() => setToast(null)} />}
     </div>
   )
 }

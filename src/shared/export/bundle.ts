@@ -64,5 +64,7 @@ export function hasNote(annotation: Annotation): boolean {
 /** The calendar date of an ISO date or timestamp as [year, month, day], as written (no time-zone shift). */
 export function dateParts(iso: string | undefined): [number, number, number] | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '')
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined
+  if (!match) return undefined
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? [year, month, day] : undefined
 }

@@ -22,8 +22,7 @@ export function citationDate(publishedAt: string | undefined): string {
   const parts = dateParts(publishedAt)
   if (!parts) return 'n.d.'
   const [year, month, day] = parts
-  const monthName = MONTHS[month - 1]
-  return monthName ? `${year}, ${monthName} ${day}` : String(year)
+  return `${year}, ${MONTHS[month - 1]} ${day}`
 }
 
 /** Collapses line breaks and runs of spaces so user text stays on one line. */

@@ -2,7 +2,6 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { loadBundle } from '../../../test/fixtures/export/fixture'
 import type { Annotation, ArticleMeta } from '../types'
-import type { ExportBundle } from './bundle'
 import { exportFiguresCsv, exportHighlightsCsv, FIGURE_COLUMNS, guardCell, HIGHLIGHT_COLUMNS } from './csv'
 
 const bundle = loadBundle()

@@ -60,6 +60,7 @@ const HOSTILE_QUOTES = [
   'https://example.com/#frag|pipe`tick`~x~',
   'xhttps://a.example/_b_',
   'HTTPS://EXAMPLE.COM/A_B',
+  'https://example.com/a_b at a line start\nhttps://example.com/c_d',
   'CR\r\nLF and CR\ronly',
 ]
 

@@ -9,7 +9,12 @@ const ATX_HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/
  * closed, so nothing after the note is swallowed into it. Text inside fences is left untouched.
  */
 export function fitNote(note: string, sectionLevel: number): string {
-  const lines = note.replace(/\r\n?/g, '\n').trim().split('\n')
+  // Blank lines around the note go; the first line's indentation stays (it may be a code block).
+  const lines = note
+    .replace(/\r\n?/g, '\n')
+    .replace(/^([ \t]*\n)+/, '')
+    .trimEnd()
+    .split('\n')
   let openFence: string | undefined
   const out = lines.map((line) => {
     const fence = FENCE.exec(line)?.[1]

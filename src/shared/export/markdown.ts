@@ -107,7 +107,11 @@ function byTagDocument(bundle: ExportBundle, groups: ArticleAnnotations[]): stri
     for (const annotation of annotations) {
       const tags = filingTags(annotation)
       if (!tags.length) untagged.push({ article, annotation })
-      for (const tag of tags) byTag.set(tag, [...(byTag.get(tag) ?? []), { article, annotation }])
+      for (const tag of tags) {
+        const list = byTag.get(tag) ?? []
+        list.push({ article, annotation })
+        byTag.set(tag, list)
+      }
     }
   }
   const sections = [...byTag.entries()]

@@ -1,11 +1,15 @@
 // Renderer: where the researcher is, kept in the URL so reloads and links return to it:
-// #/article/<id>[/<annotationId>] or #/figures.
+// #/article/<id>[/<annotationId>], #/figures or #/tags.
 import { useCallback, useEffect, useState } from 'react'
 
-export type Route = { view: 'library'; articleId: string | null; annotationId?: string } | { view: 'figures' }
+export type Route =
+  | { view: 'library'; articleId: string | null; annotationId?: string; at?: { start: number; end: number } }
+  | { view: 'figures' }
+  | { view: 'tags' }
 
 function fromHash(): Route {
   if (window.location.hash.startsWith('#/figures')) return { view: 'figures' }
+  if (window.location.hash.startsWith('#/tags')) return { view: 'tags' }
   const match = /^#\/article\/([a-z0-9_-]+)(?:\/([a-z0-9_-]+))?/.exec(window.location.hash)
   return match
     ? { view: 'library', articleId: match[1], annotationId: match[2] }
@@ -14,6 +18,7 @@ function fromHash(): Route {
 
 function toHash(route: Route): string {
   if (route.view === 'figures') return '#/figures'
+  if (route.view === 'tags') return '#/tags'
   if (!route.articleId) return window.location.pathname
   return `#/article/${route.articleId}${route.annotationId ? `/${route.annotationId}` : ''}`
 }

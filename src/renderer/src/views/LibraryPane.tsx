@@ -1,10 +1,17 @@
-// Renderer: the library — every article in the archive, virtualized so thousands scroll smoothly.
+// Renderer: the library — every article in the archive, filtered, sorted and virtualized so thousands
+// scroll smoothly; bulk selection to tag, collect or delete.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
-import type { KeyboardEvent } from 'react'
-import type { ArticleMeta } from '../../../shared/types'
+import { useMemo, useRef, useState } from 'react'
+import type { KeyboardEvent, MouseEvent, ReactNode } from 'react'
+import type { ArticleMeta, Collection, Tag } from '../../../shared/types'
 import ArticleRow from '../components/ArticleRow'
 import { plural } from '../format'
+import BulkBar from '../library/BulkBar'
+import FilterPanel from '../library/FilterPanel'
+import { applyFilter, filterChips, SORT_LABELS, sortArticles } from '../library/library-filter'
+import type { LibraryFilter, LibrarySort } from '../library/library-filter'
+
+export type View = 'library' | 'figures' | 'tags'
 
 type Props = {
   articles: ArticleMeta[] | null
@@ -12,30 +19,74 @@ type Props = {
   selectedId: string | null
   onSelect: (id: string) => void
   onImport: () => void
-  onChanged: () => void
-  view: 'library' | 'figures'
-  onView: (view: 'library' | 'figures') => void
+  view: View
+  onView: (view: View) => void
+  tags: Tag[]
+  collections: Collection[]
+  search: ReactNode
+  filter: LibraryFilter
+  onFilter: (update: (f: LibraryFilter) => LibraryFilter) => void
+  onBulk: {
+    tag: (ids: string[], tags: string[]) => void
+    collect: (ids: string[], target: string | { name: string }) => void
+    remove: (ids: string[]) => void
+  }
 }
 
 const ROW_HEIGHT = 76
 
-export default function LibraryPane({
-  articles,
-  error,
-  selectedId,
-  onSelect,
-  onImport,
-  view,
-  onView,
-}: Props) {
+export default function LibraryPane(props: Props) {
+  const {
+    articles,
+    error,
+    selectedId,
+    onSelect,
+    onImport,
+    view,
+    onView,
+    tags,
+    collections,
+    search,
+    onBulk,
+    filter,
+  } = props
+  const setFilter = props.onFilter
   const scrollRef = useRef<HTMLDivElement>(null)
-  const list = articles ?? []
+  const [sort, setSort] = useState<LibrarySort>('added')
+  const [showFilters, setShowFilters] = useState(false)
+  const [checked, setChecked] = useState<Set<string>>(new Set())
+  const [anchor, setAnchor] = useState<string | null>(null)
+
+  const list = useMemo(
+    () => sortArticles(applyFilter(articles ?? [], filter), sort),
+    [articles, filter, sort],
+  )
+  const sources = useMemo(
+    () => [...new Set((articles ?? []).map((a) => a.source).filter((s): s is string => !!s))].sort(),
+    [articles],
+  )
+  const chips = filterChips(filter, (id) => collections.find((c) => c.id === id)?.name ?? id)
   const virtualizer = useVirtualizer({
     count: list.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   })
+
+  const onCheck = (id: string, e: MouseEvent) => {
+    setChecked((prev) => {
+      const next = new Set(prev)
+      if (e.shiftKey && anchor) {
+        const [a, b] = [list.findIndex((x) => x.id === anchor), list.findIndex((x) => x.id === id)].sort(
+          (x, y) => x - y,
+        )
+        for (const x of list.slice(a, b + 1)) next.add(x.id)
+      } else if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+    setAnchor(id)
+  }
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
@@ -47,6 +98,7 @@ export default function LibraryPane({
       virtualizer.scrollToIndex(next, { align: 'auto' })
     }
   }
+  const ids = [...checked]
 
   return (
     <nav className="library-pane" aria-label="Library">
@@ -58,26 +110,57 @@ export default function LibraryPane({
           </button>
         </div>
         <div className="view-tabs" role="tablist" aria-label="Views">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'library'}
-            onClick={() => onView('library')}
-          >
-            Articles
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'figures'}
-            onClick={() => onView('figures')}
-          >
-            Figures
+          {(['library', 'figures', 'tags'] as const).map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => onView(v)}>
+              {{ library: 'Articles', figures: 'Figures', tags: 'Tags' }[v]}
+            </button>
+          ))}
+        </div>
+        {search}
+        <div className="library-tools">
+          <span className="pane-subtitle">
+            {articles
+              ? list.length === articles.length
+                ? plural(articles.length, 'article')
+                : `${list.length} of ${plural(articles.length, 'article')}`
+              : 'Opening archive…'}
+          </span>
+          <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+            {Object.entries(SORT_LABELS).map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <button type="button" aria-expanded={showFilters} onClick={() => setShowFilters((s) => !s)}>
+            Filters{chips.length ? ` (${chips.length})` : ''}
           </button>
         </div>
-        <div className="pane-subtitle">
-          {articles ? plural(articles.length, 'article') : 'Opening archive…'}
-        </div>
+        {showFilters && (
+          <FilterPanel
+            filter={filter}
+            tags={tags}
+            sources={sources}
+            collections={collections}
+            onChange={(p) => setFilter((f) => ({ ...f, ...p }))}
+          />
+        )}
+        {chips.length > 0 && (
+          <div className="filter-chips" aria-label="Active filters">
+            {chips.map((c) => (
+              <span key={c.key} className="chip">
+                {c.label}
+                <button
+                  type="button"
+                  aria-label={`Remove filter ${c.label}`}
+                  onClick={() => setFilter((f) => ({ ...f, [c.key]: undefined }))}
+                >
+                  ×
+                </button>
+              </span>
+            ))}
+          </div>
+        )}
       </header>
       {error && (
         <p className="error" role="alert">
@@ -89,6 +172,7 @@ export default function LibraryPane({
         ref={scrollRef}
         role="listbox"
         aria-label="Articles"
+        aria-multiselectable
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
@@ -99,8 +183,11 @@ export default function LibraryPane({
               <ArticleRow
                 key={article.id}
                 article={article}
-                selected={article.id === selectedId}
-                onSelect={onSelect}
+                open={article.id === selectedId}
+                checked={checked.has(article.id)}
+                selecting={checked.size > 0}
+                onOpen={onSelect}
+                onCheck={onCheck}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -113,8 +200,26 @@ export default function LibraryPane({
             )
           })}
         </div>
-        {articles && articles.length === 0 && <p className="muted pad">No articles yet.</p>}
+        {articles && list.length === 0 && (
+          <p className="muted pad">
+            {articles.length ? 'No article matches these filters.' : 'No articles yet.'}
+          </p>
+        )}
       </div>
+      {checked.size > 0 && (
+        <BulkBar
+          count={checked.size}
+          tags={tags}
+          collections={collections}
+          onClear={() => setChecked(new Set())}
+          onTag={(t) => onBulk.tag(ids, t)}
+          onCollect={(target) => onBulk.collect(ids, target)}
+          onDelete={() => {
+            onBulk.remove(ids)
+            setChecked(new Set())
+          }}
+        />
+      )}
     </nav>
   )
 }

@@ -1,0 +1,86 @@
+// Bench (Node): full-text search through the real SearchIndex — opening it on the full archive (first build,
+// then reopening what it flushed), and 20 typical queries repeated for latency percentiles.
+import type { Archive } from '../src/main/archive/archive'
+import * as searchModule from '../src/main/search'
+import { SEARCH_QUERIES } from './news-text'
+import type { Summary } from './stats'
+import { summarize } from './stats'
+
+export type SearchIndexHandle = {
+  search: (query: string, opts: { limit: number }) => unknown
+  flush: () => unknown
+  close: () => unknown
+}
+
+export type SearchMeasure =
+  | { status: 'missing' }
+  | {
+      status: 'measured'
+      firstOpenMs: number
+      flushMs: number
+      reopenMs: number
+      queries: Summary
+      perQuery: { query: string; medianMs: number; hits: number }[]
+    }
+
+export function searchAvailable(): boolean {
+  return !('MODULE_MISSING' in searchModule)
+}
+
+export async function openSearchIndex(archive: Archive): Promise<SearchIndexHandle> {
+  return (await searchModule.SearchIndex.open(archive)) as SearchIndexHandle
+}
+
+function hitCount(result: unknown): number {
+  if (Array.isArray(result)) return result.length
+  const hits = (result as { hits?: unknown[]; results?: unknown[] } | null) ?? {}
+  return (hits.hits ?? hits.results ?? []).length
+}
+
+/** Leaves a reopened index open and returns it, so the saves and imports that follow keep it up to date. */
+export async function measureSearch(
+  archive: Archive,
+  rounds: number,
+): Promise<{ measure: SearchMeasure; index: SearchIndexHandle | null }> {
+  if (!searchAvailable()) return { measure: { status: 'missing' }, index: null }
+  let t = performance.now()
+  let index = await openSearchIndex(archive)
+  const firstOpenMs = performance.now() - t
+  t = performance.now()
+  await index.flush()
+  const flushMs = performance.now() - t
+  await index.close()
+  t = performance.now()
+  index = await openSearchIndex(archive)
+  const reopenMs = performance.now() - t
+
+  const all: number[] = []
+  const perQuery = new Map<string, { samples: number[]; hits: number }>()
+  for (let round = -1; round < rounds; round++) {
+    for (const query of SEARCH_QUERIES) {
+      const start = performance.now()
+      const result = await index.search(query, { limit: 20 })
+      const ms = performance.now() - start
+      if (round < 0) continue // warm-up round
+      all.push(ms)
+      const entry = perQuery.get(query) ?? { samples: [], hits: hitCount(result) }
+      entry.samples.push(ms)
+      perQuery.set(query, entry)
+    }
+  }
+  return {
+    measure: {
+      status: 'measured',
+      firstOpenMs,
+      flushMs,
+      reopenMs,
+      queries: summarize(all),
+      perQuery: [...perQuery].map(([query, e]) => ({
+        query,
+        medianMs: summarize(e.samples).median,
+        hits: e.hits,
+      })),
+    },
+    index,
+  }
+}

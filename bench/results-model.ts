@@ -1,0 +1,169 @@
+// Bench (Node): turns the raw samples of a run into the figures reported, the table and the target checks.
+import type { BaselineResult } from './baseline-child'
+import type { ExportChildResult } from './export-child'
+import type { HolderResult } from './holder'
+import type { OpenResult } from './open-child'
+import type { Row, TargetCheck } from './report'
+import { ms, summaryRow, times } from './report'
+import type { SaveSamples } from './saves'
+import type { Summary } from './stats'
+import { mb, summarize } from './stats'
+
+type SaveSummaries = { create: Summary; update: Summary; delete: Summary }
+const OPS = ['create', 'update', 'delete'] as const
+
+function saveSummaries(s: SaveSamples): SaveSummaries {
+  return { create: summarize(s.create), update: summarize(s.update), delete: summarize(s.delete) }
+}
+
+export function buildFigures(raw: {
+  cold: { child: OpenResult; wallMs: number }[]
+  holder: HolderResult
+  exports: ExportChildResult[]
+  baseline: BaselineResult
+}) {
+  const { holder, baseline } = raw
+  const saves = saveSummaries(holder.saves)
+  const base = saveSummaries(baseline.saves)
+  const gather = raw.exports.map((e) => e.first.gatherMs)
+  return {
+    coldOpen: {
+      mode: 'fresh Node process per repetition (OS page cache warm)',
+      openAndList: summarize(raw.cold.map((c) => c.child.totalMs)),
+      open: summarize(raw.cold.map((c) => c.child.openMs)),
+      list: summarize(raw.cold.map((c) => c.child.listMs)),
+      processWall: summarize(raw.cold.map((c) => c.wallMs)),
+      articles: raw.cold[0]?.child.articles ?? 0,
+    },
+    saves,
+    savesWithSearch: holder.savesWithSearch ? saveSummaries(holder.savesWithSearch) : null,
+    baseline: {
+      fileMB: mb(baseline.fileBytes),
+      openMs: baseline.openMs,
+      peakRssMB: mb(baseline.peakRss),
+      ...base,
+    },
+    ratios: Object.fromEntries(
+      OPS.map((op) => [
+        op,
+        { p99: base[op].p99 / saves[op].p99, median: base[op].median / saves[op].median },
+      ]),
+    ) as Record<(typeof OPS)[number], { p99: number; median: number }>,
+    search: holder.search,
+    import: holder.import,
+    export: {
+      annotations: raw.exports[0]?.first.annotations ?? 0,
+      csvBytes: raw.exports[0]?.first.csvBytes ?? 0,
+      markdownBytes: raw.exports[0]?.first.markdownBytes ?? 0,
+      gather: summarize(gather),
+      csvFormat: summarize(raw.exports.flatMap((e) => e.csvMs)),
+      markdownFormat: summarize(raw.exports.flatMap((e) => e.markdownMs)),
+      csvTotal: summarize(raw.exports.map((e) => e.first.gatherMs + e.first.csvMs + e.first.csvWriteMs)),
+      markdownTotal: summarize(
+        raw.exports.map((e) => e.first.gatherMs + e.first.markdownMs + e.first.markdownWriteMs),
+      ),
+      inProcess: holder.exportInProcess,
+    },
+    memory: {
+      peakMB: mb(holder.memory[holder.memory.length - 1].peak),
+      phases: holder.memory.map((m) => ({ phase: m.phase, peakMB: mb(m.peak), rssMB: mb(m.rss) })),
+    },
+    warmOpenMs: holder.openMs,
+  }
+}
+
+export type Figures = ReturnType<typeof buildFigures>
+
+export function figureRows(f: Figures): Row[] {
+  const rows: Row[] = [
+    summaryRow('1. open + list (cold process)', f.coldOpen.openAndList, `${f.coldOpen.articles} articles`),
+    summaryRow('   … whole process incl. Node start', f.coldOpen.processWall),
+  ]
+  for (const op of OPS) {
+    const r = f.ratios[op]
+    rows.push(
+      summaryRow(
+        `2. save: ${op}`,
+        f.saves[op],
+        `p99 ${ms(f.saves[op].p99)} vs ${ms(f.baseline[op].p99)} baseline = ${times(r.p99)} faster`,
+      ),
+      summaryRow(`   baseline (one ${f.baseline.fileMB} MB lowdb file): ${op}`, f.baseline[op]),
+    )
+  }
+  if (f.savesWithSearch) rows.push(summaryRow('   save: create, search index open', f.savesWithSearch.create))
+  if (f.search.status === 'measured') {
+    rows.push(summaryRow('3. search (20 queries, limit 20)', f.search.queries), {
+      measure: '   index open: first / reopen',
+      note: `${ms(f.search.firstOpenMs)} / ${ms(f.search.reopenMs)} (flush ${ms(f.search.flushMs)})`,
+    })
+  } else rows.push({ measure: '3. search', note: 'not measured: module missing (src/main/search)' })
+  rows.push(
+    summaryRow(
+      '4. import one saved page',
+      f.import.perPage,
+      `${f.import.pagesPerSecond.toFixed(1)} pages/s (${f.import.pages} pages, mean ${f.import.meanPageKB.toFixed(0)} KB)`,
+    ),
+    summaryRow(
+      '5. export: gather bundle',
+      f.export.gather,
+      `${f.export.annotations} annotations, fresh process`,
+    ),
+    summaryRow(
+      '   export: CSV (gather+format+write)',
+      f.export.csvTotal,
+      `${mb(f.export.csvBytes)} MB figures.csv`,
+    ),
+    summaryRow(
+      '   export: Markdown (gather+format+write)',
+      f.export.markdownTotal,
+      `${mb(f.export.markdownBytes)} MB notes.md`,
+    ),
+    summaryRow('   CSV format only', f.export.csvFormat),
+    summaryRow('   Markdown format only', f.export.markdownFormat),
+    {
+      measure: '6. peak RSS, process holding the archive',
+      note: `${f.memory.peakMB} MB (${f.memory.phases.map((p) => `${p.phase} ${p.peakMB}`).join(', ')})`,
+    },
+  )
+  return rows
+}
+
+export function targetChecks(f: Figures): TargetCheck[] {
+  const checks: TargetCheck[] = []
+  for (const op of OPS) {
+    checks.push({ target: `save ${op} p99 < 5 ms`, value: ms(f.saves[op].p99), pass: f.saves[op].p99 < 5 })
+    checks.push({
+      target: `save ${op} ≥ 100× faster than baseline (p99)`,
+      value: `${times(f.ratios[op].p99)} (median ${times(f.ratios[op].median)})`,
+      pass: f.ratios[op].p99 >= 100,
+    })
+  }
+  const open = f.coldOpen.openAndList
+  checks.push({
+    target: 'open + list < 500 ms (median, cold process)',
+    value: ms(open.median),
+    pass: open.median < 500,
+  })
+  checks.push(
+    f.search.status === 'measured'
+      ? { target: 'search p95 < 20 ms', value: ms(f.search.queries.p95), pass: f.search.queries.p95 < 20 }
+      : { target: 'search p95 < 20 ms', value: 'not measured: module missing', pass: null },
+  )
+  checks.push({
+    target: 'import ≥ 50 pages/s',
+    value: `${f.import.pagesPerSecond.toFixed(1)} pages/s`,
+    pass: f.import.pagesPerSecond >= 50,
+  })
+  for (const [name, s] of [
+    ['CSV', f.export.csvTotal],
+    ['Markdown', f.export.markdownTotal],
+  ] as const) {
+    checks.push({
+      target: `export ${f.export.annotations} annotations to ${name} < 2 s (median)`,
+      value: ms(s.median),
+      pass: s.median < 2000,
+    })
+  }
+  checks.push({ target: 'peak RSS < 400 MB', value: `${f.memory.peakMB} MB`, pass: f.memory.peakMB < 400 })
+  return checks
+}

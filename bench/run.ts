@@ -1,0 +1,115 @@
+// Bench (Node): `npm run bench [-- --size small] [--json] [--fresh] [--seed N]`. Generates (or reuses) the
+// synthetic archive and its one-file baseline, runs every measure, prints the table or one JSON object.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { BaselineInput, BaselineResult } from './baseline-child'
+import { runChild } from './child'
+import type { ExportChildResult } from './export-child'
+import { generateArchive, readManifest } from './generate'
+import type { HolderInput, HolderResult } from './holder'
+import type { OpenResult } from './open-child'
+import { renderRows, renderTargets } from './report'
+import { buildFigures, figureRows, targetChecks } from './results-model'
+import { SIZES, benchPaths, resultsDir } from './sizes'
+import type { SizeName } from './sizes'
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'full' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    dir: { type: 'string' },
+  },
+})
+
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+async function main(): Promise<void> {
+  if (values.size !== 'full' && values.size !== 'small') throw new Error('--size is full or small.')
+  const size = SIZES[values.size as SizeName]
+  const seed = Number(values.seed)
+  const paths = benchPaths(size.name, seed, values.dir)
+  const started = performance.now()
+
+  let manifest = values.fresh ? null : await readManifest(paths)
+  const reused = manifest !== null
+  if (!manifest) {
+    log(
+      `Generating a ${size.name} archive (${size.articles} articles, ${size.annotations} annotations) in ${paths.root}`,
+    )
+    manifest = await generateArchive(paths, size, seed, log)
+    log(`  done in ${(manifest.generatedInMs / 1000).toFixed(1)} s`)
+  } else log(`Reusing the ${size.name} archive in ${paths.root} (--fresh to rebuild)`)
+
+  log(`1. open + list: ${size.reps.coldOpen} fresh processes (+1 warm-up)`)
+  const cold: { child: OpenResult; wallMs: number }[] = []
+  for (let i = 0; i <= size.reps.coldOpen; i++) {
+    const run = await runChild<OpenResult>('open-child', { archive: paths.archive })
+    if (i > 0) cold.push({ child: run.value, wallMs: run.wallMs })
+  }
+
+  log('2–6. the process holding the archive: saves, search, import, export, memory')
+  const holder = await runChild<HolderResult>('holder', {
+    archive: paths.archive,
+    seed,
+    saves: size.reps.saves,
+    searchRounds: size.reps.searchRounds,
+    importPages: size.reps.importPages,
+  } satisfies HolderInput)
+
+  log(`5. export: ${size.reps.exportRuns} fresh processes`)
+  const exports: ExportChildResult[] = []
+  for (let i = 0; i < size.reps.exportRuns; i++) {
+    exports.push(
+      (await runChild<ExportChildResult>('export-child', { archive: paths.archive, formatReps: 3 })).value,
+    )
+  }
+
+  log('2. baseline: the same saves against one lowdb file holding the whole archive')
+  const baseline = await runChild<BaselineResult>('baseline-child', {
+    archive: paths.archive,
+    file: paths.baseline,
+    seed,
+    saves: size.reps.baselineSaves,
+  } satisfies BaselineInput)
+
+  const figures = buildFigures({ cold, holder: holder.value, exports, baseline: baseline.value })
+  const targets = targetChecks(figures)
+  const result = {
+    size: size.name,
+    seed,
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    archive: { dir: paths.archive, ...manifest, reused },
+    runSeconds: Math.round((performance.now() - started) / 1000),
+    figures,
+    targets,
+  }
+  await mkdir(resultsDir, { recursive: true })
+  const json = JSON.stringify(result, null, 2)
+  await writeFile(join(resultsDir, `bench-${size.name}.json`), json)
+  if (values.json) {
+    process.stdout.write(`${json}\n`)
+    return
+  }
+  console.log(
+    `\nGlossa bench — ${size.name}: ${manifest.articles} articles, ${manifest.annotations} annotations · ` +
+      `${result.machine.cpus} cores, ${result.machine.memoryGB} GiB, Node ${process.version} · ${result.runSeconds} s\n`,
+  )
+  console.log(renderRows(figureRows(figures)))
+  console.log(`\n${renderTargets(targets)}`)
+  console.log(`\nAll figures: ${join(resultsDir, `bench-${size.name}.json`)}`)
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err))
+  process.exitCode = 1
+})

@@ -1,0 +1,74 @@
+// Main process: what goes into the MiniSearch index — one document per article and one per annotation that has
+// a note or tags — and the options used both to build it and to load it back (they must be the same).
+import { createHash } from 'node:crypto'
+import type { Options, SearchOptions } from 'minisearch'
+import type { Annotation, ArticleMeta } from '../../shared/types'
+import { processTerm, tokenize } from './terms'
+
+/** Bump whenever fields, tokenizing or the document shape change: older index files are then rebuilt. */
+export const INDEX_VERSION = 1
+
+export type SearchField = 'title' | 'text' | 'tags' | 'source' | 'note'
+
+export type SearchDoc = { id: string } & Partial<Record<SearchField, string>>
+
+export const FIELD_BOOST: Record<SearchField, number> = { title: 3, tags: 2, note: 1.5, text: 1, source: 1 }
+
+export const INDEX_OPTIONS: Options<SearchDoc> = {
+  fields: ['title', 'text', 'tags', 'source', 'note'],
+  // Nothing is stored: titles come from the live catalog and snippets from the bodies on disk.
+  storeFields: [],
+  tokenize: (text) => tokenize(text),
+  processTerm: (term) => processTerm(term),
+}
+
+export const SEARCH_OPTIONS: SearchOptions = {
+  boost: FIELD_BOOST,
+  // One- and two-letter prefixes expand to thousands of terms and match nearly everything.
+  prefix: (term) => term.length >= 3,
+  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  maxFuzzy: 3,
+}
+
+/** Annotation documents are keyed `<articleId>#<annotationId>`; '#' never occurs in an id. */
+export function annotationDocId(articleId: string, annotationId: string): string {
+  return `${articleId}#${annotationId}`
+}
+
+export function parseDocId(id: string): { articleId: string; annotationId?: string } {
+  const at = id.indexOf('#')
+  return at < 0 ? { articleId: id } : { articleId: id.slice(0, at), annotationId: id.slice(at + 1) }
+}
+
+export function articleDoc(meta: ArticleMeta, text: string): SearchDoc {
+  return {
+    id: meta.id,
+    title: meta.title,
+    text,
+    tags: meta.tags.join(' , '),
+    ...(meta.source ? { source: meta.source } : {}),
+  }
+}
+
+/** The tags an annotation is found by: its own, plus its figure's metric (as the catalog counts them). */
+export function annotationTags(a: Annotation): string[] {
+  return [...new Set(a.figure?.metric ? [...a.tags, a.figure.metric] : a.tags)]
+}
+
+export function annotationDocs(articleId: string, list: Annotation[]): SearchDoc[] {
+  return list
+    .filter((a) => a.note.trim() || annotationTags(a).length > 0)
+    .map((a) => ({
+      id: annotationDocId(articleId, a.id),
+      note: a.note,
+      tags: annotationTags(a).join(' , '),
+    }))
+}
+
+/** Changes whenever the article's own document would: title, tags, source or text. */
+export function metaSignature(meta: ArticleMeta): string {
+  return createHash('sha1')
+    .update(JSON.stringify([meta.title, meta.tags, meta.source ?? '', meta.textHash]))
+    .digest('base64url')
+    .slice(0, 16)
+}

@@ -1,0 +1,60 @@
+// Main process: compares what a saved index was built from with the archive as it is now, so changes made
+// while no index was running (another Glossa process, the CLI, a crash before the last save) are caught.
+import { createHash } from 'node:crypto'
+import type { Archive } from '../archive/archive'
+import { metaSignature } from './documents'
+import { annotationSignature } from './index-state'
+import type { Signature } from './index-state'
+
+export type Staleness = { added: string[]; changed: string[]; removed: string[] }
+
+const STAT_BATCH = 64
+
+/** The signature every article in the archive would have if indexed now. */
+export async function currentSignatures(
+  archive: Archive,
+  recorded: ReadonlyMap<string, Signature>,
+): Promise<Map<string, Signature>> {
+  const metas = archive.list()
+  const out = new Map<string, Signature>()
+  for (let i = 0; i < metas.length; i += STAT_BATCH) {
+    const batch = metas.slice(i, i + STAT_BATCH)
+    const annotations = await Promise.all(
+      batch.map((m) => annotationSignature(archive, m, recorded.get(m.id)?.annotations ?? '')),
+    )
+    batch.forEach((m, k) => out.set(m.id, { meta: metaSignature(m), annotations: annotations[k] }))
+  }
+  return out
+}
+
+/** Identifies an archive state: the article count and a hash over every article's signature. */
+export function fingerprint(signatures: ReadonlyMap<string, Signature>): string {
+  const hash = createHash('sha1')
+  const sorted = [...signatures].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const [id, s] of sorted) hash.update(`${id}\t${s.meta}\t${s.annotations}\n`)
+  return `${signatures.size}:${hash.digest('base64url').slice(0, 22)}`
+}
+
+export function staleness(
+  recorded: ReadonlyMap<string, Signature>,
+  current: ReadonlyMap<string, Signature>,
+  indexed: (id: string) => boolean,
+): Staleness {
+  const result: Staleness = { added: [], changed: [], removed: [] }
+  for (const [id, now] of current) {
+    const then = recorded.get(id)
+    if (!then || !indexed(id)) result.added.push(id)
+    else if (then.meta !== now.meta || then.annotations !== now.annotations) result.changed.push(id)
+  }
+  for (const id of recorded.keys()) if (!current.has(id)) result.removed.push(id)
+  return result
+}
+
+export function describeStaleness(s: Staleness): string {
+  const parts = [
+    s.added.length && `${s.added.length} added`,
+    s.changed.length && `${s.changed.length} changed`,
+    s.removed.length && `${s.removed.length} removed`,
+  ].filter(Boolean)
+  return `stale: ${parts.join(', ')} while the index was closed`
+}

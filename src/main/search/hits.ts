@@ -1,0 +1,115 @@
+// Main process: turns MiniSearch results into what the renderer shows — one hit per article (its best
+// document), a snippet with the matched words marked, and where in the article to scroll to.
+import type { SearchResult } from 'minisearch'
+import type { Archive } from '../archive/archive'
+import type { Annotation, ArticleMeta } from '../../shared/types'
+import { annotationTags, parseDocId } from './documents'
+import type { SearchField } from './documents'
+import { cutSnippet } from './snippet'
+import { findSpans } from './terms'
+
+export type HitField = 'title' | 'text' | 'note' | 'tags'
+
+export type SearchHit = {
+  articleId: string
+  title: string
+  score: number
+  /** Where the match is in the article's plain text, so the reader can scroll to it (for annotation hits: the annotation's passage). */
+  position?: { start: number; end: number }
+  /** Set when the match is in an annotation's note or tags: the reader focuses that annotation. */
+  annotationId?: string
+  /** ~200 chars around the match: from the article text (or the note) when a matched word occurs there, else from the field itself. */
+  snippet: string
+  /** [start, end) offsets into `snippet` of the matched words. */
+  marks: [number, number][]
+  /** The highest-weighted field that matched (a match in the source counts as the title line). */
+  field: HitField
+}
+
+export type HitSources = {
+  archive: Archive
+  /** The article's plain text, for snippets. */
+  text: (articleId: string) => Promise<string>
+}
+
+/** Keeps each article's best-scoring document (results arrive sorted by score), then the first `limit`. */
+export async function toHits(results: SearchResult[], limit: number, src: HitSources): Promise<SearchHit[]> {
+  const best = new Map<string, SearchResult>()
+  for (const r of results) {
+    if (best.size >= limit) break
+    const { articleId } = parseDocId(String(r.id))
+    if (!best.has(articleId) && src.archive.catalog.has(articleId)) best.set(articleId, r)
+  }
+  const hits = await Promise.all([...best.values()].map((r) => toHit(r, src)))
+  return hits.filter((h): h is SearchHit => h !== undefined)
+}
+
+async function toHit(r: SearchResult, src: HitSources): Promise<SearchHit | undefined> {
+  const { articleId, annotationId } = parseDocId(String(r.id))
+  if (!src.archive.catalog.has(articleId)) return undefined
+  const meta = src.archive.meta(articleId)
+  const fields = new Set(Object.values(r.match).flat() as SearchField[])
+  const terms = new Set(r.terms)
+  const base = { articleId, title: meta.title, score: r.score }
+  if (annotationId === undefined) return { ...base, ...(await articleSnippet(meta, fields, terms, src)) }
+  const annotation = await findAnnotation(src.archive, articleId, annotationId)
+  if (!annotation) return undefined
+  return { ...base, annotationId, ...annotationSnippet(annotation, fields, terms) }
+}
+
+type Located = Pick<SearchHit, 'field' | 'snippet' | 'marks' | 'position'>
+
+async function articleSnippet(
+  meta: ArticleMeta,
+  fields: Set<SearchField>,
+  terms: Set<string>,
+  src: HitSources,
+): Promise<Located> {
+  const field: HitField = fields.has('title')
+    ? 'title'
+    : fields.has('tags')
+      ? 'tags'
+      : fields.has('text')
+        ? 'text'
+        : 'title'
+  const text = await src.text(meta.id)
+  const spans = findSpans(text, terms)
+  if (spans.length > 0) {
+    const { snippet, marks, anchor } = cutSnippet(text, spans)
+    return {
+      field,
+      snippet,
+      marks,
+      ...(anchor ? { position: { start: anchor.start, end: anchor.end } } : {}),
+    }
+  }
+  const line =
+    field === 'tags'
+      ? meta.tags.join(', ')
+      : fields.has('source') && meta.source
+        ? `${meta.title} · ${meta.source}`
+        : meta.title
+  const { snippet, marks } = cutSnippet(line, findSpans(line, terms))
+  return { field, snippet, marks }
+}
+
+function annotationSnippet(a: Annotation, fields: Set<SearchField>, terms: Set<string>): Located {
+  const field: HitField = fields.has('tags') ? 'tags' : 'note'
+  const noteSpans = findSpans(a.note, terms)
+  const content = noteSpans.length > 0 ? a.note : `${annotationTags(a).join(', ')} — ${a.target.quote.exact}`
+  const { snippet, marks } = cutSnippet(content, noteSpans.length > 0 ? noteSpans : findSpans(content, terms))
+  const { start, end } = a.target.position
+  return { field, snippet, marks, position: { start, end } }
+}
+
+async function findAnnotation(
+  archive: Archive,
+  articleId: string,
+  id: string,
+): Promise<Annotation | undefined> {
+  try {
+    return (await archive.listAnnotations(articleId)).find((a) => a.id === id)
+  } catch {
+    return undefined
+  }
+}

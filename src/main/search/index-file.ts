@@ -1,0 +1,93 @@
+// Main process: the saved search index, `<archive>/search-index.json` by default:
+//   { "header": { format, version, fingerprint, savedAt, articles, annotationDocs }, "index": <MiniSearch JSON> }
+// It is derived data: anything unreadable is reported as a reason to rebuild, never thrown, and overwritten.
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type MiniSearch from 'minisearch'
+import type { AsPlainObject } from 'minisearch'
+import { z } from 'zod'
+import { GlossaError } from '../../shared/errors'
+import { INDEX_OPTIONS, INDEX_VERSION } from './documents'
+import type { SearchDoc } from './documents'
+import { message } from './index-state'
+
+const headerSchema = z.object({
+  format: z.literal('glossa-search-index'),
+  version: z.number(),
+  fingerprint: z.string(),
+  savedAt: z.string(),
+  /** Article id → [meta signature, annotations signature] as indexed. */
+  articles: z.record(z.string(), z.tuple([z.string(), z.string()])),
+  /** Article id → ids of its annotation documents. */
+  annotationDocs: z.record(z.string(), z.array(z.string())),
+})
+
+// Only the top level is checked here; MiniSearch.loadJS rejects the rest, and the document count is then
+// compared with the header.
+const indexSchema = z.object({
+  serializationVersion: z.literal(2),
+  documentCount: z.int().nonnegative(),
+  nextId: z.int().nonnegative(),
+  documentIds: z.record(z.string(), z.string()),
+  fieldIds: z.record(z.string(), z.int()),
+  fieldLength: z.record(z.string(), z.array(z.number())),
+  averageFieldLength: z.array(z.number()),
+  storedFields: z.record(z.string(), z.unknown()),
+  index: z.array(z.unknown()),
+  dirtCount: z.number().optional(),
+})
+
+export type IndexHeader = z.infer<typeof headerSchema>
+export type SavedIndex = { header: IndexHeader; index: AsPlainObject }
+/** `reason` is what `SearchIndex.rebuiltBecause` reports: 'missing', 'corrupt: …' or 'stale: …'. */
+export type ReadOutcome = { ok: true; saved: SavedIndex } | { ok: false; reason: string }
+
+export async function readIndexFile(file: string): Promise<ReadOutcome> {
+  let raw: string
+  try {
+    raw = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing' }
+    return { ok: false, reason: `corrupt: the file could not be read (${message(err)})` }
+  }
+  let data: { header?: unknown; index?: unknown }
+  try {
+    data = JSON.parse(raw) as { header?: unknown; index?: unknown }
+  } catch (err) {
+    return { ok: false, reason: `corrupt: not valid JSON (${message(err)})` }
+  }
+  const header = headerSchema.safeParse(data?.header)
+  if (!header.success) return { ok: false, reason: 'corrupt: no valid header' }
+  if (header.data.version !== INDEX_VERSION) {
+    return {
+      ok: false,
+      reason: `stale: written in index format ${header.data.version}, this Glossa uses ${INDEX_VERSION}`,
+    }
+  }
+  const index = indexSchema.safeParse(data.index)
+  const fields = index.success ? Object.keys(index.data.fieldIds).sort().join() : ''
+  if (!index.success || fields !== [...INDEX_OPTIONS.fields].sort().join()) {
+    return { ok: false, reason: 'corrupt: the index does not have the shape MiniSearch writes' }
+  }
+  return { ok: true, saved: { header: header.data, index: index.data as AsPlainObject } }
+}
+
+export function serializeIndex(header: IndexHeader, ms: MiniSearch<SearchDoc>): string {
+  return JSON.stringify({ header, index: ms })
+}
+
+/** Writes to a temp file beside the target and renames it over, so a crash never leaves half an index. */
+export async function writeIndexFile(file: string, text: string): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
+  try {
+    await writeFile(temp, text)
+    await rename(temp, file)
+  } catch (err) {
+    await rm(temp, { force: true })
+    throw new GlossaError(
+      'internal',
+      `Could not save the search index to ${file} (${message(err)}). Search still works in this session; ` +
+        'check that the archive folder is writable and the disk has free space.',
+    )
+  }
+}

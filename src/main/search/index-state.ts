@@ -1,0 +1,127 @@
+// Main process: the MiniSearch index plus what it was built from — per article, a signature of the catalog
+// entry and of the annotations file it indexed — so a reopened index can tell which articles changed while it
+// was closed and re-index only those.
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import MiniSearch from 'minisearch'
+import type { Archive } from '../archive/archive'
+import type { Annotation, ArticleMeta } from '../../shared/types'
+import { INDEX_OPTIONS, annotationDocs, articleDoc, metaSignature } from './documents'
+import type { SearchDoc } from './documents'
+
+const MAX_PROBLEMS = 50
+
+/** `meta`: the article document's inputs; `annotations`: the annotations file as indexed ('' = none). */
+export type Signature = { meta: string; annotations: string }
+
+export class IndexState {
+  #revision = 0
+
+  constructor(
+    readonly ms: MiniSearch<SearchDoc> = new MiniSearch(INDEX_OPTIONS),
+    readonly signatures = new Map<string, Signature>(),
+    readonly annotationDocIds = new Map<string, string[]>(),
+    readonly problems: string[] = [],
+  ) {}
+
+  /** Grows with every change to the index, so the owner can tell whether it has saved the latest state. */
+  get revision(): number {
+    return this.#revision
+  }
+
+  /** Brings the article's own document and its annotation documents up to date with the archive. */
+  async index(archive: Archive, id: string): Promise<void> {
+    await this.indexArticle(archive, id)
+    await this.indexAnnotations(archive, id)
+  }
+
+  async indexArticle(archive: Archive, id: string): Promise<void> {
+    if (!archive.catalog.has(id)) return this.remove(id)
+    const recorded = this.signatures.get(id)
+    // Updates that touch only collections or dates leave the document as it is: no body read.
+    if (recorded?.meta === metaSignature(archive.meta(id)) && this.ms.has(id)) return
+    const text = await this.readText(archive, id)
+    if (!archive.catalog.has(id)) return this.remove(id)
+    const meta = archive.meta(id)
+    if (this.ms.has(id)) this.ms.discard(id)
+    this.ms.add(articleDoc(meta, text))
+    this.#revision++
+    this.signatures.set(id, {
+      meta: metaSignature(meta),
+      annotations: this.signatures.get(id)?.annotations ?? '',
+    })
+  }
+
+  async indexAnnotations(archive: Archive, id: string): Promise<void> {
+    if (!archive.catalog.has(id)) return this.remove(id)
+    const recorded = this.signatures.get(id)
+    // Signature first, list second: if the file changes in between, the signature is the older one and the
+    // next open re-indexes it, never the other way round.
+    const signature = await annotationSignature(archive, archive.meta(id), recorded?.annotations ?? '')
+    let list: Annotation[] = []
+    if (signature) {
+      try {
+        list = await archive.listAnnotations(id)
+      } catch (err) {
+        this.report(`Notes and tags of article ${id} are not searchable: ${message(err)}`)
+      }
+    }
+    if (!archive.catalog.has(id)) return this.remove(id)
+    this.ms.discardAll((this.annotationDocIds.get(id) ?? []).filter((doc) => this.ms.has(doc)))
+    const docs = annotationDocs(id, list)
+    this.ms.addAll(docs)
+    this.#revision++
+    if (docs.length)
+      this.annotationDocIds.set(
+        id,
+        docs.map((d) => d.id),
+      )
+    else this.annotationDocIds.delete(id)
+    this.signatures.set(id, { meta: this.signatures.get(id)?.meta ?? '', annotations: signature })
+  }
+
+  remove(id: string): void {
+    const docs = [id, ...(this.annotationDocIds.get(id) ?? [])].filter((doc) => this.ms.has(doc))
+    this.ms.discardAll(docs)
+    this.annotationDocIds.delete(id)
+    if (this.signatures.delete(id)) this.#revision++
+  }
+
+  private async readText(archive: Archive, id: string): Promise<string> {
+    try {
+      return (await archive.getArticle(id)).text
+    } catch (err) {
+      this.report(`The text of article ${id} is not searchable: ${message(err)}`)
+      return ''
+    }
+  }
+
+  report(problem: string): void {
+    if (this.problems.includes(problem)) return
+    this.problems.push(problem)
+    // Derived-data problems are advice, not a log: keep the latest few.
+    if (this.problems.length > MAX_PROBLEMS) this.problems.shift()
+  }
+}
+
+/**
+ * The annotations file's modification time and size, so a note edited while no index was running is noticed.
+ * Articles without annotations (by the catalog's counts) and without an indexed file are not stat'ed at all.
+ */
+export async function annotationSignature(
+  archive: Archive,
+  meta: ArticleMeta,
+  recorded: string,
+): Promise<string> {
+  if (meta.counts.highlights + meta.counts.figures === 0 && !recorded) return ''
+  try {
+    const s = await stat(join(archive.dir, 'annotations', `${meta.id}.json`))
+    return `${s.mtimeMs}:${s.size}`
+  } catch {
+    return ''
+  }
+}
+
+export function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}

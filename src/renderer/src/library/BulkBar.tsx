@@ -1,0 +1,89 @@
+// Renderer: what to do with the selected articles — tag, add to a collection, delete (with undo).
+import { useState } from 'react'
+import type { Collection, Tag } from '../../../shared/types'
+import { plural } from '../format'
+import TagInput from '../components/TagInput'
+
+type Props = {
+  count: number
+  tags: Tag[]
+  collections: Collection[]
+  onTag: (tags: string[]) => void
+  onCollect: (collectionId: string | { name: string }) => void
+  onDelete: () => void
+  onClear: () => void
+}
+
+export default function BulkBar({ count, tags, collections, onTag, onCollect, onDelete, onClear }: Props) {
+  const [mode, setMode] = useState<'tag' | 'collect' | 'confirm' | null>(null)
+  const [newName, setNewName] = useState('')
+  return (
+    <div className="bulk-bar" role="region" aria-label="Selected articles">
+      <div className="bulk-row">
+        <strong>{plural(count, 'article')} selected</strong>
+        <button type="button" onClick={onClear} aria-label="Clear selection">
+          ×
+        </button>
+      </div>
+      <div className="bulk-row">
+        <button type="button" onClick={() => setMode(mode === 'tag' ? null : 'tag')}>
+          Tag…
+        </button>
+        <button type="button" onClick={() => setMode(mode === 'collect' ? null : 'collect')}>
+          Add to collection…
+        </button>
+        <button type="button" className="danger" onClick={() => setMode('confirm')}>
+          Delete…
+        </button>
+      </div>
+      {mode === 'tag' && (
+        <TagInput
+          value={[]}
+          known={tags}
+          autoFocus
+          label="Tag selected articles"
+          onChange={(added) => {
+            onTag(added)
+            setMode(null)
+          }}
+        />
+      )}
+      {mode === 'collect' && (
+        <div className="bulk-collect">
+          {collections.map((c) => (
+            <button key={c.id} type="button" onClick={() => (onCollect(c.id), setMode(null))}>
+              {c.name}
+            </button>
+          ))}
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              if (!newName.trim()) return
+              onCollect({ name: newName.trim() })
+              setNewName('')
+              setMode(null)
+            }}
+          >
+            <input
+              aria-label="New collection"
+              placeholder="New collection…"
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+            />
+          </form>
+        </div>
+      )}
+      {mode === 'confirm' && (
+        <div className="bulk-confirm" role="alertdialog" aria-label="Confirm delete">
+          <span>Delete {plural(count, 'article')} with their highlights and figures? You can undo this.</span>
+          <button type="button" className="danger" onClick={() => (onDelete(), setMode(null))}>
+            Delete
+          </button>
+          <button type="button" onClick={() => setMode(null)}>
+            Keep
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,110 @@
+// Renderer: the library's filters; every one combines with the others.
+import { useId } from 'react'
+import type { Collection, Tag } from '../../../shared/types'
+import ColorSwatches from '../components/ColorSwatches'
+import type { LibraryFilter } from './library-filter'
+
+type Props = {
+  filter: LibraryFilter
+  tags: Tag[]
+  sources: string[]
+  collections: Collection[]
+  onChange: (patch: Partial<LibraryFilter>) => void
+}
+
+export default function FilterPanel({ filter, tags, sources, collections, onChange }: Props) {
+  const id = useId()
+  return (
+    <div className="filter-panel" role="group" aria-label="Filters">
+      <label>
+        <span>Tag</span>
+        <input
+          list={`${id}-tags`}
+          aria-label="Filter by tag"
+          placeholder="strikes (includes strikes/…)"
+          defaultValue={filter.tag ?? ''}
+          onKeyDown={(e) => e.key === 'Enter' && onChange({ tag: e.currentTarget.value.trim() || undefined })}
+          onBlur={(e) => onChange({ tag: e.currentTarget.value.trim() || undefined })}
+        />
+        <datalist id={`${id}-tags`}>
+          {tags.map((t) => (
+            <option key={t.name} value={t.name} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        <span>Source</span>
+        <select
+          aria-label="Filter by source"
+          value={filter.source ?? ''}
+          onChange={(e) => onChange({ source: e.target.value || undefined })}
+        >
+          <option value="">Any source</option>
+          {sources.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Collection</span>
+        <select
+          aria-label="Filter by collection"
+          value={filter.collection ?? ''}
+          onChange={(e) => onChange({ collection: e.target.value || undefined })}
+        >
+          <option value="">Any collection</option>
+          {collections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({c.count})
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="filter-dates">
+        <label>
+          <span>Published from</span>
+          <input
+            type="date"
+            aria-label="Published from"
+            value={filter.from ?? ''}
+            onChange={(e) => onChange({ from: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          <span>to</span>
+          <input
+            type="date"
+            aria-label="Published to"
+            value={filter.to ?? ''}
+            onChange={(e) => onChange({ to: e.target.value || undefined })}
+          />
+        </label>
+      </div>
+      <div className="filter-checks">
+        <label>
+          <input
+            type="checkbox"
+            checked={!!filter.hasFigures}
+            onChange={(e) => onChange({ hasFigures: e.target.checked || undefined })}
+          />
+          Has figures
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!filter.hasNotes}
+            onChange={(e) => onChange({ hasNotes: e.target.checked || undefined })}
+          />
+          Has notes
+        </label>
+      </div>
+      <div className="filter-colors">
+        <span>Highlight colour</span>
+        <ColorSwatches
+          value={filter.color}
+          onPick={(color) => onChange({ color: filter.color === color ? undefined : color })}
+        />
+      </div>
+    </div>
+  )
+}

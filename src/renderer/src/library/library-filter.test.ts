@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import type { ArticleMeta } from '../../../shared/types'
+import { applyFilter, filterChips, sortArticles } from './library-filter'
+
+function article(id: string, over: Partial<ArticleMeta> = {}): ArticleMeta {
+  return {
+    id,
+    title: `Title ${id}`,
+    addedAt: `2024-03-0${id.length}T00:00:00Z`,
+    tags: [],
+    textHash: id,
+    length: 10,
+    counts: { highlights: 0, figures: 0, notes: 0 },
+    annotationTags: {},
+    ...over,
+  }
+}
+
+const list = [
+  article('aaaa', {
+    tags: ['strikes/launched'],
+    source: 'Wire',
+    publishedAt: '2024-01-09',
+    counts: { highlights: 2, figures: 1, notes: 0 },
+    annotationColors: ['green'],
+  }),
+  article('bbbbb', {
+    annotationTags: { 'strikes/repelled': 1 },
+    source: 'Daily',
+    publishedAt: '2024-02-06',
+    counts: { highlights: 1, figures: 0, notes: 1 },
+    collections: ['col1'],
+  }),
+  article('cccccc', { tags: ['strikes-other'], title: 'Another', publishedAt: '2023-12-21' }),
+]
+const ids = (xs: ArticleMeta[]) => xs.map((a) => a.id)
+
+describe('library filters', () => {
+  it.each([
+    ['a parent tag includes children on articles and on annotations', { tag: 'strikes' }, ['aaaa', 'bbbbb']],
+    ['a child tag', { tag: 'strikes/repelled' }, ['bbbbb']],
+    ['source', { source: 'Wire' }, ['aaaa']],
+    ['date range is inclusive and needs a date', { from: '2024-01-09', to: '2024-02-01' }, ['aaaa']],
+    ['has figures', { hasFigures: true }, ['aaaa']],
+    ['has notes', { hasNotes: true }, ['bbbbb']],
+    ['colour', { color: 'green' as const }, ['aaaa']],
+    ['collection', { collection: 'col1' }, ['bbbbb']],
+    ['filters combine', { tag: 'strikes', hasNotes: true }, ['bbbbb']],
+    ['no filter', {}, ['aaaa', 'bbbbb', 'cccccc']],
+  ])('%s', (_name, filter, expected) => {
+    expect(ids(applyFilter(list, filter))).toEqual(expected)
+  })
+
+  it('sorts by each key', () => {
+    expect(ids(sortArticles(list, 'added'))).toEqual(['cccccc', 'bbbbb', 'aaaa'])
+    expect(ids(sortArticles(list, 'published'))).toEqual(['bbbbb', 'aaaa', 'cccccc'])
+    expect(ids(sortArticles(list, 'title'))).toEqual(['cccccc', 'aaaa', 'bbbbb'])
+    expect(ids(sortArticles(list, 'source'))).toEqual(['cccccc', 'bbbbb', 'aaaa'])
+  })
+
+  it('shows each active filter as a chip', () => {
+    expect(
+      filterChips({ tag: 'strikes', hasFigures: true, collection: 'col1' }, () => 'Winter').map(
+        (c) => c.label,
+      ),
+    ).toEqual(['#strikes', 'has figures', 'in Winter'])
+  })
+})

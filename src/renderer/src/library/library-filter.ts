@@ -1,0 +1,75 @@
+// Renderer: which articles the library shows — filters that combine, and the sort order.
+import { isWithinTag } from '../../../shared/tags'
+import type { ArticleMeta, HighlightColor } from '../../../shared/types'
+
+export type LibraryFilter = {
+  tag?: string
+  source?: string
+  from?: string
+  to?: string
+  hasFigures?: boolean
+  hasNotes?: boolean
+  color?: HighlightColor
+  collection?: string
+}
+export type LibrarySort = 'added' | 'published' | 'title' | 'source'
+
+export const SORT_LABELS: Record<LibrarySort, string> = {
+  added: 'Date added',
+  published: 'Published',
+  title: 'Title',
+  source: 'Source',
+}
+
+/** Article tags and the tags on its annotations both count; a parent tag includes its children. */
+export function hasTag(a: ArticleMeta, tag: string): boolean {
+  return (
+    a.tags.some((t) => isWithinTag(t, tag)) || Object.keys(a.annotationTags).some((t) => isWithinTag(t, tag))
+  )
+}
+
+export function applyFilter(list: ArticleMeta[], f: LibraryFilter): ArticleMeta[] {
+  return list.filter((a) => {
+    if (f.tag && !hasTag(a, f.tag)) return false
+    if (f.source && a.source !== f.source) return false
+    const date = a.publishedAt?.slice(0, 10)
+    if (f.from && (!date || date < f.from)) return false
+    if (f.to && (!date || date > f.to)) return false
+    if (f.hasFigures && a.counts.figures === 0) return false
+    if (f.hasNotes && a.counts.notes === 0) return false
+    if (f.color && !a.annotationColors?.includes(f.color)) return false
+    if (f.collection && !a.collections?.includes(f.collection)) return false
+    return true
+  })
+}
+
+export function sortArticles(list: ArticleMeta[], sort: LibrarySort): ArticleMeta[] {
+  const key = (a: ArticleMeta): string => {
+    if (sort === 'published') return a.publishedAt ?? ''
+    if (sort === 'title') return a.title.toLowerCase()
+    if (sort === 'source') return (a.source ?? '').toLowerCase()
+    return a.addedAt
+  }
+  const descending = sort === 'added' || sort === 'published'
+  return [...list].sort((x, y) => {
+    const order = key(x).localeCompare(key(y))
+    return (descending ? -order : order) || y.addedAt.localeCompare(x.addedAt)
+  })
+}
+
+/** The active filters as removable chips. */
+export function filterChips(
+  f: LibraryFilter,
+  collectionName: (id: string) => string,
+): { key: keyof LibraryFilter; label: string }[] {
+  const chips: { key: keyof LibraryFilter; label: string }[] = []
+  if (f.tag) chips.push({ key: 'tag', label: `#${f.tag}` })
+  if (f.source) chips.push({ key: 'source', label: f.source })
+  if (f.from) chips.push({ key: 'from', label: `from ${f.from}` })
+  if (f.to) chips.push({ key: 'to', label: `to ${f.to}` })
+  if (f.hasFigures) chips.push({ key: 'hasFigures', label: 'has figures' })
+  if (f.hasNotes) chips.push({ key: 'hasNotes', label: 'has notes' })
+  if (f.color) chips.push({ key: 'color', label: `${f.color} highlights` })
+  if (f.collection) chips.push({ key: 'collection', label: `in ${collectionName(f.collection)}` })
+  return chips
+}
