@@ -10,7 +10,10 @@ import { syntheticAnnotations } from './synthetic-annotations'
 
 /** Bump when the generator changes, so archives made by an older one are rebuilt. */
 const GENERATOR_VERSION = 1
-const CONCURRENCY = 8
+// One article at a time: CatalogStore.writable() opens a bucket that is not open yet without caching the
+// pending open, so two concurrent first writes to one bucket get two writers on one file (ENOENT on rename,
+// and the loser's entry is lost). Sequential generation never races.
+const CONCURRENCY = 1
 
 export type BenchManifest = {
   generator: number
@@ -103,6 +106,7 @@ export async function generateArchive(
       while (next < size.articles) await makeOne(next++)
     }),
   )
+  await verify(paths.archive, size.articles, size.annotations)
   const manifest: BenchManifest = {
     generator: GENERATOR_VERSION,
     size: size.name,
@@ -115,4 +119,15 @@ export async function generateArchive(
   }
   await writeFile(paths.manifest, JSON.stringify(manifest, null, 2))
   return manifest
+}
+
+/** Reopens the archive from disk and checks that everything generated is there. */
+async function verify(dir: string, articles: number, annotations: number): Promise<void> {
+  const archive = await Archive.open(dir)
+  const list = archive.list()
+  let found = 0
+  for (const meta of list) found += meta.counts.highlights + meta.counts.figures
+  if (list.length !== articles || found !== annotations) {
+    throw new Error(`generated archive is incomplete: ${list.length} articles, ${found} annotations on disk`)
+  }
 }

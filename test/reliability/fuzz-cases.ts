@@ -38,8 +38,8 @@ const VALID = {
     publishedAt: '2024-02-01',
     tags: ['war'],
   }),
-  'articles.delete': (c) => ({ ids: [c.trashed[0]] }),
-  'articles.restore': (c) => ({ ids: [c.articles[2]] }),
+  'articles.delete': (c) => ({ ids: [c.articles[2]] }),
+  'articles.restore': (c) => ({ ids: [c.trashed[0]] }),
   'articles.bulkUpdate': (c) => ({
     ids: [c.articles[1], c.articles[2]],
     addTags: ['war'],
@@ -201,7 +201,16 @@ function mutate(rng: Rng, c: FuzzContext, args: unknown): unknown {
   if (op === 0 && !Array.isArray(parent)) delete parent[key as string]
   else if (op === 1 && !Array.isArray(parent)) {
     const extraKey = rng.pick([...PROTO_KEYS, ...ODD_STRINGS, 'extra'])
-    Object.assign(parent, ownKey(extraKey, junk(rng)))
+    // Mostly an own key, as JSON.parse makes it; sometimes an inherited field, as `{ __proto__: … }` makes it.
+    if (extraKey === '__proto__' && rng.chance(0.3))
+      Object.setPrototypeOf(parent, { polluted: 'yes', title: 'inherited' })
+    else
+      Object.defineProperty(parent, extraKey, {
+        value: junk(rng),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
   } else if (Array.isArray(parent)) parent[key as number] = replacement(rng, c, key, slot.value)
   else parent[key as string] = replacement(rng, c, key, slot.value)
   return args

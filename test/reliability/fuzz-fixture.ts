@@ -57,6 +57,7 @@ export async function fuzzFixture(dir: string): Promise<Fixture> {
   /** Restores what accepted fuzz calls deleted, so later cases still reach deep code paths. */
   const heal = async () => {
     for (const id of articles) if (!archive.catalog.has(id)) await archive.restoreArticle(id).catch(() => {})
+    if (archive.catalog.has(gone)) await archive.deleteArticle(gone)
     for (const a of saved) {
       if (!archive.catalog.has(a.articleId)) continue
       const present = (await archive.listAnnotations(a.articleId)).some((x) => x.id === a.id)

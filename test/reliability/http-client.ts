@@ -16,7 +16,18 @@ export const keepAlive = () => new Agent({ keepAlive: true, maxSockets: 8 })
 export function call(port: number, req: RawRequest, agent?: Agent, host = '127.0.0.1'): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host, port, path: req.path, method: req.method ?? 'POST', headers: req.headers, agent },
+      {
+        host,
+        port,
+        path: req.path,
+        method: req.method ?? 'POST',
+        // An explicit length: for GET, HEAD and OPTIONS node would otherwise send the body unframed.
+        headers: {
+          ...(req.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(req.body)) }),
+          ...req.headers,
+        },
+        agent,
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))

@@ -44,7 +44,7 @@ export default function ArticleRow({ article, open, checked, selecting, onOpen, 
           {article.publishedAt && <span>{formatDate(article.publishedAt)}</span>}
           {counts.highlights > 0 && <span className="count">{counts.highlights} hl</span>}
           {counts.figures > 0 && <span className="count figures">{counts.figures} fig</span>}
-          {article.tags.slice(0, 3).map((t) => (
+          {article.tags.slice(0, 2).map((t) => (
             <span key={t} className="row-tag">
               #{t}
             </span>

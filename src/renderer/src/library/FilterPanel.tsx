@@ -19,6 +19,7 @@ export default function FilterPanel({ filter, tags, sources, collections, onChan
       <label>
         <span>Tag</span>
         <input
+          key={filter.tag ?? ''}
           list={`${id}-tags`}
           aria-label="Filter by tag"
           placeholder="strikes (includes strikes/…)"

@@ -1,6 +1,7 @@
 // Renderer: the Tags manager — the hierarchy with counts; rename, merge, move, recolour, delete. Every
 // change is applied by main across all articles and annotations.
 import { useState } from 'react'
+import { tagAncestry } from '../../../shared/tags'
 import type { Tag } from '../../../shared/types'
 import { api } from '../api'
 import ColorSwatches from '../components/ColorSwatches'
@@ -9,6 +10,20 @@ type Props = { tags: Tag[]; onChanged: () => void; onFilter: (tag: string) => vo
 
 function depth(name: string): number {
   return name.split('/').length - 1
+}
+
+/** Every tag with the parents its name implies (`strikes` for `strikes/launched`), counting descendants. */
+export function tagTree(tags: Tag[]): (Tag & { total: number })[] {
+  const rows = new Map<string, Tag & { total: number }>()
+  for (const t of tags) {
+    for (const name of tagAncestry(t.name)) {
+      const row = rows.get(name) ?? { name, count: 0, total: 0 }
+      row.total += t.count
+      if (name === t.name) Object.assign(row, { count: t.count, ...(t.color ? { color: t.color } : {}) })
+      rows.set(name, row)
+    }
+  }
+  return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name))
 }
 
 export default function TagsView({ tags, onChanged, onFilter }: Props) {
@@ -82,7 +97,7 @@ export default function TagsView({ tags, onChanged, onFilter }: Props) {
           </tr>
         </thead>
         <tbody>
-          {tags.map((t) => (
+          {tagTree(tags).map((t) => (
             <tr key={t.name} data-tag={t.name}>
               <td style={{ paddingLeft: 6 + depth(t.name) * 18 }}>
                 {editing === t.name ? (
@@ -106,7 +121,9 @@ export default function TagsView({ tags, onChanged, onFilter }: Props) {
                   </button>
                 )}
               </td>
-              <td className="num">{t.count}</td>
+              <td className="num" title={`${t.count} direct, ${t.total} with sub-tags`}>
+                {t.total}
+              </td>
               <td>
                 <ColorSwatches
                   value={t.color}

@@ -1,0 +1,69 @@
+import type { Page } from '@playwright/test'
+import type { ArticleMeta } from '../src/shared/types'
+import { expect, test } from './glossa'
+
+const rows = (page: Page) => page.getByRole('listbox', { name: 'Articles' }).getByRole('option')
+
+test('filter by tag and date range with removable chips; rename a tag and see it everywhere', async ({ page, glossa }) => {
+  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const air = list.find((a) => /79% of drones/.test(a.title))!
+  const grid = list.find((a) => /Repair crews/.test(a.title))!
+  await glossa.call('articles.update', { id: air.id, tags: ['strikes/launched'] })
+  await glossa.call('articles.update', { id: grid.id, tags: ['strikes/energy', 'energy'] })
+
+  await page.goto(glossa.url)
+  await expect(rows(page)).toHaveCount(4)
+  await page.getByRole('button', { name: 'Filters' }).click()
+  const tag = page.getByLabel('Filter by tag')
+  await tag.fill('strikes')
+  await tag.press('Enter')
+  await expect(rows(page)).toHaveCount(2)
+  await page.getByLabel('Published from').fill('2024-01-10')
+  await expect(rows(page)).toHaveCount(1)
+  await expect(rows(page)).toContainText('Repair crews')
+  await expect(page.getByText('1 of 4 articles')).toBeVisible()
+  await page.screenshot({ path: 'reports/screens/library-filters.png' })
+  await page.getByRole('button', { name: 'Remove filter from 2024-01-10' }).click()
+  await expect(rows(page)).toHaveCount(2)
+  await page.getByRole('button', { name: 'Remove filter #strikes' }).click()
+  await expect(rows(page)).toHaveCount(4)
+
+  await page.getByRole('tab', { name: 'Tags' }).click()
+  await page.locator('tr[data-tag="strikes"]').getByRole('button', { name: 'Rename' }).click()
+  await page.getByLabel('New name for strikes').fill('attacks')
+  await page.getByLabel('New name for strikes').press('Enter')
+  await expect(page.locator('tr[data-tag="attacks/launched"]')).toBeVisible()
+  await expect(page.locator('tr[data-tag="strikes"]')).toHaveCount(0)
+  await page.screenshot({ path: 'reports/screens/tags-view.png' })
+  const after = await glossa.call<ArticleMeta[]>('articles.list')
+  expect(after.find((a) => a.id === grid.id)!.tags).toEqual(['attacks/energy', 'energy'])
+
+  // Clicking a tag in the manager shows its articles.
+  await page.locator('tr[data-tag="attacks"]').getByRole('button', { name: 'attacks' }).click()
+  await expect(rows(page)).toHaveCount(2)
+})
+
+test('select several articles, add them to a new collection, delete them and undo', async ({ page, glossa }) => {
+  await page.goto(glossa.url)
+  await expect(rows(page)).toHaveCount(4)
+  await rows(page).nth(0).click({ modifiers: ['Control'] })
+  await rows(page).nth(2).click({ modifiers: ['Shift'] })
+  const bar = page.getByRole('region', { name: 'Selected articles' })
+  await expect(bar).toContainText('3 articles selected')
+  await bar.getByRole('button', { name: 'Add to collection…' }).click()
+  await bar.getByLabel('New collection').fill('Winter campaign')
+  await bar.getByLabel('New collection').press('Enter')
+  await expect(page.getByText('Added 3 articles to the collection')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Filters' }).click()
+  await page.getByLabel('Filter by collection').selectOption({ label: 'Winter campaign (3)' })
+  await expect(rows(page)).toHaveCount(3)
+  await page.getByRole('button', { name: 'Remove filter in Winter campaign' }).click()
+
+  await bar.getByRole('button', { name: 'Delete…' }).click()
+  await page.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click()
+  await expect(rows(page)).toHaveCount(1)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(rows(page)).toHaveCount(4)
+  expect(await glossa.call<ArticleMeta[]>('articles.list')).toHaveLength(4)
+})

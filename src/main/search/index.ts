@@ -1,0 +1,4 @@
+// Main process: full-text search over an archive (articles, notes, tags). See search-index.ts.
+export { SearchIndex } from './search-index'
+export type { OpenSearchOptions, SearchQueryOptions } from './search-index'
+export type { HitField, SearchHit } from './hits'

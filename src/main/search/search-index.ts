@@ -1,0 +1,222 @@
+// Main process: full-text search over an archive's articles, notes and tags. Kept current from the archive's
+// change events, saved beside the archive so startup loads it instead of reading every body again.
+import { join } from 'node:path'
+import MiniSearch from 'minisearch'
+import type { Archive, ArchiveChange } from '../archive/archive'
+import { GlossaError } from '../../shared/errors'
+import { INDEX_OPTIONS, INDEX_VERSION, SEARCH_OPTIONS } from './documents'
+import type { SearchDoc } from './documents'
+import { currentSignatures, describeStaleness, fingerprint, staleness } from './freshness'
+import { toHits } from './hits'
+import type { SearchHit } from './hits'
+import { readIndexFile, serializeIndex, writeIndexFile } from './index-file'
+import type { IndexHeader, SavedIndex } from './index-file'
+import { IndexState, message } from './index-state'
+import { processTerm, tokenize } from './terms'
+import { TextCache } from './text-cache'
+
+export type OpenSearchOptions = { /** Default `<archive>/search-index.json`. */ file?: string }
+export type SearchQueryOptions = { /** Articles returned at most, 1–500; default 50. */ limit?: number }
+
+const DEFAULT_LIMIT = 50
+const MAX_LIMIT = 500
+/** Bodies read at once while (re)building. */
+const BUILD_BATCH = 32
+/** Saves wait this long after the last change... */
+const SAVE_DEBOUNCE_MS = 2_000
+/** ...but no longer than this after the first unsaved one... */
+const SAVE_MAX_WAIT_MS = 30_000
+/** ...and serializing (which blocks the main thread) gets at most 1/20 of the time: at 10,000 articles a save
+ *  costs over a second, and a change missed by a crash is re-indexed on the next open anyway. */
+const SAVE_SPACING = 20
+
+export class SearchIndex {
+  readonly problems: string[] = []
+  #rebuiltBecause: string | undefined
+  private state = new IndexState(undefined, undefined, undefined, this.problems)
+  private tail: Promise<unknown> = Promise.resolve()
+  private readonly texts: TextCache
+  private readonly unsubscribe: () => void
+  private savedRevision = -1
+  private lastSavedAt = 0
+  private lastSaveCostMs = 0
+  private dirtySince: number | undefined
+  private timer: NodeJS.Timeout | undefined
+  private writing: Promise<unknown> = Promise.resolve()
+  private closed = false
+
+  private constructor(
+    private readonly archive: Archive,
+    readonly file: string,
+  ) {
+    this.texts = new TextCache(archive)
+    // Subscribed before loading: a change made while the index loads is queued behind it, not lost.
+    this.unsubscribe = archive.onChange((change) => this.onChange(change))
+  }
+
+  /** Loads the saved index, re-indexing what changed since it was saved, or builds it from every article. */
+  static async open(archive: Archive, opts: OpenSearchOptions = {}): Promise<SearchIndex> {
+    const index = new SearchIndex(archive, opts.file ?? join(archive.dir, 'search-index.json'))
+    try {
+      await index.enqueue(() => index.load())
+    } catch (err) {
+      index.unsubscribe()
+      throw err
+    }
+    return index
+  }
+
+  /** Set when open() could not use the saved index as it was: 'missing', 'corrupt: …' or 'stale: …'. */
+  get rebuiltBecause(): string | undefined {
+    return this.#rebuiltBecause
+  }
+
+  async search(query: string, opts: SearchQueryOptions = {}): Promise<SearchHit[]> {
+    if (this.closed) throw new GlossaError('invalid_argument', 'The search index is closed; open it again.')
+    await this.tail // every change already reported by the archive is searchable
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT)))
+    const terms = tokenize(query).filter((t) => processTerm(t) !== null)
+    if (terms.length === 0) return []
+    const ms = this.state.ms
+    let results = ms.search(query, { ...SEARCH_OPTIONS, combineWith: 'AND' })
+    if (results.length === 0 && terms.length > 1) {
+      results = ms.search(query, { ...SEARCH_OPTIONS, combineWith: 'OR' })
+    }
+    return toHits(results, limit, { archive: this.archive, text: (id) => this.texts.get(id) })
+  }
+
+  /** Writes pending changes to the index file now. */
+  async flush(): Promise<void> {
+    await this.save()
+  }
+
+  /** Stops following the archive and saves. Changes made after this are picked up by the next open(). */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    this.unsubscribe()
+    await this.save()
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task)
+    this.tail = run.catch(() => undefined)
+    return run
+  }
+
+  private onChange(change: ArchiveChange): void {
+    if (change.kind === 'article-deleted') this.texts.forget(change.articleId)
+    void this.enqueue(async () => {
+      try {
+        const { articleId } = change
+        if (change.kind === 'article-deleted') this.state.remove(articleId)
+        else if (change.kind === 'annotations-changed')
+          await this.state.indexAnnotations(this.archive, articleId)
+        else await this.state.index(this.archive, articleId)
+      } catch (err) {
+        this.state.report(`Search may miss a change to article ${change.articleId}: ${message(err)}`)
+      }
+      this.scheduleSave()
+    })
+  }
+
+  private async load(): Promise<void> {
+    const read = await readIndexFile(this.file)
+    const restored = read.ok ? this.restore(read.saved) : read.reason
+    if (typeof restored === 'string') {
+      this.#rebuiltBecause = restored
+      this.state = new IndexState(undefined, undefined, undefined, this.problems)
+      await this.indexAll(this.archive.list().map((m) => m.id))
+      return this.saveQuietly()
+    }
+    this.state = restored
+    this.savedRevision = restored.revision
+    const current = await currentSignatures(this.archive, restored.signatures)
+    if (read.ok && fingerprint(current) === read.saved.header.fingerprint) return
+    const stale = staleness(restored.signatures, current, (id) => restored.ms.has(id))
+    for (const id of stale.removed) restored.remove(id)
+    await this.indexAll([...stale.added, ...stale.changed])
+    if (restored.revision === this.savedRevision) return
+    this.#rebuiltBecause = describeStaleness(stale)
+    return this.saveQuietly()
+  }
+
+  /** The saved state, or why it cannot be used. */
+  private restore(saved: SavedIndex): IndexState | string {
+    let ms: MiniSearch<SearchDoc>
+    try {
+      ms = MiniSearch.loadJS(saved.index, INDEX_OPTIONS)
+    } catch (err) {
+      return `corrupt: MiniSearch could not load it (${message(err)})`
+    }
+    const signatures = new Map(
+      Object.entries(saved.header.articles).map(([id, [meta, annotations]]) => [id, { meta, annotations }]),
+    )
+    const annotationDocIds = new Map(Object.entries(saved.header.annotationDocs))
+    let documents = signatures.size
+    for (const ids of annotationDocIds.values()) documents += ids.length
+    if (ms.documentCount !== documents) return 'corrupt: the index does not match its header'
+    return new IndexState(ms, signatures, annotationDocIds, this.problems)
+  }
+
+  private async indexAll(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += BUILD_BATCH) {
+      await Promise.all(ids.slice(i, i + BUILD_BATCH).map((id) => this.state.index(this.archive, id)))
+    }
+  }
+
+  private scheduleSave(): void {
+    if (this.closed || this.state.revision === this.savedRevision) return
+    const now = Date.now()
+    this.dirtySince ??= now
+    const earliest = this.lastSavedAt + this.lastSaveCostMs * SAVE_SPACING
+    const due = Math.min(now + SAVE_DEBOUNCE_MS, this.dirtySince + SAVE_MAX_WAIT_MS)
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.save().catch(() => undefined), Math.max(due, earliest) - now)
+    this.timer.unref()
+  }
+
+  private async save(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    await this.tail // the index holds every change reported so far
+    try {
+      await this.saveNow()
+    } catch (err) {
+      this.state.report(message(err))
+      throw err
+    }
+  }
+
+  /** A failed save leaves search working in memory; the reason is kept in `problems`. */
+  private saveQuietly(): Promise<void> {
+    return this.saveNow().catch((err) => this.state.report(message(err)))
+  }
+
+  /** Serializes now (synchronously, so the snapshot is consistent) and writes it in the background. */
+  private async saveNow(): Promise<void> {
+    const revision = this.state.revision
+    if (revision === this.savedRevision) return
+    this.dirtySince = undefined
+    const started = performance.now()
+    const text = serializeIndex(this.header(), this.state.ms)
+    this.lastSaveCostMs = performance.now() - started
+    const write = this.writing.then(() => writeIndexFile(this.file, text))
+    this.writing = write.catch(() => undefined)
+    await write
+    this.savedRevision = Math.max(this.savedRevision, revision)
+    this.lastSavedAt = Date.now()
+  }
+
+  private header(): IndexHeader {
+    const { signatures, annotationDocIds } = this.state
+    return {
+      format: 'glossa-search-index',
+      version: INDEX_VERSION,
+      fingerprint: fingerprint(signatures),
+      savedAt: new Date().toISOString(),
+      articles: Object.fromEntries([...signatures].map(([id, s]) => [id, [s.meta, s.annotations]])),
+      annotationDocs: Object.fromEntries(annotationDocIds),
+    }
+  }
+}
