@@ -65,3 +65,65 @@ describe('glossa import, list and show', () => {
     expect(JSON.parse(await readFile(join(archive, 'glossa.json'), 'utf8')).format).toBe('glossa-archive')
   })
 })
+
+describe('glossa export', () => {
+  it('writes figures.csv for one metric, and Markdown notes per article into a folder', async () => {
+    const dir = await tempDir()
+    const archive = join(dir, 'archive')
+    const src = join(dir, 'a.txt')
+    await writeFile(src, ' date 2024-01-10 Strikes\n\nThere were 500 missile and drone strikes.')
+    await commands.import.run([src, '--archive', archive])
+    out = []
+    await commands.list.run(['--archive', archive, '--json'])
+    const id = (JSON.parse(out.join('\n')) as { id: string; title: string }[]).find(
+      (a) => a.title === 'Strikes',
+    )!.id
+    const { Archive } = await import('../main/archive/archive')
+    const { createService } = await import('../main/service')
+    const handlers = createService({ archive: await Archive.open(archive), version: 't' })
+    await handlers['annotations.create']({
+      articleId: id,
+      target: {
+        quote: { type: 'TextQuoteSelector', exact: '500', prefix: 'There were ', suffix: ' missile' },
+        position: { type: 'TextPositionSelector', start: 11, end: 14 },
+      },
+      figure: { value: 500, metric: 'strikes/launched' },
+    })
+
+    const csv = join(dir, 'out', 'figures.csv')
+    expect(
+      await commands.export.run([
+        '--archive',
+        archive,
+        '--format',
+        'csv',
+        '--metric',
+        'strikes',
+        '--out',
+        csv,
+      ]),
+    ).toBe(0)
+    const rows = (await readFile(csv, 'utf8')).trim().split('\r\n')
+    expect(rows).toHaveLength(2)
+    expect(rows[1]).toContain(',500,')
+
+    const notes = join(dir, 'notes')
+    await commands.export.run([
+      '--archive',
+      archive,
+      '--format',
+      'md',
+      '--layout',
+      'per-article',
+      '--article',
+      id,
+      '--out',
+      notes,
+    ])
+    expect(out.at(-1)).toMatch(/wrote .*notes\/strikes\.md$/)
+    expect(await readFile(join(notes, 'strikes.md'), 'utf8')).toContain('**500**')
+    await expect(commands.export.run(['--archive', archive, '--format', 'docx'])).rejects.toThrow(
+      /--format must be one of/,
+    )
+  })
+})

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { detectFigures } from '../shared/figures'
 import type { ParseArgsConfig } from 'node:util'
 import { openArchive, resolveArchiveDir } from '../main/open-archive'
+import { runExportCommand } from './export-command'
 import { runImport } from './import-command'
 import { startServer } from '../main/serve'
 import { createService } from '../main/service'
@@ -62,6 +63,25 @@ export const commands: Record<string, Command> = {
         log: (line) => console.log(line),
       })
       return results.some((r) => r.status === 'failed') ? 1 : 0
+    },
+  },
+  export: {
+    summary:
+      'export notes or data   --format md|csv|highlights-csv|json|jsonld|csl [--tag T] [--article ID] [--metric M] [--out PATH]',
+    run: async (args) => {
+      const { values } = parse(args, {
+        archive: { type: 'string' },
+        format: { type: 'string' },
+        tag: { type: 'string' },
+        article: { type: 'string', multiple: true },
+        collection: { type: 'string' },
+        metric: { type: 'string' },
+        layout: { type: 'string' },
+        'group-by': { type: 'string' },
+        bom: { type: 'boolean' },
+        out: { type: 'string' },
+      })
+      return runExportCommand(await open(values.archive), values, (line) => console.log(line))
     },
   },
   figures: {

@@ -3,8 +3,10 @@
 import type { z } from 'zod'
 import type { importResultSchema } from '../shared/contract'
 import { GlossaError } from '../shared/errors'
+import { looksLikeBackup, parseBackup } from '../shared/export'
 import { normalizePlainText, textToHtml } from '../shared/text-model'
 import type { Archive } from './archive/archive'
+import { restoreBackup } from './exporter'
 import { ImportError, fetchPage, parseDocument, parseHtml } from './import'
 import type { ImportedDoc } from './import'
 
@@ -21,7 +23,30 @@ export class Importer {
   ) {}
 
   importBytes(input: { name: string; bytes: Uint8Array; url?: string } & ImportMeta): Promise<ImportResult> {
+    if (/\.json$/i.test(input.name)) {
+      const text = new TextDecoder().decode(input.bytes)
+      if (looksLikeBackup(input.name, text)) return this.restore(input.name, text)
+    }
     return this.guard(input.name, () => parseDocument(input), input)
+  }
+
+  /** A Glossa JSON backup: every article comes back under its own id, with its annotations. */
+  private async restore(name: string, text: string): Promise<ImportResult> {
+    const parsed = parseBackup(text)
+    if ('problem' in parsed) return { name, status: 'failed', message: `${name}: ${parsed.problem}` }
+    const run = this.queue.then(() => restoreBackup(this.archive, parsed.backup))
+    this.queue = run.catch(() => {})
+    try {
+      const s = await run
+      const skipped = s.skipped.length ? `; ${s.skipped.length} already in the archive were skipped` : ''
+      return {
+        name,
+        status: 'imported',
+        message: `Restored ${s.restored} articles with ${s.annotations} annotations${skipped}.`,
+      }
+    } catch (err) {
+      return { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }
+    }
   }
 
   importText(

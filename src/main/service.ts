@@ -6,6 +6,7 @@ import type { Archive } from './archive/archive'
 import { annotationHandlers } from './handlers/annotations'
 import { articleHandlers } from './handlers/articles'
 import type { ServiceContext } from './handlers/context'
+import { exportHandlers } from './handlers/exports'
 import { importHandlers } from './handlers/imports'
 import { libraryHandlers } from './handlers/library'
 import { Importer } from './importer'
@@ -18,7 +19,13 @@ export function createService({
   importer = new Importer(archive),
 }: ServiceOptions): Handlers {
   const ctx: ServiceContext = { archive, importer, version, now: () => new Date().toISOString() }
-  const maps = [articleHandlers(ctx), annotationHandlers(ctx), libraryHandlers(ctx), importHandlers(ctx)]
+  const maps = [
+    articleHandlers(ctx),
+    annotationHandlers(ctx),
+    libraryHandlers(ctx),
+    importHandlers(ctx),
+    exportHandlers(ctx),
+  ]
   const merged: Record<string, unknown> = {}
   for (const map of maps) {
     for (const [name, handler] of Object.entries(map)) {

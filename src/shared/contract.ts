@@ -33,6 +33,36 @@ const importMetaSchema = z.object({
 const byId = z.object({ id: idSchema }).strict()
 const ok = z.object({ ok: z.literal(true) })
 
+export const exportFormatSchema = z.enum([
+  'markdown',
+  'figures-csv',
+  'highlights-csv',
+  'json',
+  'jsonld',
+  'csl',
+])
+export const exportArgsSchema = z
+  .object({
+    format: exportFormatSchema,
+    scope: z
+      .object({
+        articleIds: z.array(idSchema).min(1).max(10_000).optional(),
+        tag: tagNameSchema.optional(),
+        collection: idSchema.optional(),
+        metric: tagNameSchema.optional(),
+      })
+      .strict(),
+    options: z
+      .object({
+        layout: z.enum(['per-article', 'combined']).optional(),
+        groupBy: z.enum(['article', 'tag']).optional(),
+        bom: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+
 export const contract = {
   'app.info': {
     args: none,
@@ -184,6 +214,10 @@ export const contract = {
         }),
       }),
     ),
+  },
+  'export.run': {
+    args: exportArgsSchema,
+    result: z.array(z.object({ name: z.string(), content: z.string(), mime: z.string() })),
   },
   'tags.list': { args: none, result: z.array(tagSchema) },
   'tags.rename': {

@@ -1,7 +1,7 @@
 // Tests (Node): the contract fuzz's cases. Each is a valid call (one example per contract method, typed so a
 // new method cannot be forgotten) with one to three mutations applied, or a call to a method that does not exist.
 import type { MethodName } from '../../src/shared/contract'
-import { METHOD_NAMES } from '../../src/shared/contract'
+import { METHOD_NAMES, exportFormatSchema } from '../../src/shared/contract'
 import { ODD_NUMBERS, ODD_STRINGS, PROTO_KEYS, hugeString, junk, ownKey, pollutionPayload } from './fuzz-junk'
 import type { Rng } from './prng'
 
@@ -18,6 +18,8 @@ export type FuzzContext = {
 export type FuzzCase = { method: string; args: unknown }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+const EXPORT_FORMATS = exportFormatSchema.options
+let exports = 0
 
 const VALID = {
   'app.info': () => ({}),
@@ -81,6 +83,11 @@ const VALID = {
   'import.text': (c) => ({ text: c.text, title: 'Pasted', url: 'https://example.org/p', tags: ['pasted'] }),
   'import.url': () => ({ url: 'https://example.org/page', source: 'Web', tags: ['web'] }),
   'figures.list': () => ({ metric: 'strikes' }),
+  'export.run': (c) => ({
+    format: EXPORT_FORMATS[exports++ % EXPORT_FORMATS.length],
+    scope: { articleIds: [c.articles[0], c.articles[1]], tag: 'strikes', collection: c.collections[0] },
+    options: { layout: 'per-article', groupBy: 'tag', bom: true },
+  }),
   'tags.list': () => ({}),
   'tags.rename': () => ({ from: 'obsolete', to: 'archive/obsolete' }),
   'tags.delete': () => ({ name: 'obsolete' }),

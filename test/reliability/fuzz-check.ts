@@ -23,6 +23,7 @@ const WRITES = {
   'import.text': true,
   'import.url': true,
   'figures.list': false,
+  'export.run': false,
   'tags.list': false,
   'tags.rename': true,
   'tags.delete': true,

@@ -207,15 +207,33 @@ export class Archive {
   async restoreArticle(id: string): Promise<ArticleMeta> {
     if (this.catalog.has(id)) throw new GlossaError('conflict', `Article ${id} is already in the archive.`)
     const record = await readTrash(this.dir, id)
-    await new Writer(this.bodyFile(id)).write(JSON.stringify(record.body))
-    if (record.annotations.length) {
-      const file = { version: CURRENT_VERSION.annotations, articleId: id, annotations: record.annotations }
+    await this.putArticle(record.meta, record.body, record.annotations)
+    await removeTrash(this.dir, id)
+    return record.meta
+  }
+
+  /** Stores a whole article under its own id (restore from trash or from a backup). */
+  async putArticle(
+    meta: ArticleMeta,
+    body: { text: string; html?: string },
+    annotations: Annotation[],
+  ): Promise<void> {
+    const id = meta.id
+    if (this.catalog.has(id)) throw new GlossaError('conflict', `Article ${id} is already in the archive.`)
+    this.catalog.assertWritable(id)
+    const bodyFile = {
+      version: CURRENT_VERSION.body,
+      id,
+      text: body.text,
+      ...(body.html ? { html: body.html } : {}),
+    }
+    await new Writer(this.bodyFile(id)).write(JSON.stringify(bodyFile))
+    if (annotations.length) {
+      const file = { version: CURRENT_VERSION.annotations, articleId: id, annotations }
       await new Writer(join(this.dir, 'annotations', `${id}.json`)).write(JSON.stringify(file))
     }
-    await this.catalog.put(record.meta)
-    await removeTrash(this.dir, id)
+    await this.catalog.put({ ...meta, ...summarize(annotations) })
     this.emit({ kind: 'article-created', articleId: id })
-    return record.meta
   }
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {

@@ -32,16 +32,29 @@ export type HitSources = {
   text: (articleId: string) => Promise<string>
 }
 
-/** Keeps each article's best-scoring document (results arrive sorted by score), then the first `limit`. */
+/**
+ * Keeps each article's best-scoring document, orders articles by score (newer first on a tie, so the order
+ * does not depend on the order the index was built in), then takes the first `limit`.
+ */
 export async function toHits(results: SearchResult[], limit: number, src: HitSources): Promise<SearchHit[]> {
   const best = new Map<string, SearchResult>()
   for (const r of results) {
-    if (best.size >= limit) break
     const { articleId } = parseDocId(String(r.id))
-    if (!best.has(articleId) && src.archive.catalog.has(articleId)) best.set(articleId, r)
+    const seen = best.get(articleId)
+    if ((!seen || r.score > seen.score) && src.archive.catalog.has(articleId)) best.set(articleId, r)
   }
-  const hits = await Promise.all([...best.values()].map((r) => toHit(r, src)))
+  const dated = [...best].map(([id, r]) => ({ r, id, date: dateOf(src.archive.meta(id)) }))
+  dated.sort((a, b) => b.r.score - a.r.score || compare(b.date, a.date) || compare(a.id, b.id))
+  const hits = await Promise.all(dated.slice(0, limit).map(({ r }) => toHit(r, src)))
   return hits.filter((h): h is SearchHit => h !== undefined)
+}
+
+function dateOf(meta: ArticleMeta): string {
+  return meta.publishedAt ?? meta.addedAt
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 async function toHit(r: SearchResult, src: HitSources): Promise<SearchHit | undefined> {

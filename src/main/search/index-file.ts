@@ -16,6 +16,8 @@ const headerSchema = z.object({
   version: z.number(),
   fingerprint: z.string(),
   savedAt: z.string(),
+  /** Terms in the index, to catch an index that parses but lost entries. */
+  termCount: z.int().nonnegative(),
   /** Article id → [meta signature, annotations signature] as indexed. */
   articles: z.record(z.string(), z.tuple([z.string(), z.string()])),
   /** Article id → ids of its annotation documents. */
@@ -30,8 +32,9 @@ const indexSchema = z.object({
   nextId: z.int().nonnegative(),
   documentIds: z.record(z.string(), z.string()),
   fieldIds: z.record(z.string(), z.int()),
-  fieldLength: z.record(z.string(), z.array(z.number())),
-  averageFieldLength: z.array(z.number()),
+  // Documents without some field (annotations have no title) leave holes, which JSON writes as null.
+  fieldLength: z.record(z.string(), z.array(z.number().nullable())),
+  averageFieldLength: z.array(z.number().nullable()),
   storedFields: z.record(z.string(), z.unknown()),
   index: z.array(z.unknown()),
   dirtCount: z.number().optional(),

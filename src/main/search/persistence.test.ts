@@ -65,9 +65,17 @@ describe('SearchIndex persistence', () => {
       name: 'index that MiniSearch rejects',
       damage: (raw: string) => {
         const data = JSON.parse(raw)
-        return JSON.stringify({ ...data, index: { ...data.index, index: [['x', 5]] } })
+        return JSON.stringify({ ...data, index: { ...data.index, index: [['x', null]] } })
       },
       reason: /^corrupt: MiniSearch could not load it/,
+    },
+    {
+      name: 'index that lost its terms',
+      damage: (raw: string) => {
+        const data = JSON.parse(raw)
+        return JSON.stringify({ ...data, index: { ...data.index, index: data.index.index.slice(1) } })
+      },
+      reason: /^corrupt: the index does not match its header/,
     },
     {
       name: 'index and header that disagree',
@@ -152,9 +160,9 @@ describe('SearchIndex persistence', () => {
     const { archive, dir } = await fixtureArchive()
     const index = await SearchIndex.open(archive, { file: join(dir, 'no-such-folder', 'index.json') })
     expect(index.problems[0]).toMatch(/Could not save the search index.*writable/)
-    expect(await index.search('grain')).toHaveLength(1)
-    await archive.createArticle({ title: 'Silo fire', text: 'A grain silo burned.', tags: [] })
+    expect(await index.search('maize')).toHaveLength(1)
+    await archive.createArticle({ title: 'Silo fire', text: 'A maize silo burned.', tags: [] })
     await expect(index.flush()).rejects.toMatchObject({ code: 'internal' })
-    expect(await index.search('grain')).toHaveLength(2)
+    expect(await index.search('maize')).toHaveLength(2)
   })
 })

@@ -1,17 +1,16 @@
 // Main process: full-text search over an archive's articles, notes and tags. Kept current from the archive's
 // change events, saved beside the archive so startup loads it instead of reading every body again.
 import { join } from 'node:path'
-import MiniSearch from 'minisearch'
 import type { Archive, ArchiveChange } from '../archive/archive'
 import { GlossaError } from '../../shared/errors'
-import { INDEX_OPTIONS, INDEX_VERSION, SEARCH_OPTIONS } from './documents'
-import type { SearchDoc } from './documents'
-import { currentSignatures, describeStaleness, fingerprint, staleness } from './freshness'
+import { INDEX_VERSION, SEARCH_OPTIONS } from './documents'
+import { fingerprint } from './freshness'
 import { toHits } from './hits'
 import type { SearchHit } from './hits'
-import { readIndexFile, serializeIndex, writeIndexFile } from './index-file'
-import type { IndexHeader, SavedIndex } from './index-file'
+import { serializeIndex, writeIndexFile } from './index-file'
+import type { IndexHeader } from './index-file'
 import { IndexState, message } from './index-state'
+import { loadState } from './load-state'
 import { processTerm, tokenize } from './terms'
 import { TextCache } from './text-cache'
 
@@ -20,8 +19,6 @@ export type SearchQueryOptions = { /** Articles returned at most, 1–500; defau
 
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 500
-/** Bodies read at once while (re)building. */
-const BUILD_BATCH = 32
 /** Saves wait this long after the last change... */
 const SAVE_DEBOUNCE_MS = 2_000
 /** ...but no longer than this after the first unsaved one... */
@@ -121,47 +118,13 @@ export class SearchIndex {
   }
 
   private async load(): Promise<void> {
-    const read = await readIndexFile(this.file)
-    const restored = read.ok ? this.restore(read.saved) : read.reason
-    if (typeof restored === 'string') {
-      this.#rebuiltBecause = restored
-      this.state = new IndexState(undefined, undefined, undefined, this.problems)
-      await this.indexAll(this.archive.list().map((m) => m.id))
-      return this.saveQuietly()
-    }
-    this.state = restored
-    this.savedRevision = restored.revision
-    const current = await currentSignatures(this.archive, restored.signatures)
-    if (read.ok && fingerprint(current) === read.saved.header.fingerprint) return
-    const stale = staleness(restored.signatures, current, (id) => restored.ms.has(id))
-    for (const id of stale.removed) restored.remove(id)
-    await this.indexAll([...stale.added, ...stale.changed])
-    if (restored.revision === this.savedRevision) return
-    this.#rebuiltBecause = describeStaleness(stale)
-    return this.saveQuietly()
-  }
-
-  /** The saved state, or why it cannot be used. */
-  private restore(saved: SavedIndex): IndexState | string {
-    let ms: MiniSearch<SearchDoc>
-    try {
-      ms = MiniSearch.loadJS(saved.index, INDEX_OPTIONS)
-    } catch (err) {
-      return `corrupt: MiniSearch could not load it (${message(err)})`
-    }
-    const signatures = new Map(
-      Object.entries(saved.header.articles).map(([id, [meta, annotations]]) => [id, { meta, annotations }]),
-    )
-    const annotationDocIds = new Map(Object.entries(saved.header.annotationDocs))
-    let documents = signatures.size
-    for (const ids of annotationDocIds.values()) documents += ids.length
-    if (ms.documentCount !== documents) return 'corrupt: the index does not match its header'
-    return new IndexState(ms, signatures, annotationDocIds, this.problems)
-  }
-
-  private async indexAll(ids: string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += BUILD_BATCH) {
-      await Promise.all(ids.slice(i, i + BUILD_BATCH).map((id) => this.state.index(this.archive, id)))
+    const { state, rebuiltBecause } = await loadState(this.archive, this.file, this.problems)
+    this.state = state
+    this.#rebuiltBecause = rebuiltBecause
+    this.savedRevision = state.revision
+    if (rebuiltBecause) {
+      this.savedRevision = -1
+      await this.saveQuietly()
     }
   }
 
@@ -215,6 +178,7 @@ export class SearchIndex {
       version: INDEX_VERSION,
       fingerprint: fingerprint(signatures),
       savedAt: new Date().toISOString(),
+      termCount: this.state.ms.termCount,
       articles: Object.fromEntries([...signatures].map(([id, s]) => [id, [s.meta, s.annotations]])),
       annotationDocs: Object.fromEntries(annotationDocIds),
     }

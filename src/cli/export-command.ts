@@ -1,0 +1,68 @@
+// CLI (Node): `glossa export` — the same exports as the app, written to a file or a folder.
+import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { exportArgsSchema } from '../shared/contract'
+import { describeZodError } from '../shared/errors'
+import type { Archive } from '../main/archive/archive'
+import { runExport } from '../main/exporter'
+
+const FORMATS: Record<string, string> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  csv: 'figures-csv',
+  'figures-csv': 'figures-csv',
+  'highlights-csv': 'highlights-csv',
+  json: 'json',
+  jsonld: 'jsonld',
+  csl: 'csl',
+}
+
+export type ExportFlags = {
+  format?: string
+  tag?: string
+  article?: string[]
+  collection?: string
+  metric?: string
+  layout?: string
+  'group-by'?: string
+  bom?: boolean
+  out?: string
+}
+
+export async function runExportCommand(
+  archive: Archive,
+  flags: ExportFlags,
+  log: (line: string) => void,
+): Promise<number> {
+  const format = FORMATS[flags.format ?? '']
+  if (!format)
+    throw new Error(
+      `--format must be one of md, csv, highlights-csv, json, jsonld, csl (got "${flags.format ?? ''}").`,
+    )
+  const parsed = exportArgsSchema.safeParse({
+    format,
+    scope: { articleIds: flags.article, tag: flags.tag, collection: flags.collection, metric: flags.metric },
+    options: { layout: flags.layout, groupBy: flags['group-by'], bom: flags.bom || undefined },
+  })
+  if (!parsed.success) throw new Error(describeZodError('Invalid export options', parsed.error))
+  const files = await runExport(archive, parsed.data)
+  if (!flags.out) {
+    for (const f of files) log(files.length > 1 ? `==> ${f.name} <==\n${f.content}` : f.content)
+    return 0
+  }
+  // Several files (or one per article) go into --out as a folder; one file goes to --out unless it is a folder.
+  const isDir =
+    files.length > 1 ||
+    parsed.data.options?.layout === 'per-article' ||
+    (await stat(flags.out).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  for (const f of files) {
+    const target = isDir ? join(flags.out, f.name) : flags.out
+    await mkdir(dirname(target), { recursive: true })
+    await writeFile(target, f.content, 'utf8')
+    log(`wrote ${target}`)
+  }
+  return 0
+}

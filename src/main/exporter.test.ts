@@ -1,0 +1,159 @@
+import Papa from 'papaparse'
+import { describe, expect, it } from 'vitest'
+import { serviceHarness } from '../../test/service-harness'
+import { sampleTarget } from '../../test/temp-archive'
+import type { Annotation, Article, ArticleMeta, Collection } from '../shared/types'
+
+const TEXT_A =
+  'Russia launched 520 drones in the first week, said the air force.\n\nUkraine repelled 79% of them.'
+const TEXT_B = 'About 480 drones were aimed at the grid, the ministry said.\n\nCrews, "tired", kept working.'
+
+async function fixture() {
+  const h = await serviceHarness()
+  const a = await h.call<ArticleMeta>('articles.create', {
+    title: 'Air force: 520 drones',
+    text: TEXT_A,
+    source: 'Wire, Inc.',
+    author: 'Olena Kovalenko',
+    publishedAt: '2024-01-09',
+    url: 'https://example.com/a',
+    tags: ['strikes'],
+  })
+  const b = await h.call<ArticleMeta>('articles.create', {
+    title: 'Grid under attack',
+    text: TEXT_B,
+    source: 'Daily',
+    html: undefined,
+    tags: [],
+  })
+  await h.call('annotations.create', {
+    articleId: a.id,
+    target: sampleTarget(TEXT_A, '520 drones'),
+    color: 'green',
+    tags: ['drones'],
+    note: 'Air force count, "weekly"\nsecond line',
+    figure: {
+      value: 520,
+      unit: 'drones',
+      metric: 'drones/launched',
+      periodStart: '2024-01-01',
+      periodEnd: '2024-01-07',
+      attributedTo: 'Air force',
+    },
+  })
+  await h.call('annotations.create', {
+    articleId: a.id,
+    target: sampleTarget(TEXT_A, '79%'),
+    figure: { value: 79, unit: '%', metric: 'drones/downed-share' },
+  })
+  await h.call('annotations.create', {
+    articleId: b.id,
+    target: sampleTarget(TEXT_B, 'About 480 drones'),
+    figure: {
+      value: 480,
+      qualifier: 'about',
+      metric: 'drones/launched',
+      periodStart: '2024-01-01',
+      periodEnd: '2024-01-07',
+    },
+  })
+  await h.call('annotations.create', {
+    articleId: b.id,
+    target: sampleTarget(TEXT_B, 'Crews, "tired", kept working.'),
+    note: '=SUM(A1:A2)',
+    tags: ['grid'],
+  })
+  const c = await h.call<Collection>('collections.create', { name: 'Winter' })
+  await h.call('articles.bulkUpdate', { ids: [b.id], addCollections: [c.id] })
+  await h.call('tags.setColor', { name: 'drones', color: 'orange' })
+  return { ...h, a, b, c }
+}
+
+type File = { name: string; content: string; mime: string }
+
+describe('export.run', () => {
+  it('exports figures.csv filtered by one metric, parseable by an independent CSV parser', async () => {
+    const h = await fixture()
+    const [file] = await h.call<File[]>('export.run', {
+      format: 'figures-csv',
+      scope: { metric: 'drones/launched' },
+      options: { bom: true },
+    })
+    expect(file.name).toBe('figures.csv')
+    expect(file.content.startsWith('\ufeff')).toBe(true)
+    const rows = Papa.parse<Record<string, string>>(file.content.slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data
+    expect(rows.map((r) => [r.title, r.value, r.qualifier, r.metric])).toEqual(
+      expect.arrayContaining([
+        ['Air force: 520 drones', '520', '', 'drones/launched'],
+        ['Grid under attack', '480', 'about', 'drones/launched'],
+      ]),
+    )
+    expect(rows).toHaveLength(2)
+    expect(rows.find((r) => r.value === '520')!.note).toBe('Air force count, "weekly"\nsecond line')
+  })
+
+  it('scopes by tag, collection and article', async () => {
+    const h = await fixture()
+    const csv = async (scope: object) => {
+      const [f] = await h.call<File[]>('export.run', { format: 'highlights-csv', scope })
+      return Papa.parse<Record<string, string>>(f.content, { header: true, skipEmptyLines: true }).data
+    }
+    expect((await csv({ tag: 'grid' })).map((r) => r.quote)).toEqual(['Crews, "tired", kept working.'])
+    expect((await csv({ tag: 'strikes' })).map((r) => r.quote)).toEqual(['520 drones', '79%'])
+    expect((await csv({ collection: h.c.id })).map((r) => r.title)).toEqual([
+      'Grid under attack',
+      'Grid under attack',
+    ])
+    expect((await csv({ articleIds: [h.a.id] })).every((r) => r.article_id === h.a.id)).toBe(true)
+    expect((await csv({ tag: 'grid' }))[0].note).toBe("'=SUM(A1:A2)")
+    await expect(
+      h.call('export.run', { format: 'csl', scope: { articleIds: ['nosuch1'] } }),
+    ).rejects.toMatchObject({ code: 'not_found' })
+  })
+
+  it('a JSON backup restores into an empty archive with nothing lost, field by field', async () => {
+    const h = await fixture()
+    const [backup] = await h.call<File[]>('export.run', { format: 'json', scope: {} })
+    const fresh = await serviceHarness()
+    const [result] = await fresh.call<{ status: string; message: string }[]>('import.files', {
+      files: [{ name: 'glossa-backup.json', dataBase64: Buffer.from(backup.content).toString('base64') }],
+    })
+    expect(result).toMatchObject({ status: 'imported', message: 'Restored 2 articles with 4 annotations.' })
+
+    for (const original of await h.call<ArticleMeta[]>('articles.list', {})) {
+      expect(await fresh.call<Article>('articles.get', { id: original.id })).toEqual(
+        await h.call<Article>('articles.get', { id: original.id }),
+      )
+      expect(await fresh.call<Annotation[]>('annotations.list', { articleId: original.id })).toEqual(
+        await h.call<Annotation[]>('annotations.list', { articleId: original.id }),
+      )
+    }
+    expect(await fresh.call('collections.list', {})).toEqual(await h.call('collections.list', {}))
+    expect(await fresh.call('tags.list', {})).toEqual(await h.call('tags.list', {}))
+
+    // Restoring again changes nothing and says why.
+    const [again] = await fresh.call<{ message: string }[]>('import.files', {
+      files: [{ name: 'glossa-backup.json', dataBase64: Buffer.from(backup.content).toString('base64') }],
+    })
+    expect(again.message).toBe(
+      'Restored 0 articles with 0 annotations; 2 already in the archive were skipped.',
+    )
+  })
+
+  it('refuses a damaged backup, naming what is wrong, and stores nothing', async () => {
+    const h = await fixture()
+    const [backup] = await h.call<File[]>('export.run', { format: 'json', scope: {} })
+    const broken = JSON.parse(backup.content)
+    broken.annotations[0].target.position.start = -4
+    const fresh = await serviceHarness()
+    const [result] = await fresh.call<{ status: string; message: string }[]>('import.files', {
+      files: [{ name: 'b.json', dataBase64: Buffer.from(JSON.stringify(broken)).toString('base64') }],
+    })
+    expect(result.status).toBe('failed')
+    expect(result.message).toMatch(/damaged at annotations\.0\.target\.position\.start/)
+    expect(await fresh.call('articles.list', {})).toEqual([])
+  })
+})
