@@ -4,7 +4,10 @@ import { expect, test } from './glossa'
 
 const rows = (page: Page) => page.getByRole('listbox', { name: 'Articles' }).getByRole('option')
 
-test('filter by tag and date range with removable chips; rename a tag and see it everywhere', async ({ page, glossa }) => {
+test('filter by tag and date range with removable chips; rename a tag and see it everywhere', async ({
+  page,
+  glossa,
+}) => {
   const list = await glossa.call<ArticleMeta[]>('articles.list')
   const air = list.find((a) => /79% of drones/.test(a.title))!
   const grid = list.find((a) => /Repair crews/.test(a.title))!
@@ -43,11 +46,18 @@ test('filter by tag and date range with removable chips; rename a tag and see it
   await expect(rows(page)).toHaveCount(2)
 })
 
-test('select several articles, add them to a new collection, delete them and undo', async ({ page, glossa }) => {
+test('select several articles, add them to a new collection, delete them and undo', async ({
+  page,
+  glossa,
+}) => {
   await page.goto(glossa.url)
   await expect(rows(page)).toHaveCount(4)
-  await rows(page).nth(0).click({ modifiers: ['Control'] })
-  await rows(page).nth(2).click({ modifiers: ['Shift'] })
+  await rows(page)
+    .nth(0)
+    .click({ modifiers: ['Control'] })
+  await rows(page)
+    .nth(2)
+    .click({ modifiers: ['Shift'] })
   const bar = page.getByRole('region', { name: 'Selected articles' })
   await expect(bar).toContainText('3 articles selected')
   await bar.getByRole('button', { name: 'Add to collection…' }).click()
@@ -61,7 +71,10 @@ test('select several articles, add them to a new collection, delete them and und
   await page.getByRole('button', { name: 'Remove filter in Winter campaign' }).click()
 
   await bar.getByRole('button', { name: 'Delete…' }).click()
-  await page.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click()
+  await page
+    .getByRole('alertdialog', { name: 'Confirm delete' })
+    .getByRole('button', { name: 'Delete' })
+    .click()
   await expect(rows(page)).toHaveCount(1)
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(rows(page)).toHaveCount(4)

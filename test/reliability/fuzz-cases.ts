@@ -1,102 +1,14 @@
-// Tests (Node): the contract fuzz's cases. Each is a valid call (one example per contract method, typed so a
-// new method cannot be forgotten) with one to three mutations applied, or a call to a method that does not exist.
+// Tests (Node): the contract fuzz's cases: a valid call (fuzz-valid.ts) with one to three mutations applied, or a
+// call to a method that does not exist.
+import { METHOD_NAMES } from '../../src/shared/contract'
 import type { MethodName } from '../../src/shared/contract'
-import { METHOD_NAMES, exportFormatSchema } from '../../src/shared/contract'
-import { ODD_NUMBERS, ODD_STRINGS, PROTO_KEYS, hugeString, junk, ownKey, pollutionPayload } from './fuzz-junk'
+import { ODD_NUMBERS, ODD_STRINGS, PROTO_KEYS, hugeString, junk, pollutionPayload } from './fuzz-junk'
+import { VALID } from './fuzz-valid'
+import type { FuzzContext } from './fuzz-valid'
 import type { Rng } from './prng'
 
-/** Ids in the fixture archive, so mutations can aim a call at the wrong thing. */
-export type FuzzContext = {
-  text: string
-  target: unknown
-  articles: string[]
-  annotations: { articleId: string; id: string }[]
-  collections: string[]
-  trashed: string[]
-}
-
+export type { FuzzContext }
 export type FuzzCase = { method: string; args: unknown }
-
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
-const EXPORT_FORMATS = exportFormatSchema.options
-let exports = 0
-
-const VALID = {
-  'app.info': () => ({}),
-  'articles.list': () => ({}),
-  'articles.get': (c) => ({ id: c.articles[0] }),
-  'articles.create': (c) => ({
-    title: 'Fuzzed',
-    text: c.text,
-    source: 'Wire',
-    url: 'https://example.org/a',
-    publishedAt: '2024-01-10',
-    author: 'A. Writer',
-    tags: ['fuzz', 'fuzz/deep'],
-  }),
-  'articles.update': (c) => ({
-    id: c.articles[1],
-    title: 'Renamed',
-    publishedAt: '2024-02-01',
-    tags: ['war'],
-  }),
-  'articles.delete': (c) => ({ ids: [c.articles[2]] }),
-  'articles.restore': (c) => ({ ids: [c.trashed[0]] }),
-  'articles.bulkUpdate': (c) => ({
-    ids: [c.articles[1], c.articles[2]],
-    addTags: ['war'],
-    removeTags: ['obsolete'],
-    addCollections: [c.collections[0]],
-    removeCollections: [c.collections[1]],
-  }),
-  'annotations.list': (c) => ({ articleId: c.articles[0] }),
-  'annotations.create': (c) => ({
-    articleId: c.articles[0],
-    kind: 'figure',
-    color: 'green',
-    note: 'a note',
-    tags: ['strikes'],
-    target: c.target,
-    figure: {
-      value: 70,
-      max: 80,
-      unit: '%',
-      metric: 'strikes/repelled',
-      periodStart: '2024-03-01',
-      place: 'Kyiv',
-    },
-  }),
-  'annotations.update': (c) => ({
-    ...c.annotations[0],
-    color: 'blue',
-    note: 'updated',
-    tags: ['strikes'],
-    target: c.target,
-    figure: null,
-  }),
-  'annotations.delete': (c) => ({ ...c.annotations[1] }),
-  'import.files': (c) => ({
-    files: [{ name: 'note.txt', dataBase64: base64(c.text) }],
-    source: 'Disk',
-    tags: ['imported'],
-  }),
-  'import.text': (c) => ({ text: c.text, title: 'Pasted', url: 'https://example.org/p', tags: ['pasted'] }),
-  'import.url': () => ({ url: 'https://example.org/page', source: 'Web', tags: ['web'] }),
-  'figures.list': () => ({ metric: 'strikes' }),
-  'export.run': (c) => ({
-    format: EXPORT_FORMATS[exports++ % EXPORT_FORMATS.length],
-    scope: { articleIds: [c.articles[0], c.articles[1]], tag: 'strikes', collection: c.collections[0] },
-    options: { layout: 'per-article', groupBy: 'tag', bom: true },
-  }),
-  'tags.list': () => ({}),
-  'tags.rename': () => ({ from: 'obsolete', to: 'archive/obsolete' }),
-  'tags.delete': () => ({ name: 'obsolete' }),
-  'tags.setColor': () => ({ name: 'war', color: 'pink' }),
-  'collections.list': () => ({}),
-  'collections.create': () => ({ name: 'Reading list' }),
-  'collections.rename': (c) => ({ id: c.collections[0], name: 'Reading list' }),
-  'collections.delete': (c) => ({ id: c.collections[1] }),
-} satisfies Record<MethodName, (c: FuzzContext) => Record<string, unknown>>
 
 const ODD_METHODS = [
   '__proto__',

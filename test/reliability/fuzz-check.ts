@@ -73,10 +73,12 @@ export function replyProblems(method: string, args: unknown, reply: unknown): st
   if (!known) return ['an unknown method succeeded']
   if (!valid) return ['arguments the contract refuses were accepted']
   const checked = contract[method].result.safeParse(r.value)
-  if (!checked.success)
-    return [
-      `value outside the result schema: ${checked.error.issues[0]?.message} at ${checked.error.issues[0]?.path.join('.')}`,
-    ]
+  if (!checked.success) {
+    const [issue] = checked.error.issues
+    // Array indexes become # so that one fault in many list items is reported as one kind of problem.
+    const at = issue.path.map((p) => (typeof p === 'number' ? '#' : String(p))).join('.')
+    return [`value outside the result schema: ${issue.message} at ${at}`]
+  }
   const results = Array.isArray(r.value) ? r.value : [r.value]
   const unexpected = method.startsWith('import.')
     ? results

@@ -118,7 +118,8 @@ describe('browser mode and CORS', () => {
     ['the API, unknown method', '/api/nothing'],
     ['the static files', '/'],
   ])('answers a preflight to %s without CORS headers', async (_name, path) => {
-    for (const auth of [{}, { Authorization: bearer() }]) {
+    const auths: Record<string, string>[] = [{}, { Authorization: bearer() }]
+    for (const auth of auths) {
       const reply = await send('OPTIONS', path, {
         Origin: 'http://evil.example',
         'Access-Control-Request-Method': 'POST',

@@ -2,6 +2,8 @@
 // the right; import on top.
 import { useCallback, useEffect, useState } from 'react'
 import { api } from './api'
+import ExportDialog from './components/ExportDialog'
+import type { ScopeChoice } from './components/ExportDialog'
 import ImportDialog from './components/ImportDialog'
 import Toast from './components/Toast'
 import type { ToastMessage } from './components/Toast'
@@ -11,6 +13,7 @@ import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
 import { useRoute } from './hooks/useRoute'
 import { useTags } from './hooks/useTags'
+import { applyFilter } from './library/library-filter'
 import type { LibraryFilter } from './library/library-filter'
 import FiguresView from './views/FiguresView'
 import LibraryPane from './views/LibraryPane'
@@ -25,6 +28,7 @@ export default function App() {
   const [importing, setImporting] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [filter, setFilter] = useState<LibraryFilter>({})
+  const [exporting, setExporting] = useState<{ scope: ScopeChoice; selection: string[] } | null>(null)
   const { run, start, single, cancel, reset } = useImport(reload)
   const select = useCallback((id: string | null) => go({ view: 'library', articleId: id }), [go])
   const refreshAll = useCallback(() => {
@@ -78,6 +82,7 @@ export default function App() {
   )
 
   const bulk = {
+    exportIds: (ids: string[]) => setExporting({ scope: 'selection', selection: ids }),
     tag: (ids: string[], add: string[]) =>
       void attempt(() => api['articles.bulkUpdate']({ ids, addTags: add }), {
         text: `Tagged ${ids.length} articles`,
@@ -112,6 +117,12 @@ export default function App() {
         selectedId={route.view === 'library' ? route.articleId : null}
         onSelect={select}
         onImport={() => setImporting(true)}
+        onExport={() =>
+          setExporting({
+            scope: route.view === 'library' && route.articleId ? 'article' : 'filter',
+            selection: [],
+          })
+        }
         view={route.view}
         onView={(view) =>
           go(view === 'library' ? { view, articleId: null } : view === 'figures' ? { view } : { view })
@@ -149,6 +160,7 @@ export default function App() {
               id={route.articleId}
               initialAnnotation={route.annotationId}
               onChanged={refreshAll}
+              onExport={() => setExporting({ scope: 'article', selection: [] })}
             />
           ) : (
             <div className="empty-state">
@@ -176,6 +188,17 @@ export default function App() {
             reset()
             select(id)
           }}
+        />
+      )}
+      {exporting && (
+        <ExportDialog
+          articleId={route.view === 'library' ? route.articleId : null}
+          selection={exporting.selection}
+          filtered={applyFilter(articles ?? [], filter).map((a) => a.id)}
+          tags={tags}
+          collections={collections}
+          initialScope={exporting.scope}
+          onClose={() => setExporting(null)}
         />
       )}
       {dragging && <div className="drop-overlay">Drop to import into your archive</div>}

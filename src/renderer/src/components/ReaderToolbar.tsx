@@ -9,6 +9,7 @@ type Props = {
   onRedo: () => void
   onFont: (delta: number) => void
   onFind: () => void
+  onExport: () => void
 }
 
 const LABEL: Record<SaveStatus['state'], string> = {
@@ -18,7 +19,16 @@ const LABEL: Record<SaveStatus['state'], string> = {
   failed: 'Not saved',
 }
 
-export default function ReaderToolbar({ status, canUndo, canRedo, onUndo, onRedo, onFont, onFind }: Props) {
+export default function ReaderToolbar({
+  status,
+  canUndo,
+  canRedo,
+  onUndo,
+  onRedo,
+  onFont,
+  onFind,
+  onExport,
+}: Props) {
   return (
     <div className="reader-toolbar">
       <span className={`save-status ${status.state}`} role="status" title={status.message}>
@@ -41,6 +51,9 @@ export default function ReaderToolbar({ status, canUndo, canRedo, onUndo, onRedo
         </button>
         <button type="button" onClick={onFind} title="Find (Ctrl+F)">
           Find
+        </button>
+        <button type="button" onClick={onExport} title="Export this article's notes">
+          Export
         </button>
       </div>
     </div>

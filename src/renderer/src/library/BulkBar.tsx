@@ -11,10 +11,20 @@ type Props = {
   onTag: (tags: string[]) => void
   onCollect: (collectionId: string | { name: string }) => void
   onDelete: () => void
+  onExport: () => void
   onClear: () => void
 }
 
-export default function BulkBar({ count, tags, collections, onTag, onCollect, onDelete, onClear }: Props) {
+export default function BulkBar({
+  count,
+  tags,
+  collections,
+  onTag,
+  onCollect,
+  onDelete,
+  onExport,
+  onClear,
+}: Props) {
   const [mode, setMode] = useState<'tag' | 'collect' | 'confirm' | null>(null)
   const [newName, setNewName] = useState('')
   return (
@@ -31,6 +41,9 @@ export default function BulkBar({ count, tags, collections, onTag, onCollect, on
         </button>
         <button type="button" onClick={() => setMode(mode === 'collect' ? null : 'collect')}>
           Add to collection…
+        </button>
+        <button type="button" onClick={onExport}>
+          Export…
         </button>
         <button type="button" className="danger" onClick={() => setMode('confirm')}>
           Delete…

@@ -19,6 +19,7 @@ type Props = {
   selectedId: string | null
   onSelect: (id: string) => void
   onImport: () => void
+  onExport: () => void
   view: View
   onView: (view: View) => void
   tags: Tag[]
@@ -30,6 +31,7 @@ type Props = {
     tag: (ids: string[], tags: string[]) => void
     collect: (ids: string[], target: string | { name: string }) => void
     remove: (ids: string[]) => void
+    exportIds: (ids: string[]) => void
   }
 }
 
@@ -42,6 +44,7 @@ export default function LibraryPane(props: Props) {
     selectedId,
     onSelect,
     onImport,
+    onExport,
     view,
     onView,
     tags,
@@ -105,9 +108,14 @@ export default function LibraryPane(props: Props) {
       <header className="pane-header">
         <div className="brand-row">
           <div className="brand">Glossa</div>
-          <button type="button" className="primary small" onClick={onImport} title="Import (Ctrl+O)">
-            Import…
-          </button>
+          <div className="toolbar-group">
+            <button type="button" className="small" onClick={onExport} title="Export notes and data">
+              Export…
+            </button>
+            <button type="button" className="primary small" onClick={onImport} title="Import (Ctrl+O)">
+              Import…
+            </button>
+          </div>
         </div>
         <div className="view-tabs" role="tablist" aria-label="Views">
           {(['library', 'figures', 'tags'] as const).map((v) => (
@@ -214,6 +222,7 @@ export default function LibraryPane(props: Props) {
           onClear={() => setChecked(new Set())}
           onTag={(t) => onBulk.tag(ids, t)}
           onCollect={(target) => onBulk.collect(ids, target)}
+          onExport={() => onBulk.exportIds(ids)}
           onDelete={() => {
             onBulk.remove(ids)
             setChecked(new Set())

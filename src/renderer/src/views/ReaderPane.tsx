@@ -22,9 +22,9 @@ import FigureForm from '../components/FigureForm'
 import { useReaderKeys } from '../reader/useReaderKeys'
 import { useReaderSelection } from '../reader/useReaderSelection'
 
-type Props = { id: string; initialAnnotation?: string; onChanged: () => void }
+type Props = { id: string; initialAnnotation?: string; onChanged: () => void; onExport: () => void }
 
-export default function ReaderPane({ id, initialAnnotation, onChanged }: Props) {
+export default function ReaderPane({ id, initialAnnotation, onChanged, onExport }: Props) {
   const { article, error } = useArticle(id)
   const { sync, snapshot, error: annotationError } = useAnnotationSync(id)
   const { tags, refresh: refreshTags } = useTags()
@@ -201,6 +201,7 @@ export default function ReaderPane({ id, initialAnnotation, onChanged }: Props) 
           onRedo={() => sync?.redo()}
           onFont={changeFont}
           onFind={find.show}
+          onExport={onExport}
         />
         {find.open && (
           <FindBar

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises'
+import Papa from 'papaparse'
+import type { ArticleMeta } from '../src/shared/types'
+import { expect, test } from './glossa'
+import type { Glossa } from './glossa'
+
+async function tagFigure(glossa: Glossa, articleId: string, text: string, exact: string, figure: object) {
+  const start = text.indexOf(exact)
+  await glossa.call('annotations.create', {
+    articleId,
+    target: {
+      quote: {
+        type: 'TextQuoteSelector',
+        exact,
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(start + exact.length, start + exact.length + 32),
+      },
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    },
+    figure,
+  })
+}
+
+test('tag figures in two articles, export figures.csv filtered by one metric, and check its rows', async ({
+  page,
+  glossa,
+}) => {
+  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const air = list.find((a) => /79% of drones/.test(a.title))!
+  const grid = list.find((a) => /Repair crews/.test(a.title))!
+  const airText = (await glossa.call<{ text: string }>('articles.get', { id: air.id })).text
+  const gridText = (await glossa.call<{ text: string }>('articles.get', { id: grid.id })).text
+  await tagFigure(glossa, air.id, airText, '520', {
+    value: 520,
+    metric: 'drones/launched',
+    periodStart: '2024-01-01',
+    periodEnd: '2024-01-07',
+    attributedTo: 'Oleh Danylchenko',
+  })
+  await tagFigure(glossa, air.id, airText, '79%', { value: 79, unit: '%', metric: 'drones/downed-share' })
+  await tagFigure(glossa, grid.id, gridText, 'about 480', {
+    value: 480,
+    qualifier: 'about',
+    metric: 'drones/launched',
+    periodStart: '2024-01-01',
+    periodEnd: '2024-01-07',
+  })
+
+  await page.goto(glossa.url)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByLabel('Figures dataset (CSV)').check()
+  await dialog.getByLabel('Scope').selectOption('all')
+  await dialog.getByLabel('Only this metric').fill('drones/launched')
+  await expect(dialog.getByTestId('export-preview')).toContainText('about')
+  await expect(dialog.getByTestId('export-preview')).not.toContainText('drones/downed-share')
+  await page.screenshot({ path: 'reports/screens/export-dialog.png' })
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /^Export/ }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe('figures.csv')
+  const csv = await readFile((await download.path())!, 'utf8')
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data
+  expect(
+    rows.map((r) => [r.title, r.value, r.qualifier, r.metric, r.period_start, r.period_end]).sort(),
+  ).toEqual(
+    [
+      [air.title, '520', '', 'drones/launched', '2024-01-01', '2024-01-07'],
+      [grid.title, '480', 'about', 'drones/launched', '2024-01-01', '2024-01-07'],
+    ].sort(),
+  )
+  expect(rows.find((r) => r.value === '520')!.attributed_to).toBe('Oleh Danylchenko')
+  expect(rows.find((r) => r.value === '480')!.quote).toBe('about 480')
+})
+
+test('export this article as Markdown notes from the reader', async ({ page, glossa }) => {
+  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const grain = list.find((a) => /grain/i.test(a.title))!
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${grain.id}`)
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await expect(dialog.getByLabel('Scope')).toHaveValue('article')
+  await expect(dialog.getByTestId('export-preview')).toContainText(`title: `)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /^Export/ }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/\.md$/)
+  expect(await readFile((await download.path())!, 'utf8')).toContain(grain.title.slice(0, 30))
+})
