@@ -46,8 +46,13 @@ function annotationCounts(seed: number, articles: number, total: number): number
   let diff = total - counts.reduce((a, b) => a + b, 0)
   while (diff !== 0) {
     const i = r.int(0, articles - 1)
-    if (diff > 0 && counts[i] < cap) (counts[i]++, diff--)
-    else if (diff < 0 && counts[i] > 0) (counts[i]--, diff++)
+    if (diff > 0 && counts[i] < cap) {
+      counts[i]++
+      diff--
+    } else if (diff < 0 && counts[i] > 0) {
+      counts[i]--
+      diff++
+    }
   }
   return counts
 }

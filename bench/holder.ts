@@ -41,7 +41,7 @@ childMain<HolderInput, HolderResult>(async (input) => {
   const mark = (phase: string) => memory.push({ phase, peak: peakRss(), rss: process.memoryUsage().rss })
   mark('started')
 
-  let t = performance.now()
+  const t = performance.now()
   const archive = await Archive.open(input.archive)
   const articles = archive.list().length
   const openMs = performance.now() - t

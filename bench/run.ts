@@ -1,7 +1,7 @@
 // Bench (Node): `npm run bench [-- --size small] [--json] [--fresh] [--seed N]`. Generates (or reuses) the
 // synthetic archive and its one-file baseline, runs every measure, prints the table or one JSON object.
 import { mkdir, writeFile } from 'node:fs/promises'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BaselineInput, BaselineResult } from './baseline-child'
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const seed = Number(values.seed)
   const paths = benchPaths(size.name, seed, values.dir)
   const started = performance.now()
+  const loadBefore = loadavg()
 
   let manifest = values.fresh ? null : await readManifest(paths)
   const reused = manifest !== null
@@ -87,6 +88,9 @@ async function main(): Promise<void> {
       cpu: cpus()[0]?.model,
       memoryGB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
+      // Other work on the machine inflates the tails: the 1-minute load average before and after the run.
+      loadBefore: loadBefore[0],
+      loadAfter: loadavg()[0],
     },
     archive: { dir: paths.archive, ...manifest, reused },
     runSeconds: Math.round((performance.now() - started) / 1000),
@@ -102,7 +106,8 @@ async function main(): Promise<void> {
   }
   console.log(
     `\nGlossa bench — ${size.name}: ${manifest.articles} articles, ${manifest.annotations} annotations · ` +
-      `${result.machine.cpus} cores, ${result.machine.memoryGB} GiB, Node ${process.version} · ${result.runSeconds} s\n`,
+      `${result.machine.cpus} cores, ${result.machine.memoryGB} GiB, Node ${process.version} · ${result.runSeconds} s · ` +
+      `load ${loadBefore[0].toFixed(1)} → ${loadavg()[0].toFixed(1)}\n`,
   )
   console.log(renderRows(figureRows(figures)))
   console.log(`\n${renderTargets(targets)}`)

@@ -43,7 +43,9 @@ async function serve(archiveDir: string): Promise<{ child: ChildProcess; url: st
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
-      if (match) (clearTimeout(timer), resolve(match[1]))
+      if (!match) return
+      clearTimeout(timer)
+      resolve(match[1])
     }
     child.stdout?.on('data', onData)
     child.stderr?.on('data', onData)

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { detectFigures } from '../shared/figures'
 import type { ParseArgsConfig } from 'node:util'
-import { openArchive, resolveArchiveDir } from '../main/open-archive'
+import { openArchive, resolveArchiveDir, startHousekeeping } from '../main/open-archive'
 import { runExportCommand } from './export-command'
 import { runImport } from './import-command'
 import { startServer } from '../main/serve'
@@ -18,8 +18,8 @@ function parse<O extends ParseArgsConfig['options']>(args: string[], options: O)
   return parseArgs({ args, options, allowPositionals: true, strict: true })
 }
 
-async function open(flag: string | undefined) {
-  return openArchive(resolveArchiveDir(flag, defaultArchiveDir()), samplesDir)
+async function open(flag: string | undefined, lockAs?: string) {
+  return openArchive(resolveArchiveDir(flag, defaultArchiveDir()), samplesDir, lockAs)
 }
 
 export const commands: Record<string, Command> = {
@@ -27,14 +27,15 @@ export const commands: Record<string, Command> = {
     summary: 'serve the app to a browser on 127.0.0.1   [--archive DIR] [--port N]',
     run: async (args) => {
       const { values } = parse(args, { ...archiveOption, port: { type: 'string' } })
-      const archive = await open(values.archive)
+      const archive = await open(values.archive, 'glossa serve')
+      startHousekeeping(archive)
       const service = createService({ archive, version: process.env.npm_package_version ?? '0.1.0' })
       const server = await startServer({
         handlers: service,
         rendererDir,
         port: values.port ? Number(values.port) : 0,
       })
-      for (const problem of archive.problems) console.error(`warning: ${problem}`)
+      for (const problem of archive.problems) console.error(`warning: ${problem.message}`)
       console.log(`Glossa is serving ${archive.dir}`)
       console.log(`Open ${server.url}`)
       await new Promise<void>((resolve) => {
@@ -55,7 +56,7 @@ export const commands: Record<string, Command> = {
         tag: { type: 'string', multiple: true },
       })
       if (!positionals.length) throw new Error('import needs at least one file or folder.')
-      const archive = await open(values.archive)
+      const archive = await open(values.archive, 'glossa import')
       const results = await runImport(archive, positionals, {
         json: values.json,
         source: values.source,

@@ -1,14 +1,14 @@
 // Electron main process: the window, its security settings and the archive. Thin by design; the logic lives
 // in service.ts and src/shared, which browser mode and the tests exercise without Electron.
 import { electronApp, is, optimizer } from '@electron-toolkit/utils'
-import { BrowserWindow, app, session, shell } from 'electron'
+import { BrowserWindow, app, dialog, session, shell } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isSafeExternalUrl } from '../shared/url-safety'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
-import { openArchive, resolveArchiveDir } from './open-archive'
+import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
 import { createService } from './service'
 
 function argValue(flag: string): string | undefined {
@@ -74,7 +74,8 @@ async function main(): Promise<void> {
     mainWindow?.focus()
   })
 
-  const archive = await openArchive(archiveDir, join(resourcesDir, 'samples'))
+  const archive = await openArchive(archiveDir, join(resourcesDir, 'samples'), 'Glossa desktop app')
+  startHousekeeping(archive)
   registerIpc(createService({ archive, version: app.getVersion() }), isOwnFrame)
   installMenu(() => mainWindow)
   mainWindow = createWindow()
@@ -89,5 +90,6 @@ app.on('window-all-closed', () => {
 
 main().catch((err: unknown) => {
   console.error('Glossa could not start:', err)
+  dialog.showErrorBox('Glossa could not open your archive', err instanceof Error ? err.message : String(err))
   app.exit(1)
 })

@@ -1,7 +1,9 @@
 // Main process and CLI: where the archive lives, and opening it with the sample articles on first run.
-import { readFile, readdir } from 'node:fs/promises'
+import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Archive } from './archive/archive'
+import { lockArchive } from './archive/lock'
+import { autoSnapshot } from './archive/snapshots'
 import { parseDocument } from './import'
 
 /** `--archive DIR` wins, then GLOSSA_ARCHIVE, then the platform default. */
@@ -9,8 +11,24 @@ export function resolveArchiveDir(flag: string | undefined, fallback: string): s
   return flag || process.env.GLOSSA_ARCHIVE || fallback
 }
 
-export async function openArchive(dir: string, samplesDir?: string): Promise<Archive> {
+/** Opens (and on first use seeds) an archive; `lockAs` names the writer that takes the archive's lock. */
+export async function openArchive(dir: string, samplesDir?: string, lockAs?: string): Promise<Archive> {
+  if (lockAs) {
+    await mkdir(dir, { recursive: true })
+    lockArchive(dir, lockAs)
+  }
   return Archive.open(dir, { seed: samplesDir ? (archive) => seedSamples(archive, samplesDir) : undefined })
+}
+
+/** Background care of an archive a person works in: the day's snapshot, a while after startup. */
+export function startHousekeeping(archive: Archive, delayMs = 30_000): () => void {
+  const timer = setTimeout(() => {
+    autoSnapshot(archive).catch((err: unknown) =>
+      console.error('Glossa could not take the daily snapshot:', err),
+    )
+  }, delayMs)
+  timer.unref?.()
+  return () => clearTimeout(timer)
 }
 
 async function seedSamples(archive: Archive, samplesDir: string): Promise<void> {

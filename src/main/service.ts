@@ -4,6 +4,7 @@ import { METHOD_NAMES } from '../shared/contract'
 import type { Handlers } from '../shared/contract'
 import type { Archive } from './archive/archive'
 import { annotationHandlers } from './handlers/annotations'
+import { backupHandlers } from './handlers/backups'
 import { articleHandlers } from './handlers/articles'
 import type { ServiceContext } from './handlers/context'
 import { exportHandlers } from './handlers/exports'
@@ -25,6 +26,7 @@ export function createService({
     libraryHandlers(ctx),
     importHandlers(ctx),
     exportHandlers(ctx),
+    backupHandlers(ctx),
   ]
   const merged: Record<string, unknown> = {}
   for (const map of maps) {

@@ -63,6 +63,14 @@ export const exportArgsSchema = z
   })
   .strict()
 
+const problemSchema = z.object({ file: z.string().optional(), message: z.string() })
+const snapshotSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  size: z.int().nonnegative(),
+  articles: z.int().nonnegative(),
+})
+
 export const contract = {
   'app.info': {
     args: none,
@@ -70,8 +78,21 @@ export const contract = {
       version: z.string(),
       archive: z.string(),
       articles: z.int(),
-      problems: z.array(z.string()),
+      problems: z.array(problemSchema),
     }),
+  },
+  'archive.scan': { args: none, result: z.array(problemSchema) },
+  'backups.list': { args: none, result: z.array(snapshotSchema) },
+  'backups.create': { args: none, result: snapshotSchema },
+  'backups.restore': {
+    args: z
+      .object({
+        id: z.string().min(1).max(200),
+        /** Also bring back articles that are in the snapshot but no longer in the archive. */
+        addMissing: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.object({ messages: z.array(z.string()), problems: z.array(problemSchema) }),
   },
   'articles.list': {
     args: z.object({}).strict(),

@@ -4,10 +4,13 @@ import type { ErrorCode, GlossaErrorShape } from './types'
 
 export class GlossaError extends Error {
   readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
+  /** The archive file concerned, relative to the archive, when the error is about one. */
+  readonly file?: string
+  constructor(code: ErrorCode, message: string, options: { file?: string } = {}) {
     super(message)
     this.name = 'GlossaError'
     this.code = code
+    if (options.file) this.file = options.file
   }
   toJSON(): GlossaErrorShape {
     return { code: this.code, message: this.message }

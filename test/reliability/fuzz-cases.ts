@@ -55,11 +55,17 @@ function someId(rng: Rng, c: FuzzContext): string {
     ...c.annotations.map((a) => a.id),
     ...c.collections,
     ...c.trashed,
+    ...c.snapshots,
     'constructor',
     'zzzz0000dead',
     'ABCD1234',
     'abc',
     '-abcd',
+    // For ids that name files (snapshots): paths out of their folder.
+    '..',
+    '../glossa.json',
+    '../../../../etc/passwd',
+    `${c.snapshots[0]}/../../glossa.json`,
   ])
 }
 

@@ -8,6 +8,10 @@ const CODES: readonly string[] = errorCodeSchema.options
 /** Which methods may write to the archive; typed so that a new method has to be classified here. */
 const WRITES = {
   'app.info': false,
+  'archive.scan': false,
+  'backups.list': false,
+  'backups.create': true,
+  'backups.restore': true,
   'articles.list': false,
   'articles.get': false,
   'articles.create': true,

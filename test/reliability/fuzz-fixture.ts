@@ -53,6 +53,7 @@ export async function fuzzFixture(dir: string): Promise<Fixture> {
   ]
   await call('articles.bulkUpdate', { ids: [articles[1]], addCollections: [collections[1]] })
   await call('tags.setColor', { name: 'war', color: 'orange' })
+  const snapshots = [(await call<{ id: string }>('backups.create', {})).id]
 
   /** Restores what accepted fuzz calls deleted, so later cases still reach deep code paths. */
   const heal = async () => {
@@ -73,6 +74,7 @@ export async function fuzzFixture(dir: string): Promise<Fixture> {
     annotations: saved.map((a) => ({ articleId: a.articleId, id: a.id })),
     collections,
     trashed: [gone],
+    snapshots,
   }
   return { archive, handlers, ctx, heal }
 }

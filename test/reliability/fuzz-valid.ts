@@ -11,6 +11,7 @@ export type FuzzContext = {
   annotations: { articleId: string; id: string }[]
   collections: string[]
   trashed: string[]
+  snapshots: string[]
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
@@ -19,6 +20,10 @@ let exportTurn = 0
 
 export const VALID = {
   'app.info': () => ({}),
+  'archive.scan': () => ({}),
+  'backups.list': () => ({}),
+  'backups.create': () => ({}),
+  'backups.restore': (c) => ({ id: c.snapshots[0], addMissing: true }),
   'articles.list': () => ({}),
   'articles.get': (c) => ({ id: c.articles[0] }),
   'articles.create': (c) => ({

@@ -146,7 +146,7 @@ describe('Archive', () => {
     await writeFile(file, '{"version":1,"articles":{"trunc')
     const reopened = await Archive.open(dir)
     expect(reopened.problems).toHaveLength(1)
-    expect(reopened.problems[0]).toContain(`catalog/${bucketOf(meta.id)}.json is not valid JSON`)
+    expect(reopened.problems[0].message).toContain(`catalog/${bucketOf(meta.id)}.json is not valid JSON`)
     expect(reopened.list()).toEqual([])
     const other = await reopened.createArticle({
       title: 'Other',

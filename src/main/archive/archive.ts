@@ -14,6 +14,7 @@ import { CatalogStore } from './catalog-store'
 import { CollectionStore } from './collection-store'
 import { bucketOf, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
+import type { Problem } from './problems'
 import { openShard } from './shard'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
@@ -45,7 +46,7 @@ export type OpenOptions = {
 }
 
 export class Archive {
-  readonly problems: string[] = []
+  readonly problems: Problem[] = []
   readonly catalog: CatalogStore
   readonly annotations: AnnotationStore
   readonly tagStore: TagStore
@@ -70,7 +71,7 @@ export class Archive {
     ])
     if (fresh && options.seed) await options.seed(archive)
     const replayed = await replayTagJournal(archive)
-    if (replayed) archive.problems.push(replayed)
+    if (replayed) archive.problems.push({ message: replayed })
     return archive
   }
 
@@ -103,6 +104,17 @@ export class Archive {
     if (entries.includes('glossa.json')) return false
     await manifest.write()
     return true
+  }
+
+  /** Records a damaged file found after opening (e.g. an annotations file read on demand). */
+  noteProblem(problem: Problem): void {
+    if (!this.problems.some((p) => p.file === problem.file && p.message === problem.message))
+      this.problems.push(problem)
+  }
+
+  clearProblem(file: string): void {
+    const keep = this.problems.filter((p) => p.file !== file)
+    this.problems.splice(0, this.problems.length, ...keep)
   }
 
   onChange(listener: ArchiveListener): () => void {
@@ -238,14 +250,25 @@ export class Archive {
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {
     this.catalog.get(articleId)
-    return this.annotations.list(articleId)
+    return this.noting(() => this.annotations.list(articleId))
+  }
+
+  /** Damage found while working is remembered, so the app can offer to repair it. */
+  private async noting<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (err) {
+      if (err instanceof GlossaError && err.code === 'corrupt_file' && err.file)
+        this.noteProblem({ file: err.file, message: err.message })
+      throw err
+    }
   }
 
   /** Applies `change` to one article's annotations, then refreshes its counts in the catalog. */
   async changeAnnotations<R>(articleId: string, change: (list: Annotation[]) => R): Promise<R> {
     const meta = this.catalog.get(articleId)
     this.catalog.assertWritable(articleId)
-    const { result, list } = await this.annotations.change(articleId, change)
+    const { result, list } = await this.noting(() => this.annotations.change(articleId, change))
     await this.catalog.put({ ...meta, ...summarize(list) })
     this.emit({ kind: 'annotations-changed', articleId })
     return result

@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
+import type { Problem } from './problems'
 import type { ArticleMeta } from '../../shared/types'
 import { bucketOf } from './ids'
 import { CURRENT_VERSION } from './migrations'
@@ -18,7 +19,7 @@ export class CatalogStore {
 
   constructor(
     private readonly root: string,
-    private readonly problems: string[],
+    private readonly problems: Problem[],
   ) {}
 
   private get dir(): string {
@@ -38,7 +39,7 @@ export class CatalogStore {
           if (!(err instanceof GlossaError)) throw err
           // A damaged bucket stays readable-nothing and writable-never until it is restored; the rest opens.
           this.readOnly.set(bucket, err.message)
-          this.problems.push(err.message)
+          this.problems.push({ file: err.file, message: err.message })
         }
       }),
     )
@@ -52,6 +53,12 @@ export class CatalogStore {
       () => ({ version: CURRENT_VERSION.catalog, articles: {} }),
       (c) => typeof c.articles === 'object' && c.articles !== null,
     )
+  }
+
+  /** After a damaged bucket file was moved aside: a fresh, writable, empty bucket. */
+  async resetBucket(bucket: string): Promise<void> {
+    this.readOnly.delete(bucket)
+    this.buckets.set(bucket, await this.open(bucket))
   }
 
   all(): ArticleMeta[] {

@@ -2,6 +2,7 @@
 // metadata, so a collection's articles come straight from the catalog.
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
+import type { Problem } from './problems'
 import { CURRENT_VERSION } from './migrations'
 import { openShard } from './shard'
 import type { Shard } from './shard'
@@ -14,10 +15,11 @@ export class CollectionStore {
 
   constructor(
     private readonly root: string,
-    private readonly problems: string[],
+    private readonly problems: Problem[],
   ) {}
 
   async load(): Promise<void> {
+    this.damage = null
     try {
       this.shard = await openShard<CollectionFile>(
         this.root,
@@ -29,7 +31,7 @@ export class CollectionStore {
     } catch (err) {
       if (!(err instanceof GlossaError)) throw err
       this.damage = err.message
-      this.problems.push(err.message)
+      this.problems.push({ file: err.file, message: err.message })
     }
   }
 

@@ -47,7 +47,11 @@ export async function openShard<T extends Versioned>(
       err instanceof ParseFailure
         ? `is not valid JSON (${err.message})`
         : `could not be read (${String(err)})`
-    throw new GlossaError('corrupt_file', `${name} ${why}. It was left untouched; restore it from a backup.`)
+    throw new GlossaError(
+      'corrupt_file',
+      `${name} ${why}. It was left untouched; restore it from a backup.`,
+      { file: name },
+    )
   }
   if (db.data === null || typeof db.data !== 'object' || typeof db.data.version !== 'number') {
     throw new GlossaError(

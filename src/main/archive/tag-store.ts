@@ -1,6 +1,7 @@
 // Main process: tag colours (tags.json). Which tags exist is derived from articles and annotations.
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
+import type { Problem } from './problems'
 import type { HighlightColor } from '../../shared/types'
 import { CURRENT_VERSION } from './migrations'
 import { openShard } from './shard'
@@ -15,16 +16,17 @@ export class TagStore {
 
   constructor(
     private readonly root: string,
-    private readonly problems: string[],
+    private readonly problems: Problem[],
   ) {}
 
   async load(): Promise<void> {
+    this.damage = null
     try {
       this.shard = await this.openFile()
     } catch (err) {
       if (!(err instanceof GlossaError)) throw err
       this.damage = err.message
-      this.problems.push(err.message)
+      this.problems.push({ file: err.file, message: err.message })
     }
   }
 

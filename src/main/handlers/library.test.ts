@@ -99,7 +99,7 @@ describe('tags', () => {
     const reopened = await Archive.open(h.dir)
     expect(reopened.meta(h.a.id).tags).toContain('conflict')
     expect(reopened.meta(h.a.id).tags).not.toContain('war')
-    expect(reopened.problems.join(' ')).toMatch(/interrupted/)
+    expect(reopened.problems.map((p) => p.message).join(' ')).toMatch(/interrupted/)
   })
 })
 

@@ -10,7 +10,14 @@ export const INDEX_VERSION = 1
 
 export type SearchField = 'title' | 'text' | 'tags' | 'source' | 'note'
 
-export type SearchDoc = { id: string } & Partial<Record<SearchField, string>>
+export type SearchDoc = { id: string } & Record<SearchField, string>
+
+/**
+ * Every document has every field, empty when it does not apply: MiniSearch averages a field's length over the
+ * documents added so far, so a field missing from some documents makes scores depend on the order documents were
+ * added in, and a rebuilt index would rank differently from the one it replaces.
+ */
+const EMPTY: Omit<SearchDoc, 'id'> = { title: '', text: '', tags: '', source: '', note: '' }
 
 export const FIELD_BOOST: Record<SearchField, number> = { title: 3, tags: 2, note: 1.5, text: 1, source: 1 }
 
@@ -42,11 +49,12 @@ export function parseDocId(id: string): { articleId: string; annotationId?: stri
 
 export function articleDoc(meta: ArticleMeta, text: string): SearchDoc {
   return {
+    ...EMPTY,
     id: meta.id,
     title: meta.title,
     text,
     tags: meta.tags.join(' , '),
-    ...(meta.source ? { source: meta.source } : {}),
+    source: meta.source ?? '',
   }
 }
 
@@ -59,6 +67,7 @@ export function annotationDocs(articleId: string, list: Annotation[]): SearchDoc
   return list
     .filter((a) => a.note.trim() || annotationTags(a).length > 0)
     .map((a) => ({
+      ...EMPTY,
       id: annotationDocId(articleId, a.id),
       note: a.note,
       tags: annotationTags(a).join(' , '),

@@ -44,9 +44,14 @@ export async function toHits(results: SearchResult[], limit: number, src: HitSou
     if ((!seen || r.score > seen.score) && src.archive.catalog.has(articleId)) best.set(articleId, r)
   }
   const dated = [...best].map(([id, r]) => ({ r, id, date: dateOf(src.archive.meta(id)) }))
-  dated.sort((a, b) => b.r.score - a.r.score || compare(b.date, a.date) || compare(a.id, b.id))
+  dated.sort((a, b) => byScore(a.r.score, b.r.score) || compare(b.date, a.date) || compare(a.id, b.id))
   const hits = await Promise.all(dated.slice(0, limit).map(({ r }) => toHit(r, src)))
   return hits.filter((h): h is SearchHit => h !== undefined)
+}
+
+/** Scores that differ only by floating-point noise (it depends on the order documents were added) tie. */
+function byScore(a: number, b: number): number {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) ? 0 : b - a
 }
 
 function dateOf(meta: ArticleMeta): string {

@@ -1,14 +1,14 @@
 // Main process: the saved search index, `<archive>/search-index.json` by default:
-//   { "header": { format, version, fingerprint, savedAt, articles, annotationDocs }, "index": <MiniSearch JSON> }
+//   { "header": { format, version, fingerprint, savedAt, termCount, articles, annotationDocs },
+//     "index": <what JSON.stringify(miniSearch) writes> }            (laid out by index-codec.ts)
 // It is derived data: anything unreadable is reported as a reason to rebuild, never thrown, and overwritten.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { open, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type MiniSearch from 'minisearch'
 import type { AsPlainObject } from 'minisearch'
 import { z } from 'zod'
 import { GlossaError } from '../../shared/errors'
 import { INDEX_OPTIONS, INDEX_VERSION } from './documents'
-import type { SearchDoc } from './documents'
+import { decodeIndex } from './index-codec'
 import { message } from './index-state'
 
 const headerSchema = z.object({
@@ -24,9 +24,9 @@ const headerSchema = z.object({
   annotationDocs: z.record(z.string(), z.array(z.string())),
 })
 
-// Only the top level is checked here; MiniSearch.loadJS rejects the rest, and the document count is then
-// compared with the header.
-const indexSchema = z.object({
+// Only the top level is checked here (the term list is parsed lazily, while loading); MiniSearch.loadJS rejects
+// damaged terms, and the document and term counts are then compared with the header.
+const metaSchema = z.object({
   serializationVersion: z.literal(2),
   documentCount: z.int().nonnegative(),
   nextId: z.int().nonnegative(),
@@ -36,7 +36,6 @@ const indexSchema = z.object({
   fieldLength: z.record(z.string(), z.array(z.number().nullable())),
   averageFieldLength: z.array(z.number().nullable()),
   storedFields: z.record(z.string(), z.unknown()),
-  index: z.array(z.unknown()),
   dirtCount: z.number().optional(),
 })
 
@@ -53,13 +52,13 @@ export async function readIndexFile(file: string): Promise<ReadOutcome> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing' }
     return { ok: false, reason: `corrupt: the file could not be read (${message(err)})` }
   }
-  let data: { header?: unknown; index?: unknown }
+  let data: ReturnType<typeof decodeIndex>
   try {
-    data = JSON.parse(raw) as { header?: unknown; index?: unknown }
+    data = decodeIndex(raw)
   } catch (err) {
     return { ok: false, reason: `corrupt: not valid JSON (${message(err)})` }
   }
-  const header = headerSchema.safeParse(data?.header)
+  const header = headerSchema.safeParse(data.header)
   if (!header.success) return { ok: false, reason: 'corrupt: no valid header' }
   if (header.data.version !== INDEX_VERSION) {
     return {
@@ -67,23 +66,29 @@ export async function readIndexFile(file: string): Promise<ReadOutcome> {
       reason: `stale: written in index format ${header.data.version}, this Glossa uses ${INDEX_VERSION}`,
     }
   }
-  const index = indexSchema.safeParse(data.index)
-  const fields = index.success ? Object.keys(index.data.fieldIds).sort().join() : ''
-  if (!index.success || fields !== [...INDEX_OPTIONS.fields].sort().join()) {
+  const meta = metaSchema.safeParse(data.index)
+  const fields = meta.success ? Object.keys(meta.data.fieldIds).sort().join() : ''
+  const terms = data.index.index as Iterable<unknown> | undefined
+  if (!meta.success || fields !== [...INDEX_OPTIONS.fields].sort().join() || !isIterable(terms)) {
     return { ok: false, reason: 'corrupt: the index does not have the shape MiniSearch writes' }
   }
-  return { ok: true, saved: { header: header.data, index: index.data as AsPlainObject } }
+  return { ok: true, saved: { header: header.data, index: { ...meta.data, index: terms } as AsPlainObject } }
 }
 
-export function serializeIndex(header: IndexHeader, ms: MiniSearch<SearchDoc>): string {
-  return JSON.stringify({ header, index: ms })
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.iterator in value
 }
 
 /** Writes to a temp file beside the target and renames it over, so a crash never leaves half an index. */
-export async function writeIndexFile(file: string, text: string): Promise<void> {
+export async function writeIndexFile(file: string, lines: string[]): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   try {
-    await writeFile(temp, text)
+    const handle = await open(temp, 'w')
+    try {
+      for (const line of lines) await handle.write(`${line}\n`)
+    } finally {
+      await handle.close()
+    }
     await rename(temp, file)
   } catch (err) {
     await rm(temp, { force: true })

@@ -56,7 +56,9 @@ function restore(saved: SavedIndex, problems: string[]): IndexState | string {
   return new IndexState(ms, signatures, annotationDocIds, problems)
 }
 
-async function indexAll(archive: Archive, state: IndexState, ids: string[]): Promise<void> {
+/** In id order, so two builds of the same archive add documents in the same order. */
+async function indexAll(archive: Archive, state: IndexState, unsorted: string[]): Promise<void> {
+  const ids = [...unsorted].sort()
   for (let i = 0; i < ids.length; i += BUILD_BATCH) {
     await Promise.all(ids.slice(i, i + BUILD_BATCH).map((id) => state.index(archive, id)))
   }

@@ -7,7 +7,8 @@ import { INDEX_VERSION, SEARCH_OPTIONS } from './documents'
 import { fingerprint } from './freshness'
 import { toHits } from './hits'
 import type { SearchHit } from './hits'
-import { serializeIndex, writeIndexFile } from './index-file'
+import { encodeIndex } from './index-codec'
+import { writeIndexFile } from './index-file'
 import type { IndexHeader } from './index-file'
 import { IndexState, message } from './index-state'
 import { loadState } from './load-state'
@@ -162,9 +163,9 @@ export class SearchIndex {
     if (revision === this.savedRevision) return
     this.dirtySince = undefined
     const started = performance.now()
-    const text = serializeIndex(this.header(), this.state.ms)
+    const lines = encodeIndex(this.header(), this.state.ms)
     this.lastSaveCostMs = performance.now() - started
-    const write = this.writing.then(() => writeIndexFile(this.file, text))
+    const write = this.writing.then(() => writeIndexFile(this.file, lines))
     this.writing = write.catch(() => undefined)
     await write
     this.savedRevision = Math.max(this.savedRevision, revision)

@@ -2,7 +2,9 @@
 // the right; import on top.
 import { useCallback, useEffect, useState } from 'react'
 import { api } from './api'
+import BackupsDialog from './components/BackupsDialog'
 import ExportDialog from './components/ExportDialog'
+import ProblemsBanner from './components/ProblemsBanner'
 import type { ScopeChoice } from './components/ExportDialog'
 import ImportDialog from './components/ImportDialog'
 import Toast from './components/Toast'
@@ -28,6 +30,8 @@ export default function App() {
   const [importing, setImporting] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [filter, setFilter] = useState<LibraryFilter>({})
+  const [problems, setProblems] = useState<{ file?: string; message: string }[]>([])
+  const [backups, setBackups] = useState(false)
   const [exporting, setExporting] = useState<{ scope: ScopeChoice; selection: string[] } | null>(null)
   const { run, start, single, cancel, reset } = useImport(reload)
   const select = useCallback((id: string | null) => go({ view: 'library', articleId: id }), [go])
@@ -52,6 +56,11 @@ export default function App() {
     [single],
   )
   const dragging = useDropAndPaste(importFiles, importPaste)
+
+  useEffect(() => {
+    // Reads every annotations file once in the background, so damage shows before anyone opens the article.
+    api['archive.scan']({}).then(setProblems, () => {})
+  }, [])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -111,12 +120,14 @@ export default function App() {
 
   return (
     <div className="app">
+      <ProblemsBanner problems={problems} onRepair={() => setBackups(true)} />
       <LibraryPane
         articles={articles}
         error={error}
         selectedId={route.view === 'library' ? route.articleId : null}
         onSelect={select}
         onImport={() => setImporting(true)}
+        onBackups={() => setBackups(true)}
         onExport={() =>
           setExporting({
             scope: route.view === 'library' && route.articleId ? 'article' : 'filter',
@@ -199,6 +210,16 @@ export default function App() {
           collections={collections}
           initialScope={exporting.scope}
           onClose={() => setExporting(null)}
+        />
+      )}
+      {backups && (
+        <BackupsDialog
+          problems={problems}
+          onClose={() => setBackups(false)}
+          onRestored={() => {
+            refreshAll()
+            api['archive.scan']({}).then(setProblems, () => {})
+          }}
         />
       )}
       {dragging && <div className="drop-overlay">Drop to import into your archive</div>}

@@ -20,6 +20,7 @@ type Props = {
   onSelect: (id: string) => void
   onImport: () => void
   onExport: () => void
+  onBackups: () => void
   view: View
   onView: (view: View) => void
   tags: Tag[]
@@ -45,6 +46,7 @@ export default function LibraryPane(props: Props) {
     onSelect,
     onImport,
     onExport,
+    onBackups,
     view,
     onView,
     tags,
@@ -214,6 +216,11 @@ export default function LibraryPane(props: Props) {
           </p>
         )}
       </div>
+      <footer className="library-footer">
+        <button type="button" className="link" onClick={onBackups}>
+          Backups…
+        </button>
+      </footer>
       {checked.size > 0 && (
         <BulkBar
           count={checked.size}

@@ -1,0 +1,106 @@
+// Main process: repairing a damaged archive file from a snapshot. The damaged file is never overwritten: it
+// is moved aside as <name>.corrupt-<time>, and a new one is written from the snapshot (and, for the
+// catalog, from the bodies and annotations still on disk).
+import { access, readFile, readdir, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Writer } from 'steno'
+import { GlossaError } from '../../shared/errors'
+import type { Backup } from '../../shared/export'
+import type { Annotation } from '../../shared/types'
+import { summarize } from './archive'
+import type { Archive } from './archive'
+import { bucketOf, textHash } from './ids'
+import { CURRENT_VERSION } from './migrations'
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  )
+
+async function moveAside(archive: Archive, rel: string, now: Date): Promise<string | null> {
+  const from = join(archive.dir, rel)
+  if (!(await exists(from))) return null
+  const aside = `${rel}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`
+  await rename(from, join(archive.dir, aside))
+  return aside
+}
+
+async function annotationsFor(archive: Archive, id: string, snapshot: Backup): Promise<Annotation[]> {
+  return archive.listAnnotations(id).catch(() => snapshot.annotations.filter((a) => a.articleId === id))
+}
+
+async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: Backup): Promise<void> {
+  await archive.catalog.resetBucket(bucket)
+  const fromSnapshot = snapshot.articles.filter((a) => bucketOf(a.id) === bucket)
+  const bodies = (await readdir(join(archive.dir, 'bodies'))).filter(
+    (n) => n.startsWith(bucket) && n.endsWith('.json'),
+  )
+  const onDisk = new Set(bodies.map((n) => n.slice(0, -'.json'.length)))
+  for (const { text, html, ...meta } of fromSnapshot) {
+    if (!onDisk.has(meta.id))
+      await new Writer(join(archive.dir, 'bodies', `${meta.id}.json`)).write(
+        JSON.stringify({ version: CURRENT_VERSION.body, id: meta.id, text, ...(html ? { html } : {}) }),
+      )
+    await archive.catalog.put({ ...meta, ...summarize(await annotationsFor(archive, meta.id, snapshot)) })
+  }
+  // Articles added after the snapshot still have their bodies: bring them back with what the body tells.
+  for (const id of onDisk) {
+    if (archive.catalog.has(id)) continue
+    const { text } = JSON.parse(await readFile(join(archive.dir, 'bodies', `${id}.json`), 'utf8')) as {
+      text: string
+    }
+    const title = text.split('\n')[0].slice(0, 120) || 'Recovered article'
+    const annotations = await annotationsFor(archive, id, snapshot)
+    await archive.catalog.put({
+      id,
+      title,
+      tags: ['recovered'],
+      addedAt: new Date().toISOString(),
+      textHash: textHash(text),
+      length: text.length,
+      ...summarize(annotations),
+    })
+  }
+}
+
+/** Repairs one damaged file; returns a sentence saying what was done. */
+export async function repairFile(
+  archive: Archive,
+  rel: string,
+  snapshot: Backup,
+  now = new Date(),
+): Promise<string> {
+  const aside = await moveAside(archive, rel, now)
+  const kept = aside ? ` The damaged file was kept as ${aside}.` : ''
+  let match: RegExpExecArray | null
+  if ((match = /^catalog\/([^/]+)\.json$/.exec(rel))) {
+    await repairCatalogBucket(archive, match[1], snapshot)
+  } else if ((match = /^annotations\/([^/]+)\.json$/.exec(rel))) {
+    const id = match[1]
+    archive.annotations.forget(id)
+    const annotations = snapshot.annotations.filter((a) => a.articleId === id)
+    await archive.changeAnnotations(id, (list) => list.splice(0, list.length, ...annotations))
+  } else if ((match = /^bodies\/([^/]+)\.json$/.exec(rel))) {
+    const article = snapshot.articles.find((a) => a.id === match![1])
+    if (!article) throw new GlossaError('not_found', `The snapshot has no copy of article ${match[1]}.`)
+    const body = {
+      version: CURRENT_VERSION.body,
+      id: article.id,
+      text: article.text,
+      ...(article.html ? { html: article.html } : {}),
+    }
+    await new Writer(join(archive.dir, rel)).write(JSON.stringify(body))
+  } else if (rel === 'tags.json') {
+    await archive.tagStore.load()
+    for (const [name, color] of Object.entries(snapshot.tagColors))
+      await archive.tagStore.setColor(name, color)
+  } else if (rel === 'collections.json') {
+    await archive.collections.load()
+    for (const c of snapshot.collections) await archive.collections.put(c.id, c.name)
+  } else {
+    throw new GlossaError('invalid_argument', `Glossa does not know how to repair ${rel}.`)
+  }
+  archive.clearProblem(rel)
+  return `Repaired ${rel} from the snapshot of ${snapshot.generatedAt.slice(0, 10)}.${kept}`
+}

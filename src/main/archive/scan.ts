@@ -1,0 +1,29 @@
+// Main process: after startup, reads every annotations file once so damage is reported before the
+// researcher opens the article, not when they do. Runs in the background, keeps nothing in memory, never writes.
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { GlossaError } from '../../shared/errors'
+import type { Archive } from './archive'
+import { openShard } from './shard'
+
+export async function scanForDamage(archive: Archive): Promise<number> {
+  const names = await readdir(join(archive.dir, 'annotations')).catch(() => [] as string[])
+  let damaged = 0
+  for (const name of names) {
+    if (!name.endsWith('.json') || name.startsWith('.') || !archive.catalog.has(name.slice(0, -5))) continue
+    try {
+      await openShard(
+        archive.dir,
+        join(archive.dir, 'annotations', name),
+        'annotations',
+        () => ({ version: 1 }),
+        (f) => Array.isArray((f as { annotations?: unknown }).annotations),
+      )
+    } catch (err) {
+      if (!(err instanceof GlossaError)) throw err
+      archive.noteProblem({ file: err.file, message: err.message })
+      damaged++
+    }
+  }
+  return damaged
+}

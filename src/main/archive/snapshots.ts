@@ -1,0 +1,98 @@
+// Main process: automatic rotating snapshots of the archive (one a day, the last KEEP kept) and snapshots on
+// demand. A snapshot is a JSON backup (the export format), gzipped, in <archive>/backups/.
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { gunzip, gzip } from 'node:zlib'
+import { Writer } from 'steno'
+import { GlossaError } from '../../shared/errors'
+import { exportBackup, parseBackup } from '../../shared/export'
+import type { Backup } from '../../shared/export'
+import type { Archive } from './archive'
+import { writeAtomic } from './atomic'
+
+export const KEEP = 7
+const DAY = 86_400_000
+const NAME = /^snapshot-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.json\.gz$/
+
+export type SnapshotInfo = { id: string; createdAt: string; size: number; articles: number }
+
+const dirOf = (archive: Archive) => join(archive.dir, 'backups')
+
+/** Everything in the archive as a backup: the same document the JSON export writes. */
+export async function collectBackup(archive: Archive, generatedAt: string): Promise<Backup> {
+  const articles = []
+  const annotations = []
+  for (const meta of archive.list()) {
+    articles.push(await archive.getArticle(meta.id))
+    annotations.push(...(await archive.listAnnotations(meta.id).catch(() => [])))
+  }
+  const colors = archive.tagStore.colors()
+  const tagColors = Object.fromEntries(
+    Object.entries(colors).flatMap(([n, { color }]) => (color ? [[n, color]] : [])),
+  )
+  const parsed = parseBackup(
+    exportBackup({ generatedAt, articles, annotations, tagColors, collections: archive.collections.all() })
+      .content,
+  )
+  if ('problem' in parsed) throw new GlossaError('internal', `Could not build a backup: ${parsed.problem}`)
+  return parsed.backup
+}
+
+export async function listSnapshots(archive: Archive): Promise<SnapshotInfo[]> {
+  const names = await readdir(dirOf(archive)).catch(() => [] as string[])
+  const out: SnapshotInfo[] = []
+  for (const name of names) {
+    const match = NAME.exec(name)
+    if (!match) continue
+    const [d, t] = match[1].split('T')
+    const createdAt = `${d}T${t.replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')}`
+    const info = await stat(join(dirOf(archive), name))
+    const articles = Number(
+      (await readFile(join(dirOf(archive), `${name}.count`), 'utf8').catch(() => '0')).trim(),
+    )
+    out.push({ id: name, createdAt, size: info.size, articles })
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+export async function takeSnapshot(archive: Archive, now = new Date()): Promise<SnapshotInfo> {
+  const backup = await collectBackup(archive, now.toISOString())
+  const id = `snapshot-${now.toISOString().replace(/[:.]/g, '-')}.json.gz`
+  const bytes = await promisify(gzip)(Buffer.from(JSON.stringify(backup)))
+  await mkdir(dirOf(archive), { recursive: true })
+  await writeAtomic(join(dirOf(archive), id), bytes)
+  await new Writer(join(dirOf(archive), `${id}.count`)).write(String(backup.articles.length))
+  await rotate(archive)
+  return { id, createdAt: now.toISOString(), size: bytes.length, articles: backup.articles.length }
+}
+
+async function rotate(archive: Archive): Promise<void> {
+  const all = await listSnapshots(archive)
+  for (const old of all.slice(KEEP)) {
+    await rm(join(dirOf(archive), old.id), { force: true })
+    await rm(join(dirOf(archive), `${old.id}.count`), { force: true })
+  }
+}
+
+export async function readSnapshot(archive: Archive, id: string): Promise<Backup> {
+  if (!NAME.test(id)) throw new GlossaError('invalid_argument', `“${id}” is not the name of a snapshot.`)
+  let raw: Buffer
+  try {
+    raw = await readFile(join(dirOf(archive), id))
+  } catch {
+    throw new GlossaError('not_found', `Snapshot ${id} is not in backups/.`)
+  }
+  const json = (await promisify(gunzip)(raw).catch(() => null))?.toString('utf8')
+  const parsed = json ? parseBackup(json) : { problem: 'it is not a gzipped backup' }
+  if ('problem' in parsed)
+    throw new GlossaError('corrupt_file', `Snapshot ${id} cannot be read: ${parsed.problem}`)
+  return parsed.backup
+}
+
+/** Takes the day's snapshot if the newest is older than a day (or there is none). */
+export async function autoSnapshot(archive: Archive, now = new Date()): Promise<SnapshotInfo | null> {
+  const [newest] = await listSnapshots(archive)
+  if (newest && now.getTime() - Date.parse(newest.createdAt) < DAY) return null
+  return takeSnapshot(archive, now)
+}

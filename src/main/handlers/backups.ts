@@ -1,0 +1,42 @@
+// Main process: the archive's health — damage found, snapshots taken, repairs from a snapshot.
+import type { Archive } from '../archive/archive'
+import { repairFile } from '../archive/repair'
+import { scanForDamage } from '../archive/scan'
+import { listSnapshots, readSnapshot, takeSnapshot } from '../archive/snapshots'
+import type { HandlerMap, ServiceContext } from './context'
+
+type Methods = 'archive.scan' | 'backups.list' | 'backups.create' | 'backups.restore'
+
+const damaged = (archive: Archive) =>
+  archive.problems.filter((p): p is { file: string; message: string } => !!p.file)
+
+export function backupHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
+  return {
+    'archive.scan': async () => {
+      await scanForDamage(archive)
+      return [...archive.problems]
+    },
+    'backups.list': async () => listSnapshots(archive),
+    'backups.create': async () => takeSnapshot(archive),
+    'backups.restore': async ({ id, addMissing }) => {
+      const snapshot = await readSnapshot(archive, id)
+      const messages: string[] = []
+      for (const problem of damaged(archive)) messages.push(await repairFile(archive, problem.file, snapshot))
+      if (addMissing) {
+        let added = 0
+        for (const { text, html, ...meta } of snapshot.articles) {
+          if (archive.catalog.has(meta.id) || archive.catalog.isReadOnly(meta.id.slice(0, 2))) continue
+          await archive.putArticle(
+            meta,
+            { text, html },
+            snapshot.annotations.filter((a) => a.articleId === meta.id),
+          )
+          added++
+        }
+        messages.push(`Brought back ${added} articles from the snapshot.`)
+      }
+      if (!messages.length) messages.push('Nothing needed repair.')
+      return { messages, problems: [...archive.problems] }
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import MiniSearch from 'minisearch'
+import { describe, expect, it } from 'vitest'
+import { SEARCH_ARTICLES } from '../../../test/fixtures/search/articles'
+import { INDEX_OPTIONS, SEARCH_OPTIONS } from './documents'
+import type { SearchDoc } from './documents'
+import { decodeIndex, encodeIndex } from './index-codec'
+
+const HEADER = { format: 'test', articles: { a: ['x', ''] } }
+
+/** The fixture articles and two notes, with one article replaced and one removed, so the index has dirt. */
+function sampleIndex(): MiniSearch<SearchDoc> {
+  const ms = new MiniSearch<SearchDoc>(INDEX_OPTIONS)
+  SEARCH_ARTICLES.forEach((a, i) =>
+    ms.add({ id: `a${i}`, title: a.title, text: a.text, tags: a.tags.join(' , ') }),
+  )
+  ms.addAll([
+    { id: 'a1#n1', note: 'Ask the spokesperson', tags: 'rates' },
+    { id: 'a2#n2', note: 'Zürich, “quoted” \\ back\nslash' },
+  ])
+  ms.replace({ id: 'a3', title: 'Replaced title', text: 'new text' })
+  ms.discard('a4')
+  return ms
+}
+
+const results = (ms: MiniSearch<SearchDoc>) =>
+  ['corridor', 'spokesperson', 'zurich', 'zürich', 'replaced', 'shellng', 'repa'].map((q) =>
+    ms.search(q, SEARCH_OPTIONS),
+  )
+
+describe('encodeIndex', () => {
+  it.each([
+    { name: 'from the index itself, one line', wrap: (ms: MiniSearch<SearchDoc>) => ms, lineChars: 1 << 20 },
+    { name: 'from the index itself, many lines', wrap: (ms: MiniSearch<SearchDoc>) => ms, lineChars: 200 },
+    {
+      name: 'through toJSON() when the internals are not there',
+      wrap: (ms: MiniSearch<SearchDoc>) =>
+        ({ toJSON: () => ms.toJSON() }) as unknown as MiniSearch<SearchDoc>,
+      lineChars: 200,
+    },
+  ])('writes what JSON.stringify would, $name', ({ wrap, lineChars }) => {
+    const ms = sampleIndex()
+    const lines = encodeIndex(HEADER, wrap(ms), lineChars)
+    if (lineChars < 1000) expect(lines.length).toBeGreaterThan(10)
+    expect(JSON.parse(lines.join('\n'))).toEqual(JSON.parse(JSON.stringify({ header: HEADER, index: ms })))
+  })
+
+  it('writes an empty index as valid JSON', () => {
+    const ms = new MiniSearch<SearchDoc>(INDEX_OPTIONS)
+    const text = encodeIndex(HEADER, ms).join('\n')
+    expect(JSON.parse(text).index).toEqual(ms.toJSON())
+  })
+})
+
+describe('decodeIndex', () => {
+  it.each([
+    { name: 'its own lines', text: (ms: MiniSearch<SearchDoc>) => encodeIndex(HEADER, ms, 300).join('\n') },
+    {
+      name: 'plain JSON.stringify output',
+      text: (ms: MiniSearch<SearchDoc>) => JSON.stringify({ header: HEADER, index: ms }),
+    },
+  ])('loads $name into an index that searches the same', ({ text }) => {
+    const ms = sampleIndex()
+    const decoded = decodeIndex(text(ms))
+    expect(decoded.header).toEqual(HEADER)
+    const loaded = MiniSearch.loadJS(decoded.index as never, INDEX_OPTIONS)
+    expect(results(loaded)).toEqual(results(ms))
+    expect(loaded.documentCount).toBe(ms.documentCount)
+    expect(loaded.termCount).toBe(ms.termCount)
+  })
+
+  it('fails while loading when a line of terms is damaged, and at once when the file is cut short', () => {
+    const lines = encodeIndex(HEADER, sampleIndex(), 300)
+    lines[3] = lines[3].slice(0, -5)
+    const decoded = decodeIndex(lines.join('\n'))
+    expect(() => MiniSearch.loadJS(decoded.index as never, INDEX_OPTIONS)).toThrow(SyntaxError)
+    expect(() => decodeIndex(lines.slice(0, 5).join('\n'))).toThrow(SyntaxError)
+  })
+})
