@@ -1,6 +1,14 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+
+// The dev server injects CSS as <style> elements; only there does the CSP allow inline styles.
+const devStyles: Plugin = {
+  name: 'glossa-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+}
 
 export default defineConfig({
   main: {
@@ -23,6 +31,6 @@ export default defineConfig({
     build: {
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devStyles],
   },
 })

@@ -165,6 +165,7 @@ async function report(raw: {
       figures.library.firstRows,
       'from navigation start',
     ),
+    summaryRow('   … articles.list requested (app code loaded)', figures.library.listRequest),
     summaryRow(
       '   … articles.list answered',
       figures.library.listResponse,

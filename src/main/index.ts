@@ -43,6 +43,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click would open links in new windows; Glossa opens links only through setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   win.on('ready-to-show', () => win.show())

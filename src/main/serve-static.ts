@@ -15,7 +15,7 @@ const TYPES: Record<string, string> = {
 }
 
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'"
 
 export async function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse) {

@@ -60,7 +60,8 @@ export async function observe(dir: string, articleId: string): Promise<Observed>
     }
   }
   const archive = await Archive.open(dir)
-  if (archive.problems.length) throw new Error(`the archive reports damage: ${JSON.stringify(archive.problems)}`)
+  if (archive.problems.length)
+    throw new Error(`the archive reports damage: ${JSON.stringify(archive.problems)}`)
   const list = await archive.listAnnotations(articleId)
   const { counts } = archive.meta(articleId)
   return {

@@ -9,10 +9,10 @@ import type { BundledChild } from './bundle-child'
 import { checkRun } from './crash-check'
 import type { Notes } from './crash-check'
 import { observe, runUntilKilled } from './crash-run'
-import { createRng, seedFrom } from './prng'
+import { createRng, intFromEnv } from './prng'
 
-const RUNS = seedFrom('GLOSSA_CRASH_RUNS', 20)
-const SEED = seedFrom('GLOSSA_CRASH_SEED', 20_240_110)
+const RUNS = intFromEnv('GLOSSA_CRASH_RUNS', 20)
+const SEED = intFromEnv('GLOSSA_CRASH_SEED', 20_240_110)
 /** The kill lands this long after the child's first acknowledgement. */
 const KILL_WINDOW_MS = [5, 120] as const
 

@@ -14,10 +14,10 @@ import { fuzzFixture } from './fuzz-fixture'
 import { toJson } from './fuzz-junk'
 import { formatProblems, formatStats, runCases } from './fuzz-runner'
 import { call, keepAlive } from './http-client'
-import { createRng, seedFrom } from './prng'
+import { createRng, intFromEnv } from './prng'
 
-const CASES = seedFrom('GLOSSA_FUZZ_CASES', 10_000)
-const SEED = seedFrom('GLOSSA_FUZZ_SEED', 1_337)
+const CASES = intFromEnv('GLOSSA_FUZZ_CASES', 10_000)
+const SEED = intFromEnv('GLOSSA_FUZZ_SEED', 1_337)
 const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).sort()
 
 function expectCleanPrototype() {

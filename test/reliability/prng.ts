@@ -26,8 +26,8 @@ export function createRng(seed: number): Rng {
   }
 }
 
-/** A seed from the environment (to replay a failure) or the given default. */
-export function seedFrom(variable: string, fallback: number): number {
+/** An integer from the environment (a seed to replay a failure, a run count) or the given default. */
+export function intFromEnv(variable: string, fallback: number): number {
   const raw = process.env[variable]
   const seed = raw === undefined ? fallback : Number(raw)
   if (!Number.isInteger(seed)) throw new Error(`${variable} must be an integer, got "${raw}"`)

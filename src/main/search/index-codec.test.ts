@@ -7,17 +7,22 @@ import { decodeIndex, encodeIndex } from './index-codec'
 
 const HEADER = { format: 'test', articles: { a: ['x', ''] } }
 
+const doc = (fields: Partial<SearchDoc> & { id: string }): SearchDoc => ({
+  ...{ title: '', text: '', tags: '', source: '', note: '' },
+  ...fields,
+})
+
 /** The fixture articles and two notes, with one article replaced and one removed, so the index has dirt. */
 function sampleIndex(): MiniSearch<SearchDoc> {
   const ms = new MiniSearch<SearchDoc>(INDEX_OPTIONS)
   SEARCH_ARTICLES.forEach((a, i) =>
-    ms.add({ id: `a${i}`, title: a.title, text: a.text, tags: a.tags.join(' , ') }),
+    ms.add(doc({ id: `a${i}`, title: a.title, text: a.text, tags: a.tags.join(' , ') })),
   )
   ms.addAll([
-    { id: 'a1#n1', note: 'Ask the spokesperson', tags: 'rates' },
-    { id: 'a2#n2', note: 'Zürich, “quoted” \\ back\nslash' },
+    doc({ id: 'a1#n1', note: 'Ask the spokesperson', tags: 'rates' }),
+    doc({ id: 'a2#n2', note: 'Zürich, “quoted” \\ back\nslash' }),
   ])
-  ms.replace({ id: 'a3', title: 'Replaced title', text: 'new text' })
+  ms.replace(doc({ id: 'a3', title: 'Replaced title', text: 'new text' }))
   ms.discard('a4')
   return ms
 }

@@ -2,6 +2,8 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { annotate, fixtureArchive, snapshot } from '../../../test/fixtures/search/kit'
+import { synthetic } from '../../../test/fixtures/search/synthetic'
+import { tempDir } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
 import { SearchIndex } from './search-index'
 
@@ -164,5 +166,38 @@ describe('SearchIndex persistence', () => {
     await archive.createArticle({ title: 'Silo fire', text: 'A maize silo burned.', tags: [] })
     await expect(index.flush()).rejects.toMatchObject({ code: 'internal' })
     expect(await index.search('maize')).toHaveLength(2)
+  })
+
+  it('ranks the same after edits as an index rebuilt from scratch, at 200 synthetic articles', async () => {
+    const dir = await tempDir('glossa-search-')
+    const archive = await Archive.open(dir)
+    const gen = synthetic(7)
+    const metas = []
+    for (let i = 0; i < 200; i++) metas.push(await archive.createArticle(gen.article(i, 1_500)))
+    const queries = metas.slice(0, 12).map((m) => m.title.split(' ').slice(0, 2).join(' '))
+    queries.push('grid', 'repairs', 'ukrenergo kyiv', 'substa', 'shellng')
+
+    const index = await SearchIndex.open(archive)
+    for (const m of metas.slice(0, 20)) {
+      const exact = (await archive.getArticle(m.id)).text.slice(0, 12)
+      await annotate(archive, m.id, exact, { note: `reviewed ${m.title}` })
+    }
+    for (const m of metas.slice(20, 30))
+      await archive.updateArticle(m.id, { title: `${m.title} updated`, tags: ['checked'] })
+    for (const m of metas.slice(30, 40)) await archive.deleteArticle(m.id)
+    queries.push('reviewed', 'updated', 'checked')
+    const live = await snapshot(index, queries)
+    expect(live.flat().length).toBeGreaterThan(100)
+    await index.close()
+
+    const reopened = await SearchIndex.open(await Archive.open(dir))
+    expect(reopened.rebuiltBecause).toBeUndefined()
+    expect(await snapshot(reopened, queries)).toEqual(live)
+    await reopened.close()
+
+    await rm(join(dir, 'search-index.json'))
+    const rebuilt = await SearchIndex.open(await Archive.open(dir))
+    expect(rebuilt.rebuiltBecause).toBe('missing')
+    expect(await snapshot(rebuilt, queries)).toEqual(live)
   })
 })
