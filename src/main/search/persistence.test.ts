@@ -186,6 +186,7 @@ describe('SearchIndex persistence', () => {
       await archive.updateArticle(m.id, { title: `${m.title} updated`, tags: ['checked'] })
     for (const m of metas.slice(30, 40)) await archive.deleteArticle(m.id)
     queries.push('reviewed', 'updated', 'checked')
+    await index.flush()
     const live = await snapshot(index, queries)
     expect(live.flat().length).toBeGreaterThan(100)
     await index.close()

@@ -159,8 +159,11 @@ export class SearchIndex {
 
   /** Serializes now (synchronously, so the snapshot is consistent) and writes it in the background. */
   private async saveNow(): Promise<void> {
+    if (this.state.revision === this.savedRevision) return
+    // Discarded documents linger in the term lists until vacuumed, skewing term frequencies until a search
+    // happens to clean them; saved clean, a reopened index ranks exactly as a rebuilt one. Runs in batches.
+    if (this.state.ms.dirtCount > 0) await this.state.ms.vacuum()
     const revision = this.state.revision
-    if (revision === this.savedRevision) return
     this.dirtySince = undefined
     const started = performance.now()
     const lines = encodeIndex(this.header(), this.state.ms)
