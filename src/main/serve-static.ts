@@ -23,10 +23,14 @@ export async function serveStatic(root: string, urlPath: string, req: IncomingMe
     res.writeHead(405).end()
     return
   }
-  const rel = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(
-    /^([/\\])+/,
-    '',
-  )
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)
+  } catch {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request')
+    return
+  }
+  const rel = normalize(decoded).replace(/^([/\\])+/, '')
   const file = join(root, rel)
   if (!file.startsWith(root + sep) || rel.split(/[/\\]/).includes('..')) {
     res.writeHead(404).end()

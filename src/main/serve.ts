@@ -66,7 +66,18 @@ export async function startServer({
         error: { code: 'invalid_argument', message: `The request body is not JSON: ${message}` },
       })
     }
-    const method = decodeURIComponent(path.slice('/api/'.length))
+    let method: string
+    try {
+      method = decodeURIComponent(path.slice('/api/'.length))
+    } catch {
+      return send(res, 400, {
+        ok: false,
+        error: {
+          code: 'invalid_argument',
+          message: 'The method name in the address is not valid percent-encoding.',
+        },
+      })
+    }
     send(res, 200, await dispatch(handlers, method, args))
   }
 

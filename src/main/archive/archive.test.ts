@@ -5,6 +5,7 @@ import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import type { Annotation } from '../../shared/types'
 import { Archive } from './archive'
 import { bucketOf } from './ids'
+import { scanForDamage } from './scan'
 
 const TEXT =
   'In total there were 500 missile and drone strikes.\n\nUkraine was able to repulse 70% on average.'
@@ -129,6 +130,21 @@ describe('Archive', () => {
     expect(raw.version).toBe(1)
     expect(raw.annotations.map((a: Annotation) => a.id).sort()).toEqual(ids)
     expect((await listFiles(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('puts right catalog counts that a crash between the two writes left stale', async () => {
+    const { dir, archive, meta } = await withArticle()
+    await archive.changeAnnotations(meta.id, (list) => list.push(highlight(meta.id, '70%')))
+    // As if the process died after writing the annotations file but before the catalog bucket.
+    const file = join(dir, 'annotations', `${meta.id}.json`)
+    const raw = JSON.parse(await readFile(file, 'utf8'))
+    raw.annotations.push({ ...highlight(meta.id, '500 missile and drone strikes'), note: 'late' })
+    await writeFile(file, JSON.stringify(raw))
+    const reopened = await Archive.open(dir)
+    expect(reopened.meta(meta.id).counts).toEqual({ highlights: 1, figures: 0, notes: 0 })
+    await scanForDamage(reopened)
+    expect(reopened.meta(meta.id).counts).toEqual({ highlights: 2, figures: 0, notes: 1 })
+    expect((await Archive.open(dir)).meta(meta.id).counts.highlights).toBe(2)
   })
 
   it('ignores a half-written temp file left by a crash', async () => {

@@ -195,8 +195,31 @@ export class Archive {
     return meta
   }
 
+  private articleOps: Promise<unknown> = Promise.resolve()
+
+  /** Deletes and restores run one at a time: two at once race on the same trash and body files. */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.articleOps.then(work)
+    this.articleOps = run.catch(() => {})
+    return run
+  }
+
+  /** Throws what `restoreArticle` would throw, without changing anything. */
+  async assertRestorable(id: string): Promise<void> {
+    if (this.catalog.has(id)) throw new GlossaError('conflict', `Article ${id} is already in the archive.`)
+    await readTrash(this.dir, id)
+  }
+
   /** Moves the article with its annotations to the trash, from where `restoreArticle` brings it back. */
-  async deleteArticle(id: string): Promise<void> {
+  deleteArticle(id: string): Promise<void> {
+    return this.oneAtATime(() => this.moveToTrash(id))
+  }
+
+  restoreArticle(id: string): Promise<ArticleMeta> {
+    return this.oneAtATime(() => this.restoreFromTrash(id))
+  }
+
+  private async moveToTrash(id: string): Promise<void> {
     const meta = this.catalog.get(id)
     this.catalog.assertWritable(id)
     const { text, html } = await this.getArticle(id)
@@ -216,7 +239,7 @@ export class Archive {
     this.emit({ kind: 'article-deleted', articleId: id })
   }
 
-  async restoreArticle(id: string): Promise<ArticleMeta> {
+  private async restoreFromTrash(id: string): Promise<ArticleMeta> {
     if (this.catalog.has(id)) throw new GlossaError('conflict', `Article ${id} is already in the archive.`)
     const record = await readTrash(this.dir, id)
     await this.putArticle(record.meta, record.body, record.annotations)
@@ -250,7 +273,23 @@ export class Archive {
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {
     this.catalog.get(articleId)
-    return this.noting(() => this.annotations.list(articleId))
+    const list = await this.noting(() => this.annotations.list(articleId))
+    await this.healCounts(articleId, list)
+    return list
+  }
+
+  /**
+   * The catalog's counts are derived from the annotations file, written just after it; a crash between the
+   * two leaves them stale. Whoever reads the annotations puts them right.
+   */
+  async healCounts(articleId: string, list: Annotation[]): Promise<void> {
+    const meta = this.catalog.get(articleId)
+    const summary = summarize(list)
+    const same =
+      JSON.stringify([meta.counts, meta.annotationTags, meta.annotationColors ?? []]) ===
+      JSON.stringify([summary.counts, summary.annotationTags, summary.annotationColors])
+    if (same || this.catalog.isReadOnly(articleId.slice(0, 2))) return
+    await this.catalog.put({ ...meta, ...summary })
   }
 
   /** Damage found while working is remembered, so the app can offer to repair it. */
@@ -283,7 +322,8 @@ export function summarize(
   list: Annotation[],
 ): Pick<ArticleMeta, 'counts' | 'annotationTags' | 'annotationColors'> {
   const counts = { highlights: 0, figures: 0, notes: 0 }
-  const annotationTags: Record<string, number> = {}
+  // A Map, not an object literal: tags such as 'constructor' or '__proto__' would read Object.prototype.
+  const annotationTags = new Map<string, number>()
   const colors = new Set<HighlightColor>()
   for (const a of list) {
     colors.add(a.color)
@@ -292,9 +332,9 @@ export function summarize(
     if (a.note.trim()) counts.notes++
     const tags = new Set(a.tags)
     if (a.figure?.metric) tags.add(a.figure.metric)
-    for (const t of tags) annotationTags[t] = (annotationTags[t] ?? 0) + 1
+    for (const t of tags) annotationTags.set(t, (annotationTags.get(t) ?? 0) + 1)
   }
-  return { counts, annotationTags, annotationColors: [...colors].sort() }
+  return { counts, annotationTags: Object.fromEntries(annotationTags), annotationColors: [...colors].sort() }
 }
 
 function stripUndefined<T extends object>(obj: T): T {

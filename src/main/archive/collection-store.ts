@@ -47,7 +47,7 @@ export class CollectionStore {
   }
 
   has(id: string): boolean {
-    return !!this.shard?.data.collections[id]
+    return !!this.shard && Object.hasOwn(this.shard.data.collections, id)
   }
 
   async put(id: string, name: string): Promise<void> {

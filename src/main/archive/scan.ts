@@ -1,8 +1,10 @@
 // Main process: after startup, reads every annotations file once so damage is reported before the
-// researcher opens the article, not when they do. Runs in the background, keeps nothing in memory, never writes.
+// researcher opens the article, not when they do, and puts right catalog counts a crash left stale. Runs in
+// the background and keeps nothing in memory; it never writes an annotations file.
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
+import type { Annotation } from '../../shared/types'
 import type { Archive } from './archive'
 import { openShard } from './shard'
 
@@ -12,13 +14,14 @@ export async function scanForDamage(archive: Archive): Promise<number> {
   for (const name of names) {
     if (!name.endsWith('.json') || name.startsWith('.') || !archive.catalog.has(name.slice(0, -5))) continue
     try {
-      await openShard(
+      const shard = await openShard<{ version: number; annotations: Annotation[] }>(
         archive.dir,
         join(archive.dir, 'annotations', name),
         'annotations',
-        () => ({ version: 1 }),
-        (f) => Array.isArray((f as { annotations?: unknown }).annotations),
+        () => ({ version: 1, annotations: [] }),
+        (f) => Array.isArray(f.annotations),
       )
+      await archive.healCounts(name.slice(0, -5), shard.data.annotations)
     } catch (err) {
       if (!(err instanceof GlossaError)) throw err
       archive.noteProblem({ file: err.file, message: err.message })

@@ -63,7 +63,22 @@ async function apply(archive: Archive, from: string, to: string | null): Promise
   return touched
 }
 
-export async function renameTag(archive: Archive, from: string, to: string | null): Promise<number> {
+const queues = new WeakMap<Archive, Promise<unknown>>()
+
+/**
+ * One rename at a time per archive: two at once write tag-journal.json through two steno writers (the second
+ * rename of the shared temp file fails with ENOENT) and only the last journal would be replayed after a crash.
+ */
+export function renameTag(archive: Archive, from: string, to: string | null): Promise<number> {
+  const run = (queues.get(archive) ?? Promise.resolve()).then(() => renameTagNow(archive, from, to))
+  queues.set(
+    archive,
+    run.catch(() => {}),
+  )
+  return run
+}
+
+async function renameTagNow(archive: Archive, from: string, to: string | null): Promise<number> {
   if (to !== null && isWithinTag(to, from) && to !== from) {
     throw new GlossaError('invalid_argument', `Cannot move “${from}” inside itself (to “${to}”).`)
   }

@@ -47,7 +47,10 @@ export class TagStore {
   async setColor(name: string, color: HighlightColor | undefined): Promise<void> {
     if (!this.shard)
       throw new GlossaError('read_only', `Tag colours cannot be saved: ${this.damage ?? 'not loaded'}`)
-    this.shard.data.tags[name] = { ...this.shard.data.tags[name], color }
+    const tags = this.shard.data.tags
+    const next = { ...(Object.hasOwn(tags, name) ? tags[name] : {}), color }
+    // defineProperty, not assignment: `tags['__proto__'] = …` would replace the prototype and save nothing.
+    Object.defineProperty(tags, name, { value: next, enumerable: true, writable: true, configurable: true })
     await this.shard.write()
   }
 }

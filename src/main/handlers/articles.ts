@@ -44,13 +44,16 @@ export function articleHandlers({ archive }: ServiceContext): HandlerMap<Methods
     },
     'articles.update': async ({ id, ...patch }) => archive.updateArticle(id, patch),
     'articles.delete': async ({ ids }) => {
-      for (const id of ids) archive.meta(id) // every id checked before anything moves
-      for (const id of ids) await archive.deleteArticle(id)
+      const unique = [...new Set(ids)]
+      for (const id of unique) archive.meta(id) // every id checked before anything moves
+      for (const id of unique) await archive.deleteArticle(id)
       return { ok: true as const }
     },
     'articles.restore': async ({ ids }) => {
       const restored = []
-      for (const id of ids) restored.push(await archive.restoreArticle(id))
+      const unique = [...new Set(ids)]
+      for (const id of unique) await archive.assertRestorable(id) // every id checked before anything moves
+      for (const id of unique) restored.push(await archive.restoreArticle(id))
       return restored
     },
     'articles.bulkUpdate': async ({
