@@ -33,12 +33,15 @@ export type HolderResult = {
   import: ImportMeasure
   exportInProcess: ExportRun
   /** Peak RSS (bytes) reached by the end of each phase, and the current RSS then. */
-  memory: { phase: string; peak: number; rss: number }[]
+  memory: { phase: string; peak: number; rss: number; heapUsed: number }[]
 }
 
 childMain<HolderInput, HolderResult>(async (input) => {
   const memory: HolderResult['memory'] = []
-  const mark = (phase: string) => memory.push({ phase, peak: peakRss(), rss: process.memoryUsage().rss })
+  const mark = (phase: string) => {
+    const { rss, heapUsed } = process.memoryUsage()
+    memory.push({ phase, peak: peakRss(), rss, heapUsed })
+  }
   mark('started')
 
   const t = performance.now()

@@ -17,6 +17,8 @@ export type SearchMeasure =
       buildMs: number
       flushMs: number
       reopenMs: number
+      /** Why the reopen rebuilt instead of loading the saved index (undefined: it loaded). */
+      reopenRebuiltBecause: string | null
       queries: Summary
       perQuery: { query: string; medianMs: number; hits: number }[]
     }
@@ -68,6 +70,7 @@ export async function measureSearch(
       buildMs,
       flushMs,
       reopenMs,
+      reopenRebuiltBecause: index.rebuiltBecause ?? null,
       queries: summarize(all),
       perQuery: [...perQuery].map(([query, e]) => ({
         query,

@@ -66,7 +66,12 @@ export function buildFigures(raw: {
     },
     memory: {
       peakMB: mb(holder.memory[holder.memory.length - 1].peak),
-      phases: holder.memory.map((m) => ({ phase: m.phase, peakMB: mb(m.peak), rssMB: mb(m.rss) })),
+      phases: holder.memory.map((m) => ({
+        phase: m.phase,
+        peakMB: mb(m.peak),
+        rssMB: mb(m.rss),
+        heapUsedMB: mb(m.heapUsed),
+      })),
     },
     warmOpenMs: holder.openMs,
   }
@@ -94,7 +99,9 @@ export function figureRows(f: Figures): Row[] {
   if (f.search.status === 'measured') {
     rows.push(summaryRow('3. search (20 queries, limit 20)', f.search.queries), {
       measure: '   index open: build / load saved',
-      note: `${ms(f.search.buildMs)} / ${ms(f.search.reopenMs)}`,
+      note:
+        `${ms(f.search.buildMs)} / ${ms(f.search.reopenMs)}` +
+        (f.search.reopenRebuiltBecause ? ` (reopen rebuilt: ${f.search.reopenRebuiltBecause})` : ''),
     })
   } else rows.push({ measure: '3. search', note: 'not measured: module missing (src/main/search)' })
   rows.push(
@@ -120,10 +127,11 @@ export function figureRows(f: Figures): Row[] {
     ),
     summaryRow('   CSV format only', f.export.csvFormat),
     summaryRow('   Markdown format only', f.export.markdownFormat),
-    {
-      measure: '6. peak RSS, process holding the archive',
-      note: `${f.memory.peakMB} MB (${f.memory.phases.map((p) => `${p.phase} ${p.peakMB}`).join(', ')})`,
-    },
+    { measure: '6. peak RSS, process holding the archive', note: `${f.memory.peakMB} MB` },
+    ...f.memory.phases.map((p) => ({
+      measure: `   by the end of: ${p.phase}`,
+      note: `peak ${p.peakMB} MB, RSS ${p.rssMB} MB, JS heap in use ${p.heapUsedMB} MB`,
+    })),
   )
   return rows
 }

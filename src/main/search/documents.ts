@@ -31,10 +31,11 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
 
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: FIELD_BOOST,
-  // One- and two-letter prefixes expand to thousands of terms and match nearly everything.
-  prefix: (term) => term.length >= 3,
+  // Prefix matching is for the word being typed, the last one. Shorter prefixes expand to thousands of terms.
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
+  // 0.2 of the length, rounded: one edit from 4 letters, two from 8, never more (each allows many more terms).
   fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-  maxFuzzy: 3,
+  maxFuzzy: 2,
 }
 
 /** Annotation documents are keyed `<articleId>#<annotationId>`; '#' never occurs in an id. */

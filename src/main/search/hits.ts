@@ -34,14 +34,19 @@ export type HitSources = {
 
 /**
  * Keeps each article's best-scoring document, orders articles by score (newer first on a tie, so the order
- * does not depend on the order the index was built in), then takes the first `limit`.
+ * does not depend on the order the index was built in), then takes the first `limit`. Results arrive sorted
+ * by score, so the walk stops at the first score below the `limit`-th article's: a query for a common word
+ * matches every document, and only the top ones need a catalog lookup.
  */
 export async function toHits(results: SearchResult[], limit: number, src: HitSources): Promise<SearchHit[]> {
   const best = new Map<string, SearchResult>()
+  let cutoff: number | undefined
   for (const r of results) {
+    if (cutoff !== undefined && byScore(r.score, cutoff) > 0) break
     const { articleId } = parseDocId(String(r.id))
-    const seen = best.get(articleId)
-    if ((!seen || r.score > seen.score) && src.archive.catalog.has(articleId)) best.set(articleId, r)
+    if (best.has(articleId) || !src.archive.catalog.has(articleId)) continue
+    best.set(articleId, r)
+    if (best.size === limit) cutoff = r.score
   }
   const dated = [...best].map(([id, r]) => ({ r, id, date: dateOf(src.archive.meta(id)) }))
   dated.sort((a, b) => byScore(a.r.score, b.r.score) || compare(b.date, a.date) || compare(a.id, b.id))

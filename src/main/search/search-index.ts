@@ -52,7 +52,10 @@ export class SearchIndex {
     this.unsubscribe = archive.onChange((change) => this.onChange(change))
   }
 
-  /** Loads the saved index, re-indexing what changed since it was saved, or builds it from every article. */
+  /**
+   * Loads the saved index, re-indexing what changed since it was saved, or builds it from every article.
+   * A rebuilt or refreshed index is saved shortly after (as after any change), not before this returns.
+   */
   static async open(archive: Archive, opts: OpenSearchOptions = {}): Promise<SearchIndex> {
     const index = new SearchIndex(archive, opts.file ?? join(archive.dir, 'search-index.json'))
     try {
@@ -122,11 +125,8 @@ export class SearchIndex {
     const { state, rebuiltBecause } = await loadState(this.archive, this.file, this.problems)
     this.state = state
     this.#rebuiltBecause = rebuiltBecause
-    this.savedRevision = state.revision
-    if (rebuiltBecause) {
-      this.savedRevision = -1
-      await this.saveQuietly()
-    }
+    this.savedRevision = rebuiltBecause ? -1 : state.revision
+    this.scheduleSave()
   }
 
   private scheduleSave(): void {
@@ -150,11 +150,6 @@ export class SearchIndex {
       this.state.report(message(err))
       throw err
     }
-  }
-
-  /** A failed save leaves search working in memory; the reason is kept in `problems`. */
-  private saveQuietly(): Promise<void> {
-    return this.saveNow().catch((err) => this.state.report(message(err)))
   }
 
   /** Serializes now (synchronously, so the snapshot is consistent) and writes it in the background. */
