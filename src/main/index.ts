@@ -9,6 +9,8 @@ import { isSafeExternalUrl } from '../shared/url-safety'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
+import { Importer } from './importer'
+import { importOpened, openablePaths } from './open-files'
 import { createService } from './service'
 
 function argValue(flag: string): string | undefined {
@@ -71,16 +73,27 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   app.on('browser-window-created', (_, window) => optimizer.watchWindowShortcuts(window))
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore()
-    mainWindow?.focus()
-  })
-
   const archive = await openArchive(archiveDir, join(resourcesDir, 'samples'), 'Glossa desktop app')
   startHousekeeping(archive)
-  registerIpc(createService({ archive, version: app.getVersion() }), isOwnFrame)
+  const importer = new Importer(archive)
+  const openFiles = async (paths: string[]) => {
+    if (!paths.length) return
+    for (const line of await importOpened(importer, paths)) console.log(line)
+    mainWindow?.webContents.send('glossa-event:archive.changed')
+  }
+  app.on('second-instance', (_event, argv) => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+    void openFiles(openablePaths(argv.slice(1)))
+  })
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    void openFiles([path])
+  })
+  registerIpc(createService({ archive, version: app.getVersion(), importer }), isOwnFrame)
   installMenu(() => mainWindow)
   mainWindow = createWindow()
+  mainWindow.webContents.once('did-finish-load', () => void openFiles(openablePaths(process.argv.slice(1))))
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })

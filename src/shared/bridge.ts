@@ -3,7 +3,7 @@ import type { ArgsOf, MethodName, ResultOf } from './contract'
 import type { Result } from './types'
 
 /** Events main sends to the window (menu items); the only thing besides the contract the preload exposes. */
-export const APP_EVENTS = ['menu.import', 'menu.find'] as const
+export const APP_EVENTS = ['menu.import', 'menu.find', 'archive.changed'] as const
 export type AppEvent = (typeof APP_EVENTS)[number]
 
 export type BridgeApi = { [M in MethodName]: (args: ArgsOf<M>) => Promise<Result<ResultOf<M>>> } & {

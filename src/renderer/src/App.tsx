@@ -71,11 +71,13 @@ export default function App() {
     }
     window.addEventListener('keydown', onKey)
     const off = window.api?.on?.('menu.import', () => setImporting(true))
+    const offChanged = window.api?.on?.('archive.changed', refreshAll)
     return () => {
       window.removeEventListener('keydown', onKey)
       off?.()
+      offChanged?.()
     }
-  }, [])
+  }, [refreshAll])
 
   const attempt = useCallback(
     async (work: () => Promise<unknown>, done?: ToastMessage) => {
