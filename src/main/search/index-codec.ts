@@ -3,7 +3,9 @@
 // slice of terms. At 10,000 articles the index JSON is ~50 MB: `JSON.stringify(miniSearch)` first builds
 // MiniSearch's whole `toJSON()` object tree (~300 MB of garbage, 2 s), and `JSON.parse` of the file builds it
 // again on load. Line by line, saving walks the index directly and loading parses one slice at a time.
-import type MiniSearch from 'minisearch'
+import MiniSearch from 'minisearch'
+import type { AsPlainObject } from 'minisearch'
+import { INDEX_OPTIONS } from './documents'
 import type { SearchDoc } from './documents'
 
 /** MiniSearch 7's private fields, read only to serialize; `toJSON()` is the fallback if they ever change. */
@@ -16,14 +18,23 @@ type Internals = {
   _avgFieldLength: number[]
   _storedFields: Map<number, unknown>
   _dirtCount: number
-  _index: Iterable<[string, Map<number, Map<number, number>>]>
+  _index: Iterable<[string, TermData]> & { set: (term: string, data: TermData) => unknown }
 }
+/** Field id → document short id → term frequency. */
+type TermData = Map<number, Map<number, number>>
 
 const LINE_CHARS = 1 << 20
 const TAIL = ']}}'
 
-/** Lines to join with '\n'. Built synchronously, so they are one consistent snapshot of the index. */
-export function encodeIndex(header: unknown, ms: MiniSearch<SearchDoc>, lineChars = LINE_CHARS): string[] {
+/**
+ * The file's lines, produced as they are consumed. The index must not change until the last one is taken:
+ * they are read from it directly.
+ */
+export function* encodeIndex(
+  header: unknown,
+  ms: MiniSearch<SearchDoc>,
+  lineChars = LINE_CHARS,
+): Generator<string> {
   const inner = internalsOf(ms)
   const { index: plainTerms, ...plainMeta } = inner ? { index: [] } : ms.toJSON()
   const meta = inner
@@ -40,24 +51,28 @@ export function encodeIndex(header: unknown, ms: MiniSearch<SearchDoc>, lineChar
     : plainMeta
   // `index` must come last: the first line ends where its list of terms begins.
   const head = JSON.stringify({ header, index: { ...meta, serializationVersion: 2, index: [] } })
-  const lines = [head.slice(0, -TAIL.length)] // ends in `"index":[`
+  yield head.slice(0, -TAIL.length) // ends in `"index":[`
+  const entries = inner
+    ? mapIterable(inner._index, ([term, fields]) => termEntry(term, fields))
+    : mapIterable(plainTerms, (entry) => JSON.stringify(entry))
   let line = ''
-  let separator = ''
-  const push = (entry: string) => {
-    line += separator + entry
-    separator = ','
-    if (line.length < lineChars) return
-    lines.push(line)
+  let first = true
+  for (const entry of entries) {
+    line += first ? entry : `,${entry}` // a line after the first starts with the comma that separates it
+    first = false
+    if (line.length < lineChars) continue
+    yield line
     line = ''
   }
-  if (inner) for (const [term, fields] of inner._index) push(termEntry(term, fields))
-  else for (const entry of plainTerms) push(JSON.stringify(entry))
-  if (line) lines.push(line)
-  lines.push(TAIL)
-  return lines
+  if (line) yield line
+  yield TAIL
 }
 
-function termEntry(term: string, fields: Map<number, Map<number, number>>): string {
+function* mapIterable<T>(items: Iterable<T>, map: (item: T) => string): Generator<string> {
+  for (const item of items) yield map(item)
+}
+
+function termEntry(term: string, fields: TermData): string {
   let out = `[${JSON.stringify(term)},{`
   let firstField = true
   for (const [fieldId, docs] of fields) {
@@ -84,7 +99,8 @@ function internalsOf(ms: MiniSearch<SearchDoc>): Internals | undefined {
     Array.isArray(inner._avgFieldLength) &&
     typeof inner._fieldIds === 'object' &&
     typeof inner._dirtCount === 'number' &&
-    typeof inner._index?.[Symbol.iterator] === 'function'
+    typeof inner._index?.[Symbol.iterator] === 'function' &&
+    typeof inner._index.set === 'function'
   return ok ? (inner as Internals) : undefined
 }
 
@@ -109,4 +125,32 @@ export function decodeIndex(raw: string): Decoded {
       yield* JSON.parse(`[${slice.startsWith(',') ? slice.slice(1) : slice}]`) as unknown[]
   }
   return { header: top.header, index: { ...(top.index ?? {}), index: terms() } }
+}
+
+/** Terms loaded between two turns of the event loop. */
+const LOAD_SLICE = 5_000
+
+/**
+ * MiniSearch.loadJS, but handing the event loop back every few thousand terms, so opening a large index does
+ * not freeze the main process for seconds. Fills the term tree the way loadJS does; falls back to loadJS itself
+ * if MiniSearch's internals are not what they were.
+ */
+export async function loadIndex(js: AsPlainObject): Promise<MiniSearch<SearchDoc>> {
+  const ms = MiniSearch.loadJS({ ...js, index: [] }, INDEX_OPTIONS)
+  const inner = internalsOf(ms)
+  if (!inner) return MiniSearch.loadJS(js, INDEX_OPTIONS)
+  let count = 0
+  for (const [term, data] of js.index) {
+    const fields: TermData = new Map()
+    for (const [fieldId, docs] of Object.entries(data)) fields.set(Number(fieldId), numericMap(docs))
+    inner._index.set(term, fields)
+    if (++count % LOAD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve))
+  }
+  return ms
+}
+
+function numericMap(docs: Record<string, number>): Map<number, number> {
+  const map = new Map<number, number>()
+  for (const key of Object.keys(docs)) map.set(Number(key), docs[key])
+  return map
 }

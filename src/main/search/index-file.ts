@@ -32,7 +32,7 @@ const metaSchema = z.object({
   nextId: z.int().nonnegative(),
   documentIds: z.record(z.string(), z.string()),
   fieldIds: z.record(z.string(), z.int()),
-  // Documents without some field (annotations have no title) leave holes, which JSON writes as null.
+  // MiniSearch leaves a hole for a field a document lacks, and JSON writes holes as null.
   fieldLength: z.record(z.string(), z.array(z.number().nullable())),
   averageFieldLength: z.array(z.number().nullable()),
   storedFields: z.record(z.string(), z.unknown()),
@@ -80,7 +80,7 @@ function isIterable(value: unknown): value is Iterable<unknown> {
 }
 
 /** Writes to a temp file beside the target and renames it over, so a crash never leaves half an index. */
-export async function writeIndexFile(file: string, lines: string[]): Promise<void> {
+export async function writeIndexFile(file: string, lines: Iterable<string>): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   try {
     const handle = await open(temp, 'w')

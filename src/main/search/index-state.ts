@@ -71,11 +71,8 @@ export class IndexState {
     const docs = annotationDocs(id, list)
     this.ms.addAll(docs)
     this.#revision++
-    if (docs.length)
-      this.annotationDocIds.set(
-        id,
-        docs.map((d) => d.id),
-      )
+    const ids = docs.map((d) => d.id)
+    if (ids.length > 0) this.annotationDocIds.set(id, ids)
     else this.annotationDocIds.delete(id)
     this.signatures.set(id, { meta: this.signatures.get(id)?.meta ?? '', annotations: signature })
   }

@@ -1,10 +1,10 @@
 // Main process: decides at open what the index starts from — the saved file as it is, the saved file plus the
 // articles that changed since, or a full build from every article when the file is missing or unusable.
-import MiniSearch from 'minisearch'
+import type MiniSearch from 'minisearch'
 import type { Archive } from '../archive/archive'
-import { INDEX_OPTIONS } from './documents'
 import type { SearchDoc } from './documents'
 import { currentSignatures, describeStaleness, fingerprint, staleness } from './freshness'
+import { loadIndex } from './index-codec'
 import { readIndexFile } from './index-file'
 import type { SavedIndex } from './index-file'
 import { IndexState, message } from './index-state'
@@ -17,14 +17,11 @@ const BUILD_BATCH = 32
 
 export async function loadState(archive: Archive, file: string, problems: string[]): Promise<LoadedState> {
   const read = await readIndexFile(file)
-  const restored = read.ok ? restore(read.saved, problems) : read.reason
+  const restored = read.ok ? await restore(read.saved, problems) : read.reason
   if (typeof restored === 'string') {
     const state = new IndexState(undefined, undefined, undefined, problems)
-    await indexAll(
-      archive,
-      state,
-      archive.list().map((m) => m.id),
-    )
+    const ids = archive.list().map((m) => m.id)
+    await indexAll(archive, state, ids)
     return { state, rebuiltBecause: restored }
   }
   const current = await currentSignatures(archive, restored.signatures)
@@ -37,10 +34,10 @@ export async function loadState(archive: Archive, file: string, problems: string
 }
 
 /** The saved state, or why it cannot be used. */
-function restore(saved: SavedIndex, problems: string[]): IndexState | string {
+async function restore(saved: SavedIndex, problems: string[]): Promise<IndexState | string> {
   let ms: MiniSearch<SearchDoc>
   try {
-    ms = MiniSearch.loadJS(saved.index, INDEX_OPTIONS)
+    ms = await loadIndex(saved.index)
   } catch (err) {
     return `corrupt: MiniSearch could not load it (${message(err)})`
   }

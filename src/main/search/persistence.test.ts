@@ -36,6 +36,33 @@ describe('SearchIndex persistence', () => {
     expect(await snapshot(index, QUERIES)).toEqual(before)
   })
 
+  it('leaves the file alone when nothing changed', async () => {
+    const { dir, file } = await savedIndex()
+    const before = (await stat(file)).mtimeMs
+    const index = await SearchIndex.open(await Archive.open(dir))
+    await index.search('corridor')
+    await index.close()
+    expect((await stat(file)).mtimeMs).toBe(before)
+  })
+
+  it('keeps searching and takes changes while it saves', async () => {
+    const { dir, archive } = await savedIndex()
+    const index = await SearchIndex.open(archive)
+    await archive.createArticle({ title: 'Quay repaired', text: 'Work on the quay ended.', tags: [] })
+    const saving = index.flush()
+    const [during, created] = await Promise.all([
+      index.search('corridor'),
+      archive.createArticle({ title: 'Quay reopened', text: 'Ferries are back.', tags: [] }),
+      saving,
+    ])
+    expect(during).toHaveLength(2)
+    expect((await index.search('quay')).map((h) => h.articleId)).toContain(created.id)
+    await index.close()
+    const reopened = await SearchIndex.open(await Archive.open(dir))
+    expect(reopened.rebuiltBecause).toBeUndefined()
+    expect(await reopened.search('quay')).toHaveLength(2)
+  })
+
   it('rebuilds a missing index file', async () => {
     const { dir, file, before } = await savedIndex()
     await rm(file)

@@ -18,6 +18,7 @@ describe('SearchIndex ranking', () => {
     { query: 'SHELLING', first: 'Market hit', field: 'text', word: 'shelling' },
     { query: 'Kharkiv shelling', first: 'Market hit', field: 'text', word: 'kharkiv|shelling' },
     { query: 'interest rate', first: 'Central bank', field: 'title', word: 'interest|rate|rates' },
+    { query: 'Kharkiv repa', first: 'Crews restore', field: 'title', word: 'kharkiv|repairs' },
   ])('$query → "$first…" in $field, marking "$word"', async ({ query, first, field, word }) => {
     const { index, byTitle } = await opened()
     const [hit] = await index.search(query)
@@ -88,6 +89,9 @@ describe('SearchIndex ranking', () => {
     const hits = await index.search('wheat')
     expect(hits.filter((h) => h.articleId === grain.id)).toHaveLength(1)
     expect(await index.search('council', { limit: 1 })).toHaveLength(1)
+    const all = await index.search('council')
+    expect(all.length).toBeGreaterThan(1)
+    expect(await index.search('council', { limit: Number.NaN })).toEqual(all)
     expect((await index.search('the', { limit: 3 })).map((h) => h.articleId)).toHaveLength(3)
   })
 

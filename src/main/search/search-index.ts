@@ -24,15 +24,18 @@ const MAX_LIMIT = 500
 const SAVE_DEBOUNCE_MS = 2_000
 /** ...but no longer than this after the first unsaved one... */
 const SAVE_MAX_WAIT_MS = 30_000
-/** ...and serializing (which blocks the main thread) gets at most 1/20 of the time: at 10,000 articles a save
- *  costs over a second, and a change missed by a crash is re-indexed on the next open anyway. */
+/** ...and saving gets at most 1/20 of the time: at 10,000 articles a save writes ~50 MB over ~2 s, holding
+ *  changes back meanwhile, and a change a crash kept from the file is re-indexed on the next open anyway. */
 const SAVE_SPACING = 20
 
 export class SearchIndex {
   readonly problems: string[] = []
   #rebuiltBecause: string | undefined
   private state = new IndexState(undefined, undefined, undefined, this.problems)
+  /** Every task that reads or changes the index as a whole (load, updates, saves), one after another. */
   private tail: Promise<unknown> = Promise.resolve()
+  /** The last update queued: a search waits for it, so it sees every change the archive reported before. */
+  private updated: Promise<unknown> = Promise.resolve()
   private readonly texts: TextCache
   private readonly unsubscribe: () => void
   private savedRevision = -1
@@ -40,7 +43,6 @@ export class SearchIndex {
   private lastSaveCostMs = 0
   private dirtySince: number | undefined
   private timer: NodeJS.Timeout | undefined
-  private writing: Promise<unknown> = Promise.resolve()
   private closed = false
 
   private constructor(
@@ -74,8 +76,9 @@ export class SearchIndex {
 
   async search(query: string, opts: SearchQueryOptions = {}): Promise<SearchHit[]> {
     if (this.closed) throw new GlossaError('invalid_argument', 'The search index is closed; open it again.')
-    await this.tail // every change already reported by the archive is searchable
-    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT)))
+    await this.updated
+    const requested = Number.isFinite(opts.limit) ? Number(opts.limit) : DEFAULT_LIMIT
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(requested)))
     const terms = tokenize(query).filter((t) => processTerm(t) !== null)
     if (terms.length === 0) return []
     const ms = this.state.ms
@@ -107,13 +110,15 @@ export class SearchIndex {
 
   private onChange(change: ArchiveChange): void {
     if (change.kind === 'article-deleted') this.texts.forget(change.articleId)
-    void this.enqueue(async () => {
+    this.updated = this.enqueue(async () => {
       try {
+        const { archive, state } = this
         const { articleId } = change
-        if (change.kind === 'article-deleted') this.state.remove(articleId)
-        else if (change.kind === 'annotations-changed')
-          await this.state.indexAnnotations(this.archive, articleId)
-        else await this.state.index(this.archive, articleId)
+        if (change.kind === 'article-deleted') state.remove(articleId)
+        else if (change.kind === 'article-updated') await state.indexArticle(archive, articleId)
+        else if (change.kind === 'annotations-changed') await state.indexAnnotations(archive, articleId)
+        // Created, or restored from the trash with its annotations.
+        else await state.index(archive, articleId)
       } catch (err) {
         this.state.report(`Search may miss a change to article ${change.articleId}: ${message(err)}`)
       }
@@ -140,33 +145,34 @@ export class SearchIndex {
     this.timer.unref()
   }
 
+  /** Saves once every change queued so far is in the index; a failure is also kept in `problems`. */
   private async save(): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
-    await this.tail // the index holds every change reported so far
     try {
-      await this.saveNow()
+      await this.enqueue(() => this.saveNow())
     } catch (err) {
       this.state.report(message(err))
       throw err
     }
   }
 
-  /** Serializes now (synchronously, so the snapshot is consistent) and writes it in the background. */
+  /**
+   * Runs as a queue task, so no update changes the index while its terms are walked and written out line by
+   * line; searches go on meanwhile (they only read a vacuumed index). Nothing holds the whole file in memory.
+   */
   private async saveNow(): Promise<void> {
-    if (this.state.revision === this.savedRevision) return
-    // Discarded documents linger in the term lists until vacuumed, skewing term frequencies until a search
-    // happens to clean them; saved clean, a reopened index ranks exactly as a rebuilt one. Runs in batches.
-    if (this.state.ms.dirtCount > 0) await this.state.ms.vacuum()
     const revision = this.state.revision
+    if (revision === this.savedRevision) return
     this.dirtySince = undefined
     const started = performance.now()
-    const lines = encodeIndex(this.header(), this.state.ms)
+    const { ms } = this.state
+    // Discarded documents linger in the term lists until vacuumed, and a search that meets one removes it:
+    // vacuumed first, the walk below sees no change, and a reopened index ranks exactly as a rebuilt one.
+    if (ms.dirtCount > 0) await ms.vacuum({ batchSize: 2_000, batchWait: 0 })
+    await writeIndexFile(this.file, encodeIndex(this.header(), ms))
     this.lastSaveCostMs = performance.now() - started
-    const write = this.writing.then(() => writeIndexFile(this.file, lines))
-    this.writing = write.catch(() => undefined)
-    await write
-    this.savedRevision = Math.max(this.savedRevision, revision)
+    this.savedRevision = revision
     this.lastSavedAt = Date.now()
   }
 

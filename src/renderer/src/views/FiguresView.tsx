@@ -30,6 +30,7 @@ export default function FiguresView({ onOpen }: Props) {
     () => [...new Set(all.map((r) => r.annotation.figure.metric).filter((m): m is string => !!m))].sort(),
     [all],
   )
+  const tagNames = useMemo(() => [...new Set(all.flatMap((r) => r.annotation.tags))].sort(), [all])
   const sources = useMemo(
     () => [...new Set(all.map((r) => r.article.source).filter((s): s is string => !!s))].sort(),
     [all],
@@ -74,6 +75,16 @@ export default function FiguresView({ onOpen }: Props) {
             <option key={m} value={m}>
               {m}
             </option>
+          ))}
+        </select>
+        <select
+          aria-label="Tag"
+          value={filter.tag ?? ''}
+          onChange={(e) => set({ tag: e.target.value || undefined })}
+        >
+          <option value="">All tags</option>
+          {tagNames.map((t) => (
+            <option key={t}>{t}</option>
           ))}
         </select>
         <select

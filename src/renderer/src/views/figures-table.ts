@@ -4,6 +4,7 @@ import { isWithinTag } from '../../../shared/tags'
 
 export type FigureFilter = {
   metric?: string
+  tag?: string
   source?: string
   text?: string
   from?: string
@@ -20,6 +21,7 @@ export function filterRecords(records: FigureRecord[], f: FigureFilter): FigureR
   return records.filter((r) => {
     const fig = r.annotation.figure
     if (f.metric && !isWithinTag(fig.metric, f.metric)) return false
+    if (f.tag && !r.annotation.tags.some((t) => isWithinTag(t, f.tag!))) return false
     if (f.source && r.article.source !== f.source) return false
     if (min !== undefined && !Number.isNaN(min) && (fig.max ?? fig.value) < min) return false
     if (max !== undefined && !Number.isNaN(max) && fig.value > max) return false
