@@ -7,6 +7,7 @@ import { openArchive, resolveArchiveDir, startHousekeeping } from '../main/open-
 import { runExportCommand } from './export-command'
 import { runImport } from './import-command'
 import { startServer } from '../main/serve'
+import { SearchIndex } from '../main/search'
 import { createService } from '../main/service'
 import { defaultArchiveDir, rendererDir, samplesDir } from './paths'
 
@@ -29,7 +30,8 @@ export const commands: Record<string, Command> = {
       const { values } = parse(args, { ...archiveOption, port: { type: 'string' } })
       const archive = await open(values.archive, 'glossa serve')
       startHousekeeping(archive)
-      const service = createService({ archive, version: process.env.npm_package_version ?? '0.1.0' })
+      const search = SearchIndex.open(archive)
+      const service = createService({ archive, version: process.env.npm_package_version ?? '0.1.0', search })
       const server = await startServer({
         handlers: service,
         rendererDir,
@@ -39,7 +41,12 @@ export const commands: Record<string, Command> = {
       console.log(`Glossa is serving ${archive.dir}`)
       console.log(`Open ${server.url}`)
       await new Promise<void>((resolve) => {
-        const stop = () => void server.close().then(resolve)
+        const stop = () =>
+          void server
+            .close()
+            .then(() => search.then((index) => index.close()))
+            .catch((err: unknown) => console.error(`glossa: ${String(err)}`))
+            .finally(resolve)
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
       })

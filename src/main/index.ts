@@ -11,6 +11,7 @@ import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
 import { Importer } from './importer'
 import { importOpened, openablePaths } from './open-files'
+import { SearchIndex } from './search'
 import { createService } from './service'
 
 function argValue(flag: string): string | undefined {
@@ -90,7 +91,9 @@ async function main(): Promise<void> {
     event.preventDefault()
     void openFiles([path])
   })
-  registerIpc(createService({ archive, version: app.getVersion(), importer }), isOwnFrame)
+  const search = SearchIndex.open(archive)
+  registerIpc(createService({ archive, version: app.getVersion(), importer, search }), isOwnFrame)
+  app.on('before-quit', () => void search.then((index) => index.flush()))
   installMenu(() => mainWindow)
   mainWindow = createWindow()
   mainWindow.webContents.once('did-finish-load', () => void openFiles(openablePaths(process.argv.slice(1))))

@@ -10,16 +10,31 @@ import type { ServiceContext } from './handlers/context'
 import { exportHandlers } from './handlers/exports'
 import { importHandlers } from './handlers/imports'
 import { libraryHandlers } from './handlers/library'
+import { searchHandlers } from './handlers/search'
 import { Importer } from './importer'
+import { SearchIndex } from './search'
 
-export type ServiceOptions = { archive: Archive; version: string; importer?: Importer }
+export type ServiceOptions = {
+  archive: Archive
+  version: string
+  importer?: Importer
+  search?: Promise<SearchIndex>
+}
 
 export function createService({
   archive,
   version,
   importer = new Importer(archive),
+  search,
 }: ServiceOptions): Handlers {
-  const ctx: ServiceContext = { archive, importer, version, now: () => new Date().toISOString() }
+  let index = search
+  const ctx: ServiceContext = {
+    archive,
+    importer,
+    version,
+    now: () => new Date().toISOString(),
+    search: () => (index ??= SearchIndex.open(archive)),
+  }
   const maps = [
     articleHandlers(ctx),
     annotationHandlers(ctx),
@@ -27,6 +42,7 @@ export function createService({
     importHandlers(ctx),
     exportHandlers(ctx),
     backupHandlers(ctx),
+    searchHandlers(ctx),
   ]
   const merged: Record<string, unknown> = {}
   for (const map of maps) {

@@ -240,6 +240,26 @@ export const contract = {
     args: exportArgsSchema,
     result: z.array(z.object({ name: z.string(), content: z.string(), mime: z.string() })),
   },
+  'search.query': {
+    args: z
+      .object({
+        q: z.string().trim().min(1, 'must not be empty').max(500),
+        limit: z.int().min(1).max(500).optional(),
+      })
+      .strict(),
+    result: z.array(
+      z.object({
+        articleId: idSchema,
+        title: z.string(),
+        score: z.number(),
+        position: z.object({ start: z.int().nonnegative(), end: z.int().nonnegative() }).optional(),
+        annotationId: idSchema.optional(),
+        snippet: z.string(),
+        marks: z.array(z.tuple([z.int().nonnegative(), z.int().nonnegative()])),
+        field: z.enum(['title', 'text', 'note', 'tags']),
+      }),
+    ),
+  },
   'tags.list': { args: none, result: z.array(tagSchema) },
   'tags.rename': {
     args: z.object({ from: tagNameSchema, to: tagNameSchema }).strict(),

@@ -36,6 +36,7 @@ const WRITES = {
   'collections.create': true,
   'collections.rename': true,
   'collections.delete': true,
+  'search.query': false,
 } satisfies Record<MethodName, boolean>
 
 /** Whether the contract lets these arguments through to a handler that writes. */

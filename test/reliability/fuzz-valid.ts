@@ -97,4 +97,5 @@ export const VALID = {
   'collections.create': () => ({ name: 'Reading list' }),
   'collections.rename': (c) => ({ id: c.collections[0], name: 'Reading list' }),
   'collections.delete': (c) => ({ id: c.collections[1] }),
+  'search.query': () => ({ q: 'drones', limit: 5 }),
 } satisfies Record<MethodName, (c: FuzzContext) => Record<string, unknown>>

@@ -2,8 +2,16 @@
 import type { Handlers, MethodName } from '../../shared/contract'
 import type { Archive } from '../archive/archive'
 import type { Importer } from '../importer'
+import type { SearchIndex } from '../search'
 
-export type ServiceContext = { archive: Archive; importer: Importer; version: string; now: () => string }
+export type ServiceContext = {
+  archive: Archive
+  importer: Importer
+  version: string
+  now: () => string
+  /** The search index, opened on first use (or earlier by `warmSearch`) and kept current from then on. */
+  search: () => Promise<SearchIndex>
+}
 
 /** One domain's handlers: a slice of the contract, checked against it. */
 export type HandlerMap<M extends MethodName> = Pick<Handlers, M>

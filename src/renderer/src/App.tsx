@@ -5,6 +5,7 @@ import { api } from './api'
 import BackupsDialog from './components/BackupsDialog'
 import ExportDialog from './components/ExportDialog'
 import ProblemsBanner from './components/ProblemsBanner'
+import SearchResults from './components/SearchResults'
 import type { ScopeChoice } from './components/ExportDialog'
 import ImportDialog from './components/ImportDialog'
 import Toast from './components/Toast'
@@ -14,6 +15,7 @@ import { useCollections } from './hooks/useCollections'
 import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
 import { useRoute } from './hooks/useRoute'
+import { useSearch } from './hooks/useSearch'
 import { useTags } from './hooks/useTags'
 import { applyFilter } from './library/library-filter'
 import type { LibraryFilter } from './library/library-filter'
@@ -30,6 +32,8 @@ export default function App() {
   const [importing, setImporting] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [filter, setFilter] = useState<LibraryFilter>({})
+  const [query, setQuery] = useState('')
+  const search = useSearch(query)
   const [problems, setProblems] = useState<{ file?: string; message: string }[]>([])
   const [backups, setBackups] = useState(false)
   const [exporting, setExporting] = useState<{ scope: ScopeChoice; selection: string[] } | null>(null)
@@ -142,7 +146,33 @@ export default function App() {
         }
         tags={tags}
         collections={collections}
-        search={null}
+        search={
+          <input
+            className="search-box"
+            type="search"
+            aria-label="Search the archive"
+            placeholder="Search titles, text, notes, tags…"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+          />
+        }
+        results={
+          query.trim() ? (
+            <SearchResults
+              hits={search.hits}
+              error={search.error}
+              onOpen={(hit) =>
+                go({
+                  view: 'library',
+                  articleId: hit.articleId,
+                  annotationId: hit.annotationId,
+                  at: hit.annotationId ? undefined : hit.position,
+                })
+              }
+            />
+          ) : null
+        }
         filter={filter}
         onFilter={setFilter}
         onBulk={bulk}
@@ -172,6 +202,7 @@ export default function App() {
               key={route.articleId}
               id={route.articleId}
               initialAnnotation={route.annotationId}
+              initialPosition={route.at}
               onChanged={refreshAll}
               onExport={() => setExporting({ scope: 'article', selection: [] })}
             />

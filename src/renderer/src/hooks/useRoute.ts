@@ -10,9 +10,14 @@ export type Route =
 function fromHash(): Route {
   if (window.location.hash.startsWith('#/figures')) return { view: 'figures' }
   if (window.location.hash.startsWith('#/tags')) return { view: 'tags' }
-  const match = /^#\/article\/([a-z0-9_-]+)(?:\/([a-z0-9_-]+))?/.exec(window.location.hash)
+  const match = /^#\/article\/([a-z0-9_-]+)(?:\/([a-z0-9_-]+))?(?:@(\d+)-(\d+))?/.exec(window.location.hash)
   return match
-    ? { view: 'library', articleId: match[1], annotationId: match[2] }
+    ? {
+        view: 'library',
+        articleId: match[1],
+        annotationId: match[2],
+        ...(match[3] ? { at: { start: Number(match[3]), end: Number(match[4]) } } : {}),
+      }
     : { view: 'library', articleId: null }
 }
 
@@ -20,7 +25,8 @@ function toHash(route: Route): string {
   if (route.view === 'figures') return '#/figures'
   if (route.view === 'tags') return '#/tags'
   if (!route.articleId) return window.location.pathname
-  return `#/article/${route.articleId}${route.annotationId ? `/${route.annotationId}` : ''}`
+  const at = route.at ? `@${route.at.start}-${route.at.end}` : ''
+  return `#/article/${route.articleId}${route.annotationId ? `/${route.annotationId}` : ''}${at}`
 }
 
 export function useRoute(): [Route, (route: Route) => void] {

@@ -26,6 +26,8 @@ type Props = {
   tags: Tag[]
   collections: Collection[]
   search: ReactNode
+  /** While a search is active, its results take the list's place. */
+  results: ReactNode | null
   filter: LibraryFilter
   onFilter: (update: (f: LibraryFilter) => LibraryFilter) => void
   onBulk: {
@@ -52,6 +54,7 @@ export default function LibraryPane(props: Props) {
     tags,
     collections,
     search,
+    results,
     onBulk,
     filter,
   } = props
@@ -177,7 +180,9 @@ export default function LibraryPane(props: Props) {
           {error}
         </p>
       )}
+      {results}
       <div
+        hidden={results !== null}
         className="library-list"
         ref={scrollRef}
         role="listbox"

@@ -22,9 +22,15 @@ import FigureForm from '../components/FigureForm'
 import { useReaderKeys } from '../reader/useReaderKeys'
 import { useReaderSelection } from '../reader/useReaderSelection'
 
-type Props = { id: string; initialAnnotation?: string; onChanged: () => void; onExport: () => void }
+type Props = {
+  id: string
+  initialAnnotation?: string
+  initialPosition?: { start: number; end: number }
+  onChanged: () => void
+  onExport: () => void
+}
 
-export default function ReaderPane({ id, initialAnnotation, onChanged, onExport }: Props) {
+export default function ReaderPane({ id, initialAnnotation, initialPosition, onChanged, onExport }: Props) {
   const { article, error } = useArticle(id)
   const { sync, snapshot, error: annotationError } = useAnnotationSync(id)
   const { tags, refresh: refreshTags } = useTags()
@@ -159,6 +165,15 @@ export default function ReaderPane({ id, initialAnnotation, onChanged, onExport 
     [selection, onSelectionAction, sync, find.show, clear, focus, focusedId, placed],
   )
   useReaderKeys(keys)
+
+  // Opened at a search match: scroll to it and mark it, once the text is on screen.
+  const [landed, setLanded] = useState(false)
+  useEffect(() => {
+    if (landed || !initialPosition || !model || initialPosition.end > model.text.length) return
+    setLanded(true)
+    paintLayer(model, 'find-current', [initialPosition])
+    scrollToSpan(initialPosition)
+  }, [landed, initialPosition, model, scrollToSpan])
 
   // Opened at a passage (from the Figures view or a search result): focus it once it is placed.
   const [arrived, setArrived] = useState(false)
