@@ -34,7 +34,8 @@ export const SEARCH_OPTIONS: SearchOptions = {
   // Prefix matching is for the word being typed, the last one. Shorter prefixes expand to thousands of terms.
   prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
   // 0.2 of the length, rounded: one edit from 4 letters, two from 8, never more (each allows many more terms).
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  // Numbers match exactly: 2023 is not a typo of 2024.
+  fuzzy: (term) => (term.length >= 4 && !/^\d+$/.test(term) ? 0.2 : false),
   maxFuzzy: 2,
 }
 

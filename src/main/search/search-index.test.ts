@@ -95,6 +95,19 @@ describe('SearchIndex ranking', () => {
     expect((await index.search('the', { limit: 3 })).map((h) => h.articleId)).toHaveLength(3)
   })
 
+  it('matches numbers exactly, never as typos of other numbers', async () => {
+    const { index, byTitle } = await opened()
+    expect((await index.search('5.25')).map((h) => h.articleId)).toEqual([byTitle('Central bank').id])
+    expect((await index.search('600'))[0].articleId).toBe(byTitle('Social housing').id)
+    expect(await index.search('6000')).toEqual([])
+  })
+
+  it('searches a pasted paragraph by its first words', async () => {
+    const { index, byTitle } = await opened()
+    const [hit] = await index.search(`shelling market bakery ${'unrelated words here '.repeat(100)}`)
+    expect(hit.articleId).toBe(byTitle('Market hit').id)
+  })
+
   it.each(['', '   ', '—…!?', '#'])('returns nothing for the query %j', async (query) => {
     const { index } = await opened()
     expect(await index.search(query)).toEqual([])

@@ -20,6 +20,8 @@ export type SearchQueryOptions = { /** Articles returned at most, 1–500; defau
 
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 500
+/** A pasted paragraph is searched by its first words; every term costs a walk of the term tree. */
+const MAX_QUERY_TERMS = 32
 /** Saves wait this long after the last change... */
 const SAVE_DEBOUNCE_MS = 2_000
 /** ...but no longer than this after the first unsaved one... */
@@ -79,12 +81,15 @@ export class SearchIndex {
     await this.updated
     const requested = Number.isFinite(opts.limit) ? Number(opts.limit) : DEFAULT_LIMIT
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(requested)))
-    const terms = tokenize(query).filter((t) => processTerm(t) !== null)
+    const terms = tokenize(query)
+      .filter((t) => processTerm(t) !== null)
+      .slice(0, MAX_QUERY_TERMS)
     if (terms.length === 0) return []
+    const words = terms.join(' ')
     const ms = this.state.ms
-    let results = ms.search(query, { ...SEARCH_OPTIONS, combineWith: 'AND' })
+    let results = ms.search(words, { ...SEARCH_OPTIONS, combineWith: 'AND' })
     if (results.length === 0 && terms.length > 1) {
-      results = ms.search(query, { ...SEARCH_OPTIONS, combineWith: 'OR' })
+      results = ms.search(words, { ...SEARCH_OPTIONS, combineWith: 'OR' })
     }
     return toHits(results, limit, { archive: this.archive, text: (id) => this.texts.get(id) })
   }
