@@ -6,7 +6,7 @@ import type { Browser, Page } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromiumLaunch } from '../playwright.config'
@@ -31,7 +31,11 @@ const { values } = parseArgs({
 })
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const WARMUP = 3
-const CLI = join(projectRoot, 'out', 'cli', 'index.js')
+const BUILT = join(projectRoot, 'out')
+// The run serves a private copy of the built app, so a rebuild of out/ during the run cannot change what is
+// measured; node_modules still resolve from the project root above it.
+const SNAPSHOT = join(resultsDir, 'app', 'out')
+const CLI = join(SNAPSHOT, 'cli', 'index.js')
 
 async function serve(archiveDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--archive', archiveDir], {
@@ -98,9 +102,24 @@ async function articleRun(browser: Browser, url: string, id: string, count: numb
   return { painted: (state.paintedAt ?? NaN) - t0, body: (state.bodyAt ?? NaN) - t0, dataIn: dataIn - t0 }
 }
 
+/** Copies out/ aside, retrying while a concurrent build leaves it without the script its page loads. */
+async function snapshotApp(): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await rm(SNAPSHOT, { recursive: true, force: true })
+    if (existsSync(join(BUILT, 'cli', 'index.js'))) {
+      await cp(BUILT, SNAPSHOT, { recursive: true })
+      const page = await readFile(join(SNAPSHOT, 'renderer', 'index.html'), 'utf8').catch(() => '')
+      const script = /src="\.?\/(assets\/[^"]+\.js)"/.exec(page)?.[1]
+      if (script && existsSync(join(SNAPSHOT, 'renderer', script))) return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+  }
+  throw new Error('out/ has no complete build of the app: run `npm run build` first.')
+}
+
 async function main(): Promise<void> {
   if (values.size !== 'full' && values.size !== 'small') throw new Error('--size is full or small.')
-  if (!existsSync(CLI)) throw new Error('out/cli/index.js is missing: run `npm run build` first.')
+  await snapshotApp()
   const size = SIZES[values.size as SizeName]
   const seed = Number(values.seed)
   const reps = Number(values.reps)

@@ -60,6 +60,34 @@ describe('Archive', () => {
     expect(article.tags).toEqual(['war'])
   })
 
+  it('keeps every article created at once, even several in one new catalog bucket', async () => {
+    const dir = await tempDir()
+    const archive = await Archive.open(dir)
+    const created = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        archive.createArticle({ title: `A${i}`, text: `Text number ${i}.`, tags: [] }),
+      ),
+    )
+    expect(new Set(created.map((m) => bucketOf(m.id))).size).toBeLessThan(300) // some share a bucket
+    expect((await Archive.open(dir)).list()).toHaveLength(300)
+  })
+
+  it('finds duplicates by text and by canonical URL, and forgets deleted ones', async () => {
+    const { archive, meta } = await withArticle()
+    expect(archive.findDuplicate({ text: `  ${TEXT.replace(/ /g, '  ')} ` })?.id).toBe(meta.id)
+    const other = await archive.createArticle({
+      title: 'B',
+      text: 'Different text.',
+      canonicalUrl: 'https://example.com/b',
+      tags: [],
+    })
+    expect(archive.findDuplicate({ text: 'unrelated', canonicalUrl: 'https://example.com/b' })?.id).toBe(
+      other.id,
+    )
+    await archive.deleteArticle(other.id)
+    expect(archive.findDuplicate({ text: 'Different text.' })).toBeUndefined()
+  })
+
   it('seeds a new folder once and never again', async () => {
     const dir = await tempDir()
     let seeded = 0

@@ -148,10 +148,7 @@ export class Archive {
   }
 
   findDuplicate(probe: { text: string; canonicalUrl?: string }): ArticleMeta | undefined {
-    const hash = textHash(probe.text)
-    return this.catalog
-      .all()
-      .find((a) => a.textHash === hash || (!!probe.canonicalUrl && a.canonicalUrl === probe.canonicalUrl))
+    return this.catalog.findDuplicate(textHash(probe.text), probe.canonicalUrl)
   }
 
   async createArticle(input: NewArticle): Promise<ArticleMeta> {

@@ -87,7 +87,9 @@ export class SearchIndex {
     if (terms.length === 0) return []
     const words = terms.join(' ')
     const ms = this.state.ms
-    let results = ms.search(words, { ...SEARCH_OPTIONS, combineWith: 'AND' })
+    // Exact words first: when they already fill the page, the costly fuzzy expansion is skipped.
+    let results = ms.search(words, { ...SEARCH_OPTIONS, fuzzy: false, combineWith: 'AND' })
+    if (results.length < limit) results = ms.search(words, { ...SEARCH_OPTIONS, combineWith: 'AND' })
     if (results.length === 0 && terms.length > 1) {
       results = ms.search(words, { ...SEARCH_OPTIONS, combineWith: 'OR' })
     }

@@ -100,7 +100,9 @@ const joinTags = (annotation: Annotation) => annotation.tags.join('; ')
 
 /** figures.csv: one row per annotation with a figure, by article (bundle order) then reading order. */
 export function exportFiguresCsv(bundle: ExportBundle, opts: CsvOptions = {}): ExportFile {
-  const rows = orderedAnnotations(bundle).flatMap(
+  // Only figures become rows: drop the rest before ordering, which is the costly part at 100,000 annotations.
+  const figuresOnly = { ...bundle, annotations: bundle.annotations.filter((a) => a.figure) }
+  const rows = orderedAnnotations(figuresOnly).flatMap(
     ({ article, annotation }): Row<(typeof FIGURE_COLUMNS)[number]>[] => {
       const figure = annotation.figure
       if (!figure) return []

@@ -2,6 +2,7 @@
 // (and, if asked, bring back articles deleted since).
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api'
+import Modal from './Modal'
 import { formatDate } from '../format'
 
 type Snapshot = { id: string; createdAt: string; size: number; articles: number }
@@ -33,90 +34,76 @@ export default function BackupsDialog({ problems, onClose, onRestored }: Props) 
   const damaged = problems.filter((p) => p.file)
 
   return (
-    <div className="modal-backdrop" onClick={() => !busy && onClose()}>
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Backups"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <header className="modal-header">
-          <h2>Backups</h2>
-          <button type="button" aria-label="Close" onClick={onClose} disabled={busy}>
-            ×
-          </button>
-        </header>
-        <p className="muted">Glossa takes a snapshot of your archive every day and keeps the last seven.</p>
-        {damaged.length > 0 && (
-          <div className="problem-list" role="alert">
-            {damaged.map((p) => (
-              <div key={p.file}>{p.message}</div>
-            ))}
-          </div>
-        )}
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() =>
-            void act(async () => [`Snapshot taken: ${(await api['backups.create']({})).articles} articles.`])
-          }
-        >
-          Back up now
-        </button>
-        <ul className="snapshot-list">
-          {snapshots?.map((s) => (
-            <li key={s.id}>
-              <span>
-                <strong>{formatDate(s.createdAt)}</strong> {new Date(s.createdAt).toLocaleTimeString()} ·{' '}
-                {s.articles} articles · {(s.size / 1024).toFixed(0)} KB
-              </span>
-              <button type="button" disabled={busy} onClick={() => setConfirm(s)}>
-                Restore…
-              </button>
-            </li>
+    <Modal title="Backups" label="Backups" busy={busy} onClose={onClose}>
+      <p className="muted">Glossa takes a snapshot of your archive every day and keeps the last seven.</p>
+      {damaged.length > 0 && (
+        <div className="problem-list" role="alert">
+          {damaged.map((p) => (
+            <div key={p.file}>{p.message}</div>
           ))}
-          {snapshots?.length === 0 && <li className="muted">No snapshots yet.</li>}
-        </ul>
-        {confirm && (
-          <div className="bulk-confirm" role="alertdialog" aria-label="Confirm restore">
+        </div>
+      )}
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() =>
+          void act(async () => [`Snapshot taken: ${(await api['backups.create']({})).articles} articles.`])
+        }
+      >
+        Back up now
+      </button>
+      <ul className="snapshot-list">
+        {snapshots?.map((s) => (
+          <li key={s.id}>
             <span>
-              Restore from {formatDate(confirm.createdAt)}?{' '}
-              {damaged.length
-                ? `${damaged.length} damaged file(s) will be rebuilt; the damaged copies are kept beside them.`
-                : 'No file is damaged.'}
+              <strong>{formatDate(s.createdAt)}</strong> {new Date(s.createdAt).toLocaleTimeString()} ·{' '}
+              {s.articles} articles · {(s.size / 1024).toFixed(0)} KB
             </span>
-            <label className="check">
-              <input type="checkbox" checked={addMissing} onChange={(e) => setAddMissing(e.target.checked)} />{' '}
-              Also bring back articles deleted since
-            </label>
-            <button
-              type="button"
-              className="danger"
-              onClick={() =>
-                void act(async () => {
-                  const result = await api['backups.restore']({ id: confirm.id, addMissing })
-                  onRestored()
-                  return result.messages
-                })
-              }
-            >
-              Restore
+            <button type="button" disabled={busy} onClick={() => setConfirm(s)}>
+              Restore…
             </button>
-            <button type="button" onClick={() => setConfirm(null)}>
-              Cancel
-            </button>
-          </div>
-        )}
-        {messages.length > 0 && (
-          <div className="import-summary" role="status">
-            {messages.map((m) => (
-              <div key={m}>{m}</div>
-            ))}
-          </div>
-        )}
-      </div>
-    </div>
+          </li>
+        ))}
+        {snapshots?.length === 0 && <li className="muted">No snapshots yet.</li>}
+      </ul>
+      {confirm && (
+        <div className="bulk-confirm" role="alertdialog" aria-label="Confirm restore">
+          <span>
+            Restore from {formatDate(confirm.createdAt)}?{' '}
+            {damaged.length
+              ? `${damaged.length} damaged file(s) will be rebuilt; the damaged copies are kept beside them.`
+              : 'No file is damaged.'}
+          </span>
+          <label className="check">
+            <input type="checkbox" checked={addMissing} onChange={(e) => setAddMissing(e.target.checked)} />{' '}
+            Also bring back articles deleted since
+          </label>
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void act(async () => {
+                const result = await api['backups.restore']({ id: confirm.id, addMissing })
+                onRestored()
+                return result.messages
+              })
+            }
+          >
+            Restore
+          </button>
+          <button type="button" onClick={() => setConfirm(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {messages.length > 0 && (
+        <div className="import-summary" role="status">
+          {messages.map((m) => (
+            <div key={m}>{m}</div>
+          ))}
+        </div>
+      )}
+    </Modal>
   )
 }

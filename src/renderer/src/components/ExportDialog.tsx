@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { exportArgsSchema } from '../../../shared/contract'
 import type { Collection, Tag } from '../../../shared/types'
 import { api } from '../api'
+import Modal from './Modal'
 
 type ExportArgs = z.infer<typeof exportArgsSchema>
 type Format = ExportArgs['format']
@@ -113,151 +114,133 @@ export default function ExportDialog({
   const preview = files?.[0]?.content.split('\n').slice(0, 40).join('\n') ?? ''
 
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div
-        className="modal export-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Export"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <header className="modal-header">
-          <h2>Export</h2>
-          <button type="button" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
-        </header>
-        <div className="export-grid">
-          <fieldset>
-            <legend>Format</legend>
-            {FORMATS.map((f) => (
-              <label key={f.value} className="format-choice">
-                <input
-                  type="radio"
-                  name={`${ids}-format`}
-                  value={f.value}
-                  checked={format === f.value}
-                  onChange={() => setFormat(f.value)}
-                />
-                <span>
-                  <strong>{f.label}</strong>
-                  <small>{f.hint}</small>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>What</legend>
-            <select
-              aria-label="Scope"
-              value={scope}
-              onChange={(e) => setScope(e.target.value as ScopeChoice)}
-            >
-              {articleId && <option value="article">This article</option>}
-              {selection.length > 0 && (
-                <option value="selection">Selected articles ({selection.length})</option>
-              )}
-              <option value="filter">Articles in the library list ({filtered.length})</option>
-              <option value="tag">A tag…</option>
-              <option value="collection" disabled={!collections.length}>
-                A collection…
-              </option>
-              <option value="all">Everything</option>
-            </select>
-            {scope === 'tag' && (
+    <Modal title="Export" label="Export" wide onClose={onClose}>
+      <div className="export-grid">
+        <fieldset>
+          <legend>Format</legend>
+          {FORMATS.map((f) => (
+            <label key={f.value} className="format-choice">
               <input
-                aria-label="Tag to export"
-                list={`${ids}-tags`}
-                placeholder="strikes"
-                value={tag}
-                onChange={(e) => setTag(e.target.value)}
+                type="radio"
+                name={`${ids}-format`}
+                value={f.value}
+                checked={format === f.value}
+                onChange={() => setFormat(f.value)}
               />
+              <span>
+                <strong>{f.label}</strong>
+                <small>{f.hint}</small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>What</legend>
+          <select aria-label="Scope" value={scope} onChange={(e) => setScope(e.target.value as ScopeChoice)}>
+            {articleId && <option value="article">This article</option>}
+            {selection.length > 0 && (
+              <option value="selection">Selected articles ({selection.length})</option>
             )}
-            <datalist id={`${ids}-tags`}>
-              {tags.map((t) => (
-                <option key={t.name} value={t.name} />
-              ))}
-            </datalist>
-            {scope === 'collection' && (
-              <select
-                aria-label="Collection to export"
-                value={collection}
-                onChange={(e) => setCollection(e.target.value)}
-              >
-                {collections.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
-            <legend>Options</legend>
-            {format === 'markdown' && (
-              <>
-                <select
-                  aria-label="Markdown layout"
-                  value={layout}
-                  onChange={(e) => setLayout(e.target.value as typeof layout)}
-                >
-                  <option value="combined">One combined file</option>
-                  <option value="per-article">One file per article</option>
-                </select>
-                <select
-                  aria-label="Group by"
-                  value={groupBy}
-                  onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}
-                >
-                  <option value="article">Grouped by article</option>
-                  <option value="tag">Grouped by tag</option>
-                </select>
-              </>
-            )}
-            {format === 'figures-csv' && (
-              <input
-                aria-label="Only this metric"
-                list={`${ids}-tags`}
-                placeholder="Only this metric (optional)"
-                value={metric}
-                onChange={(e) => setMetric(e.target.value)}
-              />
-            )}
-            {(format === 'figures-csv' || format === 'highlights-csv') && (
-              <label className="check">
-                <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> UTF-8 with
-                BOM (for Excel)
-              </label>
-            )}
-          </fieldset>
-        </div>
-        <section className="export-preview" aria-label="Preview">
-          <div className="preview-title">
-            {files
-              ? `${files.length === 1 ? files[0].name : `${files.length} files: ${files[0]?.name ?? ''}…`}`
-              : problem
-                ? ''
-                : 'Preparing preview…'}
-          </div>
-          {problem && (
-            <p className="error" role="alert">
-              {problem}
-            </p>
+            <option value="filter">Articles in the library list ({filtered.length})</option>
+            <option value="tag">A tag…</option>
+            <option value="collection" disabled={!collections.length}>
+              A collection…
+            </option>
+            <option value="all">Everything</option>
+          </select>
+          {scope === 'tag' && (
+            <input
+              aria-label="Tag to export"
+              list={`${ids}-tags`}
+              placeholder="strikes"
+              value={tag}
+              onChange={(e) => setTag(e.target.value)}
+            />
           )}
-          <pre data-testid="export-preview">{preview}</pre>
-        </section>
-        <div className="card-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!files?.length}
-            onClick={() => files?.forEach(download)}
-          >
-            Export {files && files.length > 1 ? `${files.length} files` : ''}
-          </button>
-        </div>
+          <datalist id={`${ids}-tags`}>
+            {tags.map((t) => (
+              <option key={t.name} value={t.name} />
+            ))}
+          </datalist>
+          {scope === 'collection' && (
+            <select
+              aria-label="Collection to export"
+              value={collection}
+              onChange={(e) => setCollection(e.target.value)}
+            >
+              {collections.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+          <legend>Options</legend>
+          {format === 'markdown' && (
+            <>
+              <select
+                aria-label="Markdown layout"
+                value={layout}
+                onChange={(e) => setLayout(e.target.value as typeof layout)}
+              >
+                <option value="combined">One combined file</option>
+                <option value="per-article">One file per article</option>
+              </select>
+              <select
+                aria-label="Group by"
+                value={groupBy}
+                onChange={(e) => setGroupBy(e.target.value as typeof groupBy)}
+              >
+                <option value="article">Grouped by article</option>
+                <option value="tag">Grouped by tag</option>
+              </select>
+            </>
+          )}
+          {format === 'figures-csv' && (
+            <input
+              aria-label="Only this metric"
+              list={`${ids}-tags`}
+              placeholder="Only this metric (optional)"
+              value={metric}
+              onChange={(e) => setMetric(e.target.value)}
+            />
+          )}
+          {(format === 'figures-csv' || format === 'highlights-csv') && (
+            <label className="check">
+              <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} /> UTF-8 with
+              BOM (for Excel)
+            </label>
+          )}
+        </fieldset>
       </div>
-    </div>
+      <section className="export-preview" aria-label="Preview">
+        <div className="preview-title">
+          {files
+            ? `${files.length === 1 ? files[0].name : `${files.length} files: ${files[0]?.name ?? ''}…`}`
+            : problem
+              ? ''
+              : 'Preparing preview…'}
+        </div>
+        {problem && (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        )}
+        <pre data-testid="export-preview">{preview}</pre>
+      </section>
+      <div className="card-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!files?.length}
+          onClick={() => files?.forEach(download)}
+        >
+          Export {files && files.length > 1 ? `${files.length} files` : ''}
+        </button>
+      </div>
+    </Modal>
   )
 }

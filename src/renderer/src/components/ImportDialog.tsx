@@ -1,6 +1,7 @@
 // Renderer: "Import…" — files, a folder, a web address or pasted text; progress, results, cancel.
 import { useRef, useState } from 'react'
 import { api } from '../api'
+import Modal from './Modal'
 import { importableFiles } from '../hooks/useImport'
 import type { ImportResult, ImportRun } from '../hooks/useImport'
 
@@ -22,125 +23,111 @@ export default function ImportDialog({ run, onFiles, onSingle, onCancel, onClose
   const counts = (s: ImportResult['status']) => run.results.filter((r) => r.status === s).length
 
   return (
-    <div className="modal-backdrop" onClick={() => !busy && onClose()}>
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Import"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <header className="modal-header">
-          <h2>Import articles</h2>
-          <button type="button" aria-label="Close" onClick={onClose} disabled={busy}>
-            ×
-          </button>
-        </header>
-        <p className="muted">
-          Saved web pages (.html), Markdown (.md) and text (.txt). You can also drop files anywhere on the
-          window.
-        </p>
-        <div className="import-sources">
-          <button type="button" className="primary" disabled={busy} onClick={() => files.current?.click()}>
-            Choose files…
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => folder.current?.click()}>
-            Choose a folder…
-          </button>
-          <input
-            ref={files}
-            type="file"
-            multiple
-            hidden
-            aria-label="Files to import"
-            accept=".html,.htm,.xhtml,.md,.markdown,.txt,.text"
-            onChange={(e) => {
-              onFiles(importableFiles([...(e.target.files ?? [])], false))
-              e.target.value = ''
-            }}
-          />
-          <input
-            ref={folder}
-            type="file"
-            hidden
-            aria-label="Folder to import"
-            {...{ webkitdirectory: '', directory: '' }}
-            onChange={(e) => {
-              onFiles(importableFiles([...(e.target.files ?? [])], true))
-              e.target.value = ''
-            }}
-          />
-        </div>
-        <form
-          className="import-row"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (url.trim()) onSingle(() => api['import.url']({ url: url.trim() }), url.trim())
+    <Modal title="Import articles" label="Import" busy={busy} onClose={onClose}>
+      <p className="muted">
+        Saved web pages (.html), Markdown (.md) and text (.txt). You can also drop files anywhere on the
+        window.
+      </p>
+      <div className="import-sources">
+        <button type="button" className="primary" disabled={busy} onClick={() => files.current?.click()}>
+          Choose files…
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={() => folder.current?.click()}>
+          Choose a folder…
+        </button>
+        <input
+          ref={files}
+          type="file"
+          multiple
+          hidden
+          aria-label="Files to import"
+          accept=".html,.htm,.xhtml,.md,.markdown,.txt,.text"
+          onChange={(e) => {
+            onFiles(importableFiles([...(e.target.files ?? [])], false))
+            e.target.value = ''
           }}
-        >
-          <input
-            aria-label="Web address"
-            placeholder="https://… (needs a network connection)"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-          />
-          <button type="submit" disabled={busy || !url.trim()}>
-            Fetch
-          </button>
-        </form>
-        <div className="import-row">
-          <textarea
-            aria-label="Pasted text"
-            rows={3}
-            placeholder="…or paste an article's text here"
-            value={pasted}
-            onChange={(e) => setPasted(e.target.value)}
-          />
-          <button
-            type="button"
-            disabled={busy || !pasted.trim()}
-            onClick={() => onSingle(() => api['import.text']({ text: pasted }), 'Pasted text')}
-          >
-            Import text
-          </button>
-        </div>
-        {run.total > 0 && (
-          <section className="import-progress" aria-label="Import progress">
-            <div className="progress-line">
-              <progress max={run.total} value={run.done} aria-label="Imported files" />
-              <span>
-                {run.done} of {run.total}
-              </span>
-              {busy && (
-                <button type="button" onClick={onCancel}>
-                  Cancel
-                </button>
-              )}
-            </div>
-            {!busy && (
-              <p className="import-summary" role="status">
-                {counts('imported')} imported, {counts('duplicate')} already in the archive,{' '}
-                {counts('failed')} failed
-                {run.cancelled ? ' — cancelled' : ''}
-              </p>
-            )}
-            <ul className="import-results">
-              {run.results.map((r, i) => (
-                <li key={i} className={`import-result ${r.status}`}>
-                  {r.status === 'imported' && r.id ? (
-                    <button type="button" className="link" onClick={() => onOpen(r.id!)}>
-                      {r.title}
-                    </button>
-                  ) : (
-                    <span className="import-name">{r.name}</span>
-                  )}
-                  {r.message && <span className="import-message">{r.message}</span>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        />
+        <input
+          ref={folder}
+          type="file"
+          hidden
+          aria-label="Folder to import"
+          {...{ webkitdirectory: '', directory: '' }}
+          onChange={(e) => {
+            onFiles(importableFiles([...(e.target.files ?? [])], true))
+            e.target.value = ''
+          }}
+        />
       </div>
-    </div>
+      <form
+        className="import-row"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (url.trim()) onSingle(() => api['import.url']({ url: url.trim() }), url.trim())
+        }}
+      >
+        <input
+          aria-label="Web address"
+          placeholder="https://… (needs a network connection)"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        <button type="submit" disabled={busy || !url.trim()}>
+          Fetch
+        </button>
+      </form>
+      <div className="import-row">
+        <textarea
+          aria-label="Pasted text"
+          rows={3}
+          placeholder="…or paste an article's text here"
+          value={pasted}
+          onChange={(e) => setPasted(e.target.value)}
+        />
+        <button
+          type="button"
+          disabled={busy || !pasted.trim()}
+          onClick={() => onSingle(() => api['import.text']({ text: pasted }), 'Pasted text')}
+        >
+          Import text
+        </button>
+      </div>
+      {run.total > 0 && (
+        <section className="import-progress" aria-label="Import progress">
+          <div className="progress-line">
+            <progress max={run.total} value={run.done} aria-label="Imported files" />
+            <span>
+              {run.done} of {run.total}
+            </span>
+            {busy && (
+              <button type="button" onClick={onCancel}>
+                Cancel
+              </button>
+            )}
+          </div>
+          {!busy && (
+            <p className="import-summary" role="status">
+              {counts('imported')} imported, {counts('duplicate')} already in the archive, {counts('failed')}{' '}
+              failed
+              {run.cancelled ? ' — cancelled' : ''}
+            </p>
+          )}
+          <ul className="import-results">
+            {run.results.map((r, i) => (
+              <li key={i} className={`import-result ${r.status}`}>
+                {r.status === 'imported' && r.id ? (
+                  <button type="button" className="link" onClick={() => onOpen(r.id!)}>
+                    {r.title}
+                  </button>
+                ) : (
+                  <span className="import-name">{r.name}</span>
+                )}
+                {r.message && <span className="import-message">{r.message}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Modal>
   )
 }

@@ -1,6 +1,6 @@
 // Renderer: figures in the open article — detected candidates (underlined), and the figure form's draft,
 // prefilled from detection, the period around it (relative to the article's date) and who said it.
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { describe } from '../../../shared/anchoring'
 import { detectFigures, suggestAttribution, suggestPeriod } from '../../../shared/figures'
 import type { FigureCandidate } from '../../../shared/figures'
@@ -18,7 +18,15 @@ export function useFigures(
 ) {
   const [draft, setDraft] = useState<FigureDraft | null>(null)
   const text = model?.text ?? ''
-  const detected = useMemo(() => (text ? detectFigures(text) : []), [text])
+  // Detection waits until the article and its highlights are on screen: it is not needed for the first paint.
+  const [detected, setDetected] = useState<FigureCandidate[]>([])
+  useEffect(() => {
+    if (!text) return
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1))
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout
+    const handle = idle(() => setDetected(detectFigures(text)))
+    return () => cancel(handle)
+  }, [text])
   // Candidates already tagged as figures are no longer offered.
   const candidates = useMemo(
     () => detected.filter((c) => !tagged.some((t) => t.start < c.end && c.start < t.end)),
