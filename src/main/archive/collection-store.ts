@@ -1,44 +1,21 @@
 // Main process: named collections of articles (collections.json). Membership lives on each article's
 // metadata, so a collection's articles come straight from the catalog.
-import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
-import type { Problem } from './problems'
 import { CURRENT_VERSION } from './migrations'
-import { openShard } from './shard'
-import type { Shard } from './shard'
+import type { Problem } from './problems'
+import { SingleFileStore } from './single-file-store'
 
 type CollectionFile = { version: number; collections: Record<string, { name: string; createdAt: string }> }
 
-export class CollectionStore {
-  private shard: Shard<CollectionFile> | null = null
-  private damage: string | null = null
-
-  constructor(
-    private readonly root: string,
-    private readonly problems: Problem[],
-  ) {}
-
-  async load(): Promise<void> {
-    this.damage = null
-    try {
-      this.shard = await openShard<CollectionFile>(
-        this.root,
-        join(this.root, 'collections.json'),
-        'collections',
-        () => ({ version: CURRENT_VERSION.collections, collections: {} }),
-        (f) => typeof f.collections === 'object' && f.collections !== null,
-      )
-    } catch (err) {
-      if (!(err instanceof GlossaError)) throw err
-      this.damage = err.message
-      this.problems.push({ file: err.file, message: err.message })
-    }
-  }
-
-  private writable(): Shard<CollectionFile> {
-    if (!this.shard)
-      throw new GlossaError('read_only', `Collections cannot be changed: ${this.damage ?? 'not loaded'}`)
-    return this.shard
+export class CollectionStore extends SingleFileStore<CollectionFile> {
+  constructor(root: string, problems: Problem[]) {
+    super(root, problems, {
+      name: 'collections.json',
+      kind: 'collections',
+      what: 'Collections',
+      defaults: () => ({ version: CURRENT_VERSION.collections, collections: {} }),
+      isValid: (f) => typeof f.collections === 'object' && f.collections !== null,
+    })
   }
 
   all(): { id: string; name: string }[] {

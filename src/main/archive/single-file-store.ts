@@ -1,0 +1,48 @@
+// Main process: a store kept in one small archive file (tags.json, collections.json). A damaged file is
+// reported as a problem and leaves the store read-only; the rest of the archive opens.
+import { join } from 'node:path'
+import { GlossaError } from '../../shared/errors'
+import type { ShardKind } from './migrations'
+import type { Problem } from './problems'
+import { openShard } from './shard'
+import type { Shard, Versioned } from './shard'
+
+export type StoreFile<T extends Versioned> = {
+  name: string
+  kind: ShardKind
+  what: string
+  defaults: () => T
+  isValid: (data: T) => boolean
+}
+
+export class SingleFileStore<T extends Versioned> {
+  protected shard: Shard<T> | null = null
+  private damage: string | null = null
+
+  constructor(
+    private readonly root: string,
+    private readonly problems: Problem[],
+    private readonly file: StoreFile<T>,
+  ) {}
+
+  async load(): Promise<void> {
+    this.damage = null
+    try {
+      const { name, kind, defaults, isValid } = this.file
+      this.shard = await openShard<T>(this.root, join(this.root, name), kind, defaults, isValid)
+    } catch (err) {
+      if (!(err instanceof GlossaError)) throw err
+      this.damage = err.message
+      this.problems.push({ file: err.file, message: err.message })
+    }
+  }
+
+  protected writable(): Shard<T> {
+    if (!this.shard)
+      throw new GlossaError(
+        'read_only',
+        `${this.file.what} cannot be changed: ${this.damage ?? 'not loaded'}`,
+      )
+    return this.shard
+  }
+}
