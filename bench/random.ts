@@ -1,4 +1,5 @@
 // Bench (Node): a small seeded generator, so every run builds the same synthetic archive from the same seed.
+import { createRng } from '../test/prng'
 
 export type Random = {
   /** Uniform in [0, 1). */
@@ -11,30 +12,13 @@ export type Random = {
   id: () => string
 }
 
-/** mulberry32: fast, 32-bit state, good enough to pick words and offsets. */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
-  return {
-    next,
-    int,
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
-    id: () =>
-      Math.floor(next() * 0x1000000)
-        .toString(16)
-        .padStart(6, '0') +
-      Math.floor(next() * 0x1000000)
-        .toString(16)
-        .padStart(6, '0'),
-  }
+  const rng = createRng(seed)
+  const hex6 = () =>
+    Math.floor(rng.next() * 0x1000000)
+      .toString(16)
+      .padStart(6, '0')
+  return { ...rng, id: () => hex6() + hex6() }
 }
 
 /** A child generator for one item, so item N is the same whatever was generated before it. */

@@ -208,20 +208,7 @@ export const SOURCES = [
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+export { MONTHS } from '../src/shared/export/citation'
 
 export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const
 

@@ -14,7 +14,7 @@ import { Archive } from '../../src/main/archive/archive'
 import { createService } from '../../src/main/service'
 import type { MethodName } from '../../src/shared/contract'
 import { dispatch } from '../../src/shared/dispatch'
-import { createRng } from './prng'
+import { createRng } from '../prng'
 
 const TEXT = 'Officials counted 500 missile and drone strikes in March; 70% were repelled, the ministry said.'
 const EXACT = '70% were repelled'

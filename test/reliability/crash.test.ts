@@ -9,7 +9,7 @@ import type { BundledChild } from './bundle-child'
 import { checkRun } from './crash-check'
 import type { Notes } from './crash-check'
 import { observe, runUntilKilled } from './crash-run'
-import { createRng, intFromEnv } from './prng'
+import { createRng, intFromEnv } from '../prng'
 
 const RUNS = intFromEnv('GLOSSA_CRASH_RUNS', 20)
 const SEED = intFromEnv('GLOSSA_CRASH_SEED', 20_240_110)

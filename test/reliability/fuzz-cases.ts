@@ -5,7 +5,7 @@ import type { MethodName } from '../../src/shared/contract'
 import { ODD_NUMBERS, ODD_STRINGS, PROTO_KEYS, hugeString, junk, pollutionPayload } from './fuzz-junk'
 import { VALID } from './fuzz-valid'
 import type { FuzzContext } from './fuzz-valid'
-import type { Rng } from './prng'
+import type { Rng } from '../prng'
 
 export type { FuzzContext }
 export type FuzzCase = { method: string; args: unknown }

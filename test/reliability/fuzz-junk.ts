@@ -1,7 +1,7 @@
 // Tests (Node): hostile values for the contract fuzz — wrong types, edge numbers, huge and odd strings, nested
 // garbage, prototype keys. Some are not JSON (NaN, BigInt, functions): dispatch sees them as they are, the HTTP
 // path sees what JSON makes of them.
-import type { Rng } from './prng'
+import type { Rng } from '../prng'
 
 /** Keys that reach Object.prototype when code indexes a plain object with them. */
 export const PROTO_KEYS = [

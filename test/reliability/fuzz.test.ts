@@ -14,7 +14,7 @@ import { fuzzFixture } from './fuzz-fixture'
 import { toJson } from './fuzz-junk'
 import { formatProblems, formatStats, runCases } from './fuzz-runner'
 import { call, keepAlive } from './http-client'
-import { createRng, intFromEnv } from './prng'
+import { createRng, intFromEnv } from '../prng'
 
 const CASES = intFromEnv('GLOSSA_FUZZ_CASES', 10_000)
 const SEED = intFromEnv('GLOSSA_FUZZ_SEED', 1_337)

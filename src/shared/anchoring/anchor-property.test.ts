@@ -1,19 +1,10 @@
 // Seeded random selections on the fixtures: each must round-trip, and survive a paragraph inserted elsewhere.
 import { describe as group, expect, it } from 'vitest'
 import { loadFixtures } from '../../../test/fixtures/anchoring/fixtures'
+import { createRng } from '../../../test/prng'
 import { anchor, describe } from './index'
 
-/** mulberry32: a small, fast, deterministic PRNG, so that a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const prng = (seed: number): (() => number) => createRng(seed).next
 
 const SELECTIONS_PER_FIXTURE = 6000
 

@@ -2,7 +2,7 @@
 import type { ArticleMeta } from '../types'
 import { articleUrl, dateParts } from './bundle'
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -1,4 +1,4 @@
-// Tests (Node): a small seeded PRNG (mulberry32), so every fuzz case and crash schedule can be replayed.
+// Tests and benchmarks (Node): one seeded generator (mulberry32), so every random run can be replayed.
 export type Rng = {
   /** A float in [0, 1). */
   next: () => number
