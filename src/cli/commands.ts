@@ -45,6 +45,7 @@ export const commands: Record<string, Command> = {
           void server
             .close()
             .then(() => search.then((index) => index.close()))
+            .then(() => archive.flush())
             .catch((err: unknown) => console.error(`glossa: ${String(err)}`))
             .finally(resolve)
         process.once('SIGINT', stop)

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   })
   const search = SearchIndex.open(archive)
   registerIpc(createService({ archive, version: app.getVersion(), importer, search }), isOwnFrame)
-  app.on('before-quit', () => void search.then((index) => index.flush()))
+  app.on('before-quit', () => void Promise.all([search.then((index) => index.flush()), archive.flush()]))
   installMenu(() => mainWindow)
   mainWindow = createWindow()
   mainWindow.webContents.once('did-finish-load', () => void openFiles(openablePaths(process.argv.slice(1))))

@@ -6,7 +6,10 @@ export type Snapshot = Map<string, Buffer>
 
 export async function snapshot(dir: string): Promise<Snapshot> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+  // The search index is derived data the app may rewrite at any time; temp files are writes in flight.
+  const files = entries
+    .filter((e) => e.isFile() && e.name !== 'search-index.json' && !e.name.endsWith('.tmp'))
+    .map((e) => join(e.parentPath, e.name))
   const contents = await Promise.all(files.map((f) => readFile(f)))
   return new Map(files.map((f, i) => [f.slice(dir.length + 1), contents[i]]))
 }

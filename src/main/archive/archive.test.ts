@@ -140,6 +140,7 @@ describe('Archive', () => {
     for (const f of await listFiles(dir)) before.set(f, (await stat(join(dir, f))).mtimeMs)
     await new Promise((r) => setTimeout(r, 20))
     await archive.changeAnnotations(target.id, (list) => list.push(highlight(target.id, '70%')))
+    await archive.flush()
     const changed: string[] = []
     for (const f of await listFiles(dir))
       if (before.get(f) !== (await stat(join(dir, f))).mtimeMs) changed.push(f)
@@ -154,9 +155,11 @@ describe('Archive', () => {
     await Promise.all(
       ids.map((id) => archive.changeAnnotations(meta.id, (list) => list.push(highlight(meta.id, '70%', id)))),
     )
+    // Acknowledged means on disk: read the annotations file before anything else is flushed.
     const raw = JSON.parse(await readFile(join(dir, 'annotations', `${meta.id}.json`), 'utf8'))
     expect(raw.version).toBe(1)
     expect(raw.annotations.map((a: Annotation) => a.id).sort()).toEqual(ids)
+    await archive.flush()
     expect((await listFiles(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 

@@ -302,12 +302,30 @@ export class Archive {
 
   /** Applies `change` to one article's annotations, then refreshes its counts in the catalog. */
   async changeAnnotations<R>(articleId: string, change: (list: Annotation[]) => R): Promise<R> {
-    const meta = this.catalog.get(articleId)
+    this.catalog.get(articleId)
     this.catalog.assertWritable(articleId)
     const { result, list } = await this.noting(() => this.annotations.change(articleId, change))
-    await this.catalog.put({ ...meta, ...summarize(list) })
+    // The annotation is on disk: that is what the caller waits for. The catalog's counts are derived from it,
+    // so their write is not awaited; a crash before it lands leaves them stale, and the next read of this
+    // article's annotations (or the startup scan) puts them right.
+    this.track(this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }))
     this.emit({ kind: 'annotations-changed', articleId })
     return result
+  }
+
+  private readonly pending = new Set<Promise<unknown>>()
+
+  private track(write: Promise<unknown>): void {
+    const done = write.catch((err: unknown) =>
+      this.noteProblem({ message: `Could not update the catalog: ${String(err)}` }),
+    )
+    this.pending.add(done)
+    void done.finally(() => this.pending.delete(done))
+  }
+
+  /** Resolves when every write started so far, including deferred catalog updates, is on disk. */
+  async flush(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending])
   }
 
   private bodyFile(id: string): string {

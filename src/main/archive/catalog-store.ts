@@ -120,10 +120,14 @@ export class CatalogStore {
   }
 
   async put(meta: ArticleMeta): Promise<void> {
-    const shard = await this.writable(meta.id)
-    shard.data.articles[meta.id] = meta
+    this.assertWritable(meta.id)
+    // Memory first, synchronously: the library sees the change even while the bucket file is being written.
     this.index(meta)
     this.sorted = null
+    const shard = await this.writable(meta.id)
+    // A later put or a remove of this article while the bucket opened wins: never write back a stale entry.
+    if (this.byId.get(meta.id) !== meta) return
+    shard.data.articles[meta.id] = meta
     await shard.write()
   }
 
