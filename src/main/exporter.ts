@@ -46,17 +46,35 @@ export async function gatherBundle(
         Object.keys(a.annotationTags).some((t) => isWithinTag(t, tag)),
     )
   }
-  const annotations: Annotation[] = []
-  const kept: ArticleMeta[] = []
-  for (const article of articles) {
-    let list = await archive.listAnnotations(article.id)
+  // Read several annotation files at once: at 10,000 articles, one after another is most of the export's time.
+  const lists = await mapLimit(articles, 16, async (article) => {
+    let list =
+      article.counts.highlights + article.counts.figures > 0 ? await archive.readAnnotations(article.id) : []
     if (tag && !article.tags.some((t) => isWithinTag(t, tag))) list = list.filter((a) => carries(a, tag))
     if (scope.metric) list = list.filter((a) => a.figure && isWithinTag(a.figure.metric, scope.metric!))
-    if (scope.metric && list.length === 0) continue
-    annotations.push(...list)
+    return list
+  })
+  const annotations: Annotation[] = []
+  const kept: ArticleMeta[] = []
+  articles.forEach((article, i) => {
+    if (scope.metric && lists[i].length === 0) return
+    annotations.push(...lists[i])
     kept.push(article)
-  }
+  })
   return { generatedAt, articles: kept, annotations }
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await work(items[i])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
 }
 
 export async function runExport(

@@ -33,6 +33,21 @@ export class AnnotationStore {
     return (await this.shard(articleId)).data.annotations
   }
 
+  /** Reads without keeping the file open: for passes over the whole archive (export), which would
+   * otherwise hold every article's annotations in memory. */
+  async peek(articleId: string): Promise<Annotation[]> {
+    const open = this.open.get(articleId)
+    if (open) return (await open).data.annotations
+    const shard = await openShard<AnnotationFile>(
+      this.root,
+      join(this.root, 'annotations', `${articleId}.json`),
+      'annotations',
+      () => ({ version: CURRENT_VERSION.annotations, articleId, annotations: [] }),
+      (f) => Array.isArray(f.annotations),
+    )
+    return shard.data.annotations
+  }
+
   async change<R>(
     articleId: string,
     change: (list: Annotation[]) => R,

@@ -275,6 +275,12 @@ export class Archive {
     return list
   }
 
+  /** One article's annotations for a pass over many articles: read, not kept open. */
+  async readAnnotations(articleId: string): Promise<Annotation[]> {
+    this.catalog.get(articleId)
+    return this.noting(() => this.annotations.peek(articleId))
+  }
+
   /**
    * The catalog's counts are derived from the annotations file, written just after it; a crash between the
    * two leaves them stale. Whoever reads the annotations puts them right.

@@ -12,7 +12,7 @@ import { writeIndexFile } from './index-file'
 import type { IndexHeader } from './index-file'
 import { IndexState, message } from './index-state'
 import { loadState } from './load-state'
-import { processTerm, tokenize } from './terms'
+import { dropStopWords, processTerm, tokenize } from './terms'
 import { TextCache } from './text-cache'
 
 export type OpenSearchOptions = { /** Default `<archive>/search-index.json`. */ file?: string }
@@ -81,9 +81,10 @@ export class SearchIndex {
     await this.updated
     const requested = Number.isFinite(opts.limit) ? Number(opts.limit) : DEFAULT_LIMIT
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(requested)))
-    const terms = tokenize(query)
-      .filter((t) => processTerm(t) !== null)
-      .slice(0, MAX_QUERY_TERMS)
+    const terms = dropStopWords(tokenize(query).filter((t) => processTerm(t) !== null)).slice(
+      0,
+      MAX_QUERY_TERMS,
+    )
     if (terms.length === 0) return []
     const words = terms.join(' ')
     const ms = this.state.ms

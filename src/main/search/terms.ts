@@ -8,6 +8,22 @@ const MAX_TERM_LENGTH = 64
 
 export type Span = { start: number; end: number; term: string }
 
+/**
+ * Words too common to narrow a search. They stay in the index (a query of only such words still works), but
+ * a query drops them when it has others: "could not be independently verified" searches "independently
+ * verified" instead of scoring nearly every article.
+ */
+export const QUERY_STOP_WORDS = new Set(
+  'a an and are as at be been but by can could did do for from had has have he her his i in is it its not of on or our she that the their them they this to was we were which who will with would you'.split(
+    ' ',
+  ),
+)
+
+export function dropStopWords(terms: string[]): string[] {
+  const content = terms.filter((t) => !QUERY_STOP_WORDS.has(t.toLowerCase()))
+  return content.length ? content : terms
+}
+
 export function tokenize(text: string): string[] {
   return text.match(WORD) ?? []
 }
