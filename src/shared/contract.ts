@@ -4,6 +4,7 @@ import { z } from 'zod'
 import {
   annotationKindSchema,
   annotationSchema,
+  articleListItemSchema,
   articleMetaSchema,
   articleSchema,
   collectionSchema,
@@ -96,7 +97,7 @@ export const contract = {
   },
   'articles.list': {
     args: z.object({}).strict(),
-    result: z.array(articleMetaSchema),
+    result: z.array(articleListItemSchema),
   },
   'articles.get': { args: byId, result: articleSchema },
   'articles.create': {

@@ -105,6 +105,20 @@ export const articleMetaSchema = z.object({
   canonicalUrl: z.string().max(4000).optional(),
 })
 
+/** What the library list needs of each article: the rest stays out of the 10,000-row payload. */
+export const articleListItemSchema = articleMetaSchema.pick({
+  id: true,
+  title: true,
+  source: true,
+  publishedAt: true,
+  addedAt: true,
+  tags: true,
+  counts: true,
+  annotationTags: true,
+  annotationColors: true,
+  collections: true,
+})
+
 export const articleSchema = articleMetaSchema.extend({
   /** The plain text every annotation is anchored on. */
   text: z.string(),

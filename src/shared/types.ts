@@ -11,6 +11,7 @@ export type AnnotationKind = z.infer<typeof s.annotationKindSchema>
 export type Annotation = z.infer<typeof s.annotationSchema>
 export type ArticleCounts = z.infer<typeof s.articleCountsSchema>
 export type ArticleMeta = z.infer<typeof s.articleMetaSchema>
+export type ArticleListItem = z.infer<typeof s.articleListItemSchema>
 export type Article = z.infer<typeof s.articleSchema>
 export type Tag = z.infer<typeof s.tagSchema>
 export type Collection = z.infer<typeof s.collectionSchema>

@@ -25,7 +25,19 @@ function asInvalidArgument<T>(work: () => T): T {
 
 export function articleHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
   return {
-    'articles.list': async () => archive.list(),
+    'articles.list': async () =>
+      archive.list().map((a) => ({
+        id: a.id,
+        title: a.title,
+        ...(a.source !== undefined ? { source: a.source } : {}),
+        ...(a.publishedAt !== undefined ? { publishedAt: a.publishedAt } : {}),
+        addedAt: a.addedAt,
+        tags: a.tags,
+        counts: a.counts,
+        annotationTags: a.annotationTags,
+        ...(a.annotationColors?.length ? { annotationColors: a.annotationColors } : {}),
+        ...(a.collections?.length ? { collections: a.collections } : {}),
+      })),
     'articles.get': async ({ id }) => archive.getArticle(id),
     'articles.create': async ({ text, html, ...meta }) => {
       const body = html

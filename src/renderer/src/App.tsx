@@ -1,13 +1,18 @@
 // Renderer: the window — library on the left; the open article, the Figures view or the Tags manager on
 // the right; import on top.
-import { useCallback, useEffect, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
 import { api } from './api'
-import BackupsDialog from './components/BackupsDialog'
-import ExportDialog from './components/ExportDialog'
+
+// Loaded on first use: the library's first rows do not wait for the reader, figure detection or dialogs.
+const BackupsDialog = lazy(() => import('./components/BackupsDialog'))
+const ExportDialog = lazy(() => import('./components/ExportDialog'))
+const ImportDialog = lazy(() => import('./components/ImportDialog'))
+const FiguresView = lazy(() => import('./views/FiguresView'))
+const ReaderPane = lazy(() => import('./views/ReaderPane'))
+const TagsView = lazy(() => import('./views/TagsView'))
 import ProblemsBanner from './components/ProblemsBanner'
 import SearchResults from './components/SearchResults'
 import type { ScopeChoice } from './components/ExportDialog'
-import ImportDialog from './components/ImportDialog'
 import Toast from './components/Toast'
 import type { ToastMessage } from './components/Toast'
 import { useArticles } from './hooks/useArticles'
@@ -19,10 +24,7 @@ import { useSearch } from './hooks/useSearch'
 import { useTags } from './hooks/useTags'
 import { applyFilter } from './library/library-filter'
 import type { LibraryFilter } from './library/library-filter'
-import FiguresView from './views/FiguresView'
 import LibraryPane from './views/LibraryPane'
-import ReaderPane from './views/ReaderPane'
-import TagsView from './views/TagsView'
 
 export default function App() {
   const { articles, error, reload } = useArticles()
@@ -177,84 +179,86 @@ export default function App() {
         onFilter={setFilter}
         onBulk={bulk}
       />
-      <main
-        className="reader-pane"
-        aria-label={{ library: 'Reader', figures: 'Figures', tags: 'Tags' }[route.view]}
-      >
-        {route.view === 'figures' && (
-          <FiguresView
-            onOpen={(articleId, annotationId) => go({ view: 'library', articleId, annotationId })}
-          />
-        )}
-        {route.view === 'tags' && (
-          <TagsView
-            tags={tags}
-            onChanged={refreshAll}
-            onFilter={(tag) => {
-              setFilter({ tag })
-              go({ view: 'library', articleId: null })
+      <Suspense fallback={<p className="muted pad">Loading…</p>}>
+        <main
+          className="reader-pane"
+          aria-label={{ library: 'Reader', figures: 'Figures', tags: 'Tags' }[route.view]}
+        >
+          {route.view === 'figures' && (
+            <FiguresView
+              onOpen={(articleId, annotationId) => go({ view: 'library', articleId, annotationId })}
+            />
+          )}
+          {route.view === 'tags' && (
+            <TagsView
+              tags={tags}
+              onChanged={refreshAll}
+              onFilter={(tag) => {
+                setFilter({ tag })
+                go({ view: 'library', articleId: null })
+              }}
+            />
+          )}
+          {route.view === 'library' &&
+            (route.articleId ? (
+              <ReaderPane
+                key={route.articleId}
+                id={route.articleId}
+                initialAnnotation={route.annotationId}
+                initialPosition={route.at}
+                onChanged={refreshAll}
+                onExport={() => setExporting({ scope: 'article', selection: [] })}
+              />
+            ) : (
+              <div className="empty-state">
+                <h2>Pick an article from your library</h2>
+                <p>Highlights, notes and figures you mark are saved on this computer as you go.</p>
+                <p>
+                  Import saved pages, Markdown or text with Import… (Ctrl+O), by dropping files here, or by
+                  pasting.
+                </p>
+              </div>
+            ))}
+        </main>
+        {importing && (
+          <ImportDialog
+            run={run}
+            onFiles={importFiles}
+            onSingle={single}
+            onCancel={cancel}
+            onClose={() => {
+              setImporting(false)
+              reset()
+            }}
+            onOpen={(id) => {
+              setImporting(false)
+              reset()
+              select(id)
             }}
           />
         )}
-        {route.view === 'library' &&
-          (route.articleId ? (
-            <ReaderPane
-              key={route.articleId}
-              id={route.articleId}
-              initialAnnotation={route.annotationId}
-              initialPosition={route.at}
-              onChanged={refreshAll}
-              onExport={() => setExporting({ scope: 'article', selection: [] })}
-            />
-          ) : (
-            <div className="empty-state">
-              <h2>Pick an article from your library</h2>
-              <p>Highlights, notes and figures you mark are saved on this computer as you go.</p>
-              <p>
-                Import saved pages, Markdown or text with Import… (Ctrl+O), by dropping files here, or by
-                pasting.
-              </p>
-            </div>
-          ))}
-      </main>
-      {importing && (
-        <ImportDialog
-          run={run}
-          onFiles={importFiles}
-          onSingle={single}
-          onCancel={cancel}
-          onClose={() => {
-            setImporting(false)
-            reset()
-          }}
-          onOpen={(id) => {
-            setImporting(false)
-            reset()
-            select(id)
-          }}
-        />
-      )}
-      {exporting && (
-        <ExportDialog
-          articleId={route.view === 'library' ? route.articleId : null}
-          selection={exporting.selection}
-          filtered={applyFilter(articles ?? [], filter).map((a) => a.id)}
-          tags={tags}
-          collections={collections}
-          initialScope={exporting.scope}
-          onClose={() => setExporting(null)}
-        />
-      )}
-      {backups && (
-        <BackupsDialog
-          problems={problems}
-          onClose={() => setBackups(false)}
-          onRestored={() => {
-            refreshAll()
-            api['archive.scan']({}).then(setProblems, () => {})
-          }}
-        />
-      )}
+        {exporting && (
+          <ExportDialog
+            articleId={route.view === 'library' ? route.articleId : null}
+            selection={exporting.selection}
+            filtered={applyFilter(articles ?? [], filter).map((a) => a.id)}
+            tags={tags}
+            collections={collections}
+            initialScope={exporting.scope}
+            onClose={() => setExporting(null)}
+          />
+        )}
+        {backups && (
+          <BackupsDialog
+            problems={problems}
+            onClose={() => setBackups(false)}
+            onRestored={() => {
+              refreshAll()
+              api['archive.scan']({}).then(setProblems, () => {})
+            }}
+          />
+        )}
+      </Suspense>
       {dragging && <div className="drop-overlay">Drop to import into your archive</div>}
       {toast && <Toast message={toast} onDone={() => setToast(null)} />}
     </div>

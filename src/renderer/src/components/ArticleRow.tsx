@@ -1,10 +1,10 @@
 // Renderer: one article in the library list.
 import type { CSSProperties, MouseEvent } from 'react'
-import type { ArticleMeta } from '../../../shared/types'
+import type { ArticleListItem } from '../../../shared/types'
 import { formatDate } from '../format'
 
 type Props = {
-  article: ArticleMeta
+  article: ArticleListItem
   open: boolean
   checked: boolean
   selecting: boolean

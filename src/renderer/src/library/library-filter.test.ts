@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { ArticleMeta } from '../../../shared/types'
+import type { ArticleListItem } from '../../../shared/types'
 import { applyFilter, filterChips, sortArticles } from './library-filter'
 
-function article(id: string, over: Partial<ArticleMeta> = {}): ArticleMeta {
+function article(id: string, over: Partial<ArticleListItem> = {}): ArticleListItem {
   return {
     id,
     title: `Title ${id}`,
     addedAt: `2024-03-0${id.length}T00:00:00Z`,
     tags: [],
-    textHash: id,
-    length: 10,
     counts: { highlights: 0, figures: 0, notes: 0 },
     annotationTags: {},
     ...over,
@@ -33,7 +31,7 @@ const list = [
   }),
   article('cccccc', { tags: ['strikes-other'], title: 'Another', publishedAt: '2023-12-21' }),
 ]
-const ids = (xs: ArticleMeta[]) => xs.map((a) => a.id)
+const ids = (xs: ArticleListItem[]) => xs.map((a) => a.id)
 
 describe('library filters', () => {
   it.each([

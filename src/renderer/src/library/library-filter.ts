@@ -1,6 +1,6 @@
 // Renderer: which articles the library shows — filters that combine, and the sort order.
 import { isWithinTag } from '../../../shared/tags'
-import type { ArticleMeta, HighlightColor } from '../../../shared/types'
+import type { ArticleListItem, HighlightColor } from '../../../shared/types'
 
 export type LibraryFilter = {
   tag?: string
@@ -22,13 +22,13 @@ export const SORT_LABELS: Record<LibrarySort, string> = {
 }
 
 /** Article tags and the tags on its annotations both count; a parent tag includes its children. */
-export function hasTag(a: ArticleMeta, tag: string): boolean {
+export function hasTag(a: ArticleListItem, tag: string): boolean {
   return (
     a.tags.some((t) => isWithinTag(t, tag)) || Object.keys(a.annotationTags).some((t) => isWithinTag(t, tag))
   )
 }
 
-export function applyFilter(list: ArticleMeta[], f: LibraryFilter): ArticleMeta[] {
+export function applyFilter(list: ArticleListItem[], f: LibraryFilter): ArticleListItem[] {
   return list.filter((a) => {
     if (f.tag && !hasTag(a, f.tag)) return false
     if (f.source && a.source !== f.source) return false
@@ -43,8 +43,10 @@ export function applyFilter(list: ArticleMeta[], f: LibraryFilter): ArticleMeta[
   })
 }
 
-export function sortArticles(list: ArticleMeta[], sort: LibrarySort): ArticleMeta[] {
-  const key = (a: ArticleMeta): string => {
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+
+export function sortArticles(list: ArticleListItem[], sort: LibrarySort): ArticleListItem[] {
+  const key = (a: ArticleListItem): string => {
     if (sort === 'published') return a.publishedAt ?? ''
     if (sort === 'title') return a.title.toLowerCase()
     if (sort === 'source') return (a.source ?? '').toLowerCase()
@@ -52,8 +54,9 @@ export function sortArticles(list: ArticleMeta[], sort: LibrarySort): ArticleMet
   }
   const descending = sort === 'added' || sort === 'published'
   return [...list].sort((x, y) => {
-    const order = key(x).localeCompare(key(y))
-    return (descending ? -order : order) || y.addedAt.localeCompare(x.addedAt)
+    // Dates are ISO strings, compared as such; titles and sources in the reader's language.
+    const order = descending ? -compare(key(x), key(y)) : key(x).localeCompare(key(y))
+    return order || compare(y.addedAt, x.addedAt)
   })
 }
 

@@ -19,12 +19,25 @@ export function useFigures(
   const [draft, setDraft] = useState<FigureDraft | null>(null)
   const text = model?.text ?? ''
   // Detection waits until the article and its highlights are on screen: it is not needed for the first paint.
-  const [detected, setDetected] = useState<FigureCandidate[]>([])
+  // A click on a number before then runs it at once (detectNow), so no click is ever lost.
+  const [found, setFound] = useState<{ text: string; candidates: FigureCandidate[] }>({
+    text: '',
+    candidates: [],
+  })
+  const detected = useMemo(() => (found.text === text ? found.candidates : []), [found, text])
+  const detectNow = useCallback((): FigureCandidate[] => {
+    if (found.text === text) return found.candidates
+    const candidates = detectFigures(text)
+    setFound({ text, candidates })
+    return candidates
+  }, [found, text])
   useEffect(() => {
     if (!text) return
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1))
     const cancel = window.cancelIdleCallback ?? window.clearTimeout
-    const handle = idle(() => setDetected(detectFigures(text)))
+    const handle = idle(() =>
+      setFound((f) => (f.text === text ? f : { text, candidates: detectFigures(text) })),
+    )
     return () => cancel(handle)
   }, [text])
   // Candidates already tagged as figures are no longer offered.
@@ -55,8 +68,11 @@ export function useFigures(
   )
 
   const candidateAt = useCallback(
-    (offset: number) => candidates.find((c) => c.start <= offset && offset < c.end),
-    [candidates],
+    (offset: number) =>
+      detectNow().find(
+        (c) => c.start <= offset && offset < c.end && !tagged.some((t) => t.start < c.end && c.start < t.end),
+      ),
+    [detectNow, tagged],
   )
 
   const openForCandidate = useCallback(

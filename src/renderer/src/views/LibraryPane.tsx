@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react'
-import type { ArticleMeta, Collection, Tag } from '../../../shared/types'
+import type { ArticleListItem, Collection, Tag } from '../../../shared/types'
 import ArticleRow from '../components/ArticleRow'
 import { plural } from '../format'
 import BulkBar from '../library/BulkBar'
@@ -14,7 +14,7 @@ import type { LibraryFilter, LibrarySort } from '../library/library-filter'
 export type View = 'library' | 'figures' | 'tags'
 
 type Props = {
-  articles: ArticleMeta[] | null
+  articles: ArticleListItem[] | null
   error: string | null
   selectedId: string | null
   onSelect: (id: string) => void
