@@ -8,7 +8,9 @@ const BackupsDialog = lazy(() => import('./components/BackupsDialog'))
 const ExportDialog = lazy(() => import('./components/ExportDialog'))
 const ImportDialog = lazy(() => import('./components/ImportDialog'))
 const FiguresView = lazy(() => import('./views/FiguresView'))
-const ReaderPane = lazy(() => import('./views/ReaderPane'))
+// The reader is what opens next: fetched at once, alongside the library list, not when first clicked.
+const readerModule = import('./views/ReaderPane')
+const ReaderPane = lazy(() => readerModule)
 const TagsView = lazy(() => import('./views/TagsView'))
 import ProblemsBanner from './components/ProblemsBanner'
 import SearchResults from './components/SearchResults'
