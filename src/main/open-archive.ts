@@ -20,8 +20,9 @@ export async function openArchive(dir: string, samplesDir?: string, lockAs?: str
   return Archive.open(dir, { seed: samplesDir ? (archive) => seedSamples(archive, samplesDir) : undefined })
 }
 
-/** Background care of an archive a person works in: the day's snapshot, a while after startup. */
-export function startHousekeeping(archive: Archive, delayMs = 30_000): () => void {
+/** Background care of an archive a person works in: the day's snapshot, ten minutes after startup, so it
+ * never competes with opening the archive and the first reading. */
+export function startHousekeeping(archive: Archive, delayMs = 10 * 60_000): () => void {
   const timer = setTimeout(() => {
     autoSnapshot(archive).catch((err: unknown) =>
       console.error('Glossa could not take the daily snapshot:', err),

@@ -25,7 +25,7 @@ export async function collectBackup(archive: Archive, generatedAt: string): Prom
   const annotations = []
   for (const meta of archive.list()) {
     articles.push(await archive.getArticle(meta.id))
-    annotations.push(...(await archive.listAnnotations(meta.id).catch(() => [])))
+    annotations.push(...(await archive.readAnnotations(meta.id).catch(() => [])))
   }
   const colors = archive.tagStore.colors()
   const tagColors = Object.fromEntries(

@@ -11,9 +11,12 @@ const damaged = (archive: Archive) =>
   archive.problems.filter((p): p is { file: string; message: string } => !!p.file)
 
 export function backupHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
+  // One scan per process: every window that asks shares it, and damage found later is noted as it is met.
+  let scanned: Promise<unknown> | null = null
   return {
     'archive.scan': async () => {
-      await scanForDamage(archive)
+      scanned ??= scanForDamage(archive).catch(() => (scanned = null))
+      await scanned
       return [...archive.problems]
     },
     'backups.list': async () => listSnapshots(archive),

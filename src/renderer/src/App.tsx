@@ -66,8 +66,14 @@ export default function App() {
   const dragging = useDropAndPaste(importFiles, importPaste)
 
   useEffect(() => {
-    // Reads every annotations file once in the background, so damage shows before anyone opens the article.
-    api['archive.scan']({}).then(setProblems, () => {})
+    // What opening the archive found is known at once; the scan of every annotations file waits a few
+    // seconds, so it never competes with the library's first rows or the first article opened.
+    api['app.info']({}).then(
+      (info) => setProblems(info.problems),
+      () => {},
+    )
+    const timer = window.setTimeout(() => api['archive.scan']({}).then(setProblems, () => {}), 3000)
+    return () => window.clearTimeout(timer)
   }, [])
 
   useEffect(() => {
