@@ -19,6 +19,12 @@ for (const input of ['src', 'out']) {
     console.error(`electronegativity failed on ${input}:\n${run.stdout}\n${run.stderr}`)
     process.exit(1)
   }
+  // A file its parser cannot read is silently left out, and its global checks then misfire: refuse that.
+  const unparsed = `${run.stdout}\n${run.stderr}`.split('\n').filter((l) => l.startsWith('Error parsing'))
+  if (unparsed.length) {
+    console.error(`electronegativity could not parse part of ${input} (e.g. #private class fields):\n${unparsed.join('\n')}`)
+    process.exit(1)
+  }
   const rows = readFileSync(output, 'utf8').trim().split('\n').slice(1)
   for (const row of rows) {
     const [issue, severity, , file] = row.split(',').map((c) => c.replace(/^"|"$/g, ''))

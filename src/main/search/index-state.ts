@@ -15,7 +15,7 @@ const MAX_PROBLEMS = 50
 export type Signature = { meta: string; annotations: string }
 
 export class IndexState {
-  #revision = 0
+  private revisionCount = 0
 
   constructor(
     readonly ms: MiniSearch<SearchDoc> = new MiniSearch(INDEX_OPTIONS),
@@ -26,7 +26,7 @@ export class IndexState {
 
   /** Grows with every change to the index, so the owner can tell whether it has saved the latest state. */
   get revision(): number {
-    return this.#revision
+    return this.revisionCount
   }
 
   /** Brings the article's own document and its annotation documents up to date with the archive. */
@@ -45,7 +45,7 @@ export class IndexState {
     const meta = archive.meta(id)
     if (this.ms.has(id)) this.ms.discard(id)
     this.ms.add(articleDoc(meta, text))
-    this.#revision++
+    this.revisionCount++
     this.signatures.set(id, {
       meta: metaSignature(meta),
       annotations: this.signatures.get(id)?.annotations ?? '',
@@ -70,7 +70,7 @@ export class IndexState {
     this.ms.discardAll((this.annotationDocIds.get(id) ?? []).filter((doc) => this.ms.has(doc)))
     const docs = annotationDocs(id, list)
     this.ms.addAll(docs)
-    this.#revision++
+    this.revisionCount++
     const ids = docs.map((d) => d.id)
     if (ids.length > 0) this.annotationDocIds.set(id, ids)
     else this.annotationDocIds.delete(id)
@@ -81,7 +81,7 @@ export class IndexState {
     const docs = [id, ...(this.annotationDocIds.get(id) ?? [])].filter((doc) => this.ms.has(doc))
     this.ms.discardAll(docs)
     this.annotationDocIds.delete(id)
-    if (this.signatures.delete(id)) this.#revision++
+    if (this.signatures.delete(id)) this.revisionCount++
   }
 
   private async readText(archive: Archive, id: string): Promise<string> {

@@ -32,7 +32,7 @@ const SAVE_SPACING = 20
 
 export class SearchIndex {
   readonly problems: string[] = []
-  #rebuiltBecause: string | undefined
+  private rebuiltReason: string | undefined
   private state = new IndexState(undefined, undefined, undefined, this.problems)
   /** Every task that reads or changes the index as a whole (load, updates, saves), one after another. */
   private tail: Promise<unknown> = Promise.resolve()
@@ -73,7 +73,7 @@ export class SearchIndex {
 
   /** Set when open() could not use the saved index as it was: 'missing', 'corrupt: …' or 'stale: …'. */
   get rebuiltBecause(): string | undefined {
-    return this.#rebuiltBecause
+    return this.rebuiltReason
   }
 
   async search(query: string, opts: SearchQueryOptions = {}): Promise<SearchHit[]> {
@@ -137,7 +137,7 @@ export class SearchIndex {
   private async load(): Promise<void> {
     const { state, rebuiltBecause } = await loadState(this.archive, this.file, this.problems)
     this.state = state
-    this.#rebuiltBecause = rebuiltBecause
+    this.rebuiltReason = rebuiltBecause
     this.savedRevision = rebuiltBecause ? -1 : state.revision
     this.scheduleSave()
   }
