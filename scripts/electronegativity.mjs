@@ -12,7 +12,19 @@ for (const input of ['src', 'out']) {
   const output = `reports/electronegativity-${input}.csv`
   const run = spawnSync(
     'node_modules/.bin/electronegativity',
-    ['-i', input, '-r', '-e', '45.4.1', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', output],
+    [
+      '-i',
+      input,
+      '-r',
+      '-v',
+      'true',
+      '-e',
+      '45.4.1',
+      '-x',
+      'AvailableSecurityFixesGlobalCheck',
+      '-o',
+      output,
+    ],
     { encoding: 'utf8' },
   )
   if (run.status !== 0) {
@@ -22,10 +34,17 @@ for (const input of ['src', 'out']) {
   // A file its parser cannot read is silently left out, and its global checks then misfire: refuse that.
   const unparsed = `${run.stdout}\n${run.stderr}`.split('\n').filter((l) => l.startsWith('Error parsing'))
   if (unparsed.length) {
-    console.error(`electronegativity could not parse part of ${input} (e.g. #private class fields):\n${unparsed.join('\n')}`)
+    console.error(
+      `electronegativity could not parse part of ${input} (e.g. #private class fields):\n${unparsed.join('\n')}`,
+    )
     process.exit(1)
   }
   const rows = readFileSync(output, 'utf8').trim().split('\n').slice(1)
+  // Main always has findings (its preload): none means its bundle was not analysed at all.
+  if (!rows.some((r) => /,"?main\//.test(r))) {
+    console.error(`electronegativity reported nothing for ${input}/main: its code was not analysed`)
+    process.exit(1)
+  }
   for (const row of rows) {
     const [issue, severity, , file] = row.split(',').map((c) => c.replace(/^"|"$/g, ''))
     if (!['MEDIUM', 'HIGH'].includes(severity)) continue
