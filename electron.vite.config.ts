@@ -29,6 +29,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: {
+      // Minified: the library's first rows wait for this code to load.
+      minify: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react(), devStyles],

@@ -2,7 +2,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { APP_EVENTS } from '../shared/bridge'
 import type { AppEvent, BridgeApi } from '../shared/bridge'
-import { METHOD_NAMES } from '../shared/contract'
+import { METHOD_NAMES } from '../shared/methods'
 
 const methods = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (args: unknown) => ipcRenderer.invoke(`glossa:${method}`, args)]),

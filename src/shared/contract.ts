@@ -1,6 +1,8 @@
 // Runs everywhere: the one list of methods the renderer may call, each with the zod schema of its argument
 // object and of its result. IPC, the preload, the HTTP bridge and the renderer client are all built from it.
 import { z } from 'zod'
+import { METHOD_NAMES } from './methods'
+import type { MethodName as ListedMethod } from './methods'
 import {
   annotationKindSchema,
   annotationSchema,
@@ -288,11 +290,15 @@ export const contract = {
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract
+
+// The zod-free list in methods.ts must name exactly these methods; this line stops the build if it does not.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+export const METHOD_LIST_MATCHES: Same<MethodName, ListedMethod> = true
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>
 export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
 export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>
 
-export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+export { METHOD_NAMES }
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name)

@@ -1,6 +1,7 @@
 // Runs everywhere (main, preload, renderer, CLI, tests): the zod schemas of Glossa's domain.
 // The TypeScript types in types.ts are inferred from these, so the two cannot drift.
 import { z } from 'zod'
+import { HIGHLIGHT_COLORS, TAG_NAME_MAX, TAG_NAME_RULES } from './vocabulary'
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{3,63}$/
 export const idSchema = z
@@ -12,17 +13,14 @@ export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO date such as 2024-01-10')
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const
+export { HIGHLIGHT_COLORS }
 export const colorSchema = z.enum(HIGHLIGHT_COLORS)
 
 /** Tags are hierarchical by '/': `strikes/launched`. */
-export const tagNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(120)
-  .regex(/^[^/\s#,][^#,]*$/, 'must not start with / or contain # or ,')
-  .regex(/^(?!.*\/\/)(?!.*\/$).*$/, 'must not contain empty levels (// or a trailing /)')
+export const tagNameSchema = TAG_NAME_RULES.reduce(
+  (schema, rule) => schema.regex(rule.pattern, rule.message),
+  z.string().trim().min(1, 'must not be empty').max(TAG_NAME_MAX),
+)
 
 export const textQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),

@@ -1,5 +1,5 @@
 // Renderer: the highlight colours, each with its number key.
-import { HIGHLIGHT_COLORS } from '../../../shared/schemas'
+import { HIGHLIGHT_COLORS } from '../../../shared/vocabulary'
 import type { HighlightColor } from '../../../shared/types'
 
 type Props = { value?: HighlightColor; onPick: (color: HighlightColor) => void; showKeys?: boolean }

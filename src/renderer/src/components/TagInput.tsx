@@ -1,7 +1,7 @@
 // Renderer: tags as removable chips, with autocomplete from the archive's tags (hierarchy by "/").
 import { useId, useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import { tagNameSchema } from '../../../shared/schemas'
+import { tagNameProblem } from '../../../shared/vocabulary'
 import type { Tag } from '../../../shared/types'
 
 type Props = {
@@ -18,13 +18,14 @@ export default function TagInput({ value, known, onChange, autoFocus, label = 'A
   const listId = useId()
 
   const add = () => {
-    const parsed = tagNameSchema.safeParse(draft)
-    if (!draft.trim()) return
-    if (!parsed.success) {
-      setProblem(`Tag ${parsed.error.issues[0].message}`)
+    const name = draft.trim()
+    if (!name) return
+    const problem = tagNameProblem(name)
+    if (problem) {
+      setProblem(`Tag ${problem}`)
       return
     }
-    if (!value.includes(parsed.data)) onChange([...value, parsed.data])
+    if (!value.includes(name)) onChange([...value, name])
     setDraft('')
     setProblem(null)
   }

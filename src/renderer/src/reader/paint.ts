@@ -1,6 +1,6 @@
 // Renderer: paints highlights with the CSS Custom Highlight API, so the article's DOM is never rewritten:
 // overlapping highlights, table cells and paragraphs need no special cases, and offsets stay valid.
-import { HIGHLIGHT_COLORS } from '../../../shared/schemas'
+import { HIGHLIGHT_COLORS } from '../../../shared/vocabulary'
 import type { HighlightColor } from '../../../shared/types'
 import { rangeFromOffsets } from './dom-text'
 import type { DomText } from './dom-text'

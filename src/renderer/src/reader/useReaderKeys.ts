@@ -1,7 +1,7 @@
 // Renderer: the reader's keyboard: colours and actions on a selection, undo/redo, find, moving between
 // highlights. Keys are ignored while the researcher is typing in a field.
 import { useEffect } from 'react'
-import { HIGHLIGHT_COLORS } from '../../../shared/schemas'
+import { HIGHLIGHT_COLORS } from '../../../shared/vocabulary'
 import type { SelectionAction } from '../components/SelectionToolbar'
 
 type Handlers = {

@@ -1,0 +1,36 @@
+// Runs everywhere: the names of the contract's methods, without its schemas, for the preload and the
+// renderer's client. contract.test.ts checks this list against the contract.
+export const METHOD_NAMES = [
+  'app.info',
+  'archive.scan',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'articles.list',
+  'articles.get',
+  'articles.create',
+  'articles.update',
+  'articles.delete',
+  'articles.restore',
+  'articles.bulkUpdate',
+  'annotations.list',
+  'annotations.create',
+  'annotations.update',
+  'annotations.delete',
+  'import.files',
+  'import.text',
+  'import.url',
+  'figures.list',
+  'export.run',
+  'search.query',
+  'tags.list',
+  'tags.rename',
+  'tags.delete',
+  'collections.list',
+  'collections.create',
+  'collections.rename',
+  'collections.delete',
+  'tags.setColor',
+] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
