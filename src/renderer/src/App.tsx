@@ -9,20 +9,27 @@ const BackupsDialog = lazy(() => import('./components/BackupsDialog'))
 const ExportDialog = lazy(() => import('./components/ExportDialog'))
 const ImportDialog = lazy(() => import('./components/ImportDialog'))
 const FiguresView = lazy(() => import('./views/FiguresView'))
-// The reader is what opens next: fetched at once, alongside the library list, not when first clicked. It is
-// rendered once loaded rather than through Suspense, whose reveal throttle would add 300 ms to each opening.
-const readerModule = import('./views/ReaderPane')
+// The reader is what opens next: its code is fetched as soon as the library is idle (at once when the app
+// starts on an article), and rendered once loaded rather than through Suspense, whose reveal throttle would
+// add 300 ms to each opening.
 type ReaderComponent = typeof ReaderPaneType
+let readerModule: Promise<{ default: ReaderComponent }> | null = null
+const loadReader = () => (readerModule ??= import('./views/ReaderPane'))
 
-function useReader(): ReaderComponent | null {
+function useReader(needed: boolean): ReaderComponent | null {
   const [reader, setReader] = useState<ReaderComponent | null>(null)
   useEffect(() => {
     let live = true
-    void readerModule.then((m) => live && setReader(() => m.default))
+    const load = () => void loadReader().then((m) => live && setReader(() => m.default))
+    if (needed) load()
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200))
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout
+    const handle = idle(load)
     return () => {
       live = false
+      cancel(handle)
     }
-  }, [])
+  }, [needed])
   return reader
 }
 const TagsView = lazy(() => import('./views/TagsView'))
@@ -44,10 +51,10 @@ import LibraryPane from './views/LibraryPane'
 
 export default function App() {
   const { articles, error, reload } = useArticles()
-  const ReaderPane = useReader()
   const { tags, refresh: refreshTags } = useTags()
   const { collections, refresh: refreshCollections } = useCollections()
   const [route, go] = useRoute()
+  const ReaderPane = useReader(route.view === 'library' && !!route.articleId)
   const [importing, setImporting] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [filter, setFilter] = useState<LibraryFilter>({})

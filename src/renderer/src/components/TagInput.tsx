@@ -55,7 +55,13 @@ export default function TagInput({ value, known, onChange, autoFocus, label = 'A
       ))}
       <input
         aria-label={label}
-        placeholder={value.length ? '' : 'tag, e.g. strikes/launched'}
+        placeholder={
+          value.length
+            ? ''
+            : label === 'Add article tag'
+              ? '+ tag this article'
+              : 'tag, e.g. strikes/launched'
+        }
         list={listId}
         value={draft}
         autoFocus={autoFocus}
