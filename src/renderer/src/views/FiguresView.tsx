@@ -1,6 +1,7 @@
 // Renderer: every tagged figure in the archive — one sortable, filterable table, a chart of one metric over
 // time by source, and the places where claims disagree.
 import { useMemo, useState } from 'react'
+import type { InputHTMLAttributes } from 'react'
 import { findConflicts, seriesFor } from '../../../shared/figures'
 import type { FigureRecord } from '../../../shared/figures'
 import { isWithinTag } from '../../../shared/tags'
@@ -49,6 +50,26 @@ export default function FiguresView({ onOpen }: Props) {
   const series = useMemo(() => (filter.metric ? seriesFor(all, filter.metric) : []), [all, filter.metric])
   const open = (r: FigureRecord) => onOpen(r.article.id, r.annotation.id)
   const set = (patch: Partial<FigureFilter>) => setFilter((f) => ({ ...f, ...patch }))
+  const choice = (key: keyof FigureFilter, label: string, all: string, options: string[]) => (
+    <select
+      aria-label={label}
+      value={filter[key] ?? ''}
+      onChange={(e) => set({ [key]: e.target.value || undefined })}
+    >
+      <option value="">{all}</option>
+      {options.map((o) => (
+        <option key={o}>{o}</option>
+      ))}
+    </select>
+  )
+  const input = (key: keyof FigureFilter, label: string, props: InputHTMLAttributes<HTMLInputElement>) => (
+    <input
+      aria-label={label}
+      {...props}
+      value={filter[key] ?? ''}
+      onChange={(e) => set({ [key]: e.target.value || undefined })}
+    />
+  )
 
   if (error)
     return (
@@ -65,70 +86,14 @@ export default function FiguresView({ onOpen }: Props) {
         <span className="muted">{plural(all.length, 'figure')} tagged across the archive</span>
       </header>
       <div className="figures-filters" role="search">
-        <select
-          aria-label="Metric"
-          value={filter.metric ?? ''}
-          onChange={(e) => set({ metric: e.target.value || undefined })}
-        >
-          <option value="">All metrics</option>
-          {metrics.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Tag"
-          value={filter.tag ?? ''}
-          onChange={(e) => set({ tag: e.target.value || undefined })}
-        >
-          <option value="">All tags</option>
-          {tagNames.map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-        <select
-          aria-label="Source"
-          value={filter.source ?? ''}
-          onChange={(e) => set({ source: e.target.value || undefined })}
-        >
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-        <input
-          aria-label="Search figures"
-          placeholder="Speaker, quote, place…"
-          value={filter.text ?? ''}
-          onChange={(e) => set({ text: e.target.value || undefined })}
-        />
-        <input
-          aria-label="Period from"
-          type="date"
-          value={filter.from ?? ''}
-          onChange={(e) => set({ from: e.target.value || undefined })}
-        />
-        <input
-          aria-label="Period to"
-          type="date"
-          value={filter.to ?? ''}
-          onChange={(e) => set({ to: e.target.value || undefined })}
-        />
-        <input
-          aria-label="Minimum value"
-          inputMode="decimal"
-          placeholder="min"
-          value={filter.min ?? ''}
-          onChange={(e) => set({ min: e.target.value || undefined })}
-        />
-        <input
-          aria-label="Maximum value"
-          inputMode="decimal"
-          placeholder="max"
-          value={filter.max ?? ''}
-          onChange={(e) => set({ max: e.target.value || undefined })}
-        />
+        {choice('metric', 'Metric', 'All metrics', metrics)}
+        {choice('tag', 'Tag', 'All tags', tagNames)}
+        {choice('source', 'Source', 'All sources', sources)}
+        {input('text', 'Search figures', { placeholder: 'Speaker, quote, place…' })}
+        {input('from', 'Period from', { type: 'date' })}
+        {input('to', 'Period to', { type: 'date' })}
+        {input('min', 'Minimum value', { inputMode: 'decimal', placeholder: 'min' })}
+        {input('max', 'Maximum value', { inputMode: 'decimal', placeholder: 'max' })}
       </div>
       {filter.metric && (
         <section className="figures-section" aria-label="Series">
