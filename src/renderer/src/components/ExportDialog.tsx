@@ -72,7 +72,9 @@ export default function ExportDialog({
   const [layout, setLayout] = useState<'combined' | 'per-article'>('combined')
   const [groupBy, setGroupBy] = useState<'article' | 'tag'>('article')
   const [bom, setBom] = useState(false)
-  const [files, setFiles] = useState<ExportFile[] | null>(null)
+  // The preview belongs to the choices it was made for: after any change it is stale until the new one is in,
+  // and Export saves only what the preview shows for the current choices.
+  const [made, setMade] = useState<{ key: string; files: ExportFile[] } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
   const args = ((): ExportArgs | null => {
@@ -101,8 +103,8 @@ export default function ExportDialog({
     let live = true
     const timer = setTimeout(() => {
       api['export.run'](JSON.parse(key) as ExportArgs).then(
-        (result) => live && (setFiles(result), setProblem(null)),
-        (err: Error) => live && (setFiles(null), setProblem(err.message)),
+        (result) => live && (setMade({ key, files: result }), setProblem(null)),
+        (err: Error) => live && (setMade(null), setProblem(err.message)),
       )
     }, 150)
     return () => {
@@ -111,6 +113,7 @@ export default function ExportDialog({
     }
   }, [key])
 
+  const files = made && made.key === key ? made.files : null
   const preview = files?.[0]?.content.split('\n').slice(0, 40).join('\n') ?? ''
 
   return (
