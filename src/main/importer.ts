@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import type { importResultSchema } from '../shared/contract'
 import { GlossaError } from '../shared/errors'
+import { withoutUndefined } from '../shared/objects'
 import { looksLikeBackup, parseBackup } from '../shared/export'
 import { normalizePlainText, textToHtml } from '../shared/text-model'
 import type { Archive } from './archive/archive'
@@ -124,14 +125,15 @@ export class Importer {
       text: doc.text,
       html: doc.html,
       tags,
-      ...defined({
-        source: meta.source ?? doc.source,
-        url: doc.url,
-        canonicalUrl: doc.canonicalUrl,
-        author: doc.author,
-        publishedAt: doc.publishedAt,
-        language: doc.language,
-        excerpt: doc.excerpt?.slice(0, 500),
+      // Empty strings count as absent: a page with an empty byline has no author.
+      ...withoutUndefined({
+        source: (meta.source ?? doc.source) || undefined,
+        url: doc.url || undefined,
+        canonicalUrl: doc.canonicalUrl || undefined,
+        author: doc.author || undefined,
+        publishedAt: doc.publishedAt || undefined,
+        language: doc.language || undefined,
+        excerpt: doc.excerpt?.slice(0, 500) || undefined,
       }),
     })
     return { name, status: 'imported', id: stored.id, title: stored.title }
@@ -141,8 +143,4 @@ export class Importer {
 function firstWords(text: string): string {
   const line = text.split('\n')[0]
   return line.length <= 90 ? line : `${line.slice(0, 87).replace(/\s+\S*$/, '')}…`
-}
-
-function defined<T extends Record<string, unknown>>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>
 }

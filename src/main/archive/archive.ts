@@ -8,6 +8,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
+import { withoutUndefined } from '../../shared/objects'
 import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../shared/types'
 import { AnnotationStore } from './annotation-store'
 import { CatalogStore } from './catalog-store'
@@ -156,7 +157,7 @@ export class Archive {
     let id = newId()
     while (this.catalog.has(id) || this.catalog.isReadOnly(bucketOf(id))) id = newId()
     const meta: ArticleMeta = {
-      ...stripUndefined(rest),
+      ...withoutUndefined(rest),
       id,
       tags: [...new Set(rest.tags ?? [])],
       addedAt: new Date().toISOString(),
@@ -185,7 +186,7 @@ export class Archive {
   }
 
   async updateArticle(id: string, patch: ArticlePatch): Promise<ArticleMeta> {
-    const meta = { ...this.catalog.get(id), ...stripUndefined(patch) }
+    const meta = { ...this.catalog.get(id), ...withoutUndefined(patch) }
     if (patch.tags) meta.tags = [...new Set(patch.tags)]
     await this.catalog.put(meta)
     this.emit({ kind: 'article-updated', articleId: id })
@@ -356,8 +357,4 @@ export function summarize(
     for (const t of tags) annotationTags.set(t, (annotationTags.get(t) ?? 0) + 1)
   }
   return { counts, annotationTags: Object.fromEntries(annotationTags), annotationColors: [...colors].sort() }
-}
-
-function stripUndefined<T extends object>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T
 }

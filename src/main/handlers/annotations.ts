@@ -1,8 +1,8 @@
 // Main process: one article's highlights, notes and figures.
 import { GlossaError } from '../../shared/errors'
+import { withoutUndefined } from '../../shared/objects'
 import type { Annotation } from '../../shared/types'
 import { newId } from '../archive/ids'
-import { dropUndefined } from './context'
 import type { HandlerMap, ServiceContext } from './context'
 
 type Methods = 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
@@ -44,7 +44,7 @@ export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap
     'annotations.update': async ({ articleId, id, figure, ...patch }) =>
       archive.changeAnnotations(articleId, (list) => {
         const index = findAnnotation(list, id)
-        const next: Annotation = { ...list[index], ...dropUndefined(patch), updatedAt: now() }
+        const next: Annotation = { ...list[index], ...withoutUndefined(patch), updatedAt: now() }
         if (patch.tags) next.tags = [...new Set(patch.tags)]
         if (figure === null) {
           delete next.figure

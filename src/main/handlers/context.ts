@@ -15,7 +15,3 @@ export type ServiceContext = {
 
 /** One domain's handlers: a slice of the contract, checked against it. */
 export type HandlerMap<M extends MethodName> = Pick<Handlers, M>
-
-export function dropUndefined<T extends object>(obj: T): Partial<T> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>
-}
