@@ -131,7 +131,7 @@ async function findAnnotation(
   id: string,
 ): Promise<Annotation | undefined> {
   try {
-    return (await archive.listAnnotations(articleId)).find((a) => a.id === id)
+    return (await archive.readAnnotations(articleId)).find((a) => a.id === id)
   } catch {
     return undefined
   }
