@@ -3,9 +3,9 @@
 import { Low } from 'lowdb'
 import { JSONFile, JSONFilePreset } from 'lowdb/node'
 import { Archive } from '../src/main/archive/archive'
-import { newId } from '../src/main/archive/ids'
 import type { Handlers } from '../src/shared/contract'
 import { METHOD_NAMES } from '../src/shared/contract'
+import { newAnnotation } from '../src/main/handlers/annotations'
 import type { Annotation, Article } from '../src/shared/types'
 
 export type BaselineDoc = { articles: Article[]; annotations: Annotation[] }
@@ -57,20 +57,9 @@ export function baselineHandlers(db: Low<BaselineDoc>): Handlers {
     ...handlers,
     'articles.get': async ({ id }) => article(id),
     'annotations.list': async ({ articleId }) => db.data.annotations.filter((a) => a.articleId === articleId),
-    'annotations.create': async ({ articleId, kind, color, note, tags, target, figure }) => {
-      const stamp = new Date().toISOString()
-      const annotation: Annotation = {
-        id: newId(),
-        articleId,
-        kind: kind ?? (figure ? 'figure' : 'highlight'),
-        color: color ?? 'yellow',
-        note: note ?? '',
-        tags: [...new Set(tags ?? [])],
-        target,
-        ...(figure ? { figure } : {}),
-        createdAt: stamp,
-        updatedAt: stamp,
-      }
+    'annotations.create': async (args) => {
+      const annotation = newAnnotation(args, new Date().toISOString())
+      const { articleId } = args
       db.data.annotations.push(annotation)
       recount(articleId)
       await db.write()

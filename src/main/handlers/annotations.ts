@@ -1,6 +1,7 @@
 // Main process: one article's highlights, notes and figures.
 import { GlossaError } from '../../shared/errors'
 import { withoutUndefined } from '../../shared/objects'
+import type { ParsedArgsOf } from '../../shared/contract'
 import type { Annotation } from '../../shared/types'
 import { newId } from '../archive/ids'
 import type { HandlerMap, ServiceContext } from './context'
@@ -13,29 +14,36 @@ function findAnnotation(list: Annotation[], id: string): number {
   return index
 }
 
+/** A new annotation from the contract's create arguments, with the defaults every caller shares. */
+export function newAnnotation(args: ParsedArgsOf<'annotations.create'>, stamp: string): Annotation {
+  const { articleId, kind, color, note, tags, target, figure } = args
+  const annotation: Annotation = {
+    id: newId(),
+    articleId,
+    kind: kind ?? (figure ? 'figure' : 'highlight'),
+    color: color ?? 'yellow',
+    note: note ?? '',
+    tags: [...new Set(tags ?? [])],
+    target,
+    ...(figure ? { figure } : {}),
+    createdAt: stamp,
+    updatedAt: stamp,
+  }
+  if (annotation.kind === 'figure' && !annotation.figure) {
+    throw new GlossaError(
+      'invalid_argument',
+      'Invalid argument for annotations.create: figure: a figure annotation needs a figure.',
+    )
+  }
+  return annotation
+}
+
 export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap<Methods> {
   return {
     'annotations.list': async ({ articleId }) => archive.listAnnotations(articleId),
-    'annotations.create': async ({ articleId, kind, color, note, tags, target, figure }) => {
-      const stamp = now()
-      const annotation: Annotation = {
-        id: newId(),
-        articleId,
-        kind: kind ?? (figure ? 'figure' : 'highlight'),
-        color: color ?? 'yellow',
-        note: note ?? '',
-        tags: [...new Set(tags ?? [])],
-        target,
-        ...(figure ? { figure } : {}),
-        createdAt: stamp,
-        updatedAt: stamp,
-      }
-      if (annotation.kind === 'figure' && !annotation.figure) {
-        throw new GlossaError(
-          'invalid_argument',
-          'Invalid argument for annotations.create: figure: a figure annotation needs a figure.',
-        )
-      }
+    'annotations.create': async (args) => {
+      const annotation = newAnnotation(args, now())
+      const { articleId } = args
       return archive.changeAnnotations(articleId, (list) => {
         list.push(annotation)
         return annotation
