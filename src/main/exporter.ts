@@ -12,6 +12,7 @@ import {
   exportWebAnnotations,
 } from '../shared/export'
 import type { Backup, ExportBundle, ExportFile } from '../shared/export'
+import { mapLimit } from '../shared/map-limit'
 import { isWithinTag } from '../shared/tags'
 import type { Annotation, ArticleMeta } from '../shared/types'
 import type { Archive } from './archive/archive'
@@ -62,19 +63,6 @@ export async function gatherBundle(
     kept.push(article)
   })
   return { generatedAt, articles: kept, annotations }
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await work(items[i])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return out
 }
 
 export async function runExport(

@@ -6,6 +6,7 @@
 // in the batch reports an accepted write, the folder must be identical. A batch with an accepted write only
 // moves the baseline. So each rejected call is compared exactly, except those that share a small batch with
 // an accepted write — their number is reported.
+import { mapLimit } from '../../src/shared/map-limit'
 import { diffSnapshots, snapshot } from './archive-snapshot'
 import type { Snapshot } from './archive-snapshot'
 import type { FuzzCase } from './fuzz-cases'
@@ -27,19 +28,6 @@ export type FuzzStats = {
 
 const QUIET_BATCH = 50
 const WRITING_BATCH = 4
-
-async function pool<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await work(items[i])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane))
-  return out
-}
 
 export async function runCases(options: {
   cases: Iterable<FuzzCase>
@@ -67,7 +55,7 @@ export async function runCases(options: {
   let baseline: Snapshot = await snapshot(dir)
 
   const runBatch = async (batch: FuzzCase[]) => {
-    const replies = await pool(batch, width, send)
+    const replies = await mapLimit(batch, width, send)
     let wrote = false
     let rejected = 0
     for (const [i, { reply, seen: args, problems = [] }] of replies.entries()) {

@@ -4,6 +4,12 @@ import ColorSwatches from './ColorSwatches'
 
 export type SelectionAction = { color?: HighlightColor; then?: 'note' | 'tags' | 'figure' }
 
+const ACTIONS = [
+  { then: 'note', label: 'Note', key: 'N' },
+  { then: 'tags', label: 'Tag', key: 'T' },
+  { then: 'figure', label: 'Figure', key: 'F' },
+] as const
+
 type Props = { top: number; left: number; onAction: (action: SelectionAction) => void; canFigure: boolean }
 
 export default function SelectionToolbar({ top, left, onAction, canFigure }: Props) {
@@ -11,32 +17,17 @@ export default function SelectionToolbar({ top, left, onAction, canFigure }: Pro
     <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top, left }}>
       <ColorSwatches onPick={(color) => onAction({ color })} showKeys />
       <span className="toolbar-divider" />
-      <button
-        type="button"
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => onAction({ then: 'note' })}
-        title="Note (N)"
-      >
-        Note
-      </button>
-      <button
-        type="button"
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={() => onAction({ then: 'tags' })}
-        title="Tag (T)"
-      >
-        Tag
-      </button>
-      {canFigure && (
+      {ACTIONS.filter((a) => canFigure || a.then !== 'figure').map((a) => (
         <button
+          key={a.then}
           type="button"
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onAction({ then: 'figure' })}
-          title="Figure (F)"
+          onClick={() => onAction({ then: a.then })}
+          title={`${a.label} (${a.key})`}
         >
-          Figure
+          {a.label}
         </button>
-      )}
+      ))}
     </div>
   )
 }
