@@ -52,10 +52,14 @@ test('tag a detected figure, see it in the Figures view after reload, and see tw
   await expect(page.getByText('4 articles')).toBeVisible()
   await openSample(page, glossa, /79% of drones/)
   // Detected figures are underlined before anyone tags them.
-  const candidates = await page.evaluate(() =>
-    [...(CSS.highlights.get('figure-candidate') ?? [])].map((r) => (r as Range).toString()),
-  )
-  expect(candidates).toEqual(expect.arrayContaining(['412', '520', '79%']))
+  // Detection runs once the article is painted (an idle callback), so wait for the underline layer.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('figure-candidate') ?? [])].map((r) => (r as Range).toString()),
+      ),
+    )
+    .toEqual(expect.arrayContaining(['412', '520', '79%']))
 
   await clickText(page, '520')
   const form = page.getByRole('form', { name: 'Figure' })
