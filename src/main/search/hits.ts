@@ -38,7 +38,11 @@ export type HitSources = {
  * by score, so the walk stops at the first score below the `limit`-th article's: a query for a common word
  * matches every document, and only the top ones need a catalog lookup.
  */
-export async function toHits(results: SearchResult[], limit: number, src: HitSources): Promise<SearchHit[]> {
+export async function toHits(
+  results: Iterable<SearchResult>,
+  limit: number,
+  src: HitSources,
+): Promise<SearchHit[]> {
   const best = new Map<string, SearchResult>()
   let cutoff: number | undefined
   for (const r of results) {

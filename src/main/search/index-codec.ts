@@ -5,6 +5,7 @@
 // again on load. Line by line, saving walks the index directly and loading parses one slice at a time.
 import MiniSearch from 'minisearch'
 import type { AsPlainObject } from 'minisearch'
+import { CompactPostings, MIN_COMPACT_SIZE } from './compact-postings'
 import { INDEX_OPTIONS } from './documents'
 import type { SearchDoc } from './documents'
 
@@ -21,7 +22,7 @@ type Internals = {
   _index: Iterable<[string, TermData]> & { set: (term: string, data: TermData) => unknown }
 }
 /** Field id → document short id → term frequency. */
-type TermData = Map<number, Map<number, number>>
+type TermData = Map<number, Map<number, number> | CompactPostings>
 
 const LINE_CHARS = 1 << 20
 const TAIL = ']}}'
@@ -149,7 +150,10 @@ export async function loadIndex(js: AsPlainObject): Promise<MiniSearch<SearchDoc
   return ms
 }
 
-function numericMap(docs: Record<string, number>): Map<number, number> {
+/** Large postings go straight into their compact form: no Map is built for them, not even for a moment. */
+function numericMap(docs: Record<string, number>): Map<number, number> | CompactPostings {
+  let size = 0
+  for (const _ in docs) if (++size >= MIN_COMPACT_SIZE) return CompactPostings.fromRecord(docs)
   const map = new Map<number, number>()
   for (const key of Object.keys(docs)) map.set(Number(key), docs[key])
   return map

@@ -3,6 +3,7 @@
 import type MiniSearch from 'minisearch'
 import type { Archive } from '../archive/archive'
 import type { SearchDoc } from './documents'
+import { compactIndex } from './compact-postings'
 import { currentSignatures, describeStaleness, fingerprint, staleness } from './freshness'
 import { loadIndex } from './index-codec'
 import { readIndexFile } from './index-file'
@@ -14,6 +15,8 @@ export type LoadedState = { state: IndexState; rebuiltBecause?: string }
 
 /** Bodies read at once while (re)building. */
 const BUILD_BATCH = 32
+/** Articles added between two compactions of the postings while building: the Maps never grow large. */
+const COMPACT_EVERY = 512
 
 export async function loadState(archive: Archive, file: string, problems: string[]): Promise<LoadedState> {
   const read = await readIndexFile(file)
@@ -58,5 +61,7 @@ async function indexAll(archive: Archive, state: IndexState, unsorted: string[])
   const ids = [...unsorted].sort()
   for (let i = 0; i < ids.length; i += BUILD_BATCH) {
     await Promise.all(ids.slice(i, i + BUILD_BATCH).map((id) => state.index(archive, id)))
+    if ((i + BUILD_BATCH) % COMPACT_EVERY === 0) compactIndex(state.ms)
   }
+  compactIndex(state.ms, { fully: true })
 }

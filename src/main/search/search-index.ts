@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import type { Archive, ArchiveChange } from '../archive/archive'
 import { GlossaError } from '../../shared/errors'
+import { compactIndex } from './compact-postings'
 import { INDEX_VERSION, SEARCH_OPTIONS } from './documents'
 import { fingerprint } from './freshness'
 import { toHits } from './hits'
@@ -12,6 +13,8 @@ import { writeIndexFile } from './index-file'
 import type { IndexHeader } from './index-file'
 import { IndexState, message } from './index-state'
 import { loadState } from './load-state'
+import { rankedSearch } from './ranked-search'
+import type { Ranked, RankedQuery } from './ranked-search'
 import { dropStopWords, processTerm, tokenize } from './terms'
 import { TextCache } from './text-cache'
 
@@ -88,13 +91,19 @@ export class SearchIndex {
     if (terms.length === 0) return []
     const words = terms.join(' ')
     const ms = this.state.ms
-    // Exact words first: when they already fill the page, the costly fuzzy expansion is skipped.
-    let results = ms.search(words, { ...SEARCH_OPTIONS, fuzzy: false, combineWith: 'AND' })
-    if (results.length < limit) results = ms.search(words, { ...SEARCH_OPTIONS, combineWith: 'AND' })
-    if (results.length === 0 && terms.length > 1) {
-      results = ms.search(words, { ...SEARCH_OPTIONS, combineWith: 'OR' })
+    const run = (opts: Pick<RankedQuery, 'combineWith' | 'fuzzy'>): Ranked => {
+      const options = { ...SEARCH_OPTIONS, ...opts }
+      const ranked = rankedSearch(ms, words, options)
+      if (ranked) return ranked
+      const list = ms.search(words, options)
+      return { size: list.length, results: () => list }
     }
-    return toHits(results, limit, { archive: this.archive, text: (id) => this.texts.get(id) })
+    // Exact words first: when they already fill the page, the costly fuzzy expansion is skipped.
+    let ranked = run({ fuzzy: false, combineWith: 'AND' })
+    if (ranked.size < limit) ranked = run({ fuzzy: SEARCH_OPTIONS.fuzzy, combineWith: 'AND' })
+    if (ranked.size === 0 && terms.length > 1)
+      ranked = run({ fuzzy: SEARCH_OPTIONS.fuzzy, combineWith: 'OR' })
+    return toHits(ranked.results(), limit, { archive: this.archive, text: (id) => this.texts.get(id) })
   }
 
   /** Writes pending changes to the index file now. */
@@ -178,6 +187,8 @@ export class SearchIndex {
     // Discarded documents linger in the term lists until vacuumed, and a search that meets one removes it:
     // vacuumed first, the walk below sees no change, and a reopened index ranks exactly as a rebuilt one.
     if (ms.dirtCount > 0) await ms.vacuum({ batchSize: 2_000, batchWait: 0 })
+    // Postings changed since the last save are folded back into their compact arrays.
+    compactIndex(ms, { fully: true })
     await writeIndexFile(this.file, encodeIndex(this.header(), ms))
     this.lastSaveCostMs = performance.now() - started
     this.savedRevision = revision

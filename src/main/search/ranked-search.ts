@@ -1,0 +1,239 @@
+// Main process: runs a MiniSearch query over MiniSearch's own index, scoring into typed arrays instead of one
+// result object per matching document. MiniSearch builds an object (score, terms, match) for every document a
+// query term touches and sorts them all; a common word touches most of 10,000 articles, and that allocation
+// was most of a search's time and of its garbage. Here the score of a document is exactly what MiniSearch gives
+// it (same BM25+, weights, boosts and order of additions: the parity tests compare them; documents discarded
+// and not yet vacuumed count as MiniSearch counts them after a vacuum), and result objects
+// are built only for the documents the caller reads, best first. Equal scores come in the order the documents
+// were first matched (MiniSearch's AND keeps the last term's order instead; toHits orders ties by date).
+import type MiniSearch from 'minisearch'
+import type { SearchOptions, SearchResult } from 'minisearch'
+import { processTerm, tokenize } from './terms'
+
+type Postings = { readonly size: number; keys(): Iterable<number>; get(id: number): number | undefined }
+type TermData = Map<number, Postings>
+type TermTree = {
+  get(term: string): TermData | undefined
+  atPrefix(prefix: string): Iterable<[string, TermData]>
+  fuzzyGet(term: string, maxEditDistance: number): Map<string, [TermData, number]>
+}
+type Internals = {
+  _index: TermTree
+  _fieldIds: Record<string, number>
+  _fieldLength: Map<number, number[]>
+  _avgFieldLength: number[]
+  _documentCount: number
+  _documentIds: Map<number, unknown>
+  _dirtCount: number
+  _nextId: number
+  _options: { fields: string[] }
+}
+
+/** MiniSearch 7's defaults for what SEARCH_OPTIONS leaves out. */
+const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 }
+const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 }
+const DEFAULT_MAX_FUZZY = 6
+/** A document's matched query terms are a bit mask: at most this many distinct terms. */
+export const MAX_RANKED_TERMS = 32
+
+export type RankedQuery = {
+  combineWith: 'AND' | 'OR'
+  prefix?: SearchOptions['prefix']
+  fuzzy?: SearchOptions['fuzzy']
+  boost?: Record<string, number>
+  maxFuzzy?: number
+}
+
+/** The matching documents, best first; `size` is known before any is read. */
+export type Ranked = { size: number; results(): Iterable<SearchResult> }
+
+type Derived = { term: string; weight: number; data: TermData }
+type Spec = { term: string; unique: number; derived: Derived[] }
+
+/**
+ * The documents and scores `ms.search(query, opts)` returns, best first, or undefined when MiniSearch's internals
+ * are not the ones this reads (then call ms.search).
+ */
+export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQuery): Ranked | undefined {
+  const inner = internalsOf(ms)
+  if (!inner) return undefined
+  const terms = tokenize(query)
+    .map((t) => processTerm(t))
+    .filter((t): t is string => !!t)
+  const uniqueTerms = [...new Set(terms)]
+  if (uniqueTerms.length > MAX_RANKED_TERMS) return undefined
+  const specs = terms.map((term, i): Spec => ({
+    term,
+    unique: uniqueTerms.indexOf(term),
+    derived: derivedTerms(inner, term, i, terms, opts),
+  }))
+  const fields = inner._options.fields
+  const boosts = fields.map((f) => [inner._fieldIds[f], opts.boost?.[f] || 1] as const)
+
+  const size = inner._nextId
+  const total = new Float64Array(size)
+  const mask = new Uint32Array(size)
+  const current = new Float64Array(size)
+  const seen = new Uint8Array(size)
+  const touchedNow: number[] = []
+  const candidates: number[] = []
+  const checkAlive = inner._dirtCount > 0
+  const { k, b, d } = DEFAULT_BM25
+  const n = inner._documentCount
+
+  for (const spec of specs) {
+    for (const { weight, data } of spec.derived) {
+      for (const [fieldId, fieldBoost] of boosts) {
+        const postings = data.get(fieldId)
+        if (!postings) continue
+        // Documents discarded since the last vacuum still sit in the postings; they do not count as matches.
+        // (MiniSearch itself counts them until a search meets them, a different number on every search.)
+        let matching = postings.size
+        if (checkAlive) for (const doc of postings.keys()) if (!inner._documentIds.has(doc)) matching--
+        if (matching <= 0) continue
+        const avg = inner._avgFieldLength[fieldId]
+        for (const doc of postings.keys()) {
+          if (checkAlive && !inner._documentIds.has(doc)) continue
+          const tf = postings.get(doc)!
+          const length = inner._fieldLength.get(doc)![fieldId]
+          const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5))
+          const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)))
+          if (seen[doc] === 0) {
+            seen[doc] = 1
+            touchedNow.push(doc)
+          }
+          // termWeight × termBoost (1) × fieldBoost × documentBoost (1) × BM25+, multiplied in MiniSearch's order.
+          current[doc] += weight * 1 * fieldBoost * 1 * raw
+        }
+      }
+    }
+    const bit = 1 << spec.unique
+    for (const doc of touchedNow) {
+      if (mask[doc] === 0) candidates.push(doc)
+      total[doc] += current[doc]
+      mask[doc] |= bit
+      current[doc] = 0
+      seen[doc] = 0
+    }
+    touchedNow.length = 0
+  }
+
+  const all = uniqueTerms.length === MAX_RANKED_TERMS ? 0xffffffff : (1 << uniqueTerms.length) - 1
+  const kept =
+    opts.combineWith === 'AND' ? candidates.filter((doc) => mask[doc] >>> 0 === all >>> 0) : candidates
+  const score = new Float64Array(kept.length)
+  const order = new Uint32Array(kept.length)
+  kept.forEach((doc, i) => {
+    score[i] = total[doc] * popcount(mask[doc])
+    order[i] = i
+  })
+  // Best first; equal scores keep the order documents were first matched in, as MiniSearch's stable sort does.
+  order.sort((x, y) => score[y] - score[x] || x - y)
+
+  return {
+    size: kept.length,
+    *results() {
+      for (const i of order) yield resultOf(inner, kept[i], score[i], specs, boosts, fields)
+    },
+  }
+}
+
+function derivedTerms(
+  inner: Internals,
+  term: string,
+  i: number,
+  terms: string[],
+  opts: RankedQuery,
+): Derived[] {
+  const tree = inner._index
+  const out: Derived[] = []
+  const exact = tree.get(term)
+  if (exact) out.push({ term, weight: 1, data: exact })
+  const prefix = typeof opts.prefix === 'function' ? opts.prefix(term, i, terms) : opts.prefix === true
+  const fuzzyOption = typeof opts.fuzzy === 'function' ? opts.fuzzy(term, i, terms) : (opts.fuzzy ?? false)
+  let fuzzyMatches: Map<string, [TermData, number]> | undefined
+  if (fuzzyOption) {
+    const fuzzy = fuzzyOption === true ? 0.2 : fuzzyOption
+    const maxFuzzy = opts.maxFuzzy ?? DEFAULT_MAX_FUZZY
+    const distance = fuzzy < 1 ? Math.min(maxFuzzy, Math.round(term.length * fuzzy)) : fuzzy
+    if (distance) fuzzyMatches = tree.fuzzyGet(term, distance)
+  }
+  if (prefix) {
+    for (const [found, data] of tree.atPrefix(term)) {
+      const distance = found.length - term.length
+      if (!distance) continue
+      fuzzyMatches?.delete(found)
+      out.push({
+        term: found,
+        weight: (DEFAULT_WEIGHTS.prefix * found.length) / (found.length + 0.3 * distance),
+        data,
+      })
+    }
+  }
+  if (fuzzyMatches) {
+    for (const [found, [data, distance]] of fuzzyMatches) {
+      if (!distance) continue
+      out.push({
+        term: found,
+        weight: (DEFAULT_WEIGHTS.fuzzy * found.length) / (found.length + distance),
+        data,
+      })
+    }
+  }
+  return out
+}
+
+/** The result object MiniSearch would have built for one document, built only when it is read. */
+function resultOf(
+  inner: Internals,
+  doc: number,
+  score: number,
+  specs: Spec[],
+  boosts: (readonly [number, number])[],
+  fields: string[],
+): SearchResult {
+  const match: Record<string, string[]> = {}
+  const queryTerms: string[] = []
+  for (const spec of specs) {
+    let matched = false
+    for (const { term, data } of spec.derived) {
+      const found: string[] = []
+      boosts.forEach(([fieldId], f) => {
+        if (data.get(fieldId)?.get(doc) !== undefined) found.push(fields[f])
+      })
+      if (found.length === 0) continue
+      matched = true
+      match[term] ??= found
+    }
+    if (matched && !queryTerms.includes(spec.term)) queryTerms.push(spec.term)
+  }
+  return { id: inner._documentIds.get(doc), score, terms: Object.keys(match), queryTerms, match }
+}
+
+function popcount(x: number): number {
+  let v = x >>> 0
+  let count = 0
+  while (v) {
+    v &= v - 1
+    count++
+  }
+  return count
+}
+
+function internalsOf<T>(ms: MiniSearch<T>): Internals | undefined {
+  const inner = ms as unknown as Partial<Internals>
+  const tree = inner._index as Partial<TermTree> | undefined
+  const ok =
+    typeof tree?.get === 'function' &&
+    typeof tree.atPrefix === 'function' &&
+    typeof tree.fuzzyGet === 'function' &&
+    typeof inner._fieldIds === 'object' &&
+    inner._fieldLength instanceof Map &&
+    Array.isArray(inner._avgFieldLength) &&
+    typeof inner._documentCount === 'number' &&
+    inner._documentIds instanceof Map &&
+    typeof inner._dirtCount === 'number' &&
+    typeof inner._nextId === 'number' &&
+    Array.isArray(inner._options?.fields)
+  return ok ? (inner as Internals) : undefined
+}
