@@ -116,7 +116,7 @@ describe('an index with compact postings finds and ranks exactly as MiniSearch w
     // The saved form is the same, and loading it gives compact postings that still agree.
     const saved = [...encodeIndex({ v: 1 }, compact)].join('\n')
     expect(saved).toBe([...encodeIndex({ v: 1 }, plain)].join('\n'))
-    const loaded = await loadIndex(decodeIndex(saved).index as never)
+    const loaded = await loadIndex((await decodeIndex(saved)).index as never)
     expect(allResults(loaded)).toEqual(allResults(plain))
     const tree = (loaded as unknown as { _index: Iterable<[string, Map<number, unknown>]> })._index
     const kinds = [...tree].flatMap(([, fields]) =>

@@ -2,7 +2,7 @@
 // what `JSON.stringify(miniSearch)` produces and `MiniSearch.loadJSON` reads — but laid out one ~1 MB line per
 // slice of terms. At 10,000 articles the index JSON is ~50 MB: `JSON.stringify(miniSearch)` first builds
 // MiniSearch's whole `toJSON()` object tree (~300 MB of garbage, 2 s), and `JSON.parse` of the file builds it
-// again on load. Line by line, saving walks the index directly and loading parses one slice at a time.
+// again on load. Line by line, saving walks the index directly and loading reads and parses one slice at a time.
 import MiniSearch from 'minisearch'
 import type { AsPlainObject } from 'minisearch'
 import { CompactPostings, MIN_COMPACT_SIZE } from './compact-postings'
@@ -105,43 +105,73 @@ function internalsOf(ms: MiniSearch<SearchDoc>): Internals | undefined {
   return ok ? (inner as Internals) : undefined
 }
 
+/** A saved term: the term and, per field id, document short id → frequency. */
+export type SavedTerm = [string, Record<string, Record<string, number>>]
+/** MiniSearch's plain form, with its term list read lazily. */
+export type LazyIndex = Omit<AsPlainObject, 'index'> & { index: AsyncIterable<SavedTerm> }
 export type Decoded = { header: unknown; index: Record<string, unknown> }
 
 /**
- * Parses a saved file. Written by `encodeIndex`, the term list is left as a lazy iterable that parses one line at
- * a time as MiniSearch.loadJS walks it (a damaged line throws then); any other valid JSON is parsed whole.
- * Throws SyntaxError when the file is not JSON.
+ * Parses a saved file from its lines, taken one at a time: the head at once, and the term list lazily, one line
+ * per step, as `loadIndex` walks it (a damaged line, or a file that ends before its last line, throws then), so
+ * neither the whole file nor all its terms are ever in memory at once. A file that is one JSON document (as
+ * `JSON.stringify` writes it) is parsed whole. Throws SyntaxError when the head is not JSON.
  */
-export function decodeIndex(raw: string): Decoded {
-  const lines = raw.split('\n')
-  const head = lines[0]
-  if (lines.length < 2 || !head.endsWith('"index":[') || lines[lines.length - 1] !== TAIL) {
+export async function decodeLines(lines: AsyncIterator<string>): Promise<Decoded> {
+  const first = await lines.next()
+  const head = first.done ? '' : first.value
+  if (!head.endsWith('"index":[')) {
+    let raw = head
+    for (let next = await lines.next(); !next.done; next = await lines.next()) raw += `\n${next.value}`
     const whole = JSON.parse(raw) as Partial<Decoded> | null
-    return { header: whole?.header, index: (whole?.index ?? {}) as Record<string, unknown> }
+    const index = (whole?.index ?? {}) as Record<string, unknown>
+    const terms = Array.isArray(index.index) ? (index.index as SavedTerm[]) : undefined
+    return { header: whole?.header, index: { ...index, index: terms && fromArray(terms) } }
   }
   const top = JSON.parse(`${head}${TAIL}`) as Partial<Decoded>
-  const slices = lines.slice(1, -1)
-  function* terms(): Generator<unknown> {
-    for (const slice of slices)
-      yield* JSON.parse(`[${slice.startsWith(',') ? slice.slice(1) : slice}]`) as unknown[]
+  async function* terms(): AsyncGenerator<SavedTerm> {
+    try {
+      for (let next = await lines.next(); ; next = await lines.next()) {
+        if (next.done) throw new SyntaxError('the file ends before the end of its term list')
+        const line = next.value
+        if (line === TAIL) return
+        yield* JSON.parse(`[${line.startsWith(',') ? line.slice(1) : line}]`) as SavedTerm[]
+      }
+    } finally {
+      await lines.return?.()
+    }
   }
   return { header: top.header, index: { ...(top.index ?? {}), index: terms() } }
+}
+
+/** `decodeLines` of a file's whole text. */
+export function decodeIndex(raw: string): Promise<Decoded> {
+  return decodeLines(fromArray(raw.split('\n'))[Symbol.asyncIterator]())
+}
+
+async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
+  yield* items
 }
 
 /** Terms loaded between two turns of the event loop. */
 const LOAD_SLICE = 5_000
 
 /**
- * MiniSearch.loadJS, but handing the event loop back every few thousand terms, so opening a large index does
- * not freeze the main process for seconds. Fills the term tree the way loadJS does; falls back to loadJS itself
- * if MiniSearch's internals are not what they were.
+ * MiniSearch.loadJS, but reading the term list as it arrives and handing the event loop back every few thousand
+ * terms, so opening a large index does not freeze the main process for seconds. Fills the term tree the way
+ * loadJS does, with large postings compact; falls back to loadJS itself if MiniSearch's internals are not what
+ * they were.
  */
-export async function loadIndex(js: AsPlainObject): Promise<MiniSearch<SearchDoc>> {
+export async function loadIndex(js: LazyIndex): Promise<MiniSearch<SearchDoc>> {
   const ms = MiniSearch.loadJS({ ...js, index: [] }, INDEX_OPTIONS)
   const inner = internalsOf(ms)
-  if (!inner) return MiniSearch.loadJS(js, INDEX_OPTIONS)
+  if (!inner) {
+    const all: SavedTerm[] = []
+    for await (const term of js.index) all.push(term)
+    return MiniSearch.loadJS({ ...js, index: all }, INDEX_OPTIONS)
+  }
   let count = 0
-  for (const [term, data] of js.index) {
+  for await (const [term, data] of js.index) {
     const fields: TermData = new Map()
     for (const [fieldId, docs] of Object.entries(data)) fields.set(Number(fieldId), numericMap(docs))
     inner._index.set(term, fields)

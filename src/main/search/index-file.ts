@@ -2,13 +2,14 @@
 //   { "header": { format, version, fingerprint, savedAt, termCount, articles, annotationDocs },
 //     "index": <what JSON.stringify(miniSearch) writes> }            (laid out by index-codec.ts)
 // It is derived data: anything unreadable is reported as a reason to rebuild, never thrown, and overwritten.
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { AsPlainObject } from 'minisearch'
+import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import { GlossaError } from '../../shared/errors'
 import { INDEX_OPTIONS, INDEX_VERSION } from './documents'
-import { decodeIndex } from './index-codec'
+import { decodeLines } from './index-codec'
+import type { LazyIndex } from './index-codec'
 import { message } from './index-state'
 
 const headerSchema = z.object({
@@ -25,39 +26,58 @@ const headerSchema = z.object({
 })
 
 // Only the top level is checked here (the term list is parsed lazily, while loading); MiniSearch.loadJS rejects
-// damaged terms, and the document and term counts are then compared with the header.
+// damaged terms, and the document and term counts are then compared with the header. The per-document records
+// (tens of thousands of entries) are checked in place: a schema would copy them.
 const metaSchema = z.object({
   serializationVersion: z.literal(2),
   documentCount: z.int().nonnegative(),
   nextId: z.int().nonnegative(),
-  documentIds: z.record(z.string(), z.string()),
+  documentIds: z.unknown().refine((v) => isRecordOf(v, (id) => typeof id === 'string')),
   fieldIds: z.record(z.string(), z.int()),
   // MiniSearch leaves a hole for a field a document lacks, and JSON writes holes as null.
-  fieldLength: z.record(z.string(), z.array(z.number().nullable())),
+  fieldLength: z
+    .unknown()
+    .refine((v) =>
+      isRecordOf(v, (l) => Array.isArray(l) && l.every((n) => n === null || typeof n === 'number')),
+    ),
   averageFieldLength: z.array(z.number().nullable()),
-  storedFields: z.record(z.string(), z.unknown()),
+  storedFields: z.unknown().refine((v) => isRecordOf(v, () => true)),
   dirtCount: z.number().optional(),
 })
 
+function isRecordOf(value: unknown, check: (v: unknown) => boolean): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  for (const v of Object.values(value)) if (!check(v)) return false
+  return true
+}
+
 export type IndexHeader = z.infer<typeof headerSchema>
-export type SavedIndex = { header: IndexHeader; index: AsPlainObject }
+export type SavedIndex = { header: IndexHeader; index: LazyIndex }
 /** `reason` is what `SearchIndex.rebuiltBecause` reports: 'missing', 'corrupt: …' or 'stale: …'. */
 export type ReadOutcome = { ok: true; saved: SavedIndex } | { ok: false; reason: string }
 
+/**
+ * Reads the head of the saved index and checks it; the term list is read from the file as `loadIndex` walks it,
+ * and the file is closed when that walk ends. Whenever this returns `ok: false` the file is already closed.
+ */
 export async function readIndexFile(file: string): Promise<ReadOutcome> {
-  let raw: string
+  let lines: AsyncIterator<string>
   try {
-    raw = await readFile(file, 'utf8')
+    lines = await readLines(file)
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing' }
     return { ok: false, reason: `corrupt: the file could not be read (${message(err)})` }
   }
-  let data: ReturnType<typeof decodeIndex>
-  try {
-    data = decodeIndex(raw)
-  } catch (err) {
-    return { ok: false, reason: `corrupt: not valid JSON (${message(err)})` }
-  }
+  const outcome = await checkHead(lines).catch((err: unknown): ReadOutcome => ({
+    ok: false,
+    reason: `corrupt: not valid JSON (${message(err)})`,
+  }))
+  if (!outcome.ok) await lines.return?.()
+  return outcome
+}
+
+async function checkHead(lines: AsyncIterator<string>): Promise<ReadOutcome> {
+  const data = await decodeLines(lines)
   const header = headerSchema.safeParse(data.header)
   if (!header.success) return { ok: false, reason: 'corrupt: no valid header' }
   if (header.data.version !== INDEX_VERSION) {
@@ -68,15 +88,44 @@ export async function readIndexFile(file: string): Promise<ReadOutcome> {
   }
   const meta = metaSchema.safeParse(data.index)
   const fields = meta.success ? Object.keys(meta.data.fieldIds).sort().join() : ''
-  const terms = data.index.index as Iterable<unknown> | undefined
-  if (!meta.success || fields !== [...INDEX_OPTIONS.fields].sort().join() || !isIterable(terms)) {
+  const terms = data.index.index
+  if (!meta.success || fields !== [...INDEX_OPTIONS.fields].sort().join() || !isAsyncIterable(terms)) {
     return { ok: false, reason: 'corrupt: the index does not have the shape MiniSearch writes' }
   }
-  return { ok: true, saved: { header: header.data, index: { ...meta.data, index: terms } as AsPlainObject } }
+  return { ok: true, saved: { header: header.data, index: { ...meta.data, index: terms } as LazyIndex } }
 }
 
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.iterator in value
+/** The file's lines, read as they are asked for; `return()` closes the file. */
+async function readLines(file: string): Promise<AsyncIterator<string>> {
+  const handle = await open(file, 'r')
+  const input = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20 })
+  const reader = createInterface({ input, crlfDelay: Infinity })
+  const it = reader[Symbol.asyncIterator]()
+  const close = async () => {
+    reader.close()
+    input.destroy()
+    await handle.close().catch(() => undefined)
+  }
+  return {
+    next: async () => {
+      try {
+        const next = await it.next()
+        if (next.done) await close()
+        return next
+      } catch (err) {
+        await close()
+        throw err
+      }
+    },
+    return: async () => {
+      await close()
+      return { done: true, value: undefined }
+    },
+  }
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
 }
 
 /** Writes to a temp file beside the target and renames it over, so a crash never leaves half an index. */
