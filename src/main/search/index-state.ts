@@ -61,7 +61,8 @@ export class IndexState {
     let list: Annotation[] = []
     if (signature) {
       try {
-        list = await archive.listAnnotations(id)
+        // Read, not kept open: a build passes over every article.
+        list = await archive.readAnnotations(id)
       } catch (err) {
         this.report(`Notes and tags of article ${id} are not searchable: ${message(err)}`)
       }
