@@ -13,7 +13,13 @@ const devStyles: Plugin = {
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The search index builder, started as a utilityProcess (src/main/search/build-worker.ts).
+          'search-worker': resolve('src/main/search/build-worker.ts'),
+        },
+      },
     },
   },
   preload: {

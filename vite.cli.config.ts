@@ -13,14 +13,22 @@ const external = [
 
 export default defineConfig({
   build: {
-    ssr: 'src/cli/index.ts',
+    ssr: true,
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     rolldownOptions: {
+      // The search index builder runs as a process of its own, started by `glossa serve` (src/main/search).
+      input: { index: 'src/cli/index.ts', 'search-worker': 'src/main/search/build-worker.ts' },
       external,
-      output: { format: 'es', entryFileNames: 'index.js', banner: '#!/usr/bin/env node' },
+      // Shared chunks beside the entries: paths.ts finds the renderer relative to the file it is bundled into.
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: '[name]-[hash].js',
+        banner: '#!/usr/bin/env node',
+      },
     },
   },
 })

@@ -28,7 +28,7 @@ export type HolderResult = {
   openMs: number
   articles: number
   saves: SaveSamples
-  savesWithSearch: SaveSamples | null
+  savesWithSearch: SaveSamples
   search: SearchMeasure
   import: ImportMeasure
   exportInProcess: ExportRun
@@ -64,11 +64,14 @@ childMain<HolderInput, HolderResult>(async (input) => {
 
   progress('  search')
   const { measure: search, index } = await measureSearch(archive, input.searchRounds)
-  let savesWithSearch: SaveSamples | null = null
-  if (index) {
-    const reps = Math.max(20, Math.floor(input.saves / 4))
-    savesWithSearch = await runSaves({ handlers: service, articleIds, reps, warmup: 5, seed: input.seed + 1 })
-  }
+  const reps = Math.max(20, Math.floor(input.saves / 4))
+  const savesWithSearch = await runSaves({
+    handlers: service,
+    articleIds,
+    reps,
+    warmup: 5,
+    seed: input.seed + 1,
+  })
   mark('search')
 
   progress(`  import: ${input.importPages} pages`)
@@ -81,6 +84,6 @@ childMain<HolderInput, HolderResult>(async (input) => {
   await rm(out, { recursive: true, force: true })
   mark('export')
 
-  await index?.close()
+  await index.close()
   return { openMs, articles, saves, savesWithSearch, search, import: imported, exportInProcess, memory }
 })

@@ -1,8 +1,9 @@
-// Bench (Node): exporting every annotation — gather the bundle from the archive (one annotations file per
-// article), then format CSV (figures) and combined Markdown, and write the files.
+// Bench (Node): exporting every annotation — gather the bundle from the archive as the app does (the exporter's
+// own gatherBundle, scope "everything"), then format CSV (figures) and combined Markdown, and write the files.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Archive } from '../src/main/archive/archive'
+import { gatherBundle as gatherScope } from '../src/main/exporter'
 import { exportFiguresCsv, exportMarkdown } from '../src/shared/export'
 import type { ExportBundle } from '../src/shared/export'
 
@@ -17,10 +18,8 @@ export type ExportRun = {
   markdownBytes: number
 }
 
-export async function gatherBundle(archive: Archive): Promise<ExportBundle> {
-  const articles = archive.list()
-  const lists = await Promise.all(articles.map((a) => archive.listAnnotations(a.id)))
-  return { generatedAt: new Date().toISOString(), articles, annotations: lists.flat() }
+export function gatherBundle(archive: Archive): Promise<ExportBundle> {
+  return gatherScope(archive, {}, new Date().toISOString())
 }
 
 export async function exportOnce(archive: Archive, outDir: string): Promise<ExportRun> {

@@ -96,14 +96,21 @@ export function figureRows(f: Figures): Row[] {
     )
   }
   if (f.savesWithSearch) rows.push(summaryRow('   save: create, search index open', f.savesWithSearch.create))
-  if (f.search.status === 'measured') {
-    rows.push(summaryRow('3. search (20 queries, limit 20)', f.search.queries), {
+  rows.push(
+    summaryRow('3. search (20 queries, limit 20)', f.search.queries),
+    {
       measure: '   index open: build / load saved',
       note:
         `${ms(f.search.buildMs)} / ${ms(f.search.reopenMs)}` +
         (f.search.reopenRebuiltBecause ? ` (reopen rebuilt: ${f.search.reopenRebuiltBecause})` : ''),
-    })
-  } else rows.push({ measure: '3. search', note: 'not measured: module missing (src/main/search)' })
+    },
+    {
+      measure: '   index builder process (first build only)',
+      note: f.search.builder
+        ? `${ms(f.search.builder.ms)}, peak RSS ${f.search.builder.peakRssMB.toFixed(1)} MB`
+        : 'not used',
+    },
+  )
   rows.push(
     summaryRow(
       '4. import one saved page',
@@ -152,11 +159,11 @@ export function targetChecks(f: Figures): TargetCheck[] {
     value: ms(open.median),
     pass: open.median < 500,
   })
-  checks.push(
-    f.search.status === 'measured'
-      ? { target: 'search p95 < 20 ms', value: ms(f.search.queries.p95), pass: f.search.queries.p95 < 20 }
-      : { target: 'search p95 < 20 ms', value: 'not measured: module missing', pass: null },
-  )
+  checks.push({
+    target: 'search p95 < 20 ms',
+    value: ms(f.search.queries.p95),
+    pass: f.search.queries.p95 < 20,
+  })
   checks.push({
     target: 'import ≥ 50 pages/s',
     value: `${f.import.pagesPerSecond.toFixed(1)} pages/s`,
@@ -173,5 +180,12 @@ export function targetChecks(f: Figures): TargetCheck[] {
     })
   }
   checks.push({ target: 'peak RSS < 400 MB', value: `${f.memory.peakMB} MB`, pass: f.memory.peakMB < 400 })
+  // The builder runs only when there is no usable saved index, but it is part of the app: judged the same.
+  const builderPeak = f.search.builder?.peakRssMB
+  checks.push({
+    target: 'peak RSS < 400 MB, index builder process',
+    value: builderPeak === undefined ? 'not used' : `${builderPeak.toFixed(1)} MB`,
+    pass: builderPeak === undefined ? null : builderPeak < 400,
+  })
   return checks
 }

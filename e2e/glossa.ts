@@ -12,12 +12,17 @@ export type Glossa = {
   token: string
   archiveDir: string
   call: <T = unknown>(method: string, args?: unknown) => Promise<T>
-  restart: () => Promise<void>
+  /** Stops the server, runs `between` (if given) while it is down, and starts it again on the same archive. */
+  restart: (between?: () => Promise<void>) => Promise<void>
+  /** What the running server has printed so far (stdout and stderr). */
+  readonly output: string
 }
 
 export const CLI = resolve('out/cli/index.js')
 
-async function serve(archiveDir: string): Promise<{ child: ChildProcess; url: string }> {
+type Running = { child: ChildProcess; url: string; output: () => string }
+
+async function serve(archiveDir: string): Promise<Running> {
   const child = spawn(process.execPath, [CLI, 'serve', '--archive', archiveDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -36,7 +41,7 @@ async function serve(archiveDir: string): Promise<{ child: ChildProcess; url: st
     child.stderr?.on('data', onData)
     child.once('exit', (code) => reject(new Error(`glossa serve exited with ${code}:\n${output}`)))
   })
-  return { child, url }
+  return { child, url, output: () => output }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -73,9 +78,13 @@ export const test = base.extend<{ glossa: Glossa }>({
         if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`)
         return result.value as T
       },
-      restart: async () => {
+      restart: async (between) => {
         await stop(running.child)
+        await between?.()
         running = await serve(archiveDir)
+      },
+      get output() {
+        return running.output()
       },
     }
     await use(glossa)

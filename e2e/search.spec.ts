@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test'
+import { rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
@@ -40,6 +42,13 @@ test('on 2,000 articles: search with snippets opens the passage; filter by tag a
 }) => {
   test.setTimeout(240_000)
   await seed(glossa, 2000)
+  // Started without its index file, the server has the index built by the builder process, then searches it.
+  const indexFile = join(glossa.archiveDir, 'search-index.json')
+  await glossa.restart(() => rm(indexFile))
+  await expect
+    .poll(() => glossa.output, { timeout: 60_000 })
+    .toMatch(/Search index built \(missing\) by the index builder process/)
+  expect((await stat(indexFile)).size).toBeGreaterThan(100_000)
   await page.goto(glossa.url)
   await expect(page.getByText('2,004 articles')).toBeVisible()
 

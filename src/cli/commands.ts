@@ -7,9 +7,9 @@ import { openArchive, resolveArchiveDir, startHousekeeping } from '../main/open-
 import { runExportCommand } from './export-command'
 import { runImport } from './import-command'
 import { startServer } from '../main/serve'
-import { SearchIndex } from '../main/search'
+import { SearchIndex, nodeBuilder } from '../main/search'
 import { createService } from '../main/service'
-import { defaultArchiveDir, rendererDir, samplesDir } from './paths'
+import { defaultArchiveDir, rendererDir, samplesDir, searchWorkerFile } from './paths'
 
 export type Command = { summary: string; run: (args: string[]) => Promise<number> }
 
@@ -30,7 +30,7 @@ export const commands: Record<string, Command> = {
       const { values } = parse(args, { ...archiveOption, port: { type: 'string' } })
       const archive = await open(values.archive, 'glossa serve')
       startHousekeeping(archive)
-      const search = SearchIndex.open(archive)
+      const search = SearchIndex.open(archive, { builder: nodeBuilder(searchWorkerFile) })
       const service = createService({ archive, version: process.env.npm_package_version ?? '0.1.0', search })
       const server = await startServer({
         handlers: service,
@@ -38,6 +38,13 @@ export const commands: Record<string, Command> = {
         port: values.port ? Number(values.port) : 0,
       })
       for (const problem of archive.problems) console.error(`warning: ${problem.message}`)
+      void search.then(({ built, rebuiltBecause, problems }) => {
+        if (built) {
+          const took = built.ms < 1000 ? `${Math.round(built.ms)} ms` : `${(built.ms / 1000).toFixed(1)} s`
+          console.log(`Search index built (${rebuiltBecause}) by the index builder process in ${took}`)
+        }
+        for (const problem of problems) console.error(`warning: ${problem}`)
+      })
       console.log(`Glossa is serving ${archive.dir}`)
       console.log(`Open ${server.url}`)
       await new Promise<void>((resolve) => {

@@ -7,6 +7,8 @@ const here = dirname(fileURLToPath(import.meta.url))
 export const projectRoot = resolve(here, '..', '..')
 export const rendererDir = join(projectRoot, 'out', 'renderer')
 export const samplesDir = join(projectRoot, 'resources', 'samples')
+/** The search index builder process, built beside this file (see vite.cli.config.ts). */
+export const searchWorkerFile = join(here, 'search-worker.js')
 
 /** Same place Electron's userData archive lives on Linux; the CLI has no app object to ask. */
 export function defaultArchiveDir(): string {

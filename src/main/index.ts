@@ -1,7 +1,7 @@
 // Electron main process: the window, its security settings and the archive. Thin by design; the logic lives
 // in service.ts and src/shared, which browser mode and the tests exercise without Electron.
 import { electronApp, is, optimizer } from '@electron-toolkit/utils'
-import { BrowserWindow, app, dialog, session, shell } from 'electron'
+import { BrowserWindow, app, dialog, session, shell, utilityProcess } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -11,8 +11,24 @@ import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
 import { Importer } from './importer'
 import { importOpened, openablePaths } from './open-files'
-import { SearchIndex } from './search'
+import { SearchIndex, processBuilder } from './search'
 import { createService } from './service'
+
+/** Builds a missing search index in a utilityProcess, so its seconds of work and its memory stay out of here. */
+function electronBuilder() {
+  return processBuilder(() => {
+    const child = utilityProcess.fork(join(__dirname, 'search-worker.js'), [], {
+      serviceName: 'Glossa search index builder',
+      stdio: 'inherit',
+    })
+    return {
+      send: (message) => child.postMessage(message),
+      onMessage: (listener) => child.once('message', listener),
+      onExit: (listener) => child.once('exit', (code) => listener(`exit code ${code}`)),
+      kill: () => void child.kill(),
+    }
+  })
+}
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag)
@@ -91,7 +107,7 @@ async function main(): Promise<void> {
     event.preventDefault()
     void openFiles([path])
   })
-  const search = SearchIndex.open(archive)
+  const search = SearchIndex.open(archive, { builder: electronBuilder() })
   registerIpc(createService({ archive, version: app.getVersion(), importer, search }), isOwnFrame)
   app.on('before-quit', () => void Promise.all([search.then((index) => index.flush()), archive.flush()]))
   installMenu(() => mainWindow)

@@ -15,13 +15,7 @@ export class AnnotationStore {
   private shard(articleId: string): Promise<Shard<AnnotationFile>> {
     let shard = this.open.get(articleId)
     if (!shard) {
-      shard = openShard<AnnotationFile>(
-        this.root,
-        join(this.root, 'annotations', `${articleId}.json`),
-        'annotations',
-        () => ({ version: CURRENT_VERSION.annotations, articleId, annotations: [] }),
-        (f) => Array.isArray(f.annotations),
-      )
+      shard = openAnnotationFile(this.root, articleId)
       // A failed open is not cached: the next call reports the damage again instead of a stale promise.
       shard.catch(() => this.open.delete(articleId))
       this.open.set(articleId, shard)
@@ -38,14 +32,7 @@ export class AnnotationStore {
   async peek(articleId: string): Promise<Annotation[]> {
     const open = this.open.get(articleId)
     if (open) return (await open).data.annotations
-    const shard = await openShard<AnnotationFile>(
-      this.root,
-      join(this.root, 'annotations', `${articleId}.json`),
-      'annotations',
-      () => ({ version: CURRENT_VERSION.annotations, articleId, annotations: [] }),
-      (f) => Array.isArray(f.annotations),
-    )
-    return shard.data.annotations
+    return (await openAnnotationFile(this.root, articleId)).data.annotations
   }
 
   async change<R>(
@@ -62,4 +49,15 @@ export class AnnotationStore {
   forget(articleId: string): void {
     this.open.delete(articleId)
   }
+}
+
+/** Reads one article's annotations file (a missing file is an empty list); writes nothing. */
+export function openAnnotationFile(root: string, articleId: string): Promise<Shard<AnnotationFile>> {
+  return openShard<AnnotationFile>(
+    root,
+    join(root, 'annotations', `${articleId}.json`),
+    'annotations',
+    () => ({ version: CURRENT_VERSION.annotations, articleId, annotations: [] }),
+    (f) => Array.isArray(f.annotations),
+  )
 }

@@ -137,15 +137,8 @@ export class Archive {
 
   async getArticle(id: string): Promise<Article> {
     const meta = this.catalog.get(id)
-    const body = await openShard<BodyFile>(
-      this.dir,
-      this.bodyFile(id),
-      'body',
-      () => ({ version: 0, id, text: '' }),
-      (b) => typeof b.text === 'string',
-    )
-    if (body.data.version === 0) throw new GlossaError('corrupt_file', `bodies/${id}.json is missing.`)
-    return { ...meta, text: body.data.text, ...(body.data.html ? { html: body.data.html } : {}) }
+    const body = await readBody(this.dir, id)
+    return { ...meta, text: body.text, ...(body.html ? { html: body.html } : {}) }
   }
 
   findDuplicate(probe: { text: string; canonicalUrl?: string }): ArticleMeta | undefined {
@@ -336,8 +329,25 @@ export class Archive {
   }
 
   private bodyFile(id: string): string {
-    return join(this.dir, 'bodies', `${id}.json`)
+    return bodyPath(this.dir, id)
   }
+}
+
+function bodyPath(dir: string, id: string): string {
+  return join(dir, 'bodies', `${id}.json`)
+}
+
+/** Reads an article's body file; writes nothing. Throws a `corrupt_file` GlossaError when it is missing or damaged. */
+export async function readBody(dir: string, id: string): Promise<BodyFile> {
+  const body = await openShard<BodyFile>(
+    dir,
+    bodyPath(dir, id),
+    'body',
+    () => ({ version: 0, id, text: '' }),
+    (b) => typeof b.text === 'string',
+  )
+  if (body.data.version === 0) throw new GlossaError('corrupt_file', `bodies/${id}.json is missing.`)
+  return body.data
 }
 
 export function summarize(

@@ -1,10 +1,10 @@
 // Main process: compares what a saved index was built from with the archive as it is now, so changes made
 // while no index was running (another Glossa process, the CLI, a crash before the last save) are caught.
 import { createHash } from 'node:crypto'
-import type { Archive } from '../archive/archive'
 import { metaSignature } from './documents'
 import { annotationSignature } from './index-state'
 import type { Signature } from './index-state'
+import type { IndexSource } from './source'
 
 export type Staleness = { added: string[]; changed: string[]; removed: string[] }
 
@@ -12,7 +12,7 @@ const STAT_BATCH = 64
 
 /** The signature every article in the archive would have if indexed now. */
 export async function currentSignatures(
-  archive: Archive,
+  archive: IndexSource,
   recorded: ReadonlyMap<string, Signature>,
 ): Promise<Map<string, Signature>> {
   const metas = archive.list()

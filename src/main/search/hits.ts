@@ -1,11 +1,11 @@
 // Main process: turns MiniSearch results into what the renderer shows — one hit per article (its best
 // document), a snippet with the matched words marked, and where in the article to scroll to.
 import type { SearchResult } from 'minisearch'
-import type { Archive } from '../archive/archive'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { annotationTags, parseDocId } from './documents'
 import type { SearchField } from './documents'
 import { cutSnippet } from './snippet'
+import type { IndexSource } from './source'
 import { findSpans } from './terms'
 
 export type HitField = 'title' | 'text' | 'note' | 'tags'
@@ -27,7 +27,7 @@ export type SearchHit = {
 }
 
 export type HitSources = {
-  archive: Archive
+  archive: IndexSource
   /** The article's plain text, for snippets. */
   text: (articleId: string) => Promise<string>
 }
@@ -48,7 +48,7 @@ export async function toHits(
   for (const r of results) {
     if (cutoff !== undefined && byScore(r.score, cutoff) > 0) break
     const { articleId } = parseDocId(String(r.id))
-    if (best.has(articleId) || !src.archive.catalog.has(articleId)) continue
+    if (best.has(articleId) || !src.archive.has(articleId)) continue
     best.set(articleId, r)
     if (best.size === limit) cutoff = r.score
   }
@@ -73,7 +73,7 @@ function compare(a: string, b: string): number {
 
 async function toHit(r: SearchResult, src: HitSources): Promise<SearchHit | undefined> {
   const { articleId, annotationId } = parseDocId(String(r.id))
-  if (!src.archive.catalog.has(articleId)) return undefined
+  if (!src.archive.has(articleId)) return undefined
   const meta = src.archive.meta(articleId)
   const fields = new Set(Object.values(r.match).flat() as SearchField[])
   const terms = new Set(r.terms)
@@ -130,12 +130,12 @@ function annotationSnippet(a: Annotation, fields: Set<SearchField>, terms: Set<s
 }
 
 async function findAnnotation(
-  archive: Archive,
+  archive: IndexSource,
   articleId: string,
   id: string,
 ): Promise<Annotation | undefined> {
   try {
-    return (await archive.readAnnotations(articleId)).find((a) => a.id === id)
+    return (await archive.annotations(articleId)).find((a) => a.id === id)
   } catch {
     return undefined
   }

@@ -4,9 +4,11 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import MiniSearch from 'minisearch'
-import type { Archive } from '../archive/archive'
+import { fingerprint } from './freshness'
+import type { IndexHeader } from './index-file'
+import type { IndexSource } from './source'
 import type { Annotation, ArticleMeta } from '../../shared/types'
-import { INDEX_OPTIONS, annotationDocs, articleDoc, metaSignature } from './documents'
+import { INDEX_OPTIONS, INDEX_VERSION, annotationDocs, articleDoc, metaSignature } from './documents'
 import type { SearchDoc } from './documents'
 
 const MAX_PROBLEMS = 50
@@ -30,19 +32,19 @@ export class IndexState {
   }
 
   /** Brings the article's own document and its annotation documents up to date with the archive. */
-  async index(archive: Archive, id: string): Promise<void> {
-    await this.indexArticle(archive, id)
-    await this.indexAnnotations(archive, id)
+  async index(source: IndexSource, id: string): Promise<void> {
+    await this.indexArticle(source, id)
+    await this.indexAnnotations(source, id)
   }
 
-  async indexArticle(archive: Archive, id: string): Promise<void> {
-    if (!archive.catalog.has(id)) return this.remove(id)
+  async indexArticle(source: IndexSource, id: string): Promise<void> {
+    if (!source.has(id)) return this.remove(id)
     const recorded = this.signatures.get(id)
     // Updates that touch only collections or dates leave the document as it is: no body read.
-    if (recorded?.meta === metaSignature(archive.meta(id)) && this.ms.has(id)) return
-    const text = await this.readText(archive, id)
-    if (!archive.catalog.has(id)) return this.remove(id)
-    const meta = archive.meta(id)
+    if (recorded?.meta === metaSignature(source.meta(id)) && this.ms.has(id)) return
+    const text = await this.readText(source, id)
+    if (!source.has(id)) return this.remove(id)
+    const meta = source.meta(id)
     if (this.ms.has(id)) this.ms.discard(id)
     this.ms.add(articleDoc(meta, text))
     this.revisionCount++
@@ -52,22 +54,22 @@ export class IndexState {
     })
   }
 
-  async indexAnnotations(archive: Archive, id: string): Promise<void> {
-    if (!archive.catalog.has(id)) return this.remove(id)
+  async indexAnnotations(source: IndexSource, id: string): Promise<void> {
+    if (!source.has(id)) return this.remove(id)
     const recorded = this.signatures.get(id)
     // Signature first, list second: if the file changes in between, the signature is the older one and the
     // next open re-indexes it, never the other way round.
-    const signature = await annotationSignature(archive, archive.meta(id), recorded?.annotations ?? '')
+    const signature = await annotationSignature(source, source.meta(id), recorded?.annotations ?? '')
     let list: Annotation[] = []
     if (signature) {
       try {
         // Read, not kept open: a build passes over every article.
-        list = await archive.readAnnotations(id)
+        list = await source.annotations(id)
       } catch (err) {
         this.report(`Notes and tags of article ${id} are not searchable: ${message(err)}`)
       }
     }
-    if (!archive.catalog.has(id)) return this.remove(id)
+    if (!source.has(id)) return this.remove(id)
     this.ms.discardAll((this.annotationDocIds.get(id) ?? []).filter((doc) => this.ms.has(doc)))
     const docs = annotationDocs(id, list)
     this.ms.addAll(docs)
@@ -85,9 +87,9 @@ export class IndexState {
     if (this.signatures.delete(id)) this.revisionCount++
   }
 
-  private async readText(archive: Archive, id: string): Promise<string> {
+  private async readText(source: IndexSource, id: string): Promise<string> {
     try {
-      return (await archive.getArticle(id)).text
+      return await source.text(id)
     } catch (err) {
       this.report(`The text of article ${id} is not searchable: ${message(err)}`)
       return ''
@@ -107,13 +109,13 @@ export class IndexState {
  * Articles without annotations (by the catalog's counts) and without an indexed file are not stat'ed at all.
  */
 export async function annotationSignature(
-  archive: Archive,
+  source: IndexSource,
   meta: ArticleMeta,
   recorded: string,
 ): Promise<string> {
   if (meta.counts.highlights + meta.counts.figures === 0 && !recorded) return ''
   try {
-    const s = await stat(join(archive.dir, 'annotations', `${meta.id}.json`))
+    const s = await stat(join(source.dir, 'annotations', `${meta.id}.json`))
     return `${s.mtimeMs}:${s.size}`
   } catch {
     return ''
@@ -122,4 +124,18 @@ export async function annotationSignature(
 
 export function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
+}
+
+/** The header saved with the index: what it was built from, to tell on the next open what changed since. */
+export function indexHeader(state: IndexState): IndexHeader {
+  const { signatures, annotationDocIds } = state
+  return {
+    format: 'glossa-search-index',
+    version: INDEX_VERSION,
+    fingerprint: fingerprint(signatures),
+    savedAt: new Date().toISOString(),
+    termCount: state.ms.termCount,
+    articles: Object.fromEntries([...signatures].map(([id, s]) => [id, [s.meta, s.annotations]])),
+    annotationDocs: Object.fromEntries(annotationDocIds),
+  }
 }

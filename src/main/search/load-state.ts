@@ -1,39 +1,96 @@
 // Main process: decides at open what the index starts from — the saved file as it is, the saved file plus the
-// articles that changed since, or a full build from every article when the file is missing or unusable.
+// articles that changed since, or a full build from every article when the file is missing or unusable. A full
+// build runs in an index builder process when one is given (build.ts), so its memory peak and its seconds of
+// work never land in the app's process; in this process otherwise, or when the builder fails.
 import type MiniSearch from 'minisearch'
-import type { Archive } from '../archive/archive'
-import type { SearchDoc } from './documents'
+import type { ArticleMeta } from '../../shared/types'
 import { compactIndex } from './compact-postings'
+import type { SearchDoc } from './documents'
 import { currentSignatures, describeStaleness, fingerprint, staleness } from './freshness'
 import { loadIndex } from './index-codec'
 import { readIndexFile } from './index-file'
 import type { SavedIndex } from './index-file'
 import { IndexState, message } from './index-state'
+import type { IndexSource } from './source'
 
-/** `rebuiltBecause` is set when the state differs from the saved file, which then needs saving. */
-export type LoadedState = { state: IndexState; rebuiltBecause?: string }
+/** What an index builder process is asked: build `file` for these catalog entries of the archive in `dir`. */
+export type BuildRequest = { dir: string; file: string; metas: ArticleMeta[] }
+/** What it answers once the file is written: problems met (unreadable bodies...), its time and memory peak. */
+export type BuildReport = { problems: string[]; ms: number; peakRssMB: number }
+export type IndexBuilder = (request: BuildRequest) => Promise<BuildReport>
+
+/**
+ * `rebuiltBecause` is set when the saved file could not be used as it was; `needsSave` when the state differs
+ * from the file now on disk. `built` reports a build by the builder process.
+ */
+export type LoadedState = {
+  state: IndexState
+  rebuiltBecause?: string
+  needsSave: boolean
+  built?: BuildReport
+}
 
 /** Bodies read at once while (re)building. */
 const BUILD_BATCH = 32
 /** Articles added between two compactions of the postings while building: the Maps never grow large. */
 const COMPACT_EVERY = 512
 
-export async function loadState(archive: Archive, file: string, problems: string[]): Promise<LoadedState> {
-  const read = await readIndexFile(file)
-  const restored = read.ok ? await restore(read.saved, problems) : read.reason
-  if (typeof restored === 'string') {
-    const state = new IndexState(undefined, undefined, undefined, problems)
-    const ids = archive.list().map((m) => m.id)
-    await indexAll(archive, state, ids)
-    return { state, rebuiltBecause: restored }
+export async function loadState(
+  source: IndexSource,
+  file: string,
+  problems: string[],
+  builder?: IndexBuilder,
+): Promise<LoadedState> {
+  const unusable = await usableSaved(file, problems)
+  if (typeof unusable !== 'string') return refresh(source, unusable, undefined)
+  if (builder) {
+    try {
+      const built = await builder({ dir: source.dir, file, metas: source.list() })
+      for (const problem of built.problems) if (!problems.includes(problem)) problems.push(problem)
+      const saved = await usableSaved(file, problems)
+      if (typeof saved === 'string') throw new Error(`its index could not be read back (${saved})`)
+      return { ...(await refresh(source, saved, unusable)), built }
+    } catch (err) {
+      problems.push(`The search index was rebuilt inside Glossa: the index builder failed (${message(err)}).`)
+    }
   }
-  const current = await currentSignatures(archive, restored.signatures)
-  if (read.ok && fingerprint(current) === read.saved.header.fingerprint) return { state: restored }
-  const stale = staleness(restored.signatures, current, (id) => restored.ms.has(id))
-  if (stale.added.length + stale.changed.length + stale.removed.length === 0) return { state: restored }
-  for (const id of stale.removed) restored.remove(id)
-  await indexAll(archive, restored, [...stale.added, ...stale.changed])
-  return { state: restored, rebuiltBecause: describeStaleness(stale) }
+  const state = new IndexState(undefined, undefined, undefined, problems)
+  await indexAll(
+    source,
+    state,
+    source.list().map((m) => m.id),
+  )
+  return { state, rebuiltBecause: unusable, needsSave: true }
+}
+
+/** The saved index, loaded, or why it cannot be used: 'missing', 'corrupt: …' or 'stale: …'. */
+async function usableSaved(
+  file: string,
+  problems: string[],
+): Promise<{ state: IndexState; fingerprint: string } | string> {
+  const read = await readIndexFile(file)
+  if (!read.ok) return read.reason
+  const restored = await restore(read.saved, problems)
+  return typeof restored === 'string'
+    ? restored
+    : { state: restored, fingerprint: read.saved.header.fingerprint }
+}
+
+/** Re-indexes what changed in the archive since the saved index was written. */
+async function refresh(
+  source: IndexSource,
+  saved: { state: IndexState; fingerprint: string },
+  rebuiltBecause: string | undefined,
+): Promise<LoadedState> {
+  const { state } = saved
+  const unchanged = { state, needsSave: false, ...(rebuiltBecause ? { rebuiltBecause } : {}) }
+  const current = await currentSignatures(source, state.signatures)
+  if (fingerprint(current) === saved.fingerprint) return unchanged
+  const stale = staleness(state.signatures, current, (id) => state.ms.has(id))
+  if (stale.added.length + stale.changed.length + stale.removed.length === 0) return unchanged
+  for (const id of stale.removed) state.remove(id)
+  await indexAll(source, state, [...stale.added, ...stale.changed])
+  return { state, needsSave: true, rebuiltBecause: rebuiltBecause ?? describeStaleness(stale) }
 }
 
 /** The saved state, or why it cannot be used. */
@@ -57,10 +114,10 @@ async function restore(saved: SavedIndex, problems: string[]): Promise<IndexStat
 }
 
 /** In id order, so two builds of the same archive add documents in the same order. */
-async function indexAll(archive: Archive, state: IndexState, unsorted: string[]): Promise<void> {
+export async function indexAll(source: IndexSource, state: IndexState, unsorted: string[]): Promise<void> {
   const ids = [...unsorted].sort()
   for (let i = 0; i < ids.length; i += BUILD_BATCH) {
-    await Promise.all(ids.slice(i, i + BUILD_BATCH).map((id) => state.index(archive, id)))
+    await Promise.all(ids.slice(i, i + BUILD_BATCH).map((id) => state.index(source, id)))
     if ((i + BUILD_BATCH) % COMPACT_EVERY === 0) compactIndex(state.ms)
   }
   compactIndex(state.ms, { fully: true })

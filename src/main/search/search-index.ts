@@ -4,21 +4,27 @@ import { join } from 'node:path'
 import type { Archive, ArchiveChange } from '../archive/archive'
 import { GlossaError } from '../../shared/errors'
 import { compactIndex } from './compact-postings'
-import { INDEX_VERSION, SEARCH_OPTIONS } from './documents'
-import { fingerprint } from './freshness'
+import { SEARCH_OPTIONS } from './documents'
 import { toHits } from './hits'
 import type { SearchHit } from './hits'
 import { encodeIndex } from './index-codec'
 import { writeIndexFile } from './index-file'
-import type { IndexHeader } from './index-file'
-import { IndexState, message } from './index-state'
+import { IndexState, indexHeader, message } from './index-state'
 import { loadState } from './load-state'
+import type { BuildReport, IndexBuilder } from './load-state'
 import { rankedSearch } from './ranked-search'
 import type { Ranked, RankedQuery } from './ranked-search'
 import { dropStopWords, processTerm, tokenize } from './terms'
+import { archiveSource } from './source'
+import type { IndexSource } from './source'
 import { TextCache } from './text-cache'
 
-export type OpenSearchOptions = { /** Default `<archive>/search-index.json`. */ file?: string }
+export type OpenSearchOptions = {
+  /** Default `<archive>/search-index.json`. */
+  file?: string
+  /** Builds a missing or unusable index in another process (see build-worker.ts); default: in this one. */
+  builder?: IndexBuilder
+}
 export type SearchQueryOptions = { /** Articles returned at most, 1–500; default 50. */ limit?: number }
 
 const DEFAULT_LIMIT = 50
@@ -50,11 +56,16 @@ export class SearchIndex {
   private timer: NodeJS.Timeout | undefined
   private closed = false
 
+  private readonly source: IndexSource
+  private builtReport: BuildReport | undefined
+
   private constructor(
-    private readonly archive: Archive,
+    archive: Archive,
     readonly file: string,
+    private readonly builder: IndexBuilder | undefined,
   ) {
-    this.texts = new TextCache(archive)
+    this.source = archiveSource(archive)
+    this.texts = new TextCache(this.source)
     // Subscribed before loading: a change made while the index loads is queued behind it, not lost.
     this.unsubscribe = archive.onChange((change) => this.onChange(change))
   }
@@ -64,7 +75,7 @@ export class SearchIndex {
    * A rebuilt or refreshed index is saved shortly after (as after any change), not before this returns.
    */
   static async open(archive: Archive, opts: OpenSearchOptions = {}): Promise<SearchIndex> {
-    const index = new SearchIndex(archive, opts.file ?? join(archive.dir, 'search-index.json'))
+    const index = new SearchIndex(archive, opts.file ?? join(archive.dir, 'search-index.json'), opts.builder)
     try {
       await index.enqueue(() => index.load())
     } catch (err) {
@@ -77,6 +88,11 @@ export class SearchIndex {
   /** Set when open() could not use the saved index as it was: 'missing', 'corrupt: …' or 'stale: …'. */
   get rebuiltBecause(): string | undefined {
     return this.rebuiltReason
+  }
+
+  /** Set when open() had the index built by the builder process: its time and memory peak. */
+  get built(): BuildReport | undefined {
+    return this.builtReport
   }
 
   async search(query: string, opts: SearchQueryOptions = {}): Promise<SearchHit[]> {
@@ -103,7 +119,7 @@ export class SearchIndex {
     if (ranked.size < limit) ranked = run({ fuzzy: SEARCH_OPTIONS.fuzzy, combineWith: 'AND' })
     if (ranked.size === 0 && terms.length > 1)
       ranked = run({ fuzzy: SEARCH_OPTIONS.fuzzy, combineWith: 'OR' })
-    return toHits(ranked.results(), limit, { archive: this.archive, text: (id) => this.texts.get(id) })
+    return toHits(ranked.results(), limit, { archive: this.source, text: (id) => this.texts.get(id) })
   }
 
   /** Writes pending changes to the index file now. */
@@ -129,13 +145,13 @@ export class SearchIndex {
     if (change.kind === 'article-deleted') this.texts.forget(change.articleId)
     this.updated = this.enqueue(async () => {
       try {
-        const { archive, state } = this
+        const { source, state } = this
         const { articleId } = change
         if (change.kind === 'article-deleted') state.remove(articleId)
-        else if (change.kind === 'article-updated') await state.indexArticle(archive, articleId)
-        else if (change.kind === 'annotations-changed') await state.indexAnnotations(archive, articleId)
+        else if (change.kind === 'article-updated') await state.indexArticle(source, articleId)
+        else if (change.kind === 'annotations-changed') await state.indexAnnotations(source, articleId)
         // Created, or restored from the trash with its annotations.
-        else await state.index(archive, articleId)
+        else await state.index(source, articleId)
       } catch (err) {
         this.state.report(`Search may miss a change to article ${change.articleId}: ${message(err)}`)
       }
@@ -144,10 +160,11 @@ export class SearchIndex {
   }
 
   private async load(): Promise<void> {
-    const { state, rebuiltBecause } = await loadState(this.archive, this.file, this.problems)
-    this.state = state
-    this.rebuiltReason = rebuiltBecause
-    this.savedRevision = rebuiltBecause ? -1 : state.revision
+    const loaded = await loadState(this.source, this.file, this.problems, this.builder)
+    this.state = loaded.state
+    this.rebuiltReason = loaded.rebuiltBecause
+    this.builtReport = loaded.built
+    this.savedRevision = loaded.needsSave ? -1 : loaded.state.revision
     this.scheduleSave()
   }
 
@@ -189,22 +206,9 @@ export class SearchIndex {
     if (ms.dirtCount > 0) await ms.vacuum({ batchSize: 2_000, batchWait: 0 })
     // Postings changed since the last save are folded back into their compact arrays.
     compactIndex(ms, { fully: true })
-    await writeIndexFile(this.file, encodeIndex(this.header(), ms))
+    await writeIndexFile(this.file, encodeIndex(indexHeader(this.state), ms))
     this.lastSaveCostMs = performance.now() - started
     this.savedRevision = revision
     this.lastSavedAt = Date.now()
-  }
-
-  private header(): IndexHeader {
-    const { signatures, annotationDocIds } = this.state
-    return {
-      format: 'glossa-search-index',
-      version: INDEX_VERSION,
-      fingerprint: fingerprint(signatures),
-      savedAt: new Date().toISOString(),
-      termCount: this.state.ms.termCount,
-      articles: Object.fromEntries([...signatures].map(([id, s]) => [id, [s.meta, s.annotations]])),
-      annotationDocs: Object.fromEntries(annotationDocIds),
-    }
   }
 }
