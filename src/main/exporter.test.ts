@@ -2,6 +2,8 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../test/service-harness'
 import { sampleTarget } from '../../test/temp-archive'
+import { runExport } from './exporter'
+import type { ExportArgs } from './exporter'
 import type { Annotation, Article, ArticleMeta, Collection } from '../shared/types'
 
 const TEXT_A =
@@ -93,6 +95,28 @@ describe('export.run', () => {
     )
     expect(rows).toHaveLength(2)
     expect(rows.find((r) => r.value === '520')!.note).toBe('Air force count, "weekly"\nsecond line')
+  })
+
+  it('writes the same files one article at a time as all at once, for every scope', async () => {
+    const h = await fixture()
+    // A third article without annotations, between the two: a slice may have nothing to write.
+    await h.call('articles.create', { title: 'Quiet day', text: 'Nothing happened.', tags: ['strikes'] })
+    const at = '2024-02-01T00:00:00.000Z'
+    const cases: ExportArgs[] = []
+    for (const scope of [{}, { tag: 'strikes' }, { metric: 'drones/launched' }, { collection: h.c.id }]) {
+      cases.push(
+        { format: 'figures-csv', scope, options: { bom: true } },
+        { format: 'highlights-csv', scope },
+        { format: 'markdown', scope, options: { layout: 'combined', groupBy: 'article' } },
+      )
+    }
+    for (const args of cases) {
+      const whole = await runExport(h.archive, args, at)
+      expect(await runExport(h.archive, args, at, 1), JSON.stringify(args)).toEqual(whole)
+      expect(whole[0].content.length).toBeGreaterThan(0)
+    }
+    const [notes] = await runExport(h.archive, cases[2], at, 1)
+    expect(notes.content).toContain('articles: 3')
   })
 
   it('scopes by tag, collection and article', async () => {

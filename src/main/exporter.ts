@@ -4,14 +4,15 @@ import type { z } from 'zod'
 import type { exportArgsSchema } from '../shared/contract'
 import { GlossaError } from '../shared/errors'
 import {
+  combinedMarkdownWriter,
   exportBackup,
   exportCslJson,
-  exportFiguresCsv,
-  exportHighlightsCsv,
   exportMarkdown,
   exportWebAnnotations,
+  figuresCsvWriter,
+  highlightsCsvWriter,
 } from '../shared/export'
-import type { Backup, ExportBundle, ExportFile } from '../shared/export'
+import type { Backup, ExportBundle, ExportFile, ExportWriter } from '../shared/export'
 import { mapLimit } from '../shared/map-limit'
 import { isWithinTag } from '../shared/tags'
 import type { Annotation, ArticleMeta } from '../shared/types'
@@ -23,6 +24,9 @@ export type ExportScope = ExportArgs['scope']
 const carries = (a: Annotation, tag: string) =>
   a.tags.some((t) => isWithinTag(t, tag)) || isWithinTag(a.figure?.metric, tag)
 
+/** Articles whose annotations are read at once while exporting a slice at a time. */
+const SLICE_ARTICLES = 500
+
 /**
  * The articles and annotations a scope selects. A tag selects articles tagged with it (all their annotations)
  * and annotations carrying it; a metric keeps only figures of that metric.
@@ -32,6 +36,10 @@ export async function gatherBundle(
   scope: ExportScope,
   generatedAt: string,
 ): Promise<ExportBundle> {
+  return gatherSlice(archive, scope, generatedAt, selectArticles(archive, scope))
+}
+
+function selectArticles(archive: Archive, scope: ExportScope): ArticleMeta[] {
   let articles: ArticleMeta[] = archive.list()
   if (scope.articleIds) {
     for (const id of scope.articleIds) archive.meta(id)
@@ -47,6 +55,17 @@ export async function gatherBundle(
         Object.keys(a.annotationTags).some((t) => isWithinTag(t, tag)),
     )
   }
+  return articles
+}
+
+/** The annotations of these articles that the scope selects; articles a metric leaves empty are dropped. */
+async function gatherSlice(
+  archive: Archive,
+  scope: ExportScope,
+  generatedAt: string,
+  articles: ArticleMeta[],
+): Promise<ExportBundle> {
+  const tag = scope.tag
   // Read several annotation files at once: at 10,000 articles, one after another is most of the export's time.
   const lists = await mapLimit(articles, 16, async (article) => {
     let list =
@@ -65,20 +84,47 @@ export async function gatherBundle(
   return { generatedAt, articles: kept, annotations }
 }
 
+/**
+ * Runs a slice-at-a-time writer over the scope, so the annotations of at most SLICE_ARTICLES articles are in
+ * memory at once (100,000 annotations held together were most of an export's memory).
+ */
+async function writeBySlices(
+  archive: Archive,
+  scope: ExportScope,
+  generatedAt: string,
+  writer: ExportWriter,
+  size: number,
+): Promise<ExportFile[]> {
+  const articles = selectArticles(archive, scope)
+  for (let at = 0; at < articles.length; at += size) {
+    writer.add(await gatherSlice(archive, scope, generatedAt, articles.slice(at, at + size)))
+  }
+  return writer.finish()
+}
+
+/** `sliceArticles`: articles per slice for the formats written a slice at a time (tests make it small). */
 export async function runExport(
   archive: Archive,
   args: ExportArgs,
   generatedAt = new Date().toISOString(),
+  sliceArticles = SLICE_ARTICLES,
 ): Promise<ExportFile[]> {
-  const bundle = await gatherBundle(archive, args.scope, generatedAt)
   const o = args.options ?? {}
+  const { scope } = args
+  switch (args.format) {
+    case 'figures-csv':
+      return writeBySlices(archive, scope, generatedAt, figuresCsvWriter({ bom: o.bom }), sliceArticles)
+    case 'highlights-csv':
+      return writeBySlices(archive, scope, generatedAt, highlightsCsvWriter({ bom: o.bom }), sliceArticles)
+    case 'markdown':
+      if ((o.layout ?? 'combined') === 'combined' && (o.groupBy ?? 'article') === 'article')
+        return writeBySlices(archive, scope, generatedAt, combinedMarkdownWriter(generatedAt), sliceArticles)
+      break
+  }
+  const bundle = await gatherBundle(archive, scope, generatedAt)
   switch (args.format) {
     case 'markdown':
       return exportMarkdown(bundle, { layout: o.layout ?? 'combined', groupBy: o.groupBy ?? 'article' })
-    case 'figures-csv':
-      return [exportFiguresCsv(bundle, { bom: o.bom })]
-    case 'highlights-csv':
-      return [exportHighlightsCsv(bundle, { bom: o.bom })]
     case 'jsonld':
       return [exportWebAnnotations(bundle)]
     case 'csl':

@@ -28,6 +28,18 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Articles in bundle order, each with its annotations in reading order. */
+/**
+ * Formats an export a slice of the bundle at a time — consecutive runs of its articles, each with their
+ * annotations, in bundle order — so an exporter never holds every annotation at once. `finish` gives the same
+ * files as formatting the whole bundle in one go.
+ */
+export type ExportWriter = { add(slice: ExportBundle): void; finish(): ExportFile[] }
+
+export function writeWhole(writer: ExportWriter, bundle: ExportBundle): ExportFile[] {
+  writer.add(bundle)
+  return writer.finish()
+}
+
 export function groupByArticle(bundle: ExportBundle): ArticleAnnotations[] {
   const byArticle = new Map<string, Annotation[]>()
   for (const article of bundle.articles) byArticle.set(article.id, [])

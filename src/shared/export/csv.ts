@@ -2,8 +2,8 @@
 // The browser build: the Node build reads Node's `Buffer` when imported, which breaks the renderer.
 import { stringify } from 'csv-stringify/browser/esm/sync'
 import type { Annotation, ArticleMeta } from '../types'
-import type { ExportBundle, ExportFile } from './bundle'
-import { articleUrl, orderedAnnotations } from './bundle'
+import type { ExportBundle, ExportFile, ExportWriter } from './bundle'
+import { articleUrl, orderedAnnotations, writeWhole } from './bundle'
 import { plainNumber } from './numbers'
 
 export type CsvOptions = { bom?: boolean }
@@ -65,7 +65,23 @@ export function guardCell(text: string): string {
 
 type Row<C extends string> = Record<C, string | number | undefined>
 
-function toCsv<C extends string>(columns: readonly C[], rows: Row<C>[], opts: CsvOptions): string {
+/**
+ * CSV built a batch of rows at a time: the header once, then each batch's records. The same text as one
+ * `stringify` of every row, without holding every row's cells at once.
+ */
+function csvBuilder<C extends string>(columns: readonly C[], opts: CsvOptions) {
+  const parts: string[] = []
+  const chunk = (rows: Row<C>[], header: boolean) => toCsv(columns, rows, header)
+  return {
+    add(rows: Row<C>[]): void {
+      if (rows.length > 0) parts.push(chunk(rows, parts.length === 0))
+    },
+    /** The BOM as text: the library's own BOM option is a Node Buffer. */
+    finish: (): string => (opts.bom ? '\ufeff' : '') + (parts.length > 0 ? parts.join('') : chunk([], true)),
+  }
+}
+
+function toCsv<C extends string>(columns: readonly C[], rows: Row<C>[], header: boolean): string {
   const cells = rows.map((row) =>
     columns.map((column) => {
       const value = row[column]
@@ -74,16 +90,14 @@ function toCsv<C extends string>(columns: readonly C[], rows: Row<C>[], opts: Cs
       return guardCell(String(value))
     }),
   )
-  const csv = stringify(cells, {
-    header: true,
+  return stringify(cells, {
+    header,
     columns: [...columns],
     record_delimiter: '\r\n',
     // Off by default once a record delimiter is given: a note holding a bare `\n` would go unquoted.
     quote_record_delimiter: true,
     eof: true,
   })
-  // The BOM as text: the library's own BOM option is a Node Buffer.
-  return opts.bom ? `\ufeff${csv}` : csv
 }
 
 function articleCells(article: ArticleMeta) {
@@ -100,9 +114,21 @@ const joinTags = (annotation: Annotation) => annotation.tags.join('; ')
 
 /** figures.csv: one row per annotation with a figure, by article (bundle order) then reading order. */
 export function exportFiguresCsv(bundle: ExportBundle, opts: CsvOptions = {}): ExportFile {
+  return writeWhole(figuresCsvWriter(opts), bundle)[0]
+}
+
+export function figuresCsvWriter(opts: CsvOptions = {}): ExportWriter {
+  const csv = csvBuilder(FIGURE_COLUMNS, opts)
+  return {
+    add: (slice) => csv.add(figureRows(slice)),
+    finish: () => [{ name: 'figures.csv', content: csv.finish(), mime: CSV_MIME }],
+  }
+}
+
+function figureRows(bundle: ExportBundle): Row<(typeof FIGURE_COLUMNS)[number]>[] {
   // Only figures become rows: drop the rest before ordering, which is the costly part at 100,000 annotations.
   const figuresOnly = { ...bundle, annotations: bundle.annotations.filter((a) => a.figure) }
-  const rows = orderedAnnotations(figuresOnly).flatMap(
+  return orderedAnnotations(figuresOnly).flatMap(
     ({ article, annotation }): Row<(typeof FIGURE_COLUMNS)[number]>[] => {
       const figure = annotation.figure
       if (!figure) return []
@@ -126,12 +152,23 @@ export function exportFiguresCsv(bundle: ExportBundle, opts: CsvOptions = {}): E
       ]
     },
   )
-  return { name: 'figures.csv', content: toCsv(FIGURE_COLUMNS, rows, opts), mime: CSV_MIME }
 }
 
 /** highlights.csv: one row per annotation of any kind, by article then reading order. */
 export function exportHighlightsCsv(bundle: ExportBundle, opts: CsvOptions = {}): ExportFile {
-  const rows = orderedAnnotations(bundle).map(
+  return writeWhole(highlightsCsvWriter(opts), bundle)[0]
+}
+
+export function highlightsCsvWriter(opts: CsvOptions = {}): ExportWriter {
+  const csv = csvBuilder(HIGHLIGHT_COLUMNS, opts)
+  return {
+    add: (slice) => csv.add(highlightRows(slice)),
+    finish: () => [{ name: 'highlights.csv', content: csv.finish(), mime: CSV_MIME }],
+  }
+}
+
+function highlightRows(bundle: ExportBundle): Row<(typeof HIGHLIGHT_COLUMNS)[number]>[] {
+  return orderedAnnotations(bundle).map(
     ({ article, annotation }): Row<(typeof HIGHLIGHT_COLUMNS)[number]> => ({
       ...articleCells(article),
       kind: annotation.kind,
@@ -148,5 +185,4 @@ export function exportHighlightsCsv(bundle: ExportBundle, opts: CsvOptions = {})
       annotation_id: annotation.id,
     }),
   )
-  return { name: 'highlights.csv', content: toCsv(HIGHLIGHT_COLUMNS, rows, opts), mime: CSV_MIME }
 }

@@ -1,8 +1,8 @@
 // Runs everywhere: Obsidian-friendly Markdown notes (no HTML) — per article, combined, or by tag.
 import { stringify } from 'yaml'
 import type { Annotation, ArticleMeta } from '../types'
-import type { ArticleAnnotations, ExportBundle, ExportFile } from './bundle'
-import { articleUrl, compareText, filingTags, groupByArticle } from './bundle'
+import type { ArticleAnnotations, ExportBundle, ExportFile, ExportWriter } from './bundle'
+import { articleUrl, compareText, filingTags, groupByArticle, writeWhole } from './bundle'
 import { citationWithoutUrl } from './citation'
 import { annotationBlocks } from './markdown-annotation'
 import { escapeInline, escapeLine, markdownUrl, obsidianTag, tagName } from './markdown-escape'
@@ -22,7 +22,7 @@ const EXPORT_TITLE = 'Glossa notes'
 export function exportMarkdown(bundle: ExportBundle, opts: MarkdownOptions): ExportFile[] {
   const groups = groupByArticle(bundle)
   if (opts.groupBy === 'tag') return [markdownFile(BY_TAG_NAME, byTagDocument(bundle, groups))]
-  if (opts.layout === 'combined') return [markdownFile(COMBINED_NAME, combinedDocument(bundle, groups))]
+  if (opts.layout === 'combined') return writeWhole(combinedMarkdownWriter(bundle.generatedAt), bundle)
   const slug = createSlugger()
   return groups.map((group) =>
     markdownFile(`${slug(group.article.title, group.article.id)}.md`, articleDocument(group)),
@@ -75,18 +75,35 @@ function articleDocument(group: ArticleAnnotations): string {
 }
 
 function exportFrontMatter(bundle: ExportBundle, groups: ArticleAnnotations[], groupedBy: string): string {
-  return frontMatter({
-    title: EXPORT_TITLE,
-    generated: bundle.generatedAt,
-    articles: groups.length,
-    annotations: groups.reduce((sum, group) => sum + group.annotations.length, 0),
-    grouped_by: groupedBy,
-  })
+  const annotations = groups.reduce((sum, group) => sum + group.annotations.length, 0)
+  return countsFrontMatter(bundle.generatedAt, groups.length, annotations, groupedBy)
 }
 
-function combinedDocument(bundle: ExportBundle, groups: ArticleAnnotations[]): string {
-  const sections = groups.map((group) => articleSection(group, 2, true))
-  return [exportFrontMatter(bundle, groups, 'article'), `# ${EXPORT_TITLE}`, ...sections].join('\n\n') + '\n'
+function countsFrontMatter(
+  generated: string,
+  articles: number,
+  annotations: number,
+  groupedBy: string,
+): string {
+  return frontMatter({ title: EXPORT_TITLE, generated, articles, annotations, grouped_by: groupedBy })
+}
+
+/** notes.md, combined by article, a slice of articles at a time: the front matter's counts come last. */
+export function combinedMarkdownWriter(generatedAt: string): ExportWriter {
+  const sections: string[] = []
+  let annotations = 0
+  return {
+    add(slice) {
+      for (const group of groupByArticle(slice)) {
+        sections.push(articleSection(group, 2, true))
+        annotations += group.annotations.length
+      }
+    },
+    finish() {
+      const head = countsFrontMatter(generatedAt, sections.length, annotations, 'article')
+      return [markdownFile(COMBINED_NAME, [head, `# ${EXPORT_TITLE}`, ...sections].join('\n\n') + '\n')]
+    },
+  }
 }
 
 /** Hierarchical order: level by level, so `a` < `a/b` < `a/c` < `a-b` < `b`; case-insensitive first. */
