@@ -40,6 +40,14 @@ export class CompactPostings {
     return new CompactPostings(ids, freqs)
   }
 
+  /** From ids and their frequencies, in any order; the arrays are kept when sorted and positive. */
+  static fromArrays(ids: Uint32Array, freqs: Uint32Array): CompactPostings {
+    let ok = ids.length === freqs.length
+    for (let i = 0; ok && i < ids.length; i++) ok = freqs[i] > 0 && (i === 0 || ids[i] > ids[i - 1])
+    if (ok) return new CompactPostings(ids, freqs)
+    return CompactPostings.from(Array.from(ids, (id, i) => [id, freqs[i] ?? 0] as const))
+  }
+
   /** From a saved index's `{ "<short id>": freq }` object, without building a Map on the way. */
   static fromRecord(record: Record<string, number>): CompactPostings {
     const keys = Object.keys(record)

@@ -6,7 +6,7 @@ import type { Annotation, ArticleMeta } from '../../shared/types'
 import { processTerm, tokenize } from './terms'
 
 /** Bump whenever fields, tokenizing or the document shape change: older index files are then rebuilt. */
-export const INDEX_VERSION = 1
+export const INDEX_VERSION = 2
 
 export type SearchField = 'title' | 'text' | 'tags' | 'source' | 'note'
 

@@ -28,6 +28,20 @@ function sampleIndex(): MiniSearch<SearchDoc> {
   return ms
 }
 
+/** The saved term list with each packed postings string turned back into MiniSearch's `{ id: freq }` object. */
+function unpacked(terms: [string, Record<string, string>][]) {
+  return terms.map(([term, fields]) => {
+    const out: Record<string, Record<string, number>> = {}
+    for (const [fieldId, packed] of Object.entries(fields)) {
+      const bytes = Buffer.from(packed, 'base64')
+      out[fieldId] = {}
+      for (let i = 0; i < bytes.length; i += 8)
+        out[fieldId][bytes.readUInt32LE(i)] = bytes.readUInt32LE(i + 4)
+    }
+    return [term, out]
+  })
+}
+
 const results = (ms: MiniSearch<SearchDoc>) =>
   ['corridor', 'spokesperson', 'zurich', 'zürich', 'replaced', 'shellng', 'repa'].map((q) =>
     ms.search(q, SEARCH_OPTIONS),
@@ -43,11 +57,21 @@ describe('encodeIndex', () => {
         ({ toJSON: () => ms.toJSON() }) as unknown as MiniSearch<SearchDoc>,
       lineChars: 200,
     },
-  ])('writes what JSON.stringify would, $name', ({ wrap, lineChars }) => {
+  ])('writes what JSON.stringify would, with postings packed, $name', ({ wrap, lineChars }) => {
     const ms = sampleIndex()
     const lines = [...encodeIndex(HEADER, wrap(ms), lineChars)]
     if (lineChars < 1000) expect(lines.length).toBeGreaterThan(10)
-    expect(JSON.parse(lines.join('\n'))).toEqual(JSON.parse(JSON.stringify({ header: HEADER, index: ms })))
+    const written = JSON.parse(lines.join('\n'))
+    const expected = JSON.parse(JSON.stringify({ header: HEADER, index: ms }))
+    expect({ ...written, index: { ...written.index, index: unpacked(written.index.index) } }).toEqual(
+      expected,
+    )
+    // Packed: no posting is written as an object of its own.
+    expect(
+      written.index.index.every(([, fields]: [string, object]) =>
+        Object.values(fields).every((f) => typeof f === 'string'),
+      ),
+    ).toBe(true)
   })
 
   it('writes an empty index as valid JSON', () => {
@@ -78,6 +102,15 @@ describe('decodeIndex', () => {
     expect(JSON.stringify(loaded)).toBe(
       JSON.stringify(MiniSearch.loadJSON(JSON.stringify(ms), INDEX_OPTIONS)),
     )
+  })
+
+  it('fails while loading on postings that are not packed pairs', async () => {
+    const lines = [...encodeIndex(HEADER, sampleIndex(), 300)]
+    for (const bad of ['"AAAA"', '"not base64!"']) {
+      const damaged = [lines[0], '["grain",{"1":' + bad + '}]', lines[lines.length - 1]].join('\n')
+      const decoded = await decodeIndex(damaged)
+      await expect(loadIndex(decoded.index as unknown as LazyIndex)).rejects.toThrow(/not packed/)
+    }
   })
 
   it('fails while loading when a line of terms is damaged or the file is cut short', async () => {

@@ -1,8 +1,11 @@
-// Main process: writes and reads the saved index as the JSON object `{ header, index }`, where `index` is exactly
-// what `JSON.stringify(miniSearch)` produces and `MiniSearch.loadJSON` reads — but laid out one ~1 MB line per
-// slice of terms. At 10,000 articles the index JSON is ~50 MB: `JSON.stringify(miniSearch)` first builds
-// MiniSearch's whole `toJSON()` object tree (~300 MB of garbage, 2 s), and `JSON.parse` of the file builds it
-// again on load. Line by line, saving walks the index directly and loading reads and parses one slice at a time.
+// Main process: writes and reads the saved index as the JSON object `{ header, index }`, where `index` is what
+// `JSON.stringify(miniSearch)` produces and `MiniSearch.loadJSON` reads, with two changes: it is laid out one
+// ~1 MB line per slice of terms, and each term's postings in a field — MiniSearch writes an object
+// `{ "<short id>": frequency, … }` — are packed as the base64 of (short id, frequency) pairs of little-endian
+// uint32. At 10,000 articles `JSON.stringify(miniSearch)` first builds MiniSearch's whole `toJSON()` object tree
+// (~300 MB of garbage, 2 s) and `JSON.parse` of the file builds it again on load, with an object and a key
+// string per posting; line by line and packed, saving walks the index directly, and loading reads one slice at
+// a time and turns each packed string straight into the typed arrays of CompactPostings.
 import MiniSearch from 'minisearch'
 import type { AsPlainObject } from 'minisearch'
 import { CompactPostings, MIN_COMPACT_SIZE } from './compact-postings'
@@ -55,7 +58,12 @@ export function* encodeIndex(
   yield head.slice(0, -TAIL.length) // ends in `"index":[`
   const entries = inner
     ? mapIterable(inner._index, ([term, fields]) => termEntry(term, fields))
-    : mapIterable(plainTerms, (entry) => JSON.stringify(entry))
+    : mapIterable(plainTerms, ([term, data]) =>
+        termEntry(
+          term,
+          Object.entries(data).map(([fieldId, docs]) => [fieldId, numericMap(docs)] as const),
+        ),
+      )
   let line = ''
   let first = true
   for (const entry of entries) {
@@ -73,20 +81,44 @@ function* mapIterable<T>(items: Iterable<T>, map: (item: T) => string): Generato
   for (const item of items) yield map(item)
 }
 
-function termEntry(term: string, fields: TermData): string {
-  let out = `[${JSON.stringify(term)},{`
-  let firstField = true
-  for (const [fieldId, docs] of fields) {
-    out += `${firstField ? '' : ','}"${fieldId}":{`
-    firstField = false
-    let firstDoc = true
-    for (const [doc, freq] of docs) {
-      out += `${firstDoc ? '' : ','}"${doc}":${freq}`
-      firstDoc = false
-    }
-    out += '}'
+function termEntry(
+  term: string,
+  fields: Iterable<[number | string, Iterable<[number, number]> & { size: number }]>,
+): string {
+  const packed: string[] = []
+  for (const [fieldId, docs] of fields) packed.push(`"${fieldId}":"${pack(docs)}"`)
+  return `[${JSON.stringify(term)},{${packed.join(',')}}]`
+}
+
+/** Postings as the base64 of (short id, frequency) pairs of little-endian uint32. */
+function pack(docs: Iterable<[number, number]> & { size: number }): string {
+  const bytes = Buffer.allocUnsafe(docs.size * 8)
+  let at = 0
+  for (const [doc, freq] of docs) {
+    bytes.writeUInt32LE(doc, at)
+    bytes.writeUInt32LE(freq, at + 4)
+    at += 8
   }
-  return `${out}}]`
+  return bytes.toString('base64', 0, at)
+}
+
+/** The postings `pack` wrote: large ones compact, small ones a Map. Throws on a string that is not packed postings. */
+function unpack(packed: string): Map<number, number> | CompactPostings {
+  const bytes = Buffer.from(packed, 'base64')
+  if (bytes.length % 8 !== 0 || bytes.toString('base64') !== packed) {
+    throw new SyntaxError("a term's postings are not packed (short id, frequency) pairs")
+  }
+  const n = bytes.length / 8
+  const ids = new Uint32Array(n)
+  const freqs = new Uint32Array(n)
+  for (let i = 0; i < n; i++) {
+    ids[i] = bytes.readUInt32LE(i * 8)
+    freqs[i] = bytes.readUInt32LE(i * 8 + 4)
+  }
+  if (n >= MIN_COMPACT_SIZE) return CompactPostings.fromArrays(ids, freqs)
+  const map = new Map<number, number>()
+  for (let i = 0; i < n; i++) map.set(ids[i], freqs[i])
+  return map
 }
 
 function internalsOf(ms: MiniSearch<SearchDoc>): Internals | undefined {
@@ -105,8 +137,8 @@ function internalsOf(ms: MiniSearch<SearchDoc>): Internals | undefined {
   return ok ? (inner as Internals) : undefined
 }
 
-/** A saved term: the term and, per field id, document short id → frequency. */
-export type SavedTerm = [string, Record<string, Record<string, number>>]
+/** A saved term: the term and, per field id, its packed postings (or MiniSearch's own object of them). */
+export type SavedTerm = [string, Record<string, string | Record<string, number>>]
 /** MiniSearch's plain form, with its term list read lazily. */
 export type LazyIndex = Omit<AsPlainObject, 'index'> & { index: AsyncIterable<SavedTerm> }
 export type Decoded = { header: unknown; index: Record<string, unknown> }
@@ -166,8 +198,11 @@ export async function loadIndex(js: LazyIndex): Promise<MiniSearch<SearchDoc>> {
   const ms = MiniSearch.loadJS({ ...js, index: [] }, INDEX_OPTIONS)
   const inner = internalsOf(ms)
   if (!inner) {
-    const all: SavedTerm[] = []
-    for await (const term of js.index) all.push(term)
+    const all: AsPlainObject['index'] = []
+    for await (const [term, data] of js.index) {
+      const fields = Object.entries(data).map(([id, docs]) => [id, Object.fromEntries(numericMap(docs))])
+      all.push([term, Object.fromEntries(fields) as AsPlainObject['index'][number][1]])
+    }
     return MiniSearch.loadJS({ ...js, index: all }, INDEX_OPTIONS)
   }
   let count = 0
@@ -181,7 +216,8 @@ export async function loadIndex(js: LazyIndex): Promise<MiniSearch<SearchDoc>> {
 }
 
 /** Large postings go straight into their compact form: no Map is built for them, not even for a moment. */
-function numericMap(docs: Record<string, number>): Map<number, number> | CompactPostings {
+function numericMap(docs: string | Record<string, number>): Map<number, number> | CompactPostings {
+  if (typeof docs === 'string') return unpack(docs)
   let size = 0
   for (const _ in docs) if (++size >= MIN_COMPACT_SIZE) return CompactPostings.fromRecord(docs)
   const map = new Map<number, number>()

@@ -5,6 +5,7 @@ import { annotate, fixtureArchive, snapshot } from '../../../test/fixtures/searc
 import { synthetic } from '../../../test/fixtures/search/synthetic'
 import { tempDir } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
+import { INDEX_VERSION } from './documents'
 import { SearchIndex } from './search-index'
 
 const QUERIES = ['corridor', 'repa', 'shellng', 'heatwave', 'kharkiv shelling', 'spokesperson', 'town crier']
@@ -29,7 +30,7 @@ describe('SearchIndex persistence', () => {
   it('reopens the saved index without rebuilding, with identical results', async () => {
     const { dir, file, before } = await savedIndex()
     const header = JSON.parse(await readFile(file, 'utf8')).header
-    expect(header).toMatchObject({ format: 'glossa-search-index', version: 1 })
+    expect(header).toMatchObject({ format: 'glossa-search-index', version: INDEX_VERSION })
     expect(header.fingerprint).toMatch(/^12:/)
     const index = await SearchIndex.open(await Archive.open(dir))
     expect(index.rebuiltBecause).toBeUndefined()
