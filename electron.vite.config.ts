@@ -16,8 +16,9 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          // The search index builder, started as a utilityProcess (src/main/search/build-worker.ts).
+          // Index builds and exports, each started as a utilityProcess (src/main/jobs/job-process.ts).
           'search-worker': resolve('src/main/search/build-worker.ts'),
+          'export-worker': resolve('src/main/jobs/export-worker.ts'),
         },
       },
     },

@@ -19,8 +19,12 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      // The search index builder runs as a process of its own, started by `glossa serve` (src/main/search).
-      input: { index: 'src/cli/index.ts', 'search-worker': 'src/main/search/build-worker.ts' },
+      // Index builds and exports run as processes of their own, started by `glossa serve` (src/main/jobs).
+      input: {
+        index: 'src/cli/index.ts',
+        'search-worker': 'src/main/search/build-worker.ts',
+        'export-worker': 'src/main/jobs/export-worker.ts',
+      },
       external,
       // Shared chunks beside the entries: paths.ts finds the renderer relative to the file it is bundled into.
       output: {

@@ -31,7 +31,8 @@ export type HolderResult = {
   savesWithSearch: SaveSamples
   search: SearchMeasure
   import: ImportMeasure
-  exportInProcess: ExportRun
+  /** The app's export, from this process: job processes do the work. */
+  exportFromHolder: ExportRun
   /** Peak RSS (bytes) reached by the end of each phase, and the current RSS then. */
   memory: { phase: string; peak: number; rss: number; heapUsed: number }[]
 }
@@ -78,12 +79,12 @@ childMain<HolderInput, HolderResult>(async (input) => {
   const imported = await measureImport(archive, input.importPages, input.seed)
   mark('import')
 
-  progress('  export (in this process)')
+  progress('  export (through the export process, as the app does)')
   const out = await mkdtemp(join(tmpdir(), 'glossa-bench-export-'))
-  const exportInProcess = await exportOnce(archive, out)
+  const exportFromHolder = await exportOnce(archive, out)
   await rm(out, { recursive: true, force: true })
   mark('export')
 
   await index.close()
-  return { openMs, articles, saves, savesWithSearch, search, import: imported, exportInProcess, memory }
+  return { openMs, articles, saves, savesWithSearch, search, import: imported, exportFromHolder, memory }
 })

@@ -1,35 +1,43 @@
-// Bench (Node): exporting every annotation as the app does — `runExport` (scope "everything": the annotations of
-// 500 articles at a time, formatted slice by slice) to figures.csv and to combined Markdown — then writing the
-// files. `gatherBundle` (every annotation at once, as the formats that need them all do) is timed on its own.
+// Bench (Node): exporting every annotation as the app does — `export.run`'s path: an export job process
+// (src/main/jobs) running `runExport` with scope "everything" (the annotations of 500 articles at a time,
+// formatted slice by slice) to figures.csv and to combined Markdown — then writing the files. The parts
+// (gathering every annotation at once, formatting alone) are timed in this process, apart.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Archive } from '../src/main/archive/archive'
-import { gatherBundle as gatherScope, runExport } from '../src/main/exporter'
+import { archiveExportSource, gatherBundle as gatherScope } from '../src/main/exporter'
 import type { ExportArgs } from '../src/main/exporter'
+import { nodeExporter } from '../src/main/jobs/export-job'
 import type { ExportBundle } from '../src/shared/export'
 
 export type ExportRun = {
-  /** gather + format, through runExport */
+  /** gather + format, in the export job process, as the app runs it (process start included) */
   csvMs: number
   markdownMs: number
   csvWriteMs: number
   markdownWriteMs: number
   csvBytes: number
   markdownBytes: number
+  /** The larger peak RSS of the two export processes. */
+  jobPeakRssMB: number
 }
 
+/** Built beside this bundle by vite.bench.config.ts. */
+const exporter = nodeExporter(fileURLToPath(new URL('./export-worker.js', import.meta.url)))
+
 export function gatherBundle(archive: Archive): Promise<ExportBundle> {
-  return gatherScope(archive, {}, new Date().toISOString())
+  return gatherScope(archiveExportSource(archive), {}, new Date().toISOString())
 }
 
 async function exportTo(archive: Archive, outDir: string, args: ExportArgs) {
   let t = performance.now()
-  const files = await runExport(archive, args)
+  const { files, peakRssMB } = await exporter(archive, args, new Date().toISOString())
   const ms = performance.now() - t
   t = performance.now()
   for (const file of files) await writeFile(join(outDir, file.name), file.content)
   const writeMs = performance.now() - t
-  return { ms, writeMs, bytes: files.reduce((n, f) => n + Buffer.byteLength(f.content), 0) }
+  return { ms, writeMs, peakRssMB, bytes: files.reduce((n, f) => n + Buffer.byteLength(f.content), 0) }
 }
 
 export async function exportOnce(archive: Archive, outDir: string): Promise<ExportRun> {
@@ -46,5 +54,6 @@ export async function exportOnce(archive: Archive, outDir: string): Promise<Expo
     markdownWriteMs: markdown.writeMs,
     csvBytes: csv.bytes,
     markdownBytes: markdown.bytes,
+    jobPeakRssMB: Math.max(csv.peakRssMB, markdown.peakRssMB),
   }
 }

@@ -1,7 +1,7 @@
 // Builds the bench (bench/*.ts and the src/ code it measures) into bench/results/dist/ for Node, like
-// vite.cli.config.ts builds the CLI; every package stays in node_modules. The search index builder process
-// (src/main/search/build-worker.ts) is built beside it, as the CLI has it, so the holder builds its index as
-// `glossa serve` does.
+// vite.cli.config.ts builds the CLI; every package stays in node_modules. The job processes (the search index
+// builder and the exporter) are built beside it, as the CLI has them, so the bench builds its index and
+// exports as `glossa serve` does.
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
@@ -25,6 +25,7 @@ export default defineConfig({
       input: {
         ...Object.fromEntries(entries.map((name) => [name, join(benchDir, `${name}.ts`)])),
         'search-worker': join(root, 'src', 'main', 'search', 'build-worker.ts'),
+        'export-worker': join(root, 'src', 'main', 'jobs', 'export-worker.ts'),
       },
       // Packages (and node: built-ins) load from node_modules at run time, as in the CLI build.
       external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),

@@ -73,6 +73,8 @@ test('tag figures in two articles, export figures.csv filtered by one metric, an
   )
   expect(rows.find((r) => r.value === '520')!.attributed_to).toBe('Oleh Danylchenko')
   expect(rows.find((r) => r.value === '480')!.quote).toBe('about 480')
+  // The file came from the export process, not from the in-process fallback.
+  expect(glossa.output).not.toMatch(/export process failed/)
 })
 
 test('export this article as Markdown notes from the reader', async ({ page, glossa }) => {
@@ -90,4 +92,6 @@ test('export this article as Markdown notes from the reader', async ({ page, glo
   ])
   expect(download.suggestedFilename()).toMatch(/\.md$/)
   expect(await readFile((await download.path())!, 'utf8')).toContain(grain.title.slice(0, 30))
+  // The file came from the export process, not from the in-process fallback.
+  expect(glossa.output).not.toMatch(/export process failed/)
 })

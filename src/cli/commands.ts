@@ -9,7 +9,8 @@ import { runImport } from './import-command'
 import { startServer } from '../main/serve'
 import { SearchIndex, nodeBuilder } from '../main/search'
 import { createService } from '../main/service'
-import { defaultArchiveDir, rendererDir, samplesDir, searchWorkerFile } from './paths'
+import { defaultArchiveDir, exportWorkerFile, rendererDir, samplesDir, searchWorkerFile } from './paths'
+import { nodeExporter } from '../main/jobs/export-job'
 
 export type Command = { summary: string; run: (args: string[]) => Promise<number> }
 
@@ -31,7 +32,12 @@ export const commands: Record<string, Command> = {
       const archive = await open(values.archive, 'glossa serve')
       startHousekeeping(archive)
       const search = SearchIndex.open(archive, { builder: nodeBuilder(searchWorkerFile) })
-      const service = createService({ archive, version: process.env.npm_package_version ?? '0.1.0', search })
+      const service = createService({
+        archive,
+        version: process.env.npm_package_version ?? '0.1.0',
+        search,
+        exporter: nodeExporter(exportWorkerFile),
+      })
       const server = await startServer({
         handlers: service,
         rendererDir,

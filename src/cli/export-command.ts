@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { exportArgsSchema } from '../shared/contract'
 import { describeZodError } from '../shared/errors'
 import type { Archive } from '../main/archive/archive'
-import { runExport } from '../main/exporter'
+import { archiveExportSource, runExport } from '../main/exporter'
 
 const FORMATS: Record<string, string> = {
   md: 'markdown',
@@ -45,7 +45,7 @@ export async function runExportCommand(
     options: { layout: flags.layout, groupBy: flags['group-by'], bom: flags.bom || undefined },
   })
   if (!parsed.success) throw new Error(describeZodError('Invalid export options', parsed.error))
-  const files = await runExport(archive, parsed.data)
+  const files = await runExport(archiveExportSource(archive), parsed.data)
   if (!flags.out) {
     for (const f of files) log(files.length > 1 ? `==> ${f.name} <==\n${f.content}` : f.content)
     return 0

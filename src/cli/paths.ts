@@ -9,6 +9,8 @@ export const rendererDir = join(projectRoot, 'out', 'renderer')
 export const samplesDir = join(projectRoot, 'resources', 'samples')
 /** The search index builder process, built beside this file (see vite.cli.config.ts). */
 export const searchWorkerFile = join(here, 'search-worker.js')
+/** The export job process, built beside this file too. */
+export const exportWorkerFile = join(here, 'export-worker.js')
 
 /** Same place Electron's userData archive lives on Linux; the CLI has no app object to ask. */
 export function defaultArchiveDir(): string {

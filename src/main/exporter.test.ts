@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../test/service-harness'
 import { sampleTarget } from '../../test/temp-archive'
-import { runExport } from './exporter'
+import { archiveExportSource, runExport } from './exporter'
 import type { ExportArgs } from './exporter'
 import type { Annotation, Article, ArticleMeta, Collection } from '../shared/types'
 
@@ -111,11 +111,13 @@ describe('export.run', () => {
       )
     }
     for (const args of cases) {
-      const whole = await runExport(h.archive, args, at)
-      expect(await runExport(h.archive, args, at, 1), JSON.stringify(args)).toEqual(whole)
+      const whole = await runExport(archiveExportSource(h.archive), args, at)
+      expect(await runExport(archiveExportSource(h.archive), args, at, 1), JSON.stringify(args)).toEqual(
+        whole,
+      )
       expect(whole[0].content.length).toBeGreaterThan(0)
     }
-    const [notes] = await runExport(h.archive, cases[2], at, 1)
+    const [notes] = await runExport(archiveExportSource(h.archive), cases[2], at, 1)
     expect(notes.content).toContain('articles: 3')
   })
 

@@ -15,14 +15,76 @@ import {
 import type { Backup, ExportBundle, ExportFile, ExportWriter } from '../shared/export'
 import { mapLimit } from '../shared/map-limit'
 import { isWithinTag } from '../shared/tags'
-import type { Annotation, ArticleMeta } from '../shared/types'
+import type { Annotation, Article, ArticleMeta, HighlightColor } from '../shared/types'
 import type { Archive } from './archive/archive'
+import { readBody } from './archive/archive'
+import { openAnnotationFile } from './archive/annotation-store'
 
 export type ExportArgs = z.infer<typeof exportArgsSchema>
 export type ExportScope = ExportArgs['scope']
 
 const carries = (a: Annotation, tag: string) =>
   a.tags.some((t) => isWithinTag(t, tag)) || isWithinTag(a.figure?.metric, tag)
+
+/**
+ * What an export reads: the open Archive in the app, or — in an export job process (jobs/export-worker.ts) —
+ * the archive's files, with the catalog, tag colours and collections the app sent.
+ */
+export type ExportSource = {
+  list(): ArticleMeta[]
+  /** Throws a `not_found` GlossaError for an unknown id. */
+  meta(id: string): ArticleMeta
+  readAnnotations(id: string): Promise<Annotation[]>
+  getArticle(id: string): Promise<Article>
+  tagColors(): Record<string, HighlightColor>
+  collections(): CollectionName[]
+}
+
+type CollectionName = { id: string; name: string }
+
+export function archiveExportSource(archive: Archive): ExportSource {
+  return {
+    list: () => archive.list(),
+    meta: (id) => archive.meta(id),
+    readAnnotations: (id) => archive.readAnnotations(id),
+    getArticle: (id) => archive.getArticle(id),
+    tagColors: () =>
+      Object.fromEntries(
+        Object.entries(archive.tagStore.colors()).flatMap(([name, { color }]) =>
+          color ? [[name, color]] : [],
+        ),
+      ),
+    collections: () => archive.collections.all(),
+  }
+}
+
+/** What the app sends an export job: everything but the files it reads itself. */
+export type ExportSnapshot = {
+  metas: ArticleMeta[]
+  tagColors: Record<string, HighlightColor>
+  collections: CollectionName[]
+}
+
+/** The archive's files in `dir`, read and never written, for the catalog in `snapshot`. */
+export function filesExportSource(dir: string, snapshot: ExportSnapshot): ExportSource {
+  const byId = new Map(snapshot.metas.map((m) => [m.id, m]))
+  const meta = (id: string) => {
+    const found = byId.get(id)
+    if (!found) throw new GlossaError('not_found', `No article with id ${id} in this archive.`)
+    return found
+  }
+  return {
+    list: () => snapshot.metas,
+    meta,
+    readAnnotations: async (id) => (await openAnnotationFile(dir, id)).data.annotations,
+    getArticle: async (id) => {
+      const body = await readBody(dir, id)
+      return { ...meta(id), text: body.text, ...(body.html ? { html: body.html } : {}) }
+    },
+    tagColors: () => snapshot.tagColors,
+    collections: () => snapshot.collections,
+  }
+}
 
 /** Articles whose annotations are read at once while exporting a slice at a time. */
 const SLICE_ARTICLES = 500
@@ -32,14 +94,14 @@ const SLICE_ARTICLES = 500
  * and annotations carrying it; a metric keeps only figures of that metric.
  */
 export async function gatherBundle(
-  archive: Archive,
+  archive: ExportSource,
   scope: ExportScope,
   generatedAt: string,
 ): Promise<ExportBundle> {
   return gatherSlice(archive, scope, generatedAt, selectArticles(archive, scope))
 }
 
-function selectArticles(archive: Archive, scope: ExportScope): ArticleMeta[] {
+function selectArticles(archive: ExportSource, scope: ExportScope): ArticleMeta[] {
   let articles: ArticleMeta[] = archive.list()
   if (scope.articleIds) {
     for (const id of scope.articleIds) archive.meta(id)
@@ -60,7 +122,7 @@ function selectArticles(archive: Archive, scope: ExportScope): ArticleMeta[] {
 
 /** The annotations of these articles that the scope selects; articles a metric leaves empty are dropped. */
 async function gatherSlice(
-  archive: Archive,
+  archive: ExportSource,
   scope: ExportScope,
   generatedAt: string,
   articles: ArticleMeta[],
@@ -89,7 +151,7 @@ async function gatherSlice(
  * memory at once (100,000 annotations held together were most of an export's memory).
  */
 async function writeBySlices(
-  archive: Archive,
+  archive: ExportSource,
   scope: ExportScope,
   generatedAt: string,
   writer: ExportWriter,
@@ -104,7 +166,7 @@ async function writeBySlices(
 
 /** `sliceArticles`: articles per slice for the formats written a slice at a time (tests make it small). */
 export async function runExport(
-  archive: Archive,
+  archive: ExportSource,
   args: ExportArgs,
   generatedAt = new Date().toISOString(),
   sliceArticles = SLICE_ARTICLES,
@@ -132,11 +194,8 @@ export async function runExport(
     case 'json': {
       const articles = []
       for (const meta of bundle.articles) articles.push(await archive.getArticle(meta.id))
-      const colors = archive.tagStore.colors()
-      const tagColors = Object.fromEntries(
-        Object.entries(colors).flatMap(([name, { color }]) => (color ? [[name, color]] : [])),
-      )
-      const collections = archive.collections.all()
+      const tagColors = archive.tagColors()
+      const collections = archive.collections()
       return [
         exportBackup({ generatedAt, articles, annotations: bundle.annotations, tagColors, collections }),
       ]

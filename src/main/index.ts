@@ -11,23 +11,23 @@ import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
 import { Importer } from './importer'
 import { importOpened, openablePaths } from './open-files'
+import { processExporter } from './jobs/export-job'
+import type { JobProcess } from './jobs/job-process'
 import { SearchIndex, processBuilder } from './search'
 import { createService } from './service'
 
-/** Builds a missing search index in a utilityProcess, so its seconds of work and its memory stay out of here. */
-function electronBuilder() {
-  return processBuilder(() => {
-    const child = utilityProcess.fork(join(__dirname, 'search-worker.js'), [], {
-      serviceName: 'Glossa search index builder',
-      stdio: 'inherit',
-    })
-    return {
-      send: (message) => child.postMessage(message),
-      onMessage: (listener) => child.once('message', listener),
-      onExit: (listener) => child.once('exit', (code) => listener(`exit code ${code}`)),
-      kill: () => void child.kill(),
-    }
+/** A job (index build, export) in a utilityProcess, so its seconds of work and its memory stay out of here. */
+function utilityJob(worker: string): JobProcess {
+  const child = utilityProcess.fork(join(__dirname, worker), [], {
+    serviceName: `Glossa ${worker}`,
+    stdio: 'inherit',
   })
+  return {
+    send: (message) => child.postMessage(message),
+    onMessage: (listener) => child.once('message', listener),
+    onExit: (listener) => child.once('exit', (code) => listener(`exit code ${code}`)),
+    kill: () => void child.kill(),
+  }
 }
 
 function argValue(flag: string): string | undefined {
@@ -107,8 +107,9 @@ async function main(): Promise<void> {
     event.preventDefault()
     void openFiles([path])
   })
-  const search = SearchIndex.open(archive, { builder: electronBuilder() })
-  registerIpc(createService({ archive, version: app.getVersion(), importer, search }), isOwnFrame)
+  const search = SearchIndex.open(archive, { builder: processBuilder(() => utilityJob('search-worker.js')) })
+  const exporter = processExporter(() => utilityJob('export-worker.js'))
+  registerIpc(createService({ archive, version: app.getVersion(), importer, search, exporter }), isOwnFrame)
   app.on('before-quit', () => void Promise.all([search.then((index) => index.flush()), archive.flush()]))
   installMenu(() => mainWindow)
   mainWindow = createWindow()

@@ -12,6 +12,7 @@ import { importHandlers } from './handlers/imports'
 import { libraryHandlers } from './handlers/library'
 import { searchHandlers } from './handlers/search'
 import { Importer } from './importer'
+import type { ExportRunner } from './jobs/export-job'
 import { SearchIndex } from './search'
 
 export type ServiceOptions = {
@@ -19,6 +20,8 @@ export type ServiceOptions = {
   version: string
   importer?: Importer
   search?: Promise<SearchIndex>
+  /** Runs exports in a job process (the app and browser mode); default: in this process. */
+  exporter?: ExportRunner
 }
 
 export function createService({
@@ -26,6 +29,7 @@ export function createService({
   version,
   importer = new Importer(archive),
   search,
+  exporter,
 }: ServiceOptions): Handlers {
   let index = search
   const ctx: ServiceContext = {
@@ -34,6 +38,7 @@ export function createService({
     version,
     now: () => new Date().toISOString(),
     search: () => (index ??= SearchIndex.open(archive)),
+    ...(exporter ? { exporter } : {}),
   }
   const maps = [
     articleHandlers(ctx),

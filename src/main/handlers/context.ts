@@ -2,6 +2,7 @@
 import type { Handlers, MethodName } from '../../shared/contract'
 import type { Archive } from '../archive/archive'
 import type { Importer } from '../importer'
+import type { ExportRunner } from '../jobs/export-job'
 import type { SearchIndex } from '../search'
 
 export type ServiceContext = {
@@ -11,6 +12,8 @@ export type ServiceContext = {
   now: () => string
   /** The search index, opened on first use (or earlier by `warmSearch`) and kept current from then on. */
   search: () => Promise<SearchIndex>
+  /** Runs exports in a job process; without it they run in this one. */
+  exporter?: ExportRunner
 }
 
 /** One domain's handlers: a slice of the contract, checked against it. */

@@ -1,9 +1,22 @@
-// Main process: exports — the files are built here and handed to the window, which saves them.
-import { runExport } from '../exporter'
+// Main process: exports — the files are built (in an export job process when the app has one) and handed to
+// the window, which saves them.
+import { archiveExportSource, runExport } from '../exporter'
 import type { HandlerMap, ServiceContext } from './context'
 
-export function exportHandlers({ archive, now }: ServiceContext): HandlerMap<'export.run'> {
+export function exportHandlers({ archive, now, exporter }: ServiceContext): HandlerMap<'export.run'> {
   return {
-    'export.run': async (args) => runExport(archive, args, now()),
+    'export.run': async (args) => {
+      const generatedAt = now()
+      if (exporter) {
+        try {
+          return (await exporter(archive, args, generatedAt)).files
+        } catch (err) {
+          // A refused scope is the user's to fix; a failed job process is ours: export here instead.
+          if ((err as { code?: unknown }).code) throw err
+          console.error(`Glossa exported in the main process: the export process failed (${String(err)})`)
+        }
+      }
+      return runExport(archiveExportSource(archive), args, generatedAt)
+    },
   }
 }

@@ -7,7 +7,7 @@ import { Archive } from '../archive/archive'
 import { buildIndexFile } from './build'
 import type { IndexBuilder } from './load-state'
 import { nodeBuilder, processBuilder } from './process-builder'
-import type { BuilderProcess } from './process-builder'
+import type { JobProcess } from '../jobs/job-process'
 import { SearchIndex } from './search-index'
 
 const QUERIES = ['corridor', 'repa', 'shellng', 'heatwave', 'kharkiv shelling', 'spokesperson', 'town crier']
@@ -105,11 +105,11 @@ describe('building the index in a builder process', () => {
   })
 })
 
-describe('processBuilder', () => {
+describe('processBuilder over the job protocol', () => {
   /** A process that answers (or exits) as told, recording whether it was stopped. */
   function fakeProcess(behave: (p: { answer: (m: unknown) => void; exit: (why: string) => void }) => void) {
     const state = { killed: false, sent: [] as unknown[] }
-    const start = (): BuilderProcess => {
+    const start = (): JobProcess => {
       let onMessage: (m: unknown) => void = () => undefined
       let onExit: (why: string) => void = () => undefined
       return {
@@ -128,7 +128,7 @@ describe('processBuilder', () => {
 
   it('passes the request, returns the report and stops the process', async () => {
     const { state, builder } = fakeProcess(({ answer }) =>
-      answer({ ok: true, problems: ['p'], ms: 12, peakRssMB: 80 }),
+      answer({ ok: true, value: { problems: ['p'], ms: 12, peakRssMB: 80 } }),
     )
     await expect(builder(request)).resolves.toEqual({ problems: ['p'], ms: 12, peakRssMB: 80 })
     expect(state.sent).toEqual([request])
@@ -144,7 +144,7 @@ describe('processBuilder', () => {
     },
     {
       name: 'a malformed answer',
-      behave: ({ answer }) => answer({ ok: true }),
+      behave: ({ answer }) => answer({ ok: true, value: { problems: 'none' } }),
       message: 'it answered something that is not a build report',
     },
     {
