@@ -72,6 +72,26 @@ describe('CompactPostings behaves as the Map it replaces', () => {
     ])
   })
 
+  it('repacks extras in id order among the array entries, without the deleted ones', () => {
+    const compact = CompactPostings.from([
+      [5, 1],
+      [10, 2],
+      [20, 6],
+    ])
+    compact.set(7, 3).set(1, 1).set(25, 4).set(10, 5)
+    compact.delete(20)
+    const repacked = compact.repacked()
+    expect([...repacked]).toEqual([
+      [1, 1],
+      [5, 1],
+      [7, 3],
+      [10, 5],
+      [25, 4],
+    ])
+    expect(repacked.drifted).toBe(false)
+    expect(repacked.get(7)).toBe(3)
+  })
+
   it('reads a saved record, sorted or not', () => {
     expect([...CompactPostings.fromRecord({ '3': 1, '10': 2, '7': 4 })]).toEqual([
       [3, 1],

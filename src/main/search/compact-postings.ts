@@ -83,9 +83,31 @@ export class CompactPostings {
     return (this.extra?.size ?? 0) > 0 || this.tombstones > 0
   }
 
-  /** The same entries in fresh arrays, without deleted ids or extras. */
+  /**
+   * The same entries in fresh arrays, without deleted ids or extras: the live array entries merged with the
+   * extras in id order, with no object per entry (repacking every postings list of a large index at once must
+   * not allocate millions of pairs).
+   */
   repacked(): CompactPostings {
-    return CompactPostings.from(this.entries())
+    const extra = this.extra ? [...this.extra.keys()].sort((a, b) => a - b) : []
+    const n = this.size
+    const ids = new Uint32Array(n)
+    const freqs = new Uint32Array(n)
+    let out = 0
+    let e = 0
+    const take = (id: number, freq: number) => {
+      ids[out] = id
+      freqs[out++] = freq
+    }
+    for (let i = 0; i < this.ids.length; i++) {
+      if (this.freqs[i] === 0) continue
+      while (e < extra.length && extra[e] < this.ids[i]) take(extra[e], this.extra!.get(extra[e++])!)
+      take(this.ids[i], this.freqs[i])
+    }
+    while (e < extra.length) take(extra[e], this.extra!.get(extra[e++])!)
+    // An extra with a frequency of 0 (never set by MiniSearch) cannot live in the arrays: keep the slow way.
+    if (out !== n || freqs.some((f) => f === 0)) return CompactPostings.from(this.entries())
+    return new CompactPostings(ids, freqs)
   }
 
   get(id: number): number | undefined {

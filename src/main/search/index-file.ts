@@ -19,11 +19,19 @@ const headerSchema = z.object({
   savedAt: z.string(),
   /** Terms in the index, to catch an index that parses but lost entries. */
   termCount: z.int().nonnegative(),
-  /** Article id → [meta signature, annotations signature] as indexed. */
-  articles: z.record(z.string(), z.tuple([z.string(), z.string()])),
+  /** Article id → [meta signature, annotations signature] as indexed. (Checked in place: one per article.) */
+  articles: z
+    .unknown()
+    .refine((v) => isRecordOf(v, (a) => Array.isArray(a) && a.length === 2 && a.every(isString)))
+    .transform((v) => v as Record<string, [string, string]>),
   /** Article id → ids of its annotation documents. */
-  annotationDocs: z.record(z.string(), z.array(z.string())),
+  annotationDocs: z
+    .unknown()
+    .refine((v) => isRecordOf(v, (ids) => Array.isArray(ids) && ids.every(isString)))
+    .transform((v) => v as Record<string, string[]>),
 })
+
+const isString = (v: unknown): v is string => typeof v === 'string'
 
 // Only the top level is checked here (the term list is parsed lazily, while loading); MiniSearch.loadJS rejects
 // damaged terms, and the document and term counts are then compared with the header. The per-document records
