@@ -16,9 +16,10 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          // Index builds and exports, each started as a utilityProcess (src/main/jobs/job-process.ts).
+          // Index builds, exports and page parsing, each a utilityProcess (src/main/jobs/job-process.ts).
           'search-worker': resolve('src/main/search/build-worker.ts'),
           'export-worker': resolve('src/main/jobs/export-worker.ts'),
+          'parse-worker': resolve('src/main/jobs/parse-worker.ts'),
         },
       },
     },

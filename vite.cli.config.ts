@@ -19,11 +19,12 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      // Index builds and exports run as processes of their own, started by `glossa serve` (src/main/jobs).
+      // Index builds, exports and page parsing run in processes of their own, started by `glossa serve`.
       input: {
         index: 'src/cli/index.ts',
         'search-worker': 'src/main/search/build-worker.ts',
         'export-worker': 'src/main/jobs/export-worker.ts',
+        'parse-worker': 'src/main/jobs/parse-worker.ts',
       },
       external,
       // Shared chunks beside the entries: paths.ts finds the renderer relative to the file it is bundled into.

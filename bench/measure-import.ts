@@ -1,8 +1,12 @@
-// Bench (Node): importing saved web pages through the real pipeline (Importer.importBytes: sniff, Readability,
-// sanitize, text model, duplicate check, store) into the full archive, one after another as the app does.
+// Bench (Node): importing saved web pages through the real pipeline as the app does (Importer.importBytes: the
+// parse process sniffs, runs Readability, sanitizes and builds the text; then duplicate check, store) into the full
+// archive, one after another.
 import { removeTrash } from '../src/main/archive/trash'
 import type { Archive } from '../src/main/archive/archive'
+import { fileURLToPath } from 'node:url'
 import { Importer } from '../src/main/importer'
+import { nodeProcess } from '../src/main/jobs/job-process'
+import { processParser } from '../src/main/jobs/parse-service'
 import { savedNewsPage } from './html-page'
 import type { Summary } from './stats'
 import { summarize } from './stats'
@@ -17,12 +21,17 @@ export type ImportMeasure = {
   failed: string[]
 }
 
+/** Built beside this bundle by vite.bench.config.ts. */
+const PARSE_WORKER = fileURLToPath(new URL('./parse-worker.js', import.meta.url))
+
 export async function measureImport(archive: Archive, pages: number, seed: number): Promise<ImportMeasure> {
   const inputs = Array.from({ length: pages }, (_, i) => {
     const page = savedNewsPage(seed, i)
     return { name: page.name, bytes: Buffer.from(page.html, 'utf8') }
   })
-  const importer = new Importer(archive)
+  // As `glossa serve` and the app import: pages parsed in the parse process (started by the first page).
+  const parser = processParser(() => nodeProcess(PARSE_WORKER))
+  const importer = new Importer(archive, undefined, parser)
   const samples: number[] = []
   const ids: string[] = []
   const failed: string[] = []
@@ -35,6 +44,7 @@ export async function measureImport(archive: Archive, pages: number, seed: numbe
     else failed.push(`${input.name}: ${result.status} ${result.message ?? ''}`)
   }
   const totalMs = performance.now() - started
+  parser.close()
   // Leave the archive as generated, so the next run measures the same archive (trash included).
   for (const id of ids) {
     await archive.deleteArticle(id)

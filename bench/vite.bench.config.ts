@@ -9,7 +9,7 @@ import { defineConfig } from 'vite'
 const benchDir = dirname(fileURLToPath(import.meta.url))
 const root = resolve(benchDir, '..')
 
-const entries = ['run', 'open-child', 'holder', 'export-child', 'baseline-child', 'ui']
+const entries = ['probe', 'run', 'open-child', 'holder', 'export-child', 'baseline-child', 'ui']
 
 export default defineConfig({
   root,
@@ -26,6 +26,7 @@ export default defineConfig({
         ...Object.fromEntries(entries.map((name) => [name, join(benchDir, `${name}.ts`)])),
         'search-worker': join(root, 'src', 'main', 'search', 'build-worker.ts'),
         'export-worker': join(root, 'src', 'main', 'jobs', 'export-worker.ts'),
+        'parse-worker': join(root, 'src', 'main', 'jobs', 'parse-worker.ts'),
       },
       // Packages (and node: built-ins) load from node_modules at run time, as in the CLI build.
       external: (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0'),

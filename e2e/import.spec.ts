@@ -37,6 +37,8 @@ test('import a folder of 20 files through the UI, with progress, and find them i
     .click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Folder test 20')
   await expect(page.getByTestId('article-body').locator('p').first()).toBeVisible()
+  // Parsed by the parse process, not by the in-process fallback.
+  expect(glossa.output).not.toMatch(/parsed imports in the main process/)
 })
 
 test('a bad file reports its error and the rest go on', async ({ page, glossa }) => {
@@ -61,6 +63,8 @@ test('a bad file reports its error and the rest go on', async ({ page, glossa })
   await expect(dialog.locator('.import-result.failed')).toContainText('looks like a PNG image')
   await dialog.getByRole('button', { name: 'Good file imports fine' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Good file imports fine')
+  // Parsed by the parse process, not by the in-process fallback.
+  expect(glossa.output).not.toMatch(/parsed imports in the main process/)
 })
 
 test('paste text into the library to import it', async ({ page, glossa }) => {

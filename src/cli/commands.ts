@@ -9,7 +9,17 @@ import { runImport } from './import-command'
 import { startServer } from '../main/serve'
 import { SearchIndex, nodeBuilder } from '../main/search'
 import { createService } from '../main/service'
-import { defaultArchiveDir, exportWorkerFile, rendererDir, samplesDir, searchWorkerFile } from './paths'
+import {
+  defaultArchiveDir,
+  exportWorkerFile,
+  parseWorkerFile,
+  rendererDir,
+  samplesDir,
+  searchWorkerFile,
+} from './paths'
+import { Importer } from '../main/importer'
+import { nodeProcess } from '../main/jobs/job-process'
+import { processParser } from '../main/jobs/parse-service'
 import { nodeExporter } from '../main/jobs/export-job'
 
 export type Command = { summary: string; run: (args: string[]) => Promise<number> }
@@ -32,11 +42,13 @@ export const commands: Record<string, Command> = {
       const archive = await open(values.archive, 'glossa serve')
       startHousekeeping(archive)
       const search = SearchIndex.open(archive, { builder: nodeBuilder(searchWorkerFile) })
+      const parser = processParser(() => nodeProcess(parseWorkerFile))
       const service = createService({
         archive,
         version: process.env.npm_package_version ?? '0.1.0',
         search,
         exporter: nodeExporter(exportWorkerFile),
+        importer: new Importer(archive, undefined, parser),
       })
       const server = await startServer({
         handlers: service,
@@ -60,7 +72,10 @@ export const commands: Record<string, Command> = {
             .then(() => search.then((index) => index.close()))
             .then(() => archive.flush())
             .catch((err: unknown) => console.error(`glossa: ${String(err)}`))
-            .finally(resolve)
+            .finally(() => {
+              parser.close()
+              resolve()
+            })
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
       })

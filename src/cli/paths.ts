@@ -11,6 +11,8 @@ export const samplesDir = join(projectRoot, 'resources', 'samples')
 export const searchWorkerFile = join(here, 'search-worker.js')
 /** The export job process, built beside this file too. */
 export const exportWorkerFile = join(here, 'export-worker.js')
+/** The parse process for imported pages, built beside this file too. */
+export const parseWorkerFile = join(here, 'parse-worker.js')
 
 /** Same place Electron's userData archive lives on Linux; the CLI has no app object to ask. */
 export function defaultArchiveDir(): string {

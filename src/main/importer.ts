@@ -8,8 +8,10 @@ import { looksLikeBackup, parseBackup } from '../shared/export'
 import { normalizePlainText, textToHtml } from '../shared/text-model'
 import type { Archive } from './archive/archive'
 import { restoreBackup } from './exporter'
-import { ImportError, fetchPage, parseDocument, parseHtml } from './import'
+import { ImportError, fetchPage } from './import'
 import type { ImportedDoc } from './import'
+import { inProcessParser } from './jobs/parse-service'
+import type { DocumentParser } from './jobs/parse-service'
 
 export type ImportResult = z.infer<typeof importResultSchema>
 export type ImportMeta = { source?: string; tags?: string[] }
@@ -21,6 +23,8 @@ export class Importer {
   constructor(
     private readonly archive: Archive,
     private readonly fetch: Fetch = fetchPage,
+    /** Where pages are parsed: a parse process in the app and browser mode (jobs/), else this process. */
+    readonly parser: DocumentParser = inProcessParser,
   ) {}
 
   importBytes(input: { name: string; bytes: Uint8Array; url?: string } & ImportMeta): Promise<ImportResult> {
@@ -28,7 +32,7 @@ export class Importer {
       const text = new TextDecoder().decode(input.bytes)
       if (looksLikeBackup(input.name, text)) return this.restore(input.name, text)
     }
-    return this.guard(input.name, () => parseDocument(input), input)
+    return this.guard(input.name, () => this.parser.document(input), input)
   }
 
   /** A Glossa JSON backup: every article comes back under its own id, with its annotations. */
@@ -57,7 +61,7 @@ export class Importer {
     return this.guard(
       name,
       () => {
-        if (input.html?.trim()) return parseHtml(input.html, { url: input.url, name })
+        if (input.html?.trim()) return this.parser.html({ html: input.html, url: input.url, name })
         const text = normalizePlainText(input.text ?? '')
         const title = input.title?.trim() || firstWords(text)
         return {
@@ -78,7 +82,7 @@ export class Importer {
       input.url,
       async () => {
         const page = await this.fetch(input.url)
-        return parseHtml(page.html, { url: page.finalUrl, name: input.url })
+        return this.parser.html({ html: page.html, url: page.finalUrl, name: input.url })
       },
       input,
     )

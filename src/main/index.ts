@@ -12,11 +12,12 @@ import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archiv
 import { Importer } from './importer'
 import { importOpened, openablePaths } from './open-files'
 import { processExporter } from './jobs/export-job'
+import { processParser } from './jobs/parse-service'
 import type { JobProcess } from './jobs/job-process'
 import { SearchIndex, processBuilder } from './search'
 import { createService } from './service'
 
-/** A job (index build, export) in a utilityProcess, so its seconds of work and its memory stay out of here. */
+/** A job process (index build, export, page parsing) as a utilityProcess: its work and memory stay out of here. */
 function utilityJob(worker: string): JobProcess {
   const child = utilityProcess.fork(join(__dirname, worker), [], {
     serviceName: `Glossa ${worker}`,
@@ -24,7 +25,7 @@ function utilityJob(worker: string): JobProcess {
   })
   return {
     send: (message) => child.postMessage(message),
-    onMessage: (listener) => child.once('message', listener),
+    onMessage: (listener) => child.on('message', listener),
     onExit: (listener) => child.once('exit', (code) => listener(`exit code ${code}`)),
     kill: () => void child.kill(),
   }
@@ -92,7 +93,11 @@ async function main(): Promise<void> {
   app.on('browser-window-created', (_, window) => optimizer.watchWindowShortcuts(window))
   const archive = await openArchive(archiveDir, join(resourcesDir, 'samples'), 'Glossa desktop app')
   startHousekeeping(archive)
-  const importer = new Importer(archive)
+  const importer = new Importer(
+    archive,
+    undefined,
+    processParser(() => utilityJob('parse-worker.js')),
+  )
   const openFiles = async (paths: string[]) => {
     if (!paths.length) return
     for (const line of await importOpened(importer, paths)) console.log(line)
@@ -110,7 +115,10 @@ async function main(): Promise<void> {
   const search = SearchIndex.open(archive, { builder: processBuilder(() => utilityJob('search-worker.js')) })
   const exporter = processExporter(() => utilityJob('export-worker.js'))
   registerIpc(createService({ archive, version: app.getVersion(), importer, search, exporter }), isOwnFrame)
-  app.on('before-quit', () => void Promise.all([search.then((index) => index.flush()), archive.flush()]))
+  app.on('before-quit', () => {
+    importer.parser.close()
+    void Promise.all([search.then((index) => index.flush()), archive.flush()])
+  })
   installMenu(() => mainWindow)
   mainWindow = createWindow()
   mainWindow.webContents.once('did-finish-load', () => void openFiles(openablePaths(process.argv.slice(1))))

@@ -9,6 +9,7 @@ import type { Serializable } from 'node:child_process'
 
 export type JobProcess = {
   send(message: unknown): void
+  /** Every message the process sends (a job sends one; a service one per request). */
   onMessage(listener: (message: unknown) => void): void
   /** Called if the process ends (or cannot start) before answering; `why` is for the user. */
   onExit(listener: (why: string) => void): void
@@ -59,7 +60,7 @@ export function nodeProcess(file: string): JobProcess {
   })
   return {
     send: (message) => child.send(message as Serializable),
-    onMessage: (listener) => child.once('message', listener),
+    onMessage: (listener) => child.on('message', listener),
     onExit: (listener) => {
       child.once('exit', (code, signal) => listener(signal ?? `exit code ${code}`))
       child.once('error', (err) => listener(err.message))
@@ -69,13 +70,43 @@ export function nodeProcess(file: string): JobProcess {
 }
 
 type ElectronPort = {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void
   once(event: 'message', listener: (event: { data: unknown }) => void): void
   postMessage(message: unknown): void
 }
 
+function electronPort(): ElectronPort | undefined {
+  return (process as unknown as { parentPort?: ElectronPort }).parentPort
+}
+
+/** The worker's side of a long-lived service: answers every request `{ id, ... }` with `{ id, ok, value | error }`. */
+export function serveRequests(handle: (request: unknown) => Promise<unknown>): void {
+  const port = electronPort()
+  const answer = (message: unknown) => (port ? port.postMessage(message) : process.send?.(message))
+  const run = async (request: unknown) => {
+    const id = (request as { id?: unknown } | null)?.id
+    try {
+      answer({ id, ok: true, value: await handle(request) })
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err))
+      const code = (e as { code?: unknown }).code
+      answer({
+        id,
+        ok: false,
+        error: { name: e.name, message: e.message, ...(typeof code === 'string' ? { code } : {}) },
+      })
+    }
+  }
+  if (port) port.on('message', (event) => void run(event.data))
+  else {
+    process.on('message', (request) => void run(request))
+    process.once('disconnect', () => process.exit(0))
+  }
+}
+
 /** The worker's side: answers one request with `handle`, over Electron's parentPort or Node's IPC channel. */
 export function serveJob(handle: (request: unknown) => Promise<unknown>): void {
-  const port = (process as unknown as { parentPort?: ElectronPort }).parentPort
+  const port = electronPort()
   const answer = (message: unknown) => (port ? port.postMessage(message) : process.send?.(message))
   const run = async (request: unknown) => {
     try {
