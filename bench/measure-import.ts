@@ -19,6 +19,8 @@ export type ImportMeasure = {
   meanPageKB: number
   imported: number
   failed: string[]
+  /** Peak RSS of the parse process over the batch (null if it was not running at the end). */
+  parsePeakRssMB: number | null
 }
 
 /** Built beside this bundle by vite.bench.config.ts. */
@@ -44,6 +46,7 @@ export async function measureImport(archive: Archive, pages: number, seed: numbe
     else failed.push(`${input.name}: ${result.status} ${result.message ?? ''}`)
   }
   const totalMs = performance.now() - started
+  const parseStats = await parser.stats()
   parser.close()
   // Leave the archive as generated, so the next run measures the same archive (trash included).
   for (const id of ids) {
@@ -57,6 +60,7 @@ export async function measureImport(archive: Archive, pages: number, seed: numbe
     perPage: summarize(samples),
     meanPageKB: inputs.reduce((n, p) => n + p.bytes.length, 0) / pages / 1024,
     imported: ids.length,
+    parsePeakRssMB: parseStats?.peakRssMB ?? null,
     failed: failed.slice(0, 5),
   }
 }

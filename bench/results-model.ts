@@ -138,6 +138,10 @@ export function figureRows(f: Figures): Row[] {
     summaryRow('   CSV format only', f.export.csvFormat),
     summaryRow('   Markdown format only', f.export.markdownFormat),
     { measure: '   export processes: peak RSS', note: `${f.export.jobPeakRssMB.toFixed(1)} MB` },
+    {
+      measure: '   import: parse process peak RSS',
+      note: f.import.parsePeakRssMB === null ? 'not running' : `${f.import.parsePeakRssMB.toFixed(1)} MB`,
+    },
     { measure: '6. peak RSS, process holding the archive', note: `${f.memory.peakMB} MB` },
     ...f.memory.phases.map((p) => ({
       measure: `   by the end of: ${p.phase}`,
@@ -184,6 +188,11 @@ export function targetChecks(f: Figures): TargetCheck[] {
     })
   }
   checks.push({ target: 'peak RSS < 400 MB', value: `${f.memory.peakMB} MB`, pass: f.memory.peakMB < 400 })
+  checks.push({
+    target: 'peak RSS < 400 MB, parse process (imports)',
+    value: f.import.parsePeakRssMB === null ? 'not measured' : `${f.import.parsePeakRssMB.toFixed(1)} MB`,
+    pass: f.import.parsePeakRssMB === null ? null : f.import.parsePeakRssMB < 400,
+  })
   checks.push({
     target: 'peak RSS < 400 MB, export processes',
     value: `${f.export.jobPeakRssMB.toFixed(1)} MB`,

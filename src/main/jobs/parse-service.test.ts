@@ -72,7 +72,9 @@ describe('the parse process', () => {
     expect(a).toEqual(await inProcessParser.document(PAGE))
     expect(b.text).toBe(a.text)
     expect(stats).toEqual({ started: 1, killed: 0, requests: 2 })
+    expect((await parser.stats())?.peakRssMB).toBeGreaterThan(10)
     parser.close()
+    expect(await parser.stats()).toBeUndefined()
     expect(stats.killed).toBe(1)
   })
 

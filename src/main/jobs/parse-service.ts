@@ -24,17 +24,22 @@ export const inProcessParser: DocumentParser = {
   close: () => undefined,
 }
 
-export type ParseRequest =
-  { id: number; kind: 'document'; input: ImportInput } | { id: number; kind: 'html'; input: HtmlInput }
+type Unsent =
+  { kind: 'document'; input: ImportInput } | { kind: 'html'; input: HtmlInput } | { kind: 'stats' }
+export type ParseRequest = Unsent & { id: number }
+
+/** What the parse process says of itself: its peak RSS so far. */
+export type ParseStats = { peakRssMB: number }
 
 /** The worker's side: one request. */
-export function handleParse(request: ParseRequest): Promise<ImportedDoc> {
+export async function handleParse(request: ParseRequest): Promise<ImportedDoc | ParseStats> {
+  if (request.kind === 'stats') return { peakRssMB: process.resourceUsage().maxRSS / 1024 }
   return request.kind === 'document'
     ? inProcessParser.document(request.input)
     : inProcessParser.html(request.input)
 }
 
-type Answer = { id: number; ok: true; value: ImportedDoc } | { id: number; ok: false; error: SentError }
+type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError }
 type SentError = { name: string; message: string; code?: string }
 
 /** The worker went away with this request unanswered. */
@@ -42,17 +47,20 @@ class WorkerGone extends Error {}
 
 const IDLE_MS = 15_000
 
+/** A parse process, plus its own account of its memory (for the bench), undefined when none is running. */
+export type ProcessParser = DocumentParser & { stats(): Promise<ParseStats | undefined> }
+
 export function processParser(
   start: () => JobProcess,
   opts: { idleMs?: number; onFallback?: (why: string) => void } = {},
-): DocumentParser {
+): ProcessParser {
   const idleMs = opts.idleMs ?? IDLE_MS
   const report =
     opts.onFallback ?? ((why) => console.error(`Glossa parsed imports in the main process: ${why}`))
   let worker: JobProcess | undefined
   let nextId = 1
   let idle: NodeJS.Timeout | undefined
-  const pending = new Map<number, { resolve: (doc: ImportedDoc) => void; reject: (err: Error) => void }>()
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>()
 
   const stop = () => {
     clearTimeout(idle)
@@ -86,14 +94,17 @@ export function processParser(
     })
     return w
   }
-  const ask = async (request: Omit<ParseRequest, 'id'>, here: () => Promise<ImportedDoc>) => {
+  const send = (request: Unsent) => {
     clearTimeout(idle)
     const id = nextId++
+    return new Promise<unknown>((resolve, reject) => {
+      pending.set(id, { resolve, reject })
+      running().send({ ...request, id })
+    })
+  }
+  const ask = async (request: Unsent, here: () => Promise<ImportedDoc>) => {
     try {
-      return await new Promise<ImportedDoc>((resolve, reject) => {
-        pending.set(id, { resolve, reject })
-        running().send({ ...request, id })
-      })
+      return (await send(request)) as ImportedDoc
     } catch (err) {
       if (!(err instanceof WorkerGone)) throw err
       report(err.message)
@@ -104,6 +115,7 @@ export function processParser(
     document: (input) => ask({ kind: 'document', input }, () => inProcessParser.document(input)),
     html: (input) => ask({ kind: 'html', input }, () => inProcessParser.html(input)),
     close: stop,
+    stats: async () => (worker ? ((await send({ kind: 'stats' })) as ParseStats) : undefined),
   }
 }
 
