@@ -81,6 +81,20 @@ function csvBuilder<C extends string>(columns: readonly C[], opts: CsvOptions) {
   }
 }
 
+/** One CSV file written a slice of the bundle at a time: `rowsOf` turns a slice into its rows. */
+function csvWriter<C extends string>(
+  name: string,
+  columns: readonly C[],
+  rowsOf: (slice: ExportBundle) => Row<C>[],
+  opts: CsvOptions,
+): ExportWriter {
+  const csv = csvBuilder(columns, opts)
+  return {
+    add: (slice) => csv.add(rowsOf(slice)),
+    finish: () => [{ name, content: csv.finish(), mime: CSV_MIME }],
+  }
+}
+
 function toCsv<C extends string>(columns: readonly C[], rows: Row<C>[], header: boolean): string {
   const cells = rows.map((row) =>
     columns.map((column) => {
@@ -118,11 +132,7 @@ export function exportFiguresCsv(bundle: ExportBundle, opts: CsvOptions = {}): E
 }
 
 export function figuresCsvWriter(opts: CsvOptions = {}): ExportWriter {
-  const csv = csvBuilder(FIGURE_COLUMNS, opts)
-  return {
-    add: (slice) => csv.add(figureRows(slice)),
-    finish: () => [{ name: 'figures.csv', content: csv.finish(), mime: CSV_MIME }],
-  }
+  return csvWriter('figures.csv', FIGURE_COLUMNS, figureRows, opts)
 }
 
 function figureRows(bundle: ExportBundle): Row<(typeof FIGURE_COLUMNS)[number]>[] {
@@ -160,11 +170,7 @@ export function exportHighlightsCsv(bundle: ExportBundle, opts: CsvOptions = {})
 }
 
 export function highlightsCsvWriter(opts: CsvOptions = {}): ExportWriter {
-  const csv = csvBuilder(HIGHLIGHT_COLUMNS, opts)
-  return {
-    add: (slice) => csv.add(highlightRows(slice)),
-    finish: () => [{ name: 'highlights.csv', content: csv.finish(), mime: CSV_MIME }],
-  }
+  return csvWriter('highlights.csv', HIGHLIGHT_COLUMNS, highlightRows, opts)
 }
 
 function highlightRows(bundle: ExportBundle): Row<(typeof HIGHLIGHT_COLUMNS)[number]>[] {
