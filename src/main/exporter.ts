@@ -15,10 +15,10 @@ import {
 import type { Backup, ExportBundle, ExportFile, ExportWriter } from '../shared/export'
 import { mapLimit } from '../shared/map-limit'
 import { isWithinTag } from '../shared/tags'
-import type { Annotation, Article, ArticleMeta, HighlightColor } from '../shared/types'
+import type { Annotation, ArticleMeta, HighlightColor } from '../shared/types'
 import type { Archive } from './archive/archive'
-import { readBody } from './archive/archive'
-import { openAnnotationFile } from './archive/annotation-store'
+import { archiveReader, filesReader } from './archive/reader'
+import type { ArchiveReader } from './archive/reader'
 
 export type ExportArgs = z.infer<typeof exportArgsSchema>
 export type ExportScope = ExportArgs['scope']
@@ -27,15 +27,10 @@ const carries = (a: Annotation, tag: string) =>
   a.tags.some((t) => isWithinTag(t, tag)) || isWithinTag(a.figure?.metric, tag)
 
 /**
- * What an export reads: the open Archive in the app, or — in an export job process (jobs/export-worker.ts) —
- * the archive's files, with the catalog, tag colours and collections the app sent.
+ * What an export reads: the archive (the open Archive in the app, or — in an export job process,
+ * jobs/export-worker.ts — its files), with the tag colours and collections a backup carries.
  */
-export type ExportSource = {
-  list(): ArticleMeta[]
-  /** Throws a `not_found` GlossaError for an unknown id. */
-  meta(id: string): ArticleMeta
-  readAnnotations(id: string): Promise<Annotation[]>
-  getArticle(id: string): Promise<Article>
+export type ExportSource = ArchiveReader & {
   tagColors(): Record<string, HighlightColor>
   collections(): CollectionName[]
 }
@@ -44,10 +39,7 @@ type CollectionName = { id: string; name: string }
 
 export function archiveExportSource(archive: Archive): ExportSource {
   return {
-    list: () => archive.list(),
-    meta: (id) => archive.meta(id),
-    readAnnotations: (id) => archive.readAnnotations(id),
-    getArticle: (id) => archive.getArticle(id),
+    ...archiveReader(archive),
     tagColors: () =>
       Object.fromEntries(
         Object.entries(archive.tagStore.colors()).flatMap(([name, { color }]) =>
@@ -67,20 +59,8 @@ export type ExportSnapshot = {
 
 /** The archive's files in `dir`, read and never written, for the catalog in `snapshot`. */
 export function filesExportSource(dir: string, snapshot: ExportSnapshot): ExportSource {
-  const byId = new Map(snapshot.metas.map((m) => [m.id, m]))
-  const meta = (id: string) => {
-    const found = byId.get(id)
-    if (!found) throw new GlossaError('not_found', `No article with id ${id} in this archive.`)
-    return found
-  }
   return {
-    list: () => snapshot.metas,
-    meta,
-    readAnnotations: async (id) => (await openAnnotationFile(dir, id)).data.annotations,
-    getArticle: async (id) => {
-      const body = await readBody(dir, id)
-      return { ...meta(id), text: body.text, ...(body.html ? { html: body.html } : {}) }
-    },
+    ...filesReader(dir, snapshot.metas),
     tagColors: () => snapshot.tagColors,
     collections: () => snapshot.collections,
   }

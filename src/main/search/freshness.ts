@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { metaSignature } from './documents'
 import { annotationSignature } from './index-state'
 import type { Signature } from './index-state'
-import type { IndexSource } from './source'
+import type { ArchiveReader } from '../archive/reader'
 
 export type Staleness = { added: string[]; changed: string[]; removed: string[] }
 
@@ -12,15 +12,15 @@ const STAT_BATCH = 64
 
 /** The signature every article in the archive would have if indexed now. */
 export async function currentSignatures(
-  archive: IndexSource,
+  source: ArchiveReader,
   recorded: ReadonlyMap<string, Signature>,
 ): Promise<Map<string, Signature>> {
-  const metas = archive.list()
+  const metas = source.list()
   const out = new Map<string, Signature>()
   for (let i = 0; i < metas.length; i += STAT_BATCH) {
     const batch = metas.slice(i, i + STAT_BATCH)
     const annotations = await Promise.all(
-      batch.map((m) => annotationSignature(archive, m, recorded.get(m.id)?.annotations ?? '')),
+      batch.map((m) => annotationSignature(source, m, recorded.get(m.id)?.annotations ?? '')),
     )
     batch.forEach((m, k) => out.set(m.id, { meta: metaSignature(m), annotations: annotations[k] }))
   }

@@ -5,7 +5,7 @@ import type { Annotation, ArticleMeta } from '../../shared/types'
 import { annotationTags, parseDocId } from './documents'
 import type { SearchField } from './documents'
 import { cutSnippet } from './snippet'
-import type { IndexSource } from './source'
+import type { ArchiveReader } from '../archive/reader'
 import { findSpans } from './terms'
 
 export type HitField = 'title' | 'text' | 'note' | 'tags'
@@ -27,7 +27,7 @@ export type SearchHit = {
 }
 
 export type HitSources = {
-  archive: IndexSource
+  archive: ArchiveReader
   /** The article's plain text, for snippets. */
   text: (articleId: string) => Promise<string>
 }
@@ -130,12 +130,12 @@ function annotationSnippet(a: Annotation, fields: Set<SearchField>, terms: Set<s
 }
 
 async function findAnnotation(
-  archive: IndexSource,
+  archive: ArchiveReader,
   articleId: string,
   id: string,
 ): Promise<Annotation | undefined> {
   try {
-    return (await archive.annotations(articleId)).find((a) => a.id === id)
+    return (await archive.readAnnotations(articleId)).find((a) => a.id === id)
   } catch {
     return undefined
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { fingerprint } from './freshness'
 import type { IndexHeader } from './index-file'
-import type { IndexSource } from './source'
+import type { ArchiveReader } from '../archive/reader'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { INDEX_OPTIONS, INDEX_VERSION, annotationDocs, articleDoc, metaSignature } from './documents'
 import type { SearchDoc } from './documents'
@@ -32,12 +32,12 @@ export class IndexState {
   }
 
   /** Brings the article's own document and its annotation documents up to date with the archive. */
-  async index(source: IndexSource, id: string): Promise<void> {
+  async index(source: ArchiveReader, id: string): Promise<void> {
     await this.indexArticle(source, id)
     await this.indexAnnotations(source, id)
   }
 
-  async indexArticle(source: IndexSource, id: string): Promise<void> {
+  async indexArticle(source: ArchiveReader, id: string): Promise<void> {
     if (!source.has(id)) return this.remove(id)
     const recorded = this.signatures.get(id)
     // Updates that touch only collections or dates leave the document as it is: no body read.
@@ -54,7 +54,7 @@ export class IndexState {
     })
   }
 
-  async indexAnnotations(source: IndexSource, id: string): Promise<void> {
+  async indexAnnotations(source: ArchiveReader, id: string): Promise<void> {
     if (!source.has(id)) return this.remove(id)
     const recorded = this.signatures.get(id)
     // Signature first, list second: if the file changes in between, the signature is the older one and the
@@ -64,7 +64,7 @@ export class IndexState {
     if (signature) {
       try {
         // Read, not kept open: a build passes over every article.
-        list = await source.annotations(id)
+        list = await source.readAnnotations(id)
       } catch (err) {
         this.report(`Notes and tags of article ${id} are not searchable: ${message(err)}`)
       }
@@ -87,9 +87,9 @@ export class IndexState {
     if (this.signatures.delete(id)) this.revisionCount++
   }
 
-  private async readText(source: IndexSource, id: string): Promise<string> {
+  private async readText(source: ArchiveReader, id: string): Promise<string> {
     try {
-      return await source.text(id)
+      return (await source.getArticle(id)).text
     } catch (err) {
       this.report(`The text of article ${id} is not searchable: ${message(err)}`)
       return ''
@@ -109,7 +109,7 @@ export class IndexState {
  * Articles without annotations (by the catalog's counts) and without an indexed file are not stat'ed at all.
  */
 export async function annotationSignature(
-  source: IndexSource,
+  source: ArchiveReader,
   meta: ArticleMeta,
   recorded: string,
 ): Promise<string> {

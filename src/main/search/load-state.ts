@@ -11,7 +11,7 @@ import { loadIndex } from './index-codec'
 import { readIndexFile } from './index-file'
 import type { SavedIndex } from './index-file'
 import { IndexState, message } from './index-state'
-import type { IndexSource } from './source'
+import type { ArchiveReader } from '../archive/reader'
 
 /** What an index builder process is asked: build `file` for these catalog entries of the archive in `dir`. */
 export type BuildRequest = { dir: string; file: string; metas: ArticleMeta[] }
@@ -36,7 +36,7 @@ const BUILD_BATCH = 32
 const COMPACT_EVERY = 512
 
 export async function loadState(
-  source: IndexSource,
+  source: ArchiveReader,
   file: string,
   problems: string[],
   builder?: IndexBuilder,
@@ -78,7 +78,7 @@ async function usableSaved(
 
 /** Re-indexes what changed in the archive since the saved index was written. */
 async function refresh(
-  source: IndexSource,
+  source: ArchiveReader,
   saved: { state: IndexState; fingerprint: string },
   rebuiltBecause: string | undefined,
 ): Promise<LoadedState> {
@@ -114,7 +114,7 @@ async function restore(saved: SavedIndex, problems: string[]): Promise<IndexStat
 }
 
 /** In id order, so two builds of the same archive add documents in the same order. */
-export async function indexAll(source: IndexSource, state: IndexState, unsorted: string[]): Promise<void> {
+export async function indexAll(source: ArchiveReader, state: IndexState, unsorted: string[]): Promise<void> {
   const ids = [...unsorted].sort()
   for (let i = 0; i < ids.length; i += BUILD_BATCH) {
     await Promise.all(ids.slice(i, i + BUILD_BATCH).map((id) => state.index(source, id)))

@@ -15,8 +15,8 @@ import type { BuildReport, IndexBuilder } from './load-state'
 import { rankedSearch } from './ranked-search'
 import type { Ranked, RankedQuery } from './ranked-search'
 import { dropStopWords, processTerm, tokenize } from './terms'
-import { archiveSource } from './source'
-import type { IndexSource } from './source'
+import { archiveReader } from '../archive/reader'
+import type { ArchiveReader } from '../archive/reader'
 import { TextCache } from './text-cache'
 
 export type OpenSearchOptions = {
@@ -56,7 +56,7 @@ export class SearchIndex {
   private timer: NodeJS.Timeout | undefined
   private closed = false
 
-  private readonly source: IndexSource
+  private readonly source: ArchiveReader
   private builtReport: BuildReport | undefined
 
   private constructor(
@@ -64,7 +64,7 @@ export class SearchIndex {
     readonly file: string,
     private readonly builder: IndexBuilder | undefined,
   ) {
-    this.source = archiveSource(archive)
+    this.source = archiveReader(archive)
     this.texts = new TextCache(this.source)
     // Subscribed before loading: a change made while the index loads is queued behind it, not lost.
     this.unsubscribe = archive.onChange((change) => this.onChange(change))

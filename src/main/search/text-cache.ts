@@ -1,6 +1,6 @@
 // Main process: the plain text of the articles searched most recently, so typing a query letter by letter does
 // not re-read the same bodies from disk. Bounded by characters, because long reads are 20 times a news story.
-import type { IndexSource } from './source'
+import type { ArchiveReader } from '../archive/reader'
 
 const MAX_ENTRIES = 64
 const MAX_CHARS = 2_000_000
@@ -9,7 +9,7 @@ export class TextCache {
   private readonly texts = new Map<string, string>()
   private chars = 0
 
-  constructor(private readonly archive: IndexSource) {}
+  constructor(private readonly archive: ArchiveReader) {}
 
   /** The article's text, or '' when its body cannot be read (the hit then gets a snippet from its title). */
   async get(id: string): Promise<string> {
@@ -22,7 +22,7 @@ export class TextCache {
     }
     let text: string
     try {
-      text = await this.archive.text(id)
+      text = (await this.archive.getArticle(id)).text
     } catch {
       return ''
     }
