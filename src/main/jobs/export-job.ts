@@ -6,7 +6,7 @@ import type { ExportFile } from '../../shared/export'
 import type { Archive } from '../archive/archive'
 import { archiveExportSource, filesExportSource, runExport } from '../exporter'
 import type { ExportArgs, ExportSnapshot } from '../exporter'
-import { nodeProcess, runJob } from './job-process'
+import { nodeProcess, peakRssMB, runJob } from './job-process'
 import type { JobProcess } from './job-process'
 
 export type ExportJobRequest = ExportSnapshot & { dir: string; args: ExportArgs; generatedAt: string }
@@ -53,5 +53,5 @@ export function nodeExporter(workerFile: string): ExportRunner {
 /** What the worker does with a request. */
 export async function runExportJob(request: ExportJobRequest): Promise<ExportJobResult> {
   const files = await runExport(filesExportSource(request.dir, request), request.args, request.generatedAt)
-  return { files, peakRssMB: process.resourceUsage().maxRSS / 1024 }
+  return { files, peakRssMB: peakRssMB() }
 }

@@ -16,10 +16,12 @@ export type JobProcess = {
   kill(): void
 }
 
-/** Starts a worker running `file` (a built *-worker.js). */
-export type StartJob = (file: string) => JobProcess
+/** A worker's answer to a request: `{ id?, ok: true, value }` or `{ id?, ok: false, error }`. */
+export type JobAnswer =
+  | { id?: number; ok: true; value: unknown }
+  | { id?: number; ok: false; error: { name: string; message: string; code?: string } }
 
-/** The worker's answer: `{ ok: true, value }` or `{ ok: false, error }`, checked by `parse` (which throws). */
+/** Runs one job; the worker's value is checked by `parse` (which throws). */
 export function runJob<R>(
   start: () => JobProcess,
   request: unknown,
@@ -36,10 +38,11 @@ export function runJob<R>(
     }
     child.onMessage((message) =>
       settle(() => {
-        const answer = message as { ok?: unknown; value?: unknown; error?: unknown } | null
+        const answer = message as Partial<JobAnswer> | null
         try {
           if (answer?.ok === true) resolve(parse(answer.value))
-          else if (answer?.ok === false && typeof answer.error === 'string') reject(new Error(answer.error))
+          else if (answer?.ok === false && typeof answer.error?.message === 'string')
+            reject(new Error(answer.error.message))
           else throw new Error('it answered something that is not an answer')
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)))
@@ -79,12 +82,20 @@ function electronPort(): ElectronPort | undefined {
   return (process as unknown as { parentPort?: ElectronPort }).parentPort
 }
 
-/** The worker's side of a long-lived service: answers every request `{ id, ... }` with `{ id, ok, value | error }`. */
-export function serveRequests(handle: (request: unknown) => Promise<unknown>): void {
+/** This process's peak resident set size so far, in MB: what a worker reports of its memory. */
+export function peakRssMB(): number {
+  return process.resourceUsage().maxRSS / 1024
+}
+
+/**
+ * The worker's side, over Electron's parentPort or Node's IPC channel: answers each request with `handle`, as a
+ * JobAnswer carrying the request's `id` — every request for a long-lived service, the first one for a job.
+ */
+export function serveRequests(handle: (request: unknown) => Promise<unknown>, { once = false } = {}): void {
   const port = electronPort()
-  const answer = (message: unknown) => (port ? port.postMessage(message) : process.send?.(message))
+  const answer = (message: JobAnswer) => (port ? port.postMessage(message) : process.send?.(message))
   const run = async (request: unknown) => {
-    const id = (request as { id?: unknown } | null)?.id
+    const id = (request as { id?: number } | null)?.id
     try {
       answer({ id, ok: true, value: await handle(request) })
     } catch (err) {
@@ -97,28 +108,15 @@ export function serveRequests(handle: (request: unknown) => Promise<unknown>): v
       })
     }
   }
-  if (port) port.on('message', (event) => void run(event.data))
+  if (port) port[once ? 'once' : 'on']('message', (event) => void run(event.data))
   else {
-    process.on('message', (request) => void run(request))
+    process[once ? 'once' : 'on']('message', (request) => void run(request))
+    // The app went away: nothing left to do for it.
     process.once('disconnect', () => process.exit(0))
   }
 }
 
-/** The worker's side: answers one request with `handle`, over Electron's parentPort or Node's IPC channel. */
+/** The worker's side of a job: answers its one request. */
 export function serveJob(handle: (request: unknown) => Promise<unknown>): void {
-  const port = electronPort()
-  const answer = (message: unknown) => (port ? port.postMessage(message) : process.send?.(message))
-  const run = async (request: unknown) => {
-    try {
-      answer({ ok: true, value: await handle(request) })
-    } catch (err) {
-      answer({ ok: false, error: err instanceof Error ? err.message : String(err) })
-    }
-  }
-  if (port) port.once('message', (event) => void run(event.data))
-  else {
-    process.once('message', (request) => void run(request))
-    // The app went away: nothing left to do for it.
-    process.once('disconnect', () => process.exit(0))
-  }
+  serveRequests(handle, { once: true })
 }

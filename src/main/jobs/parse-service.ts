@@ -7,7 +7,8 @@ import { GlossaError } from '../../shared/errors'
 import type { ErrorCode } from '../../shared/types'
 import { ImportError, parseDocument, parseHtml } from '../import'
 import type { ImportInput, ImportedDoc } from '../import'
-import type { JobProcess } from './job-process'
+import { peakRssMB } from './job-process'
+import type { JobAnswer, JobProcess } from './job-process'
 
 export type HtmlInput = { html: string; url?: string; name: string }
 
@@ -33,14 +34,11 @@ export type ParseStats = { peakRssMB: number }
 
 /** The worker's side: one request. */
 export async function handleParse(request: ParseRequest): Promise<ImportedDoc | ParseStats> {
-  if (request.kind === 'stats') return { peakRssMB: process.resourceUsage().maxRSS / 1024 }
+  if (request.kind === 'stats') return { peakRssMB: peakRssMB() }
   return request.kind === 'document'
     ? inProcessParser.document(request.input)
     : inProcessParser.html(request.input)
 }
-
-type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError }
-type SentError = { name: string; message: string; code?: string }
 
 /** The worker went away with this request unanswered. */
 class WorkerGone extends Error {}
@@ -73,10 +71,11 @@ export function processParser(
     const w = start()
     worker = w
     w.onMessage((message) => {
-      const answer = message as Answer
-      const waiting = pending.get(answer?.id)
+      const answer = message as JobAnswer
+      const id = answer?.id ?? 0 // ids start at 1
+      const waiting = pending.get(id)
       if (!waiting) return
-      pending.delete(answer.id)
+      pending.delete(id)
       if (answer.ok) waiting.resolve(answer.value)
       else waiting.reject(revive(answer.error))
       if (pending.size === 0 && worker === w) {
@@ -120,7 +119,7 @@ export function processParser(
 }
 
 /** The worker's error as the importer knows it: an ImportError or GlossaError keeps its code and message. */
-function revive(error: SentError): Error {
+function revive(error: Extract<JobAnswer, { ok: false }>['error']): Error {
   if (error.name === 'ImportError') return new ImportError(error.code as ImportError['code'], error.message)
   if (error.name === 'GlossaError') return new GlossaError(error.code as ErrorCode, error.message)
   return new Error(error.message)

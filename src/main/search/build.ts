@@ -2,6 +2,7 @@
 // to load. Reads the catalog entries it is sent and the archive's bodies and annotation files; writes nothing
 // else (the app holds the archive and its lock). Run by build-worker.ts; testable here without a process.
 import { filesReader } from '../archive/reader'
+import { peakRssMB } from '../jobs/job-process'
 import { encodeIndex } from './index-codec'
 import { writeIndexFile } from './index-file'
 import { IndexState, indexHeader } from './index-state'
@@ -18,5 +19,5 @@ export async function buildIndexFile(request: BuildRequest): Promise<BuildReport
     request.metas.map((m) => m.id),
   )
   await writeIndexFile(request.file, encodeIndex(indexHeader(state), state.ms))
-  return { problems, ms: performance.now() - started, peakRssMB: process.resourceUsage().maxRSS / 1024 }
+  return { problems, ms: performance.now() - started, peakRssMB: peakRssMB() }
 }

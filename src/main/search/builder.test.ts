@@ -139,7 +139,7 @@ describe('processBuilder over the job protocol', () => {
   it.each<{ name: string; behave: Behave; message: string }>([
     {
       name: 'an error answer',
-      behave: ({ answer }) => answer({ ok: false, error: 'disk full' }),
+      behave: ({ answer }) => answer({ ok: false, error: { name: 'Error', message: 'disk full' } }),
       message: 'disk full',
     },
     {
