@@ -51,17 +51,11 @@ export class CompactPostings {
   /** From a saved index's `{ "<short id>": freq }` object, without building a Map on the way. */
   static fromRecord(record: Record<string, number>): CompactPostings {
     const keys = Object.keys(record)
-    const ids = new Uint32Array(keys.length)
-    const freqs = new Uint32Array(keys.length)
-    let sorted = true
-    for (let i = 0; i < keys.length; i++) {
-      ids[i] = Number(keys[i])
-      freqs[i] = record[keys[i]]
-      if (i > 0 && ids[i] < ids[i - 1]) sorted = false
-    }
-    // Integer-like keys come out of an object in ascending order, so this is the usual case.
-    if (sorted && freqs.every((f) => f > 0)) return new CompactPostings(ids, freqs)
-    return CompactPostings.from(keys.map((k) => [Number(k), record[k]] as const))
+    // Integer-like keys come out of an object in ascending order, so the arrays are usually kept as they are.
+    return CompactPostings.fromArrays(
+      Uint32Array.from(keys, Number),
+      Uint32Array.from(keys, (k) => record[k]),
+    )
   }
 
   get size(): number {

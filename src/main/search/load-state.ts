@@ -41,15 +41,16 @@ export async function loadState(
   problems: string[],
   builder?: IndexBuilder,
 ): Promise<LoadedState> {
-  const unusable = await usableSaved(file, problems)
-  if (typeof unusable !== 'string') return refresh(source, unusable, undefined)
+  const saved = await usableSaved(file, problems)
+  if (typeof saved !== 'string') return refresh(source, saved, undefined)
+  const unusable = saved
   if (builder) {
     try {
       const built = await builder({ dir: source.dir, file, metas: source.list() })
       for (const problem of built.problems) if (!problems.includes(problem)) problems.push(problem)
-      const saved = await usableSaved(file, problems)
-      if (typeof saved === 'string') throw new Error(`its index could not be read back (${saved})`)
-      return { ...(await refresh(source, saved, unusable)), built }
+      const written = await usableSaved(file, problems)
+      if (typeof written === 'string') throw new Error(`its index could not be read back (${written})`)
+      return { ...(await refresh(source, written, unusable)), built }
     } catch (err) {
       problems.push(`The search index was rebuilt inside Glossa: the index builder failed (${message(err)}).`)
     }
