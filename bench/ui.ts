@@ -3,12 +3,11 @@
 // library rows on screen after navigation, and an article's 500 highlights in CSS.highlights after opening it.
 import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startServe } from '../e2e/serve-process'
 import { chromiumLaunch } from '../playwright.config'
 import { HIGHLIGHT_COLORS } from '../src/shared/schemas'
 import { generateArchive, readManifest } from './generate'
@@ -36,27 +35,6 @@ const BUILT = join(projectRoot, 'out')
 // measured; node_modules still resolve from the project root above it.
 const SNAPSHOT = join(resultsDir, 'app', 'out')
 const CLI = join(SNAPSHOT, 'cli', 'index.js')
-
-async function serve(archiveDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--archive', archiveDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`glossa serve printed no URL:\n${output}`)), 60_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
-      if (!match) return
-      clearTimeout(timer)
-      resolve(match[1])
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`glossa serve exited with ${code}:\n${output}`)))
-  })
-  return { child, url }
-}
 
 async function freshPage(browser: Browser, url: string): Promise<Page> {
   // The app's CSP (script-src 'self') forbids the string predicates Playwright evaluates; bypassing it changes
@@ -129,7 +107,7 @@ async function main(): Promise<void> {
     log(`Generating a ${size.name} archive in ${paths.root}`)
     manifest = await generateArchive(paths, size, seed, log)
   }
-  const server = await serve(paths.archive)
+  const server = await startServe(CLI, paths.archive, 60_000)
   const browser = await chromium.launch(chromiumLaunch)
   try {
     log(`Library first render: ${reps} page loads (+${WARMUP} warm-up)`)

@@ -1,10 +1,11 @@
 // e2e: a real `glossa serve` process on a fresh archive folder in a temp dir, one per test.
 import { test as base, expect } from '@playwright/test'
-import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startServe } from './serve-process'
+import type { ServeProcess } from './serve-process'
 
 export type Glossa = {
   url: string
@@ -20,29 +21,9 @@ export type Glossa = {
 
 export const CLI = resolve('out/cli/index.js')
 
-type Running = { child: ChildProcess; url: string; output: () => string }
+type Running = ServeProcess
 
-async function serve(archiveDir: string): Promise<Running> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--archive', archiveDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`glossa serve printed no URL:\n${output}`)), 20_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolveUrl(match[1])
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`glossa serve exited with ${code}:\n${output}`)))
-  })
-  return { child, url, output: () => output }
-}
+const serve = (archiveDir: string): Promise<Running> => startServe(CLI, archiveDir, 20_000)
 
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return
