@@ -6,19 +6,20 @@ import { fileURLToPath } from 'node:url'
 
 const distDir = dirname(fileURLToPath(import.meta.url))
 
+/** A bundle built into `bench/results/dist/`: a measured child, or a job process's worker. */
+export function distFile(entry: string): string {
+  return join(distDir, `${entry}.js`)
+}
+
 export type ChildRun<T> = { value: T; wallMs: number }
 
 /** Runs `bench/results/dist/<entry>.js` with `input`; its stderr is passed through as progress. */
 export function runChild<T>(entry: string, input: unknown, nodeFlags: string[] = []): Promise<ChildRun<T>> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...nodeFlags, join(distDir, `${entry}.js`), JSON.stringify(input)],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    )
+    const child = spawn(process.execPath, [...nodeFlags, distFile(entry), JSON.stringify(input)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     child.once('error', reject)

@@ -4,12 +4,12 @@
 // (gathering every annotation at once, formatting alone) are timed in this process, apart.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Archive } from '../src/main/archive/archive'
 import { archiveExportSource, gatherBundle as gatherScope } from '../src/main/exporter'
 import type { ExportArgs } from '../src/main/exporter'
 import { nodeExporter } from '../src/main/jobs/export-job'
 import type { ExportBundle } from '../src/shared/export'
+import { distFile } from './child'
 
 export type ExportRun = {
   /** gather + format, in the export job process, as the app runs it (process start included) */
@@ -23,8 +23,7 @@ export type ExportRun = {
   jobPeakRssMB: number
 }
 
-/** Built beside this bundle by vite.bench.config.ts. */
-const exporter = nodeExporter(fileURLToPath(new URL('./export-worker.js', import.meta.url)))
+const exporter = nodeExporter(distFile('export-worker'))
 
 export function gatherBundle(archive: Archive): Promise<ExportBundle> {
   return gatherScope(archiveExportSource(archive), {}, new Date().toISOString())

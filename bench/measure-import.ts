@@ -3,10 +3,10 @@
 // archive, one after another.
 import { removeTrash } from '../src/main/archive/trash'
 import type { Archive } from '../src/main/archive/archive'
-import { fileURLToPath } from 'node:url'
 import { Importer } from '../src/main/importer'
 import { nodeProcess } from '../src/main/jobs/job-process'
 import { processParser } from '../src/main/jobs/parse-service'
+import { distFile } from './child'
 import { savedNewsPage } from './html-page'
 import type { Summary } from './stats'
 import { summarize } from './stats'
@@ -23,8 +23,7 @@ export type ImportMeasure = {
   parsePeakRssMB: number | null
 }
 
-/** Built beside this bundle by vite.bench.config.ts. */
-const PARSE_WORKER = fileURLToPath(new URL('./parse-worker.js', import.meta.url))
+const PARSE_WORKER = distFile('parse-worker')
 
 export async function measureImport(archive: Archive, pages: number, seed: number): Promise<ImportMeasure> {
   const inputs = Array.from({ length: pages }, (_, i) => {

@@ -3,9 +3,9 @@
 // and 20 typical queries repeated for latency percentiles.
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Archive } from '../src/main/archive/archive'
 import { SearchIndex, nodeBuilder } from '../src/main/search'
+import { distFile } from './child'
 import { SEARCH_QUERIES } from './news-text'
 import type { Summary } from './stats'
 import { summarize } from './stats'
@@ -23,8 +23,7 @@ export type SearchMeasure = {
   perQuery: { query: string; medianMs: number; hits: number }[]
 }
 
-/** Built beside this bundle by vite.bench.config.ts. */
-const WORKER = fileURLToPath(new URL('./search-worker.js', import.meta.url))
+const WORKER = distFile('search-worker')
 
 function openSearchIndex(archive: Archive): Promise<SearchIndex> {
   return SearchIndex.open(archive, { builder: nodeBuilder(WORKER) })
