@@ -51,6 +51,8 @@ test('an article created over the API appears after reload, and reload keeps the
 test('keyboard moves through the library', async ({ page, glossa }) => {
   await page.goto(glossa.url)
   const list = page.getByRole('listbox', { name: 'Articles' })
+  // Keys pressed before the rows are in move nothing: wait for them.
+  await expect(list.getByRole('option')).toHaveCount(4)
   await list.focus()
   await page.keyboard.press('ArrowDown')
   await expect(
