@@ -9,19 +9,20 @@ const BackupsDialog = lazy(() => import('./components/BackupsDialog'))
 const ExportDialog = lazy(() => import('./components/ExportDialog'))
 const ImportDialog = lazy(() => import('./components/ImportDialog'))
 const FiguresView = lazy(() => import('./views/FiguresView'))
-// The reader is what opens next: its code is fetched as soon as the library is idle (at once when the app
-// starts on an article), and rendered once loaded rather than through Suspense, whose reveal throttle would
-// add 300 ms to each opening.
+// The reader is what opens next: its code is fetched once the library's rows are on screen and the page is
+// idle (at once when the app starts on an article), so it never competes with the list, and rendered once
+// loaded rather than through Suspense, whose reveal throttle would add 300 ms to each opening.
 type ReaderComponent = typeof ReaderPaneType
 let readerModule: Promise<{ default: ReaderComponent }> | null = null
 const loadReader = () => (readerModule ??= import('./views/ReaderPane'))
 
-function useReader(needed: boolean): ReaderComponent | null {
+function useReader(needed: boolean, libraryShown: boolean): ReaderComponent | null {
   const [reader, setReader] = useState<ReaderComponent | null>(null)
   useEffect(() => {
     let live = true
     const load = () => void loadReader().then((m) => live && setReader(() => m.default))
     if (needed) load()
+    if (!needed && !libraryShown) return
     const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200))
     const cancel = window.cancelIdleCallback ?? window.clearTimeout
     const handle = idle(load)
@@ -29,7 +30,7 @@ function useReader(needed: boolean): ReaderComponent | null {
       live = false
       cancel(handle)
     }
-  }, [needed])
+  }, [needed, libraryShown])
   return reader
 }
 const TagsView = lazy(() => import('./views/TagsView'))
@@ -54,7 +55,7 @@ export default function App() {
   const { tags, refresh: refreshTags } = useTags()
   const { collections, refresh: refreshCollections } = useCollections()
   const [route, go] = useRoute()
-  const ReaderPane = useReader(route.view === 'library' && !!route.articleId)
+  const ReaderPane = useReader(route.view === 'library' && !!route.articleId, articles !== null)
   const [importing, setImporting] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [filter, setFilter] = useState<LibraryFilter>({})
