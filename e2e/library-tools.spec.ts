@@ -4,6 +4,54 @@ import { expect, test } from './glossa'
 
 const rows = (page: Page) => page.getByRole('listbox', { name: 'Articles' }).getByRole('option')
 
+test('tag and colour filters find articles by their annotations, and see a new one after a reload', async ({
+  page,
+  glossa,
+}) => {
+  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const air = list.find((a) => /79% of drones/.test(a.title))!
+  const { text } = await glossa.call<{ text: string }>('articles.get', { id: air.id })
+  const exact = text.slice(0, 24)
+  const target = {
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: text.slice(24, 56) },
+    position: { type: 'TextPositionSelector', start: 0, end: 24 },
+  }
+  await glossa.call('annotations.create', {
+    articleId: air.id,
+    target,
+    color: 'green',
+    tags: ['air/defence'],
+  })
+
+  await page.goto(glossa.url)
+  await expect(rows(page)).toHaveCount(4)
+  await page.getByRole('button', { name: 'Filters' }).click()
+  const tag = page.getByLabel('Filter by tag')
+  await tag.fill('air')
+  await tag.press('Enter')
+  await expect(rows(page)).toHaveCount(1)
+  await expect(rows(page)).toContainText('79% of drones')
+  await page.getByRole('button', { name: 'Remove filter #air' }).click()
+  await page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'green highlight' }).click()
+  await expect(rows(page)).toHaveCount(1)
+  await expect(page.getByText('1 of 4 articles')).toBeVisible()
+
+  // A green highlight made meanwhile counts once the library is loaded again.
+  const grid = list.find((a) => /Repair crews/.test(a.title))!
+  const gridText = (await glossa.call<{ text: string }>('articles.get', { id: grid.id })).text
+  await glossa.call('annotations.create', {
+    articleId: grid.id,
+    target: { ...target, quote: { ...target.quote, exact: gridText.slice(0, 24), suffix: '' } },
+    color: 'green',
+  })
+  await page.reload()
+  await page.getByRole('button', { name: 'Filters' }).click()
+  await page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'green highlight' }).click()
+  await expect(rows(page)).toHaveCount(2)
+  await page.getByRole('button', { name: 'Remove filter green highlights' }).click()
+  await expect(rows(page)).toHaveCount(4)
+})
+
 test('filter by tag and date range with removable chips; rename a tag and see it everywhere', async ({
   page,
   glossa,

@@ -14,7 +14,7 @@ import {
 } from '../shared/export'
 import type { Backup, ExportBundle, ExportFile, ExportWriter } from '../shared/export'
 import { mapLimit } from '../shared/map-limit'
-import { isWithinTag } from '../shared/tags'
+import { articleHasTag, isWithinTag } from '../shared/tags'
 import type { Annotation, ArticleMeta, HighlightColor } from '../shared/types'
 import type { Archive } from './archive/archive'
 import { archiveReader, filesReader } from './archive/reader'
@@ -90,13 +90,7 @@ function selectArticles(archive: ExportSource, scope: ExportScope): ArticleMeta[
   }
   if (scope.collection) articles = articles.filter((a) => a.collections?.includes(scope.collection!))
   const tag = scope.tag
-  if (tag) {
-    articles = articles.filter(
-      (a) =>
-        a.tags.some((t) => isWithinTag(t, tag)) ||
-        Object.keys(a.annotationTags).some((t) => isWithinTag(t, tag)),
-    )
-  }
+  if (tag) articles = articles.filter((a) => articleHasTag(a, tag))
   return articles
 }
 

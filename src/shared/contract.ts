@@ -101,6 +101,14 @@ export const contract = {
     args: z.object({}).strict(),
     result: z.array(articleListItemSchema),
   },
+  /** Ids of the articles a tag (on the article or on its annotations) or a highlight colour selects. */
+  'articles.matching': {
+    args: z
+      .object({ tag: tagNameSchema.optional(), color: colorSchema.optional() })
+      .strict()
+      .refine((a) => a.tag !== undefined || a.color !== undefined, 'give a tag or a color'),
+    result: z.array(idSchema),
+  },
   'articles.get': { args: byId, result: articleSchema },
   'articles.create': {
     args: z

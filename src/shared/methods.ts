@@ -7,6 +7,7 @@ export const METHOD_NAMES = [
   'backups.create',
   'backups.restore',
   'articles.list',
+  'articles.matching',
   'articles.get',
   'articles.create',
   'articles.update',

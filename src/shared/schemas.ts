@@ -103,7 +103,8 @@ export const articleMetaSchema = z.object({
   canonicalUrl: z.string().max(4000).optional(),
 })
 
-/** What the library list needs of each article: the rest stays out of the 10,000-row payload. */
+/** What the library list needs of each article: the rest stays out of the 10,000-row payload. Filters on
+ * annotation tags and colours ask `articles.matching`, so those per-article maps stay on the main side. */
 export const articleListItemSchema = articleMetaSchema.pick({
   id: true,
   title: true,
@@ -112,8 +113,6 @@ export const articleListItemSchema = articleMetaSchema.pick({
   addedAt: true,
   tags: true,
   counts: true,
-  annotationTags: true,
-  annotationColors: true,
   collections: true,
 })
 

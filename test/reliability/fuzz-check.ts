@@ -13,6 +13,7 @@ const WRITES = {
   'backups.create': true,
   'backups.restore': true,
   'articles.list': false,
+  'articles.matching': false,
   'articles.get': false,
   'articles.create': true,
   'articles.update': true,

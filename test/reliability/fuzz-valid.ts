@@ -25,6 +25,7 @@ export const VALID = {
   'backups.create': () => ({}),
   'backups.restore': (c) => ({ id: c.snapshots[0], addMissing: true }),
   'articles.list': () => ({}),
+  'articles.matching': () => ({ tag: 'fuzz', color: 'yellow' }),
   'articles.get': (c) => ({ id: c.articles[0] }),
   'articles.create': (c) => ({
     title: 'Fuzzed',

@@ -1,11 +1,13 @@
 // Main process: articles — list, read, create, edit, bulk changes, delete to trash and restore.
 import { GlossaError } from '../../shared/errors'
+import { articleHasTag } from '../../shared/tags'
 import { normalizePlainText } from '../../shared/text-model'
 import { ImportError, parseHtml } from '../import'
 import type { HandlerMap, ServiceContext } from './context'
 
 type Methods =
   | 'articles.list'
+  | 'articles.matching'
   | 'articles.get'
   | 'articles.create'
   | 'articles.update'
@@ -34,10 +36,13 @@ export function articleHandlers({ archive }: ServiceContext): HandlerMap<Methods
         addedAt: a.addedAt,
         tags: a.tags,
         counts: a.counts,
-        annotationTags: a.annotationTags,
-        ...(a.annotationColors?.length ? { annotationColors: a.annotationColors } : {}),
         ...(a.collections?.length ? { collections: a.collections } : {}),
       })),
+    'articles.matching': async ({ tag, color }) =>
+      archive
+        .list()
+        .filter((a) => (!tag || articleHasTag(a, tag)) && (!color || a.annotationColors?.includes(color)))
+        .map((a) => a.id),
     'articles.get': async ({ id }) => archive.getArticle(id),
     'articles.create': async ({ text, html, ...meta }) => {
       const body = html

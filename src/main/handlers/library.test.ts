@@ -103,6 +103,30 @@ describe('tags', () => {
   })
 })
 
+describe('articles matching a tag or a colour', () => {
+  it('matches tags on articles and on annotations (a parent includes its children) and highlight colours', async () => {
+    const h = await withTaggedArchive()
+    await h.call('annotations.create', {
+      articleId: h.a.id,
+      target: sampleTarget(TEXT, '70%'),
+      color: 'green',
+    })
+    const matching = (args: object) => h.call<string[]>('articles.matching', args)
+    expect(await matching({ tag: 'strikes' })).toEqual(expect.arrayContaining([h.a.id, h.b.id]))
+    expect(await matching({ tag: 'strikes/repelled' })).toEqual([h.b.id])
+    expect(await matching({ tag: 'drones' })).toEqual([h.a.id])
+    expect(await matching({ tag: 'economy' })).toEqual([h.b.id])
+    expect(await matching({ tag: 'strike' })).toEqual([])
+    expect(await matching({ color: 'green' })).toEqual([h.a.id])
+    expect(await matching({ tag: 'strikes/repelled', color: 'green' })).toEqual([])
+    // The library list leaves these per-article maps out; it asks this method instead.
+    const [item] = await h.call<object[]>('articles.list', {})
+    expect(item).not.toHaveProperty('annotationTags')
+    expect(item).not.toHaveProperty('annotationColors')
+    await expect(matching({})).rejects.toMatchObject({ code: 'invalid_argument' })
+  })
+})
+
 describe('collections and bulk changes', () => {
   it('adds articles to a collection, tags them in bulk, and survives a rename and delete of the collection', async () => {
     const h = await withTaggedArchive()

@@ -43,6 +43,7 @@ import { useArticles } from './hooks/useArticles'
 import { useCollections } from './hooks/useCollections'
 import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
+import { useMatching } from './hooks/useMatching'
 import { useRoute } from './hooks/useRoute'
 import { useSearch } from './hooks/useSearch'
 import { useTags } from './hooks/useTags'
@@ -59,6 +60,7 @@ export default function App() {
   const [importing, setImporting] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [filter, setFilter] = useState<LibraryFilter>({})
+  const matching = useMatching(filter, articles)
   const [query, setQuery] = useState('')
   const search = useSearch(query)
   const [problems, setProblems] = useState<{ file?: string; message: string }[]>([])
@@ -162,7 +164,7 @@ export default function App() {
       <ProblemsBanner problems={problems} onRepair={() => setBackups(true)} />
       <LibraryPane
         articles={articles}
-        error={error}
+        error={error ?? matching.error}
         selectedId={route.view === 'library' ? route.articleId : null}
         onSelect={select}
         onImport={() => setImporting(true)}
@@ -207,6 +209,7 @@ export default function App() {
           ) : null
         }
         filter={filter}
+        matching={matching}
         onFilter={setFilter}
         onBulk={bulk}
       />
@@ -276,7 +279,7 @@ export default function App() {
           <ExportDialog
             articleId={route.view === 'library' ? route.articleId : null}
             selection={exporting.selection}
-            filtered={applyFilter(articles ?? [], filter).map((a) => a.id)}
+            filtered={applyFilter(articles ?? [], filter, matching.ids).map((a) => a.id)}
             tags={tags}
             collections={collections}
             initialScope={exporting.scope}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleListItem } from '../../../shared/types'
-import { applyFilter, filterChips, sortArticles } from './library-filter'
+import { applyFilter, filterChips, needsMatching, sortArticles } from './library-filter'
 
 function article(id: string, over: Partial<ArticleListItem> = {}): ArticleListItem {
   return {
@@ -9,7 +9,6 @@ function article(id: string, over: Partial<ArticleListItem> = {}): ArticleListIt
     addedAt: `2024-03-0${id.length}T00:00:00Z`,
     tags: [],
     counts: { highlights: 0, figures: 0, notes: 0 },
-    annotationTags: {},
     ...over,
   }
 }
@@ -20,10 +19,8 @@ const list = [
     source: 'Wire',
     publishedAt: '2024-01-09',
     counts: { highlights: 2, figures: 1, notes: 0 },
-    annotationColors: ['green'],
   }),
   article('bbbbb', {
-    annotationTags: { 'strikes/repelled': 1 },
     source: 'Daily',
     publishedAt: '2024-02-06',
     counts: { highlights: 1, figures: 0, notes: 1 },
@@ -35,18 +32,32 @@ const ids = (xs: ArticleListItem[]) => xs.map((a) => a.id)
 
 describe('library filters', () => {
   it.each([
-    ['a parent tag includes children on articles and on annotations', { tag: 'strikes' }, ['aaaa', 'bbbbb']],
-    ['a child tag', { tag: 'strikes/repelled' }, ['bbbbb']],
     ['source', { source: 'Wire' }, ['aaaa']],
     ['date range is inclusive and needs a date', { from: '2024-01-09', to: '2024-02-01' }, ['aaaa']],
     ['has figures', { hasFigures: true }, ['aaaa']],
     ['has notes', { hasNotes: true }, ['bbbbb']],
-    ['colour', { color: 'green' as const }, ['aaaa']],
     ['collection', { collection: 'col1' }, ['bbbbb']],
-    ['filters combine', { tag: 'strikes', hasNotes: true }, ['bbbbb']],
     ['no filter', {}, ['aaaa', 'bbbbb', 'cccccc']],
   ])('%s', (_name, filter, expected) => {
-    expect(ids(applyFilter(list, filter))).toEqual(expected)
+    expect(needsMatching(filter)).toBe(false)
+    // An answer left from an earlier tag filter must not narrow a filter that has no tag or colour.
+    expect(ids(applyFilter(list, filter, new Set(['cccccc'])))).toEqual(expected)
+  })
+
+  it.each([
+    ['a tag keeps the articles the main process matched', { tag: 'strikes' }],
+    ['a colour too', { color: 'green' as const }],
+  ])('%s', (_name, filter) => {
+    expect(needsMatching(filter)).toBe(true)
+    expect(ids(applyFilter(list, filter, new Set(['bbbbb', 'cccccc'])))).toEqual(['bbbbb', 'cccccc'])
+    // Until the answer is in, nothing is shown as matching.
+    expect(applyFilter(list, filter, null)).toEqual([])
+  })
+
+  it('combines the matched ids with the other filters', () => {
+    expect(ids(applyFilter(list, { tag: 'strikes', hasNotes: true }, new Set(['aaaa', 'bbbbb'])))).toEqual([
+      'bbbbb',
+    ])
   })
 
   it('sorts by each key', () => {

@@ -1,5 +1,4 @@
 // Renderer: which articles the library shows — filters that combine, and the sort order.
-import { isWithinTag } from '../../../shared/tags'
 import type { ArticleListItem, HighlightColor } from '../../../shared/types'
 
 export type LibraryFilter = {
@@ -21,23 +20,27 @@ export const SORT_LABELS: Record<LibrarySort, string> = {
   source: 'Source',
 }
 
-/** Article tags and the tags on its annotations both count; a parent tag includes its children. */
-export function hasTag(a: ArticleListItem, tag: string): boolean {
-  return (
-    a.tags.some((t) => isWithinTag(t, tag)) || Object.keys(a.annotationTags).some((t) => isWithinTag(t, tag))
-  )
+/** The filters that look at annotations (their tags and colours): the main process answers those
+ * (`articles.matching`), so the list does not carry every article's annotation tags. */
+export function needsMatching(f: LibraryFilter): boolean {
+  return !!(f.tag || f.color)
 }
 
-export function applyFilter(list: ArticleListItem[], f: LibraryFilter): ArticleListItem[] {
+/** `matched`: the ids `articles.matching` gave for this filter's tag and colour; none yet matches nothing. */
+export function applyFilter(
+  list: ArticleListItem[],
+  f: LibraryFilter,
+  matched: ReadonlySet<string> | null,
+): ArticleListItem[] {
+  const byAnnotations = needsMatching(f)
   return list.filter((a) => {
-    if (f.tag && !hasTag(a, f.tag)) return false
+    if (byAnnotations && !matched?.has(a.id)) return false
     if (f.source && a.source !== f.source) return false
     const date = a.publishedAt?.slice(0, 10)
     if (f.from && (!date || date < f.from)) return false
     if (f.to && (!date || date > f.to)) return false
     if (f.hasFigures && a.counts.figures === 0) return false
     if (f.hasNotes && a.counts.notes === 0) return false
-    if (f.color && !a.annotationColors?.includes(f.color)) return false
     if (f.collection && !a.collections?.includes(f.collection)) return false
     return true
   })

@@ -10,6 +10,7 @@ import BulkBar from '../library/BulkBar'
 import FilterPanel from '../library/FilterPanel'
 import { applyFilter, filterChips, SORT_LABELS, sortArticles } from '../library/library-filter'
 import type { LibraryFilter, LibrarySort } from '../library/library-filter'
+import type { Matching } from '../hooks/useMatching'
 
 export type View = 'library' | 'figures' | 'tags'
 
@@ -29,6 +30,8 @@ type Props = {
   /** While a search is active, its results take the list's place. */
   results: ReactNode | null
   filter: LibraryFilter
+  /** What the main process answered for the filter's tag and colour. */
+  matching: Matching
   onFilter: (update: (f: LibraryFilter) => LibraryFilter) => void
   onBulk: {
     tag: (ids: string[], tags: string[]) => void
@@ -57,6 +60,7 @@ export default function LibraryPane(props: Props) {
     results,
     onBulk,
     filter,
+    matching,
   } = props
   const setFilter = props.onFilter
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -66,8 +70,8 @@ export default function LibraryPane(props: Props) {
   const [anchor, setAnchor] = useState<string | null>(null)
 
   const list = useMemo(
-    () => sortArticles(applyFilter(articles ?? [], filter), sort),
-    [articles, filter, sort],
+    () => sortArticles(applyFilter(articles ?? [], filter, matching.ids), sort),
+    [articles, filter, matching.ids, sort],
   )
   const sources = useMemo(
     () => [...new Set((articles ?? []).map((a) => a.source).filter((s): s is string => !!s))].sort(),
@@ -133,9 +137,11 @@ export default function LibraryPane(props: Props) {
         <div className="library-tools">
           <span className="pane-subtitle">
             {articles
-              ? list.length === articles.length
-                ? plural(articles.length, 'article')
-                : `${list.length} of ${plural(articles.length, 'article')}`
+              ? matching.pending
+                ? 'Filtering…'
+                : list.length === articles.length
+                  ? plural(articles.length, 'article')
+                  : `${list.length} of ${plural(articles.length, 'article')}`
               : 'Opening archive…'}
           </span>
           <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
@@ -215,7 +221,7 @@ export default function LibraryPane(props: Props) {
             )
           })}
         </div>
-        {articles && list.length === 0 && (
+        {articles && !matching.pending && list.length === 0 && (
           <p className="muted pad">
             {articles.length ? 'No article matches these filters.' : 'No articles yet.'}
           </p>
