@@ -100,3 +100,60 @@ test('find in article counts matches', async ({ page, glossa }) => {
   await page.keyboard.press('Enter')
   await expect(page.locator('.find-count')).toHaveText(`2 of ${count}`)
 })
+
+test('a long read with 300 annotations: the sidebar renders the cards in view, follows focus and keeps a note being edited', async ({
+  page,
+  glossa,
+}) => {
+  const paragraphs = Array.from(
+    { length: 300 },
+    (_, i) => `Paragraph ${i + 1}: officials counted ${100 + i} drones over the city that night.`,
+  )
+  const text = paragraphs.join('\n\n')
+  const article = await glossa.call<ArticleMeta>('articles.create', { title: 'Long read', text })
+  const stored = (await glossa.call<{ text: string }>('articles.get', { id: article.id })).text
+  for (const [i, p] of paragraphs.entries()) {
+    const exact = p.slice(0, p.indexOf(':') + 1)
+    const start = stored.indexOf(exact)
+    await glossa.call('annotations.create', {
+      articleId: article.id,
+      target: {
+        quote: {
+          type: 'TextQuoteSelector',
+          exact,
+          prefix: stored.slice(Math.max(0, start - 32), start),
+          suffix: stored.slice(start + exact.length, start + exact.length + 32),
+        },
+        position: { type: 'TextPositionSelector', start, end: start + exact.length },
+      },
+      note: i === 299 ? 'The last one.' : '',
+    })
+  }
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect(page.locator('.sidebar-title')).toContainText('300')
+  const cards = page.locator('.annotation-card')
+  await expect(cards.first()).toContainText('Paragraph 1')
+  expect(await cards.count()).toBeLessThan(60)
+
+  // Stepping back from the first wraps to the last: its card is brought into view, the text scrolled to it.
+  await page.getByTestId('article-body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('k')
+  const last = page.locator('.annotation-card.focused')
+  await expect(last).toContainText('Paragraph 300')
+  await expect(last).toContainText('The last one.')
+  await expect(last).toBeInViewport()
+  await page.screenshot({ path: 'reports/screens/reader-long-read.png' })
+
+  // A note being edited stays while the sidebar scrolls far away from it, and is saved.
+  await last.getByRole('button', { name: 'The last one.' }).click()
+  await last.getByRole('textbox', { name: 'Note' }).fill('Edited after scrolling.')
+  await page.locator('.annotation-sidebar').evaluate((el) => el.scrollTo({ top: 0 }))
+  await expect(cards.first()).toContainText('Paragraph 1')
+  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('Edited after scrolling.')
+  await page.getByRole('textbox', { name: 'Note' }).press('Control+Enter')
+  await expect(page.getByRole('status')).toHaveText(/Saved/)
+  const saved = await glossa.call<{ note: string }[]>('annotations.list', { articleId: article.id })
+  expect(saved.filter((a) => a.note === 'Edited after scrolling.')).toHaveLength(1)
+})

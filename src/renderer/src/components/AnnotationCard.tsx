@@ -1,5 +1,5 @@
 // Renderer: one annotation in the sidebar; the focused one opens for editing in place.
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Tag } from '../../../shared/types'
 import type { AnnotationPatch, LocalAnnotation } from '../reader/annotation-sync'
 import ColorSwatches from './ColorSwatches'
@@ -17,6 +17,10 @@ type Props = {
   onChange: (id: string, patch: AnnotationPatch) => void
   onDelete: (id: string) => void
   onEditFigure?: (id: string) => void
+  /** In a virtualized list: its place in the list, where it sits, and how the list measures it. */
+  index?: number
+  top?: number
+  measure?: (node: HTMLLIElement | null) => void
 }
 
 export default function AnnotationCard(props: Props) {
@@ -30,8 +34,18 @@ export default function AnnotationCard(props: Props) {
     onChange,
     onDelete,
     onEditFigure,
+    index,
+    top,
+    measure,
   } = props
-  const ref = useRef<HTMLLIElement>(null)
+  const ref = useRef<HTMLLIElement | null>(null)
+  const setRef = useCallback(
+    (node: HTMLLIElement | null) => {
+      ref.current = node
+      measure?.(node)
+    },
+    [measure],
+  )
   const [note, setNote] = useState(a.note)
   const [editingNote, setEditingNote] = useState(false)
 
@@ -49,7 +63,9 @@ export default function AnnotationCard(props: Props) {
 
   return (
     <li
-      ref={ref}
+      ref={setRef}
+      data-index={index}
+      style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
       className={`annotation-card color-${a.color}${focused ? ' focused' : ''}${orphan ? ' orphan' : ''}`}
       data-annotation-id={a.id}
       onClick={() => !focused && onFocus(a.id)}

@@ -1,4 +1,10 @@
 // Renderer: this article's annotations in reading order, then those that could not be placed (orphans).
+// The placed ones are virtualized: a long read with hundreds of notes renders the cards in view, not all of them,
+// so opening it paints the text without waiting for every card. The focused card is always kept rendered, so a
+// note being edited survives scrolling away from it.
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
+import type { Range } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { Tag } from '../../../shared/types'
 import type { AnnotationPatch, LocalAnnotation } from '../reader/annotation-sync'
@@ -17,22 +23,78 @@ type Props = {
   onEditFigure?: (id: string) => void
 }
 
+/** A card with a short quote and no note; real heights are measured as cards render. */
+const CARD_ESTIMATE = 90
+const CARD_GAP = 8
+
 export default function AnnotationSidebar({ form, placed, orphans, focusedId, ...rest }: Props) {
+  const scrollRef = useRef<HTMLElement>(null)
+  const listRef = useRef<HTMLOListElement>(null)
+  // Where the list starts inside the scrolling sidebar: below the title and the figure form, whose height changes.
+  const [listTop, setListTop] = useState(0)
+  useLayoutEffect(() => {
+    const list = listRef.current
+    const head = list?.previousElementSibling
+    if (!list) return
+    const measure = () => setListTop(list.offsetTop)
+    measure()
+    const observer = new ResizeObserver(measure)
+    if (head) observer.observe(head)
+    return () => observer.disconnect()
+  }, [])
+
+  const focusedIndex = focusedId ? placed.findIndex((a) => a.id === focusedId) : -1
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      if (focusedIndex < 0 || indexes.includes(focusedIndex)) return indexes
+      return [...indexes, focusedIndex].sort((a, b) => a - b)
+    },
+    [focusedIndex],
+  )
+  const virtualizer = useVirtualizer({
+    count: placed.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_ESTIMATE,
+    getItemKey: (i) => placed[i].id,
+    gap: CARD_GAP,
+    overscan: 6,
+    scrollMargin: listTop,
+    rangeExtractor,
+  })
+  // A highlight focused in the text brings its card into view (the card then scrolls itself to the nearest edge).
+  useEffect(() => {
+    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' })
+  }, [focusedIndex, virtualizer])
+
   return (
-    <aside className="annotation-sidebar" aria-label="Annotations">
-      <h2 className="sidebar-title">
-        Annotations <span className="muted">{placed.length + orphans.length || ''}</span>
-      </h2>
-      {form}
-      {placed.length + orphans.length === 0 && (
-        <p className="muted sidebar-hint">
-          Select a passage to highlight it. Keys 1–6 pick a colour, N adds a note, T a tag, F tags a figure.
-        </p>
-      )}
-      <ol className="annotation-list">
-        {placed.map((a) => (
-          <AnnotationCard key={a.id} annotation={a} focused={a.id === focusedId} {...rest} />
-        ))}
+    <aside className="annotation-sidebar" aria-label="Annotations" ref={scrollRef}>
+      <div className="sidebar-head">
+        <h2 className="sidebar-title">
+          Annotations <span className="muted">{placed.length + orphans.length || ''}</span>
+        </h2>
+        {form}
+        {placed.length + orphans.length === 0 && (
+          <p className="muted sidebar-hint">
+            Select a passage to highlight it. Keys 1–6 pick a colour, N adds a note, T a tag, F tags a figure.
+          </p>
+        )}
+      </div>
+      <ol ref={listRef} className="annotation-list virtual" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const a = placed[item.index]
+          return (
+            <AnnotationCard
+              key={item.key}
+              annotation={a}
+              focused={a.id === focusedId}
+              measure={virtualizer.measureElement}
+              index={item.index}
+              top={item.start - listTop}
+              {...rest}
+            />
+          )
+        })}
       </ol>
       {orphans.length > 0 && (
         <>

@@ -2,6 +2,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { api } from '../api'
 import { AnnotationSync } from '../reader/annotation-sync'
+import { loadAnnotations } from './openings'
 
 const idle = { items: [], status: { state: 'saved' as const }, canUndo: false, canRedo: false }
 const noop = () => () => {}
@@ -12,7 +13,7 @@ export function useAnnotationSync(articleId: string) {
 
   useEffect(() => {
     let live = true
-    api['annotations.list']({ articleId }).then(
+    loadAnnotations(articleId).then(
       (list) => live && setSync(new AnnotationSync(articleId, list, api)),
       (err: Error) => live && setError(err.message),
     )

@@ -1,7 +1,7 @@
 // Renderer: one article with its text and HTML, loaded when the selection changes.
 import { useEffect, useState } from 'react'
 import type { Article } from '../../../shared/types'
-import { api } from '../api'
+import { loadArticle } from './openings'
 
 export type ArticleState = { article: Article | null; error: string | null }
 
@@ -14,7 +14,7 @@ export function useArticle(id: string): ArticleState {
 
   useEffect(() => {
     let live = true
-    api['articles.get']({ id }).then(
+    loadArticle(id).then(
       (article) => live && setState({ id, article, error: null }),
       (err: Error) => live && setState({ id, article: null, error: err.message }),
     )

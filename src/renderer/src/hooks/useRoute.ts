@@ -1,6 +1,7 @@
 // Renderer: where the researcher is, kept in the URL so reloads and links return to it:
 // #/article/<id>[/<annotationId>], #/figures or #/tags.
 import { useCallback, useEffect, useState } from 'react'
+import { openArticle } from './openings'
 
 export type Route =
   | { view: 'library'; articleId: string | null; annotationId?: string; at?: { start: number; end: number } }
@@ -21,6 +22,12 @@ function fromHash(): Route {
     : { view: 'library', articleId: null }
 }
 
+/** The route, with the article it opens already on its way (see openings.ts). */
+function arrive(route: Route): Route {
+  openArticle(route.view === 'library' ? route.articleId : null)
+  return route
+}
+
 function toHash(route: Route): string {
   if (route.view === 'figures') return '#/figures'
   if (route.view === 'tags') return '#/tags'
@@ -30,17 +37,17 @@ function toHash(route: Route): string {
 }
 
 export function useRoute(): [Route, (route: Route) => void] {
-  const [route, setRoute] = useState<Route>(fromHash)
+  const [route, setRoute] = useState<Route>(() => arrive(fromHash()))
 
   useEffect(() => {
-    const onHash = () => setRoute(fromHash())
+    const onHash = () => setRoute(arrive(fromHash()))
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
   const go = useCallback((next: Route) => {
     history.replaceState(null, '', toHash(next))
-    setRoute(next)
+    setRoute(arrive(next))
   }, [])
   return [route, go]
 }
