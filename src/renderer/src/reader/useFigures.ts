@@ -2,13 +2,32 @@
 // prefilled from detection, the period around it (relative to the article's date) and who said it.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { describe } from '../../../shared/anchoring'
-import { detectFigures, suggestAttribution, suggestPeriod } from '../../../shared/figures'
 import type { FigureCandidate } from '../../../shared/figures'
+import type * as FigureToolsModule from '../../../shared/figures'
 import type { Article, Figure } from '../../../shared/types'
 import type { FigureDraft } from '../components/FigureForm'
 import type { AnnotationSync, LocalAnnotation } from './annotation-sync'
 import type { DomText } from './dom-text'
 import type { Span } from './paint'
+
+type FigureTools = typeof FigureToolsModule
+let tools: Promise<FigureTools> | null = null
+/**
+ * The detector and the period and attribution suggestions (chrono-node reads the periods), with the figure
+ * form: loaded once an article is on screen, not before its first paint.
+ */
+const loadFigureTools = () => {
+  tools ??= import('../../../shared/figures')
+  void import('../components/FigureForm')
+  return tools
+}
+
+function whenIdle(work: () => void): () => void {
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1))
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout
+  const handle = idle(work)
+  return () => cancel(handle)
+}
 
 export function useFigures(
   model: DomText | null,
@@ -19,26 +38,36 @@ export function useFigures(
   const [draft, setDraft] = useState<FigureDraft | null>(null)
   const text = model?.text ?? ''
   // Detection waits until the article and its highlights are on screen: it is not needed for the first paint.
-  // A click on a number before then runs it at once (detectNow), so no click is ever lost.
+  // A click on a number before then loads and runs it at once (detectNow), so no click is ever lost.
   const [found, setFound] = useState<{ text: string; candidates: FigureCandidate[] }>({
     text: '',
     candidates: [],
   })
   const detected = useMemo(() => (found.text === text ? found.candidates : []), [found, text])
-  const detectNow = useCallback((): FigureCandidate[] => {
+  const detectNow = useCallback(async (): Promise<FigureCandidate[]> => {
     if (found.text === text) return found.candidates
-    const candidates = detectFigures(text)
+    const candidates = (await loadFigureTools()).detectFigures(text)
     setFound({ text, candidates })
     return candidates
   }, [found, text])
   useEffect(() => {
     if (!text) return
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1))
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout
-    const handle = idle(() =>
-      setFound((f) => (f.text === text ? f : { text, candidates: detectFigures(text) })),
+    let live = true
+    let cancelDetect = () => {}
+    const cancelLoad = whenIdle(
+      () =>
+        void loadFigureTools().then(({ detectFigures }) => {
+          if (!live) return
+          cancelDetect = whenIdle(() =>
+            setFound((f) => (f.text === text ? f : { text, candidates: detectFigures(text) })),
+          )
+        }),
     )
-    return () => cancel(handle)
+    return () => {
+      live = false
+      cancelLoad()
+      cancelDetect()
+    }
   }, [text])
   // Candidates already tagged as figures are no longer offered.
   const candidates = useMemo(
@@ -47,7 +76,12 @@ export function useFigures(
   )
 
   const prefill = useCallback(
-    (start: number, end: number, candidate?: FigureCandidate): Partial<Figure> => {
+    (
+      { suggestPeriod, suggestAttribution }: FigureTools,
+      start: number,
+      end: number,
+      candidate?: FigureCandidate,
+    ): Partial<Figure> => {
       const period = suggestPeriod({ text, start, end, articleDate: article?.publishedAt })
       const attributedTo = suggestAttribution({ text, start, end })
       const figure: Partial<Figure> = {}
@@ -67,39 +101,35 @@ export function useFigures(
     [text, article],
   )
 
-  const candidateAt = useCallback(
-    (offset: number) =>
-      detectNow().find(
-        (c) => c.start <= offset && offset < c.end && !tagged.some((t) => t.start < c.end && c.start < t.end),
-      ),
-    [detectNow, tagged],
-  )
-
-  const openForCandidate = useCallback(
-    (c: FigureCandidate) =>
-      setDraft({ start: c.start, end: c.end, quote: c.text, figure: prefill(c.start, c.end, c), note: '' }),
-    [prefill],
+  /** Opens the form on the untagged candidate under `offset`, if there is one; true if it did. */
+  const openCandidateAt = useCallback(
+    async (offset: number): Promise<boolean> => {
+      const c = (await detectNow()).find(
+        (x) => x.start <= offset && offset < x.end && !tagged.some((t) => t.start < x.end && x.start < t.end),
+      )
+      if (!c) return false
+      const figure = prefill(await loadFigureTools(), c.start, c.end, c)
+      setDraft({ start: c.start, end: c.end, quote: c.text, figure, note: '' })
+      return true
+    },
+    [detectNow, tagged, prefill],
   )
 
   const openForSpan = useCallback(
-    (start: number, end: number) => {
+    async (start: number, end: number) => {
       const inside = detected.find((c) => c.start < end && start < c.end)
-      setDraft({ start, end, quote: text.slice(start, end), figure: prefill(start, end, inside), note: '' })
+      const figure = prefill(await loadFigureTools(), start, end, inside)
+      setDraft({ start, end, quote: text.slice(start, end), figure, note: '' })
     },
     [detected, prefill, text],
   )
 
   const openForAnnotation = useCallback(
-    (a: LocalAnnotation, span: Span | undefined) => {
+    async (a: LocalAnnotation, span: Span | undefined) => {
       const start = span?.start ?? a.target.position.start
       const end = span?.end ?? a.target.position.end
-      const figure =
-        a.figure ??
-        prefill(
-          start,
-          end,
-          detected.find((c) => c.start < end && start < c.end),
-        )
+      const inside = detected.find((c) => c.start < end && start < c.end)
+      const figure = a.figure ?? prefill(await loadFigureTools(), start, end, inside)
       setDraft({ start, end, quote: a.target.quote.exact, figure, note: a.note, editingId: a.id })
     },
     [detected, prefill],
@@ -127,8 +157,7 @@ export function useFigures(
   return {
     candidates,
     draft,
-    candidateAt,
-    openForCandidate,
+    openCandidateAt,
     openForSpan,
     openForAnnotation,
     save,

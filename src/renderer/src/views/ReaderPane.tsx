@@ -1,5 +1,5 @@
 // Renderer: one article, its highlights painted over the text, and the annotations sidebar.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MouseEvent } from 'react'
 import { anchorAll, describe } from '../../../shared/anchoring'
 import AnnotationSidebar from '../components/AnnotationSidebar'
@@ -18,9 +18,12 @@ import type { DomText } from '../reader/dom-text'
 import { paintAnnotations, paintLayer } from '../reader/paint'
 import { useFigures } from '../reader/useFigures'
 import { useFind } from '../reader/useFind'
-import FigureForm from '../components/FigureForm'
 import { useReaderKeys } from '../reader/useReaderKeys'
 import { useReaderSelection } from '../reader/useReaderSelection'
+
+// The figure form validates against the contract's schemas (zod): loaded when first needed, or at idle once an
+// article is on screen (useFigures), so opening an article does not wait for it.
+const FigureForm = lazy(() => import('../components/FigureForm'))
 
 type Props = {
   id: string
@@ -133,7 +136,7 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
     (action: SelectionAction) => {
       if (!sync || !model || !selection) return
       if (action.then === 'figure') {
-        figures.openForSpan(selection.start, selection.end)
+        void figures.openForSpan(selection.start, selection.end)
         clear()
         return
       }
@@ -193,8 +196,7 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
     const hits = placed.filter((a) => spans.get(a.id)!.start <= offset && offset < spans.get(a.id)!.end)
     hits.sort((a, b) => spanLength(spans.get(a.id)!) - spanLength(spans.get(b.id)!))
     if (hits.length) return focus(hits[0].id, null, false)
-    const candidate = figures.candidateAt(offset)
-    if (candidate) figures.openForCandidate(candidate)
+    void figures.openCandidateAt(offset)
   }
 
   if (error)
@@ -251,22 +253,24 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
       <AnnotationSidebar
         form={
           figures.draft && (
-            <FigureForm
-              key={`${figures.draft.start}-${figures.draft.end}-${figures.draft.editingId ?? ''}`}
-              draft={figures.draft}
-              knownTags={tags}
-              onSave={(figure, note) => {
-                const saved = figures.save(figure, note)
-                if (saved) focus(saved, null, false)
-                setTimeout(refreshTags, 300)
-              }}
-              onCancel={figures.cancel}
-            />
+            <Suspense fallback={null}>
+              <FigureForm
+                key={`${figures.draft.start}-${figures.draft.end}-${figures.draft.editingId ?? ''}`}
+                draft={figures.draft}
+                knownTags={tags}
+                onSave={(figure, note) => {
+                  const saved = figures.save(figure, note)
+                  if (saved) focus(saved, null, false)
+                  setTimeout(refreshTags, 300)
+                }}
+                onCancel={figures.cancel}
+              />
+            </Suspense>
           )
         }
         onEditFigure={(a) => {
           const annotation = placed.find((x) => x.id === a) ?? orphans.find((x) => x.id === a)
-          if (annotation) figures.openForAnnotation(annotation, spans.get(a))
+          if (annotation) void figures.openForAnnotation(annotation, spans.get(a))
         }}
         placed={placed}
         orphans={orphans}
