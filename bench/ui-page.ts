@@ -1,30 +1,43 @@
 // Bench (Node): the scripts the renderer bench runs inside the page, as strings: this tsconfig has no DOM
 // types, and the page's own clock (performance.now(), from navigation start) is what they report.
 //
-// Both measures stop once the frame that shows the result has been rendered, not when the result is merely in
-// the DOM: the check runs in an animation frame callback, before that frame's style, layout and paint, so it
-// posts a task, which runs only after the frame is done, and that task reads the clock.
+// Nothing of the bench runs in the page while the library loads (Playwright's own scripts would compete with
+// the app for the main thread): the browser times the first row's paint itself, through the Element Timing
+// attribute on each row's title, and the bench reads that entry once the rows are there.
 
-/** Installed before the app loads: the first library row on screen, once its frame is rendered. */
-export const RECORDER = `
-  window.__bench = { rowsAt: null, paintedAt: null, bodyAt: null, t0: null };
+/** The paint time of the first library row (Element Timing), or null while none has been painted. */
+export const FIRST_ROW_PAINT = `new Promise((resolve) => {
+  new PerformanceObserver((list, observer) => {
+    const times = list.getEntries().filter((e) => e.identifier === 'library-row').map((e) => e.renderTime || e.loadTime);
+    observer.disconnect();
+    resolve(times.length ? Math.min(...times) : null);
+  }).observe({ type: 'element', buffered: true });
+  setTimeout(() => resolve(null), 200);
+})`
+
+/**
+ * Installed once the library is loaded, before an article is opened: calls \`record\` with the time at which the
+ * frame under way has been rendered. A check in an animation frame callback runs before that frame's style,
+ * layout and paint; the task it posts runs only after the frame is done.
+ */
+export const AFTER_FRAME = `
+  window.__bench = { paintedAt: null, bodyAt: null, t0: null, painting: false };
   window.__afterFrame = (record) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => record(performance.now());
     channel.port2.postMessage(null);
   };
-  const watch = () => {
-    const row = document.querySelector('.article-row');
-    if (row) {
-      const box = row.getBoundingClientRect();
-      if (box.height > 0 && box.top < innerHeight) return window.__afterFrame((t) => (window.__bench.rowsAt = t));
-    }
-    requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
 `
 
-export const ROWS_SHOWN = 'window.__bench && window.__bench.rowsAt !== null'
+/**
+ * True once the reader's code, which the library fetches when its rows are shown, has arrived and the page has
+ * been idle since: the state of the app when a researcher clicks an article.
+ */
+export const LIBRARY_SETTLED = `new Promise((resolve) => {
+  const loaded = performance.getEntriesByType('resource').some((r) => /\\/ReaderPane-[^/]*\\.js$/.test(r.name));
+  if (!loaded) return resolve(false);
+  requestIdleCallback(() => resolve(true), { timeout: 1000 });
+})`
 
 /** Resource timing of one API call made by the page: when it started and when its answer was in. */
 export function apiTiming(method: string): string {
@@ -65,7 +78,6 @@ export function highlightsPainted(colors: readonly string[], count: number): str
 export const BENCH_STATE = '({ ...window.__bench })'
 
 export type PageState = {
-  rowsAt: number | null
   paintedAt: number | null
   bodyAt: number | null
   t0: number | null

@@ -1,28 +1,31 @@
-// Renderer: how dates and counts read on screen.
+// Renderer: how dates and counts read on screen. The app speaks English, and its dates read "10 Jan 2024" on
+// every machine; they are formatted here rather than by Intl, whose first formatter loads the locale's data
+// (about 15 ms on a slow machine) while the library's first rows are waiting.
 
-// The first Intl formatter a page builds loads the locale's data (about 15 ms here), so they are built on first
-// use or when the app is waiting anyway (warmFormats), never while the first screen is being prepared.
-let dateFormat: Intl.DateTimeFormat | undefined
-let numberFormat: Intl.NumberFormat | undefined
-const dates = () =>
-  (dateFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }))
-const numbers = () => (numberFormat ??= new Intl.NumberFormat())
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/** Builds the formatters ahead of their first use. */
-export function warmFormats(): void {
-  dates()
-  numbers()
-}
-
-/** "10 Jan 2024" for an ISO date; the raw string if it is not one. */
+/** "10 Jan 2024" for an ISO date, or for a timestamp's day in local time; the raw string if it is not one. */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return ''
-  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)
-  return Number.isNaN(date.getTime()) ? iso : dates().format(date)
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (day) {
+    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])]
+    return month >= 1 && month <= 12 && date >= 1 && date <= 31 ? `${date} ${MONTHS[month - 1]} ${year}` : iso
+  }
+  const time = new Date(iso)
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(time.getTime())) return iso
+  return `${time.getDate()} ${MONTHS[time.getMonth()]} ${time.getFullYear()}`
 }
 
+/** "1 article", "10,000 articles". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${numbers().format(n)} ${n === 1 ? one : many}`
+  return `${groupThousands(n)} ${n === 1 ? one : many}`
+}
+
+function groupThousands(n: number): string {
+  const [whole, fraction] = String(Math.abs(n)).split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',')
+  return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`
 }
 
 export function hostOf(url: string | undefined): string {

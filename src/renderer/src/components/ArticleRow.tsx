@@ -38,7 +38,9 @@ export default function ArticleRow({ article, open, checked, selecting, onOpen, 
         onChange={() => {}}
       />
       <div className="row-main">
-        <div className="article-row-title">{article.title}</div>
+        <div className="article-row-title" elementtiming="library-row">
+          {article.title}
+        </div>
         <div className="article-row-meta">
           {article.source && <span>{article.source}</span>}
           {article.publishedAt && <span>{formatDate(article.publishedAt)}</span>}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { formatDate, hostOf, plural } from './format'
+
+describe('formatDate', () => {
+  it.each([
+    ['2024-01-10', '10 Jan 2024'],
+    ['2023-12-31', '31 Dec 2023'],
+    ['1999-07-04', '4 Jul 1999'],
+    ['', ''],
+    [undefined, ''],
+    ['2024-13-01', '2024-13-01'],
+    ['last spring', 'last spring'],
+    ['2024', '2024'],
+  ])('%s → %s', (iso, expected) => {
+    expect(formatDate(iso)).toBe(expected)
+  })
+
+  it("reads a timestamp's day in local time", () => {
+    const local = new Date(2024, 2, 5, 23, 30)
+    expect(formatDate(local.toISOString())).toBe('5 Mar 2024')
+  })
+})
+
+describe('plural', () => {
+  it.each([
+    [0, '0 articles'],
+    [1, '1 article'],
+    [2, '2 articles'],
+    [999, '999 articles'],
+    [1000, '1,000 articles'],
+    [10000, '10,000 articles'],
+    [1234567, '1,234,567 articles'],
+  ])('%i', (n, expected) => {
+    expect(plural(n, 'article')).toBe(expected)
+  })
+
+  it('takes an irregular plural', () => {
+    expect(plural(3, 'entry', 'entries')).toBe('3 entries')
+  })
+})
+
+describe('hostOf', () => {
+  it('drops www and survives bad URLs', () => {
+    expect(hostOf('https://www.example.org/a')).toBe('example.org')
+    expect(hostOf('not a url')).toBe('')
+    expect(hostOf(undefined)).toBe('')
+  })
+})
