@@ -1,18 +1,24 @@
 // Renderer: the library's filters; every one combines with the others.
-import { useId } from 'react'
-import type { Collection, Tag } from '../../../shared/types'
+import { useId, useMemo } from 'react'
+import type { ArticleListItem, Collection, Tag } from '../../../shared/types'
 import ColorSwatches from '../components/ColorSwatches'
 import type { LibraryFilter } from './library-filter'
 
 type Props = {
   filter: LibraryFilter
   tags: Tag[]
-  sources: string[]
+  /** The library's articles, whose sources the source filter offers. */
+  articles: ArticleListItem[]
   collections: Collection[]
   onChange: (patch: Partial<LibraryFilter>) => void
 }
 
-export default function FilterPanel({ filter, tags, sources, collections, onChange }: Props) {
+export default function FilterPanel({ filter, tags, articles, collections, onChange }: Props) {
+  // Worked out when the panel opens, not on every render of the library.
+  const sources = useMemo(
+    () => [...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))].sort(),
+    [articles],
+  )
   const id = useId()
   return (
     <div className="filter-panel" role="group" aria-label="Filters">

@@ -73,10 +73,6 @@ export default function LibraryPane(props: Props) {
     () => sortArticles(applyFilter(articles ?? [], filter, matching.ids), sort),
     [articles, filter, matching.ids, sort],
   )
-  const sources = useMemo(
-    () => [...new Set((articles ?? []).map((a) => a.source).filter((s): s is string => !!s))].sort(),
-    [articles],
-  )
   const chips = filterChips(filter, (id) => collections.find((c) => c.id === id)?.name ?? id)
   const virtualizer = useVirtualizer({
     count: list.length,
@@ -159,7 +155,7 @@ export default function LibraryPane(props: Props) {
           <FilterPanel
             filter={filter}
             tags={tags}
-            sources={sources}
+            articles={articles ?? []}
             collections={collections}
             onChange={(p) => setFilter((f) => ({ ...f, ...p }))}
           />
