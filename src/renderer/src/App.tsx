@@ -53,8 +53,11 @@ import LibraryPane from './views/LibraryPane'
 
 export default function App() {
   const { articles, error, reload } = useArticles()
-  const { tags, refresh: refreshTags } = useTags()
-  const { collections, refresh: refreshCollections } = useCollections()
+  // Tags, collections and what opening the archive found are not on the first screen: asked for once the
+  // library's rows are drawn, so they do not compete with the list for the page's main thread.
+  const listed = articles !== null || error !== null
+  const { tags, refresh: refreshTags } = useTags(listed)
+  const { collections, refresh: refreshCollections } = useCollections(listed)
   const [route, go] = useRoute()
   const ReaderPane = useReader(route.view === 'library' && !!route.articleId, articles !== null)
   const [importing, setImporting] = useState(false)
@@ -93,13 +96,14 @@ export default function App() {
   useEffect(() => {
     // What opening the archive found is known at once; the scan of every annotations file waits a few
     // seconds, so it never competes with the library's first rows or the first article opened.
+    if (!listed) return
     api['app.info']({}).then(
       (info) => setProblems(info.problems),
       () => {},
     )
     const timer = window.setTimeout(() => api['archive.scan']({}).then(setProblems, () => {}), 3000)
     return () => window.clearTimeout(timer)
-  }, [])
+  }, [listed])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

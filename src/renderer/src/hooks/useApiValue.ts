@@ -3,10 +3,12 @@ import { useCallback, useEffect, useState } from 'react'
 
 export type ApiValue<T> = { value: T | null; error: string | null; refresh: () => void }
 
-export function useApiValue<T>(load: () => Promise<T>): ApiValue<T> {
+/** `ready`: false holds the first load back (what the first screen does not show waits for it to be drawn). */
+export function useApiValue<T>(load: () => Promise<T>, ready = true): ApiValue<T> {
   const [state, setState] = useState<{ value: T | null; error: string | null }>({ value: null, error: null })
   const [generation, setGeneration] = useState(0)
   useEffect(() => {
+    if (!ready) return
     let live = true
     load().then(
       (value) => live && setState({ value, error: null }),
@@ -15,7 +17,7 @@ export function useApiValue<T>(load: () => Promise<T>): ApiValue<T> {
     return () => {
       live = false
     }
-  }, [load, generation])
+  }, [load, generation, ready])
   const refresh = useCallback(() => setGeneration((g) => g + 1), [])
   return { ...state, refresh }
 }

@@ -5,7 +5,8 @@ import { useApiValue } from './useApiValue'
 
 const load = () => api['collections.list']({})
 
-export function useCollections(): { collections: Collection[]; refresh: () => void } {
-  const { value, refresh } = useApiValue(load)
+/** `ready`: false waits (the library's first rows come first). */
+export function useCollections(ready = true): { collections: Collection[]; refresh: () => void } {
+  const { value, refresh } = useApiValue(load, ready)
   return { collections: value ?? [], refresh }
 }

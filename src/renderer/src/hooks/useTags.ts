@@ -5,7 +5,8 @@ import { useApiValue } from './useApiValue'
 
 const load = () => api['tags.list']({})
 
-export function useTags(): { tags: Tag[]; refresh: () => void } {
-  const { value, refresh } = useApiValue(load)
+/** `ready`: false waits (the library's first rows come first). */
+export function useTags(ready = true): { tags: Tag[]; refresh: () => void } {
+  const { value, refresh } = useApiValue(load, ready)
   return { tags: value ?? [], refresh }
 }
