@@ -30,6 +30,26 @@ export const AFTER_FRAME = `
 `
 
 /**
+ * Installed before the app loads, for the worst case: opens the article from inside the page as soon as the
+ * frame showing the first library row is drawn, before the reader's code (fetched from then on) has arrived.
+ */
+export function openOnFirstRows(id: string): string {
+  return `${AFTER_FRAME}
+  const watch = () => {
+    const row = document.querySelector('.article-row');
+    if (row && row.getBoundingClientRect().height > 0) {
+      return window.__afterFrame(() => {
+        CSS.highlights.clear();
+        window.__bench.t0 = performance.now();
+        location.hash = '#/article/${id}';
+      });
+    }
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);`
+}
+
+/**
  * True once the reader's code, which the library fetches when its rows are shown, has arrived and the page has
  * been idle since: the state of the app when a researcher clicks an article.
  */

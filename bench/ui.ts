@@ -25,6 +25,7 @@ import {
   apiTiming,
   highlightsPainted,
   openArticle,
+  openOnFirstRows,
 } from './ui-page'
 
 const { values } = parseArgs({
@@ -80,11 +81,33 @@ async function libraryRun(browser: Browser, url: string): Promise<LibrarySample>
   }
 }
 
-async function articleRun(browser: Browser, url: string, id: string, count: number): Promise<ArticleSample> {
-  const { page } = await freshPage(browser, url)
-  await page.waitForFunction(LIBRARY_SETTLED, null, { timeout: 30_000 })
-  await page.evaluate(AFTER_FRAME)
-  await page.evaluate(openArticle(id))
+/**
+ * Opens the long read and times it until its highlights are drawn. `settled`: from a library that has finished
+ * loading (the target's case); otherwise the moment the first rows are drawn, with the reader's code still on
+ * its way (a worst case: no click comes that fast).
+ */
+async function articleRun(
+  browser: Browser,
+  url: string,
+  id: string,
+  count: number,
+  settled: boolean,
+): Promise<ArticleSample> {
+  let page: Page
+  if (settled) {
+    page = (await freshPage(browser, url)).page
+    await page.waitForFunction(LIBRARY_SETTLED, null, { timeout: 30_000 })
+    await page.evaluate(AFTER_FRAME)
+    await page.evaluate(openArticle(id))
+  } else {
+    const context = await browser.newContext({ viewport: { width: 1320, height: 860 }, bypassCSP: true })
+    page = await context.newPage()
+    await page.addInitScript({ content: openOnFirstRows(id) })
+    // No probe polls the page until the article's annotations have arrived.
+    const opened = page.waitForResponse((r) => r.url().includes('/api/annotations.list'), { timeout: 60_000 })
+    await page.goto(url, { waitUntil: 'commit' })
+    await opened
+  }
   await page.waitForFunction(highlightsPainted(HIGHLIGHT_COLORS, count), null, {
     polling: 'raf',
     timeout: 30_000,
@@ -135,18 +158,31 @@ async function main(): Promise<void> {
       const sample = await libraryRun(browser, server.url)
       if (i >= WARMUP) library.push(sample)
     }
-    log(`Article with ${size.longReadHighlights} highlights: ${reps} opens (+${WARMUP} warm-up)`)
-    const article: ArticleSample[] = []
-    for (let i = 0; i < WARMUP + reps; i++) {
-      const sample = await articleRun(browser, server.url, manifest.longReadId, size.longReadHighlights)
-      if (i >= WARMUP) article.push(sample)
+    const articleRuns = async (settled: boolean): Promise<ArticleSample[]> => {
+      const how = settled ? 'from a settled library' : 'as soon as the first rows are drawn'
+      log(`Article with ${size.longReadHighlights} highlights, ${how}: ${reps} opens (+${WARMUP} warm-up)`)
+      const samples: ArticleSample[] = []
+      for (let i = 0; i < WARMUP + reps; i++) {
+        const sample = await articleRun(
+          browser,
+          server.url,
+          manifest.longReadId,
+          size.longReadHighlights,
+          settled,
+        )
+        if (i >= WARMUP) samples.push(sample)
+      }
+      return samples
     }
-    report({
+    const article = await articleRuns(true)
+    const articleEarly = await articleRuns(false)
+    await report({
       size: size.name,
       articles: manifest.articles,
       highlights: size.longReadHighlights,
       library,
       article,
+      articleEarly,
     })
   } finally {
     await browser.close()
@@ -160,6 +196,7 @@ async function report(raw: {
   highlights: number
   library: LibrarySample[]
   article: ArticleSample[]
+  articleEarly: ArticleSample[]
 }): Promise<void> {
   const figures = {
     library: {
@@ -173,6 +210,10 @@ async function report(raw: {
       painted: summarize(raw.article.map((s) => s.painted)),
       dataIn: summarize(raw.article.map((s) => s.dataIn)),
       paintAfterData: summarize(raw.article.map((s) => s.painted - s.dataIn)),
+    },
+    articleEarly: {
+      painted: summarize(raw.articleEarly.map((s) => s.painted)),
+      dataIn: summarize(raw.articleEarly.map((s) => s.dataIn)),
     },
   }
   const rows: Row[] = [
@@ -191,16 +232,27 @@ async function report(raw: {
     summaryRow(
       `article with ${raw.highlights} highlights: painted`,
       figures.article.painted,
-      'from opening it',
+      'from opening it, library settled',
     ),
     summaryRow('   … article + annotations answered', figures.article.dataIn),
     summaryRow('   … painted after the data arrived', figures.article.paintAfterData),
+    summaryRow(
+      '   … opened as the first rows are drawn',
+      figures.articleEarly.painted,
+      "worst case: the reader's code still loading",
+    ),
+    summaryRow('      … article + annotations answered', figures.articleEarly.dataIn),
   ]
   const targets: TargetCheck[] = [
     {
       target: `article with ${raw.highlights} highlights painted < 150 ms (median)`,
       value: ms(figures.article.painted.median),
       pass: figures.article.painted.median < 150,
+    },
+    {
+      target: `the same, opened as the first rows are drawn < 150 ms (median)`,
+      value: ms(figures.articleEarly.painted.median),
+      pass: figures.articleEarly.painted.median < 150,
     },
     {
       target: `library of ${raw.articles} rendered < 300 ms (median, from navigation)`,
