@@ -46,6 +46,26 @@ describe('snapshots', () => {
   })
 })
 
+describe('snapshots taken together', () => {
+  it('two asked for in the same millisecond are both kept, under names of their own', async () => {
+    const h = await serviceHarness()
+    await h.call('articles.create', { title: 'A', text: 'Some text to back up.' })
+    const now = new Date('2026-11-27T10:00:00.000Z')
+    const [first, second] = await Promise.all([takeSnapshot(h.archive, now), takeSnapshot(h.archive, now)])
+    expect(first.id).not.toBe(second.id)
+    expect((await listSnapshots(h.archive)).map((s) => s.id).sort()).toEqual([first.id, second.id].sort())
+    const files = await readdir(join(h.archive.dir, 'backups'))
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('backups.create answers every one of several calls at once', async () => {
+    const h = await serviceHarness()
+    await h.call('articles.create', { title: 'A', text: 'Some text to back up.' })
+    const made = await Promise.all([1, 2, 3].map(() => h.call<Snap>('backups.create', {})))
+    expect(new Set(made.map((m) => m.id)).size).toBe(3)
+  })
+})
+
 describe('repair from a snapshot', () => {
   it('a damaged annotations file is reported by name, kept aside, and restored on confirmation', async () => {
     const h = await archiveWithWork()

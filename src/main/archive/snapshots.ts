@@ -56,9 +56,31 @@ export async function listSnapshots(archive: Archive): Promise<SnapshotInfo[]> {
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
-export async function takeSnapshot(archive: Archive, now = new Date()): Promise<SnapshotInfo> {
+const nameAt = (time: Date) => `snapshot-${time.toISOString().replace(/[:.]/g, '-')}.json.gz`
+
+const queues = new WeakMap<Archive, Promise<unknown>>()
+
+/**
+ * Snapshots of one archive are taken one at a time, each under a name of its own: two asked for in the same
+ * millisecond (two "Back up now" clicks) would otherwise share a name and write over each other.
+ */
+export function takeSnapshot(archive: Archive, now = new Date()): Promise<SnapshotInfo> {
+  const previous = queues.get(archive) ?? Promise.resolve()
+  const taken = previous.then(() => snapshotOnce(archive, now))
+  queues.set(
+    archive,
+    taken.catch(() => {}),
+  )
+  return taken
+}
+
+async function snapshotOnce(archive: Archive, requested: Date): Promise<SnapshotInfo> {
+  const existing = new Set(await readdir(dirOf(archive)).catch(() => [] as string[]))
+  let time = requested.getTime()
+  while (existing.has(nameAt(new Date(time)))) time++
+  const now = new Date(time)
   const backup = await collectBackup(archive, now.toISOString())
-  const id = `snapshot-${now.toISOString().replace(/[:.]/g, '-')}.json.gz`
+  const id = nameAt(now)
   const bytes = await promisify(gzip)(Buffer.from(JSON.stringify(backup)))
   await mkdir(dirOf(archive), { recursive: true })
   await writeAtomic(join(dirOf(archive), id), bytes)
