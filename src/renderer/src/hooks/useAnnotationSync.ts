@@ -2,7 +2,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { api } from '../api'
 import { AnnotationSync } from '../reader/annotation-sync'
-import { loadAnnotations } from './openings'
+import { loadAnnotations } from './article-openings'
 
 const idle = { items: [], status: { state: 'saved' as const }, canUndo: false, canRedo: false }
 const noop = () => () => {}

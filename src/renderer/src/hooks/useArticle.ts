@@ -1,7 +1,7 @@
 // Renderer: one article with its text and HTML, loaded when the selection changes.
 import { useEffect, useState } from 'react'
 import type { Article } from '../../../shared/types'
-import { loadArticle } from './openings'
+import { loadArticle } from './article-openings'
 
 export type ArticleState = { article: Article | null; error: string | null }
 

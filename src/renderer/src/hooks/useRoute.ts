@@ -1,7 +1,7 @@
 // Renderer: where the researcher is, kept in the URL so reloads and links return to it:
 // #/article/<id>[/<annotationId>], #/figures or #/tags.
 import { useCallback, useEffect, useState } from 'react'
-import { openArticle } from './openings'
+import { openArticle } from './article-openings'
 
 export type Route =
   | { view: 'library'; articleId: string | null; annotationId?: string; at?: { start: number; end: number } }
