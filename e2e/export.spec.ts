@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
+import { describe } from '../src/shared/anchoring'
 import type { ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
@@ -8,15 +9,7 @@ async function tagFigure(glossa: Glossa, articleId: string, text: string, exact:
   const start = text.indexOf(exact)
   await glossa.call('annotations.create', {
     articleId,
-    target: {
-      quote: {
-        type: 'TextQuoteSelector',
-        exact,
-        prefix: text.slice(Math.max(0, start - 32), start),
-        suffix: text.slice(start + exact.length, start + exact.length + 32),
-      },
-      position: { type: 'TextPositionSelector', start, end: start + exact.length },
-    },
+    target: describe(text, start, start + exact.length),
     figure,
   })
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { describe } from '../src/shared/anchoring'
 import type { ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 
@@ -11,14 +12,9 @@ test('tag and colour filters find articles by their annotations, and see a new o
   const list = await glossa.call<ArticleMeta[]>('articles.list')
   const air = list.find((a) => /79% of drones/.test(a.title))!
   const { text } = await glossa.call<{ text: string }>('articles.get', { id: air.id })
-  const exact = text.slice(0, 24)
-  const target = {
-    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: text.slice(24, 56) },
-    position: { type: 'TextPositionSelector', start: 0, end: 24 },
-  }
   await glossa.call('annotations.create', {
     articleId: air.id,
-    target,
+    target: describe(text, 0, 24),
     color: 'green',
     tags: ['air/defence'],
   })
@@ -41,7 +37,7 @@ test('tag and colour filters find articles by their annotations, and see a new o
   const gridText = (await glossa.call<{ text: string }>('articles.get', { id: grid.id })).text
   await glossa.call('annotations.create', {
     articleId: grid.id,
-    target: { ...target, quote: { ...target.quote, exact: gridText.slice(0, 24), suffix: '' } },
+    target: describe(gridText, 0, 24),
     color: 'green',
   })
   await page.reload()

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { describe } from '../src/shared/anchoring'
 import type { ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
@@ -117,15 +118,7 @@ test('a long read with 300 annotations: the sidebar renders the cards in view, f
     const start = stored.indexOf(exact)
     await glossa.call('annotations.create', {
       articleId: article.id,
-      target: {
-        quote: {
-          type: 'TextQuoteSelector',
-          exact,
-          prefix: stored.slice(Math.max(0, start - 32), start),
-          suffix: stored.slice(start + exact.length, start + exact.length + 32),
-        },
-        position: { type: 'TextPositionSelector', start, end: start + exact.length },
-      },
+      target: describe(stored, start, start + exact.length),
       note: i === 299 ? 'The last one.' : '',
     })
   }

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { describe } from '../src/shared/anchoring'
 import type { ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 
@@ -9,14 +10,10 @@ test('a damaged annotations file is named in a banner and repaired from a backup
 }) => {
   const [article] = await glossa.call<ArticleMeta[]>('articles.list')
   const { text } = await glossa.call<{ text: string }>('articles.get', { id: article.id })
-  const exact = text.slice(0, 40)
   await glossa.call('annotations.create', {
     articleId: article.id,
     note: 'keep me',
-    target: {
-      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: text.slice(40, 72) },
-      position: { type: 'TextPositionSelector', start: 0, end: 40 },
-    },
+    target: describe(text, 0, 40),
   })
   await glossa.call('backups.create', {})
   await glossa.restart()
