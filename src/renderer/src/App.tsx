@@ -262,6 +262,9 @@ export default function App() {
               </div>
             ))}
         </main>
+      </Suspense>
+      {/* The dialogs load on first use in a boundary of their own: loading one never hides the open article. */}
+      <Suspense fallback={null}>
         {importing && (
           <ImportDialog
             run={run}

@@ -11,18 +11,25 @@ type Props = { article: Article; onModel: (model: DomText, container: HTMLElemen
 
 function ArticleBody({ article, onModel }: Props) {
   const ref = useRef<HTMLDivElement>(null)
+  // The article whose nodes the container holds: layout effects can run again for the same article (React
+  // re-runs them when a Suspense boundary shows its content again), and the nodes, with any selection in
+  // them, must then stay.
+  const shown = useRef<Article | null>(null)
   useLayoutEffect(() => {
     const container = ref.current
     if (!container) return
-    // Stored HTML was sanitized on import; sanitizing again here is defence in depth, not the only guard. The
-    // sanitized nodes are moved in as they are: serializing them to a string for React to parse again would
-    // parse a long read twice.
-    const body = DOMPurify.sanitize(article.html ?? textToHtml(article.text), {
-      FORBID_TAGS: ['style', 'form'],
-      FORBID_ATTR: ['style'],
-      RETURN_DOM_FRAGMENT: true,
-    })
-    container.replaceChildren(body)
+    if (shown.current !== article) {
+      // Stored HTML was sanitized on import; sanitizing again here is defence in depth, not the only guard. The
+      // sanitized nodes are moved in as they are: serializing them to a string for React to parse again would
+      // parse a long read twice.
+      const body = DOMPurify.sanitize(article.html ?? textToHtml(article.text), {
+        FORBID_TAGS: ['style', 'form'],
+        FORBID_ATTR: ['style'],
+        RETURN_DOM_FRAGMENT: true,
+      })
+      container.replaceChildren(body)
+      shown.current = article
+    }
     onModel(readDomText(container), container)
   }, [article, onModel])
   // React renders no children here, so it never touches the nodes put in above.
