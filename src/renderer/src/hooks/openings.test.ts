@@ -43,13 +43,24 @@ describe('openings', () => {
     expect(calls).toHaveLength(5)
   })
 
-  it('asks afresh on every navigation, even to the same article, and forgets when none is open', async () => {
+  it('asks nothing when the navigation stays on the open article, and afresh once it has left it', async () => {
     openArticle('a1')
+    openArticle('a1')
+    expect(calls).toEqual(['get a1', 'list a1'])
+    await loadArticle('a1')
+    await loadAnnotations('a1')
+    openArticle('a1')
+    expect(calls).toHaveLength(2)
+    openArticle(null)
     openArticle('a1')
     expect(calls).toEqual(['get a1', 'list a1', 'get a1', 'list a1'])
     await expect(loadArticle('a1')).resolves.toEqual({ id: 'a1', n: 3 })
+  })
+
+  it('forgets an unclaimed opening when the navigation leaves the article', async () => {
+    openArticle('a1')
     openArticle(null)
     await loadAnnotations('a1')
-    expect(calls).toHaveLength(5)
+    expect(calls).toEqual(['get a1', 'list a1', 'list a1'])
   })
 })

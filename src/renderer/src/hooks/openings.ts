@@ -1,7 +1,8 @@
 // Renderer: an article's text and annotations are asked for the moment it is opened, while the reader's code
-// may still be loading, and handed to the reader when it mounts. Only the latest navigation's opening is kept
-// (each navigation asks afresh, even for the article on screen), and each answer is handed out once: a reader
-// mounted later asks again, so nothing stale is ever shown. The app's instance is in article-openings.ts.
+// may still be loading, and handed to the reader when it mounts. Only the latest opening is kept, and each
+// answer is handed out once: a reader mounted later asks again, so nothing stale is ever shown. A navigation
+// that stays on the article already open (a search hit inside it) asks nothing: its reader stays mounted.
+// The app's instance is in article-openings.ts.
 import type { ApiClient } from '../../../shared/contract'
 
 type Client = Pick<ApiClient, 'articles.get' | 'annotations.list'>
@@ -17,6 +18,8 @@ function held<T>(answer: Promise<T>): Promise<T> {
 
 export function createOpenings(client: Client) {
   let opening: Opening | null = null
+  /** The article the latest navigation shows (null: none). */
+  let current: string | null = null
 
   const take = <K extends 'article' | 'annotations'>(id: string, key: K): Opening[K] => {
     if (opening?.id !== id) return undefined
@@ -27,8 +30,10 @@ export function createOpenings(client: Client) {
   }
 
   return {
-    /** Starts loading the article being opened (null: none is, forget any earlier one). */
+    /** A navigation to `id` (null: to no article): starts loading it unless it is the one already open. */
     openArticle(id: string | null): void {
+      if (id === current) return
+      current = id
       opening = id
         ? {
             id,
