@@ -2,6 +2,7 @@
 // every article's annotation tags and colours; asked again whenever the library reloads.
 import { useEffect, useState } from 'react'
 import type { ArticleListItem } from '../../../shared/types'
+import { tagNameProblem } from '../../../shared/vocabulary'
 import { api } from '../api'
 import type { LibraryFilter } from '../library/library-filter'
 import { needsMatching } from '../library/library-filter'
@@ -10,9 +11,13 @@ export type Matching = { ids: ReadonlySet<string> | null; pending: boolean; erro
 
 type Answer = { key: string; ids: ReadonlySet<string>; error: string | null }
 
+const NOTHING: ReadonlySet<string> = new Set()
+
 export function useMatching(filter: LibraryFilter, articles: ArticleListItem[] | null): Matching {
   const { tag, color } = filter
-  const key = needsMatching(filter) ? JSON.stringify([tag ?? null, color ?? null]) : null
+  // No tag can be called that (a comma, an empty level…): nothing matches, and nothing needs asking.
+  const impossible = tag !== undefined && tagNameProblem(tag) !== null
+  const key = needsMatching(filter) && !impossible ? JSON.stringify([tag ?? null, color ?? null]) : null
   const [answer, setAnswer] = useState<Answer | null>(null)
   useEffect(() => {
     if (!key || !articles) return
@@ -25,6 +30,7 @@ export function useMatching(filter: LibraryFilter, articles: ArticleListItem[] |
       live = false
     }
   }, [key, tag, color, articles])
+  if (impossible) return { ids: NOTHING, pending: false, error: null }
   if (!key) return { ids: null, pending: false, error: null }
   // A reload keeps showing the last answer for the same filter until the new one arrives.
   if (answer?.key !== key) return { ids: null, pending: true, error: null }

@@ -3,6 +3,7 @@ import { useId, useMemo } from 'react'
 import type { ArticleListItem, Collection, Tag } from '../../../shared/types'
 import ColorSwatches from '../components/ColorSwatches'
 import type { LibraryFilter } from './library-filter'
+import { tagQuery } from './library-filter'
 
 type Props = {
   filter: LibraryFilter
@@ -14,7 +15,7 @@ type Props = {
 }
 
 export default function FilterPanel({ filter, tags, articles, collections, onChange }: Props) {
-  // Worked out when the panel opens, not on every render of the library.
+  // Worked out only while the panel is open, so the library's first render does not pay for it.
   const sources = useMemo(
     () => [...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))].sort(),
     [articles],
@@ -30,8 +31,8 @@ export default function FilterPanel({ filter, tags, articles, collections, onCha
           aria-label="Filter by tag"
           placeholder="strikes (includes strikes/…)"
           defaultValue={filter.tag ?? ''}
-          onKeyDown={(e) => e.key === 'Enter' && onChange({ tag: e.currentTarget.value.trim() || undefined })}
-          onBlur={(e) => onChange({ tag: e.currentTarget.value.trim() || undefined })}
+          onKeyDown={(e) => e.key === 'Enter' && onChange({ tag: tagQuery(e.currentTarget.value) })}
+          onBlur={(e) => onChange({ tag: tagQuery(e.currentTarget.value) })}
         />
         <datalist id={`${id}-tags`}>
           {tags.map((t) => (

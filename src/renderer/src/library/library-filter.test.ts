@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticleListItem } from '../../../shared/types'
-import { applyFilter, filterChips, needsMatching, sortArticles } from './library-filter'
+import { applyFilter, filterChips, needsMatching, sortArticles, tagQuery } from './library-filter'
 
 function article(id: string, over: Partial<ArticleListItem> = {}): ArticleListItem {
   return {
@@ -73,5 +73,15 @@ describe('library filters', () => {
         (c) => c.label,
       ),
     ).toEqual(['#strikes', 'has figures', 'in Winter'])
+  })
+
+  it.each([
+    ['strikes', 'strikes'],
+    ['  #strikes ', 'strikes'],
+    ['##strikes/launched/', 'strikes/launched'],
+    ['#', undefined],
+    ['   ', undefined],
+  ])('reads the typed tag %j as %j', (raw, expected) => {
+    expect(tagQuery(raw)).toBe(expected)
   })
 })

@@ -20,6 +20,12 @@ export const SORT_LABELS: Record<LibrarySort, string> = {
   source: 'Source',
 }
 
+/** A tag typed into the filter, as the chips show it: "#strikes/" filters by `strikes`; blank is no filter. */
+export function tagQuery(raw: string): string | undefined {
+  const tag = raw.trim().replace(/^#+/, '').replace(/\/+$/, '').trim()
+  return tag || undefined
+}
+
 /** The filters that look at annotations (their tags and colours): the main process answers those
  * (`articles.matching`), so the list does not carry every article's annotation tags. */
 export function needsMatching(f: LibraryFilter): boolean {
