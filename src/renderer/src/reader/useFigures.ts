@@ -1,6 +1,6 @@
 // Renderer: figures in the open article — detected candidates (underlined), and the figure form's draft,
 // prefilled from detection, the period around it (relative to the article's date) and who said it.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { describe } from '../../../shared/anchoring'
 import type { FigureCandidate } from '../../../shared/figures'
 import type * as FigureToolsModule from '../../../shared/figures'
@@ -13,14 +13,18 @@ import type { Span } from './paint'
 type FigureTools = typeof FigureToolsModule
 let tools: Promise<FigureTools> | null = null
 /**
- * The detector and the period and attribution suggestions (chrono-node reads the periods), with the figure
- * form: loaded once an article is on screen, not before its first paint.
+ * The detector and the period and attribution suggestions (chrono-node reads the periods): loaded once an
+ * article is on screen, not before its first paint. A failed load is tried again at the next use.
  */
-const loadFigureTools = () => {
-  tools ??= import('../../../shared/figures')
-  void import('../components/FigureForm')
+const loadFigureTools = (): Promise<FigureTools> => {
+  tools ??= import('../../../shared/figures').catch((err: unknown) => {
+    tools = null
+    throw err
+  })
   return tools
 }
+/** The figure form's code (it validates with the contract's zod schemas), fetched ahead of its first use. */
+const preloadFigureForm = () => void import('../components/FigureForm').catch(() => {})
 
 function whenIdle(work: () => void): () => void {
   const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1))
@@ -54,15 +58,19 @@ export function useFigures(
     if (!text) return
     let live = true
     let cancelDetect = () => {}
-    const cancelLoad = whenIdle(
-      () =>
-        void loadFigureTools().then(({ detectFigures }) => {
+    const cancelLoad = whenIdle(() => {
+      preloadFigureForm()
+      loadFigureTools().then(
+        ({ detectFigures }) => {
           if (!live) return
           cancelDetect = whenIdle(() =>
             setFound((f) => (f.text === text ? f : { text, candidates: detectFigures(text) })),
           )
-        }),
-    )
+        },
+        // No underlines this time; a click on a number tries again.
+        (err: unknown) => console.error('Glossa: figure detection could not be loaded', err),
+      )
+    })
     return () => {
       live = false
       cancelLoad()
@@ -101,38 +109,79 @@ export function useFigures(
     [text, article],
   )
 
-  /** Opens the form on the untagged candidate under `offset`, if there is one; true if it did. */
-  const openCandidateAt = useCallback(
-    async (offset: number): Promise<boolean> => {
-      const c = (await detectNow()).find(
-        (x) => x.start <= offset && offset < x.end && !tagged.some((t) => t.start < x.end && x.start < t.end),
-      )
-      if (!c) return false
-      const figure = prefill(await loadFigureTools(), c.start, c.end, c)
-      setDraft({ start: c.start, end: c.end, quote: c.text, figure, note: '' })
-      return true
+  // Each opening of the form supersedes the one before, and cancelling supersedes them all: a form whose
+  // tools were still loading does not open after the researcher has moved on.
+  const latest = useRef(0)
+  const openWith = useCallback(
+    async (make: (tools: FigureTools) => FigureDraft | null | Promise<FigureDraft | null>): Promise<void> => {
+      const ticket = ++latest.current
+      try {
+        const next = await make(await loadFigureTools())
+        if (next && ticket === latest.current) setDraft(next)
+      } catch (err) {
+        console.error('Glossa: figure tools could not be loaded', err)
+      }
     },
-    [detectNow, tagged, prefill],
+    [],
+  )
+
+  /** Opens the form on the untagged candidate under `offset`, if there is one. */
+  const openCandidateAt = useCallback(
+    (offset: number) =>
+      openWith(async (tools) => {
+        const c = (await detectNow()).find(
+          (x) =>
+            x.start <= offset && offset < x.end && !tagged.some((t) => t.start < x.end && x.start < t.end),
+        )
+        if (!c) return null
+        return {
+          start: c.start,
+          end: c.end,
+          quote: c.text,
+          figure: prefill(tools, c.start, c.end, c),
+          note: '',
+        }
+      }),
+    [openWith, detectNow, tagged, prefill],
   )
 
   const openForSpan = useCallback(
-    async (start: number, end: number) => {
-      const inside = detected.find((c) => c.start < end && start < c.end)
-      const figure = prefill(await loadFigureTools(), start, end, inside)
-      setDraft({ start, end, quote: text.slice(start, end), figure, note: '' })
-    },
-    [detected, prefill, text],
+    (start: number, end: number) =>
+      openWith((tools) => {
+        const inside = detected.find((c) => c.start < end && start < c.end)
+        return {
+          start,
+          end,
+          quote: text.slice(start, end),
+          figure: prefill(tools, start, end, inside),
+          note: '',
+        }
+      }),
+    [openWith, detected, prefill, text],
   )
 
   const openForAnnotation = useCallback(
-    async (a: LocalAnnotation, span: Span | undefined) => {
+    (a: LocalAnnotation, span: Span | undefined) => {
       const start = span?.start ?? a.target.position.start
       const end = span?.end ?? a.target.position.end
+      const draftOf = (figure: Partial<Figure>): FigureDraft => ({
+        start,
+        end,
+        quote: a.target.quote.exact,
+        figure,
+        note: a.note,
+        editingId: a.id,
+      })
+      // A tagged figure opens as it is; only an untagged passage needs the suggestions.
+      if (a.figure) {
+        latest.current++
+        setDraft(draftOf(a.figure))
+        return Promise.resolve()
+      }
       const inside = detected.find((c) => c.start < end && start < c.end)
-      const figure = a.figure ?? prefill(await loadFigureTools(), start, end, inside)
-      setDraft({ start, end, quote: a.target.quote.exact, figure, note: a.note, editingId: a.id })
+      return openWith((tools) => draftOf(prefill(tools, start, end, inside)))
     },
-    [detected, prefill],
+    [openWith, detected, prefill],
   )
 
   const save = useCallback(
@@ -161,6 +210,9 @@ export function useFigures(
     openForSpan,
     openForAnnotation,
     save,
-    cancel: () => setDraft(null),
+    cancel: () => {
+      latest.current++
+      setDraft(null)
+    },
   }
 }
