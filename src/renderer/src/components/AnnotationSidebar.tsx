@@ -1,10 +1,11 @@
 // Renderer: this article's annotations in reading order, then those that could not be placed (orphans).
 // The placed ones are virtualized: a long read with hundreds of notes renders the cards in view, not all of them,
-// so opening it paints the text without waiting for every card. The focused card is always kept rendered, so a
-// note being edited survives scrolling away from it.
+// so opening it paints the text without waiting for every card. The focused card is always kept rendered: a
+// note being edited survives scrolling away from it, and a highlight focused in the text far from the cards in
+// view has a card to scroll to (AnnotationCard brings itself into view).
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual'
 import type { Range } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { Tag } from '../../../shared/types'
 import type { AnnotationPatch, LocalAnnotation } from '../reader/annotation-sync'
@@ -56,17 +57,12 @@ export default function AnnotationSidebar({ form, placed, orphans, focusedId, ..
     count: placed.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_ESTIMATE,
-    getItemKey: (i) => placed[i].id,
+    getItemKey: useCallback((i: number) => placed[i].id, [placed]),
     gap: CARD_GAP,
     overscan: 6,
     scrollMargin: listTop,
     rangeExtractor,
   })
-  // A highlight focused in the text brings its card into view (the card then scrolls itself to the nearest edge).
-  useEffect(() => {
-    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' })
-  }, [focusedIndex, virtualizer])
-
   return (
     <aside className="annotation-sidebar" aria-label="Annotations" ref={scrollRef}>
       <div className="sidebar-head">
