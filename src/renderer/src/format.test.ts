@@ -9,15 +9,26 @@ describe('formatDate', () => {
     ['', ''],
     [undefined, ''],
     ['2024-13-01', '2024-13-01'],
+    ['2024-02-30', '2024-02-30'],
+    ['2024-02-29', '29 Feb 2024'],
+    ['2023-02-29', '2023-02-29'],
+    ['2024-04-00', '2024-04-00'],
     ['last spring', 'last spring'],
     ['2024', '2024'],
   ])('%s → %s', (iso, expected) => {
     expect(formatDate(iso)).toBe(expected)
   })
 
-  it("reads a timestamp's day in local time", () => {
-    const local = new Date(2024, 2, 5, 23, 30)
-    expect(formatDate(local.toISOString())).toBe('5 Mar 2024')
+  it("reads a timestamp's day in the local time zone, not in UTC", () => {
+    const zone = process.env.TZ
+    process.env.TZ = 'America/Los_Angeles'
+    try {
+      // 05:30 UTC on the 6th is still the evening of the 5th in California.
+      expect(formatDate('2024-03-06T05:30:00Z')).toBe('5 Mar 2024')
+    } finally {
+      process.env.TZ = zone
+      if (zone === undefined) delete process.env.TZ
+    }
   })
 })
 

@@ -10,7 +10,11 @@ export function formatDate(iso: string | undefined): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
   if (day) {
     const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])]
-    return month >= 1 && month <= 12 && date >= 1 && date <= 31 ? `${date} ${MONTHS[month - 1]} ${year}` : iso
+    // A day the month has (no 30 February): the same date back from the calendar.
+    const real = new Date(Date.UTC(year, month - 1, date))
+    return real.getUTCMonth() === month - 1 && real.getUTCDate() === date
+      ? `${date} ${MONTHS[month - 1]} ${year}`
+      : iso
   }
   const time = new Date(iso)
   if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(time.getTime())) return iso
