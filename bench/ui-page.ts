@@ -1,9 +1,11 @@
 // Bench (Node): the scripts the renderer bench runs inside the page, as strings: this tsconfig has no DOM
 // types, and the page's own clock (performance.now(), from navigation start) is what they report.
 //
-// Nothing of the bench runs in the page while the library loads (Playwright's own scripts would compete with
-// the app for the main thread): the browser times the first row's paint itself, through the Element Timing
-// attribute on each row's title, and the bench reads that entry once the rows are there.
+// In the library and settled-article runs nothing of the bench runs in the page while the library loads
+// (Playwright's own scripts would compete with the app for the main thread): the browser times the first row's
+// paint itself, through the Element Timing attribute on each row's title, and the bench reads that entry once
+// the rows are there. Only the worst-case run installs a script before load (openOnFirstRows), to open the
+// article within a frame of the rows; its library figures are not used.
 
 /** The paint time of the first library row (Element Timing), or null while none has been painted. */
 export const FIRST_ROW_PAINT = `new Promise((resolve) => {
@@ -21,7 +23,7 @@ export const FIRST_ROW_PAINT = `new Promise((resolve) => {
  * layout and paint; the task it posts runs only after the frame is done.
  */
 export const AFTER_FRAME = `
-  window.__bench = { paintedAt: null, bodyAt: null, t0: null, painting: false };
+  window.__bench = { paintedAt: null, t0: null, painting: false };
   window.__afterFrame = (record) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => record(performance.now());
@@ -59,6 +61,10 @@ export const LIBRARY_SETTLED = `new Promise((resolve) => {
   requestIdleCallback(() => resolve(true), { timeout: 1000 });
 })`
 
+/** When the reader's code (its chunk) had arrived, on the page's clock. */
+export const READER_CODE_IN = `Math.max(...performance.getEntriesByType('resource')
+  .filter((r) => /\\/ReaderPane-[^/]*\\.js$/.test(r.name)).map((r) => r.responseEnd))`
+
 /** Resource timing of one API call made by the page: when it started and when its answer was in. */
 export function apiTiming(method: string): string {
   return `(() => {
@@ -83,7 +89,6 @@ export function openArticle(id: string): string {
 export function highlightsPainted(colors: readonly string[], count: number): string {
   return `(() => {
     const b = window.__bench;
-    if (b.bodyAt === null && document.querySelector('[data-testid="article-body"]')) b.bodyAt = performance.now();
     if (b.paintedAt !== null) return true;
     let ranges = 0;
     for (const c of ${JSON.stringify(colors)}) ranges += CSS.highlights.get('hl-' + c)?.size ?? 0;
@@ -99,7 +104,7 @@ export const BENCH_STATE = '({ ...window.__bench })'
 
 export type PageState = {
   paintedAt: number | null
-  bodyAt: number | null
+  painting?: boolean
   t0: number | null
 }
 export type ApiTiming = { start: number; end: number; bytes: number } | null

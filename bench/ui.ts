@@ -22,6 +22,7 @@ import {
   BENCH_STATE,
   FIRST_ROW_PAINT,
   LIBRARY_SETTLED,
+  READER_CODE_IN,
   apiTiming,
   highlightsPainted,
   openArticle,
@@ -67,7 +68,8 @@ async function freshPage(browser: Browser, url: string): Promise<{ page: Page; r
 }
 
 type LibrarySample = { rowsAt: number; listStart: number; listEnd: number; listBytes: number }
-type ArticleSample = { painted: number; body: number; dataIn: number }
+/** Times from opening the article; `readerIn`: when the reader's code had arrived, from the first row's paint. */
+type ArticleSample = { painted: number; dataIn: number; readerIn: number }
 
 async function libraryRun(browser: Browser, url: string): Promise<LibrarySample> {
   const { page, rowsAt } = await freshPage(browser, url)
@@ -94,16 +96,20 @@ async function articleRun(
   settled: boolean,
 ): Promise<ArticleSample> {
   let page: Page
+  let readerIn = NaN
   if (settled) {
-    page = (await freshPage(browser, url)).page
+    const fresh = await freshPage(browser, url)
+    page = fresh.page
     await page.waitForFunction(LIBRARY_SETTLED, null, { timeout: 30_000 })
+    readerIn = ((await page.evaluate(READER_CODE_IN)) as number) - fresh.rowsAt
     await page.evaluate(AFTER_FRAME)
     await page.evaluate(openArticle(id))
   } else {
     const context = await browser.newContext({ viewport: { width: 1320, height: 860 }, bypassCSP: true })
     page = await context.newPage()
     await page.addInitScript({ content: openOnFirstRows(id) })
-    // No probe polls the page until the article's annotations have arrived.
+    // No probe polls the page until the article's annotations have arrived (the script installed above, which
+    // opens it, is the only one in the page before then).
     const opened = page.waitForResponse((r) => r.url().includes('/api/annotations.list'), { timeout: 60_000 })
     await page.goto(url, { waitUntil: 'commit' })
     await opened
@@ -119,7 +125,7 @@ async function articleRun(
   await page.context().close()
   const t0 = state.t0 ?? NaN
   const dataIn = Math.max(...timings.map((t) => (t as ApiTiming)?.end ?? NaN))
-  return { painted: (state.paintedAt ?? NaN) - t0, body: (state.bodyAt ?? NaN) - t0, dataIn: dataIn - t0 }
+  return { painted: (state.paintedAt ?? NaN) - t0, dataIn: dataIn - t0, readerIn }
 }
 
 /** Copies out/ aside, retrying while a concurrent build leaves it without the script its page loads. */
@@ -210,6 +216,7 @@ async function report(raw: {
       painted: summarize(raw.article.map((s) => s.painted)),
       dataIn: summarize(raw.article.map((s) => s.dataIn)),
       paintAfterData: summarize(raw.article.map((s) => s.painted - s.dataIn)),
+      readerIn: summarize(raw.article.map((s) => s.readerIn)),
     },
     articleEarly: {
       painted: summarize(raw.articleEarly.map((s) => s.painted)),
@@ -237,6 +244,11 @@ async function report(raw: {
     summaryRow('   … article + annotations answered', figures.article.dataIn),
     summaryRow('   … painted after the data arrived', figures.article.paintAfterData),
     summaryRow(
+      "   … before opening: the reader's code in",
+      figures.article.readerIn,
+      'after the first rows were painted',
+    ),
+    summaryRow(
       '   … opened as the first rows are drawn',
       figures.articleEarly.painted,
       "worst case: the reader's code still loading",
@@ -245,11 +257,10 @@ async function report(raw: {
   ]
   const targets: TargetCheck[] = [
     {
-      target: `article with ${raw.highlights} highlights painted < 150 ms (median)`,
+      target: `article with ${raw.highlights} highlights painted < 150 ms (median, settled library)`,
       value: ms(figures.article.painted.median),
       pass: figures.article.painted.median < 150,
     },
-
     {
       target: `library of ${raw.articles} rendered < 300 ms (median, from navigation)`,
       value: ms(figures.library.firstRows.median),
