@@ -75,9 +75,15 @@ test('export this article as Markdown notes from the reader', async ({ page, glo
   const grain = list.find((a) => /grain/i.test(a.title))!
   await page.goto(glossa.url)
   await page.goto(`${glossa.origin}/#/article/${grain.id}`)
+  const body = page.getByTestId('article-body')
+  await expect(body).toContainText('Black Sea')
+  await body.evaluate((el) => el.firstElementChild?.setAttribute('data-marker', 'kept'))
   await page.getByRole('button', { name: 'Export', exact: true }).click()
   const dialog = page.getByRole('dialog', { name: 'Export' })
   await expect(dialog.getByLabel('Scope')).toHaveValue('article')
+  // Loading the dialog's code neither hid the article behind it nor rebuilt its text.
+  await expect(body).toBeVisible()
+  await expect(body.locator('[data-marker="kept"]')).toHaveCount(1)
   await expect(dialog.getByTestId('export-preview')).toContainText(`title: `)
   const [download] = await Promise.all([
     page.waitForEvent('download'),
