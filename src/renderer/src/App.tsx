@@ -2,6 +2,7 @@
 // the right; import on top.
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
 import { api } from './api'
+import { whenIdle } from './idle'
 import type ReaderPaneType from './views/ReaderPane'
 
 // Loaded on first use: the library's first rows do not wait for the reader, figure detection or dialogs.
@@ -23,12 +24,10 @@ function useReader(needed: boolean, libraryShown: boolean): ReaderComponent | nu
     const load = () => void loadReader().then((m) => live && setReader(() => m.default))
     if (needed) load()
     if (!needed && !libraryShown) return
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200))
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout
-    const handle = idle(load)
+    const cancelIdle = whenIdle(load, 200)
     return () => {
       live = false
-      cancel(handle)
+      cancelIdle()
     }
   }, [needed, libraryShown])
   return reader

@@ -6,6 +6,7 @@ import type { FigureCandidate } from '../../../shared/figures'
 import type * as FigureToolsModule from '../../../shared/figures'
 import type { Article, Figure } from '../../../shared/types'
 import type { FigureDraft } from '../components/FigureForm'
+import { whenIdle } from '../idle'
 import type { AnnotationSync, LocalAnnotation } from './annotation-sync'
 import type { DomText } from './dom-text'
 import type { Span } from './paint'
@@ -23,15 +24,10 @@ const loadFigureTools = (): Promise<FigureTools> => {
   })
   return tools
 }
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
+
 /** The figure form's code (it validates with the contract's zod schemas), fetched ahead of its first use. */
 const preloadFigureForm = () => void import('../components/FigureForm').catch(() => {})
-
-function whenIdle(work: () => void): () => void {
-  const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 1))
-  const cancel = window.cancelIdleCallback ?? window.clearTimeout
-  const handle = idle(work)
-  return () => cancel(handle)
-}
 
 export function useFigures(
   model: DomText | null,
@@ -63,14 +59,15 @@ export function useFigures(
       loadFigureTools().then(
         ({ detectFigures }) => {
           if (!live) return
-          cancelDetect = whenIdle(() =>
-            setFound((f) => (f.text === text ? f : { text, candidates: detectFigures(text) })),
+          cancelDetect = whenIdle(
+            () => setFound((f) => (f.text === text ? f : { text, candidates: detectFigures(text) })),
+            1,
           )
         },
         // No underlines this time; a click on a number tries again.
         (err: unknown) => console.error('Glossa: figure detection could not be loaded', err),
       )
-    })
+    }, 1)
     return () => {
       live = false
       cancelLoad()
@@ -78,10 +75,8 @@ export function useFigures(
     }
   }, [text])
   // Candidates already tagged as figures are no longer offered.
-  const candidates = useMemo(
-    () => detected.filter((c) => !tagged.some((t) => t.start < c.end && c.start < t.end)),
-    [detected, tagged],
-  )
+  const untagged = useCallback((c: Span) => !tagged.some((t) => overlaps(t, c)), [tagged])
+  const candidates = useMemo(() => detected.filter(untagged), [detected, untagged])
 
   const prefill = useCallback(
     (
@@ -129,10 +124,7 @@ export function useFigures(
   const openCandidateAt = useCallback(
     (offset: number) =>
       openWith(async (tools) => {
-        const c = (await detectNow()).find(
-          (x) =>
-            x.start <= offset && offset < x.end && !tagged.some((t) => t.start < x.end && x.start < t.end),
-        )
+        const c = (await detectNow()).find((x) => x.start <= offset && offset < x.end && untagged(x))
         if (!c) return null
         return {
           start: c.start,
@@ -142,13 +134,13 @@ export function useFigures(
           note: '',
         }
       }),
-    [openWith, detectNow, tagged, prefill],
+    [openWith, detectNow, untagged, prefill],
   )
 
   const openForSpan = useCallback(
     (start: number, end: number) =>
       openWith((tools) => {
-        const inside = detected.find((c) => c.start < end && start < c.end)
+        const inside = detected.find((c) => overlaps(c, { start, end }))
         return {
           start,
           end,
@@ -178,7 +170,7 @@ export function useFigures(
         setDraft(draftOf(a.figure))
         return Promise.resolve()
       }
-      const inside = detected.find((c) => c.start < end && start < c.end)
+      const inside = detected.find((c) => overlaps(c, { start, end }))
       return openWith((tools) => draftOf(prefill(tools, start, end, inside)))
     },
     [openWith, detected, prefill],
