@@ -1,6 +1,6 @@
 // Renderer: the window — library on the left; the open article, the Figures view or the Tags manager on
 // the right; import on top.
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
 import { api } from './api'
 import { whenIdle } from './idle'
 import type ReaderPaneType from './views/ReaderPane'
@@ -63,6 +63,11 @@ export default function App() {
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [filter, setFilter] = useState<LibraryFilter>({})
   const matching = useMatching(filter, articles)
+  // The articles the filters keep, for the library (which sorts them) and the export dialog's "filtered" scope.
+  const shown = useMemo(
+    () => applyFilter(articles ?? [], filter, matching.ids),
+    [articles, filter, matching.ids],
+  )
   const [query, setQuery] = useState('')
   const search = useSearch(query)
   const [problems, setProblems] = useState<{ file?: string; message: string }[]>([])
@@ -212,7 +217,8 @@ export default function App() {
           ) : null
         }
         filter={filter}
-        matching={matching}
+        shown={shown}
+        filtering={matching.pending}
         onFilter={setFilter}
         onBulk={bulk}
       />
@@ -285,7 +291,7 @@ export default function App() {
           <ExportDialog
             articleId={route.view === 'library' ? route.articleId : null}
             selection={exporting.selection}
-            filtered={applyFilter(articles ?? [], filter, matching.ids).map((a) => a.id)}
+            filtered={shown.map((a) => a.id)}
             tags={tags}
             collections={collections}
             initialScope={exporting.scope}

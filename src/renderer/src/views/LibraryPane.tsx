@@ -8,9 +8,8 @@ import ArticleRow from '../components/ArticleRow'
 import { plural } from '../format'
 import BulkBar from '../library/BulkBar'
 import FilterPanel from '../library/FilterPanel'
-import { applyFilter, filterChips, SORT_LABELS, sortArticles } from '../library/library-filter'
+import { filterChips, SORT_LABELS, sortArticles } from '../library/library-filter'
 import type { LibraryFilter, LibrarySort } from '../library/library-filter'
-import type { Matching } from '../hooks/useMatching'
 
 export type View = 'library' | 'figures' | 'tags'
 
@@ -30,8 +29,10 @@ type Props = {
   /** While a search is active, its results take the list's place. */
   results: ReactNode | null
   filter: LibraryFilter
-  /** What the main process answered for the filter's tag and colour. */
-  matching: Matching
+  /** The articles the filter keeps (App works them out; the export dialog offers them too). */
+  shown: ArticleListItem[]
+  /** The main process has not yet answered which articles the filter's tag or colour selects. */
+  filtering: boolean
   onFilter: (update: (f: LibraryFilter) => LibraryFilter) => void
   onBulk: {
     tag: (ids: string[], tags: string[]) => void
@@ -60,7 +61,8 @@ export default function LibraryPane(props: Props) {
     results,
     onBulk,
     filter,
-    matching,
+    shown,
+    filtering,
   } = props
   const setFilter = props.onFilter
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -69,10 +71,7 @@ export default function LibraryPane(props: Props) {
   const [checked, setChecked] = useState<Set<string>>(new Set())
   const [anchor, setAnchor] = useState<string | null>(null)
 
-  const list = useMemo(
-    () => sortArticles(applyFilter(articles ?? [], filter, matching.ids), sort),
-    [articles, filter, matching.ids, sort],
-  )
+  const list = useMemo(() => sortArticles(shown, sort), [shown, sort])
   const chips = filterChips(filter, (id) => collections.find((c) => c.id === id)?.name ?? id)
   const virtualizer = useVirtualizer({
     count: list.length,
@@ -133,7 +132,7 @@ export default function LibraryPane(props: Props) {
         <div className="library-tools">
           <span className="pane-subtitle">
             {articles
-              ? matching.pending
+              ? filtering
                 ? 'Filtering…'
                 : list.length === articles.length
                   ? plural(articles.length, 'article')
@@ -217,7 +216,7 @@ export default function LibraryPane(props: Props) {
             )
           })}
         </div>
-        {articles && !matching.pending && list.length === 0 && (
+        {articles && !filtering && list.length === 0 && (
           <p className="muted pad">
             {articles.length ? 'No article matches these filters.' : 'No articles yet.'}
           </p>
