@@ -51,19 +51,22 @@ export function openOnFirstRows(id: string): string {
   requestAnimationFrame(watch);`
 }
 
+/** The reader's code: the chunk the app loads when an article opens (a regular expression, as page source). */
+const READER_CHUNK = String.raw`/\/ReaderPane-[^/]*\.js$/`
+
 /**
  * True once the reader's code, which the library fetches when its rows are shown, has arrived and the page has
  * been idle since: the state of the app when a researcher clicks an article.
  */
 export const LIBRARY_SETTLED = `new Promise((resolve) => {
-  const loaded = performance.getEntriesByType('resource').some((r) => /\\/ReaderPane-[^/]*\\.js$/.test(r.name));
+  const loaded = performance.getEntriesByType('resource').some((r) => ${READER_CHUNK}.test(r.name));
   if (!loaded) return resolve(false);
   requestIdleCallback(() => resolve(true), { timeout: 1000 });
 })`
 
 /** When the reader's code (its chunk) had arrived, on the page's clock. */
 export const READER_CODE_IN = `Math.max(...performance.getEntriesByType('resource')
-  .filter((r) => /\\/ReaderPane-[^/]*\\.js$/.test(r.name)).map((r) => r.responseEnd))`
+  .filter((r) => ${READER_CHUNK}.test(r.name)).map((r) => r.responseEnd))`
 
 /** Resource timing of one API call made by the page: when it started and when its answer was in. */
 export function apiTiming(method: string): string {

@@ -48,12 +48,17 @@ const CLI = join(SNAPSHOT, 'cli', 'index.js')
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** A new page with the library loaded, and the paint time of its first row (ms from navigation start). */
-async function freshPage(browser: Browser, url: string): Promise<{ page: Page; rowsAt: number }> {
+/** A page in a browser context of its own, nothing loaded yet. */
+async function blankPage(browser: Browser): Promise<Page> {
   // The app's CSP (script-src 'self') forbids the string predicates Playwright evaluates; bypassing it changes
   // nothing the page does, only lets the bench's probes run.
   const context = await browser.newContext({ viewport: { width: 1320, height: 860 }, bypassCSP: true })
-  const page = await context.newPage()
+  return context.newPage()
+}
+
+/** A new page with the library loaded, and the paint time of its first row (ms from navigation start). */
+async function freshPage(browser: Browser, url: string): Promise<{ page: Page; rowsAt: number }> {
+  const page = await blankPage(browser)
   // Waiting on the network, not in the page: no bench script runs there until the list has arrived and had time
   // to be drawn; then the first row's paint is read back from the browser's own timing.
   const listed = page.waitForResponse((r) => r.url().includes('/api/articles.list'), { timeout: 60_000 })
@@ -105,8 +110,7 @@ async function articleRun(
     await page.evaluate(AFTER_FRAME)
     await page.evaluate(openArticle(id))
   } else {
-    const context = await browser.newContext({ viewport: { width: 1320, height: 860 }, bypassCSP: true })
-    page = await context.newPage()
+    page = await blankPage(browser)
     await page.addInitScript({ content: openOnFirstRows(id) })
     // No probe polls the page until the article's annotations have arrived (the script installed above, which
     // opens it, is the only one in the page before then).
