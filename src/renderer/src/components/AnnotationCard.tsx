@@ -1,7 +1,9 @@
 // Renderer: one annotation in the sidebar; the focused one opens for editing in place.
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import type { Tag } from '../../../shared/types'
 import type { AnnotationPatch, LocalAnnotation } from '../reader/annotation-sync'
+import type { DraftSink } from '../reader/drafts'
+import { useNoteEditor } from '../reader/useNoteEditor'
 import ColorSwatches from './ColorSwatches'
 import FigureSummary from './FigureSummary'
 import Markdown from './Markdown'
@@ -14,7 +16,9 @@ type Props = {
   editing?: 'note' | 'tags' | null
   knownTags: Tag[]
   onFocus: (id: string) => void
-  onChange: (id: string, patch: AnnotationPatch) => void
+  /** `session` groups the autosaves of one note being typed into one undo step. */
+  onChange: (id: string, patch: AnnotationPatch, session?: string) => void
+  drafts?: DraftSink
   onDelete: (id: string) => void
   onEditFigure?: (id: string) => void
   /** In a virtualized list: its place in the list, where it sits, and how the list measures it. */
@@ -34,6 +38,7 @@ export default function AnnotationCard(props: Props) {
     onChange,
     onDelete,
     onEditFigure,
+    drafts,
     index,
     top,
     measure,
@@ -46,20 +51,20 @@ export default function AnnotationCard(props: Props) {
     },
     [measure],
   )
-  const [note, setNote] = useState(a.note)
-  const [editingNote, setEditingNote] = useState(false)
+  const editor = useNoteEditor({
+    id: a.id,
+    saved: a.note,
+    drafts,
+    commit: (note, session) => onChange(a.id, { note }, session),
+  })
+  const { begin } = editor
 
   useEffect(() => {
     if (focused) ref.current?.scrollIntoView({ block: 'nearest' })
   }, [focused])
   useEffect(() => {
-    if (focused && editing === 'note') setEditingNote(true)
-  }, [focused, editing])
-
-  const saveNote = () => {
-    if (note !== a.note) onChange(a.id, { note })
-    setEditingNote(false)
-  }
+    if (focused && editing === 'note') begin()
+  }, [focused, editing, begin])
 
   return (
     <li
@@ -87,25 +92,22 @@ export default function AnnotationCard(props: Props) {
       {focused && (
         <div className="card-editor" onClick={(e) => e.stopPropagation()}>
           <ColorSwatches value={a.color} onPick={(color) => onChange(a.id, { color })} />
-          {editingNote ? (
+          {editor.open ? (
             <textarea
               aria-label="Note"
               autoFocus
               rows={4}
-              value={note}
-              placeholder="Note (Markdown)…  Ctrl+Enter to save"
-              onChange={(e) => setNote(e.target.value)}
-              onBlur={saveNote}
+              value={editor.note}
+              placeholder="Note (Markdown)…  saved as you type; Ctrl+Enter to close"
+              onChange={(e) => editor.type(e.target.value)}
+              onBlur={editor.finish}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) saveNote()
-                if (e.key === 'Escape') {
-                  setNote(a.note)
-                  setEditingNote(false)
-                }
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) editor.finish()
+                if (e.key === 'Escape') editor.cancel()
               }}
             />
           ) : (
-            <button type="button" className="note-button" onClick={() => setEditingNote(true)}>
+            <button type="button" className="note-button" onClick={begin}>
               {a.note ? (
                 <Markdown className="card-note" source={a.note} />
               ) : (
@@ -114,6 +116,8 @@ export default function AnnotationCard(props: Props) {
             </button>
           )}
           <TagInput
+            draftKey={drafts?.keyOf(a.id, 'tags')}
+            onDraft={drafts?.setDirty}
             value={a.tags}
             known={knownTags}
             autoFocus={editing === 'tags'}

@@ -9,6 +9,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { Tag } from '../../../shared/types'
 import type { AnnotationPatch, LocalAnnotation } from '../reader/annotation-sync'
+import type { DraftSink } from '../reader/drafts'
 import AnnotationCard from './AnnotationCard'
 
 type Props = {
@@ -19,7 +20,8 @@ type Props = {
   editing: 'note' | 'tags' | null
   knownTags: Tag[]
   onFocus: (id: string) => void
-  onChange: (id: string, patch: AnnotationPatch) => void
+  onChange: (id: string, patch: AnnotationPatch, session?: string) => void
+  drafts?: DraftSink
   onDelete: (id: string) => void
   onEditFigure?: (id: string) => void
 }

@@ -1,9 +1,10 @@
 // Renderer: the figure form — value, unit, qualifier, metric, period, place, who said it — prefilled from
 // detection and editable. Enter saves; Escape cancels.
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { figureSchema, tagNameSchema } from '../../../shared/schemas'
 import type { Figure, Tag } from '../../../shared/types'
+import { clearDraft, writeDraft } from '../reader/drafts'
 
 export type FigureDraft = {
   start: number
@@ -12,6 +13,8 @@ export type FigureDraft = {
   figure: Partial<Figure>
   note: string
   editingId?: string
+  /** What was typed into the form before a reload, kept as a draft (drafts.ts). */
+  fields?: Partial<Fields>
 }
 
 type Props = {
@@ -19,6 +22,9 @@ type Props = {
   knownTags: Tag[]
   onSave: (figure: Figure, note: string) => void
   onCancel: () => void
+  /** Where the form's typing is kept as it is typed, and how the reader learns the form holds edits. */
+  draftKey?: string
+  onDirty?: (dirty: boolean) => void
 }
 
 type Fields = Record<
@@ -68,6 +74,7 @@ function toFields(d: FigureDraft): Fields {
     place: s(f.place),
     attributedTo: s(f.attributedTo),
     note: d.note,
+    ...d.fields,
   }
 }
 
@@ -103,17 +110,33 @@ export function parseFields(fields: Fields): { figure?: Figure; problem?: string
   return { figure: parsed.data }
 }
 
-export default function FigureForm({ draft, knownTags, onSave, onCancel }: Props) {
+export default function FigureForm(props: Props) {
+  const { draft, knownTags, onSave, onCancel, draftKey, onDirty } = props
   const [fields, setFields] = useState<Fields>(() => toFields(draft))
   const [problem, setProblem] = useState<string | null>(null)
   const ids = useId()
-  const set = (key: keyof Fields) => (e: { target: { value: string } }) =>
-    setFields((f) => ({ ...f, [key]: e.target.value }))
+  const set = (key: keyof Fields) => (e: { target: { value: string } }) => {
+    const next = { ...fields, [key]: e.target.value }
+    setFields(next)
+    if (draftKey) writeDraft(draftKey, { ...draft, fields: next } satisfies FigureDraft)
+    onDirty?.(true)
+  }
+  // Closing the form one way or another ends its draft; an unmount by a reload keeps it to come back.
+  const close = () => {
+    if (draftKey) clearDraft(draftKey)
+    onDirty?.(false)
+  }
+  useEffect(() => () => onDirty?.(false), [onDirty])
+  const cancel = () => {
+    close()
+    onCancel()
+  }
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault()
     const { figure, problem: why } = parseFields(fields)
     if (!figure) return setProblem(why ?? 'Check the fields.')
+    close()
     onSave(figure, fields.note)
   }
 
@@ -130,7 +153,7 @@ export default function FigureForm({ draft, knownTags, onSave, onCancel }: Props
       aria-label="Figure"
       onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel()
+        if (e.key === 'Escape') cancel()
         if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'TEXTAREA' && (e.ctrlKey || e.metaKey))
           submit()
       }}
@@ -168,7 +191,7 @@ export default function FigureForm({ draft, knownTags, onSave, onCancel }: Props
         </div>
       )}
       <div className="card-actions">
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={cancel}>
           Cancel
         </button>
         <button type="submit" className="primary">

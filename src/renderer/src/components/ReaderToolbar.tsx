@@ -14,6 +14,7 @@ type Props = {
 
 const LABEL: Record<SaveStatus['state'], string> = {
   saved: 'Saved',
+  editing: 'Editing…',
   saving: 'Saving…',
   retrying: 'Not saved — retrying',
   failed: 'Not saved',

@@ -1,7 +1,8 @@
 // Renderer: tags as removable chips, with autocomplete from the archive's tags (hierarchy by "/").
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { tagNameProblem } from '../../../shared/vocabulary'
+import { clearDraft, readDraft, writeDraft } from '../reader/drafts'
 import type { Tag } from '../../../shared/types'
 
 type Props = {
@@ -10,12 +11,30 @@ type Props = {
   onChange: (tags: string[]) => void
   autoFocus?: boolean
   label?: string
+  /** Where the typed, not yet added tag is kept, so a reload gives it back. */
+  draftKey?: string
+  onDraft?: (key: string, dirty: boolean) => void
 }
 
-export default function TagInput({ value, known, onChange, autoFocus, label = 'Add tag' }: Props) {
-  const [draft, setDraft] = useState('')
+export default function TagInput(props: Props) {
+  const { value, known, onChange, autoFocus, label = 'Add tag', draftKey, onDraft } = props
+  const [draft, setDraftState] = useState(() => (draftKey ? (readDraft<string>(draftKey) ?? '') : ''))
+  const setDraft = (text: string) => {
+    setDraftState(text)
+    if (!draftKey) return
+    if (text) writeDraft(draftKey, text)
+    else clearDraft(draftKey)
+    onDraft?.(draftKey, text !== '')
+  }
   const [problem, setProblem] = useState<string | null>(null)
   const listId = useId()
+  // The kept draft outlives the field; the reader's status only follows fields on screen.
+  useEffect(
+    () => () => {
+      if (draftKey) onDraft?.(draftKey, false)
+    },
+    [draftKey, onDraft],
+  )
 
   const add = () => {
     const name = draft.trim()

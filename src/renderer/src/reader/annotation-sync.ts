@@ -5,7 +5,8 @@ import type { ApiClient } from '../../../shared/contract'
 import type { Annotation, Figure, HighlightColor, Target } from '../../../shared/types'
 
 export type LocalAnnotation = Annotation & { unsaved?: boolean }
-export type SaveStatus = { state: 'saved' | 'saving' | 'retrying' | 'failed'; message?: string }
+/** `editing`: nothing is waiting to be saved, but an editor holds typing that is not yet handed over. */
+export type SaveStatus = { state: 'saved' | 'editing' | 'saving' | 'retrying' | 'failed'; message?: string }
 export type NewAnnotation = {
   target: Target
   color: HighlightColor
@@ -24,7 +25,7 @@ export type AnnotationPatch = {
 type Client = Pick<ApiClient, 'annotations.create' | 'annotations.update' | 'annotations.delete'>
 type Change =
   | { type: 'create'; annotation: LocalAnnotation }
-  | { type: 'update'; id: string; patch: AnnotationPatch; before: AnnotationPatch }
+  | { type: 'update'; id: string; patch: AnnotationPatch; before: AnnotationPatch; session?: string }
   | { type: 'delete'; annotation: LocalAnnotation }
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000]
@@ -42,6 +43,7 @@ export class AnnotationSync {
   private undoStack: Change[] = []
   private redoStack: Change[] = []
   private seq = 0
+  private readonly editors = new Set<string>()
   private snapshot: { items: LocalAnnotation[]; status: SaveStatus; canUndo: boolean; canRedo: boolean }
 
   constructor(
@@ -62,9 +64,10 @@ export class AnnotationSync {
   getSnapshot = () => this.snapshot
 
   private makeSnapshot() {
+    const editing = this.status.state === 'saved' && this.editors.size > 0
     return {
       items: this.items,
-      status: this.status,
+      status: editing ? { state: 'editing' as const } : this.status,
       canUndo: this.undoStack.length > 0,
       canRedo: this.redoStack.length > 0,
     }
@@ -94,15 +97,45 @@ export class AnnotationSync {
     return annotation.id
   }
 
-  update(id: string, patch: AnnotationPatch): void {
+  /**
+   * Changes an annotation. Updates that share an editing `session` (the debounced saves of one note being
+   * typed) are saved one by one but undone as one step, back to the text before the session began.
+   */
+  update(id: string, patch: AnnotationPatch, session?: string): void {
     const current = this.items.find((a) => a.id === id)
     if (!current) return
+    const top = this.undoStack[this.undoStack.length - 1]
+    if (session !== undefined && top?.type === 'update' && top.id === id && top.session === session) {
+      top.patch = { ...top.patch, ...patch }
+      this.redoStack = []
+      this.apply({ type: 'update', id, patch, before: top.before, session })
+      return
+    }
     const before: AnnotationPatch = {}
     if (patch.color !== undefined) before.color = current.color
     if (patch.note !== undefined) before.note = current.note
     if (patch.tags !== undefined) before.tags = current.tags
     if (patch.figure !== undefined) before.figure = current.figure ?? null
-    this.record({ type: 'update', id, patch, before })
+    this.record({ type: 'update', id, patch, before, session })
+  }
+
+  /** An editor holds typing not yet handed to update(): the status says so instead of "Saved". */
+  setEditing(key: string, dirty: boolean): void {
+    const had = this.editors.has(key)
+    if (dirty === had) return
+    if (dirty) this.editors.add(key)
+    else this.editors.delete(key)
+    this.emit()
+  }
+
+  /** The id the archive knows an annotation by (a new one's local id until its creation is saved). */
+  archiveId(id: string): string {
+    return this.realIds.get(id) ?? id
+  }
+
+  /** Whether every change to this annotation so far is on disk. */
+  isSaved(id: string): boolean {
+    return !this.pendingById.has(id) && !this.items.find((a) => a.id === id)?.unsaved
   }
 
   remove(id: string): void {
@@ -218,7 +251,13 @@ function withoutUnsaved(a: LocalAnnotation): LocalAnnotation {
 function invert(change: Change): Change {
   if (change.type === 'create') return { type: 'delete', annotation: change.annotation }
   if (change.type === 'delete') return { type: 'create', annotation: change.annotation }
-  return { type: 'update', id: change.id, patch: change.before, before: change.patch }
+  return {
+    type: 'update',
+    id: change.id,
+    patch: change.before,
+    before: change.patch,
+    session: change.session,
+  }
 }
 
 function patchOf(a: LocalAnnotation, patch: AnnotationPatch): LocalAnnotation {

@@ -195,6 +195,8 @@ export function useFigures(
     [draft, sync, model],
   )
 
+  const restore = useCallback((kept: FigureDraft) => setDraft((open) => open ?? kept), [])
+
   return {
     candidates,
     draft,
@@ -202,6 +204,8 @@ export function useFigures(
     openForSpan,
     openForAnnotation,
     save,
+    /** Opens the form on a draft kept from before a reload. */
+    restore,
     cancel: () => {
       latest.current++
       setDraft(null)

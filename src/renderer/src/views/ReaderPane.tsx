@@ -18,6 +18,9 @@ import type { DomText } from '../reader/dom-text'
 import { paintAnnotations, paintLayer } from '../reader/paint'
 import { useFigures } from '../reader/useFigures'
 import { useFind } from '../reader/useFind'
+import type { FigureDraft } from '../components/FigureForm'
+import { figureDraftKey, readDraft } from '../reader/drafts'
+import { useReaderDrafts } from '../reader/useReaderDrafts'
 import { useReaderKeys } from '../reader/useReaderKeys'
 import { useReaderSelection } from '../reader/useReaderSelection'
 
@@ -36,6 +39,7 @@ type Props = {
 export default function ReaderPane({ id, initialAnnotation, initialPosition, onChanged, onExport }: Props) {
   const { article, error } = useArticle(id)
   const { sync, snapshot, error: annotationError } = useAnnotationSync(id)
+  const drafts = useReaderDrafts(id, sync)
   const { tags, refresh: refreshTags } = useTags()
   const [model, setModel] = useState<DomText | null>(null)
   const [focusedId, setFocusedId] = useState<string | null>(null)
@@ -78,6 +82,13 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
     [placed, spans],
   )
   const figures = useFigures(model, article, sync, taggedSpans)
+  const { restore: restoreFigureDraft } = figures
+  const onFormDirty = useCallback((dirty: boolean) => sync?.setEditing('figure-form', dirty), [sync])
+  useEffect(() => {
+    // A figure form left open by a reload or a closed window opens again with what was typed.
+    const kept = model && sync ? readDraft<FigureDraft>(figureDraftKey(id)) : undefined
+    if (kept) restoreFigureDraft(kept)
+  }, [id, model, sync, restoreFigureDraft])
   useEffect(() => {
     paintLayer(model, 'figure-candidate', figures.candidates)
   }, [model, figures.candidates])
@@ -257,6 +268,8 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
               <FigureForm
                 key={`${figures.draft.start}-${figures.draft.end}-${figures.draft.editingId ?? ''}`}
                 draft={figures.draft}
+                draftKey={figureDraftKey(id)}
+                onDirty={onFormDirty}
                 knownTags={tags}
                 onSave={(figure, note) => {
                   const saved = figures.save(figure, note)
@@ -278,8 +291,9 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
         editing={editing}
         knownTags={tags}
         onFocus={(a) => focus(a)}
-        onChange={(a, patch) => {
-          sync?.update(a, patch)
+        drafts={drafts.sink}
+        onChange={(a, patch, session) => {
+          drafts.onChange(a, patch, session)
           if (patch.tags) setTimeout(refreshTags, 300)
         }}
         onDelete={(a) => {

@@ -1,0 +1,83 @@
+// Renderer: what the user has typed and not yet confirmed — a note, a figure form, a tag field — kept in
+// localStorage at every keystroke, so a reload, a crash of the page or a closed window gives it back.
+// Editors also hand their pending commits to flushDrafts(), which runs them when the page is hidden or closed.
+
+const PREFIX = 'glossa-draft:'
+
+export function readDraft<T>(key: string): T | undefined {
+  try {
+    const raw = localStorage.getItem(PREFIX + key)
+    return raw === null ? undefined : (JSON.parse(raw) as T)
+  } catch {
+    return undefined
+  }
+}
+
+export function writeDraft(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(PREFIX + key, JSON.stringify(value))
+  } catch (err) {
+    // A full or disabled storage loses only the draft copy; the debounced save still runs.
+    console.warn('Glossa: could not keep a draft', err)
+  }
+}
+
+export function clearDraft(key: string): void {
+  try {
+    localStorage.removeItem(PREFIX + key)
+  } catch {
+    // nothing was kept
+  }
+}
+
+export const noteDraftKey = (articleId: string, annotationId: string): string =>
+  `note:${articleId}:${annotationId}`
+export const tagDraftKey = (articleId: string, annotationId: string): string =>
+  `tags:${articleId}:${annotationId}`
+export const figureDraftKey = (articleId: string): string => `figure:${articleId}`
+
+/** Every note draft of one article: annotation id → text. */
+export function noteDraftsOf(articleId: string): Map<string, string> {
+  const found = new Map<string, string>()
+  const head = PREFIX + noteDraftKey(articleId, '')
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i)
+      if (!key?.startsWith(head)) continue
+      const value = readDraft<unknown>(key.slice(PREFIX.length))
+      if (typeof value === 'string') found.set(key.slice(head.length), value)
+    }
+  } catch {
+    // storage unavailable: no drafts to give back
+  }
+  return found
+}
+
+const pendingCommits = new Set<() => void>()
+
+/** Registers a commit to run at once if the page goes away first; returns the unregister function. */
+export function onLeave(commit: () => void): () => void {
+  pendingCommits.add(commit)
+  return () => pendingCommits.delete(commit)
+}
+
+/** Runs every pending commit now (the page is being hidden, reloaded or closed). */
+export function flushDrafts(): void {
+  for (const commit of [...pendingCommits]) commit()
+}
+
+let installed = false
+export function installDraftFlush(): void {
+  if (installed) return
+  installed = true
+  window.addEventListener('pagehide', flushDrafts)
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushDrafts()
+  })
+}
+
+/** How an annotation card keeps its drafts: the key for a field, and telling the reader it holds typing. */
+export type DraftSink = {
+  keyOf: (annotationId: string, field: 'note' | 'tags') => string
+  setDirty: (key: string, dirty: boolean) => void
+}

@@ -1,0 +1,78 @@
+// Renderer: the reader's side of drafts. Cards keep what is typed under keys of the archive's annotation ids;
+// drafts left by a reload or a closed window are given back (and saved) when the article opens again; a
+// draft is dropped once its text is on disk. In Electron, closing the window waits for pending saves.
+import { useCallback, useEffect, useMemo } from 'react'
+import { isBrowserMode } from '../api'
+import type { AnnotationPatch, AnnotationSync } from './annotation-sync'
+import type { DraftSink } from './drafts'
+import {
+  clearDraft,
+  flushDrafts,
+  installDraftFlush,
+  noteDraftKey,
+  noteDraftsOf,
+  readDraft,
+  tagDraftKey,
+} from './drafts'
+
+export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) {
+  const sink = useMemo<DraftSink | undefined>(
+    () =>
+      sync
+        ? {
+            keyOf: (id, field) =>
+              (field === 'note' ? noteDraftKey : tagDraftKey)(articleId, sync.archiveId(id)),
+            setDirty: (key, dirty) => sync.setEditing(key, dirty),
+          }
+        : undefined,
+    [articleId, sync],
+  )
+
+  const dropWhenSaved = useCallback(
+    (id: string, note: string) => {
+      if (!sync) return
+      const key = noteDraftKey(articleId, sync.archiveId(id))
+      void sync.flushed().then(() => {
+        if (sync.isSaved(id) && readDraft<string>(key) === note) clearDraft(key)
+      })
+    },
+    [articleId, sync],
+  )
+
+  const onChange = useCallback(
+    (id: string, patch: AnnotationPatch, session?: string) => {
+      if (!sync) return
+      sync.update(id, patch, session)
+      if (patch.note !== undefined) dropWhenSaved(id, patch.note)
+    },
+    [sync, dropWhenSaved],
+  )
+
+  // Notes typed before a reload or a crash come back and are saved.
+  useEffect(() => {
+    if (!sync) return
+    for (const [id, note] of noteDraftsOf(articleId)) {
+      const current = sync.getSnapshot().items.find((a) => a.id === id)
+      if (!current) continue
+      if (current.note === note) clearDraft(noteDraftKey(articleId, id))
+      else onChange(id, { note }, `recovered-${id}`)
+    }
+  }, [articleId, sync, onChange])
+
+  useEffect(() => {
+    installDraftFlush()
+    if (isBrowserMode || !sync) return
+    // Electron: closing the window hands over what is typed, waits for it to be on disk, then closes.
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      flushDrafts()
+      if (sync.getSnapshot().status.state === 'saved') return
+      e.preventDefault()
+      e.returnValue = ''
+      void sync.flushed().then(() => window.close())
+    }
+    window.addEventListener('beforeunload', beforeUnload)
+    return () => window.removeEventListener('beforeunload', beforeUnload)
+  }, [sync])
+
+  return { sink, onChange }
+}
