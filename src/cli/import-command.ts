@@ -78,7 +78,10 @@ export async function runImport(
 }
 
 function describe(r: ImportResult): string {
-  if (r.status === 'imported') return `${r.id}  ${r.title}  ← ${r.name}`
+  // A backup restores many articles under one result: it has a message, and an id only for one article.
+  if (r.status === 'imported' && r.id)
+    return `${r.id}  ${r.title ?? ''}  ← ${r.name}${r.message ? `: ${r.message}` : ''}`
+  if (r.status === 'imported') return `restored  ${r.name}: ${r.message ?? ''}`
   if (r.status === 'duplicate') return `duplicate  ${r.name}: ${r.message}`
   return `error  ${r.message}`
 }

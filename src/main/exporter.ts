@@ -177,11 +177,24 @@ export async function runExport(
   }
 }
 
-export type RestoreSummary = { restored: number; annotations: number; skipped: string[] }
+export type RestoreSummary = {
+  restored: number
+  annotations: number
+  skipped: string[]
+  /** The first restored articles, for a report that names them. */
+  articles: { id: string; title: string }[]
+  /** What the archive's gate removed on the way in, per article: "2 × <script> (Title, abc123…)". */
+  removed: { id: string; title: string; removed: string[] }[]
+}
 
-/** Restores a backup: every article keeps its id; one already in the archive (same id or text) is skipped. */
+const NAMED_ARTICLES = 20
+
+/**
+ * Restores a backup: every article keeps its id; one already in the archive (same id or text) is skipped.
+ * Each article passes the archive's one gate (Archive.putArticle), and what it removed is reported.
+ */
 export async function restoreBackup(archive: Archive, backup: Backup): Promise<RestoreSummary> {
-  const summary: RestoreSummary = { restored: 0, annotations: 0, skipped: [] }
+  const summary: RestoreSummary = { restored: 0, annotations: 0, skipped: [], articles: [], removed: [] }
   for (const c of backup.collections)
     if (!archive.collections.has(c.id)) await archive.collections.put(c.id, c.name)
   for (const [name, color] of Object.entries(backup.tagColors)) {
@@ -194,7 +207,9 @@ export async function restoreBackup(archive: Archive, backup: Backup): Promise<R
       continue
     }
     const annotations = backup.annotations.filter((a) => a.articleId === meta.id)
-    await archive.putArticle(meta, { text, html }, annotations)
+    const removed = await archive.putArticle(meta, { text, html }, annotations)
+    if (removed.length) summary.removed.push({ id: meta.id, title: meta.title, removed })
+    if (summary.articles.length < NAMED_ARTICLES) summary.articles.push({ id: meta.id, title: meta.title })
     summary.restored++
     summary.annotations += annotations.length
   }
@@ -202,4 +217,13 @@ export async function restoreBackup(archive: Archive, backup: Backup): Promise<R
     throw new GlossaError('internal', 'Nothing was restored from the backup.')
   }
   return summary
+}
+
+/** One sentence per article the gate cleaned, for the restore's report. */
+export function describeRemoved(removed: RestoreSummary['removed']): string {
+  if (!removed.length) return ''
+  const lines = removed.slice(0, NAMED_ARTICLES).map((r) => `“${r.title}” (${r.id}): ${r.removed.join(', ')}`)
+  const more =
+    removed.length > NAMED_ARTICLES ? ` …and ${removed.length - NAMED_ARTICLES} more articles.` : ''
+  return ` Removed on the way in, as import would: ${lines.join('; ')}.${more}`
 }

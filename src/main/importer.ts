@@ -7,7 +7,7 @@ import { withoutUndefined } from '../shared/objects'
 import { looksLikeBackup, parseBackup } from '../shared/export'
 import { normalizePlainText, textToHtml } from '../shared/text-model'
 import type { Archive } from './archive/archive'
-import { restoreBackup } from './exporter'
+import { describeRemoved, restoreBackup } from './exporter'
 import { ImportError, fetchPage } from './import'
 import type { ImportedDoc } from './import'
 import { inProcessParser } from './jobs/parse-service'
@@ -44,10 +44,13 @@ export class Importer {
     try {
       const s = await run
       const skipped = s.skipped.length ? `; ${s.skipped.length} already in the archive were skipped` : ''
+      const only = s.restored === 1 ? s.articles[0] : undefined
       return {
         name,
         status: 'imported',
-        message: `Restored ${s.restored} articles with ${s.annotations} annotations${skipped}.`,
+        // One article restored: the result names it like any imported file.
+        ...(only ? { id: only.id, title: only.title } : {}),
+        message: `Restored ${s.restored} articles with ${s.annotations} annotations${skipped}.${describeRemoved(s.removed)}`,
       }
     } catch (err) {
       return { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }

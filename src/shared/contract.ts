@@ -17,6 +17,7 @@ import {
   tagNameSchema,
   tagSchema,
   targetSchema,
+  webUrlSchema,
 } from './schemas'
 
 const none = z.object({}).strict()
@@ -117,7 +118,7 @@ export const contract = {
         text: z.string().max(5_000_000).optional(),
         html: z.string().max(20_000_000).optional(),
         source: z.string().max(300).optional(),
-        url: z.string().max(4000).optional(),
+        url: webUrlSchema.optional(),
         publishedAt: dateSchema.optional(),
         author: z.string().max(500).optional(),
         tags: z.array(tagNameSchema).optional(),
@@ -135,7 +136,7 @@ export const contract = {
         id: idSchema,
         title: z.string().trim().min(1).max(1000).optional(),
         source: z.string().max(300).optional(),
-        url: z.string().max(4000).optional(),
+        url: webUrlSchema.optional(),
         author: z.string().max(500).optional(),
         publishedAt: dateSchema.optional(),
         tags: z.array(tagNameSchema).optional(),
@@ -210,7 +211,7 @@ export const contract = {
         text: z.string().max(20_000_000).optional(),
         html: z.string().max(20_000_000).optional(),
         title: z.string().trim().max(1000).optional(),
-        url: z.string().max(4000).optional(),
+        url: webUrlSchema.optional(),
       })
       .extend(importMetaSchema.shape)
       .strict()

@@ -1,12 +1,19 @@
 // Runs everywhere (main, preload, renderer, CLI, tests): the zod schemas of Glossa's domain.
 // The TypeScript types in types.ts are inferred from these, so the two cannot drift.
 import { z } from 'zod'
+import { isWebUrl } from './url-safety'
 import { HIGHLIGHT_COLORS, TAG_NAME_MAX, TAG_NAME_RULES } from './vocabulary'
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{3,63}$/
 export const idSchema = z
   .string()
   .regex(ID_PATTERN, 'must be an id of 4–64 lowercase letters, digits, _ or -')
+
+/** An article's address as callers may set it: only what import accepts (http: or https:, with a host). */
+export const webUrlSchema = z
+  .string()
+  .max(4000)
+  .refine(isWebUrl, 'must be an http(s) address such as https://example.org/page')
 
 /** A calendar date, or a full ISO timestamp. */
 export const dateSchema = z

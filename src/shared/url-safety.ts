@@ -18,3 +18,8 @@ export function isSafeExternalUrl(raw: string): boolean {
   if (url.username || url.password) return false
   return url.hostname !== ''
 }
+
+/** An article's address: what import keeps, an absolute http(s) URL with a host and no credentials. */
+export function isWebUrl(raw: string): boolean {
+  return isSafeExternalUrl(raw) && /^https?:/i.test(raw)
+}

@@ -1,7 +1,8 @@
 // Main process: each article's annotations in a file of their own, opened on first use and kept open.
-import { join } from 'node:path'
 import type { Annotation } from '../../shared/types'
+import { articleFile } from './ids'
 import { CURRENT_VERSION } from './migrations'
+import { checkAnnotationFile } from './records'
 import { openShard } from './shard'
 import type { Shard } from './shard'
 
@@ -51,13 +52,16 @@ export class AnnotationStore {
   }
 }
 
-/** Reads one article's annotations file (a missing file is an empty list); writes nothing. */
-export function openAnnotationFile(root: string, articleId: string): Promise<Shard<AnnotationFile>> {
+/**
+ * Reads one article's annotations file (a missing file is an empty list); writes nothing. Every annotation is
+ * checked against the schema: a file with one that is not is damaged, reported and never written.
+ */
+export async function openAnnotationFile(root: string, articleId: string): Promise<Shard<AnnotationFile>> {
   return openShard<AnnotationFile>(
     root,
-    join(root, 'annotations', `${articleId}.json`),
+    articleFile(root, 'annotations', articleId),
     'annotations',
     () => ({ version: CURRENT_VERSION.annotations, articleId, annotations: [] }),
-    (f) => Array.isArray(f.annotations),
+    (f) => checkAnnotationFile(f, articleId),
   )
 }

@@ -13,9 +13,10 @@ import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../sha
 import { AnnotationStore } from './annotation-store'
 import { CatalogStore } from './catalog-store'
 import { CollectionStore } from './collection-store'
-import { bucketOf, newId, textHash } from './ids'
+import { articleFile, bucketOf, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
+import { admitBody, admitMeta, checkAnnotations, checkBodyFile } from './records'
 import { openShard } from './shard'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
@@ -226,7 +227,7 @@ export class Archive {
     await this.catalog.remove(id)
     this.annotations.forget(id)
     await rm(this.bodyFile(id), { force: true })
-    await rm(join(this.dir, 'annotations', `${id}.json`), { force: true })
+    await rm(articleFile(this.dir, 'annotations', id), { force: true })
     this.emit({ kind: 'article-deleted', articleId: id })
   }
 
@@ -235,31 +236,44 @@ export class Archive {
     const record = await readTrash(this.dir, id)
     await this.putArticle(record.meta, record.body, record.annotations)
     await removeTrash(this.dir, id)
-    return record.meta
+    return this.catalog.get(id)
   }
 
-  /** Stores a whole article under its own id (restore from trash or from a backup). */
+  /**
+   * Stores a whole article under its own id (restore from trash or from a backup). Everything goes through the
+   * archive's one gate first (records.ts): the body through the sanitizer, addresses checked, annotations
+   * checked against the schema. Returns what the gate removed, for the caller's report.
+   */
   async putArticle(
     meta: ArticleMeta,
     body: { text: string; html?: string },
     annotations: Annotation[],
-  ): Promise<void> {
+  ): Promise<string[]> {
     const id = meta.id
+    const bodyFile = articleFile(this.dir, 'bodies', id)
     if (this.catalog.has(id)) throw new GlossaError('conflict', `Article ${id} is already in the archive.`)
     this.catalog.assertWritable(id)
-    const bodyFile = {
-      version: CURRENT_VERSION.body,
-      id,
-      text: body.text,
-      ...(body.html ? { html: body.html } : {}),
+    const checked = checkAnnotations(annotations, id)
+    if (!checked.ok)
+      throw new GlossaError('invalid_argument', `Article ${id} was not restored: ${checked.reason}.`)
+    const admittedMeta = admitMeta(meta)
+    const admittedBody = admitBody(body)
+    const { text, html } = admittedBody.value
+    await new Writer(bodyFile).write(
+      JSON.stringify({ version: CURRENT_VERSION.body, id, text, ...(html ? { html } : {}) }),
+    )
+    if (checked.value.length) {
+      const file = { version: CURRENT_VERSION.annotations, articleId: id, annotations: checked.value }
+      await new Writer(articleFile(this.dir, 'annotations', id)).write(JSON.stringify(file))
     }
-    await new Writer(this.bodyFile(id)).write(JSON.stringify(bodyFile))
-    if (annotations.length) {
-      const file = { version: CURRENT_VERSION.annotations, articleId: id, annotations }
-      await new Writer(join(this.dir, 'annotations', `${id}.json`)).write(JSON.stringify(file))
-    }
-    await this.catalog.put({ ...meta, ...summarize(annotations) })
+    await this.catalog.put({
+      ...admittedMeta.value,
+      textHash: textHash(text),
+      length: text.length,
+      ...summarize(checked.value),
+    })
     this.emit({ kind: 'article-created', articleId: id })
+    return [...admittedMeta.removed, ...admittedBody.removed]
   }
 
   async listAnnotations(articleId: string): Promise<Annotation[]> {
@@ -329,22 +343,18 @@ export class Archive {
   }
 
   private bodyFile(id: string): string {
-    return bodyPath(this.dir, id)
+    return articleFile(this.dir, 'bodies', id)
   }
-}
-
-function bodyPath(dir: string, id: string): string {
-  return join(dir, 'bodies', `${id}.json`)
 }
 
 /** Reads an article's body file; writes nothing. Throws a `corrupt_file` GlossaError when it is missing or damaged. */
 export async function readBody(dir: string, id: string): Promise<BodyFile> {
   const body = await openShard<BodyFile>(
     dir,
-    bodyPath(dir, id),
+    articleFile(dir, 'bodies', id),
     'body',
     () => ({ version: 0, id, text: '' }),
-    (b) => typeof b.text === 'string',
+    (b) => checkBodyFile(b, id),
   )
   if (body.data.version === 0) throw new GlossaError('corrupt_file', `bodies/${id}.json is missing.`)
   return body.data

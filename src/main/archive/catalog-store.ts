@@ -6,6 +6,7 @@ import type { Problem } from './problems'
 import type { ArticleMeta } from '../../shared/types'
 import { bucketOf } from './ids'
 import { CURRENT_VERSION } from './migrations'
+import { checkCatalogEntries } from './records'
 import { openShard } from './shard'
 import type { Shard } from './shard'
 
@@ -36,8 +37,17 @@ export class CatalogStore {
         const bucket = name.slice(0, -'.json'.length)
         try {
           const shard = await this.open(bucket)
-          this.buckets.set(bucket, shard)
-          for (const meta of Object.values(shard.data.articles)) this.index(meta)
+          const { metas, refused } = checkCatalogEntries(shard.data.articles, bucket)
+          for (const meta of metas) this.index(meta)
+          if (!refused.length) {
+            this.buckets.set(bucket, shard)
+            return
+          }
+          // The entries that pass are shown; the bucket is never written, so the refused ones are not lost.
+          const file = `catalog/${bucket}.json`
+          const message = `${file} has ${refused.length === 1 ? 'an entry' : `${refused.length} entries`} Glossa cannot use (${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '; …' : ''}). It was left untouched; restore it from a backup.`
+          this.readOnly.set(bucket, message)
+          this.problems.push({ file, message })
         } catch (err) {
           if (!(err instanceof GlossaError)) throw err
           // A damaged bucket stays readable-nothing and writable-never until it is restored; the rest opens.
@@ -54,7 +64,7 @@ export class CatalogStore {
       join(this.dir, `${bucket}.json`),
       'catalog',
       () => ({ version: CURRENT_VERSION.catalog, articles: {} }),
-      (c) => typeof c.articles === 'object' && c.articles !== null,
+      (c) => typeof c.articles === 'object' && c.articles !== null && !Array.isArray(c.articles),
     )
   }
 
@@ -104,6 +114,11 @@ export class CatalogStore {
     const meta = this.byId.get(id)
     if (!meta) throw new GlossaError('not_found', `No article with id ${id} in this archive.`)
     return meta
+  }
+
+  /** The catalog files left read-only because they are damaged, as archive-relative paths. */
+  damagedFiles(): string[] {
+    return [...this.readOnly.keys()].map((bucket) => `catalog/${bucket}.json`)
   }
 
   isReadOnly(bucket: string): boolean {

@@ -3,6 +3,7 @@
 import { GlossaError } from '../../shared/errors'
 import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
+import { checkCollectionsFile } from './records'
 import { SingleFileStore } from './single-file-store'
 
 type CollectionFile = { version: number; collections: Record<string, { name: string; createdAt: string }> }
@@ -14,7 +15,7 @@ export class CollectionStore extends SingleFileStore<CollectionFile> {
       kind: 'collections',
       what: 'Collections',
       defaults: () => ({ version: CURRENT_VERSION.collections, collections: {} }),
-      isValid: (f) => typeof f.collections === 'object' && f.collections !== null,
+      isValid: (f) => checkCollectionsFile(f),
     })
   }
 

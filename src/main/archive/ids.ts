@@ -1,14 +1,39 @@
-// Main process: ids, shard names and content hashes.
+// Main process: ids, shard names, the paths built from ids, and content hashes.
 import { createHash, randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { GlossaError } from '../../shared/errors'
+import { ID_PATTERN } from '../../shared/schemas'
 
 /** 12 hex characters: 48 random bits, plenty for one person's archive, short enough for file names. */
 export function newId(): string {
   return randomBytes(6).toString('hex')
 }
 
+/** An id by the same rule as `idSchema`: never a path separator, a dot or anything else a path could use. */
+export function isPlainId(id: unknown): id is string {
+  return typeof id === 'string' && ID_PATTERN.test(id)
+}
+
 /** Catalog bucket of an article: 256 buckets, so a catalog write touches about 1/256 of the catalog. */
 export function bucketOf(id: string): string {
   return id.slice(0, 2)
+}
+
+export type ArticleFolder = 'bodies' | 'annotations' | 'trash'
+
+/**
+ * The one place an article id becomes a file path. Anything but a plain id (`../../tmp/x`, an empty string, a
+ * name with a dot) is refused, so no record read from disk or sent by a caller can reach outside the archive.
+ */
+export function articleFile(root: string, folder: ArticleFolder, id: string): string {
+  if (!isPlainId(id)) {
+    const shown = JSON.stringify(String(id).slice(0, 80))
+    throw new GlossaError(
+      'invalid_argument',
+      `${shown} is not an article id (4–64 lowercase letters, digits, _ or -), so no file is read or written for it.`,
+    )
+  }
+  return join(root, folder, `${id}.json`)
 }
 
 export function textHash(text: string): string {

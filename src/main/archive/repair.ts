@@ -9,8 +9,9 @@ import type { Backup } from '../../shared/export'
 import type { Annotation } from '../../shared/types'
 import { summarize } from './archive'
 import type { Archive } from './archive'
-import { bucketOf, textHash } from './ids'
+import { articleFile, bucketOf, isPlainId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
+import { admitBody } from './records'
 
 const exists = (file: string) =>
   access(file).then(
@@ -36,18 +37,15 @@ async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: B
   const bodies = (await readdir(join(archive.dir, 'bodies'))).filter(
     (n) => n.startsWith(bucket) && n.endsWith('.json'),
   )
-  const onDisk = new Set(bodies.map((n) => n.slice(0, -'.json'.length)))
+  const onDisk = new Set(bodies.map((n) => n.slice(0, -'.json'.length)).filter(isPlainId))
   for (const { text, html, ...meta } of fromSnapshot) {
-    if (!onDisk.has(meta.id))
-      await new Writer(join(archive.dir, 'bodies', `${meta.id}.json`)).write(
-        JSON.stringify({ version: CURRENT_VERSION.body, id: meta.id, text, ...(html ? { html } : {}) }),
-      )
+    if (!onDisk.has(meta.id)) await writeBody(archive, meta.id, { text, html })
     await archive.catalog.put({ ...meta, ...summarize(await annotationsFor(archive, meta.id, snapshot)) })
   }
   // Articles added after the snapshot still have their bodies: bring them back with what the body tells.
   for (const id of onDisk) {
     if (archive.catalog.has(id)) continue
-    const { text } = JSON.parse(await readFile(join(archive.dir, 'bodies', `${id}.json`), 'utf8')) as {
+    const { text } = JSON.parse(await readFile(articleFile(archive.dir, 'bodies', id), 'utf8')) as {
       text: string
     }
     const title = text.split('\n')[0].slice(0, 120) || 'Recovered article'
@@ -62,6 +60,14 @@ async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: B
       ...summarize(annotations),
     })
   }
+}
+
+/** A body from a snapshot, through the archive's one gate (a snapshot file is as hostile as any backup). */
+async function writeBody(archive: Archive, id: string, body: { text: string; html?: string }) {
+  const { text, html } = admitBody(body).value
+  await new Writer(articleFile(archive.dir, 'bodies', id)).write(
+    JSON.stringify({ version: CURRENT_VERSION.body, id, text, ...(html ? { html } : {}) }),
+  )
 }
 
 /** Repairs one damaged file; returns a sentence saying what was done. */
@@ -84,13 +90,7 @@ export async function repairFile(
   } else if ((match = /^bodies\/([^/]+)\.json$/.exec(rel))) {
     const article = snapshot.articles.find((a) => a.id === match![1])
     if (!article) throw new GlossaError('not_found', `The snapshot has no copy of article ${match[1]}.`)
-    const body = {
-      version: CURRENT_VERSION.body,
-      id: article.id,
-      text: article.text,
-      ...(article.html ? { html: article.html } : {}),
-    }
-    await new Writer(join(archive.dir, rel)).write(JSON.stringify(body))
+    await writeBody(archive, article.id, article)
   } else if (rel === 'tags.json') {
     await archive.tagStore.load()
     for (const [name, color] of Object.entries(snapshot.tagColors))

@@ -4,9 +4,8 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
-import type { Annotation } from '../../shared/types'
+import { openAnnotationFile } from './annotation-store'
 import type { Archive } from './archive'
-import { openShard } from './shard'
 
 export async function scanForDamage(archive: Archive): Promise<number> {
   const names = await readdir(join(archive.dir, 'annotations')).catch(() => [] as string[])
@@ -14,13 +13,7 @@ export async function scanForDamage(archive: Archive): Promise<number> {
   for (const name of names) {
     if (!name.endsWith('.json') || name.startsWith('.') || !archive.catalog.has(name.slice(0, -5))) continue
     try {
-      const shard = await openShard<{ version: number; annotations: Annotation[] }>(
-        archive.dir,
-        join(archive.dir, 'annotations', name),
-        'annotations',
-        () => ({ version: 1, annotations: [] }),
-        (f) => Array.isArray(f.annotations),
-      )
+      const shard = await openAnnotationFile(archive.dir, name.slice(0, -5))
       await archive.healCounts(name.slice(0, -5), shard.data.annotations)
     } catch (err) {
       if (!(err instanceof GlossaError)) throw err

@@ -35,7 +35,8 @@ export async function openShard<T extends Versioned>(
   file: string,
   kind: ShardKind,
   defaults: () => T,
-  isValid: (data: T) => boolean,
+  /** true, or false or a reason when the data does not have the kind's shape. */
+  isValid: (data: T) => boolean | string,
 ): Promise<Shard<T>> {
   const db = new Low<T>(dataFile<T>(file), defaults()) as Shard<T>
   db.file = file
@@ -57,13 +58,17 @@ export async function openShard<T extends Versioned>(
     throw new GlossaError(
       'corrupt_file',
       `${name} has no schema version, so it is not a Glossa file. It was left untouched.`,
+      { file: name },
     )
   }
   db.data = migrate(kind, db.data, name) as T
-  if (!isValid(db.data)) {
+  const verdict = isValid(db.data)
+  if (verdict !== true) {
+    const why = typeof verdict === 'string' ? ` (${verdict})` : ''
     throw new GlossaError(
       'corrupt_file',
-      `${name} does not have the shape of a Glossa ${kind} file. It was left untouched.`,
+      `${name} does not have the shape of a Glossa ${kind} file${why}. It was left untouched.`,
+      { file: name },
     )
   }
   return db

@@ -12,12 +12,12 @@ export type StoreFile<T extends Versioned> = {
   kind: ShardKind
   what: string
   defaults: () => T
-  isValid: (data: T) => boolean
+  isValid: (data: T) => boolean | string
 }
 
 export class SingleFileStore<T extends Versioned> {
   protected shard: Shard<T> | null = null
-  private damage: string | null = null
+  private damageReason: string | null = null
 
   constructor(
     private readonly root: string,
@@ -26,22 +26,27 @@ export class SingleFileStore<T extends Versioned> {
   ) {}
 
   async load(): Promise<void> {
-    this.damage = null
+    this.damageReason = null
     try {
       const { name, kind, defaults, isValid } = this.file
       this.shard = await openShard<T>(this.root, join(this.root, name), kind, defaults, isValid)
     } catch (err) {
       if (!(err instanceof GlossaError)) throw err
-      this.damage = err.message
+      this.damageReason = err.message
       this.problems.push({ file: err.file, message: err.message })
     }
+  }
+
+  /** Why this store's file cannot be used, or null when it is sound. */
+  damage(): string | null {
+    return this.shard ? null : (this.damageReason ?? 'not loaded')
   }
 
   protected writable(): Shard<T> {
     if (!this.shard)
       throw new GlossaError(
         'read_only',
-        `${this.file.what} cannot be changed: ${this.damage ?? 'not loaded'}`,
+        `${this.file.what} cannot be changed: ${this.damageReason ?? 'not loaded'}`,
       )
     return this.shard
   }

@@ -29,6 +29,31 @@ function same(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((t, i) => t === b[i])
 }
 
+/** The articles whose annotations carry `from` (or a tag under it), by the catalog. */
+const carriers = (archive: Archive, from: string) =>
+  archive.list().filter((m) => Object.keys(m.annotationTags).some((t) => isWithinTag(t, from)))
+
+/**
+ * Reads every file a rename of `from` will touch, before it touches any: a damaged catalog shard (which may hide
+ * articles carrying the tag), a damaged tags.json, or a damaged annotations file refuses the whole rename with
+ * the list of damaged files, so it never stops halfway or skips an article without saying so.
+ */
+async function preflight(archive: Archive, from: string): Promise<void> {
+  const damaged = new Set(archive.catalog.damagedFiles())
+  const tagsProblem = archive.tagStore.damage()
+  if (tagsProblem) damaged.add('tags.json')
+  for (const meta of carriers(archive, from)) {
+    await archive.readAnnotations(meta.id).catch((err: unknown) => {
+      damaged.add(err instanceof GlossaError && err.file ? err.file : `annotations/${meta.id}.json`)
+    })
+  }
+  if (damaged.size)
+    throw new GlossaError(
+      'read_only',
+      `The tag “${from}” was not changed anywhere, because files it may be in are damaged: ${[...damaged].join(', ')}. Restore them from a snapshot (Backups…) first.`,
+    )
+}
+
 async function apply(archive: Archive, from: string, to: string | null): Promise<number> {
   const map = renameMapper(from, to)
   let touched = 0
@@ -83,6 +108,7 @@ async function renameTagNow(archive: Archive, from: string, to: string | null): 
     throw new GlossaError('invalid_argument', `Cannot move “${from}” inside itself (to “${to}”).`)
   }
   if (to === from) return 0
+  await preflight(archive, from)
   const journal: Journal = { version: 1, op: 'rename', from, to, startedAt: new Date().toISOString() }
   await new Writer(journalFile(archive)).write(JSON.stringify(journal))
   const touched = await apply(archive, from, to)
@@ -105,6 +131,14 @@ export async function replayTagJournal(archive: Archive): Promise<string | null>
     // A journal cut off mid-write means the rename never started: nothing was changed yet.
     await rm(journalFile(archive), { force: true })
     return null
+  }
+  try {
+    await preflight(archive, journal.from)
+  } catch (err) {
+    // Kept for the next start: the rename finishes once the damaged files are repaired.
+    if (err instanceof GlossaError)
+      return `An interrupted tag rename could not be finished yet: ${err.message}`
+    throw err
   }
   await apply(archive, journal.from, journal.to)
   await rm(journalFile(archive), { force: true })

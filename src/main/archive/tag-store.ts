@@ -2,6 +2,7 @@
 import type { HighlightColor } from '../../shared/types'
 import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
+import { checkTagsFile } from './records'
 import { SingleFileStore } from './single-file-store'
 
 type TagFile = { version: number; tags: Record<string, { color?: HighlightColor }> }
@@ -13,7 +14,7 @@ export class TagStore extends SingleFileStore<TagFile> {
       kind: 'tags',
       what: 'Tag colours',
       defaults: () => ({ version: CURRENT_VERSION.tags, tags: {} }),
-      isValid: (f) => typeof f.tags === 'object' && f.tags !== null,
+      isValid: (f) => checkTagsFile(f),
     })
   }
 

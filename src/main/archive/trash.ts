@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { Writer } from 'steno'
 import { GlossaError } from '../../shared/errors'
 import type { Annotation, ArticleMeta } from '../../shared/types'
+import { articleFile } from './ids'
+import { checkTrashRecord } from './records'
 
 export const TRASH_DAYS = 30
 
@@ -17,7 +19,7 @@ export type TrashRecord = {
 }
 
 export function trashFile(root: string, id: string): string {
-  return join(root, 'trash', `${id}.json`)
+  return articleFile(root, 'trash', id)
 }
 
 export async function writeTrash(root: string, record: TrashRecord): Promise<void> {
@@ -31,14 +33,24 @@ export async function readTrash(root: string, id: string): Promise<TrashRecord> 
   } catch {
     throw new GlossaError('not_found', `Article ${id} is not in the trash (it may have been emptied).`)
   }
+  let parsed: unknown
   try {
-    return JSON.parse(raw) as TrashRecord
+    parsed = JSON.parse(raw)
   } catch (err) {
     throw new GlossaError(
       'corrupt_file',
       `trash/${id}.json is not valid JSON (${String(err)}); it was left untouched.`,
+      { file: `trash/${id}.json` },
     )
   }
+  const checked = checkTrashRecord(parsed, id)
+  if (!checked.ok)
+    throw new GlossaError(
+      'corrupt_file',
+      `trash/${id}.json is not a Glossa trash record (${checked.reason}); it was left untouched.`,
+    )
+  const record = parsed as TrashRecord
+  return { ...record, meta: checked.value.meta, annotations: checked.value.annotations }
 }
 
 export async function removeTrash(root: string, id: string): Promise<void> {

@@ -8,14 +8,20 @@ import { cleanAttribute, sanitizeInto } from './sanitize'
 import { serializeChildren } from './serialize'
 import { normalizeWhitespace } from './whitespace'
 
-export type CleanBodyOptions = { baseUrl?: string; dir?: string; lang?: string }
+export type CleanBodyOptions = {
+  baseUrl?: string
+  dir?: string
+  lang?: string
+  /** Counts what the sanitizer left out, for a report (see SanitizeOptions). */
+  removed?: Map<string, number>
+}
 export type CleanBody = { html: string; text: string }
 
 export function cleanBody(source: DomNode, opts: CleanBodyOptions = {}): CleanBody {
   const doc = emptyDocument()
   const body = bodyOf(doc)
   const root = wrapperFor(doc, body, opts)
-  sanitizeInto(source, root, doc, { baseUrl: opts.baseUrl })
+  sanitizeInto(source, root, doc, { baseUrl: opts.baseUrl, removed: opts.removed })
   unwrapLoneDivs(root)
   repairStructure(body, doc)
   normalizeWhitespace(body, doc)

@@ -55,7 +55,15 @@ const MAX_DEPTH = 48
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
 
-export type SanitizeOptions = { baseUrl?: string }
+export type SanitizeOptions = {
+  baseUrl?: string
+  /** When given, counts what was left out ("<script>", "onerror attribute on <img>"), for a report. */
+  removed?: Map<string, number>
+}
+
+function note(opts: SanitizeOptions, what: string): void {
+  if (opts.removed) opts.removed.set(what, (opts.removed.get(what) ?? 0) + 1)
+}
 
 /** Copies the allowed part of `source`'s children into `target` (an element of `doc`). */
 export function sanitizeInto(
@@ -77,10 +85,14 @@ export function sanitizeInto(
     }
     if (!isElement(node)) continue // comments, doctypes, processing instructions
     const tag = tagOf(node)
-    if (DROPPED.has(tag)) continue
+    if (DROPPED.has(tag)) {
+      note(opts, `<${tag}>`)
+      continue
+    }
     let into = parent
     let nextDepth = depth
     const mapped = ALLOWED_TAGS.has(tag) ? tag : RENAMED[tag]
+    if (!mapped) note(opts, `<${tag}> tag (its text kept)`)
     if (mapped && depth < MAX_DEPTH) {
       const el = copyElement(node, mapped, doc, opts)
       if (el === 'drop') continue
@@ -99,9 +111,19 @@ export function sanitizeInto(
 /** The clean copy of `node` as `tag`; null to keep only its content, 'drop' to lose it entirely. */
 function copyElement(node: DomElement, tag: string, doc: DomDocument, opts: SanitizeOptions) {
   const el = doc.createElement(tag)
-  for (const name of [...GLOBAL_ATTRS, ...(TAG_ATTRS[tag] ?? [])]) {
-    const value = cleanAttribute(name, node.getAttribute(name), opts)
+  const allowed = [...GLOBAL_ATTRS, ...(TAG_ATTRS[tag] ?? [])]
+  for (const name of allowed) {
+    const raw = node.getAttribute(name)
+    const value = cleanAttribute(name, raw, opts)
     if (value !== undefined) el.setAttribute(name, value)
+    else if (raw !== null && raw.trim()) note(opts, refusedValue(tag, name))
+  }
+  if (opts.removed) {
+    for (const { name } of Array.from(node.attributes)) {
+      const lower = name.toLowerCase()
+      if (!allowed.includes(lower) && !(tag === 'a' && lower === 'rel'))
+        note(opts, `${lower} attribute on <${tag}>`)
+    }
   }
   if (tag === 'img') return el.getAttribute('src') ? el : 'drop'
   if (tag === 'a') {
@@ -109,6 +131,12 @@ function copyElement(node: DomElement, tag: string, doc: DomDocument, opts: Sani
     el.setAttribute('rel', 'noopener noreferrer')
   }
   return el
+}
+
+function refusedValue(tag: string, name: string): string {
+  if (name === 'src') return `remote or non-image source on <${tag}>`
+  if (name === 'href') return `unsafe link on <${tag}>`
+  return `${name} attribute on <${tag}> (value refused)`
 }
 
 export function cleanAttribute(
