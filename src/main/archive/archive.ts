@@ -18,6 +18,7 @@ import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
 import { admitBody, admitMeta, checkAnnotations, checkBodyFile } from './records'
 import { openShard } from './shard'
+import { removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
 import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
@@ -65,6 +66,7 @@ export class Archive {
   static async open(dir: string, options: OpenOptions = {}): Promise<Archive> {
     const archive = new Archive(dir)
     const fresh = await archive.ensureManifest()
+    await removeStrayTemps(dir)
     await Promise.all([
       archive.catalog.load(),
       archive.tagStore.load(),

@@ -7,13 +7,42 @@ import { GlossaError } from '../../shared/errors'
 
 type LockInfo = { pid: number; host: string; startedAt: string; by: string }
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
+}
+
+/** Who holds a lock, from whatever fields it has: a lock written by another program may lack some. */
+function holder(held: Partial<LockInfo>): string {
+  const parts = [
+    typeof held.by === 'string' ? held.by : 'another program',
+    typeof held.pid === 'number' ? `process ${held.pid}` : null,
+    typeof held.host === 'string' && held.host !== hostname() ? `on ${held.host}` : null,
+    typeof held.startedAt === 'string' ? `since ${held.startedAt}` : null,
+  ]
+  return parts.filter(Boolean).join(', ')
+}
+
+/**
+ * Throws `conflict` unless the lock is stale. A lock from another computer (an archive on a shared drive) is
+ * never taken over: whether its process still runs cannot be known from here.
+ */
+function refuseIfHeld(dir: string, held: Partial<LockInfo>): void {
+  const otherHost = typeof held.host === 'string' && held.host !== hostname()
+  if (otherHost)
+    throw new GlossaError(
+      'conflict',
+      `This archive is open in Glossa on another computer (${holder(held)}). Close it there first; if that computer no longer uses it, delete ${join(dir, '.lock')}.`,
+    )
+  if (typeof held.pid === 'number' && held.pid !== process.pid && alive(held.pid))
+    throw new GlossaError(
+      'conflict',
+      `This archive is already open in another Glossa (${holder(held)}). Close it first, so two programs never write the same archive.`,
+    )
 }
 
 /** Takes the archive's lock or throws `conflict` naming who holds it. Returns the release function. */
@@ -35,18 +64,13 @@ export function lockArchive(dir: string, by: string): () => void {
       return release
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-      let held: LockInfo | null = null
+      let held: Partial<LockInfo> | null = null
       try {
-        held = JSON.parse(readFileSync(file, 'utf8')) as LockInfo
+        held = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockInfo>
       } catch {
         held = null // unreadable: a crash while writing it; stale
       }
-      if (held && held.host === hostname() && held.pid !== process.pid && alive(held.pid)) {
-        throw new GlossaError(
-          'conflict',
-          `This archive is already open in another Glossa (${held.by}, process ${held.pid}, since ${held.startedAt}). Close it first, so two programs never write the same archive.`,
-        )
-      }
+      if (held && typeof held === 'object') refuseIfHeld(dir, held)
       unlinkSync(file) // stale lock from a process that is gone
     }
   }

@@ -1,0 +1,34 @@
+// Main process: temp files a crash left behind. Every write goes to `.<name>.json.tmp` (steno) and is renamed
+// over the file; a crash between the two leaves the temp file, which nothing reads. They are removed when the
+// archive opens — unless another live process holds the archive's lock, whose temp files may be mid-write.
+import { readFile, readdir, rm } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { alive } from './lock'
+
+const FOLDERS = ['.', 'catalog', 'bodies', 'annotations', 'trash']
+const STRAY = /^\..+\.json\.tmp$/
+
+async function heldByAnother(dir: string): Promise<boolean> {
+  try {
+    const held = JSON.parse(await readFile(join(dir, '.lock'), 'utf8')) as { pid?: unknown; host?: unknown }
+    if (typeof held.host === 'string' && held.host !== hostname()) return true
+    return typeof held.pid === 'number' && held.pid !== process.pid && alive(held.pid)
+  } catch {
+    return false
+  }
+}
+
+/** Removes crash-left `.*.json.tmp` files; returns how many. */
+export async function removeStrayTemps(dir: string): Promise<number> {
+  if (await heldByAnother(dir)) return 0
+  let removed = 0
+  for (const folder of FOLDERS) {
+    const names = await readdir(join(dir, folder)).catch(() => [] as string[])
+    for (const name of names.filter((n) => STRAY.test(n))) {
+      await rm(join(dir, folder, name), { force: true })
+      removed++
+    }
+  }
+  return removed
+}
