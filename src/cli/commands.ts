@@ -3,12 +3,10 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { detectFigures } from '../shared/figures'
 import type { ParseArgsConfig } from 'node:util'
-import { openArchive, resolveArchiveDir, startHousekeeping } from '../main/open-archive'
+import { openArchive, resolveArchiveDir } from '../main/open-archive'
 import { runExportCommand } from './export-command'
 import { runImport } from './import-command'
-import { startServer } from '../main/serve'
-import { SearchIndex, nodeBuilder } from '../main/search'
-import { createService } from '../main/service'
+import { startServe } from './serve-command'
 import {
   defaultArchiveDir,
   exportWorkerFile,
@@ -17,10 +15,6 @@ import {
   samplesDir,
   searchWorkerFile,
 } from './paths'
-import { Importer } from '../main/importer'
-import { nodeProcess } from '../main/jobs/job-process'
-import { processParser } from '../main/jobs/parse-service'
-import { nodeExporter } from '../main/jobs/export-job'
 
 export type Command = { summary: string; run: (args: string[]) => Promise<number> }
 
@@ -39,43 +33,21 @@ export const commands: Record<string, Command> = {
     summary: 'serve the app to a browser on 127.0.0.1   [--archive DIR] [--port N]',
     run: async (args) => {
       const { values } = parse(args, { ...archiveOption, port: { type: 'string' } })
-      const archive = await open(values.archive, 'glossa serve')
-      startHousekeeping(archive)
-      const search = SearchIndex.open(archive, { builder: nodeBuilder(searchWorkerFile) })
-      const parser = processParser(() => nodeProcess(parseWorkerFile))
-      const service = createService({
-        archive,
-        version: process.env.npm_package_version ?? '0.1.0',
-        search,
-        exporter: nodeExporter(exportWorkerFile),
-        importer: new Importer(archive, undefined, parser),
-      })
-      const server = await startServer({
-        handlers: service,
-        rendererDir,
+      const running = await startServe({
+        dir: resolveArchiveDir(values.archive, defaultArchiveDir()),
         port: values.port ? Number(values.port) : 0,
+        samplesDir,
+        rendererDir,
+        workers: { search: searchWorkerFile, export: exportWorkerFile, parse: parseWorkerFile },
+        log: (line) => console.log(line),
+        warn: (line) => console.error(line),
       })
-      for (const problem of archive.problems) console.error(`warning: ${problem.message}`)
-      void search.then(({ built, rebuiltBecause, problems }) => {
-        if (built) {
-          const took = built.ms < 1000 ? `${Math.round(built.ms)} ms` : `${(built.ms / 1000).toFixed(1)} s`
-          console.log(`Search index built (${rebuiltBecause}) by the index builder process in ${took}`)
-        }
-        for (const problem of problems) console.error(`warning: ${problem}`)
-      })
-      console.log(`Glossa is serving ${archive.dir}`)
-      console.log(`Open ${server.url}`)
       await new Promise<void>((resolve) => {
         const stop = () =>
-          void server
-            .close()
-            .then(() => search.then((index) => index.close()))
-            .then(() => archive.flush())
+          void running
+            .stop()
             .catch((err: unknown) => console.error(`glossa: ${String(err)}`))
-            .finally(() => {
-              parser.close()
-              resolve()
-            })
+            .finally(resolve)
         process.once('SIGINT', stop)
         process.once('SIGTERM', stop)
       })

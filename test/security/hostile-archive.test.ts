@@ -4,12 +4,14 @@
 // crashes.
 import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
 import { articleFile } from '../../src/main/archive/ids'
 import type { Annotation, Article, ArticleMeta } from '../../src/shared/types'
 import { serviceHarness } from '../service-harness'
 import { sampleTarget, tempDir } from '../temp-archive'
+import { commands } from '../../src/cli/commands'
+import { startServe } from '../../src/cli/serve-command'
 import { hostileBackup } from './hostile-backup'
 
 const TEXT = 'Officials counted 500 strikes.\n\nThe grid held at 70% of capacity.'
@@ -327,5 +329,84 @@ describe('a hostile backup', () => {
     expect(article.html).toContain('<p>')
     const [annotations] = [await h.call<Annotation[]>('annotations.list', { articleId: 'hostile01' })]
     expect(annotations).toHaveLength(1)
+  })
+})
+
+describe('glossa serve on a crafted archive', () => {
+  it('starts, reports each crafted file by name, serves the rest, and never crashes', async () => {
+    const { root, dir, outside, good } = await layout()
+    await writeCatalog(dir, 'zz', {
+      zz123456: { ...meta('zz123456'), counts: undefined },
+      [TRAVERSAL]: meta(TRAVERSAL),
+    })
+    await writeFile(
+      join(dir, 'annotations', `${good.id}.json`),
+      JSON.stringify({ version: 1, annotations: {} }),
+    )
+    const rendererDir = join(root, 'renderer')
+    await mkdir(rendererDir)
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Glossa</title>')
+    const lines: string[] = []
+    const running = await startServe({
+      dir,
+      rendererDir,
+      // The worker builds are not there under vitest: the index builder fails, and serve must carry on.
+      workers: { search: join(root, 'none.js'), export: join(root, 'none.js'), parse: join(root, 'none.js') },
+      log: (line) => lines.push(line),
+      warn: (line) => lines.push(line),
+    })
+    try {
+      expect(lines).toContain(`Open ${running.url}`)
+      expect(lines.join('\n')).toMatch(/warning: catalog\/zz\.json has 2 entries Glossa cannot use/)
+      const call = async (method: string, args: unknown) => {
+        const res = await fetch(`http://127.0.0.1:${running.port}/api/${method}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${running.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(args),
+        })
+        return (await res.json()) as {
+          ok: boolean
+          value?: unknown
+          error?: { code: string; message: string }
+        }
+      }
+      expect(await call('articles.list', {})).toMatchObject({ ok: true, value: [{ id: good.id }] })
+      expect(await call('annotations.list', { articleId: good.id })).toMatchObject({
+        ok: false,
+        error: { code: 'corrupt_file', message: expect.stringContaining(`annotations/${good.id}.json`) },
+      })
+      expect(await call('tags.rename', { from: 'war', to: 'conflict' })).toMatchObject({
+        ok: false,
+        error: { code: 'read_only', message: expect.stringContaining('catalog/zz.json') },
+      })
+      const backup = Buffer.from(JSON.stringify(hostileBackup())).toString('base64')
+      const restored = await call('import.files', { files: [{ name: 'shared.json', dataBase64: backup }] })
+      expect(restored).toMatchObject({ ok: true, value: [{ status: 'imported', id: 'hostile01' }] })
+      const article = (await call('articles.get', { id: 'hostile01' })).value as Article
+      expect(article.html).not.toMatch(/script|onerror|iframe|tracker/)
+      await call('search.query', { q: 'strikes' })
+      await running.archive.flush()
+      expect(await filesIn(outside)).toEqual([join(outside, 'secret.json')])
+    } finally {
+      await running.stop()
+    }
+  })
+})
+
+describe('glossa import of a hostile backup', () => {
+  it('prints the restored article by id and title, and what was removed', async () => {
+    const root = await tempDir()
+    const file = join(root, 'shared.json')
+    await writeFile(file, JSON.stringify(hostileBackup()))
+    const lines: string[] = []
+    vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)))
+    try {
+      expect(await commands.import.run([file, '--archive', join(root, 'archive')])).toBe(0)
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(lines[0]).toMatch(/^\[1\/1\] hostile01 {2}Hostile {2}← .*shared\.json: Restored 1 articles/)
+    expect(lines[0]).toContain('<script>')
+    expect(lines.join('\n')).not.toContain('undefined')
   })
 })

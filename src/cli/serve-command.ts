@@ -1,0 +1,70 @@
+// CLI (Node): `glossa serve` — the archive opened and locked, the service behind the HTTP bridge, the search
+// index built in a process of its own. Started here and stopped by the caller (a signal in the CLI, a test).
+import type { Archive } from '../main/archive/archive'
+import { Importer } from '../main/importer'
+import { nodeExporter } from '../main/jobs/export-job'
+import { nodeProcess } from '../main/jobs/job-process'
+import { processParser } from '../main/jobs/parse-service'
+import { openArchive, startHousekeeping } from '../main/open-archive'
+import { SearchIndex, nodeBuilder } from '../main/search'
+import { startServer } from '../main/serve'
+import { createService } from '../main/service'
+
+export type ServeOptions = {
+  dir: string
+  port?: number
+  samplesDir?: string
+  rendererDir: string
+  workers: { search: string; export: string; parse: string }
+  log: (line: string) => void
+  warn: (line: string) => void
+}
+
+export type RunningServe = {
+  url: string
+  port: number
+  token: string
+  archive: Archive
+  stop: () => Promise<void>
+}
+
+export async function startServe(o: ServeOptions): Promise<RunningServe> {
+  const archive = await openArchive(o.dir, o.samplesDir, 'glossa serve')
+  const stopHousekeeping = startHousekeeping(archive)
+  const search = SearchIndex.open(archive, { builder: nodeBuilder(o.workers.search) })
+  const parser = processParser(() => nodeProcess(o.workers.parse))
+  const service = createService({
+    archive,
+    version: process.env.npm_package_version ?? '0.1.0',
+    search,
+    exporter: nodeExporter(o.workers.export),
+    importer: new Importer(archive, undefined, parser),
+  })
+  const server = await startServer({ handlers: service, rendererDir: o.rendererDir, port: o.port ?? 0 })
+  for (const problem of archive.problems) o.warn(`warning: ${problem.message}`)
+  // The index is derived data: when it cannot be opened, searches say so and everything else goes on.
+  const searched = search.then(
+    ({ built, rebuiltBecause, problems }) => {
+      if (built) {
+        const took = built.ms < 1000 ? `${Math.round(built.ms)} ms` : `${(built.ms / 1000).toFixed(1)} s`
+        o.log(`Search index built (${rebuiltBecause}) by the index builder process in ${took}`)
+      }
+      for (const problem of problems) o.warn(`warning: ${problem}`)
+    },
+    (err: unknown) => o.warn(`warning: the search index could not be opened: ${String(err)}`),
+  )
+  o.log(`Glossa is serving ${archive.dir}`)
+  o.log(`Open ${server.url}`)
+  const stop = async () => {
+    stopHousekeeping()
+    try {
+      await server.close()
+      await searched
+      await search.then((index) => index.close()).catch(() => {})
+      await archive.flush()
+    } finally {
+      parser.close()
+    }
+  }
+  return { url: server.url, port: server.port, token: server.token, archive, stop }
+}
