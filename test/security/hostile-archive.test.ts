@@ -4,6 +4,7 @@
 // crashes.
 import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it, vi } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
 import { articleFile } from '../../src/main/archive/ids'
@@ -329,6 +330,20 @@ describe('a hostile backup', () => {
     expect(article.html).toContain('<p>')
     const [annotations] = [await h.call<Annotation[]>('annotations.list', { articleId: 'hostile01' })]
     expect(annotations).toHaveLength(1)
+  })
+})
+
+describe('a hostile snapshot in backups/', () => {
+  it('brings articles back only through the sanitizer, and says what it removed', async () => {
+    const h = await serviceHarness()
+    const id = 'snapshot-2024-01-01T00-00-00-000Z.json.gz'
+    await mkdir(join(h.dir, 'backups'), { recursive: true })
+    await writeFile(join(h.dir, 'backups', id), gzipSync(JSON.stringify(hostileBackup())))
+    const result = await h.call<{ messages: string[] }>('backups.restore', { id, addMissing: true })
+    expect(result.messages.join(' ')).toMatch(/Brought back 1 articles.*“Hostile” \(hostile01\): .*<script>/)
+    const article = await h.call<Article>('articles.get', { id: 'hostile01' })
+    expect(article.html).not.toMatch(/script|onerror|iframe|tracker|srcset|<video|<form/)
+    expect(article.url).toBeUndefined()
   })
 })
 

@@ -11,7 +11,7 @@ import { summarize } from './archive'
 import type { Archive } from './archive'
 import { articleFile, bucketOf, isPlainId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
-import { admitBody } from './records'
+import { admitBody, admitMeta } from './records'
 
 const exists = (file: string) =>
   access(file).then(
@@ -40,7 +40,8 @@ async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: B
   const onDisk = new Set(bodies.map((n) => n.slice(0, -'.json'.length)).filter(isPlainId))
   for (const { text, html, ...meta } of fromSnapshot) {
     if (!onDisk.has(meta.id)) await writeBody(archive, meta.id, { text, html })
-    await archive.catalog.put({ ...meta, ...summarize(await annotationsFor(archive, meta.id, snapshot)) })
+    const admitted = admitMeta(meta).value
+    await archive.catalog.put({ ...admitted, ...summarize(await annotationsFor(archive, meta.id, snapshot)) })
   }
   // Articles added after the snapshot still have their bodies: bring them back with what the body tells.
   for (const id of onDisk) {

@@ -1,8 +1,11 @@
 // Main process: the archive's health — damage found, snapshots taken, repairs from a snapshot.
 import type { Archive } from '../archive/archive'
+import { bucketOf } from '../archive/ids'
 import { repairFile } from '../archive/repair'
 import { scanForDamage } from '../archive/scan'
 import { listSnapshots, readSnapshot, takeSnapshot } from '../archive/snapshots'
+import { describeRemoved } from '../exporter'
+import type { RestoreSummary } from '../exporter'
 import type { HandlerMap, ServiceContext } from './context'
 
 type Methods = 'archive.scan' | 'backups.list' | 'backups.create' | 'backups.restore'
@@ -27,16 +30,18 @@ export function backupHandlers({ archive }: ServiceContext): HandlerMap<Methods>
       for (const problem of damaged(archive)) messages.push(await repairFile(archive, problem.file, snapshot))
       if (addMissing) {
         let added = 0
+        const cleaned: RestoreSummary['removed'] = []
         for (const { text, html, ...meta } of snapshot.articles) {
-          if (archive.catalog.has(meta.id) || archive.catalog.isReadOnly(meta.id.slice(0, 2))) continue
-          await archive.putArticle(
+          if (archive.catalog.has(meta.id) || archive.catalog.isReadOnly(bucketOf(meta.id))) continue
+          const removed = await archive.putArticle(
             meta,
             { text, html },
             snapshot.annotations.filter((a) => a.articleId === meta.id),
           )
+          if (removed.length) cleaned.push({ id: meta.id, title: meta.title, removed })
           added++
         }
-        messages.push(`Brought back ${added} articles from the snapshot.`)
+        messages.push(`Brought back ${added} articles from the snapshot.${describeRemoved(cleaned)}`)
       }
       if (!messages.length) messages.push('Nothing needed repair.')
       return { messages, problems: [...archive.problems] }

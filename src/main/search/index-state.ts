@@ -2,7 +2,7 @@
 // entry and of the annotations file it indexed — so a reopened index can tell which articles changed while it
 // was closed and re-index only those.
 import { stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { articleFile } from '../archive/ids'
 import MiniSearch from 'minisearch'
 import { fingerprint } from './freshness'
 import type { IndexHeader } from './index-file'
@@ -115,7 +115,7 @@ export async function annotationSignature(
 ): Promise<string> {
   if (meta.counts.highlights + meta.counts.figures === 0 && !recorded) return ''
   try {
-    const s = await stat(join(source.dir, 'annotations', `${meta.id}.json`))
+    const s = await stat(articleFile(source.dir, 'annotations', meta.id))
     return `${s.mtimeMs}:${s.size}`
   } catch {
     return ''
