@@ -2,8 +2,10 @@
 // of its paragraph, then the paragraph before), preferring a person's full name.
 import { sentenceAt, splitSentences } from './sentences'
 import type { Sentence } from './sentences'
-import type { Speaker } from './speakers'
-import { findSpeakers, findTitledPeople, namedBefore } from './speakers'
+import { en } from './lang/en'
+import type { Lexicon } from './lang/types'
+import type { Speaker, SpeakerReader } from './speakers'
+import { speakerReader } from './speakers'
 
 /** Sentence indexes to search: the figure's own, the quote's attribution after it, then earlier ones. */
 function searchOrder(text: string, sentences: Sentence[], at: number, offset: number): number[] {
@@ -11,7 +13,9 @@ function searchOrder(text: string, sentences: Sentence[], at: number, offset: nu
   const same = sentences.flatMap((s, i) => (s.paragraph === paragraph ? [i] : []))
   const previous = sentences.flatMap((s, i) => (s.paragraph === paragraph - 1 ? [i] : [])).reverse()
   const before = text.slice(sentences[same[0]].start, offset)
-  const inQuote = (before.match(/["“”]/g) ?? []).length % 2 === 1
+  const opens = (before.match(/[«„]/g) ?? []).length
+  const closes = (before.match(/[»]/g) ?? []).length
+  const inQuote = (before.match(/["“”]/g) ?? []).length % 2 === 1 || opens > closes
   const later = same.filter((i) => i > at)
   const earlier = same.filter((i) => i < at).reverse()
   return [at, ...(inQuote ? later.slice(0, 2) : []), ...earlier, ...later, ...previous].filter(
@@ -20,9 +24,9 @@ function searchOrder(text: string, sentences: Sentence[], at: number, offset: nu
 }
 
 /** "Zhuk" → "Oksana Zhuk" when the text names her in full somewhere. */
-function fullName(text: string, name: string): string {
+function fullName(r: SpeakerReader, text: string, name: string): string {
   if (name.includes(' ')) return name
-  const titled = findTitledPeople(text).find((p) => p.name.endsWith(` ${name}`))
+  const titled = r.findTitledPeople(text).find((p) => p.name.endsWith(` ${name}`))
   if (titled) return titled.name
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   // a first name inside a sentence ("said Oksana Zhuk"), not a headline word ("Chipmaker Veltron")
@@ -31,39 +35,63 @@ function fullName(text: string, name: string): string {
 }
 
 /** The nearest person named before `offset`, searching back sentence by sentence. */
-function personBefore(text: string, sentences: Sentence[], offset: number): string | undefined {
+function personBefore(
+  r: SpeakerReader,
+  text: string,
+  sentences: Sentence[],
+  offset: number,
+): string | undefined {
   for (let i = sentenceAt(sentences, offset); i >= 0; i--) {
     const s = sentences[i]
     const slice = text.slice(s.start, Math.min(s.end, offset))
     const people = [
-      ...findSpeakers(slice).filter((p) => p.kind === 'person'),
-      ...findTitledPeople(slice).map((p) => ({ name: p.name, index: p.index })),
+      ...r.findSpeakers(slice).filter((p) => p.kind === 'person'),
+      ...r.findTitledPeople(slice).map((p) => ({ name: p.name, index: p.index })),
     ].sort((a, b) => a.index - b.index)
-    if (people.length > 0) return fullName(text, people[people.length - 1].name)
+    if (people.length > 0) return fullName(r, text, people[people.length - 1].name)
   }
   return undefined
 }
 
-function resolve(text: string, sentences: Sentence[], speaker: Speaker, offset: number): string | undefined {
-  if (speaker.kind === 'person') return fullName(text, speaker.name)
-  if (speaker.kind === 'org') return speaker.name.replace(/^the /i, '')
-  if (speaker.kind === 'pronoun') return personBefore(text, sentences, offset)
-  // "says the president": the president named elsewhere in the article, else the role as written
-  const head = speaker.name.split(' ').pop()?.toLowerCase() ?? ''
-  const titled = findTitledPeople(text).filter((p) => p.title === head)
-  const nearest = titled.filter((p) => p.index < offset).pop() ?? titled[0]
-  return nearest?.name ?? namedBefore(text, head, offset) ?? speaker.name.replace(/^the /i, '')
+/** "the ministry" → "ministry": a body is named without its determiner. */
+function bare(r: SpeakerReader, name: string): string {
+  const [first, ...rest] = name.split(' ')
+  return rest.length > 0 && r.determiners.has(first.toLowerCase()) ? rest.join(' ') : name
 }
 
-export function suggestAttribution(args: { text: string; start: number; end: number }): string | undefined {
+function resolve(
+  r: SpeakerReader,
+  text: string,
+  sentences: Sentence[],
+  speaker: Speaker,
+  offset: number,
+): string | undefined {
+  if (speaker.kind === 'person') return fullName(r, text, speaker.name)
+  if (speaker.kind === 'org') return bare(r, speaker.name)
+  if (speaker.kind === 'pronoun') return personBefore(r, text, sentences, offset)
+  // "says the president": the president named elsewhere in the article, else the role as written
+  const head = speaker.name.split(' ').pop()?.toLowerCase() ?? ''
+  const titled = r.findTitledPeople(text).filter((p) => p.title === head)
+  const nearest = titled.filter((p) => p.index < offset).pop() ?? titled[0]
+  return nearest?.name ?? r.namedBefore(text, head, offset) ?? bare(r, speaker.name)
+}
+
+/** Who the figure at `start` is attributed to, read with one language's words (English unless told). */
+export function suggestAttribution(args: {
+  text: string
+  start: number
+  end: number
+  lex?: Lexicon
+}): string | undefined {
   const { text, start } = args
+  const r = speakerReader((args.lex ?? en).speech)
   const sentences = splitSentences(text)
   if (sentences.length === 0) return undefined
   const at = sentenceAt(sentences, start)
   for (const index of searchOrder(text, sentences, at, start)) {
     const sentence = sentences[index]
-    for (const speaker of findSpeakers(text.slice(sentence.start, sentence.end))) {
-      const name = resolve(text, sentences, speaker, sentence.start + speaker.index)
+    for (const speaker of r.findSpeakers(text.slice(sentence.start, sentence.end))) {
+      const name = resolve(r, text, sentences, speaker, sentence.start + speaker.index)
       if (name) return name
     }
   }

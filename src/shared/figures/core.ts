@@ -1,47 +1,46 @@
 // Runs everywhere: reads the bare number at a token: digits, number words, fractions or a vague quantity.
-import { VAGUE } from './lexicon'
-import { parseNumberWords } from './number-words'
+import type { Lexicon } from './lang/types'
 import { longestAt } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
 import type { Draft, Scan, Token } from './types'
-import { COMPARATIVES, STOP_WORDS } from './word-classes'
 
 /** The number starting at token `i`, before any scale, unit or qualifier is attached. */
 export function readCore(scan: Scan, i: number): Draft | undefined {
   const token = scan.tokens[i]
   if (scan.blocked[i]) return undefined
-  if (token.kind === 'num') return readDigits(token, i)
+  if (token.kind === 'num') return readDigits(scan.lex, token, i)
   if (token.kind !== 'word') return undefined
-  return readVague(scan, i) ?? readWords(scan, i) ?? readHalf(scan.tokens, i)
+  return readVague(scan, i) ?? readWords(scan, i) ?? readHalf(scan.lex, scan.tokens, i)
 }
 
-function readDigits(token: Token, i: number): Draft | undefined {
+function readDigits(lex: Lexicon, token: Token, i: number): Draft | undefined {
   // A leading zero marks a code or a phone number, not a quantity (0.5 is fine).
   if (/^0\d/.test(token.text)) return undefined
-  const digits = token.text.replace(/[,\s]/g, '')
+  const digits = lex.normalizeDigits(token.text)
   return { first: i, last: i, value: Number(digits), kind: 'digits', digits }
 }
 
 function readVague(scan: Scan, i: number): Draft | undefined {
-  const found = longestAt(scan.tokens, i, Object.keys(VAGUE), 'any')
+  const { vague, of } = scan.lex
+  const found = longestAt(scan.tokens, i, Object.keys(vague), 'any')
   if (found === undefined) return undefined
-  const entry = VAGUE[found.phrase]
+  const entry = vague[found.phrase]
   let after = found.last + 1
   while (isSym(scan.tokens[after], '"', '”', "'", '’')) after++
-  if (entry.needsOf && !isWord(scan.tokens[after], 'of')) return undefined
+  if (entry.needsOf && !isWord(scan.tokens[after], ...of)) return undefined
   return { first: i, last: found.last, value: entry.value, kind: 'vague', measure: entry.unit }
 }
 
 /** A fraction must not be followed by a noun: "a third of", "a third fewer", but not "a third term". */
-function endsFraction(next: Token | undefined): boolean {
+function endsFraction(lex: Lexicon, next: Token | undefined): boolean {
   if (next === undefined || (next.kind === 'sym' && next.text !== '-')) return true
-  return next.kind === 'word' && (STOP_WORDS.has(next.lower) || COMPARATIVES.has(next.lower))
+  return next.kind === 'word' && (lex.stopWords.has(next.lower) || lex.comparatives.has(next.lower))
 }
 
-function readHalf(tokens: Token[], i: number): Draft | undefined {
-  if (tokens[i].lower !== 'half') return undefined
+function readHalf(lex: Lexicon, tokens: Token[], i: number): Draft | undefined {
+  if (lex.code !== 'en' || tokens[i].lower !== 'half') return undefined
   if (isWord(tokens[i - 1], 'the', 'first', 'second', 'last', 'other', 'a', 'an', 'and')) return undefined
-  if (!endsFraction(tokens[i + 1])) return undefined
+  if (!endsFraction(lex, tokens[i + 1])) return undefined
   return { first: i, last: i, value: 0.5, kind: 'fraction' }
 }
 
@@ -54,14 +53,15 @@ function readWords(scan: Scan, i: number): Draft | undefined {
     else if (isSym(token, '-') && glued(token) && glued(scan.tokens[k + 1])) items.push('-')
     else break
   }
-  let parsed = parseNumberWords(items)
+  const { lex } = scan
+  let parsed = lex.parseNumberWords(items)
   if (parsed === undefined) return undefined
   if (
     parsed.fraction &&
-    (isSym(scan.tokens[i + parsed.used], '-') || !endsFraction(scan.tokens[i + parsed.used]))
+    (isSym(scan.tokens[i + parsed.used], '-') || !endsFraction(lex, scan.tokens[i + parsed.used]))
   ) {
     // "three quarter-point cuts" is three cuts; "a third term" is no number at all
-    parsed = parseNumberWords(items, false)
+    parsed = lex.parseNumberWords(items, false)
     if (parsed === undefined || isSym(scan.tokens[i + parsed.used], '-')) return undefined
   }
   const last = i + parsed.used - 1

@@ -8,15 +8,20 @@ import { countedNoun } from './noun-phrase'
 import { extendPair } from './ranges'
 import { isSym, splitAtExclusions, tokenize } from './tokenize'
 import type { Draft, FigureCandidate, Scan } from './types'
-import { CASUALTY_WORDS } from './word-classes'
+import { en } from './lang/en'
+import type { Lexicon } from './lang/types'
 
 type Read = { draft?: Draft; core: Draft; verdict: Verdict }
 
-/** Figures in `text`, sorted by start and never overlapping; each `text` is `input.slice(start, end)`. */
-export function detectFigures(text: string): FigureCandidate[] {
-  const excluded = findExclusions(text)
-  const tokens = splitAtExclusions(tokenize(text), excluded)
-  const scan: Scan = { text, tokens, blocked: tokens.map((t) => overlapsAny(excluded, t.start, t.end)) }
+/**
+ * Figures in `text`, read with the rules of one language (English unless told), sorted by start and never
+ * overlapping; each `text` is `input.slice(start, end)`.
+ */
+export function detectFigures(text: string, lex: Lexicon = en): FigureCandidate[] {
+  const excluded = findExclusions(text, lex)
+  const tokens = splitAtExclusions(tokenize(text, lex.numberPatterns), excluded)
+  const blocked = tokens.map((t) => overlapsAny(excluded, t.start, t.end))
+  const scan: Scan = { text, tokens, blocked, lex }
   const found: Read[] = []
   for (let i = 0; i < tokens.length; i++) {
     const read = readFigure(scan, i)
@@ -38,7 +43,7 @@ function readSingle(scan: Scan, i: number): Read | undefined {
   const core = readCore(scan, i)
   if (core === undefined) return undefined
   if (core.kind === 'vague') return { draft: core, core, verdict: 'keep' }
-  const currency = currencyBefore(scan.tokens, core.first)
+  const currency = currencyBefore(scan, core.first)
   const right = extendRight(scan, core, currency?.code)
   if (right === undefined) return { core, verdict: 'drop' }
   return { draft: extendLeft(scan, right, currency), core, verdict: 'keep' }
@@ -70,7 +75,7 @@ function hasCompany(scan: Scan, read: Read, found: Read[]): boolean {
   while (end + 1 < tokens.length && !isSym(tokens[end], '.', '!', '?') && !tokens[end + 1].gap.includes('\n'))
     end++
   const near = tokens.slice(draft.last + 1, draft.last + 5)
-  if (near.some((t) => CASUALTY_WORDS.has(t.lower))) return true
+  if (near.some((t) => scan.lex.casualtyWords.has(t.lower))) return true
   return found.some(
     (r) =>
       r !== read &&
@@ -89,13 +94,13 @@ function toCandidate(scan: Scan, draft: Draft): FigureCandidate {
   if (draft.max !== undefined) candidate.max = draft.max
   const noun =
     draft.kind === 'vague'
-      ? (countedNoun(text, tokens, draft.last + 1, true) ??
+      ? (countedNoun(scan, draft.last + 1, true) ??
         (/^(hundred|thousand|million|dozen)$/.test(tokens[draft.last].lower)
-          ? countedNoun(text, tokens, draft.last + 1)
+          ? countedNoun(scan, draft.last + 1)
           : undefined))
       : draft.kind === 'fraction' || draft.kind === 'ratio'
         ? undefined
-        : countedNoun(text, tokens, draft.last + 1)
+        : countedNoun(scan, draft.last + 1)
   const unit = draft.measure ?? noun
   if (unit !== undefined) candidate.unit = unit
   if (draft.qualifier !== undefined) candidate.qualifier = draft.qualifier

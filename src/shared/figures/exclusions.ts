@@ -1,40 +1,21 @@
 // Runs everywhere: stretches of text whose digits are not figures (dates, times, designations, phone
 // numbers, addresses, references, ages, scores). Numbers touching these spans are never reported.
+import type { Lexicon } from './lang/types'
 import type { Span } from './types'
 
-const MONTH =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
-const DAY = '(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?'
-const SMALL_WORD =
-  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\w+teen|twenty|thirty|forty|fifty)'
-
+/** Patterns that hold in every language: ISO and numeric dates, clock times, phone numbers, designations. */
 const PATTERNS: readonly RegExp[] = [
   /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?/g,
   /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g,
   /\b\d+\/\d+\b/g,
-  new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)(?:,?\\s+\\d{4}\\b)?`, 'g'),
-  new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s+\\d{4}\\b)?`, 'g'),
-  new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'g'),
   /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/gi,
-  /\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\.?|[ap]m\b)/gi,
-  /\b\d{1,2}\s+o['’]clock\b/gi,
   /\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}/g,
   /\(\d{2,5}\)\s?\d{2,4}(?:[\s.-]\d{2,4})+/g,
   /\b0\d{2,4}(?:[ \u00a0.-]\d{2,4}){1,3}\b/g,
-  /\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Square|Lane|Boulevard|Place|Drive|Way)\b/g,
   /\b\d{1,4}[A-Za-z]?,?\s+(?:Rue|Rua|Praça|Calle|Avenida|Via|Viale|Piazza|Plaza|Place|Boulevard|Vulytsia|Ulitsa)\b/g,
   /(?:\b(?:pp?|[Nn]o|[Nn]os)\.|§)\s*\d+(?:[-–]\d+)?/g,
   // designations: F-16, S-300, PAC-3, Su-34, G7, COVID-19, MH17, Q4, FY2024, mid-2030s
   /\b\p{L}+-?\d+(?:[-.]\d+)*\p{L}*\b/gu,
-  /(?:\b\d{2,4}|['’]\d{2})s\b/g,
-  /\b\d+(?:st|nd|rd|th)\b/g,
-  // ages: a 46-year-old, children under five, aged 30
-  new RegExp(`\\b(?:\\d+|${SMALL_WORD})(?:-\\w+)?-(?:year|month|week)-olds?\\b`, 'gi'),
-  new RegExp(
-    `\\b(?:children|kids|babies|infants|pupils|people|adults|those|men|women)\\s+(?:under|over|aged|older than|younger than)\\s+(?:\\d+|${SMALL_WORD})\\b(?!\\s*(?:%|per))`,
-    'gi',
-  ),
-  /\baged\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?/gi,
   /(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,3}(?=,\s)/gu, // Tomas Herak, 52, said
 ]
 
@@ -44,9 +25,9 @@ const SCORE_BEFORE =
 const SCORE_AFTER = /^\s*(?:win|victory|defeat|loss|draw|lead|scoreline|home|away|thrashing)\b/i
 
 /** Spans (sorted, possibly overlapping) where numbers are not figures. */
-export function findExclusions(text: string): Span[] {
+export function findExclusions(text: string, lex: Lexicon): Span[] {
   const spans: Span[] = []
-  for (const pattern of PATTERNS) {
+  for (const pattern of [...PATTERNS, ...lex.exclusions]) {
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length })
   }
   for (const m of text.matchAll(SCORE)) {

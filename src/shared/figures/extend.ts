@@ -1,21 +1,22 @@
 // Runs everywhere: grows a bare number into a figure: scale words, %, currency, measurement units
 // on the right; currency sign or code, minus sign and qualifier on the left.
-import { CURRENCY_PREFIXES, CURRENCY_SUFFIXES, MONEY_SCALES, QUALIFIERS, SCALE_WORDS } from './lexicon'
+import type { Lexicon } from './lang/types'
 import { longestAt, longestBefore } from './phrase'
 import { glued, isSym, isWord, spaced } from './tokenize'
 import type { Draft, Scan, Token } from './types'
-import { GLUED_MEASURES, MEASURES, PERCENT_WORDS, TIME_MEASURES } from './units'
-import { STOP_WORDS } from './word-classes'
+import { GLUED_MEASURES, TIME_MEASURES } from './units'
 
-const pluralNoun = (token: Token | undefined): boolean =>
+const pluralNoun = (lex: Lexicon, token: Token | undefined): boolean =>
   token !== undefined &&
   isWord(token) &&
   spaced(token) &&
   /[^s]s$/.test(token.lower) &&
-  !STOP_WORDS.has(token.lower)
+  !lex.stopWords.has(token.lower)
 
 /** A currency sign or ISO code just before token `first`: its code and first token. */
-export function currencyBefore(tokens: Token[], first: number): { code: string; first: number } | undefined {
+export function currencyBefore(scan: Scan, first: number): { code: string; first: number } | undefined {
+  const { tokens } = scan
+  const CURRENCY_PREFIXES = scan.lex.currencyPrefixes
   const sign = tokens[first - 1]
   if (sign === undefined || tokens[first].gap.includes('\n')) return undefined
   if (sign.kind === 'sym' && sign.text in CURRENCY_PREFIXES) {
@@ -39,13 +40,21 @@ export const scaled = (draft: Draft, scale: number): number =>
 
 /** Scale, currency, percent and unit after the number; undefined when the number is not a figure at all. */
 export function extendRight(scan: Scan, core: Draft, currency?: string): Draft | undefined {
-  const { tokens } = scan
+  const { tokens, lex } = scan
+  const {
+    currencyPrefixes: CURRENCY_PREFIXES,
+    currencySuffixes: CURRENCY_SUFFIXES,
+    moneyScales: MONEY_SCALES,
+    scaleWords: SCALE_WORDS,
+    percentWords: PERCENT_WORDS,
+    measures: MEASURES,
+  } = lex
   const d: Draft = { ...core, measure: core.measure ?? currency }
   const after = tokens[d.last + 1]
   if (d.kind === 'digits' && after?.kind === 'word' && glued(after)) {
     // glued letters: 1.5bn, £300m, 40km, 40C; 47th, 1990s, 5pm and 5G are not figures
-    if (/^(st|nd|rd|th|s|am|pm)$/i.test(after.text)) return undefined
-    const counted = after.lower === 'm' && pluralNoun(tokens[d.last + 2]) // "1.2m residents", not "a 300m bridge"
+    if (lex.ordinalSuffix.test(after.text)) return undefined
+    const counted = after.lower === 'm' && pluralNoun(lex, tokens[d.last + 2]) // "1.2m residents", not "a 300m bridge"
     const scale = SCALE_WORDS[after.lower] ?? (currency || counted ? MONEY_SCALES[after.lower] : undefined)
     if (scale !== undefined) Object.assign(d, { scale, last: d.last + 1 })
     else if (
@@ -88,14 +97,16 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
     const percent = longestAt(tokens, d.last + 1, Object.keys(PERCENT_WORDS), 'near')
     if (percent) Object.assign(d, { measure: PERCENT_WORDS[percent.phrase], last: percent.last })
   }
-  if (d.measure === undefined && !attachMeasure(tokens, d)) return undefined
-  if (d.measure !== undefined && TIME_MEASURES.has(d.measure) && isWord(tokens[d.last + 1], 'ago'))
+  if (d.measure === undefined && !attachMeasure(scan, d)) return undefined
+  if (d.measure !== undefined && TIME_MEASURES.has(d.measure) && isWord(tokens[d.last + 1], ...lex.ago))
     return undefined
   return d
 }
 
 /** Attaches a measurement unit (or a compound such as `24-hour`); false when the figure must be dropped. */
-function attachMeasure(tokens: Token[], d: Draft): boolean {
+function attachMeasure(scan: Scan, d: Draft): boolean {
+  const { tokens } = scan
+  const { measures: MEASURES, percentWords: PERCENT_WORDS } = scan.lex
   const next = tokens[d.last + 1]
   if (d.kind === 'digits' && next !== undefined && next.text in GLUED_MEASURES && glued(next)) {
     Object.assign(d, { measure: GLUED_MEASURES[next.text], last: d.last + 1 })
@@ -133,7 +144,7 @@ export function extendLeft(scan: Scan, d: Draft, currency?: { first: number }): 
     value = -value
     first--
   }
-  const found = first > 0 ? longestBefore(tokens, first - 1, QUALIFIERS) : undefined
+  const found = first > 0 ? longestBefore(tokens, first - 1, scan.lex.qualifiers) : undefined
   if (found === undefined) return { ...d, first, value }
   const qualifier = text.slice(tokens[found.first].start, tokens[first - 1].end).toLowerCase()
   return { ...d, first: found.first, value, qualifier }

@@ -1,15 +1,12 @@
 // Runs everywhere: decides whether a number read from the text is a figure, a year, a designation
 // (F-16, Article 5, Windows 11, Air Force One) or a pronoun (`one of them`).
-import { MONTHS } from './lexicon'
 import { glued, isSym, isWord, spaced, startsSentence } from './tokenize'
 import type { Draft, Scan } from './types'
 import { TIME_MEASURES } from './units'
-import { COMMON_VERBS, DESIGNATION_KEYWORDS, STOP_WORDS } from './word-classes'
 
 /** `needs-company`: a lone `one` is kept only beside another figure or a casualty verb. */
 export type Verdict = 'keep' | 'drop' | 'needs-company'
 
-const SMALL_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'])
 const ONE_DROPPED_AFTER = [
   'no',
   'the',
@@ -41,12 +38,12 @@ const ONE_KEPT_FOR_TIME_AFTER = [
 export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
   if (isYear(scan, figure, core) || isDesignation(scan, figure, core)) return 'drop'
   if (core.kind !== 'words' || figure.kind === 'ratio' || figure.max !== undefined) return 'keep'
-  const { tokens } = scan
+  const { tokens, lex } = scan
   const word = tokens[core.first].lower
   const before = tokens[figure.first - 1]
-  if (word === 'one' && core.last === core.first) return judgeOne(scan, figure)
-  if (SMALL_WORDS.has(word) && isWord(before, 'the', 'these', 'those') && figure.measure === undefined)
-    return 'drop'
+  if (lex.one.includes(word) && core.last === core.first) return judgeOne(scan, figure)
+  const small = core.value >= 2 && core.value <= 10
+  if (small && isWord(before, ...lex.anaphoric) && figure.measure === undefined) return 'drop'
   return 'keep'
 }
 
@@ -71,7 +68,7 @@ function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
       return glued(before)
   }
   if (figure.first !== core.first || !isWord(before) || !spaced(tokens[core.first])) return false
-  if (DESIGNATION_KEYWORDS.has(before.lower)) return true
+  if (scan.lex.designationKeywords.has(before.lower)) return true
   // "Boeing 737", "Leopard 2", "Air Force One": a capitalised word inside a sentence names the number
   const capitalised = /^\p{Lu}/u.test(before.text)
   const numberCapitalised = core.kind === 'digits' || /^\p{Lu}/u.test(tokens[core.first].text)
@@ -82,7 +79,7 @@ function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
     titleCase(scan, core.first)
   )
     return false
-  const month = (MONTHS as readonly string[]).includes(before.lower)
+  const month = scan.lex.months.includes(before.lower)
   return !month && !/['’]s$/.test(before.text) && before.text !== 'I'
 }
 
@@ -95,7 +92,7 @@ function titleCase(scan: Scan, at: number): boolean {
 }
 
 function judgeOne(scan: Scan, figure: Draft): Verdict {
-  const { tokens } = scan
+  const { tokens, lex } = scan
   const before = tokens[figure.first - 1]
   const after = tokens[figure.last + 1]
   if (figure.measure !== undefined && TIME_MEASURES.has(figure.measure))
@@ -104,6 +101,7 @@ function judgeOne(scan: Scan, figure: Draft): Verdict {
   if (isWord(before, ...ONE_DROPPED_AFTER)) return 'drop' // at one point, in one hospital, no one
   if (figure.measure !== undefined) return 'keep'
   if (isSym(after, '-') || isWord(after, 'of', 'another', 'by', 'or', 'and')) return 'drop'
-  if (after?.kind !== 'word' || STOP_WORDS.has(after.lower) || COMMON_VERBS.has(after.lower)) return 'drop'
+  if (after?.kind !== 'word' || lex.stopWords.has(after.lower) || lex.commonVerbs.has(after.lower))
+    return 'drop'
   return 'needs-company'
 }

@@ -1,8 +1,12 @@
 // Runs everywhere: figure detection and the suggestions that go with a figure.
 export type { FigureCandidate } from './types'
 export type { SuggestedPeriod } from './period'
+export type { Prefill } from './prefill'
+export type { LanguageCode, Lexicon } from './lang'
 export { detectFigures } from './detect'
 export { suggestPeriod } from './period'
 export { suggestAttribution } from './attribution'
+export { prefillFigure, figuresWithPrefill } from './prefill'
+export { detectLanguage, lexiconFor, LANGUAGES, isLanguageCode } from './lang'
 export type { ArticleRef, Conflict, FigureRecord, SeriesPoint } from './conflicts'
 export { findConflicts, seriesFor } from './conflicts'

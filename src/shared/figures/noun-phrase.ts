@@ -1,10 +1,9 @@
 // Runs everywhere: the counted noun phrase after a figure ("500 missile and drone strikes" →
 // "missile and drone strikes"): at most five words, ending at prepositions, verbs, punctuation and clauses.
-import { VAGUE } from './lexicon'
-import { isNumberWord } from './number-words'
+import type { Lexicon } from './lang/types'
 import { glued, isSym, isWord, spaced } from './tokenize'
-import type { Token } from './types'
-import { COMMON_VERBS, LY_NOUNS, STOP_WORDS } from './word-classes'
+import type { Scan, Token } from './types'
+import { LY_NOUNS } from './word-classes'
 
 const MAX_WORDS = 5
 const SKIPPED_FIRST = ['more', 'additional', 'extra', 'further']
@@ -32,31 +31,31 @@ function wordEnd(tokens: Token[], at: number): number {
   return end
 }
 
-const isAdverb = (word: Token): boolean =>
-  word.text === word.lower && word.lower.length > 4 && word.lower.endsWith('ly') && !LY_NOUNS.has(word.lower)
+const isAdverb = (lex: Lexicon, word: Token): boolean =>
+  lex.code === 'en' &&
+  word.text === word.lower &&
+  word.lower.length > 4 &&
+  word.lower.endsWith('ly') &&
+  !LY_NOUNS.has(word.lower)
 
 // A vague quantity starts a figure of its own: "480 drones and dozens of missiles" counts drones only.
-const ends = (word: Token): boolean =>
-  STOP_WORDS.has(word.lower) ||
-  COMMON_VERBS.has(word.lower) ||
-  isNumberWord(word.lower) ||
-  word.lower in VAGUE ||
-  isAdverb(word)
+const ends = (lex: Lexicon, word: Token): boolean =>
+  lex.stopWords.has(word.lower) ||
+  lex.commonVerbs.has(word.lower) ||
+  lex.isNumberWord(word.lower) ||
+  word.lower in lex.vague ||
+  isAdverb(lex, word)
 
-const participle = (text: string, suffix: 'ed' | 'ing'): boolean =>
-  text.endsWith(suffix) && text.length > suffix.length + 2 && !ING_NOUNS.has(text)
+const participle = (lex: Lexicon, text: string, suffix: 'ed' | 'ing'): boolean =>
+  lex.code === 'en' && text.endsWith(suffix) && text.length > suffix.length + 2 && !ING_NOUNS.has(text)
 
 /** The noun phrase starting at token `from` (skipping `of` when `afterOf`), or undefined. */
-export function countedNoun(
-  text: string,
-  tokens: Token[],
-  from: number,
-  afterOf = false,
-): string | undefined {
+export function countedNoun(scan: Scan, from: number, afterOf = false): string | undefined {
+  const { text, tokens, lex } = scan
   let at = from
   while (isSym(tokens[at], '"', '”', '’')) at++
   if (afterOf) {
-    if (!isWord(tokens[at], 'of')) return undefined
+    if (!isWord(tokens[at], ...lex.of)) return undefined
     at++
     if (isWord(tokens[at], 'the')) at++
   }
@@ -74,9 +73,9 @@ export function countedNoun(
     if (token.kind !== 'word') break
     if (token.lower === 'and' && !usedAnd && words.length > 0) {
       const next = tokens[at + 1]
-      if (next === undefined || next.kind !== 'word' || !spaced(next) || ends(next)) break
+      if (next === undefined || next.kind !== 'word' || !spaced(next) || ends(lex, next)) break
       usedAnd = true
-    } else if (ends(token) || (words.length > 0 && participle(token.lower, 'ing'))) break
+    } else if (ends(lex, token) || (words.length > 0 && participle(lex, token.lower, 'ing'))) break
     const end = wordEnd(tokens, at)
     words.push({ start: token.start, end: tokens[end].end, lower: token.lower })
     at = end + 1
@@ -84,7 +83,7 @@ export function countedNoun(
   }
   while (words.length > 0) {
     const lastWord = words[words.length - 1].lower
-    if (lastWord !== 'and' && !participle(lastWord, 'ed') && !participle(lastWord, 'ing')) break
+    if (lastWord !== 'and' && !participle(lex, lastWord, 'ed') && !participle(lex, lastWord, 'ing')) break
     words.pop()
   }
   if (words.length === 0) return undefined

@@ -5,22 +5,24 @@ import type { ParsedComponents } from 'chrono-node'
 import type { Day } from './dates'
 import { detectFigures } from './detect'
 import { lastDayOfMonth, parseISO, toISO } from './dates'
+import { en } from './lang/en'
+import type { Lexicon, PeriodWords } from './lang/types'
 import type { FoundPeriod } from './period-phrases'
-import { findPhrasePeriods } from './period-phrases'
 import type { Sentence } from './sentences'
 import { sentenceAt, splitSentences } from './sentences'
 
 export type SuggestedPeriod = { start: string; end: string; text: string }
-
-const JOINER = /^\s*(?:and|to|until|till|through|-|–|—)\s*$/i
 
 export function suggestPeriod(args: {
   text: string
   start: number
   end: number
   articleDate?: string
+  lex?: Lexicon
 }): SuggestedPeriod | undefined {
   const { text, start, end } = args
+  const lex = args.lex ?? en
+  const words = lex.period
   const ref = parseISO(args.articleDate)
   const sentences = splitSentences(text)
   if (sentences.length === 0) return undefined
@@ -29,8 +31,9 @@ export function suggestPeriod(args: {
   const sources = [sentences[at], sentences[at - 1], title].filter((s): s is Sentence => s !== undefined)
   for (const source of sources) {
     // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
-    const slice = maskFigures(text.slice(source.start, source.end))
-    const periods = mergeRanges(slice, [...findPhrasePeriods(slice, ref), ...chronoPeriods(slice, ref)], ref)
+    const slice = maskFigures(text.slice(source.start, source.end), lex)
+    const found = [...words.phrases(slice, ref), ...chronoPeriods(slice, ref, words)]
+    const periods = mergeRanges(slice, found, ref, words)
       .map((p) => ({ ...p, index: p.index + source.start }))
       .filter((p) => p.index >= end || p.index + p.text.length <= start)
       // a dateline repeats the article's own date; it says nothing about the figure
@@ -51,9 +54,9 @@ export function suggestPeriod(args: {
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
 
 /** Blanks out figures, except durations that belong to a period ("the past 24 hours"). */
-function maskFigures(text: string): string {
+function maskFigures(text: string, lex: Lexicon): string {
   let masked = text
-  for (const f of detectFigures(text)) {
+  for (const f of detectFigures(text, lex)) {
     if (!TIME_UNITS.has(f.unit ?? ''))
       masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end)
   }
@@ -75,16 +78,16 @@ function componentRange(c: ParsedComponents): { from: Day; to: Day } | undefined
   return undefined
 }
 
-function chronoPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
+function chronoPeriods(text: string, ref: Day | undefined, words: PeriodWords): FoundPeriod[] {
   const instant = ref ? new Date(ref.year, ref.month - 1, ref.day, 12) : undefined
   const found: FoundPeriod[] = []
-  for (const result of chrono.parse(text, instant)) {
+  for (const result of chrono[words.chrono].parse(text, instant)) {
     // Without the article's date, "Tuesday" or "December 29" would be read against today: skip them.
     if (ref === undefined && !result.start.isCertain('year')) continue
     // "for several days", "in 3 weeks": durations, not the period a figure covers
-    if (/^(?:for|in|within|after|over)\b/i.test(result.text)) continue
+    if (words.duration.test(result.text)) continue
     // "now", "two weeks before", "four minutes later": relative to an unknown moment
-    if (/^now$|\b(?:before|after|later|earlier)\b/i.test(result.text)) continue
+    if (words.relative.test(result.text)) continue
     const from = componentRange(result.start)
     const to = result.end ? componentRange(result.end) : from
     const phrase = result.text.replace(/[\s,;:.]+$/, '')
@@ -96,7 +99,12 @@ function chronoPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
 const before = (a: Day, b: Day): boolean => toISO(a) < toISO(b)
 
 /** Drops overlaps (earlier entries win), joins "late December – early January" and reads "since March". */
-function mergeRanges(text: string, periods: FoundPeriod[], ref: Day | undefined): FoundPeriod[] {
+function mergeRanges(
+  text: string,
+  periods: FoundPeriod[],
+  ref: Day | undefined,
+  words: PeriodWords,
+): FoundPeriod[] {
   const kept: FoundPeriod[] = []
   for (const p of periods) {
     const overlaps = kept.some((k) => k.index < p.index + p.text.length && p.index < k.index + k.text.length)
@@ -108,13 +116,13 @@ function mergeRanges(text: string, periods: FoundPeriod[], ref: Day | undefined)
     const last = merged[merged.length - 1]
     const gap = last ? text.slice(last.index + last.text.length, p.index) : ''
     const opener = last ? text.slice(0, last.index) : ''
-    const joined = last && JOINER.test(gap) && (!/and/i.test(gap) || /\b(?:between|from)\s+$/i.test(opener))
+    const joined = words.joiner.test(gap) || (words.and.test(gap) && words.between.test(opener))
     if (last && joined && !before(p.to, last.from)) {
       merged[merged.length - 1] = { ...last, to: p.to, text: text.slice(last.index, p.index + p.text.length) }
     } else merged.push({ ...p })
   }
   for (const p of merged) {
-    if (ref !== undefined && /\bsince\s+$/i.test(text.slice(0, p.index)) && before(p.from, ref)) p.to = ref
+    if (ref !== undefined && words.since.test(text.slice(0, p.index)) && before(p.from, ref)) p.to = ref
   }
   return merged
 }

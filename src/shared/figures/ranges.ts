@@ -4,7 +4,6 @@ import { scaled } from './extend'
 import { longestAt } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
 import type { Draft, Scan } from './types'
-import { CHANGE_WORDS } from './word-classes'
 
 /** Reads the figure whose number starts at token `i` (the caller's full reader, without ranges). */
 export type ReadFigure = (i: number) => Draft | undefined
@@ -20,7 +19,7 @@ function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
   const { tokens } = scan
   if (a.measure !== undefined || a.scale !== undefined || !['digits', 'words'].includes(a.kind))
     return undefined
-  const link = longestAt(tokens, a.last + 1, ['in', 'out of'], 'spaced')
+  const link = longestAt(tokens, a.last + 1, scan.lex.range.ratio, 'spaced')
   if (link === undefined || !Number.isInteger(a.value)) return undefined
   const b = read(link.last + 1)
   if (b === undefined || b.first !== link.last + 1 || b.measure !== undefined || b.scale !== undefined)
@@ -35,24 +34,26 @@ function changeBefore(scan: Scan, at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
     const token = scan.tokens[i]
     if (token.kind === 'sym') return false
-    if (CHANGE_WORDS.has(token.lower)) return true
+    if (scan.lex.changeWords.has(token.lower)) return true
   }
   return false
 }
 
 function range(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
-  const { tokens } = scan
+  const { tokens, lex } = scan
+  const words = lex.range
   const link = tokens[a.last + 1]
   const opener = tokens[a.first - 1]
   if (link === undefined || a.kind === 'fraction' || a.kind === 'vague' || a.kind === 'ratio')
     return undefined
-  const between = isWord(opener, 'between') && a.qualifier === undefined
-  const from = isWord(opener, 'from') && a.qualifier === undefined && !changeBefore(scan, a.first - 1)
+  const between = isWord(opener, ...words.between) && a.qualifier === undefined
+  const from = isWord(opener, ...words.from) && a.qualifier === undefined && !changeBefore(scan, a.first - 1)
   let ok = false
   if (isSym(link, ...DASHES)) ok = link.text === '-' ? glued(link) && glued(tokens[a.last + 2]) : !between
-  else if (isWord(link, 'and')) ok = between
-  else if (isWord(link, 'to')) ok = from || (!between && !isWord(opener, 'from', ...CHANGE_WORDS))
-  else if (isWord(link, 'or')) ok = a.measure === undefined && !between
+  else if (isWord(link, ...words.and)) ok = between
+  else if (isWord(link, ...words.to))
+    ok = from || (!between && !isWord(opener, ...words.from, ...lex.changeWords))
+  else if (isWord(link, ...words.or)) ok = a.measure === undefined && !between
   if (!ok || link.gap.includes('\n')) return undefined
   const b = read(a.last + 2)
   if (b === undefined || b.qualifier !== undefined || b.kind === 'fraction' || b.kind === 'vague')
@@ -64,7 +65,7 @@ function range(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
   if (b.scale !== undefined && a.scale === undefined && scaled(a, b.scale) <= b.value)
     low = scaled(a, b.scale)
   if (!(b.value > low)) return undefined
-  const first = between || (from && isWord(link, 'to')) ? a.first - 1 : a.first
+  const first = between || (from && isWord(link, ...words.to)) ? a.first - 1 : a.first
   return {
     ...a,
     first,

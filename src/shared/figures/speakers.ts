@@ -1,236 +1,245 @@
 // Runs everywhere: finds who speaks in one sentence: "X said", "said X", "according to X", with titles
 // ("Energy Minister Oksana Zhuk") reduced to the name and roles ("the ministry", "he") kept for resolving.
 
+import type { SpeechWords } from './lang/types'
+
 export type Speaker = { name: string; kind: 'person' | 'org' | 'role' | 'pronoun'; index: number }
 
 type Word = { text: string; lower: string; index: number; cap: boolean }
 
-const words = (list: string): ReadonlySet<string> => new Set(list.split(' '))
-
-const VERBS = words(
-  'said says say told tells added adds noted stated announced announces wrote writes explained explains ' +
-    'claimed estimated estimates warned warns confirmed confirms insisted insists argued argues admitted admits reported',
-)
-/** Verbs after which the speaker may follow: "said Iryna Kovalska", "says the president". */
-const INVERTED = words('said says added adds noted notes wrote writes explained explains warned warns')
-export const TITLES = words(
-  'president vice prime minister deputy secretary chancellor mayor governor councillor councilor senator ' +
-    'ambassador general colonel captain lieutenant major commander chief head director executive ceo chairman ' +
-    'chairwoman chair spokesman spokeswoman spokesperson dr doctor professor prof mr mrs ms sir dame judge ' +
-    'striker substitute manager coach economist analyst energy defence defense finance foreign interior health ' +
-    'economy agriculture justice education king queen prince sergeant officer inspector commissioner admiral speaker ' +
-    'farmer resident teacher nurse soldier driver owner pensioner volunteer student lawyer activist journalist ' +
-    'researcher scientist climatologist meteorologist engineer worker founder partner candidate councilwoman',
-)
-const ORGS = words(
-  'ministry department office bank fund agency service council committee commission union institute university ' +
-    'college company group corporation forces force staff army navy police guard administration government ' +
-    'parliament rada assembly board authority observatory capital securities research analytics networks ' +
-    'foundation organization organisation industries affairs statistics treasury bureau court centre center ' +
-    'federation association party alliance reserve exchange operator officials authorities military',
-)
-const PRONOUNS = words('he she they')
-/** Capitalised at the start of a sentence, but never part of a name. */
-const FUNCTION_WORDS = words(
-  'he she they it we i you this that these those there here in on at but and or as after when while if so for of to by with from',
-)
-/** Words that end a role phrase read leftwards or rightwards. */
-const PHRASE_BREAKS = words(
-  'but and or while as that which who when if in on at of for to by with from published',
-)
-const CONNECTORS = words('of for at de van von der da al')
-/** Lower-case particles that open a surname: "de Vries", "van der Berg". */
-const PARTICLES = words('de van von der den da di du al bin ben la le')
-const DETERMINERS = words('the a an its their his her our')
-
-function toWords(sentence: string): Word[] {
-  return [...sentence.matchAll(/[\p{L}\d][\p{L}\d'’-]*|[^\s\p{L}\d]/gu)].map((m) => ({
-    text: m[0],
-    lower: m[0].toLowerCase(),
-    index: m.index,
-    cap: /^\p{Lu}/u.test(m[0]),
-  }))
+export type SpeakerReader = {
+  findSpeakers: (sentence: string) => Speaker[]
+  namedBefore: (text: string, head: string, offset: number) => string | undefined
+  findTitledPeople: (text: string) => { title: string; name: string; index: number }[]
+  titles: ReadonlySet<string>
+  determiners: ReadonlySet<string>
 }
 
-const isName = (w: Word | undefined): boolean =>
-  w !== undefined && w.cap && !DETERMINERS.has(w.lower) && !FUNCTION_WORDS.has(w.lower)
+const readers = new WeakMap<SpeechWords, SpeakerReader>()
 
-/** Reduces a capitalised run to the most specific name in it. */
-function reduce(run: Word[]): Speaker | undefined {
-  while (run.length > 0 && (DETERMINERS.has(run[0].lower) || ['in', 'but', 'and'].includes(run[0].lower)))
-    run = run.slice(1)
-  if (run.length === 0) return undefined
-  const segments: Word[][] = [[]]
-  for (const w of run) {
-    if (CONNECTORS.has(w.lower) && !w.cap) segments.push([])
-    else segments[segments.length - 1].push(w)
+/** The speaker finder for one language's words (built once per language). */
+export function speakerReader(speech: SpeechWords): SpeakerReader {
+  let reader = readers.get(speech)
+  if (reader === undefined) {
+    reader = makeReader(speech)
+    readers.set(speech, reader)
   }
-  for (const [k, segment] of segments.entries()) {
-    let last = -1
-    segment.forEach((w, i) =>
-      TITLES.has(w.lower) || ORGS.has(w.lower.replace(/['’]s$/, '')) ? (last = i) : undefined,
-    )
-    const name = segment.slice(last + 1)
-    // after "of"/"for" a name needs its own title or body: "Institute for Demography" names nobody
-    if (k > 0 && last < 0) continue
-    if (name.length > 0)
-      return { name: name.map((w) => w.text).join(' '), kind: 'person', index: name[0].index }
+  return reader
+}
+
+function makeReader(speech: SpeechWords): SpeakerReader {
+  const {
+    verbs: VERBS,
+    inverted: INVERTED,
+    titles: TITLES,
+    orgs: ORGS,
+    pronouns: PRONOUNS,
+    functionWords: FUNCTION_WORDS,
+    phraseBreaks: PHRASE_BREAKS,
+    connectors: CONNECTORS,
+    particles: PARTICLES,
+    determiners: DETERMINERS,
+  } = speech
+
+  function toWords(sentence: string): Word[] {
+    return [...sentence.matchAll(/[\p{L}\d][\p{L}\d'’-]*|[^\s\p{L}\d]/gu)].map((m) => ({
+      text: m[0],
+      lower: m[0].toLowerCase(),
+      index: m.index,
+      cap: /^\p{Lu}/u.test(m[0]),
+    }))
   }
-  const all = run.map((w) => w.text).join(' ')
-  const head = run[run.length - 1].lower
-  return { name: all, kind: TITLES.has(head) ? 'role' : 'org', index: run[0].index }
-}
 
-/** Capitalised run ending at word `end`, reading leftwards over connectors ("Minister for Strategic Industries X"). */
-function runLeft(ws: Word[], end: number): Word[] {
-  let start = end
-  while (
-    start > 0 &&
-    (isName(ws[start - 1]) || (CONNECTORS.has(ws[start - 1].lower) && isName(ws[start - 2])))
-  )
-    start--
-  while (start > 0 && PARTICLES.has(ws[start - 1].text)) start--
-  return ws.slice(start, end + 1)
-}
+  const isName = (w: Word | undefined): boolean =>
+    w !== undefined && w.cap && !DETERMINERS.has(w.lower) && !FUNCTION_WORDS.has(w.lower)
 
-function runRight(ws: Word[], start: number): Word[] {
-  let end = start
-  while (isName(ws[end + 1]) || (CONNECTORS.has(ws[end + 1]?.lower ?? '') && isName(ws[end + 2]))) end++
-  return ws.slice(start, end + 1)
-}
-
-/** A lower-case noun phrase ending at `end` back to its determiner: "the ministry", "Kyiv's military administration". */
-function roleLeft(ws: Word[], end: number): Speaker | undefined {
-  let start = end
-  while (
-    start > 0 &&
-    start > end - 4 &&
-    /^\p{L}/u.test(ws[start - 1].text) &&
-    !VERBS.has(ws[start - 1].lower)
-  ) {
-    if (PHRASE_BREAKS.has(ws[start - 1].lower)) break
-    start--
-    if (DETERMINERS.has(ws[start].lower) || /['’]s$/.test(ws[start].text)) break
-  }
-  const head = ws[end].lower
-  if (PRONOUNS.has(head)) return { name: head, kind: 'pronoun', index: ws[end].index }
-  if (!TITLES.has(head) && !ORGS.has(head) && !ORGS.has(head.replace(/s$/, ''))) return undefined
-  return {
-    name: ws
-      .slice(start, end + 1)
-      .map((w) => w.text)
-      .join(' '),
-    kind: 'role',
-    index: ws[start].index,
-  }
-}
-
-function speakerBefore(ws: Word[], verb: number): Speaker | undefined {
-  let end = verb - 1
-  if (ws[end]?.text === ',') {
-    // "Ihor Klymenko, the interior minister, said": skip the apposition
-    let k = end - 1
-    while (k > 0 && k > end - 14 && ws[k].text !== ',') k--
-    const opener = ws[k + 1]?.lower ?? ''
-    if (ws[k]?.text === ',' && (DETERMINERS.has(opener) || TITLES.has(opener) || opener === 'who'))
-      end = k - 1
-  }
-  // "Marcus Lee of Pembroke Securities, who noted"
-  if (ws[end]?.lower === 'who' && ws[end - 1]?.text === ',') end -= 2
-  const last = ws[end]
-  if (last === undefined || !/^\p{L}/u.test(last.text)) return undefined
-  return isName(last) ? reduce(runLeft(ws, end)) : roleLeft(ws, end)
-}
-
-function speakerAfter(ws: Word[], verb: number): Speaker | undefined {
-  const first = ws[verb + 1]
-  if (isName(first)) return reduce(runRight(ws, verb + 1))
-  if (first === undefined || !DETERMINERS.has(first.lower)) return undefined
-  let end = verb + 1
-  while (ws[end + 1] && /^\p{Ll}/u.test(ws[end + 1].text) && end < verb + 5) end++
-  const after = ws[end + 1]
-  if (after?.text === ',' && isName(ws[end + 2])) return reduce(runRight(ws, end + 2)) // said its chief, Helen Marsh-Taylor
-  if (after !== undefined && !/^[.,;!?"”]$/.test(after.text)) return undefined // "said the figures showed"
-  return roleLeft(ws, end)
-}
-
-/** "according to the Interior Ministry", "according to the UN refugee agency", "according to the ministry". */
-function accordingTo(ws: Word[], first: number): Speaker | undefined {
-  const run = isName(ws[first]) ? runRight(ws, first) : []
-  const acronymOnly = run.length === 1 && run[0].text === run[0].text.toUpperCase()
-  if (run.length > 0 && !acronymOnly) return reduce(run)
-  let end = first + run.length - 1
-  while (end < first + 3 && /^\p{Ll}/u.test(ws[end + 1]?.text ?? '') && !PHRASE_BREAKS.has(ws[end + 1].lower))
-    end++
-  if (end < first) return undefined
-  const role = roleLeft(ws, end)
-  if (role) return run.length > 0 ? { ...role, kind: 'org' } : role
-  // "according to estimates by the research firm Tidewater Analytics"
-  const by = ws.findIndex((w, i) => i > end && i <= end + 2 && w.lower === 'by')
-  const named = by < 0 ? -1 : ws.findIndex((w, i) => i > by && i <= by + 5 && isName(w))
-  return named < 0 ? undefined : reduce(runRight(ws, named))
-}
-
-/** Speakers named in `sentence`, in order of appearance. */
-export function findSpeakers(sentence: string): Speaker[] {
-  const ws = toWords(sentence)
-  const found: Speaker[] = []
-  ws.forEach((w, i) => {
-    if (w.lower === 'according' && ws[i + 1]?.lower === 'to') {
-      const speaker = accordingTo(ws, DETERMINERS.has(ws[i + 2]?.lower ?? '') ? i + 3 : i + 2)
-      if (speaker) found.push(speaker)
-    } else if (VERBS.has(w.lower)) {
-      const speaker = speakerBefore(ws, i) ?? (INVERTED.has(w.lower) ? speakerAfter(ws, i) : undefined)
-      if (speaker) found.push(speaker)
+  /** Reduces a capitalised run to the most specific name in it. */
+  function reduce(run: Word[]): Speaker | undefined {
+    while (run.length > 0 && (DETERMINERS.has(run[0].lower) || ['in', 'but', 'and'].includes(run[0].lower)))
+      run = run.slice(1)
+    if (run.length === 0) return undefined
+    const segments: Word[][] = [[]]
+    for (const w of run) {
+      if (CONNECTORS.has(w.lower) && !w.cap) segments.push([])
+      else segments[segments.length - 1].push(w)
     }
-  })
-  return found
-}
+    for (const [k, segment] of segments.entries()) {
+      let last = -1
+      segment.forEach((w, i) =>
+        TITLES.has(w.lower) || ORGS.has(w.lower.replace(/['’]s$/, '')) ? (last = i) : undefined,
+      )
+      const name = segment.slice(last + 1)
+      // after "of"/"for" a name needs its own title or body: "Institute for Demography" names nobody
+      if (k > 0 && last < 0) continue
+      if (name.length > 0)
+        return { name: name.map((w) => w.text).join(' '), kind: 'person', index: name[0].index }
+    }
+    const all = run.map((w) => w.text).join(' ')
+    const head = run[run.length - 1].lower
+    return { name: all, kind: TITLES.has(head) ? 'role' : 'org', index: run[0].index }
+  }
 
-/** The nearest capitalised name before `offset` built around `head`: "bank" → "National Bank of Ukraine". */
-export function namedBefore(text: string, head: string, offset: number): string | undefined {
-  const ws = toWords(text)
-  let found: string | undefined
-  ws.forEach((w, i) => {
-    if (w.index >= offset || w.lower !== head || !w.cap) return
-    const start = i - runLeft(ws, i).length + 1
-    found = runRight(ws, start)
-      .map((x) => x.text)
-      .join(' ')
-  })
-  return found
-}
-
-/** People introduced with a title anywhere in `text`: "President Volodymyr Zelenskyy" → the name. */
-export function findTitledPeople(text: string): { title: string; name: string; index: number }[] {
-  const ws = toWords(text)
-  const people: { title: string; name: string; index: number }[] = []
-  ws.forEach((w, i) => {
-    const next = ws[i + 1]
-    if (
-      next === undefined ||
-      !TITLES.has(w.lower) ||
-      !isName(next) ||
-      TITLES.has(next.lower) ||
-      ORGS.has(next.lower)
-    )
-      return
-    let end = i + 1
+  /** Capitalised run ending at word `end`, reading leftwards over connectors ("Minister for Strategic Industries X"). */
+  function runLeft(ws: Word[], end: number): Word[] {
+    let start = end
     while (
-      isName(ws[end + 1]) &&
-      end < i + 3 &&
-      !TITLES.has(ws[end + 1].lower) &&
-      !ORGS.has(ws[end + 1].lower)
+      start > 0 &&
+      (isName(ws[start - 1]) || (CONNECTORS.has(ws[start - 1].lower) && isName(ws[start - 2])))
+    )
+      start--
+    while (start > 0 && PARTICLES.has(ws[start - 1].text)) start--
+    return ws.slice(start, end + 1)
+  }
+
+  function runRight(ws: Word[], start: number): Word[] {
+    let end = start
+    while (isName(ws[end + 1]) || (CONNECTORS.has(ws[end + 1]?.lower ?? '') && isName(ws[end + 2]))) end++
+    return ws.slice(start, end + 1)
+  }
+
+  /** A lower-case noun phrase ending at `end` back to its determiner: "the ministry", "Kyiv's military administration". */
+  function roleLeft(ws: Word[], end: number): Speaker | undefined {
+    let start = end
+    while (
+      start > 0 &&
+      start > end - 4 &&
+      /^\p{L}/u.test(ws[start - 1].text) &&
+      !VERBS.has(ws[start - 1].lower)
+    ) {
+      if (PHRASE_BREAKS.has(ws[start - 1].lower)) break
+      start--
+      if (DETERMINERS.has(ws[start].lower) || /['’]s$/.test(ws[start].text)) break
+    }
+    const head = ws[end].lower
+    if (PRONOUNS.has(head)) return { name: head, kind: 'pronoun', index: ws[end].index }
+    if (!TITLES.has(head) && !ORGS.has(head) && !ORGS.has(head.replace(/s$/, ''))) return undefined
+    return {
+      name: ws
+        .slice(start, end + 1)
+        .map((w) => w.text)
+        .join(' '),
+      kind: 'role',
+      index: ws[start].index,
+    }
+  }
+
+  function speakerBefore(ws: Word[], verb: number): Speaker | undefined {
+    let end = verb - 1
+    if (ws[end]?.text === ',') {
+      // "Ihor Klymenko, the interior minister, said": skip the apposition
+      let k = end - 1
+      while (k > 0 && k > end - 14 && ws[k].text !== ',') k--
+      const opener = ws[k + 1]?.lower ?? ''
+      if (
+        ws[k]?.text === ',' &&
+        (DETERMINERS.has(opener) || TITLES.has(opener) || speech.who.includes(opener))
+      )
+        end = k - 1
+    }
+    // "Marcus Lee of Pembroke Securities, who noted"
+    if (speech.who.includes(ws[end]?.lower ?? '') && ws[end - 1]?.text === ',') end -= 2
+    const last = ws[end]
+    if (last === undefined || !/^\p{L}/u.test(last.text)) return undefined
+    return isName(last) ? reduce(runLeft(ws, end)) : roleLeft(ws, end)
+  }
+
+  function speakerAfter(ws: Word[], verb: number): Speaker | undefined {
+    const first = ws[verb + 1]
+    if (isName(first)) return reduce(runRight(ws, verb + 1))
+    if (first === undefined || !DETERMINERS.has(first.lower)) return undefined
+    let end = verb + 1
+    while (ws[end + 1] && /^\p{Ll}/u.test(ws[end + 1].text) && end < verb + 5) end++
+    const after = ws[end + 1]
+    if (after?.text === ',' && isName(ws[end + 2])) return reduce(runRight(ws, end + 2)) // said its chief, Helen Marsh-Taylor
+    if (after !== undefined && !/^[.,;!?"”]$/.test(after.text)) return undefined // "said the figures showed"
+    return roleLeft(ws, end)
+  }
+
+  /** "according to the Interior Ministry", "according to the UN refugee agency", "according to the ministry". */
+  function accordingTo(ws: Word[], first: number): Speaker | undefined {
+    const run = isName(ws[first]) ? runRight(ws, first) : []
+    const acronymOnly = run.length === 1 && run[0].text === run[0].text.toUpperCase()
+    if (run.length > 0 && !acronymOnly) return reduce(run)
+    let end = first + run.length - 1
+    while (
+      end < first + 3 &&
+      /^\p{Ll}/u.test(ws[end + 1]?.text ?? '') &&
+      !PHRASE_BREAKS.has(ws[end + 1].lower)
     )
       end++
-    people.push({
-      title: w.lower,
-      name: ws
-        .slice(i + 1, end + 1)
-        .map((x) => x.text)
-        .join(' '),
-      index: ws[i + 1].index,
+    if (end < first) return undefined
+    const role = roleLeft(ws, end)
+    if (role) return run.length > 0 ? { ...role, kind: 'org' } : role
+    // "according to estimates by the research firm Tidewater Analytics"
+    const by = ws.findIndex((w, i) => i > end && i <= end + 2 && speech.by.includes(w.lower))
+    const named = by < 0 ? -1 : ws.findIndex((w, i) => i > by && i <= by + 5 && isName(w))
+    return named < 0 ? undefined : reduce(runRight(ws, named))
+  }
+
+  /** Speakers named in `sentence`, in order of appearance. */
+  function findSpeakers(sentence: string): Speaker[] {
+    const ws = toWords(sentence)
+    const found: Speaker[] = []
+    ws.forEach((w, i) => {
+      const phrase = speech.according.find((p) => p.every((part, k) => ws[i + k]?.lower === part))
+      if (phrase) {
+        const after = i + phrase.length
+        const speaker = accordingTo(ws, DETERMINERS.has(ws[after]?.lower ?? '') ? after + 1 : after)
+        if (speaker) found.push(speaker)
+      } else if (VERBS.has(w.lower)) {
+        const speaker = speakerBefore(ws, i) ?? (INVERTED.has(w.lower) ? speakerAfter(ws, i) : undefined)
+        if (speaker) found.push(speaker)
+      }
     })
-  })
-  return people
+    return found
+  }
+
+  /** The nearest capitalised name before `offset` built around `head`: "bank" → "National Bank of Ukraine". */
+  function namedBefore(text: string, head: string, offset: number): string | undefined {
+    const ws = toWords(text)
+    let found: string | undefined
+    ws.forEach((w, i) => {
+      if (w.index >= offset || w.lower !== head || !w.cap) return
+      const start = i - runLeft(ws, i).length + 1
+      found = runRight(ws, start)
+        .map((x) => x.text)
+        .join(' ')
+    })
+    return found
+  }
+
+  /** People introduced with a title anywhere in `text`: "President Volodymyr Zelenskyy" → the name. */
+  function findTitledPeople(text: string): { title: string; name: string; index: number }[] {
+    const ws = toWords(text)
+    const people: { title: string; name: string; index: number }[] = []
+    ws.forEach((w, i) => {
+      const next = ws[i + 1]
+      if (
+        next === undefined ||
+        !TITLES.has(w.lower) ||
+        !isName(next) ||
+        TITLES.has(next.lower) ||
+        ORGS.has(next.lower)
+      )
+        return
+      let end = i + 1
+      while (
+        isName(ws[end + 1]) &&
+        end < i + 3 &&
+        !TITLES.has(ws[end + 1].lower) &&
+        !ORGS.has(ws[end + 1].lower)
+      )
+        end++
+      people.push({
+        title: w.lower,
+        name: ws
+          .slice(i + 1, end + 1)
+          .map((x) => x.text)
+          .join(' '),
+        index: ws[i + 1].index,
+      })
+    })
+    return people
+  }
+  return { findSpeakers, namedBefore, findTitledPeople, titles: TITLES, determiners: DETERMINERS }
 }

@@ -1,17 +1,33 @@
 // Runs everywhere: splits text into numbers, words and single symbols, keeping offsets.
 import type { Span, Token, TokenKind } from './types'
 
-// Numbers grouped by commas (18,000), by spaces (1 203, 12 000 000) or plain (4.2); words with
-// apostrophes (Kyiv's); any other non-space character is a token of its own (-, %, $, °, /).
-const TOKEN =
-  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d))|(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d))|(\d+(?:\.\d+)?)|(\p{L}+(?:['’]\p{L}+)*)|(\S)/gu
+// Numbers as the language groups them (18,000 / 18.000 / 18 000), else plain (4.2, 4,2); words with
+// apostrophes (Kyiv's, п'ять); any other non-space character is a token of its own (-, %, $, °, /).
+const patterns = new Map<readonly string[], RegExp>()
+/** English: 18,000.5, 12 000 000, 4.2 (the default, and how table phrases are read). */
+export const ENGLISH_NUMBERS = [
+  '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)',
+  '\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:\\.\\d+)?(?!\\d)',
+  '\\d+(?:\\.\\d+)?',
+]
 
-export function tokenize(text: string): Token[] {
+function tokenPattern(numbers: readonly string[]): RegExp {
+  let pattern = patterns.get(numbers)
+  if (pattern === undefined) {
+    const grouped = numbers.map((n) => `(?:${n})`).join('|')
+    pattern = new RegExp(`(${grouped})|(\\p{L}+(?:['’]\\p{L}+)*)|(\\S)`, 'gu')
+    patterns.set(numbers, pattern)
+  }
+  return pattern
+}
+
+/** Tokens of `text`; `numbers` are the language's number patterns, tried in order (Lexicon.numberPatterns). */
+export function tokenize(text: string, numbers: readonly string[] = ENGLISH_NUMBERS): Token[] {
   const tokens: Token[] = []
   let previousEnd = 0
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of text.matchAll(tokenPattern(numbers))) {
     const start = match.index
-    const kind: TokenKind = match[4] !== undefined ? 'word' : match[5] !== undefined ? 'sym' : 'num'
+    const kind: TokenKind = match[2] !== undefined ? 'word' : match[3] !== undefined ? 'sym' : 'num'
     const end = start + match[0].length
     tokens.push({
       text: match[0],

@@ -1,4 +1,5 @@
 // Runs everywhere: the types of figure detection.
+import type { Lexicon } from './lang/types'
 
 /** A figure found in running text; `text === input.slice(start, end)`. */
 export type FigureCandidate = {
@@ -38,4 +39,4 @@ export type Draft = {
 }
 
 /** What every step of detection reads: the text, its tokens and which tokens sit in excluded spans. */
-export type Scan = { text: string; tokens: Token[]; blocked: boolean[] }
+export type Scan = { text: string; tokens: Token[]; blocked: boolean[]; lex: Lexicon }

@@ -1,0 +1,106 @@
+// Runs everywhere: what figure detection needs to know about one language. Every table the detector reads
+// comes from here, so a language is added by writing one profile (lang/<code>.ts), not by editing the
+// pipeline. Phrases are matched token by token, case-insensitively.
+import type { Day } from '../dates'
+import type { NumberWords } from '../number-words'
+import type { FoundPeriod } from '../period-phrases'
+
+export const LANGUAGES = ['en', 'fr', 'es', 'de', 'uk', 'ru'] as const
+export type LanguageCode = (typeof LANGUAGES)[number]
+
+/** The words that tell who is speaking: `X said`, `said X`, `according to X`, titles and bodies. */
+export type SpeechWords = {
+  /** Reporting verbs after the speaker: "X said", "X a déclaré" (the verb's last word). */
+  verbs: ReadonlySet<string>
+  /** Reporting verbs the speaker may follow: "said Iryna Kovalska". */
+  inverted: ReadonlySet<string>
+  titles: ReadonlySet<string>
+  orgs: ReadonlySet<string>
+  pronouns: ReadonlySet<string>
+  /** Capitalised at the start of a sentence, but never part of a name. */
+  functionWords: ReadonlySet<string>
+  phraseBreaks: ReadonlySet<string>
+  /** Lower-case words inside a name of a body: "Ministry of Health", "ministère de la Santé". */
+  connectors: ReadonlySet<string>
+  /** Lower-case particles that open a surname: "de Vries". */
+  particles: ReadonlySet<string>
+  determiners: ReadonlySet<string>
+  /** Phrases (as lower-case words) before a source: ["according", "to"], ["selon"], ["за", "словами"]. */
+  according: readonly (readonly string[])[]
+  by: readonly string[]
+  who: readonly string[]
+}
+
+/** How periods are read in one language: chrono-node's parser, and what it does not read as a researcher means. */
+export type PeriodWords = {
+  chrono: 'en' | 'fr' | 'es' | 'de' | 'uk' | 'ru'
+  /** Phrases chrono misreads or misses: "late December", "the past 24 hours", "last week", "in 2023". */
+  phrases: (text: string, ref: Day | undefined) => FoundPeriod[]
+  /** The whole gap between two periods that joins them into one: " to ", "–". */
+  joiner: RegExp
+  /** The gap " and ", which joins two periods after `between`. */
+  and: RegExp
+  /** Just before a period that then runs to the article's date: "since ". */
+  since: RegExp
+  /** Just before the first of two periods joined by "and": "between ", "from ". */
+  between: RegExp
+  /** What chrono finds that is a duration, not a period: "for several days", "in 3 weeks". */
+  duration: RegExp
+  /** Relative to an unknown moment: "now", "two weeks before". */
+  relative: RegExp
+}
+
+export type VagueEntry = { value: number; unit?: string; needsOf?: boolean }
+
+export type Lexicon = {
+  code: LanguageCode
+  /**
+   * Alternatives of a regular expression (no capture groups) for a number as written, tried in order, the
+   * last being plain digits: `1,234.5` in English, `1.234,5` in German and Spanish, `1 234,5` in French,
+   * Ukrainian and Russian.
+   */
+  numberPatterns: readonly string[]
+  /** `1 234,5` → `1234.5`: the digits of a number token as JavaScript reads them. */
+  normalizeDigits: (text: string) => string
+  qualifiers: readonly string[]
+  currencyPrefixes: Readonly<Record<string, string>>
+  currencySuffixes: Readonly<Record<string, string>>
+  scaleWords: Readonly<Record<string, number>>
+  /** Scale abbreviations that only count after a currency: `$5k`, `£300m`. */
+  moneyScales: Readonly<Record<string, number>>
+  vague: Readonly<Record<string, VagueEntry>>
+  /** The word that links a quantity to what it counts: of, de, d', von. */
+  of: readonly string[]
+  percentWords: Readonly<Record<string, string>>
+  measures: Readonly<Record<string, string>>
+  parseNumberWords: (words: readonly string[], fractions?: boolean) => NumberWords | undefined
+  isNumberWord: (word: string) => boolean
+  /** Glued letters that make digits an ordinal or a label: 47th, 1er, 2e, 5G. */
+  ordinalSuffix: RegExp
+  /** After a time span, makes it a date reference: "three years ago". */
+  ago: readonly string[]
+  months: readonly string[]
+  /** Spans whose digits are not figures in this language: dates, times, ages, addresses. */
+  exclusions: readonly RegExp[]
+  stopWords: ReadonlySet<string>
+  commonVerbs: ReadonlySet<string>
+  designationKeywords: ReadonlySet<string>
+  casualtyWords: ReadonlySet<string>
+  changeWords: ReadonlySet<string>
+  comparatives: ReadonlySet<string>
+  range: {
+    between: readonly string[]
+    and: readonly string[]
+    from: readonly string[]
+    to: readonly string[]
+    or: readonly string[]
+    /** one in five, 3 out of 10 */
+    ratio: readonly string[]
+  }
+  /** Words that are the number one when alone ("one", "un", "une", "ein", "один"); judged with care. */
+  one: readonly string[]
+  /** Determiners that make a small number anaphoric: "the two attacks". */
+  anaphoric: readonly string[]
+  speech: SpeechWords
+  period: PeriodWords
+}
