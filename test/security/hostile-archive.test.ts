@@ -263,6 +263,21 @@ describe('crafted bodies, tags, collections and trash', () => {
     expect(await filesIn(outside)).toEqual([join(outside, 'secret.json')])
   })
 
+  it.each([
+    ['a tag that is an object', { version: 1, op: 'rename', from: { length: 1 }, to: 'x' }],
+    ['a missing tag', { version: 1, op: 'rename', to: 'x' }],
+    ['a huge tag', { version: 1, op: 'rename', from: 'war', to: 'x'.repeat(100_000) }],
+  ])('a tag journal with %s is reported and never replayed', async (_name, journal) => {
+    const { dir, good } = await layout()
+    await writeFile(join(dir, 'tag-journal.json'), JSON.stringify(journal))
+    const h = await serviceHarness(dir)
+    expect(h.archive.problems.map((p) => p.message).join(' ')).toMatch(
+      /tag-journal\.json is not a tag rename/,
+    )
+    expect(h.archive.meta(good.id).tags).toEqual(['war/air'])
+    expect(await exists(join(dir, 'tag-journal.json'))).toBe(true)
+  })
+
   it('path building refuses anything that is not a plain id', () => {
     for (const id of [
       '../x',

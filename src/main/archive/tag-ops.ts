@@ -5,6 +5,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Writer } from 'steno'
 import { GlossaError } from '../../shared/errors'
+import { tagNameSchema } from '../../shared/schemas'
 import { isWithinTag } from '../../shared/tags'
 import type { Annotation } from '../../shared/types'
 import type { Archive } from './archive'
@@ -116,6 +117,14 @@ async function renameTagNow(archive: Archive, from: string, to: string | null): 
   return touched
 }
 
+function checkJournal(raw: unknown): Journal | null {
+  const j = raw as Partial<Journal> | null
+  if (!j || typeof j !== 'object' || j.op !== 'rename') return null
+  const isTag = (t: unknown) => typeof t === 'string' && tagNameSchema.safeParse(t).data === t
+  if (!isTag(j.from) || (j.to !== null && !isTag(j.to))) return null
+  return j as Journal
+}
+
 /** Finishes a rename that a crash interrupted. Returns what was replayed, for the log. */
 export async function replayTagJournal(archive: Archive): Promise<string | null> {
   let raw: string
@@ -124,14 +133,17 @@ export async function replayTagJournal(archive: Archive): Promise<string | null>
   } catch {
     return null
   }
-  let journal: Journal
+  let parsed: unknown
   try {
-    journal = JSON.parse(raw) as Journal
+    parsed = JSON.parse(raw)
   } catch {
     // A journal cut off mid-write means the rename never started: nothing was changed yet.
     await rm(journalFile(archive), { force: true })
     return null
   }
+  const journal = checkJournal(parsed)
+  if (!journal)
+    return 'tag-journal.json is not a tag rename Glossa wrote (its tags are not tag names); it was left untouched and not replayed.'
   try {
     await preflight(archive, journal.from)
   } catch (err) {
