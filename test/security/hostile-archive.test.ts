@@ -2,7 +2,7 @@
 // trash records and backups with traversal ids, wrong shapes, huge values, missing fields and __proto__ keys —
 // opened by the real service. Each is a named problem; nothing outside the archive is read or written; nothing
 // crashes.
-import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { access, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it, vi } from 'vitest'
@@ -276,6 +276,40 @@ describe('crafted bodies, tags, collections and trash', () => {
     )
     expect(h.archive.meta(good.id).tags).toEqual(['war/air'])
     expect(await exists(join(dir, 'tag-journal.json'))).toBe(true)
+  })
+
+  it('a body or annotations file that is a link outside the archive is never read', async () => {
+    const { dir, outside, good } = await layout()
+    await rm(join(dir, 'bodies', `${good.id}.json`))
+    await symlink(join(outside, 'secret.json'), join(dir, 'bodies', `${good.id}.json`))
+    await symlink(join(outside, 'secret.json'), join(dir, 'annotations', `${good.id}.json`))
+    const h = await serviceHarness(dir)
+    for (const [method, file] of [
+      ['articles.get', `bodies/${good.id}.json`],
+      ['annotations.list', `annotations/${good.id}.json`],
+    ] as const) {
+      const args = method === 'articles.get' ? { id: good.id } : { articleId: good.id }
+      await expect(h.call(method, args)).rejects.toMatchObject({
+        code: 'corrupt_file',
+        message: expect.stringContaining(`${file} is a link`),
+      })
+    }
+    await expect(h.call('export.run', { format: 'json', scope: {} })).rejects.toThrow(/is a link/)
+  })
+
+  it('an archive whose bodies folder is a link elsewhere is refused when opened', async () => {
+    const { dir, outside } = await layout()
+    await rm(join(dir, 'bodies'), { recursive: true })
+    await symlink(outside, join(dir, 'bodies'))
+    await expect(Archive.open(dir)).rejects.toThrow(/bodies is a link to another folder/)
+  })
+
+  it('a snapshot count that is not a number is shown as none', async () => {
+    const h = await serviceHarness()
+    await h.call('backups.create', {})
+    const [snapshot] = await h.call<{ id: string }[]>('backups.list', {})
+    await writeFile(join(h.dir, 'backups', `${snapshot.id}.count`), 'NaN-and-then-some')
+    expect(await h.call('backups.list', {})).toEqual([expect.objectContaining({ articles: 0 })])
   })
 
   it('path building refuses anything that is not a plain id', () => {

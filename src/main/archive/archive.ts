@@ -5,7 +5,7 @@
 //   bodies/<id>.json         article text and sanitized HTML, written once
 //   annotations/<id>.json    one article's annotations
 //   tags.json                tag colours
-import { mkdir, readdir, rm } from 'node:fs/promises'
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import { withoutUndefined } from '../../shared/objects'
@@ -101,9 +101,14 @@ export class Archive {
       (m) => m.format === 'glossa-archive',
     )
     await Promise.all(
-      ['catalog', 'bodies', 'annotations', 'trash'].map((sub) =>
-        mkdir(join(this.dir, sub), { recursive: true }),
-      ),
+      ['catalog', 'bodies', 'annotations', 'trash'].map(async (sub) => {
+        await mkdir(join(this.dir, sub), { recursive: true })
+        if ((await lstat(join(this.dir, sub))).isSymbolicLink())
+          throw new GlossaError(
+            'conflict',
+            `${join(this.dir, sub)} is a link to another folder, and Glossa reads and writes nothing outside the archive. Replace the link with the folder itself.`,
+          )
+      }),
     )
     if (entries.includes('glossa.json')) return false
     await manifest.write()

@@ -2,6 +2,7 @@
 // lowdb's steno writer makes each write atomic (temp file + rename) and serializes writes to the same file.
 import { Low } from 'lowdb'
 import { DataFile } from 'lowdb/node'
+import { lstat } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import { migrate } from './migrations'
@@ -26,6 +27,17 @@ function dataFile<T>(file: string) {
   })
 }
 
+/** A file that is a link may lead outside the archive (a shared archive unpacked from a zip can hold one). */
+async function refuseLink(file: string, name: string): Promise<void> {
+  const info = await lstat(file).catch(() => null)
+  if (info?.isSymbolicLink())
+    throw new GlossaError(
+      'corrupt_file',
+      `${name} is a link to another file, and Glossa reads nothing outside the archive. It was left untouched.`,
+      { file: name },
+    )
+}
+
 /**
  * Opens a shard. A missing file yields `defaults` (written on first change); a damaged one throws
  * `corrupt_file` naming the file, and the file is never written to, because no Low is handed out for it.
@@ -41,6 +53,7 @@ export async function openShard<T extends Versioned>(
   const db = new Low<T>(dataFile<T>(file), defaults()) as Shard<T>
   db.file = file
   const name = relative(root, file)
+  await refuseLink(file, name)
   try {
     await db.read()
   } catch (err) {

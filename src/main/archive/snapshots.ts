@@ -48,9 +48,11 @@ export async function listSnapshots(archive: Archive): Promise<SnapshotInfo[]> {
     const [d, t] = match[1].split('T')
     const createdAt = `${d}T${t.replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')}`
     const info = await stat(join(dirOf(archive), name))
-    const articles = Number(
+    const counted = Number(
       (await readFile(join(dirOf(archive), `${name}.count`), 'utf8').catch(() => '0')).trim(),
     )
+    // A crafted .count file is a hint gone wrong, not a number to pass on.
+    const articles = Number.isSafeInteger(counted) && counted >= 0 ? counted : 0
     out.push({ id: name, createdAt, size: info.size, articles })
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt))

@@ -1,6 +1,6 @@
 // Main process: deleted articles wait in trash/<id>.json (metadata, body and annotations together) so a
 // delete can be undone; entries older than TRASH_DAYS are purged when the archive opens.
-import { readFile, readdir, rm, stat } from 'node:fs/promises'
+import { lstat, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Writer } from 'steno'
 import { GlossaError } from '../../shared/errors'
@@ -29,6 +29,7 @@ export async function writeTrash(root: string, record: TrashRecord): Promise<voi
 export async function readTrash(root: string, id: string): Promise<TrashRecord> {
   let raw: string
   try {
+    if ((await lstat(trashFile(root, id))).isSymbolicLink()) throw new Error('a link')
     raw = await readFile(trashFile(root, id), 'utf8')
   } catch {
     throw new GlossaError('not_found', `Article ${id} is not in the trash (it may have been emptied).`)
