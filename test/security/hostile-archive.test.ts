@@ -382,6 +382,51 @@ describe('a hostile backup', () => {
   })
 })
 
+describe('a crafted backup', () => {
+  type Backup = ReturnType<typeof hostileBackup>
+  const cases: [string, (b: Backup) => unknown, RegExp | null][] = [
+    [
+      'a traversal article id',
+      (b) => ((b.articles[0].id = TRAVERSAL), (b.annotations = [])),
+      /articles\.0\.id/,
+    ],
+    ['a traversal annotation id', (b) => (b.annotations[0].id = TRAVERSAL), /annotations\.0\.id/],
+    ['a title of two megabytes', (b) => (b.articles[0].title = 'x'.repeat(2_000_000)), /articles\.0\.title/],
+    ['an article without text', (b) => delete (b.articles[0] as Partial<Backup['articles'][0]>).text, /text/],
+    [
+      'annotations that are not a list',
+      (b) => ((b as { annotations: unknown }).annotations = {}),
+      /annotations/,
+    ],
+    [
+      '__proto__ keys',
+      (b) => {
+        b.tagColors = JSON.parse('{"__proto__": "yellow", "polluted": "yellow"}')
+        b.articles[0].annotationTags = JSON.parse('{"__proto__": 1}')
+      },
+      null,
+    ],
+  ]
+  it.each(cases)('with %s is refused by name, or restored without harm', async (_name, craft, refused) => {
+    const { dir, outside } = await layout()
+    const h = await serviceHarness(dir)
+    const backup = hostileBackup()
+    craft(backup)
+    const [result] = await h.call<{ status: string; message: string }[]>('import.files', {
+      files: [{ name: 'shared.json', dataBase64: Buffer.from(JSON.stringify(backup)).toString('base64') }],
+    })
+    if (refused) {
+      expect(result.status).toBe('failed')
+      expect(result.message).toMatch(refused)
+      expect(h.archive.list()).toHaveLength(1)
+    } else expect(result.status).toBe('imported')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.getPrototypeOf(h.archive.tagStore.colors())).toBe(Object.prototype)
+    await h.archive.flush()
+    expect(await filesIn(outside)).toEqual([join(outside, 'secret.json')])
+  })
+})
+
 describe('a hostile snapshot in backups/', () => {
   it('brings articles back only through the sanitizer, and says what it removed', async () => {
     const h = await serviceHarness()
