@@ -427,6 +427,21 @@ describe('a crafted backup', () => {
   })
 })
 
+describe('a backup made of invented tags', () => {
+  it('gets a short report: the first kinds removed, then a count', async () => {
+    const h = await serviceHarness()
+    const backup = hostileBackup()
+    const invented = Array.from({ length: 5000 }, (_, i) => `<x-tag${i}></x-tag${i}>`).join('')
+    backup.articles[0].html = `<p>Officers counted 600 drones.</p>${invented}<p>The grid held at 70% of capacity.</p>`
+    const [result] = await h.call<{ status: string; message: string }[]>('import.files', {
+      files: [{ name: 'tags.json', dataBase64: Buffer.from(JSON.stringify(backup)).toString('base64') }],
+    })
+    expect(result.status).toBe('imported')
+    expect(result.message).toMatch(/\d+ more kinds/)
+    expect(result.message.length).toBeLessThan(2000)
+  })
+})
+
 describe('a hostile snapshot in backups/', () => {
   it('brings articles back only through the sanitizer, and says what it removed', async () => {
     const h = await serviceHarness()

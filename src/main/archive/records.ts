@@ -15,6 +15,8 @@ import { bucketOf, isPlainId } from './ids'
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string }
 
 const MAX_REASON_FIELDS = 3
+/** Kinds of removed markup named per article in a restore's report. */
+const MAX_KINDS = 12
 
 /** The first few fields a zod failure names, as one phrase. */
 function reasonOf(error: z.ZodError): string {
@@ -137,7 +139,12 @@ export function admitBody(body: { text: string; html?: string }): Admitted<{ tex
   // Whatever the parser moved into <head> (scripts, styles, meta refreshes) is never stored either.
   for (const el of all(doc, 'head *')) counts.set(`<${tagOf(el)}>`, (counts.get(`<${tagOf(el)}>`) ?? 0) + 1)
   const clean = cleanBody(bodyOf(doc), { removed: counts })
-  const removed = [...counts].map(([what, n]) => (n > 1 ? `${n} × ${what}` : what))
+  // Capped: a body made of 100,000 invented tag names must not become a 100,000-part report.
+  const kinds = [...counts].map(([what, n]) => (n > 1 ? `${n} × ${what}` : what))
+  const removed =
+    kinds.length > MAX_KINDS
+      ? [...kinds.slice(0, MAX_KINDS), `${kinds.length - MAX_KINDS} more kinds`]
+      : kinds
   if (clean.text === body.text) return { value: { text: body.text, html: clean.html }, removed }
   removed.push('markup whose text differs from the article text (replaced by the text)')
   return { value: { text: body.text, html: textToHtml(body.text) }, removed }
