@@ -23,6 +23,36 @@ describe('glossa figures', () => {
     expect(found.map((f) => f.text)).toEqual(['500', 'more than 50'])
     for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text)
   })
+
+  it('prints the prefill the form would use: period against the date line, and who said it', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'a.txt')
+    await writeFile(
+      file,
+      'date 2024-03-14 Strikes\n\nRussia launched 500 drones in the first week of March, Defence Minister ' +
+        'Rustem Umerov said. He added that 70% were shot down.\n',
+    )
+    expect(await commands.figures.run([file, '--json'])).toBe(0)
+    const found = JSON.parse(out.join('\n')) as {
+      text: string
+      period?: { start: string; end: string }
+      attributedTo?: string
+    }[]
+    expect(found.map((f) => [f.text, f.period, f.attributedTo])).toEqual([
+      ['500', { start: '2024-03-01', end: '2024-03-07' }, 'Rustem Umerov'],
+      ['70%', { start: '2024-03-01', end: '2024-03-07' }, 'Rustem Umerov'],
+    ])
+  })
+
+  it('reads with the language given, and refuses one it has no rules for', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'a.txt')
+    await writeFile(file, 'date 2024-03-14 Frappes\n\nPlus de 1 200 drones ont été lancés.\n')
+    expect(await commands.figures.run([file, '--json', '--lang', 'fr'])).toBe(0)
+    const found = JSON.parse(out.join('\n')) as { value: number }[]
+    expect(found.map((f) => f.value)).toEqual([1200])
+    await expect(commands.figures.run([file, '--lang', 'xx'])).rejects.toThrow(/--lang must be one of/)
+  })
 })
 
 describe('glossa import, list and show', () => {

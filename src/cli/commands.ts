@@ -1,7 +1,7 @@
 // CLI (Node): each `glossa` subcommand, with its flags parsed by node:util.
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { detectFigures } from '../shared/figures'
+import { detectLanguage, figuresWithPrefill, isLanguageCode, LANGUAGES } from '../shared/figures'
 import type { ParseArgsConfig } from 'node:util'
 import { openArchive, resolveArchiveDir } from '../main/open-archive'
 import { runExportCommand } from './export-command'
@@ -94,13 +94,21 @@ export const commands: Record<string, Command> = {
     },
   },
   figures: {
-    summary: 'print the figures detected in a text file    FILE [--json]',
+    summary: 'print the figures detected in a text file    FILE [--json] [--lang en|fr|es|de|uk|ru]',
     run: async (args) => {
-      const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } })
+      const { values, positionals } = parse(args, {
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+      })
       if (!positionals[0]) throw new Error('figures needs a file to read.')
+      if (values.lang !== undefined && !isLanguageCode(values.lang))
+        throw new Error(`--lang must be one of ${LANGUAGES.join(', ')} (got "${values.lang}").`)
       // Offsets are into the file's text exactly as read: UTF-8, nothing trimmed or normalised.
       const text = await readFile(positionals[0], 'utf8')
-      const found = detectFigures(text)
+      // The period is read against the article's date: a first line `date YYYY-MM-DD …` gives it.
+      const articleDate = /^date (\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1]
+      const lang = values.lang ?? detectLanguage(text) ?? 'en'
+      const found = figuresWithPrefill({ text, lang, articleDate })
       if (values.json) console.log(JSON.stringify(found, null, 2))
       else {
         for (const f of found) {
@@ -109,6 +117,8 @@ export const commands: Record<string, Command> = {
             f.unit && `unit: ${f.unit}`,
             f.qualifier && `qualifier: ${f.qualifier}`,
             f.vague && 'vague',
+            f.period && `period: ${f.period.start}..${f.period.end}`,
+            f.attributedTo && `said by: ${f.attributedTo}`,
           ].filter(Boolean)
           console.log(
             `${String(f.start).padStart(6)}–${String(f.end).padEnd(6)} ${f.text.padEnd(28)} = ${value}  ${extra.join(' · ')}`,

@@ -1,5 +1,6 @@
 // Main process and CLI: imports documents into the archive — parse, refuse duplicates, store — and reports
 // one result per document, so a bad file says what is wrong and the rest go on.
+import { detectLanguage } from '../shared/figures/lang'
 import type { z } from 'zod'
 import type { importResultSchema } from '../shared/contract'
 import { GlossaError } from '../shared/errors'
@@ -139,7 +140,8 @@ export class Importer {
         canonicalUrl: doc.canonicalUrl || undefined,
         author: doc.author || undefined,
         publishedAt: doc.publishedAt || undefined,
-        language: doc.language || undefined,
+        // Figures are read with the rules of the article's language: the page's own, else the text's.
+        language: doc.language || detectLanguage(doc.text) || undefined,
         excerpt: doc.excerpt?.slice(0, 500) || undefined,
       }),
     })

@@ -71,15 +71,40 @@ describe('suggestAttribution', () => {
     expect(attributionOf(text, '64%')).toBe('de Vries')
   })
 
-  it('looks in the same paragraph before the previous one', () => {
+  it("leaves a sentence with no speaker of its own in the article's voice", () => {
     const text =
       'The ministry said exports would recover.\n\nFarmer Ivan Tkachuk said costs had soared. Moving a tonne now costs $70.'
-    expect(attributionOf(text, '$70')).toBe('Ivan Tkachuk')
+    expect(attributionOf(text, '$70')).toBeUndefined()
+    expect(
+      attributionOf(
+        'Energy Minister Oksana Zhuk briefed reporters.\n\nStocks reached 14.5 billion cubic metres.',
+        '14.5',
+      ),
+    ).toBeUndefined()
   })
 
-  it('falls back to the previous paragraph', () => {
+  it('carries a quote to its speaker across sentences, before or after', () => {
+    const after =
+      '"Stocks reached 14.5 billion cubic metres. We are ready," Energy Minister Oksana Zhuk said.'
+    expect(attributionOf(after, '14.5')).toBe('Oksana Zhuk')
+    const before = 'Oksana Zhuk said: "We are ready. Stocks reached 14.5 billion cubic metres."'
+    expect(attributionOf(before, '14.5')).toBe('Oksana Zhuk')
+  })
+
+  it('names the body a spokesperson speaks for, and the person between commas', () => {
+    expect(attributionOf('About 20 trains were cancelled, a Peninsula Rail spokesperson said.', '20')).toBe(
+      'Peninsula Rail',
+    )
+    expect(
+      attributionOf("Dalmiran's president, Aurel Vasko, said he had ordered 1500 troops north.", '1500'),
+    ).toBe('Aurel Vasko')
+  })
+
+  it('spells out an acronym the article introduced, and drops a possessive', () => {
     const text =
-      'Energy Minister Oksana Zhuk briefed reporters, the ministry said.\n\nStocks reached 14.5 billion cubic metres.'
-    expect(attributionOf(text, '14.5')).toBe('ministry')
+      'The Office for National Statistics (ONS) publishes rents monthly.\n\nRents rose 7.4%, the ONS said. ' +
+      "About 60 homes are at risk, according to the Environment Agency's survey."
+    expect(attributionOf(text, '7.4%')).toBe('Office for National Statistics')
+    expect(attributionOf(text, '60')).toBe('Environment Agency')
   })
 })

@@ -18,7 +18,8 @@ function searchOrder(text: string, sentences: Sentence[], at: number, offset: nu
   const inQuote = (before.match(/["“”]/g) ?? []).length % 2 === 1 || opens > closes
   const later = same.filter((i) => i > at)
   const earlier = same.filter((i) => i < at).reverse()
-  return [at, ...(inQuote ? later.slice(0, 2) : []), ...earlier, ...later, ...previous].filter(
+  void previous
+  return [at, ...(inQuote ? [...later.slice(0, 2), ...earlier] : [])].filter(
     (i, k, all) => all.indexOf(i) === k,
   )
 }
@@ -53,10 +54,20 @@ function personBefore(
   return undefined
 }
 
-/** "the ministry" → "ministry": a body is named without its determiner. */
-function bare(r: SpeakerReader, name: string): string {
-  const [first, ...rest] = name.split(' ')
-  return rest.length > 0 && r.determiners.has(first.toLowerCase()) ? rest.join(' ') : name
+/**
+ * "the ministry" → "ministry", "Environment Agency's" → "Environment Agency", and "ONS" → "Office for
+ * National Statistics" where the text spells the acronym out: a body is named as the article names it.
+ */
+function bare(r: SpeakerReader, text: string, name: string): string {
+  const strip = (n: string): string => {
+    const [first, ...rest] = n.split(' ')
+    return rest.length > 0 && r.determiners.has(first.toLowerCase()) ? rest.join(' ') : n
+  }
+  const plain = strip(name.replace(/['’]s$/, ''))
+  if (!/^\p{Lu}{2,6}$/u.test(plain)) return plain
+  const spelled = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*[ ,]+(?:\\p{Ll}{1,4} )*){2,8})\\(${plain}\\)`, 'u')
+  const found = spelled.exec(text)
+  return found ? strip(found[1].replace(/[ ,]+$/, '')) : plain
 }
 
 function resolve(
@@ -66,14 +77,21 @@ function resolve(
   speaker: Speaker,
   offset: number,
 ): string | undefined {
-  if (speaker.kind === 'person') return fullName(r, text, speaker.name)
-  if (speaker.kind === 'org') return bare(r, speaker.name)
+  if (speaker.kind === 'person') {
+    const name = speaker.name.replace(/['’]s$/, '')
+    return /^\p{Lu}{2,6}$/u.test(name) ? bare(r, text, name) : fullName(r, text, name)
+  }
+  if (speaker.kind === 'org') return bare(r, text, speaker.name)
   if (speaker.kind === 'pronoun') return personBefore(r, text, sentences, offset)
+  // "a Peninsula Rail spokesperson": the body named before the role speaks
+  const words = speaker.name.split(' ')
+  const body = words.slice(r.determiners.has(words[0].toLowerCase()) ? 1 : 0, -1)
+  if (body.length > 0 && body.every((w) => /^\p{Lu}/u.test(w))) return bare(r, text, body.join(' '))
   // "says the president": the president named elsewhere in the article, else the role as written
-  const head = speaker.name.split(' ').pop()?.toLowerCase() ?? ''
+  const head = words[words.length - 1].toLowerCase()
   const titled = r.findTitledPeople(text).filter((p) => p.title === head)
   const nearest = titled.filter((p) => p.index < offset).pop() ?? titled[0]
-  return nearest?.name ?? r.namedBefore(text, head, offset) ?? bare(r, speaker.name)
+  return nearest?.name ?? r.namedBefore(text, head, offset) ?? bare(r, text, speaker.name)
 }
 
 /** Who the figure at `start` is attributed to, read with one language's words (English unless told). */

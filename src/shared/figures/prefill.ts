@@ -1,7 +1,7 @@
 // Runs everywhere: what the figure form is prefilled with for a span of an article — the number read
 // there, the period it refers to and who said it. The form and `glossa figures --json` use this one function.
 import { detectFigures } from './detect'
-import { lexiconFor } from './lang'
+import { articleLexicon } from './lang'
 import { suggestAttribution } from './attribution'
 import { suggestPeriod } from './period'
 import type { FigureCandidate } from './types'
@@ -28,7 +28,7 @@ export function prefillFigure(args: {
   candidate?: FigureCandidate
 }): Prefill {
   const { text, start, end, candidate } = args
-  const lex = lexiconFor(args.lang)
+  const lex = articleLexicon(args.lang, text)
   const prefill: Prefill = {}
   if (candidate) {
     prefill.value = candidate.value
@@ -49,10 +49,11 @@ export function figuresWithPrefill(args: {
   lang?: string
   articleDate?: string
 }): (FigureCandidate & { period?: Prefill['period']; attributedTo?: string })[] {
-  const lex = lexiconFor(args.lang)
+  const lex = articleLexicon(args.lang, args.text)
   return detectFigures(args.text, lex).map((candidate) => {
     const { period, attributedTo } = prefillFigure({
       ...args,
+      lang: lex.code,
       start: candidate.start,
       end: candidate.end,
       candidate,

@@ -76,6 +76,10 @@ function makeReader(speech: SpeechWords): SpeakerReader {
     }
     const all = run.map((w) => w.text).join(' ')
     const head = run[run.length - 1].lower
+    // "a Peninsula Rail spokesperson": the body before the role is who speaks
+    const body = run.slice(0, -1)
+    if (TITLES.has(head) && body.length > 0 && body.every((w) => !TITLES.has(w.lower) && !ORGS.has(w.lower)))
+      return { name: body.map((w) => w.text).join(' '), kind: 'org', index: run[0].index }
     return { name: all, kind: TITLES.has(head) ? 'role' : 'org', index: run[0].index }
   }
 
@@ -130,6 +134,10 @@ function makeReader(speech: SpeechWords): SpeakerReader {
       let k = end - 1
       while (k > 0 && k > end - 14 && ws[k].text !== ',') k--
       const opener = ws[k + 1]?.lower ?? ''
+      const inside = ws.slice(k + 1, end)
+      // "Dalmiran's president, Aurel Vasko, said": the name between the commas speaks
+      if (ws[k]?.text === ',' && inside.length > 1 && inside.length <= 4 && inside.every(isName))
+        return reduce(inside)
       if (
         ws[k]?.text === ',' &&
         (DETERMINERS.has(opener) || TITLES.has(opener) || speech.who.includes(opener))

@@ -37,6 +37,7 @@ export function useFigures(
 ) {
   const [draft, setDraft] = useState<FigureDraft | null>(null)
   const text = model?.text ?? ''
+  const language = article?.language
   // Detection waits until the article and its highlights are on screen: it is not needed for the first paint.
   // A click on a number before then loads and runs it at once (detectNow), so no click is ever lost.
   const [found, setFound] = useState<{ text: string; candidates: FigureCandidate[] }>({
@@ -46,10 +47,11 @@ export function useFigures(
   const detected = useMemo(() => (found.text === text ? found.candidates : []), [found, text])
   const detectNow = useCallback(async (): Promise<FigureCandidate[]> => {
     if (found.text === text) return found.candidates
-    const candidates = (await loadFigureTools()).detectFigures(text)
+    const figureTools = await loadFigureTools()
+    const candidates = figureTools.detectFigures(text, figureTools.articleLexicon(language, text))
     setFound({ text, candidates })
     return candidates
-  }, [found, text])
+  }, [found, text, language])
   useEffect(() => {
     if (!text) return
     let live = true
@@ -57,10 +59,15 @@ export function useFigures(
     const cancelLoad = whenIdle(() => {
       preloadFigureForm()
       loadFigureTools().then(
-        ({ detectFigures }) => {
+        ({ detectFigures, articleLexicon }) => {
           if (!live) return
           cancelDetect = whenIdle(
-            () => setFound((f) => (f.text === text ? f : { text, candidates: detectFigures(text) })),
+            () =>
+              setFound((f) =>
+                f.text === text
+                  ? f
+                  : { text, candidates: detectFigures(text, articleLexicon(language, text)) },
+              ),
             1,
           )
         },
@@ -73,35 +80,23 @@ export function useFigures(
       cancelLoad()
       cancelDetect()
     }
-  }, [text])
+  }, [text, language])
   // Candidates already tagged as figures are no longer offered.
   const untagged = useCallback((c: Span) => !tagged.some((t) => overlaps(t, c)), [tagged])
   const candidates = useMemo(() => detected.filter(untagged), [detected, untagged])
 
   const prefill = useCallback(
     (
-      { suggestPeriod, suggestAttribution }: FigureTools,
+      { prefillFigure }: FigureTools,
       start: number,
       end: number,
       candidate?: FigureCandidate,
     ): Partial<Figure> => {
-      const period = suggestPeriod({ text, start, end, articleDate: article?.publishedAt })
-      const attributedTo = suggestAttribution({ text, start, end })
-      const figure: Partial<Figure> = {}
-      if (candidate) {
-        figure.value = candidate.value
-        if (candidate.max !== undefined) figure.max = candidate.max
-        if (candidate.unit) figure.unit = candidate.unit
-        if (candidate.qualifier) figure.qualifier = candidate.qualifier
-      }
-      if (period) {
-        figure.periodStart = period.start
-        figure.periodEnd = period.end
-      }
-      if (attributedTo) figure.attributedTo = attributedTo
-      return figure
+      const articleDate = article?.publishedAt
+      const { period, ...rest } = prefillFigure({ text, start, end, lang: language, articleDate, candidate })
+      return period ? { ...rest, periodStart: period.start, periodEnd: period.end } : rest
     },
-    [text, article],
+    [text, article, language],
   )
 
   // Each opening of the form supersedes the one before, and cancelling supersedes them all: a form whose

@@ -5,10 +5,14 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(' '))
 
 const VERBS = words(
   'said says say told tells added adds noted stated announced announces wrote writes explained explains ' +
-    'claimed estimated estimates warned warns confirmed confirms insisted insists argued argues admitted admits reported',
+    'claimed estimated estimates warned warns confirmed confirms insisted insists argued argues admitted admits reported ' +
+    'recalled recalls stressed stresses emphasised emphasized emphasises emphasizes acknowledged conceded cautioned ' +
+    'predicted predicts revealed disclosed observed remarked asserted declared commented responded replied',
 )
 /** Verbs after which the speaker may follow: "said Iryna Kovalska", "says the president". */
-const INVERTED = words('said says added adds noted notes wrote writes explained explains warned warns')
+const INVERTED = words(
+  'said says added adds noted notes wrote writes explained explains warned warns stated recalled declared told',
+)
 const TITLES = words(
   'president vice prime minister deputy secretary chancellor mayor governor councillor councilor senator ' +
     'ambassador general colonel captain lieutenant major commander chief head director executive ceo chairman ' +

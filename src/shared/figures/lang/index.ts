@@ -1,5 +1,6 @@
 // Runs everywhere: the language profiles figure detection reads, and which one an article is in.
 import { franc } from 'franc-min'
+import { de } from './de'
 import { en } from './en'
 import type { LanguageCode, Lexicon } from './types'
 import { LANGUAGES } from './types'
@@ -7,7 +8,7 @@ import { LANGUAGES } from './types'
 export type { LanguageCode, Lexicon } from './types'
 export { LANGUAGES } from './types'
 
-const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en }
+const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, de }
 
 export const isLanguageCode = (code: string | undefined): code is LanguageCode =>
   code !== undefined && (LANGUAGES as readonly string[]).includes(code)
@@ -17,6 +18,10 @@ export function lexiconFor(code: string | undefined): Lexicon {
   const base = code?.toLowerCase().split(/[-_]/)[0]
   return (isLanguageCode(base) && LEXICONS[base]) || en
 }
+
+/** The rules for an article: its stated language, else the language its text is in, else English. */
+export const articleLexicon = (lang: string | undefined, text: string): Lexicon =>
+  lexiconFor(lang ?? detectLanguage(text))
 
 const ISO_639_3: Readonly<Record<string, LanguageCode>> = {
   eng: 'en',
