@@ -14,13 +14,13 @@ describe('suggestPeriod', () => {
       'In total there were 500 strikes between late December and early January, of which 70% were repulsed.',
       '500',
       '2024-01-10',
-      ['2023-12-20', '2024-01-10', 'late December and early January'],
+      ['2023-12-21', '2024-01-10', 'late December and early January'],
     ],
     [
       'At the end of December, 40 drones hit the city.',
       '40',
       '2024-01-10',
-      ['2023-12-20', '2023-12-31', 'the end of December'],
+      ['2023-12-21', '2023-12-31', 'the end of December'],
     ],
     ['In mid-March, 40 drones hit the city.', '40', '2024-04-02', ['2024-03-11', '2024-03-20', 'mid-March']],
     ['On Tuesday, 12 people were injured.', '12', '2024-01-10', ['2024-01-09', '2024-01-09', 'On Tuesday']],
@@ -83,7 +83,7 @@ describe('suggestPeriod', () => {
       'From late November to mid-December, 300 strikes hit.',
       '300',
       '2024-01-10',
-      ['2023-11-20', '2023-12-20', 'late November to mid-December'],
+      ['2023-11-21', '2023-12-20', 'late November to mid-December'],
     ],
   ])('%s (%s)', (text, figure, date, expected) => {
     const period = periodOf(text, figure, date)

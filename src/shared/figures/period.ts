@@ -32,7 +32,9 @@ export function suggestPeriod(args: {
   for (const source of sources) {
     // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
     const slice = maskFigures(text.slice(source.start, source.end), lex)
-    const found = [...words.phrases(slice, ref), ...chronoPeriods(slice, ref, words)]
+    const found = [...words.phrases(slice, ref), ...chronoPeriods(slice, ref, words)].map((p) =>
+      latestBegun(p, ref),
+    )
     const periods = mergeRanges(slice, found, ref, words)
       .map((p) => ({ ...p, index: p.index + source.start }))
       .filter((p) => p.index >= end || p.index + p.text.length <= start)
@@ -46,7 +48,11 @@ export function suggestPeriod(args: {
     const distance = (p: FoundPeriod): number =>
       p.index >= end ? p.index - end : start - (p.index + p.text.length)
     const nearest = periods.sort((a, b) => distance(a) - distance(b))[0]
-    if (nearest) return { start: toISO(nearest.from), end: toISO(nearest.to), text: nearest.text }
+    if (nearest) {
+      // a period whose year was inferred ends by the article's date: the text did not say it runs on
+      const to = nearest.implicit && ref && before(ref, nearest.to) ? ref : nearest.to
+      return { start: toISO(nearest.from), end: toISO(to), text: nearest.text }
+    }
   }
   return undefined
 }
@@ -91,12 +97,24 @@ function chronoPeriods(text: string, ref: Day | undefined, words: PeriodWords): 
     const from = componentRange(result.start)
     const to = result.end ? componentRange(result.end) : from
     const phrase = result.text.replace(/[\s,;:.]+$/, '')
-    if (from && to) found.push({ from: from.from, to: to.to, index: result.index, text: phrase })
+    const implicit = !result.start.isCertain('year')
+    if (from && to) found.push({ from: from.from, to: to.to, index: result.index, text: phrase, implicit })
   }
   return found
 }
 
 const before = (a: Day, b: Day): boolean => toISO(a) < toISO(b)
+
+/** "Since February 24" read in January: a period with no year written is the latest one begun by `ref`. */
+function latestBegun(p: FoundPeriod, ref: Day | undefined): FoundPeriod {
+  if (!p.implicit || ref === undefined || !before(ref, p.from)) return p
+  const back = (d: Day): Day => ({
+    ...d,
+    year: d.year - 1,
+    day: Math.min(d.day, lastDayOfMonth(d.year - 1, d.month)),
+  })
+  return { ...p, from: back(p.from), to: back(p.to) }
+}
 
 /** Drops overlaps (earlier entries win), joins "late December – early January" and reads "since March". */
 function mergeRanges(
@@ -116,7 +134,10 @@ function mergeRanges(
     const last = merged[merged.length - 1]
     const gap = last ? text.slice(last.index + last.text.length, p.index) : ''
     const opener = last ? text.slice(0, last.index) : ''
-    const joined = words.joiner.test(gap) || (words.and.test(gap) && words.between.test(opener))
+    const parts = words.partOfMonth
+    const monthParts = last && parts !== undefined && parts.test(last.text) && parts.test(p.text)
+    const joined =
+      words.joiner.test(gap) || (words.and.test(gap) && (words.between.test(opener) || monthParts))
     if (last && joined && !before(p.to, last.from)) {
       merged[merged.length - 1] = { ...last, to: p.to, text: text.slice(last.index, p.index + p.text.length) }
     } else merged.push({ ...p })

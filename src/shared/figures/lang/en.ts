@@ -86,6 +86,7 @@ export const en: Lexicon = {
     phrases: findPhrasePeriods,
     joiner: /^\s*(?:to|until|till|through|-|–|—)\s*$/i,
     and: /^\s*and\s*$/i,
+    partOfMonth: /^(?:early|late|mid|(?:the )?(?:end|beginning|start|middle) of)\b/i,
     since: /\bsince\s+$/i,
     between: /\b(?:between|from)\s+$/i,
     duration: /^(?:for|in|within|after|over)\b/i,

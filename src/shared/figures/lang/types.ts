@@ -38,8 +38,10 @@ export type PeriodWords = {
   phrases: (text: string, ref: Day | undefined) => FoundPeriod[]
   /** The whole gap between two periods that joins them into one: " to ", "–". */
   joiner: RegExp
-  /** The gap " and ", which joins two periods after `between`. */
+  /** The gap " and ", which joins two periods after `between`, or two parts of months. */
   and: RegExp
+  /** A part of a month ("late December", "early January"): two of them joined by `and` make one span. */
+  partOfMonth?: RegExp
   /** Just before a period that then runs to the article's date: "since ". */
   since: RegExp
   /** Just before the first of two periods joined by "and": "between ", "from ". */
@@ -103,4 +105,11 @@ export type Lexicon = {
   anaphoric: readonly string[]
   speech: SpeechWords
   period: PeriodWords
+  /** How a counted noun phrase is read where nouns are capitalised (German): "24 zusätzliche Klassen eröffnet" → "Klassen". */
+  nouns?: {
+    /** Nouns carry a capital: the phrase ends at the first lower-case word after one; headlines are no hint. */
+    capitalised: boolean
+    /** Words skipped before the noun, like English "more" and "additional". */
+    skippedFirst: readonly string[]
+  }
 }
