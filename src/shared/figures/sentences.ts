@@ -38,7 +38,8 @@ export function splitSentences(text: string): Sentence[] {
   for (const block of text.matchAll(paragraphs)) {
     if (block[0].trim() === '') continue
     let start = block.index + (block[0].length - block[0].trimStart().length)
-    const boundary = /[.!?]+["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\d])|\n/gu
+    // a sentence may open with a French quote and its space: « Chaque…
+    const boundary = /[.!?]+["'”’)\]]*(?=\s+(?:["'“‘(]|«\s?)?[\p{Lu}\d])|\n/gu
     for (const m of block[0].matchAll(boundary)) {
       const end = block.index + m.index + m[0].length
       const word =
