@@ -95,7 +95,7 @@ function toCandidate(scan: Scan, draft: Draft): FigureCandidate {
   const noun =
     draft.kind === 'vague'
       ? (countedNoun(scan, draft.last + 1, true) ??
-        (/^(hundred|thousand|million|dozen)$/.test(tokens[draft.last].lower)
+        (/^(hundred|thousand|million|dozen)$/.test(tokens[draft.last].lower) || scan.lex.nouns?.capitalised
           ? countedNoun(scan, draft.last + 1)
           : undefined))
       : draft.kind === 'fraction' || draft.kind === 'ratio'

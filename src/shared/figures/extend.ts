@@ -19,8 +19,11 @@ export function currencyBefore(scan: Scan, first: number): { code: string; first
   const CURRENCY_PREFIXES = scan.lex.currencyPrefixes
   const sign = tokens[first - 1]
   if (sign === undefined || tokens[first].gap.includes('\n')) return undefined
+  const word = tokens[first - 2]
+  // an abbreviation with its full stop: "Fr. 9.50"
+  if (isSym(sign, '.') && glued(sign) && isWord(word) && `${word.lower}.` in CURRENCY_PREFIXES)
+    return { code: CURRENCY_PREFIXES[`${word.lower}.`], first: first - 2 }
   if (sign.kind === 'sym' && sign.text in CURRENCY_PREFIXES) {
-    const word = tokens[first - 2]
     const compound = word !== undefined && glued(sign) && CURRENCY_PREFIXES[word.text + sign.text]
     return compound
       ? { code: compound, first: first - 2 }

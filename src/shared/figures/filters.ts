@@ -68,6 +68,9 @@ function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
       return glued(before)
   }
   if (figure.first !== core.first || !isWord(before) || !spaced(tokens[core.first])) return false
+  const nouns = scan.lex.nouns?.capitalised === true
+  // German capitalises every noun: "hat Hansen 1.150 Tonnen geladen" is a quantity, not a name
+  if (nouns && figure.measure !== undefined && !scan.lex.designationKeywords.has(before.lower)) return false
   if (scan.lex.designationKeywords.has(before.lower)) return true
   // "Boeing 737", "Leopard 2", "Air Force One": a capitalised word inside a sentence names the number
   const capitalised = /^\p{Lu}/u.test(before.text)
@@ -76,7 +79,7 @@ function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
     !capitalised ||
     !numberCapitalised ||
     startsSentence(tokens, core.first - 1) ||
-    titleCase(scan, core.first)
+    (!nouns && titleCase(scan, core.first))
   )
     return false
   const month = scan.lex.months.includes(before.lower)

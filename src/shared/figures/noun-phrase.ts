@@ -59,7 +59,7 @@ export function countedNoun(scan: Scan, from: number, afterOf = false): string |
     at++
     if (isWord(tokens[at], 'the')) at++
   }
-  if (isWord(tokens[at], ...SKIPPED_FIRST)) at++
+  if (isWord(tokens[at], ...(lex.nouns?.skippedFirst ?? SKIPPED_FIRST))) at++
   const words: { start: number; end: number; lower: string }[] = []
   let usedAnd = false
   while (words.length < MAX_WORDS && spaced(tokens[at])) {
@@ -71,7 +71,15 @@ export function countedNoun(scan: Scan, from: number, afterOf = false): string |
       continue
     }
     if (token.kind !== 'word') break
-    if (token.lower === 'and' && !usedAnd && words.length > 0) {
+    // German: "3.200 Arbeitsplätze abbauen": a lower-case word after a noun ends the phrase
+    if (
+      lex.nouns?.capitalised &&
+      capitalisedBefore &&
+      token.text === token.lower &&
+      !lex.range.and.includes(token.lower)
+    )
+      break
+    if (lex.range.and.includes(token.lower) && !usedAnd && words.length > 0) {
       const next = tokens[at + 1]
       if (next === undefined || next.kind !== 'word' || !spaced(next) || ends(lex, next)) break
       usedAnd = true
@@ -83,7 +91,17 @@ export function countedNoun(scan: Scan, from: number, afterOf = false): string |
   }
   while (words.length > 0) {
     const lastWord = words[words.length - 1].lower
-    if (lastWord !== 'and' && !participle(lex, lastWord, 'ed') && !participle(lex, lastWord, 'ing')) break
+    // German: "187 Millionen verbauen": the phrase ends with its (capitalised) noun
+    if (scan.lex.nouns?.capitalised && !/^\p{Lu}/u.test(text.slice(words[words.length - 1].start))) {
+      words.pop()
+      continue
+    }
+    if (
+      !scan.lex.range.and.includes(lastWord) &&
+      !participle(lex, lastWord, 'ed') &&
+      !participle(lex, lastWord, 'ing')
+    )
+      break
     words.pop()
   }
   if (words.length === 0) return undefined
