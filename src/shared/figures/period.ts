@@ -37,7 +37,14 @@ export function suggestPeriod(args: {
     )
     const periods = mergeRanges(slice, found, ref, words)
       .map((p) => ({ ...p, index: p.index + source.start }))
-      .filter((p) => p.index >= end || p.index + p.text.length <= start)
+      // a duration inside its own period ("depuis huit mois", "the past 24 hours") is read with it;
+      // no other figure can sit inside a period, since figures are masked
+      .filter(
+        (p) =>
+          p.index >= end ||
+          p.index + p.text.length <= start ||
+          (p.index <= start && p.index + p.text.length >= end && p.text.length > end - start),
+      )
       // a dateline repeats the article's own date; it says nothing about the figure
       .filter(
         (p) =>

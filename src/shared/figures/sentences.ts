@@ -48,6 +48,8 @@ export function splitSentences(text: string): Sentence[] {
           .match(/([\p{L}.]+)$/u)?.[1]
           .toLowerCase() ?? ''
       if (m[0] !== '\n' && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word))) continue
+      // "1. The first measure": a list marker opens its sentence
+      if (m[0] !== '\n' && /^\d{1,2}$/.test(text.slice(start, block.index + m.index))) continue
       if (text.slice(start, end).trim() !== '')
         sentences.push({ start, end: m[0] === '\n' ? end - 1 : end, paragraph })
       start = end
