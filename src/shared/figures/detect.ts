@@ -53,7 +53,13 @@ function readSingle(scan: Scan, i: number): Read | undefined {
 function readFrom(scan: Scan, at: number): Draft | undefined {
   for (let i = at; i <= at + 2 && i < scan.tokens.length; i++) {
     const read = readSingle(scan, i)
-    if (read !== undefined) return read.draft?.first === at ? read.draft : undefined
+    if (read === undefined) continue
+    const { draft } = read
+    // "від 3 до 5": the range word before the second number ("до") was read as its qualifier
+    const link = scan.tokens[at - 1]
+    if (draft?.first === at - 1 && draft.qualifier === link?.lower && scan.lex.range.to.includes(link.lower))
+      return { ...draft, first: at, qualifier: undefined }
+    return draft?.first === at ? draft : undefined
   }
   return undefined
 }

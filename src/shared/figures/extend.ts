@@ -4,6 +4,7 @@ import type { Lexicon } from './lang/types'
 import { longestAt, longestBefore } from './phrase'
 import { glued, isSym, isWord, spaced } from './tokenize'
 import type { Draft, Scan, Token } from './types'
+import { changeBefore } from './changes'
 import { GLUED_MEASURES, TIME_MEASURES } from './units'
 
 const pluralNoun = (lex: Lexicon, token: Token | undefined): boolean =>
@@ -68,11 +69,14 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
   }
   if (d.scale === undefined && d.kind === 'digits') {
     const word = tokens[d.last + 1]
+    // an abbreviation written with its dot ("180 тис. тонн") takes the dot into the figure
+    const dotted = isSym(tokens[d.last + 2], '.') && glued(tokens[d.last + 2]) && isWord(word) && spaced(word)
+    const abbreviation = dotted ? SCALE_WORDS[`${word.lower}.`] : undefined
     const scale =
       isWord(word) && spaced(word)
-        ? (SCALE_WORDS[word.lower] ?? (currency ? MONEY_SCALES[word.lower] : undefined))
+        ? (abbreviation ?? SCALE_WORDS[word.lower] ?? (currency ? MONEY_SCALES[word.lower] : undefined))
         : undefined
-    if (scale !== undefined) Object.assign(d, { scale, last: d.last + 1 })
+    if (scale !== undefined) Object.assign(d, { scale, last: d.last + (abbreviation ? 2 : 1) })
   }
   if (d.scale !== undefined) d.value = scaled(d, d.scale)
   if (d.measure === undefined) {
@@ -125,7 +129,10 @@ function attachMeasure(scan: Scan, d: Draft): boolean {
   const word = tokens[d.last + 2]
   const compound =
     isWord(word) && glued(word) ? (MEASURES[word.lower] ?? PERCENT_WORDS[word.lower]) : undefined
-  if (compound === undefined) return d.kind === 'digits' // "200-strong" stays; "one-off", "two-way" go
+  // "чотирьох-п'яти років": a second number word after the hyphen makes a range, read later
+  if (compound === undefined)
+    return d.kind === 'digits' || (isWord(word) && scan.lex.isNumberWord(word.lower))
+  // "200-strong" stays; "one-off", "two-way" go
   if (isSym(tokens[d.last + 3], '-') && isWord(tokens[d.last + 4], 'old')) return false
   if (isWord(tokens[d.last + 3], 'high', 'low', 'record', 'peak')) return false // "a 41-year high"
   Object.assign(d, { measure: compound, last: d.last + 2 })
@@ -139,7 +146,7 @@ export function extendLeft(scan: Scan, d: Draft, currency?: { first: number }): 
   let value = d.value
   const sign = tokens[first - 1]
   const signGlued =
-    glued(tokens[first]) && (first - 1 === 0 || sign?.gap !== '' || isSym(tokens[first - 2], '('))
+    glued(tokens[first]) && (first - 1 === 0 || sign?.gap !== '' || isSym(tokens[first - 2], '(', '…'))
   if (isSym(sign, '-', '−', '+') && signGlued && tokens[first - 2]?.kind !== 'num') {
     if (sign.text !== '+') value = -value
     first--
@@ -149,6 +156,10 @@ export function extendLeft(scan: Scan, d: Draft, currency?: { first: number }): 
   }
   const found = first > 0 ? longestBefore(tokens, first - 1, scan.lex.qualifiers) : undefined
   if (found === undefined) return { ...d, first, value }
+  // a qualifier that is also the range word "to" (Ukrainian "до") means "up to" unless a change precedes
+  // it: "зросла до 13%" (rose to 13%) has no qualifier
+  if (scan.lex.range.to.includes(found.phrase) && changeBefore(scan, found.first))
+    return { ...d, first, value }
   const qualifier = text.slice(tokens[found.first].start, tokens[first - 1].end).toLowerCase()
   return { ...d, first: found.first, value, qualifier }
 }

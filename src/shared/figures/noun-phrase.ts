@@ -54,7 +54,8 @@ export function countedNoun(scan: Scan, from: number, afterOf = false): string |
   const { text, tokens, lex } = scan
   let at = from
   while (isSym(tokens[at], '"', '”', '’')) at++
-  if (afterOf) {
+  // a language without a word for "of" puts the counted noun straight after: "десятки вікон"
+  if (afterOf && lex.of.length > 0) {
     if (!isWord(tokens[at], ...lex.of)) return undefined
     at++
     if (isWord(tokens[at], 'the')) at++

@@ -1,5 +1,6 @@
 // Runs everywhere: joins two numbers into a range (between 400 and 500, 1–1.5%, from 10 to 20,
 // two or three) or a ratio (one in five, 3 out of 10).
+import { changeBefore } from './changes'
 import { scaled } from './extend'
 import { longestAt } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
@@ -8,11 +9,11 @@ import type { Draft, Scan } from './types'
 /** Reads the figure whose number starts at token `i` (the caller's full reader, without ranges). */
 export type ReadFigure = (i: number) => Draft | undefined
 
-const DASHES = ['-', '–', '—']
+const DASHES = ['-', '–', '—', '…']
 
 /** Extends `a` into a range or a ratio when the text continues with a second number. */
 export function extendPair(scan: Scan, a: Draft, read: ReadFigure): Draft {
-  return ratio(scan, a, read) ?? range(scan, a, read) ?? a
+  return ratio(scan, a, read) ?? range(scan, read, a) ?? a
 }
 
 function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
@@ -29,19 +30,13 @@ function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
   return { ...a, last: b.last, value: a.value / b.value, kind: 'ratio' }
 }
 
-/** A change verb among the few words before `at`, within the clause: "raised his target from $180 to $215". */
-function changeBefore(scan: Scan, at: number): boolean {
-  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
-    const token = scan.tokens[i]
-    if (token.kind === 'sym') return false
-    if (scan.lex.changeWords.has(token.lower)) return true
-  }
-  return false
-}
-
-function range(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
+function range(scan: Scan, read: ReadFigure, qualified: Draft): Draft | undefined {
   const { tokens, lex } = scan
   const words = lex.range
+  // "від 3 до 5": a qualifier that is the range's own opener ("від" = from) opens the range instead
+  const opens =
+    qualified.qualifier !== undefined && [...words.between, ...words.from].includes(qualified.qualifier)
+  const a = opens ? { ...qualified, first: qualified.first + 1, qualifier: undefined } : qualified
   const link = tokens[a.last + 1]
   const opener = tokens[a.first - 1]
   if (link === undefined || a.kind === 'fraction' || a.kind === 'vague' || a.kind === 'ratio')

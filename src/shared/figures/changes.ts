@@ -1,0 +1,12 @@
+// Runs everywhere: whether a change verb ("rose", "зросла") governs the numbers that follow it.
+import type { Scan } from './types'
+
+/** A change verb among the few words before `at`, within the clause: "raised his target from $180 to $215". */
+export function changeBefore(scan: Scan, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+    const token = scan.tokens[i]
+    if (token.kind === 'sym') return false
+    if (scan.lex.changeWords.has(token.lower)) return true
+  }
+  return false
+}

@@ -1,0 +1,156 @@
+// Runs everywhere: reads Ukrainian number words in every case they take ("п'ять", "п'яти", "п'ятьма",
+// "двадцять мільйонів", "дві тисячі п'ятсот", "дві третини", "півтора мільйона", "кожна третя").
+import type { NumberWords } from '../number-words'
+
+type Kind = 'unit' | 'teen' | 'tens' | 'hundreds' | 'scale'
+
+const table = new Map<string, { value: number; kind: Kind }>()
+const add = (kind: Kind, value: number, forms: string): void => {
+  for (const form of forms.split(' ')) table.set(form, { value, kind })
+}
+
+add('unit', 0, 'нуль нуля нулю')
+add('unit', 1, 'один одна одне одно одного одної одному одній одним одною одну')
+add('unit', 2, 'два дві двох двом двома двоє')
+add('unit', 3, 'три трьох трьом трьома троє')
+add('unit', 4, 'чотири чотирьох чотирьом чотирма четверо')
+const nine = [
+  [5, "п'ять п'яти п'ятьох п'ятьом п'ятьма п'ятьома п'ятеро"],
+  [6, 'шість шести шістьох шістьом шістьма шістьома шестеро'],
+  [7, 'сім семи сімох сімом сімома семеро'],
+  [8, 'вісім восьми вісьмох вісьмом вісьма вісьмома восьмеро'],
+  [9, "дев'ять дев'яти дев'ятьох дев'ятьом дев'ятьма дев'ятьома дев'ятеро"],
+] as const
+for (const [value, forms] of nine) add('unit', value, forms)
+// десять and the -надцять/-дцять words share one declension: -ь, -и, -ьох, -ьом, -ьма, -ьома
+const declined = (stem: string): string =>
+  ['ь', 'и', 'ьох', 'ьом', 'ьма', 'ьома'].map((e) => stem + e).join(' ')
+add('teen', 10, `${declined('десят')} десятеро`)
+const TEENS = [
+  'одинадцят',
+  'дванадцят',
+  'тринадцят',
+  'чотирнадцят',
+  "п'ятнадцят",
+  'шістнадцят',
+  'сімнадцят',
+  'вісімнадцят',
+  "дев'ятнадцят",
+]
+TEENS.forEach((stem, k) => add('teen', 11 + k, declined(stem)))
+add('tens', 20, declined('двадцят'))
+add('tens', 30, declined('тридцят'))
+add('tens', 40, 'сорок сорока')
+add('tens', 50, "п'ятдесят п'ятдесяти п'ятдесятьох п'ятдесятьма п'ятдесятьома")
+add('tens', 60, 'шістдесят шістдесяти шістдесятьох шістдесятьма шістдесятьома')
+add('tens', 70, 'сімдесят сімдесяти сімдесятьох сімдесятьма сімдесятьома')
+add('tens', 80, 'вісімдесят вісімдесяти вісімдесятьох вісімдесятьма вісімдесятьома')
+add('tens', 90, "дев'яносто дев'яноста")
+add('hundreds', 100, 'сто ста')
+add('hundreds', 200, 'двісті двохсот двомстам двомастами двохстах')
+add('hundreds', 300, 'триста трьохсот трьомстам трьомастами трьохстах')
+add('hundreds', 400, 'чотириста чотирьохсот чотирьомстам чотирмастами чотирьохстах')
+const HUNDREDS = [
+  [500, "п'ятсот п'ятисот п'ятистам п'ятьмастами п'ятистах"],
+  [600, 'шістсот шестисот шестистам шістьмастами шестистах'],
+  [700, 'сімсот семисот семистам сьомастами семистах'],
+  [800, 'вісімсот восьмисот восьмистам вісьмастами восьмистах'],
+  [900, "дев'ятсот дев'ятисот дев'ятистам дев'ятьмастами дев'ятистах"],
+] as const
+for (const [value, forms] of HUNDREDS) add('hundreds', value, forms)
+const scale = (stem: string): string =>
+  ['', 'а', 'у', 'ом', 'і', 'и', 'ів', 'ам', 'ами', 'ах'].map((e) => stem + e).join(' ')
+add('scale', 1e3, 'тисяча тисячі тисяч тисячу тисячею тисячам тисячами тисячах')
+add('scale', 1e6, scale('мільйон'))
+add('scale', 1e9, scale('мільярд'))
+add('scale', 1e12, scale('трильйон'))
+
+/** Fraction nouns: "третина", "чверть", "половина" (never adjectives, so no noun may follow by mistake). */
+const DENOMINATORS = new Map<string, number>()
+for (const [value, forms] of [
+  [2, 'половина половини половину половиною половині'],
+  [3, 'третина третини третину третиною третині'],
+  [4, 'чверть чверті чвертю'],
+  [5, "п'ятина п'ятини п'ятину"],
+  [10, 'десятина десятини десятину'],
+] as const)
+  for (const form of forms.split(' ')) DENOMINATORS.set(form, value)
+
+/** "кожен третій" (every third): the ordinal's stem and the share it means. */
+const EVERY = new Set('кожен кожна кожне кожний кожного кожної кожному кожній'.split(' '))
+const ORDINALS: readonly [RegExp, number][] = [
+  [/^друг(ий|а|е|ого|ої|ому|ій)$/, 2],
+  [/^трет(ій|я|є|ього|ьої|ьому)$/, 3],
+  [/^четверт(ий|а|е|ого|ої|ому|ій)$/, 4],
+  [/^п'ят(ий|а|е|ого|ої|ому|ій)$/, 5],
+  [/^десят(ий|а|е|ого|ої|ому|ій)$/, 10],
+]
+/** "півтора мільйона" (one and a half), "пів мільйона" (half). */
+const HALVES: Readonly<Record<string, number>> = { півтора: 1.5, півтори: 1.5, пів: 0.5 }
+/** Oblique forms of "one" standing alone ("в одній лікарні", "однією рукою") are not counts. */
+const OBLIQUE_ONE = new Set('одного одної одному одній одним одною'.split(' '))
+
+const norm = (word: string): string => word.replace(/[’ʼ`]/g, "'")
+
+export const isUkNumberWord = (word: string): boolean => {
+  const w = norm(word)
+  return table.has(w) || w in HALVES
+}
+
+/**
+ * Reads the longest number at the start of `words` (lower-case words and `-` tokens); `used` counts the
+ * items consumed. Fraction nouns are read whatever `fractions` says: in Ukrainian they cannot be adjectives.
+ */
+export function parseUkNumberWords(raw: readonly string[]): NumberWords | undefined {
+  const words = raw.map(norm)
+  if (words.length === 0) return undefined
+  if (EVERY.has(words[0])) {
+    const found = ORDINALS.find(([pattern]) => pattern.test(words[1] ?? ''))
+    return found ? { value: 1 / found[1], used: 2, fraction: false } : undefined
+  }
+  const half = HALVES[words[0]]
+  if (half !== undefined) {
+    const next = table.get(words[1] ?? '')
+    if (next?.kind === 'scale') return { value: half * next.value, used: 2, fraction: false }
+    return half === 1.5 ? { value: 1.5, used: 1, fraction: false } : undefined
+  }
+  const lone = DENOMINATORS.get(words[0])
+  if (lone !== undefined) return { value: 1 / lone, used: 1, fraction: true }
+  let total = 0
+  let current = 0
+  let used = 0
+  let last: Kind | 'none' = 'none'
+  let lastScale = Infinity
+  for (; used < words.length; used++) {
+    const entry = table.get(words[used])
+    if (entry === undefined) {
+      const denominator = DENOMINATORS.get(words[used])
+      if (denominator !== undefined && last === 'unit' && total === 0 && current > 1)
+        return { value: current / denominator, used: used + 1, fraction: true }
+      if (words[used] === 'з' && words[used + 1] === 'половиною' && last !== 'none' && last !== 'scale') {
+        current += 0.5
+        used += 2
+      }
+      break
+    }
+    const { kind, value } = entry
+    const ok =
+      kind === 'scale'
+        ? value < lastScale
+        : kind === 'hundreds'
+          ? last === 'none' || last === 'scale'
+          : kind === 'tens' || kind === 'teen'
+            ? last === 'none' || last === 'scale' || last === 'hundreds'
+            : last !== 'unit' && last !== 'teen'
+    if (!ok) break
+    if (kind === 'scale') {
+      total += (current || 1) * value
+      current = 0
+      lastScale = value
+    } else current += value
+    last = kind
+  }
+  if (used === 0) return undefined
+  if (used === 1 && OBLIQUE_ONE.has(words[0])) return undefined
+  return { value: total + current, used, fraction: false }
+}
