@@ -5,6 +5,7 @@ export type ImportErrorCode =
   | 'binary'
   | 'invalid_utf8'
   | 'too_large'
+  | 'too_complex'
   | 'no_article'
   | 'unsupported'
   | 'fetch_failed'

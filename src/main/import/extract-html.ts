@@ -27,7 +27,7 @@ export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDo
   }
   if (!/\S/.test(html)) throw new ImportError('empty', `${label} is empty; there is no text to import.`)
   const pageUrl = httpUrl(opts.url)
-  const doc = loadHtml(html)
+  const doc = loadHtml(html, { name: opts.name })
   const meta = readPageMeta(doc, pageUrl)
   absolutizeLinks(doc, meta.baseUrl)
   removeFurniture(doc)

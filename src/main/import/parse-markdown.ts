@@ -16,7 +16,9 @@ const markdown = new Marked({ gfm: true, breaks: false })
 export function parseMarkdown(md: string, opts: { name?: string } = {}): ImportedDoc {
   const { meta, body } = splitFrontMatter(md, opts.name)
   const rendered = render(body, opts.name)
-  const doc = loadHtml(`<!doctype html><html><head></head><body>${rendered}</body></html>`)
+  const doc = loadHtml(`<!doctype html><html><head></head><body>${rendered}</body></html>`, {
+    name: opts.name,
+  })
   const root = doc.body
   let title = meta.title
   // A leading "# Heading" is the title; drop it from the body unless front matter named a different one.

@@ -3,22 +3,32 @@
 import { escapeHtml } from '../../shared/text-model'
 import type { DomDocument, DomElement, DomNode } from './dom'
 import { childrenOf, isElement, isText, loadDom, tagOf, unwrap } from './dom'
+import { ImportError, quoteName } from './errors'
+import { MAX_NESTING, MAX_PARTS, limitNesting } from './nesting'
 
 const HEAD_TAGS = new Set(['title', 'meta', 'link', 'base', 'style', 'script', 'noscript', 'template'])
 const KEPT_ROOT_ATTRS = ['lang', 'dir', 'xml:lang']
 
-// Readability recurses once per level of nesting; hostile or broken pages nest thousands deep.
-const MAX_NESTING = 200
 const RAW_TEXT = new Set('script style template noscript textarea title xmp iframe noembed'.split(' '))
 
-export function loadHtml(html: string): DomDocument {
-  const loaded = loadDom(html)
+/** Parses a page, refusing one too big to parse in reasonable time and memory; `name` names it in errors. */
+export function loadHtml(html: string, opts: { name?: string } = {}): DomDocument {
+  // Hostile or broken pages nest thousands deep: parsing them, and Readability, would take minutes.
+  const limited = limitNesting(html)
+  if (limited.parts > MAX_PARTS) {
+    throw new ImportError(
+      'too_complex',
+      `${quoteName(opts.name, 'The page')} is too complex to import: it has ${limited.parts.toLocaleString('en')} tags, attributes and comments, and Glossa reads at most ${MAX_PARTS.toLocaleString('en')} in one page. Save only the article and import that.`,
+    )
+  }
+  const loaded = loadDom(limited.html)
   const doc = hasSkeleton(loaded) ? loaded : rebuild(loaded)
   flattenDeepNesting(doc)
   return doc
 }
 
-/** Unwraps every element nested deeper than MAX_NESTING, keeping its text (but never a script's). */
+/** Unwraps every element nested deeper than MAX_NESTING, keeping its text (but never a script's): the few
+ * levels rebuild() adds, and anything limitNesting read differently from the parser. */
 function flattenDeepNesting(doc: DomDocument): void {
   const deep: DomElement[] = []
   const stack: [DomNode, number][] = [[doc, 0]]
