@@ -8,15 +8,42 @@ import type { Draft, Scan, Token } from './types'
 export function readCore(scan: Scan, i: number): Draft | undefined {
   const token = scan.tokens[i]
   if (scan.blocked[i]) return undefined
-  if (token.kind === 'num') return readDigits(scan.lex, token, i)
+  if (token.kind === 'num') return readDigits(scan, i)
+  if (token.kind === 'sym' && token.text in VULGAR_FRACTIONS)
+    return { first: i, last: i, value: VULGAR_FRACTIONS[token.text], kind: 'fraction' }
   if (token.kind !== 'word') return undefined
   return readVague(scan, i) ?? readWords(scan, i) ?? readHalf(scan.lex, scan.tokens, i)
 }
 
-function readDigits(lex: Lexicon, token: Token, i: number): Draft | undefined {
+/** Unicode's vulgar fractions: `¾`, and `2 ½` or `2½` as a mixed number. */
+const VULGAR_FRACTIONS: Readonly<Record<string, number>> = {
+  '½': 1 / 2,
+  '⅓': 1 / 3,
+  '⅔': 2 / 3,
+  '¼': 1 / 4,
+  '¾': 3 / 4,
+  '⅕': 1 / 5,
+  '⅖': 2 / 5,
+  '⅗': 3 / 5,
+  '⅘': 4 / 5,
+  '⅙': 1 / 6,
+  '⅚': 5 / 6,
+  '⅛': 1 / 8,
+  '⅜': 3 / 8,
+  '⅝': 5 / 8,
+  '⅞': 7 / 8,
+}
+
+function readDigits(scan: Scan, i: number): Draft | undefined {
+  const token = scan.tokens[i]
   // A leading zero marks a code or a phone number, not a quantity (0.5 is fine).
   if (/^0\d/.test(token.text)) return undefined
-  const digits = lex.normalizeDigits(token.text)
+  const digits = scan.lex.normalizeDigits(token.text)
+  const next = scan.tokens[i + 1]
+  if (/^\d+$/.test(digits) && next?.text in VULGAR_FRACTIONS && /^ ?$/.test(next.gap)) {
+    const value = Number(digits) + VULGAR_FRACTIONS[next.text]
+    return { first: i, last: i + 1, value, kind: 'digits', digits: String(value) }
+  }
   return { first: i, last: i, value: Number(digits), kind: 'digits', digits }
 }
 

@@ -110,6 +110,43 @@ describe('detectFigures finds', () => {
   })
 })
 
+describe('detectFigures reads what real articles write', () => {
+  it.each<[string, Partial<Expected>[]]>([
+    ['It has 8GB of memory.', [{ text: '8GB', value: 8, unit: 'GB' }]],
+    ['A chip at up to 3.2GHz.', [{ text: 'up to 3.2GHz', value: 3.2, unit: 'GHz', qualifier: 'up to' }]],
+    ['Games run at 120FPS.', [{ text: '120FPS', value: 120, unit: 'FPS' }]],
+    [
+      'A 5,000mAh battery and an 80W charger.',
+      [
+        { value: 5000, unit: 'mAh' },
+        { value: 80, unit: 'W' },
+      ],
+    ],
+    ['It weighs 203g.', [{ text: '203g', value: 203, unit: 'g' }]],
+    ['A 6.7in screen.', [{ text: '6.7in', value: 6.7, unit: 'inches' }]],
+    ['The flight took 2 ½ hours.', [{ text: '2 ½ hours', value: 2.5, unit: 'hours' }]],
+    ['Almost ¾ of the budget.', [{ text: 'Almost ¾', value: 0.75, qualifier: 'almost' }]],
+    [
+      'Police made over 1800 arrests.',
+      [{ text: 'over 1800', value: 1800, qualifier: 'over', unit: 'arrests' }],
+    ],
+    ['He ordered 1500 troops to the border.', [{ text: '1500', value: 1500, unit: 'troops' }]],
+    [
+      'It cost $4bn and €1.2m.',
+      [
+        { value: 4e9, unit: 'USD' },
+        { value: 1.2e6, unit: 'EUR' },
+      ],
+    ],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toMatchObject(expected)
+  })
+
+  it('keeps years as dates when a preposition or determiner makes them one', () => {
+    expect(found('In 2014 troops were sent, and the 2024 elections followed.')).toEqual([])
+  })
+})
+
 describe('detectFigures keeps qualifiers inside the span', () => {
   it.each([
     'more than',
@@ -165,6 +202,18 @@ describe('detectFigures ignores', () => {
     ['time references', 'It happened three years ago, a 41-year high.'],
     ['fraction-like ordinals', 'For a third time in the fourth quarter and the second half.'],
     ['hyphenated idioms', 'A one-off, two-way, one-sided deal.'],
+    ['numbered-list markers', '1. Norway\n\n2. Sweden\n\n10. Canada'],
+    [
+      'versions and model names',
+      'The update 2.4.1 is out for owners of the PlayStation 5 in most markets. Fans of the old Half-Life 2 ' +
+        'are happy, and so are those who own an iPhone 15 or fly on an A320. The army still uses the T-72.',
+    ],
+    [
+      'times by zone and in other notations',
+      'Trading opened at 0930 GMT, closed 14:51, resumed at 7h30 and at 9.15pm.',
+    ],
+    ['fixed terms', 'A 30-year mortgage and a two-year fixed deal after one-on-one talks.'],
+    ['dotted clock times', 'The 8.05 train left at about 7.15.'],
   ])('%s', (_name, text) => {
     expect(found(text)).toEqual([])
   })

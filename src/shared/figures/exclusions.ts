@@ -9,11 +9,18 @@ const PATTERNS: readonly RegExp[] = [
   /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g,
   /\b\d+\/\d+\b/g,
   /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/gi,
+  // clock times by zone (0930 GMT, 14.30 CET) and as in French or German copy (7h30, 14 h 51, 8.15 Uhr)
+  /\b\d{1,2}[.:]?\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|Kyiv time|local time)\b/g,
+  /\b\d{1,2}\s?[hH]\s?\d{2}\b/g,
+  // numbered-list markers and section numbers at the start of a line: "1. Norway", "2) Pets", "3.1 Scope"
+  /^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)](?=[ \t])/gm,
   /\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}/g,
   /\(\d{2,5}\)\s?\d{2,4}(?:[\s.-]\d{2,4})+/g,
   /\b0\d{2,4}(?:[ \u00a0.-]\d{2,4}){1,3}\b/g,
   /\b\d{1,4}[A-Za-z]?,?\s+(?:Rue|Rua|Praça|Calle|Avenida|Via|Viale|Piazza|Plaza|Place|Boulevard|Vulytsia|Ulitsa)\b/g,
   /(?:\b(?:pp?|[Nn]o|[Nn]os)\.|§)\s*\d+(?:[-–]\d+)?/g,
+  // version numbers: 2.4.1, 10.0.19045
+  /\b\d+\.\d+\.\d+(?:\.\d+)*\b/g,
   // designations: F-16, S-300, PAC-3, Su-34, G7, COVID-19, MH17, Q4, FY2024, mid-2030s
   /\b\p{L}+-?\d+(?:[-.]\d+)*\p{L}*\b/gu,
   /(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,3}(?=,\s)/gu, // Tomas Herak, 52, said

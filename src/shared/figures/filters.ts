@@ -49,9 +49,24 @@ export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
 
 function isYear(scan: Scan, figure: Draft, core: Draft): boolean {
   if (core.kind !== 'digits' || !/^\d{4}$/.test(scan.tokens[core.first].text)) return false
-  return (
+  const yearLike =
     core.value >= 1800 && core.value <= 2100 && figure.scale === undefined && figure.measure === undefined
-  )
+  return yearLike && !countsNoun(scan, figure)
+}
+
+/**
+ * "over 1800 arrests", "ordered 1500 troops": a number that looks like a year counts the noun right after
+ * it, unless a preposition or determiner before it makes it a date ("in 2014 troops", "the 2024 elections").
+ */
+function countsNoun(scan: Scan, figure: Draft): boolean {
+  const { tokens, lex } = scan
+  const next = tokens[figure.last + 1]
+  const before = tokens[figure.first - 1]
+  if (!isWord(next) || !spaced(next) || next.text !== next.lower || lex.stopWords.has(next.lower))
+    return false
+  if (lex.months.includes(next.lower) || (lex.code === 'en' && !/[^s]s$/.test(next.lower))) return false
+  if (figure.qualifier !== undefined) return true
+  return !isWord(before) || !(lex.stopWords.has(before.lower) || lex.months.includes(before.lower))
 }
 
 function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
@@ -75,6 +90,10 @@ function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   // "Boeing 737", "Leopard 2", "Air Force One": a capitalised word inside a sentence names the number
   const capitalised = /^\p{Lu}/u.test(before.text)
   const numberCapitalised = core.kind === 'digits' || /^\p{Lu}/u.test(tokens[core.first].text)
+  // "Half-Life 2", "Counter-Strike 2": a hyphenated capitalised name before digits is a title, wherever it stands
+  const hyphenated =
+    isSym(tokens[core.first - 2], '-') && glued(before) && /^\p{Lu}/u.test(tokens[core.first - 3]?.text ?? '')
+  if (capitalised && core.kind === 'digits' && hyphenated) return true
   if (
     !capitalised ||
     !numberCapitalised ||

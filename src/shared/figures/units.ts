@@ -103,10 +103,41 @@ export const MEASURES: Readonly<Record<string, string>> = {
   decades: 'decades',
   decade: 'decades',
   bcm: 'bcm',
+  // specifications, usually glued to the number: 8GB, 3.2GHz, 120FPS, 5,000mAh
+  tb: 'TB',
+  gb: 'GB',
+  mb: 'MB',
+  ghz: 'GHz',
+  mhz: 'MHz',
+  hz: 'Hz',
+  fps: 'FPS',
+  'frames per second': 'FPS',
+  ms: 'ms',
+  milliseconds: 'ms',
+  mah: 'mAh',
+  mp: 'MP',
+  megapixels: 'MP',
+  nits: 'nits',
+  inches: 'inches',
+  inch: 'inches',
+  mbps: 'Mbps',
+  gbps: 'Gbps',
+  grams: 'g',
+  gram: 'g',
+  watts: 'W',
+  watt: 'W',
 }
 
 /** Glued to digits without a space, and only then: `40C`, `5F`. */
-export const GLUED_MEASURES: Readonly<Record<string, string>> = { C: '°C', F: '°F' }
+/** Glued to digits without a space, and only then, written exactly so: `40C`, `5F`, `203g`, `80W`, `6.7in`. */
+export const GLUED_MEASURES: Readonly<Record<string, string>> = {
+  C: '°C',
+  F: '°F',
+  g: 'g',
+  W: 'W',
+  in: 'inches',
+  V: 'V',
+}
 
 export const TIME_MEASURES = new Set([
   'seconds',

@@ -63,6 +63,11 @@ export const en: Lexicon = {
       'gi',
     ),
     /\baged\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?/gi,
+    // clock times written with a dot: "at about 7.15", "the 8.05 train"
+    /(?<=\b(?:at|by|until|till|before|after|from)\s+(?:about\s+|around\s+|roughly\s+)?)\d{1,2}\.\d{2}\b(?!\s*(?:%|per\b|percent))/gi,
+    /(?<=\bthe\s+)\d{1,2}\.\d{2}(?=\s+(?:train|service|bus|ferry|flight|departure|sailing|from|to)\b)/gi,
+    // terms of a product, not quantities: a 30-year mortgage, a two-year fixed deal
+    /\b[\w]+-(?:year|month)\s+(?=(?:fixed|fix|mortgages?|loans?|leases?|bonds?\s+yields?)\b)/gi,
   ],
   stopWords: STOP_WORDS,
   commonVerbs: COMMON_VERBS,
