@@ -54,14 +54,19 @@ describe('parseDocument on bad files', () => {
     atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
     (c) => c.charCodeAt(0),
   )
+  // Titles name the case, never the bytes (a title holding the oversized buffer ran to 42 million characters).
   it.each([
-    ['empty.txt', new Uint8Array(0), 'empty'],
-    ['pixel.png', pngBytes, 'binary'],
-    ['latin1.txt', Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), 'invalid_utf8'],
-    ['huge.html', new Uint8Array(MAX_IMPORT_BYTES + 1), 'too_large'],
-    ['app.html', new TextEncoder().encode('<html><body><script>boot()</script></body></html>'), 'no_article'],
-    ['note.md', new TextEncoder().encode('---\ntitle: [\n---\nx'), 'unsupported'],
-  ])('%s → %s', (name, bytes, code) => {
+    { name: 'empty.txt', bytes: new Uint8Array(0), code: 'empty' },
+    { name: 'pixel.png', bytes: pngBytes, code: 'binary' },
+    { name: 'latin1.txt', bytes: Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), code: 'invalid_utf8' },
+    { name: 'huge.html', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1), code: 'too_large' },
+    {
+      name: 'app.html',
+      bytes: new TextEncoder().encode('<html><body><script>boot()</script></body></html>'),
+      code: 'no_article',
+    },
+    { name: 'note.md', bytes: new TextEncoder().encode('---\ntitle: [\n---\nx'), code: 'unsupported' },
+  ])('$name → $code', ({ name, bytes, code }) => {
     let error: unknown
     try {
       parseDocument({ name, bytes })
