@@ -63,7 +63,7 @@ export function countedNoun(scan: Scan, from: number, afterOf = false): string |
   if (isWord(tokens[at], ...(lex.nouns?.skippedFirst ?? SKIPPED_FIRST))) at++
   const words: { start: number; end: number; lower: string }[] = []
   let usedAnd = false
-  while (words.length < MAX_WORDS && spaced(tokens[at])) {
+  while (words.length < (lex.nouns?.maxWords ?? MAX_WORDS) && spaced(tokens[at])) {
     const token = tokens[at]
     const capitalisedBefore = words.length > 0 && /^\p{Lu}/u.test(text.slice(words[words.length - 1].start))
     if (token.kind === 'num' && capitalisedBefore && isWord(tokens[at + 1])) {

@@ -2,13 +2,14 @@
 import { franc } from 'franc-min'
 import { de } from './de'
 import { en } from './en'
+import { es } from './es'
 import type { LanguageCode, Lexicon } from './types'
 import { LANGUAGES } from './types'
 
 export type { LanguageCode, Lexicon } from './types'
 export { LANGUAGES } from './types'
 
-const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, de }
+const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de }
 
 export const isLanguageCode = (code: string | undefined): code is LanguageCode =>
   code !== undefined && (LANGUAGES as readonly string[]).includes(code)

@@ -111,5 +111,7 @@ export type Lexicon = {
     capitalised: boolean
     /** Words skipped before the noun, like English "more" and "additional". */
     skippedFirst: readonly string[]
+    /** At most this many words (Spanish puts adjectives after the noun: "8 millones de turistas internacionales" → "turistas"). */
+    maxWords?: number
   }
 }
