@@ -12,7 +12,7 @@ import { detectFigures, lexiconFor, prefillFigure } from './index'
 const FLOORS: Record<string, { precision: number; recall: number; period: number; speaker: number }> = {
   en: { precision: 0.95, recall: 0.95, period: 0, speaker: 0 },
   es: { precision: 0, recall: 0, period: 0, speaker: 0 },
-  de: { precision: 0, recall: 0, period: 0, speaker: 0 },
+  de: { precision: 0.99, recall: 1, period: 0.82, speaker: 0.64 },
 }
 
 describe.each(Object.keys(FLOORS))('figures in %s', (lang) => {

@@ -28,7 +28,19 @@ const ABBREVIATIONS = new Set([
   'i.e',
   'u.s',
   'u.k',
+  // German: Mio., Mrd., ca., bzw., Nr., Fr. (Swiss francs), Tsd.
+  'mio',
+  'mrd',
+  'ca',
+  'bzw',
+  'nr',
+  'fr',
+  'tsd',
 ])
+
+/** A day's ordinal before a German month ("am 4. Dezember") is no sentence end. */
+const MONTH_AFTER =
+  /^\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/
 
 /** Sentences in order, each with the index of its paragraph. A single line break also ends one. */
 export function splitSentences(text: string): Sentence[] {
@@ -39,7 +51,7 @@ export function splitSentences(text: string): Sentence[] {
     if (block[0].trim() === '') continue
     let start = block.index + (block[0].length - block[0].trimStart().length)
     // a sentence may open with a French quote and its space: « Chaque…
-    const boundary = /[.!?]+["'”’)\]]*(?=\s+(?:["'“‘(]|«\s?)?[\p{Lu}\d])|\n/gu
+    const boundary = /[.!?]+["'”’)\]]*(?=\s+(?:["'“‘„(]|«\s?)?[\p{Lu}\d])|\n/gu
     for (const m of block[0].matchAll(boundary)) {
       const end = block.index + m.index + m[0].length
       const word =
@@ -48,6 +60,8 @@ export function splitSentences(text: string): Sentence[] {
           .match(/([\p{L}.]+)$/u)?.[1]
           .toLowerCase() ?? ''
       if (m[0] !== '\n' && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word))) continue
+      const before = text.slice(start, block.index + m.index)
+      if (m[0] === '.' && /(?<![\d.])\d{1,2}$/.test(before) && MONTH_AFTER.test(text.slice(end))) continue
       // "1. The first measure": a list marker opens its sentence
       if (m[0] !== '\n' && /^\d{1,2}$/.test(text.slice(start, block.index + m.index))) continue
       if (text.slice(start, end).trim() !== '')

@@ -199,7 +199,9 @@ function makeReader(speech: SpeechWords): SpeakerReader {
         if (speaker) found.push(speaker)
       }
     })
-    return found
+    const { normalizeName } = speech
+    if (normalizeName === undefined) return found
+    return found.map((s) => ({ ...s, name: normalizeName(s.name, sentence.slice(0, s.index)) }))
   }
 
   /** The nearest capitalised name before `offset` built around `head`: "bank" → "National Bank of Ukraine". */

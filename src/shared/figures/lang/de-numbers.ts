@@ -123,7 +123,7 @@ export function parseGermanNumberWords(words: readonly string[], fractions = tru
   if (fractions && (first === 'die' || first === 'der') && second === 'hälfte')
     return { value: 0.5, used: 2, fraction: true }
   let value: number | undefined
-  let used = 1
+  const used = 1
   if (ARTICLES.has(first)) {
     if (second === 'halbe' && third !== undefined && third in SCALES)
       return { value: SCALES[third] / 2, used: 3, fraction: false }

@@ -53,7 +53,7 @@ const later = (a: Day, b: Day): boolean => toISO(a) > toISO(b)
 function weekday(ref: Day, name: string, forward: boolean): Day {
   const target = WEEKDAYS.indexOf(name === 'sonnabend' ? 'samstag' : name)
   const back = (weekdayIndex(ref) - target + 7) % 7
-  return forward ? addDays(ref, back === 0 ? 7 : 7 - back) : addDays(ref, -back)
+  return forward ? addDays(ref, back === 0 ? 0 : 7 - back) : addDays(ref, -back)
 }
 
 /** The season starting in `start` month: the latest begun by `ref`, or the one before or after it. */
@@ -142,7 +142,7 @@ export function findGermanPeriods(text: string, ref: Day | undefined): FoundPeri
   )
   // years: im Jahr 2023, seit 2019, für 2025, Budget 2025, "2025 steigt …"
   each(
-    `(?:\\b${FISCAL}\\s+|\\b(?:im|in|für|seit|bis|von|ab|um|zwischen|und|nach)\\s+|(?<=\\p{Ll}\\s|^|[,;:(]\\s?))${YEAR}(?![\\d'’-]|[.,]\\d|\\s*(?:Prozent|%|Euro|Franken|Dollar))`,
+    `(?:\\b${FISCAL}\\s+|\\b(?:im|in|für|seit|bis|von|ab|um|zwischen|und|nach)\\s+|(?<=(?:^|[\\s(])\\p{Ll}+\\s|^|[,;:(]\\s?))${YEAR}(?![\\d'’-]|[.,]\\d|\\s*(?:Prozent|%|Euro|Franken|Dollar))`,
     (m) => {
       const year = Number(m[1])
       const at = m[0].length - 4
@@ -221,13 +221,15 @@ function relative(text: string, ref: Day): FoundPeriod[] {
       text: m[0].slice(skip),
     })
   })
+  // a clock time in a report is the article's day: bis 14.30 Uhr, 17:05 Uhr
+  each('\\b\\d{1,2}(?:[.:]\\d{2})?\\s*Uhr\\b', (m) => add(m, day(ref)))
   // heute, am Morgen, am Nachmittag, seit dem Vormittag, um Mitternacht; über Nacht, in der Nacht
   each(
     '\\b(?:heute|heutigen|am\\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend)|(?:seit\\s+dem|dem)\\s+(?:Morgen|Vormittag|Mittag|Nachmittag)|Mitternacht)\\b',
     (m) => add(m, day(ref)),
   )
   each(
-    '\\b(?:über\\s+Nacht|in\\s+der\\s+Nacht|in\\s+der\\s+vergangenen\\s+Nacht|nachts)\\b(?!\\s+(?:zu|zum|auf)\\b)',
+    '(?<!\\p{L})(?:über\\s+Nacht|in\\s+der\\s+Nacht|in\\s+der\\s+vergangenen\\s+Nacht|nachts)\\b(?!\\s+(?:zu|zum|auf)\\b)',
     (m) => add(m, { from: addDays(ref, -1), to: ref }),
   )
   return found
@@ -241,5 +243,7 @@ export const dePeriod: PeriodWords = {
   since: /\bseit\s+(?:(?:dem|der|den)\s+)?(?:\p{L}+\s+(?:im|am|vom)\s+)?$/iu,
   between: /\b(?:zwischen|von)\s+$/i,
   duration: /^(?:für|in|innerhalb|binnen|nach|über|während)\b/i,
-  relative: /^(?:jetzt|nun)$|\b(?:vor|nach|später|früher|zuvor|danach|davor)\b/i,
+  // chrono reads the adverb "so" as Sonntag: abbreviated weekdays are left to our own phrases
+  relative:
+    /^(?:jetzt|nun)$|^(?:mo|di|mi|do|fr|sa|so)\.?$|\b(?:vor|nach|später|früher|zuvor|danach|davor)\b/i,
 }

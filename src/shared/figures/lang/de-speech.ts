@@ -70,6 +70,45 @@ const ORGS = new CompoundSet(
   ORG_HEADS,
 )
 
+/** Descriptors before a body's own name: "die Gewerkschaft Verdi", "der Betreiber Fraport". */
+const DESCRIPTOR =
+  /^(?:\p{L}*(?:gewerkschaft|konzern|betreiber|hersteller|unternehmen|firma|partei)|\p{L}*verband(?= \p{Lu}{2,}))$/iu
+
+/** Undoes the genitive and dative of a body's name: "Deutschen Wetterdienstes" → "Deutscher Wetterdienst". */
+function nominative(words: string[], before: string): string[] {
+  const genitive = /\b(?:des|eines)\s+$/i.test(before)
+  const feminine = /\b(?:der|einer)\s+$/i.test(before)
+  if (!genitive && !feminine) return words
+  const out = [...words]
+  for (let i = 0; i < out.length; i++) {
+    const w = out[i]
+    if (!/^\p{Lu}/u.test(w)) break
+    const adjective = /en$/.test(w) && /^\p{Lu}/u.test(out[i + 1] ?? '')
+    if (adjective) {
+      out[i] = w.replace(/en$/, genitive ? 'er' : 'e')
+      continue
+    }
+    if (genitive && !/^\p{Lu}+$/u.test(w))
+      out[i] = /(?:st|sch|ss|ß|z)es$/.test(w) ? w.slice(0, -2) : /[^s]s$/.test(w) ? w.slice(0, -1) : w
+    break
+  }
+  return out
+}
+
+function normalizeName(name: string, before: string): string {
+  let words = name.split(' ')
+  let context = before
+  // "Sprecher des Flughafens Hamburg", "Angaben des DWD": the body after the role speaks
+  const at = words.findIndex((w, i) => i > 0 && /^(?:des|der)$/.test(w))
+  if (at === 1 && (TITLES.has(words[0].toLowerCase()) || words[0] === 'Angaben')) {
+    context = `${words[0]} ${words[1]} `
+    words = words.slice(2)
+  }
+  words = nominative(words, context)
+  if (words.length > 1 && DESCRIPTOR.test(words[0]) && /^\p{Lu}/u.test(words[1])) words = words.slice(1)
+  return words.join(' ')
+}
+
 export const deSpeech: SpeechWords = {
   verbs: VERBS,
   inverted: INVERTED,
@@ -94,4 +133,5 @@ export const deSpeech: SpeechWords = {
   according: [['laut'], ['nach', 'angaben'], ['zufolge'], ['gemäß'], ['gemäss']],
   by: ['von'],
   who: ['der', 'die'],
+  normalizeName,
 }

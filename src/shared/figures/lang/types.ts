@@ -29,6 +29,11 @@ export type SpeechWords = {
   according: readonly (readonly string[])[]
   by: readonly string[]
   who: readonly string[]
+  /**
+   * A name in the nominative, where the language declines names ("по словам Марата Хайруллина" →
+   * "Марат Хайруллин"), read with `before`, the sentence's text before it; names are kept as found when absent.
+   */
+  normalizeName?: (name: string, before: string) => string
 }
 
 /** How periods are read in one language: chrono-node's parser, and what it does not read as a researcher means. */
