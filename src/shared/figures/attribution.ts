@@ -1,5 +1,6 @@
 // Runs everywhere: suggests who a figure is attributed to, from the figure's sentence outwards (the rest
 // of its paragraph, then the paragraph before), preferring a person's full name.
+import { fullBodyName, spelledOut } from './acronyms'
 import { sentenceAt, splitSentences } from './sentences'
 import type { Sentence } from './sentences'
 import { en } from './lang/en'
@@ -64,10 +65,10 @@ function bare(r: SpeakerReader, text: string, name: string): string {
     return rest.length > 0 && r.determiners.has(first.toLowerCase()) ? rest.join(' ') : n
   }
   const plain = strip(name.replace(/['’]s$/, ''))
-  if (!/^\p{Lu}{2,6}$/u.test(plain)) return plain
+  if (!/^\p{Lu}{2,6}$/u.test(plain) && !text.includes(`(${plain})`)) return fullBodyName(text, plain) ?? plain
   const spelled = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*[ ,]+(?:\\p{Ll}{1,4} )*){2,8})\\(${plain}\\)`, 'u')
   const found = spelled.exec(text)
-  return found ? strip(found[1].replace(/[ ,]+$/, '')) : plain
+  return found ? strip(found[1].replace(/[ ,]+$/, '')) : (spelledOut(text, plain) ?? plain)
 }
 
 function resolve(
@@ -79,7 +80,8 @@ function resolve(
 ): string | undefined {
   if (speaker.kind === 'person') {
     const name = speaker.name.replace(/['’]s$/, '')
-    return /^\p{Lu}{2,6}$/u.test(name) ? bare(r, text, name) : fullName(r, text, name)
+    const acronym = /^\p{Lu}{2,6}$/u.test(name) || text.includes(`(${name})`)
+    return acronym ? bare(r, text, name) : fullName(r, text, name)
   }
   if (speaker.kind === 'org') return bare(r, text, speaker.name)
   if (speaker.kind === 'pronoun') return personBefore(r, text, sentences, offset)

@@ -41,14 +41,62 @@ function makeReader(speech: SpeechWords): SpeakerReader {
     determiners: DETERMINERS,
   } = speech
 
+  const AUXILIARIES = speech.auxiliaries ?? new Set<string>()
+  const phrases = speech.nounPhrases === true
+
   function toWords(sentence: string): Word[] {
-    return [...sentence.matchAll(/[\p{L}\d][\p{L}\d'’-]*|[^\s\p{L}\d]/gu)].map((m) => ({
-      text: m[0],
-      lower: m[0].toLowerCase(),
-      index: m.index,
-      cap: /^\p{Lu}/u.test(m[0]),
+    const found = [...sentence.matchAll(/[\p{L}\d][\p{L}\d'’-]*|[^\s\p{L}\d]/gu)]
+    // a word may read as several: "l'Agence" → "l'" "Agence", "a-t-il" → "il" "a"
+    const parts = found.flatMap((m) =>
+      (speech.splitWord?.(m[0]) ?? [m[0]]).map((text) => ({ text, index: m.index + m[0].indexOf(text) })),
+    )
+    return parts.map(({ text, index }) => ({
+      text,
+      lower: text.toLowerCase(),
+      index,
+      cap: /^\p{Lu}/u.test(text),
     }))
   }
+
+  /** Words as the text wrote them, elided ones glued to the next ("d'État"). */
+  const join = (ws: Word[]): string =>
+    ws
+      .map((w, i) => (i > 0 && w.index > ws[i - 1].index + ws[i - 1].text.length ? ' ' : '') + w.text)
+      .join('')
+
+  const isHead = (w: Word | undefined): boolean =>
+    w !== undefined && (TITLES.has(w.lower) || ORGS.has(w.lower))
+
+  /**
+   * Where bodies are named in lower case ("le ministère russe de la Défense", "l'armée de l'air
+   * ukrainienne"): the noun phrase from `at` in direction `step`, up to a determiner, a break or punctuation.
+   */
+  function nounPhrase(ws: Word[], at: number, step: 1 | -1): Word[] {
+    const phrase: Word[] = []
+    for (let k = at; k >= 0 && k < ws.length && phrase.length < 10; k += step) {
+      const w = ws[k]
+      // "Agence régionale de santé (ARS) Nouvelle-Aquitaine": an acronym in brackets is passed over
+      if (w.text === (step === 1 ? '(' : ')') && ws[k + 2 * step]?.text === (step === 1 ? ')' : '(')) {
+        k += 2 * step
+        continue
+      }
+      if (!/^\p{L}/u.test(w.text) || VERBS.has(w.lower) || AUXILIARIES.has(w.lower)) break
+      // "de la Défense", "de l'air": a determiner after a connector is inside the name
+      const inside = CONNECTORS.has(ws[k - 1]?.lower ?? '') && !DETERMINERS.has(ws[k - 1].lower)
+      if ((DETERMINERS.has(w.lower) && !inside) || PHRASE_BREAKS.has(w.lower) || PRONOUNS.has(w.lower)) break
+      if (step === 1) phrase.push(w)
+      else phrase.unshift(w)
+    }
+    while (phrase.length > 0 && CONNECTORS.has(phrase[phrase.length - 1].lower)) phrase.pop()
+    while (phrase.length > 0 && CONNECTORS.has(phrase[0].lower)) phrase.shift()
+    return phrase
+  }
+
+  /** A lower-case phrase names a body or a role when it opens with one: "ministère…", "préfet du Finistère". */
+  const namedPhrase = (phrase: Word[]): Speaker | undefined =>
+    phrase.length > 0 && (isHead(phrase[0]) || phrase.every((w) => w.cap || CONNECTORS.has(w.lower)))
+      ? reduce(phrase)
+      : undefined
 
   const isName = (w: Word | undefined): boolean =>
     w !== undefined && w.cap && !DETERMINERS.has(w.lower) && !FUNCTION_WORDS.has(w.lower)
@@ -68,18 +116,19 @@ function makeReader(speech: SpeechWords): SpeakerReader {
       segment.forEach((w, i) =>
         TITLES.has(w.lower) || ORGS.has(w.lower.replace(/['’]s$/, '')) ? (last = i) : undefined,
       )
-      const name = segment.slice(last + 1)
+      let name = segment.slice(last + 1)
+      // "compagnie aérienne française Air Azur": the name is the capitalised words at the end
+      if (phrases) name = name.slice(name.findLastIndex((w) => !w.cap) + 1)
       // after "of"/"for" a name needs its own title or body: "Institute for Demography" names nobody
       if (k > 0 && last < 0) continue
-      if (name.length > 0)
-        return { name: name.map((w) => w.text).join(' '), kind: 'person', index: name[0].index }
+      if (name.length > 0) return { name: join(name), kind: 'person', index: name[0].index }
     }
-    const all = run.map((w) => w.text).join(' ')
+    const all = join(run)
     const head = run[run.length - 1].lower
     // "a Peninsula Rail spokesperson": the body before the role is who speaks
     const body = run.slice(0, -1)
     if (TITLES.has(head) && body.length > 0 && body.every((w) => !TITLES.has(w.lower) && !ORGS.has(w.lower)))
-      return { name: body.map((w) => w.text).join(' '), kind: 'org', index: run[0].index }
+      return { name: join(body), kind: 'org', index: run[0].index }
     return { name: all, kind: TITLES.has(head) ? 'role' : 'org', index: run[0].index }
   }
 
@@ -129,6 +178,14 @@ function makeReader(speech: SpeechWords): SpeakerReader {
 
   function speakerBefore(ws: Word[], verb: number): Speaker | undefined {
     let end = verb - 1
+    // "X a déclaré", "X a d'ores et déjà annoncé": the speaker comes before the auxiliary
+    for (let k = end; k >= 0 && k >= verb - 6 && AUXILIARIES.size > 0; k--) {
+      if (AUXILIARIES.has(ws[k].lower)) {
+        end = k - 1
+        break
+      }
+      if (!/^\p{Ll}/u.test(ws[k].text)) break
+    }
     if (ws[end]?.text === ',') {
       // "Ihor Klymenko, the interior minister, said": skip the apposition
       let k = end - 1
@@ -148,13 +205,24 @@ function makeReader(speech: SpeechWords): SpeakerReader {
     if (speech.who.includes(ws[end]?.lower ?? '') && ws[end - 1]?.text === ',') end -= 2
     const last = ws[end]
     if (last === undefined || !/^\p{L}/u.test(last.text)) return undefined
-    return isName(last) ? reduce(runLeft(ws, end)) : roleLeft(ws, end)
+    const named = phrases ? namedPhrase(nounPhrase(ws, end, -1)) : undefined
+    return named ?? (isName(last) ? reduce(runLeft(ws, end)) : roleLeft(ws, end))
   }
 
   function speakerAfter(ws: Word[], verb: number): Speaker | undefined {
     const first = ws[verb + 1]
     if (isName(first)) return reduce(runRight(ws, verb + 1))
+    if (first !== undefined && PRONOUNS.has(first.lower) && phrases)
+      return { name: first.lower, kind: 'pronoun', index: first.index }
     if (first === undefined || !DETERMINERS.has(first.lower)) return undefined
+    if (phrases) {
+      // "a précisé le PDG du groupe, Marc Delaunay", "prévient la Conférence des doyens de médecine"
+      const phrase = nounPhrase(ws, verb + 2, 1)
+      const next = verb + 2 + phrase.length
+      if (ws[next]?.text === ',' && isName(ws[next + 1])) return reduce(runRight(ws, next + 1))
+      const named = namedPhrase(phrase)
+      if (named) return named
+    }
     let end = verb + 1
     while (ws[end + 1] && /^\p{Ll}/u.test(ws[end + 1].text) && end < verb + 5) end++
     const after = ws[end + 1]
@@ -165,6 +233,14 @@ function makeReader(speech: SpeechWords): SpeakerReader {
 
   /** "according to the Interior Ministry", "according to the UN refugee agency", "according to the ministry". */
   function accordingTo(ws: Word[], first: number): Speaker | undefined {
+    if (phrases) {
+      const phrase = nounPhrase(ws, first, 1)
+      const named = namedPhrase(phrase)
+      if (named) return named
+      // "selon une étude du Cerema": the body behind the document
+      const by = phrase.findIndex((w, i) => i > 0 && speech.by.includes(w.lower) && isName(phrase[i + 1]))
+      if (by > 0) return reduce(runRight(ws, ws.indexOf(phrase[by + 1])))
+    }
     const run = isName(ws[first]) ? runRight(ws, first) : []
     const acronymOnly = run.length === 1 && run[0].text === run[0].text.toUpperCase()
     if (run.length > 0 && !acronymOnly) return reduce(run)

@@ -25,6 +25,12 @@ export type SpeechWords = {
   /** Lower-case particles that open a surname: "de Vries". */
   particles: ReadonlySet<string>
   determiners: ReadonlySet<string>
+  /** One written word read as several, in reading order: "l'Agence" → ["l'", "Agence"], "a-t-il" → ["il", "a"]. */
+  splitWord?: (word: string) => string[]
+  /** Auxiliaries of a compound past between the speaker and the participle: "X a déclaré". */
+  auxiliaries?: ReadonlySet<string>
+  /** Bodies are named in lower case after their head word: "le ministère russe de la Défense". */
+  nounPhrases?: boolean
   /** Phrases (as lower-case words) before a source: ["according", "to"], ["selon"], ["за", "словами"]. */
   according: readonly (readonly string[])[]
   by: readonly string[]
