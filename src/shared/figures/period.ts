@@ -31,11 +31,13 @@ export function suggestPeriod(args: {
   const sources = [sentences[at], sentences[at - 1], title].filter((s): s is Sentence => s !== undefined)
   for (const source of sources) {
     // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
-    const slice = maskFigures(text.slice(source.start, source.end), lex)
+    const slice = maskSaid(maskFigures(text.slice(source.start, source.end), lex), words)
     const found = [...words.phrases(slice, ref), ...chronoPeriods(slice, ref, words)].map((p) =>
       latestBegun(p, ref),
     )
     const periods = mergeRanges(slice, found, ref, words)
+      // "11% more than in August": the period compared with is not the figure's
+      .filter((p) => !words.comparison?.test(slice.slice(0, p.index)))
       .map((p) => ({ ...p, index: p.index + source.start }))
       // a duration inside its own period ("depuis huit mois", "the past 24 hours") is read with it;
       // no other figure can sit inside a period, since figures are masked
@@ -75,6 +77,10 @@ function maskFigures(text: string, lex: Lexicon): string {
   }
   return masked
 }
+
+/** Blanks out when something was said ("сообщила в среду"), which is not the period a figure covers. */
+const maskSaid = (text: string, words: PeriodWords): string =>
+  words.said ? text.replace(words.said, (m) => ' '.repeat(m.length)) : text
 
 /** The days a chrono component covers: a day, else a whole month, else a whole year. */
 function componentRange(c: ParsedComponents): { from: Day; to: Day } | undefined {

@@ -4,12 +4,13 @@ import { de } from './de'
 import { en } from './en'
 import { es } from './es'
 import type { LanguageCode, Lexicon } from './types'
+import { ru } from './ru'
 import { LANGUAGES } from './types'
 
 export type { LanguageCode, Lexicon } from './types'
 export { LANGUAGES } from './types'
 
-const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de }
+const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de, ru }
 
 export const isLanguageCode = (code: string | undefined): code is LanguageCode =>
   code !== undefined && (LANGUAGES as readonly string[]).includes(code)

@@ -61,6 +61,10 @@ export type PeriodWords = {
   duration: RegExp
   /** Relative to an unknown moment: "now", "two weeks before". */
   relative: RegExp
+  /** Just before a period the figure is compared with, not measured over: "than in August" ("ніж у серпні"). */
+  comparison?: RegExp
+  /** When a statement was made, not what its figures cover: "сообщила в среду" (global flag). */
+  said?: RegExp
 }
 
 export type VagueEntry = { value: number; unit?: string; needsOf?: boolean }
