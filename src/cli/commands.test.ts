@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../../test/temp-archive'
 import { commands } from './commands'
+import { main } from './main'
 
 let out: string[] = []
 beforeEach(() => {
@@ -18,7 +19,7 @@ describe('glossa figures', () => {
     const text =
       ' date 2024-01-10 Nausėda — “500” strikes\n\nThere are more than 50 state and private manufacturers.\r\n'
     await writeFile(file, text)
-    expect(await commands.figures.run([file, '--json'])).toBe(0)
+    expect(await commands.figures([file, '--json'])).toBe(0)
     const found = JSON.parse(out.join('\n')) as { text: string; start: number; end: number; value: number }[]
     expect(found.map((f) => f.text)).toEqual(['500', 'more than 50'])
     for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text)
@@ -32,7 +33,7 @@ describe('glossa figures', () => {
       'date 2024-03-14 Strikes\n\nRussia launched 500 drones in the first week of March, Defence Minister ' +
         'Rustem Umerov said. He added that 70% were shot down.\n',
     )
-    expect(await commands.figures.run([file, '--json'])).toBe(0)
+    expect(await commands.figures([file, '--json'])).toBe(0)
     const found = JSON.parse(out.join('\n')) as {
       text: string
       period?: { start: string; end: string }
@@ -48,10 +49,10 @@ describe('glossa figures', () => {
     const dir = await tempDir()
     const file = join(dir, 'a.txt')
     await writeFile(file, 'date 2024-03-14 Frappes\n\nPlus de 1 200 drones ont été lancés.\n')
-    expect(await commands.figures.run([file, '--json', '--lang', 'fr'])).toBe(0)
+    expect(await commands.figures([file, '--json', '--lang', 'fr'])).toBe(0)
     const found = JSON.parse(out.join('\n')) as { value: number }[]
     expect(found.map((f) => f.value)).toEqual([1200])
-    await expect(commands.figures.run([file, '--lang', 'xx'])).rejects.toThrow(/--lang must be one of/)
+    await expect(commands.figures([file, '--lang', 'xx'])).rejects.toThrow(/--lang must be one of/)
   })
 })
 
@@ -69,7 +70,7 @@ describe('glossa import, list and show', () => {
     await writeFile(join(src, 'notes.docx'), 'ignored in folders')
     const archive = join(dir, 'archive')
 
-    expect(await commands.import.run([src, '--archive', archive, '--json'])).toBe(1)
+    expect(await commands.import([src, '--archive', archive, '--json'])).toBe(1)
     const report = JSON.parse(out.join('\n'))
     expect(report.summary).toEqual({ imported: 2, duplicates: 0, failed: 1, cancelled: false })
     expect(report.results.map((r: { status: string }) => r.status)).toEqual([
@@ -80,17 +81,17 @@ describe('glossa import, list and show', () => {
     expect(report.results[2].message).toMatch(/c\.html/)
 
     out = []
-    expect(await commands.import.run([join(src, 'a.txt'), '--archive', archive])).toBe(0)
+    expect(await commands.import([join(src, 'a.txt'), '--archive', archive])).toBe(0)
     expect(out.at(-1)).toBe('0 imported, 1 already in the archive, 0 failed')
 
     out = []
-    await commands.list.run(['--archive', archive, '--json'])
+    await commands.list(['--archive', archive, '--json'])
     const list = JSON.parse(out.join('\n')) as { id: string; title: string; publishedAt?: string }[]
     const first = list.find((a) => a.title === 'First article')!
     expect(first.publishedAt).toBe('2024-01-10')
 
     out = []
-    await commands.show.run([first.id, '--archive', archive, '--text'])
+    await commands.show([first.id, '--archive', archive, '--text'])
     expect(out.join('\n')).toBe('It counted 1,203 shelters.')
     expect(JSON.parse(await readFile(join(archive, 'glossa.json'), 'utf8')).format).toBe('glossa-archive')
   })
@@ -102,9 +103,9 @@ describe('glossa export', () => {
     const archive = join(dir, 'archive')
     const src = join(dir, 'a.txt')
     await writeFile(src, ' date 2024-01-10 Strikes\n\nThere were 500 missile and drone strikes.')
-    await commands.import.run([src, '--archive', archive])
+    await commands.import([src, '--archive', archive])
     out = []
-    await commands.list.run(['--archive', archive, '--json'])
+    await commands.list(['--archive', archive, '--json'])
     const id = (JSON.parse(out.join('\n')) as { id: string; title: string }[]).find(
       (a) => a.title === 'Strikes',
     )!.id
@@ -122,23 +123,14 @@ describe('glossa export', () => {
 
     const csv = join(dir, 'out', 'figures.csv')
     expect(
-      await commands.export.run([
-        '--archive',
-        archive,
-        '--format',
-        'csv',
-        '--metric',
-        'strikes',
-        '--out',
-        csv,
-      ]),
+      await commands.export(['--archive', archive, '--format', 'csv', '--metric', 'strikes', '--out', csv]),
     ).toBe(0)
     const rows = (await readFile(csv, 'utf8')).trim().split('\r\n')
     expect(rows).toHaveLength(2)
     expect(rows[1]).toContain(',500,')
 
     const notes = join(dir, 'notes')
-    await commands.export.run([
+    await commands.export([
       '--archive',
       archive,
       '--format',
@@ -152,8 +144,41 @@ describe('glossa export', () => {
     ])
     expect(out.at(-1)).toMatch(/wrote .*notes\/strikes\.md$/)
     expect(await readFile(join(notes, 'strikes.md'), 'utf8')).toContain('**500**')
-    await expect(commands.export.run(['--archive', archive, '--format', 'docx'])).rejects.toThrow(
+    await expect(commands.export(['--archive', archive, '--format', 'docx'])).rejects.toThrow(
       /--format must be one of/,
     )
+  })
+})
+
+describe('glossa help', () => {
+  it.each([[['--help']], [['help']], [[]]])('%j prints every command and exits 0', async (argv) => {
+    expect(await main(argv)).toBe(0)
+    const text = out.join('\n')
+    for (const name of ['import', 'list', 'show', 'figures', 'export', 'serve'])
+      expect(text).toContain(`glossa ${name}`)
+    expect(text).toContain('GLOSSA_ARCHIVE')
+  })
+
+  it.each([[['help', 'export']], [['export', '--help']], [['export', '-h']]])(
+    '%j prints the command’s options in aligned columns',
+    async (argv) => {
+      expect(await main(argv)).toBe(0)
+      const lines = out
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('  --'))
+      for (const flag of ['--archive DIR', '--format', '--collection', '--metric', '--out PATH', '--help'])
+        expect(lines.some((l) => l.includes(flag))).toBe(true)
+      // every description starts in the same column
+      const starts = lines.map((l) => /^ {2}\S+(?: [A-Z|a-z]+)?\s{2,}/.exec(l)?.[0].length)
+      expect(new Set(starts).size).toBe(1)
+    },
+  )
+
+  it('names an unknown command and exits 2', async () => {
+    const errors: string[] = []
+    vi.spyOn(console, 'error').mockImplementation((line: unknown) => void errors.push(String(line)))
+    expect(await main(['frobnicate'])).toBe(2)
+    expect(errors.join('\n')).toMatch(/Unknown command "frobnicate"/)
   })
 })

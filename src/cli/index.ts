@@ -1,18 +1,5 @@
-// CLI (Node): the `glossa` command.
-import { commands } from './commands'
-
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv
-  const command = name ? commands[name] : undefined
-  if (!command) {
-    const list = Object.entries(commands)
-      .map(([n, c]) => `  glossa ${n.padEnd(8)} ${c.summary}`)
-      .join('\n')
-    console.error(`${name && name !== 'help' ? `Unknown command "${name}".\n\n` : ''}Usage:\n${list}`)
-    return name && name !== 'help' ? 2 : 0
-  }
-  return command.run(rest)
-}
+// CLI (Node): the `glossa` executable.
+import { main } from './main'
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -208,7 +208,7 @@ describe('glossa import of a hostile backup', () => {
     const lines: string[] = []
     vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)))
     try {
-      expect(await commands.import.run([file, '--archive', join(root, 'archive')])).toBe(0)
+      expect(await commands.import([file, '--archive', join(root, 'archive')])).toBe(0)
     } finally {
       vi.restoreAllMocks()
     }

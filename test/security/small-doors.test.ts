@@ -35,7 +35,7 @@ describe('glossa export --out', () => {
     const { dir } = await archiveWithArticle()
     const marker = await readFile(join(dir, 'glossa.json'), 'utf8')
     await expect(
-      commands.export.run(['--archive', dir, '--format', 'json', '--out', target(dir)]),
+      commands.export(['--archive', dir, '--format', 'json', '--out', target(dir)]),
     ).rejects.toThrow(/inside the Glossa archive/)
     expect(await readFile(join(dir, 'glossa.json'), 'utf8')).toBe(marker)
     expect(existsSync(join(dir, 'catalog', 'x'))).toBe(false)
@@ -43,9 +43,7 @@ describe('glossa export --out', () => {
 
   it('writes into a folder named with a trailing slash, made if missing', async () => {
     const { root, dir } = await archiveWithArticle()
-    expect(
-      await commands.export.run(['--archive', dir, '--format', 'json', '--out', `${root}/exports/`]),
-    ).toBe(0)
+    expect(await commands.export(['--archive', dir, '--format', 'json', '--out', `${root}/exports/`])).toBe(0)
     expect(await readdir(join(root, 'exports'))).toEqual(['glossa-backup.json'])
   })
 
@@ -53,7 +51,7 @@ describe('glossa export --out', () => {
     const { root, dir } = await archiveWithArticle()
     await writeFile(join(root, 'file'), 'x')
     await expect(
-      commands.export.run(['--archive', dir, '--format', 'json', '--out', join(root, 'file', 'b.json')]),
+      commands.export(['--archive', dir, '--format', 'json', '--out', join(root, 'file', 'b.json')]),
     ).rejects.toThrow(/Could not write .*b\.json: a part of the path is a file, not a folder/)
   })
 })
