@@ -20,10 +20,11 @@ const PATTERNS: readonly RegExp[] = [
   /\b\d{1,4}[A-Za-z]?,?\s+(?:Rue|Rua|Praça|Calle|Avenida|Via|Viale|Piazza|Plaza|Place|Boulevard|Vulytsia|Ulitsa)\b/g,
   /(?:\b(?:pp?|[Nn]o|[Nn]os)\.|§)\s*\d+(?:[-–]\d+)?/g,
   // version numbers: 2.4.1, 10.0.19045
-  /\b\d+\.\d+\.\d+(?:\.\d+)*\b/g,
+  // (not thousands grouped by full stops, as in Spanish and German: 6.750.000)
+  /\b(?!\d{1,3}(?:\.\d{3})+\b)\d+\.\d+\.\d+(?:\.\d+)*\b/g,
   // designations: F-16, S-300, PAC-3, Su-34, G7, COVID-19, MH17, Q4, FY2024, mid-2030s
   /\b\p{L}+-?\d+(?:[-.]\d+)*\p{L}*\b/gu,
-  /(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,3}(?=,\s)/gu, // Tomas Herak, 52, said
+  /(?<=\p{Lu}\p{Ll}[\p{L}'’-]*,\s)\d{1,3}(?=,\s)/gu, // Tomas Herak, 52, said (not an acronym: PSOE, 6, y Vox, 4)
 ]
 
 const SCORE = /\b\d{1,2}[-–]\d{1,2}\b/g
