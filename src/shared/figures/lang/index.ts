@@ -2,6 +2,7 @@
 import { franc } from 'franc-min'
 import { de } from './de'
 import { en } from './en'
+import { fr } from './fr'
 import { es } from './es'
 import type { LanguageCode, Lexicon } from './types'
 import { ru } from './ru'
@@ -10,7 +11,7 @@ import { LANGUAGES } from './types'
 export type { LanguageCode, Lexicon } from './types'
 export { LANGUAGES } from './types'
 
-const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de, ru }
+const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de, ru, fr }
 
 export const isLanguageCode = (code: string | undefined): code is LanguageCode =>
   code !== undefined && (LANGUAGES as readonly string[]).includes(code)
