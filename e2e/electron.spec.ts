@@ -1,20 +1,9 @@
 // Runs the real Electron app where its binary is installed; elsewhere it is skipped and says why.
 import { _electron as electron, expect, test } from '@playwright/test'
-import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-
-// Looks for the binary the way electron/index.js does, without requiring it: requiring it starts a download.
-function electronBinary(): string | null {
-  const pkg = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-  const pathFile = join(pkg, 'path.txt')
-  if (!existsSync(pathFile)) return null
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist')
-  const binary = join(dist, readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? binary : null
-}
+import { join, resolve } from 'node:path'
+import { electronBinary } from '../scripts/electron-binary.mjs'
 
 const binary = electronBinary()
 const reason = 'the Electron binary is not installed here (it downloads from outside the package registries)'
