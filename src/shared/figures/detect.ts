@@ -3,7 +3,7 @@ import { readCore } from './core'
 import { findExclusions, overlapsAny } from './exclusions'
 import { currencyBefore, extendLeft, extendRight } from './extend'
 import type { Verdict } from './filters'
-import { judge } from './filters'
+import { isDesignation, judge } from './filters'
 import { countedNoun } from './noun-phrase'
 import { extendPair } from './ranges'
 import { isSym, splitAtExclusions, tokenize } from './tokenize'
@@ -67,6 +67,13 @@ function readFrom(scan: Scan, at: number): Draft | undefined {
 function readFigure(scan: Scan, i: number): Read | undefined {
   const single = readSingle(scan, i)
   if (single?.draft === undefined || single.core.kind === 'vague') return single
+  // a number that names something opens no range: "Snapdragon 8 Gen 3 a 3,3 GHz"
+  if (
+    single.core.kind === 'digits' &&
+    single.draft.measure === undefined &&
+    isDesignation(scan, single.draft, single.core)
+  )
+    return { ...single, verdict: 'drop' }
   const draft = extendPair(scan, single.draft, (at) => readFrom(scan, at))
   return { draft, core: single.core, verdict: judge(scan, draft, single.core) }
 }

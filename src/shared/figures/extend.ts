@@ -14,6 +14,12 @@ const pluralNoun = (lex: Lexicon, token: Token | undefined): boolean =>
   /[^s]s$/.test(token.lower) &&
   !lex.stopWords.has(token.lower)
 
+/** A currency sign glued after a scale abbreviation: "512,4 M€", "300 k€" (the scale then means money). */
+const signAfter = (scan: Scan, at: number): boolean => {
+  const sign = scan.tokens[at]
+  return isSym(sign) && glued(sign) && sign.text in scan.lex.currencySuffixes
+}
+
 /** A currency sign or ISO code just before token `first`: its code and first token. */
 export function currencyBefore(scan: Scan, first: number): { code: string; first: number } | undefined {
   const { tokens } = scan
@@ -59,7 +65,8 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
     // glued letters: 1.5bn, £300m, 40km, 40C; 47th, 1990s, 5pm and 5G are not figures
     if (lex.ordinalSuffix.test(after.text)) return undefined
     const counted = after.lower === 'm' && pluralNoun(lex, tokens[d.last + 2]) // "1.2m residents", not "a 300m bridge"
-    const scale = SCALE_WORDS[after.lower] ?? (currency || counted ? MONEY_SCALES[after.lower] : undefined)
+    const money = currency || counted || signAfter(scan, d.last + 2)
+    const scale = SCALE_WORDS[after.lower] ?? (money ? MONEY_SCALES[after.lower] : undefined)
     if (scale !== undefined) Object.assign(d, { scale, last: d.last + 1 })
     else if (
       !(after.text in GLUED_MEASURES) &&
@@ -74,13 +81,23 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
     const abbreviation = dotted ? SCALE_WORDS[`${word.lower}.`] : undefined
     const scale =
       isWord(word) && spaced(word)
-        ? (abbreviation ?? SCALE_WORDS[word.lower] ?? (currency ? MONEY_SCALES[word.lower] : undefined))
+        ? (abbreviation ??
+          SCALE_WORDS[word.lower] ??
+          (currency || signAfter(scan, d.last + 2) ? MONEY_SCALES[word.lower] : undefined))
         : undefined
     if (scale !== undefined) Object.assign(d, { scale, last: d.last + (abbreviation ? 2 : 1) })
+    // "5 mil millones", "2 thousand million": a thousand of the larger scale that follows
+    const next = tokens[d.last + 1]
+    if (d.scale === 1e3 && isWord(next) && spaced(next) && (SCALE_WORDS[next.lower] ?? 0) >= 1e6)
+      Object.assign(d, { scale: 1e3 * SCALE_WORDS[next.lower], last: d.last + 1 })
   }
   if (d.scale !== undefined) d.value = scaled(d, d.scale)
   if (d.measure === undefined) {
-    const suffix = longestAt(tokens, d.last + 1, Object.keys(CURRENCY_SUFFIXES), 'spaced')
+    const suffix =
+      longestAt(tokens, d.last + 1, Object.keys(CURRENCY_SUFFIXES), 'spaced') ??
+      (d.scale !== undefined && signAfter(scan, d.last + 1)
+        ? longestAt(tokens, d.last + 1, Object.keys(CURRENCY_SUFFIXES), 'glued')
+        : undefined)
     // codes (UAH) must be written in capitals; words (hryvnias) in any case
     const upper =
       suffix && suffix.phrase in CURRENCY_PREFIXES

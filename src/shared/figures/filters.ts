@@ -69,7 +69,8 @@ function countsNoun(scan: Scan, figure: Draft): boolean {
   return !isWord(before) || !(lex.stopWords.has(before.lower) || lex.months.includes(before.lower))
 }
 
-function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
+/** The number names something (Boeing 737, Gen 3, Article 5) rather than counting it. */
+export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   const { tokens } = scan
   const before = tokens[core.first - 1]
   if (core.kind === 'digits') {

@@ -23,7 +23,14 @@ function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
   const link = longestAt(tokens, a.last + 1, scan.lex.range.ratio, 'spaced')
   if (link === undefined || !Number.isInteger(a.value)) return undefined
   const b = read(link.last + 1)
-  if (b === undefined || b.first !== link.last + 1 || b.measure !== undefined || b.scale !== undefined)
+  // "uno de cada tres euros": a currency after the second number is what is counted
+  const counted = b?.measure !== undefined && /^[A-Z]{3}$/.test(b.measure)
+  if (
+    b === undefined ||
+    b.first !== link.last + 1 ||
+    (b.measure !== undefined && !counted) ||
+    b.scale !== undefined
+  )
     return undefined
   if (!Number.isInteger(b.value) || b.value <= a.value || b.kind === 'fraction' || b.kind === 'vague')
     return undefined

@@ -34,6 +34,8 @@ const SMALL =
   '(?:\\d{1,3}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien)'
 const TIME_UNIT = '(?:años|año|meses|mes|semanas|días|horas|minutos|décadas|siglos)'
 const HOUR = '(?:[01]?\\d|2[0-4]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)'
+const B = '(?<![\\p{L}\\d])'
+const E = '(?![\\p{L}\\d])'
 const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
 
 export const es: Lexicon = {
@@ -60,57 +62,60 @@ export const es: Lexicon = {
     re(
       `(?<![\\p{L}\\d])${DAY}(?:${SP}*(?:y|al|-|–|,)${SP}*${DAY})*${SP}+(?:de${SP}+)?${ES_MONTH}(?![\\p{L}])(?:${SP}+(?:de|del)${SP}+\\d{4})?`,
     ),
-    re(`(?<![\\p{L}\\d])${ES_MONTH}${SP}+(?:de|del)${SP}+\\d{4}\\b`),
-    re(`\\b${ES_WEEKDAY}${SP}+(?:día${SP}+)?\\d{1,2}\\b(?![.,]\\d)`),
-    // times: a las 9.15, 21.40 horas, 7h30, las 20 horas, a las tres de la tarde
-    re(`\\b(?:[01]?\\d|2[0-4])[.:h][0-5]\\d\\b(?![.,]\\d)(?:${SP}*(?:horas|h|hrs?)\\b)?`),
+    re(`(?<![\\p{L}\\d])${ES_MONTH}${SP}+(?:de|del)${SP}+\\d{4}${E}`),
     re(
-      `(?<=\\b(?:a|hasta|desde|sobre|hacia|son|eran|era|antes\\s+de|después\\s+de|pasadas)${SP}+las?${SP}+)${HOUR}\\b(?![.,]\\d)(?:${SP}+(?:horas|de${SP}+la${SP}+(?:mañana|tarde|noche|madrugada)|y${SP}+media|y${SP}+cuarto|menos${SP}+cuarto|en${SP}+punto))?`,
+      `${B}${ES_WEEKDAY}${SP}+(?:día${SP}+)?(?:3[01]|[12]\\d|0?[1-9])${E}(?![.,]\\d)(?!${SP}+(?!(?:de|del|y|a|al|hasta|en)${E})\\p{L})`,
+    ),
+    // times: a las 9.15, 21.40 horas, 7h30, las 20 horas, a las tres de la tarde
+    re(`${B}(?:[01]?\\d|2[0-4])[.:h][0-5]\\d${E}(?![.,]\\d)(?:${SP}*(?:horas|h|hrs?)${E})?`),
+    re(
+      `(?<=${B}(?:a|hasta|desde|sobre|hacia|son|eran|era|antes\\s+de|después\\s+de|pasadas)${SP}+las?${SP}+)${HOUR}${E}(?![.,]\\d)(?:${SP}+(?:horas|de${SP}+la${SP}+(?:mañana|tarde|noche|madrugada)|y${SP}+media|y${SP}+cuarto|menos${SP}+cuarto|en${SP}+punto))?`,
     ),
     re(
-      `\\b(?:[01]?\\d|2[0-4])${SP}+horas${SP}+(?:del|de${SP}+la)${SP}+(?:mañana|tarde|noche|madrugada|${ES_WEEKDAY})`,
+      `${B}(?:[01]?\\d|2[0-4])${SP}+horas${SP}+(?:del|de${SP}+la)${SP}+(?:mañana|tarde|noche|madrugada|${ES_WEEKDAY})`,
     ),
     // numbered lists and versions: "1. La reforma…", Android 14.1.2
     /^[ \t]*\d{1,2}[.)](?=\s)/gm,
     /\b\d{1,2}\.\d{1,2}(?:\.\d{1,3})+\b/g,
     // decades: los años 60, los años sesenta, la década de los 90
-    re(`\\baños${SP}+(?:\\d{2}|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)\\b`),
-    re(`\\bdécada${SP}+de${SP}+(?:los${SP}+)?\\d{2,4}\\b`),
+    re(`${B}años${SP}+(?:\\d{2}|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)${E}`),
+    re(`${B}década${SP}+de${SP}+(?:los${SP}+)?\\d{2,4}${E}`),
     // phone numbers: 942 208 400, 91 123 45 67, llame al 112, teléfono de emergencias 112
     /\b[6-9]\d{2}(?:[ \u00a0]\d{3}){2}\b|\b[6-9]\d{1,2}(?:[ \u00a0]\d{2,3}){3}\b/g,
-    re(`\\b(?:teléfono|tel\\.|móvil|whatsapp)(?:${SP}+(?:de${SP}+)?\\p{L}+)?${SP}+\\d{3,}`),
-    re(`\\b(?:llamar|llame|llamen|llamando|marcar|marque)${SP}+al${SP}+\\d{3,}`),
+    re(`${B}(?:teléfono|tel\\.|móvil|whatsapp)(?:${SP}+(?:de${SP}+)?\\p{L}+)?${SP}+\\d{3,}`),
+    re(`${B}(?:llamar|llame|llamen|llamando|marcar|marque)${SP}+al${SP}+\\d{3,}`),
     // ages: Andrés Lobera, 64 años; de 52 años; con 71 años; a los 67 años; quien tiene 45
-    re(`(?<=\\p{Lu}[\\p{L}'’-]+,${SP})\\d{1,3}${SP}+años\\b`),
+    re(`(?<=\\p{Lu}[\\p{L}'’-]+,${SP})\\d{1,3}${SP}+años${E}`, 'gu'),
     re(
-      `(?<=\\b(?:de|con|a${SP}+los|hasta${SP}+los|desde${SP}+los|los|las|mayores${SP}+de|menores${SP}+de|más${SP}+de|menos${SP}+de)${SP}+)${SMALL}${SP}+años\\b(?!${SP}+(?:de|en|más|menos|después|antes|atrás|seguidos|consecutivos))`,
+      `(?<=${B}(?:de|con|a${SP}+los|hasta${SP}+los|desde${SP}+los|los|las|mayores${SP}+de|menores${SP}+de|más${SP}+de|menos${SP}+de)${SP}+)${SMALL}${SP}+años${E}(?!${SP}+(?:de|en|más|menos|después|antes|atrás|seguidos|consecutivos))`,
     ),
     re(
-      `\\b(?:tiene|tienen|tenía|tenían|tengo|cumple|cumplió|cumplirá|cumplía)${SP}+(?:ya${SP}+)?${SMALL}(?:${SP}+años\\b|(?=${SP}*[,.;]|${SP}+(?:se|y|cuando|no)\\b))`,
+      `${B}(?:tiene|tienen|tenía|tenían|tengo|cumple|cumplió|cumplirá|cumplía)${SP}+(?:ya${SP}+)?${SMALL}(?:${SP}+años${E}|(?=${SP}*[,.;]|${SP}+(?:se|y|cuando|no)${E}))`,
     ),
     // a time reference, not a quantity: hace tres años, dentro de veinte años, un crédito a 10 años
     re(
-      `\\b(?:hace|dentro${SP}+de)${SP}+(?:(?:más|menos|casi|poco)${SP}+de${SP}+|unos${SP}+|unas${SP}+|casi${SP}+)?[\\p{L}\\d]+${SP}+${TIME_UNIT}\\b`,
+      `${B}(?:hace|dentro${SP}+de)${SP}+(?:(?:más|menos|casi|poco)${SP}+de${SP}+|unos${SP}+|unas${SP}+|casi${SP}+)?[\\p{L}\\d]+${SP}+${TIME_UNIT}${E}`,
     ),
     re(
-      `(?<=\\b(?:crédito|créditos|préstamo|préstamos|hipoteca|hipotecas|bono|bonos|obligaciones|letras|deuda)${SP}+a${SP}+)${SMALL}${SP}+(?:años|meses)\\b`,
+      `(?<=${B}(?:crédito|créditos|préstamo|préstamos|hipoteca|hipotecas|bono|bonos|obligaciones|letras|deuda)${SP}+a${SP}+)${SMALL}${SP}+(?:años|meses)${E}`,
     ),
     // kilometre posts of a road: entre los kilómetros 182 y 205, el punto kilométrico 23
     re(
-      `\\b(?:kilómetros?|km|pk|punto${SP}+kilométrico)${SP}+\\d+(?:,\\d+)?(?:${SP}*(?:y|al|a|-|–)${SP}*\\d+(?:,\\d+)?)?`,
+      `${B}(?:kilómetros?|km|pk|punto${SP}+kilométrico)${SP}+\\d+(?:,\\d+)?(?:${SP}*(?:y|al|a|-|–)${SP}*\\d+(?:,\\d+)?)?`,
     ),
     // scores: ganó 3-1, empate 2-2
     re(
-      `(?<=\\b(?:ganó|gana|ganaron|perdió|pierde|perdieron|empató|venció|derrotó|goleó|cayó|impuso|victoria|derrota|empate|resultado|marcador)\\b[^.!?]{0,30})\\d{1,2}${SP}*[-–]${SP}*\\d{1,2}\\b`,
+      `(?<=${B}(?:ganó|gana|ganaron|perdió|pierde|perdieron|empató|venció|derrotó|goleó|cayó|impuso|victoria|derrota|empate|resultado|marcador)${E}[^.!?]{0,30})\\d{1,2}${SP}*[-–]${SP}*\\d{1,2}${E}`,
     ),
     // street addresses: calle Vargas, 12; avenida de la Constitución 3
     re(
-      `\\b(?:calle|c/|avenida|avda\\.|av\\.|plaza|paseo|ronda|travesía|glorieta|camino|pasaje|rambla)${SP}+(?:(?:de|del|la|las|los|el|y)${SP}+|\\p{Lu}[\\p{L}'’.-]*${SP}+){0,5}?\\p{Lu}[\\p{L}'’.-]*,?${SP}+(?:n[.º°]+${SP}*)?\\d{1,4}\\b`,
+      `${B}(?:[Cc]alle|[Cc]/|[Aa]venida|[Aa]vda\\.|[Aa]v\\.|[Pp]laza|[Pp]aseo|[Rr]onda|[Tt]ravesía|[Gg]lorieta|[Cc]amino|[Pp]asaje|[Rr]ambla)${SP}+(?:(?:de|del|la|las|los|el|y)${SP}+|\\p{Lu}[\\p{L}'’.-]*${SP}+){0,5}?\\p{Lu}[\\p{L}'’.-]*,?${SP}+(?:n[.º°]+${SP}*)?\\d{1,4}${E}`,
+      'gu',
     ),
     // idioms and sums: cuatro gatos (hardly anyone), dos más dos son cuatro
-    re(`\\bcuatro${SP}+gatos\\b`),
+    re(`${B}cuatro${SP}+gatos${E}`),
     re(
-      `\\b(?:\\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)${SP}+(?:más|menos|por|entre)${SP}+(?:\\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)${SP}+(?:son|es|da|dan|igual${SP}+a|siguen${SP}+siendo|sigue${SP}+siendo)${SP}+(?:\\d+|\\p{L}+)\\b`,
+      `${B}(?:\\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)${SP}+(?:más|menos|por|entre)${SP}+(?:\\d+|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)${SP}+(?:son|es|da|dan|igual${SP}+a|siguen${SP}+siendo|sigue${SP}+siendo)${SP}+(?:\\d+|\\p{L}+)${E}`,
     ),
   ],
   stopWords: ES_STOP_WORDS,
