@@ -47,7 +47,7 @@ test('on 2,000 articles: search with snippets opens the passage; filter by tag a
   await glossa.restart(() => rm(indexFile))
   await expect
     .poll(() => glossa.output, { timeout: 60_000 })
-    .toMatch(/Search index built \(missing\) by the index builder process/)
+    .toMatch(/First search index built by the index builder process/)
   expect((await stat(indexFile)).size).toBeGreaterThan(100_000)
   await page.goto(glossa.url)
   await expect(page.getByText('2,004 articles')).toBeVisible()

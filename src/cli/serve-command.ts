@@ -32,7 +32,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   const archive = await openArchive(o.dir, o.samplesDir, 'glossa serve')
   const stopHousekeeping = startHousekeeping(archive)
   const search = SearchIndex.open(archive, { builder: nodeBuilder(o.workers.search) })
-  const parser = processParser(() => nodeProcess(o.workers.parse))
+  const parser = processParser((execArgv) => nodeProcess(o.workers.parse, execArgv))
   const service = createService({
     archive,
     version: process.env.npm_package_version ?? '0.1.0',
@@ -47,7 +47,12 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     ({ built, rebuiltBecause, problems }) => {
       if (built) {
         const took = built.ms < 1000 ? `${Math.round(built.ms)} ms` : `${(built.ms / 1000).toFixed(1)} s`
-        o.log(`Search index built (${rebuiltBecause}) by the index builder process in ${took}`)
+        // a new archive has no index yet: that is its first, not a repair
+        const what =
+          rebuiltBecause === 'missing'
+            ? 'First search index built'
+            : `Search index rebuilt (${rebuiltBecause})`
+        o.log(`${what} by the index builder process in ${took}`)
       }
       for (const problem of problems) o.warn(`warning: ${problem}`)
     },

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Archive } from './archive/archive'
 import { lockArchive } from './archive/lock'
-import { autoSnapshot } from './archive/snapshots'
+import { autoSnapshot, listSnapshots } from './archive/snapshots'
 import { parseDocument } from './import'
 
 /** `--archive DIR` wins, then GLOSSA_ARCHIVE, then the platform default. */
@@ -20,16 +20,32 @@ export async function openArchive(dir: string, samplesDir?: string, lockAs?: str
   return Archive.open(dir, { seed: samplesDir ? (archive) => seedSamples(archive, samplesDir) : undefined })
 }
 
-/** Background care of an archive a person works in: the day's snapshot, ten minutes after startup, so it
- * never competes with opening the archive and the first reading. */
+/**
+ * Background care of an archive a person works in: the day's snapshot, ten minutes after startup, so it
+ * never competes with opening the archive and the first reading — except for an archive that has none yet
+ * (a new one), which is backed up at once.
+ */
 export function startHousekeeping(archive: Archive, delayMs = 10 * 60_000): () => void {
-  const timer = setTimeout(() => {
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const snapshot = () =>
     autoSnapshot(archive).catch((err: unknown) =>
       console.error('Glossa could not take the daily snapshot:', err),
     )
-  }, delayMs)
-  timer.unref?.()
-  return () => clearTimeout(timer)
+  const first = listSnapshots(archive).then(
+    (existing) => {
+      if (stopped) return
+      if (existing.length === 0) return snapshot()
+      timer = setTimeout(snapshot, delayMs)
+      timer.unref?.()
+    },
+    (err: unknown) => console.error('Glossa could not list its snapshots:', err),
+  )
+  void first
+  return () => {
+    stopped = true
+    clearTimeout(timer)
+  }
 }
 
 async function seedSamples(archive: Archive, samplesDir: string): Promise<void> {
