@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadBundle } from '../../../test/fixtures/export/fixture'
 import type { Annotation, ArticleMeta } from '../types'
 import { exportFiguresCsv, exportHighlightsCsv, FIGURE_COLUMNS, guardCell, HIGHLIGHT_COLUMNS } from './csv'
+import { quoteSentence } from './quote-sentence'
 
 const bundle = loadBundle()
 
@@ -33,7 +34,7 @@ function expectedFigureRow(a: Annotation): string[] {
     text(article.source),
     text(article.publishedAt),
     text(article.url),
-    text(a.target.quote.exact),
+    text(quoteSentence(a.target.quote)),
     String(f.value),
     f.max === undefined ? '' : String(f.max),
     text(f.unit),

@@ -5,6 +5,7 @@ import type { Annotation, ArticleMeta } from '../types'
 import type { ExportBundle, ExportFile, ExportWriter } from './bundle'
 import { articleUrl, orderedAnnotations, writeWhole } from './bundle'
 import { plainNumber } from './numbers'
+import { quoteSentence } from './quote-sentence'
 
 export type CsvOptions = { bom?: boolean }
 
@@ -145,7 +146,7 @@ function figureRows(bundle: ExportBundle): Row<(typeof FIGURE_COLUMNS)[number]>[
       return [
         {
           ...articleCells(article),
-          quote: annotation.target.quote.exact,
+          quote: quoteSentence(annotation.target.quote),
           value: figure.value,
           max: figure.max,
           unit: figure.unit,

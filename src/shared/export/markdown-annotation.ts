@@ -3,6 +3,7 @@ import type { Annotation, Figure } from '../types'
 import { groupedNumber } from './numbers'
 import { blockquote, escapeLine, obsidianTag } from './markdown-escape'
 import { fitNote } from './markdown-note'
+import { quoteSentence } from './quote-sentence'
 
 /** `**more than 1,200–1,500** drones a month`: qualifier and value (or range) in bold, then the unit. */
 export function figureHeadline(figure: Figure): string {
@@ -42,13 +43,16 @@ export function figureLine(figure: Figure): string {
 
 /**
  * An annotation as Markdown blocks separated by blank lines: a figure's line first, then the quote as a
- * blockquote, the note (kept as Markdown, fitted under `sectionLevel`), its tags and its colour as an
+ * blockquote (a figure's: its sentence), the note (kept as Markdown, fitted under `sectionLevel`), its tags and its colour as an
  * Obsidian/Dataview inline field. `extra` blocks (a citation) come last.
  */
 export function annotationBlocks(annotation: Annotation, sectionLevel: number, extra: string[] = []): string {
   const blocks: string[] = []
   if (annotation.figure) blocks.push(figureLine(annotation.figure))
-  blocks.push(blockquote(annotation.target.quote.exact))
+  // A figure's quote is the sentence it stands in: the number alone is already in its line.
+  blocks.push(
+    blockquote(annotation.figure ? quoteSentence(annotation.target.quote) : annotation.target.quote.exact),
+  )
   if (annotation.note.trim()) blocks.push(fitNote(annotation.note, sectionLevel))
   const tags = annotation.tags.map(obsidianTag).join(' ')
   blocks.push([tags, `colour:: ${annotation.color}`].filter(Boolean).join('\n'))
