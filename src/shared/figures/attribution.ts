@@ -4,12 +4,18 @@ import { fullBodyName, spelledOut } from './acronyms'
 import { sentenceAt, splitSentences } from './sentences'
 import type { Sentence } from './sentences'
 import { en } from './lang/en'
-import type { Lexicon } from './lang/types'
+import type { Lexicon, SpeechWords } from './lang/types'
 import type { Speaker, SpeakerReader } from './speakers'
 import { speakerReader } from './speakers'
 
 /** Sentence indexes to search: the figure's own, the quote's attribution after it, then earlier ones. */
-function searchOrder(text: string, sentences: Sentence[], at: number, offset: number): number[] {
+function searchOrder(
+  text: string,
+  sentences: Sentence[],
+  at: number,
+  offset: number,
+  carry?: SpeechWords['carry'],
+): number[] {
   const paragraph = sentences[at].paragraph
   const same = sentences.flatMap((s, i) => (s.paragraph === paragraph ? [i] : []))
   const previous = sentences.flatMap((s, i) => (s.paragraph === paragraph - 1 ? [i] : [])).reverse()
@@ -20,6 +26,26 @@ function searchOrder(text: string, sentences: Sentence[], at: number, offset: nu
   const later = same.filter((i) => i > at)
   const earlier = same.filter((i) => i < at).reverse()
   void previous
+  if (carry) {
+    const opens = (i: number, phrases: readonly (readonly string[])[]): boolean => {
+      const words =
+        text
+          .slice(sentences[i].start, sentences[i].end)
+          .toLowerCase()
+          .match(/[\p{L}'’]+/gu) ?? []
+      return phrases.some((p) => p.every((w, k) => words[k] === w))
+    }
+    const back = later.filter((i) => opens(i, carry.reportsBack))
+    const continued = opens(
+      same[0],
+      carry.continues.map((w) => [w]),
+    )
+      ? previous
+      : []
+    return [at, ...(inQuote ? later.slice(0, 2) : []), ...earlier, ...back, ...continued].filter(
+      (i, k, all) => all.indexOf(i) === k,
+    )
+  }
   return [at, ...(inQuote ? [...later.slice(0, 2), ...earlier] : [])].filter(
     (i, k, all) => all.indexOf(i) === k,
   )
@@ -80,13 +106,18 @@ function resolve(
   sentences: Sentence[],
   speaker: Speaker,
   offset: number,
+  speech: SpeechWords,
 ): string | undefined {
+  const { carry } = speech
   if (speaker.kind === 'person') {
     const name = speaker.name.replace(/['’]s$/, '')
+    const own = speech.reader?.fullName
+    if (own) return own(name, text)
     const acronym = /^\p{Lu}{2,6}$/u.test(name) || text.includes(`(${name})`)
     return acronym ? bare(r, text, name) : fullName(r, text, name)
   }
-  if (speaker.kind === 'org') return bare(r, text, speaker.name)
+  if (speaker.kind === 'org')
+    return speech.reader?.fullName?.(speaker.name, text) ?? bare(r, text, speaker.name)
   if (speaker.kind === 'pronoun') return personBefore(r, text, sentences, offset)
   // "a Peninsula Rail spokesperson": the body named before the role speaks
   const words = speaker.name.split(' ')
@@ -96,7 +127,9 @@ function resolve(
   const head = words[words.length - 1].toLowerCase()
   const titled = r.findTitledPeople(text).filter((p) => p.title === head)
   const nearest = titled.filter((p) => p.index < offset).pop() ?? titled[0]
-  return nearest?.name ?? r.namedBefore(text, head, offset) ?? bare(r, text, speaker.name)
+  const named = nearest?.name ?? r.namedBefore(text, head, offset)
+  // where speakers carry through a paragraph, a role nobody holds ("у відомстві") leaves the search going
+  return named ?? (carry ? undefined : bare(r, text, speaker.name))
 }
 
 /** Who the figure at `start` is attributed to, read with one language's words (English unless told). */
@@ -107,14 +140,15 @@ export function suggestAttribution(args: {
   lex?: Lexicon
 }): string | undefined {
   const { text, start } = args
-  const r = speakerReader((args.lex ?? en).speech)
+  const speech = (args.lex ?? en).speech
+  const r = speakerReader(speech)
   const sentences = splitSentences(text)
   if (sentences.length === 0) return undefined
   const at = sentenceAt(sentences, start)
-  for (const index of searchOrder(text, sentences, at, start)) {
+  for (const index of searchOrder(text, sentences, at, start, speech.carry)) {
     const sentence = sentences[index]
     for (const speaker of r.findSpeakers(text.slice(sentence.start, sentence.end))) {
-      const name = resolve(r, text, sentences, speaker, sentence.start + speaker.index)
+      const name = resolve(r, text, sentences, speaker, sentence.start + speaker.index, speech)
       if (name) return name
     }
   }

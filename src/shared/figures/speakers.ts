@@ -327,5 +327,11 @@ function makeReader(speech: SpeechWords): SpeakerReader {
     })
     return people
   }
-  return { findSpeakers, namedBefore, findTitledPeople, titles: TITLES, determiners: DETERMINERS }
+  return {
+    findSpeakers: speech.reader?.findSpeakers ?? findSpeakers,
+    namedBefore,
+    findTitledPeople: speech.reader?.findTitledPeople ?? findTitledPeople,
+    titles: TITLES,
+    determiners: DETERMINERS,
+  }
 }

@@ -6,12 +6,13 @@ import { fr } from './fr'
 import { es } from './es'
 import type { LanguageCode, Lexicon } from './types'
 import { ru } from './ru'
+import { uk } from './uk'
 import { LANGUAGES } from './types'
 
 export type { LanguageCode, Lexicon } from './types'
 export { LANGUAGES } from './types'
 
-const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de, ru, fr }
+const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de, ru, fr, uk }
 
 export const isLanguageCode = (code: string | undefined): code is LanguageCode =>
   code !== undefined && (LANGUAGES as readonly string[]).includes(code)

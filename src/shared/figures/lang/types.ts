@@ -4,12 +4,33 @@
 import type { Day } from '../dates'
 import type { NumberWords } from '../number-words'
 import type { FoundPeriod } from '../period-phrases'
+import type { Speaker } from '../speakers'
 
 export const LANGUAGES = ['en', 'fr', 'es', 'de', 'uk', 'ru'] as const
 export type LanguageCode = (typeof LANGUAGES)[number]
 
+/** A person introduced with a title: "President Volodymyr Zelenskyy" → title `president`. */
+export type TitledPerson = { title: string; name: string; index: number }
+
 /** The words that tell who is speaking: `X said`, `said X`, `according to X`, titles and bodies. */
 export type SpeechWords = {
+  /**
+   * A language's own reading of speakers, in place of the one built from these words (Ukrainian: bodies
+   * capitalise only their first word, roles run in lower case before a name, names are declined).
+   */
+  reader?: {
+    findSpeakers: (sentence: string) => Speaker[]
+    findTitledPeople: (text: string) => TitledPerson[]
+    /** "Кравчук" → "Тарас Кравчук", "Генштаб" → "Генеральний штаб ЗСУ": a name as the article gives it in full. */
+    fullName?: (name: string, text: string) => string
+  }
+  /**
+   * Where a speaker holds for the rest of its paragraph (Ukrainian news): a sentence without one takes the
+   * nearest one before it in the paragraph, then a later one opening with `reportsBack` ("Про це повідомив"),
+   * then the paragraph before when the paragraph opens with `continues` ("Зокрема"); a role nobody in the
+   * text holds answers nothing. Without it a sentence with no speaker stays in the article's voice.
+   */
+  carry?: { reportsBack: readonly (readonly string[])[]; continues: readonly string[] }
   /** Reporting verbs after the speaker: "X said", "X a déclaré" (the verb's last word). */
   verbs: ReadonlySet<string>
   /** Reporting verbs the speaker may follow: "said Iryna Kovalska". */

@@ -38,7 +38,8 @@ const SMALL = "(?:\\d+|один|одна|два|дві|три|чотири|п['�
 
 export const uk: Lexicon = {
   code: 'uk',
-  numberPatterns: ['\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:,\\d+)?(?!\\d)', '\\d+(?:,\\d+)?'],
+  // "7 258V" is two numbers (a model's name), not 7258
+  numberPatterns: ['\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:,\\d+)?(?![\\d\\p{L}])', '\\d+(?:,\\d+)?'],
   normalizeDigits: (text) => text.replace(/\s/g, '').replace(',', '.'),
   qualifiers: [
     'не більше ніж',
@@ -137,6 +138,8 @@ export const uk: Lexicon = {
     /(?<!\p{L})(?:віком|у віці|в віці)\s+(?:до|від|понад)?\s*\d+(?:\s*[-–]\s*\d+)?(?:\s+(?:років|роки|рік))?/giu,
     // designations in Cyrillic: Х-101, Ту-95МС, Т-72, Су-34
     /(?<![\p{L}\d])\p{L}+-\d+(?:[-.]\d+)*\p{L}*/gu,
+    // a Latin-script name before a number is a product or a model: Windows 11, Core Ultra 7 258V, Air 14
+    /(?<![\p{L}\d])(?!(?:USD|EUR|UAH|GBP|CHF|PLN|JPY|CNY|RUB)\b)[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*\s\d+(?:[.,]\d+)*(?:\s\d+[A-Za-z]+)?(?!\d)/gu,
     // numbers: № 7, законопроєкт № 12089; phone numbers: 0 800 210 044
     /№\s*\d+/g,
     /(?<![\d,])0(?:[ \u00a0-]?\d{2,3}){3,4}(?!\d)/g,
