@@ -57,6 +57,16 @@ export function suggestPeriod(args: {
     const distance = (p: FoundPeriod): number =>
       p.index >= end ? p.index - end : start - (p.index + p.text.length)
     const nearest = periods.sort((a, b) => distance(a) - distance(b))[0]
+    // where only a day's events carry on (French news), a longer period before is not the figure's
+    if (
+      nearest &&
+      source !== sentences[at] &&
+      source === sentences[at - 1] &&
+      words.carryDays !== undefined
+    ) {
+      const days = (d: Day): number => Date.UTC(d.year, d.month - 1, d.day) / 864e5
+      if (days(nearest.to) - days(nearest.from) > words.carryDays) continue
+    }
     if (nearest) {
       // a period whose year was inferred ends by the article's date: the text did not say it runs on
       const to = nearest.implicit && ref && before(ref, nearest.to) ? ref : nearest.to

@@ -1,77 +1,13 @@
 // Runs everywhere: French period phrases read by our own rules, since chrono-node's French parser reads
-// weekdays forwards and misses months, years and relative spans: "fin décembre", "dans la nuit de lundi
-// à mardi", "l'an dernier", "en 2023", "depuis huit mois", "au cours des trois derniers mois", "cet hiver".
+// weekdays forwards and misses months, years and relative spans: "fin décembre", "mi-mars", "en 2023",
+// "d'ici fin 2025", "entre mars et mai", "cet hiver", "au premier trimestre".
 import type { Day } from '../dates'
-import { addDays, addMonths, lastDayOfMonth, nearestYear, toISO, weekdayIndex } from '../dates'
+import { addMonths, lastDayOfMonth, nearestYear } from '../dates'
 import type { FoundPeriod } from '../period-phrases'
-import { parseFrenchNumberWords } from './fr-numbers'
+import { B, dayNear, E, FR_MONTH, FR_WEEKDAY, monthOf, re, wholeMonth, wholeYear } from './fr-calendar'
+import { relativeFrench } from './fr-relative'
 
-export const FR_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const
-
-/** A month name or its usual abbreviation (janv., févr., sept., déc.). */
-export const FR_MONTH =
-  '(?:janv(?:ier|\\.)?|f[ée]vr?(?:ier|\\.)?|mars|avr(?:il|\\.)?|mai|juin|juil(?:let|\\.)?|ao[uû]t|sept(?:embre|\\.)?|oct(?:obre|\\.)?|nov(?:embre|\\.)?|d[ée]c(?:embre|\\.)?)'
-export const FR_WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)'
-const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']
-const B = '(?<![\\p{L}\\d])'
-const E = '(?![\\p{L}\\d])'
-const re = (source: string): RegExp => new RegExp(source, 'giu')
-
-const monthOf = (name: string): number => {
-  const n = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f.]/g, '')
-  const keys = ['jan', 'fev', 'mar', 'avr', 'mai', 'juin', 'juil', 'aou', 'sep', 'oct', 'nov', 'dec']
-  return keys.findIndex((k) => n.startsWith(k)) + 1
-}
-
-const wholeMonth = (year: number, month: number, from = 1, to?: number): { from: Day; to: Day } => ({
-  from: { year, month, day: from },
-  to: { year, month, day: Math.min(to ?? 31, lastDayOfMonth(year, month)) },
-})
-const wholeYear = (year: number): { from: Day; to: Day } => ({
-  from: { year, month: 1, day: 1 },
-  to: { year, month: 12, day: 31 },
-})
-
-/** A day without its year: the latest one no more than 45 days after the article's date (`past`: by it). */
-function dayNear(month: number, day: number, ref: Day, past = false): Day {
-  const limit = toISO(addDays(ref, past ? 0 : 45))
-  for (const year of [ref.year + 1, ref.year, ref.year - 1])
-    if (toISO({ year, month, day }) <= limit) return { year, month, day }
-  return { year: ref.year - 1, month, day }
-}
-
-/** The last `weekday` on or before `ref` ("mardi" read on Tuesday is that day). */
-const lastWeekday = (name: string, ref: Day): Day =>
-  addDays(ref, -((weekdayIndex(ref) - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7))
-
-const count = (word: string): number | undefined =>
-  /^\d+$/.test(word) ? Number(word) : parseFrenchNumberWords(word.toLowerCase().split(/(-)/))?.value
-
-/** `count` units back from `ref` (or forward when `sign` is 1). */
-function span(ref: Day, n: number, unit: string, sign = -1): Day {
-  const u = unit.toLowerCase()
-  if (u.startsWith('heure')) return addDays(ref, sign * Math.ceil(n / 24))
-  if (u.startsWith('jour')) return addDays(ref, sign * n)
-  if (u.startsWith('semaine')) return addDays(ref, sign * 7 * n)
-  if (u.startsWith('mois')) return addMonths(ref, sign * n)
-  return addMonths(ref, sign * 12 * n)
-}
+export { FR_MONTH, FR_MONTHS, FR_WEEKDAY } from './fr-calendar'
 
 /** Just before a date that must lie before the article's: "depuis le 1er janvier". */
 const SINCE = /(?:depuis|dès)\s+(?:le\s+)?$/i
@@ -94,8 +30,6 @@ const ORDINALS: Readonly<Record<string, number>> = {
   '4e': 4,
 }
 const SEASONS: Readonly<Record<string, number>> = { printemps: 3, été: 6, automne: 9, hiver: 12 }
-const UNIT = '(heures?|jours?|semaines?|mois|ans|années?)'
-const NUMBER = '(\\d+|[\\p{L}-]+)'
 
 /** Periods in `text` read by French rules; relative ones need `ref` (the article's date). */
 export function findFrenchPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
@@ -234,107 +168,5 @@ export function findFrenchPeriods(text: string, ref: Day | undefined): FoundPeri
     })
   }
   if (ref !== undefined) found.push(...relativeFrench(text, ref))
-  return found
-}
-
-function relativeFrench(text: string, ref: Day): FoundPeriod[] {
-  const found: FoundPeriod[] = []
-  const add = (m: RegExpMatchArray, from: Day, to: Day): void => {
-    found.push({ from, to, index: m.index ?? 0, text: m[0] })
-  }
-  const monday = addDays(ref, -weekdayIndex(ref))
-  for (const m of text.matchAll(
-    re(
-      `${B}(?:l['’]an|l['’]année)\\s+(dernière|dernier|passée?|dernièr|précédente|prochaine?)${E}|${B}cette\\s+année${E}`,
-    ),
-  )) {
-    const which = (m[1] ?? '').toLowerCase()
-    const year = which.startsWith('prochain') ? ref.year + 1 : which === '' ? ref.year : ref.year - 1
-    add(m, wholeYear(year).from, wholeYear(year).to)
-  }
-  for (const m of text.matchAll(
-    re(`${B}(?:le\\s+mois\\s+(dernier|passé|prochain)|ce\\s+mois(?:-ci)?)${E}`),
-  )) {
-    const shift = m[1] === undefined ? 0 : m[1].toLowerCase() === 'prochain' ? 1 : -1
-    const first = addMonths({ ...ref, day: 1 }, shift)
-    const whole = wholeMonth(first.year, first.month)
-    add(m, whole.from, whole.to)
-  }
-  for (const m of text.matchAll(
-    re(`${B}(?:la\\s+semaine\\s+(dernière|passée|prochaine)|cette\\s+semaine)${E}`),
-  )) {
-    const shift = m[1] === undefined ? 0 : m[1].toLowerCase() === 'prochaine' ? 7 : -7
-    add(m, addDays(monday, shift), addDays(monday, shift + 6))
-  }
-  // la semaine écoulée, l'année écoulée: the span just ended
-  for (const m of text.matchAll(re(`${B}(?:la\\s+(semaine)|le\\s+(mois)|l['’](année))\\s+écoulée?${E}`)))
-    add(m, span(ref, 1, m[1] ?? m[2] ?? 'an'), ref)
-  // les trois derniers mois, ces 24 dernières heures, au cours des dix derniers jours, depuis huit mois, en cinq ans
-  const past = re(
-    `${B}(?:(?:les|ces|des)\\s+${NUMBER}\\s+derni(?:er|ère)s\\s+${UNIT}|(?:depuis|en|sur)\\s+(?:près\\s+de\\s+|plus\\s+de\\s+)?${NUMBER}\\s+${UNIT})${E}`,
-  )
-  for (const m of text.matchAll(past)) {
-    const n = count(m[1] ?? m[3])
-    if (n === undefined || n <= 0) continue
-    add(m, span(ref, n, m[2] ?? m[4]), ref)
-  }
-  for (const m of text.matchAll(re(`${B}(?:les|ces|des)\\s+derni(?:er|ère)s\\s+${NUMBER}\\s+${UNIT}${E}`))) {
-    const n = count(m[1])
-    if (n !== undefined && n > 0) add(m, span(ref, n, m[2]), ref)
-  }
-  for (const m of text.matchAll(
-    re(
-      `${B}(?:les|ces|dans\\s+les)\\s+${NUMBER}\\s+(?:prochain(?:e)?s)\\s+${UNIT}|d['’]ici\\s+${NUMBER}\\s+${UNIT}${E}`,
-    ),
-  )) {
-    const n = count(m[1] ?? m[3])
-    if (n !== undefined && n > 0) add(m, ref, span(ref, n, m[2] ?? m[4], 1))
-  }
-  for (const m of text.matchAll(
-    re(`${B}depuis\\s+le\\s+début\\s+(?:du\\s+(mois)|de\\s+l['’](année)|de\\s+la\\s+(semaine))${E}`),
-  )) {
-    const from = m[1] ? { ...ref, day: 1 } : m[2] ? { year: ref.year, month: 1, day: 1 } : monday
-    add(m, from, ref)
-  }
-  for (const m of text.matchAll(
-    re(`${B}d['’]ici\\s+(?:à\\s+)?la\\s+fin\\s+(?:de\\s+l['’]année|du\\s+mois)${E}`),
-  )) {
-    const year = /mois/i.test(m[0])
-    add(
-      m,
-      ref,
-      year ? { ...ref, day: lastDayOfMonth(ref.year, ref.month) } : { year: ref.year, month: 12, day: 31 },
-    )
-  }
-  // dans la nuit de lundi à mardi
-  for (const m of text.matchAll(
-    re(`${B}(?:dans\\s+)?la\\s+nuit\\s+de\\s+(${FR_WEEKDAY})\\s+à\\s+(${FR_WEEKDAY})${E}`),
-  )) {
-    const to = lastWeekday(m[2], ref)
-    add(m, lastWeekday(m[1], addDays(to, -1)), to)
-  }
-  for (const m of text.matchAll(
-    re(`${B}(?:dans\\s+la\\s+nuit|la\\s+nuit\\s+(?:dernière|précédente)|cette\\s+nuit)${E}`),
-  ))
-    add(m, addDays(ref, -1), ref)
-  for (const m of text.matchAll(
-    re(
-      `${B}(?:avant-hier|hier|aujourd['’]hui|actuellement|désormais|à\\s+ce\\s+jour|ce\\s+matin|ce\\s+soir|cet\\s+après-midi|demain)${E}`,
-    ),
-  )) {
-    const word = m[0].toLowerCase()
-    const shift = word.startsWith('avant') ? -2 : word === 'hier' ? -1 : word === 'demain' ? 1 : 0
-    add(m, addDays(ref, shift), addDays(ref, shift))
-  }
-  for (const m of text.matchAll(
-    re(
-      `${B}(?<!\\ble\\s+)(?:ce\\s+)?(${FR_WEEKDAY})(?:\\s+(?:matin|midi|soir|après-midi))?(?:\\s+(dernier|prochain))?${E}`,
-    ),
-  )) {
-    const day = lastWeekday(m[1], ref)
-    const next = m[2]?.toLowerCase() === 'prochain'
-    const when = next ? addDays(day, 7) : day
-    add(m, when, when)
-  }
   return found
 }

@@ -140,6 +140,26 @@ describe('French periods', () => {
   ])('%s', (text, figure, date, expected) => {
     expect(periodOf(text, figure, date)).toEqual(expected)
   })
+
+  it.each<[string, string, string, [string, string] | undefined]>([
+    // a night's events carry to the next sentence; a year does not
+    [
+      'Dans la nuit, 38 drones ont été lancés. La défense en a abattu 31.',
+      '31',
+      '2024-06-18',
+      ['2024-06-17', '2024-06-18'],
+    ],
+    ['La ligne a rouvert en 2022. Elle mesure 47 kilomètres.', '47', '2025-01-15', undefined],
+    // a list item's sentence is the one before the list, not its marker
+    [
+      'Tempête Ingrid\n\nLe point ce mardi soir :\n\n1. Environ 610 000 foyers sont privés de courant.',
+      '610 000',
+      '2024-12-03',
+      ['2024-12-03', '2024-12-03'],
+    ],
+  ])('the sentence before: %s', (text, figure, date, expected) => {
+    expect(periodOf(text, figure, date)).toEqual(expected)
+  })
 })
 
 describe('French speakers', () => {
@@ -173,6 +193,11 @@ describe('French speakers', () => {
       'Haut Conseil des finances publiques',
     ],
     ['La compagnie emploie 4 300 salariés.', '4 300', undefined],
+    [
+      'Selon la Direction de la recherche, des études, de l’évaluation et des statistiques (Drees), rien. La part recule à 42 %, précise la Drees.',
+      '42 %',
+      'Direction de la recherche, des études, de l’évaluation et des statistiques',
+    ],
   ])('%s', (text, figure, expected) => {
     expect(speakerOf(text, figure)).toBe(expected)
   })

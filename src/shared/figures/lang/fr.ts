@@ -16,14 +16,13 @@ import {
   FR_CURRENCY_PREFIXES,
   FR_CURRENCY_SUFFIXES,
   FR_DESIGNATION_KEYWORDS,
-  FR_MEASURES,
   FR_MONEY_SCALES,
-  FR_PERCENT_WORDS,
   FR_QUALIFIERS,
   FR_SCALE_WORDS,
   FR_STOP_WORDS,
   FR_VAGUE,
 } from './fr-words'
+import { FR_MEASURES, FR_PERCENT_WORDS } from './fr-units'
 import type { Lexicon } from './types'
 
 const DAY = '(?:1er|[12]\\d|3[01]|0?[1-9])'
@@ -101,6 +100,11 @@ export const fr: Lexicon = {
     new RegExp(`(?<=[\\p{L}]${SP}+)${NUMBER_WORD}(?:-\\p{L}+)?(?![\\p{L}])`, 'gu'),
     // a capitalised word inside a sentence names the number after it: CAC 40, PlayStation 5, Forza Horizon 5
     /(?<=(?<![.!?:;–—«"(\n][\s\u00a0\u202f]*)(?<!^)(?<![\p{L}\d])\p{Lu}[\p{L}\d'’-]*[ \u00a0])\d+(?!\d|,\d|[\s\u00a0\u202f]*%)/gu,
+    // a run of designations: les lignes 15 à 18, les articles 3 et 4
+    new RegExp(
+      `${W}(?:${[...FR_DESIGNATION_KEYWORDS].join('|')})${SP}+\\d+(?:${SP}*(?:à|au|-|–|et|,)${SP}*\\d+)+`,
+      'giu',
+    ),
     // scores: s'est imposé 3-1
     /(?<=\b(?:victoire|défaite|battue?s?|gagné|perdu|imposée?s?|score|nul|menait|mène)\b[^.!?]{0,30})\d{1,2}\s*[-–]\s*\d{1,2}\b/gi,
     // street addresses: 12 rue de la Paix
@@ -125,6 +129,8 @@ export const fr: Lexicon = {
   speech: frSpeech,
   period: {
     chrono: 'fr',
+    // "Dans la nuit, … La défense en a abattu 31": a day's events carry to the next sentence, a year does not
+    carryDays: 2,
     phrases: findFrenchPeriods,
     // one space either side: a wider gap held a figure ("cette année à 4,9 % en 2025" joins nothing)
     joiner: /^\s?(?:à|au|jusqu['’](?:à|au)|-|–|—)\s?$/i,

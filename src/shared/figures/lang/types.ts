@@ -82,6 +82,8 @@ export type PeriodWords = {
   duration: RegExp
   /** Relative to an unknown moment: "now", "two weeks before". */
   relative: RegExp
+  /** The sentence before lends its period only when it spans at most this many days (default: always). */
+  carryDays?: number
   /** Just before a period the figure is compared with, not measured over: "than in August" ("ніж у серпні"). */
   comparison?: RegExp
   /** When a statement was made, not what its figures cover: "сообщила в среду" (global flag). */
