@@ -36,8 +36,13 @@ export function suggestPeriod(args: {
       latestBegun(p, ref),
     )
     const periods = mergeRanges(slice, found, ref, words)
-      // "11% more than in August": the period compared with is not the figure's
-      .filter((p) => !words.comparison?.test(slice.slice(0, p.index)))
+      // "11% more than in August": the period compared with is not the figure's, unless the figure is
+      // the one compared ("98,4 millones, frente a los 251 millones de 2012")
+      .filter((p) => {
+        const compared = words.comparison ? slice.slice(0, p.index).search(words.comparison) : -1
+        const at = start - source.start
+        return compared < 0 || (at >= compared && at < p.index)
+      })
       .map((p) => ({ ...p, index: p.index + source.start }))
       // a duration inside its own period ("depuis huit mois", "the past 24 hours") is read with it;
       // no other figure can sit inside a period, since figures are masked

@@ -271,6 +271,8 @@ function relativeSpanish(text: string, ref: Day): FoundPeriod[] {
     // "en doce años" is a span up to the article's date only with a past verb; a future one says "dentro de"
     if (n !== undefined && n > 0) add(m, shift(ref, n, m[2]), ref)
   }
+  // a live blog's entry opens with its clock time ("23:47 — Con el 100 % escrutado"): the article's own day
+  for (const m of text.matchAll(re(`^(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?=\\s*[—–-]\\s)`))) add(m, ref, ref)
   // la noche del domingo, la madrugada del martes: that day
   for (const m of text.matchAll(
     re(
@@ -299,7 +301,7 @@ function relativeSpanish(text: string, ref: Day): FoundPeriod[] {
   // el martes, este domingo, el pasado lunes: the last such day on or before the article's date
   for (const m of text.matchAll(
     re(
-      `${B}(?:(?:el|este|el\\s+pasado|este\\s+pasado)\\s+)(${ES_WEEKDAY})(?!\\s+\\d)(?:\\s+(pasado|próximo|que\\s+viene))?${E}`,
+      `${B}(?:(?:el|este|del|el\\s+pasado|este\\s+pasado)\\s+)(${ES_WEEKDAY})(?!\\s+\\d)(?:\\s+(pasado|próximo|que\\s+viene))?${E}`,
     ),
   )) {
     const day = lastWeekday(m[1], ref)

@@ -36,6 +36,10 @@ const TIME_UNIT = '(?:años|año|meses|mes|semanas|días|horas|minutos|décadas|
 const HOUR = '(?:[01]?\\d|2[0-4]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)'
 const B = '(?<![\\p{L}\\d])'
 const E = '(?![\\p{L}\\d])'
+/** Before a period a figure is compared with: "más que (en)", "que en", "frente a", "respecto al". */
+const COMPARED =
+  '(?:(?:más|menos|mayor(?:es)?|menor(?:es)?|superior(?:es)?|inferior(?:es)?|doble|triple|igual)\\s+(?:\\p{L}+\\s+)?que|que(?=\\s+(?:en|durante)\\s))'
+const VERSUS = '(?:respecto\\s+(?:a|al|de)|frente\\s+(?:a|al)|comparado\\s+con|en\\s+comparación\\s+con)'
 const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
 
 export const es: Lexicon = {
@@ -156,11 +160,20 @@ export const es: Lexicon = {
     since: /\b(?:desde|a\s+partir\s+de)\s+(?:(?:el|la|los)\s+)?$/i,
     between: /\b(?:entre|de|desde|del)\s+(?:(?:el|la)\s+)?$/i,
     duration: /^(?:durante|en|dentro|desde\s+hace|hace|por|tras|después|a\s+lo\s+largo)\b/i,
-    // chrono's Spanish parser reads a bare weekday forwards; weekdays are read by findSpanishPeriods
+    // chrono's Spanish parser reads a bare weekday forwards (weekdays are read by findSpanishPeriods), and
+    // "49 años" or "16 horas" as that long from now
     relative:
-      /^ahora$|\b(?:antes|después|más\s+tarde|hace|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|tarde|noche|madrugada|mediodía)\b/i,
-    comparison:
-      /\b(?:que|respecto\s+(?:a|al|de)|frente\s+(?:a|al)|comparado\s+con|en\s+comparación\s+con)\s+(?:(?:en|a|durante)\s+)?(?:(?:el|la|los|las)\s+)?(?:mismo\s+(?:mes|periodo|período|trimestre)\s+(?:de|del)\s+)?$/i,
+      /^ahora$|\b(?:antes|después|más\s+tarde|hace|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|tarde|noche|madrugada|mediodía|segundos?|minutos?|horas?|días?|semanas?|mes|meses|años?|décadas?)\b/i,
+    // "un 10,3 % más que en el mismo mes de 2023", "por debajo de la de 2023", "la cifra más alta desde 2008"
+    comparison: new RegExp(
+      `(?:${B}${COMPARED}\\s+(?:(?:en|a|durante)\\s+)?(?:tod[oa]s?\\s+)?(?:\\p{L}+\\s+){0,4}?|${B}${VERSUS}\\s+(?:\\p{L}+\\s+){0,8}?|${B}(?:el|la|los|las)\\s+(?:de|del)\\s+|${B}(?:más\\s+\\p{L}+|mayor|menor|máximo|mínimo|récord)\\s+(?:desde|de)\\s+(?:(?:el|la)\\s+)?)$`,
+      'iu',
+    ),
+    // when a statement was made, not what its figures cover: "publicados este lunes", "Madrid, 3 jun (EFE).-"
+    said: new RegExp(
+      `(?:(?:publicad|difundid|presentad|divulgad|facilitad|conocid)[oa]s?|informó|anunció|explicó|dijo|declaró|aseguró|afirmó|señaló|indicó|comunicó|publicó|presentó|aprobó|difundió|detalló|precisó)\\s+(?:(?:este|esta|el|la)\\s+(?:pasad[oa]\\s+)?(?:${ES_WEEKDAY}|mañana|tarde|noche)|ayer|hoy)(?![\\p{L}\\d])|^[\\p{Lu}][\\p{L} ]+,\\s+\\d{1,2}\\s+(?:de\\s+)?${ES_MONTH}(?![\\p{L}])(?:\\s+\\([^)]*\\))?\\s*\\.?-?`,
+      'giu',
+    ),
   },
   nouns: { capitalised: false, skippedFirst: ['más', 'nuevos', 'nuevas', 'otros', 'otras'], maxWords: 1 },
 }
