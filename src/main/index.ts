@@ -1,5 +1,6 @@
 // Electron main process: the window, its security settings and the archive. Thin by design; the logic lives
 // in service.ts and src/shared, which browser mode and the tests exercise without Electron.
+import { eventChannel } from '../shared/bridge'
 import { electronApp, is, optimizer } from '@electron-toolkit/utils'
 import { BrowserWindow, app, dialog, session, shell, utilityProcess } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
@@ -18,10 +19,11 @@ import { SearchIndex, processBuilder } from './search'
 import { createService } from './service'
 
 /** A job process (index build, export, page parsing) as a utilityProcess: its work and memory stay out of here. */
-function utilityJob(worker: string): JobProcess {
+function utilityJob(worker: string, execArgv: string[] = []): JobProcess {
   const child = utilityProcess.fork(join(__dirname, worker), [], {
     serviceName: `Glossa ${worker}`,
     stdio: 'inherit',
+    execArgv,
   })
   return {
     send: (message) => child.postMessage(message),
@@ -96,12 +98,12 @@ async function main(): Promise<void> {
   const importer = new Importer(
     archive,
     undefined,
-    processParser(() => utilityJob('parse-worker.js')),
+    processParser((execArgv) => utilityJob('parse-worker.js', execArgv)),
   )
   const openFiles = async (paths: string[]) => {
     if (!paths.length) return
     for (const line of await importOpened(importer, paths)) console.log(line)
-    mainWindow?.webContents.send('glossa-event:archive.changed')
+    mainWindow?.webContents.send(eventChannel('archive.changed'))
   }
   app.on('second-instance', (_event, argv) => {
     if (mainWindow?.isMinimized()) mainWindow.restore()

@@ -1,10 +1,11 @@
 // Electron main process: the application menu. Items that act on the page send an app event to the window.
 import { Menu } from 'electron'
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
+import { eventChannel } from '../shared/bridge'
 import type { AppEvent } from '../shared/bridge'
 
 export function installMenu(getWindow: () => BrowserWindow | null): void {
-  const send = (event: AppEvent) => () => getWindow()?.webContents.send(`glossa-event:${event}`)
+  const send = (event: AppEvent) => () => getWindow()?.webContents.send(eventChannel(event))
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {

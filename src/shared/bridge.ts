@@ -6,6 +6,10 @@ import type { Result } from './types'
 export const APP_EVENTS = ['menu.import', 'menu.find', 'archive.changed'] as const
 export type AppEvent = (typeof APP_EVENTS)[number]
 
+/** The IPC channel a contract method is served on, and the one an app event is sent on: written once here. */
+export const methodChannel = (method: MethodName): string => `glossa:${method}`
+export const eventChannel = (event: AppEvent): string => `glossa-event:${event}`
+
 export type BridgeApi = { [M in MethodName]: (args: ArgsOf<M>) => Promise<Result<ResultOf<M>>> } & {
   on?: (event: AppEvent, listener: () => void) => () => void
 }

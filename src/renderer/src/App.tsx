@@ -1,7 +1,7 @@
 // Renderer: the window — library on the left; the open article, the Figures view or the Tags manager on
 // the right; import on top.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
-import { api } from './api'
+import { api, onAppEvent } from './api'
 import { whenIdle } from './idle'
 import type ReaderPaneType from './views/ReaderPane'
 
@@ -117,12 +117,12 @@ export default function App() {
       }
     }
     window.addEventListener('keydown', onKey)
-    const off = window.api?.on?.('menu.import', () => setImporting(true))
-    const offChanged = window.api?.on?.('archive.changed', refreshAll)
+    const off = onAppEvent('menu.import', () => setImporting(true))
+    const offChanged = onAppEvent('archive.changed', refreshAll)
     return () => {
       window.removeEventListener('keydown', onKey)
-      off?.()
-      offChanged?.()
+      off()
+      offChanged()
     }
   }, [refreshAll])
 

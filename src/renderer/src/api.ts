@@ -1,6 +1,6 @@
 // Renderer: the only caller of the contract. Uses Electron's preload bridge when present, otherwise browser
 // mode's HTTP bridge with the token handed over in the URL fragment.
-import type { BridgeApi } from '../../shared/bridge'
+import type { AppEvent, BridgeApi } from '../../shared/bridge'
 import type { ApiClient } from '../../shared/contract'
 import type { MethodName } from '../../shared/methods'
 import { METHOD_NAMES } from '../../shared/methods'
@@ -65,6 +65,10 @@ function bridgeTransport(bridge: BridgeApi): Transport {
 const transport: Transport = window.api ? bridgeTransport(window.api) : httpTransport()
 
 export const isBrowserMode = !window.api
+
+/** Subscribes to an app event (menu items, archive changes); browser mode has none. Returns the unsubscribe. */
+export const onAppEvent = (event: AppEvent, listener: () => void): (() => void) =>
+  window.api?.on?.(event, listener) ?? (() => {})
 
 export const api = Object.fromEntries(
   METHOD_NAMES.map((method) => [

@@ -2,6 +2,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MouseEvent } from 'react'
 import { anchorAll, describe } from '../../../shared/anchoring'
+import { onAppEvent } from '../api'
 import AnnotationSidebar from '../components/AnnotationSidebar'
 import ArticleBody from '../components/ArticleBody'
 import ArticleHeader from '../components/ArticleHeader'
@@ -196,7 +197,7 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
     setArrived(true)
     focus(initialAnnotation)
   }, [arrived, initialAnnotation, spans, focus])
-  useEffect(() => window.api?.on?.('menu.find', find.show), [find.show])
+  useEffect(() => onAppEvent('menu.find', find.show), [find.show])
 
   const onPointerUp = (e: MouseEvent) => {
     const sel = window.getSelection()
