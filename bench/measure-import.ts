@@ -31,7 +31,7 @@ export async function measureImport(archive: Archive, pages: number, seed: numbe
     return { name: page.name, bytes: Buffer.from(page.html, 'utf8') }
   })
   // As `glossa serve` and the app import: pages parsed in the parse process (started by the first page).
-  const parser = processParser(() => nodeProcess(PARSE_WORKER))
+  const parser = processParser((execArgv) => nodeProcess(PARSE_WORKER, execArgv))
   const importer = new Importer(archive, undefined, parser)
   const samples: number[] = []
   const ids: string[] = []

@@ -4,6 +4,7 @@ import { extname, join } from 'node:path'
 import { Importer } from '../main/importer'
 import type { ImportResult } from '../main/importer'
 import type { Archive } from '../main/archive/archive'
+import type { DocumentParser } from '../main/jobs/parse-service'
 
 const IMPORTABLE = new Set(['.html', '.htm', '.xhtml', '.md', '.markdown', '.txt', '.text'])
 
@@ -33,9 +34,16 @@ export async function collectFiles(paths: string[]): Promise<string[]> {
 export async function runImport(
   archive: Archive,
   paths: string[],
-  options: { json: boolean; source?: string; tags?: string[]; log: (line: string) => void },
+  options: {
+    json: boolean
+    source?: string
+    tags?: string[]
+    log: (line: string) => void
+    /** Where pages are parsed: the parse process, bounded in time and memory (jobs/parse-service.ts). */
+    parser?: DocumentParser
+  },
 ): Promise<ImportResult[]> {
-  const importer = new Importer(archive)
+  const importer = new Importer(archive, undefined, options.parser)
   const files = await collectFiles(paths)
   const results: ImportResult[] = []
   let cancelled = false

@@ -107,7 +107,7 @@ export class Importer {
       return await stored
     } catch (err) {
       if (err instanceof ImportError || err instanceof GlossaError)
-        return { name, status: 'failed', message: err.message }
+        return { name, status: 'failed', message: err.message, code: err.code }
       return {
         name,
         status: 'failed',

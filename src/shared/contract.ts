@@ -29,6 +29,8 @@ export const importResultSchema = z.object({
   id: idSchema.optional(),
   title: z.string().optional(),
   message: z.string().optional(),
+  /** Why it failed, for a program: an import error's code (`too_complex`, `no_article`, …). */
+  code: z.string().max(100).optional(),
 })
 const importMetaSchema = z.object({
   source: z.string().max(300).optional(),

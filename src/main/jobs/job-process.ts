@@ -54,11 +54,11 @@ export function runJob<R>(
   })
 }
 
-/** A Node child process running `file`. */
-export function nodeProcess(file: string): JobProcess {
+/** A Node child process running `file`, with these Node/V8 flags (a heap limit, say). */
+export function nodeProcess(file: string, execArgv: string[] = []): JobProcess {
   const child = fork(file, [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: [],
+    execArgv,
     serialization: 'advanced',
   })
   return {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ImportError } from '../import'
 import type { JobProcess } from './job-process'
-import { handleParse, inProcessParser, processParser } from './parse-service'
+import { PARSE_LIMITS, handleParse, inProcessParser, processParser } from './parse-service'
 import type { ParseRequest } from './parse-service'
 
 const PAGE = {
@@ -17,10 +17,11 @@ const PAGE = {
  * A worker as the parse process behaves — answers each request by id with handleParse, through a structured
  * clone — recording how many times it was started and whether it was stopped.
  */
-function fakeWorker(behave: { crashOn?: string } = {}) {
-  const stats = { started: 0, killed: 0, requests: 0 }
-  const start = (): JobProcess => {
+function fakeWorker(behave: { crashOn?: string; hangOn?: string } = {}) {
+  const stats = { started: 0, killed: 0, requests: 0, execArgv: [] as string[][] }
+  const start = (execArgv: string[]): JobProcess => {
     stats.started++
+    stats.execArgv.push(execArgv)
     let onMessage: (m: unknown) => void = () => undefined
     let onExit: (why: string) => void = () => undefined
     let alive = true
@@ -32,9 +33,10 @@ function fakeWorker(behave: { crashOn?: string } = {}) {
           if (!alive) return
           if (request.kind === 'document' && request.input.name === behave.crashOn) {
             alive = false
-            onExit('exit code 134')
+            onExit('SIGABRT')
             return
           }
+          if (request.kind === 'document' && request.input.name === behave.hangOn) return
           handleParse(request).then(
             (value) => onMessage(structuredClone({ id: request.id, ok: true, value })),
             (err: Error & { code?: string }) =>
@@ -71,7 +73,8 @@ describe('the parse process', () => {
     ])
     expect(a).toEqual(await inProcessParser.document(PAGE))
     expect(b.text).toBe(a.text)
-    expect(stats).toEqual({ started: 1, killed: 0, requests: 2 })
+    expect(stats).toMatchObject({ started: 1, killed: 0, requests: 2 })
+    expect(stats.execArgv).toEqual([[`--max-old-space-size=${PARSE_LIMITS.heapMB}`]])
     expect((await parser.stats())?.peakRssMB).toBeGreaterThan(10)
     parser.close()
     expect(await parser.stats()).toBeUndefined()
@@ -107,23 +110,45 @@ describe('the parse process', () => {
     parser.close()
   })
 
-  it('parses here, and says so, when the worker dies with pages in flight', async () => {
+  it('refuses a page whose process dies reading it, never parsing it here; the next page gets a fresh process', async () => {
     const { stats, start } = fakeWorker({ crashOn: 'crash.html' })
-    const reasons: string[] = []
-    const parser = processParser(start, { onFallback: (why) => reasons.push(why) })
-    const [crashed, after] = await Promise.all([
+    const parser = processParser(start, { limits: { heapMB: 64 } })
+    const [crashed, after] = await Promise.allSettled([
       parser.document({ ...PAGE, name: 'crash.html' }),
       parser.document(PAGE),
     ])
-    expect(crashed.title).toBe('Grid repairs')
-    expect(after.title).toBe('Grid repairs')
-    expect(reasons).toEqual([
-      'the parse process stopped (exit code 134)',
-      'the parse process stopped (exit code 134)',
-    ])
-    // The next page gets a fresh worker.
-    await parser.document(PAGE)
+    expect(crashed.status === 'rejected' && crashed.reason).toBeInstanceOf(ImportError)
+    expect(crashed).toMatchObject({
+      reason: {
+        code: 'too_complex',
+        message:
+          '“crash.html” is too complex to import: the parse process stopped while reading it (SIGABRT), most likely out of memory: Glossa gives one page 64 MB. Save only the article and import that.',
+      },
+    })
+    expect(after).toMatchObject({ status: 'fulfilled', value: { title: 'Grid repairs' } })
     expect(stats.started).toBe(2)
+    expect(stats.execArgv[1]).toEqual(['--max-old-space-size=64'])
+    parser.close()
+  })
+
+  it('stops a page that takes longer than the bound, and times each page on its own', async () => {
+    vi.useFakeTimers()
+    const { stats, start } = fakeWorker({ hangOn: 'slow.html' })
+    const parser = processParser(start, { limits: { timeoutMs: 1_000 } })
+    const slow = parser.document({ ...PAGE, name: 'slow.html' }).catch((e: unknown) => e)
+    // Waits behind the slow page: its second of waiting is not its own.
+    const queued = parser.document(PAGE)
+    await vi.advanceTimersByTimeAsync(999)
+    expect(stats).toMatchObject({ started: 1, killed: 0, requests: 1 })
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await slow).toMatchObject({
+      code: 'too_complex',
+      message:
+        '“slow.html” is too complex to import: reading it took longer than 1 s, and Glossa stopped. Save only the article and import that.',
+    })
+    expect(stats).toMatchObject({ started: 2, killed: 1, requests: 2 })
+    await vi.advanceTimersByTimeAsync(5)
+    expect((await queued).title).toBe('Grid repairs')
     parser.close()
   })
 })

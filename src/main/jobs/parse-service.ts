@@ -1,12 +1,13 @@
 // Main process: parsing imported pages (Readability on linkedom, sanitizing, the text model) in a worker process
 // kept while imports run (parse-worker.ts). A page's DOM is megabytes of short-lived objects and a folder of
 // pages keeps the CPU busy for seconds; in the worker, neither lands in the main process. The worker starts on
-// the first page, answers requests by id, and stops after a quiet spell, giving its memory back. If it fails,
-// pages are parsed here instead, and the import goes on.
+// the first page, answers requests by id, and stops after a quiet spell, giving its memory back. Each page is
+// bounded in time and memory (PARSE_LIMITS); one past either is refused as too complex, and the import goes on.
 import { GlossaError } from '../../shared/errors'
 import type { ErrorCode } from '../../shared/types'
 import { ImportError, parseDocument, parseHtml } from '../import'
 import type { ImportInput, ImportedDoc } from '../import'
+import { quoteName } from '../import/errors'
 import { peakRssMB } from './job-process'
 import type { JobAnswer, JobProcess } from './job-process'
 
@@ -40,25 +41,44 @@ export async function handleParse(request: ParseRequest): Promise<ImportedDoc | 
     : inProcessParser.html(request.input)
 }
 
-/** The worker went away with this request unanswered. */
-class WorkerGone extends Error {}
-
 const IDLE_MS = 15_000
+
+/**
+ * What one parse may take. A page that takes longer, or more memory (the process is started with this heap
+ * limit), is refused as too complex: its process is stopped and the page is never parsed anywhere else, since
+ * in the main process it would freeze the app, or take it down, instead. Real pages take a few seconds at most.
+ */
+export type ParseLimits = { timeoutMs: number; heapMB: number }
+export const PARSE_LIMITS: ParseLimits = { timeoutMs: 60_000, heapMB: 1536 }
+
+/** Starts a parse process with these Node/V8 flags (its heap limit). */
+export type StartParseProcess = (execArgv: string[]) => JobProcess
 
 /** A parse process, plus its own account of its memory (for the bench), undefined when none is running. */
 export type ProcessParser = DocumentParser & { stats(): Promise<ParseStats | undefined> }
 
+type Waiting = {
+  request: Unsent
+  name: string
+  resolve: (value: unknown) => void
+  reject: (err: Error) => void
+}
+
+/**
+ * Pages are sent to the process one at a time, so each is timed on its own and a process that dies is known to
+ * have died on that page; the pages after it go to a fresh process.
+ */
 export function processParser(
-  start: () => JobProcess,
-  opts: { idleMs?: number; onFallback?: (why: string) => void } = {},
+  start: StartParseProcess,
+  opts: { idleMs?: number; limits?: Partial<ParseLimits> } = {},
 ): ProcessParser {
   const idleMs = opts.idleMs ?? IDLE_MS
-  const report =
-    opts.onFallback ?? ((why) => console.error(`Glossa parsed imports in the main process: ${why}`))
+  const limits = { ...PARSE_LIMITS, ...opts.limits }
   let worker: JobProcess | undefined
   let nextId = 1
   let idle: NodeJS.Timeout | undefined
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>()
+  const queue: Waiting[] = []
+  let current: (Waiting & { id: number; worker: JobProcess; timer: NodeJS.Timeout }) | undefined
 
   const stop = () => {
     clearTimeout(idle)
@@ -66,56 +86,92 @@ export function processParser(
     worker = undefined
     w?.kill()
   }
+  const finish = (settle: (waiting: Waiting) => void) => {
+    const done = current
+    if (!done) return
+    clearTimeout(done.timer)
+    current = undefined
+    settle(done)
+    next()
+  }
   const running = (): JobProcess => {
     if (worker) return worker
-    const w = start()
+    const w = start([`--max-old-space-size=${limits.heapMB}`])
     worker = w
     w.onMessage((message) => {
       const answer = message as JobAnswer
-      const id = answer?.id ?? 0 // ids start at 1
-      const waiting = pending.get(id)
-      if (!waiting) return
-      pending.delete(id)
-      if (answer.ok) waiting.resolve(answer.value)
-      else waiting.reject(revive(answer.error))
-      if (pending.size === 0 && worker === w) {
-        clearTimeout(idle)
-        idle = setTimeout(stop, idleMs)
-        idle.unref?.()
-      }
+      if (current?.worker !== w || answer?.id !== current.id) return
+      finish((waiting) => (answer.ok ? waiting.resolve(answer.value) : waiting.reject(revive(answer.error))))
     })
     w.onExit((why) => {
       if (worker === w) worker = undefined
-      for (const [id, waiting] of pending) {
-        pending.delete(id)
-        waiting.reject(new WorkerGone(`the parse process stopped (${why})`))
-      }
+      if (current?.worker !== w) return
+      finish((waiting) =>
+        waiting.reject(
+          tooComplex(
+            waiting.name,
+            `the parse process stopped while reading it (${why}), most likely out of memory: Glossa gives one page ${limits.heapMB} MB`,
+          ),
+        ),
+      )
     })
     return w
   }
-  const send = (request: Unsent) => {
+  const next = () => {
+    if (current) return
+    const waiting = queue.shift()
+    if (!waiting) {
+      clearTimeout(idle)
+      idle = setTimeout(stop, idleMs)
+      idle.unref?.()
+      return
+    }
     clearTimeout(idle)
     const id = nextId++
-    return new Promise<unknown>((resolve, reject) => {
-      pending.set(id, { resolve, reject })
-      running().send({ ...request, id })
-    })
-  }
-  const ask = async (request: Unsent, here: () => Promise<ImportedDoc>) => {
+    let w: JobProcess
     try {
-      return (await send(request)) as ImportedDoc
+      w = running()
     } catch (err) {
-      if (!(err instanceof WorkerGone)) throw err
-      report(err.message)
-      return here()
+      waiting.reject(new Error(`Glossa could not start its parse process: ${String(err)}`))
+      return next()
     }
+    const timer = setTimeout(() => {
+      // Stopped first, so its exit finds nothing in flight; the next page gets a fresh process.
+      if (worker === w) stop()
+      finish((waiting) =>
+        waiting.reject(
+          tooComplex(
+            waiting.name,
+            `reading it took longer than ${seconds(limits.timeoutMs)}, and Glossa stopped`,
+          ),
+        ),
+      )
+    }, limits.timeoutMs)
+    current = { ...waiting, id, worker: w, timer }
+    w.send({ ...waiting.request, id })
   }
+  const send = (request: Unsent, name: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      queue.push({ request, name, resolve, reject })
+      next()
+    })
   return {
-    document: (input) => ask({ kind: 'document', input }, () => inProcessParser.document(input)),
-    html: (input) => ask({ kind: 'html', input }, () => inProcessParser.html(input)),
+    document: async (input) => (await send({ kind: 'document', input }, input.name)) as ImportedDoc,
+    html: async (input) => (await send({ kind: 'html', input }, input.name)) as ImportedDoc,
     close: stop,
-    stats: async () => (worker ? ((await send({ kind: 'stats' })) as ParseStats) : undefined),
+    stats: async () => (worker ? ((await send({ kind: 'stats' }, 'stats')) as ParseStats) : undefined),
   }
+}
+
+function tooComplex(name: string, what: string): ImportError {
+  return new ImportError(
+    'too_complex',
+    `${quoteName(name, 'The page')} is too complex to import: ${what}. Save only the article and import that.`,
+  )
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`
 }
 
 /** The worker's error as the importer knows it: an ImportError or GlossaError keeps its code and message. */
