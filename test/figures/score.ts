@@ -52,8 +52,9 @@ export function wholeOccurrences(haystack: string, needle: string): number[] {
   return found
 }
 
-export function loadArticles(lang: string): Article[] {
-  const dir = new URL(`${lang}/`, FIXTURES)
+/** The labelled articles of one language, from `test/fixtures/figures/` or another set beside it. */
+export function loadArticles(lang: string, set = 'figures'): Article[] {
+  const dir = new URL(`../fixtures/${set}/${lang}/`, import.meta.url)
   const names = readdirSync(dir)
     .filter((f) => /^\d\d-.+\.txt$/.test(f))
     .sort()
