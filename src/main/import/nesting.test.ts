@@ -3,6 +3,7 @@ import { createRng } from '../../../test/prng'
 import type { DomNode } from './dom'
 import { childrenOf, isElement, loadDom } from './dom'
 import { MAX_NESTING, limitNesting } from './nesting'
+import { loadHtml } from './skeleton'
 
 /**
  * How deep the parser's stack of open elements went: linkedom hangs each element under the one on top of
@@ -57,6 +58,13 @@ describe('limitNesting keeps the parser within MAX_NESTING, in one pass', () => 
     const [deep, up] = ['<div>'.repeat(MAX_NESTING - 1), '</div>'.repeat(MAX_NESTING - 1)]
     const html = `${deep}<div>one</div><div>two</div><b>three</b> four${up}<p>after</p>`
     expect(limitNesting(html).html).toBe(`${deep}<br>one<br><br>two<br>three four${up}<p>after</p>`)
+  })
+
+  it('is what loadHtml parses: a page nested 5,000 deep loads at most MAX_NESTING deep, every word kept', () => {
+    const html = '<ul><li>item '.repeat(5000) + '</li></ul>'.repeat(5000)
+    const doc = loadHtml(html)
+    expect(parsedDepth(doc.toString())).toBeLessThanOrEqual(MAX_NESTING)
+    expect(doc.body?.textContent).toBe('item '.repeat(5000))
   })
 
   it('counts the tags, attributes and comments the parser will make nodes of', () => {
