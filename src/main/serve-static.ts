@@ -14,9 +14,13 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 }
 
+/** Nothing is allowed unless named, and nothing from another origin: no media at all, and images only from the app
+ * itself or inline (data:) in an article. The same policy as the meta element of src/renderer/index.html, plus
+ * frame-ancestors, which a meta element cannot carry (csp.test.ts keeps the two equal). */
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'"
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; media-src 'none'; object-src 'none'; frame-src 'none'; child-src 'none'; " +
+  "worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 export async function serveStatic(root: string, urlPath: string, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
