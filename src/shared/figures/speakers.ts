@@ -235,6 +235,10 @@ function makeReader(speech: SpeechWords): SpeakerReader {
   function accordingTo(ws: Word[], first: number): Speaker | undefined {
     if (phrases) {
       const phrase = nounPhrase(ws, first, 1)
+      // "selon le ministre de l'Intérieur, Laurent Vasseur": the name after the role
+      const next = first + phrase.length
+      if (TITLES.has(phrase[0]?.lower ?? '') && ws[next]?.text === ',' && isName(ws[next + 1]))
+        return reduce(runRight(ws, next + 1))
       const named = namedPhrase(phrase)
       if (named) return named
       // "selon une étude du Cerema": the body behind the document

@@ -79,6 +79,10 @@ export const FR_CURRENCY_SUFFIXES: Readonly<Record<string, string>> = Object.fro
     return [[word, code], ...elided.map((w) => [w, code])]
   }),
   ...['usd', 'eur', 'gbp', 'chf', 'uah', 'rub', 'jpy', 'cny'].map((c) => [c, c.toUpperCase()]),
+  // signs after the number: "549 €", and "12 M€", where the sign makes M a million
+  ['€', 'EUR'],
+  ['$', 'USD'],
+  ['£', 'GBP'],
 ])
 
 export const FR_SCALE_WORDS: Readonly<Record<string, number>> = {

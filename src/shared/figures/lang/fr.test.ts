@@ -55,6 +55,8 @@ describe('French figures', () => {
     ['Un déficit de 5,6 % du PIB.', [{ text: '5,6 %', value: 5.6, unit: '%' }]],
     ['Il coûte 2,1 milliards d’euros.', [{ text: '2,1 milliards d’euros', value: 2.1e9, unit: 'EUR' }]],
     ['Un effort de 31 Md€.', [{ text: '31 Md€', value: 31e9, unit: 'EUR' }]],
+    ['Un chantier de 12 M€.', [{ text: '12 M€', value: 12e6, unit: 'EUR' }]],
+    ['Des dégâts de 150 000 €.', [{ text: '150 000 €', value: 150_000, unit: 'EUR' }]],
     ['Vendue 549 euros.', [{ text: '549 euros', value: 549, unit: 'EUR' }]],
     ['Des rafales à 187 km/h.', [{ text: '187 km/h', value: 187, unit: 'km/h' }]],
     ["Jusqu'à 95 mm de pluie.", [{ text: "Jusqu'à 95 mm", value: 95, unit: 'mm', qualifier: "jusqu'à" }]],
@@ -95,6 +97,7 @@ describe('French figures', () => {
     'Les Trente Glorieuses et les Deux-Sèvres.',
     '1. Une mesure.',
     'Un garçon et une fille.',
+    'Un Français sur cinq.',
   ])('finds nothing in %s', (text) => {
     expect(figures(text)).toEqual([])
   })
@@ -193,6 +196,11 @@ describe('French speakers', () => {
       'Haut Conseil des finances publiques',
     ],
     ['La compagnie emploie 4 300 salariés.', '4 300', undefined],
+    [
+      "Selon le ministre de l'Intérieur, Laurent Vasseur, 3 000 secouristes sont mobilisés.",
+      '3 000',
+      'Laurent Vasseur',
+    ],
     [
       'Selon la Direction de la recherche, des études, de l’évaluation et des statistiques (Drees), rien. La part recule à 42 %, précise la Drees.',
       '42 %',

@@ -91,6 +91,8 @@ export const fr: Lexicon = {
       `(?<=\\b(?:les|ces|des)${SP}+)[\\p{L}\\d-]+(?=${SP}+derni(?:er|ère)s${SP}+(?:ans|années|mois|semaines|jours|heures)\\b)`,
       'giu',
     ),
+    // "un Français sur cinq" is a share, not five of anything
+    /(?<=\b(?:un|une)\s+[\p{L}-]+\s+sur\s+)(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?![\p{L}\d])/giu,
     // time ago: il y a trente ans
     new RegExp(
       `\\bil${SP}+y${SP}+a${SP}+(?:(?:près|plus|moins)${SP}+de${SP}+|quelque${SP}+)?[\\p{L}\\d-]+${SP}+(?:ans|années|mois|semaines|jours|heures|minutes|siècles|décennies)\\b`,
