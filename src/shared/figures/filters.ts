@@ -89,7 +89,8 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   if (nouns && figure.measure !== undefined && !scan.lex.designationKeywords.has(before.lower)) return false
   if (scan.lex.designationKeywords.has(before.lower)) return true
   // "Boeing 737", "Leopard 2", "Air Force One": a capitalised word inside a sentence names the number
-  const capitalised = /^\p{Lu}/u.test(before.text)
+  // (not where the profile says proper nouns before numbers are names in a case: Ukrainian "Україну 117")
+  const capitalised = /^\p{Lu}/u.test(before.text) && scan.lex.capitalNames !== false
   const numberCapitalised = core.kind === 'digits' || /^\p{Lu}/u.test(tokens[core.first].text)
   // "Half-Life 2", "Counter-Strike 2": a hyphenated capitalised name before digits is a title, wherever it stands
   const hyphenated =

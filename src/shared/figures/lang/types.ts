@@ -143,6 +143,11 @@ export type Lexicon = {
   anaphoric: readonly string[]
   speech: SpeechWords
   period: PeriodWords
+  /**
+   * Whether a capitalised word inside a sentence names the number after it ("Boeing 737", "Leopard 2"); true
+   * unless set false (Ukrainian: "атакували Україну 117 дронами", its product names excluded by pattern).
+   */
+  capitalNames?: boolean
   /** How a counted noun phrase is read where nouns are capitalised (German): "24 zusätzliche Klassen eröffnet" → "Klassen". */
   nouns?: {
     /** Nouns carry a capital: the phrase ends at the first lower-case word after one; headlines are no hint. */

@@ -91,7 +91,10 @@ export function ukNominative(name: string, text: string, oblique = false): strin
   for (const m of text.matchAll(full))
     if (!/^(?:За|Як|Про|Але|Це|Та|І|А|У|В|З|На|Для|Від|До)$/u.test(m[1])) return `${m[1]} ${last}`
   // the surname declined elsewhere with a first name: "Тараса Кравчука" for "Кравчук"
-  const declined = new RegExp(`(?<=[\\p{Ll},»"“] )(\\p{Lu}[\\p{Ll}'’]+) (${last}\\p{Ll}{0,3})(?![\\p{L}])`, 'gu')
+  const declined = new RegExp(
+    `(?<=[\\p{Ll},»"“] )(\\p{Lu}[\\p{Ll}'’]+) (${last}\\p{Ll}{0,3})(?![\\p{L}])`,
+    'gu',
+  )
   for (const m of text.matchAll(declined)) {
     const [first] = nominatives(m[1])
     if (nominatives(m[2]).includes(last)) return `${first} ${last}`

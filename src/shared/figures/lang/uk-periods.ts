@@ -120,6 +120,16 @@ function findUkPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
     const ya = a <= b ? yb : yb - 1
     add(m, clip({ from: month(ya, a).from, to: month(yb, b).to }, ref))
   }
+  // "13 березня" with no year: the nearest one to the article's date ("на завтра, 13 березня")
+  for (const m of text.matchAll(re(`${L}(\\d{1,2})(?:-го)?\\s+${MONTH}(?!\\s+(?:19|20)\\d{2})${R}`))) {
+    const mo = monthOf(m[2])
+    const day = Number(m[1])
+    const opener = text.slice(Math.max(0, (m.index ?? 0) - 4), m.index)
+    if (mo === 0 || !ref || day < 1 || /(?:з|із|від)\s+$/iu.test(opener)) continue
+    const y = nearestYear(mo, ref)
+    if (day <= lastDayOfMonth(y, mo))
+      add(m, { from: { year: y, month: mo, day }, to: { year: y, month: mo, day } })
+  }
   // "з 1 липня", "від 24 лютого 2022 року": since a day
   for (const m of text.matchAll(
     re(`${L}(?:з|із|від|починаючи\\s+з)\\s+(\\d{1,2})(?:-го)?\\s+${MONTH}${YEAR}${R}(?!\\s*(?:до|по)\\s)`),
@@ -140,6 +150,19 @@ function findUkPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
     const r = month(y, mo)
     add(m, m[1] && ref && before(r.from, ref) ? { from: r.from, to: ref } : clip(r, ref))
   }
+  // "бюджет-2025": the budget of a year
+  for (const m of text.matchAll(re(`${L}бюджет\\p{L}*[-–]((?:19|20)\\d{2})${R}`))) add(m, year(Number(m[1])))
+  // seasons: "навесні", "торік восени", "минулого літа", "наступної весни", "восени 2022-го"
+  const seasonWord =
+    '(навесні|весною|весна|весни|весну|влітку|улітку|літом|літо|літа|восени|осінь|осені|взимку|узимку|зимою|зима|зими|зиму)'
+  const modifier =
+    '(?:(торік|минулого|минулої|минулий|минула|цього|цієї|цей|ця|наступного|наступної|торішньої|торішнього)\\s+)?'
+  for (const m of text.matchAll(re(`${L}${modifier}${seasonWord}(?:\\s+(торік))?${YEAR}${R}`))) {
+    const start = SEASONS.find(([p]) => p.test(m[2]))?.[1]
+    if (start === undefined || (!ref && !m[4])) continue
+    // a season still running on the article's date ends there
+    add(m, clip(seasonFor(start, m[1] ?? m[3] ?? '', m[4] ? Number(m[4]) : undefined, ref as Day), ref))
+  }
   // years: "у 2021 році", "на 2024 рік", "з 2014 року" (since), "до 2032 року" (until), "2022-го"
   for (const m of text.matchAll(
     re(
@@ -151,16 +174,6 @@ function findUkPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
     if (opener.startsWith('до')) add(m, ref && ref.year <= y ? { from: ref, to: year(y).to } : undefined)
     else if (opener) add(m, ref && ref.year >= y ? { from: year(y).from, to: ref } : year(y))
     else add(m, year(y))
-  }
-  // seasons: "навесні", "торік восени", "минулого літа", "наступної весни", "восени 2022-го"
-  const seasonWord =
-    '(навесні|весною|весна|весни|весну|влітку|улітку|літом|літо|літа|восени|осінь|осені|взимку|узимку|зимою|зима|зими|зиму)'
-  const modifier =
-    '(?:(торік|минулого|минулої|минулий|минула|цього|цієї|цей|ця|наступного|наступної|торішньої|торішнього)\\s+)?'
-  for (const m of text.matchAll(re(`${L}${modifier}${seasonWord}(?:\\s+(торік))?${YEAR}${R}`))) {
-    const start = SEASONS.find(([p]) => p.test(m[2]))?.[1]
-    if (start === undefined || (!ref && !m[4])) continue
-    add(m, seasonFor(start, m[1] ?? m[3] ?? '', m[4] ? Number(m[4]) : undefined, ref as Day))
   }
   // "у третьому кварталі (2024 року)", "у першому півріччі"
   for (const m of text.matchAll(
@@ -217,9 +230,17 @@ function relative(text: string, ref: Day): FoundPeriod[] {
     ['наступного\\s+тижня|на\\s+наступному\\s+тижні', () => week(ref, 7)],
     // overnight: вночі, за ніч, у ніч на суботу, цієї ночі, нічна атака; the past day: за минулу добу
     [
-      '(?:у|в)\\s+ніч\\s+(?:на|проти)\\s+\\p{L}+|(?:за|цієї|минулої|цю)\\s+ніч\\p{L}*|вночі|уночі|нічн\\p{L}*\\s+(?:атак|удар|обстріл|масован)\\p{L}*|за\\s+(?:минулу\\s+|останню\\s+)?добу',
+      '(?:у|в)\\s+ніч\\s+(?:на|проти)\\s+\\p{L}+|(?:за|цієї|минулої|цю)\\s+ніч\\p{L}*|вночі|уночі|ніч|ніччю|нічн\\p{L}*\\s+(?:атак|удар|обстріл|масован)\\p{L}*|за\\s+(?:минулу\\s+|останню\\s+)?добу',
       () => ({ from: addDays(ref, -1), to: ref }),
     ],
+    // a time of the day before or after: "вчора ввечері", "сьогодні вранці"; a clock time is the article's day
+    [
+      'вчора(?:\\s+(?:вранці|зранку|вдень|ввечері|увечері))?',
+      () => ({ from: addDays(ref, -1), to: addDays(ref, -1) }),
+    ],
+    ['завтра', () => ({ from: addDays(ref, 1), to: addDays(ref, 1) })],
+    ['(?:сьогодні\\s+)?(?:вранці|зранку|вдень|ввечері|увечері)|сьогодні', () => ({ from: ref, to: ref })],
+    ['(?:станом\\s+на|о|об)\\s+\\d{1,2}[:.]\\d{2}', () => ({ from: ref, to: ref })],
     ['тепер|нині|наразі|зараз|на\\s+сьогодні', () => ({ from: ref, to: ref })],
     // the full-scale invasion began on 24 February 2022
     [
@@ -264,7 +285,7 @@ export const ukPeriod: PeriodWords = {
   and: /^\s*(?:і|й|та)\s*$/i,
   // "з 2014 року"; "з моменту запуску коридору в серпні 2023 року"
   since:
-    /(?<!\p{L})(?:(?:з|із|зі|від|починаючи\s+з)|(?:з|із|від)\s+(?:моменту|часу|початку)(?:\s+[\p{L}'’-]+){1,6}(?:\s+(?:в|у))?)\s+$/iu,
+    /(?<!\p{L})(?:(?:з|із|зі|від|починаючи\s+з)|(?:з|із|від)\s+(?:моменту|часу|початку)(?:\s+[\p{L}'’-]+){1,6}(?:\s+(?:в|у))?)\s$/iu,
   between: /(?<!\p{L})(?:між|від|з|із)\s+$/iu,
   comparison:
     /(?<!\p{L})(?:ніж|порівняно\s+з(?:\s+(?:тим\s+самим|аналогічним)\s+період\p{L}*)?|проти|у\s+порівнянні\s+з)\s+$/iu,

@@ -206,6 +206,7 @@ export const uk: Lexicon = {
   },
   one: ['один', 'одна', 'одне', 'одно', 'одну'],
   anaphoric: ['ці', 'цих', 'цим', 'цими', 'ті', 'тих', 'тим', 'тими', 'обидва', 'обидві', 'обох'],
+  capitalNames: false,
   speech: ukSpeech,
   period: ukPeriod,
   nouns: { capitalised: false, skippedFirst: ['ще', 'додаткові', 'додаткових', 'нові', 'нових'] },
