@@ -71,15 +71,18 @@ function personBefore(
   text: string,
   sentences: Sentence[],
   offset: number,
+  bodies = false,
 ): string | undefined {
   for (let i = sentenceAt(sentences, offset); i >= 0; i--) {
     const s = sentences[i]
     const slice = text.slice(s.start, Math.min(s.end, offset))
     const people = [
-      ...r.findSpeakers(slice).filter((p) => p.kind === 'person'),
-      ...r.findTitledPeople(slice).map((p) => ({ name: p.name, index: p.index })),
+      ...r.findSpeakers(slice).filter((p) => p.kind === 'person' || (bodies && p.kind === 'org')),
+      ...r.findTitledPeople(slice).map((p) => ({ name: p.name, index: p.index, kind: 'person' })),
     ].sort((a, b) => a.index - b.index)
-    if (people.length > 0) return fullName(r, text, people[people.length - 1].name)
+    const last = people[people.length - 1]
+    if (last !== undefined)
+      return last.kind === 'org' ? bare(r, text, last.name) : fullName(r, text, last.name)
   }
   return undefined
 }
@@ -118,7 +121,7 @@ function resolve(
   }
   if (speaker.kind === 'org')
     return speech.reader?.fullName?.(speaker.name, text) ?? bare(r, text, speaker.name)
-  if (speaker.kind === 'pronoun') return personBefore(r, text, sentences, offset)
+  if (speaker.kind === 'pronoun') return personBefore(r, text, sentences, offset, r.pronounsForBodies)
   // "a Peninsula Rail spokesperson": the body named before the role speaks
   const words = speaker.name.split(' ')
   const body = words.slice(r.determiners.has(words[0].toLowerCase()) ? 1 : 0, -1)

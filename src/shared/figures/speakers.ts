@@ -13,6 +13,7 @@ export type SpeakerReader = {
   findTitledPeople: (text: string) => { title: string; name: string; index: number }[]
   titles: ReadonlySet<string>
   determiners: ReadonlySet<string>
+  pronounsForBodies: boolean
 }
 
 const readers = new WeakMap<SpeechWords, SpeakerReader>()
@@ -337,5 +338,6 @@ function makeReader(speech: SpeechWords): SpeakerReader {
     findTitledPeople: speech.reader?.findTitledPeople ?? findTitledPeople,
     titles: TITLES,
     determiners: DETERMINERS,
+    pronounsForBodies: speech.pronounsForBodies === true,
   }
 }

@@ -79,4 +79,5 @@ export const frSpeech: SpeechWords = {
   splitWord,
   auxiliaries: AUXILIARIES,
   nounPhrases: true,
+  pronounsForBodies: true,
 }

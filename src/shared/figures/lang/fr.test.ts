@@ -197,6 +197,11 @@ describe('French speakers', () => {
     ],
     ['La compagnie emploie 4 300 salariés.', '4 300', undefined],
     [
+      "Selon l'armée de l'air, 38 drones ont été lancés. La défense en a abattu 31, a-t-elle affirmé.",
+      '31',
+      "armée de l'air",
+    ],
+    [
       "Selon le ministre de l'Intérieur, Laurent Vasseur, 3 000 secouristes sont mobilisés.",
       '3 000',
       'Laurent Vasseur',

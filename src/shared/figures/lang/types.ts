@@ -52,6 +52,8 @@ export type SpeechWords = {
   auxiliaries?: ReadonlySet<string>
   /** Bodies are named in lower case after their head word: "le ministère russe de la Défense". */
   nounPhrases?: boolean
+  /** "il"/"elle" may stand for a body as well as a person: « … », a-t-elle affirmé, after "selon l'armée". */
+  pronounsForBodies?: boolean
   /** Phrases (as lower-case words) before a source: ["according", "to"], ["selon"], ["за", "словами"]. */
   according: readonly (readonly string[])[]
   by: readonly string[]
