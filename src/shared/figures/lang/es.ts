@@ -17,15 +17,14 @@ import {
   ES_CURRENCY_PREFIXES,
   ES_CURRENCY_SUFFIXES,
   ES_DESIGNATION_KEYWORDS,
-  ES_MEASURES,
   ES_MONEY_SCALES,
   ES_MONTHS,
-  ES_PERCENT_WORDS,
   ES_QUALIFIERS,
   ES_SCALE_WORDS,
   ES_STOP_WORDS,
   ES_VAGUE,
 } from './es-words'
+import { ES_MEASURES, ES_PERCENT_WORDS } from './es-units'
 import type { Lexicon } from './types'
 
 const SP = '[\\s\\u00a0\\u202f]'
