@@ -261,18 +261,24 @@ export const contract = {
         limit: z.int().min(1).max(500).optional(),
       })
       .strict(),
-    result: z.array(
-      z.object({
-        articleId: idSchema,
-        title: z.string(),
-        score: z.number(),
-        position: z.object({ start: z.int().nonnegative(), end: z.int().nonnegative() }).optional(),
-        annotationId: idSchema.optional(),
-        snippet: z.string(),
-        marks: z.array(z.tuple([z.int().nonnegative(), z.int().nonnegative()])),
-        field: z.enum(['title', 'text', 'note', 'tags']),
-      }),
-    ),
+    result: z.object({
+      hits: z.array(
+        z.object({
+          articleId: idSchema,
+          title: z.string(),
+          score: z.number(),
+          position: z.object({ start: z.int().nonnegative(), end: z.int().nonnegative() }).optional(),
+          annotationId: idSchema.optional(),
+          snippet: z.string(),
+          marks: z.array(z.tuple([z.int().nonnegative(), z.int().nonnegative()])),
+          field: z.enum(['title', 'text', 'note', 'tags']),
+        }),
+      ),
+      /** Every article that matches; `hits` holds the first `limit`. */
+      total: z.int().nonnegative(),
+      /** 'close': nothing matched exactly, and these are near spellings or longer words. */
+      match: z.enum(['exact', 'close']),
+    }),
   },
   'tags.list': { args: none, result: z.array(tagSchema) },
   'tags.rename': {

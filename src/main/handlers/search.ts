@@ -3,6 +3,6 @@ import type { HandlerMap, ServiceContext } from './context'
 
 export function searchHandlers({ search }: ServiceContext): HandlerMap<'search.query'> {
   return {
-    'search.query': async ({ q, limit }) => (await search()).search(q, { limit }),
+    'search.query': async ({ q, limit }) => (await search()).find(q, { limit }),
   }
 }

@@ -4,6 +4,7 @@ import type { SearchResult } from 'minisearch'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { annotationTags, parseDocId } from './documents'
 import type { SearchField } from './documents'
+import { noteExcerpt } from './note-excerpt'
 import { cutSnippet } from './snippet'
 import type { ArchiveReader } from '../archive/reader'
 import { findSpans } from './terms'
@@ -81,7 +82,7 @@ async function toHit(r: SearchResult, src: HitSources): Promise<SearchHit | unde
   if (annotationId === undefined) return { ...base, ...(await articleSnippet(meta, fields, terms, src)) }
   const annotation = await findAnnotation(src.archive, articleId, annotationId)
   if (!annotation) return undefined
-  return { ...base, annotationId, ...annotationSnippet(annotation, fields, terms) }
+  return { ...base, annotationId, ...annotationSnippet(annotation, terms) }
 }
 
 type Located = Pick<SearchHit, 'field' | 'snippet' | 'marks' | 'position'>
@@ -120,11 +121,14 @@ async function articleSnippet(
   return { field, snippet, marks }
 }
 
-function annotationSnippet(a: Annotation, fields: Set<SearchField>, terms: Set<string>): Located {
-  const field: HitField = fields.has('tags') ? 'tags' : 'note'
+function annotationSnippet(a: Annotation, terms: Set<string>): Located {
   const noteSpans = findSpans(a.note, terms)
-  const content = noteSpans.length > 0 ? a.note : `${annotationTags(a).join(', ')} — ${a.target.quote.exact}`
-  const { snippet, marks } = cutSnippet(content, noteSpans.length > 0 ? noteSpans : findSpans(content, terms))
+  // 'note' exactly when the snippet is the note's Markdown (the renderer renders it so).
+  const field: HitField = noteSpans.length > 0 ? 'note' : 'tags'
+  const content = `${annotationTags(a).join(', ')} — ${a.target.quote.exact}`
+  // A note is Markdown, shown as Markdown: its excerpt is whole blocks, line breaks kept.
+  const { snippet, marks } =
+    noteSpans.length > 0 ? noteExcerpt(a.note, noteSpans) : cutSnippet(content, findSpans(content, terms))
   const { start, end } = a.target.position
   return { field, snippet, marks, position: { start, end } }
 }

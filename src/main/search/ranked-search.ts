@@ -44,8 +44,8 @@ export type RankedQuery = {
   maxFuzzy?: number
 }
 
-/** The matching documents, best first; `size` is known before any is read. */
-export type Ranked = { size: number; results(): Iterable<SearchResult> }
+/** The matching documents, best first; `size` is known before any is read, `ids` builds no result objects. */
+export type Ranked = { size: number; ids(): Iterable<unknown>; results(): Iterable<SearchResult> }
 
 type Derived = { term: string; weight: number; data: TermData }
 type Spec = { term: string; unique: number; derived: Derived[] }
@@ -132,6 +132,9 @@ export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQu
 
   return {
     size: kept.length,
+    *ids() {
+      for (const i of order) yield inner._documentIds.get(kept[i])
+    },
     *results() {
       for (const i of order) yield resultOf(inner, kept[i], score[i], specs, boosts, fields)
     },

@@ -4,17 +4,15 @@ import { join } from 'node:path'
 import type { Archive, ArchiveChange } from '../archive/archive'
 import { GlossaError } from '../../shared/errors'
 import { compactIndex } from './compact-postings'
-import { SEARCH_OPTIONS } from './documents'
-import { toHits } from './hits'
 import type { SearchHit } from './hits'
 import { encodeIndex } from './index-codec'
 import { writeIndexFile } from './index-file'
 import { IndexState, indexHeader, message } from './index-state'
 import { loadState } from './load-state'
 import type { BuildReport, IndexBuilder } from './load-state'
-import { rankedSearch } from './ranked-search'
-import type { Ranked, RankedQuery } from './ranked-search'
-import { dropStopWords, processTerm, tokenize } from './terms'
+import { runQuery } from './query-run'
+import type { SearchOutcome } from './query-run'
+import { parseSearchQuery } from '../../shared/search-query'
 import { archiveReader } from '../archive/reader'
 import type { ArchiveReader } from '../archive/reader'
 import { TextCache } from './text-cache'
@@ -29,8 +27,6 @@ export type SearchQueryOptions = { /** Articles returned at most, 1–500; defau
 
 const DEFAULT_LIMIT = 50
 const MAX_LIMIT = 500
-/** A pasted paragraph is searched by its first words; every term costs a walk of the term tree. */
-const MAX_QUERY_TERMS = 32
 /** Saves wait this long after the last change... */
 const SAVE_DEBOUNCE_MS = 2_000
 /** ...but no longer than this after the first unsaved one... */
@@ -95,31 +91,24 @@ export class SearchIndex {
     return this.builtReport
   }
 
-  async search(query: string, opts: SearchQueryOptions = {}): Promise<SearchHit[]> {
+  /** The articles that match `query` (see src/shared/search-query.ts), best first, and how many match. */
+  async find(query: string, opts: SearchQueryOptions = {}): Promise<SearchOutcome> {
     if (this.closed) throw new GlossaError('invalid_argument', 'The search index is closed; open it again.')
+    const parsed = parseSearchQuery(query)
+    if (!parsed.ok) throw new GlossaError(parsed.code, parsed.message)
     await this.updated
     const requested = Number.isFinite(opts.limit) ? Number(opts.limit) : DEFAULT_LIMIT
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(requested)))
-    const terms = dropStopWords(tokenize(query).filter((t) => processTerm(t) !== null)).slice(
-      0,
-      MAX_QUERY_TERMS,
-    )
-    if (terms.length === 0) return []
-    const words = terms.join(' ')
-    const ms = this.state.ms
-    const run = (opts: Pick<RankedQuery, 'combineWith' | 'fuzzy'>): Ranked => {
-      const options = { ...SEARCH_OPTIONS, ...opts }
-      const ranked = rankedSearch(ms, words, options)
-      if (ranked) return ranked
-      const list = ms.search(words, options)
-      return { size: list.length, results: () => list }
-    }
-    // Exact words first: when they already fill the page, the costly fuzzy expansion is skipped.
-    let ranked = run({ fuzzy: false, combineWith: 'AND' })
-    if (ranked.size < limit) ranked = run({ fuzzy: SEARCH_OPTIONS.fuzzy, combineWith: 'AND' })
-    if (ranked.size === 0 && terms.length > 1)
-      ranked = run({ fuzzy: SEARCH_OPTIONS.fuzzy, combineWith: 'OR' })
-    return toHits(ranked.results(), limit, { archive: this.source, text: (id) => this.texts.get(id) })
+    return runQuery(this.state.ms, parsed.query, limit, {
+      archive: this.source,
+      text: (id) => this.texts.get(id),
+    })
+  }
+
+  /** The hits of `find`; a query with nothing to look for (only punctuation) finds nothing. */
+  async search(query: string, opts: SearchQueryOptions = {}): Promise<SearchHit[]> {
+    if (!parseSearchQuery(query).ok && !this.closed) return []
+    return (await this.find(query, opts)).hits
   }
 
   /** Writes pending changes to the index file now. */

@@ -203,7 +203,7 @@ export default function App() {
         results={
           query.trim() ? (
             <SearchResults
-              hits={search.hits}
+              outcome={search.outcome}
               error={search.error}
               onOpen={(hit) =>
                 go({
@@ -215,6 +215,13 @@ export default function App() {
               }
             />
           ) : null
+        }
+        searchCount={
+          query.trim()
+            ? search.outcome
+              ? { total: search.outcome.total, match: search.outcome.match }
+              : null
+            : undefined
         }
         filter={filter}
         shown={shown}

@@ -3,12 +3,14 @@ import { useEffect, useState } from 'react'
 import type { ResultOf } from '../../../shared/contract'
 import { api } from '../api'
 
-export type SearchHit = ResultOf<'search.query'>[number]
+export type SearchOutcome = ResultOf<'search.query'>
+export type SearchHit = SearchOutcome['hits'][number]
 
-export function useSearch(query: string): { hits: SearchHit[] | null; error: string | null } {
-  const [state, setState] = useState<{ q: string; hits: SearchHit[] | null; error: string | null }>({
+/** `outcome` is null until the first answer; it stays on the last answer while a new one is on its way. */
+export function useSearch(query: string): { outcome: SearchOutcome | null; error: string | null } {
+  const [state, setState] = useState<{ q: string; outcome: SearchOutcome | null; error: string | null }>({
     q: '',
-    hits: null,
+    outcome: null,
     error: null,
   })
   const q = query.trim()
@@ -17,8 +19,8 @@ export function useSearch(query: string): { hits: SearchHit[] | null; error: str
     let live = true
     const timer = setTimeout(() => {
       api['search.query']({ q, limit: 50 }).then(
-        (hits) => live && setState({ q, hits, error: null }),
-        (err: Error) => live && setState({ q, hits: [], error: err.message }),
+        (outcome) => live && setState({ q, outcome, error: null }),
+        (err: Error) => live && setState({ q, outcome: null, error: err.message }),
       )
     }, 120)
     return () => {
@@ -26,6 +28,6 @@ export function useSearch(query: string): { hits: SearchHit[] | null; error: str
       clearTimeout(timer)
     }
   }, [q])
-  if (!q) return { hits: null, error: null }
-  return state.q === q ? { hits: state.hits, error: state.error } : { hits: state.hits, error: null }
+  if (!q) return { outcome: null, error: null }
+  return state.q === q ? state : { outcome: state.outcome, error: null }
 }

@@ -28,6 +28,8 @@ type Props = {
   search: ReactNode
   /** While a search is active, its results take the list's place. */
   results: ReactNode | null
+  /** While a search is active, how many articles it found (null until it answers); the count line follows it. */
+  searchCount?: { total: number; match: 'exact' | 'close' } | null
   filter: LibraryFilter
   /** The articles the filter keeps (App works them out; the export dialog offers them too). */
   shown: ArticleListItem[]
@@ -44,6 +46,25 @@ type Props = {
 
 const ROW_HEIGHT = 76
 
+/** The line above the list: how many articles it shows — or, while a search is on, how many the search found. */
+function countLine({
+  articles,
+  listed,
+  filtering,
+  searchCount,
+}: Pick<Props, 'articles' | 'filtering' | 'searchCount'> & { listed: number }): string {
+  if (searchCount === null) return 'Searching…'
+  if (searchCount)
+    return searchCount.match === 'close'
+      ? `No exact hits · ${plural(searchCount.total, 'close match', 'close matches')}`
+      : `${plural(searchCount.total, 'article')} found`
+  if (!articles) return 'Opening archive…'
+  if (filtering) return 'Filtering…'
+  return listed === articles.length
+    ? plural(articles.length, 'article')
+    : `${listed} of ${plural(articles.length, 'article')}`
+}
+
 export default function LibraryPane(props: Props) {
   const {
     articles,
@@ -59,6 +80,7 @@ export default function LibraryPane(props: Props) {
     collections,
     search,
     results,
+    searchCount,
     onBulk,
     filter,
     shown,
@@ -131,13 +153,7 @@ export default function LibraryPane(props: Props) {
         {search}
         <div className="library-tools">
           <span className="pane-subtitle">
-            {articles
-              ? filtering
-                ? 'Filtering…'
-                : list.length === articles.length
-                  ? plural(articles.length, 'article')
-                  : `${list.length} of ${plural(articles.length, 'article')}`
-              : 'Opening archive…'}
+            {countLine({ articles, listed: list.length, filtering, searchCount })}
           </span>
           <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
             {Object.entries(SORT_LABELS).map(([k, label]) => (
