@@ -1,6 +1,6 @@
 // Main process: one article's highlights, notes and figures.
 import { GlossaError } from '../../shared/errors'
-import { withoutUndefined } from '../../shared/objects'
+import { buildAnnotation, patchAnnotation } from '../../shared/annotations'
 import type { ParsedArgsOf } from '../../shared/contract'
 import type { Annotation } from '../../shared/types'
 import { newId } from '../archive/ids'
@@ -16,25 +16,12 @@ function findAnnotation(list: Annotation[], id: string): number {
 
 /** A new annotation from the contract's create arguments, with the defaults every caller shares. */
 export function newAnnotation(args: ParsedArgsOf<'annotations.create'>, stamp: string): Annotation {
-  const { articleId, kind, color, note, tags, target, figure } = args
-  const annotation: Annotation = {
-    id: newId(),
-    articleId,
-    kind: kind ?? (figure ? 'figure' : 'highlight'),
-    color: color ?? 'yellow',
-    note: note ?? '',
-    tags: [...new Set(tags ?? [])],
-    target,
-    ...(figure ? { figure } : {}),
-    createdAt: stamp,
-    updatedAt: stamp,
-  }
-  if (annotation.kind === 'figure' && !annotation.figure) {
+  const annotation = buildAnnotation(args, newId(), stamp)
+  if (annotation === undefined)
     throw new GlossaError(
       'invalid_argument',
       'Invalid argument for annotations.create: figure: a figure annotation needs a figure.',
     )
-  }
   return annotation
 }
 
@@ -49,18 +36,10 @@ export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap
         return annotation
       })
     },
-    'annotations.update': async ({ articleId, id, figure, ...patch }) =>
+    'annotations.update': async ({ articleId, id, ...patch }) =>
       archive.changeAnnotations(articleId, (list) => {
         const index = findAnnotation(list, id)
-        const next: Annotation = { ...list[index], ...withoutUndefined(patch), updatedAt: now() }
-        if (patch.tags) next.tags = [...new Set(patch.tags)]
-        if (figure === null) {
-          delete next.figure
-          next.kind = 'highlight'
-        } else if (figure) {
-          next.figure = figure
-          next.kind = 'figure'
-        }
+        const next = patchAnnotation(list[index], patch, now())
         list[index] = next
         return next
       }),

@@ -2,25 +2,15 @@
 // the contract in order, and is retried until it is saved: an error leaves it marked unsaved, never lost.
 // Undo and redo replay inverse changes through the same queue.
 import type { ApiClient } from '../../../shared/contract'
-import type { Annotation, Figure, HighlightColor, Target } from '../../../shared/types'
+import { buildAnnotation, patchAnnotation } from '../../../shared/annotations'
+import type { AnnotationPatch, NewAnnotation as SharedNew } from '../../../shared/annotations'
+import type { Annotation, HighlightColor } from '../../../shared/types'
 
 export type LocalAnnotation = Annotation & { unsaved?: boolean }
 /** `editing`: nothing is waiting to be saved, but an editor holds typing that is not yet handed over. */
 export type SaveStatus = { state: 'saved' | 'editing' | 'saving' | 'retrying' | 'failed'; message?: string }
-export type NewAnnotation = {
-  target: Target
-  color: HighlightColor
-  kind?: 'highlight' | 'figure'
-  note?: string
-  tags?: string[]
-  figure?: Figure
-}
-export type AnnotationPatch = {
-  color?: HighlightColor
-  note?: string
-  tags?: string[]
-  figure?: Figure | null
-}
+export type NewAnnotation = Omit<SharedNew, 'articleId'> & { color: HighlightColor }
+export type { AnnotationPatch }
 
 type Client = Pick<ApiClient, 'annotations.create' | 'annotations.update' | 'annotations.delete'>
 type Change =
@@ -81,18 +71,9 @@ export class AnnotationSync {
   /** Creates an annotation; returns its local id at once. */
   create(input: NewAnnotation): string {
     const stamp = new Date().toISOString()
-    const annotation: LocalAnnotation = {
-      id: `local-${++this.seq}-${Date.now().toString(36)}`,
-      articleId: this.articleId,
-      kind: input.kind ?? (input.figure ? 'figure' : 'highlight'),
-      color: input.color,
-      note: input.note ?? '',
-      tags: input.tags ?? [],
-      target: input.target,
-      ...(input.figure ? { figure: input.figure } : {}),
-      createdAt: stamp,
-      updatedAt: stamp,
-    }
+    const id = `local-${++this.seq}-${Date.now().toString(36)}`
+    const annotation = buildAnnotation({ ...input, articleId: this.articleId }, id, stamp)
+    if (annotation === undefined) throw new Error('A figure annotation needs a figure.')
     this.record({ type: 'create', annotation })
     return annotation.id
   }
@@ -173,7 +154,7 @@ export class AnnotationSync {
     else if (change.type === 'delete') this.items = this.items.filter((a) => a.id !== change.annotation.id)
     else
       this.items = this.items.map((a) =>
-        a.id === change.id ? { ...patchOf(a, change.patch), unsaved: true } : a,
+        a.id === change.id ? { ...patchAnnotation(a, change.patch), unsaved: true } : a,
       )
     const id = idOf(change)
     this.pending++
@@ -258,19 +239,4 @@ function invert(change: Change): Change {
     before: change.patch,
     session: change.session,
   }
-}
-
-function patchOf(a: LocalAnnotation, patch: AnnotationPatch): LocalAnnotation {
-  const next: LocalAnnotation = { ...a }
-  if (patch.color !== undefined) next.color = patch.color
-  if (patch.note !== undefined) next.note = patch.note
-  if (patch.tags !== undefined) next.tags = patch.tags
-  if (patch.figure === null) {
-    delete next.figure
-    next.kind = 'highlight'
-  } else if (patch.figure !== undefined) {
-    next.figure = patch.figure
-    next.kind = 'figure'
-  }
-  return next
 }
