@@ -6,12 +6,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../shared/contract'
 import { dispatch } from '../shared/dispatch'
+import { maxRequestBytes } from '../shared/request-limits'
 import { serveStatic } from './serve-static'
 
 export type ServeOptions = { handlers: Handlers; rendererDir: string; port?: number; token?: string }
 export type RunningServer = { url: string; token: string; port: number; close: () => Promise<void> }
-
-const MAX_BODY = 64 * 1024 * 1024
 
 export async function startServer({
   handlers,
@@ -55,17 +54,6 @@ export async function startServer({
         error: { code: 'invalid_argument', message: 'Use POST for API calls.' },
       })
     }
-    let args: unknown
-    try {
-      const raw = await readBody(req)
-      args = raw.length ? JSON.parse(raw) : {}
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err)
-      return send(res, 400, {
-        ok: false,
-        error: { code: 'invalid_argument', message: `The request body is not JSON: ${message}` },
-      })
-    }
     let method: string
     try {
       method = decodeURIComponent(path.slice('/api/'.length))
@@ -76,6 +64,29 @@ export async function startServer({
           code: 'invalid_argument',
           message: 'The method name in the address is not valid percent-encoding.',
         },
+      })
+    }
+    // Refused unread past the method's limit: parsing and validating a huge body would stall every other call.
+    const limit = maxRequestBytes(method)
+    const raw = await readBody(req, limit)
+    if (raw === undefined) {
+      res.setHeader('Connection', 'close')
+      return send(res, 413, {
+        ok: false,
+        error: {
+          code: 'too_large',
+          message: `The request is larger than the ${limit / 1024 / 1024} MB that ${method.slice(0, 100)} takes.`,
+        },
+      })
+    }
+    let args: unknown
+    try {
+      args = raw.length ? JSON.parse(raw) : {}
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      return send(res, 400, {
+        ok: false,
+        error: { code: 'invalid_argument', message: `The request body is not JSON: ${message}` },
       })
     }
     send(res, 200, await dispatch(handlers, method, args))
@@ -106,17 +117,20 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(json)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or undefined once it proves larger than `limit` bytes (the rest is never read). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(undefined)
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
-        reject(new Error(`larger than ${MAX_BODY / 1024 / 1024} MB`))
-        req.destroy()
-      } else chunks.push(chunk)
-    })
+      if (size <= limit) return void chunks.push(chunk)
+      req.off('data', onData)
+      req.pause()
+      resolve(undefined)
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })

@@ -17,16 +17,36 @@ export class GlossaError extends Error {
   }
 }
 
-/** A zod failure as one sentence naming each field that is wrong. */
+// What one error message lists at most: a call with two million unknown keys once got an 87 MB message.
+const MAX_ISSUES = 5
+const MAX_KEYS = 5
+const MAX_NAME = 80
+const MAX_MESSAGE = 300
+
+/** A zod failure as one sentence naming each field that is wrong: the first few, then how many more. */
 export function describeZodError(context: string, error: z.ZodError): string {
-  const parts = error.issues.slice(0, 5).map((issue) => {
-    const at = issue.path.map(String)
+  const parts = error.issues.slice(0, MAX_ISSUES).map((issue) => {
+    const at = issue.path.map((key) => clip(String(key), MAX_NAME))
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => `${[...at, key].join('.')}: is not a field this method takes`).join('; ')
+      const listed = issue.keys
+        .slice(0, MAX_KEYS)
+        .map((key) => `${[...at, clip(key, MAX_NAME)].join('.')}: is not a field this method takes`)
+      const more = issue.keys.length - listed.length
+      return [...listed, ...(more > 0 ? [`${count(more)} more fields it does not take`] : [])].join('; ')
     }
-    return `${at.length ? at.join('.') : '(argument)'}: ${issue.message}`
+    return `${at.length ? at.join('.') : '(argument)'}: ${clip(issue.message, MAX_MESSAGE)}`
   })
+  const more = error.issues.length - parts.length
+  if (more > 0) parts.push(`${count(more)} more ${more === 1 ? 'problem' : 'problems'}`)
   return `${context}: ${parts.join('; ')}`
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en')
 }
 
 export function toErrorShape(err: unknown): GlossaErrorShape {

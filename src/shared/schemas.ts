@@ -150,5 +150,6 @@ export const errorCodeSchema = z.enum([
   'read_only',
   'conflict',
   'unauthorized',
+  'too_large',
   'internal',
 ])
