@@ -2,12 +2,12 @@
 // year ("у вересні", "навесні", "торік восени"), "на початку серпня", "з 1 липня", "за минулу добу",
 // "вночі", "у вівторок", "у третьому кварталі", "до кінця 2025 року", "від початку вторгнення".
 import type { Day } from '../dates'
-import { addDays, addMonths, lastDayOfMonth, nearestYear, toISO, weekdayIndex } from '../dates'
+import { lastDayOfMonth, nearestYear } from '../dates'
 import type { FoundPeriod } from '../period-phrases'
 import type { PeriodWords } from './types'
-import { parseUkNumberWords } from './uk-numbers'
-
-type Range = { from: Day; to: Day }
+import type { Range } from './uk-period-ranges'
+import { L, R, before, clip, month, re, year } from './uk-period-ranges'
+import { relativePeriods } from './uk-periods-relative'
 
 /** Month names in the cases a date takes: nominative, genitive, dative, locative, instrumental. */
 const MONTH_FORMS = [
@@ -30,23 +30,6 @@ const MONTH_INDEX = new Map(
 const MONTH = `(${[...MONTH_INDEX.keys()].join('|')})`
 const monthOf = (word: string): number => MONTH_INDEX.get(word.toLowerCase()) ?? 0
 const YEAR = '(?:\\s+((?:19|20)\\d{2})(?:\\s*(?:року|р\\.|рік)|-го)?)?'
-const L = '(?<![\\p{L}\\d])'
-const R = '(?![\\p{L}\\d])'
-const re = (source: string): RegExp => new RegExp(source, 'giu')
-
-const year = (y: number): Range => ({
-  from: { year: y, month: 1, day: 1 },
-  to: { year: y, month: 12, day: 31 },
-})
-const month = (y: number, m: number, fromDay = 1, toDay?: number): Range => ({
-  from: { year: y, month: m, day: fromDay },
-  to: { year: y, month: m, day: toDay ?? lastDayOfMonth(y, m) },
-})
-const before = (a: Day, b: Day): boolean => toISO(a) < toISO(b)
-/** A period still running on the article's date ends there: "у серпні" read on 28 August. */
-const clip = (r: Range, ref: Day | undefined): Range =>
-  ref && !before(ref, r.from) && before(ref, r.to) ? { from: r.from, to: ref } : r
-
 // Which days of a month a modifier covers: на початку 1–10, в середині 11–20, наприкінці 21–end.
 const MODIFIER =
   '(на\\s+початку|на\\s+початок|початок|початку|у\\s+середині|в\\s+середині|середина|середини|наприкінці|' +
@@ -88,13 +71,6 @@ function seasonFor(start: number, modifier: string, explicit: number | undefined
   return season(latest, start)
 }
 
-const UNIT_DAYS: readonly [RegExp, (ref: Day, n: number) => Day][] = [
-  [/^(?:доб|день|дні|днів)/i, (ref, n) => addDays(ref, -n)],
-  [/^тиж/i, (ref, n) => addDays(ref, -7 * n)],
-  [/^місяц/i, (ref, n) => addMonths(ref, -n)],
-  [/^(?:рок|рік)/i, (ref, n) => addMonths(ref, -12 * n)],
-]
-const WEEKDAYS = ['понеділ', 'вівтор', 'серед', 'четвер', "п'ятниц", 'субот', 'неділ']
 const QUARTERS: Readonly<Record<string, number>> = { перш: 1, друг: 2, трет: 3, четверт: 4 }
 
 function findUkPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
@@ -188,94 +164,8 @@ function findUkPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
     if (!m[3] && ref && ref.month < first) y--
     add(m, { from: month(y, first).from, to: month(y, first + months - 1).to })
   }
-  if (ref) found.push(...relative(text, ref))
+  if (ref) found.push(...relativePeriods(text, ref))
   return found
-}
-
-function relative(text: string, ref: Day): FoundPeriod[] {
-  const found: FoundPeriod[] = []
-  const add = (m: RegExpMatchArray, r: Range): void => {
-    found.push({ ...r, index: m.index ?? 0, text: m[0] })
-  }
-  const fixed: readonly [string, () => Range][] = [
-    ['торік|минулого\\s+року|у\\s+минулому\\s+році|торішн\\p{L}*', () => year(ref.year - 1)],
-    ['цього\\s+року|цьогоріч|поточного\\s+року|у\\s+цьому\\s+році', () => clip(year(ref.year), ref)],
-    [
-      '(?:з|від|із)\\s+початку\\s+(?:цього\\s+|поточного\\s+)?року',
-      () => ({ from: year(ref.year).from, to: ref }),
-    ],
-    [
-      'наступного\\s+року|у\\s+наступному\\s+році|наступний\\s+рік|наступному\\s+році',
-      () => year(ref.year + 1),
-    ],
-    ['до\\s+кінця\\s+(?:цього\\s+|поточного\\s+)?року', () => ({ from: ref, to: year(ref.year).to })],
-    ['до\\s+кінця\\s+наступного\\s+року', () => ({ from: ref, to: year(ref.year + 1).to })],
-    ['цього\\s+місяця|поточного\\s+місяця|у\\s+цьому\\s+місяці', () => clip(month(ref.year, ref.month), ref)],
-    [
-      'минулого\\s+місяця|у\\s+минулому\\s+місяці',
-      () => {
-        const p = addMonths({ ...ref, day: 1 }, -1)
-        return month(p.year, p.month)
-      },
-    ],
-    [
-      'наступного\\s+місяця',
-      () => {
-        const p = addMonths({ ...ref, day: 1 }, 1)
-        return month(p.year, p.month)
-      },
-    ],
-    ['минулого\\s+тижня|на\\s+минулому\\s+тижні', () => week(ref, -7)],
-    ['цього\\s+тижня|на\\s+цьому\\s+тижні', () => week(ref, 0)],
-    ['наступного\\s+тижня|на\\s+наступному\\s+тижні', () => week(ref, 7)],
-    // overnight: вночі, за ніч, у ніч на суботу, цієї ночі, нічна атака; the past day: за минулу добу
-    [
-      '(?:у|в)\\s+ніч\\s+(?:на|проти)\\s+\\p{L}+|(?:за|цієї|минулої|цю)\\s+ніч\\p{L}*|вночі|уночі|ніч|ніччю|нічн\\p{L}*\\s+(?:атак|удар|обстріл|масован)\\p{L}*|за\\s+(?:минулу\\s+|останню\\s+)?добу',
-      () => ({ from: addDays(ref, -1), to: ref }),
-    ],
-    // a time of the day before or after: "вчора ввечері", "сьогодні вранці"; a clock time is the article's day
-    [
-      'вчора(?:\\s+(?:вранці|зранку|вдень|ввечері|увечері))?',
-      () => ({ from: addDays(ref, -1), to: addDays(ref, -1) }),
-    ],
-    ['завтра', () => ({ from: addDays(ref, 1), to: addDays(ref, 1) })],
-    ['(?:сьогодні\\s+)?(?:вранці|зранку|вдень|ввечері|увечері)|сьогодні', () => ({ from: ref, to: ref })],
-    ['(?:станом\\s+на|о|об)\\s+\\d{1,2}[:.]\\d{2}', () => ({ from: ref, to: ref })],
-    ['тепер|нині|наразі|зараз|на\\s+сьогодні', () => ({ from: ref, to: ref })],
-    // the full-scale invasion began on 24 February 2022
-    [
-      '(?:з|від|із)\\s+(?:початку|моменту)\\s+(?:повномасштабного\\s+вторгнення|повномасштабної\\s+війни|великої\\s+війни)',
-      () => ({ from: { year: 2022, month: 2, day: 24 }, to: ref }),
-    ],
-  ]
-  for (const [source, range] of fixed)
-    for (const m of text.matchAll(re(`${L}(?:${source})${R}`))) add(m, range())
-  // "у вівторок": the last Tuesday on or before the article's date
-  for (const m of text.matchAll(
-    re(`${L}(?:у|в|во)\\s+(понеділок|вівторок|середу|четвер|п['’]ятницю|суботу|неділю)${R}`),
-  )) {
-    const k = WEEKDAYS.findIndex((w) => m[1].toLowerCase().replace('’', "'").startsWith(w))
-    const day = addDays(ref, -((weekdayIndex(ref) - k + 7) % 7))
-    add(m, { from: day, to: day })
-  }
-  // "за останні три місяці", "за минулі 24 години", "за два роки": back from the article's date
-  const count = "(\\d+|[\\p{L}'’]+)"
-  for (const m of text.matchAll(
-    re(
-      `${L}(?:за|протягом|впродовж)\\s+(?:(?:останні|минулі|останніх|минулих)\\s+)?${count}\\s+(доб|днів|дні|тижн|місяц|рок|рік)\\p{L}*${R}`,
-    ),
-  )) {
-    const n = /^\d+$/.test(m[1]) ? Number(m[1]) : parseUkNumberWords([m[1].toLowerCase()])?.value
-    const back = UNIT_DAYS.find(([p]) => p.test(m[2]))?.[1]
-    if (n !== undefined && back && /^(?:за|протягом|впродовж)\s+(?:останн|минул)|^за\s/i.test(m[0]))
-      add(m, { from: back(ref, n), to: ref })
-  }
-  return found
-}
-
-const week = (ref: Day, shift: number): Range => {
-  const monday = addDays(ref, -weekdayIndex(ref) + shift)
-  return { from: monday, to: addDays(monday, 6) }
 }
 
 export const ukPeriod: PeriodWords = {
