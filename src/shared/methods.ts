@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'search.query',
   'tags.list',
   'tags.rename',
+  'tags.undoRename',
   'tags.delete',
   'collections.list',
   'collections.create',

@@ -31,6 +31,7 @@ const WRITES = {
   'export.run': false,
   'tags.list': false,
   'tags.rename': true,
+  'tags.undoRename': true,
   'tags.delete': true,
   'tags.setColor': true,
   'collections.list': false,

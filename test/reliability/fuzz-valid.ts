@@ -93,6 +93,7 @@ export const VALID = {
   'tags.list': () => ({}),
   'tags.rename': () => ({ from: 'obsolete', to: 'archive/obsolete' }),
   'tags.delete': () => ({ name: 'obsolete' }),
+  'tags.undoRename': () => ({ undo: 'a1b2c3d4e5f6' }),
   'tags.setColor': () => ({ name: 'war', color: 'pink' }),
   'collections.list': () => ({}),
   'collections.create': () => ({ name: 'Reading list' }),

@@ -4,7 +4,8 @@ import { isWithinTag } from '../../shared/tags'
 import type { Collection, Tag } from '../../shared/types'
 import type { Archive } from '../archive/archive'
 import { newId } from '../archive/ids'
-import { renameTag } from '../archive/tag-ops'
+import { moveTag, renameTag, undoTagMove } from '../archive/tag-ops'
+import type { TagMove } from '../archive/tag-move'
 import type { HandlerMap, ServiceContext } from './context'
 
 type Methods =
@@ -12,6 +13,7 @@ type Methods =
   | 'tags.setColor'
   | 'tags.rename'
   | 'tags.delete'
+  | 'tags.undoRename'
   | 'collections.list'
   | 'collections.create'
   | 'collections.rename'
@@ -44,7 +46,11 @@ function assertTagExists(archive: Archive, name: string): void {
   }
 }
 
+/** Renames kept for Undo, newest last: a toast offers it for a few seconds, so a handful is plenty. */
+const KEPT_MOVES = 20
+
 export function libraryHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
+  const moves = new Map<string, TagMove>()
   return {
     'tags.list': async () => listTags(archive),
     'tags.setColor': async ({ name, color }) => {
@@ -53,7 +59,23 @@ export function libraryHandlers({ archive }: ServiceContext): HandlerMap<Methods
     },
     'tags.rename': async ({ from, to }) => {
       assertTagExists(archive, from)
-      return { touched: await renameTag(archive, from, to) }
+      const { touched, move } = await moveTag(archive, from, to)
+      if (move.items.length === 0 && move.colors.length === 0) return { touched, moved: 0 }
+      const undo = newId()
+      moves.set(undo, move)
+      for (const old of moves.keys()) if (moves.size > KEPT_MOVES) moves.delete(old)
+      return { touched, moved: move.items.length, undo }
+    },
+    'tags.undoRename': async ({ undo }) => {
+      const move = moves.get(undo)
+      if (!move)
+        throw new GlossaError(
+          'not_found',
+          'That tag change can no longer be undone here (Glossa was restarted or it was undone already); rename the tag back instead.',
+        )
+      const touched = await undoTagMove(archive, move)
+      moves.delete(undo)
+      return { touched, moved: move.items.length }
     },
     'tags.delete': async ({ name }) => {
       assertTagExists(archive, name)

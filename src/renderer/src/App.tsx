@@ -243,6 +243,7 @@ export default function App() {
             <TagsView
               tags={tags}
               onChanged={refreshAll}
+              onToast={setToast}
               onFilter={(tag) => {
                 setFilter({ tag })
                 go({ view: 'library', articleId: null })

@@ -56,6 +56,12 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
     setModel(m)
   }, [])
 
+  // An article tag added here shows in the library row at once, and in the tag lists.
+  const onTagsChanged = useCallback(() => {
+    refreshTags()
+    onChanged()
+  }, [refreshTags, onChanged])
+
   // The library's counts follow once a change is saved.
   const saved = snapshot.status.state === 'saved'
   const hasChanges = snapshot.canUndo
@@ -244,7 +250,7 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
         )}
         <div className="reader-scroll" ref={scroller} onMouseUp={onPointerUp} onKeyUp={refresh}>
           <article className="reader" lang={article.language}>
-            <ArticleHeader article={article} knownTags={tags} onTagsChanged={refreshTags} />
+            <ArticleHeader article={article} knownTags={tags} onTagsChanged={onTagsChanged} />
             {annotationError && (
               <p className="error" role="alert">
                 {annotationError}

@@ -5,8 +5,18 @@ import { tagAncestry } from '../../../shared/tags'
 import type { Tag } from '../../../shared/types'
 import { api } from '../api'
 import ColorSwatches from '../components/ColorSwatches'
+import type { ToastMessage } from '../components/Toast'
+import { plural } from '../format'
 
-type Props = { tags: Tag[]; onChanged: () => void; onFilter: (tag: string) => void }
+type Props = {
+  tags: Tag[]
+  onChanged: () => void
+  onFilter: (tag: string) => void
+  /** Says what a rename or merge did, with Undo (as deleting articles does in the library). */
+  onToast: (message: ToastMessage) => void
+}
+
+type Confirm = { kind: 'merge'; from: string; to: string; items: number } | { kind: 'delete'; from: string }
 
 function depth(name: string): number {
   return name.split('/').length - 1
@@ -26,11 +36,12 @@ export function tagTree(tags: Tag[]): (Tag & { total: number })[] {
   return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name))
 }
 
-export default function TagsView({ tags, onChanged, onFilter }: Props) {
+export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) {
   const [editing, setEditing] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
-  const [confirm, setConfirm] = useState<{ kind: 'merge' | 'delete'; from: string; to?: string } | null>(null)
+  const [confirm, setConfirm] = useState<Confirm | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const tree = tagTree(tags)
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -43,10 +54,35 @@ export default function TagsView({ tags, onChanged, onFilter }: Props) {
     setConfirm(null)
     onChanged()
   }
+  /** Renames, then offers Undo: the items it moved go back (main keeps which ones). */
+  const move = (from: string, to: string, merge: boolean) =>
+    run(async () => {
+      const { moved, undo } = await api['tags.rename']({ from, to })
+      const done = `${merge ? 'Merged' : 'Renamed'} “${from}” into “${to}”: ${plural(moved, 'item')}`
+      onToast({
+        text: done,
+        ...(undo && {
+          action: {
+            label: 'Undo',
+            run: () =>
+              void api['tags.undoRename']({ undo }).then(
+                (back) => (
+                  onToast({ text: `Moved ${plural(back.moved, 'item')} back to “${from}”` }),
+                  onChanged()
+                ),
+                (err: Error) => (onToast({ text: err.message }), onChanged()),
+              ),
+          },
+        }),
+      })
+    })
   const rename = (from: string, to: string) => {
     if (!to || to === from) return setEditing(null)
-    if (tags.some((t) => t.name === to)) return setConfirm({ kind: 'merge', from, to })
-    void run(() => api['tags.rename']({ from, to }))
+    // Onto a tag that exists (or a parent its sub-tags imply): a merge, asked first with what it moves.
+    const target = tree.find((t) => t.name === to)
+    const items = tree.find((t) => t.name === from)?.total ?? 0
+    if (target) return setConfirm({ kind: 'merge', from, to, items })
+    void move(from, to, false)
   }
 
   return (
@@ -65,19 +101,25 @@ export default function TagsView({ tags, onChanged, onFilter }: Props) {
       {confirm && (
         <div className="bulk-confirm" role="alertdialog" aria-label="Confirm">
           <span>
-            {confirm.kind === 'merge'
-              ? `Merge “${confirm.from}” into “${confirm.to}”? Every article and annotation tagged “${confirm.from}” will carry “${confirm.to}”.`
-              : `Delete “${confirm.from}” and its sub-tags from every article and annotation?`}
+            {confirm.kind === 'merge' ? (
+              <>
+                <strong>
+                  Merge “{confirm.from}” into “{confirm.to}”? {plural(confirm.items, 'item')}
+                </strong>{' '}
+                — every article and annotation tagged “{confirm.from}” will carry “{confirm.to}”. You can undo
+                this.
+              </>
+            ) : (
+              `Delete “${confirm.from}” and its sub-tags from every article and annotation?`
+            )}
           </span>
           <button
             type="button"
             className="danger"
             onClick={() =>
-              void run(() =>
-                confirm.kind === 'merge'
-                  ? api['tags.rename']({ from: confirm.from, to: confirm.to! })
-                  : api['tags.delete']({ name: confirm.from }),
-              )
+              void (confirm.kind === 'merge'
+                ? move(confirm.from, confirm.to, true)
+                : run(() => api['tags.delete']({ name: confirm.from })))
             }
           >
             {confirm.kind === 'merge' ? 'Merge' : 'Delete'}
@@ -97,7 +139,7 @@ export default function TagsView({ tags, onChanged, onFilter }: Props) {
           </tr>
         </thead>
         <tbody>
-          {tagTree(tags).map((t) => (
+          {tree.map((t) => (
             <tr key={t.name} data-tag={t.name}>
               <td style={{ paddingLeft: 6 + depth(t.name) * 18 }}>
                 {editing === t.name ? (
