@@ -96,5 +96,10 @@ export const en: Lexicon = {
     between: /\b(?:between|from)\s+$/i,
     duration: /^(?:for|in|within|after|over)\b/i,
     relative: /^now$|\b(?:before|after|later|earlier)\b/i,
+    // "than in August", "compared with 2023", "up from 4.1% in March": the period compared with
+    comparison:
+      /\b(?:than|compared\s+(?:with|to)|versus|vs\.?|against|(?:up|down)\s+from)\s+(?:(?:in|during|the|a|last|same)\s+){0,3}(?:\S+\s+){0,3}?$/i,
+    // when something was said, not what its figures cover: "the ministry said on Monday"
+    said: /\b(?:said|says|announced|told\s+\S+|reported|added|wrote|published|confirmed|estimated)\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|this\s+(?:morning|afternoon|week))\b/gi,
   },
 }
