@@ -1,16 +1,19 @@
 // Main process: the one service object that implements every method of the contract, merged from one
-// handler map per domain. Electron's ipc.ts and browser mode's serve.ts both call it through dispatch.
+// handler map per method prefix (handlers/<prefix>.ts). Electron's ipc.ts and browser mode's serve.ts both call it through dispatch.
 import { METHOD_NAMES } from '../shared/contract'
 import type { Handlers } from '../shared/contract'
 import type { Archive } from './archive/archive'
 import { annotationHandlers } from './handlers/annotations'
-import { backupHandlers } from './handlers/backups'
+import { appHandlers } from './handlers/app'
 import { articleHandlers } from './handlers/articles'
+import { backupHandlers } from './handlers/backups'
+import { collectionHandlers } from './handlers/collections'
 import type { ServiceContext } from './handlers/context'
-import { exportHandlers } from './handlers/exports'
-import { importHandlers } from './handlers/imports'
-import { libraryHandlers } from './handlers/library'
+import { exportHandlers } from './handlers/export'
+import { figureHandlers } from './handlers/figures'
+import { importHandlers } from './handlers/import'
 import { searchHandlers } from './handlers/search'
+import { tagHandlers } from './handlers/tags'
 import { Importer } from './importer'
 import type { ExportRunner } from './jobs/export-job'
 import { SearchIndex } from './search'
@@ -41,9 +44,12 @@ export function createService({
     ...(exporter ? { exporter } : {}),
   }
   const maps = [
+    appHandlers(ctx),
     articleHandlers(ctx),
     annotationHandlers(ctx),
-    libraryHandlers(ctx),
+    tagHandlers(ctx),
+    collectionHandlers(ctx),
+    figureHandlers(ctx),
     importHandlers(ctx),
     exportHandlers(ctx),
     backupHandlers(ctx),

@@ -2,8 +2,8 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { APP_EVENTS, eventChannel, methodChannel } from '../shared/bridge'
 import type { AppEvent, BridgeApi } from '../shared/bridge'
-import type { MethodName } from '../shared/methods'
-import { METHOD_NAMES } from '../shared/methods'
+import type { MethodName } from '../shared/contract'
+import { METHOD_NAMES } from '../shared/contract'
 
 type Methods = { [M in MethodName]: BridgeApi[M] }
 
@@ -11,7 +11,7 @@ type Methods = { [M in MethodName]: BridgeApi[M] }
 const invoker = <M extends MethodName>(method: M) =>
   ((args: unknown) => ipcRenderer.invoke(methodChannel(method), args)) as BridgeApi[M]
 
-// One entry per contract method: fromEntries cannot say so itself, METHOD_NAMES is the contract's own list.
+// One entry per contract method: fromEntries cannot say so itself, METHOD_NAMES is the contract's own keys.
 const methods = Object.fromEntries(METHOD_NAMES.map((method) => [method, invoker(method)])) as Methods
 
 function on(event: AppEvent, listener: () => void): () => void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { METHOD_NAMES } from './methods'
+import { METHOD_NAMES } from './contract'
 import { ARTICLE_REQUEST_BYTES, REQUEST_BYTES, longestString, maxRequestBytes } from './request-limits'
 
 describe('request limits come from the contract', () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { contract } from './contract'
-import { METHOD_NAMES } from './methods'
 import { tagNameSchema } from './schemas'
 import { tagNameProblem } from './vocabulary'
 
 describe('zod-free vocabularies agree with the schemas', () => {
-  it('lists every contract method once', () => {
-    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(contract).sort())
-  })
-
   it.each([
     'strikes',
     'strikes/launched',

@@ -1,12 +1,10 @@
-// Main process: one article's highlights, notes and figures.
+// Main process: one article's highlights, notes and figures (annotations.*).
 import { GlossaError } from '../../shared/errors'
 import { buildAnnotation, patchAnnotation } from '../../shared/annotations'
 import type { ParsedArgsOf } from '../../shared/contract'
 import type { Annotation } from '../../shared/types'
 import { newId } from '../archive/ids'
 import type { HandlerMap, ServiceContext } from './context'
-
-type Methods = 'annotations.list' | 'annotations.create' | 'annotations.update' | 'annotations.delete'
 
 function findAnnotation(list: Annotation[], id: string): number {
   const index = list.findIndex((a) => a.id === id)
@@ -25,7 +23,7 @@ export function newAnnotation(args: ParsedArgsOf<'annotations.create'>, stamp: s
   return annotation
 }
 
-export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap<Methods> {
+export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap<'annotations'> {
   return {
     'annotations.list': async ({ articleId }) => archive.listAnnotations(articleId),
     'annotations.create': async (args) => {

@@ -1,19 +1,9 @@
-// Main process: articles — list, read, create, edit, bulk changes, delete to trash and restore.
+// Main process: articles — list, read, create, edit, bulk changes, delete to trash and restore (articles.*).
 import { GlossaError } from '../../shared/errors'
 import { articleHasTag } from '../../shared/tags'
 import { normalizePlainText } from '../../shared/text-model'
 import { ImportError, parseHtml } from '../import'
 import type { HandlerMap, ServiceContext } from './context'
-
-type Methods =
-  | 'articles.list'
-  | 'articles.matching'
-  | 'articles.get'
-  | 'articles.create'
-  | 'articles.update'
-  | 'articles.delete'
-  | 'articles.bulkUpdate'
-  | 'articles.restore'
 
 /** Import problems are the caller's input being unusable: report them as such, with the importer's sentence. */
 function asInvalidArgument<T>(work: () => T): T {
@@ -25,7 +15,7 @@ function asInvalidArgument<T>(work: () => T): T {
   }
 }
 
-export function articleHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
+export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articles'> {
   return {
     'articles.list': async () =>
       archive.list().map((a) => ({

@@ -1,27 +1,17 @@
-// Main process: the archive's health — damage found, snapshots taken, repairs from a snapshot.
+// Main process: snapshots taken, listed, and repairs from a snapshot (backups.*).
 import type { Archive } from '../archive/archive'
 import { bucketOf } from '../archive/ids'
 import { repairFile } from '../archive/repair'
-import { scanForDamage } from '../archive/scan'
 import { listSnapshots, readSnapshot, takeSnapshot } from '../archive/snapshots'
 import { describeRemoved } from '../exporter'
 import type { RestoreSummary } from '../exporter'
 import type { HandlerMap, ServiceContext } from './context'
 
-type Methods = 'archive.scan' | 'backups.list' | 'backups.create' | 'backups.restore'
-
 const damaged = (archive: Archive) =>
   archive.problems.filter((p): p is { file: string; message: string } => !!p.file)
 
-export function backupHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
-  // One scan per process: every window that asks shares it, and damage found later is noted as it is met.
-  let scanned: Promise<unknown> | null = null
+export function backupHandlers({ archive }: ServiceContext): HandlerMap<'backups'> {
   return {
-    'archive.scan': async () => {
-      scanned ??= scanForDamage(archive).catch(() => (scanned = null))
-      await scanned
-      return [...archive.problems]
-    },
     'backups.list': async () => listSnapshots(archive),
     'backups.create': async () => takeSnapshot(archive),
     'backups.restore': async ({ id, addMissing }) => {

@@ -16,5 +16,14 @@ export type ServiceContext = {
   exporter?: ExportRunner
 }
 
-/** One domain's handlers: a slice of the contract, checked against it. */
-export type HandlerMap<M extends MethodName> = Pick<Handlers, M>
+/** A method's prefix, the part before the dot (`tags` of `tags.rename`): one handler file serves each. */
+export type MethodPrefix = MethodName extends `${infer P}.${string}` ? P : never
+
+/** The contract's methods under one or more prefixes, read off the contract: no list kept by hand. */
+export type MethodsOf<P extends MethodPrefix> = Extract<MethodName, `${P}.${string}`>
+
+/**
+ * One handler file's map: every contract method under its prefixes, checked against the contract. A method
+ * added to the contract and not handled, or a name the contract does not have, stops the build.
+ */
+export type HandlerMap<P extends MethodPrefix> = Pick<Handlers, MethodsOf<P>>

@@ -1,9 +1,9 @@
-// Main process: exports — the files are built (in an export job process when the app has one) and handed to
+// Main process: exports (export.*) — the files are built (in an export job process when the app has one) and handed to
 // the window, which saves them.
 import { archiveExportSource, runExport } from '../exporter'
 import type { HandlerMap, ServiceContext } from './context'
 
-export function exportHandlers({ archive, now, exporter }: ServiceContext): HandlerMap<'export.run'> {
+export function exportHandlers({ archive, now, exporter }: ServiceContext): HandlerMap<'export'> {
   return {
     'export.run': async (args) => {
       const generatedAt = now()

@@ -1,16 +1,8 @@
-// Main process: importing files, pasted text and web pages, and the app's own facts.
+// Main process: importing files, pasted text and web pages (import.*).
 import type { HandlerMap, ServiceContext } from './context'
 
-type Methods = 'app.info' | 'import.files' | 'import.text' | 'import.url'
-
-export function importHandlers({ archive, importer, version }: ServiceContext): HandlerMap<Methods> {
+export function importHandlers({ importer }: ServiceContext): HandlerMap<'import'> {
   return {
-    'app.info': async () => ({
-      version,
-      archive: archive.dir,
-      articles: archive.catalog.size(),
-      problems: [...archive.problems],
-    }),
     'import.files': async ({ files, ...meta }) => {
       const results = []
       for (const file of files) {

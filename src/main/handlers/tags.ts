@@ -1,24 +1,10 @@
-// Main process: what spans the archive — tags, collections, figures across articles.
+// Main process: tags across the archive — listed with their counts, coloured, renamed, deleted (tags.*).
 import { GlossaError } from '../../shared/errors'
 import { isWithinTag } from '../../shared/tags'
-import type { Collection, Tag } from '../../shared/types'
+import type { Tag } from '../../shared/types'
 import type { Archive } from '../archive/archive'
-import { newId } from '../archive/ids'
-import { moveTag, renameTag, undoTagMove } from '../archive/tag-ops'
-import type { TagMove } from '../archive/tag-move'
+import { renameTag } from '../archive/tag-ops'
 import type { HandlerMap, ServiceContext } from './context'
-
-type Methods =
-  | 'tags.list'
-  | 'tags.setColor'
-  | 'tags.rename'
-  | 'tags.delete'
-  | 'tags.undoRename'
-  | 'collections.list'
-  | 'collections.create'
-  | 'collections.rename'
-  | 'collections.delete'
-  | 'figures.list'
 
 export function listTags(archive: Archive): Tag[] {
   const counts = new Map<string, number>()
@@ -34,23 +20,13 @@ export function listTags(archive: Archive): Tag[] {
     .sort((a, b) => a.name.localeCompare(b.name))
 }
 
-function listCollections(archive: Archive): Collection[] {
-  const counts = new Map<string, number>()
-  for (const a of archive.list()) for (const c of a.collections ?? []) counts.set(c, (counts.get(c) ?? 0) + 1)
-  return archive.collections.all().map((c) => ({ ...c, count: counts.get(c.id) ?? 0 }))
-}
-
 function assertTagExists(archive: Archive, name: string): void {
   if (!listTags(archive).some((t) => isWithinTag(t.name, name))) {
     throw new GlossaError('not_found', `No tag “${name}” in this archive.`)
   }
 }
 
-/** Renames kept for Undo, newest last: a toast offers it for a few seconds, so a handful is plenty. */
-const KEPT_MOVES = 20
-
-export function libraryHandlers({ archive }: ServiceContext): HandlerMap<Methods> {
-  const moves = new Map<string, TagMove>()
+export function tagHandlers({ archive }: ServiceContext): HandlerMap<'tags'> {
   return {
     'tags.list': async () => listTags(archive),
     'tags.setColor': async ({ name, color }) => {
@@ -59,68 +35,11 @@ export function libraryHandlers({ archive }: ServiceContext): HandlerMap<Methods
     },
     'tags.rename': async ({ from, to }) => {
       assertTagExists(archive, from)
-      const { touched, move } = await moveTag(archive, from, to)
-      if (move.items.length === 0 && move.colors.length === 0) return { touched, moved: 0 }
-      const undo = newId()
-      moves.set(undo, move)
-      for (const old of moves.keys()) if (moves.size > KEPT_MOVES) moves.delete(old)
-      return { touched, moved: move.items.length, undo }
-    },
-    'tags.undoRename': async ({ undo }) => {
-      const move = moves.get(undo)
-      if (!move)
-        throw new GlossaError(
-          'not_found',
-          'That tag change can no longer be undone here (Glossa was restarted or it was undone already); rename the tag back instead.',
-        )
-      const touched = await undoTagMove(archive, move)
-      moves.delete(undo)
-      return { touched, moved: move.items.length }
+      return { touched: await renameTag(archive, from, to) }
     },
     'tags.delete': async ({ name }) => {
       assertTagExists(archive, name)
       return { touched: await renameTag(archive, name, null) }
-    },
-
-    'collections.list': async () => listCollections(archive),
-    'collections.create': async ({ name }) => {
-      const id = newId()
-      await archive.collections.put(id, name)
-      return { id, name, count: 0 }
-    },
-    'collections.rename': async ({ id, name }) => {
-      if (!archive.collections.has(id)) throw new GlossaError('not_found', `No collection with id ${id}.`)
-      await archive.collections.put(id, name)
-      return listCollections(archive).find((c) => c.id === id)!
-    },
-    'collections.delete': async ({ id }) => {
-      if (!archive.collections.has(id)) throw new GlossaError('not_found', `No collection with id ${id}.`)
-      for (const a of archive.list()) {
-        if (a.collections?.includes(id))
-          await archive.updateArticle(a.id, { collections: a.collections.filter((c) => c !== id) })
-      }
-      await archive.collections.remove(id)
-      return { ok: true as const }
-    },
-
-    'figures.list': async ({ metric }) => {
-      const records = []
-      for (const article of archive.list()) {
-        if (article.counts.figures === 0) continue
-        if (metric && !Object.keys(article.annotationTags).some((t) => isWithinTag(t, metric))) continue
-        const ref = {
-          id: article.id,
-          title: article.title,
-          source: article.source,
-          publishedAt: article.publishedAt,
-          url: article.url,
-        }
-        for (const annotation of await archive.listAnnotations(article.id)) {
-          if (!annotation.figure || (metric && !isWithinTag(annotation.figure.metric, metric))) continue
-          records.push({ annotation: { ...annotation, figure: annotation.figure }, article: ref })
-        }
-      }
-      return records
     },
   }
 }

@@ -1,9 +1,8 @@
 // Renderer: the only caller of the contract. Uses Electron's preload bridge when present, otherwise browser
 // mode's HTTP bridge with the token handed over in the URL fragment.
 import type { AppEvent, BridgeApi } from '../../shared/bridge'
-import type { ApiClient } from '../../shared/contract'
-import type { MethodName } from '../../shared/methods'
-import { METHOD_NAMES } from '../../shared/methods'
+import { METHOD_NAMES } from '../../shared/contract'
+import type { ApiClient, MethodName } from '../../shared/contract'
 import type { ErrorCode, Result } from '../../shared/types'
 
 declare global {
