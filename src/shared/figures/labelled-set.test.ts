@@ -10,11 +10,11 @@ import { detectFigures, lexiconFor, prefillFigure } from './index'
  * language is not there yet, its floor is what it reaches today, so any loss fails, and README says so).
  */
 const FLOORS: Record<string, { precision: number; recall: number; period: number; speaker: number }> = {
-  en: { precision: 0.95, recall: 0.95, period: 0, speaker: 0 },
+  en: { precision: 0.98, recall: 0.99, period: 0.59, speaker: 0.68 },
+  es: { precision: 0.99, recall: 1, period: 0.9, speaker: 0.72 },
+  ru: { precision: 1.0, recall: 1.0, period: 0.83, speaker: 0.46 },
   uk: { precision: 1, recall: 1, period: 0.91, speaker: 0.96 },
   fr: { precision: 1, recall: 1, period: 0.9, speaker: 0.92 },
-  ru: { precision: 1.0, recall: 1.0, period: 0.83, speaker: 0.46 },
-  es: { precision: 0.99, recall: 1, period: 0.9, speaker: 0.72 },
   de: { precision: 0.99, recall: 1, period: 0.82, speaker: 0.64 },
 }
 
@@ -46,5 +46,37 @@ describe.each(Object.keys(FLOORS))('figures in %s', (lang) => {
   it('prefills period and speaker', () => {
     expect(s.periodRight / Math.max(1, s.periodLabels)).toBeGreaterThanOrEqual(floor.period)
     expect(s.speakerRight / Math.max(1, s.speakerLabels)).toBeGreaterThanOrEqual(floor.speaker)
+  })
+})
+
+/**
+ * The second held-out set (test/fixtures/figures-holdout/), written unseen by the rule writers and scored
+ * once on the finished rules of round 3 (2026-12-06): those scores, rounded down, are its floors. It has been
+ * seen since, so later gains on it are no longer held-out figures (README, "Figures").
+ */
+const HOLDOUT_FLOORS: Record<string, { precision: number; recall: number; period: number; speaker: number }> =
+  {
+    en: { precision: 0.96, recall: 1, period: 0.87, speaker: 0.75 },
+    fr: { precision: 0.98, recall: 1, period: 0.68, speaker: 0.68 },
+    es: { precision: 0.97, recall: 1, period: 0.77, speaker: 0.65 },
+    de: { precision: 0.86, recall: 0.97, period: 0.47, speaker: 0.4 },
+    uk: { precision: 0.93, recall: 1, period: 0.78, speaker: 0.6 },
+    ru: { precision: 0.97, recall: 1, period: 0.86, speaker: 0.72 },
+  }
+
+describe.each(Object.keys(HOLDOUT_FLOORS))('figures in %s, held-out set', (lang) => {
+  const s = score(loadArticles(lang, 'figures-holdout'), {
+    detect: (text) => detectFigures(text, lexiconFor(lang)),
+    period: (a) => prefillFigure(a).period,
+    speaker: (a) => prefillFigure(a).attributedTo,
+  })
+  console.log(`held-out ${formatScore(s)}`)
+  const floor = HOLDOUT_FLOORS[lang]
+
+  it('holds its first score', () => {
+    expect(s.precision).toBeGreaterThanOrEqual(floor.precision)
+    expect(s.recall).toBeGreaterThanOrEqual(floor.recall)
+    expect(s.periodRight / s.periodLabels).toBeGreaterThanOrEqual(floor.period)
+    expect(s.speakerRight / s.speakerLabels).toBeGreaterThanOrEqual(floor.speaker)
   })
 })
