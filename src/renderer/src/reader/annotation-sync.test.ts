@@ -179,3 +179,14 @@ describe('AnnotationSync: typing sessions and editors', () => {
     expect(sync.archiveId(id)).toMatch(/^srv/)
   })
 })
+
+describe('AnnotationSync: refusals no retry can fix', () => {
+  it('marks a change the server refuses as too large unsaved at once, without retrying', async () => {
+    const { sync, failNext, statuses } = setup()
+    failNext(1, 'too_large')
+    sync.create({ target, color: 'yellow' })
+    await sync.flushed()
+    expect(sync.getSnapshot().status.state).toBe('failed')
+    expect(statuses).not.toContain('retrying')
+  })
+})

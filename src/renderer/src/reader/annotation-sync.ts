@@ -20,7 +20,14 @@ type Change =
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000]
 // Errors no retry can fix: the change stays on screen, marked unsaved, with the reason.
-const PERMANENT = new Set(['invalid_argument', 'not_found', 'read_only', 'corrupt_file', 'unknown_method'])
+const PERMANENT = new Set([
+  'invalid_argument',
+  'not_found',
+  'read_only',
+  'corrupt_file',
+  'unknown_method',
+  'too_large',
+])
 
 export class AnnotationSync {
   private items: LocalAnnotation[]
