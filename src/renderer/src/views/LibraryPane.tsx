@@ -56,7 +56,7 @@ function countLine({
   if (searchCount === null) return 'Searching…'
   if (searchCount)
     return searchCount.match === 'close'
-      ? `No exact hits · ${plural(searchCount.total, 'close match', 'close matches')}`
+      ? plural(searchCount.total, 'close match', 'close matches')
       : `${plural(searchCount.total, 'article')} found`
   if (!articles) return 'Opening archive…'
   if (filtering) return 'Filtering…'
