@@ -7,7 +7,7 @@ export type PageReferences = {
   foreign: string[]
   /** Links (a, area) to anywhere but the app's own origin; the test checks each with isSafeExternalUrl. */
   links: { href: string; rel: string }[]
-  /** Elements inside a rendered note that are not Markdown's own. */
+  /** Elements inside a rendered note (a sidebar card's, a search result's) that are not Markdown's own. */
   inNotes: string[]
   /** Form controls, media, frames and embedded documents inside the article body. */
   inBody: string[]
@@ -71,7 +71,7 @@ export function foreignReferences(): PageReferences {
   for (const style of document.querySelectorAll('style'))
     for (const u of cssUrls(style.textContent ?? '')) if (elsewhere(u)) foreign.push(`<style> ${u}`)
 
-  const inNotes = [...document.querySelectorAll('.card-note *')]
+  const inNotes = [...document.querySelectorAll('.card-note *, .snippet-note *')]
     .map((el) => el.localName)
     .filter((name) => !NOTE_ELEMENTS.has(name))
   const inBody = [...document.querySelectorAll(`[data-testid="article-body"] :is(${BODY_FORBIDDEN})`)].map(
