@@ -64,7 +64,7 @@ test('tag a detected figure, see it in the Figures view after reload, and see tw
   await clickText(page, '520')
   const form = page.getByRole('form', { name: 'Figure' })
   await expect(form.getByLabel('Value')).toHaveValue('520')
-  await expect(form.getByLabel('From')).toHaveValue('2024-01-01') // "the first week of January", article dated 2024-01-09
+  await expect(form.getByLabel('From')).toHaveValue('1 Jan 2024') // "the first week of January", article dated 2024-01-09
   await form.getByRole('button', { name: 'Cancel' }).click()
 
   await tagFigure(page, '520', 'drones/launched', '2024-01-01', '2024-01-07')
@@ -83,7 +83,7 @@ test('tag a detected figure, see it in the Figures view after reload, and see tw
   await expect(conflicts).toContainText('520')
   await expect(conflicts).toContainText('about 480')
   await page.getByLabel('Metric').selectOption('drones/launched')
-  await expect(page.getByRole('img', { name: 'Values over time by source' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'drones/launched over time by speaker' })).toBeVisible()
   await page.screenshot({ path: 'reports/screens/figures-view.png' })
 
   // A row opens the passage in the reader with the figure focused.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, hostOf, plural } from './format'
+import { formatDate, hostOf, parseDate, plural } from './format'
 
 describe('formatDate', () => {
   it.each([
@@ -55,5 +55,33 @@ describe('hostOf', () => {
     expect(hostOf('https://www.example.org/a')).toBe('example.org')
     expect(hostOf('not a url')).toBe('')
     expect(hostOf(undefined)).toBe('')
+  })
+})
+
+describe('parseDate: a typed date to the ISO day it is stored as', () => {
+  it.each([
+    ['10 Jan 2024', '2024-01-10'],
+    ['2024-01-10', '2024-01-10'],
+    ['  1 january 2024 ', '2024-01-01'],
+    ['Jan 10, 2024', '2024-01-10'],
+    ['10 Sept 2023', '2023-09-10'],
+    ['29 Feb 2024', '2024-02-29'],
+    ['2024-1-5', '2024-01-05'],
+    ['30 Feb 2024', undefined],
+    ['2023-02-29', undefined],
+    ['10 Ja 2024', undefined],
+    ['10 Jan 24', undefined],
+    ['01/10/2024', undefined],
+    ['', undefined],
+    ['next week', undefined],
+  ])('%s → %s', (typed, iso) => {
+    expect(parseDate(typed)).toBe(iso)
+  })
+
+  it('reads back every date formatDate writes', () => {
+    for (let day = Date.UTC(2023, 0, 1); day < Date.UTC(2025, 0, 1); day += 86_400_000) {
+      const iso = new Date(day).toISOString().slice(0, 10)
+      expect(parseDate(formatDate(iso))).toBe(iso)
+    }
   })
 })

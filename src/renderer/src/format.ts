@@ -40,3 +40,48 @@ export function hostOf(url: string | undefined): string {
     return ''
   }
 }
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+
+/** The month a word names: "Jan", "jan.", "January", "Sept"; undefined for anything else. */
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '')
+  if (w.length < 3) return undefined
+  const at = MONTH_NAMES.findIndex((name) => name.startsWith(w))
+  return at < 0 ? undefined : at + 1
+}
+
+/**
+ * The ISO day ("2024-01-10") a typed date names: "10 Jan 2024" as the app writes it, "10 January 2024",
+ * "Jan 10, 2024" or "2024-01-10". Undefined for anything else, and for days a month lacks (30 Feb).
+ */
+export function parseDate(typed: string): string | undefined {
+  const text = typed.trim().replace(/,/g, ' ').replace(/\s+/g, ' ')
+  let parts: [number, number, number] | undefined
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)
+  const dayFirst = /^(\d{1,2}) ([\p{L}.]+) (\d{4})$/u.exec(text)
+  const monthFirst = /^([\p{L}.]+) (\d{1,2}) (\d{4})$/u.exec(text)
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+  else if (dayFirst && monthOf(dayFirst[2]))
+    parts = [Number(dayFirst[3]), monthOf(dayFirst[2])!, Number(dayFirst[1])]
+  else if (monthFirst && monthOf(monthFirst[1]))
+    parts = [Number(monthFirst[3]), monthOf(monthFirst[1])!, Number(monthFirst[2])]
+  if (!parts) return undefined
+  const [year, month, day] = parts
+  const real = new Date(Date.UTC(year, month - 1, day))
+  if (year < 1000 || real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day) return undefined
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}

@@ -109,15 +109,31 @@ describe('findConflicts', () => {
 })
 
 describe('seriesFor', () => {
-  it('places each figure at the middle of its period, in date order, by source', () => {
+  it('draws each figure across its period, in date order, with its speaker and source', () => {
     const records = [
       record('b', { value: 480, metric: 'm', periodStart: '2024-02-01', periodEnd: '2024-02-29' }, 'Wire B'),
       record('a', { value: 520, metric: 'm', ...week, attributedTo: 'Air force' }, 'Wire A'),
       record('c', { value: 1, metric: 'other', ...week }),
     ]
-    expect(seriesFor(records, 'm').map((p) => [p.date, p.value, p.source])).toEqual([
-      ['2024-01-04', 520, 'Air force'],
-      ['2024-02-15', 480, 'Wire B'],
+    expect(seriesFor(records, 'm').map((p) => [p.start, p.end, p.value, p.speaker, p.source])).toEqual([
+      ['2024-01-01', '2024-01-07', 520, 'Air force', 'Wire A'],
+      ['2024-02-01', '2024-02-29', 480, 'Wire B', 'Wire B'],
+    ])
+  })
+
+  it('marks one-day periods, ranges, open ends, and figures dated only by their article', () => {
+    const dated = record('d', { value: 9, metric: 'm', qualifier: 'up to' })
+    dated.article.publishedAt = '2024-03-05T10:00:00Z'
+    const records = [
+      record('a', { value: 50, metric: 'm', qualifier: 'more than', periodStart: '2024-01-02' }),
+      record('b', { value: 10, max: 20, metric: 'm', ...week }),
+      record('c', { value: 3, metric: 'm' }),
+      dated,
+    ]
+    expect(seriesFor(records, 'm').map((p) => [p.start, p.end, p.dated, p.value, p.max, p.openEnd])).toEqual([
+      ['2024-01-01', '2024-01-07', 'period', 10, 20, undefined],
+      ['2024-01-02', '2024-01-02', 'period', 50, undefined, 'above'],
+      ['2024-03-05', '2024-03-05', 'article', 9, undefined, 'below'],
     ])
   })
 })

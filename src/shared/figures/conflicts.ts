@@ -6,7 +6,24 @@ export type ArticleRef = Pick<ArticleMeta, 'id' | 'title'> &
   Partial<Pick<ArticleMeta, 'source' | 'publishedAt' | 'url'>>
 export type FigureRecord = { annotation: Annotation & { figure: Figure }; article: ArticleRef }
 export type Conflict = { metric: string; a: FigureRecord; b: FigureRecord; reason: string }
-export type SeriesPoint = { date: string; value: number; max?: number; source: string; record: FigureRecord }
+/**
+ * One figure on a metric's chart: drawn from `start` to `end` (the same day for a one-day period), at `value`
+ * (up to `max` for a range). `dated` says whether the days are the figure's period or, lacking one, its
+ * article's date. `openEnd` is the side a qualifier leaves open: "more than 500" is open `above`.
+ */
+export type SeriesPoint = {
+  start: string
+  end: string
+  dated: 'period' | 'article'
+  value: number
+  max?: number
+  openEnd?: 'above' | 'below'
+  /** The article's source (or title when it names none). */
+  source: string
+  /** Who said it: the figure's speaker, else its article's source. */
+  speaker: string
+  record: FigureRecord
+}
 
 const DAY = 86_400_000
 
@@ -69,26 +86,41 @@ export function findConflicts(records: FigureRecord[]): Conflict[] {
   return conflicts
 }
 
-/** One metric's values over time: each figure at the middle of its period (or its article's date). */
+const FLOORS = /^(more than|over|above|at least|no (?:less|fewer) than|upwards of|in excess of|exceeding)$/i
+const CEILINGS = /^(up to|at most|no more than|less than|fewer than|under|below|as (?:many|much) as)$/i
+
+/** The side a qualifier leaves open: "more than 500" may be any value above 500, "up to 500" any below. */
+export function openEndOf(qualifier: string | undefined): 'above' | 'below' | undefined {
+  const q = qualifier?.trim() ?? ''
+  return FLOORS.test(q) ? 'above' : CEILINGS.test(q) ? 'below' : undefined
+}
+
+const isoDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
+
+/** One metric's figures over time, each across its period (or on its article's date when it has none). */
 export function seriesFor(records: FigureRecord[], metric: string): SeriesPoint[] {
   const points: SeriesPoint[] = []
   for (const record of records) {
     const f = record.annotation.figure
     if (f.metric !== metric) continue
-    const period = periodOf(f)
-    const day = period
-      ? Math.round((period[0] + period[1]) / 2)
-      : record.article.publishedAt
-        ? Math.floor(Date.parse(record.article.publishedAt.slice(0, 10)) / DAY)
-        : NaN
-    if (Number.isNaN(day)) continue
+    const published = record.article.publishedAt
+      ? Math.floor(Date.parse(record.article.publishedAt.slice(0, 10)) / DAY)
+      : NaN
+    const days = periodOf(f) ?? (Number.isNaN(published) ? null : [published, published])
+    if (!days) continue
+    const source = record.article.source ?? record.article.title
+    const openEnd = openEndOf(f.qualifier)
     points.push({
-      date: new Date(day * DAY).toISOString().slice(0, 10),
+      start: isoDay(days[0]),
+      end: isoDay(days[1]),
+      dated: periodOf(f) ? 'period' : 'article',
       value: f.value,
-      ...(f.max !== undefined ? { max: f.max } : {}),
-      source: f.attributedTo ?? record.article.source ?? record.article.title,
+      ...(f.max !== undefined && f.max !== f.value ? { max: f.max } : {}),
+      ...(openEnd ? { openEnd } : {}),
+      source,
+      speaker: f.attributedTo?.trim() || source,
       record,
     })
   }
-  return points.sort((x, y) => x.date.localeCompare(y.date))
+  return points.sort((x, y) => x.start.localeCompare(y.start) || x.end.localeCompare(y.end))
 }

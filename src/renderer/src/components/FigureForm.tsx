@@ -5,6 +5,7 @@ import type { FormEvent } from 'react'
 import { figureSchema, tagNameSchema } from '../../../shared/schemas'
 import type { Figure, Tag } from '../../../shared/types'
 import { clearDraft, writeDraft } from '../reader/drafts'
+import DateInput from './DateInput'
 
 export type FigureDraft = {
   start: number
@@ -97,6 +98,13 @@ export function parseFields(fields: Fields): { figure?: Figure; problem?: string
   }
   if (candidate.value === undefined || Number.isNaN(candidate.value))
     return { problem: 'Value must be a number, e.g. 500 or 4.2.' }
+  for (const [label, date] of [
+    ['From', candidate.periodStart],
+    ['To', candidate.periodEnd],
+  ] as const) {
+    if (date && !/^\d{4}-\d{2}-\d{2}/.test(date))
+      return { problem: `${label} must be a date such as 10 Jan 2024 or 2024-01-10, not “${date}”.` }
+  }
   if (candidate.periodStart && candidate.periodEnd && candidate.periodEnd < candidate.periodStart) {
     return { problem: 'The period ends before it starts.' }
   }
@@ -147,6 +155,13 @@ export default function FigureForm(props: Props) {
     </label>
   )
 
+  const dateField = (key: 'periodStart' | 'periodEnd', label: string) => (
+    <label className={`figure-field-input field-${key}`}>
+      <span>{label}</span>
+      <DateInput value={fields[key]} onChange={(value) => set(key)({ target: { value } })} />
+    </label>
+  )
+
   return (
     <form
       className="figure-form"
@@ -166,8 +181,8 @@ export default function FigureForm(props: Props) {
         {field('max', 'Max', { inputMode: 'decimal', placeholder: 'for ranges' })}
         {field('unit', 'Unit', { placeholder: '%, USD, drones…' })}
         {field('metric', 'Metric', { list: `${ids}-m`, placeholder: 'strikes/launched' })}
-        {field('periodStart', 'From', { type: 'date' })}
-        {field('periodEnd', 'To', { type: 'date' })}
+        {dateField('periodStart', 'From')}
+        {dateField('periodEnd', 'To')}
         {field('place', 'Place')}
         {field('attributedTo', 'Said by')}
       </div>

@@ -1,89 +1,101 @@
-// Renderer: one metric's values over the period axis, one colour per source, so disagreements stand out.
+// Renderer: one metric's figures over time, drawn by Observable Plot (series-plot.ts), coloured by speaker or
+// source; hover shows a figure, a click opens its passage, and the chart saves as PNG or SVG.
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SeriesPoint } from '../../../shared/figures'
-import { formatDate } from '../format'
+import { chartPng, chartSvg, saveFile } from './chart-export'
+import { drawSeries, keyOf, PALETTE } from './series-plot'
+import type { ColourBy } from './series-plot'
 
-const W = 640
-const H = 220
-const PAD = { left: 56, right: 16, top: 14, bottom: 34 }
-const PALETTE = ['#2f5d8a', '#c0562f', '#4d8a55', '#8a4fbf', '#c89b2c', '#2f8a86', '#b03a6a']
+type Props = { metric: string; points: SeriesPoint[]; onPick: (p: SeriesPoint) => void }
 
-export default function SeriesChart({
-  points,
-  onPick,
-}: {
-  points: SeriesPoint[]
-  onPick: (p: SeriesPoint) => void
-}) {
+const fileName = (metric: string, ext: string) =>
+  `${metric.replace(/[^\p{L}\p{N}]+/gu, '-')}-over-time.${ext}`
+
+export default function SeriesChart({ metric, points, onPick }: Props) {
+  const holder = useRef<HTMLDivElement>(null)
+  const shown = useRef<SVGSVGElement | null>(null)
+  const [width, setWidth] = useState(0)
+  const [colourBy, setColourBy] = useState<ColourBy>('speaker')
+  const [problem, setProblem] = useState<string | null>(null)
+  const keys = useMemo(() => [...new Set(points.map((p) => keyOf(p, colourBy)))], [points, colourBy])
+  const units = [...new Set(points.map((p) => p.record.annotation.figure.unit).filter(Boolean))]
+  const yLabel = units.length === 1 ? `${metric} (${units[0]})` : metric
+  const pick = useRef(onPick)
+  pick.current = onPick
+
+  useEffect(() => {
+    const el = holder.current
+    if (!el) return
+    const observer = new ResizeObserver(() => setWidth(Math.floor(el.clientWidth)))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+
+  useEffect(() => {
+    const el = holder.current
+    if (!el || width === 0 || points.length === 0) return
+    const svg = drawSeries(points, { width, colourBy, keys, yLabel })
+    svg.setAttribute('role', 'img')
+    svg.setAttribute('aria-label', `${metric} over time by ${colourBy}`)
+    // Plot's pointer keeps the figure under the pointer as the chart's value; a click opens its passage.
+    const click = () => svg.value && pick.current(svg.value)
+    svg.addEventListener('click', click)
+    el.replaceChildren(svg)
+    shown.current = svg
+    return () => {
+      svg.removeEventListener('click', click)
+      svg.remove()
+    }
+  }, [points, width, colourBy, keys, yLabel, metric])
+
+  const legend = keys.map((label, i) => ({ label, colour: PALETTE[i % PALETTE.length] }))
+  const save = async (kind: 'svg' | 'png') => {
+    if (!shown.current) return
+    setProblem(null)
+    try {
+      const text = chartSvg(shown.current, { title: `${metric} over time`, legend })
+      const blob =
+        kind === 'svg' ? new Blob([text], { type: 'image/svg+xml;charset=utf-8' }) : await chartPng(text)
+      saveFile(fileName(metric, kind), blob)
+    } catch (err) {
+      setProblem(`The chart could not be saved: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+
   if (points.length === 0)
     return <p className="muted">No figures of this metric have a period or a dated article.</p>
-  const days = points.map((p) => Date.parse(p.date))
-  const [x0, x1] = [Math.min(...days), Math.max(...days)]
-  const top = Math.max(...points.map((p) => p.max ?? p.value))
-  const bottom = Math.min(0, ...points.map((p) => p.value))
-  const span = x1 - x0 || 86_400_000
-  const x = (d: number) =>
-    PAD.left + ((d - x0 + (x1 === x0 ? span / 2 : 0)) / span) * (W - PAD.left - PAD.right)
-  const y = (v: number) =>
-    H - PAD.bottom - ((v - bottom) / (top - bottom || 1)) * (H - PAD.top - PAD.bottom) * 0.92
-  const sources = [...new Set(points.map((p) => p.source))]
-  const color = (s: string) => PALETTE[sources.indexOf(s) % PALETTE.length]
-  const ticks = [bottom, (bottom + top) / 2, top]
-
   return (
     <figure className="series-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Values over time by source">
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid" />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="axis">
-              {t.toLocaleString(undefined, { maximumFractionDigits: 1 })}
-            </text>
-          </g>
-        ))}
-        <text x={PAD.left} y={H - 10} className="axis">
-          {formatDate(points[0].date)}
-        </text>
-        <text x={W - PAD.right} y={H - 10} textAnchor="end" className="axis">
-          {formatDate(points[points.length - 1].date)}
-        </text>
-        {sources.map((s) => {
-          const mine = points.filter((p) => p.source === s)
-          return mine.length > 1 ? (
-            <polyline
-              key={s}
-              fill="none"
-              stroke={color(s)}
-              strokeOpacity={0.5}
-              points={mine.map((p) => `${x(Date.parse(p.date))},${y(p.value)}`).join(' ')}
-            />
-          ) : null
-        })}
-        {points.map((p) => (
-          <g key={p.record.annotation.id} className="point" onClick={() => onPick(p)}>
-            {p.max !== undefined && (
-              <line
-                x1={x(Date.parse(p.date))}
-                x2={x(Date.parse(p.date))}
-                y1={y(p.value)}
-                y2={y(p.max)}
-                stroke={color(p.source)}
-                strokeWidth={3}
-              />
-            )}
-            <circle cx={x(Date.parse(p.date))} cy={y(p.value)} r={5} fill={color(p.source)}>
-              <title>{`${p.value.toLocaleString()} — ${p.source}, ${formatDate(p.date)}`}</title>
-            </circle>
-          </g>
-        ))}
-      </svg>
+      <div className="series-tools">
+        <label>
+          <span>Colour by</span>
+          <select value={colourBy} onChange={(e) => setColourBy(e.target.value as ColourBy)}>
+            <option value="speaker">Speaker</option>
+            <option value="source">Source</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void save('png')}>
+          Save PNG
+        </button>
+        <button type="button" onClick={() => void save('svg')}>
+          Save SVG
+        </button>
+      </div>
+      <div ref={holder} className="series-plot" />
       <figcaption className="legend">
-        {sources.map((s) => (
-          <span key={s}>
-            <i style={{ background: color(s) }} />
-            {s}
+        {legend.map(({ label, colour }) => (
+          <span key={label}>
+            <i style={{ background: colour }} />
+            {label}
           </span>
         ))}
+        <span className="muted">Bar: the period · band: a range · dashed arrow: “more than” / “up to”</span>
       </figcaption>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
     </figure>
   )
 }

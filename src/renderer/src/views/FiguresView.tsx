@@ -1,16 +1,20 @@
 // Renderer: every tagged figure in the archive — one sortable, filterable table, a chart of one metric over
 // time by source, and the places where claims disagree.
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import type { InputHTMLAttributes } from 'react'
+import { quoteSentence } from '../../../shared/export/quote-sentence'
 import { findConflicts, seriesFor } from '../../../shared/figures'
 import type { FigureRecord } from '../../../shared/figures'
 import { isWithinTag } from '../../../shared/tags'
 import { formatFigureValue, formatPeriod } from '../components/FigureSummary'
-import SeriesChart from '../components/SeriesChart'
+import DateInput from '../components/DateInput'
 import { formatDate, plural } from '../format'
 import { useFigureRecords } from '../hooks/useFigureRecords'
 import { filterRecords, sortRecords } from './figures-table'
 import type { FigureFilter, SortKey } from './figures-table'
+
+// The chart brings Observable Plot and d3: loaded only once a metric is chosen and the chart is shown.
+const SeriesChart = lazy(() => import('../components/SeriesChart'))
 
 type Props = { onOpen: (articleId: string, annotationId: string) => void }
 
@@ -71,6 +75,17 @@ export default function FiguresView({ onOpen }: Props) {
     />
   )
 
+  const dateFilter = (key: 'from' | 'to', label: string) => (
+    <label className="filter-date">
+      <span>{label}</span>
+      <DateInput
+        value={filter[key] ?? ''}
+        placeholder="any day"
+        onChange={(value) => set({ [key]: value || undefined })}
+      />
+    </label>
+  )
+
   if (error)
     return (
       <p className="error pad" role="alert">
@@ -90,15 +105,17 @@ export default function FiguresView({ onOpen }: Props) {
         {choice('tag', 'Tag', 'All tags', tagNames)}
         {choice('source', 'Source', 'All sources', sources)}
         {input('text', 'Search figures', { placeholder: 'Speaker, quote, place…' })}
-        {input('from', 'Period from', { type: 'date' })}
-        {input('to', 'Period to', { type: 'date' })}
+        {dateFilter('from', 'Period from')}
+        {dateFilter('to', 'Period to')}
         {input('min', 'Minimum value', { inputMode: 'decimal', placeholder: 'min' })}
         {input('max', 'Maximum value', { inputMode: 'decimal', placeholder: 'max' })}
       </div>
       {filter.metric && (
         <section className="figures-section" aria-label="Series">
           <h2>{filter.metric} over time</h2>
-          <SeriesChart points={series} onPick={(p) => open(p.record)} />
+          <Suspense fallback={<p className="muted">Drawing the chart…</p>}>
+            <SeriesChart metric={filter.metric} points={series} onPick={(p) => open(p.record)} />
+          </Suspense>
         </section>
       )}
       <section className="figures-section" aria-label="Conflicts">
@@ -162,7 +179,7 @@ export default function FiguresView({ onOpen }: Props) {
                     {[r.article.source, formatDate(r.article.publishedAt)].filter(Boolean).join(' · ')}
                   </div>
                 </td>
-                <td className="cell-quote">{r.annotation.target.quote.exact}</td>
+                <td className="cell-quote">{quoteSentence(r.annotation.target.quote)}</td>
               </tr>
             ))}
           </tbody>

@@ -26,8 +26,8 @@ export function filterRecords(records: FigureRecord[], f: FigureFilter): FigureR
     if (min !== undefined && !Number.isNaN(min) && (fig.max ?? fig.value) < min) return false
     if (max !== undefined && !Number.isNaN(max) && fig.value > max) return false
     // A period filter keeps figures whose period overlaps it.
-    if (f.from && (fig.periodEnd ?? fig.periodStart ?? '') < f.from) return false
-    if (f.to && (!fig.periodStart || fig.periodStart > f.to)) return false
+    if (isIsoDay(f.from) && (fig.periodEnd ?? fig.periodStart ?? '') < f.from) return false
+    if (isIsoDay(f.to) && (!fig.periodStart || fig.periodStart > f.to)) return false
     if (text) {
       const hay = [
         fig.attributedTo,
@@ -45,17 +45,23 @@ export function filterRecords(records: FigureRecord[], f: FigureFilter): FigureR
   })
 }
 
+/** An ISO day ("2024-01-10") as the period filters need it; anything else typed there filters nothing. */
+const isIsoDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v)
+
+/** Sorted by `key`; by period, figures with no period come last whichever way the column is sorted. */
 export function sortRecords(records: FigureRecord[], key: SortKey, dir: 1 | -1): FigureRecord[] {
-  const value = (r: FigureRecord): string | number => {
+  const value = (r: FigureRecord): string | number | undefined => {
     const f = r.annotation.figure
     if (key === 'value') return f.value
     if (key === 'metric') return f.metric ?? ''
-    if (key === 'period') return f.periodStart ?? r.article.publishedAt ?? ''
+    if (key === 'period')
+      return f.periodStart ? `${f.periodStart} ${f.periodEnd ?? f.periodStart}` : undefined
     if (key === 'speaker') return f.attributedTo ?? ''
     return r.article.title
   }
   return [...records].sort((a, b) => {
     const [x, y] = [value(a), value(b)]
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1
     return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * dir
   })
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import type { FigureRecord } from '../../../shared/figures'
+import type { Figure } from '../../../shared/types'
+import { filterRecords, sortRecords } from './figures-table'
+
+function record(id: string, figure: Partial<Figure>, publishedAt?: string): FigureRecord {
+  return {
+    annotation: {
+      id,
+      articleId: 'art-1',
+      kind: 'figure',
+      color: 'yellow',
+      note: '',
+      tags: [],
+      target: {
+        quote: { type: 'TextQuoteSelector', exact: '1', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 1 },
+      },
+      figure: { value: 1, ...figure },
+      createdAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-01-01T00:00:00.000Z',
+    },
+    article: { id: 'art-1', title: 'A', publishedAt },
+  }
+}
+
+const records = [
+  record('none-dated', {}, '2023-01-01'),
+  record('jan', { periodStart: '2024-01-01', periodEnd: '2024-01-07' }),
+  record('none', {}),
+  record('dec', { periodStart: '2023-12-20', periodEnd: '2023-12-31' }),
+  record('jan-day', { periodStart: '2024-01-01', periodEnd: '2024-01-01' }),
+]
+const ids = (list: FigureRecord[]) => list.map((r) => r.annotation.id)
+
+describe('sortRecords by period', () => {
+  it('puts figures with no period last, oldest first', () => {
+    expect(ids(sortRecords(records, 'period', 1))).toEqual(['dec', 'jan-day', 'jan', 'none-dated', 'none'])
+  })
+
+  it('puts figures with no period last when sorted newest first too', () => {
+    expect(ids(sortRecords(records, 'period', -1))).toEqual(['jan', 'jan-day', 'dec', 'none-dated', 'none'])
+  })
+})
+
+describe('filterRecords by period', () => {
+  it('keeps figures whose period overlaps the dates given', () => {
+    expect(ids(filterRecords(records, { from: '2024-01-05' }))).toEqual(['jan'])
+    expect(ids(filterRecords(records, { to: '2023-12-31' }))).toEqual(['dec'])
+  })
+
+  it('filters nothing while a date is half typed', () => {
+    expect(filterRecords(records, { from: '10 Ja' })).toHaveLength(records.length)
+  })
+})
