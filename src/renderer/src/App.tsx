@@ -43,6 +43,7 @@ import { useCollections } from './hooks/useCollections'
 import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
 import { useMatching } from './hooks/useMatching'
+import { useMediaQuery } from './hooks/useMediaQuery'
 import { useRoute } from './hooks/useRoute'
 import { useSearch } from './hooks/useSearch'
 import { useTags } from './hooks/useTags'
@@ -74,7 +75,17 @@ export default function App() {
   const [backups, setBackups] = useState(false)
   const [exporting, setExporting] = useState<{ scope: ScopeChoice; selection: string[] } | null>(null)
   const { run, start, single, cancel, reset } = useImport(reload)
-  const select = useCallback((id: string | null) => go({ view: 'library', articleId: id }), [go])
+  // Below 900 px an open article takes the whole window; the library comes over it on demand
+  // (styles.css, .app.reading).
+  const narrow = useMediaQuery('(max-width: 899px)')
+  const [libraryOpen, setLibraryOpen] = useState(false)
+  const select = useCallback(
+    (id: string | null) => {
+      setLibraryOpen(false)
+      go({ view: 'library', articleId: id })
+    },
+    [go],
+  )
   const refreshAll = useCallback(() => {
     reload()
     refreshTags()
@@ -111,6 +122,7 @@ export default function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) setLibraryOpen(false)
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
         e.preventDefault()
         setImporting(true)
@@ -167,8 +179,11 @@ export default function App() {
       ),
   }
 
+  const reading = route.view === 'library' && !!route.articleId
   return (
-    <div className="app">
+    <div
+      className={`app${reading ? ' reading' : ''}${reading && narrow && libraryOpen ? ' library-open' : ''}`}
+    >
       <ProblemsBanner problems={problems} onRepair={() => setBackups(true)} />
       <LibraryPane
         articles={articles}
@@ -262,6 +277,9 @@ export default function App() {
                   initialPosition={route.at}
                   onChanged={refreshAll}
                   onExport={() => setExporting({ scope: 'article', selection: [] })}
+                  library={
+                    narrow ? { open: libraryOpen, toggle: () => setLibraryOpen((o) => !o) } : undefined
+                  }
                 />
               )
             ) : (

@@ -1,6 +1,7 @@
 // Renderer: the figure form — value, unit, qualifier, metric, period, place, who said it — prefilled from
-// detection and editable. Enter saves; Escape cancels.
-import { useEffect, useId, useState } from 'react'
+// detection and editable. Enter saves; Escape cancels, wherever focus is in the reader (not in a dialog, nor
+// in another field being typed in), and focus goes back to where it was when the form opened.
+import { useEffect, useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { figureSchema, tagNameSchema } from '../../../shared/schemas'
 import type { Figure, Tag } from '../../../shared/types'
@@ -139,6 +140,32 @@ export default function FigureForm(props: Props) {
     close()
     onCancel()
   }
+  const formRef = useRef<HTMLFormElement>(null)
+  const latestCancel = useRef(cancel)
+  latestCancel.current = cancel
+  // Read while rendering, before the Value field's autofocus moves focus into the form.
+  const [opener] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  )
+  useEffect(() => {
+    const form = formRef.current
+    // Capture: the form's Escape is seen before the reader's own (which would only unfocus a highlight).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return
+      const target = e.target instanceof HTMLElement ? e.target : null
+      const inForm = !!target && !!form?.contains(target)
+      if (target?.closest('dialog') || (!inForm && target && isField(target))) return
+      e.preventDefault()
+      latestCancel.current()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => {
+      window.removeEventListener('keydown', onKey, true)
+      const active = document.activeElement
+      const lost = !active || active === document.body || !!form?.contains(active)
+      if (lost && opener?.isConnected && opener !== document.body) opener.focus()
+    }
+  }, [opener])
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault()
@@ -164,11 +191,11 @@ export default function FigureForm(props: Props) {
 
   return (
     <form
+      ref={formRef}
       className="figure-form"
       aria-label="Figure"
       onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') cancel()
         if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'TEXTAREA' && (e.ctrlKey || e.metaKey))
           submit()
       }}
@@ -214,5 +241,11 @@ export default function FigureForm(props: Props) {
         </button>
       </div>
     </form>
+  )
+}
+
+function isField(el: HTMLElement): boolean {
+  return (
+    el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable
   )
 }

@@ -1,5 +1,10 @@
-// Renderer: the reader's top strip: save state, undo/redo, font size, find.
+// Renderer: the reader's top strip: save state, undo/redo, font size, find; in a narrow window, the buttons
+// that show the library and the annotations drawer.
+import type { Ref } from 'react'
 import type { SaveStatus } from '../reader/annotation-sync'
+
+/** A panel folded away in a narrow window, and the button that shows it. */
+export type PanelToggle = { open: boolean; toggle: () => void; ref?: Ref<HTMLButtonElement>; count?: number }
 
 type Props = {
   status: SaveStatus
@@ -10,6 +15,8 @@ type Props = {
   onFont: (delta: number) => void
   onFind: () => void
   onExport: () => void
+  library?: PanelToggle
+  annotations?: PanelToggle
 }
 
 const LABEL: Record<SaveStatus['state'], string> = {
@@ -29,9 +36,22 @@ export default function ReaderToolbar({
   onFont,
   onFind,
   onExport,
+  library,
+  annotations,
 }: Props) {
   return (
     <div className="reader-toolbar">
+      {library && (
+        <button
+          type="button"
+          className="library-toggle"
+          aria-expanded={library.open}
+          onClick={library.toggle}
+          title="Show the library"
+        >
+          Library
+        </button>
+      )}
       <span className={`save-status ${status.state}`} role="status" title={status.message}>
         {LABEL[status.state]}
         {status.message && status.state !== 'saved' ? `: ${status.message}` : ''}
@@ -56,6 +76,18 @@ export default function ReaderToolbar({
         <button type="button" onClick={onExport} title="Export this article's notes">
           Export
         </button>
+        {annotations && (
+          <button
+            ref={annotations.ref}
+            type="button"
+            className="drawer-toggle"
+            aria-expanded={annotations.open}
+            onClick={annotations.toggle}
+            title="Annotations (A)"
+          >
+            Annotations{annotations.count ? ` (${annotations.count})` : ''}
+          </button>
+        )}
       </div>
     </div>
   )

@@ -1,7 +1,9 @@
-// Renderer: the reader's keyboard: colours and actions on a selection, undo/redo, find, moving between
-// highlights. Keys are ignored while the researcher is typing in a field.
+// Renderer: the reader's keyboard: colours and actions on a selection (colours on the focused highlight
+// too), undo/redo, find, moving between highlights, the annotations drawer. Keys are ignored while the
+// researcher is typing in a field or a dialog is open; an Escape something else handled is left alone.
 import { useEffect } from 'react'
 import { HIGHLIGHT_COLORS } from '../../../shared/vocabulary'
+import type { HighlightColor } from '../../../shared/types'
 import type { SelectionAction } from '../components/SelectionToolbar'
 
 type Handlers = {
@@ -13,6 +15,8 @@ type Handlers = {
   onStep: (delta: 1 | -1) => void
   onEscape: () => void
   onDeleteFocused: () => void
+  onRecolourFocused: (color: HighlightColor) => void
+  onToggleDrawer: () => void
 }
 
 function typing(target: EventTarget | null): boolean {
@@ -31,7 +35,7 @@ export function useReaderKeys(h: Handlers): void {
         e.preventDefault()
         return h.onFind()
       }
-      if (typing(e.target)) return
+      if (typing(e.target) || document.querySelector('dialog[open]')) return
       if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault()
         return e.shiftKey ? h.onRedo() : h.onUndo()
@@ -41,11 +45,11 @@ export function useReaderKeys(h: Handlers): void {
         return h.onRedo()
       }
       if (mod || e.altKey) return
-      if (e.key === 'Escape') return h.onEscape()
+      if (e.key === 'Escape') return e.defaultPrevented ? undefined : h.onEscape()
+      const n = Number(e.key)
+      const color = n >= 1 && n <= HIGHLIGHT_COLORS.length ? HIGHLIGHT_COLORS[n - 1] : undefined
       if (h.hasSelection) {
-        const n = Number(e.key)
-        if (n >= 1 && n <= HIGHLIGHT_COLORS.length)
-          return h.onSelectionAction({ color: HIGHLIGHT_COLORS[n - 1] })
+        if (color) return h.onSelectionAction({ color })
         const then = ({ n: 'note', t: 'tags', f: 'figure' } as const)[e.key.toLowerCase()]
         if (then) {
           e.preventDefault()
@@ -56,6 +60,8 @@ export function useReaderKeys(h: Handlers): void {
       if (e.key === 'j' || e.key === ']') return h.onStep(1)
       if (e.key === 'k' || e.key === '[') return h.onStep(-1)
       if (e.key === 'Delete') return h.onDeleteFocused()
+      if (color) return h.onRecolourFocused(color)
+      if (e.key === 'a') return h.onToggleDrawer()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

@@ -1,4 +1,5 @@
-// Renderer: one article, its highlights painted over the text, and the annotations sidebar.
+// Renderer: one article, its highlights painted over the text, and the annotations sidebar (a drawer over
+// the text in a window narrower than DRAWER_QUERY).
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MouseEvent } from 'react'
 import { anchorAll, describe } from '../../../shared/anchoring'
@@ -8,11 +9,13 @@ import ArticleBody from '../components/ArticleBody'
 import ArticleHeader from '../components/ArticleHeader'
 import FindBar from '../components/FindBar'
 import ReaderToolbar from '../components/ReaderToolbar'
+import type { PanelToggle } from '../components/ReaderToolbar'
 import SelectionToolbar from '../components/SelectionToolbar'
 import type { SelectionAction } from '../components/SelectionToolbar'
 import { useArticle } from '../hooks/useArticle'
 import { useAnnotationSync } from '../hooks/useAnnotationSync'
 import { useFontSize } from '../hooks/useFontSize'
+import { useMediaQuery } from '../hooks/useMediaQuery'
 import { useTags } from '../hooks/useTags'
 import { rangeFromOffsets } from '../reader/dom-text'
 import type { DomText } from '../reader/dom-text'
@@ -20,6 +23,7 @@ import { paintAnnotations, paintLayer } from '../reader/paint'
 import { useFigures } from '../reader/useFigures'
 import { useFind } from '../reader/useFind'
 import type { FigureDraft } from '../components/FigureForm'
+import type { HighlightColor } from '../../../shared/types'
 import { figureDraftKey, readDraft } from '../reader/drafts'
 import { useReaderDrafts } from '../reader/useReaderDrafts'
 import { useReaderKeys } from '../reader/useReaderKeys'
@@ -29,15 +33,21 @@ import { useReaderSelection } from '../reader/useReaderSelection'
 // article is on screen (useFigures), so opening an article does not wait for it.
 const FigureForm = lazy(() => import('../components/FigureForm'))
 
+/** Below this width the annotations sidebar is a drawer (styles.css uses the same 1199px). */
+const DRAWER_QUERY = '(max-width: 1199px)'
+
 type Props = {
   id: string
   initialAnnotation?: string
   initialPosition?: { start: number; end: number }
   onChanged: () => void
   onExport: () => void
+  /** The library's button, in a window too narrow to show the library beside the article. */
+  library?: PanelToggle
 }
 
-export default function ReaderPane({ id, initialAnnotation, initialPosition, onChanged, onExport }: Props) {
+export default function ReaderPane(props: Props) {
+  const { id, initialAnnotation, initialPosition, onChanged, onExport, library } = props
   const { article, error } = useArticle(id)
   const { sync, snapshot, error: annotationError } = useAnnotationSync(id)
   const drafts = useReaderDrafts(id, sync)
@@ -46,6 +56,18 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
   const [focusedId, setFocusedId] = useState<string | null>(null)
   const [editing, setEditing] = useState<'note' | 'tags' | null>(null)
   const [fontSize, changeFont] = useFontSize()
+  const drawerMode = useMediaQuery(DRAWER_QUERY)
+  const [drawerOpen, setDrawerOpen] = useState(false)
+  const drawerToggle = useRef<HTMLButtonElement>(null)
+  // The drawer opens below the reader's toolbar, so it never covers the toolbar's buttons.
+  const [toolbarHeight, setToolbarHeight] = useState(0)
+  const column = useCallback((node: HTMLDivElement | null) => {
+    const bar = node?.querySelector<HTMLElement>('.reader-toolbar')
+    if (!bar) return
+    const observer = new ResizeObserver(() => setToolbarHeight(bar.offsetHeight))
+    observer.observe(bar)
+    return () => observer.disconnect()
+  }, [])
   const scroller = useRef<HTMLDivElement>(null)
   const body = useRef<HTMLElement | null>(null)
   const { selection, refresh, clear, offsetAt } = useReaderSelection(model, body, scroller)
@@ -96,6 +118,11 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
     const kept = model && sync ? readDraft<FigureDraft>(figureDraftKey(id)) : undefined
     if (kept) restoreFigureDraft(kept)
   }, [id, model, sync, restoreFigureDraft])
+  const formOpen = !!figures.draft
+  useEffect(() => {
+    // The figure form lives in the sidebar: opening it shows the drawer.
+    if (formOpen) setDrawerOpen(true)
+  }, [formOpen])
   useEffect(() => {
     paintLayer(model, 'figure-candidate', figures.candidates)
   }, [model, figures.candidates])
@@ -145,6 +172,7 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
     (next: string | null, mode: 'note' | 'tags' | null = null, scroll = true) => {
       setFocusedId(next)
       setEditing(mode)
+      if (mode) setDrawerOpen(true)
       if (next && scroll) scrollToSpan(spans.get(next))
     },
     [spans, scrollToSpan],
@@ -173,8 +201,17 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
       onUndo: () => sync?.undo(),
       onRedo: () => sync?.redo(),
       onFind: find.show,
-      onEscape: () => (selection ? clear() : focus(null)),
+      onEscape: () => {
+        if (selection) return clear()
+        if (drawerMode && drawerOpen) {
+          setDrawerOpen(false)
+          return drawerToggle.current?.focus()
+        }
+        focus(null)
+      },
       onDeleteFocused: () => focusedId && sync?.remove(focusedId),
+      onRecolourFocused: (color: HighlightColor) => focusedId && drafts.onChange(focusedId, { color }),
+      onToggleDrawer: () => drawerMode && setDrawerOpen((o) => !o),
       onStep: (delta: 1 | -1) => {
         if (!placed.length) return
         const at = placed.findIndex((a) => a.id === focusedId)
@@ -183,7 +220,19 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
         focus(placed[next].id)
       },
     }),
-    [selection, onSelectionAction, sync, find.show, clear, focus, focusedId, placed],
+    [
+      selection,
+      onSelectionAction,
+      sync,
+      find.show,
+      clear,
+      focus,
+      focusedId,
+      placed,
+      drawerMode,
+      drawerOpen,
+      drafts,
+    ],
   )
   useReaderKeys(keys)
 
@@ -211,6 +260,9 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
     refresh()
     const offset = offsetAt(e.clientX, e.clientY)
     if (offset === null) return
+    // An underlined figure opens its form even inside a highlight (its card still focuses the highlight).
+    if (figures.candidates.some((c) => c.start <= offset && offset < c.end))
+      return void figures.openCandidateAt(offset)
     const hits = placed.filter((a) => spans.get(a.id)!.start <= offset && offset < spans.get(a.id)!.end)
     hits.sort((a, b) => spanLength(spans.get(a.id)!) - spanLength(spans.get(b.id)!))
     if (hits.length) return focus(hits[0].id, null, false)
@@ -226,8 +278,14 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
   if (!article) return <p className="muted pad">Loading…</p>
 
   return (
-    <div className="reader-layout" style={{ ['--read-size' as string]: `${fontSize}px` }}>
-      <div className="reader-column">
+    <div
+      className={`reader-layout${drawerMode && drawerOpen ? ' drawer-open' : ''}`}
+      style={{
+        ['--read-size' as string]: `${fontSize}px`,
+        ['--toolbar-height' as string]: `${toolbarHeight}px`,
+      }}
+    >
+      <div className="reader-column" ref={column}>
         <ReaderToolbar
           status={snapshot.status}
           canUndo={snapshot.canUndo}
@@ -237,6 +295,17 @@ export default function ReaderPane({ id, initialAnnotation, initialPosition, onC
           onFont={changeFont}
           onFind={find.show}
           onExport={onExport}
+          library={library}
+          annotations={
+            drawerMode
+              ? {
+                  open: drawerOpen,
+                  toggle: () => setDrawerOpen((o) => !o),
+                  ref: drawerToggle,
+                  count: placed.length + orphans.length,
+                }
+              : undefined
+          }
         />
         {find.open && (
           <FindBar
