@@ -4,7 +4,6 @@ import { serviceHarness } from '../../test/service-harness'
 import { sampleTarget } from '../../test/temp-archive'
 import { archiveExportSource, runExport } from './exporter'
 import type { ExportArgs } from './exporter'
-import type { Annotation, Article, ArticleMeta, Collection } from '../shared/types'
 
 const TEXT_A =
   'Russia launched 520 drones in the first week, said the air force.\n\nUkraine repelled 79% of them.'
@@ -12,7 +11,7 @@ const TEXT_B = 'About 480 drones were aimed at the grid, the ministry said.\n\nC
 
 async function fixture() {
   const h = await serviceHarness()
-  const a = await h.call<ArticleMeta>('articles.create', {
+  const a = await h.call('articles.create', {
     title: 'Air force: 520 drones',
     text: TEXT_A,
     source: 'Wire, Inc.',
@@ -21,7 +20,7 @@ async function fixture() {
     url: 'https://example.com/a',
     tags: ['strikes'],
   })
-  const b = await h.call<ArticleMeta>('articles.create', {
+  const b = await h.call('articles.create', {
     title: 'Grid under attack',
     text: TEXT_B,
     source: 'Daily',
@@ -65,18 +64,16 @@ async function fixture() {
     note: '=SUM(A1:A2)',
     tags: ['grid'],
   })
-  const c = await h.call<Collection>('collections.create', { name: 'Winter' })
+  const c = await h.call('collections.create', { name: 'Winter' })
   await h.call('articles.bulkUpdate', { ids: [b.id], addCollections: [c.id] })
   await h.call('tags.setColor', { name: 'drones', color: 'orange' })
   return { ...h, a, b, c }
 }
 
-type File = { name: string; content: string; mime: string }
-
 describe('export.run', () => {
   it('exports figures.csv filtered by one metric, parseable by an independent CSV parser', async () => {
     const h = await fixture()
-    const [file] = await h.call<File[]>('export.run', {
+    const [file] = await h.call('export.run', {
       format: 'figures-csv',
       scope: { metric: 'drones/launched' },
       options: { bom: true },
@@ -124,7 +121,7 @@ describe('export.run', () => {
   it('scopes by tag, collection and article', async () => {
     const h = await fixture()
     const csv = async (scope: object) => {
-      const [f] = await h.call<File[]>('export.run', { format: 'highlights-csv', scope })
+      const [f] = await h.call('export.run', { format: 'highlights-csv', scope })
       return Papa.parse<Record<string, string>>(f.content, { header: true, skipEmptyLines: true }).data
     }
     expect((await csv({ tag: 'grid' })).map((r) => r.quote)).toEqual(['Crews, "tired", kept working.'])
@@ -142,26 +139,26 @@ describe('export.run', () => {
 
   it('a JSON backup restores into an empty archive with nothing lost, field by field', async () => {
     const h = await fixture()
-    const [backup] = await h.call<File[]>('export.run', { format: 'json', scope: {} })
+    const [backup] = await h.call('export.run', { format: 'json', scope: {} })
     const fresh = await serviceHarness()
-    const [result] = await fresh.call<{ status: string; message: string }[]>('import.files', {
+    const [result] = await fresh.call('import.files', {
       files: [{ name: 'glossa-backup.json', dataBase64: Buffer.from(backup.content).toString('base64') }],
     })
     expect(result).toMatchObject({ status: 'imported', message: 'Restored 2 articles with 4 annotations.' })
 
-    for (const original of await h.call<ArticleMeta[]>('articles.list', {})) {
-      expect(await fresh.call<Article>('articles.get', { id: original.id })).toEqual(
-        await h.call<Article>('articles.get', { id: original.id }),
+    for (const original of await h.call('articles.list', {})) {
+      expect(await fresh.call('articles.get', { id: original.id })).toEqual(
+        await h.call('articles.get', { id: original.id }),
       )
-      expect(await fresh.call<Annotation[]>('annotations.list', { articleId: original.id })).toEqual(
-        await h.call<Annotation[]>('annotations.list', { articleId: original.id }),
+      expect(await fresh.call('annotations.list', { articleId: original.id })).toEqual(
+        await h.call('annotations.list', { articleId: original.id }),
       )
     }
     expect(await fresh.call('collections.list', {})).toEqual(await h.call('collections.list', {}))
     expect(await fresh.call('tags.list', {})).toEqual(await h.call('tags.list', {}))
 
     // Restoring again changes nothing and says why.
-    const [again] = await fresh.call<{ message: string }[]>('import.files', {
+    const [again] = await fresh.call('import.files', {
       files: [{ name: 'glossa-backup.json', dataBase64: Buffer.from(backup.content).toString('base64') }],
     })
     expect(again.message).toBe(
@@ -171,11 +168,11 @@ describe('export.run', () => {
 
   it('refuses a damaged backup, naming what is wrong, and stores nothing', async () => {
     const h = await fixture()
-    const [backup] = await h.call<File[]>('export.run', { format: 'json', scope: {} })
+    const [backup] = await h.call('export.run', { format: 'json', scope: {} })
     const broken = JSON.parse(backup.content)
     broken.annotations[0].target.position.start = -4
     const fresh = await serviceHarness()
-    const [result] = await fresh.call<{ status: string; message: string }[]>('import.files', {
+    const [result] = await fresh.call('import.files', {
       files: [{ name: 'b.json', dataBase64: Buffer.from(JSON.stringify(broken)).toString('base64') }],
     })
     expect(result.status).toBe('failed')

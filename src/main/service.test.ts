@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { callerOf } from '../../test/service-harness'
 import { sampleTarget, tempDir } from '../../test/temp-archive'
-import { contract } from '../shared/contract'
-import type { MethodName } from '../shared/contract'
-import { dispatch } from '../shared/dispatch'
 import { Archive } from './archive/archive'
 import { createService } from './service'
 
@@ -11,32 +9,23 @@ const TEXT =
 
 async function setup() {
   const archive = await Archive.open(await tempDir())
-  const handlers = createService({ archive, version: 'test' })
   // Every call goes through dispatch, and every result must satisfy the contract's result schema.
-  const call = async <T = unknown>(method: MethodName, args: unknown): Promise<T> => {
-    const result = await dispatch(handlers, method, args)
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
-    const checked = contract[method].result.safeParse(result.value)
-    if (!checked.success)
-      throw new Error(`${method} returned a value outside its contract: ${checked.error.message}`)
-    return result.value as T
-  }
-  return { archive, call }
+  return { archive, ...callerOf(createService({ archive, version: 'test' })) }
 }
 
 describe('service', () => {
   it('creates articles from text and from HTML, sanitizing the HTML', async () => {
     const { call } = await setup()
-    const plain = await call<{ id: string }>('articles.create', {
+    const plain = await call('articles.create', {
       title: 'Plain',
       text: '  One.\n\n\n Two.  ',
     })
     expect(await call('articles.get', { id: plain.id })).toMatchObject({ text: 'One.\n\nTwo.' })
-    const rich = await call<{ id: string }>('articles.create', {
+    const rich = await call('articles.create', {
       title: 'Rich',
       html: '<article><p>Prices rose <b>4.2%</b>.</p><script>window.x=1</script><p onclick="x()">Second <a href="javascript:alert(1)">link</a>.</p></article>',
     })
-    const article = await call<{ text: string; html: string }>('articles.get', { id: rich.id })
+    const article = await call('articles.get', { id: rich.id })
     expect(article.text).toBe('Prices rose 4.2%.\n\nSecond link.')
     expect(article.html).not.toMatch(/script|onclick|javascript:/)
   })
@@ -52,18 +41,18 @@ describe('service', () => {
 
   it('creates, updates and deletes annotations and keeps counts and tags current', async () => {
     const { call } = await setup()
-    const { id } = await call<{ id: string }>('articles.create', {
+    const { id } = await call('articles.create', {
       title: 'Strikes',
       text: TEXT,
       tags: ['war'],
     })
-    const h = await call<{ id: string; kind: string }>('annotations.create', {
+    const h = await call('annotations.create', {
       articleId: id,
       target: sampleTarget(TEXT, '500 missile and drone strikes'),
       tags: ['strikes'],
     })
     expect(h.kind).toBe('highlight')
-    const f = await call<{ id: string; kind: string }>('annotations.create', {
+    const f = await call('annotations.create', {
       articleId: id,
       target: sampleTarget(TEXT, '70%'),
       figure: {
@@ -85,7 +74,7 @@ describe('service', () => {
       { note: 'late Dec – early Jan', color: 'green' },
       { kind: 'figure' },
     ])
-    expect((await call<{ counts: object }[]>('articles.list', {}))[0].counts).toEqual({
+    expect((await call('articles.list', {}))[0].counts).toEqual({
       highlights: 1,
       figures: 1,
       notes: 1,
@@ -99,7 +88,7 @@ describe('service', () => {
     expect(await call('figures.list', { metric: 'strikes-other' })).toHaveLength(0)
 
     await call('annotations.update', { articleId: id, id: f.id, figure: null })
-    expect((await call<{ kind: string }[]>('annotations.list', { articleId: id }))[1].kind).toBe('highlight')
+    expect((await call('annotations.list', { articleId: id }))[1].kind).toBe('highlight')
     await call('annotations.delete', { articleId: id, id: h.id })
     await expect(call('annotations.delete', { articleId: id, id: h.id })).rejects.toMatchObject({
       code: 'not_found',
@@ -110,7 +99,7 @@ describe('service', () => {
 
   it('refuses a figure annotation without a figure', async () => {
     const { call } = await setup()
-    const { id } = await call<{ id: string }>('articles.create', { title: 'T', text: TEXT })
+    const { id } = await call('articles.create', { title: 'T', text: TEXT })
     await expect(
       call('annotations.create', { articleId: id, kind: 'figure', target: sampleTarget(TEXT, '70%') }),
     ).rejects.toMatchObject({ code: 'invalid_argument' })
@@ -120,7 +109,7 @@ describe('service', () => {
   it('imports files, reports bad ones and duplicates, and keeps tag colours', async () => {
     const { call } = await setup()
     const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64')
-    const results = await call<{ status: string; message?: string }[]>('import.files', {
+    const results = await call('import.files', {
       files: [
         { name: 'a.txt', dataBase64: b64(' date 2024-01-10 Strikes\n\n' + TEXT) },
         { name: 'empty.txt', dataBase64: '' },

@@ -5,10 +5,10 @@ import { ImportError } from '../../src/main/import'
 import type { fetchPage } from '../../src/main/import'
 import { Importer } from '../../src/main/importer'
 import { createService } from '../../src/main/service'
-import type { Handlers, MethodName } from '../../src/shared/contract'
+import type { Handlers } from '../../src/shared/contract'
 import { dispatch } from '../../src/shared/dispatch'
-import type { Annotation } from '../../src/shared/types'
 import { sampleTarget } from '../temp-archive'
+import { typedCall } from '../typed-call'
 import type { FuzzContext } from './fuzz-cases'
 
 const TEXT =
@@ -24,13 +24,13 @@ export type Fixture = { archive: Archive; handlers: Handlers; ctx: FuzzContext; 
 export async function fuzzFixture(dir: string): Promise<Fixture> {
   const archive = await Archive.open(dir)
   const handlers = createService({ archive, version: 'fuzz', importer: new Importer(archive, offline) })
-  const call = async <T>(method: MethodName, args: unknown): Promise<T> => {
+  const call = typedCall(async (method, args) => {
     const result = await dispatch(handlers, method, args)
     if (!result.ok) throw new Error(`fixture: ${method} failed: ${result.error.message}`)
-    return result.value as T
-  }
+    return result.value
+  })
   const article = async (title: string, text: string, tags: string[]) =>
-    (await call<{ id: string }>('articles.create', { title, text, tags })).id
+    (await call('articles.create', { title, text, tags })).id
   const articles = [
     await article('Strikes', TEXT, ['war']),
     await article('Prices', 'Prices rose 4.2% in March, the statistics office said.', []),
@@ -40,7 +40,7 @@ export async function fuzzFixture(dir: string): Promise<Fixture> {
   await call('articles.delete', { ids: [gone] })
   const target = sampleTarget(TEXT, '70%')
   const annotation = (articleId: string, extra: object) =>
-    call<Annotation>('annotations.create', { articleId, target, tags: ['strikes'], ...extra })
+    call('annotations.create', { articleId, target, tags: ['strikes'], ...extra })
   const saved = [
     await annotation(articles[0], { figure: { value: 70, unit: '%', metric: 'strikes/repelled' } }),
     await annotation(articles[0], { note: 'second', color: 'pink' }),
@@ -48,12 +48,12 @@ export async function fuzzFixture(dir: string): Promise<Fixture> {
   ]
   const names = ['Reading list', 'Later']
   const collections = [
-    (await call<{ id: string }>('collections.create', { name: names[0] })).id,
-    (await call<{ id: string }>('collections.create', { name: names[1] })).id,
+    (await call('collections.create', { name: names[0] })).id,
+    (await call('collections.create', { name: names[1] })).id,
   ]
   await call('articles.bulkUpdate', { ids: [articles[1]], addCollections: [collections[1]] })
   await call('tags.setColor', { name: 'war', color: 'orange' })
-  const snapshots = [(await call<{ id: string }>('backups.create', {})).id]
+  const snapshots = [(await call('backups.create', {})).id]
 
   /** Restores what accepted fuzz calls deleted, so later cases still reach deep code paths. */
   const heal = async () => {

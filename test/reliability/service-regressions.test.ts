@@ -10,6 +10,7 @@ import type { MethodName } from '../../src/shared/contract'
 import { dispatch } from '../../src/shared/dispatch'
 import type { Result } from '../../src/shared/types'
 import { sampleTarget, tempDir } from '../temp-archive'
+import { typedCall } from '../typed-call'
 import { diffSnapshots, snapshot } from './archive-snapshot'
 
 const TEXT = 'In total there were 500 missile and drone strikes.'
@@ -20,15 +21,16 @@ async function setup() {
   const send = (method: MethodName, args: unknown): Promise<Result<unknown>> =>
     dispatch(handlers, method, args)
   /** Calls that must succeed, with a value inside the contract. */
-  const call = async <T>(method: MethodName, args: unknown): Promise<T> => {
-    const result = await send(method, args)
+  const call = typedCall(async (method, args) => {
+    const name = method as MethodName
+    const result = await send(name, args)
     if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`)
-    const checked = contract[method].result.safeParse(result.value)
+    const checked = contract[name].result.safeParse(result.value)
     if (!checked.success) throw new Error(`${method} broke its result schema: ${checked.error.message}`)
-    return result.value as T
-  }
+    return result.value
+  })
   const article = async (text = TEXT, tags: string[] = []) =>
-    (await call<{ id: string }>('articles.create', { title: 'T', text, tags })).id
+    (await call('articles.create', { title: 'T', text, tags })).id
   return { dir, send, call, article }
 }
 
@@ -39,7 +41,7 @@ describe('names that are Object.prototype keys', () => {
     const { call, article } = await setup()
     const articleId = await article()
     await call('annotations.create', { articleId, tags: [tag], target: sampleTarget(TEXT, '500') })
-    const meta = await call<{ annotationTags: Record<string, number> }>('articles.get', { id: articleId })
+    const meta = await call('articles.get', { id: articleId })
     expect(Object.entries(meta.annotationTags)).toEqual([[tag, 1]])
     expect(await call('tags.list', {})).toEqual([{ name: tag, count: 1 }])
   })
@@ -75,7 +77,7 @@ describe('batch calls with the same id twice', () => {
       const before = await snapshot(dir)
       const result = await send(method, { ids: [id, id] })
       if (!result.ok) expect(diffSnapshots(before, await snapshot(dir))).toEqual([])
-      const listed = (await call<{ id: string }[]>('articles.list', {})).map((a) => a.id)
+      const listed = (await call('articles.list', {})).map((a) => a.id)
       expect(listed).toEqual(result.ok === (method === 'articles.restore') ? [id] : result.ok ? [] : [id])
     },
   )
@@ -92,7 +94,7 @@ describe('the same article deleted or restored twice at once', () => {
     const results = await Promise.all([send(method, { ids: [id] }), send(method, { ids: [id] })])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code } })
-    const listed = (await call<{ id: string }[]>('articles.list', {})).map((a) => a.id)
+    const listed = (await call('articles.list', {})).map((a) => a.id)
     expect(listed).toEqual(left.map(() => id))
   })
 })
@@ -108,7 +110,7 @@ describe('tag operations at the same time', () => {
       send('tags.rename', { from: 'gamma', to: 'delta' }),
     ])
     expect(results.filter((r) => !r.ok)).toEqual([])
-    const names = (await call<{ name: string }[]>('tags.list', {})).map((t) => t.name)
+    const names = (await call('tags.list', {})).map((t) => t.name)
     expect(names).toEqual(['delta', 'omega'])
     expect([...(await snapshot(dir)).keys()].filter((f) => f.includes('tag-journal'))).toEqual([])
   })

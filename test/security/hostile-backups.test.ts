@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it, vi } from 'vitest'
 import { commands } from '../../src/cli/commands'
 import { startServe } from '../../src/cli/serve-command'
-import type { Annotation, Article } from '../../src/shared/types'
+import type { Article } from '../../src/shared/types'
 import { serviceHarness } from '../service-harness'
 import { tempDir } from '../temp-archive'
 import { hostileBackup } from './hostile-backup'
@@ -17,12 +17,9 @@ describe('a hostile backup', () => {
   it('is restored through the import sanitizer, and the restore reports what was removed', async () => {
     const h = await serviceHarness()
     const backup = hostileBackup()
-    const [result] = await h.call<{ status: string; id?: string; title?: string; message: string }[]>(
-      'import.files',
-      {
-        files: [{ name: 'shared.json', dataBase64: Buffer.from(JSON.stringify(backup)).toString('base64') }],
-      },
-    )
+    const [result] = await h.call('import.files', {
+      files: [{ name: 'shared.json', dataBase64: Buffer.from(JSON.stringify(backup)).toString('base64') }],
+    })
     expect(result).toMatchObject({ status: 'imported', id: 'hostile01', title: 'Hostile' })
     for (const what of [
       '<script>',
@@ -39,7 +36,7 @@ describe('a hostile backup', () => {
     ])
       expect(result.message).toContain(what)
 
-    const article = await h.call<Article>('articles.get', { id: 'hostile01' })
+    const article = await h.call('articles.get', { id: 'hostile01' })
     expect(article.url).toBeUndefined()
     expect(article.text).toBe(backup.articles[0].text)
     for (const bad of [
@@ -60,7 +57,7 @@ describe('a hostile backup', () => {
     ])
       expect(article.html).not.toContain(bad)
     expect(article.html).toContain('<p>')
-    const [annotations] = [await h.call<Annotation[]>('annotations.list', { articleId: 'hostile01' })]
+    const [annotations] = [await h.call('annotations.list', { articleId: 'hostile01' })]
     expect(annotations).toHaveLength(1)
   })
 })
@@ -95,7 +92,7 @@ describe('a crafted backup', () => {
     const h = await serviceHarness(dir)
     const backup = hostileBackup()
     craft(backup)
-    const [result] = await h.call<{ status: string; message: string }[]>('import.files', {
+    const [result] = await h.call('import.files', {
       files: [{ name: 'shared.json', dataBase64: Buffer.from(JSON.stringify(backup)).toString('base64') }],
     })
     if (refused) {
@@ -116,12 +113,12 @@ describe('a backup made of invented tags', () => {
     const backup = hostileBackup()
     const invented = Array.from({ length: 5000 }, (_, i) => `<x-tag${i}></x-tag${i}>`).join('')
     backup.articles[0].html = `<p>Officers counted 600 drones.</p>${invented}<p>The grid held at 70% of capacity.</p>`
-    const [result] = await h.call<{ status: string; message: string }[]>('import.files', {
+    const [result] = await h.call('import.files', {
       files: [{ name: 'tags.json', dataBase64: Buffer.from(JSON.stringify(backup)).toString('base64') }],
     })
     expect(result.status).toBe('imported')
     expect(result.message).toMatch(/\d+ more kinds/)
-    expect(result.message.length).toBeLessThan(2000)
+    expect(result.message?.length).toBeLessThan(2000)
   })
 })
 
@@ -131,9 +128,9 @@ describe('a hostile snapshot in backups/', () => {
     const id = 'snapshot-2024-01-01T00-00-00-000Z.json.gz'
     await mkdir(join(h.dir, 'backups'), { recursive: true })
     await writeFile(join(h.dir, 'backups', id), gzipSync(JSON.stringify(hostileBackup())))
-    const result = await h.call<{ messages: string[] }>('backups.restore', { id, addMissing: true })
+    const result = await h.call('backups.restore', { id, addMissing: true })
     expect(result.messages.join(' ')).toMatch(/Brought back 1 articles.*“Hostile” \(hostile01\): .*<script>/)
-    const article = await h.call<Article>('articles.get', { id: 'hostile01' })
+    const article = await h.call('articles.get', { id: 'hostile01' })
     expect(article.html).not.toMatch(/script|onerror|iframe|tracker|srcset|<video|<form/)
     expect(article.url).toBeUndefined()
   })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget } from '../../../test/temp-archive'
-import type { Annotation, ArticleMeta } from '../../shared/types'
+import type { ArticleMeta } from '../../shared/types'
 import { bucketOf } from './ids'
 import { autoSnapshot, KEEP, listSnapshots, takeSnapshot } from './snapshots'
 
@@ -11,7 +11,7 @@ const TEXT = 'Russia launched 520 drones in the first week.\n\nUkraine repelled 
 
 async function archiveWithWork() {
   const h = await serviceHarness()
-  const a = await h.call<ArticleMeta>('articles.create', { title: 'Drones', text: TEXT, tags: ['strikes'] })
+  const a = await h.call('articles.create', { title: 'Drones', text: TEXT, tags: ['strikes'] })
   await h.call('annotations.create', {
     articleId: a.id,
     target: sampleTarget(TEXT, '520 drones'),
@@ -20,8 +20,6 @@ async function archiveWithWork() {
   })
   return { ...h, a }
 }
-
-type Snap = { id: string; articles: number }
 
 describe('snapshots', () => {
   it('takes one a day and keeps the last seven', async () => {
@@ -39,10 +37,8 @@ describe('snapshots', () => {
 
   it('Back up now appears in the list', async () => {
     const h = await archiveWithWork()
-    const made = await h.call<Snap>('backups.create', {})
-    expect(await h.call<Snap[]>('backups.list', {})).toEqual([
-      expect.objectContaining({ id: made.id, articles: 1 }),
-    ])
+    const made = await h.call('backups.create', {})
+    expect(await h.call('backups.list', {})).toEqual([expect.objectContaining({ id: made.id, articles: 1 })])
   })
 })
 
@@ -61,7 +57,7 @@ describe('snapshots taken together', () => {
   it('backups.create answers every one of several calls at once', async () => {
     const h = await serviceHarness()
     await h.call('articles.create', { title: 'A', text: 'Some text to back up.' })
-    const made = await Promise.all([1, 2, 3].map(() => h.call<Snap>('backups.create', {})))
+    const made = await Promise.all([1, 2, 3].map(() => h.call('backups.create', {})))
     expect(new Set(made.map((m) => m.id)).size).toBe(3)
   })
 })
@@ -74,7 +70,7 @@ describe('repair from a snapshot', () => {
     await writeFile(file, '{"version":1,"annotations":[{"trunc')
 
     const reopened = await serviceHarness(h.dir)
-    const problems = await reopened.call<{ file?: string; message: string }[]>('archive.scan', {})
+    const problems = await reopened.call('archive.scan', {})
     expect(problems).toEqual([
       { file: `annotations/${h.a.id}.json`, message: expect.stringContaining('is not valid JSON') },
     ])
@@ -84,14 +80,14 @@ describe('repair from a snapshot', () => {
     ).rejects.toMatchObject({ code: 'corrupt_file' })
     expect(await readFile(file, 'utf8')).toBe('{"version":1,"annotations":[{"trunc')
 
-    const result = await reopened.call<{ messages: string[]; problems: unknown[] }>('backups.restore', {
+    const result = await reopened.call('backups.restore', {
       id: snap.id,
     })
     expect(result.problems).toEqual([])
     expect(result.messages[0]).toMatch(
       new RegExp(`Repaired annotations/${h.a.id}\\.json .* kept as annotations/${h.a.id}\\.json\\.corrupt-`),
     )
-    const [restored] = await reopened.call<Annotation[]>('annotations.list', { articleId: h.a.id })
+    const [restored] = await reopened.call('annotations.list', { articleId: h.a.id })
     expect(restored).toMatchObject({ note: 'air force', figure: { value: 520 } })
     const kept = (await readdir(join(h.dir, 'annotations'))).find((n) => n.includes('.corrupt-'))!
     expect(await readFile(join(h.dir, 'annotations', kept), 'utf8')).toBe(
@@ -105,7 +101,7 @@ describe('repair from a snapshot', () => {
     // An article added after the snapshot, in the same bucket, survives through its body file.
     let later: ArticleMeta
     do {
-      later = await h.call<ArticleMeta>('articles.create', {
+      later = await h.call('articles.create', {
         title: 'Later',
         text: `Added after the snapshot ${Math.random()}.`,
         tags: [],
@@ -120,7 +116,7 @@ describe('repair from a snapshot', () => {
     expect(reopened.archive.list()).toHaveLength(0)
     expect(reopened.archive.problems[0].file).toBe(`catalog/${bucketOf(h.a.id)}.json`)
     await reopened.call('backups.restore', { id: snap.id })
-    const titles = (await reopened.call<ArticleMeta[]>('articles.list', {})).map((a) => a.title).sort()
+    const titles = (await reopened.call('articles.list', {})).map((a) => a.title).sort()
     expect(titles).toHaveLength(2)
     expect(titles[0]).toMatch(/^Added after the snapshot/)
     expect(titles[1]).toBe('Drones')
@@ -133,9 +129,9 @@ describe('repair from a snapshot', () => {
     const h = await archiveWithWork()
     const snap = await takeSnapshot(h.archive)
     await h.call('articles.delete', { ids: [h.a.id] })
-    const result = await h.call<{ messages: string[] }>('backups.restore', { id: snap.id, addMissing: true })
+    const result = await h.call('backups.restore', { id: snap.id, addMissing: true })
     expect(result.messages).toEqual(['Brought back 1 articles from the snapshot.'])
-    expect((await h.call<Annotation[]>('annotations.list', { articleId: h.a.id }))[0].note).toBe('air force')
+    expect((await h.call('annotations.list', { articleId: h.a.id }))[0].note).toBe('air force')
     await expect(h.call('backups.restore', { id: '../../etc/passwd' })).rejects.toMatchObject({
       code: 'invalid_argument',
     })

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
-import type { ArticleMeta } from '../../shared/types'
 import { archiveExportSource, runExport } from '../exporter'
 import type { ExportArgs } from '../exporter'
 import { createService } from '../service'
@@ -15,8 +14,8 @@ const TEXT = 'The air force said 520 drones were launched and 412 were shot down
 
 async function fixture() {
   const h = await serviceHarness()
-  const a = await h.call<ArticleMeta>('articles.create', { title: 'Drones', text: TEXT, tags: ['strikes'] })
-  await h.call<ArticleMeta>('articles.create', { title: 'Quiet', text: 'Nothing happened today.', tags: [] })
+  const a = await h.call('articles.create', { title: 'Drones', text: TEXT, tags: ['strikes'] })
+  await h.call('articles.create', { title: 'Quiet', text: 'Nothing happened today.', tags: [] })
   await h.call('annotations.create', {
     articleId: a.id,
     target: sampleTarget(TEXT, '520 drones'),
@@ -26,7 +25,7 @@ async function fixture() {
   })
   await h.call('annotations.create', { articleId: a.id, target: sampleTarget(TEXT, '412'), color: 'blue' })
   await h.call('tags.setColor', { name: 'drones', color: 'orange' })
-  const c = await h.call<{ id: string }>('collections.create', { name: 'Winter' })
+  const c = await h.call('collections.create', { name: 'Winter' })
   await h.call('articles.bulkUpdate', { ids: [a.id], addCollections: [c.id] })
   return { ...h, a }
 }
