@@ -1,6 +1,6 @@
 // CLI (Node): `glossa import PATH...` — files and whole folders, one result line per file, then a summary.
 import { readFile, readdir, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { dirname, extname, join, resolve } from 'node:path'
 import { Importer } from '../main/importer'
 import type { ImportResult } from '../main/importer'
 import type { Archive } from '../main/archive/archive'
@@ -58,7 +58,13 @@ export async function runImport(
       let result: ImportResult
       try {
         const bytes = await readFile(file)
-        result = await importer.importBytes({ name: file, bytes, source: options.source, tags: options.tags })
+        result = await importer.importBytes({
+          name: file,
+          bytes,
+          folder: dirname(resolve(file)),
+          source: options.source,
+          tags: options.tags,
+        })
       } catch (err) {
         const reason =
           (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(err)

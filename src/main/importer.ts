@@ -8,8 +8,12 @@ import { withoutUndefined } from '../shared/objects'
 import { looksLikeBackup, parseBackup } from '../shared/export'
 import { normalizePlainText, textToHtml } from '../shared/text-model'
 import type { Archive } from './archive/archive'
-import { describeRemoved, restoreBackup } from './exporter'
+import { describeRemoved, restoreBackup } from './archive/restore-backup'
+import type { StoredImage } from './archive/assets'
 import { ImportError, fetchPage } from './import'
+import type { FetchImageOptions } from './import/fetch-image'
+import type { ImageSource } from './import/image-assets'
+import { resolveImages } from './import/image-assets'
 import type { ImportedDoc } from './import'
 import { inProcessParser } from './jobs/parse-service'
 import type { DocumentParser } from './jobs/parse-service'
@@ -26,14 +30,29 @@ export class Importer {
     private readonly fetch: Fetch = fetchPage,
     /** Where pages are parsed: a parse process in the app and browser mode (jobs/), else this process. */
     readonly parser: DocumentParser = inProcessParser,
+    /** How article images are downloaded for web addresses (tests point it at a local server). */
+    private readonly imageFetch: FetchImageOptions = {},
   ) {}
 
-  importBytes(input: { name: string; bytes: Uint8Array; url?: string } & ImportMeta): Promise<ImportResult> {
+  /**
+   * `folder` is where a saved page's own image files are ("Page_files/…" beside it); only callers that read the
+   * file from disk themselves (the command line, files opened with the app) pass it.
+   */
+  importBytes(
+    input: { name: string; bytes: Uint8Array; url?: string; folder?: string } & ImportMeta,
+  ): Promise<ImportResult> {
     if (/\.json$/i.test(input.name)) {
       const text = new TextDecoder().decode(input.bytes)
       if (looksLikeBackup(input.name, text)) return this.restore(input.name, text)
     }
-    return this.guard(input.name, () => this.parser.document(input), input)
+    const { name, bytes, url, folder } = input
+    return this.guard(
+      input.name,
+      () => this.parser.document({ name, bytes, keepImages: !!folder, ...(url ? { url } : {}) }),
+      input,
+      undefined,
+      folder ? { folder } : undefined,
+    )
   }
 
   /** A Glossa JSON backup: every article comes back under its own id, with its annotations. */
@@ -86,9 +105,11 @@ export class Importer {
       input.url,
       async () => {
         const page = await this.fetch(input.url)
-        return this.parser.html({ html: page.html, url: page.finalUrl, name: input.url })
+        return this.parser.html({ html: page.html, url: page.finalUrl, name: input.url, keepImages: true })
       },
       input,
+      undefined,
+      { web: this.imageFetch },
     )
   }
 
@@ -97,12 +118,15 @@ export class Importer {
     parse: () => ImportedDoc | Promise<ImportedDoc>,
     meta: ImportMeta,
     title?: string,
+    imageSource?: ImageSource,
   ): Promise<ImportResult> {
     try {
       const doc = await parse()
       if (title?.trim()) doc.title = title.trim()
+      const { html, images } = await resolveImages(doc.html, doc.images ?? [], imageSource)
+      doc.html = html
       // Stores one at a time, so two copies arriving together cannot both pass the duplicate check.
-      const stored = this.queue.then(() => this.store(name, doc, meta))
+      const stored = this.queue.then(() => this.store(name, doc, meta, images))
       this.queue = stored.catch(() => {})
       return await stored
     } catch (err) {
@@ -116,7 +140,12 @@ export class Importer {
     }
   }
 
-  private async store(name: string, doc: ImportedDoc, meta: ImportMeta): Promise<ImportResult> {
+  private async store(
+    name: string,
+    doc: ImportedDoc,
+    meta: ImportMeta,
+    images: StoredImage[],
+  ): Promise<ImportResult> {
     const duplicate = this.archive.findDuplicate({ text: doc.text, canonicalUrl: doc.canonicalUrl })
     if (duplicate) {
       return {
@@ -132,6 +161,7 @@ export class Importer {
       title: doc.title.slice(0, 1000),
       text: doc.text,
       html: doc.html,
+      images,
       tags,
       // Empty strings count as absent: a page with an empty byline has no author.
       ...withoutUndefined({

@@ -1,7 +1,7 @@
 // Electron main process: files opened with Glossa (file associations for .html and .md, or dropped on the
 // app icon) are imported into the archive, and the window is told to refresh.
 import { readFile } from 'node:fs/promises'
-import { extname } from 'node:path'
+import { dirname, extname, resolve } from 'node:path'
 import type { Importer } from './importer'
 
 const OPENABLE = new Set(['.html', '.htm', '.xhtml', '.md', '.markdown', '.txt'])
@@ -19,7 +19,7 @@ export async function importOpened(importer: Importer, paths: string[]): Promise
       messages.push(`${path}: could not be read`)
       continue
     }
-    const result = await importer.importBytes({ name: path, bytes })
+    const result = await importer.importBytes({ name: path, bytes, folder: dirname(resolve(path)) })
     messages.push(
       result.status === 'imported' ? `Imported ${result.title}` : (result.message ?? result.status),
     )

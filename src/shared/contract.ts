@@ -1,6 +1,7 @@
 // Runs everywhere: the one list of methods the renderer may call, each with the zod schema of its argument
 // object and of its result. IPC, the preload, the HTTP bridge and the renderer client are all built from it.
 import { z } from 'zod'
+import { ASSET_NAME } from './assets'
 import {
   annotationKindSchema,
   annotationSchema,
@@ -111,6 +112,11 @@ export const contract = {
     result: z.array(idSchema),
   },
   'articles.get': { args: byId, result: articleSchema },
+  /** One of an article's images (`glossa-asset:<name>` in its HTML), for the reader to show. */
+  'articles.image': {
+    args: z.object({ id: idSchema, name: z.string().regex(ASSET_NAME, 'is not an image name') }).strict(),
+    result: z.object({ mime: z.string(), base64: z.string() }),
+  },
   'articles.create': {
     args: z
       .object({
@@ -281,7 +287,18 @@ export const contract = {
   'tags.list': { args: none, result: z.array(tagSchema) },
   'tags.rename': {
     args: z.object({ from: tagNameSchema, to: tagNameSchema }).strict(),
-    result: z.object({ touched: z.int().nonnegative() }),
+    result: z.object({
+      /** Articles whose files changed. */
+      touched: z.int().nonnegative(),
+      /** Articles and annotations that now carry the new name instead. */
+      moved: z.int().nonnegative(),
+      /** Pass to tags.undoRename to move those items back (kept while the app runs). */
+      undo: idSchema.optional(),
+    }),
+  },
+  'tags.undoRename': {
+    args: z.object({ undo: idSchema }).strict(),
+    result: z.object({ touched: z.int().nonnegative(), moved: z.int().nonnegative() }),
   },
   'tags.delete': {
     args: z.object({ name: tagNameSchema }).strict(),

@@ -15,6 +15,7 @@ const WRITES = {
   'articles.list': false,
   'articles.matching': false,
   'articles.get': false,
+  'articles.image': false,
   'articles.create': true,
   'articles.update': true,
   'articles.delete': true,

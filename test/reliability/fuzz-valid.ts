@@ -27,6 +27,7 @@ export const VALID = {
   'articles.list': () => ({}),
   'articles.matching': () => ({ tag: 'fuzz', color: 'yellow' }),
   'articles.get': (c) => ({ id: c.articles[0] }),
+  'articles.image': (c) => ({ id: c.articles[0], name: `${'0'.repeat(64)}.png` }),
   'articles.create': (c) => ({
     title: 'Fuzzed',
     text: c.text,

@@ -17,6 +17,8 @@ import { articleFile, bucketOf, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
 import { admitBody, admitMeta, checkAnnotations, checkBodyFile } from './records'
+import type { ImageBytes, StoredImage } from './assets'
+import { readImage, writeImages } from './assets'
 import { openShard } from './shard'
 import { removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
@@ -30,6 +32,8 @@ export type NewArticle = Omit<
 > & {
   text: string
   html?: string
+  /** The images `html` names as `glossa-asset:<name>`, written before the body. */
+  images?: StoredImage[]
 }
 export type ArticlePatch = Partial<
   Pick<ArticleMeta, 'title' | 'source' | 'url' | 'author' | 'publishedAt' | 'tags' | 'collections'>
@@ -143,6 +147,12 @@ export class Archive {
     return this.catalog.get(id)
   }
 
+  /** One of an article's images, checked against its name (assets.ts). */
+  readImage(id: string, name: string): Promise<ImageBytes> {
+    this.catalog.get(id)
+    return readImage(this.dir, id, name)
+  }
+
   async getArticle(id: string): Promise<Article> {
     const meta = this.catalog.get(id)
     const body = await readBody(this.dir, id)
@@ -154,9 +164,11 @@ export class Archive {
   }
 
   async createArticle(input: NewArticle): Promise<ArticleMeta> {
-    const { text, html, ...rest } = input
+    const { text, html, images, ...rest } = input
     let id = newId()
     while (this.catalog.has(id) || this.catalog.isReadOnly(bucketOf(id))) id = newId()
+    // Images, then the body, then the catalog: nothing on disk ever names a file that is not there yet.
+    await writeImages(this.dir, id, images ?? [])
     const meta: ArticleMeta = {
       ...withoutUndefined(rest),
       id,

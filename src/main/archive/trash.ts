@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Writer } from 'steno'
 import { GlossaError } from '../../shared/errors'
 import type { Annotation, ArticleMeta } from '../../shared/types'
+import { removeImages } from './assets'
 import { articleFile } from './ids'
 import { checkTrashRecord } from './records'
 
@@ -67,6 +68,8 @@ export async function purgeTrash(root: string, now = Date.now()): Promise<number
     const info = await stat(join(dir, name))
     if (now - info.mtimeMs > TRASH_DAYS * 86_400_000) {
       await rm(join(dir, name), { force: true })
+      // The images stay while the article can come back from the trash, and go with it.
+      await removeImages(root, name.slice(0, -'.json'.length)).catch(() => {})
       purged++
     }
   }

@@ -34,6 +34,10 @@ export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articl
         .filter((a) => (!tag || articleHasTag(a, tag)) && (!color || a.annotationColors?.includes(color)))
         .map((a) => a.id),
     'articles.get': async ({ id }) => archive.getArticle(id),
+    'articles.image': async ({ id, name }) => {
+      const { mime, bytes } = await archive.readImage(id, name)
+      return { mime, base64: Buffer.from(bytes).toString('base64') }
+    },
     'articles.create': async ({ text, html, ...meta }) => {
       const body = html
         ? (({ text: t, html: h }) => ({ text: t, html: h }))(

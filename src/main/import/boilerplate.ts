@@ -45,3 +45,51 @@ function isByline(el: DomElement): boolean {
   const match = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
   return rel === 'author' || itemprop.includes('author') || BYLINE.test(match)
 }
+
+// Whole lines Readability keeps inside the article column: prompts, labels and widgets, never article text.
+const BOILERPLATE_LINES = [
+  /^continue reading( the main story| below| after the advertisement)?\.?$/i,
+  /^(advertisement|advertising|ad|sponsored|sponsored content|story continues below advertisement)$/i,
+  /^(read more|related|see also|more on this story|recommended|most read|also read|read next)\b\s*[:|–—-]/i,
+  /^(read more|related|related articles|related stories|see also|more on this story|recommended)$/i,
+  /^(sign up|subscribe|get|join)\b.{0,60}\b(newsletter|briefing|bulletin|alerts)\b.*$/i,
+  /^share (this|on|via)\b.{0,40}$/i,
+  /^(share|tweet|email|print|copy link|save)( article| story)?$/i,
+  /^(photo|photograph|image|picture|video|gallery|enlarge this image|toggle caption|expand)$/i,
+  /^(photo|image|slide|picture) \d+ (of|\/) \d+$/i,
+  /^powered by\s.{1,60}$/i,
+]
+const LINE_TAGS = new Set([
+  'p',
+  'div',
+  'span',
+  'li',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'aside',
+  'section',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'a',
+  'small',
+])
+
+export function isBoilerplateLine(text: string): boolean {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 0 && line.length <= 120 && BOILERPLATE_LINES.some((re) => re.test(line))
+}
+
+/** Removes blocks that are nothing but one boilerplate line ("Advertisement", "Read more: …", "Photo"). */
+export function removeBoilerplateLines(root: {
+  querySelectorAll(selector: string): ArrayLike<DomElement>
+}): void {
+  for (const el of all(root, '*')) {
+    if (!LINE_TAGS.has(tagOf(el)) || !el.parentNode || el.querySelector('img, figure, table')) continue
+    if (isBoilerplateLine(el.textContent ?? '')) el.parentNode.removeChild(el)
+  }
+}

@@ -14,6 +14,8 @@ export type CleanBodyOptions = {
   lang?: string
   /** Counts what the sanitizer left out, for a report (see SanitizeOptions). */
   removed?: Map<string, number>
+  /** See SanitizeOptions.keepPendingImages. */
+  keepPendingImages?: boolean
 }
 export type CleanBody = { html: string; text: string }
 
@@ -21,7 +23,11 @@ export function cleanBody(source: DomNode, opts: CleanBodyOptions = {}): CleanBo
   const doc = emptyDocument()
   const body = bodyOf(doc)
   const root = wrapperFor(doc, body, opts)
-  sanitizeInto(source, root, doc, { baseUrl: opts.baseUrl, removed: opts.removed })
+  sanitizeInto(source, root, doc, {
+    baseUrl: opts.baseUrl,
+    removed: opts.removed,
+    keepPendingImages: opts.keepPendingImages,
+  })
   unwrapLoneDivs(root)
   repairStructure(body, doc)
   normalizeWhitespace(body, doc)

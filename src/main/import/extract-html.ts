@@ -1,13 +1,14 @@
 // Main process: a web page saved from a browser (or fetched) to a clean article: Readability finds the article,
 // metadata.ts reads what the page says about it, clean-body.ts makes the stored HTML and text.
 import { Readability } from '@mozilla/readability'
-import { removeBylines, removeFurniture } from './boilerplate'
+import { removeBoilerplateLines, removeBylines, removeFurniture } from './boilerplate'
 import { cleanBody } from './clean-body'
 import { normalizeDate } from './dates'
 import type { DomDocument, DomNode } from './dom'
 import { all, isElement } from './dom'
 import { formatBytes, ImportError, quoteName } from './errors'
 import { clean, readPageMeta } from './metadata'
+import { markImages, pendingIn } from './images'
 import { cleanAttribute } from './sanitize'
 import { loadHtml } from './skeleton'
 import { stripSiteName, titleFromText } from './titles'
@@ -15,7 +16,13 @@ import type { ImportedDoc } from './types'
 import { MAX_IMPORT_BYTES } from './types'
 import { hostnameOf, httpUrl, resolveUrl } from './urls'
 
-export type ParseHtmlOptions = { url?: string; /** names the file in error messages */ name?: string }
+export type ParseHtmlOptions = {
+  url?: string
+  /** names the file in error messages */
+  name?: string
+  /** Keep the article's images as placeholders for the importer to fetch (images.ts); else they are dropped. */
+  keepImages?: boolean
+}
 
 export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDoc {
   const label = quoteName(opts.name, 'The page')
@@ -31,6 +38,7 @@ export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDo
   const meta = readPageMeta(doc, pageUrl)
   absolutizeLinks(doc, meta.baseUrl)
   removeFurniture(doc)
+  const pending = opts.keepImages ? markImages(doc, meta.baseUrl) : []
   const byline = removeBylines(doc)
   const pageTitle = doc.title
   // Readability's types name the DOM lib's Document, which this tsconfig only knows as Electron's stub;
@@ -41,12 +49,14 @@ export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDo
   const source = meta.siteName ?? clean(article?.siteName, 300) ?? hostnameOf(pageUrl ?? meta.canonicalUrl)
   const stated = stripSiteName(clean(meta.title ?? article?.title ?? pageTitle, 1000) ?? '', source)
   const content = article?.content ?? undefined
+  if (content && isElement(content)) removeBoilerplateLines(content)
   const title = content ? takeTitleHeading(content, stated) : stated
   const found = content
     ? cleanBody(content, {
         baseUrl: meta.baseUrl,
         dir: meta.dir ?? article?.dir ?? undefined,
         lang: meta.language,
+        keepPendingImages: opts.keepImages,
       })
     : undefined
   if (!found || !/\S/.test(found.text)) {
@@ -67,6 +77,7 @@ export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDo
     language: meta.language ?? cleanAttribute('lang', article?.lang ?? undefined),
     excerpt: meta.excerpt ?? excerptFrom(article?.excerpt, found.text),
     format: 'html',
+    images: pendingIn(found.html, pending),
   })
 }
 
@@ -119,5 +130,7 @@ function cleanByline(byline: string | null | undefined): string | undefined {
 }
 
 function compact(doc: ImportedDoc): ImportedDoc {
-  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined && v !== '')) as ImportedDoc
+  return Object.fromEntries(
+    Object.entries(doc).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)),
+  ) as ImportedDoc
 }

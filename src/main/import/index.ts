@@ -15,15 +15,21 @@ export { parseHtml, parseMarkdown, parseText }
 export { MAX_IMPORT_BYTES } from './types'
 export type { ImportedDoc, ImportFormat } from './types'
 
-export type ImportInput = { name: string; bytes: Uint8Array; url?: string }
+export type ImportInput = {
+  name: string
+  bytes: Uint8Array
+  url?: string
+  /** See ParseHtmlOptions.keepImages. */
+  keepImages?: boolean
+}
 
 /** Sniffs the format from the extension and content, then parses; every failure is an ImportError. */
 export function parseDocument(input: ImportInput): ImportedDoc {
-  const { name, url } = input
+  const { name, url, keepImages } = input
   const { format, text } = sniff(input)
   const doc =
     format === 'html'
-      ? parseHtml(text, { url, name })
+      ? parseHtml(text, { url, name, keepImages })
       : format === 'markdown'
         ? parseMarkdown(text, { name })
         : parseText(text, { name })

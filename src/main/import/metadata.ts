@@ -1,8 +1,8 @@
 // Main process: what a saved page says about itself (title, author, site, date, language, canonical URL), read
 // from <meta>, <link>, JSON-LD and <time> before Readability rewrites the document.
 import { cleanAttribute } from './sanitize'
-import type { DomDocument } from './dom'
-import { all } from './dom'
+import type { DomDocument, DomElement } from './dom'
+import { all, isElement, tagOf } from './dom'
 import { normalizeDate } from './dates'
 import { readJsonLd } from './json-ld'
 import { httpUrl } from './urls'
@@ -58,6 +58,7 @@ export function readPageMeta(doc: DomDocument, pageUrl?: string): PageMeta {
       ),
       ld.datePublished,
       timeEl?.getAttribute('datetime') ?? timeEl?.textContent ?? undefined,
+      visibleBylineDate(doc),
     ]
       .map(normalizeDate)
       .find(Boolean),
@@ -77,6 +78,31 @@ export function readPageMeta(doc: DomDocument, pageUrl?: string): PageMeta {
     excerpt: clean(meta('og:description', 'description', 'twitter:description') ?? ld.description, 2000),
     baseUrl,
   }
+}
+
+const DATE_LINE = /byline|dateline|meta|date|published|timestamp|posted/i
+const MAX_LINE = 120
+
+/** The line under the headline that names the author and the day ("By Ana Lima, March 3, 2024"): the last place a
+ * date is looked for, after <meta>, JSON-LD and <time>. Only short lines, so a paragraph's dates are never taken. */
+export function visibleBylineDate(doc: DomDocument): string | undefined {
+  const h1 = doc.querySelector('body h1')
+  const nearHeadline: DomElement[] = []
+  for (let el = h1?.nextSibling ?? null, n = 0; el && n < 4; el = el.nextSibling) {
+    if (!isElement(el)) continue
+    nearHeadline.push(el)
+    n++
+  }
+  const marked = all(doc, 'body [class], body [id]').filter((el) =>
+    DATE_LINE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`),
+  )
+  for (const el of [...nearHeadline, ...marked]) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    if (!text || text.length > MAX_LINE || tagOf(el) === 'h1') continue
+    const date = normalizeDate(text)
+    if (date) return date
+  }
+  return undefined
 }
 
 /** Every <meta> by lower-cased name, property, itemprop or http-equiv; the first one of a name wins. */

@@ -3,6 +3,7 @@
 // deleting bad ones in place: nothing reaches the output unless it was explicitly let through.
 import type { DomDocument, DomElement, DomNode } from './dom'
 import { childrenOf, isElement, isText, tagOf } from './dom'
+import { PENDING_SRC } from './images'
 import { safeHref, safeImageSrc } from './urls'
 
 export const ALLOWED_TAGS = new Set(
@@ -59,6 +60,8 @@ export type SanitizeOptions = {
   baseUrl?: string
   /** When given, counts what was left out ("<script>", "onerror attribute on <img>"), for a report. */
   removed?: Map<string, number>
+  /** Import only: lets the placeholders of images.ts through, until the importer puts the archive's address in. */
+  keepPendingImages?: boolean
 }
 
 function note(opts: SanitizeOptions, what: string): void {
@@ -149,7 +152,7 @@ export function cleanAttribute(
     case 'href':
       return safeHref(raw, opts.baseUrl)
     case 'src':
-      return safeImageSrc(raw)
+      return opts.keepPendingImages && PENDING_SRC.test(raw.trim()) ? raw.trim() : safeImageSrc(raw)
     case 'dir':
       return /^\s*(ltr|rtl|auto)\s*$/i.test(raw) ? raw.trim().toLowerCase() : undefined
     case 'lang':

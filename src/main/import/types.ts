@@ -1,4 +1,5 @@
 // Main process and CLI: what an import produces, before the archive gives it an id.
+import type { PendingImage } from './images'
 
 export type ImportFormat = 'html' | 'text' | 'markdown'
 
@@ -19,6 +20,8 @@ export type ImportedDoc = {
   /** Only Markdown front matter carries tags; each one already passes `tagNameSchema`. */
   tags?: string[]
   format: ImportFormat
+  /** Images still to fetch: `html` holds `glossa-pending:<ref>` for each until the importer stores them. */
+  images?: PendingImage[]
 }
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024

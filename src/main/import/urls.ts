@@ -1,4 +1,5 @@
 // Main process: which URLs an imported article may keep, resolved against the page it came from.
+import { ASSET_SRC } from '../../shared/assets'
 import { isSafeExternalUrl } from '../../shared/url-safety'
 
 /**
@@ -26,12 +27,14 @@ export function httpUrl(raw: string | null | undefined, base?: string): string |
   return url && /^https?:/i.test(url) ? url : undefined
 }
 
-// Only inline raster images survive: a remote one would be fetched (and could track) whenever the article opens.
+// Only inline raster images and the archive's own copies survive: a remote one would be fetched (and could
+// track) whenever the article opens.
 const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/]+={0,2}$/i
 
 export function safeImageSrc(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined
   const compact = raw.replace(/\s+/g, '')
+  if (ASSET_SRC.test(compact)) return compact
   return DATA_IMAGE.test(compact) ? compact : undefined
 }
 

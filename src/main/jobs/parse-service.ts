@@ -11,7 +11,7 @@ import { quoteName } from '../import/errors'
 import { peakRssMB } from './job-process'
 import type { JobAnswer, JobProcess } from './job-process'
 
-export type HtmlInput = { html: string; url?: string; name: string }
+export type HtmlInput = { html: string; url?: string; name: string; keepImages?: boolean }
 
 export type DocumentParser = {
   document(input: ImportInput): Promise<ImportedDoc>
@@ -22,7 +22,7 @@ export type DocumentParser = {
 
 export const inProcessParser: DocumentParser = {
   document: async (input) => parseDocument(input),
-  html: async ({ html, url, name }) => parseHtml(html, { url, name }),
+  html: async ({ html, url, name, keepImages }) => parseHtml(html, { url, name, keepImages }),
   close: () => undefined,
 }
 

@@ -1,0 +1,53 @@
+// Main process: article images in the archive, `assets/<article id>/<sha256>.<ext>`. Written once, atomically,
+// before the body that names them; checked on every read (the name is the hash of the bytes, and the bytes must
+// be the image type the name says), so a swapped or damaged file is refused, never served.
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { GlossaError } from '../../shared/errors'
+import { IMAGE_LIMITS, sniffImage } from '../../shared/assets'
+import { writeAtomic } from './atomic'
+import { assetFile, assetFolder } from './ids'
+
+export type StoredImage = { name: string; bytes: Uint8Array }
+export type ImageBytes = { mime: string; bytes: Uint8Array }
+
+/** The archive name of an image: the SHA-256 of its bytes and the extension its bytes show; undefined if no image. */
+export function imageName(bytes: Uint8Array): string | undefined {
+  const type = sniffImage(bytes)
+  if (!type) return undefined
+  return `${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`
+}
+
+export async function writeImages(root: string, id: string, images: StoredImage[]): Promise<void> {
+  if (!images.length) return
+  await mkdir(assetFolder(root, id), { recursive: true })
+  for (const image of images) {
+    if (imageName(image.bytes) !== image.name)
+      throw new GlossaError('invalid_argument', `Image ${image.name} does not hold the bytes its name says.`)
+    await writeAtomic(assetFile(root, id, image.name), image.bytes)
+  }
+}
+
+export async function readImage(root: string, id: string, name: string): Promise<ImageBytes> {
+  const file = assetFile(root, id, name)
+  const info = await stat(file).catch(() => undefined)
+  if (!info?.isFile())
+    throw new GlossaError(
+      'not_found',
+      `Article ${id} has no image ${name}; it may have come from a backup, which carries no images.`,
+    )
+  if (info.size > IMAGE_LIMITS.maxBytes)
+    throw new GlossaError('corrupt_file', `assets/${id}/${name} is larger than any image Glossa stores.`)
+  const bytes = new Uint8Array(await readFile(file))
+  const type = sniffImage(bytes)
+  if (!type || imageName(bytes) !== name)
+    throw new GlossaError(
+      'corrupt_file',
+      `assets/${id}/${name} is damaged: its bytes are not the image its name says.`,
+    )
+  return { mime: type.mime, bytes }
+}
+
+export async function removeImages(root: string, id: string): Promise<void> {
+  await rm(assetFolder(root, id), { recursive: true, force: true })
+}
