@@ -80,7 +80,7 @@ export function drawSeries(
       type: 'utc',
       domain: [new Date(first - pad), new Date(last + pad)],
       label: null,
-      ticks: Math.max(2, Math.floor(opts.width / 130)),
+      ticks: Math.max(2, Math.floor(opts.width / 170)),
       tickFormat: (d: Date) => formatDate(isoOf(d)),
     },
     y: {
