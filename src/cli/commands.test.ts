@@ -1,9 +1,27 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { bundleChild } from '../../test/reliability/bundle-child'
+import type { BundledChild } from '../../test/reliability/bundle-child'
 import { tempDir } from '../../test/temp-archive'
 import { commands } from './commands'
 import { main } from './main'
+
+// `glossa import` parses in its bounded parse process, built beside out/cli/index.js by `npm run build`;
+// here the test bundles the same worker and the command finds it where paths.ts says it lives.
+const worker = vi.hoisted(() => ({ file: '' }))
+vi.mock('./paths', async (original) => ({
+  ...(await original<typeof import('./paths')>()),
+  get parseWorkerFile() {
+    return worker.file
+  },
+}))
+let bundled: BundledChild
+beforeAll(async () => {
+  bundled = await bundleChild('src/main/jobs/parse-worker.ts')
+  worker.file = bundled.file
+}, 120_000)
+afterAll(async () => bundled?.dispose())
 
 let out: string[] = []
 beforeEach(() => {
