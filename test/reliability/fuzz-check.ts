@@ -73,7 +73,8 @@ export function replyProblems(method: string, args: unknown, reply: unknown): st
     if (code === 'internal') problems.push(`internal error: ${String(message)}`)
     if (typeof message !== 'string' || !message.trim()) problems.push('error without a message')
     if (!known && code !== 'unknown_method') problems.push(`unknown method answered with ${String(code)}`)
-    if (known && !valid && code !== 'invalid_argument')
+    // a body past its method's size limit is refused unread, whatever it holds (browser mode)
+    if (known && !valid && code !== 'invalid_argument' && code !== 'too_large')
       problems.push(`invalid arguments answered with ${String(code)}`)
     return problems
   }
