@@ -18,7 +18,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           // Index builds, exports and page parsing, each a utilityProcess (src/main/jobs/job-process.ts).
           'search-worker': resolve('src/main/search/build-worker.ts'),
-          'export-worker': resolve('src/main/jobs/export-worker.ts'),
+          'export-worker': resolve('src/main/export/worker.ts'),
           'parse-worker': resolve('src/main/jobs/parse-worker.ts'),
         },
       },

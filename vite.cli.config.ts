@@ -23,7 +23,7 @@ export default defineConfig({
       input: {
         index: 'src/cli/index.ts',
         'search-worker': 'src/main/search/build-worker.ts',
-        'export-worker': 'src/main/jobs/export-worker.ts',
+        'export-worker': 'src/main/export/worker.ts',
         'parse-worker': 'src/main/jobs/parse-worker.ts',
       },
       external,

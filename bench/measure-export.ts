@@ -5,9 +5,9 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Archive } from '../src/main/archive/archive'
-import { archiveExportSource, gatherBundle as gatherScope } from '../src/main/exporter'
-import type { ExportArgs } from '../src/main/exporter'
-import { nodeExporter } from '../src/main/jobs/export-job'
+import { archiveExportSource, gatherBundle as gatherScope } from '../src/main/export/run'
+import type { ExportArgs } from '../src/main/export/run'
+import { nodeExporter } from '../src/main/export/job'
 import type { ExportBundle } from '../src/shared/export'
 import { distFile } from './child'
 

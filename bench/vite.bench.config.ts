@@ -25,7 +25,7 @@ export default defineConfig({
       input: {
         ...Object.fromEntries(entries.map((name) => [name, join(benchDir, `${name}.ts`)])),
         'search-worker': join(root, 'src', 'main', 'search', 'build-worker.ts'),
-        'export-worker': join(root, 'src', 'main', 'jobs', 'export-worker.ts'),
+        'export-worker': join(root, 'src', 'main', 'export', 'worker.ts'),
         'parse-worker': join(root, 'src', 'main', 'jobs', 'parse-worker.ts'),
       },
       // Packages (and node: built-ins) load from node_modules at run time, as in the CLI build.

@@ -1,10 +1,9 @@
 // CLI (Node): `glossa export` — the same exports as the app, written to a file or a folder.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve, sep } from 'node:path'
 import { exportArgsSchema } from '../shared/contract'
-import { GlossaError, describeZodError } from '../shared/errors'
+import { describeZodError } from '../shared/errors'
 import type { Archive } from '../main/archive/archive'
-import { archiveExportSource, runExport } from '../main/exporter'
+import { archiveExportSource, runExport } from '../main/export/run'
+import { writeExportFiles } from '../main/export/write-files'
 
 const FORMATS: Record<string, string> = {
   md: 'markdown',
@@ -50,51 +49,7 @@ export async function runExportCommand(
     for (const f of files) log(files.length > 1 ? `==> ${f.name} <==\n${f.content}` : f.content)
     return 0
   }
-  await refuseInsideArchive(flags.out)
-  // Several files (or one per article) go into --out as a folder; one file goes to --out unless it is a folder
-  // (or ends in a separator, as `--out dir/` does).
-  const isDir =
-    files.length > 1 ||
-    /[\\/]$/.test(flags.out) ||
-    parsed.data.options?.layout === 'per-article' ||
-    (await stat(flags.out).then(
-      (s) => s.isDirectory(),
-      () => false,
-    ))
-  for (const f of files) {
-    const target = isDir ? join(flags.out, f.name) : flags.out
-    try {
-      await mkdir(dirname(target), { recursive: true })
-      await writeFile(target, f.content, 'utf8')
-    } catch (err) {
-      throw new Error(`Could not write ${target}: ${describeWriteError(err)}`)
-    }
-    log(`wrote ${target}`)
-  }
+  const perArticle = parsed.data.options?.layout === 'per-article'
+  await writeExportFiles({ files, out: flags.out, perArticle, wrote: (target) => log(`wrote ${target}`) })
   return 0
-}
-
-function describeWriteError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code
-  if (code === 'EISDIR')
-    return 'it is a folder (give a file name, or end --out with / to write into the folder).'
-  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a part of the path is a file, not a folder.'
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied.'
-  return err instanceof Error ? err.message : String(err)
-}
-
-/** An export never lands inside an archive folder: it would write over the archive's own files. */
-async function refuseInsideArchive(out: string): Promise<void> {
-  let dir = resolve(out)
-  for (;;) {
-    const marker = await readFile(join(dir, 'glossa.json'), 'utf8').catch(() => null)
-    if (marker !== null && /"format"\s*:\s*"glossa-archive"/.test(marker))
-      throw new GlossaError(
-        'invalid_argument',
-        `--out ${out} is inside the Glossa archive at ${dir}; writing there could overwrite the archive's files. Choose a folder outside it.`,
-      )
-    const parent = dirname(dir)
-    if (parent === dir || !dir.includes(sep)) return
-    dir = parent
-  }
 }

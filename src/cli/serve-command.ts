@@ -2,7 +2,7 @@
 // index built in a process of its own. Started here and stopped by the caller (a signal in the CLI, a test).
 import type { Archive } from '../main/archive/archive'
 import { Importer } from '../main/importer'
-import { nodeExporter } from '../main/jobs/export-job'
+import { nodeExporter } from '../main/export/job'
 import { nodeProcess } from '../main/jobs/job-process'
 import { processParser } from '../main/jobs/parse-service'
 import { openArchive, startHousekeeping } from '../main/open-archive'

@@ -15,7 +15,7 @@ import { importHandlers } from './handlers/import'
 import { searchHandlers } from './handlers/search'
 import { tagHandlers } from './handlers/tags'
 import { Importer } from './importer'
-import type { ExportRunner } from './jobs/export-job'
+import type { ExportRunner } from './export/job'
 import { SearchIndex } from './search'
 
 export type ServiceOptions = {

@@ -2,9 +2,9 @@
 import type { Archive } from '../archive/archive'
 import { bucketOf } from '../archive/ids'
 import { repairFile } from '../archive/repair'
+import { describeRemoved } from '../archive/restore-backup'
+import type { RestoreSummary } from '../archive/restore-backup'
 import { listSnapshots, readSnapshot, takeSnapshot } from '../archive/snapshots'
-import { describeRemoved } from '../exporter'
-import type { RestoreSummary } from '../exporter'
 import type { HandlerMap, ServiceContext } from './context'
 
 const damaged = (archive: Archive) =>

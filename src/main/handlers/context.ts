@@ -2,7 +2,7 @@
 import type { Handlers, MethodName } from '../../shared/contract'
 import type { Archive } from '../archive/archive'
 import type { Importer } from '../importer'
-import type { ExportRunner } from '../jobs/export-job'
+import type { ExportRunner } from '../export/job'
 import type { SearchIndex } from '../search'
 
 export type ServiceContext = {

@@ -1,6 +1,6 @@
 // Main process: exports (export.*) — the files are built (in an export job process when the app has one) and handed to
 // the window, which saves them.
-import { archiveExportSource, runExport } from '../exporter'
+import { archiveExportSource, runExport } from '../export/run'
 import type { HandlerMap, ServiceContext } from './context'
 
 export function exportHandlers({ archive, now, exporter }: ServiceContext): HandlerMap<'export'> {

@@ -1,13 +1,13 @@
-// Main process: an export run as a job in a process of its own (export-worker.ts). The app checks the scope
+// Main process: an export run as a job in a process of its own (worker.ts). The app checks the scope
 // (so an unknown article is refused here, with its error code), sends the catalog, tag colours and collections,
 // and gets the files back; the worker reads the annotation and body files itself.
 import { z } from 'zod'
 import type { ExportFile } from '../../shared/export'
 import type { Archive } from '../archive/archive'
-import { archiveExportSource, filesExportSource, runExport } from '../exporter'
-import type { ExportArgs, ExportSnapshot } from '../exporter'
-import { nodeProcess, peakRssMB, runJob } from './job-process'
-import type { JobProcess } from './job-process'
+import { archiveExportSource, filesExportSource, runExport } from './run'
+import type { ExportArgs, ExportSnapshot } from './run'
+import { nodeProcess, peakRssMB, runJob } from '../jobs/job-process'
+import type { JobProcess } from '../jobs/job-process'
 
 export type ExportJobRequest = ExportSnapshot & { dir: string; args: ExportArgs; generatedAt: string }
 export type ExportJobResult = { files: ExportFile[]; peakRssMB: number }

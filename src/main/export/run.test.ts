@@ -1,9 +1,9 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { serviceHarness } from '../../test/service-harness'
-import { sampleTarget } from '../../test/temp-archive'
-import { archiveExportSource, runExport } from './exporter'
-import type { ExportArgs } from './exporter'
+import { serviceHarness } from '../../../test/service-harness'
+import { sampleTarget } from '../../../test/temp-archive'
+import { archiveExportSource, runExport } from './run'
+import type { ExportArgs } from './run'
 
 const TEXT_A =
   'Russia launched 520 drones in the first week, said the air force.\n\nUkraine repelled 79% of them.'

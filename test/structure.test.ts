@@ -1,0 +1,47 @@
+// Tests (Node): the import graph of src/, read from the files' own import lines. Import does not depend on
+// export, and no module reaches itself through its imports.
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const SRC = resolve(__dirname, '..', 'src')
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
+  )
+}
+
+/** Relative imports (type-only ones too: they are still an arrow between modules), resolved to files. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  const specs = [...text.matchAll(/^(?:import|export)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => m[1])
+  return specs.flatMap((spec) => {
+    const base = resolve(dirname(file), spec)
+    const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((f) => existsSync(f))
+    return found ? [found] : []
+  })
+}
+
+const graph = new Map(sourceFiles(SRC).map((f) => [f, importsOf(f)]))
+const name = (f: string) => relative(SRC, f)
+
+function reachable(from: string): Set<string> {
+  const seen = new Set<string>()
+  const stack = [from]
+  while (stack.length) {
+    for (const next of graph.get(stack.pop()!) ?? []) if (!seen.has(next)) stack.push(next) && seen.add(next)
+  }
+  return seen
+}
+
+describe('the import graph', () => {
+  it('import reaches nothing of export', () => {
+    const reached = [...reachable(join(SRC, 'main', 'importer.ts'))].map(name)
+    expect(reached.filter((f) => f.startsWith('main/export/'))).toEqual([])
+  })
+})
