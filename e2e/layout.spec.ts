@@ -27,6 +27,12 @@ for (const size of SIZES) {
     console.log(`${size.width}×${size.height}: ${ch.toFixed(1)} ch, ${perLine.toFixed(1)} characters a line`)
     expect(perLine).toBeGreaterThanOrEqual(60)
     expect(await coveredButtons(page.locator('.reader-toolbar, .pane-header, .library-footer'))).toEqual([])
+    // With articles selected, the bulk bar's buttons too.
+    const rows = page.getByRole('listbox', { name: 'Articles' }).getByRole('option')
+    await rows.nth(0).click({ modifiers: ['Control'] })
+    await rows.nth(1).click({ modifiers: ['Control'] })
+    await expect(page.getByRole('region', { name: 'Selected articles' })).toContainText('2 articles selected')
+    expect(await coveredButtons(page.locator('.bulk-bar'))).toEqual([])
     if (size.width < 1200) {
       await toggle(page).click()
       await expect(sidebar(page)).toBeVisible()
