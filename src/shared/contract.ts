@@ -287,7 +287,18 @@ export const contract = {
   'tags.list': { args: none, result: z.array(tagSchema) },
   'tags.rename': {
     args: z.object({ from: tagNameSchema, to: tagNameSchema }).strict(),
-    result: z.object({ touched: z.int().nonnegative() }),
+    result: z.object({
+      /** Articles whose files changed. */
+      touched: z.int().nonnegative(),
+      /** Articles and annotations that now carry the new name instead. */
+      moved: z.int().nonnegative(),
+      /** Pass to tags.undoRename to move those items back (kept while the app runs). */
+      undo: idSchema.optional(),
+    }),
+  },
+  'tags.undoRename': {
+    args: z.object({ undo: idSchema }).strict(),
+    result: z.object({ touched: z.int().nonnegative(), moved: z.int().nonnegative() }),
   },
   'tags.delete': {
     args: z.object({ name: tagNameSchema }).strict(),

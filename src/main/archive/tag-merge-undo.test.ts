@@ -5,73 +5,71 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget } from '../../../test/temp-archive'
-import type { Annotation, ArticleMeta, Tag } from '../../shared/types'
 import { Archive } from './archive'
 import { revertTags } from './tag-move'
 import type { TagMove } from './tag-move'
 
 const TEXT = 'Russia launched 520 drones in the first week.\n\nUkraine repelled 70% on average.'
-type Renamed = { touched: number; moved: number; undo?: string }
 
 async function tagged() {
   const h = await serviceHarness()
-  const a = await h.call<ArticleMeta>('articles.create', {
+  const a = await h.call('articles.create', {
     title: 'A',
     text: TEXT,
     tags: ['strikes', 'strikes/launched', 'war'],
   })
-  const b = await h.call<ArticleMeta>('articles.create', {
+  const b = await h.call('articles.create', {
     title: 'B',
     text: `${TEXT} Again.`,
     tags: ['economy'],
   })
-  const note = await h.call<Annotation>('annotations.create', {
+  const note = await h.call('annotations.create', {
     articleId: a.id,
     target: sampleTarget(TEXT, '520 drones'),
     tags: ['strikes/launched', 'drones'],
     figure: { value: 520, metric: 'strikes/launched' },
   })
   await h.call('tags.setColor', { name: 'strikes/launched', color: 'orange' })
-  const annotations = async () => h.call<Annotation[]>('annotations.list', { articleId: a.id })
+  const annotations = async () => h.call('annotations.list', { articleId: a.id })
   return { ...h, a, b, note, annotations }
 }
 
 describe('undoing a tag merge', () => {
   it('moves back exactly the items the merge moved, figure metric and colour included', async () => {
     const h = await tagged()
-    const merged = await h.call<Renamed>('tags.rename', { from: 'strikes/launched', to: 'drones' })
+    const merged = await h.call('tags.rename', { from: 'strikes/launched', to: 'drones' })
     expect(merged).toMatchObject({ moved: 2 })
     expect(h.archive.meta(h.a.id).tags).toEqual(['strikes', 'drones', 'war'])
     const [fig] = await h.annotations()
     expect(fig).toMatchObject({ tags: ['drones'], figure: { metric: 'drones' } })
 
-    expect(await h.call('tags.undoRename', { undo: merged.undo })).toEqual({ touched: 1, moved: 2 })
+    expect(await h.call('tags.undoRename', { undo: merged.undo! })).toEqual({ touched: 1, moved: 2 })
     expect(h.archive.meta(h.a.id).tags).toEqual(['strikes', 'strikes/launched', 'war'])
     const [back] = await h.annotations()
     expect(back).toMatchObject({
       tags: ['strikes/launched', 'drones'],
       figure: { metric: 'strikes/launched' },
     })
-    const tags = await h.call<Tag[]>('tags.list', {})
+    const tags = await h.call('tags.list', {})
     expect(tags.find((t) => t.name === 'strikes/launched')?.color).toBe('orange')
     expect(tags.find((t) => t.name === 'drones')?.color).toBeUndefined()
   })
 
   it('leaves items that already carried the target alone, and keeps a tag added since', async () => {
     const h = await tagged()
-    const merged = await h.call<Renamed>('tags.rename', { from: 'war', to: 'economy' })
+    const merged = await h.call('tags.rename', { from: 'war', to: 'economy' })
     expect(merged.moved).toBe(1)
     await h.call('articles.update', { id: h.a.id, tags: [...h.archive.meta(h.a.id).tags, 'later'] })
-    await h.call('tags.undoRename', { undo: merged.undo })
+    await h.call('tags.undoRename', { undo: merged.undo! })
     expect(h.archive.meta(h.a.id).tags).toEqual(['strikes', 'strikes/launched', 'later', 'war'])
     expect(h.archive.meta(h.b.id).tags).toEqual(['economy'])
   })
 
   it('undoes once, then says it cannot', async () => {
     const h = await tagged()
-    const { undo } = await h.call<Renamed>('tags.rename', { from: 'war', to: 'economy' })
-    await h.call('tags.undoRename', { undo })
-    await expect(h.call('tags.undoRename', { undo })).rejects.toMatchObject({
+    const { undo } = await h.call('tags.rename', { from: 'war', to: 'economy' })
+    await h.call('tags.undoRename', { undo: undo! })
+    await expect(h.call('tags.undoRename', { undo: undo! })).rejects.toMatchObject({
       code: 'not_found',
       message: expect.stringMatching(/can no longer be undone/),
     })

@@ -3,7 +3,9 @@ import { GlossaError } from '../../shared/errors'
 import { isWithinTag } from '../../shared/tags'
 import type { Tag } from '../../shared/types'
 import type { Archive } from '../archive/archive'
-import { renameTag } from '../archive/tag-ops'
+import { newId } from '../archive/ids'
+import { moveTag, renameTag, undoTagMove } from '../archive/tag-ops'
+import type { TagMove } from '../archive/tag-move'
 import type { HandlerMap, ServiceContext } from './context'
 
 export function listTags(archive: Archive): Tag[] {
@@ -26,7 +28,11 @@ function assertTagExists(archive: Archive, name: string): void {
   }
 }
 
+/** Renames kept for Undo, newest last: a toast offers it for a few seconds, so a handful is plenty. */
+const KEPT_MOVES = 20
+
 export function tagHandlers({ archive }: ServiceContext): HandlerMap<'tags'> {
+  const moves = new Map<string, TagMove>()
   return {
     'tags.list': async () => listTags(archive),
     'tags.setColor': async ({ name, color }) => {
@@ -35,7 +41,23 @@ export function tagHandlers({ archive }: ServiceContext): HandlerMap<'tags'> {
     },
     'tags.rename': async ({ from, to }) => {
       assertTagExists(archive, from)
-      return { touched: await renameTag(archive, from, to) }
+      const { touched, move } = await moveTag(archive, from, to)
+      if (move.items.length === 0 && move.colors.length === 0) return { touched, moved: 0 }
+      const undo = newId()
+      moves.set(undo, move)
+      for (const old of moves.keys()) if (moves.size > KEPT_MOVES) moves.delete(old)
+      return { touched, moved: move.items.length, undo }
+    },
+    'tags.undoRename': async ({ undo }) => {
+      const move = moves.get(undo)
+      if (!move)
+        throw new GlossaError(
+          'not_found',
+          'That tag change can no longer be undone here (Glossa was restarted or it was undone already); rename the tag back instead.',
+        )
+      const touched = await undoTagMove(archive, move)
+      moves.delete(undo)
+      return { touched, moved: move.items.length }
     },
     'tags.delete': async ({ name }) => {
       assertTagExists(archive, name)
