@@ -45,3 +45,32 @@ describe('the import graph', () => {
     expect(reached.filter((f) => f.startsWith('main/export/'))).toEqual([])
   })
 })
+
+/** Modules under `dir` that reach themselves through their imports, each with one loop that proves it. */
+function loopsUnder(dir: string): string[] {
+  const loops: string[] = []
+  for (const start of [...graph.keys()].filter((f) => f.startsWith(join(SRC, dir) + '/'))) {
+    // Breadth-first from `start`, keeping each module's predecessor, so the loop found is a shortest one.
+    const before = new Map<string, string>()
+    const queue = [start]
+    while (queue.length && !before.has(start)) {
+      const at = queue.shift()!
+      for (const next of graph.get(at) ?? []) {
+        if (before.has(next)) continue
+        before.set(next, at)
+        queue.push(next)
+      }
+    }
+    if (!before.has(start)) continue
+    const path = [start]
+    for (let at = before.get(start)!; at !== start; at = before.get(at)!) path.unshift(at)
+    loops.push([start, ...path].map(name).join(' → '))
+  }
+  return loops
+}
+
+describe('import loops', () => {
+  it.each(['main/archive', 'shared'])('no module under src/%s reaches itself', (dir) => {
+    expect(loopsUnder(dir)).toEqual([])
+  })
+})

@@ -9,7 +9,7 @@ import { GlossaError } from '../../shared/errors'
 import { tagNameSchema } from '../../shared/schemas'
 import { isWithinTag } from '../../shared/tags'
 import type { Annotation } from '../../shared/types'
-import type { Archive } from './archive'
+import type { TagArchive } from './tag-archive'
 import { revertAnnotation, revertTags, tagMoveSchema } from './tag-move'
 import type { MovedItem, TagMove } from './tag-move'
 
@@ -17,7 +17,7 @@ type RenameJournal = { version: 1; op: 'rename'; from: string; to: string | null
 type UndoJournal = { version: 1; op: 'undo'; move: TagMove; startedAt: string }
 type Journal = RenameJournal | UndoJournal
 
-const journalFile = (archive: Archive) => join(archive.dir, 'tag-journal.json')
+const journalFile = (archive: TagArchive) => join(archive.dir, 'tag-journal.json')
 
 /** `from` and everything under it moves to `to`; `to === null` deletes them. */
 export function renameMapper(from: string, to: string | null): (tag: string) => string | null {
@@ -36,7 +36,7 @@ function same(a: string[], b: string[]): boolean {
 }
 
 /** The articles whose annotations carry `from` (or a tag under it), by the catalog. */
-const carriers = (archive: Archive, from: string) =>
+const carriers = (archive: TagArchive, from: string) =>
   archive.list().filter((m) => Object.keys(m.annotationTags).some((t) => isWithinTag(t, from)))
 
 /**
@@ -44,7 +44,7 @@ const carriers = (archive: Archive, from: string) =>
  * articles carrying the tag), a damaged tags.json, or a damaged annotations file refuses the whole rename with
  * the list of damaged files, so it never stops halfway or skips an article without saying so.
  */
-async function preflight(archive: Archive, from: string, articleIds?: string[]): Promise<void> {
+async function preflight(archive: TagArchive, from: string, articleIds?: string[]): Promise<void> {
   const damaged = new Set(archive.catalog.damagedFiles())
   const tagsProblem = archive.tagStore.damage()
   if (tagsProblem) damaged.add('tags.json')
@@ -63,7 +63,7 @@ async function preflight(archive: Archive, from: string, articleIds?: string[]):
 
 type Applied = { touched: number; move: Omit<TagMove, 'to'> }
 
-async function apply(archive: Archive, from: string, to: string | null): Promise<Applied> {
+async function apply(archive: TagArchive, from: string, to: string | null): Promise<Applied> {
   const map = renameMapper(from, to)
   let touched = 0
   const items: MovedItem[] = []
@@ -118,7 +118,7 @@ async function apply(archive: Archive, from: string, to: string | null): Promise
 }
 
 /** Moves back exactly the items `move` records (see tag-move.ts), and its colours. */
-async function applyUndo(archive: Archive, move: TagMove): Promise<number> {
+async function applyUndo(archive: TagArchive, move: TagMove): Promise<number> {
   const byArticle = new Map<string, MovedItem[]>()
   for (const item of move.items) {
     if (!archive.catalog.has(item.articleId)) continue
@@ -146,13 +146,13 @@ async function applyUndo(archive: Archive, move: TagMove): Promise<number> {
   return byArticle.size
 }
 
-const queues = new WeakMap<Archive, Promise<unknown>>()
+const queues = new WeakMap<TagArchive, Promise<unknown>>()
 
 /**
  * One rename at a time per archive: two at once write tag-journal.json through two steno writers (the second
  * rename of the shared temp file fails with ENOENT) and only the last journal would be replayed after a crash.
  */
-function queued<T>(archive: Archive, task: () => Promise<T>): Promise<T> {
+function queued<T>(archive: TagArchive, task: () => Promise<T>): Promise<T> {
   const run = (queues.get(archive) ?? Promise.resolve()).then(task)
   queues.set(
     archive,
@@ -161,13 +161,13 @@ function queued<T>(archive: Archive, task: () => Promise<T>): Promise<T> {
   return run
 }
 
-export function renameTag(archive: Archive, from: string, to: string | null): Promise<number> {
+export function renameTag(archive: TagArchive, from: string, to: string | null): Promise<number> {
   return queued(archive, async () => (await renameTagNow(archive, from, to)).touched)
 }
 
 /** Renames (or merges) `from` into `to`, returning what it moved, item by item, for `undoTagMove`. */
 export function moveTag(
-  archive: Archive,
+  archive: TagArchive,
   from: string,
   to: string,
 ): Promise<{ touched: number; move: TagMove }> {
@@ -178,7 +178,7 @@ export function moveTag(
 }
 
 /** Moves back the items a rename or merge moved; journalled like the rename itself. Returns articles touched. */
-export function undoTagMove(archive: Archive, move: TagMove): Promise<number> {
+export function undoTagMove(archive: TagArchive, move: TagMove): Promise<number> {
   return queued(archive, async () => {
     await preflight(archive, move.to, [...new Set(move.items.map((i) => i.articleId))])
     const journal: Journal = { version: 1, op: 'undo', move, startedAt: new Date().toISOString() }
@@ -189,7 +189,7 @@ export function undoTagMove(archive: Archive, move: TagMove): Promise<number> {
   })
 }
 
-async function renameTagNow(archive: Archive, from: string, to: string | null): Promise<Applied> {
+async function renameTagNow(archive: TagArchive, from: string, to: string | null): Promise<Applied> {
   if (to !== null && isWithinTag(to, from) && to !== from) {
     throw new GlossaError('invalid_argument', `Cannot move “${from}” inside itself (to “${to}”).`)
   }
@@ -216,7 +216,7 @@ function checkJournal(raw: unknown): Journal | null {
 }
 
 /** Finishes a rename that a crash interrupted. Returns what was replayed, for the log. */
-export async function replayTagJournal(archive: Archive): Promise<string | null> {
+export async function replayTagJournal(archive: TagArchive): Promise<string | null> {
   let raw: string
   try {
     raw = await readFile(journalFile(archive), 'utf8')

@@ -1,9 +1,9 @@
 // Runs everywhere: finds who speaks in one sentence: "X said", "said X", "according to X", with titles
 // ("Energy Minister Oksana Zhuk") reduced to the name and roles ("the ministry", "he") kept for resolving.
 
-import type { SpeechWords } from './lang/types'
+import type { Speaker, SpeechWords } from './lang/types'
 
-export type Speaker = { name: string; kind: 'person' | 'org' | 'role' | 'pronoun'; index: number }
+export type { Speaker }
 
 type Word = { text: string; lower: string; index: number; cap: boolean }
 

@@ -4,10 +4,15 @@
 import type { Day } from '../dates'
 import type { NumberWords } from '../number-words'
 import type { FoundPeriod } from '../period-phrases'
-import type { Speaker } from '../speakers'
 
 export const LANGUAGES = ['en', 'fr', 'es', 'de', 'uk', 'ru'] as const
 export type LanguageCode = (typeof LANGUAGES)[number]
+
+/**
+ * Someone who speaks in a sentence, and where. Kept here, not in speakers.ts (which re-exports it), so that the
+ * language tables import nothing of the code that reads them: a type-only import loop is still a loop.
+ */
+export type Speaker = { name: string; kind: 'person' | 'org' | 'role' | 'pronoun'; index: number }
 
 /** A person introduced with a title: "President Volodymyr Zelenskyy" → title `president`. */
 export type TitledPerson = { title: string; name: string; index: number }
