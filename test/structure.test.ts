@@ -34,7 +34,11 @@ function reachable(from: string): Set<string> {
   const seen = new Set<string>()
   const stack = [from]
   while (stack.length) {
-    for (const next of graph.get(stack.pop()!) ?? []) if (!seen.has(next)) stack.push(next) && seen.add(next)
+    for (const next of graph.get(stack.pop()!) ?? []) {
+      if (seen.has(next)) continue
+      seen.add(next)
+      stack.push(next)
+    }
   }
   return seen
 }
