@@ -17,8 +17,10 @@ describe('citation', () => {
     ],
     [
       tram,
-      'Field note: #tram vote | what the council *really* said. (n.d.). https://notes.example/field/tram-vote?src=glossa&v=2',
+      'Field note: #tram vote | what the council *really* said. (n.d.). notes.example. https://notes.example/field/tram-vote?src=glossa&v=2',
     ],
+    // No source and no URL: the title already leads, so nothing stands in for the source.
+    [{ ...tram, url: undefined }, 'Field note: #tram vote | what the council *really* said. (n.d.).'],
     [
       { ...drones, title: 'Is it over?', source: 'Desk.', url: undefined },
       'Olena Kovalenko (2023, December 21). Is it over? Desk.',

@@ -1,4 +1,5 @@
 // Runs everywhere: the one-line, APA-like citation printed under each article in Markdown notes.
+import { sourceOrDomain } from '../article-source'
 import type { ArticleMeta } from '../types'
 import { articleUrl, dateParts } from './bundle'
 
@@ -42,7 +43,8 @@ function sentence(text: string): string {
 export function citationWithoutUrl(article: ArticleMeta): string {
   const author = oneLine(article.author ?? '')
   const title = oneLine(article.title)
-  const source = oneLine(article.source ?? '')
+  // No source named: the URL's domain stands in; with no URL either, the title (already leading) is enough.
+  const source = oneLine(sourceOrDomain(article) ?? '')
   const date = `(${citationDate(article.publishedAt)})`
   const parts = author ? [`${author} ${date}.`, sentence(title)] : [sentence(title), `${date}.`]
   if (source) parts.push(sentence(source))

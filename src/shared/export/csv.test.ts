@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { loadBundle } from '../../../test/fixtures/export/fixture'
+import { sourceLabel } from '../article-source'
 import type { Annotation, ArticleMeta } from '../types'
 import { exportFiguresCsv, exportHighlightsCsv, FIGURE_COLUMNS, guardCell, HIGHLIGHT_COLUMNS } from './csv'
 import { quoteSentence } from './quote-sentence'
@@ -31,8 +32,9 @@ function expectedFigureRow(a: Annotation): string[] {
   return [
     text(article.id),
     text(article.title),
-    text(article.source),
-    text(article.publishedAt),
+    text(sourceLabel(article)),
+    text(article.publishedAt?.slice(0, 10)),
+    text(article.publishedAt?.slice(11)),
     text(article.url),
     text(quoteSentence(a.target.quote)),
     String(f.value),
@@ -56,8 +58,9 @@ function expectedHighlightRow(a: Annotation): string[] {
   return [
     text(article.id),
     text(article.title),
-    text(article.source),
-    text(article.publishedAt),
+    text(sourceLabel(article)),
+    text(article.publishedAt?.slice(0, 10)),
+    text(article.publishedAt?.slice(11)),
     text(article.url),
     a.kind,
     a.color,
@@ -82,7 +85,7 @@ describe.each([false, true])('CSV with bom: %s', (bom) => {
     expect(file.content.slice(bom ? 1 : 0).startsWith('article_id,')).toBe(true)
     const [header, ...rows] = parse(file.content)
     expect(header.join(',')).toBe(
-      'article_id,title,source,published_date,url,quote,value,max,unit,qualifier,metric,period_start,period_end,place,attributed_to,tags,note,annotation_id',
+      'article_id,title,source,published_date,published_time,url,quote,value,max,unit,qualifier,metric,period_start,period_end,place,attributed_to,tags,note,annotation_id',
     )
     expect(header).toEqual([...FIGURE_COLUMNS])
     const figures = inOrder(bundle.annotations.filter((a) => a.figure))
@@ -96,6 +99,35 @@ describe.each([false, true])('CSV with bom: %s', (bom) => {
     const [header, ...rows] = parse(file.content)
     expect(header).toEqual([...HIGHLIGHT_COLUMNS])
     expect(rows).toEqual(inOrder(bundle.annotations).map(expectedHighlightRow))
+  })
+})
+
+describe('CSV article cells', () => {
+  const rowsOf = (content: string) =>
+    Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: true }).data
+  const byArticle = (content: string) => new Map(rowsOf(content).map((r) => [r.article_id, r]))
+
+  it('writes published_date as YYYY-MM-DD, with the time in published_time where the article has one', () => {
+    const rows = byArticle(exportHighlightsCsv(bundle).content)
+    // The fixture's energy article was published at 2024-01-10T08:30:00+02:00; the drone one on a day only.
+    expect(rows.get('art-energy-support')).toMatchObject({
+      published_date: '2024-01-10',
+      published_time: '08:30:00+02:00',
+    })
+    expect(rows.get('art-drone-makers')).toMatchObject({ published_date: '2023-12-21', published_time: '' })
+    for (const row of rowsOf(exportFiguresCsv(bundle).content))
+      expect(row.published_date).toMatch(/^(\d{4}-\d{2}-\d{2})?$/)
+  })
+
+  it('names the domain for an article with no source, else its title; never a blank', () => {
+    const tram = bundle.articles.find((a) => a.id === 'art-tram-vote')!
+    expect(tram.source).toBeUndefined()
+    expect(byArticle(exportFiguresCsv(bundle).content).get(tram.id)!.source).toBe('notes.example')
+    const noUrl = {
+      ...bundle,
+      articles: bundle.articles.map((a) => (a === tram ? { ...a, url: undefined } : a)),
+    }
+    expect(byArticle(exportHighlightsCsv(noUrl).content).get(tram.id)!.source).toBe(guardCell(tram.title))
   })
 })
 
@@ -122,13 +154,14 @@ describe('CSV records', () => {
       target: { ...one.target, position: { ...one.target.position, start: i, end: i + 1 } },
       figure: { ...one.figure!, value, max },
     }))
-    const rows = parse(exportFiguresCsv({ ...bundle, annotations }).content).slice(1)
-    expect(rows.map((row) => [row[6], row[7]])).toEqual([
+    const [header, ...rows] = parse(exportFiguresCsv({ ...bundle, annotations }).content)
+    const [v, m] = [header.indexOf('value'), header.indexOf('max')]
+    expect(rows.map((row) => [row[v], row[m]])).toEqual([
       ['1500000000000000000000', '2000000000000001000000'],
       ['0.0000001', ''],
       ['1234567.891011', '0.6666666666666666'],
     ])
-    expect(rows.map((row) => [Number(row[6]), row[7] ? Number(row[7]) : undefined])).toEqual(cases)
+    expect(rows.map((row) => [Number(row[v]), row[m] ? Number(row[m]) : undefined])).toEqual(cases)
   })
 
   it('leaves out annotations of articles not in the bundle', () => {

@@ -1,6 +1,7 @@
 // Runs everywhere: spreadsheet-ready CSV (RFC 4180, CRLF, optional BOM) of figures and of all highlights.
 // The browser build: the Node build reads Node's `Buffer` when imported, which breaks the renderer.
 import { stringify } from 'csv-stringify/browser/esm/sync'
+import { sourceLabel } from '../article-source'
 import type { Annotation, ArticleMeta } from '../types'
 import type { ExportBundle, ExportFile, ExportWriter } from './bundle'
 import { articleUrl, orderedAnnotations, writeWhole } from './bundle'
@@ -16,6 +17,7 @@ export const FIGURE_COLUMNS = [
   'title',
   'source',
   'published_date',
+  'published_time',
   'url',
   'quote',
   'value',
@@ -37,6 +39,7 @@ export const HIGHLIGHT_COLUMNS = [
   'title',
   'source',
   'published_date',
+  'published_time',
   'url',
   'kind',
   'color',
@@ -119,10 +122,16 @@ function articleCells(article: ArticleMeta) {
   return {
     article_id: article.id,
     title: article.title,
-    source: article.source,
-    published_date: article.publishedAt,
+    source: sourceLabel(article),
+    ...publishedCells(article.publishedAt),
     url: articleUrl(article),
   }
+}
+
+/** One date format in every row: `2024-01-10` in published_date, the time as stored (`08:30:00+02:00`) beside it. */
+function publishedCells(publishedAt: string | undefined) {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(.+))?$/.exec(publishedAt ?? '')
+  return { published_date: match?.[1], published_time: match?.[2] }
 }
 
 const joinTags = (annotation: Annotation) => annotation.tags.join('; ')
