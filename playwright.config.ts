@@ -1,11 +1,18 @@
 import { defineConfig } from '@playwright/test'
 
+// `--headed` (or `--debug`) shows the browser, so Chromium must not be given `--headless` then. The runner
+// loads this file first and its worker processes inherit its environment: the flag is read here, once.
+if (process.argv.some((arg) => arg === '--headed' || arg.startsWith('--debug')))
+  process.env.GLOSSA_HEADED = '1'
+const headed = process.env.GLOSSA_HEADED === '1'
+
 // Debian's Chromium, never a downloaded browser. Playwright gives every launch a fresh temporary profile
 // (its own --user-data-dir); the flags keep Chromium off the network this machine does not have.
 export const chromiumLaunch = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: !headed,
   args: [
-    '--headless',
+    ...(headed ? [] : ['--headless']),
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
