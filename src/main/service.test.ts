@@ -30,6 +30,21 @@ describe('service', () => {
     expect(article.html).not.toMatch(/script|onclick|javascript:/)
   })
 
+  it("lists an article stored without a source under its URL's domain (#14)", async () => {
+    const { call } = await setup()
+    await call('articles.create', {
+      title: 'No source',
+      text: TEXT,
+      url: 'https://www.tram-desk.example/vote',
+    })
+    await call('articles.create', { title: 'Named', text: 'Other text.', source: 'Kyiv Ledger' })
+    const list = await call('articles.list', {})
+    expect(Object.fromEntries(list.map((a) => [a.title, a.source]))).toEqual({
+      'No source': 'tram-desk.example',
+      Named: 'Kyiv Ledger',
+    })
+  })
+
   it('refuses the same article twice, naming the one already stored', async () => {
     const { call } = await setup()
     await call('articles.create', { title: 'First', text: TEXT })

@@ -1,4 +1,5 @@
 // Main process: articles — list, read, create, edit, bulk changes, delete to trash and restore (articles.*).
+import { sourceOrDomain } from '../../shared/article-source'
 import { GlossaError } from '../../shared/errors'
 import { articleHasTag } from '../../shared/tags'
 import { normalizePlainText } from '../../shared/text-model'
@@ -18,16 +19,20 @@ function asInvalidArgument<T>(work: () => T): T {
 export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articles'> {
   return {
     'articles.list': async () =>
-      archive.list().map((a) => ({
-        id: a.id,
-        title: a.title,
-        ...(a.source !== undefined ? { source: a.source } : {}),
-        ...(a.publishedAt !== undefined ? { publishedAt: a.publishedAt } : {}),
-        addedAt: a.addedAt,
-        tags: a.tags,
-        counts: a.counts,
-        ...(a.collections?.length ? { collections: a.collections } : {}),
-      })),
+      archive.list().map((a) => {
+        // An article stored without a source (before #14) shows its URL's domain, in the row and the filter.
+        const source = sourceOrDomain(a)
+        return {
+          id: a.id,
+          title: a.title,
+          ...(source !== undefined ? { source } : {}),
+          ...(a.publishedAt !== undefined ? { publishedAt: a.publishedAt } : {}),
+          addedAt: a.addedAt,
+          tags: a.tags,
+          counts: a.counts,
+          ...(a.collections?.length ? { collections: a.collections } : {}),
+        }
+      }),
     'articles.matching': async ({ tag, color }) =>
       archive
         .list()

@@ -17,6 +17,23 @@ const storedMeta = articleMetaSchema.pick({
   excerpt: true,
 })
 
+describe('a source for every import (#14)', () => {
+  it.each([
+    // The page names no site: the URL's domain stands in, else the file name.
+    [
+      'reader/11-bylinedate-a.html',
+      'https://www.fenwater-news.example/2023/09/plant',
+      'fenwater-news.example',
+    ],
+    ['reader/11-bylinedate-a.html', undefined, '11-bylinedate-a.html'],
+    ['dated-article.txt', undefined, 'dated-article.txt'],
+    // A named site stays.
+    ['news-page.html', 'https://courier.example/flood', 'The Riverside Courier'],
+  ])('%s from %s → %s', (name, url, source) => {
+    expect(parseDocument({ name, url, bytes: fixtureBytes(name) }).source).toBe(source)
+  })
+})
+
 describe('parseDocument on the fixtures', () => {
   it.each([
     ['news-page.html', 'html', 'Marlow Bridge council approves flood barrier after record winter rain'],

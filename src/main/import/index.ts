@@ -4,8 +4,10 @@ import { parseHtml } from './extract-html'
 import { parseMarkdown } from './parse-markdown'
 import { parseText } from './parse-text'
 import { sniff } from './sniff'
+import { clean } from './metadata'
 import { titleFromFileName } from './titles'
 import type { ImportedDoc } from './types'
+import { hostnameOf } from './urls'
 
 export { ImportError } from './errors'
 export type { ImportErrorCode } from './errors'
@@ -35,6 +37,11 @@ export function parseDocument(input: ImportInput): ImportedDoc {
         : parseText(text, { name })
   if (!doc.title.trim()) doc.title = titleFromFileName(name) || 'Untitled'
   if (url && !doc.url && /^https?:/i.test(url)) doc.url = url
+  // Never a blank source in the library, CSV or citations: the page's domain, else the file's name.
+  if (!doc.source?.trim()) {
+    const source = hostnameOf(doc.url ?? doc.canonicalUrl) ?? clean(name.split(/[\\/]/).pop(), 300)
+    if (source) doc.source = source
+  }
   return doc
 }
 
