@@ -5,13 +5,14 @@ import { bundleChild } from '../../test/reliability/bundle-child'
 import type { BundledChild } from '../../test/reliability/bundle-child'
 import { tempDir } from '../../test/temp-archive'
 import { commands } from './commands'
+import type * as Paths from './paths'
 import { main } from './main'
 
 // `glossa import` parses in its bounded parse process, built beside out/cli/index.js by `npm run build`;
 // here the test bundles the same worker and the command finds it where paths.ts says it lives.
 const worker = vi.hoisted(() => ({ file: '' }))
 vi.mock('./paths', async (original) => ({
-  ...(await original<typeof import('./paths')>()),
+  ...(await original<typeof Paths>()),
   get parseWorkerFile() {
     return worker.file
   },
