@@ -5,6 +5,18 @@ import { fixtureText } from './test-fixtures'
 
 const NEWS_URL = 'https://www.riverside-courier.example/news/2024/01/flood-barrier-approved?utm_source=feed'
 
+describe('titles lose an author suffix (#14)', () => {
+  it.each([
+    ['author-in-meta.html', 'Harbour dredging to start in April'],
+    ['author-in-byline.html', 'Tram fares frozen for a second year'],
+    ['author-after-pipe.html', 'Why the mooring fee rise is a mistake'],
+    // The part after the bar is not the author: it stays.
+    ['author-pipe-not-author.html', 'Budget 2025 | What the harbour plan costs'],
+  ])('%s → %s', (name, title) => {
+    expect(parseHtml(fixtureText(`titles/${name}`), { name }).title).toBe(title)
+  })
+})
+
 describe('a realistic news page', () => {
   const doc = parseHtml(fixtureText('news-page.html'), { url: NEWS_URL })
 

@@ -11,7 +11,7 @@ import { clean, readPageMeta } from './metadata'
 import { markImages, pendingIn } from './images'
 import { cleanAttribute } from './sanitize'
 import { loadHtml } from './skeleton'
-import { stripSiteName, titleFromText } from './titles'
+import { stripAuthorName, stripBeyondHeadline, stripSiteName, titleFromText } from './titles'
 import type { ImportedDoc } from './types'
 import { MAX_IMPORT_BYTES } from './types'
 import { hostnameOf, httpUrl, resolveUrl } from './urls'
@@ -41,13 +41,21 @@ export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDo
   const pending = opts.keepImages ? markImages(doc, meta.baseUrl) : []
   const byline = removeBylines(doc)
   const pageTitle = doc.title
+  const headline = clean(doc.querySelector('body h1')?.textContent, 1000)
   // Readability's types name the DOM lib's Document, which this tsconfig only knows as Electron's stub;
   // at runtime it walks linkedom's document like any other, and hands back the article's root node.
   const article = new Readability<DomNode>(doc as unknown as Document, {
     serializer: (node) => node as unknown as DomNode,
   }).parse()
   const source = meta.siteName ?? clean(article?.siteName, 300) ?? hostnameOf(pageUrl ?? meta.canonicalUrl)
-  const stated = stripSiteName(clean(meta.title ?? article?.title ?? pageTitle, 1000) ?? '', source)
+  const author = meta.author ?? cleanByline(byline) ?? cleanByline(article?.byline)
+  // The page's own title, not Readability's guess: it cuts at any bar or dash, losing words that are neither
+  // the site nor the author ("Budget 2025 | What the plan costs"). Only those two suffixes are taken off.
+  const stated = titleWithoutSuffixes(clean(meta.title ?? pageTitle ?? article?.title, 1000) ?? '', {
+    source,
+    author,
+    headline,
+  })
   const content = article?.content ?? undefined
   if (content && isElement(content)) removeBoilerplateLines(content)
   const title = content ? takeTitleHeading(content, stated) : stated
@@ -72,7 +80,7 @@ export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDo
     source: clean(source, 300),
     url: pageUrl ?? meta.canonicalUrl,
     canonicalUrl: meta.canonicalUrl,
-    author: meta.author ?? cleanByline(byline) ?? cleanByline(article?.byline),
+    author,
     publishedAt: meta.publishedAt ?? normalizeDate(article?.publishedTime),
     language: meta.language ?? cleanAttribute('lang', article?.lang ?? undefined),
     excerpt: meta.excerpt ?? excerptFrom(article?.excerpt, found.text),
@@ -112,6 +120,16 @@ function takeTitleHeading(content: DomNode, title: string): string {
   if (title && words(heading.textContent) !== words(title)) return title
   heading.parentNode?.removeChild(heading)
   return title || (clean(heading.textContent, 1000) ?? '')
+}
+
+/** "Title – Author | Site" → "Title": the site, then the author, then whatever only the <title> adds to the
+ * page's headline. */
+function titleWithoutSuffixes(
+  title: string,
+  { source, author, headline }: { source?: string; author?: string; headline?: string },
+): string {
+  const bare = stripSiteName(stripAuthorName(stripSiteName(title, source), author), source)
+  return stripBeyondHeadline(bare, headline)
 }
 
 /** Readability's excerpt is the first paragraph when the page has no description; skip one that is a byline. */
