@@ -1,18 +1,87 @@
-// Main process: atomic write of binary data (temp file, flush to disk, rename), for files steno cannot
-// write because they are not text.
+// Main process: the one way Glossa writes a file. The data goes to a temp file of its own beside the target, is
+// flushed to disk, and is renamed over the target, so a crash leaves the old file or the new one, never half of
+// either. Writes to one file run one at a time; while one runs, later ones wait and only the newest is written
+// (each caller's promise settles once data at least as new as its own is on disk).
 import { randomBytes } from 'node:crypto'
-import { open, rename } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 
-export async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
-  // A temp file of its own: two writers of one file must not rename each other's half-written temp.
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temp, 'w')
-  try {
-    await handle.writeFile(data)
-    await handle.sync()
-  } finally {
-    await handle.close()
+type Data = string | Uint8Array
+type Waiting = { data: Data; done: Promise<void>; settle: (err?: unknown) => void }
+type Lane = { waiting: Waiting | null }
+
+const lanes = new Map<string, Lane>()
+
+/** `.<name>.<8 hex>.tmp` beside the file: stray-temps.ts removes the ones a crash leaves. */
+export function tempNameFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`)
+}
+
+/** Windows may hold a file a moment (an indexer, an antivirus) and refuse the rename; steno retried it too. */
+const BUSY = new Set(['EPERM', 'EACCES', 'EBUSY'])
+
+async function renameRetrying(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await rename(from, to)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? ''
+      if (process.platform !== 'win32' || !BUSY.has(code) || attempt === 10) throw err
+      await new Promise((r) => setTimeout(r, 100))
+    }
   }
-  await rename(temp, file)
+}
+
+async function writeNow(file: string, data: Data): Promise<void> {
+  // A temp file of its own ('wx': never one another writer is filling), so writers cannot rename each other's.
+  const temp = tempNameFor(file)
+  try {
+    const handle = await open(temp, 'wx')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await renameRetrying(temp, file)
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => {})
+    throw err
+  }
+}
+
+/** Writes what waits on the lane until nothing does; started by the first write to an idle file. */
+async function run(key: string, file: string, lane: Lane): Promise<void> {
+  for (let next = lane.waiting; next; next = lane.waiting) {
+    lane.waiting = null
+    try {
+      await writeNow(file, next.data)
+      next.settle()
+    } catch (err) {
+      next.settle(err ?? new Error(`Could not write ${file}.`))
+    }
+  }
+  lanes.delete(key)
+}
+
+/** Writes `data` (text as UTF-8) to `file` atomically; see the top of this file. */
+export function writeAtomic(file: string, data: Data): Promise<void> {
+  const key = resolve(file)
+  const lane = lanes.get(key)
+  if (lane?.waiting) {
+    lane.waiting.data = data
+    return lane.waiting.done
+  }
+  let settle: (err?: unknown) => void = () => {}
+  const done = new Promise<void>((res, rej) => {
+    settle = (err) => (err === undefined ? res() : rej(err))
+  })
+  const waiting: Waiting = { data, done, settle }
+  if (lane) lane.waiting = waiting
+  else {
+    const fresh: Lane = { waiting }
+    lanes.set(key, fresh)
+    void run(key, file, fresh)
+  }
+  return done
 }

@@ -1,30 +1,42 @@
-// Main process: one small JSON file of the archive, read and written through lowdb.
-// lowdb's steno writer makes each write atomic (temp file + rename) and serializes writes to the same file.
-import { Low } from 'lowdb'
-import { DataFile } from 'lowdb/node'
-import { lstat } from 'node:fs/promises'
+// Main process: one small JSON file of the archive, held in memory as `data` and written whole by `write()`
+// through writeAtomic (atomic.ts), which also runs writes to one file one at a time.
+import { lstat, readFile } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { GlossaError } from '../../shared/errors'
+import { writeAtomic } from './atomic'
 import { migrate } from './migrations'
 import type { ShardKind } from './migrations'
 
 export type Versioned = { version: number }
 
-export type Shard<T extends Versioned> = Low<T> & { file: string }
+export class Shard<T extends Versioned> {
+  constructor(
+    readonly file: string,
+    public data: T,
+  ) {}
+
+  /** Writes `data` as it is now. */
+  write(): Promise<void> {
+    return writeAtomic(this.file, JSON.stringify(this.data))
+  }
+}
 
 class ParseFailure extends Error {}
 
-function dataFile<T>(file: string) {
-  return new DataFile<T>(file, {
-    parse: (raw) => {
-      try {
-        return JSON.parse(raw) as T
-      } catch (err) {
-        throw new ParseFailure(err instanceof Error ? err.message : String(err))
-      }
-    },
-    stringify: (data) => JSON.stringify(data),
-  })
+/** The file's JSON, or undefined when there is no file (a file holding `null` is damaged, not missing). */
+async function readJson(file: string): Promise<unknown> {
+  let raw: string
+  try {
+    raw = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw err
+  }
+  try {
+    return JSON.parse(raw) as unknown
+  } catch (err) {
+    throw new ParseFailure(err instanceof Error ? err.message : String(err))
+  }
 }
 
 /** A file that is a link may lead outside the archive (a shared archive unpacked from a zip can hold one). */
@@ -40,7 +52,7 @@ async function refuseLink(file: string, name: string): Promise<void> {
 
 /**
  * Opens a shard. A missing file yields `defaults` (written on first change); a damaged one throws
- * `corrupt_file` naming the file, and the file is never written to, because no Low is handed out for it.
+ * `corrupt_file` naming the file, and the file is never written to, because no Shard is handed out for it.
  */
 export async function openShard<T extends Versioned>(
   root: string,
@@ -50,12 +62,11 @@ export async function openShard<T extends Versioned>(
   /** true, or false or a reason when the data does not have the kind's shape. */
   isValid: (data: T) => boolean | string,
 ): Promise<Shard<T>> {
-  const db = new Low<T>(dataFile<T>(file), defaults()) as Shard<T>
-  db.file = file
   const name = relative(root, file)
   await refuseLink(file, name)
+  let read: unknown
   try {
-    await db.read()
+    read = await readJson(file)
   } catch (err) {
     const why =
       err instanceof ParseFailure
@@ -67,6 +78,7 @@ export async function openShard<T extends Versioned>(
       { file: name },
     )
   }
+  const db = new Shard(file, read === undefined ? defaults() : (read as T))
   if (db.data === null || typeof db.data !== 'object' || typeof db.data.version !== 'number') {
     throw new GlossaError(
       'corrupt_file',
