@@ -19,12 +19,12 @@ import type { Problem } from './problems'
 import { admitBody, admitMeta, checkAnnotations, checkBodyFile } from './records'
 import type { ImageBytes, StoredImage } from './assets'
 import { readImage, writeImages } from './assets'
+import { writeAtomic } from './atomic'
 import { openShard } from './shard'
 import { removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
 import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
-import { Writer } from 'steno'
 
 export type NewArticle = Omit<
   ArticleMeta,
@@ -278,12 +278,13 @@ export class Archive {
     const admittedMeta = admitMeta(meta)
     const admittedBody = admitBody(body)
     const { text, html } = admittedBody.value
-    await new Writer(bodyFile).write(
+    await writeAtomic(
+      bodyFile,
       JSON.stringify({ version: CURRENT_VERSION.body, id, text, ...(html ? { html } : {}) }),
     )
     if (checked.value.length) {
       const file = { version: CURRENT_VERSION.annotations, articleId: id, annotations: checked.value }
-      await new Writer(articleFile(this.dir, 'annotations', id)).write(JSON.stringify(file))
+      await writeAtomic(articleFile(this.dir, 'annotations', id), JSON.stringify(file))
     }
     await this.catalog.put({
       ...admittedMeta.value,

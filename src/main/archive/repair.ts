@@ -3,12 +3,12 @@
 // catalog, from the bodies and annotations still on disk).
 import { access, readFile, readdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Writer } from 'steno'
 import { GlossaError } from '../../shared/errors'
 import type { Backup } from '../../shared/export'
 import type { Annotation } from '../../shared/types'
 import { summarize } from './archive'
 import type { Archive } from './archive'
+import { writeAtomic } from './atomic'
 import { articleFile, bucketOf, isPlainId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import { admitBody, admitMeta } from './records'
@@ -66,7 +66,8 @@ async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: B
 /** A body from a snapshot, through the archive's one gate (a snapshot file is as hostile as any backup). */
 async function writeBody(archive: Archive, id: string, body: { text: string; html?: string }) {
   const { text, html } = admitBody(body).value
-  await new Writer(articleFile(archive.dir, 'bodies', id)).write(
+  await writeAtomic(
+    articleFile(archive.dir, 'bodies', id),
     JSON.stringify({ version: CURRENT_VERSION.body, id, text, ...(html ? { html } : {}) }),
   )
 }

@@ -4,7 +4,6 @@ import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
-import { Writer } from 'steno'
 import { GlossaError } from '../../shared/errors'
 import { exportBackup, parseBackup } from '../../shared/export'
 import type { Backup } from '../../shared/export'
@@ -86,7 +85,7 @@ async function snapshotOnce(archive: Archive, requested: Date): Promise<Snapshot
   const bytes = await promisify(gzip)(Buffer.from(JSON.stringify(backup)))
   await mkdir(dirOf(archive), { recursive: true })
   await writeAtomic(join(dirOf(archive), id), bytes)
-  await new Writer(join(dirOf(archive), `${id}.count`)).write(String(backup.articles.length))
+  await writeAtomic(join(dirOf(archive), `${id}.count`), String(backup.articles.length))
   await rotate(archive)
   return { id, createdAt: now.toISOString(), size: bytes.length, articles: backup.articles.length }
 }

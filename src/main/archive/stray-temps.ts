@@ -1,13 +1,14 @@
-// Main process: temp files a crash left behind. Every write goes to `.<name>.json.tmp` (steno) and is renamed
-// over the file; a crash between the two leaves the temp file, which nothing reads. They are removed when the
-// archive opens — unless another live process holds the archive's lock, whose temp files may be mid-write.
+// Main process: temp files a crash left behind. Every write goes to a temp file beside its target,
+// `.<name>.json.<8 hex>.tmp` (atomic.ts; `.<name>.json.tmp` in archives written before it), and is renamed over
+// the file; a crash between the two leaves the temp file, which nothing reads. They are removed when the archive
+// opens — unless another live process holds the archive's lock, whose temp files may be mid-write.
 import { readFile, readdir, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { alive } from './lock'
 
 const FOLDERS = ['.', 'catalog', 'bodies', 'annotations', 'trash']
-const STRAY = /^\..+\.json\.tmp$/
+const STRAY = /^\..+\.json(\.[0-9a-f]{8})?\.tmp$/
 
 async function heldByAnother(dir: string): Promise<boolean> {
   try {
@@ -19,7 +20,7 @@ async function heldByAnother(dir: string): Promise<boolean> {
   }
 }
 
-/** Removes crash-left `.*.json.tmp` files; returns how many. */
+/** Removes crash-left temp files of JSON files; returns how many. */
 export async function removeStrayTemps(dir: string): Promise<number> {
   if (await heldByAnother(dir)) return 0
   let removed = 0

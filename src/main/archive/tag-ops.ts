@@ -4,11 +4,11 @@
 // undo (see tag-move.ts), which makes that safe.
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Writer } from 'steno'
 import { GlossaError } from '../../shared/errors'
 import { tagNameSchema } from '../../shared/schemas'
 import { isWithinTag } from '../../shared/tags'
 import type { Annotation } from '../../shared/types'
+import { writeAtomic } from './atomic'
 import type { TagArchive } from './tag-archive'
 import { revertAnnotation, revertTags, tagMoveSchema } from './tag-move'
 import type { MovedItem, TagMove } from './tag-move'
@@ -149,8 +149,8 @@ async function applyUndo(archive: TagArchive, move: TagMove): Promise<number> {
 const queues = new WeakMap<TagArchive, Promise<unknown>>()
 
 /**
- * One rename at a time per archive: two at once write tag-journal.json through two steno writers (the second
- * rename of the shared temp file fails with ENOENT) and only the last journal would be replayed after a crash.
+ * One rename at a time per archive: two at once would each write tag-journal.json, and only the last journal
+ * would be replayed after a crash.
  */
 function queued<T>(archive: TagArchive, task: () => Promise<T>): Promise<T> {
   const run = (queues.get(archive) ?? Promise.resolve()).then(task)
@@ -182,7 +182,7 @@ export function undoTagMove(archive: TagArchive, move: TagMove): Promise<number>
   return queued(archive, async () => {
     await preflight(archive, move.to, [...new Set(move.items.map((i) => i.articleId))])
     const journal: Journal = { version: 1, op: 'undo', move, startedAt: new Date().toISOString() }
-    await new Writer(journalFile(archive)).write(JSON.stringify(journal))
+    await writeAtomic(journalFile(archive), JSON.stringify(journal))
     const touched = await applyUndo(archive, move)
     await rm(journalFile(archive), { force: true })
     return touched
@@ -196,7 +196,7 @@ async function renameTagNow(archive: TagArchive, from: string, to: string | null
   if (to === from) return { touched: 0, move: { from, items: [], colors: [], colored: [] } }
   await preflight(archive, from)
   const journal: Journal = { version: 1, op: 'rename', from, to, startedAt: new Date().toISOString() }
-  await new Writer(journalFile(archive)).write(JSON.stringify(journal))
+  await writeAtomic(journalFile(archive), JSON.stringify(journal))
   const applied = await apply(archive, from, to)
   await rm(journalFile(archive), { force: true })
   return applied

@@ -2,10 +2,10 @@
 // delete can be undone; entries older than TRASH_DAYS are purged when the archive opens.
 import { lstat, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Writer } from 'steno'
 import { GlossaError } from '../../shared/errors'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { removeImages } from './assets'
+import { writeAtomic } from './atomic'
 import { articleFile } from './ids'
 import { checkTrashRecord } from './records'
 
@@ -24,7 +24,7 @@ export function trashFile(root: string, id: string): string {
 }
 
 export async function writeTrash(root: string, record: TrashRecord): Promise<void> {
-  await new Writer(trashFile(root, record.meta.id)).write(JSON.stringify(record))
+  await writeAtomic(trashFile(root, record.meta.id), JSON.stringify(record))
 }
 
 export async function readTrash(root: string, id: string): Promise<TrashRecord> {

@@ -1,8 +1,9 @@
 // CLI (Node): `glossa export --out` writes an export's files to --out, a file or a folder, never inside an archive folder.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { ExportFile } from '../../shared/export'
 import { GlossaError } from '../../shared/errors'
+import { writeAtomic } from '../archive/atomic'
 
 /** Writes the files, telling `wrote` each path as it is written. */
 export async function writeExportFiles({
@@ -31,7 +32,7 @@ export async function writeExportFiles({
     const target = isDir ? join(out, f.name) : out
     try {
       await mkdir(dirname(target), { recursive: true })
-      await writeFile(target, f.content, 'utf8')
+      await writeAtomic(target, f.content)
     } catch (err) {
       throw new Error(`Could not write ${target}: ${describeWriteError(err)}`)
     }
