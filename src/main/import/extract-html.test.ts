@@ -17,6 +17,18 @@ describe('titles lose an author suffix (#14)', () => {
   })
 })
 
+describe('a lead paragraph marked up as a heading stays a paragraph (#14)', () => {
+  const doc = parseHtml(fixtureText('lead/standfirst-heading.html'), { name: 'standfirst-heading.html' })
+
+  it('makes the standfirst <h2> a <p>, and keeps the real subheading', () => {
+    expect(doc.title).toBe('Harbour dredging to start in April')
+    expect(doc.html).toMatch(/<p>Work on the inner harbour will close the outer berths/)
+    expect(doc.html).not.toMatch(/<h\d[^>]*>Work on the inner harbour/)
+    expect(doc.html).toMatch(/<h2[^>]*>What happens to the silt<\/h2>/)
+    expect(textOfHtml(doc.html)).toBe(doc.text)
+  })
+})
+
 describe('a realistic news page', () => {
   const doc = parseHtml(fixtureText('news-page.html'), { url: NEWS_URL })
 

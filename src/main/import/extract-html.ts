@@ -5,7 +5,7 @@ import { removeBoilerplateLines, removeBylines, removeFurniture } from './boiler
 import { cleanBody } from './clean-body'
 import { normalizeDate } from './dates'
 import type { DomDocument, DomNode } from './dom'
-import { all, isElement } from './dom'
+import { all, isElement, rename } from './dom'
 import { formatBytes, ImportError, quoteName } from './errors'
 import { clean, readPageMeta } from './metadata'
 import { markImages, pendingIn } from './images'
@@ -42,6 +42,7 @@ export function parseHtml(html: string, opts: ParseHtmlOptions = {}): ImportedDo
   const byline = removeBylines(doc)
   const pageTitle = doc.title
   const headline = clean(doc.querySelector('body h1')?.textContent, 1000)
+  demoteLeadHeadings(doc)
   // Readability's types name the DOM lib's Document, which this tsconfig only knows as Electron's stub;
   // at runtime it walks linkedom's document like any other, and hands back the article's root node.
   const article = new Readability<DomNode>(doc as unknown as Document, {
@@ -120,6 +121,28 @@ function takeTitleHeading(content: DomNode, title: string): string {
   if (title && words(heading.textContent) !== words(title)) return title
   heading.parentNode?.removeChild(heading)
   return title || (clean(heading.textContent, 1000) ?? '')
+}
+
+// What sites call the paragraph under the headline; Readability drops class names, so this is read before it runs.
+const LEAD_CLASS =
+  /(?<![a-z])(stand-?first|lede|lead(-?(text|in|para|paragraph))?|dek|summary|intro|sub-?headline|sub-?title)(?![a-z])/i
+// A lead is a sentence or two; a short "Summary" or "Introduction" heading stays a heading.
+const LEAD_WORDS = 8
+const SENTENCE_WORDS = 15
+
+/**
+ * A lead paragraph some sites mark up as <h2> (a standfirst, dek or summary) is a paragraph: kept as one, so the
+ * reader does not show the article's first sentences as a heading; so is any heading that reads as a sentence
+ * (15 words or more ending in a full stop). The page's <h1> stays, and so do real subheadings.
+ */
+function demoteLeadHeadings(doc: DomDocument): void {
+  for (const heading of all(doc, 'body h2, body h3, body h4, body h5, body h6')) {
+    const marks = `${heading.getAttribute('class') ?? ''} ${heading.getAttribute('id') ?? ''}`
+    const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim()
+    const words = text.split(' ').length
+    const sentence = words >= SENTENCE_WORDS && /[.!…]["'”’)]*$/.test(text)
+    if ((LEAD_CLASS.test(marks) && words >= LEAD_WORDS) || sentence) rename(heading, 'p', doc)
+  }
 }
 
 /** "Title – Author | Site" → "Title": the site, then the author, then whatever only the <title> adds to the

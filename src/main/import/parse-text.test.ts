@@ -85,3 +85,23 @@ describe('parseText', () => {
     expect(() => parseText(raw, { name: 'note.txt' })).toThrow(expect.objectContaining({ code: 'empty' }))
   })
 })
+
+describe('a lead paragraph is never taken for the headline (#14)', () => {
+  it('keeps a lead that ends in a closing quote as text, not as the title', () => {
+    const doc = parseText(fixtureText('lead/quote-lead.txt'), { name: 'quote-lead.txt' })
+    expect(doc.text.startsWith('"We have listened to residents and changed the plan twice,"')).toBe(true)
+    expect(textOfHtml(doc.html)).toBe(doc.text)
+    expect(doc.html).toMatch(/^<p>[^<]*We have listened/)
+    expect(doc.title).not.toContain('This version is cheaper')
+  })
+
+  it.each([
+    ['Mayor: "We will not back down"\n\nThe mayor spoke on Monday.', 'Mayor: "We will not back down"'],
+    ['Will the barrier hold?\n\nAnalysts are divided.', 'Will the barrier hold?'],
+    ['"It is over." (He said so twice)\n\nMore.', undefined],
+  ])('%j → title %j', (raw, title) => {
+    const doc = parseText(raw)
+    if (title) expect(doc).toMatchObject({ title, text: raw.split('\n\n')[1] })
+    else expect(doc.text).toBe(raw)
+  })
+})

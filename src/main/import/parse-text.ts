@@ -51,10 +51,20 @@ export function parseText(raw: string, opts: { name?: string } = {}): ImportedDo
   }
 }
 
+// Closing quotes and brackets may follow the stop: a lead often ends `… cheaper and quieter."`.
+const ENDS_SENTENCE = /[.,;:!…]["'”’»)\]]*$/
+// One sentence ends and the next begins (`… twice," said X. "This …`): a paragraph, never a headline.
+const SENTENCE_BREAK = /\p{Ll}{2,}[.!…]["'”’»)\]]*\s+["'“‘«(]?\p{Lu}/u
+
 /** A short line standing alone, not ending like a sentence: how a headline looks in a text file. */
 function isHeadline(line: string, next: string | undefined): boolean {
   const trimmed = line.trim()
-  return trimmed.length <= MAX_TITLE_LINE && !/\S/.test(next ?? '') && !/[.,;:!…]$/.test(trimmed)
+  return (
+    trimmed.length <= MAX_TITLE_LINE &&
+    !/\S/.test(next ?? '') &&
+    !ENDS_SENTENCE.test(trimmed) &&
+    !SENTENCE_BREAK.test(trimmed)
+  )
 }
 
 /** Line endings to \n; form feeds (page breaks) become paragraph breaks; other control characters go. */
