@@ -78,3 +78,35 @@ describe('import loops', () => {
     expect(loopsUnder(dir)).toEqual([])
   })
 })
+
+/**
+ * Files the main process writes go through src/main/archive/atomic.ts. The others that touch the file system's
+ * write calls, each for a reason: the lock is created exclusively ('wx'; a rename would replace another
+ * process's lock), repair moves a damaged file aside (nothing is written), and the search index streams its
+ * lines to a temp file of its own (src/main/search is outside issue #18's change).
+ */
+const WRITES_OF_THEIR_OWN = [
+  'main/archive/atomic.ts',
+  'main/archive/lock.ts',
+  'main/archive/repair.ts',
+  'main/search/index-file.ts',
+]
+
+describe('writing files', () => {
+  const main = [...graph.keys()].filter((f) => name(f).startsWith('main/') || name(f).startsWith('cli/'))
+
+  it('nothing imports lowdb or steno (one atomic write instead)', () => {
+    const importers = main.filter((f) => /from\s+'(lowdb|steno)(\/[^']*)?'/.test(readFileSync(f, 'utf8')))
+    expect(importers.map(name)).toEqual([])
+  })
+
+  it('only atomic.ts and the listed exceptions import a writing call from node:fs', () => {
+    const WRITES = /^(writeFile|appendFile|createWriteStream|rename|copyFile|cp)(Sync)?$/
+    const fsImports = (f: string) =>
+      [...readFileSync(f, 'utf8').matchAll(/^import\s*\{([^}]*)\}\s*from\s*'(?:node:)?fs(?:\/promises)?'/gm)]
+        .flatMap((m) => m[1].split(','))
+        .map((n) => n.trim().split(/\s+as\s+/)[0])
+    const writers = main.filter((f) => fsImports(f).some((n) => WRITES.test(n))).map(name)
+    expect(writers.sort()).toEqual([...WRITES_OF_THEIR_OWN].sort())
+  })
+})
