@@ -4,7 +4,7 @@
 // vite-node are not installed, and vitest's module runner only exists inside its own workers. Vite's build API
 // is what already builds the CLI (vite.cli.config.ts), so the child runs the same compiled src code the app
 // ships. npm packages stay external, as in the CLI build, and resolve through a `node_modules` symlink placed
-// beside the bundle, so the child loads exactly the installed lowdb/steno/zod the tests are about.
+// beside the bundle, so the child loads exactly the installed packages (zod and the rest) the app ships.
 import { mkdtemp, rm, symlink } from 'node:fs/promises'
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'

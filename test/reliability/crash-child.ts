@@ -28,7 +28,7 @@ const TARGET = {
   },
   position: { type: 'TextPositionSelector', start: START, end: START + EXACT.length },
 }
-/** Requests in flight at once, so steno's write batching is exercised as well as single writes. */
+/** Requests in flight at once, so writeAtomic's queue (newest waiting write wins) is exercised as well as single writes. */
 const IN_FLIGHT = 4
 
 const [dir, seedArg, runArg] = process.argv.slice(2)

@@ -39,7 +39,7 @@ export type Observed = { notes: Map<string, string>; files: number; tempFiles: n
 
 const isTemp = (name: string) => /^\..*\.tmp$/.test(name)
 
-/** Archive files relative to the archive, steno temp files (`.<name>.tmp`) apart: they may be half-written. */
+/** Archive files relative to the archive, temp files (`.<name>.<hex>.tmp`) apart: they may be half-written. */
 async function archiveFiles(dir: string): Promise<{ files: string[]; temps: string[] }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
   const paths = (keep: (name: string) => boolean) =>
