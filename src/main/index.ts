@@ -1,5 +1,6 @@
 // Electron main process: the window, its security settings and the archive. Thin by design; the logic lives
 // in service.ts and src/shared, which browser mode and the tests exercise without Electron.
+import { eventChannel } from '../shared/bridge'
 import { electronApp, is, optimizer } from '@electron-toolkit/utils'
 import { BrowserWindow, app, dialog, session, shell, utilityProcess } from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   const openFiles = async (paths: string[]) => {
     if (!paths.length) return
     for (const line of await importOpened(importer, paths)) console.log(line)
-    mainWindow?.webContents.send('glossa-event:archive.changed')
+    mainWindow?.webContents.send(eventChannel('archive.changed'))
   }
   app.on('second-instance', (_event, argv) => {
     if (mainWindow?.isMinimized()) mainWindow.restore()

@@ -2,8 +2,8 @@
 import { franc } from 'franc-min'
 import { de } from './de'
 import { en } from './en'
-import { fr } from './fr'
 import { es } from './es'
+import { fr } from './fr'
 import type { LanguageCode, Lexicon } from './types'
 import { ru } from './ru'
 import { uk } from './uk'
@@ -12,7 +12,7 @@ import { LANGUAGES } from './types'
 export type { LanguageCode, Lexicon } from './types'
 export { LANGUAGES } from './types'
 
-const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de, ru, fr, uk }
+const LEXICONS: Partial<Record<LanguageCode, Lexicon>> = { en, es, de, fr, uk, ru }
 
 export const isLanguageCode = (code: string | undefined): code is LanguageCode =>
   code !== undefined && (LANGUAGES as readonly string[]).includes(code)
