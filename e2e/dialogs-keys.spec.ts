@@ -95,6 +95,8 @@ test('keys 1–6 recolour the focused highlight, not only a new selection', asyn
 
   // Focused from its card (the selection is gone): 3 makes it blue.
   await page.evaluate(() => window.getSelection()?.removeAllRanges())
+  // the reader learns of the cleared selection asynchronously; Escape would otherwise clear the selection
+  await expect(page.getByRole('toolbar', { name: 'Selection' })).toHaveCount(0)
   await page.keyboard.press('Escape')
   await expect(page.locator('.annotation-card.focused')).toHaveCount(0)
   await page.locator('.annotation-card').click()
