@@ -1,6 +1,6 @@
 // Renderer: a researcher's note, written in Markdown, shown as Markdown only. noteHtml() renders no raw HTML, keeps
 // only links that may leave the app and no images; DOMPurify then keeps only Markdown's own elements, in case
-// marked ever emits something else.
+// markdown-it ever emits something else.
 import DOMPurify from 'dompurify'
 import { useMemo } from 'react'
 import { noteHtml } from '../note-html'
