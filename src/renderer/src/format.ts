@@ -1,6 +1,7 @@
 // Renderer: how dates and counts read on screen. The app speaks English, and its dates read "10 Jan 2024" on
 // every machine; they are formatted here rather than by Intl, whose first formatter loads the locale's data
 // (about 15 ms on a slow machine) while the library's first rows are waiting.
+import { MONTHS as MONTH_NAMES } from '../../shared/months'
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -40,21 +41,6 @@ export function hostOf(url: string | undefined): string {
     return ''
   }
 }
-
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]
 
 /** The month a word names: "Jan", "jan.", "January", "Sept"; undefined for anything else. */
 function monthOf(word: string): number | undefined {

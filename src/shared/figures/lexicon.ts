@@ -143,17 +143,4 @@ export const VAGUE: Readonly<Record<string, { value: number; unit?: string; need
   decades: { value: 20, unit: 'years' },
 }
 
-export const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const
+export { MONTHS } from '../months'
