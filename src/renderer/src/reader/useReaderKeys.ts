@@ -1,7 +1,7 @@
 // Renderer: the reader's keyboard: colours and actions on a selection (colours on the focused highlight
 // too), undo/redo, find, moving between highlights, the annotations drawer. Keys are ignored while the
 // researcher is typing in a field or a dialog is open; an Escape something else handled is left alone.
-import { useEffect } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { HIGHLIGHT_COLORS } from '../../../shared/vocabulary'
 import type { HighlightColor } from '../../../shared/types'
 import type { SelectionAction } from '../components/SelectionToolbar'
@@ -27,9 +27,16 @@ function typing(target: EventTarget | null): boolean {
   )
 }
 
-export function useReaderKeys(h: Handlers): void {
+export function useReaderKeys(handlers: Handlers): void {
+  // The listener reads the handlers of the last commit, not those of the render that registered it: a key
+  // pressed between a commit and a re-registering effect would otherwise act on a selection already gone.
+  const latest = useRef(handlers)
+  useLayoutEffect(() => {
+    latest.current = handlers
+  }, [handlers])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const h = latest.current
       const mod = e.ctrlKey || e.metaKey
       if (mod && e.key.toLowerCase() === 'f') {
         e.preventDefault()
@@ -65,5 +72,5 @@ export function useReaderKeys(h: Handlers): void {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [h])
+  }, [])
 }
