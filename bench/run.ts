@@ -1,5 +1,7 @@
-// Bench (Node): `npm run bench [-- --size small] [--json] [--fresh] [--seed N]`. Generates (or reuses) the
+// Bench (Node): `npm run bench [-- --size small] [--json] [--fresh] [--seed N] [--busy]`. Generates (or reuses) the
 // synthetic archive and its one-file baseline, runs every measure, prints the table or one JSON object.
+// `--busy`: a second process keeps one core busy for the whole run, as a browser beside Glossa does.
+import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
+    busy: { type: 'boolean', default: false },
     dir: { type: 'string' },
   },
 })
@@ -34,7 +37,24 @@ async function main(): Promise<void> {
   const paths = benchPaths(size.name, seed, values.dir)
   const started = performance.now()
   const loadBefore = loadavg()
+  // A plain spin loop in its own Node process: one core taken for as long as the run lasts.
+  const busy = values.busy ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null
+  if (busy) log('--busy: a second process keeps one core busy for the whole run')
+  try {
+    await measureAll(size, seed, paths, started, loadBefore, values.busy)
+  } finally {
+    busy?.kill()
+  }
+}
 
+async function measureAll(
+  size: (typeof SIZES)[SizeName],
+  seed: number,
+  paths: ReturnType<typeof benchPaths>,
+  started: number,
+  loadBefore: number[],
+  busy: boolean,
+): Promise<void> {
   let manifest = values.fresh ? null : await readManifest(paths)
   const reused = manifest !== null
   if (!manifest) {
@@ -82,6 +102,7 @@ async function main(): Promise<void> {
   const result = {
     size: size.name,
     seed,
+    busy,
     date: new Date().toISOString(),
     machine: {
       cpus: cpus().length,
@@ -99,7 +120,8 @@ async function main(): Promise<void> {
   }
   await mkdir(resultsDir, { recursive: true })
   const json = JSON.stringify(result, null, 2)
-  await writeFile(join(resultsDir, `bench-${size.name}.json`), json)
+  const file = join(resultsDir, `bench-${size.name}${busy ? '-busy' : ''}.json`)
+  await writeFile(file, json)
   if (values.json) {
     process.stdout.write(`${json}\n`)
     return
@@ -107,11 +129,11 @@ async function main(): Promise<void> {
   console.log(
     `\nGlossa bench — ${size.name}: ${manifest.articles} articles, ${manifest.annotations} annotations · ` +
       `${result.machine.cpus} cores, ${result.machine.memoryGB} GiB, Node ${process.version} · ${result.runSeconds} s · ` +
-      `load ${loadBefore[0].toFixed(1)} → ${loadavg()[0].toFixed(1)}\n`,
+      `load ${loadBefore[0].toFixed(1)} → ${loadavg()[0].toFixed(1)}${busy ? ' · one core kept busy' : ''}\n`,
   )
   console.log(renderRows(figureRows(figures)))
   console.log(`\n${renderTargets(targets)}`)
-  console.log(`\nAll figures: ${join(resultsDir, `bench-${size.name}.json`)}`)
+  console.log(`\nAll figures: ${file}`)
 }
 
 main().catch((err: unknown) => {
