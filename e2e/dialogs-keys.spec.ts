@@ -147,6 +147,6 @@ test('a click on an underlined figure inside a highlight opens the figure form; 
 })
 
 async function storedColours(glossa: Glossa, articleId: string): Promise<string[]> {
-  const list = await glossa.call<{ color: string }[]>('annotations.list', { articleId })
+  const list = await glossa.call('annotations.list', { articleId })
   return list.map((a) => a.color)
 }

@@ -1,7 +1,6 @@
 // Nothing typed is lost: a note, a tag field and a figure form that were never confirmed survive a reload,
 // and the toolbar never says "Saved" while typing is not on disk.
 import type { Page } from '@playwright/test'
-import type { Annotation, ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
 import { selectText } from './reader-helpers'
@@ -12,7 +11,7 @@ const TEXT = [
 ].join('\n\n')
 
 async function openWithHighlight(page: Page, glossa: Glossa) {
-  const article = await glossa.call<ArticleMeta>('articles.create', {
+  const article = await glossa.call('articles.create', {
     title: 'Drafts',
     text: TEXT,
     source: 'E2E',
@@ -30,7 +29,7 @@ async function openWithHighlight(page: Page, glossa: Glossa) {
 }
 
 const notes = (glossa: Glossa, articleId: string) =>
-  glossa.call<Annotation[]>('annotations.list', { articleId }).then((list) => list.map((a) => a.note))
+  glossa.call('annotations.list', { articleId }).then((list) => list.map((a) => a.note))
 
 test('a note typed and never confirmed is saved as it is typed, and Saved waits for it', async ({
   page,

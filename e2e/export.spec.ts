@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
 import { describe } from '../src/shared/anchoring'
-import type { ArticleMeta } from '../src/shared/types'
+import type { Figure } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
 
-async function tagFigure(glossa: Glossa, articleId: string, text: string, exact: string, figure: object) {
+async function tagFigure(glossa: Glossa, articleId: string, text: string, exact: string, figure: Figure) {
   const start = text.indexOf(exact)
   await glossa.call('annotations.create', {
     articleId,
@@ -18,11 +18,11 @@ test('tag figures in two articles, export figures.csv filtered by one metric, an
   page,
   glossa,
 }) => {
-  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const list = await glossa.call('articles.list', {})
   const air = list.find((a) => /79% of drones/.test(a.title))!
   const grid = list.find((a) => /Repair crews/.test(a.title))!
-  const airText = (await glossa.call<{ text: string }>('articles.get', { id: air.id })).text
-  const gridText = (await glossa.call<{ text: string }>('articles.get', { id: grid.id })).text
+  const airText = (await glossa.call('articles.get', { id: air.id })).text
+  const gridText = (await glossa.call('articles.get', { id: grid.id })).text
   await tagFigure(glossa, air.id, airText, '520', {
     value: 520,
     metric: 'drones/launched',
@@ -74,7 +74,7 @@ test('tag figures in two articles, export figures.csv filtered by one metric, an
 })
 
 test('export this article as Markdown notes from the reader', async ({ page, glossa }) => {
-  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const list = await glossa.call('articles.list', {})
   const grain = list.find((a) => /grain/i.test(a.title))!
   await page.goto(glossa.url)
   await page.goto(`${glossa.origin}/#/article/${grain.id}`)

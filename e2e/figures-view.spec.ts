@@ -4,15 +4,15 @@
 import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { describe as describeTarget } from '../src/shared/anchoring'
-import type { Article, ArticleMeta, Figure } from '../src/shared/types'
+import type { Article, Figure } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
 
 const METRIC = 'drones/launched'
 
 async function article(glossa: Glossa, title: RegExp): Promise<Article> {
-  const list = await glossa.call<ArticleMeta[]>('articles.list')
-  return glossa.call<Article>('articles.get', { id: list.find((a) => title.test(a.title))!.id })
+  const list = await glossa.call('articles.list', {})
+  return glossa.call('articles.get', { id: list.find((a) => title.test(a.title))!.id })
 }
 
 /** A figure tagged through the real service on the first occurrence of `needle` in the article's text. */
@@ -216,7 +216,7 @@ test('the figure form shows its period as "1 Jan 2024" and stores what is typed 
   await expect(form).toBeHidden()
   await expect
     .poll(async () => {
-      const stored = await glossa.call<{ annotation: { figure: Figure } }[]>('figures.list', {
+      const stored = await glossa.call('figures.list', {
         metric: METRIC,
       })
       const f = stored.find((r) => r.annotation.figure.value === 480)!.annotation.figure

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test'
-import type { ArticleMeta } from '../src/shared/types'
+import type { ArticleListItem } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
 
-async function openSample(page: Page, glossa: Glossa, titlePart: RegExp): Promise<ArticleMeta> {
-  const list = await glossa.call<ArticleMeta[]>('articles.list')
+async function openSample(page: Page, glossa: Glossa, titlePart: RegExp): Promise<ArticleListItem> {
+  const list = await glossa.call('articles.list', {})
   const article = list.find((a) => titlePart.test(a.title))!
   await page.goto(`${glossa.origin}/#/article/${article.id}`)
   await expect(page.getByTestId('article-body')).toBeVisible()
@@ -90,9 +90,7 @@ test('tag a detected figure, see it in the Figures view after reload, and see tw
   await table.filter({ hasText: 'about 480' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Repair crews')
   await expect(page.locator('.annotation-card.focused')).toContainText('about 480 drones')
-  const stored = await glossa.call<
-    { annotation: { figure: { value: number; qualifier?: string; attributedTo?: string } } }[]
-  >('figures.list', { metric: 'drones' })
+  const stored = await glossa.call('figures.list', { metric: 'drones' })
   expect(stored.map((r) => r.annotation.figure.value).sort()).toEqual([480, 520])
   expect(stored.find((r) => r.annotation.figure.value === 480)?.annotation.figure.qualifier).toBe('about')
 })

@@ -6,13 +6,16 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startServe } from './serve-process'
 import type { ServeProcess } from './serve-process'
+import { typedCall } from '../test/typed-call'
+import type { Call } from '../test/typed-call'
 
 export type Glossa = {
   url: string
   origin: string
   token: string
   archiveDir: string
-  call: <T = unknown>(method: string, args?: unknown) => Promise<T>
+  /** The service over HTTP, typed from the contract (test/typed-call.ts): no type parameters, no casts. */
+  call: Call
   /** Stops the server, runs `between` (if given) while it is down, and starts it again on the same archive. */
   restart: (between?: () => Promise<void>) => Promise<void>
   /** What the running server has printed so far (stdout and stderr). */
@@ -49,16 +52,21 @@ export const test = base.extend<{ glossa: Glossa }>({
       get token() {
         return new URL(running.url).hash.replace('#token=', '')
       },
-      call: async <T>(method: string, args: unknown = {}) => {
+      call: typedCall(async (method, args) => {
         const res = await fetch(`${glossa.origin}/api/${method}`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${glossa.token}`, 'Content-Type': 'application/json' },
           body: JSON.stringify(args),
         })
-        const result = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } }
-        if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`)
-        return result.value as T
-      },
+        const result = (await res.json()) as
+          { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
+        if (!result.ok) {
+          throw Object.assign(new Error(`${method} failed: ${result.error.message}`), {
+            code: result.error.code,
+          })
+        }
+        return result.value
+      }),
       restart: async (between) => {
         await stop(running.child)
         await between?.()

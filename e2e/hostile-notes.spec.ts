@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { describe } from '../src/shared/anchoring'
-import type { ArticleMeta } from '../src/shared/types'
 import { isSafeExternalUrl } from '../src/shared/url-safety'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
@@ -165,16 +164,16 @@ test('hostile notes written through the service render as Markdown only, everywh
 }) => {
   test.setTimeout(240_000)
   expect(NOTES.length).toBeGreaterThanOrEqual(50)
-  const article = await glossa.call<ArticleMeta>('articles.create', {
+  const article = await glossa.call('articles.create', {
     title: 'Hostile notes',
     text: PASSAGES.join('\n\n'),
   })
-  const text = (await glossa.call<{ text: string }>('articles.get', { id: article.id })).text
+  const text = (await glossa.call('articles.get', { id: article.id })).text
   const idOf = new Map<string, HostileNote>()
   for (const [i, note] of NOTES.entries()) {
     const start = text.indexOf(PASSAGES[i])
     const figure = figureOf(i)
-    const created = await glossa.call<{ id: string }>('annotations.create', {
+    const created = await glossa.call('annotations.create', {
       articleId: article.id,
       target: describe(text, start, start + PASSAGES[i].length),
       note: note.note,
@@ -264,14 +263,12 @@ test('a hostile backup restored through import shows nothing that loads, runs or
   glossa,
 }) => {
   test.setTimeout(240_000)
-  const [result] = await glossa.call<{ status: string; message: string }[]>('import.files', {
+  const [result] = await glossa.call('import.files', {
     files: [{ name: 'colleague-backup.json', dataBase64: Buffer.from(hostileBackup()).toString('base64') }],
   })
   expect(result.status, result.message).toBe('imported')
-  const restored = (await glossa.call<ArticleMeta[]>('articles.list')).find((a) =>
-    a.title.startsWith('Hostile'),
-  )!
-  const annotations = await glossa.call<{ id: string }[]>('annotations.list', { articleId: restored.id })
+  const restored = (await glossa.call('articles.list', {})).find((a) => a.title.startsWith('Hostile'))!
+  const annotations = await glossa.call('annotations.list', { articleId: restored.id })
   expect(annotations).toHaveLength(NOTES.length)
   const idOf = new Map(annotations.map((a) => [a.id, NOTES[Number(a.id.slice(-4))]]))
 

@@ -36,7 +36,7 @@ test('hostile pages imported and opened in the reader run nothing', async ({ pag
 
   const ids: { id: string; name: string }[] = []
   for (const [i, p] of payloads.entries()) {
-    const result = await glossa.call<{ status: string; id?: string; message?: string }>('import.text', {
+    const result = await glossa.call('import.text', {
       html: article(p, i),
     })
     expect(result.status, `${p.name}: ${result.message}`).toBe('imported')
@@ -70,8 +70,8 @@ test('the stored HTML is inert even without the reader’s CSP and second saniti
   const requests: string[] = []
   page.on('request', (r) => requests.push(r.url()))
   for (const [i, p] of payloads.entries()) {
-    const result = await glossa.call<{ id: string }>('import.text', { html: article(p, i) })
-    const stored = await glossa.call<{ html: string }>('articles.get', { id: result.id })
+    const result = await glossa.call('import.text', { html: article(p, i) })
+    const stored = await glossa.call('articles.get', { id: result.id! })
     await page.setContent(`<!doctype html><title>raw</title><body>${stored.html}</body>`)
     await page.mouse.move(50, 50)
     await page.mouse.click(60, 60)

@@ -3,7 +3,6 @@
 // and open outside the app, never navigating it.
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
-import type { ArticleMeta } from '../src/shared/types'
 import { CLI, expect, test } from './glossa'
 
 const PAGE = resolve('test/fixtures/import/reader/00-standard-saved.html')
@@ -15,9 +14,7 @@ test('an imported article shows its archived image with the caption under it, an
   await glossa.restart(async () => {
     execFileSync(process.execPath, [CLI, 'import', PAGE, '--archive', glossa.archiveDir], { stdio: 'pipe' })
   })
-  const article = (await glossa.call<ArticleMeta[]>('articles.list')).find((a) =>
-    a.title.startsWith('Harwick'),
-  )!
+  const article = (await glossa.call('articles.list', {})).find((a) => a.title.startsWith('Harwick'))!
   const remote: string[] = []
   page.on('request', (req) => {
     if (!req.url().startsWith(glossa.origin) && !req.url().startsWith('data:')) remote.push(req.url())

@@ -1,13 +1,13 @@
 // e2e: opening a sample article and reading the window's geometry — what sits on top at a point, how wide
 // the reader's lines are.
 import type { Locator, Page } from '@playwright/test'
-import type { ArticleMeta } from '../src/shared/types'
+import type { ArticleListItem } from '../src/shared/types'
 import { expect } from './glossa'
 import type { Glossa } from './glossa'
 
 /** Opens the sample article whose title matches, with detected figures underlined. */
-export async function openSample(page: Page, glossa: Glossa, titlePart: RegExp): Promise<ArticleMeta> {
-  const list = await glossa.call<ArticleMeta[]>('articles.list')
+export async function openSample(page: Page, glossa: Glossa, titlePart: RegExp): Promise<ArticleListItem> {
+  const list = await glossa.call('articles.list', {})
   const article = list.find((a) => titlePart.test(a.title))!
   // The token in the first address moves into the tab's session; later addresses go without it.
   if (!page.url().startsWith(glossa.origin)) {

@@ -104,7 +104,7 @@ test('dialogs fit a 700 px tall window with their buttons in view', async ({ pag
     { opener: 'Backups…', name: 'Backups', buttons: ['Close', 'Back up now'] },
   ]
   // A week of snapshots listed, and one more.
-  for (let i = 0; i < 8; i++) await glossa.call('backups.create')
+  for (let i = 0; i < 8; i++) await glossa.call('backups.create', {})
   for (const { opener, name, buttons } of dialogs) {
     await library.getByRole('button', { name: opener }).click()
     const dialog = page.getByRole('dialog', { name })

@@ -1,4 +1,3 @@
-import type { ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 
 test('the library lists the sample articles and opens one', async ({ page, glossa }) => {
@@ -9,7 +8,7 @@ test('the library lists the sample articles and opens one', async ({ page, gloss
   // The token moved from the address bar into the tab's session.
   expect(page.url()).not.toContain('token=')
 
-  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const list = await glossa.call('articles.list', {})
   const grain = list.find((a) => /grain|corridor|export/i.test(a.title))
   expect(grain).toBeDefined()
   await rows.filter({ hasText: grain!.title }).click()
@@ -26,7 +25,7 @@ test('an article created over the API appears after reload, and reload keeps the
 }) => {
   await page.goto(glossa.url)
   await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(4)
-  const created = await glossa.call<ArticleMeta>('articles.create', {
+  const created = await glossa.call('articles.create', {
     title: 'Created over the API',
     text: 'Officials counted 1,203 shelters.\n\nA second paragraph follows.',
     source: 'E2E Wire',

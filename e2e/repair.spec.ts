@@ -1,15 +1,14 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe } from '../src/shared/anchoring'
-import type { ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 
 test('a damaged annotations file is named in a banner and repaired from a backup on confirmation', async ({
   page,
   glossa,
 }) => {
-  const [article] = await glossa.call<ArticleMeta[]>('articles.list')
-  const { text } = await glossa.call<{ text: string }>('articles.get', { id: article.id })
+  const [article] = await glossa.call('articles.list', {})
+  const { text } = await glossa.call('articles.get', { id: article.id })
   await glossa.call('annotations.create', {
     articleId: article.id,
     note: 'keep me',
@@ -33,7 +32,7 @@ test('a damaged annotations file is named in a banner and repaired from a backup
   await expect(dialog.getByRole('status')).toContainText(`Repaired annotations/${article.id}.json`)
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(banner).toHaveCount(0)
-  const [restored] = await glossa.call<{ note: string }[]>('annotations.list', { articleId: article.id })
+  const [restored] = await glossa.call('annotations.list', { articleId: article.id })
   expect(restored.note).toBe('keep me')
 })
 

@@ -1,7 +1,7 @@
 // e2e (#14): search a researcher can trust — exact words, phrases, exclusions, filters, labelled close matches,
 // a count that follows the search, and note snippets shown as Markdown.
 import type { Page } from '@playwright/test'
-import type { Annotation, ArticleMeta } from '../src/shared/types'
+import type { ArticleMeta } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
 
@@ -28,11 +28,11 @@ const ARTICLES = [
 
 async function seed(glossa: Glossa): Promise<ArticleMeta[]> {
   const made: ArticleMeta[] = []
-  for (const a of ARTICLES) made.push(await glossa.call<ArticleMeta>('articles.create', a))
+  for (const a of ARTICLES) made.push(await glossa.call('articles.create', a))
   const text = ARTICLES[2].text
   const exact = 'forty vessels'
   const start = text.indexOf(exact)
-  await glossa.call<Annotation>('annotations.create', {
+  await glossa.call('annotations.create', {
     articleId: made[2].id,
     target: {
       quote: {

@@ -1,26 +1,25 @@
 // e2e (#14): renaming a tag onto an existing one asks before merging, with how many items it moves; the merge
 // can be undone; an article tag added in the reader shows in the library row at once.
 import type { Page } from '@playwright/test'
-import type { Annotation, ArticleMeta, Tag } from '../src/shared/types'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
 
 const TEXT = 'Shelling hit the market before dawn. Three stalls burned down and a bakery lost its windows.'
 
 async function seed(glossa: Glossa) {
-  const a = await glossa.call<ArticleMeta>('articles.create', {
+  const a = await glossa.call('articles.create', {
     title: 'Market hit',
     text: TEXT,
     tags: ['war'],
   })
-  const b = await glossa.call<ArticleMeta>('articles.create', {
+  const b = await glossa.call('articles.create', {
     title: 'Ceasefire talks',
     text: `${TEXT} Talks resumed.`,
     tags: ['conflict'],
   })
   const exact = 'Three stalls'
   const start = TEXT.indexOf(exact)
-  await glossa.call<Annotation>('annotations.create', {
+  await glossa.call('annotations.create', {
     articleId: a.id,
     target: {
       quote: {
@@ -61,9 +60,7 @@ test('merging a tag asks first with how many items, and can be undone', async ({
   }
   await page.emulateMedia({ colorScheme: 'light' })
   // Nothing moves before the researcher says so.
-  expect((await glossa.call<ArticleMeta[]>('articles.list')).find((x) => x.id === a.id)!.tags).toEqual([
-    'war',
-  ])
+  expect((await glossa.call('articles.list', {})).find((x) => x.id === a.id)!.tags).toEqual(['war'])
   await prompt.getByRole('button', { name: 'Merge' }).click()
   await expect(page.getByText('Merged “war” into “conflict”: 2 items')).toBeVisible()
   await expect(page.locator('tr[data-tag="war"]')).toHaveCount(0)
@@ -72,12 +69,12 @@ test('merging a tag asks first with how many items, and can be undone', async ({
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(page.getByText('Moved 2 items back to “war”')).toBeVisible()
   await expect(page.locator('tr[data-tag="war/damage"]')).toBeVisible()
-  const list = await glossa.call<ArticleMeta[]>('articles.list')
+  const list = await glossa.call('articles.list', {})
   expect(list.find((x) => x.id === a.id)!.tags).toEqual(['war'])
   expect(list.find((x) => x.id === b.id)!.tags).toEqual(['conflict'])
-  const [note] = await glossa.call<Annotation[]>('annotations.list', { articleId: a.id })
+  const [note] = await glossa.call('annotations.list', { articleId: a.id })
   expect(note.tags).toEqual(['war/damage'])
-  const tags = await glossa.call<Tag[]>('tags.list')
+  const tags = await glossa.call('tags.list', {})
   expect(tags.map((t) => t.name).filter((n) => n !== 'sample')).toEqual(['conflict', 'war', 'war/damage'])
 })
 
