@@ -10,6 +10,8 @@ export type ImportErrorCode =
   | 'unsupported'
   | 'fetch_failed'
   | 'timeout'
+  | 'encrypted'
+  | 'damaged'
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode

@@ -1,7 +1,7 @@
 // Main process and CLI: what an import produces, before the archive gives it an id.
 import type { PendingImage } from './images'
 
-export type ImportFormat = 'html' | 'text' | 'markdown'
+export type ImportFormat = 'html' | 'text' | 'markdown' | 'pdf'
 
 export type ImportedDoc = {
   title: string
@@ -22,6 +22,19 @@ export type ImportedDoc = {
   format: ImportFormat
   /** Images still to fetch: `html` holds `glossa-pending:<ref>` for each until the importer stores them. */
   images?: PendingImage[]
+  /** A PDF: its bytes, kept in the archive as `assets/<id>/<name>` for the reader to render. */
+  pdf?: ImportedPdf
+}
+
+export type ImportedPdf = {
+  /** `<sha256 of the bytes>.pdf` */
+  name: string
+  bytes: Uint8Array
+  pages: number
+  /** pdf.js's fingerprint of the document (the first of its two ids). */
+  fingerprint: string
+  /** True when no page has any text (a scan): shown, not annotatable. */
+  scanned: boolean
 }
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
