@@ -8,7 +8,7 @@ import { withoutUndefined } from '../shared/objects'
 import { looksLikeBackup, parseBackup } from '../shared/export'
 import { normalizePlainText, textToHtml } from '../shared/text-model'
 import type { Archive } from './archive/archive'
-import { describeRemoved, restoreBackup } from './archive/restore-backup'
+import { describeRefused, describeRemoved, restoreBackup } from './archive/restore-backup'
 import type { StoredImage } from './archive/assets'
 import { ImportError, fetchPage } from './import'
 import type { FetchImageOptions } from './import/fetch-image'
@@ -32,7 +32,10 @@ export class Importer {
     readonly parser: DocumentParser = inProcessParser,
     /** How article images are downloaded for web addresses (tests point it at a local server). */
     private readonly imageFetch: FetchImageOptions = {},
-  ) {}
+  ) {
+    // Bodies restored whole (backups, snapshots, the trash) are sanitized where pages are parsed, bounded alike.
+    archive.useBodyGate(parser.admit)
+  }
 
   /**
    * `folder` is where a saved page's own image files are ("Page_files/…" beside it); only callers that read the
@@ -70,7 +73,7 @@ export class Importer {
         status: 'imported',
         // One article restored: the result names it like any imported file.
         ...(only ? { id: only.id, title: only.title } : {}),
-        message: `Restored ${s.restored} articles with ${s.annotations} annotations${skipped}.${describeRemoved(s.removed)}`,
+        message: `Restored ${s.restored} articles with ${s.annotations} annotations${skipped}.${describeRemoved(s.removed)}${describeRefused(s.refused)}`,
       }
     } catch (err) {
       return { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }
@@ -146,7 +149,12 @@ export class Importer {
     meta: ImportMeta,
     images: StoredImage[],
   ): Promise<ImportResult> {
-    const duplicate = this.archive.findDuplicate({ text: doc.text, canonicalUrl: doc.canonicalUrl })
+    // A PDF is the same report when its bytes are, or (with text) when its text is; a scan has no text to compare.
+    const duplicate =
+      (doc.pdf && this.archive.list().find((a) => a.pdf?.file === doc.pdf!.name)) ||
+      (doc.text || !doc.pdf
+        ? this.archive.findDuplicate({ text: doc.text, canonicalUrl: doc.canonicalUrl })
+        : undefined)
     if (duplicate) {
       return {
         name,
@@ -163,6 +171,17 @@ export class Importer {
       html: doc.html,
       images,
       tags,
+      ...(doc.pdf
+        ? {
+            pdf: {
+              file: doc.pdf.name,
+              pages: doc.pdf.pages,
+              fingerprint: doc.pdf.fingerprint,
+              scanned: doc.pdf.scanned,
+            },
+            pdfBytes: doc.pdf.bytes,
+          }
+        : {}),
       // Empty strings count as absent: a page with an empty byline has no author.
       ...withoutUndefined({
         source: (meta.source ?? doc.source) || undefined,

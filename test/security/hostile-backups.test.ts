@@ -4,14 +4,33 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { commands } from '../../src/cli/commands'
+import type * as Paths from '../../src/cli/paths'
 import { startServe } from '../../src/cli/serve-command'
 import type { Article } from '../../src/shared/types'
 import { serviceHarness } from '../service-harness'
 import { tempDir } from '../temp-archive'
+import { bundleChild } from '../reliability/bundle-child'
+import type { BundledChild } from '../reliability/bundle-child'
 import { hostileBackup } from './hostile-backup'
 import { TRAVERSAL, filesIn, layout, meta, writeCatalog } from './hostile-layout'
+
+// A restored body is sanitized in the bounded parse process, as the app and `glossa import` run it: the test
+// bundles the same worker, and the command finds it where paths.ts says it lives.
+const worker = vi.hoisted(() => ({ file: '' }))
+vi.mock('../../src/cli/paths', async (original) => ({
+  ...(await original<typeof Paths>()),
+  get parseWorkerFile() {
+    return worker.file
+  },
+}))
+let bundled: BundledChild
+beforeAll(async () => {
+  bundled = await bundleChild('src/main/jobs/parse-worker.ts')
+  worker.file = bundled.file
+}, 120_000)
+afterAll(async () => bundled?.dispose())
 
 describe('a hostile backup', () => {
   it('is restored through the import sanitizer, and the restore reports what was removed', async () => {
@@ -154,8 +173,9 @@ describe('glossa serve on a crafted archive', () => {
     const running = await startServe({
       dir,
       rendererDir,
-      // The worker builds are not there under vitest: the index builder fails, and serve must carry on.
-      workers: { search: join(root, 'none.js'), export: join(root, 'none.js'), parse: join(root, 'none.js') },
+      // The index builder's and exporter's builds are not there under vitest: the index builder fails, and
+      // serve must carry on. The parse process is the bundled worker: a restored body is sanitized there.
+      workers: { search: join(root, 'none.js'), export: join(root, 'none.js'), parse: bundled.file },
       log: (line) => lines.push(line),
       warn: (line) => lines.push(line),
     })

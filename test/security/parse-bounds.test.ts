@@ -1,6 +1,9 @@
 // Tests (Node): pathological pages imported through the real parse process (parse-worker.ts, bundled as the app
 // ships it) and the real service: each one is imported or refused as too complex within the parse bounds, and
 // the main process answers other calls while one is being read.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
 import { Importer } from '../../src/main/importer'
@@ -120,6 +123,75 @@ describe('every parse is bounded', () => {
     ])
     expect(slow).toMatchObject(refused(/reading it took longer than 5 s, and Glossa stopped/))
     expect(next).toMatchObject({ status: 'imported' })
+  }, 120_000)
+})
+
+describe('bodies restored whole (backups, snapshots) are bounded like pages', () => {
+  /** A backup of two articles: a body past the memory bound, and an ordinary one. */
+  function backupOf(bodies: { id: string; title: string; text: string; html: string }[]) {
+    const stamp = '2024-01-01T00:00:00.000Z'
+    return {
+      format: 'glossa-backup',
+      version: 1,
+      generatedAt: stamp,
+      articles: bodies.map((b) => ({
+        ...b,
+        addedAt: stamp,
+        tags: [],
+        textHash: 'x',
+        length: b.text.length,
+        counts: { highlights: 0, figures: 0, notes: 0 },
+        annotationTags: {},
+      })),
+      annotations: [],
+      tagColors: {},
+      collections: [],
+    }
+  }
+  const huge = {
+    id: 'huge0001',
+    title: 'Huge body',
+    text: 'Another short paragraph.',
+    html: paragraphs(60_000),
+  }
+  const small = {
+    id: 'small001',
+    title: 'Small body',
+    text: 'Crews restored power to 4,000 homes.',
+    html: '<p>Crews restored power to 4,000 homes.</p>',
+  }
+
+  it('a backup body past the memory bound is left out, named, in the parse process; the rest is restored', async () => {
+    const { archive, imports } = await importer({ heapMB: 64 })
+    const bytes = new TextEncoder().encode(JSON.stringify(backupOf([huge, small])))
+    const result = await imports.importBytes({ name: 'team-backup.json', bytes })
+    expect(result.status).toBe('imported')
+    expect(result.message).toMatch(
+      /^Restored 1 articles with 0 annotations\. The article “Huge body” \(huge0001\) is too complex to restore: the parse process stopped while reading it .* Glossa gives one article 64 MB\. It was left out\.$/,
+    )
+    expect(archive.list().map((a) => a.id)).toEqual(['small001'])
+    expect((await archive.getArticle('small001')).html).toBe('<p>Crews restored power to 4,000 homes.</p>')
+  }, 120_000)
+
+  it('a snapshot body past the time bound is left out of "add missing", the rest brought back', async () => {
+    const { archive, imports } = await importer({ timeoutMs: 3_000 })
+    const slow = { ...huge, html: paragraphs(190_000) }
+    await mkdir(join(archive.dir, 'backups'), { recursive: true })
+    const id = 'snapshot-2024-01-02T03-04-05-006Z.json.gz'
+    await writeFile(join(archive.dir, 'backups', id), gzipSync(JSON.stringify(backupOf([slow, small]))))
+    const service = createService({ archive, version: 'test', importer: imports })
+    const answer = await dispatch(service, 'backups.restore', { id, addMissing: true })
+    expect(answer).toMatchObject({
+      ok: true,
+      value: {
+        messages: [
+          expect.stringMatching(
+            /^Brought back 1 articles from the snapshot\. The article “Huge body” \(huge0001\) is too complex to restore: reading it took longer than 3 s, and Glossa stopped\. It was left out\.$/,
+          ),
+        ],
+      },
+    })
+    expect(archive.list().map((a) => a.id)).toEqual(['small001'])
   }, 120_000)
 })
 

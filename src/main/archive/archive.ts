@@ -16,9 +16,10 @@ import { CollectionStore } from './collection-store'
 import { articleFile, bucketOf, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
-import { admitBody, admitMeta, checkAnnotations, checkBodyFile } from './records'
+import { admitMeta, checkAnnotations, checkBodyFile, inProcessBodyGate } from './records'
+import type { Admitted, ArticleBody, BodyGate } from './records'
 import type { ImageBytes, StoredImage } from './assets'
-import { readImage, writeImages } from './assets'
+import { readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { writeAtomic } from './atomic'
 import { openShard } from './shard'
 import { removeStrayTemps } from './stray-temps'
@@ -34,7 +35,12 @@ export type NewArticle = Omit<
   html?: string
   /** The images `html` names as `glossa-asset:<name>`, written before the body. */
   images?: StoredImage[]
+  /** A PDF report's bytes, kept as `assets/<id>/<pdf.file>` (the meta's `pdf`), written before the body. */
+  pdfBytes?: Uint8Array
 }
+/** The largest PDF the archive keeps (import refuses larger files first). */
+export const MAX_PDF_BYTES = 100 * 1024 * 1024
+
 export type ArticlePatch = Partial<
   Pick<ArticleMeta, 'title' | 'source' | 'url' | 'author' | 'publishedAt' | 'tags' | 'collections'>
 >
@@ -153,6 +159,13 @@ export class Archive {
     return readImage(this.dir, id, name)
   }
 
+  /** A PDF article's file, checked against its name (assets.ts). */
+  readPdf(id: string): Promise<Uint8Array> {
+    const meta = this.catalog.get(id)
+    if (!meta.pdf) throw new GlossaError('not_found', `“${meta.title}” is not a PDF.`)
+    return readPdfAsset(this.dir, id, meta.pdf.file, MAX_PDF_BYTES)
+  }
+
   async getArticle(id: string): Promise<Article> {
     const meta = this.catalog.get(id)
     const body = await readBody(this.dir, id)
@@ -164,11 +177,15 @@ export class Archive {
   }
 
   async createArticle(input: NewArticle): Promise<ArticleMeta> {
-    const { text, html, images, ...rest } = input
+    const { text, html, images, pdfBytes, ...rest } = input
     let id = newId()
     while (this.catalog.has(id) || this.catalog.isReadOnly(bucketOf(id))) id = newId()
     // Images, then the body, then the catalog: nothing on disk ever names a file that is not there yet.
     await writeImages(this.dir, id, images ?? [])
+    if (rest.pdf) {
+      if (!pdfBytes) throw new GlossaError('invalid_argument', 'A PDF article needs its PDF file.')
+      await writePdf(this.dir, id, { name: rest.pdf.file, bytes: pdfBytes })
+    }
     const meta: ArticleMeta = {
       ...withoutUndefined(rest),
       id,
@@ -258,16 +275,24 @@ export class Archive {
     return this.catalog.get(id)
   }
 
+  private bodyGate: BodyGate = inProcessBodyGate
+
+  /** Sets where whole bodies from outside are sanitized (records.ts's BodyGate): the importer's parse process. */
+  useBodyGate(gate: BodyGate): void {
+    this.bodyGate = gate
+  }
+
+  /** A body from outside the archive (backup, snapshot, trash file) through the gate; see BodyGate. */
+  admitBody(body: ArticleBody, name: string): Promise<Admitted<ArticleBody>> {
+    return this.bodyGate(body, name)
+  }
+
   /**
    * Stores a whole article under its own id (restore from trash or from a backup). Everything goes through the
    * archive's one gate first (records.ts): the body through the sanitizer, addresses checked, annotations
    * checked against the schema. Returns what the gate removed, for the caller's report.
    */
-  async putArticle(
-    meta: ArticleMeta,
-    body: { text: string; html?: string },
-    annotations: Annotation[],
-  ): Promise<string[]> {
+  async putArticle(meta: ArticleMeta, body: ArticleBody, annotations: Annotation[]): Promise<string[]> {
     const id = meta.id
     const bodyFile = articleFile(this.dir, 'bodies', id)
     if (this.catalog.has(id)) throw new GlossaError('conflict', `Article ${id} is already in the archive.`)
@@ -276,7 +301,9 @@ export class Archive {
     if (!checked.ok)
       throw new GlossaError('invalid_argument', `Article ${id} was not restored: ${checked.reason}.`)
     const admittedMeta = admitMeta(meta)
-    const admittedBody = admitBody(body)
+    const admittedBody = await this.admitBody(body, `“${admittedMeta.value.title}” (${id})`)
+    // The gate may have taken a while (another process): the id may have been taken meanwhile.
+    if (this.catalog.has(id)) throw new GlossaError('conflict', `Article ${id} is already in the archive.`)
     const { text, html } = admittedBody.value
     await writeAtomic(
       bodyFile,

@@ -132,7 +132,7 @@ export function admitMeta(meta: ArticleMeta): Admitted<ArticleMeta> {
  * what annotations are anchored on, so it is kept; HTML whose text, once sanitized, is not that text would put
  * highlights on the wrong words, and is replaced by the text's own paragraphs.
  */
-export function admitBody(body: { text: string; html?: string }): Admitted<{ text: string; html?: string }> {
+export function admitBody(body: ArticleBody): Admitted<ArticleBody> {
   if (!body.html) return { value: { text: body.text }, removed: [] }
   const counts = new Map<string, number>()
   const doc = loadHtml(body.html)
@@ -149,6 +149,15 @@ export function admitBody(body: { text: string; html?: string }): Admitted<{ tex
   removed.push('markup whose text differs from the article text (replaced by the text)')
   return { value: { text: body.text, html: textToHtml(body.text) }, removed }
 }
+
+export type ArticleBody = { text: string; html?: string }
+/**
+ * Where admitBody runs for bodies that arrive whole from outside (backups, snapshots, the trash): the app and
+ * browser mode send them to the parse process, bounded in time and memory like an imported page, so a body
+ * built to freeze the sanitizer stops that process and not the app. `name` names the article in a refusal.
+ */
+export type BodyGate = (body: ArticleBody, name: string) => Promise<Admitted<ArticleBody>>
+export const inProcessBodyGate: BodyGate = async (body) => admitBody(body)
 
 /** tags.json: every key a tag name, every value an optional highlight colour. */
 export function checkTagsFile(data: Record<string, unknown>): true | string {

@@ -11,7 +11,7 @@ import type { Archive } from './archive'
 import { writeAtomic } from './atomic'
 import { articleFile, bucketOf, isPlainId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
-import { admitBody, admitMeta } from './records'
+import { admitMeta } from './records'
 
 const exists = (file: string) =>
   access(file).then(
@@ -65,7 +65,7 @@ async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: B
 
 /** A body from a snapshot, through the archive's one gate (a snapshot file is as hostile as any backup). */
 async function writeBody(archive: Archive, id: string, body: { text: string; html?: string }) {
-  const { text, html } = admitBody(body).value
+  const { text, html } = (await archive.admitBody(body, id)).value
   await writeAtomic(
     articleFile(archive.dir, 'bodies', id),
     JSON.stringify({ version: CURRENT_VERSION.body, id, text, ...(html ? { html } : {}) }),

@@ -1,6 +1,7 @@
 // Main process and CLI: restores a JSON backup (a Glossa export) into an archive, through the archive's one
 // gate for articles. Import calls it; it depends on nothing of export.
 import { GlossaError } from '../../shared/errors'
+import { ImportError } from '../import/errors'
 import type { Backup } from '../../shared/export'
 import type { Archive } from './archive'
 
@@ -12,6 +13,8 @@ export type RestoreSummary = {
   articles: { id: string; title: string }[]
   /** What the archive's gate removed on the way in, per article: "2 × <script> (Title, abc123…)". */
   removed: { id: string; title: string; removed: string[] }[]
+  /** Articles the gate refused as too complex (past the parse process's time or memory bound): why. */
+  refused: string[]
 }
 
 const NAMED_ARTICLES = 20
@@ -21,7 +24,14 @@ const NAMED_ARTICLES = 20
  * Each article passes the archive's one gate (Archive.putArticle), and what it removed is reported.
  */
 export async function restoreBackup(archive: Archive, backup: Backup): Promise<RestoreSummary> {
-  const summary: RestoreSummary = { restored: 0, annotations: 0, skipped: [], articles: [], removed: [] }
+  const summary: RestoreSummary = {
+    restored: 0,
+    annotations: 0,
+    skipped: [],
+    articles: [],
+    removed: [],
+    refused: [],
+  }
   for (const c of backup.collections)
     if (!archive.collections.has(c.id)) await archive.collections.put(c.id, c.name)
   for (const [name, color] of Object.entries(backup.tagColors)) {
@@ -34,14 +44,25 @@ export async function restoreBackup(archive: Archive, backup: Backup): Promise<R
       continue
     }
     const annotations = backup.annotations.filter((a) => a.articleId === meta.id)
-    const removed = await archive.putArticle(meta, { text, html }, annotations)
+    let removed: string[]
+    try {
+      removed = await archive.putArticle(meta, { text, html }, annotations)
+    } catch (err) {
+      // One article past the bounds is left out with its reason; the rest of the backup goes on.
+      if (!(err instanceof ImportError && err.code === 'too_complex')) throw err
+      summary.refused.push(err.message)
+      continue
+    }
     if (removed.length) summary.removed.push({ id: meta.id, title: meta.title, removed })
     if (summary.articles.length < NAMED_ARTICLES) summary.articles.push({ id: meta.id, title: meta.title })
     summary.restored++
     summary.annotations += annotations.length
   }
   if (summary.restored === 0 && backup.articles.length > 0 && summary.skipped.length === 0) {
-    throw new GlossaError('internal', 'Nothing was restored from the backup.')
+    throw new GlossaError(
+      'internal',
+      `Nothing was restored from the backup.${describeRefused(summary.refused)}`,
+    )
   }
   return summary
 }
@@ -53,4 +74,13 @@ export function describeRemoved(removed: RestoreSummary['removed']): string {
   const more =
     removed.length > NAMED_ARTICLES ? ` …and ${removed.length - NAMED_ARTICLES} more articles.` : ''
   return ` Removed on the way in, as import would: ${lines.join('; ')}.${more}`
+}
+
+/** The articles left out as too complex, each with its reason. */
+export function describeRefused(refused: string[]): string {
+  if (!refused.length) return ''
+  const shown = refused.slice(0, NAMED_ARTICLES).join(' ')
+  const more =
+    refused.length > NAMED_ARTICLES ? ` …and ${refused.length - NAMED_ARTICLES} more articles left out.` : ''
+  return ` ${shown}${more}`
 }

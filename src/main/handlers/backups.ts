@@ -2,7 +2,8 @@
 import type { Archive } from '../archive/archive'
 import { bucketOf } from '../archive/ids'
 import { repairFile } from '../archive/repair'
-import { describeRemoved } from '../archive/restore-backup'
+import { describeRefused, describeRemoved } from '../archive/restore-backup'
+import { ImportError } from '../import/errors'
 import type { RestoreSummary } from '../archive/restore-backup'
 import { listSnapshots, readSnapshot, takeSnapshot } from '../archive/snapshots'
 import type { HandlerMap, ServiceContext } from './context'
@@ -21,17 +22,25 @@ export function backupHandlers({ archive }: ServiceContext): HandlerMap<'backups
       if (addMissing) {
         let added = 0
         const cleaned: RestoreSummary['removed'] = []
+        const refused: string[] = []
         for (const { text, html, ...meta } of snapshot.articles) {
           if (archive.catalog.has(meta.id) || archive.catalog.isReadOnly(bucketOf(meta.id))) continue
-          const removed = await archive.putArticle(
-            meta,
-            { text, html },
-            snapshot.annotations.filter((a) => a.articleId === meta.id),
-          )
-          if (removed.length) cleaned.push({ id: meta.id, title: meta.title, removed })
-          added++
+          try {
+            const removed = await archive.putArticle(
+              meta,
+              { text, html },
+              snapshot.annotations.filter((a) => a.articleId === meta.id),
+            )
+            if (removed.length) cleaned.push({ id: meta.id, title: meta.title, removed })
+            added++
+          } catch (err) {
+            if (!(err instanceof ImportError && err.code === 'too_complex')) throw err
+            refused.push(err.message)
+          }
         }
-        messages.push(`Brought back ${added} articles from the snapshot.${describeRemoved(cleaned)}`)
+        messages.push(
+          `Brought back ${added} articles from the snapshot.${describeRemoved(cleaned)}${describeRefused(refused)}`,
+        )
       }
       if (!messages.length) messages.push('Nothing needed repair.')
       return { messages, problems: [...archive.problems] }

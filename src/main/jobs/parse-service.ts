@@ -8,6 +8,9 @@ import type { ErrorCode } from '../../shared/types'
 import { ImportError, parseDocument, parseHtml } from '../import'
 import type { ImportInput, ImportedDoc } from '../import'
 import { quoteName } from '../import/errors'
+import { isPdf, parsePdf } from '../import/parse-pdf'
+import { admitBody } from '../archive/records'
+import type { Admitted, ArticleBody, BodyGate } from '../archive/records'
 import { peakRssMB } from './job-process'
 import type { JobAnswer, JobProcess } from './job-process'
 
@@ -16,26 +19,37 @@ export type HtmlInput = { html: string; url?: string; name: string; keepImages?:
 export type DocumentParser = {
   document(input: ImportInput): Promise<ImportedDoc>
   html(input: HtmlInput): Promise<ImportedDoc>
+  /** A whole body from a backup, snapshot or trash file through the archive's sanitizer (records.ts). */
+  admit: BodyGate
   /** Stops a worker, if any. */
   close(): void
 }
 
 export const inProcessParser: DocumentParser = {
-  document: async (input) => parseDocument(input),
+  // A PDF (by its header, or named .pdf) is read by pdf.js; anything else by the page and text parsers.
+  document: async (input) =>
+    isPdf(input.bytes) || /\.pdf$/i.test(input.name) ? parsePdf(input) : parseDocument(input),
   html: async ({ html, url, name, keepImages }) => parseHtml(html, { url, name, keepImages }),
+  admit: async (body) => admitBody(body),
   close: () => undefined,
 }
 
 type Unsent =
-  { kind: 'document'; input: ImportInput } | { kind: 'html'; input: HtmlInput } | { kind: 'stats' }
+  | { kind: 'document'; input: ImportInput }
+  | { kind: 'html'; input: HtmlInput }
+  | { kind: 'admit'; input: ArticleBody }
+  | { kind: 'stats' }
 export type ParseRequest = Unsent & { id: number }
 
 /** What the parse process says of itself: its peak RSS so far. */
 export type ParseStats = { peakRssMB: number }
 
 /** The worker's side: one request. */
-export async function handleParse(request: ParseRequest): Promise<ImportedDoc | ParseStats> {
+export async function handleParse(
+  request: ParseRequest,
+): Promise<ImportedDoc | ParseStats | Admitted<ArticleBody>> {
   if (request.kind === 'stats') return { peakRssMB: peakRssMB() }
+  if (request.kind === 'admit') return inProcessParser.admit(request.input, '')
   return request.kind === 'document'
     ? inProcessParser.document(request.input)
     : inProcessParser.html(request.input)
@@ -60,6 +74,8 @@ export type ProcessParser = DocumentParser & { stats(): Promise<ParseStats | und
 type Waiting = {
   request: Unsent
   name: string
+  /** What is refused when a bound is passed: an imported page, or a body being restored. */
+  what: 'page' | 'body'
   resolve: (value: unknown) => void
   reject: (err: Error) => void
 }
@@ -109,7 +125,7 @@ export function processParser(
       finish((waiting) =>
         waiting.reject(
           tooComplex(
-            waiting.name,
+            waiting,
             `the parse process stopped while reading it (${why}), most likely out of memory: Glossa gives one page ${limits.heapMB} MB`,
           ),
         ),
@@ -140,33 +156,37 @@ export function processParser(
       if (worker === w) stop()
       finish((waiting) =>
         waiting.reject(
-          tooComplex(
-            waiting.name,
-            `reading it took longer than ${seconds(limits.timeoutMs)}, and Glossa stopped`,
-          ),
+          tooComplex(waiting, `reading it took longer than ${seconds(limits.timeoutMs)}, and Glossa stopped`),
         ),
       )
     }, limits.timeoutMs)
     current = { ...waiting, id, worker: w, timer }
     w.send({ ...waiting.request, id })
   }
-  const send = (request: Unsent, name: string) =>
+  const send = (request: Unsent, name: string, what: Waiting['what'] = 'page') =>
     new Promise<unknown>((resolve, reject) => {
-      queue.push({ request, name, resolve, reject })
+      queue.push({ request, name, what, resolve, reject })
       next()
     })
   return {
     document: async (input) => (await send({ kind: 'document', input }, input.name)) as ImportedDoc,
     html: async (input) => (await send({ kind: 'html', input }, input.name)) as ImportedDoc,
+    admit: async (body, name) =>
+      (await send({ kind: 'admit', input: body }, name, 'body')) as Admitted<ArticleBody>,
     close: stop,
     stats: async () => (worker ? ((await send({ kind: 'stats' }, 'stats')) as ParseStats) : undefined),
   }
 }
 
-function tooComplex(name: string, what: string): ImportError {
+function tooComplex({ name, what }: Pick<Waiting, 'name' | 'what'>, why: string): ImportError {
+  if (what === 'body')
+    return new ImportError(
+      'too_complex',
+      `The article ${name} is too complex to restore: ${why.replace('one page', 'one article')}. It was left out.`,
+    )
   return new ImportError(
     'too_complex',
-    `${quoteName(name, 'The page')} is too complex to import: ${what}. Save only the article and import that.`,
+    `${quoteName(name, 'The page')} is too complex to import: ${why}. Save only the article and import that.`,
   )
 }
 
