@@ -150,3 +150,53 @@ async function storedColours(glossa: Glossa, articleId: string): Promise<string[
   const list = await glossa.call('annotations.list', { articleId })
   return list.map((a) => a.color)
 }
+
+test('Escape closes the library filters, the bulk bar and its delete prompt, and the restore prompt inside Backups; focus comes back', async ({
+  page,
+  glossa,
+}) => {
+  await page.goto(glossa.url)
+  const rows = page.getByRole('listbox', { name: 'Articles' }).getByRole('option')
+  await expect(rows).toHaveCount(4)
+
+  const filtersButton = page.getByRole('button', { name: 'Filters' })
+  await filtersButton.click()
+  await page.getByLabel('Filter by tag').focus()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('group', { name: 'Filters' })).toHaveCount(0)
+  await expect(filtersButton).toBeFocused()
+
+  await rows.nth(0).click({ modifiers: ['Control'] })
+  await rows.nth(1).click({ modifiers: ['Shift'] })
+  const bar = page.getByRole('region', { name: 'Selected articles' })
+  await expect(bar).toContainText('2 articles selected')
+  const deleteButton = bar.getByRole('button', { name: 'Delete…' })
+  await deleteButton.click()
+  const prompt = page.getByRole('alertdialog', { name: 'Confirm delete' })
+  await expect(prompt.getByRole('button', { name: 'Keep' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(prompt).toHaveCount(0)
+  await expect(deleteButton).toBeFocused()
+  await expect(rows).toHaveCount(4)
+  const collectButton = bar.getByRole('button', { name: 'Add to collection…' })
+  await collectButton.click()
+  await bar.getByLabel('New collection').focus()
+  await page.keyboard.press('Escape')
+  await expect(bar.getByLabel('New collection')).toHaveCount(0)
+  await expect(collectButton).toBeFocused()
+
+  await glossa.call('backups.create', {})
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Backups…' }).click()
+  const backups = page.getByRole('dialog', { name: 'Backups' })
+  const restore = backups.getByRole('button', { name: 'Restore…' }).first()
+  await restore.click()
+  const confirmRestore = page.getByRole('alertdialog', { name: 'Confirm restore' })
+  await expect(confirmRestore.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  // The first Escape closes the prompt and leaves the dialog open; the second closes the dialog.
+  await page.keyboard.press('Escape')
+  await expect(confirmRestore).toHaveCount(0)
+  await expect(backups).toBeVisible()
+  await expect(restore).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(backups).toHaveCount(0)
+})

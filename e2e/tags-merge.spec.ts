@@ -46,7 +46,15 @@ test('merging a tag asks first with how many items, and can be undone', async ({
   await page.goto(glossa.url)
   await page.getByRole('tab', { name: 'Tags' }).click()
   await renameTo(page, 'war', 'conflict')
-  const prompt = page.getByRole('alertdialog', { name: 'Confirm' })
+  const prompt = page.getByRole('alertdialog', { name: 'Confirm merge' })
+  await expect(prompt).toContainText('Merge “war” into “conflict”? 2 items')
+  // Escape cancels the merge (Cancel has focus): nothing moves, and focus is back in the name field, to fix it.
+  await expect(prompt.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(prompt).toHaveCount(0)
+  await expect(page.getByLabel('New name for war')).toBeFocused()
+  expect((await glossa.call('articles.list', {})).find((x) => x.id === a.id)!.tags).toEqual(['war'])
+  await page.getByLabel('New name for war').press('Enter')
   await expect(prompt).toContainText('Merge “war” into “conflict”? 2 items')
   for (const scheme of ['light', 'dark'] as const) {
     for (const [width, height] of [

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api'
 import Modal from './Modal'
+import Popover from './Popover'
 import { formatDate } from '../format'
 
 type Snapshot = { id: string; createdAt: string; size: number; articles: number }
@@ -68,7 +69,12 @@ export default function BackupsDialog({ problems, onClose, onRestored }: Props) 
         {snapshots?.length === 0 && <li className="muted">No snapshots yet.</li>}
       </ul>
       {confirm && (
-        <div className="bulk-confirm" role="alertdialog" aria-label="Confirm restore">
+        <Popover
+          className="bulk-confirm"
+          role="alertdialog"
+          label="Confirm restore"
+          onDismiss={() => setConfirm(null)}
+        >
           <span>
             Restore from {formatDate(confirm.createdAt)}?{' '}
             {damaged.length
@@ -92,10 +98,10 @@ export default function BackupsDialog({ problems, onClose, onRestored }: Props) 
           >
             Restore
           </button>
-          <button type="button" onClick={() => setConfirm(null)}>
+          <button type="button" data-autofocus onClick={() => setConfirm(null)}>
             Cancel
           </button>
-        </div>
+        </Popover>
       )}
       {messages.length > 0 && (
         <div className="import-summary" role="status">

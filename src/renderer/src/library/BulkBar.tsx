@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import type { Collection, Tag } from '../../../shared/types'
 import { plural } from '../format'
+import Popover from '../components/Popover'
 import TagInput from '../components/TagInput'
 
 type Props = {
@@ -50,19 +51,21 @@ export default function BulkBar({
         </button>
       </div>
       {mode === 'tag' && (
-        <TagInput
-          value={[]}
-          known={tags}
-          autoFocus
-          label="Tag selected articles"
-          onChange={(added) => {
-            onTag(added)
-            setMode(null)
-          }}
-        />
+        <Popover className="bulk-tag" label="Tag selected articles" onDismiss={() => setMode(null)}>
+          <TagInput
+            value={[]}
+            known={tags}
+            autoFocus
+            label="Tag selected articles"
+            onChange={(added) => {
+              onTag(added)
+              setMode(null)
+            }}
+          />
+        </Popover>
       )}
       {mode === 'collect' && (
-        <div className="bulk-collect">
+        <Popover className="bulk-collect" label="Add to collection" onDismiss={() => setMode(null)}>
           {collections.map((c) => (
             <button key={c.id} type="button" onClick={() => (onCollect(c.id), setMode(null))}>
               {c.name}
@@ -84,18 +87,23 @@ export default function BulkBar({
               onChange={(e) => setNewName(e.target.value)}
             />
           </form>
-        </div>
+        </Popover>
       )}
       {mode === 'confirm' && (
-        <div className="bulk-confirm" role="alertdialog" aria-label="Confirm delete">
+        <Popover
+          className="bulk-confirm"
+          role="alertdialog"
+          label="Confirm delete"
+          onDismiss={() => setMode(null)}
+        >
           <span>Delete {plural(count, 'article')} with their highlights and figures? You can undo this.</span>
           <button type="button" className="danger" onClick={() => (onDelete(), setMode(null))}>
             Delete
           </button>
-          <button type="button" onClick={() => setMode(null)}>
+          <button type="button" data-autofocus onClick={() => setMode(null)}>
             Keep
           </button>
-        </div>
+        </Popover>
       )}
     </div>
   )

@@ -2,6 +2,7 @@
 import { useId, useMemo } from 'react'
 import type { ArticleListItem, Collection, Tag } from '../../../shared/types'
 import ColorSwatches from '../components/ColorSwatches'
+import Popover from '../components/Popover'
 import type { LibraryFilter } from './library-filter'
 import { tagQuery } from './library-filter'
 
@@ -12,9 +13,11 @@ type Props = {
   articles: ArticleListItem[]
   collections: Collection[]
   onChange: (patch: Partial<LibraryFilter>) => void
+  /** Escape closes the panel; focus goes back to the Filters button. */
+  onClose: () => void
 }
 
-export default function FilterPanel({ filter, tags, articles, collections, onChange }: Props) {
+export default function FilterPanel({ filter, tags, articles, collections, onChange, onClose }: Props) {
   // Worked out only while the panel is open, so the library's first render does not pay for it.
   const sources = useMemo(
     () => [...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))].sort(),
@@ -22,7 +25,7 @@ export default function FilterPanel({ filter, tags, articles, collections, onCha
   )
   const id = useId()
   return (
-    <div className="filter-panel" role="group" aria-label="Filters">
+    <Popover className="filter-panel" label="Filters" onDismiss={onClose}>
       <label>
         <span>Tag</span>
         <input
@@ -113,6 +116,6 @@ export default function FilterPanel({ filter, tags, articles, collections, onCha
           onPick={(color) => onChange({ color: filter.color === color ? undefined : color })}
         />
       </div>
-    </div>
+    </Popover>
   )
 }

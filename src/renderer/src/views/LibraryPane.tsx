@@ -21,6 +21,7 @@ type Props = {
   onImport: () => void
   onExport: () => void
   onBackups: () => void
+  onConnector: () => void
   view: View
   onView: (view: View) => void
   tags: Tag[]
@@ -74,6 +75,7 @@ export default function LibraryPane(props: Props) {
     onImport,
     onExport,
     onBackups,
+    onConnector,
     view,
     onView,
     tags,
@@ -173,6 +175,7 @@ export default function LibraryPane(props: Props) {
             articles={articles ?? []}
             collections={collections}
             onChange={(p) => setFilter((f) => ({ ...f, ...p }))}
+            onClose={() => setShowFilters(false)}
           />
         )}
         {chips.length > 0 && (
@@ -241,6 +244,9 @@ export default function LibraryPane(props: Props) {
       <footer className="library-footer">
         <button type="button" className="link" onClick={onBackups}>
           Backups…
+        </button>
+        <button type="button" className="link" onClick={onConnector}>
+          Browser connector…
         </button>
       </footer>
       {checked.size > 0 && (

@@ -5,6 +5,7 @@ import { tagAncestry } from '../../../shared/tags'
 import type { Tag } from '../../../shared/types'
 import { api } from '../api'
 import ColorSwatches from '../components/ColorSwatches'
+import Popover from '../components/Popover'
 import type { ToastMessage } from '../components/Toast'
 import { plural } from '../format'
 
@@ -99,7 +100,12 @@ export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) 
         </p>
       )}
       {confirm && (
-        <div className="bulk-confirm" role="alertdialog" aria-label="Confirm">
+        <Popover
+          className="bulk-confirm"
+          role="alertdialog"
+          label={confirm.kind === 'merge' ? 'Confirm merge' : 'Confirm delete'}
+          onDismiss={() => setConfirm(null)}
+        >
           <span>
             {confirm.kind === 'merge' ? (
               <>
@@ -124,10 +130,10 @@ export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) 
           >
             {confirm.kind === 'merge' ? 'Merge' : 'Delete'}
           </button>
-          <button type="button" onClick={() => setConfirm(null)}>
+          <button type="button" data-autofocus onClick={() => setConfirm(null)}>
             Cancel
           </button>
-        </div>
+        </Popover>
       )}
       <table className="figures-table tags-table">
         <thead>
