@@ -111,6 +111,8 @@ export async function generateArchive(
       while (next < size.articles) await makeOne(next++)
     }),
   )
+  // The catalog counts follow each annotations write unawaited: wait for the last of them before checking.
+  await archive.flush()
   await verify(paths.archive, size.articles, size.annotations)
   const manifest: BenchManifest = {
     generator: GENERATOR_VERSION,

@@ -2,6 +2,7 @@
 // object and of its result. IPC, the preload, the HTTP bridge and the renderer client are all built from it.
 import { z } from 'zod'
 import { ASSET_NAME } from './assets'
+import { LIBRARY_SORTS } from './library-query'
 import {
   annotationKindSchema,
   annotationSchema,
@@ -20,6 +21,25 @@ import {
 } from './schemas'
 
 const none = z.object({}).strict()
+
+const calendarDay = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2024-01-10')
+
+/** The library's filters, as the main process applies them (src/shared/library-query.ts). */
+const libraryFilterSchema = z
+  .object({
+    tag: z.string().max(300).optional(),
+    source: z.string().max(300).optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
+    hasFigures: z.boolean().optional(),
+    hasNotes: z.boolean().optional(),
+    color: colorSchema.optional(),
+    collection: z.string().max(200).optional(),
+  })
+  .strict()
 
 /** One import's outcome: stored, recognised as already in the archive, or refused with a reason. */
 export const importResultSchema = z.object({
@@ -103,6 +123,32 @@ export const contract = {
     args: z.object({}).strict(),
     result: z.array(articleListItemSchema),
   },
+  /** One page of the library's rows, filtered and sorted by the main process; `all` is the archive's size. */
+  'articles.page': {
+    args: z
+      .object({
+        filter: libraryFilterSchema.optional(),
+        sort: z.enum(LIBRARY_SORTS).optional(),
+        offset: z.number().int().min(0).max(100_000_000),
+        limit: z.number().int().min(1).max(1000),
+      })
+      .strict(),
+    result: z.object({
+      total: z.number().int(),
+      all: z.number().int(),
+      offset: z.number().int(),
+      items: z.array(articleListItemSchema),
+    }),
+  },
+  /** The ids of every article the filter keeps, in the sort's order (a range selection, an export scope). */
+  'articles.ids': {
+    args: z
+      .object({ filter: libraryFilterSchema.optional(), sort: z.enum(LIBRARY_SORTS).optional() })
+      .strict(),
+    result: z.array(idSchema),
+  },
+  /** Every source the library's rows show, A to Z: what the source filter offers. */
+  'articles.sources': { args: none, result: z.array(z.string()) },
   /** Ids of the articles a tag (on the article or on its annotations) or a highlight colour selects. */
   'articles.matching': {
     args: z

@@ -1,8 +1,8 @@
 // Main process: articles — list, read, create, edit, bulk changes, delete to trash and restore (articles.*).
-import { sourceOrDomain } from '../../shared/article-source'
 import { GlossaError } from '../../shared/errors'
 import { articleHasTag } from '../../shared/tags'
 import { normalizePlainText } from '../../shared/text-model'
+import { LibraryPages, listItem } from '../archive/library-pages'
 import { ImportError, parseHtml } from '../import'
 import type { HandlerMap, ServiceContext } from './context'
 
@@ -17,22 +17,15 @@ function asInvalidArgument<T>(work: () => T): T {
 }
 
 export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articles'> {
+  // Made on first use: the handler map is also built without an archive, to read its method names.
+  let library: LibraryPages | undefined
+  const pages = () => (library ??= new LibraryPages(archive.catalog))
   return {
-    'articles.list': async () =>
-      archive.list().map((a) => {
-        // An article stored without a source (before #14) shows its URL's domain, in the row and the filter.
-        const source = sourceOrDomain(a)
-        return {
-          id: a.id,
-          title: a.title,
-          ...(source !== undefined ? { source } : {}),
-          ...(a.publishedAt !== undefined ? { publishedAt: a.publishedAt } : {}),
-          addedAt: a.addedAt,
-          tags: a.tags,
-          counts: a.counts,
-          ...(a.collections?.length ? { collections: a.collections } : {}),
-        }
-      }),
+    'articles.list': async () => archive.list().map(listItem),
+    'articles.page': async ({ filter = {}, sort = 'added', offset, limit }) =>
+      pages().page(filter, sort, offset, limit),
+    'articles.ids': async ({ filter = {}, sort = 'added' }) => pages().ids(filter, sort),
+    'articles.sources': async () => pages().sourceNames(),
     'articles.matching': async ({ tag, color }) =>
       archive
         .list()
