@@ -74,23 +74,17 @@ function loopsUnder(dir: string): string[] {
 }
 
 describe('import loops', () => {
-  it.each(['main/archive', 'shared'])('no module under src/%s reaches itself', (dir) => {
+  it.each(['main/archive', 'main/search', 'shared'])('no module under src/%s reaches itself', (dir) => {
     expect(loopsUnder(dir)).toEqual([])
   })
 })
 
 /**
- * Files the main process writes go through src/main/archive/atomic.ts. The others that touch the file system's
- * write calls, each for a reason: the lock is created exclusively ('wx'; a rename would replace another
- * process's lock), repair moves a damaged file aside (nothing is written), and the search index streams its
- * lines to a temp file of its own (src/main/search is outside issue #18's change).
+ * Files the main process writes go through src/main/archive/atomic.ts (the search index too, as lines). The
+ * others that touch the file system's write calls, each for a reason: the lock is created exclusively ('wx'; a
+ * rename would replace another process's lock), and repair moves a damaged file aside (nothing is written).
  */
-const WRITES_OF_THEIR_OWN = [
-  'main/archive/atomic.ts',
-  'main/archive/lock.ts',
-  'main/archive/repair.ts',
-  'main/search/index-file.ts',
-]
+const WRITES_OF_THEIR_OWN = ['main/archive/atomic.ts', 'main/archive/lock.ts', 'main/archive/repair.ts']
 
 describe('writing files', () => {
   const main = [...graph.keys()].filter((f) => name(f).startsWith('main/') || name(f).startsWith('cli/'))
@@ -108,5 +102,22 @@ describe('writing files', () => {
         .map((n) => n.trim().split(/\s+as\s+/)[0])
     const writers = main.filter((f) => fsImports(f).some((n) => WRITES.test(n))).map(name)
     expect(writers.sort()).toEqual([...WRITES_OF_THEIR_OWN].sort())
+  })
+})
+
+describe('MiniSearch', () => {
+  const ADAPTER = 'main/search/minisearch-adapter.ts'
+  const all = [...graph.keys()]
+
+  it('only the adapter imports it', () => {
+    const importers = all.filter((f) => /from\s+'minisearch(\/[^']*)?'/.test(readFileSync(f, 'utf8')))
+    expect(importers.map(name)).toEqual([ADAPTER])
+  })
+
+  it('only the adapter reads its private fields (_index and friends)', () => {
+    const PRIVATE =
+      /\._(index|options|fieldIds|fieldLength|avgFieldLength|documentCount|documentIds|idToShortId|storedFields|dirtCount|nextId)\b/
+    const readers = all.filter((f) => PRIVATE.test(readFileSync(f, 'utf8')))
+    expect(readers.map(name)).toEqual([ADAPTER])
   })
 })

@@ -51,4 +51,35 @@ describe('writeAtomic', () => {
     await writeAtomic(join(dir, 'next.json'), '{}')
     expect(await readFile(join(dir, 'next.json'), 'utf8')).toBe('{}')
   })
+
+  it('writes lines as they are produced, each ending in a newline', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'index.json')
+    await writeFile(file, 'old')
+    const taken: number[] = []
+    function* lines(): Generator<string> {
+      for (let i = 0; i < 3; i++) {
+        taken.push(i)
+        yield `line ${i} — ї`
+      }
+    }
+    const produced = lines()
+    expect(taken).toEqual([]) // nothing is read before the write starts
+    await writeAtomic(file, { lines: produced })
+    expect(await readFile(file, 'utf8')).toBe('line 0 — ї\nline 1 — ї\nline 2 — ї\n')
+    expect(await readdir(dir)).toEqual(['index.json'])
+  })
+
+  it('keeps the old file when the lines stop with an error halfway, and leaves no temp file', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'index.json')
+    await writeFile(file, 'old')
+    function* lines(): Generator<string> {
+      yield 'first'
+      throw new Error('the index changed while it was written')
+    }
+    await expect(writeAtomic(file, { lines: lines() })).rejects.toThrow('the index changed')
+    expect(await readFile(file, 'utf8')).toBe('old')
+    expect(await readdir(dir)).toEqual(['index.json'])
+  })
 })

@@ -1,12 +1,15 @@
 // Main process: the one way Glossa writes a file. The data goes to a temp file of its own beside the target, is
 // flushed to disk, and is renamed over the target, so a crash leaves the old file or the new one, never half of
 // either. Writes to one file run one at a time; while one runs, later ones wait and only the newest is written
-// (each caller's promise settles once data at least as new as its own is on disk).
+// (each caller's promise settles once data at least as new as its own is on disk). Data too large to hold as one
+// string (the search index) is given as lines, written one by one as they are produced.
 import { randomBytes } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 
-type Data = string | Uint8Array
+/** Lines, each written followed by a newline, taken from the iterable only when the write starts. */
+export type Lines = { lines: Iterable<string> }
+type Data = string | Uint8Array | Lines
 type Waiting = { data: Data; done: Promise<void>; settle: (err?: unknown) => void }
 type Lane = { waiting: Waiting | null }
 
@@ -38,7 +41,8 @@ async function writeNow(file: string, data: Data): Promise<void> {
   try {
     const handle = await open(temp, 'wx')
     try {
-      await handle.writeFile(data)
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data)
+      else for (const line of data.lines) await handle.write(`${line}\n`)
       await handle.sync()
     } finally {
       await handle.close()
@@ -64,7 +68,7 @@ async function run(key: string, file: string, lane: Lane): Promise<void> {
   lanes.delete(key)
 }
 
-/** Writes `data` (text as UTF-8) to `file` atomically; see the top of this file. */
+/** Writes `data` (text and lines as UTF-8) to `file` atomically; see the top of this file. */
 export function writeAtomic(file: string, data: Data): Promise<void> {
   const key = resolve(file)
   const lane = lanes.get(key)

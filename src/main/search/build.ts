@@ -4,8 +4,8 @@
 import { filesReader } from '../archive/reader'
 import { peakRssMB } from '../jobs/job-process'
 import { encodeIndex } from './index-codec'
-import { writeIndexFile } from './index-file'
-import { IndexState, indexHeader } from './index-state'
+import { indexHeader, writeIndexFile } from './index-file'
+import { IndexState } from './index-state'
 import { indexAll } from './load-state'
 import type { BuildReport, BuildRequest } from './load-state'
 

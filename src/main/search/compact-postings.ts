@@ -6,7 +6,8 @@
 // `CompactPostings` implements the part of Map that MiniSearch 7 uses on postings (get, set, has, delete, size,
 // keys, entries, iteration) with Map's semantics, so MiniSearch searches, adds, discards and vacuums as before;
 // the parity tests compare every result with an index that keeps plain Maps.
-import type MiniSearch from 'minisearch'
+import { miniSearchInternals } from './minisearch-adapter'
+import type { MiniSearch, Postings } from './minisearch-adapter'
 
 /** Postings smaller than this stay plain Maps: below it a Map is as small as two typed arrays and their views. */
 export const MIN_COMPACT_SIZE = 12
@@ -199,20 +200,11 @@ export class CompactPostings {
   }
 }
 
-/** MiniSearch 7's term tree, read to swap postings in place; `undefined` if its internals ever change. */
-type TermTree = Iterable<[string, Map<number, PostingsLike>]>
-type PostingsLike = Map<number, number> | CompactPostings
-
-function termTreeOf<T>(ms: MiniSearch<T>): TermTree | undefined {
-  const tree = (ms as unknown as { _index?: unknown })._index
-  return tree && typeof (tree as TermTree)[Symbol.iterator] === 'function' ? (tree as TermTree) : undefined
-}
-
 /**
  * The postings of one term field as the index should hold them: large ones compact, repacked when they have
  * drifted, small ones as they are.
  */
-export function compactPostings(docs: PostingsLike, fully = false): PostingsLike {
+export function compactPostings(docs: Postings, fully = false): Postings {
   if (docs instanceof CompactPostings)
     return docs.needsRepack || (fully && docs.drifted) ? docs.repacked() : docs
   return docs.size >= MIN_COMPACT_SIZE ? CompactPostings.from(docs) : docs
@@ -224,7 +216,8 @@ export function compactPostings(docs: PostingsLike, fully = false): PostingsLike
  * many postings it replaced.
  */
 export function compactIndex<T>(ms: MiniSearch<T>, { fully = false } = {}): number {
-  const tree = termTreeOf(ms)
+  // MiniSearch's term tree, read to swap postings in place; nothing is compacted if its layout ever changes.
+  const tree = miniSearchInternals(ms)?.terms
   if (!tree) return 0
   let replaced = 0
   for (const [, fields] of tree) {

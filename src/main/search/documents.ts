@@ -1,7 +1,7 @@
 // Main process: what goes into the MiniSearch index — one document per article and one per annotation that has
 // a note or tags — and the options used both to build it and to load it back (they must be the same).
 import { createHash } from 'node:crypto'
-import type { Options, SearchOptions } from 'minisearch'
+import type { Options, SearchOptions } from './minisearch-adapter'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { processTerm, tokenize } from './terms'
 

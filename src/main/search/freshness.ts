@@ -1,10 +1,14 @@
 // Main process: compares what a saved index was built from with the archive as it is now, so changes made
 // while no index was running (another Glossa process, the CLI, a crash before the last save) are caught.
 import { createHash } from 'node:crypto'
+import { stat } from 'node:fs/promises'
+import { articleFile } from '../archive/ids'
+import type { ArticleMeta } from '../../shared/types'
 import { metaSignature } from './documents'
-import { annotationSignature } from './index-state'
-import type { Signature } from './index-state'
 import type { ArchiveReader } from '../archive/reader'
+
+/** `meta`: the article document's inputs; `annotations`: the annotations file as indexed ('' = none). */
+export type Signature = { meta: string; annotations: string }
 
 export type Staleness = { added: string[]; changed: string[]; removed: string[] }
 
@@ -57,4 +61,22 @@ export function describeStaleness(s: Staleness): string {
     s.removed.length && `${s.removed.length} removed`,
   ].filter(Boolean)
   return `stale: ${parts.join(', ')} while the index was closed`
+}
+
+/**
+ * The annotations file's modification time and size, so a note edited while no index was running is noticed.
+ * Articles without annotations (by the catalog's counts) and without an indexed file are not stat'ed at all.
+ */
+export async function annotationSignature(
+  source: ArchiveReader,
+  meta: ArticleMeta,
+  recorded: string,
+): Promise<string> {
+  if (meta.counts.highlights + meta.counts.figures === 0 && !recorded) return ''
+  try {
+    const s = await stat(articleFile(source.dir, 'annotations', meta.id))
+    return `${s.mtimeMs}:${s.size}`
+  } catch {
+    return ''
+  }
 }

@@ -1,6 +1,6 @@
 // Main process: turns MiniSearch results into what the renderer shows — one hit per article (its best
 // document), a snippet with the matched words marked, and where in the article to scroll to.
-import type { SearchResult } from 'minisearch'
+import type { SearchResult } from './minisearch-adapter'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { annotationTags, parseDocId } from './documents'
 import type { SearchField } from './documents'

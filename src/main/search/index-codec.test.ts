@@ -1,10 +1,10 @@
-import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { SEARCH_ARTICLES } from '../../../test/fixtures/search/articles'
 import { INDEX_OPTIONS, SEARCH_OPTIONS } from './documents'
 import type { SearchDoc } from './documents'
 import { decodeIndex, encodeIndex, loadIndex } from './index-codec'
 import type { LazyIndex } from './index-codec'
+import { MiniSearch } from './minisearch-adapter'
 
 const HEADER = { format: 'test', articles: { a: ['x', ''] } }
 

@@ -6,26 +6,11 @@
 // (~300 MB of garbage, 2 s) and `JSON.parse` of the file builds it again on load, with an object and a key
 // string per posting; line by line and packed, saving walks the index directly, and loading reads one slice at
 // a time and turns each packed string straight into the typed arrays of CompactPostings.
-import MiniSearch from 'minisearch'
-import type { AsPlainObject } from 'minisearch'
 import { CompactPostings, MIN_COMPACT_SIZE } from './compact-postings'
 import { INDEX_OPTIONS } from './documents'
 import type { SearchDoc } from './documents'
-
-/** MiniSearch 7's private fields, read only to serialize; `toJSON()` is the fallback if they ever change. */
-type Internals = {
-  _documentCount: number
-  _nextId: number
-  _documentIds: Map<number, unknown>
-  _fieldIds: Record<string, number>
-  _fieldLength: Map<number, number[]>
-  _avgFieldLength: number[]
-  _storedFields: Map<number, unknown>
-  _dirtCount: number
-  _index: Iterable<[string, TermData]> & { set: (term: string, data: TermData) => unknown }
-}
-/** Field id → document short id → term frequency. */
-type TermData = Map<number, Map<number, number> | CompactPostings>
+import { MiniSearch, miniSearchInternals } from './minisearch-adapter'
+import type { AsPlainObject, TermData } from './minisearch-adapter'
 
 const LINE_CHARS = 1 << 20
 const TAIL = ']}}'
@@ -39,25 +24,26 @@ export function* encodeIndex(
   ms: MiniSearch<SearchDoc>,
   lineChars = LINE_CHARS,
 ): Generator<string> {
-  const inner = internalsOf(ms)
+  // MiniSearch's own fields, read directly; `toJSON()` is the fallback if their layout ever changes.
+  const inner = miniSearchInternals(ms)
   const { index: plainTerms, ...plainMeta } = inner ? { index: [] } : ms.toJSON()
   const meta = inner
     ? {
-        documentCount: inner._documentCount,
-        nextId: inner._nextId,
-        documentIds: Object.fromEntries(inner._documentIds),
-        fieldIds: inner._fieldIds,
-        fieldLength: Object.fromEntries(inner._fieldLength),
-        averageFieldLength: inner._avgFieldLength,
-        storedFields: Object.fromEntries(inner._storedFields),
-        dirtCount: inner._dirtCount,
+        documentCount: inner.documentCount,
+        nextId: inner.nextId,
+        documentIds: Object.fromEntries(inner.documentIds),
+        fieldIds: inner.fieldIds,
+        fieldLength: Object.fromEntries(inner.fieldLength),
+        averageFieldLength: inner.averageFieldLength,
+        storedFields: Object.fromEntries(inner.storedFields),
+        dirtCount: inner.dirtCount,
       }
     : plainMeta
   // `index` must come last: the first line ends where its list of terms begins.
   const head = JSON.stringify({ header, index: { ...meta, serializationVersion: 2, index: [] } })
   yield head.slice(0, -TAIL.length) // ends in `"index":[`
   const entries = inner
-    ? mapIterable(inner._index, ([term, fields]) => termEntry(term, fields))
+    ? mapIterable(inner.terms, ([term, fields]) => termEntry(term, fields))
     : mapIterable(plainTerms, ([term, data]) =>
         termEntry(
           term,
@@ -121,22 +107,6 @@ function unpack(packed: string): Map<number, number> | CompactPostings {
   return map
 }
 
-function internalsOf(ms: MiniSearch<SearchDoc>): Internals | undefined {
-  const inner = ms as unknown as Partial<Internals>
-  const ok =
-    typeof inner._documentCount === 'number' &&
-    typeof inner._nextId === 'number' &&
-    inner._documentIds instanceof Map &&
-    inner._fieldLength instanceof Map &&
-    inner._storedFields instanceof Map &&
-    Array.isArray(inner._avgFieldLength) &&
-    typeof inner._fieldIds === 'object' &&
-    typeof inner._dirtCount === 'number' &&
-    typeof inner._index?.[Symbol.iterator] === 'function' &&
-    typeof inner._index.set === 'function'
-  return ok ? (inner as Internals) : undefined
-}
-
 /** A saved term: the term and, per field id, its packed postings (or MiniSearch's own object of them). */
 export type SavedTerm = [string, Record<string, string | Record<string, number>>]
 /** MiniSearch's plain form, with its term list read lazily. */
@@ -196,7 +166,7 @@ const LOAD_SLICE = 5_000
  */
 export async function loadIndex(js: LazyIndex): Promise<MiniSearch<SearchDoc>> {
   const ms = MiniSearch.loadJS({ ...js, index: [] }, INDEX_OPTIONS)
-  const inner = internalsOf(ms)
+  const inner = miniSearchInternals(ms)
   if (!inner) {
     const all: AsPlainObject['index'] = []
     for await (const [term, data] of js.index) {
@@ -209,7 +179,7 @@ export async function loadIndex(js: LazyIndex): Promise<MiniSearch<SearchDoc>> {
   for await (const [term, data] of js.index) {
     const fields: TermData = new Map()
     for (const [fieldId, docs] of Object.entries(data)) fields.set(Number(fieldId), numericMap(docs))
-    inner._index.set(term, fields)
+    inner.terms.set(term, fields)
     if (++count % LOAD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve))
   }
   return ms

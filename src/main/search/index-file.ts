@@ -2,15 +2,17 @@
 //   { "header": { format, version, fingerprint, savedAt, termCount, articles, annotationDocs },
 //     "index": <what JSON.stringify(miniSearch) writes> }            (laid out by index-codec.ts)
 // It is derived data: anything unreadable is reported as a reason to rebuild, never thrown, and overwritten.
-import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { open } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import { GlossaError } from '../../shared/errors'
+import { writeAtomic } from '../archive/atomic'
 import { INDEX_OPTIONS, INDEX_VERSION } from './documents'
+import { fingerprint } from './freshness'
 import { decodeLines } from './index-codec'
 import type { LazyIndex } from './index-codec'
 import { message } from './index-state'
+import type { IndexState } from './index-state'
 
 const headerSchema = z.object({
   format: z.literal('glossa-search-index'),
@@ -136,23 +138,32 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value
 }
 
-/** Writes to a temp file beside the target and renames it over, so a crash never leaves half an index. */
+/**
+ * Writes the lines through the atomic writer (a temp file of its own, flushed, renamed over), so a crash never
+ * leaves half an index; the lines are taken as they are written, never all held in memory.
+ */
 export async function writeIndexFile(file: string, lines: Iterable<string>): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   try {
-    const handle = await open(temp, 'w')
-    try {
-      for (const line of lines) await handle.write(`${line}\n`)
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, file)
+    await writeAtomic(file, { lines })
   } catch (err) {
-    await rm(temp, { force: true })
     throw new GlossaError(
       'internal',
       `Could not save the search index to ${file} (${message(err)}). Search still works in this session; ` +
         'check that the archive folder is writable and the disk has free space.',
     )
+  }
+}
+
+/** The header saved with the index: what it was built from, to tell on the next open what changed since. */
+export function indexHeader(state: IndexState): IndexHeader {
+  const { signatures, annotationDocIds } = state
+  return {
+    format: 'glossa-search-index',
+    version: INDEX_VERSION,
+    fingerprint: fingerprint(signatures),
+    savedAt: new Date().toISOString(),
+    termCount: state.ms.termCount,
+    articles: Object.fromEntries([...signatures].map(([id, s]) => [id, [s.meta, s.annotations]])),
+    annotationDocs: Object.fromEntries(annotationDocIds),
   }
 }

@@ -1,20 +1,15 @@
 // Main process: the MiniSearch index plus what it was built from — per article, a signature of the catalog
 // entry and of the annotations file it indexed — so a reopened index can tell which articles changed while it
 // was closed and re-index only those.
-import { stat } from 'node:fs/promises'
-import { articleFile } from '../archive/ids'
-import MiniSearch from 'minisearch'
-import { fingerprint } from './freshness'
-import type { IndexHeader } from './index-file'
+import { MiniSearch } from './minisearch-adapter'
+import { annotationSignature } from './freshness'
+import type { Signature } from './freshness'
 import type { ArchiveReader } from '../archive/reader'
-import type { Annotation, ArticleMeta } from '../../shared/types'
-import { INDEX_OPTIONS, INDEX_VERSION, annotationDocs, articleDoc, metaSignature } from './documents'
+import type { Annotation } from '../../shared/types'
+import { INDEX_OPTIONS, annotationDocs, articleDoc, metaSignature } from './documents'
 import type { SearchDoc } from './documents'
 
 const MAX_PROBLEMS = 50
-
-/** `meta`: the article document's inputs; `annotations`: the annotations file as indexed ('' = none). */
-export type Signature = { meta: string; annotations: string }
 
 export class IndexState {
   private revisionCount = 0
@@ -104,38 +99,6 @@ export class IndexState {
   }
 }
 
-/**
- * The annotations file's modification time and size, so a note edited while no index was running is noticed.
- * Articles without annotations (by the catalog's counts) and without an indexed file are not stat'ed at all.
- */
-export async function annotationSignature(
-  source: ArchiveReader,
-  meta: ArticleMeta,
-  recorded: string,
-): Promise<string> {
-  if (meta.counts.highlights + meta.counts.figures === 0 && !recorded) return ''
-  try {
-    const s = await stat(articleFile(source.dir, 'annotations', meta.id))
-    return `${s.mtimeMs}:${s.size}`
-  } catch {
-    return ''
-  }
-}
-
 export function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
-}
-
-/** The header saved with the index: what it was built from, to tell on the next open what changed since. */
-export function indexHeader(state: IndexState): IndexHeader {
-  const { signatures, annotationDocIds } = state
-  return {
-    format: 'glossa-search-index',
-    version: INDEX_VERSION,
-    fingerprint: fingerprint(signatures),
-    savedAt: new Date().toISOString(),
-    termCount: state.ms.termCount,
-    articles: Object.fromEntries([...signatures].map(([id, s]) => [id, [s.meta, s.annotations]])),
-    annotationDocs: Object.fromEntries(annotationDocIds),
-  }
 }

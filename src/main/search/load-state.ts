@@ -2,7 +2,7 @@
 // articles that changed since, or a full build from every article when the file is missing or unusable. A full
 // build runs in an index builder process when one is given (build.ts), so its memory peak and its seconds of
 // work never land in the app's process; in this process otherwise, or when the builder fails.
-import type MiniSearch from 'minisearch'
+import type { MiniSearch } from './minisearch-adapter'
 import type { ArticleMeta } from '../../shared/types'
 import { compactIndex } from './compact-postings'
 import type { SearchDoc } from './documents'

@@ -4,8 +4,8 @@
 // typed), and the outcome says so, for the renderer to label them. Phrases, exclusions and filters are checked
 // on every candidate, against the stored text and the catalog, in both cases; `total` counts every article that
 // passes, not only the page returned.
-import type MiniSearch from 'minisearch'
-import type { SearchResult } from 'minisearch'
+import type { MiniSearch } from './minisearch-adapter'
+import type { SearchResult } from './minisearch-adapter'
 import { containsPhrase, searchWords } from '../../shared/search-query'
 import type { ParsedQuery, SearchFilter } from '../../shared/search-query'
 import { isWithinTag } from '../../shared/tags'

@@ -6,28 +6,15 @@
 // and not yet vacuumed count as MiniSearch counts them after a vacuum), and result objects
 // are built only for the documents the caller reads, best first. Equal scores come in the order the documents
 // were first matched (MiniSearch's AND keeps the last term's order instead; toHits orders ties by date).
-import type MiniSearch from 'minisearch'
-import type { SearchOptions, SearchResult } from 'minisearch'
+import { miniSearchInternals } from './minisearch-adapter'
+import type {
+  MiniSearch,
+  MiniSearchInternals,
+  SearchOptions,
+  SearchResult,
+  TermData,
+} from './minisearch-adapter'
 import { processTerm, tokenize } from './terms'
-
-type Postings = { readonly size: number; keys(): Iterable<number>; get(id: number): number | undefined }
-type TermData = Map<number, Postings>
-type TermTree = {
-  get(term: string): TermData | undefined
-  atPrefix(prefix: string): Iterable<[string, TermData]>
-  fuzzyGet(term: string, maxEditDistance: number): Map<string, [TermData, number]>
-}
-type Internals = {
-  _index: TermTree
-  _fieldIds: Record<string, number>
-  _fieldLength: Map<number, number[]>
-  _avgFieldLength: number[]
-  _documentCount: number
-  _documentIds: Map<number, unknown>
-  _dirtCount: number
-  _nextId: number
-  _options: { fields: string[] }
-}
 
 /** MiniSearch 7's defaults for what SEARCH_OPTIONS leaves out. */
 const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 }
@@ -55,7 +42,7 @@ type Spec = { term: string; unique: number; derived: Derived[] }
  * are not the ones this reads (then call ms.search).
  */
 export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQuery): Ranked | undefined {
-  const inner = internalsOf(ms)
+  const inner = miniSearchInternals(ms)
   if (!inner) return undefined
   const terms = tokenize(query)
     .map((t) => processTerm(t))
@@ -67,19 +54,20 @@ export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQu
     unique: uniqueTerms.indexOf(term),
     derived: derivedTerms(inner, term, i, terms, opts),
   }))
-  const fields = inner._options.fields
-  const boosts = fields.map((f) => [inner._fieldIds[f], opts.boost?.[f] || 1] as const)
+  const fields = inner.fields
+  const boosts = fields.map((f) => [inner.fieldIds[f], opts.boost?.[f] || 1] as const)
+  const { documentIds, fieldLength, averageFieldLength } = inner
 
-  const size = inner._nextId
+  const size = inner.nextId
   const total = new Float64Array(size)
   const mask = new Uint32Array(size)
   const current = new Float64Array(size)
   const seen = new Uint8Array(size)
   const touchedNow: number[] = []
   const candidates: number[] = []
-  const checkAlive = inner._dirtCount > 0
+  const checkAlive = inner.dirtCount > 0
   const { k, b, d } = DEFAULT_BM25
-  const n = inner._documentCount
+  const n = inner.documentCount
 
   for (const spec of specs) {
     for (const { weight, data } of spec.derived) {
@@ -89,13 +77,13 @@ export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQu
         // Documents discarded since the last vacuum still sit in the postings; they do not count as matches.
         // (MiniSearch itself counts them until a search meets them, a different number on every search.)
         let matching = postings.size
-        if (checkAlive) for (const doc of postings.keys()) if (!inner._documentIds.has(doc)) matching--
+        if (checkAlive) for (const doc of postings.keys()) if (!documentIds.has(doc)) matching--
         if (matching <= 0) continue
-        const avg = inner._avgFieldLength[fieldId]
+        const avg = averageFieldLength[fieldId]
         for (const doc of postings.keys()) {
-          if (checkAlive && !inner._documentIds.has(doc)) continue
+          if (checkAlive && !documentIds.has(doc)) continue
           const tf = postings.get(doc)!
-          const length = inner._fieldLength.get(doc)![fieldId]
+          const length = fieldLength.get(doc)![fieldId]
           const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5))
           const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)))
           if (seen[doc] === 0) {
@@ -133,7 +121,7 @@ export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQu
   return {
     size: kept.length,
     *ids() {
-      for (const i of order) yield inner._documentIds.get(kept[i])
+      for (const i of order) yield inner.documentIds.get(kept[i])
     },
     *results() {
       for (const i of order) yield resultOf(inner, kept[i], score[i], specs, boosts, fields)
@@ -142,13 +130,13 @@ export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQu
 }
 
 function derivedTerms(
-  inner: Internals,
+  inner: MiniSearchInternals,
   term: string,
   i: number,
   terms: string[],
   opts: RankedQuery,
 ): Derived[] {
-  const tree = inner._index
+  const tree = inner.terms
   const out: Derived[] = []
   const exact = tree.get(term)
   if (exact) out.push({ term, weight: 1, data: exact })
@@ -188,7 +176,7 @@ function derivedTerms(
 
 /** The result object MiniSearch would have built for one document, built only when it is read. */
 function resultOf(
-  inner: Internals,
+  inner: MiniSearchInternals,
   doc: number,
   score: number,
   specs: Spec[],
@@ -210,7 +198,7 @@ function resultOf(
     }
     if (matched && !queryTerms.includes(spec.term)) queryTerms.push(spec.term)
   }
-  return { id: inner._documentIds.get(doc), score, terms: Object.keys(match), queryTerms, match }
+  return { id: inner.documentIds.get(doc), score, terms: Object.keys(match), queryTerms, match }
 }
 
 function popcount(x: number): number {
@@ -221,22 +209,4 @@ function popcount(x: number): number {
     count++
   }
   return count
-}
-
-function internalsOf<T>(ms: MiniSearch<T>): Internals | undefined {
-  const inner = ms as unknown as Partial<Internals>
-  const tree = inner._index as Partial<TermTree> | undefined
-  const ok =
-    typeof tree?.get === 'function' &&
-    typeof tree.atPrefix === 'function' &&
-    typeof tree.fuzzyGet === 'function' &&
-    typeof inner._fieldIds === 'object' &&
-    inner._fieldLength instanceof Map &&
-    Array.isArray(inner._avgFieldLength) &&
-    typeof inner._documentCount === 'number' &&
-    inner._documentIds instanceof Map &&
-    typeof inner._dirtCount === 'number' &&
-    typeof inner._nextId === 'number' &&
-    Array.isArray(inner._options?.fields)
-  return ok ? (inner as Internals) : undefined
 }
