@@ -8,7 +8,6 @@ const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
   ...Object.keys(pkg.dependencies),
-  /^lowdb\//,
 ]
 
 export default defineConfig({

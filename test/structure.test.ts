@@ -89,9 +89,14 @@ const WRITES_OF_THEIR_OWN = ['main/archive/atomic.ts', 'main/archive/lock.ts', '
 describe('writing files', () => {
   const main = [...graph.keys()].filter((f) => name(f).startsWith('main/') || name(f).startsWith('cli/'))
 
-  it('nothing imports lowdb or steno (one atomic write instead)', () => {
+  it('nothing imports lowdb or steno (one atomic write instead), and the app does not depend on them', () => {
     const importers = main.filter((f) => /from\s+'(lowdb|steno)(\/[^']*)?'/.test(readFileSync(f, 'utf8')))
     expect(importers.map(name)).toEqual([])
+    const pkg = JSON.parse(readFileSync(resolve(SRC, '..', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>
+    }
+    // lowdb stays a devDependency: the bench compares the archive with one lowdb file (bench/baseline.ts).
+    expect(Object.keys(pkg.dependencies).filter((d) => d === 'lowdb' || d === 'steno')).toEqual([])
   })
 
   it('only atomic.ts and the listed exceptions import a writing call from node:fs', () => {
