@@ -2,6 +2,7 @@
 // index built in a process of its own. Started here and stopped by the caller (a signal in the CLI, a test).
 import type { Archive } from '../main/archive/archive'
 import { Importer } from '../main/importer'
+import { ConnectorAccess, startBrowserConnector } from '../main/connector'
 import { nodeExporter } from '../main/export/job'
 import { nodeProcess } from '../main/jobs/job-process'
 import { processParser } from '../main/jobs/parse-service'
@@ -13,6 +14,8 @@ import { createService } from '../main/service'
 export type ServeOptions = {
   dir: string
   port?: number
+  /** The browser connector's port (default 21787; 0: any free one). */
+  connectorPort?: number
   samplesDir?: string
   rendererDir: string
   workers: { search: string; export: string; parse: string }
@@ -24,6 +27,8 @@ export type RunningServe = {
   url: string
   port: number
   token: string
+  /** The browser connector's port, when it listens. */
+  connectorPort?: number
   archive: Archive
   stop: () => Promise<void>
 }
@@ -33,14 +38,27 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   const stopHousekeeping = startHousekeeping(archive)
   const search = SearchIndex.open(archive, { builder: nodeBuilder(o.workers.search) })
   const parser = processParser((execArgv) => nodeProcess(o.workers.parse, execArgv))
+  const connector = new ConnectorAccess(archive.dir)
+  const importer = new Importer(archive, undefined, parser)
+  const version = process.env.npm_package_version ?? '0.1.0'
   const service = createService({
     archive,
-    version: process.env.npm_package_version ?? '0.1.0',
+    version,
     search,
     exporter: nodeExporter(o.workers.export),
-    importer: new Importer(archive, undefined, parser),
+    importer,
+    connector,
   })
   const server = await startServer({ handlers: service, rendererDir: o.rendererDir, port: o.port ?? 0 })
+  const browser = await startBrowserConnector({
+    archive,
+    importer,
+    access: connector,
+    version,
+    ...(o.connectorPort !== undefined ? { port: o.connectorPort } : {}),
+  })
+  if (browser) o.log(`Browser connector on http://127.0.0.1:${browser.port}`)
+  else o.warn(`warning: ${connector.status.problem ?? 'the browser connector is not running'}`)
   for (const problem of archive.problems) o.warn(`warning: ${problem.message}`)
   // The index is derived data: when it cannot be opened, searches say so and everything else goes on.
   const searched = search.then(
@@ -64,6 +82,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     stopHousekeeping()
     try {
       await server.close()
+      await browser?.close()
       await searched
       await search.then((index) => index.close()).catch(() => {})
       await archive.flush()
@@ -71,5 +90,12 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
       parser.close()
     }
   }
-  return { url: server.url, port: server.port, token: server.token, archive, stop }
+  return {
+    url: server.url,
+    port: server.port,
+    token: server.token,
+    ...(browser ? { connectorPort: browser.port } : {}),
+    archive,
+    stop,
+  }
 }

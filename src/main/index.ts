@@ -11,6 +11,7 @@ import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
 import { Importer } from './importer'
+import { ConnectorAccess, startBrowserConnector } from './connector'
 import { importOpened, openablePaths } from './open-files'
 import { processExporter } from './export/job'
 import { processParser } from './jobs/parse-service'
@@ -116,9 +117,31 @@ async function main(): Promise<void> {
   })
   const search = SearchIndex.open(archive, { builder: processBuilder(() => utilityJob('search-worker.js')) })
   const exporter = processExporter(() => utilityJob('export-worker.js'))
-  registerIpc(createService({ archive, version: app.getVersion(), importer, search, exporter }), isOwnFrame)
+  const connector = new ConnectorAccess(archive.dir)
+  registerIpc(
+    createService({ archive, version: app.getVersion(), importer, search, exporter, connector }),
+    isOwnFrame,
+  )
+  // The browser extension saves through 127.0.0.1 while the app runs, even with its window closed.
+  const browser = startBrowserConnector({
+    archive,
+    importer,
+    access: connector,
+    version: app.getVersion(),
+    onSaved: () => mainWindow?.webContents.send(eventChannel('archive.changed')),
+    open: (id) => {
+      if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow()
+      // A new fragment is a same-document navigation: useRoute's hashchange opens the article.
+      void mainWindow.loadFile(rendererIndex, { hash: `/article/${id}` })
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.show()
+      mainWindow.focus()
+      return true
+    },
+  })
   app.on('before-quit', () => {
     importer.parser.close()
+    void browser.then((running) => running?.close())
     void Promise.all([search.then((index) => index.flush()), archive.flush()])
   })
   installMenu(() => mainWindow)

@@ -8,6 +8,7 @@ import { appHandlers } from './handlers/app'
 import { articleHandlers } from './handlers/articles'
 import { backupHandlers } from './handlers/backups'
 import { collectionHandlers } from './handlers/collections'
+import { connectorHandlers } from './handlers/connector'
 import type { ServiceContext } from './handlers/context'
 import { exportHandlers } from './handlers/export'
 import { figureHandlers } from './handlers/figures'
@@ -15,6 +16,7 @@ import { importHandlers } from './handlers/import'
 import { searchHandlers } from './handlers/search'
 import { tagHandlers } from './handlers/tags'
 import { Importer } from './importer'
+import { ConnectorAccess } from './connector/access'
 import type { ExportRunner } from './export/job'
 import { SearchIndex } from './search'
 
@@ -25,6 +27,8 @@ export type ServiceOptions = {
   search?: Promise<SearchIndex>
   /** Runs exports in a job process (the app and browser mode); default: in this process. */
   exporter?: ExportRunner
+  /** Shared with the browser connector's server when one runs; default: the archive's own token file. */
+  connector?: ConnectorAccess
 }
 
 export function createService({
@@ -33,6 +37,7 @@ export function createService({
   importer = new Importer(archive),
   search,
   exporter,
+  connector = new ConnectorAccess(archive.dir),
 }: ServiceOptions): Handlers {
   let index = search
   const ctx: ServiceContext = {
@@ -40,6 +45,7 @@ export function createService({
     importer,
     version,
     now: () => new Date().toISOString(),
+    connector,
     search: () => (index ??= SearchIndex.open(archive)),
     ...(exporter ? { exporter } : {}),
   }
@@ -54,6 +60,7 @@ export function createService({
     exportHandlers(ctx),
     backupHandlers(ctx),
     searchHandlers(ctx),
+    connectorHandlers(ctx),
   ]
   const merged: Record<string, unknown> = {}
   for (const map of maps) {

@@ -163,6 +163,8 @@ export const contract = {
     args: z.object({ id: idSchema, name: z.string().regex(ASSET_NAME, 'is not an image name') }).strict(),
     result: z.object({ mime: z.string(), base64: z.string() }),
   },
+  /** A PDF report's file (its meta has `pdf`), checked against its hash, for the reader to render. */
+  'articles.pdf': { args: byId, result: z.object({ base64: z.string() }) },
   'articles.create': {
     args: z
       .object({
@@ -364,6 +366,30 @@ export const contract = {
     args: z.object({ name: tagNameSchema, color: colorSchema.nullable() }).strict(),
     result: tagSchema,
   },
+  /** The browser connector (src/main/connector/): whether it listens, pairing, and the paired extensions. */
+  'connector.status': {
+    args: none,
+    result: z.object({
+      listening: z.boolean(),
+      port: z.int().optional(),
+      /** Why it is not listening (the port is taken, …). */
+      problem: z.string().optional(),
+    }),
+  },
+  'connector.pair.start': { args: none, result: z.object({ code: z.string(), expiresAt: z.string() }) },
+  'connector.tokens.list': {
+    args: none,
+    result: z.array(
+      z.object({
+        id: idSchema,
+        name: z.string(),
+        origin: z.string(),
+        createdAt: z.string(),
+        lastUsedAt: z.string().optional(),
+      }),
+    ),
+  },
+  'connector.tokens.revoke': { args: byId, result: ok },
 } as const
 
 export type Contract = typeof contract

@@ -19,6 +19,7 @@ const WRITES = {
   'articles.matching': false,
   'articles.get': false,
   'articles.image': false,
+  'articles.pdf': false,
   'articles.create': true,
   'articles.update': true,
   'articles.delete': true,
@@ -43,6 +44,11 @@ const WRITES = {
   'collections.rename': true,
   'collections.delete': true,
   'search.query': false,
+  'connector.status': false,
+  // a pairing code lives in memory only
+  'connector.pair.start': false,
+  'connector.tokens.list': false,
+  'connector.tokens.revoke': true,
 } satisfies Record<MethodName, boolean>
 
 /** Whether the contract lets these arguments through to a handler that writes. */

@@ -36,6 +36,7 @@ export const VALID = {
   'articles.matching': () => ({ tag: 'fuzz', color: 'yellow' }),
   'articles.get': (c) => ({ id: c.articles[0] }),
   'articles.image': (c) => ({ id: c.articles[0], name: `${'0'.repeat(64)}.png` }),
+  'articles.pdf': (c) => ({ id: c.articles[0] }),
   'articles.create': (c) => ({
     title: 'Fuzzed',
     text: c.text,
@@ -109,4 +110,8 @@ export const VALID = {
   'collections.rename': (c) => ({ id: c.collections[0], name: 'Reading list' }),
   'collections.delete': (c) => ({ id: c.collections[1] }),
   'search.query': () => ({ q: 'drones', limit: 5 }),
+  'connector.status': () => ({}),
+  'connector.pair.start': () => ({}),
+  'connector.tokens.list': () => ({}),
+  'connector.tokens.revoke': () => ({ id: 'a1b2c3d4e5f6' }),
 } satisfies Record<MethodName, (c: FuzzContext) => Record<string, unknown>>

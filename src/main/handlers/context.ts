@@ -2,6 +2,7 @@
 import type { Handlers, MethodName } from '../../shared/contract'
 import type { Archive } from '../archive/archive'
 import type { Importer } from '../importer'
+import type { ConnectorAccess } from '../connector/access'
 import type { ExportRunner } from '../export/job'
 import type { SearchIndex } from '../search'
 
@@ -14,6 +15,8 @@ export type ServiceContext = {
   search: () => Promise<SearchIndex>
   /** Runs exports in a job process; without it they run in this one. */
   exporter?: ExportRunner
+  /** Pairing and the paired browser extensions (the connector's HTTP server shares it). */
+  connector: ConnectorAccess
 }
 
 /** A method's prefix, the part before the dot (`tags` of `tags.rename`): one handler file serves each. */
