@@ -78,6 +78,10 @@ test('tag a detected figure, see it in the Figures view after reload, and see tw
   const table = page.locator('.figures-table tbody tr')
   await expect(table).toHaveCount(2)
   await expect(table.first()).toContainText('drones/launched')
+  // Tagged in the reader, a figure keeps its whole sentence: the Quote column shows it uncut.
+  await expect(table.filter({ hasText: '520' }).locator('.cell-quote')).toHaveText(
+    "Ukraine's air defences destroyed 412 of the 520 attack drones that Russia launched in the first week of January, the air force said on Tuesday, as officials warned that interceptor missiles were being used up faster than partners could replace them.",
+  )
   const conflicts = page.getByRole('region', { name: 'Conflicts' }).locator('.conflict')
   await expect(conflicts).toHaveCount(1)
   await expect(conflicts).toContainText('520')

@@ -1,5 +1,7 @@
 // Runs everywhere: the sentence a figure stands in, read from its TextQuoteSelector (prefix + exact + suffix),
 // so a figure's quote reads "…412 of the 520 attack drones that Russia launched…" rather than "520" again.
+import { CONTEXT_LENGTH } from '../anchoring'
+import { SENTENCE_CONTEXT_MAX } from '../figures/figure-target'
 import type { TextQuoteSelector } from '../types'
 
 /** Words whose full stop ends no sentence ("Mr. Smith", "Jan. 10", "U.S. officials"). */
@@ -11,6 +13,13 @@ const ABBREVIATIONS =
  * the article (as anchoring/text-quote.ts reads it): nothing was cut there.
  */
 const reachesEdge = (context: string): boolean => context.length < 31
+
+/**
+ * Context longer than 32 characters was kept by figures/figure-target.ts, which stops only at a sentence's
+ * bounds (or the article's), or at SENTENCE_CONTEXT_MAX characters: short of that, nothing was cut there.
+ */
+const reachesSentence = (context: string): boolean =>
+  context.length > CONTEXT_LENGTH && context.length < SENTENCE_CONTEXT_MAX
 
 /** Where a sentence ends inside `text`: after its closing punctuation and quotes, before the space. */
 function sentenceEnds(text: string): number[] {
@@ -36,8 +45,12 @@ export function quoteSentence(quote: TextQuoteSelector): string {
   let start = before ?? 0
   let end = after ?? text.length
   // A context that stops mid-sentence (not at the article's start or end): drop the half word at the cut.
-  const cutStart = before === undefined && !reachesEdge(quote.prefix)
-  const cutEnd = after === undefined && !reachesEdge(quote.suffix) && !/[.!?]["'”’)\]]*\s*$/.test(text)
+  const cutStart = before === undefined && !reachesEdge(quote.prefix) && !reachesSentence(quote.prefix)
+  const cutEnd =
+    after === undefined &&
+    !reachesEdge(quote.suffix) &&
+    !reachesSentence(quote.suffix) &&
+    !/[.!?]["'”’)\]]*\s*$/.test(text)
   if (cutStart) start = Math.min(from, start + (/^\S*\s/.exec(text.slice(start, from))?.[0].length ?? 0))
   if (cutEnd) {
     const tail = text.slice(to, end)

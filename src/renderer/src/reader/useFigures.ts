@@ -1,7 +1,7 @@
 // Renderer: figures in the open article — detected candidates (underlined), and the figure form's draft,
 // prefilled from detection, the period around it (relative to the article's date) and who said it.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { describe } from '../../../shared/anchoring'
+import { describeFigureTarget } from '../../../shared/figures/figure-target'
 import type { FigureCandidate } from '../../../shared/figures'
 import type * as FigureToolsModule from '../../../shared/figures'
 import type { Article, Figure } from '../../../shared/types'
@@ -180,7 +180,8 @@ export function useFigures(
         return draft.editingId
       }
       return sync.create({
-        target: describe(model.text, draft.start, draft.end),
+        // The whole sentence as context, so every list and export can quote it.
+        target: describeFigureTarget(model.text, draft.start, draft.end),
         color: 'blue',
         kind: 'figure',
         figure,
