@@ -6,7 +6,7 @@ import type { ImportResult } from '../main/importer'
 import type { Archive } from '../main/archive/archive'
 import type { DocumentParser } from '../main/jobs/parse-service'
 
-const IMPORTABLE = new Set(['.html', '.htm', '.xhtml', '.md', '.markdown', '.txt', '.text'])
+const IMPORTABLE = new Set(['.html', '.htm', '.xhtml', '.md', '.markdown', '.txt', '.text', '.pdf'])
 
 /** Explicit files are tried whatever their extension; inside folders only importable kinds are taken. */
 export async function collectFiles(paths: string[]): Promise<string[]> {

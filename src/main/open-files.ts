@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { dirname, extname, resolve } from 'node:path'
 import type { Importer } from './importer'
 
-const OPENABLE = new Set(['.html', '.htm', '.xhtml', '.md', '.markdown', '.txt'])
+const OPENABLE = new Set(['.html', '.htm', '.xhtml', '.md', '.markdown', '.txt', '.pdf'])
 
 /** The paths in a command line that name importable files (Electron's own arguments are skipped). */
 export function openablePaths(argv: string[]): string[] {

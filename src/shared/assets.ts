@@ -4,6 +4,8 @@
 
 export const ASSET_SCHEME = 'glossa-asset:'
 export const ASSET_NAME = /^[0-9a-f]{64}\.(?:png|jpg|gif|webp|avif)$/
+/** A PDF kept with its article: `assets/<id>/<sha256>.pdf`, served by articles.pdf. */
+export const PDF_ASSET_NAME = /^[0-9a-f]{64}\.pdf$/
 export const ASSET_SRC = /^glossa-asset:[0-9a-f]{64}\.(?:png|jpg|gif|webp|avif)$/
 
 export type ImageType = { ext: 'png' | 'jpg' | 'gif' | 'webp' | 'avif'; mime: string }

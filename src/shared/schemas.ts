@@ -1,6 +1,7 @@
 // Runs everywhere (main, preload, renderer, CLI, tests): the zod schemas of Glossa's domain.
 // The TypeScript types in types.ts are inferred from these, so the two cannot drift.
 import { z } from 'zod'
+import { PDF_ASSET_NAME } from './assets'
 import { isWebUrl } from './url-safety'
 import { HIGHLIGHT_COLORS, TAG_NAME_MAX, TAG_NAME_RULES } from './vocabulary'
 
@@ -108,6 +109,16 @@ export const articleMetaSchema = z.object({
   /** Ids of the collections this article belongs to. */
   collections: z.array(idSchema).optional(),
   canonicalUrl: z.string().max(4000).optional(),
+  /** A PDF report: its file in the archive (`assets/<id>/<file>`), page count, pdf.js fingerprint; `scanned` when
+   * no page has text. Its text is the pages' texts (src/shared/pdf-text.ts) joined by blank lines. */
+  pdf: z
+    .object({
+      file: z.string().regex(PDF_ASSET_NAME, 'must be a SHA-256 and .pdf'),
+      pages: z.int().positive().max(100_000),
+      fingerprint: z.string().max(200),
+      scanned: z.boolean(),
+    })
+    .optional(),
 })
 
 /** What the library list needs of each article: the rest stays out of the 10,000-row payload. Filters on

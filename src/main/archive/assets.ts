@@ -51,3 +51,45 @@ export async function readImage(root: string, id: string, name: string): Promise
 export async function removeImages(root: string, id: string): Promise<void> {
   await rm(assetFolder(root, id), { recursive: true, force: true })
 }
+
+/** A PDF report kept with its article: `<sha256>.pdf`. */
+export type StoredPdf = { name: string; bytes: Uint8Array }
+
+/** The archive name of a PDF's bytes, or undefined when they are not a PDF. */
+export function pdfName(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024))
+  if (!head.includes('%PDF-')) return undefined
+  return `${createHash('sha256').update(bytes).digest('hex')}.pdf`
+}
+
+export async function writePdf(root: string, id: string, pdf: StoredPdf): Promise<void> {
+  if (pdfName(pdf.bytes) !== pdf.name)
+    throw new GlossaError('invalid_argument', `PDF ${pdf.name} does not hold the bytes its name says.`)
+  await mkdir(assetFolder(root, id), { recursive: true })
+  await writeAtomic(assetFile(root, id, pdf.name), pdf.bytes)
+}
+
+/** The PDF's bytes, checked against the hash its name says; a swapped or damaged file is refused. */
+export async function readPdfAsset(
+  root: string,
+  id: string,
+  name: string,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const file = assetFile(root, id, name)
+  const info = await stat(file).catch(() => undefined)
+  if (!info?.isFile())
+    throw new GlossaError(
+      'not_found',
+      `Article ${id} has no PDF file; it may have come from a backup, which carries no PDFs. Its text is still there.`,
+    )
+  if (info.size > maxBytes)
+    throw new GlossaError('corrupt_file', `assets/${id}/${name} is larger than any PDF Glossa stores.`)
+  const bytes = new Uint8Array(await readFile(file))
+  if (pdfName(bytes) !== name)
+    throw new GlossaError(
+      'corrupt_file',
+      `assets/${id}/${name} is damaged: its bytes are not the PDF that was imported.`,
+    )
+  return bytes
+}

@@ -1,7 +1,7 @@
 // Main process: ids, shard names, the paths built from ids, and content hashes.
 import { createHash, randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { ASSET_NAME } from '../../shared/assets'
+import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
 import { GlossaError } from '../../shared/errors'
 import { ID_PATTERN } from '../../shared/schemas'
 
@@ -38,15 +38,15 @@ export function articleFile(root: string, folder: ArticleFolder, id: string): st
 }
 
 /**
- * The one place an image name becomes a path: `assets/<article id>/<sha256>.<ext>`. The id must be plain and the
- * name exactly a content hash with an image extension, so nothing can name a file outside its article's folder.
+ * The one place an image or PDF name becomes a path: `assets/<article id>/<sha256>.<ext>`. The id must be plain and the
+ * name exactly a content hash with an image or .pdf extension, so nothing can name a file outside its article's folder.
  */
 export function assetFile(root: string, id: string, name: string): string {
   const folder = articleFile(root, 'bodies', id) && join(root, 'assets', id)
-  if (!ASSET_NAME.test(name)) {
+  if (!ASSET_NAME.test(name) && !PDF_ASSET_NAME.test(name)) {
     throw new GlossaError(
       'invalid_argument',
-      `${JSON.stringify(String(name).slice(0, 80))} is not an image name (a SHA-256 and png, jpg, gif, webp or avif), so no file is read or written for it.`,
+      `${JSON.stringify(String(name).slice(0, 80))} is not an asset name (a SHA-256 and png, jpg, gif, webp, avif or pdf), so no file is read or written for it.`,
     )
   }
   return join(folder, name)

@@ -36,6 +36,9 @@ export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articl
       const { mime, bytes } = await archive.readImage(id, name)
       return { mime, base64: Buffer.from(bytes).toString('base64') }
     },
+    'articles.pdf': async ({ id }) => ({
+      base64: Buffer.from(await archive.readPdf(id)).toString('base64'),
+    }),
     'articles.create': async ({ text, html, ...meta }) => {
       const body = html
         ? (({ text: t, html: h }) => ({ text: t, html: h }))(

@@ -58,7 +58,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfPages
   const file = quoteName(name, 'The PDF')
   const pdfjs = await loadPdfJs()
   // pdf.js takes the buffer over; it gets a copy so the caller's bytes stay whole.
-  const task = pdfjs.getDocument({ data: bytes.slice(), ...PDF_SAFE_OPTIONS })
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), ...PDF_SAFE_OPTIONS })
   // Asked for a password: refused at once (never guessed, never kept).
   task.onPassword = () => {
     void task.destroy()

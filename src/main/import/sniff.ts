@@ -6,7 +6,8 @@ import type { ImportFormat } from './types'
 
 export type Sniffed = { format: ImportFormat; text: string }
 
-const ACCEPTED = 'Glossa imports saved web pages (.html), Markdown (.md) and plain-text (.txt) files'
+const ACCEPTED =
+  'Glossa imports saved web pages (.html), Markdown (.md), plain-text (.txt) files and PDF reports (.pdf)'
 const COPY_TEXT = 'copy its text into a .txt file, or save the original web page as HTML, and import that'
 
 // Magic numbers at offset 0 (or `at`), what the file then is, and what the researcher can do instead.

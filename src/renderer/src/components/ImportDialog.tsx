@@ -41,7 +41,7 @@ export default function ImportDialog({ run, onFiles, onSingle, onCancel, onClose
           multiple
           hidden
           aria-label="Files to import"
-          accept=".html,.htm,.xhtml,.md,.markdown,.txt,.text"
+          accept=".html,.htm,.xhtml,.md,.markdown,.txt,.text,.pdf"
           onChange={(e) => {
             onFiles(importableFiles([...(e.target.files ?? [])], false))
             e.target.value = ''

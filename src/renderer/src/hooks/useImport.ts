@@ -13,7 +13,7 @@ export type ImportRun = {
   cancelled: boolean
 }
 
-const IMPORTABLE = /\.(html?|xhtml|md|markdown|txt|text)$/i
+const IMPORTABLE = /\.(html?|xhtml|md|markdown|txt|text|pdf)$/i
 const idle: ImportRun = { total: 0, done: 0, results: [], running: false, cancelled: false }
 
 async function toBase64(file: File): Promise<string> {

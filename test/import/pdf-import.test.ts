@@ -1,0 +1,180 @@
+// Tests (Node): PDF reports imported through the real parse process (parse-worker.ts, bundled as the app ships
+// it), the real importer and service, on a real archive: text stored for search and exports, the PDF kept and
+// served back byte for byte, duplicates told by content, bad PDFs refused with a sentence and nothing touched.
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { PDFDocument } from 'pdf-lib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Archive } from '../../src/main/archive/archive'
+import { Importer } from '../../src/main/importer'
+import { nodeProcess } from '../../src/main/jobs/job-process'
+import { processParser } from '../../src/main/jobs/parse-service'
+import type { ProcessParser } from '../../src/main/jobs/parse-service'
+import { createService } from '../../src/main/service'
+import * as make from '../fixtures/pdf/make-pdfs'
+import { bundleChild } from '../reliability/bundle-child'
+import type { BundledChild } from '../reliability/bundle-child'
+import { callerOf } from '../service-harness'
+import { tempDir } from '../temp-archive'
+
+let worker: BundledChild
+const parsers: ProcessParser[] = []
+
+beforeAll(async () => {
+  worker = await bundleChild('src/main/jobs/parse-worker.ts')
+}, 120_000)
+
+afterAll(async () => {
+  for (const parser of parsers) parser.close()
+  await worker?.dispose()
+})
+
+async function harness() {
+  const dir = await tempDir()
+  const archive = await Archive.open(dir)
+  const parser = processParser((execArgv) => nodeProcess(worker.file, execArgv))
+  parsers.push(parser)
+  const importer = new Importer(archive, undefined, parser)
+  const handlers = createService({ archive, version: 'test', importer })
+  return { dir, archive, importer, ...callerOf(handlers) }
+}
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
+
+/** Every file under `dir` with its size and mtime: what "nothing else touched" compares. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name)
+      if (e.isDirectory()) await walk(p)
+      else if (e.name !== '.lock') {
+        const s = await stat(p)
+        out[p.slice(dir.length)] =
+          `${s.size}:${s.mtimeMs}:${(await readFile(p)).toString('base64').slice(0, 64)}`
+      }
+    }
+  }
+  await walk(dir)
+  return out
+}
+
+describe('importing PDFs', () => {
+  it('imports a report through the parse process: text, metadata, the PDF kept and served back', async () => {
+    const h = await harness()
+    const bytes = await make.singleColumnPdf()
+    const [result] = await h.call('import.files', {
+      files: [{ name: 'bridges.pdf', dataBase64: b64(bytes) }],
+    })
+    expect(result).toMatchObject({ status: 'imported', title: 'Bridge inspections, first quarter' })
+    const article = await h.call('articles.get', { id: result.id! })
+    expect(article.text).toBe(['Bridge inspections, first quarter', ...make.PROSE].join('\n\n'))
+    expect(article.author).toBe('Regional Transport Office')
+    expect(article.publishedAt).toBe('2025-03-14')
+    expect(article.pdf).toMatchObject({ pages: 1, scanned: false })
+    const served = await h.call('articles.pdf', { id: result.id! })
+    expect(Buffer.from(served.base64, 'base64').equals(Buffer.from(bytes))).toBe(true)
+    const file = join(h.dir, 'assets', result.id!, article.pdf!.file)
+    expect((await readFile(file)).equals(Buffer.from(bytes))).toBe(true)
+    // Search sees the report's text.
+    const found = await h.call('search.query', { q: 'corrosion reinforcement' })
+    expect(found.hits.map((hit) => hit.articleId)).toContain(result.id)
+  })
+
+  it('reports the same PDF again as a duplicate, and imports two different scans', async () => {
+    const h = await harness()
+    const bytes = await make.twoColumnPdf()
+    const [first] = await h.call('import.files', { files: [{ name: 'water.pdf', dataBase64: b64(bytes) }] })
+    const [again] = await h.call('import.files', { files: [{ name: 'copy.pdf', dataBase64: b64(bytes) }] })
+    expect(again).toMatchObject({ status: 'duplicate', id: first.id })
+    const scan = await make.scannedPdf()
+    // A second scan with different bytes: the same pages and one more.
+    const again2 = await PDFDocument.load(scan)
+    const [page] = await again2.copyPages(again2, [0])
+    again2.addPage(page)
+    const other = await again2.save()
+    const [s1] = await h.call('import.files', { files: [{ name: 'scan-a.pdf', dataBase64: b64(scan) }] })
+    const [s2] = await h.call('import.files', { files: [{ name: 'scan-b.pdf', dataBase64: b64(other) }] })
+    expect(s1).toMatchObject({ status: 'imported', title: 'scan-a' })
+    expect(s2).toMatchObject({ status: 'imported', title: 'scan-b' })
+    const meta = await h.call('articles.get', { id: s1.id! })
+    expect(meta.pdf).toMatchObject({ pages: 2, scanned: true })
+    expect(meta.text).toBe('')
+  })
+
+  it('refuses encrypted, damaged and mislabelled PDFs with a sentence, touching nothing in the archive', async () => {
+    const h = await harness()
+    const [kept] = await h.call('import.files', {
+      files: [{ name: 'rail.pdf', dataBase64: b64(await make.hyphenFootnotePdf()) }],
+    })
+    expect(kept.status).toBe('imported')
+    const before = await snapshot(h.dir)
+    const results = await h.call('import.files', {
+      files: [
+        { name: 'secret.pdf', dataBase64: b64(await make.encryptedPdf()) },
+        { name: 'broken.pdf', dataBase64: b64(await make.damagedPdf()) },
+        { name: 'notes.pdf', dataBase64: b64(new TextEncoder().encode('just some text, not a PDF')) },
+      ],
+    })
+    expect(results).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        code: 'encrypted',
+        message: expect.stringMatching(/“secret\.pdf” is protected by a password/),
+      }),
+      expect.objectContaining({
+        status: 'failed',
+        code: 'damaged',
+        message: expect.stringMatching(/“broken\.pdf” is damaged/),
+      }),
+      expect.objectContaining({
+        status: 'failed',
+        code: 'damaged',
+        message: expect.stringMatching(/“notes\.pdf” is damaged/),
+      }),
+    ])
+    expect(await snapshot(h.dir)).toEqual(before)
+    expect((await h.call('articles.list', {})).length).toBe(1)
+  })
+
+  it('imports the text of a PDF with JavaScript and an attachment; neither is run nor stored', async () => {
+    const h = await harness()
+    const [r] = await h.call('import.files', {
+      files: [{ name: 'procurement.pdf', dataBase64: b64(await make.scriptedPdf()) }],
+    })
+    expect(r.status).toBe('imported')
+    const article = await h.call('articles.get', { id: r.id! })
+    expect(article.text).toBe('Procurement summary: 14 contracts were awarded in March.')
+    // The only file kept is the PDF itself: the attachment was never extracted.
+    expect(await readdir(join(h.dir, 'assets', r.id!))).toEqual([article.pdf!.file])
+  })
+
+  it('imports a 500-page report within the parse bounds', async () => {
+    const h = await harness()
+    const [r] = await h.call('import.files', {
+      files: [{ name: 'stats.pdf', dataBase64: b64(await make.manyPagesPdf(500)) }],
+    })
+    expect(r).toMatchObject({ status: 'imported', title: 'Annual statistics, 500 pages' })
+    const article = await h.call('articles.get', { id: r.id! })
+    expect(article.pdf?.pages).toBe(500)
+    expect(article.text).toContain('In district 500 the survey counted 600 new homes')
+  }, 120_000)
+
+  it('refuses a PDF file that was swapped or damaged on disk when it is read back', async () => {
+    const h = await harness()
+    const [r] = await h.call('import.files', {
+      files: [{ name: 'schools.pdf', dataBase64: b64(await make.tablePdf()) }],
+    })
+    const article = await h.call('articles.get', { id: r.id! })
+    await writeFile(join(h.dir, 'assets', r.id!, article.pdf!.file), await make.singleColumnPdf())
+    await expect(h.call('articles.pdf', { id: r.id! })).rejects.toMatchObject({ code: 'corrupt_file' })
+    const text = await h.call('articles.get', { id: r.id! })
+    expect(text.text).toContain('Region\tSchools\tPupils')
+  })
+
+  it('says an article without a PDF has none', async () => {
+    const h = await harness()
+    const r = await h.call('import.text', { text: 'A plain note of 12 words.' })
+    await expect(h.call('articles.pdf', { id: r.id! })).rejects.toMatchObject({ code: 'not_found' })
+  })
+})
