@@ -1,16 +1,9 @@
 // Runs everywhere: reads Russian number words in the cases running text puts them in ("пять", "пяти",
 // "тридцати одного", "двух тысяч", "полтора миллиона", "две трети", "каждый пятый", "четверо").
 import type { NumberWords } from '../number-words'
+import { numberTable, slavicNumberReader } from './slavic-numbers'
 
-type Kind = 'unit' | 'teen' | 'tens' | 'hundreds' | 'scale' | 'collective'
-
-const table = new Map<string, { value: number; kind: Kind }>()
-const add = (kind: Kind, value: number, forms: string): void => {
-  for (const form of forms.split(' ')) {
-    table.set(form, { value, kind })
-    if (form.includes('ё')) table.set(form.replace(/ё/g, 'е'), { value, kind })
-  }
-}
+const { table, add } = numberTable((form) => (form.includes('ё') ? [form.replace(/ё/g, 'е')] : []))
 
 add('unit', 0, 'ноль нуль нуля нолю нулю')
 add('unit', 1, 'один одна одно одного одной одному одним одном одну одною')
@@ -74,14 +67,14 @@ for (const [value, forms] of [
 ] as const)
   for (const form of forms.split(' ')) DENOMINATORS.set(form, value)
 /** "две трети", "три четверти", "три пятых": the denominator after a count. */
-const PLURAL_DENOMINATORS: Readonly<Record<string, number>> = {
-  трети: 3,
-  третей: 3,
-  четверти: 4,
-  четвертей: 4,
-  пятых: 5,
-  десятых: 10,
-}
+const PLURAL_DENOMINATORS = new Map([
+  ['трети', 3],
+  ['третей', 3],
+  ['четверти', 4],
+  ['четвертей', 4],
+  ['пятых', 5],
+  ['десятых', 10],
+])
 
 /** "каждый пятый" (every fifth): the ordinal's stem and the share it means. */
 const EVERY = new Set('каждый каждая каждое каждого каждой каждому каждую'.split(' '))
@@ -102,74 +95,19 @@ const HALVES: Readonly<Record<string, number>> = { полтора: 1.5, полт
 /** Oblique forms of "one" standing alone ("в одной больнице", "одним словом") are not counts. */
 const OBLIQUE_ONE = new Set('одного одной одному одним одном одною'.split(' '))
 
-const norm = (word: string): string => word.replace(/ё/g, 'е')
+const ru = slavicNumberReader({
+  table,
+  norm: (word) => word.replace(/ё/g, 'е'),
+  every: EVERY,
+  ordinals: ORDINALS,
+  halves: HALVES,
+  denominators: DENOMINATORS,
+  countedDenominators: PLURAL_DENOMINATORS,
+  andAHalf: { words: ['с', 'половиной'], thenScale: true },
+  obliqueOne: OBLIQUE_ONE,
+})
 
-export const isRuNumberWord = (word: string): boolean => {
-  const w = norm(word)
-  return table.has(w) || w in HALVES
-}
+export const isRuNumberWord = ru.isNumberWord
 
-/**
- * Reads the longest number at the start of `words` (lower-case words and `-` tokens); `used` counts the
- * items consumed. Fraction nouns are read whatever `fractions` says: in Russian they are never ordinals.
- */
-export function parseRuNumberWords(raw: readonly string[]): NumberWords | undefined {
-  const words = raw.map(norm)
-  if (words.length === 0) return undefined
-  if (EVERY.has(words[0])) {
-    const found = ORDINALS.find(([pattern]) => pattern.test(words[1] ?? ''))
-    return found ? { value: 1 / found[1], used: 2, fraction: false } : undefined
-  }
-  const half = HALVES[words[0]]
-  if (half !== undefined) {
-    const next = table.get(words[1] ?? '')
-    if (next?.kind === 'scale') return { value: half * next.value, used: 2, fraction: false }
-    return { value: half, used: 1, fraction: false }
-  }
-  const lone = DENOMINATORS.get(words[0])
-  if (lone !== undefined) return { value: 1 / lone, used: 1, fraction: true }
-  const first = table.get(words[0])
-  if (first?.kind === 'collective') return { value: first.value, used: 1, fraction: false }
-  let total = 0
-  let current = 0
-  let used = 0
-  let last: Kind | 'none' = 'none'
-  let lastScale = Infinity
-  for (; used < words.length; used++) {
-    const entry = table.get(words[used])
-    if (entry === undefined || entry.kind === 'collective') {
-      const denominator = PLURAL_DENOMINATORS[words[used]]
-      if (denominator !== undefined && last === 'unit' && total === 0 && current > 1)
-        return { value: current / denominator, used: used + 1, fraction: true }
-      if (words[used] === 'с' && words[used + 1] === 'половиной' && last !== 'none' && last !== 'scale') {
-        current += 0.5
-        // "два с половиной миллиона": the scale after it is read next
-        if (table.get(words[used + 2])?.kind === 'scale') {
-          used += 1
-          continue
-        }
-        used += 2
-      }
-      break
-    }
-    const { kind, value } = entry
-    const ok =
-      kind === 'scale'
-        ? value < lastScale
-        : kind === 'hundreds'
-          ? last === 'none' || last === 'scale'
-          : kind === 'tens' || kind === 'teen'
-            ? last === 'none' || last === 'scale' || last === 'hundreds'
-            : last !== 'unit' && last !== 'teen'
-    if (!ok) break
-    if (kind === 'scale') {
-      total += (current || 1) * value
-      current = 0
-      lastScale = value
-    } else current += value
-    last = kind
-  }
-  if (used === 0) return undefined
-  if (used === 1 && OBLIQUE_ONE.has(words[0])) return undefined
-  return { value: total + current, used, fraction: false }
-}
+/** Reads the longest number at the start of `words` (see slavic-numbers.ts). */
+export const parseRuNumberWords: (raw: readonly string[]) => NumberWords | undefined = ru.parse

@@ -1,13 +1,9 @@
 // Runs everywhere: reads Ukrainian number words in every case they take ("п'ять", "п'яти", "п'ятьма",
 // "двадцять мільйонів", "дві тисячі п'ятсот", "дві третини", "півтора мільйона", "кожна третя").
 import type { NumberWords } from '../number-words'
+import { numberTable, slavicNumberReader } from './slavic-numbers'
 
-type Kind = 'unit' | 'teen' | 'tens' | 'hundreds' | 'scale'
-
-const table = new Map<string, { value: number; kind: Kind }>()
-const add = (kind: Kind, value: number, forms: string): void => {
-  for (const form of forms.split(' ')) table.set(form, { value, kind })
-}
+const { table, add } = numberTable()
 
 add('unit', 0, 'нуль нуля нулю')
 add('unit', 1, 'один одна одне одно одного одної одному одній одним одною одну')
@@ -90,67 +86,20 @@ const HALVES: Readonly<Record<string, number>> = { півтора: 1.5, півт
 /** Oblique forms of "one" standing alone ("в одній лікарні", "однією рукою") are not counts. */
 const OBLIQUE_ONE = new Set('одного одної одному одній одним одною'.split(' '))
 
-const norm = (word: string): string => word.replace(/[’ʼ`]/g, "'")
+const uk = slavicNumberReader({
+  table,
+  norm: (word) => word.replace(/[’ʼ`]/g, "'"),
+  every: EVERY,
+  ordinals: ORDINALS,
+  halves: HALVES,
+  denominators: DENOMINATORS,
+  // "дві третини": the same nouns after a count
+  countedDenominators: DENOMINATORS,
+  andAHalf: { words: ['з', 'половиною'], thenScale: false },
+  obliqueOne: OBLIQUE_ONE,
+})
 
-export const isUkNumberWord = (word: string): boolean => {
-  const w = norm(word)
-  return table.has(w) || w in HALVES
-}
+export const isUkNumberWord = uk.isNumberWord
 
-/**
- * Reads the longest number at the start of `words` (lower-case words and `-` tokens); `used` counts the
- * items consumed. Fraction nouns are read whatever `fractions` says: in Ukrainian they cannot be adjectives.
- */
-export function parseUkNumberWords(raw: readonly string[]): NumberWords | undefined {
-  const words = raw.map(norm)
-  if (words.length === 0) return undefined
-  if (EVERY.has(words[0])) {
-    const found = ORDINALS.find(([pattern]) => pattern.test(words[1] ?? ''))
-    return found ? { value: 1 / found[1], used: 2, fraction: false } : undefined
-  }
-  const half = HALVES[words[0]]
-  if (half !== undefined) {
-    const next = table.get(words[1] ?? '')
-    if (next?.kind === 'scale') return { value: half * next.value, used: 2, fraction: false }
-    return half === 1.5 ? { value: 1.5, used: 1, fraction: false } : undefined
-  }
-  const lone = DENOMINATORS.get(words[0])
-  if (lone !== undefined) return { value: 1 / lone, used: 1, fraction: true }
-  let total = 0
-  let current = 0
-  let used = 0
-  let last: Kind | 'none' = 'none'
-  let lastScale = Infinity
-  for (; used < words.length; used++) {
-    const entry = table.get(words[used])
-    if (entry === undefined) {
-      const denominator = DENOMINATORS.get(words[used])
-      if (denominator !== undefined && last === 'unit' && total === 0 && current > 1)
-        return { value: current / denominator, used: used + 1, fraction: true }
-      if (words[used] === 'з' && words[used + 1] === 'половиною' && last !== 'none' && last !== 'scale') {
-        current += 0.5
-        used += 2
-      }
-      break
-    }
-    const { kind, value } = entry
-    const ok =
-      kind === 'scale'
-        ? value < lastScale
-        : kind === 'hundreds'
-          ? last === 'none' || last === 'scale'
-          : kind === 'tens' || kind === 'teen'
-            ? last === 'none' || last === 'scale' || last === 'hundreds'
-            : last !== 'unit' && last !== 'teen'
-    if (!ok) break
-    if (kind === 'scale') {
-      total += (current || 1) * value
-      current = 0
-      lastScale = value
-    } else current += value
-    last = kind
-  }
-  if (used === 0) return undefined
-  if (used === 1 && OBLIQUE_ONE.has(words[0])) return undefined
-  return { value: total + current, used, fraction: false }
-}
+/** Reads the longest number at the start of `words` (see slavic-numbers.ts). */
+export const parseUkNumberWords: (raw: readonly string[]) => NumberWords | undefined = uk.parse
