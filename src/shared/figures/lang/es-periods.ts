@@ -4,7 +4,8 @@
 import type { Day } from '../dates'
 import { addMonths, lastDayOfMonth, nearestYear } from '../dates'
 import type { FoundPeriod } from '../period-phrases'
-import { B, E, ES_WEEKDAY, re, relativeSpanish, wholeMonth, wholeYear } from './es-relative'
+import { ES_WEEKDAY, relativeSpanish } from './es-relative'
+import { B, E, re, wholeMonth, wholeYear } from './period-kit'
 
 export { ES_WEEKDAY }
 

@@ -1,30 +1,22 @@
 // Runs everywhere: Spanish periods relative to the article's date: "este año", "el mes pasado", "la semana
 // pasada", "en lo que va de año", "los últimos tres meses", "la noche del domingo", "el martes", "hoy".
 import type { Day } from '../dates'
-import { addDays, addMonths, lastDayOfMonth, weekdayIndex } from '../dates'
+import { addDays, addMonths, weekdayIndex } from '../dates'
 import type { FoundPeriod } from '../period-phrases'
 import { parseSpanishNumberWords } from './es-numbers'
+import { B, E, countFrom, lastWeekdayAt, periodList, re, wholeMonth, wholeYear } from './period-kit'
+import type { SpanUnit } from './period-kit'
 
 export const ES_WEEKDAY = '(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)'
 const WEEKDAYS = ['lun', 'mar', 'mi', 'jue', 'vie', 's', 'dom']
-export const B = '(?<![\\p{L}\\d])'
-export const E = '(?![\\p{L}\\d])'
-export const re = (source: string): RegExp => new RegExp(source, 'giu')
-
-export const wholeMonth = (year: number, month: number, from = 1, to = 31): { from: Day; to: Day } => ({
-  from: { year, month, day: from },
-  to: { year, month, day: Math.min(to, lastDayOfMonth(year, month)) },
-})
-export const wholeYear = (year: number): { from: Day; to: Day } => ({
-  from: { year, month: 1, day: 1 },
-  to: { year, month: 12, day: 31 },
-})
 
 /** The last `weekday` on or before `ref` ("el martes" read on a Tuesday is that day). */
 function lastWeekday(name: string, ref: Day): Day {
   const n = name.toLowerCase()
-  const index = WEEKDAYS.findIndex((w) => n.startsWith(w))
-  return addDays(ref, -((weekdayIndex(ref) - index + 7) % 7))
+  return lastWeekdayAt(
+    WEEKDAYS.findIndex((w) => n.startsWith(w)),
+    ref,
+  )
 }
 
 const count = (word: string): number | undefined =>
@@ -33,21 +25,23 @@ const count = (word: string): number | undefined =>
 /** `n` units back from `ref` (forward when `sign` is 1). */
 function shift(ref: Day, n: number, unit: string, sign = -1): Day {
   const u = unit.toLowerCase()
-  if (u.startsWith('hora')) return addDays(ref, sign * Math.ceil(n / 24))
-  if (u.startsWith('d')) return addDays(ref, sign * n)
-  if (u.startsWith('semana')) return addDays(ref, sign * 7 * n)
-  if (u.startsWith('mes')) return addMonths(ref, sign * n)
-  return addMonths(ref, sign * 12 * n)
+  const kind: SpanUnit = u.startsWith('hora')
+    ? 'hour'
+    : u.startsWith('d')
+      ? 'day'
+      : u.startsWith('semana')
+        ? 'week'
+        : u.startsWith('mes')
+          ? 'month'
+          : 'year'
+  return countFrom(ref, n, kind, sign)
 }
 
 const UNIT = '(horas|días|semanas|meses|años|ejercicios)'
 const NUMBER = '(\\d+|[\\p{L}]+(?:\\s+y\\s+[\\p{L}]+)?)'
 
 export function relativeSpanish(text: string, ref: Day): FoundPeriod[] {
-  const found: FoundPeriod[] = []
-  const add = (m: RegExpMatchArray, from: Day, to: Day): void => {
-    found.push({ from, to, index: m.index ?? 0, text: m[0] })
-  }
+  const { found, add } = periodList()
   const monday = addDays(ref, -weekdayIndex(ref))
   // este año, el año pasado, el próximo ejercicio, el ejercicio anterior
   for (const m of text.matchAll(

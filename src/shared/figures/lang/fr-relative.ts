@@ -3,8 +3,10 @@
 import type { Day } from '../dates'
 import { addDays, addMonths, lastDayOfMonth, weekdayIndex } from '../dates'
 import type { FoundPeriod } from '../period-phrases'
-import { B, E, FR_WEEKDAY, lastWeekday, re, wholeMonth, wholeYear } from './fr-calendar'
+import { FR_WEEKDAY, lastWeekday } from './fr-calendar'
 import { parseFrenchNumberWords } from './fr-numbers'
+import { B, E, countFrom, periodList, re, wholeMonth, wholeYear } from './period-kit'
+import type { SpanUnit } from './period-kit'
 
 const count = (word: string): number | undefined =>
   /^\d+$/.test(word) ? Number(word) : parseFrenchNumberWords(word.toLowerCase().split(/(-)/))?.value
@@ -12,11 +14,16 @@ const count = (word: string): number | undefined =>
 /** `count` units back from `ref` (or forward when `sign` is 1). */
 function span(ref: Day, n: number, unit: string, sign = -1): Day {
   const u = unit.toLowerCase()
-  if (u.startsWith('heure')) return addDays(ref, sign * Math.ceil(n / 24))
-  if (u.startsWith('jour')) return addDays(ref, sign * n)
-  if (u.startsWith('semaine')) return addDays(ref, sign * 7 * n)
-  if (u.startsWith('mois')) return addMonths(ref, sign * n)
-  return addMonths(ref, sign * 12 * n)
+  const kind: SpanUnit = u.startsWith('heure')
+    ? 'hour'
+    : u.startsWith('jour')
+      ? 'day'
+      : u.startsWith('semaine')
+        ? 'week'
+        : u.startsWith('mois')
+          ? 'month'
+          : 'year'
+  return countFrom(ref, n, kind, sign)
 }
 
 const UNIT = '(heures?|jours?|semaines?|mois|ans|années?)'
@@ -24,10 +31,7 @@ const NUMBER = '(\\d+|[\\p{L}-]+)'
 
 /** Periods counted from `ref`, the article's date. */
 export function relativeFrench(text: string, ref: Day): FoundPeriod[] {
-  const found: FoundPeriod[] = []
-  const add = (m: RegExpMatchArray, from: Day, to: Day): void => {
-    found.push({ from, to, index: m.index ?? 0, text: m[0] })
-  }
+  const { found, add } = periodList()
   const monday = addDays(ref, -weekdayIndex(ref))
   for (const m of text.matchAll(
     re(
