@@ -178,6 +178,8 @@ export class Importer {
               pages: doc.pdf.pages,
               fingerprint: doc.pdf.fingerprint,
               scanned: doc.pdf.scanned,
+              pageRanges: doc.pdf.pageRanges,
+              ...(doc.pdf.labels ? { labels: doc.pdf.labels } : {}),
             },
             pdfBytes: doc.pdf.bytes,
           }

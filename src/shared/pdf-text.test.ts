@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { documentText, normalizeItemText, pageAt, pageText, splitByPage } from './pdf-text'
+import {
+  documentText,
+  normalizeItemText,
+  pageAt,
+  pageCitation,
+  pageOfOffset,
+  pageText,
+  splitByPage,
+} from './pdf-text'
 import type { PdfTextItem } from './pdf-text'
 import { normalizePlainText } from './text-model'
 
@@ -129,5 +137,23 @@ describe('documentText', () => {
       { page: 0, start: 2, end: 4 },
       { page: 2, start: 6, end: 8 },
     ])
+  })
+})
+
+describe('pages of an article', () => {
+  const pdf = {
+    pages: 3,
+    pageRanges: [
+      [0, 4],
+      [4, 4],
+      [6, 10],
+    ] as [number, number][],
+  }
+  it("cites the page a span starts on, by its number or the PDF's own label", () => {
+    expect(pageOfOffset(pdf, 7)).toEqual({ index: 2, label: '3' })
+    expect(pageCitation(pdf, 1)).toBe('p. 1')
+    expect(pageCitation({ ...pdf, labels: ['i', 'ii', '12'] }, 7)).toBe('p. 12')
+    expect(pageCitation(undefined, 7)).toBeUndefined()
+    expect(pageCitation({ pages: 2 }, 7)).toBeUndefined()
   })
 })

@@ -238,3 +238,25 @@ export function splitByPage(
   })
   return parts
 }
+
+/** What an article keeps of its PDF's pages (ArticleMeta's `pdf`). */
+export type PdfPagesMeta = { pages: number; pageRanges?: [number, number][]; labels?: string[] }
+
+/** The page (0-based index and label) where a span of the article's text starts, or undefined without pages. */
+export function pageOfOffset(
+  pdf: PdfPagesMeta | undefined,
+  offset: number,
+): { index: number; label: string } | undefined {
+  if (!pdf?.pageRanges?.length) return undefined
+  const index = pageAt(
+    pdf.pageRanges.map(([start, end]) => ({ start, end })),
+    offset,
+  )
+  return { index, label: pdf.labels?.[index] ?? String(index + 1) }
+}
+
+/** "p. 12" (the page's label when the PDF has its own), for citations. */
+export function pageCitation(pdf: PdfPagesMeta | undefined, offset: number): string | undefined {
+  const page = pageOfOffset(pdf, offset)
+  return page ? `p. ${page.label}` : undefined
+}

@@ -117,6 +117,13 @@ export const articleMetaSchema = z.object({
       pages: z.int().positive().max(100_000),
       fingerprint: z.string().max(200),
       scanned: z.boolean(),
+      /** [start, end] of each page's text in the article's text (an empty page: start = end). */
+      pageRanges: z
+        .array(z.tuple([z.int().nonnegative(), z.int().nonnegative()]))
+        .max(100_000)
+        .optional(),
+      /** The PDF's own page labels ("iv", "12"), only when they differ from the page numbers. */
+      labels: z.array(z.string().max(40)).max(100_000).optional(),
     })
     .optional(),
 })

@@ -88,6 +88,11 @@ describe('parsePdf', () => {
       ),
     ).toBe(true)
     expect(doc.text.split('Section ').length - 1).toBe(500)
+    const ranges = doc.pdf!.pageRanges
+    expect(ranges).toHaveLength(500)
+    expect(doc.text.slice(...ranges[299])).toBe(
+      'Section 300\n\nIn district 300 the survey counted 400 new homes in 2024, and 6 schools were extended.',
+    )
   }, 120_000)
 })
 

@@ -147,7 +147,9 @@ export async function parsePdf(input: { name: string; bytes: Uint8Array }): Prom
     )
   const pdf = await readPdf(bytes, name)
   const pageTexts = pdf.pages.map((items) => pageText(items).text)
-  const { text } = documentText(pageTexts)
+  const { text, pages } = documentText(pageTexts)
+  const labels = pdf.labels?.map((l) => l.slice(0, 40))
+  const ownLabels = labels && labels.length === pdf.numPages && labels.some((l, i) => l !== String(i + 1))
   const title =
     field(pdf.info.Title, 1000) ||
     field(largestText(pdf.pages.find((p) => p.length) ?? []), 1000) ||
@@ -170,6 +172,8 @@ export async function parsePdf(input: { name: string; bytes: Uint8Array }): Prom
       pages: pdf.numPages,
       fingerprint: pdf.fingerprint,
       scanned: !text,
+      pageRanges: pages.map((p) => [p.start, p.end]),
+      ...(ownLabels ? { labels } : {}),
     },
   }
 }

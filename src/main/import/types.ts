@@ -35,6 +35,10 @@ export type ImportedPdf = {
   fingerprint: string
   /** True when no page has any text (a scan): shown, not annotatable. */
   scanned: boolean
+  /** [start, end] of each page's text in the document's text (documentText in src/shared/pdf-text.ts). */
+  pageRanges: [number, number][]
+  /** The PDF's own page labels ("iv", "12"), when it has any that differ from the page numbers. */
+  labels?: string[]
 }
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
