@@ -4,6 +4,8 @@ import { GlossaError } from '../../shared/errors'
 import { ImportError } from '../import/errors'
 import type { Backup } from '../../shared/export'
 import type { Archive } from './archive'
+import { removeImages } from './assets'
+import { writeArticleAssets } from './backup-assets'
 
 export type RestoreSummary = {
   restored: number
@@ -46,8 +48,12 @@ export async function restoreBackup(archive: Archive, backup: Backup): Promise<R
     const annotations = backup.annotations.filter((a) => a.articleId === meta.id)
     let removed: string[]
     try {
+      // Its images and PDF first, checked by hash and type: the body that names them never comes before them.
+      await writeArticleAssets(archive.dir, meta.id, backup.assets ?? [])
       removed = await archive.putArticle(meta, { text, html }, annotations)
     } catch (err) {
+      // Nothing of it stays: its files were written first, and no catalog entry will name them.
+      await removeImages(archive.dir, meta.id).catch(() => {})
       // One article past the bounds is left out with its reason; the rest of the backup goes on.
       if (!(err instanceof ImportError && err.code === 'too_complex')) throw err
       summary.refused.push(err.message)

@@ -11,11 +11,12 @@ import {
   figuresCsvWriter,
   highlightsCsvWriter,
 } from '../../shared/export'
-import type { ExportBundle, ExportFile, ExportWriter } from '../../shared/export'
+import type { BackupAsset, ExportBundle, ExportFile, ExportWriter } from '../../shared/export'
 import { mapLimit } from '../../shared/map-limit'
 import { articleHasTag, isWithinTag } from '../../shared/tags'
 import type { Annotation, ArticleMeta, HighlightColor } from '../../shared/types'
 import type { Archive } from '../archive/archive'
+import { readArticleAssets } from '../archive/backup-assets'
 import { archiveReader, filesReader } from '../archive/reader'
 import type { ArchiveReader } from '../archive/reader'
 
@@ -166,11 +167,23 @@ export async function runExport(
       return [exportCslJson(bundle)]
     case 'json': {
       const articles = []
-      for (const meta of bundle.articles) articles.push(await archive.getArticle(meta.id))
+      const assets: BackupAsset[] = []
+      for (const meta of bundle.articles) {
+        articles.push(await archive.getArticle(meta.id))
+        // Images and PDFs too: a backup restores the article as it was, not its text alone.
+        assets.push(...(await readArticleAssets(archive.dir, meta.id)).assets)
+      }
       const tagColors = archive.tagColors()
       const collections = archive.collections()
       return [
-        exportBackup({ generatedAt, articles, annotations: bundle.annotations, tagColors, collections }),
+        exportBackup({
+          generatedAt,
+          articles,
+          annotations: bundle.annotations,
+          tagColors,
+          collections,
+          ...(assets.length ? { assets } : {}),
+        }),
       ]
     }
   }

@@ -1,7 +1,15 @@
 // Runs everywhere: the JSON backup — the whole archive or a selection with everything needed to rebuild it
 // (ids, text, HTML, annotations, tag colours, collections), versioned, and validated when read back.
 import { z } from 'zod'
-import { annotationSchema, articleSchema, collectionSchema, colorSchema, tagNameSchema } from '../schemas'
+import { ASSET_NAME, PDF_ASSET_NAME } from '../assets'
+import {
+  annotationSchema,
+  articleSchema,
+  collectionSchema,
+  colorSchema,
+  idSchema,
+  tagNameSchema,
+} from '../schemas'
 import type { ExportFile } from './bundle'
 
 export const BACKUP_FORMAT = 'glossa-backup'
@@ -15,7 +23,27 @@ export const backupSchema = z.object({
   annotations: z.array(annotationSchema),
   tagColors: z.record(tagNameSchema, colorSchema),
   collections: z.array(collectionSchema.pick({ id: true, name: true })),
+  /**
+   * The articles' stored files (images, a PDF report's PDF), base64; absent from backups made before they were
+   * carried, which restore as before (text and annotations, images missing).
+   */
+  assets: z
+    .array(
+      z
+        .object({
+          articleId: idSchema,
+          name: z
+            .string()
+            .refine((n) => ASSET_NAME.test(n) || PDF_ASSET_NAME.test(n), 'not the name of an archived file'),
+          // A PDF of at most 100 MB, as base64.
+          dataBase64: z.string().max(140_000_000),
+        })
+        .strict(),
+    )
+    .optional(),
 })
+
+export type BackupAsset = NonNullable<z.infer<typeof backupSchema>['assets']>[number]
 
 export type Backup = z.infer<typeof backupSchema>
 
@@ -53,6 +81,11 @@ export function parseBackup(json: string): { backup: Backup } | { problem: strin
   if (stray)
     return {
       problem: `The backup has annotation ${stray.id} for article ${stray.articleId}, which it does not contain.`,
+    }
+  const strayFile = parsed.data.assets?.find((a) => !ids.has(a.articleId))
+  if (strayFile)
+    return {
+      problem: `The backup has the file ${strayFile.name} for article ${strayFile.articleId}, which it does not contain.`,
     }
   return { backup: parsed.data }
 }

@@ -9,5 +9,5 @@ export { exportFiguresCsv, exportHighlightsCsv, figuresCsvWriter, highlightsCsvW
 export { exportWebAnnotations } from './web-annotation'
 export { exportCslJson } from './csl'
 export { citation } from './citation'
-export type { Backup } from './backup'
+export type { Backup, BackupAsset } from './backup'
 export { BACKUP_FORMAT, BACKUP_VERSION, exportBackup, looksLikeBackup, parseBackup } from './backup'

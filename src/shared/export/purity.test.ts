@@ -13,6 +13,9 @@ const ALLOWED = [
   '../schemas',
   '../url-safety',
   '../article-source',
+  '../assets',
+  '../anchoring',
+  '../figures/figure-target',
 ]
 
 describe('src/shared/export stays pure', () => {

@@ -1,0 +1,63 @@
+// Main process, export job process: an article's files under `assets/<id>/` (its images and, for a PDF report, the
+// PDF) as a JSON backup carries them, base64 in its `assets` list, and back. Both ways every file is checked by
+// the rule that stores it (assets.ts): the name is the SHA-256 of the bytes and the bytes are the type the name
+// says; a file that fails is left out of a backup (and named), and refuses the restore of its article.
+import { readdir } from 'node:fs/promises'
+import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
+import type { BackupAsset } from '../../shared/export'
+import { GlossaError } from '../../shared/errors'
+import { readImage, readPdfAsset, removeImages, writeImages, writePdf } from './assets'
+import { MAX_PDF_BYTES } from './archive'
+import { assetFolder } from './ids'
+
+const toBase64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+
+/** An article's stored files, for a backup; damaged ones are left out and named in `problems`. */
+export async function readArticleAssets(
+  dir: string,
+  id: string,
+): Promise<{ assets: BackupAsset[]; problems: string[] }> {
+  const names = await readdir(assetFolder(dir, id)).catch(() => [] as string[])
+  const assets: BackupAsset[] = []
+  const problems: string[] = []
+  for (const name of names.sort()) {
+    try {
+      if (ASSET_NAME.test(name))
+        assets.push({ articleId: id, name, dataBase64: toBase64((await readImage(dir, id, name)).bytes) })
+      else if (PDF_ASSET_NAME.test(name))
+        assets.push({
+          articleId: id,
+          name,
+          dataBase64: toBase64(await readPdfAsset(dir, id, name, MAX_PDF_BYTES)),
+        })
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err))
+    }
+  }
+  return { assets, problems }
+}
+
+/** Writes a restored article's files before its body names them; refuses any file whose bytes fail its name. */
+export async function writeArticleAssets(dir: string, id: string, assets: BackupAsset[]): Promise<void> {
+  const mine = assets.filter((a) => a.articleId === id)
+  if (!mine.length) return
+  try {
+    const decoded = mine.map((a) => ({
+      name: a.name,
+      bytes: new Uint8Array(Buffer.from(a.dataBase64, 'base64')),
+    }))
+    await writeImages(
+      dir,
+      id,
+      decoded.filter((a) => ASSET_NAME.test(a.name)),
+    )
+    for (const pdf of decoded.filter((a) => PDF_ASSET_NAME.test(a.name))) await writePdf(dir, id, pdf)
+  } catch (err) {
+    await removeImages(dir, id).catch(() => {})
+    throw new GlossaError(
+      'invalid_argument',
+      `Article ${id} was not restored: ${err instanceof Error ? err.message : String(err)}`,
+    )
+  }
+}
