@@ -113,6 +113,36 @@ describe('article images', () => {
     }
   })
 
+  it('keeps an AMP page’s <amp-img> as the image it stands for, with its caption', async () => {
+    const png = await readFile(join(READER_DIR, `${PAGE}_files/site-photo.png`))
+    const server = createServer((req, res) => {
+      if (req.url === '/amp/route.png')
+        return void res.writeHead(200, { 'content-type': 'image/png' }).end(png)
+      res.writeHead(404).end()
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      const archive = await Archive.open(join(await tempDir(), 'archive'))
+      const page = `<html amp><head><title>Bypass plan</title></head><body><article><h1>Bypass plan</h1>
+        <p>${'The county council approved the bypass route on Thursday after a two-hour debate. '.repeat(4)}</p>
+        <figure><amp-img src="/amp/route.png" width="1200" height="675" layout="responsive" alt="The route">
+        <div fallback>Loading</div></amp-img><figcaption>The proposed route</figcaption></figure>
+        <p>${'Opposition councillors said they would press for an audit of the costs. '.repeat(4)}</p></article></body></html>`
+      const importer = new Importer(archive, async (url) => ({ html: page, finalUrl: url }), undefined, {
+        allowPrivate: true,
+      })
+      const result = await importer.importUrl({ url: `${base}/news/bypass` })
+      const article = await archive.getArticle(result.id!)
+      expect(article.html).toMatch(
+        /<img src="glossa-asset:[0-9a-f]{64}\.png" alt="The route"><figcaption>The proposed route<\/figcaption>/,
+      )
+      expect(article.text).not.toContain('Loading')
+    } finally {
+      server.close()
+    }
+  })
+
   it.each([
     ['http://127.0.0.1/x.png', true],
     ['http://10.1.2.3/x.png', true],

@@ -20,7 +20,21 @@ const PREFERRED_WIDTH = 1600
 const LAZY_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-full-src', 'data-hi-res-src']
 const KEPT_ATTRS = new Set(['src', 'alt', 'title'])
 
+/** An AMP page's `<amp-img>` as the `<img>` it stands for (its address, srcset and text; its fallbacks dropped). */
+function ampImages(doc: DomDocument): void {
+  for (const amp of all(doc, 'amp-img')) {
+    if (!amp.parentNode || (amp.parentNode && tagOf(amp.parentNode) === 'amp-img')) continue
+    const img = doc.createElement('img')
+    for (const name of ['src', 'srcset', 'alt', 'title']) {
+      const value = amp.getAttribute(name)
+      if (value !== null) img.setAttribute(name, value)
+    }
+    amp.parentNode.replaceChild(img, amp)
+  }
+}
+
 export function markImages(doc: DomDocument, baseUrl: string | undefined): PendingImage[] {
+  ampImages(doc)
   const found: PendingImage[] = []
   for (const img of all(doc, 'img')) {
     const raw = chooseSource(img)
