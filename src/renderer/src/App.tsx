@@ -1,6 +1,6 @@
 // Renderer: the window — library on the left; the open article, the Figures view or the Tags manager on
 // the right; import on top.
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
 import { api, onAppEvent } from './api'
 import { whenIdle } from './idle'
 import type ReaderPaneType from './views/ReaderPane'
@@ -38,42 +38,52 @@ import SearchResults from './components/SearchResults'
 import type { ScopeChoice } from './components/ExportDialog'
 import Toast from './components/Toast'
 import type { ToastMessage } from './components/Toast'
-import { useArticles } from './hooks/useArticles'
 import { useCollections } from './hooks/useCollections'
 import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
-import { useMatching } from './hooks/useMatching'
+import { useLibraryPages } from './hooks/useLibraryPages'
 import { useMediaQuery } from './hooks/useMediaQuery'
 import { useRoute } from './hooks/useRoute'
 import { useSearch } from './hooks/useSearch'
 import { useTags } from './hooks/useTags'
-import { applyFilter } from './library/library-filter'
-import type { LibraryFilter } from './library/library-filter'
+import type { LibraryFilter, LibrarySort } from './library/library-filter'
 import LibraryPane from './views/LibraryPane'
 
 export default function App() {
-  const { articles, error, reload } = useArticles()
+  // The library's rows come a page at a time, filtered and sorted by the main process; a reload (the archive
+  // changed) asks again for the rows in view.
+  const [filter, setFilter] = useState<LibraryFilter>({})
+  const [sort, setSort] = useState<LibrarySort>('added')
+  const [generation, setGeneration] = useState(0)
+  const reload = useCallback(() => setGeneration((g) => g + 1), [])
+  const rows = useLibraryPages(filter, sort, generation)
+  const error = rows.error
   // Tags, collections and what opening the archive found are not on the first screen: asked for once the
   // library's rows are drawn, so they do not compete with the list for the page's main thread.
-  const listed = articles !== null || error !== null
+  const listed = rows.total !== null || error !== null
   const { tags, refresh: refreshTags } = useTags(listed)
   const { collections, refresh: refreshCollections } = useCollections(listed)
   const [route, go] = useRoute()
-  const ReaderPane = useReader(route.view === 'library' && !!route.articleId, articles !== null)
+  const ReaderPane = useReader(route.view === 'library' && !!route.articleId, rows.total !== null)
   const [importing, setImporting] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
-  const [filter, setFilter] = useState<LibraryFilter>({})
-  const matching = useMatching(filter, articles)
-  // The articles the filters keep, for the library (which sorts them) and the export dialog's "filtered" scope.
-  const shown = useMemo(
-    () => applyFilter(articles ?? [], filter, matching.ids),
-    [articles, filter, matching.ids],
-  )
   const [query, setQuery] = useState('')
   const search = useSearch(query)
   const [problems, setProblems] = useState<{ file?: string; message: string }[]>([])
   const [backups, setBackups] = useState(false)
-  const [exporting, setExporting] = useState<{ scope: ScopeChoice; selection: string[] } | null>(null)
+  const [exporting, setExportDialog] = useState<{
+    scope: ScopeChoice
+    selection: string[]
+    filtered: string[]
+  } | null>(null)
+  // The dialog offers "the articles in the library list": their ids are asked of the main process first.
+  const setExporting = (open: { scope: ScopeChoice; selection: string[] } | null) => {
+    if (!open) return setExportDialog(null)
+    rows.allIds().then(
+      (filtered) => setExportDialog({ ...open, filtered }),
+      () => setExportDialog({ ...open, filtered: [] }),
+    )
+  }
   const { run, start, single, cancel, reset } = useImport(reload)
   // Below 900 px an open article takes the whole window; the library comes over it on demand
   // (styles.css, .app.reading).
@@ -186,8 +196,8 @@ export default function App() {
     >
       <ProblemsBanner problems={problems} onRepair={() => setBackups(true)} />
       <LibraryPane
-        articles={articles}
-        error={error ?? matching.error}
+        rows={rows}
+        error={error}
         selectedId={route.view === 'library' ? route.articleId : null}
         onSelect={select}
         onImport={() => setImporting(true)}
@@ -239,8 +249,8 @@ export default function App() {
             : undefined
         }
         filter={filter}
-        shown={shown}
-        filtering={matching.pending}
+        sort={sort}
+        onSort={setSort}
         onFilter={setFilter}
         onBulk={bulk}
       />
@@ -317,7 +327,7 @@ export default function App() {
           <ExportDialog
             articleId={route.view === 'library' ? route.articleId : null}
             selection={exporting.selection}
-            filtered={shown.map((a) => a.id)}
+            filtered={exporting.filtered}
             tags={tags}
             collections={collections}
             initialScope={exporting.scope}

@@ -1,6 +1,8 @@
 // Renderer: the library's filters; every one combines with the others.
-import { useId, useMemo } from 'react'
-import type { ArticleListItem, Collection, Tag } from '../../../shared/types'
+import { useCallback, useId } from 'react'
+import type { Collection, Tag } from '../../../shared/types'
+import { api } from '../api'
+import { useApiValue } from '../hooks/useApiValue'
 import ColorSwatches from '../components/ColorSwatches'
 import Popover from '../components/Popover'
 import type { LibraryFilter } from './library-filter'
@@ -9,20 +11,17 @@ import { tagQuery } from './library-filter'
 type Props = {
   filter: LibraryFilter
   tags: Tag[]
-  /** The library's articles, whose sources the source filter offers. */
-  articles: ArticleListItem[]
   collections: Collection[]
   onChange: (patch: Partial<LibraryFilter>) => void
   /** Escape closes the panel; focus goes back to the Filters button. */
   onClose: () => void
 }
 
-export default function FilterPanel({ filter, tags, articles, collections, onChange, onClose }: Props) {
+export default function FilterPanel({ filter, tags, collections, onChange, onClose }: Props) {
   // Worked out only while the panel is open, so the library's first render does not pay for it.
-  const sources = useMemo(
-    () => [...new Set(articles.map((a) => a.source).filter((s): s is string => !!s))].sort(),
-    [articles],
-  )
+  // Asked for only while the panel is open: the main process holds the catalog (every source, A to Z).
+  const { value } = useApiValue(useCallback(() => api['articles.sources']({}), []))
+  const sources = value ?? []
   const id = useId()
   return (
     <Popover className="filter-panel" label="Filters" onDismiss={onClose}>

@@ -1,20 +1,23 @@
-// Renderer: the library — every article in the archive, filtered, sorted and virtualized so thousands
-// scroll smoothly; bulk selection to tag, collect or delete.
+// Renderer: the library — every article in the archive, filtered and sorted by the main process and
+// virtualized, so 100,000 scroll smoothly: the list asks for the pages of rows it shows (useLibraryPages);
+// bulk selection to tag, collect or delete.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react'
-import type { ArticleListItem, Collection, Tag } from '../../../shared/types'
+import type { Collection, Tag } from '../../../shared/types'
 import ArticleRow from '../components/ArticleRow'
 import { plural } from '../format'
 import BulkBar from '../library/BulkBar'
 import FilterPanel from '../library/FilterPanel'
-import { filterChips, SORT_LABELS, sortArticles } from '../library/library-filter'
+import type { LibraryRows } from '../hooks/useLibraryPages'
+import { filterChips, SORT_LABELS } from '../library/library-filter'
 import type { LibraryFilter, LibrarySort } from '../library/library-filter'
 
 export type View = 'library' | 'figures' | 'tags'
 
 type Props = {
-  articles: ArticleListItem[] | null
+  /** The rows the filter keeps, in the sort's order, a page at a time. */
+  rows: LibraryRows
   error: string | null
   selectedId: string | null
   onSelect: (id: string) => void
@@ -32,10 +35,8 @@ type Props = {
   /** While a search is active, how many articles it found (null until it answers); the count line follows it. */
   searchCount?: { total: number; match: 'exact' | 'close' } | null
   filter: LibraryFilter
-  /** The articles the filter keeps (App works them out; the export dialog offers them too). */
-  shown: ArticleListItem[]
-  /** The main process has not yet answered which articles the filter's tag or colour selects. */
-  filtering: boolean
+  sort: LibrarySort
+  onSort: (sort: LibrarySort) => void
   onFilter: (update: (f: LibraryFilter) => LibraryFilter) => void
   onBulk: {
     tag: (ids: string[], tags: string[]) => void
@@ -48,27 +49,24 @@ type Props = {
 const ROW_HEIGHT = 76
 
 /** The line above the list: how many articles it shows — or, while a search is on, how many the search found. */
-function countLine({
-  articles,
-  listed,
-  filtering,
-  searchCount,
-}: Pick<Props, 'articles' | 'filtering' | 'searchCount'> & { listed: number }): string {
+function countLine({ rows, searchCount }: Pick<Props, 'rows' | 'searchCount'>): string {
   if (searchCount === null) return 'Searching…'
   if (searchCount)
     return searchCount.match === 'close'
       ? plural(searchCount.total, 'close match', 'close matches')
       : `${plural(searchCount.total, 'article')} found`
-  if (!articles) return 'Opening archive…'
-  if (filtering) return 'Filtering…'
-  return listed === articles.length
-    ? plural(articles.length, 'article')
-    : `${listed} of ${plural(articles.length, 'article')}`
+  if (rows.total === null || rows.all === null) {
+    if (rows.error) return ''
+    return rows.all === null ? 'Opening archive…' : 'Filtering…'
+  }
+  return rows.total === rows.all
+    ? plural(rows.all, 'article')
+    : `${rows.total} of ${plural(rows.all, 'article')}`
 }
 
 export default function LibraryPane(props: Props) {
   const {
-    articles,
+    rows,
     error,
     selectedId,
     onSelect,
@@ -85,47 +83,57 @@ export default function LibraryPane(props: Props) {
     searchCount,
     onBulk,
     filter,
-    shown,
-    filtering,
+    sort,
+    onSort,
   } = props
   const setFilter = props.onFilter
   const scrollRef = useRef<HTMLDivElement>(null)
-  const [sort, setSort] = useState<LibrarySort>('added')
   const [showFilters, setShowFilters] = useState(false)
   const [checked, setChecked] = useState<Set<string>>(new Set())
   const [anchor, setAnchor] = useState<string | null>(null)
 
-  const list = useMemo(() => sortArticles(shown, sort), [shown, sort])
+  const count = rows.total ?? 0
   const chips = filterChips(filter, (id) => collections.find((c) => c.id === id)?.name ?? id)
   const virtualizer = useVirtualizer({
-    count: list.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   })
 
+  const items = virtualizer.getVirtualItems()
+  const firstShown = items[0]?.index ?? 0
+  const lastShown = items.at(-1)?.index ?? 0
+  // The pages of the rows in view (and the overscan), asked for as the list scrolls.
+  useEffect(() => rows.want(firstShown, lastShown), [rows.want, firstShown, lastShown]) // eslint-disable-line react-hooks/exhaustive-deps
+
   const onCheck = (id: string, e: MouseEvent) => {
+    setAnchor(id)
+    if (e.shiftKey && anchor) {
+      // The range may run through rows not loaded: its ids come from the main process, in the list's order.
+      void rows.allIds().then((all) => {
+        const [a, b] = [all.indexOf(anchor), all.indexOf(id)].sort((x, y) => x - y)
+        if (a < 0) return
+        setChecked((prev) => new Set([...prev, ...all.slice(a, b + 1)]))
+      })
+      return
+    }
     setChecked((prev) => {
       const next = new Set(prev)
-      if (e.shiftKey && anchor) {
-        const [a, b] = [list.findIndex((x) => x.id === anchor), list.findIndex((x) => x.id === id)].sort(
-          (x, y) => x - y,
-        )
-        for (const x of list.slice(a, b + 1)) next.add(x.id)
-      } else if (next.has(id)) next.delete(id)
+      if (next.has(id)) next.delete(id)
       else next.add(id)
       return next
     })
-    setAnchor(id)
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
     event.preventDefault()
-    const at = list.findIndex((a) => a.id === selectedId)
-    const next = Math.min(list.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))
-    if (list[next]) {
-      onSelect(list[next].id)
+    const at = selectedId ? rows.indexOf(selectedId) : -1
+    const next = Math.min(count - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))
+    const article = rows.rowAt(next)
+    if (article) {
+      onSelect(article.id)
       virtualizer.scrollToIndex(next, { align: 'auto' })
     }
   }
@@ -154,10 +162,8 @@ export default function LibraryPane(props: Props) {
         </div>
         {search}
         <div className="library-tools">
-          <span className="pane-subtitle">
-            {countLine({ articles, listed: list.length, filtering, searchCount })}
-          </span>
-          <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+          <span className="pane-subtitle">{countLine({ rows, searchCount })}</span>
+          <select aria-label="Sort by" value={sort} onChange={(e) => onSort(e.target.value as LibrarySort)}>
             {Object.entries(SORT_LABELS).map(([k, label]) => (
               <option key={k} value={k}>
                 {label}
@@ -172,7 +178,6 @@ export default function LibraryPane(props: Props) {
           <FilterPanel
             filter={filter}
             tags={tags}
-            articles={articles ?? []}
             collections={collections}
             onChange={(p) => setFilter((f) => ({ ...f, ...p }))}
             onClose={() => setShowFilters(false)}
@@ -212,8 +217,21 @@ export default function LibraryPane(props: Props) {
         onKeyDown={onKeyDown}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const article = list[item.index]
+          {items.map((item) => {
+            const article = rows.rowAt(item.index)
+            const place = {
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              right: 0,
+              height: item.size,
+              transform: `translateY(${item.start}px)`,
+            } as const
+            // A row whose page is on its way keeps its place, empty, until it arrives.
+            if (!article)
+              return (
+                <div key={`row-${item.index}`} className="article-row pending" style={place} aria-hidden />
+              )
             return (
               <ArticleRow
                 key={article.id}
@@ -223,22 +241,13 @@ export default function LibraryPane(props: Props) {
                 selecting={checked.size > 0}
                 onOpen={onSelect}
                 onCheck={onCheck}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: item.size,
-                  transform: `translateY(${item.start}px)`,
-                }}
+                style={place}
               />
             )
           })}
         </div>
-        {articles && !filtering && list.length === 0 && (
-          <p className="muted pad">
-            {articles.length ? 'No article matches these filters.' : 'No articles yet.'}
-          </p>
+        {rows.total === 0 && (
+          <p className="muted pad">{rows.all ? 'No article matches these filters.' : 'No articles yet.'}</p>
         )}
       </div>
       <footer className="library-footer">
