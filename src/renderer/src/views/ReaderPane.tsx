@@ -6,6 +6,7 @@ import { anchorAll, describe } from '../../../shared/anchoring'
 import { onAppEvent } from '../api'
 import AnnotationSidebar from '../components/AnnotationSidebar'
 import ArticleBody from '../components/ArticleBody'
+import PdfBody from '../components/PdfBody'
 import ArticleHeader from '../components/ArticleHeader'
 import FindBar from '../components/FindBar'
 import ReaderToolbar from '../components/ReaderToolbar'
@@ -318,14 +319,18 @@ export default function ReaderPane(props: Props) {
           />
         )}
         <div className="reader-scroll" ref={scroller} onMouseUp={onPointerUp} onKeyUp={refresh}>
-          <article className="reader" lang={article.language}>
+          <article className={article.pdf ? 'reader reader-pdf' : 'reader'} lang={article.language}>
             <ArticleHeader article={article} knownTags={tags} onTagsChanged={onTagsChanged} />
             {annotationError && (
               <p className="error" role="alert">
                 {annotationError}
               </p>
             )}
-            <ArticleBody article={article} onModel={onModel} />
+            {article.pdf ? (
+              <PdfBody article={article} onModel={onModel} />
+            ) : (
+              <ArticleBody article={article} onModel={onModel} />
+            )}
           </article>
           {selection && (
             <SelectionToolbar

@@ -1,0 +1,300 @@
+// Renderer: a PDF report's pages, drawn by pdf.js on canvases (only the pages near the view), each under a text
+// layer built from the same page text rule import used (reader/pdf-layer.ts), so the reader's text model reads
+// the pages back as the article's stored text and highlights, figures and find work as on articles. pdf.js runs
+// with eval off, no scripting, no XFA and no installed fonts; its worker code runs on this thread (the CSP allows
+// no workers). Zoom, page navigation and the PDF's outline are in the bar above the pages.
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import type * as PdfJsModule from 'pdfjs-dist'
+import type { Article } from '../../../shared/types'
+import { api } from '../api'
+import { readDomText } from '../reader/dom-text'
+import type { DomText } from '../reader/dom-text'
+import { buildTextLayer } from '../reader/pdf-layer'
+import type { LayerInput } from '../reader/pdf-layer'
+import ArticleBody from './ArticleBody'
+import './pdf-body.css'
+
+type Props = { article: Article; onModel: (model: DomText, container: HTMLElement) => void }
+
+type PdfJs = typeof PdfJsModule
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
+type OutlineEntry = { title: string; page: number; depth: number }
+
+let loading: Promise<PdfJs> | undefined
+/** pdf.js, loaded on first use, with its worker's code on this thread. */
+function loadPdfJs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    // @ts-expect-error pdfjs-dist ships no types for its worker module; pdf.js finds it on globalThis.
+    const worker: unknown = await import('pdfjs-dist/build/pdf.worker.mjs')
+    ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
+    return import('pdfjs-dist')
+  })()
+  return loading
+}
+
+function fromBase64(b64: string): Uint8Array {
+  const binary = atob(b64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+const ZOOMS = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 3]
+
+async function outlineOf(doc: PdfDocument): Promise<OutlineEntry[]> {
+  const out: OutlineEntry[] = []
+  const walk = async (items: Awaited<ReturnType<PdfDocument['getOutline']>>, depth: number) => {
+    for (const item of items ?? []) {
+      if (out.length >= 500) return
+      try {
+        const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest
+        const ref = dest?.[0]
+        const page =
+          ref && typeof ref === 'object' ? await doc.getPageIndex(ref as { num: number; gen: number }) : -1
+        if (page >= 0) out.push({ title: item.title.slice(0, 200), page, depth })
+      } catch {
+        // An outline entry pointing nowhere is left out.
+      }
+      await walk(item.items, depth + 1)
+    }
+  }
+  await walk((await doc.getOutline().catch(() => null)) ?? [], 0)
+  return out
+}
+
+function PdfBody({ article, onModel }: Props) {
+  const pagesRef = useRef<HTMLDivElement>(null)
+  const [doc, setDoc] = useState<PdfDocument | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [scale, setScale] = useState(1)
+  const [current, setCurrent] = useState(1)
+  const [pageInput, setPageInput] = useState('1')
+  const [outline, setOutline] = useState<OutlineEntry[]>([])
+  const sizes = useRef<{ width: number; height: number }[]>([])
+  const rendered = useRef(new Map<number, number>())
+  const scaleRef = useRef(scale)
+  scaleRef.current = scale
+
+  // Load the file and build every page's box and text layer; the canvases are drawn as they come into view.
+  useEffect(() => {
+    let live = true
+    let opened: PdfDocument | null = null
+    void (async () => {
+      try {
+        const [{ base64 }, pdfjs] = await Promise.all([api['articles.pdf']({ id: article.id }), loadPdfJs()])
+        const task = pdfjs.getDocument({
+          data: fromBase64(base64),
+          isEvalSupported: false,
+          enableXfa: false,
+          disableFontFace: true,
+          useSystemFonts: false,
+          verbosity: 0,
+        })
+        task.onPassword = () => void task.destroy()
+        opened = await task.promise
+        if (!live) return void opened.destroy()
+        const container = pagesRef.current
+        if (!container) return
+        container.replaceChildren()
+        sizes.current = []
+        rendered.current.clear()
+        const first = await opened.getPage(1)
+        const vp0 = first.getViewport({ scale: 1 })
+        // Fit the page to the reading column.
+        const fit = Math.min(1.5, Math.max(0.5, (container.parentElement?.clientWidth ?? 800) / vp0.width))
+        setScale(ZOOMS.reduce((best, z) => (Math.abs(z - fit) < Math.abs(best - fit) ? z : best), 1))
+        for (let i = 1; i <= opened.numPages; i++) {
+          const page = i === 1 ? first : await opened.getPage(i)
+          const vp = page.getViewport({ scale: 1 })
+          sizes.current.push({ width: vp.width, height: vp.height })
+          const section = document.createElement('section')
+          section.className = 'pdf-page'
+          section.dataset.page = String(i)
+          section.setAttribute('aria-label', `Page ${article.pdf?.labels?.[i - 1] ?? i}`)
+          section.style.width = `calc(var(--pdf-scale) * ${vp.width}px)`
+          section.style.height = `calc(var(--pdf-scale) * ${vp.height}px)`
+          const canvas = document.createElement('canvas')
+          canvas.className = 'pdf-canvas'
+          const layer = document.createElement('div')
+          layer.className = 'pdf-text-layer'
+          const content = await page.getTextContent()
+          buildTextLayer(layer, {
+            transform: vp.transform,
+            items: content.items.filter((it) => 'str' in it) as LayerInput['items'],
+            styles: content.styles,
+          })
+          section.append(canvas, layer)
+          container.append(section)
+          if (!live) return
+        }
+        setDoc(opened)
+        void outlineOf(opened).then((o) => live && setOutline(o))
+        onModel(readDomText(container), container)
+      } catch (err) {
+        if (live) setError(err instanceof Error ? err.message : String(err))
+      }
+    })()
+    return () => {
+      live = false
+      void opened?.destroy()
+    }
+  }, [article, onModel])
+
+  const draw = useCallback(
+    async (index: number) => {
+      const container = pagesRef.current
+      const section = container?.querySelector<HTMLElement>(`section[data-page="${index}"]`)
+      const canvas = section?.querySelector('canvas')
+      if (!doc || !canvas) return
+      const s = scaleRef.current
+      if (rendered.current.get(index) === s) return
+      rendered.current.set(index, s)
+      const page = await doc.getPage(index)
+      const ratio = window.devicePixelRatio || 1
+      const vp = page.getViewport({ scale: s * ratio })
+      canvas.width = Math.floor(vp.width)
+      canvas.height = Math.floor(vp.height)
+      try {
+        await page.render({ canvas, viewport: vp }).promise
+      } catch {
+        rendered.current.delete(index)
+      }
+    },
+    [doc],
+  )
+
+  // Draw the pages near the view; note which page is at the top.
+  useEffect(() => {
+    const container = pagesRef.current
+    if (!doc || !container) return
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const index = Number((entry.target as HTMLElement).dataset.page)
+          if (entry.isIntersecting) void draw(index)
+        }
+        const visible = entries.filter((e) => e.isIntersecting)
+        if (visible.length) {
+          const top = visible.reduce((a, b) => (a.boundingClientRect.top < b.boundingClientRect.top ? a : b))
+          const index = Number((top.target as HTMLElement).dataset.page)
+          setCurrent(index)
+          setPageInput(article.pdf?.labels?.[index - 1] ?? String(index))
+        }
+      },
+      { rootMargin: '400px 0px' },
+    )
+    container.querySelectorAll('section.pdf-page').forEach((s) => observer.observe(s))
+    return () => observer.disconnect()
+  }, [doc, draw, article])
+
+  // A new zoom: redraw the pages in view.
+  useLayoutEffect(() => {
+    const container = pagesRef.current
+    if (!container) return
+    container.style.setProperty('--pdf-scale', String(scale))
+    if (!doc) return
+    const view = container.closest('.reader-scroll')?.getBoundingClientRect()
+    container.querySelectorAll<HTMLElement>('section.pdf-page').forEach((s) => {
+      const r = s.getBoundingClientRect()
+      if (!view || (r.bottom > view.top - 400 && r.top < view.bottom + 400)) void draw(Number(s.dataset.page))
+    })
+  }, [scale, doc, draw])
+
+  const goTo = (index: number) => {
+    const n = doc?.numPages ?? 1
+    const target = Math.min(n, Math.max(1, index))
+    pagesRef.current?.querySelector(`section[data-page="${target}"]`)?.scrollIntoView({ block: 'start' })
+    setCurrent(target)
+    setPageInput(article.pdf?.labels?.[target - 1] ?? String(target))
+  }
+  const pageFromInput = (value: string) => {
+    const labels = article.pdf?.labels
+    const byLabel = labels ? labels.indexOf(value.trim()) : -1
+    return byLabel >= 0 ? byLabel + 1 : Number.parseInt(value, 10)
+  }
+  const zoom = (delta: 1 | -1) => {
+    const at = ZOOMS.findIndex((z) => z >= scale - 1e-6)
+    const next = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (at < 0 ? ZOOMS.length - 1 : at) + delta))]
+    setScale(next)
+  }
+
+  const pages = doc?.numPages ?? article.pdf?.pages ?? 0
+  return (
+    <div className="pdf-body">
+      <div className="pdf-bar" role="toolbar" aria-label="PDF pages">
+        <button
+          type="button"
+          onClick={() => goTo(current - 1)}
+          disabled={current <= 1}
+          aria-label="Previous page"
+        >
+          ‹
+        </button>
+        <label className="pdf-page-field">
+          Page{' '}
+          <input
+            aria-label="Page"
+            value={pageInput}
+            onChange={(e) => setPageInput(e.target.value)}
+            onKeyDown={(e) => {
+              e.stopPropagation()
+              if (e.key === 'Enter') goTo(pageFromInput(pageInput))
+            }}
+            size={4}
+          />{' '}
+          of {pages}
+        </label>
+        <button
+          type="button"
+          onClick={() => goTo(current + 1)}
+          disabled={current >= pages}
+          aria-label="Next page"
+        >
+          ›
+        </button>
+        <span className="pdf-bar-gap" />
+        <button type="button" onClick={() => zoom(-1)} aria-label="Zoom out">
+          −
+        </button>
+        <span className="pdf-zoom" aria-live="polite">
+          {Math.round(scale * 100)}%
+        </span>
+        <button type="button" onClick={() => zoom(1)} aria-label="Zoom in">
+          +
+        </button>
+        {outline.length > 0 && (
+          <select
+            aria-label="Outline"
+            value=""
+            onChange={(e) => e.target.value && goTo(Number(e.target.value) + 1)}
+          >
+            <option value="">Outline…</option>
+            {outline.map((o, i) => (
+              <option key={i} value={o.page}>
+                {`${'  '.repeat(Math.min(o.depth, 4))}${o.title}`}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {article.pdf?.scanned && (
+        <p className="pdf-note" role="note">
+          This PDF is a scan: its pages are pictures with no text layer, so they cannot be highlighted or
+          searched yet.
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          The PDF could not be shown: {error} Its text is shown instead.
+        </p>
+      )}
+      {error ? (
+        <ArticleBody article={article} onModel={onModel} />
+      ) : (
+        <div ref={pagesRef} className="pdf-pages" data-testid="article-body" />
+      )}
+    </div>
+  )
+}
+
+export default memo(PdfBody)
