@@ -4,8 +4,7 @@ import type { Day } from '../dates'
 import { addDays, addMonths, weekdayIndex } from '../dates'
 import type { FoundPeriod } from '../period-phrases'
 import { parseSpanishNumberWords } from './es-numbers'
-import { B, E, countFrom, lastWeekdayAt, periodList, re, wholeMonth, wholeYear } from './period-kit'
-import type { SpanUnit } from './period-kit'
+import { B, E, lastWeekdayAt, periodList, re, spanCounter, wholeMonth, wholeYear } from './period-kit'
 
 export const ES_WEEKDAY = '(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)'
 const WEEKDAYS = ['lun', 'mar', 'mi', 'jue', 'vie', 's', 'dom']
@@ -23,19 +22,12 @@ const count = (word: string): number | undefined =>
   /^\d+$/.test(word) ? Number(word) : parseSpanishNumberWords(word.toLowerCase().split(' '))?.value
 
 /** `n` units back from `ref` (forward when `sign` is 1). */
-function shift(ref: Day, n: number, unit: string, sign = -1): Day {
-  const u = unit.toLowerCase()
-  const kind: SpanUnit = u.startsWith('hora')
-    ? 'hour'
-    : u.startsWith('d')
-      ? 'day'
-      : u.startsWith('semana')
-        ? 'week'
-        : u.startsWith('mes')
-          ? 'month'
-          : 'year'
-  return countFrom(ref, n, kind, sign)
-}
+const shift = spanCounter([
+  ['hora', 'hour'],
+  ['d', 'day'],
+  ['semana', 'week'],
+  ['mes', 'month'],
+])
 
 const UNIT = '(horas|días|semanas|meses|años|ejercicios)'
 const NUMBER = '(\\d+|[\\p{L}]+(?:\\s+y\\s+[\\p{L}]+)?)'

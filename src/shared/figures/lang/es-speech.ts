@@ -29,55 +29,45 @@ const VERBS = new Set([
   ),
 ])
 const INVERTED = VERBS
-const TITLES = words(
-  'presidente presidenta vicepresidente vicepresidenta ministro ministra secretario secretaria ' +
-    'consejero consejera conselleiro conselleira alcalde alcaldesa concejal concejala teniente gobernador ' +
-    'gobernadora senador senadora diputado diputada embajador embajadora general coronel capitán ' +
-    'comandante jefe jefa director directora delegado delegada subdelegado subdelegada portavoz ' +
-    'responsable gerente doctor doctora dr dra profesor profesora catedrático catedrática juez jueza ' +
-    'fiscal rey reina príncipe comisario comisaria almirante economista analista investigador ' +
-    'investigadora sindicalista abogado abogada médico médica enfermero enfermera candidato candidata ' +
-    'líder fundador fundadora experto experta ingeniero ingeniera ingeniería climatólogo meteorólogo ' +
-    'sociólogo historiador historiadora agricultor agricultora activista periodista estudiante vecina ' +
-    'vecino consejera-delegada sr sra don doña',
-)
-const ORGS = words(
-  'ministerio consejería consellería conselleria departamento oficina banco fondo agencia servicio ' +
-    'consejo comité comisión sindicato unión instituto universidad escuela empresa compañía grupo ' +
-    'ejército fuerzas policía guardia administración gobierno ejecutivo parlamento congreso senado ' +
-    'asamblea autoridad observatorio fundación organización dirección tribunal juzgado centro federación ' +
-    'asociación partido alianza delegación subdelegación ayuntamiento diputación junta xunta generalitat ' +
-    'cabildo patronal confederación cámara mesa defensor seguridad agencia aemet ine cis ocu ' +
-    'organismo institución entidad fuentes padrón consorcio plataforma colegio oficina sociedad',
-)
-const PRONOUNS = words('él ella ellos ellas')
-const FUNCTION_WORDS = words(
-  'él ella ellos ellas nosotros vosotros yo tú usted ustedes esto eso este esta estos estas ese esa esos ' +
-    'esas aquí allí en por para pero y o u e ni como cuando si que quien donde de del a al con sin sobre ' +
-    'entre desde hasta según tras durante ante el la los las lo un una unos unas hay es son fue ' +
-    'lunes martes miércoles jueves viernes sábado domingo así también además no sí ya hoy ayer',
-)
-const PHRASE_BREAKS = words(
-  'pero y o que quien cuando si en a al con para por sobre entre desde hasta según publicado publicados ' +
-    'publicada publicadas',
-)
-const CONNECTORS = words('de del la las los el y para en do da dos das')
-const PARTICLES = words('de del la las los van von der den da di do dos das')
-const DETERMINERS = words(
-  'el la los las un una su sus nuestro nuestra nuestros nuestras este esta estos estas',
-)
 
 export const esSpeech: SpeechWords = {
   verbs: VERBS,
   inverted: INVERTED,
-  titles: TITLES,
-  orgs: ORGS,
-  pronouns: PRONOUNS,
-  functionWords: FUNCTION_WORDS,
-  phraseBreaks: PHRASE_BREAKS,
-  connectors: CONNECTORS,
-  particles: PARTICLES,
-  determiners: DETERMINERS,
+  titles: words(
+    'presidente presidenta vicepresidente vicepresidenta ministro ministra secretario secretaria ' +
+      'consejero consejera conselleiro conselleira alcalde alcaldesa concejal concejala teniente gobernador ' +
+      'gobernadora senador senadora diputado diputada embajador embajadora general coronel capitán ' +
+      'comandante jefe jefa director directora delegado delegada subdelegado subdelegada portavoz ' +
+      'responsable gerente doctor doctora dr dra profesor profesora catedrático catedrática juez jueza ' +
+      'fiscal rey reina príncipe comisario comisaria almirante economista analista investigador ' +
+      'investigadora sindicalista abogado abogada médico médica enfermero enfermera candidato candidata ' +
+      'líder fundador fundadora experto experta ingeniero ingeniera ingeniería climatólogo meteorólogo ' +
+      'sociólogo historiador historiadora agricultor agricultora activista periodista estudiante vecina ' +
+      'vecino consejera-delegada sr sra don doña',
+  ),
+  orgs: words(
+    'ministerio consejería consellería conselleria departamento oficina banco fondo agencia servicio ' +
+      'consejo comité comisión sindicato unión instituto universidad escuela empresa compañía grupo ' +
+      'ejército fuerzas policía guardia administración gobierno ejecutivo parlamento congreso senado ' +
+      'asamblea autoridad observatorio fundación organización dirección tribunal juzgado centro federación ' +
+      'asociación partido alianza delegación subdelegación ayuntamiento diputación junta xunta generalitat ' +
+      'cabildo patronal confederación cámara mesa defensor seguridad agencia aemet ine cis ocu ' +
+      'organismo institución entidad fuentes padrón consorcio plataforma colegio oficina sociedad',
+  ),
+  pronouns: words('él ella ellos ellas'),
+  functionWords: words(
+    'él ella ellos ellas nosotros vosotros yo tú usted ustedes esto eso este esta estos estas ese esa esos ' +
+      'esas aquí allí en por para pero y o u e ni como cuando si que quien donde de del a al con sin sobre ' +
+      'entre desde hasta según tras durante ante el la los las lo un una unos unas hay es son fue ' +
+      'lunes martes miércoles jueves viernes sábado domingo así también además no sí ya hoy ayer',
+  ),
+  phraseBreaks: words(
+    'pero y o que quien cuando si en a al con para por sobre entre desde hasta según publicado publicados ' +
+      'publicada publicadas',
+  ),
+  connectors: words('de del la las los el y para en do da dos das'),
+  particles: words('de del la las los van von der den da di do dos das'),
+  determiners: words('el la los las un una su sus nuestro nuestra nuestros nuestras este esta estos estas'),
   according: [['según'], ['de', 'acuerdo', 'con'], ['a', 'juicio', 'de'], ['en', 'palabras', 'de']],
   by: ['por', 'de', 'del'],
   who: ['quien', 'que'],

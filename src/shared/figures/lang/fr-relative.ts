@@ -5,26 +5,18 @@ import { addDays, addMonths, lastDayOfMonth, weekdayIndex } from '../dates'
 import type { FoundPeriod } from '../period-phrases'
 import { FR_WEEKDAY, lastWeekday } from './fr-calendar'
 import { parseFrenchNumberWords } from './fr-numbers'
-import { B, E, countFrom, periodList, re, wholeMonth, wholeYear } from './period-kit'
-import type { SpanUnit } from './period-kit'
+import { B, E, periodList, re, spanCounter, wholeMonth, wholeYear } from './period-kit'
 
 const count = (word: string): number | undefined =>
   /^\d+$/.test(word) ? Number(word) : parseFrenchNumberWords(word.toLowerCase().split(/(-)/))?.value
 
 /** `count` units back from `ref` (or forward when `sign` is 1). */
-function span(ref: Day, n: number, unit: string, sign = -1): Day {
-  const u = unit.toLowerCase()
-  const kind: SpanUnit = u.startsWith('heure')
-    ? 'hour'
-    : u.startsWith('jour')
-      ? 'day'
-      : u.startsWith('semaine')
-        ? 'week'
-        : u.startsWith('mois')
-          ? 'month'
-          : 'year'
-  return countFrom(ref, n, kind, sign)
-}
+const span = spanCounter([
+  ['heure', 'hour'],
+  ['jour', 'day'],
+  ['semaine', 'week'],
+  ['mois', 'month'],
+])
 
 const UNIT = '(heures?|jours?|semaines?|mois|ans|années?)'
 const NUMBER = '(\\d+|[\\p{L}-]+)'

@@ -20,39 +20,6 @@ const REPORTING =
 const VERBS = words(REPORTING)
 /** After these, the speaker may follow: « … », précise la compagnie; a indiqué Air Azur. */
 const INVERTED = VERBS
-const TITLES = words(
-  'président présidente vice-président vice-présidente premier ministre ministre secrétaire chancelier ' +
-    'chancelière maire gouverneur gouverneure préfet préfète sénateur sénatrice député députée ambassadeur ' +
-    'ambassadrice général générale colonel capitaine lieutenant commandant chef cheffe directeur directrice ' +
-    'pdg dg patron patronne porte-parole responsable docteur docteure dr professeur professeure pr ' +
-    'm mme mlle juge procureur procureure roi reine prince commissaire amiral analyste économiste ' +
-    'chercheur chercheuse syndicaliste avocat avocate médecin infirmier infirmière ' +
-    'élu élue conseiller conseillère adjoint adjointe fondateur fondatrice gérant gérante habitant habitante ' +
-    'expert experte ingénieur ingénieure climatologue météorologue sociologue historien historienne ' +
-    'agriculteur agricultrice militant militante journaliste étudiant étudiante',
-)
-const ORGS = words(
-  'ministère ministre département office banque fonds agence service conseil comité commission ' +
-    'syndicat union institut université école société groupe entreprise compagnie armée forces police ' +
-    'gendarmerie garde administration gouvernement parlement assemblée sénat autorité observatoire ' +
-    'fondation organisation direction cour tribunal centre fédération association parti alliance ' +
-    'mission opérateur cabinet préfecture mairie région collectivité caisse bureau haut-commissariat ' +
-    'conférence chambre agences ministères services opposition majorité exécutif',
-)
-const PRONOUNS = words('il elle ils elles lui eux')
-const FUNCTION_WORDS = words(
-  'il elle ils elles on nous vous je ce cet cette ces celui celle ceux cela ça là ici en dans sur sous à ' +
-    'au aux par pour mais et ou or donc car si comme quand lorsque alors que qui dont où de du des le la ' +
-    'les un une après avant depuis pendant selon d’après dès avec sans entre chez vers contre ' +
-    'lundi mardi mercredi jeudi vendredi samedi dimanche mis suivez bonjour verdict',
-)
-const PHRASE_BREAKS = words(
-  'mais et ou alors que qui dont quand lorsque si dans sur en à au aux par avec lors publié publiée',
-)
-const CONNECTORS = words("de du des la le l' l’ d' d’ pour sur en à aux")
-const PARTICLES = words('de du des la le van von der den da di al ben')
-const DETERMINERS = words("le la les l' l’ un une son sa ses leur leurs notre nos ce cet cette ces")
-const AUXILIARIES = words('a ont avait avaient aurait auraient avaient va vont')
 
 /** "l'Agence" → "l'" "Agence"; "a-t-il" → "il" "a", "dit-elle" → "elle" "dit": the speaker before its verb. */
 function splitWord(word: string): string[] {
@@ -65,19 +32,43 @@ function splitWord(word: string): string[] {
 export const frSpeech: SpeechWords = {
   verbs: VERBS,
   inverted: INVERTED,
-  titles: TITLES,
-  orgs: ORGS,
-  pronouns: PRONOUNS,
-  functionWords: FUNCTION_WORDS,
-  phraseBreaks: PHRASE_BREAKS,
-  connectors: CONNECTORS,
-  particles: PARTICLES,
-  determiners: DETERMINERS,
+  titles: words(
+    'président présidente vice-président vice-présidente premier ministre ministre secrétaire chancelier ' +
+      'chancelière maire gouverneur gouverneure préfet préfète sénateur sénatrice député députée ambassadeur ' +
+      'ambassadrice général générale colonel capitaine lieutenant commandant chef cheffe directeur directrice ' +
+      'pdg dg patron patronne porte-parole responsable docteur docteure dr professeur professeure pr ' +
+      'm mme mlle juge procureur procureure roi reine prince commissaire amiral analyste économiste ' +
+      'chercheur chercheuse syndicaliste avocat avocate médecin infirmier infirmière ' +
+      'élu élue conseiller conseillère adjoint adjointe fondateur fondatrice gérant gérante habitant habitante ' +
+      'expert experte ingénieur ingénieure climatologue météorologue sociologue historien historienne ' +
+      'agriculteur agricultrice militant militante journaliste étudiant étudiante',
+  ),
+  orgs: words(
+    'ministère ministre département office banque fonds agence service conseil comité commission ' +
+      'syndicat union institut université école société groupe entreprise compagnie armée forces police ' +
+      'gendarmerie garde administration gouvernement parlement assemblée sénat autorité observatoire ' +
+      'fondation organisation direction cour tribunal centre fédération association parti alliance ' +
+      'mission opérateur cabinet préfecture mairie région collectivité caisse bureau haut-commissariat ' +
+      'conférence chambre agences ministères services opposition majorité exécutif',
+  ),
+  pronouns: words('il elle ils elles lui eux'),
+  functionWords: words(
+    'il elle ils elles on nous vous je ce cet cette ces celui celle ceux cela ça là ici en dans sur sous à ' +
+      'au aux par pour mais et ou or donc car si comme quand lorsque alors que qui dont où de du des le la ' +
+      'les un une après avant depuis pendant selon d’après dès avec sans entre chez vers contre ' +
+      'lundi mardi mercredi jeudi vendredi samedi dimanche mis suivez bonjour verdict',
+  ),
+  phraseBreaks: words(
+    'mais et ou alors que qui dont quand lorsque si dans sur en à au aux par avec lors publié publiée',
+  ),
+  connectors: words("de du des la le l' l’ d' d’ pour sur en à aux"),
+  particles: words('de du des la le van von der den da di al ben'),
+  determiners: words("le la les l' l’ un une son sa ses leur leurs notre nos ce cet cette ces"),
   according: [['selon'], ["d'", 'après'], ['d’', 'après'], ['de', 'source']],
   by: ['par', 'de', 'du', 'des'],
   who: ['qui'],
   splitWord,
-  auxiliaries: AUXILIARIES,
+  auxiliaries: words('a ont avait avaient aurait auraient avaient va vont'),
   nounPhrases: true,
   pronounsForBodies: true,
 }

@@ -34,6 +34,17 @@ export function countFrom(ref: Day, n: number, unit: SpanUnit, sign = -1): Day {
   return addMonths(ref, sign * 12 * n)
 }
 
+/**
+ * `countFrom` for one language's unit words, told apart by how they begin (checked in order; anything else is
+ * years): `[['hora', 'hour'], ['d', 'day'], …]`.
+ */
+export const spanCounter =
+  (prefixes: readonly (readonly [string, SpanUnit])[]) =>
+  (ref: Day, n: number, word: string, sign = -1): Day => {
+    const w = word.toLowerCase()
+    return countFrom(ref, n, prefixes.find(([prefix]) => w.startsWith(prefix))?.[1] ?? 'year', sign)
+  }
+
 /** The periods a reader found, and `add` for a match and the days it means. */
 export function periodList(): {
   found: FoundPeriod[]

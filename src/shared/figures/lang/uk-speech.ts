@@ -54,11 +54,6 @@ const FUNCTION_WORDS = words(
     'що як коли якщо тому так після перед при через щоб лише ще вже також тим проте водночас крім ' +
     'зокрема загалом сьогодні вчора торік тоді нині',
 )
-const PHRASE_BREAKS = words(
-  'але і й а або що як коли якщо у в на з із за до від про для при через після який яка які яке ' +
-    'щоб бо тому також вже ще лише',
-)
-const CONNECTORS = words('з із у в і та для')
 
 const ACCORDING = [
   ['за', 'словами'],
@@ -80,8 +75,11 @@ export const ukSpeech: SpeechWords = {
   orgs: ORGS,
   pronouns: PRONOUNS,
   functionWords: FUNCTION_WORDS,
-  phraseBreaks: PHRASE_BREAKS,
-  connectors: CONNECTORS,
+  phraseBreaks: words(
+    'але і й а або що як коли якщо у в на з із за до від про для при через після який яка які яке ' +
+      'щоб бо тому також вже ще лише',
+  ),
+  connectors: words('з із у в і та для'),
   particles: new Set(),
   determiners: new Set(),
   according: ACCORDING,
