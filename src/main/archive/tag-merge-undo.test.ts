@@ -3,40 +3,14 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { serviceHarness } from '../../../test/service-harness'
-import { sampleTarget } from '../../../test/temp-archive'
+import { taggedArchive } from '../../../test/tagged-archive'
 import { Archive } from './archive'
 import { revertTags } from './tag-move'
 import type { TagMove } from './tag-move'
 
-const TEXT = 'Russia launched 520 drones in the first week.\n\nUkraine repelled 70% on average.'
-
-async function tagged() {
-  const h = await serviceHarness()
-  const a = await h.call('articles.create', {
-    title: 'A',
-    text: TEXT,
-    tags: ['strikes', 'strikes/launched', 'war'],
-  })
-  const b = await h.call('articles.create', {
-    title: 'B',
-    text: `${TEXT} Again.`,
-    tags: ['economy'],
-  })
-  const note = await h.call('annotations.create', {
-    articleId: a.id,
-    target: sampleTarget(TEXT, '520 drones'),
-    tags: ['strikes/launched', 'drones'],
-    figure: { value: 520, metric: 'strikes/launched' },
-  })
-  await h.call('tags.setColor', { name: 'strikes/launched', color: 'orange' })
-  const annotations = async () => h.call('annotations.list', { articleId: a.id })
-  return { ...h, a, b, note, annotations }
-}
-
 describe('undoing a tag merge', () => {
   it('moves back exactly the items the merge moved, figure metric and colour included', async () => {
-    const h = await tagged()
+    const h = await taggedArchive()
     const merged = await h.call('tags.rename', { from: 'strikes/launched', to: 'drones' })
     expect(merged).toMatchObject({ moved: 2 })
     expect(h.archive.meta(h.a.id).tags).toEqual(['strikes', 'drones', 'war'])
@@ -56,7 +30,7 @@ describe('undoing a tag merge', () => {
   })
 
   it('leaves items that already carried the target alone, and keeps a tag added since', async () => {
-    const h = await tagged()
+    const h = await taggedArchive()
     const merged = await h.call('tags.rename', { from: 'war', to: 'economy' })
     expect(merged.moved).toBe(1)
     await h.call('articles.update', { id: h.a.id, tags: [...h.archive.meta(h.a.id).tags, 'later'] })
@@ -66,7 +40,7 @@ describe('undoing a tag merge', () => {
   })
 
   it('undoes once, then says it cannot', async () => {
-    const h = await tagged()
+    const h = await taggedArchive()
     const { undo } = await h.call('tags.rename', { from: 'war', to: 'economy' })
     await h.call('tags.undoRename', { undo: undo! })
     await expect(h.call('tags.undoRename', { undo: undo! })).rejects.toMatchObject({
@@ -76,7 +50,7 @@ describe('undoing a tag merge', () => {
   })
 
   it('finishes an undo a crash interrupted, on the next open', async () => {
-    const h = await tagged()
+    const h = await taggedArchive()
     await h.call('tags.rename', { from: 'war', to: 'economy' })
     const move: TagMove = {
       from: 'war',

@@ -2,45 +2,14 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
+import { TAGGED_TEXT, taggedArchive } from '../../../test/tagged-archive'
 import { sampleTarget } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
 import type { ArgsOf } from '../../shared/contract'
 
-const TEXT = 'Russia launched 520 drones in the first week.\n\nUkraine repelled 70% on average.'
-
-async function withTaggedArchive() {
-  const h = await serviceHarness()
-  const a = await h.call('articles.create', {
-    title: 'A',
-    text: TEXT,
-    tags: ['strikes', 'strikes/launched', 'war'],
-  })
-  const b = await h.call('articles.create', {
-    title: 'B',
-    text: `${TEXT} Again.`,
-    tags: ['economy'],
-  })
-  await h.call('annotations.create', {
-    articleId: a.id,
-    target: sampleTarget(TEXT, '520 drones'),
-    tags: ['strikes/launched', 'drones'],
-    figure: { value: 520, metric: 'strikes/launched' },
-  })
-  await h.call('annotations.create', {
-    articleId: b.id,
-    target: sampleTarget(TEXT, '70%'),
-    tags: ['strikes/repelled'],
-  })
-  await h.call('tags.setColor', { name: 'strikes/launched', color: 'orange' })
-  return { ...h, a, b }
-}
-
-const annotationsOf = (h: Awaited<ReturnType<typeof withTaggedArchive>>, id: string) =>
-  h.call('annotations.list', { articleId: id })
-
 describe('tags', () => {
   it('renaming a parent moves its whole hierarchy in articles, annotations, figure metrics and colours', async () => {
-    const h = await withTaggedArchive()
+    const h = await taggedArchive()
     await h.call('tags.rename', { from: 'strikes', to: 'attacks' })
     const reopened = await serviceHarness(h.dir)
     const [a, b] = [reopened.archive.meta(h.a.id), reopened.archive.meta(h.b.id)]
@@ -69,14 +38,14 @@ describe('tags', () => {
   })
 
   it('merging into an existing tag leaves one copy', async () => {
-    const h = await withTaggedArchive()
+    const h = await taggedArchive()
     await h.call('tags.rename', { from: 'strikes/launched', to: 'strikes' })
     expect(h.archive.meta(h.a.id).tags).toEqual(['strikes', 'war'])
-    expect((await annotationsOf(h, h.a.id))[0].tags).toEqual(['strikes', 'drones'])
+    expect((await h.annotations())[0].tags).toEqual(['strikes', 'drones'])
   })
 
   it('deletes a tag everywhere, and refuses unknown tags and moves into itself', async () => {
-    const h = await withTaggedArchive()
+    const h = await taggedArchive()
     await expect(h.call('tags.rename', { from: 'nope', to: 'x' })).rejects.toMatchObject({
       code: 'not_found',
     })
@@ -85,13 +54,13 @@ describe('tags', () => {
     })
     await h.call('tags.delete', { name: 'strikes' })
     expect(h.archive.meta(h.a.id).tags).toEqual(['war'])
-    const [fig] = await annotationsOf(h, h.a.id)
+    const [fig] = await h.annotations()
     expect(fig.tags).toEqual(['drones'])
     expect(fig.figure?.metric).toBeUndefined()
   })
 
   it('finishes a rename that a crash interrupted, on the next open', async () => {
-    const h = await withTaggedArchive()
+    const h = await taggedArchive()
     await writeFile(
       join(h.dir, 'tag-journal.json'),
       JSON.stringify({ version: 1, op: 'rename', from: 'war', to: 'conflict', startedAt: 'x' }),
@@ -105,10 +74,10 @@ describe('tags', () => {
 
 describe('articles matching a tag or a colour', () => {
   it('matches tags on articles and on annotations (a parent includes its children) and highlight colours', async () => {
-    const h = await withTaggedArchive()
+    const h = await taggedArchive()
     await h.call('annotations.create', {
       articleId: h.a.id,
-      target: sampleTarget(TEXT, '70%'),
+      target: sampleTarget(TAGGED_TEXT, '70%'),
       color: 'green',
     })
     const matching = (args: ArgsOf<'articles.matching'>) => h.call('articles.matching', args)
@@ -129,7 +98,7 @@ describe('articles matching a tag or a colour', () => {
 
 describe('collections and bulk changes', () => {
   it('adds articles to a collection, tags them in bulk, and survives a rename and delete of the collection', async () => {
-    const h = await withTaggedArchive()
+    const h = await taggedArchive()
     const c = await h.call('collections.create', { name: 'Winter strikes' })
     await expect(h.call('collections.create', { name: 'winter STRIKES' })).rejects.toMatchObject({
       code: 'conflict',
@@ -158,7 +127,7 @@ describe('collections and bulk changes', () => {
   })
 
   it('deletes several articles and restores them with their annotations', async () => {
-    const h = await withTaggedArchive()
+    const h = await taggedArchive()
     await expect(h.call('articles.delete', { ids: [h.a.id, 'missing1'] })).rejects.toMatchObject({
       code: 'not_found',
     })
@@ -166,7 +135,7 @@ describe('collections and bulk changes', () => {
     await h.call('articles.delete', { ids: [h.a.id, h.b.id] })
     expect(await h.call('articles.list', {})).toEqual([])
     await h.call('articles.restore', { ids: [h.a.id, h.b.id] })
-    expect((await annotationsOf(h, h.a.id))[0].figure?.value).toBe(520)
+    expect((await h.annotations())[0].figure?.value).toBe(520)
     expect((await h.call('articles.list', {})).map((a) => a.title).sort()).toEqual(['A', 'B'])
   })
 })
