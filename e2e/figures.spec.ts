@@ -1,36 +1,6 @@
 import type { Page } from '@playwright/test'
-import type { ArticleListItem } from '../src/shared/types'
 import { expect, test } from './glossa'
-import type { Glossa } from './glossa'
-
-async function openSample(page: Page, glossa: Glossa, titlePart: RegExp): Promise<ArticleListItem> {
-  const list = await glossa.call('articles.list', {})
-  const article = list.find((a) => titlePart.test(a.title))!
-  await page.goto(`${glossa.origin}/#/article/${article.id}`)
-  await expect(page.getByTestId('article-body')).toBeVisible()
-  return article
-}
-
-/** Clicks the middle of the first occurrence of `needle` inside the article body. */
-async function clickText(page: Page, needle: string): Promise<void> {
-  const box = await page.evaluate((n) => {
-    const body = document.querySelector('[data-testid="article-body"]')!
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text
-      const at = node.data.indexOf(n)
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + n.length)
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' })
-      const r = range.getBoundingClientRect()
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 }
-    }
-    throw new Error(`${n} not found`)
-  }, needle)
-  await page.mouse.click(box.x, box.y)
-}
+import { clickText, openSample } from './layout-helpers'
 
 async function tagFigure(page: Page, needle: string, metric: string, from: string, to: string) {
   await clickText(page, needle)
