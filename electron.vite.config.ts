@@ -16,10 +16,12 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('src/main/index.ts'),
-          // Index builds, exports and page parsing, each a utilityProcess (src/main/jobs/job-process.ts).
+          // Index builds, exports, page parsing and sync, each a utilityProcess (src/main/jobs/job-process.ts).
           'search-worker': resolve('src/main/search/build-worker.ts'),
           'export-worker': resolve('src/main/export/worker.ts'),
           'parse-worker': resolve('src/main/jobs/parse-worker.ts'),
+          // One sync with a team database (src/main/sync/), then it exits.
+          'sync-worker': resolve('src/main/sync/sync-worker.ts'),
         },
       },
     },

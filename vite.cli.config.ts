@@ -24,6 +24,7 @@ export default defineConfig({
         'search-worker': 'src/main/search/build-worker.ts',
         'export-worker': 'src/main/export/worker.ts',
         'parse-worker': 'src/main/jobs/parse-worker.ts',
+        'sync-worker': 'src/main/sync/sync-worker.ts',
       },
       external,
       // Shared chunks beside the entries: paths.ts finds the renderer relative to the file it is bundled into.

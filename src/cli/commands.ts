@@ -10,6 +10,7 @@ import {
   rendererDir,
   samplesDir,
   searchWorkerFile,
+  syncWorkerFile,
 } from './paths'
 import type { ExportFlags } from './export-command'
 import type { CommandName } from './usage'
@@ -29,6 +30,21 @@ async function open(flag: unknown, lockAs?: string) {
 }
 
 export const commands: Record<CommandName, Run> = {
+  sync: async (args) => {
+    const { values } = parse('sync', args)
+    const [{ runSyncCommand }, { nodeProcess }] = await Promise.all([
+      import('./sync-command'),
+      import('../main/jobs/job-process'),
+    ])
+    const { openArchive } = await import('../main/open-archive')
+    // No sample articles: a fresh archive joining a team starts empty and takes the team's articles.
+    const dir = resolveArchiveDir(text(values.archive), defaultArchiveDir())
+    return runSyncCommand(
+      await openArchive(dir, undefined, 'glossa sync'),
+      { remote: text(values.remote), user: text(values.user), json: values.json === true },
+      () => nodeProcess(syncWorkerFile),
+    )
+  },
   serve: async (args) => {
     const { values } = parse('serve', args)
     const { startServe } = await import('./serve-command')

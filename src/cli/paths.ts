@@ -13,6 +13,8 @@ export const searchWorkerFile = join(here, 'search-worker.js')
 export const exportWorkerFile = join(here, 'export-worker.js')
 /** The parse process for imported pages, built beside this file too. */
 export const parseWorkerFile = join(here, 'parse-worker.js')
+/** The sync job process (one sync with a team database), built beside this file too. */
+export const syncWorkerFile = join(here, 'sync-worker.js')
 
 /** Same place Electron's userData archive lives on Linux; the CLI has no app object to ask. */
 export function defaultArchiveDir(): string {

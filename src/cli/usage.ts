@@ -74,6 +74,16 @@ export const SPECS = {
     args: '',
     options: { ...archive, port: { type: 'string', value: 'N', text: 'the port (default: any free one)' } },
   },
+  sync: {
+    summary: 'sync the archive with a team database (CouchDB), once, both ways',
+    args: '',
+    options: {
+      ...archive,
+      ...json,
+      remote: { type: 'string', value: 'URL', text: 'the database, e.g. https://couch.example.org/team' },
+      user: { type: 'string', value: 'U', text: 'user name (password from GLOSSA_SYNC_PASSWORD)' },
+    },
+  },
 } satisfies Record<string, CommandSpec>
 
 export type CommandName = keyof typeof SPECS

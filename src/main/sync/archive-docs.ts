@@ -1,0 +1,68 @@
+// Main process: the archive as sync documents — every article (in the catalog or in the trash), annotation,
+// coloured tag and collection — each with its change key; the content (an article's body) is read only for the
+// documents a sync sends.
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { annotationDoc, articleDoc, changeKey, collectionDoc, tagDoc } from '../../shared/sync/docs'
+import type { SyncDoc } from '../../shared/sync/docs'
+import { annotationDocId, articleDocId, collectionDocId, tagDocId } from '../../shared/sync/doc-ids'
+import type { Annotation, ArticleMeta } from '../../shared/types'
+import type { Archive } from '../archive/archive'
+import { readBody } from '../archive/archive'
+import { isPlainId } from '../archive/ids'
+import { readTrash } from '../archive/trash'
+
+export type DocEntry = { key: string; load: () => Promise<SyncDoc> }
+
+const annotated = (meta: ArticleMeta) => meta.counts.highlights + meta.counts.figures + meta.counts.notes > 0
+
+export async function trashedIds(dir: string): Promise<string[]> {
+  const names = await readdir(join(dir, 'trash')).catch(() => [] as string[])
+  return names
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .map((n) => n.slice(0, -5))
+    .filter(isPlainId)
+}
+
+/**
+ * Every record of the archive as a document id with its change key. `known` lists articles that had annotation
+ * documents at the last sync: their annotations are read even when the catalog counts none (all deleted).
+ */
+export async function archiveDocs(
+  archive: Archive,
+  known: ReadonlySet<string>,
+): Promise<Map<string, DocEntry>> {
+  const docs = new Map<string, DocEntry>()
+  const addAnnotations = (list: Annotation[]) => {
+    for (const a of list) {
+      const doc = annotationDoc(a)
+      docs.set(annotationDocId(a.articleId, a.id), { key: changeKey(doc), load: async () => doc })
+    }
+  }
+  for (const meta of archive.list()) {
+    const key = changeKey(articleDoc(meta, { text: '' }), meta.textHash)
+    docs.set(articleDocId(meta.id), {
+      key,
+      load: async () => articleDoc(meta, await readBody(archive.dir, meta.id)),
+    })
+    if (annotated(meta) || known.has(meta.id)) addAnnotations(await archive.readAnnotations(meta.id))
+  }
+  for (const id of await trashedIds(archive.dir)) {
+    if (archive.catalog.has(id)) continue
+    const record = await readTrash(archive.dir, id).catch(() => undefined)
+    if (!record) continue
+    const doc = articleDoc(record.meta, record.body, true)
+    docs.set(articleDocId(id), { key: changeKey(doc, record.meta.textHash), load: async () => doc })
+    addAnnotations(record.annotations)
+  }
+  for (const [name, { color }] of Object.entries(archive.tagStore.colors())) {
+    if (!color) continue
+    const doc = tagDoc(name, color)
+    docs.set(tagDocId(name), { key: changeKey(doc), load: async () => doc })
+  }
+  for (const c of archive.collections.all()) {
+    const doc = collectionDoc(c)
+    docs.set(collectionDocId(c.id), { key: changeKey(doc), load: async () => doc })
+  }
+  return docs
+}

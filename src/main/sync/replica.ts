@@ -1,0 +1,189 @@
+// Sync job process: the local replica (PouchDB on LevelDB under <archive>/sync/replica) and one sync with the
+// remote, both ways, through PouchDB's CouchDB replication. The archive's changes arrive as documents with
+// revisions made here, deterministically from the revision they were made on and their content, so a change
+// written twice (a sync killed and run again) is the same revision, and two people's edits of one revision are
+// two branches: a conflict CouchDB keeps, never a silent overwrite. Nothing here touches the archive.
+import { createHash } from 'node:crypto'
+import PouchDB from 'pouchdb'
+import { canonicalJson, stripCouchFields } from '../../shared/sync/docs'
+import type { Change, Outgoing, SyncAnswer, SyncFailureCode, SyncRequest } from './sync-protocol'
+
+type Doc = { _id: string; _rev?: string; _deleted?: boolean; [field: string]: unknown }
+
+const md5 = (text: string) => createHash('md5').update(text).digest('hex')
+const generation = (rev: string) => Number.parseInt(rev, 10)
+const revHash = (rev: string) => rev.slice(rev.indexOf('-') + 1)
+
+/** The revision a change makes on `parent`: the same change on the same revision is always the same one. */
+export function childRevision(parent: string | undefined, content: string): { start: number; ids: string[] } {
+  const hash = md5(`${parent ?? ''}\n${content}`)
+  return parent ? { start: generation(parent) + 1, ids: [hash, revHash(parent)] } : { start: 1, ids: [hash] }
+}
+
+function revisionDoc(id: string, parent: string | undefined, doc: unknown): Doc {
+  const content = doc === undefined ? '{"_deleted":true}' : canonicalJson(doc)
+  const revisions = childRevision(parent, content)
+  const fields = doc === undefined ? { _deleted: true } : (doc as Record<string, unknown>)
+  return { ...fields, _id: id, _rev: `${revisions.start}-${revisions.ids[0]}`, _revisions: revisions }
+}
+
+class SyncFailure extends Error {
+  constructor(
+    readonly code: SyncFailureCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+function remoteFailure(err: unknown, remote: SyncRequest['remote']): SyncFailure {
+  const e = err as { status?: number; code?: string; message?: string; name?: string }
+  const where = safeUrl(remote.url)
+  if (e.status === 401 || e.status === 403)
+    return new SyncFailure(
+      'unauthorized',
+      `The server at ${where} refused ${remote.username ? `user “${remote.username}”` : 'a sync without a user name'}: ` +
+        'check the user name and password (the password is read from GLOSSA_SYNC_PASSWORD).',
+    )
+  if (e.status === 404)
+    return new SyncFailure(
+      'no_database',
+      `There is no database at ${where}: check its name, or ask who runs the server to create it.`,
+    )
+  if (e.status === undefined || e.code)
+    return new SyncFailure(
+      'unreachable',
+      `Could not reach ${where} (${e.code ?? e.message ?? 'no answer'}); nothing was changed here.`,
+    )
+  return new SyncFailure(
+    'remote_error',
+    `The server at ${where} answered ${e.status}: ${e.message ?? e.name}.`,
+  )
+}
+
+/** The address without any user name or password written into it, for messages. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    u.username = ''
+    u.password = ''
+    return u.toString().replace(/\/$/, '')
+  } catch {
+    return 'that address'
+  }
+}
+
+async function writeOutgoing(local: PouchDB, outgoing: Outgoing[]) {
+  const written: { id: string; rev: string }[] = []
+  const docs: Doc[] = []
+  for (const out of outgoing) {
+    const current = await local.get(out.id, { conflicts: true }).catch(() => undefined)
+    const same =
+      current && out.doc !== undefined && canonicalJson(stripCouchFields(current)) === canonicalJson(out.doc)
+    // Already there (a sync stopped after writing it, or the remote made the same change): nothing to write.
+    if (same && current && !out.dropRevs?.length) {
+      written.push({ id: out.id, rev: current._rev })
+      continue
+    }
+    if (out.doc === undefined && !current) continue
+    const doc = revisionDoc(out.id, out.parentRev, out.doc)
+    docs.push(doc)
+    written.push({ id: out.id, rev: doc._rev! })
+    for (const loser of out.dropRevs ?? []) docs.push(revisionDoc(out.id, loser, undefined))
+  }
+  if (docs.length) await local.bulkDocs(docs, { new_edits: false })
+  return written
+}
+
+async function changesSince(local: PouchDB, since: string | number) {
+  const feed = await local.changes({ since, include_docs: true, conflicts: true, style: 'main_only' })
+  const changes: Change[] = []
+  for (const row of feed.results) {
+    if (row.id.startsWith('_design/')) continue
+    const doc = row.doc!
+    const losing = doc._conflicts ?? []
+    const conflicts = losing.length
+      ? (await local.get(row.id, { open_revs: losing })).flatMap((r) =>
+          r.ok ? [{ rev: r.ok._rev!, deleted: !!r.ok._deleted, doc: stripCouchFields(r.ok) }] : [],
+        )
+      : []
+    changes.push({
+      id: row.id,
+      rev: doc._rev,
+      deleted: !!row.deleted,
+      ...(row.deleted ? {} : { doc: stripCouchFields(doc) }),
+      conflicts,
+    })
+  }
+  return { changes, lastSeq: feed.last_seq }
+}
+
+/**
+ * The replica, once LevelDB lets this process have it: a sync killed a moment ago may leave its job process
+ * holding the lock for the instant it takes to notice and exit.
+ */
+async function openReplica(dir: string): Promise<PouchDB> {
+  for (let attempt = 0; ; attempt++) {
+    const local = new PouchDB(dir)
+    try {
+      await local.info()
+      return local
+    } catch (err) {
+      await local.close().catch(() => {})
+      if (attempt >= 50) throw err
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+}
+
+export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
+  const { remote: r } = request
+  const remote = new PouchDB(r.url, {
+    skip_setup: true,
+    ...(r.username ? { auth: { username: r.username, password: r.password ?? '' } } : {}),
+  })
+  try {
+    // The remote first: a wrong password or a server that is down changes nothing here.
+    const info = (await remote.info().catch((err: unknown) => {
+      throw remoteFailure(err, r)
+    })) as { error?: string }
+    // PouchDB answers a missing database's info with the server's error instead of throwing it.
+    if (info.error) {
+      const status =
+        info.error === 'not_found' ? 404 : /unauthori[sz]ed|forbidden/.test(info.error) ? 401 : 500
+      throw remoteFailure({ status, message: info.error }, r)
+    }
+    const local = await openReplica(request.replicaDir)
+    try {
+      const written = await writeOutgoing(local, request.outgoing)
+      const pull = await local.replicate.from(remote).catch((err: unknown) => {
+        throw remoteFailure(err, r)
+      })
+      const push = await local.replicate.to(remote).catch((err: unknown) => {
+        throw remoteFailure(err, r)
+      })
+      const retry = request.retry.length
+        ? await local.replicate.to(remote, { doc_ids: request.retry }).catch(() => undefined)
+        : undefined
+      const refused = [...push.errors, ...(retry?.errors ?? [])].map((e) => {
+        const { id, reason, message } = e as { id?: string; reason?: string; message?: string }
+        return { id: String(id ?? ''), reason: String(reason ?? message ?? 'refused') }
+      })
+      const { changes, lastSeq } = await changesSince(local, request.since)
+      return {
+        ok: true,
+        written,
+        changes,
+        lastSeq,
+        pushed: push.docs_written + (retry?.docs_written ?? 0),
+        pulled: pull.docs_written,
+        refused,
+      }
+    } finally {
+      await local.close()
+    }
+  } catch (err) {
+    if (err instanceof SyncFailure) return { ok: false, code: err.code, message: err.message }
+    throw err
+  }
+}

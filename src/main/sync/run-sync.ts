@@ -1,0 +1,124 @@
+// Main process and CLI: one sync of an archive with its team's database, both ways. The archive (the one
+// writer) works out what changed since the last sync, the sync job (replica.ts, a process of its own) writes it
+// into the local replica and replicates with the remote, and the archive then takes in what came back through
+// its gate (apply.ts) and records the new state. Killed at any point, the next sync finishes the work: the
+// state is written last, and every step before it is repeatable.
+import { mkdir } from 'node:fs/promises'
+import { planPush } from '../../shared/sync/plan'
+import { parseDocId } from '../../shared/sync/doc-ids'
+import type { Archive } from '../archive/archive'
+import { runJob } from '../jobs/job-process'
+import type { JobProcess } from '../jobs/job-process'
+import { archiveDocs } from './archive-docs'
+import { applyIncoming } from './apply'
+import type { Incoming } from './apply'
+import { readSyncState, replicaDir, syncDir, writeSyncState } from './state'
+import type { KeptConflict } from './state'
+import { syncAnswerSchema } from './sync-protocol'
+import type { Outgoing, Remote, SyncFailureCode } from './sync-protocol'
+
+export type SyncReport = {
+  sent: number
+  received: number
+  /** Documents pushed to and pulled from the server by the replication. */
+  pushed: number
+  pulled: number
+  conflicts: { id: string; losers: number }[]
+  /** Local changes the server would not take (read-only), kept and offered again. */
+  waiting: { id: string; reason: string }[]
+  refused: { id: string; reason: string }[]
+}
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncFailureCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export async function runSync(
+  archive: Archive,
+  remote: Remote,
+  startJob: () => JobProcess,
+): Promise<SyncReport> {
+  await mkdir(syncDir(archive.dir), { recursive: true })
+  const state = await readSyncState(archive.dir)
+  const known = new Set(
+    Object.keys(state.docs).flatMap((id) => {
+      const ref = parseDocId(id)
+      return ref?.type === 'annotation' ? [ref.articleId] : []
+    }),
+  )
+  const current = await archiveDocs(archive, known)
+  const plan = planPush(new Map([...current].map(([id, e]) => [id, e.key])), state.docs)
+  const outgoing: Outgoing[] = []
+  for (const id of plan.changed)
+    outgoing.push({ id, parentRev: state.docs[id]?.rev, doc: await current.get(id)!.load() })
+  for (const id of plan.deleted) outgoing.push({ id, parentRev: state.docs[id]!.rev })
+
+  const answer = await runJob(
+    startJob,
+    {
+      replicaDir: replicaDir(archive.dir),
+      remote,
+      outgoing,
+      since: state.since,
+      retry: Object.keys(state.waiting),
+    },
+    (value) => syncAnswerSchema.parse(value),
+  )
+  if (!answer.ok) throw new SyncError(answer.code, answer.message)
+
+  const written = new Map(answer.written.map((w) => [w.id, w.rev]))
+  for (const [id, rev] of written) {
+    const key = current.get(id)?.key
+    if (key === undefined) delete state.docs[id]
+    else state.docs[id] = { rev, key }
+  }
+  const incoming: (Incoming & { rev: string })[] = []
+  for (const change of answer.changes) {
+    if (change.conflicts.length) state.conflicts[change.id] = { rev: change.rev, losers: change.conflicts }
+    else delete state.conflicts[change.id]
+    if (state.docs[change.id]?.rev === change.rev) continue
+    if (change.deleted && !state.docs[change.id] && !current.has(change.id)) continue
+    incoming.push({ id: change.id, rev: change.rev, raw: change.deleted ? undefined : change.doc })
+  }
+  const refused = await applyIncoming(archive, incoming)
+  await archive.flush()
+  if (incoming.length) {
+    const after = await archiveDocs(archive, new Set([...known, ...incomingArticles(incoming)]))
+    for (const item of incoming) {
+      if (refused.has(item.id)) continue
+      const entry = after.get(item.id)
+      if (entry) state.docs[item.id] = { rev: item.rev, key: entry.key }
+      else delete state.docs[item.id]
+    }
+  }
+  state.refused = Object.fromEntries(refused)
+  const serverRefused = answer.refused.filter((r) => r.id)
+  state.waiting = Object.fromEntries(serverRefused.map((r) => [r.id, r.reason]))
+  state.since = answer.lastSeq
+  state.lastSync = new Date().toISOString()
+  await writeSyncState(archive.dir, state)
+  return {
+    sent: outgoing.length - serverRefused.length,
+    received: incoming.length - refused.size,
+    pushed: answer.pushed,
+    pulled: answer.pulled,
+    conflicts: Object.entries(state.conflicts).map(([id, c]: [string, KeptConflict]) => ({
+      id,
+      losers: c.losers.length,
+    })),
+    waiting: serverRefused,
+    refused: [...refused].map(([id, reason]) => ({ id, reason })),
+  }
+}
+
+function incomingArticles(incoming: Incoming[]): string[] {
+  return incoming.flatMap((i) => {
+    const ref = parseDocId(i.id)
+    return ref?.type === 'annotation' ? [ref.articleId] : []
+  })
+}

@@ -1,0 +1,51 @@
+// Main process: what the app sends the sync job and what it answers (see sync-job.ts and replica.ts).
+import { z } from 'zod'
+
+export type Outgoing = {
+  id: string
+  /** The revision the archive's change was made on (the last one exchanged), if the document existed. */
+  parentRev?: string
+  /** The document's new content; absent when the record was deleted. */
+  doc?: unknown
+  /** Losing revisions of a conflict the person resolved: each gets a deletion, so the conflict ends everywhere. */
+  dropRevs?: string[]
+}
+
+export type Remote = { url: string; username?: string; password?: string }
+
+export type SyncRequest = {
+  /** The local replica (LevelDB), under the archive's sync/ folder. */
+  replicaDir: string
+  remote: Remote
+  outgoing: Outgoing[]
+  /** Where the last sync stopped reading the replica's changes. */
+  since: string | number
+  /** Documents a server refused before: offered again by id (the replication's checkpoint is past them). */
+  retry: string[]
+}
+
+export const changeSchema = z.object({
+  id: z.string(),
+  rev: z.string(),
+  deleted: z.boolean(),
+  doc: z.unknown().optional(),
+  conflicts: z.array(z.object({ rev: z.string(), deleted: z.boolean(), doc: z.unknown().optional() })),
+})
+export type Change = z.infer<typeof changeSchema>
+
+export const syncFailureCodes = ['unauthorized', 'unreachable', 'no_database', 'remote_error'] as const
+export type SyncFailureCode = (typeof syncFailureCodes)[number]
+
+export const syncAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    written: z.array(z.object({ id: z.string(), rev: z.string() })),
+    changes: z.array(changeSchema),
+    lastSeq: z.union([z.string(), z.number()]),
+    pushed: z.number(),
+    pulled: z.number(),
+    refused: z.array(z.object({ id: z.string(), reason: z.string() })),
+  }),
+  z.object({ ok: z.literal(false), code: z.enum(syncFailureCodes), message: z.string() }),
+])
+export type SyncAnswer = z.infer<typeof syncAnswerSchema>
