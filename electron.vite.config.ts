@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
+import { METHOD_NAMES } from './src/shared/contract'
 
 // The dev server injects CSS as <style> elements; only there does the CSP allow inline styles.
 const devStyles: Plugin = {
@@ -27,6 +28,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The method names as a literal: the preload does not import contract.ts, so zod stays out of it.
+    define: { __GLOSSA_METHOD_NAMES__: JSON.stringify(METHOD_NAMES) },
     build: {
       // Bundled into one CommonJS file: a sandboxed preload cannot load ES modules or node_modules.
       externalizeDeps: false,

@@ -3,7 +3,16 @@ import { contextBridge, ipcRenderer } from 'electron'
 import { APP_EVENTS, eventChannel, methodChannel } from '../shared/bridge'
 import type { AppEvent, BridgeApi } from '../shared/bridge'
 import type { MethodName } from '../shared/contract'
-import { METHOD_NAMES } from '../shared/contract'
+
+/**
+ * The contract's method names, written into the bundle by the build (electron.vite.config.ts reads them off
+ * contract.ts): importing contract.ts here would bundle zod and every schema (~200 KB) into the preload, which
+ * needs only the names. Main validates every call against the schemas.
+ */
+declare const __GLOSSA_METHOD_NAMES__: readonly MethodName[]
+if (typeof __GLOSSA_METHOD_NAMES__ === 'undefined')
+  throw new Error('The build did not define the method names.')
+const METHOD_NAMES = __GLOSSA_METHOD_NAMES__
 
 type Methods = { [M in MethodName]: BridgeApi[M] }
 
