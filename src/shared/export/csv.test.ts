@@ -37,6 +37,7 @@ function expectedFigureRow(a: Annotation): string[] {
     text(article.publishedAt?.slice(11)),
     text(article.url),
     text(quoteSentence(a.target.quote)),
+    '',
     String(f.value),
     f.max === undefined ? '' : String(f.max),
     text(f.unit),
@@ -65,6 +66,7 @@ function expectedHighlightRow(a: Annotation): string[] {
     a.kind,
     a.color,
     text(quote.exact),
+    '',
     text(quote.prefix),
     text(quote.suffix),
     String(position.start),
@@ -85,7 +87,7 @@ describe.each([false, true])('CSV with bom: %s', (bom) => {
     expect(file.content.slice(bom ? 1 : 0).startsWith('article_id,')).toBe(true)
     const [header, ...rows] = parse(file.content)
     expect(header.join(',')).toBe(
-      'article_id,title,source,published_date,published_time,url,quote,value,max,unit,qualifier,metric,period_start,period_end,place,attributed_to,tags,note,annotation_id',
+      'article_id,title,source,published_date,published_time,url,quote,page,value,max,unit,qualifier,metric,period_start,period_end,place,attributed_to,tags,note,annotation_id',
     )
     expect(header).toEqual([...FIGURE_COLUMNS])
     const figures = inOrder(bundle.annotations.filter((a) => a.figure))

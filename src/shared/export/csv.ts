@@ -7,6 +7,7 @@ import type { ExportBundle, ExportFile, ExportWriter } from './bundle'
 import { articleUrl, orderedAnnotations, writeWhole } from './bundle'
 import { plainNumber } from './numbers'
 import { quoteSentence } from './quote-sentence'
+import { pageOfOffset } from '../pdf-text'
 
 export type CsvOptions = { bom?: boolean }
 
@@ -20,6 +21,8 @@ export const FIGURE_COLUMNS = [
   'published_time',
   'url',
   'quote',
+  /** The page of a PDF report the passage starts on (its label when the PDF has its own); empty for articles. */
+  'page',
   'value',
   'max',
   'unit',
@@ -44,6 +47,7 @@ export const HIGHLIGHT_COLUMNS = [
   'kind',
   'color',
   'quote',
+  'page',
   'prefix',
   'suffix',
   'start',
@@ -156,6 +160,7 @@ function figureRows(bundle: ExportBundle): Row<(typeof FIGURE_COLUMNS)[number]>[
         {
           ...articleCells(article),
           quote: quoteSentence(annotation.target.quote),
+          page: pageOfOffset(article.pdf, annotation.target.position.start)?.label,
           value: figure.value,
           max: figure.max,
           unit: figure.unit,
@@ -190,6 +195,7 @@ function highlightRows(bundle: ExportBundle): Row<(typeof HIGHLIGHT_COLUMNS)[num
       kind: annotation.kind,
       color: annotation.color,
       quote: annotation.target.quote.exact,
+      page: pageOfOffset(article.pdf, annotation.target.position.start)?.label,
       prefix: annotation.target.quote.prefix,
       suffix: annotation.target.quote.suffix,
       start: annotation.target.position.start,

@@ -43,16 +43,23 @@ export function figureLine(figure: Figure): string {
 
 /**
  * An annotation as Markdown blocks separated by blank lines: a figure's line first, then the quote as a
- * blockquote (a figure's: its sentence), the note (kept as Markdown, fitted under `sectionLevel`), its tags and its colour as an
+ * blockquote (a figure's: its sentence) and its page in a PDF report, the note (kept as Markdown, fitted under `sectionLevel`), its tags and its colour as an
  * Obsidian/Dataview inline field. `extra` blocks (a citation) come last.
  */
-export function annotationBlocks(annotation: Annotation, sectionLevel: number, extra: string[] = []): string {
+export function annotationBlocks(
+  annotation: Annotation,
+  sectionLevel: number,
+  extra: string[] = [],
+  /** `p. 12`: a PDF report's page, shown under the quote. */
+  page?: string,
+): string {
   const blocks: string[] = []
   if (annotation.figure) blocks.push(figureLine(annotation.figure))
   // A figure's quote is the sentence it stands in: the number alone is already in its line.
   blocks.push(
     blockquote(annotation.figure ? quoteSentence(annotation.target.quote) : annotation.target.quote.exact),
   )
+  if (page) blocks.push(`(${page})`)
   if (annotation.note.trim()) blocks.push(fitNote(annotation.note, sectionLevel))
   const tags = annotation.tags.map(obsidianTag).join(' ')
   blocks.push([tags, `colour:: ${annotation.color}`].filter(Boolean).join('\n'))

@@ -4,6 +4,7 @@ import type { Annotation, ArticleMeta } from '../types'
 import type { ArticleAnnotations, ExportBundle, ExportFile, ExportWriter } from './bundle'
 import { articleUrl, compareText, filingTags, groupByArticle, writeWhole } from './bundle'
 import { citationWithoutUrl } from './citation'
+import { pageCitation } from '../pdf-text'
 import { annotationBlocks } from './markdown-annotation'
 import { escapeInline, escapeLine, markdownUrl, obsidianTag, tagName } from './markdown-escape'
 import { createSlugger } from './slug'
@@ -66,7 +67,9 @@ export function citationLine(article: ArticleMeta): string {
 function articleSection({ article, annotations }: ArticleAnnotations, level: number, tags: boolean): string {
   const blocks = [`${'#'.repeat(level)} ${escapeLine(article.title)}`, citationLine(article)]
   if (tags && article.tags.length) blocks.push(article.tags.map(obsidianTag).join(' '))
-  for (const annotation of annotations) blocks.push(annotationBlocks(annotation, level))
+  for (const annotation of annotations) {
+    blocks.push(annotationBlocks(annotation, level, [], pageOf(article, annotation)))
+  }
   return blocks.join('\n\n')
 }
 
@@ -141,5 +144,11 @@ function byTagDocument(bundle: ExportBundle, groups: ArticleAnnotations[]): stri
 }
 
 function citedBlocks({ article, annotation }: { article: ArticleMeta; annotation: Annotation }): string {
-  return annotationBlocks(annotation, 2, [`— ${citationLine(article)}`])
+  const page = pageOf(article, annotation)
+  return annotationBlocks(annotation, 2, [`— ${citationLine(article)}${page ? ` ${page}` : ''}`])
+}
+
+/** `p. 12` for an annotation in a PDF report: the page its passage starts on. */
+function pageOf(article: ArticleMeta, annotation: Annotation): string | undefined {
+  return pageCitation(article.pdf, annotation.target.position.start)
 }

@@ -16,6 +16,7 @@ const ALLOWED = [
   '../assets',
   '../anchoring',
   '../figures/figure-target',
+  '../pdf-text',
 ]
 
 describe('src/shared/export stays pure', () => {
