@@ -109,7 +109,11 @@ async function start() {
 $('pair-form').addEventListener('submit', async (event) => {
   event.preventDefault()
   const port = Number($('port').value) || DEFAULT_PORT
+  // Firefox grants host permissions only when asked, in answer to a click (this one); without it the request
+  // to 127.0.0.1 would be a cross-origin one that Glossa refuses. Chromium granted it at install.
+  const allowed = chrome.permissions.request({ origins: ['http://127.0.0.1/*'] })
   try {
+    if (!(await allowed)) throw new Error('The extension needs your permission to reach Glossa on 127.0.0.1.')
     const { token } = await pair({ port, token: '' }, $('code').value.trim())
     await saveSettings({ token, port })
     say('')

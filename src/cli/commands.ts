@@ -51,6 +51,7 @@ export const commands: Record<CommandName, Run> = {
     const running = await startServe({
       dir: resolveArchiveDir(text(values.archive), defaultArchiveDir()),
       port: values.port ? Number(values.port) : 0,
+      ...(values['connector-port'] !== undefined ? { connectorPort: Number(values['connector-port']) } : {}),
       samplesDir,
       rendererDir,
       workers: { search: searchWorkerFile, export: exportWorkerFile, parse: parseWorkerFile },

@@ -72,7 +72,15 @@ export const SPECS = {
   serve: {
     summary: 'serve the app to a browser on 127.0.0.1',
     args: '',
-    options: { ...archive, port: { type: 'string', value: 'N', text: 'the port (default: any free one)' } },
+    options: {
+      ...archive,
+      port: { type: 'string', value: 'N', text: 'the port (default: any free one)' },
+      'connector-port': {
+        type: 'string',
+        value: 'N',
+        text: 'the browser connector’s port (default 21787; 0: any free one)',
+      },
+    },
   },
   sync: {
     summary: 'sync the archive with a team database (CouchDB), once, both ways',

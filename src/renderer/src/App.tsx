@@ -7,6 +7,7 @@ import type ReaderPaneType from './views/ReaderPane'
 
 // Loaded on first use: the library's first rows do not wait for the reader, figure detection or dialogs.
 const BackupsDialog = lazy(() => import('./components/BackupsDialog'))
+const ConnectorDialog = lazy(() => import('./components/ConnectorDialog'))
 const ExportDialog = lazy(() => import('./components/ExportDialog'))
 const ImportDialog = lazy(() => import('./components/ImportDialog'))
 const FiguresView = lazy(() => import('./views/FiguresView'))
@@ -71,6 +72,7 @@ export default function App() {
   const search = useSearch(query)
   const [problems, setProblems] = useState<{ file?: string; message: string }[]>([])
   const [backups, setBackups] = useState(false)
+  const [connector, setConnector] = useState(false)
   const [exporting, setExportDialog] = useState<{
     scope: ScopeChoice
     selection: string[]
@@ -202,6 +204,7 @@ export default function App() {
         onSelect={select}
         onImport={() => setImporting(true)}
         onBackups={() => setBackups(true)}
+        onConnector={() => setConnector(true)}
         onExport={() =>
           setExporting({
             scope: route.view === 'library' && route.articleId ? 'article' : 'filter',
@@ -334,6 +337,7 @@ export default function App() {
             onClose={() => setExporting(null)}
           />
         )}
+        {connector && <ConnectorDialog onClose={() => setConnector(false)} />}
         {backups && (
           <BackupsDialog
             problems={problems}

@@ -1,0 +1,212 @@
+// e2e (#16): the Glossa extension, built by `npm run build`, loaded into Debian's Chromium. The app shows a
+// pairing code, the extension's popup pairs with it, saves a local article page and a selection (tags,
+// collection, note), is told the second time that the page is already there and, with Glossa stopped, that it
+// is not running; the app revokes it. A web page that calls the connector from its own origin gets nothing.
+// The popup page is driven in a tab of its own (Playwright cannot click the toolbar button); `?tab=` points it
+// at the article's tab, and from there the same code captures and saves as from the toolbar.
+import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  EXTENSION_DIR,
+  callApp,
+  chromiumWithExtension,
+  extensionId,
+  pageServer,
+  serveWithConnector,
+  stopProcess,
+} from './connector-helpers'
+import type { Serving } from './connector-helpers'
+
+type ChromeTabs = { chrome: { tabs: { query: (q: { url: string }) => Promise<{ id: number }[]> } } }
+type Article = { id: string; title: string; tags: string[]; collections?: string[] }
+type Note = { kind: string; note: string; target: { quote: { exact: string } } }
+
+/** The hostile page's script: every way a web page could call the connector, each outcome recorded. */
+const hostileScript = (port: number) => `
+const base = 'http://127.0.0.1:${port}'
+const page = JSON.stringify({ html: '<article><h1>Planted</h1><p>' + 'Planted text. '.repeat(40) + '</p></article>' })
+async function attempt(name, run) {
+  try {
+    const res = await run()
+    window.results[name] = res.type === 'opaque' ? 'opaque' : 'read ' + res.status + ' ' + (await res.text())
+  } catch (err) {
+    window.results[name] = 'blocked'
+  }
+}
+window.results = {}
+;(async () => {
+  await attempt('save (cors, json)', () => fetch(base + '/v1/save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: page }))
+  await attempt('save (no-cors, text/plain)', () => fetch(base + '/v1/save', { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: page }))
+  await attempt('pair (no-cors)', () => fetch(base + '/v1/pair', { method: 'POST', mode: 'no-cors', body: JSON.stringify({ code: 'AAAA-AAAA' }) }))
+  await attempt('hello (cors)', () => fetch(base + '/v1/hello', { method: 'POST', headers: { 'X-Glossa-Token': 'glc_guess' }, body: '{}' }))
+  await attempt('hello (GET)', () => fetch(base + '/v1/hello'))
+  await attempt('app API', () => fetch(base + '/api/articles.list', { method: 'POST', body: '{}' }))
+  document.title = 'done'
+})()
+`
+
+async function openConnectorDialog(app: Page, serving: Serving): Promise<void> {
+  await app.goto(serving.appUrl)
+  await app.getByRole('button', { name: 'Browser connector…' }).click()
+  await expect(app.getByTestId('connector-status')).toHaveText(
+    `Listening on 127.0.0.1, port ${serving.connectorPort}. Only the paired extension can reach it.`,
+  )
+}
+
+async function screenshots(app: Page, name: string): Promise<void> {
+  await mkdir('reports/screens', { recursive: true })
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme })
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1024, height: 700 },
+    ]) {
+      await app.setViewportSize(size)
+      await app.screenshot({ path: `reports/screens/${name}-${size.width}x${size.height}-${scheme}.png` })
+    }
+  }
+  await app.emulateMedia({ colorScheme: 'light' })
+}
+
+test('pair, save a page and a selection, already there, not running, revoke; a hostile page gets nothing', async () => {
+  test.setTimeout(120_000)
+  const archiveDir = await mkdtemp(join(tmpdir(), 'glossa-e2e-connector-'))
+  let serving = await serveWithConnector(archiveDir)
+  const port = serving.connectorPort
+  const pages = await pageServer(hostileScript(port))
+  const context = await chromiumWithExtension()
+  try {
+    const { id: harbour } = (await callApp(serving, 'collections.create', { name: 'Harbour' })) as {
+      id: string
+    }
+    const popupUrl = `chrome-extension://${extensionId(EXTENSION_DIR)}/popup.html`
+    const before = ((await callApp(serving, 'articles.list')) as Article[]).length
+
+    // The app: the connector listens; a pairing code is shown.
+    const app = await context.newPage()
+    await openConnectorDialog(app, serving)
+    await expect(app.getByText('No browser is paired.')).toBeVisible()
+    await app.getByRole('button', { name: 'Pair a browser' }).click()
+    const code = (await app.getByTestId('pairing-code').textContent()) ?? ''
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)
+    await screenshots(app, 'connector-pairing')
+
+    // The extension pairs with the code and the port.
+    const popup = await context.newPage()
+    await popup.goto(popupUrl)
+    await popup.locator('#code').fill(code.toLowerCase())
+    await popup.locator('#port').fill(String(port))
+    await popup.getByRole('button', { name: 'Pair' }).click()
+    await expect(popup.locator('#save-form')).toBeVisible()
+    await expect(popup.locator('#pair-form')).toBeHidden()
+    await expect(app.getByText('Paired. The extension can now save to Glossa.')).toBeVisible()
+    await expect(app.getByText(/Chromium · paired .* · nothing saved yet/)).toBeVisible()
+
+    // The article, with a passage selected on the live page.
+    const article = await context.newPage()
+    const articleUrl = `http://127.0.0.1:${pages.port}/article.html`
+    await article.goto(articleUrl)
+    await article.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((e) => e.textContent?.includes('38 per cent'))
+      const text = p?.firstChild
+      if (!text?.textContent) throw new Error('no paragraph')
+      const start = text.textContent.indexOf('38 per cent')
+      const range = document.createRange()
+      range.setStart(text, start)
+      range.setEnd(text, start + '38 per cent of the planned 1.2 million cubic metres'.length)
+      getSelection()?.removeAllRanges()
+      getSelection()?.addRange(range)
+    })
+    const tabId = await popup.evaluate(
+      async (url) => (await (globalThis as unknown as ChromeTabs).chrome.tabs.query({ url }))[0].id,
+      articleUrl,
+    )
+
+    await popup.goto(`${popupUrl}?tab=${tabId}`)
+    await expect(popup.locator('#page-title')).toHaveText(/Harbour dredging falls behind schedule/)
+    await expect(popup.locator('#selection-text')).toHaveText(
+      '38 per cent of the planned 1.2 million cubic metres',
+    )
+    await popup.locator('#tags').fill('port/dredging, budget')
+    await popup.locator('#collection').selectOption({ label: 'Harbour' })
+    await popup.locator('#note').fill('Compare with the **tender**')
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme })
+      await popup.locator('body').screenshot({ path: `reports/screens/connector-popup-${scheme}.png` })
+    }
+    await popup.getByRole('button', { name: 'Save to Glossa' }).click()
+    await expect(popup.locator('#saved-text')).toHaveText(
+      'Saved to Glossa: “Harbour dredging falls behind schedule”',
+    )
+    await expect(popup.locator('#highlight-text')).toHaveText('The selection is a highlight in it.')
+    await popup.locator('body').screenshot({ path: 'reports/screens/connector-popup-saved-dark.png' })
+
+    // In the archive: the article as an HTML import stores it, and the highlight on the stored text.
+    const articles = (await callApp(serving, 'articles.list')) as Article[]
+    expect(articles).toHaveLength(before + 1)
+    const saved = articles.find((a) => a.title === 'Harbour dredging falls behind schedule')
+    expect(saved).toMatchObject({ tags: ['port/dredging', 'budget'], collections: [harbour] })
+    const full = (await callApp(serving, 'articles.get', { id: saved?.id })) as { html: string; text: string }
+    expect(full.text).toContain('Harbour master Tomas Eklund said')
+    expect(full.html).not.toMatch(/<script|onclick|__tracking/)
+    const notes = (await callApp(serving, 'annotations.list', { articleId: saved?.id })) as Note[]
+    expect(notes).toMatchObject([
+      {
+        kind: 'highlight',
+        note: 'Compare with the **tender**',
+        target: { quote: { exact: '38 per cent of the planned 1.2 million cubic metres' } },
+      },
+    ])
+
+    // Browser mode has no window to bring up: the popup says where to find the article.
+    await popup.getByRole('button', { name: 'Open in Glossa' }).click()
+    await expect(popup.locator('#message')).toHaveText(/no window to show it in/)
+
+    // The same page again: already in Glossa, nothing stored twice.
+    await popup.goto(`${popupUrl}?tab=${tabId}`)
+    await popup.getByRole('button', { name: 'Save to Glossa' }).click()
+    await expect(popup.locator('#saved-text')).toHaveText(
+      'Already in Glossa: “Harbour dredging falls behind schedule”',
+    )
+    expect((await callApp(serving, 'articles.list')) as Article[]).toHaveLength(before + 1)
+
+    // A web page calls the connector from its own origin: blocked or opaque, and nothing changes.
+    const hostile = await context.newPage()
+    await hostile.goto(`http://localhost:${pages.port}/hostile.html`)
+    await expect(hostile).toHaveTitle('done')
+    const results = (await hostile.evaluate(
+      () => (window as unknown as { results: object }).results,
+    )) as Record<string, string>
+    console.log('hostile page:', results)
+    expect(Object.keys(results)).toHaveLength(6)
+    for (const [name, outcome] of Object.entries(results)) expect(outcome, name).toMatch(/^(blocked|opaque)$/)
+    expect((await callApp(serving, 'articles.list')) as Article[]).toHaveLength(before + 1)
+    expect(await callApp(serving, 'connector.tokens.list')).toHaveLength(1)
+
+    // Glossa stopped: the popup says so plainly. Started again on the same port: the pairing still holds.
+    await stopProcess(serving.child)
+    await popup.goto(`${popupUrl}?tab=${tabId}`)
+    await expect(popup.locator('#message')).toHaveText(/Glossa is not running/)
+    serving = await serveWithConnector(archiveDir, port)
+    await popup.reload()
+    await expect(popup.locator('#save-form')).toBeVisible()
+
+    // Revoked in the app: the extension is refused and asks to pair again.
+    await openConnectorDialog(app, serving)
+    await expect(app.getByText(/Chromium · paired .* · last saved/)).toBeVisible()
+    await screenshots(app, 'connector-paired')
+    await app.getByRole('button', { name: 'Revoke' }).click()
+    await expect(app.getByText('No browser is paired.')).toBeVisible()
+    await popup.reload()
+    await expect(popup.locator('#pair-form')).toBeVisible()
+    await expect(popup.locator('#message')).toHaveText(/does not know this browser/)
+  } finally {
+    await context.close()
+    pages.server.close()
+    await stopProcess(serving.child)
+    await rm(archiveDir, { recursive: true, force: true })
+  }
+})
