@@ -13,6 +13,7 @@ import { startCouch } from '../../../test/sync/couch-server'
 import type { CouchServer } from '../../../test/sync/couch-server'
 import { runSyncCommand } from '../../cli/sync-command'
 import { nodeProcess } from '../jobs/job-process'
+import { resolveConflict } from './resolve'
 import { runSync } from './run-sync'
 import { readSyncState } from './state'
 
@@ -141,7 +142,23 @@ describe('glossa sync through pouchdb-server', () => {
       expect([kept!.note, loser.annotation.note].sort()).toEqual(['text from A', 'text from B'])
     }
     expect(await archiveFiles(a.dir)).toEqual(await archiveFiles(b.dir))
-  }, 60_000)
+
+    // B merges the two texts; after a sync each way the conflict is gone everywhere and the merge is kept.
+    const docId = `annotation:${article.id}:${note.id}`
+    const [current] = await b.call('annotations.list', { articleId: article.id })
+    await resolveConflict(b.archive, docId, {
+      doc: { type: 'annotation', annotation: { ...current, note: 'text from A\n\ntext from B' } },
+    })
+    await b.sync()
+    const inA = await a.sync()
+    expect(inA.conflicts).toEqual([])
+    expect((await b.sync()).conflicts).toEqual([])
+    for (const side of [a, b])
+      expect((await side.call('annotations.list', { articleId: article.id }))[0]!.note).toBe(
+        'text from A\n\ntext from B',
+      )
+    expect(await archiveFiles(a.dir)).toEqual(await archiveFiles(b.dir))
+  }, 90_000)
 
   it('refuses a wrong password, an unreachable server and a missing database, changing nothing here', async () => {
     const { url, a } = await team()
@@ -313,5 +330,46 @@ describe('glossa sync through pouchdb-server', () => {
     delete process.env.GLOSSA_SYNC_PASSWORD
     expect(await run({ user: 'ann' })).toBe(2)
     expect(errors.at(-1)).toBe('Set GLOSSA_SYNC_PASSWORD to the password of “ann”.')
+  }, 60_000)
+
+  it('what arrives from the remote passes the gate: HTML sanitized, bad addresses dropped, bad docs refused', async () => {
+    const { url, b } = await team()
+    const auth = { Authorization: `Basic ${Buffer.from('ann:pw-ann').toString('base64')}` }
+    const meta = { id: 'hostile1', title: 'Hostile', addedAt: '2026-01-01T00:00:00Z', tags: [] }
+    const docs = [
+      {
+        _id: 'article:hostile1',
+        type: 'article',
+        meta: { ...meta, url: 'javascript:alert(1)' },
+        text: 'Plain words here.',
+        html: '<p onclick="x()">Plain words here.</p><script>alert(1)</script>',
+      },
+      { _id: 'article:hostile2', type: 'article', meta: { ...meta, id: 'other99' }, text: 'x' },
+      { _id: 'annotation:hostile1:ann00001', type: 'annotation', annotation: { id: 'ann00001', note: 5 } },
+      { _id: 'annotation:nowhere1:ann00002', type: 'annotation', annotation: { id: 'ann00002' } },
+      { _id: 'tag:x', type: 'tag', name: 'x', color: 'url(javascript:1)' },
+      { _id: 'something-else', type: 'article' },
+    ]
+    const res = await fetch(`${url}/_bulk_docs`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ docs }),
+    })
+    expect(res.status).toBe(201)
+    const report = await b.sync()
+    const article = await b.call('articles.get', { id: 'hostile1' })
+    expect(article.html).toBe('<p>Plain words here.</p>')
+    expect(article.url).toBeUndefined()
+    expect(report.refused.map((r) => r.id).sort()).toEqual([
+      'annotation:hostile1:ann00001',
+      'annotation:nowhere1:ann00002',
+      'article:hostile2',
+      'something-else',
+      'tag:x',
+    ])
+    expect(report.refused.find((r) => r.id === 'article:hostile2')?.reason).toContain(
+      'holds "article:other99"',
+    )
+    expect(b.archive.list().map((m) => m.id)).toEqual(['hostile1'])
   }, 60_000)
 })

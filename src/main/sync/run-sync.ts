@@ -54,9 +54,20 @@ export async function runSync(
   const current = await archiveDocs(archive, known)
   const plan = planPush(new Map([...current].map(([id, e]) => [id, e.key])), state.docs)
   const outgoing: Outgoing[] = []
-  for (const id of plan.changed)
+  const resolved = Object.entries(state.conflicts).filter(([, c]) => c.resolved)
+  const ending = new Set(resolved.map(([id]) => id))
+  for (const id of plan.changed.filter((id) => !ending.has(id)))
     outgoing.push({ id, parentRev: state.docs[id]?.rev, doc: await current.get(id)!.load() })
-  for (const id of plan.deleted) outgoing.push({ id, parentRev: state.docs[id]!.rev })
+  for (const id of plan.deleted.filter((id) => !ending.has(id)))
+    outgoing.push({ id, parentRev: state.docs[id]!.rev })
+  // A conflict resolved here: what the archive holds now goes on the winning revision, the losers end.
+  for (const [id, conflict] of resolved)
+    outgoing.push({
+      id,
+      parentRev: conflict.rev,
+      doc: await current.get(id)?.load(),
+      dropRevs: conflict.losers.map((l) => l.rev),
+    })
 
   const answer = await runJob(
     startJob,
