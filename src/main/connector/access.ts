@@ -77,9 +77,21 @@ export class ConnectorAccess {
     return (this.tokens = checked.data.tokens)
   }
 
-  private async save(tokens: TokenRecord[]): Promise<void> {
-    await writeAtomic(this.file, `${JSON.stringify({ version: 1, tokens }, null, 2)}\n`)
-    this.tokens = tokens
+  private writes: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Changes the list one change at a time, each on the list as the one before left it: a save's "last used"
+   * written while a revoke runs cannot bring the revoked token back.
+   */
+  private change<R>(work: (tokens: TokenRecord[]) => { tokens: TokenRecord[]; result: R }): Promise<R> {
+    const run = this.writes.then(async () => {
+      const { tokens, result } = work(await this.load())
+      await writeAtomic(this.file, `${JSON.stringify({ version: 1, tokens }, null, 2)}\n`)
+      this.tokens = tokens
+      return result
+    })
+    this.writes = run.catch(() => {})
+    return run
   }
 
   /** A new code replaces any earlier one. */
@@ -110,9 +122,6 @@ export class ConnectorAccess {
       throw new GlossaError('unauthorized', 'That pairing code is wrong. Check it in Glossa and try again.')
     }
     this.pending = undefined
-    const tokens = await this.load()
-    if (tokens.length >= MAX_TOKENS)
-      throw new GlossaError('conflict', `Glossa already has ${MAX_TOKENS} paired browsers; revoke one first.`)
     const token = `glc_${randomBytes(32).toString('base64url')}`
     const record: TokenRecord = {
       id: newId(),
@@ -121,8 +130,14 @@ export class ConnectorAccess {
       hash: hashOf(token),
       createdAt: new Date(this.now()).toISOString(),
     }
-    await this.save([...tokens, record])
-    return { id: record.id, token }
+    return this.change((tokens) => {
+      if (tokens.length >= MAX_TOKENS)
+        throw new GlossaError(
+          'conflict',
+          `Glossa already has ${MAX_TOKENS} paired browsers; revoke one first.`,
+        )
+      return { tokens: [...tokens, record], result: { id: record.id, token } }
+    })
   }
 
   /**
@@ -141,20 +156,26 @@ export class ConnectorAccess {
   }
 
   /** Records when a token last saved something (shown in the app's list). */
-  async touch(id: string): Promise<void> {
-    const tokens = await this.load()
+  touch(id: string): Promise<void> {
     const at = new Date(this.now()).toISOString()
-    await this.save(tokens.map((t) => (t.id === id ? { ...t, lastUsedAt: at } : t)))
+    return this.change((tokens) => ({
+      tokens: tokens.map((t) => (t.id === id ? { ...t, lastUsedAt: at } : t)),
+      result: undefined,
+    }))
   }
 
   async list(): Promise<TokenInfo[]> {
     return (await this.load()).map(({ hash: _hash, ...info }) => info)
   }
 
-  async revoke(id: string): Promise<void> {
-    const tokens = await this.load()
-    if (!tokens.some((t) => t.id === id))
-      throw new GlossaError('not_found', `No paired browser with id ${id}; it may have been revoked already.`)
-    await this.save(tokens.filter((t) => t.id !== id))
+  revoke(id: string): Promise<void> {
+    return this.change((tokens) => {
+      if (!tokens.some((t) => t.id === id))
+        throw new GlossaError(
+          'not_found',
+          `No paired browser with id ${id}; it may have been revoked already.`,
+        )
+      return { tokens: tokens.filter((t) => t.id !== id), result: undefined }
+    })
   }
 }

@@ -124,6 +124,16 @@ describe('pairing', () => {
     await expect(reopened.revoke(first.id)).rejects.toMatchObject({ code: 'not_found' })
   })
 
+  it('a revoke while a save records its use stays revoked', async () => {
+    const dir = await tempDir()
+    const access = new ConnectorAccess(dir)
+    const { code } = access.startPairing()
+    const { id, token } = await access.pair({ code, origin: EXT, name: 'x' })
+    await Promise.all([access.touch(id), access.revoke(id), access.touch(id)])
+    expect(await access.list()).toEqual([])
+    expect(await new ConnectorAccess(dir).check(token, EXT)).toBeUndefined()
+  })
+
   it('a damaged token file is named and never written over', async () => {
     const dir = await tempDir()
     const { writeFile } = await import('node:fs/promises')

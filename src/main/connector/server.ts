@@ -77,7 +77,8 @@ export async function startConnector(options: ConnectorOptions): Promise<Running
       return reply(res, 200, { ok: true, value: { opened: options.open?.(id) ?? false } })
     }
     const value = await options.save(parse(saveRequestSchema, body))
-    if (paired) await access.touch(paired.id)
+    // The page is saved whatever happens to this note of when the token was last used.
+    if (paired) await access.touch(paired.id).catch(() => {})
     reply(res, 200, { ok: true, value })
   }
 
