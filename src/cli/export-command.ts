@@ -2,8 +2,8 @@
 import { exportArgsSchema } from '../shared/contract'
 import { describeZodError } from '../shared/errors'
 import type { Archive } from '../main/archive/archive'
-import { archiveExportSource, runExport } from '../main/export/run'
-import { writeExportFiles } from '../main/export/write-files'
+import { archiveExportSource, exportStream, runExport, streamExport } from '../main/export/run'
+import { streamTarget, writeExportFiles } from '../main/export/write-files'
 
 const FORMATS: Record<string, string> = {
   md: 'markdown',
@@ -44,7 +44,16 @@ export async function runExportCommand(
     options: { layout: flags.layout, groupBy: flags['group-by'], bom: flags.bom || undefined },
   })
   if (!parsed.success) throw new Error(describeZodError('Invalid export options', parsed.error))
-  const files = await runExport(archiveExportSource(archive), parsed.data)
+  const generatedAt = new Date().toISOString()
+  const stream = flags.out ? exportStream(parsed.data, generatedAt) : null
+  if (flags.out && stream) {
+    // One file a slice of articles at a time, straight to disk: a million annotations in flat memory.
+    const target = await streamTarget(flags.out, stream.name)
+    await streamExport(archiveExportSource(archive), parsed.data, target, generatedAt)
+    log(`wrote ${target}`)
+    return 0
+  }
+  const files = await runExport(archiveExportSource(archive), parsed.data, generatedAt)
   if (!flags.out) {
     for (const f of files) log(files.length > 1 ? `==> ${f.name} <==\n${f.content}` : f.content)
     return 0

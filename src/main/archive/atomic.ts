@@ -89,3 +89,61 @@ export function writeAtomic(file: string, data: Data): Promise<void> {
   }
   return done
 }
+
+/**
+ * A file written as it is produced, whose beginning is known only at the end (an export's front matter counts
+ * what came through): `body`'s chunks go to a scratch file beside the target as they come, then `end()`'s head,
+ * the scratch file and its tail go to the temp file, which is flushed and renamed over the target. Memory stays
+ * at one chunk however large the file grows. Returns the bytes written.
+ */
+export async function writeAtomicStreamed(
+  file: string,
+  body: AsyncIterable<string>,
+  end: () => { head: string; tail: string },
+): Promise<number> {
+  const scratch = tempNameFor(file)
+  const temp = tempNameFor(file)
+  try {
+    let bytes = 0
+    const draft = await open(scratch, 'wx')
+    try {
+      // writeFile on an open handle writes all of it at the current position (write() may write part).
+      for await (const chunk of body) {
+        if (!chunk) continue
+        await draft.writeFile(chunk)
+        bytes += Buffer.byteLength(chunk)
+      }
+    } finally {
+      await draft.close()
+    }
+    const { head, tail } = end()
+    const out = await open(temp, 'wx')
+    try {
+      await out.writeFile(head)
+      bytes += Buffer.byteLength(head)
+      const source = await open(scratch, 'r')
+      try {
+        const buffer = Buffer.allocUnsafe(1 << 20)
+        for (;;) {
+          const { bytesRead } = await source.read(buffer, 0, buffer.length, null)
+          if (bytesRead === 0) break
+          await out.writeFile(buffer.subarray(0, bytesRead))
+        }
+      } finally {
+        await source.close()
+      }
+      await out.writeFile(tail)
+      bytes += Buffer.byteLength(tail)
+      await out.sync()
+    } finally {
+      await out.close()
+    }
+    await renameRetrying(temp, file)
+    return bytes
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => {})
+    throw err
+  } finally {
+    await rm(scratch, { force: true }).catch(() => {})
+  }
+}

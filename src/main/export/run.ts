@@ -3,19 +3,23 @@
 import type { z } from 'zod'
 import type { exportArgsSchema } from '../../shared/contract'
 import {
+  combinedMarkdownStream,
   combinedMarkdownWriter,
   exportBackup,
   exportCslJson,
   exportMarkdown,
   exportWebAnnotations,
+  figuresCsvStream,
   figuresCsvWriter,
+  highlightsCsvStream,
   highlightsCsvWriter,
 } from '../../shared/export'
-import type { BackupAsset, ExportBundle, ExportFile, ExportWriter } from '../../shared/export'
+import type { BackupAsset, ExportBundle, ExportFile, ExportWriter, StreamWriter } from '../../shared/export'
 import { mapLimit } from '../../shared/map-limit'
 import { articleHasTag, isWithinTag } from '../../shared/tags'
 import type { Annotation, ArticleMeta, HighlightColor } from '../../shared/types'
 import type { Archive } from '../archive/archive'
+import { writeAtomicStreamed } from '../archive/atomic'
 import { readArticleAssets } from '../archive/backup-assets'
 import { archiveReader, filesReader } from '../archive/reader'
 import type { ArchiveReader } from '../archive/reader'
@@ -187,4 +191,45 @@ export async function runExport(
       ]
     }
   }
+}
+
+/** The one-file formats written a slice at a time, as streams; null for the formats that need every annotation. */
+export function exportStream(args: ExportArgs, generatedAt: string): StreamWriter | null {
+  const o = args.options ?? {}
+  if (args.format === 'figures-csv') return figuresCsvStream({ bom: o.bom })
+  if (args.format === 'highlights-csv') return highlightsCsvStream({ bom: o.bom })
+  if (
+    args.format === 'markdown' &&
+    (o.layout ?? 'combined') === 'combined' &&
+    (o.groupBy ?? 'article') === 'article'
+  )
+    return combinedMarkdownStream(generatedAt)
+  return null
+}
+
+export type StreamedFile = { name: string; mime: string; bytes: number }
+
+/**
+ * Streams an export from the archive's reader to `file`: each slice of articles is read, formatted and
+ * written before the next is read, so memory stays flat however many annotations the export holds. The
+ * file appears whole (atomic.ts) once it is done. Null when the format cannot be streamed (see exportStream).
+ */
+export async function streamExport(
+  archive: ExportSource,
+  args: ExportArgs,
+  file: string,
+  generatedAt = new Date().toISOString(),
+  sliceArticles = SLICE_ARTICLES,
+): Promise<StreamedFile | null> {
+  const stream = exportStream(args, generatedAt)
+  if (!stream) return null
+  const articles = selectArticles(archive, args.scope)
+  async function* slices(writer: StreamWriter): AsyncGenerator<string> {
+    for (let at = 0; at < articles.length; at += sliceArticles) {
+      const slice = articles.slice(at, at + sliceArticles)
+      yield writer.add(await gatherSlice(archive, args.scope, generatedAt, slice))
+    }
+  }
+  const bytes = await writeAtomicStreamed(file, slices(stream), () => stream.end())
+  return { name: stream.name, mime: stream.mime, bytes }
 }

@@ -40,6 +40,21 @@ export async function writeExportFiles({
   }
 }
 
+/** Where one streamed file goes (run.ts's streamExport): --out itself, or the file's name inside --out when
+ * that is a folder (or ends in a separator). Refuses an archive folder as writeExportFiles does. */
+export async function streamTarget(out: string, name: string): Promise<string> {
+  await refuseInsideArchive(out)
+  const isDir =
+    /[\\/]$/.test(out) ||
+    (await stat(out).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  const target = isDir ? join(out, name) : out
+  await mkdir(dirname(target), { recursive: true })
+  return target
+}
+
 function describeWriteError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code
   if (code === 'EISDIR')

@@ -35,6 +35,30 @@ export function compareText(a: string, b: string): number {
  */
 export type ExportWriter = { add(slice: ExportBundle): void; finish(): ExportFile[] }
 
+/**
+ * A one-file format written as it goes, for exports streamed to disk: `add` gives each slice's text, `end`
+ * the text that goes before all of it (which may count what came through, as Markdown's front matter does)
+ * and after it. The file is head + every slice's text + tail.
+ */
+export type StreamWriter = {
+  name: string
+  mime: string
+  add(slice: ExportBundle): string
+  end(): { head: string; tail: string }
+}
+
+/** A stream's text held until `finish`, for the callers that want the file as one string. */
+export function writerOf(stream: StreamWriter): ExportWriter {
+  const parts: string[] = []
+  return {
+    add: (slice) => void parts.push(stream.add(slice)),
+    finish: () => {
+      const { head, tail } = stream.end()
+      return [{ name: stream.name, mime: stream.mime, content: head + parts.join('') + tail }]
+    },
+  }
+}
+
 export function writeWhole(writer: ExportWriter, bundle: ExportBundle): ExportFile[] {
   writer.add(bundle)
   return writer.finish()

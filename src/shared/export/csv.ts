@@ -3,8 +3,8 @@
 import { stringify } from 'csv-stringify/browser/esm/sync'
 import { sourceLabel } from '../article-source'
 import type { Annotation, ArticleMeta } from '../types'
-import type { ExportBundle, ExportFile, ExportWriter } from './bundle'
-import { articleUrl, orderedAnnotations, writeWhole } from './bundle'
+import type { ExportBundle, ExportFile, ExportWriter, StreamWriter } from './bundle'
+import { articleUrl, orderedAnnotations, writeWhole, writerOf } from './bundle'
 import { plainNumber } from './numbers'
 import { quoteSentence } from './quote-sentence'
 import { pageOfOffset } from '../pdf-text'
@@ -74,32 +74,25 @@ export function guardCell(text: string): string {
 type Row<C extends string> = Record<C, string | number | undefined>
 
 /**
- * CSV built a batch of rows at a time: the header once, then each batch's records. The same text as one
- * `stringify` of every row, without holding every row's cells at once.
+ * One CSV file written a slice of the bundle at a time: `rowsOf` turns a slice into its rows. The header (and
+ * BOM) come first, then each slice's records: the same text as one `stringify` of every row, without holding
+ * every row's cells at once.
  */
-function csvBuilder<C extends string>(columns: readonly C[], opts: CsvOptions) {
-  const parts: string[] = []
-  const chunk = (rows: Row<C>[], header: boolean) => toCsv(columns, rows, header)
-  return {
-    add(rows: Row<C>[]): void {
-      if (rows.length > 0) parts.push(chunk(rows, parts.length === 0))
-    },
-    /** The BOM as text: the library's own BOM option is a Node Buffer. */
-    finish: (): string => (opts.bom ? '\ufeff' : '') + (parts.length > 0 ? parts.join('') : chunk([], true)),
-  }
-}
-
-/** One CSV file written a slice of the bundle at a time: `rowsOf` turns a slice into its rows. */
-function csvWriter<C extends string>(
+function csvStream<C extends string>(
   name: string,
   columns: readonly C[],
   rowsOf: (slice: ExportBundle) => Row<C>[],
   opts: CsvOptions,
-): ExportWriter {
-  const csv = csvBuilder(columns, opts)
+): StreamWriter {
   return {
-    add: (slice) => csv.add(rowsOf(slice)),
-    finish: () => [{ name, content: csv.finish(), mime: CSV_MIME }],
+    name,
+    mime: CSV_MIME,
+    add: (slice) => {
+      const rows = rowsOf(slice)
+      return rows.length > 0 ? toCsv(columns, rows, false) : ''
+    },
+    // The BOM as text: the library's own BOM option is a Node Buffer.
+    end: () => ({ head: (opts.bom ? '\ufeff' : '') + toCsv(columns, [], true), tail: '' }),
   }
 }
 
@@ -146,7 +139,11 @@ export function exportFiguresCsv(bundle: ExportBundle, opts: CsvOptions = {}): E
 }
 
 export function figuresCsvWriter(opts: CsvOptions = {}): ExportWriter {
-  return csvWriter('figures.csv', FIGURE_COLUMNS, figureRows, opts)
+  return writerOf(figuresCsvStream(opts))
+}
+
+export function figuresCsvStream(opts: CsvOptions = {}): StreamWriter {
+  return csvStream('figures.csv', FIGURE_COLUMNS, figureRows, opts)
 }
 
 function figureRows(bundle: ExportBundle): Row<(typeof FIGURE_COLUMNS)[number]>[] {
@@ -185,7 +182,11 @@ export function exportHighlightsCsv(bundle: ExportBundle, opts: CsvOptions = {})
 }
 
 export function highlightsCsvWriter(opts: CsvOptions = {}): ExportWriter {
-  return csvWriter('highlights.csv', HIGHLIGHT_COLUMNS, highlightRows, opts)
+  return writerOf(highlightsCsvStream(opts))
+}
+
+export function highlightsCsvStream(opts: CsvOptions = {}): StreamWriter {
+  return csvStream('highlights.csv', HIGHLIGHT_COLUMNS, highlightRows, opts)
 }
 
 function highlightRows(bundle: ExportBundle): Row<(typeof HIGHLIGHT_COLUMNS)[number]>[] {

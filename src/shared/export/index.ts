@@ -1,11 +1,18 @@
 // Runs everywhere: pure formatters from an export bundle to files (Markdown, CSV, Web Annotation, CSL-JSON).
-export type { ExportBundle, ExportFile, ExportWriter } from './bundle'
+export type { ExportBundle, ExportFile, ExportWriter, StreamWriter } from './bundle'
 export type { MarkdownOptions } from './markdown'
 export type { CsvOptions } from './csv'
 export type { WebAnnotationOptions } from './web-annotation'
 export type { CslItem } from './csl'
-export { combinedMarkdownWriter, exportMarkdown } from './markdown'
-export { exportFiguresCsv, exportHighlightsCsv, figuresCsvWriter, highlightsCsvWriter } from './csv'
+export { combinedMarkdownStream, combinedMarkdownWriter, exportMarkdown } from './markdown'
+export {
+  exportFiguresCsv,
+  exportHighlightsCsv,
+  figuresCsvStream,
+  figuresCsvWriter,
+  highlightsCsvStream,
+  highlightsCsvWriter,
+} from './csv'
 export { exportWebAnnotations } from './web-annotation'
 export { exportCslJson } from './csl'
 export { citation } from './citation'

@@ -1,8 +1,8 @@
 // Runs everywhere: Obsidian-friendly Markdown notes (no HTML) — per article, combined, or by tag.
 import { stringify } from 'yaml'
 import type { Annotation, ArticleMeta } from '../types'
-import type { ArticleAnnotations, ExportBundle, ExportFile, ExportWriter } from './bundle'
-import { articleUrl, compareText, filingTags, groupByArticle, writeWhole } from './bundle'
+import type { ArticleAnnotations, ExportBundle, ExportFile, ExportWriter, StreamWriter } from './bundle'
+import { articleUrl, compareText, filingTags, groupByArticle, writeWhole, writerOf } from './bundle'
 import { citationWithoutUrl } from './citation'
 import { pageCitation } from '../pdf-text'
 import { annotationBlocks } from './markdown-annotation'
@@ -93,19 +93,29 @@ function countsFrontMatter(
 
 /** notes.md, combined by article, a slice of articles at a time: the front matter's counts come last. */
 export function combinedMarkdownWriter(generatedAt: string): ExportWriter {
-  const sections: string[] = []
+  return writerOf(combinedMarkdownStream(generatedAt))
+}
+
+/** notes.md a slice at a time: its front matter counts the articles and annotations, so it is written last. */
+export function combinedMarkdownStream(generatedAt: string): StreamWriter {
+  let articles = 0
   let annotations = 0
   return {
+    name: COMBINED_NAME,
+    mime: MARKDOWN_MIME,
     add(slice) {
+      let text = ''
       for (const group of groupByArticle(slice)) {
-        sections.push(articleSection(group, 2, true))
+        text += `\n\n${articleSection(group, 2, true)}`
+        articles++
         annotations += group.annotations.length
       }
+      return text
     },
-    finish() {
-      const head = countsFrontMatter(generatedAt, sections.length, annotations, 'article')
-      return [markdownFile(COMBINED_NAME, [head, `# ${EXPORT_TITLE}`, ...sections].join('\n\n') + '\n')]
-    },
+    end: () => ({
+      head: `${countsFrontMatter(generatedAt, articles, annotations, 'article')}\n\n# ${EXPORT_TITLE}`,
+      tail: '\n',
+    }),
   }
 }
 
