@@ -72,7 +72,7 @@ async function screenshots(app: Page, name: string): Promise<void> {
 }
 
 test('pair, save a page and a selection, already there, not running, revoke; a hostile page gets nothing', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const archiveDir = await mkdtemp(join(tmpdir(), 'glossa-e2e-connector-'))
   let serving = await serveWithConnector(archiveDir)
   const port = serving.connectorPort
@@ -138,8 +138,11 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
       await popup.locator('body').screenshot({ path: `reports/screens/connector-popup-${scheme}.png` })
     }
     await popup.getByRole('button', { name: 'Save to Glossa' }).click()
+    // The first page a Glossa imports starts its parse process; on a loaded machine that takes a while.
+    await expect(popup.getByRole('button', { name: 'Saving…' })).toBeDisabled()
     await expect(popup.locator('#saved-text')).toHaveText(
       'Saved to Glossa: “Harbour dredging falls behind schedule”',
+      { timeout: 60_000 },
     )
     await expect(popup.locator('#highlight-text')).toHaveText('The selection is a highlight in it.')
     await popup.locator('body').screenshot({ path: 'reports/screens/connector-popup-saved-dark.png' })
@@ -170,6 +173,7 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
     await popup.getByRole('button', { name: 'Save to Glossa' }).click()
     await expect(popup.locator('#saved-text')).toHaveText(
       'Already in Glossa: “Harbour dredging falls behind schedule”',
+      { timeout: 60_000 },
     )
     expect((await callApp(serving, 'articles.list')) as Article[]).toHaveLength(before + 1)
 

@@ -126,6 +126,7 @@ $('pair-form').addEventListener('submit', async (event) => {
 $('save-form').addEventListener('submit', async (event) => {
   event.preventDefault()
   $('save').disabled = true
+  $('save').textContent = 'Saving…'
   say('')
   const settings = await loadSettings()
   try {
@@ -146,6 +147,7 @@ $('save-form').addEventListener('submit', async (event) => {
     showSaved(settings, reply)
   } catch (err) {
     $('save').disabled = false
+    $('save').textContent = 'Save to Glossa'
     if (err instanceof GlossaError && err.kind === 'refused') {
       await forgetToken()
       return showPairing(settings, err.message)
