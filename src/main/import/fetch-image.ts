@@ -4,6 +4,7 @@
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import { IMAGE_LIMITS } from '../../shared/assets'
+import { readCapped } from './read-capped'
 
 export type FetchImageOptions = { timeoutMs?: number; fetchImpl?: typeof fetch; allowPrivate?: boolean }
 
@@ -35,7 +36,7 @@ export async function fetchImage(
       if (!response.ok) return { reason: `the server answered ${response.status}` }
       if (Number(response.headers.get('content-length')) > IMAGE_LIMITS.maxBytes)
         return { reason: 'it is larger than an article image may be' }
-      const bytes = await readCapped(response, controller)
+      const bytes = await readCapped(response, IMAGE_LIMITS.maxBytes, controller)
       return bytes ? { bytes } : { reason: 'it is larger than an article image may be' }
     }
     return { reason: 'it redirects too many times' }
@@ -86,28 +87,4 @@ export function isPrivateAddress(address: string): boolean {
   }
   const v6 = address.toLowerCase()
   return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || /^ff/.test(v6)
-}
-
-async function readCapped(response: Response, controller: AbortController): Promise<Uint8Array | undefined> {
-  if (!response.body) return new Uint8Array(0)
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > IMAGE_LIMITS.maxBytes) {
-      controller.abort()
-      return undefined
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return bytes
 }

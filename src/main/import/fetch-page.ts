@@ -1,6 +1,7 @@
 // Main process: download one web page for import, with a deadline, a size cap and the page's own charset.
 import { bomEncoding, decodeWith, headerCharset, metaCharset } from './charset'
 import { formatBytes, ImportError } from './errors'
+import { readCapped } from './read-capped'
 import { MAX_IMPORT_BYTES } from './types'
 
 export type FetchPageOptions = { timeoutMs?: number; maxBytes?: number; fetchImpl?: typeof fetch }
@@ -36,7 +37,8 @@ export async function fetchPage(url: string, opts: FetchPageOptions = {}): Promi
     checkContentType(contentType, finalUrl)
     const declared = Number(response.headers.get('content-length'))
     if (declared > maxBytes) throw tooLarge(finalUrl, maxBytes)
-    const bytes = await readCapped(response, maxBytes, finalUrl, controller)
+    const bytes = await readCapped(response, maxBytes, controller)
+    if (!bytes) throw tooLarge(finalUrl, maxBytes)
     return { html: decodePage(bytes, contentType), finalUrl }
   } catch (err) {
     if (timedOut) {
@@ -85,30 +87,6 @@ function checkContentType(contentType: string | null, url: string): void {
     'unsupported',
     `${url} is ${kind}, not a web page. Glossa imports web pages; download the file and, if it is text, import it from disk.`,
   )
-}
-
-async function readCapped(response: Response, maxBytes: number, url: string, controller: AbortController) {
-  if (!response.body) return new Uint8Array(0)
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      controller.abort()
-      throw tooLarge(url, maxBytes)
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(total)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return bytes
 }
 
 /** BOM first, then the Content-Type charset, then a <meta> charset, then UTF-8, as browsers do. */
