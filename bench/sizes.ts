@@ -2,7 +2,7 @@
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export type SizeName = 'full' | 'small'
+export type SizeName = 'full' | 'small' | 'mid' | 'large'
 
 export type Size = {
   name: SizeName
@@ -29,6 +29,24 @@ export const SIZES: Record<SizeName, Size> = {
     longReadHighlights: 500,
     longReadLength: 50_000,
     reps: { coldOpen: 30, saves: 300, baselineSaves: 30, searchRounds: 10, exportRuns: 5, importPages: 200 },
+  },
+  // Growth: 30,000 and 100,000 articles (#19). The one-file baseline is not rebuilt at these sizes (100,000
+  // articles would be a 1.9 GB lowdb file): the saves are compared with the 10,000-article baseline (see run.ts).
+  mid: {
+    name: 'mid',
+    articles: 30_000,
+    annotations: 300_000,
+    longReadHighlights: 500,
+    longReadLength: 50_000,
+    reps: { coldOpen: 10, saves: 300, baselineSaves: 10, searchRounds: 5, exportRuns: 3, importPages: 200 },
+  },
+  large: {
+    name: 'large',
+    articles: 100_000,
+    annotations: 1_000_000,
+    longReadHighlights: 500,
+    longReadLength: 50_000,
+    reps: { coldOpen: 10, saves: 300, baselineSaves: 10, searchRounds: 5, exportRuns: 3, importPages: 200 },
   },
   small: {
     name: 'small',
