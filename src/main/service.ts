@@ -9,6 +9,8 @@ import { articleHandlers } from './handlers/articles'
 import { backupHandlers } from './handlers/backups'
 import { collectionHandlers } from './handlers/collections'
 import { connectorHandlers } from './handlers/connector'
+import { syncHandlers } from './handlers/sync'
+import type { JobProcess } from './jobs/job-process'
 import type { ServiceContext } from './handlers/context'
 import { exportHandlers } from './handlers/export'
 import { figureHandlers } from './handlers/figures'
@@ -29,6 +31,8 @@ export type ServiceOptions = {
   exporter?: ExportRunner
   /** Shared with the browser connector's server when one runs; default: the archive's own token file. */
   connector?: ConnectorAccess
+  /** Starts the team sync job; without it sync.run refuses. */
+  syncJob?: () => JobProcess
 }
 
 export function createService({
@@ -38,6 +42,7 @@ export function createService({
   search,
   exporter,
   connector = new ConnectorAccess(archive.dir),
+  syncJob,
 }: ServiceOptions): Handlers {
   let index = search
   const ctx: ServiceContext = {
@@ -48,6 +53,7 @@ export function createService({
     connector,
     search: () => (index ??= SearchIndex.open(archive)),
     ...(exporter ? { exporter } : {}),
+    ...(syncJob ? { syncJob } : {}),
   }
   const maps = [
     appHandlers(ctx),
@@ -61,6 +67,7 @@ export function createService({
     backupHandlers(ctx),
     searchHandlers(ctx),
     connectorHandlers(ctx),
+    syncHandlers(ctx),
   ]
   const merged: Record<string, unknown> = {}
   for (const map of maps) {

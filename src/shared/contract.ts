@@ -19,6 +19,7 @@ import {
   targetSchema,
   webUrlSchema,
 } from './schemas'
+import { syncConflictSchema, syncReportSchema, syncStatusSchema } from './sync/contract-schemas'
 
 const none = z.object({}).strict()
 
@@ -390,6 +391,38 @@ export const contract = {
     ),
   },
   'connector.tokens.revoke': { args: byId, result: ok },
+  /** Team sync (src/main/sync/): the team database, one sync both ways, conflicts kept until resolved. */
+  'sync.status': { args: none, result: syncStatusSchema },
+  'sync.configure': {
+    args: z
+      .object({
+        remote: z
+          .string()
+          .max(2000)
+          .regex(
+            /^https?:\/\/[^\s]+$/,
+            'must be the database address, such as https://couch.example.org/team',
+          ),
+        user: z.string().trim().max(200),
+        /** Kept in memory for this session only; never written to the archive. */
+        password: z.string().max(1000).optional(),
+      })
+      .strict(),
+    result: syncStatusSchema,
+  },
+  'sync.run': { args: none, result: syncReportSchema },
+  'sync.conflicts': { args: none, result: z.array(syncConflictSchema) },
+  'sync.resolve': {
+    args: z
+      .object({
+        id: z.string().min(1).max(300),
+        rev: z.string().min(1).max(200),
+        /** A merged note: keeps version `rev` with this note instead of its own. */
+        note: z.string().max(100_000).optional(),
+      })
+      .strict(),
+    result: ok,
+  },
 } as const
 
 export type Contract = typeof contract

@@ -78,6 +78,8 @@ export const annotationSchema = z.object({
   tags: z.array(tagNameSchema),
   target: targetSchema,
   figure: figureSchema.optional(),
+  /** Who made it: the team user name when the archive syncs with a team (W3C `creator` in JSON-LD). */
+  creator: z.string().trim().min(1).max(200).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -169,5 +171,7 @@ export const errorCodeSchema = z.enum([
   'conflict',
   'unauthorized',
   'too_large',
+  /** The team's sync server could not be reached (offline, wrong address). */
+  'unreachable',
   'internal',
 ])

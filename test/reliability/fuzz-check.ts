@@ -49,6 +49,12 @@ const WRITES = {
   'connector.pair.start': false,
   'connector.tokens.list': false,
   'connector.tokens.revoke': true,
+  // the team settings file only, under sync/
+  'sync.status': false,
+  'sync.configure': true,
+  'sync.run': true,
+  'sync.conflicts': false,
+  'sync.resolve': true,
 } satisfies Record<MethodName, boolean>
 
 /** Whether the contract lets these arguments through to a handler that writes. */

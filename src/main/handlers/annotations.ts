@@ -4,6 +4,7 @@ import { buildAnnotation, patchAnnotation } from '../../shared/annotations'
 import type { ParsedArgsOf } from '../../shared/contract'
 import type { Annotation } from '../../shared/types'
 import { newId } from '../archive/ids'
+import { readTeamSettings } from '../sync/settings'
 import type { HandlerMap, ServiceContext } from './context'
 
 function findAnnotation(list: Annotation[], id: string): number {
@@ -27,7 +28,8 @@ export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap
   return {
     'annotations.list': async ({ articleId }) => archive.listAnnotations(articleId),
     'annotations.create': async (args) => {
-      const annotation = newAnnotation(args, now())
+      const { user } = await readTeamSettings(archive.dir)
+      const annotation = { ...newAnnotation(args, now()), ...(user ? { creator: user } : {}) }
       const { articleId } = args
       return archive.changeAnnotations(articleId, (list) => {
         list.push(annotation)

@@ -3,6 +3,7 @@ import type { Handlers, MethodName } from '../../shared/contract'
 import type { Archive } from '../archive/archive'
 import type { Importer } from '../importer'
 import type { ConnectorAccess } from '../connector/access'
+import type { JobProcess } from '../jobs/job-process'
 import type { ExportRunner } from '../export/job'
 import type { SearchIndex } from '../search'
 
@@ -17,6 +18,8 @@ export type ServiceContext = {
   exporter?: ExportRunner
   /** Pairing and the paired browser extensions (the connector's HTTP server shares it). */
   connector: ConnectorAccess
+  /** Starts the team sync job (src/main/sync/sync-worker.ts); absent where no sync worker is built. */
+  syncJob?: () => JobProcess
 }
 
 /** A method's prefix, the part before the dot (`tags` of `tags.rename`): one handler file serves each. */

@@ -16,7 +16,9 @@ export async function resolveConflict(
   choice: ConflictChoice,
 ): Promise<void> {
   const state = await readSyncState(archive.dir)
-  const conflict: KeptConflict | undefined = state.conflicts[docId]
+  const conflict: KeptConflict | undefined = Object.hasOwn(state.conflicts, docId)
+    ? state.conflicts[docId]
+    : undefined
   if (!conflict)
     throw new GlossaError('not_found', `There is no conflict on ${docId} (it may have been resolved).`)
   if ('rev' in choice && choice.rev !== conflict.rev) {

@@ -89,14 +89,20 @@ export async function runSync(
     else state.docs[id] = { rev, key }
   }
   const incoming: (Incoming & { rev: string })[] = []
+  const refusedOnArrival = new Map<string, string>()
   for (const change of answer.changes) {
+    // Documents Glossa never makes (another program's, a hostile `__proto__`) are named and left alone.
+    if (!parseDocId(change.id)) {
+      refusedOnArrival.set(change.id.slice(0, 200), 'not a Glossa document id')
+      continue
+    }
     if (change.conflicts.length) state.conflicts[change.id] = { rev: change.rev, losers: change.conflicts }
     else delete state.conflicts[change.id]
     if (state.docs[change.id]?.rev === change.rev) continue
     if (change.deleted && !state.docs[change.id] && !current.has(change.id)) continue
     incoming.push({ id: change.id, rev: change.rev, raw: change.deleted ? undefined : change.doc })
   }
-  const refused = await applyIncoming(archive, incoming)
+  const refused = new Map([...refusedOnArrival, ...(await applyIncoming(archive, incoming))])
   await archive.flush()
   if (incoming.length) {
     const after = await archiveDocs(archive, new Set([...known, ...incomingArticles(incoming)]))
@@ -115,7 +121,7 @@ export async function runSync(
   await writeSyncState(archive.dir, state)
   return {
     sent: outgoing.length - serverRefused.length,
-    received: incoming.length - refused.size,
+    received: incoming.length - (refused.size - refusedOnArrival.size),
     pushed: answer.pushed,
     pulled: answer.pulled,
     conflicts: Object.entries(state.conflicts).map(([id, c]: [string, KeptConflict]) => ({

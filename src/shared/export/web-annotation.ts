@@ -33,6 +33,8 @@ export type WebAnnotation = {
       { type: 'TextPositionSelector'; start: number; end: number },
     ]
   }
+  /** Who made it (a team member's user name), as the model's `creator`, a Person. */
+  creator?: { type: 'Person'; nickname: string }
   /** Extension: the highlight colour, one of Glossa's six names. */
   'glossa:color': string
 }
@@ -120,6 +122,7 @@ export function toWebAnnotation(annotation: Annotation, article: ArticleMeta, id
     motivation: motivationOf(annotation),
     created: annotation.createdAt,
     modified: annotation.updatedAt,
+    ...(annotation.creator ? { creator: { type: 'Person' as const, nickname: annotation.creator } } : {}),
     ...(body.length ? { body } : {}),
     target: {
       source: sourceOf(article, ids),
