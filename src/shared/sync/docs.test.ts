@@ -37,7 +37,7 @@ describe('sync documents', () => {
       'article:art1': articleDoc(meta, { text: 'harbour x', html: '<p>harbour x</p>' }),
       'annotation:art1:ann1': annotationDoc(note),
       'tag:budget/harbour': tagDoc('budget/harbour', 'green'),
-      'collection:coll1': collectionDoc({ id: 'coll1', name: 'Port', createdAt: '2026-01-01' }),
+      'collection:coll1': collectionDoc({ id: 'coll1', name: 'Port' }),
     }
     for (const [id, doc] of Object.entries(docs)) {
       const back = readDoc(id, { ...JSON.parse(JSON.stringify(doc)), _id: id, _rev: '1-x' })

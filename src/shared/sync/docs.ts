@@ -31,7 +31,6 @@ export const collectionDocSchema = z.object({
   type: z.literal('collection'),
   id: idSchema,
   name: z.string().trim().min(1).max(200),
-  createdAt: z.string().max(40),
 })
 export const syncDocSchema = z.discriminatedUnion('type', [
   articleDocSchema,
@@ -68,7 +67,7 @@ export function articleDoc(
 
 export const annotationDoc = (annotation: Annotation): AnnotationDoc => ({ type: 'annotation', annotation })
 export const tagDoc = (name: string, color: HighlightColor): TagDoc => ({ type: 'tag', name, color })
-export const collectionDoc = (c: { id: string; name: string; createdAt: string }): CollectionDoc => ({
+export const collectionDoc = (c: { id: string; name: string }): CollectionDoc => ({
   type: 'collection',
   ...c,
 })
