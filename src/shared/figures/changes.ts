@@ -10,3 +10,17 @@ export function changeBefore(scan: Scan, at: number): boolean {
   }
   return false
 }
+
+/**
+ * A change verb earlier in the sentence of `at`: "запропонувала збільшити площу, за яку виплачують компенсацію,
+ * з 60 до 80 кв. м" is a change from one figure to another, not a range.
+ */
+export function changeInSentence(scan: Scan, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const token = scan.tokens[i]
+    if (token.kind === 'sym' && ['.', '!', '?'].includes(token.text)) return false
+    if (scan.lex.changeWords.has(token.lower)) return true
+    if (token.gap.includes('\n')) return false
+  }
+  return false
+}

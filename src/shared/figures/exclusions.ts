@@ -9,6 +9,8 @@ const PATTERNS: readonly RegExp[] = [
   /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g,
   /\b\d+\/\d+\b/g,
   /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/gi,
+  // formations and tables of several scores: a 3:2:1 defence, 4-2-3-1
+  /\b\d{1,2}(?::\d{1,2}){2,}\b/g,
   // clock times by zone (0930 GMT, 14.30 CET) and as in French or German copy (7h30, 14 h 51, 8.15 Uhr)
   /\b\d{1,2}[.:]?\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|Kyiv time|local time)\b/g,
   /\b\d{1,2}\s?[hH]\s?\d{2}\b/g,
@@ -17,6 +19,7 @@ const PATTERNS: readonly RegExp[] = [
   /\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}/g,
   /\(\d{2,5}\)\s?\d{2,4}(?:[\s.-]\d{2,4})+/g,
   /\b0\d{2,4}(?:[ \u00a0.-]\d{2,4}){1,3}\b/g,
+  /\b0\d{2,4}(?:[ \u00a0]\d{1,4}){3,5}\b/g, // 0800 4 46 46 46
   /\b\d{1,4}[A-Za-z]?,?\s+(?:Rue|Rua|Praça|Calle|Avenida|Via|Viale|Piazza|Plaza|Place|Boulevard|Vulytsia|Ulitsa)\b/g,
   /(?:\b(?:pp?|[Nn]o|[Nn]os)\.|§)\s*\d+(?:[-–]\d+)?/g,
   // version numbers: 2.4.1, 10.0.19045

@@ -4,7 +4,7 @@ import type { Lexicon } from './lang/types'
 import { longestAt, longestBefore } from './phrase'
 import { glued, isSym, isWord, spaced } from './tokenize'
 import type { Draft, Scan, Token } from './types'
-import { changeBefore } from './changes'
+import { changeBefore, changeInSentence } from './changes'
 import { GLUED_MEASURES, TIME_MEASURES } from './units'
 
 const pluralNoun = (lex: Lexicon, token: Token | undefined): boolean =>
@@ -175,7 +175,13 @@ export function extendLeft(scan: Scan, d: Draft, currency?: { first: number }): 
   if (found === undefined) return { ...d, first, value }
   // a qualifier that is also the range word "to" (Ukrainian "до") means "up to" unless a change precedes
   // it: "зросла до 13%" (rose to 13%) has no qualifier
-  if (scan.lex.range.to.includes(found.phrase) && changeBefore(scan, found.first))
+  // it, and so does "збільшити площу … з 60 до 80 кв. м" (a change from one number to the next)
+  const fromNumber =
+    tokens[found.first - 1]?.kind === 'num' && isWord(tokens[found.first - 2], ...scan.lex.range.from)
+  if (
+    scan.lex.range.to.includes(found.phrase) &&
+    (changeBefore(scan, found.first) || (fromNumber && changeInSentence(scan, found.first)))
+  )
     return { ...d, first, value }
   const qualifier = text.slice(tokens[found.first].start, tokens[first - 1].end).toLowerCase()
   return { ...d, first: found.first, value, qualifier }

@@ -1,5 +1,6 @@
 // Runs everywhere: decides whether a number read from the text is a figure, a year, a designation
 // (F-16, Article 5, Windows 11, Air Force One) or a pronoun (`one of them`).
+import { countedNoun } from './noun-phrase'
 import { glued, isSym, isWord, spaced, startsSentence } from './tokenize'
 import type { Draft, Scan } from './types'
 import { TIME_MEASURES } from './units'
@@ -43,7 +44,9 @@ export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
   const before = tokens[figure.first - 1]
   if (lex.one.includes(word) && core.last === core.first) return judgeOne(scan, figure)
   const small = core.value >= 2 && core.value <= 10
-  if (small && isWord(before, ...lex.anaphoric) && figure.measure === undefined) return 'drop'
+  // "the two attacks" refers back; "der zweitägige Streik" (a length read from an adjective) does not
+  if (small && isWord(before, ...lex.anaphoric) && figure.measure === undefined && lex.isNumberWord(word))
+    return 'drop'
   return 'keep'
 }
 
@@ -62,6 +65,13 @@ function countsNoun(scan: Scan, figure: Draft): boolean {
   const { tokens, lex } = scan
   const next = tokens[figure.last + 1]
   const before = tokens[figure.first - 1]
+  // German writes its nouns with a capital: "über 1800 Festnahmen" counts, "1984 gründete sie" is a year
+  if (lex.nouns?.capitalised)
+    return isWord(next) && spaced(next) && !lex.months.includes(next.lower) && countsAfter(scan, figure)
+      ? figure.qualifier !== undefined ||
+          !isWord(before) ||
+          !(lex.stopWords.has(before.lower) || lex.months.includes(before.lower))
+      : false
   if (!isWord(next) || !spaced(next) || next.text !== next.lower || lex.stopWords.has(next.lower))
     return false
   if (lex.months.includes(next.lower) || (lex.code === 'en' && !/[^s]s$/.test(next.lower))) return false
@@ -104,7 +114,24 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   )
     return false
   const month = scan.lex.months.includes(before.lower)
-  return !month && !/['’]s$/.test(before.text) && before.text !== 'I'
+  if (month || /['’]s$/.test(before.text) || before.text === 'I') return false
+  // German: "am Sonntag 14 Lauben", "nach Hagen 12 zusätzliche Busse": the noun after the number is what it
+  // counts ("RB 52 zudem", "Cyberpunk 2077 läuft" name the number, and so does a capitalised number word
+  // inside a sentence: "im Ortsteil Drei Eichen")
+  const lowerNumber = core.kind === 'digits' || !/^\p{Lu}/u.test(tokens[core.first].text)
+  return !(nouns && lowerNumber && countsAfter(scan, figure))
+}
+
+/** Words after a model's number that are part of its name: "iPhone 15 Pro", "Galaxy Tab 9 Ultra". */
+const MODEL_WORDS = new Set(
+  'pro max ultra plus mini lite air gen edition se gt rs neo fe xl richtung'.split(' '),
+)
+
+/** A noun phrase follows the number (in a language whose nouns are capitalised): "46 Einsätze", "12 zusätzliche Busse". */
+function countsAfter(scan: Scan, figure: Draft): boolean {
+  const next = scan.tokens[figure.last + 1]
+  if (!isWord(next) || !spaced(next) || MODEL_WORDS.has(next.lower)) return false
+  return countedNoun(scan, figure.last + 1) !== undefined
 }
 
 /** Headline Case ("Russia Fires 500 Drones At Cities"): most words around the number are capitalised. */

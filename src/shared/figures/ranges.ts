@@ -1,6 +1,6 @@
 // Runs everywhere: joins two numbers into a range (between 400 and 500, 1–1.5%, from 10 to 20,
 // two or three) or a ratio (one in five, 3 out of 10).
-import { changeBefore } from './changes'
+import { changeBefore, changeInSentence } from './changes'
 import { scaled } from './extend'
 import { longestAt } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
@@ -49,7 +49,11 @@ function range(scan: Scan, read: ReadFigure, qualified: Draft): Draft | undefine
   if (link === undefined || a.kind === 'fraction' || a.kind === 'vague' || a.kind === 'ratio')
     return undefined
   const between = isWord(opener, ...words.between) && a.qualifier === undefined
-  const from = isWord(opener, ...words.from) && a.qualifier === undefined && !changeBefore(scan, a.first - 1)
+  const from =
+    isWord(opener, ...words.from) &&
+    a.qualifier === undefined &&
+    !changeBefore(scan, a.first - 1) &&
+    !changeInSentence(scan, a.first - 1)
   let ok = false
   if (isSym(link, ...DASHES)) ok = link.text === '-' ? glued(link) && glued(tokens[a.last + 2]) : !between
   else if (isWord(link, ...words.and)) ok = between

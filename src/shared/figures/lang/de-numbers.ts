@@ -72,6 +72,26 @@ const DENOMINATORS: Readonly<Record<string, number>> = {
   zehntel: 10,
 }
 
+/** "jeder vierte", "jede fünfte": the ordinal's stem, read as the number it counts in. */
+const EVERY = new Set(['jeder', 'jede', 'jedes', 'jeden', 'jedem'])
+const ORDINAL_SHARES: Readonly<Record<string, number>> = {
+  zweit: 2,
+  dritt: 3,
+  viert: 4,
+  fünft: 5,
+  sechst: 6,
+  siebt: 7,
+  siebent: 7,
+  acht: 8,
+  neunt: 9,
+  zehnt: 10,
+  zwanzigst: 20,
+  hundertst: 100,
+}
+
+/** Adjectives of length built on a number word: "dreistündigen", "zweitägiger", "zehnminütige". */
+const LASTING = /^(\p{L}+?)(?:stündig|tägig|minütig|wöchig)(?:e[nrsm]?)?$/u
+
 /** The articles an indefinite "ein" takes; alone they are no number. */
 const ARTICLES = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines'])
 
@@ -120,6 +140,17 @@ export const isGermanNumberWord = (word: string): boolean =>
 export function parseGermanNumberWords(words: readonly string[], fractions = true): NumberWords | undefined {
   const [first, second, third] = words
   if (first === undefined) return undefined
+  // "jeder vierte Euro" (one in four)
+  if (EVERY.has(first)) {
+    const share = ORDINAL_SHARES[(second ?? '').replace(/e[nrsm]?$/, '')]
+    return share === undefined ? undefined : { value: 1 / share, used: 2, fraction: false }
+  }
+  // "eine mehr als dreistündige Debatte", "der zweitägige Streik": a length written into an adjective
+  const lasting = LASTING.exec(first)
+  if (lasting) {
+    const value = HALVES[lasting[1]] ?? wordValue(lasting[1])
+    return value === undefined ? undefined : { value, used: 1, fraction: false }
+  }
   if (fractions && (first === 'die' || first === 'der') && second === 'hälfte')
     return { value: 0.5, used: 2, fraction: true }
   let value: number | undefined

@@ -140,16 +140,29 @@ export const de: Lexicon = {
     /\b\d{1,2}\.\d{1,2}\.(?!\d)/g,
     // times: 14.30 Uhr, 3 Uhr, 17:05; scores and ratios 2:2
     /\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b/g,
+    /\b(?:von|ab|zwischen)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:bis|und|-|–)\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b/g,
     /\b\d{1,2}:\d{1,2}\b/g,
     // ordinals: am 3. Tag, die 5. Klasse, "1." opening a list item
     /\b\d{1,3}\.(?=[ \u00a0]+\p{Ll})/gu,
     /(?<=\b(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim|ins|seinem|seiner|ihrem|ihrer)\s+)\d{1,3}\.(?=\s)/gu,
+    // "dem rettenden 16. Platz", "beim kommenden 3. Spieltag": an adjective between the article and the ordinal
+    /(?<=(?<!\p{L})(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim)\s+\p{Ll}+\s+)\d{1,3}\.(?=\s)/gu,
     /^[ \t]*\d{1,2}\.(?=[ \t])/gm,
     // ages: ein 9-jähriger Junge, 71 Jahre alt, im Alter von 71 Jahren, Kinder unter 14 Jahren
-    /\b\d+-(?:jährig|monatig|wöchig)\p{L}*/gu,
+    /\b\d+-(?:jährig|monatig|wöchig)\p{L}*/giu,
+    // "Mit 19 Jahren durchstieg sie", "Noch mit 82 Jahren stand sie", "weil man 80 ist"
+    new RegExp(
+      `(?:^|(?<=[.!?„“"]\\s*)|(?<=\\b(?:[Nn]och|[Ss]chon|[Ee]rst|[Bb]ereits|und)\\s+))[Mm]it\\s+(?:\\d{1,3}|${NUMBER_WORD})\\s+Jahren(?=\\s*[,.;:]|\\s+\\p{Ll})`,
+      'gmu',
+    ),
+    new RegExp(
+      `(?<=\\b(?:man|er|sie|ich|du)\\s+)(?:\\d{1,3}|${NUMBER_WORD})(?=\\s+(?:ist|war|wird|wurde|bin|bist|sei|wäre)\\b)`,
+      'gu',
+    ),
     new RegExp(`\\b(?:\\d+|${NUMBER_WORD})[\\s-]+(?:Jahre|Monate)\\s+alt(?:e[nrms]?)?\\b`, 'giu'),
     /\bim Alter (?:von|zwischen) \d+(?:\s*(?:und|bis|-|–)\s*\d+)?(?:\s+Jahren)?/gi,
-    /(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,3}(?=[.,;]?(?:\s|$))/gu,
+    // "Jörg Wendtland, 58, sagte" (not "stimmten 71 Abgeordnete, 54 votierten dagegen")
+    /(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,3}(?=[.,;)](?:\s|$))/gu,
     // time references: vor drei Jahren (three years ago)
     new RegExp(
       `\\bvor\\s+(?:\\d+|${NUMBER_WORD})\\s+(?:Jahren|Monaten|Wochen|Tagen|Stunden|Minuten)\\b`,

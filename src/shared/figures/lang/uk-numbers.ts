@@ -101,5 +101,47 @@ const uk = slavicNumberReader({
 
 export const isUkNumberWord = uk.isNumberWord
 
-/** Reads the longest number at the start of `words` (see slavic-numbers.ts). */
-export const parseUkNumberWords: (raw: readonly string[]) => NumberWords | undefined = uk.parse
+/** "пів року", "півгодини": half of a unit of time (the unit after "пів" is read as the figure's unit). */
+const HALF_OF = /^(?:року|години|доби|місяця|тижня|дня|століття|хвилини)$/
+const HALF_GLUED = /^пів(?:року|години|доби|місяця|тижня|дня|століття|хвилини)$/
+
+/** A length written into an adjective: "трирічного моніторингу", "тридцятиденний строк", "двогодинна зустріч". */
+const LENGTH_PREFIXES: Readonly<Record<string, number>> = {
+  одно: 1,
+  дво: 2,
+  три: 3,
+  чотири: 4,
+  "п'яти": 5,
+  шести: 6,
+  семи: 7,
+  восьми: 8,
+  "дев'яти": 9,
+  десяти: 10,
+  дванадцяти: 12,
+  "п'ятнадцяти": 15,
+  двадцяти: 20,
+  тридцяти: 30,
+  сорока: 40,
+  "п'ятдесяти": 50,
+  сто: 100,
+}
+const LENGTH = /^(\p{L}+?)(річн|денн|годинн|тижнев|місячн|хвилинн)\p{L}*$/u
+/** "трирічна дитина" is an age, not a length: the people an age in "-річний" goes with. */
+const PEOPLE =
+  /^(?:дит|хлоп|дівч|син|сина|доньк|дочк|малюк|малюч|чолові|жінк|юнак|юнач|підліт|підлітк|онук|онуч|брат|сестр|школяр|студент)/
+
+function ukExtra(raw: readonly string[]): NumberWords | undefined {
+  const [first, second] = raw.map((word) => word.replace(/[’ʼ`]/g, "'"))
+  if (first === undefined) return undefined
+  if (first === 'пів' && HALF_OF.test(second ?? '')) return { value: 0.5, used: 1, fraction: false }
+  if (HALF_GLUED.test(first)) return { value: 0.5, used: 1, fraction: false }
+  const length = LENGTH.exec(first)
+  const value = length ? LENGTH_PREFIXES[length[1]] : undefined
+  if (length === null || value === undefined) return undefined
+  if (length[2] === 'річн' && PEOPLE.test(second ?? '')) return undefined
+  return { value, used: 1, fraction: false }
+}
+
+/** Reads the longest number at the start of `words` (see slavic-numbers.ts), and halves and lengths above. */
+export const parseUkNumberWords = (raw: readonly string[]): NumberWords | undefined =>
+  ukExtra(raw) ?? uk.parse(raw)
