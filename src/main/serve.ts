@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../shared/contract'
 import { dispatch } from '../shared/dispatch'
 import { maxRequestBytes } from '../shared/request-limits'
+import { readBodyCapped } from './request-body'
 import { serveStatic } from './serve-static'
 
 export type ServeOptions = { handlers: Handlers; rendererDir: string; port?: number; token?: string }
@@ -68,7 +69,7 @@ export async function startServer({
     }
     // Refused unread past the method's limit: parsing and validating a huge body would stall every other call.
     const limit = maxRequestBytes(method)
-    const raw = await readBody(req, limit)
+    const raw = await readBodyCapped(req, limit)
     if (raw === undefined) {
       res.setHeader('Connection', 'close')
       return send(res, 413, {
@@ -115,23 +116,4 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body)
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(json)
-}
-
-/** The body as text, or undefined once it proves larger than `limit` bytes (the rest is never read). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(undefined)
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= limit) return void chunks.push(chunk)
-      req.off('data', onData)
-      req.pause()
-      resolve(undefined)
-    }
-    req.on('data', onData)
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { GlossaError } from '../../shared/errors'
 import { idSchema } from '../../shared/schemas'
+import { readBodyCapped } from '../request-body'
 import type { ConnectorAccess } from './access'
 import { pairRequestSchema, saveRequestSchema } from './save'
 import type { SaveReply, SaveRequest } from './save'
@@ -137,27 +138,12 @@ function reply(
 }
 
 /** The JSON body, or undefined once it proves larger than `limit` bytes (the rest is never read). */
-function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(undefined)
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= limit) return void chunks.push(chunk)
-      req.off('data', onData)
-      req.pause()
-      resolve(undefined)
-    }
-    req.on('data', onData)
-    req.on('error', reject)
-    req.on('end', () => {
-      try {
-        const text = Buffer.concat(chunks).toString('utf8')
-        resolve(text ? JSON.parse(text) : {})
-      } catch {
-        reject(new GlossaError('invalid_argument', 'The extension sent something that is not JSON.'))
-      }
-    })
-  })
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = await readBodyCapped(req, limit)
+  if (text === undefined) return undefined
+  try {
+    return text ? JSON.parse(text) : {}
+  } catch {
+    throw new GlossaError('invalid_argument', 'The extension sent something that is not JSON.')
+  }
 }
