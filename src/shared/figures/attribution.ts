@@ -84,6 +84,21 @@ function personBefore(
     if (last !== undefined)
       return last.kind === 'org' ? bare(r, text, last.name) : fullName(r, text, last.name)
   }
+  // no one introduced as a speaker or with a title before: the nearest name of two capitalised words
+  // ("la ministre de la Santé, Claire Vautrin, a défendu…" before "a-t-elle déclaré")
+  for (let i = sentenceAt(sentences, offset); i >= 0; i--) {
+    const s = sentences[i]
+    const slice = text.slice(s.start, Math.min(s.end, offset))
+    const names = [...slice.matchAll(/(?<![\p{L}\d'’-])\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+)+/gu)]
+      .map((m) => ({ words: m[0].split(' '), index: m.index }))
+      .filter(({ words, index }) => {
+        const lower = words.map((w) => w.toLowerCase())
+        if (lower.some((w) => r.determiners.has(w) || r.titles.has(w))) return false
+        return index > 0 || words.length > 2
+      })
+    const last = names[names.length - 1]
+    if (last) return last.words.slice(-2).join(' ')
+  }
   return undefined
 }
 
@@ -100,7 +115,43 @@ function bare(r: SpeakerReader, text: string, name: string): string {
   if (!/^\p{Lu}{2,6}$/u.test(plain) && !text.includes(`(${plain})`)) return fullBodyName(text, plain) ?? plain
   const spelled = new RegExp(`((?:\\p{Lu}[\\p{L}'’-]*[ ,]+(?:\\p{Ll}{1,4} )*){2,8})\\(${plain}\\)`, 'u')
   const found = spelled.exec(text)
-  return found ? strip(found[1].replace(/[ ,]+$/, '')) : (spelledOut(text, plain) ?? plain)
+  return found
+    ? strip(found[1].replace(/[ ,]+$/, ''))
+    : (spelledOut(text, plain) ?? looseSpelled(text, plain) ?? plain)
+}
+
+/**
+ * "l'Institut national de la statistique et des études économiques (Insee)": a name spelled out before its
+ * acronym in brackets with lower-case words, from the nearest capitalised word with the acronym's initial.
+ */
+function looseSpelled(text: string, acronym: string): string | undefined {
+  const at = text.indexOf(`(${acronym})`)
+  if (at < 0) return undefined
+  const window = text.slice(Math.max(0, at - 120), at)
+  const clause = window.slice(Math.max(window.lastIndexOf(','), window.lastIndexOf('.')) + 1)
+  const words = [...clause.matchAll(/(?:^|[\s'’])(\p{Lu}[\p{L}-]*)/gu)]
+  const first = words.find((w) => w[1][0] === acronym[0].toUpperCase())
+  if (first === undefined) return undefined
+  const name = clause.slice(first.index + first[0].indexOf(first[1])).trim()
+  return name.split(/\s+/).length >= 2 ? name : undefined
+}
+
+/**
+ * "the agency" → "Environment Agency", "l'institut" → the name the article spells out: a body the text
+ * names in capitals around the same head word.
+ */
+function namedBody(r: SpeakerReader, text: string, name: string, offset: number): string | undefined {
+  const head =
+    name
+      .toLowerCase()
+      .split(/[\s'’]+/)
+      .pop() ?? ''
+  if (head.length < 4 || /\p{Lu}/u.test(name.replace(/^\p{Lu}/u, ''))) return undefined
+  for (const m of text.matchAll(/\((\p{Lu}[\p{L}]{1,7})\)/gu)) {
+    const full = looseSpelled(text, m[1])
+    if (full && full.toLowerCase().split(/\s+/)[0] === head) return full
+  }
+  return r.namedBefore(text, head, offset)
 }
 
 function resolve(
@@ -120,7 +171,11 @@ function resolve(
     return acronym ? bare(r, text, name) : fullName(r, text, name)
   }
   if (speaker.kind === 'org')
-    return speech.reader?.fullName?.(speaker.name, text) ?? bare(r, text, speaker.name)
+    return (
+      speech.reader?.fullName?.(speaker.name, text) ??
+      namedBody(r, text, speaker.name, offset) ??
+      bare(r, text, speaker.name)
+    )
   if (speaker.kind === 'pronoun') return personBefore(r, text, sentences, offset, r.pronounsForBodies)
   // "a Peninsula Rail spokesperson": the body named before the role speaks
   const words = speaker.name.split(' ')
@@ -130,7 +185,20 @@ function resolve(
   const head = words[words.length - 1].toLowerCase()
   const titled = r.findTitledPeople(text).filter((p) => p.title === head)
   const nearest = titled.filter((p) => p.index < offset).pop() ?? titled[0]
-  const named = nearest?.name ?? r.namedBefore(text, head, offset)
+  // "la ministre de la Santé, Claire Vautrin": the name after the role and its complement
+  const escapedHead = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const after = [
+    ...text
+      .slice(0, offset)
+      .matchAll(
+        new RegExp(
+          `(?<![\\p{L}])(?:${escapedHead}|${escapedHead.charAt(0).toUpperCase()}${escapedHead.slice(1)})(?![\\p{L}])[^,.;«»"]{0,60}, (\\p{Lu}[\\p{Ll}'’-]+ \\p{Lu}[\\p{Ll}'’-]+)`,
+          'gu',
+        ),
+      ),
+  ].pop()?.[1]
+  const named =
+    nearest?.name ?? r.namedBefore(text, head, offset) ?? namedBody(r, text, speaker.name, offset) ?? after
   // where speakers carry through a paragraph, a role nobody holds ("у відомстві") leaves the search going
   return named ?? (carry ? undefined : bare(r, text, speaker.name))
 }
@@ -148,12 +216,106 @@ export function suggestAttribution(args: {
   const sentences = splitSentences(text)
   if (sentences.length === 0) return undefined
   const at = sentenceAt(sentences, start)
-  for (const index of searchOrder(text, sentences, at, start, speech.carry)) {
+  const interview = interviewTurn(r, text, sentences, at)
+  // an answer of a Q&A interview is the interviewee's, unless its sentence names someone else
+  if (interview?.answer) {
+    const sentence = sentences[at]
+    const own = r.findSpeakers(text.slice(sentence.start, sentence.end))[0]
+    if (own?.kind === 'person') return resolve(r, text, sentences, own, sentence.start + own.index, speech)
+    return interview.answer
+  }
+  const order = interview
+    ? [at]
+    : [
+        ...searchOrder(text, sentences, at, start, speech.carry),
+        ...(speech.reported?.test(text.slice(sentences[at].start, sentences[at].end))
+          ? sameParagraphBefore(sentences, at)
+          : []),
+      ]
+  for (const index of order) {
     const sentence = sentences[index]
-    for (const speaker of r.findSpeakers(text.slice(sentence.start, sentence.end))) {
+    const own = text.slice(sentence.start, sentence.end)
+    for (const speaker of r.findSpeakers(own)) {
+      // "voit entre 35 et 40 patients, « parfois 50 », soupire-t-elle": the verb after a quote speaks for
+      // the quote, not for the figure before it
+      if (index === at && quotedBetween(own, start - sentence.start, speaker.index)) continue
       const name = resolve(r, text, sentences, speaker, sentence.start + speaker.index, speech)
       if (name) return name
     }
   }
   return undefined
+}
+
+/** Whether a whole quote stands between a figure at `figure` and a speaker after it, in one sentence. */
+function quotedBetween(sentence: string, figure: number, speaker: number): boolean {
+  if (speaker <= figure) return false
+  const before = sentence.slice(0, figure)
+  const opened = (before.match(/[«“„]/g) ?? []).length > (before.match(/[»”]/g) ?? []).length
+  if (opened || (before.match(/"/g) ?? []).length % 2 === 1) return false
+  return /[«“„"][^«»“”„"]+[»”"]/.test(sentence.slice(figure, speaker))
+}
+
+/** The earlier sentences of the figure's paragraph, nearest first (reported speech carries its speaker). */
+function sameParagraphBefore(sentences: Sentence[], at: number): number[] {
+  const found: number[] = []
+  for (let i = at - 1; i >= 0 && sentences[i].paragraph === sentences[at].paragraph; i--) found.push(i)
+  return found
+}
+
+// A question of a Q&A interview: "P." / "Q:" / "В." before it, or a dash line ending with "?".
+const QUESTION = /^(?:[PQВ][.:]|(?:Pregunta|Question|Вопрос|Питання|Frage)\s*:)\s/u
+const ANSWER = /^(?:[RAОВ][.:]|(?:Respuesta|Réponse|Answer|Ответ|Відповідь|Antwort)\s*:)\s/u
+const DASH = /^[—–-]\s/
+
+/**
+ * Where the figure stands in a Q&A interview: `answer` is the interviewee (the person the lead names)
+ * when its paragraph answers a question; undefined when the article is no interview. A question is in
+ * the article's own voice (an empty `answer`).
+ */
+function interviewTurn(
+  r: SpeakerReader,
+  text: string,
+  sentences: Sentence[],
+  at: number,
+): { answer?: string } | undefined {
+  const paragraphs: { first: number; last: number }[] = []
+  sentences.forEach((s, i) => {
+    const p = paragraphs[s.paragraph]
+    if (p === undefined) paragraphs[s.paragraph] = { first: i, last: i }
+    else p.last = i
+  })
+  const para = (k: number) => {
+    const p = paragraphs[k]
+    return p === undefined ? '' : text.slice(sentences[p.first].start, sentences[p.last].end).trim()
+  }
+  const isQuestion = (k: number) => {
+    const t = para(k)
+    return QUESTION.test(t) || (DASH.test(t) && /\?["»”]?$/.test(t))
+  }
+  const questions = paragraphs.flatMap((_, k) => (isQuestion(k) ? [k] : []))
+  if (questions.length < 2) return undefined
+  const here = sentences[at].paragraph
+  if (isQuestion(here)) return {}
+  const t = para(here)
+  const answers = ANSWER.test(t) || (DASH.test(t) && here > 0 && isQuestion(here - 1))
+  if (!answers && !questions.some((q) => q < here && ANSWER.test(para(q + 1)))) return undefined
+  if (!answers) return undefined
+  // the interviewee: the person the lead (before the first question, after the title) names
+  const lead = paragraphs
+    .slice(1, questions[0])
+    .map((p) => text.slice(sentences[p.first].start, sentences[p.last].end))
+  for (const paragraph of lead) {
+    const person = r.findSpeakers(paragraph).find((s) => s.kind === 'person')
+    // "Директор МУП … города Северогорска Андрей Лапшин": the name is the run's last two words
+    if (person) return { answer: fullName(r, text, person.name.split(' ').slice(-2).join(' ')) }
+    const titled = r.findTitledPeople(paragraph)[0]
+    if (titled) return { answer: titled.name }
+    // "Lucía Ferrándiz (Teruel, 1971) preside…": the last two words of the first run of capitalised words
+    for (const run of paragraph.matchAll(/(?:\p{Lu}[\p{Ll}'’-]+ ){1,3}\p{Lu}[\p{Ll}'’-]+/gu)) {
+      const words = run[0].split(' ')
+      if (words.some((w) => r.determiners.has(w.toLowerCase()) || r.titles.has(w.toLowerCase()))) continue
+      return { answer: words.slice(-2).join(' ') }
+    }
+  }
+  return {}
 }

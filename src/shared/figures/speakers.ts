@@ -243,8 +243,17 @@ function makeReader(speech: SpeechWords): SpeakerReader {
       const named = namedPhrase(phrase)
       if (named) return named
       // "selon une étude du Cerema": the body behind the document
-      const by = phrase.findIndex((w, i) => i > 0 && speech.by.includes(w.lower) && isName(phrase[i + 1]))
-      if (by > 0) return reduce(runRight(ws, ws.indexOf(phrase[by + 1])))
+      // "selon les chiffres de la Drees": past a determiner too
+      const by = phrase.findIndex(
+        (w, i) =>
+          i > 0 &&
+          speech.by.includes(w.lower) &&
+          (isName(phrase[i + 1]) || (DETERMINERS.has(phrase[i + 1]?.lower ?? '') && isName(phrase[i + 2]))),
+      )
+      if (by > 0) {
+        const name = isName(phrase[by + 1]) ? phrase[by + 1] : phrase[by + 2]
+        return reduce(runRight(ws, ws.indexOf(name)))
+      }
     }
     const run = isName(ws[first]) ? runRight(ws, first) : []
     const acronymOnly = run.length === 1 && run[0].text === run[0].text.toUpperCase()
@@ -267,7 +276,17 @@ function makeReader(speech: SpeechWords): SpeakerReader {
 
   /** Speakers named in `sentence`, in order of appearance. */
   function findSpeakers(sentence: string): Speaker[] {
-    const ws = toWords(sentence)
+    // "Julien Marchetti (LR), a jugé": a short aside in brackets is passed over
+    const all = toWords(sentence)
+    const ws = all.filter((_, i) => {
+      const open = all.slice(Math.max(0, i - 4), i + 1).findLastIndex((w) => w.text === '(' || w.text === ')')
+      if (open < 0) return true
+      const k = Math.max(0, i - 4) + open
+      if (all[k].text === ')')
+        return k === i ? !all.slice(Math.max(0, i - 5), i).some((w) => w.text === '(') : true
+      const close = all.slice(k, k + 6).findIndex((w) => w.text === ')')
+      return close < 0
+    })
     const found: Speaker[] = []
     ws.forEach((w, i) => {
       const phrase = speech.according.find((p) => p.every((part, k) => ws[i + k]?.lower === part))
@@ -290,7 +309,7 @@ function makeReader(speech: SpeechWords): SpeakerReader {
     const ws = toWords(text)
     let found: string | undefined
     ws.forEach((w, i) => {
-      if (w.index >= offset || w.lower !== head || !w.cap) return
+      if (w.index >= offset || w.lower.replace(/['’]s$/, '') !== head || !w.cap) return
       const start = i - runLeft(ws, i).length + 1
       found = runRight(ws, start)
         .map((x) => x.text)

@@ -42,7 +42,7 @@ const TITLE_HEADS = words(
     'direktor direktorin leiter leiterin vorsteher vorsteherin führer führerin geschäftsführer ' +
     'geschäftsführerin experte expertin ökonom ökonomin analyst analystin kanzler kanzlerin ' +
     'bürgermeister bürgermeisterin landrat landrätin brandrat meister meisterin kommissar kommissarin ' +
-    'beauftragte beauftragter forscher forscherin',
+    'beauftragte beauftragter forscher forscherin vorstand',
 )
 const TITLES = new CompoundSet(
   words(
@@ -131,6 +131,10 @@ export const deSpeech: SpeechWords = {
     words('der die das den dem des ein eine einen einem einer eines sein seine ihr ihre dessen deren'),
   ),
   according: [['laut'], ['nach', 'angaben'], ['zufolge'], ['gemäß'], ['gemäss']],
+  // indirect speech in the Konjunktiv ("Rund 2.300 Haushalte seien noch ohne Strom") and "nach seinen
+  // Angaben" go on with the speaker of the sentence before
+  reported:
+    /(?<![\p{L}])(?:sei|seien|habe|hätten|hätte|werde|würden|würde|könne|könnten|müsse|müssten|liege|lägen|gebe|nach (?:seinen|ihren) Angaben|(?:seinen|ihren) Worten)(?![\p{L}])/u,
   by: ['von'],
   who: ['der', 'die'],
   normalizeName,

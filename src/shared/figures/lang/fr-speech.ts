@@ -16,7 +16,7 @@ const REPORTING =
   'enregistré enregistre écrit écrivait chiffré ' +
   'répondu répond réagi réagit conclu conclut plaidé plaide glissé glisse lâché lâche poursuivi poursuit ' +
   'argumenté argumente déploré déplore promis promet assurait affirmait expliquait estimait réclamé ' +
-  'réclame table tablent anticipe anticipent prévoit prévoient'
+  'réclame table tablent anticipe anticipent prévoit prévoient défendu contesté conteste lancé évoqué'
 const VERBS = words(REPORTING)
 /** After these, the speaker may follow: « … », précise la compagnie; a indiqué Air Azur. */
 const INVERTED = VERBS

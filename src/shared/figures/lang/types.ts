@@ -36,6 +36,11 @@ export type SpeechWords = {
    * text holds answers nothing. Without it a sentence with no speaker stays in the article's voice.
    */
   carry?: { reportsBack: readonly (readonly string[])[]; continues: readonly string[] }
+  /**
+   * Reported speech that carries the speaker of an earlier sentence in its paragraph (German Konjunktiv:
+   * "Rund 2.300 Haushalte seien noch ohne Strom").
+   */
+  reported?: RegExp
   /** Reporting verbs after the speaker: "X said", "X a déclaré" (the verb's last word). */
   verbs: ReadonlySet<string>
   /** Reporting verbs the speaker may follow: "said Iryna Kovalska". */
