@@ -116,6 +116,21 @@ export class Importer {
     )
   }
 
+  /**
+   * A page as the browser showed it (the browser connector): parsed as a saved page, and its images downloaded
+   * as for a web address, since the browser sends the HTML without them.
+   */
+  importPage(input: { html: string; url?: string } & ImportMeta): Promise<ImportResult> {
+    const name = input.url ?? 'Page from the browser'
+    return this.guard(
+      name,
+      () => this.parser.html({ html: input.html, url: input.url, name, keepImages: true }),
+      input,
+      undefined,
+      { web: this.imageFetch },
+    )
+  }
+
   private async guard(
     name: string,
     parse: () => ImportedDoc | Promise<ImportedDoc>,

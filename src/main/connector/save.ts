@@ -51,7 +51,7 @@ export async function savePage(deps: Deps, request: SaveRequest): Promise<SaveRe
     throw new GlossaError('not_found', 'That collection is no longer in Glossa; choose another.')
   // A page that is not on the web (file:, about:) keeps no address; the HTML is stored all the same.
   const url = request.url && isWebUrl(request.url) ? request.url : undefined
-  const result = await importer.importText({
+  const result = await importer.importPage({
     html: request.html,
     ...(url ? { url } : {}),
     ...(request.tags?.length ? { tags: request.tags } : {}),

@@ -1,12 +1,14 @@
 // Tests (Node): the browser connector's HTTP server on a real archive — pairing, tokens, the Origin and Host
 // rules, the size cap, and saving a page and a selection through the import pipeline.
 import { readFile } from 'node:fs/promises'
-import { request } from 'node:http'
+import { createServer, request } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
 import { Importer } from '../importer'
+import type { FetchImageOptions } from '../import/fetch-image'
 import { ConnectorAccess } from './access'
 import { savePage } from './save'
 import { TOKEN_HEADER, startConnector } from './server'
@@ -22,10 +24,10 @@ afterEach(async () => {
   running = null
 })
 
-async function start() {
+async function start(imageFetch: FetchImageOptions = {}) {
   const dir = await tempDir()
   const archive = await Archive.open(join(dir, 'archive'))
-  const importer = new Importer(archive)
+  const importer = new Importer(archive, undefined, undefined, imageFetch)
   const access = new ConnectorAccess(archive.dir)
   running = await startConnector({
     access,
@@ -342,6 +344,39 @@ describe('saving', () => {
     expect(archive.meta(value.id).tags).toEqual(['port/dredging', 'later'])
     expect(await archive.listAnnotations(value.id)).toHaveLength(2)
     expect(archive.list()).toHaveLength(1)
+  })
+
+  it('keeps the page’s images, downloaded as for a web address (the browser sends HTML only)', async () => {
+    const png = await readFile(
+      join(__dirname, '../../../test/fixtures/import/reader/00-standard-saved_files/site-photo.png'),
+    )
+    const images = createServer((req, res) => {
+      if (req.url === '/media/dredger.png')
+        return void res.writeHead(200, { 'content-type': 'image/png' }).end(png)
+      res.writeHead(404).end()
+    })
+    await new Promise<void>((r) => images.listen(0, '127.0.0.1', r))
+    try {
+      const base = `http://127.0.0.1:${(images.address() as AddressInfo).port}`
+      // Loopback addresses are refused to image downloads; this test's image server is one.
+      const { port, access, archive, host } = await start({ allowPrivate: true })
+      const token = await pair(port, access)
+      const html = (await PAGE).replace(
+        '<p>Only 38 per cent',
+        '<figure><img src="/media/dredger.png" alt="The dredger"><figcaption>The dredger at work</figcaption></figure><p>Only 38 per cent',
+      )
+      const res = await post(
+        port,
+        '/v1/save',
+        { html, url: `${base}/2025/03/harbour` },
+        { origin: EXT, host, [TOKEN_HEADER]: token },
+      )
+      const { id } = (res.json as { value: { id: string } }).value
+      const article = await archive.getArticle(id)
+      expect(article.html).toMatch(/<img src="glossa-asset:[0-9a-f]{64}\.png" alt="The dredger">/)
+    } finally {
+      images.close()
+    }
   })
 
   it('says plainly when the selection is outside the article, and keeps the page', async () => {
