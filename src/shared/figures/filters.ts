@@ -70,7 +70,11 @@ function countsNoun(scan: Scan, figure: Draft): boolean {
     return isWord(next) && spaced(next) && !lex.months.includes(next.lower) && countsAfter(scan, figure)
       ? figure.qualifier !== undefined ||
           !isWord(before) ||
-          !(lex.stopWords.has(before.lower) || lex.months.includes(before.lower))
+          !(
+            lex.stopWords.has(before.lower) ||
+            lex.months.includes(before.lower) ||
+            YEAR_NOUNS.has(before.lower)
+          )
       : false
   if (!isWord(next) || !spaced(next) || next.text !== next.lower || lex.stopWords.has(next.lower))
     return false
@@ -119,8 +123,19 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   // counts ("RB 52 zudem", "Cyberpunk 2077 läuft" name the number, and so does a capitalised number word
   // inside a sentence: "im Ortsteil Drei Eichen")
   const lowerNumber = core.kind === 'digits' || !/^\p{Lu}/u.test(tokens[core.first].text)
-  return !(nouns && lowerNumber && countsAfter(scan, figure))
+  // "14 Leopard 2 Panzer", "drei Boeing 737 Maschinen": a number before the name counts the named thing
+  // (not "in sechs Stunden 1.284 Fahrzeuge", where the word between is a unit)
+  const twoBefore = tokens[core.first - 2]
+  const counted =
+    (twoBefore?.kind === 'num' || scan.lex.isNumberWord(twoBefore?.lower ?? '')) &&
+    !(before.lower in scan.lex.measures)
+  return !(nouns && lowerNumber && !counted && countsAfter(scan, figure))
 }
+
+/** German nouns a year follows: "im Jahr 2024 Rekordzahlen", "Ende 2023 Schulden". */
+const YEAR_NOUNS = new Set(
+  'jahr jahre jahres ende anfang mitte beginn frühjahr frühling sommer herbst winter saison'.split(' '),
+)
 
 /** Words after a model's number that are part of its name: "iPhone 15 Pro", "Galaxy Tab 9 Ultra". */
 const MODEL_WORDS = new Set(

@@ -26,8 +26,16 @@ describe('German counts after a capitalised word', () => {
     'Ein Junge aus dem Ortsteil Drei Eichen wurde verletzt.',
     '1984 gründete sie mit ihrem Mann die Firma.',
     '2026 laufen diese Verträge aus.',
+    'Im Jahr 2024 Rekordzahlen zu melden, war das Ziel.',
   ])('names or dates, not counts: %s', (text) => {
     expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['Die Ukraine erhielt 14 Leopard 2 Panzer.', '14'],
+    ['Lufthansa hat drei Boeing 737 Maschinen verkauft.', 'drei'],
+  ])('a number before a named model counts it, the model keeps its number: %s', (text, span) => {
+    expect(found(text).map((f) => f.text)).toEqual([span])
   })
 })
 
