@@ -145,6 +145,13 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
       { timeout: 60_000 },
     )
     await expect(popup.locator('#highlight-text')).toHaveText('The selection is a highlight in it.')
+    type ChromeAction = { chrome: { action: { getTitle: (d: { tabId: number }) => Promise<string> } } }
+    expect(
+      await popup.evaluate(
+        (tabId) => (globalThis as unknown as ChromeAction).chrome.action.getTitle({ tabId }),
+        tabId,
+      ),
+    ).toBe('Saved to Glossa: Harbour dredging falls behind schedule')
     await popup.locator('body').screenshot({ path: 'reports/screens/connector-popup-saved-dark.png' })
 
     // In the archive: the article as an HTML import stores it, and the highlight on the stored text.

@@ -145,6 +145,7 @@ $('save-form').addEventListener('submit', async (event) => {
       ...(page.selection ? { selection: { ...page.selection, ...(note ? { note } : {}) } } : {}),
     })
     showSaved(settings, reply)
+    await markButton(tab, reply).catch(() => {})
   } catch (err) {
     $('save').disabled = false
     $('save').textContent = 'Save to Glossa'
@@ -155,6 +156,13 @@ $('save-form').addEventListener('submit', async (event) => {
     say(err instanceof Error ? err.message : String(err))
   }
 })
+
+/** The toolbar button on this tab says so too: a tick, and its tooltip. */
+async function markButton(tab, reply) {
+  const saved = reply.status === 'duplicate' ? 'Already in Glossa' : 'Saved to Glossa'
+  await chrome.action.setBadgeText({ tabId: tab.id, text: '✓' })
+  await chrome.action.setTitle({ tabId: tab.id, title: `${saved}: ${reply.title}` })
+}
 
 function showSaved(settings, reply) {
   show('save-form', false)
