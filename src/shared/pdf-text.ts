@@ -6,6 +6,8 @@
 // The text is what normalizePlainText would keep: lines of one paragraph are joined with a space (a word broken
 // by a hyphen at a line end is joined again), paragraphs, columns, headings and footnotes are separated by a
 // blank line, rows of a table by a line break and its cells by a tab. Ligatures are spelt out (ﬁ → fi).
+import { describe } from './anchoring'
+import type { PdfSelector, Target } from './types'
 
 /** The part of a pdf.js TextItem this rule reads. */
 export type PdfTextItem = {
@@ -259,4 +261,21 @@ export function pageOfOffset(
 export function pageCitation(pdf: PdfPagesMeta | undefined, offset: number): string | undefined {
   const page = pageOfOffset(pdf, offset)
   return page ? `p. ${page.label}` : undefined
+}
+
+/** The page selector of a span of a PDF article's text: page, label, fingerprint, and selectors on the page. */
+export function pdfSelector(
+  pdf: (PdfPagesMeta & { fingerprint: string }) | undefined,
+  text: string,
+  target: Target,
+): PdfSelector | undefined {
+  const page = pageOfOffset(pdf, target.position.start)
+  const range = pdf?.pageRanges?.[page?.index ?? -1]
+  if (!pdf || !page || !range) return undefined
+  const [from, to] = range
+  const start = target.position.start - from
+  const end = Math.min(target.position.end, to) - from
+  if (start < 0 || end <= start) return undefined
+  const local = describe(text.slice(from, to), start, end)
+  return { page: page.index, label: page.label, fingerprint: pdf.fingerprint, ...local }
 }

@@ -69,6 +69,16 @@ export const figureSchema = z
 
 export const annotationKindSchema = z.enum(['highlight', 'figure'])
 
+/** Where an annotation of a PDF report is on its page: the page (index and label), the document's pdf.js
+ * fingerprint, and TextQuote/TextPosition selectors on that page's text (src/shared/pdf-text.ts). */
+export const pdfSelectorSchema = z.object({
+  page: z.int().nonnegative().max(100_000),
+  label: z.string().max(40),
+  fingerprint: z.string().max(200),
+  quote: textQuoteSelectorSchema,
+  position: textPositionSelectorSchema,
+})
+
 export const annotationSchema = z.object({
   id: idSchema,
   articleId: idSchema,
@@ -78,6 +88,8 @@ export const annotationSchema = z.object({
   tags: z.array(tagNameSchema),
   target: targetSchema,
   figure: figureSchema.optional(),
+  /** On a PDF report: its page selector (set by the archive from the article's pages). */
+  pdf: pdfSelectorSchema.optional(),
   /** Who made it: the team user name when the archive syncs with a team (W3C `creator` in JSON-LD). */
   creator: z.string().trim().min(1).max(200).optional(),
   createdAt: z.string(),

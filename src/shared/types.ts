@@ -9,6 +9,7 @@ export type Target = z.infer<typeof s.targetSchema>
 export type Figure = z.infer<typeof s.figureSchema>
 export type AnnotationKind = z.infer<typeof s.annotationKindSchema>
 export type Annotation = z.infer<typeof s.annotationSchema>
+export type PdfSelector = z.infer<typeof s.pdfSelectorSchema>
 export type ArticleCounts = z.infer<typeof s.articleCountsSchema>
 export type ArticleMeta = z.infer<typeof s.articleMetaSchema>
 export type ArticleListItem = z.infer<typeof s.articleListItemSchema>

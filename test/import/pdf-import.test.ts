@@ -11,6 +11,7 @@ import { nodeProcess } from '../../src/main/jobs/job-process'
 import { processParser } from '../../src/main/jobs/parse-service'
 import type { ProcessParser } from '../../src/main/jobs/parse-service'
 import { createService } from '../../src/main/service'
+import { describe as describeSpan } from '../../src/shared/anchoring'
 import * as make from '../fixtures/pdf/make-pdfs'
 import { bundleChild } from '../reliability/bundle-child'
 import type { BundledChild } from '../reliability/bundle-child'
@@ -170,6 +171,32 @@ describe('importing PDFs', () => {
     await expect(h.call('articles.pdf', { id: r.id! })).rejects.toMatchObject({ code: 'corrupt_file' })
     const text = await h.call('articles.get', { id: r.id! })
     expect(text.text).toContain('Region\tSchools\tPupils')
+  })
+
+  it('stores each annotation of a PDF with its page selector: page, label, fingerprint, selectors on the page', async () => {
+    const h = await harness()
+    const [r] = await h.call('import.files', {
+      files: [{ name: 'stats.pdf', dataBase64: b64(await make.manyPagesPdf(3)) }],
+    })
+    const article = await h.call('articles.get', { id: r.id! })
+    const exact = 'counted 103 new homes'
+    const start = article.text.indexOf(exact)
+    const created = await h.call('annotations.create', {
+      articleId: r.id!,
+      target: describeSpan(article.text, start, start + exact.length),
+    })
+    const [from, to] = article.pdf!.pageRanges![2]
+    const pageText = article.text.slice(from, to)
+    expect(created.pdf).toMatchObject({
+      page: 2,
+      label: '3',
+      fingerprint: article.pdf!.fingerprint,
+      quote: { exact, prefix: expect.stringContaining('In district 3 the survey') },
+      position: { start: pageText.indexOf(exact), end: pageText.indexOf(exact) + exact.length },
+    })
+    const [stored] = await h.call('annotations.list', { articleId: r.id! })
+    expect(stored.pdf).toEqual(created.pdf)
+    expect(pageText.slice(stored.pdf!.position.start, stored.pdf!.position.end)).toBe(exact)
   })
 
   it('says an article without a PDF has none', async () => {

@@ -2,7 +2,9 @@
 import { GlossaError } from '../../shared/errors'
 import { buildAnnotation, patchAnnotation } from '../../shared/annotations'
 import type { ParsedArgsOf } from '../../shared/contract'
-import type { Annotation } from '../../shared/types'
+import { pdfSelector } from '../../shared/pdf-text'
+import type { Annotation, Target } from '../../shared/types'
+import type { Archive } from '../archive/archive'
 import { newId } from '../archive/ids'
 import { readTeamSettings } from '../sync/settings'
 import type { HandlerMap, ServiceContext } from './context'
@@ -24,6 +26,14 @@ export function newAnnotation(args: ParsedArgsOf<'annotations.create'>, stamp: s
   return annotation
 }
 
+/** On a PDF report: the page selector of a new annotation, from the article's pages. */
+async function pdfSelectorOf(archive: Archive, articleId: string, target: Target) {
+  const meta = archive.meta(articleId)
+  if (!meta.pdf?.pageRanges) return undefined
+  const { text } = await archive.getArticle(articleId)
+  return pdfSelector(meta.pdf, text, target)
+}
+
 export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap<'annotations'> {
   return {
     'annotations.list': async ({ articleId }) => archive.listAnnotations(articleId),
@@ -31,6 +41,8 @@ export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap
       const { user } = await readTeamSettings(archive.dir)
       const annotation = { ...newAnnotation(args, now()), ...(user ? { creator: user } : {}) }
       const { articleId } = args
+      const pdf = await pdfSelectorOf(archive, articleId, annotation.target)
+      if (pdf) annotation.pdf = pdf
       return archive.changeAnnotations(articleId, (list) => {
         list.push(annotation)
         return annotation

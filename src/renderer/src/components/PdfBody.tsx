@@ -100,9 +100,10 @@ function PdfBody({ article, onModel }: Props) {
         rendered.current.clear()
         const first = await opened.getPage(1)
         const vp0 = first.getViewport({ scale: 1 })
-        // Fit the page to the reading column.
-        const fit = Math.min(1.5, Math.max(0.5, (container.parentElement?.clientWidth ?? 800) / vp0.width))
-        setScale(ZOOMS.reduce((best, z) => (Math.abs(z - fit) < Math.abs(best - fit) ? z : best), 1))
+        // Fit the page to the reading column: the largest zoom step whose page fits (at most 150%).
+        const column = container.closest('.reader-scroll')?.clientWidth ?? 800
+        const fit = Math.min(1.5, (column - 48) / vp0.width)
+        setScale(ZOOMS.filter((z) => z <= fit).pop() ?? ZOOMS[0])
         for (let i = 1; i <= opened.numPages; i++) {
           const page = i === 1 ? first : await opened.getPage(i)
           const vp = page.getViewport({ scale: 1 })

@@ -3,6 +3,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MouseEvent } from 'react'
 import { anchorAll, describe } from '../../../shared/anchoring'
+import { splitByPage } from '../../../shared/pdf-text'
 import { onAppEvent } from '../api'
 import AnnotationSidebar from '../components/AnnotationSidebar'
 import ArticleBody from '../components/ArticleBody'
@@ -187,12 +188,17 @@ export default function ReaderPane(props: Props) {
         clear()
         return
       }
-      const target = describe(model.text, selection.start, selection.end)
-      const newId = sync.create({ target, color: action.color ?? 'yellow' })
+      // On a PDF report a selection across pages becomes one annotation per page.
+      const ranges = article?.pdf?.pageRanges?.map(([start, end]) => ({ start, end }))
+      const parts = ranges ? splitByPage(ranges, selection.start, selection.end) : []
+      const spans = parts.length > 1 ? parts : [selection]
+      const ids = spans.map((span) =>
+        sync.create({ target: describe(model.text, span.start, span.end), color: action.color ?? 'yellow' }),
+      )
       clear()
-      focus(newId, action.then === 'note' || action.then === 'tags' ? action.then : null, false)
+      focus(ids[0], action.then === 'note' || action.then === 'tags' ? action.then : null, false)
     },
-    [sync, model, selection, clear, focus, figures],
+    [sync, model, selection, clear, focus, figures, article],
   )
 
   const keys = useMemo(

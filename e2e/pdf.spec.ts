@@ -1,0 +1,162 @@
+// e2e: PDF reports in Chromium over browser mode: import a generated PDF, see its pages drawn with a text
+// layer, highlight across two lines, tag a figure, reload (same text, same place), export Markdown with the page.
+import type { Page } from '@playwright/test'
+import * as make from '../test/fixtures/pdf/make-pdfs'
+import { expect, test } from './glossa'
+import type { Glossa } from './glossa'
+import { paintedText, selectText } from './reader-helpers'
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
+
+async function importPdf(glossa: Glossa, name: string, bytes: Uint8Array) {
+  const [result] = await glossa.call('import.files', { files: [{ name, dataBase64: b64(bytes) }] })
+  expect(result.status).toBe('imported')
+  return result.id!
+}
+
+async function openPdf(page: Page, glossa: Glossa, id: string) {
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${id}`)
+  await expect(page.locator('section.pdf-page').first()).toBeVisible()
+  await expect(page.locator('.pdf-text-layer span').first()).toBeAttached()
+}
+
+/** Whether the first page's canvas has been drawn (any non-white pixel). */
+async function pageDrawn(page: Page, index = 1): Promise<boolean> {
+  return page.evaluate((i) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`section[data-page="${i}"] canvas`)
+    if (!canvas || !canvas.width) return false
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+    for (let p = 0; p < data.length; p += 4) if (data[p] < 200) return true
+    return false
+  }, index)
+}
+
+test('import a PDF, highlight across two lines, tag a figure, reload, export Markdown with the page', async ({
+  page,
+  glossa,
+}) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} ${m.location().url}`))
+  const bytes = await make.singleColumnPdf()
+  const id = await importPdf(glossa, 'bridges.pdf', bytes)
+  const article = await glossa.call('articles.get', { id })
+  await openPdf(page, glossa, id)
+  await expect.poll(() => pageDrawn(page)).toBe(true)
+
+  // The text layer reads back exactly as the stored text.
+  const layerText = await page.evaluate(() =>
+    [...document.querySelectorAll('.pdf-text-layer span')].map((s) => s.textContent).join(''),
+  )
+  expect(layerText.replace(/\s+/g, '')).toBe(article.text.replace(/\s+/g, ''))
+
+  // Across two lines of the first paragraph.
+  await selectText(page, 'first quarter of 2025,', 'since the programme began.')
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' })
+  await expect(toolbar).toBeVisible()
+  await toolbar.getByRole('button', { name: /green highlight/ }).click()
+  await expect(page.getByRole('status')).toHaveText(/Saved/)
+  const [highlight] = await glossa.call('annotations.list', { articleId: id })
+  const exact = highlight.target.quote.exact
+  expect(exact.startsWith('first quarter of 2025,')).toBe(true)
+  expect(exact.endsWith('since the programme began.')).toBe(true)
+  expect(article.text.slice(highlight.target.position.start, highlight.target.position.end)).toBe(exact)
+  await expect.poll(() => paintedText(page, 'hl-green')).toEqual([expect.stringContaining('programme')])
+
+  // Tag a figure: "37" is underlined as a detected figure; clicking it opens the form, prefilled.
+  await selectText(page, '37', '37')
+  await page.keyboard.press('f')
+  const form = page.getByRole('form', { name: /figure/i })
+  await expect(form).toBeVisible()
+  await form.getByRole('combobox', { name: /metric/i }).fill('bridges/closed')
+  await form.getByRole('button', { name: /save/i }).click()
+  await expect.poll(async () => (await glossa.call('annotations.list', { articleId: id })).length).toBe(2)
+  const figure = (await glossa.call('annotations.list', { articleId: id })).find((a) => a.kind === 'figure')!
+  expect(figure.figure).toMatchObject({ value: 37, metric: 'bridges/closed' })
+
+  await page.reload()
+  await expect(page.locator('.pdf-text-layer span').first()).toBeAttached()
+  await expect
+    .poll(() => paintedText(page, 'hl-green'))
+    .toEqual([article.text.slice(highlight.target.position.start, highlight.target.position.end)])
+  await expect.poll(() => paintedText(page, 'hl-figure')).toEqual(['37'])
+  // Same place: the painted range's first rectangle is where the words are on the page.
+  const box = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('hl-green')!][0] as Range
+    const r = range.getClientRects()[0]
+    const pageBox = document.querySelector('section[data-page="1"]')!.getBoundingClientRect()
+    return { x: r.left - pageBox.left, y: r.top - pageBox.top, w: pageBox.width }
+  })
+  expect(box.y).toBeGreaterThan(0)
+  expect(box.x).toBeGreaterThan(0)
+  expect(box.x).toBeLessThan(box.w)
+
+  const [md] = await glossa.call('export.run', {
+    format: 'markdown',
+    scope: { articleIds: [id] },
+    options: { layout: 'combined' },
+  })
+  expect(md.content).toContain(`> ${exact}\n\n(p. 1)`)
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([])
+
+  // Screenshots: wide and narrow, light and dark.
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.emulateMedia({ colorScheme: scheme })
+      await expect.poll(() => pageDrawn(page)).toBe(true)
+      await page.screenshot({ path: `reports/screens/pdf-reader-${w}-${scheme}.png` })
+    }
+  }
+})
+
+test('a long report: page navigation, zoom, find, and the text layer of a far page', async ({
+  page,
+  glossa,
+}) => {
+  const id = await importPdf(glossa, 'stats.pdf', await make.manyPagesPdf(40))
+  await openPdf(page, glossa, id)
+  const bar = page.getByRole('toolbar', { name: 'PDF pages' })
+  await expect(bar).toContainText('of 40')
+  await bar.getByRole('textbox', { name: 'Page' }).fill('30')
+  await bar.getByRole('textbox', { name: 'Page' }).press('Enter')
+  await expect.poll(() => pageDrawn(page, 30)).toBe(true)
+  const before = await page.locator('section[data-page="30"]').boundingBox()
+  await bar.getByRole('button', { name: 'Zoom in' }).click()
+  await expect
+    .poll(async () => (await page.locator('section[data-page="30"]').boundingBox())!.width)
+    .toBeGreaterThan(before!.width)
+  // A selection across two pages becomes one annotation per page, each with its page selector.
+  await bar.getByRole('textbox', { name: 'Page' }).fill('2')
+  await bar.getByRole('textbox', { name: 'Page' }).press('Enter')
+  await selectText(page, 'counted 102 new homes', 'Section 3')
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: /yellow highlight/ })
+    .click()
+  await expect(page.getByRole('status')).toHaveText(/Saved/)
+  await expect.poll(async () => (await glossa.call('annotations.list', { articleId: id })).length).toBe(2)
+  const parts = await glossa.call('annotations.list', { articleId: id })
+  expect(parts.map((a) => [a.pdf?.label, a.target.quote.exact.slice(0, 12)]).sort()).toEqual([
+    ['2', 'counted 102 '],
+    ['3', 'Section 3'],
+  ])
+
+  // Find reaches text on any page.
+  await page.getByRole('button', { name: 'Find' }).click()
+  await page.getByRole('textbox', { name: /find/i }).fill('district 37 the')
+  await expect.poll(() => paintedText(page, 'find-current')).toEqual(['district 37 the'])
+})
+
+test('a scanned PDF is shown with a plain message', async ({ page, glossa }) => {
+  const id = await importPdf(glossa, 'scan.pdf', await make.scannedPdf())
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${id}`)
+  await expect(page.getByRole('note')).toContainText('cannot be highlighted or searched yet')
+  await expect(page.locator('section.pdf-page')).toHaveCount(2)
+  await expect.poll(() => pageDrawn(page)).toBe(true)
+})
