@@ -160,3 +160,22 @@ test('a scanned PDF is shown with a plain message', async ({ page, glossa }) => 
   await expect(page.locator('section.pdf-page')).toHaveCount(2)
   await expect.poll(() => pageDrawn(page)).toBe(true)
 })
+
+test('a PDF with JavaScript and an attachment: shown, nothing runs, nothing is asked', async ({
+  page,
+  glossa,
+}) => {
+  const dialogs: string[] = []
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.dismiss()
+  })
+  const downloads: string[] = []
+  page.on('download', (d) => downloads.push(d.suggestedFilename()))
+  const id = await importPdf(glossa, 'procurement.pdf', await make.scriptedPdf())
+  await openPdf(page, glossa, id)
+  await expect.poll(() => pageDrawn(page)).toBe(true)
+  await expect(page.getByTestId('article-body')).toContainText('14 contracts were awarded')
+  expect(dialogs).toEqual([])
+  expect(downloads).toEqual([])
+})
