@@ -151,7 +151,7 @@ function namedBody(r: SpeakerReader, text: string, name: string, offset: number)
     const full = looseSpelled(text, m[1])
     if (full && full.toLowerCase().split(/\s+/)[0] === head) return full
   }
-  return r.namedBefore(text, head, offset)
+  return r.namedBefore(text, head, offset)?.replace(/['’]s$/, '')
 }
 
 function resolve(
@@ -198,7 +198,10 @@ function resolve(
       ),
   ].pop()?.[1]
   const named =
-    nearest?.name ?? r.namedBefore(text, head, offset) ?? namedBody(r, text, speaker.name, offset) ?? after
+    nearest?.name ??
+    r.namedBefore(text, head, offset)?.replace(/['’]s$/, '') ??
+    namedBody(r, text, speaker.name, offset) ??
+    after
   // where speakers carry through a paragraph, a role nobody holds ("у відомстві") leaves the search going
   return named ?? (carry ? undefined : bare(r, text, speaker.name))
 }
@@ -288,10 +291,19 @@ function interviewTurn(
     const p = paragraphs[k]
     return p === undefined ? '' : text.slice(sentences[p.first].start, sentences[p.last].end).trim()
   }
-  const isQuestion = (k: number) => {
+  // in a dash dialogue a line answers the question before it, and a line after an answer asks the
+  // next question even without "?" ("— Жители жалуются на отключения.")
+  const dashQuestion: boolean[] = []
+  paragraphs.forEach((_, k) => {
     const t = para(k)
-    return QUESTION.test(t) || (DASH.test(t) && /\?["»”]?$/.test(t))
-  }
+    if (!DASH.test(t)) return
+    const asks = /\?["»”]?$/.test(t)
+    const prevDash = k > 0 && DASH.test(para(k - 1))
+    dashQuestion[k] =
+      asks ||
+      (prevDash && dashQuestion[k - 1] === false && k + 1 < paragraphs.length && DASH.test(para(k + 1)))
+  })
+  const isQuestion = (k: number) => QUESTION.test(para(k)) || dashQuestion[k] === true
   const questions = paragraphs.flatMap((_, k) => (isQuestion(k) ? [k] : []))
   if (questions.length < 2) return undefined
   const here = sentences[at].paragraph

@@ -73,6 +73,13 @@ export function suggestPeriod(args: {
       if (days(nearest.to) - days(nearest.from) > words.carryDays) continue
     }
     if (nearest) {
+      const lead = text.slice(source.start, nearest.index)
+      // "by the end of March", "d'ici à la fin de 2027", "hasta 2027": from the article's date on
+      if (ref && FORWARD.test(lead)) {
+        const ahead = (d: Day): Day => ({ ...d, year: d.year + 1 })
+        const to = nearest.implicit && before(nearest.to, ref) ? ahead(nearest.to) : nearest.to
+        if (!before(to, ref)) return { start: toISO(ref), end: toISO(to), text: nearest.text }
+      }
       // a period whose year was inferred ends by the article's date: the text did not say it runs on
       const to = nearest.implicit && ref && before(ref, nearest.to) ? ref : nearest.to
       return { start: toISO(nearest.from), end: toISO(to), text: nearest.text }
@@ -80,6 +87,14 @@ export function suggestPeriod(args: {
   }
   return undefined
 }
+
+/**
+ * Just before a period that a forecast or a target runs to, from the article's date: "by", "until",
+ * "d'ici", "jusqu'à", "hasta", "bis", "до кінця", "к концу" (each followed by what the period phrase may
+ * leave out: "the end of", "finales de").
+ */
+const FORWARD =
+  /(?:^|[^\p{L}])(?:by|until|d['’]ici(?:\s+à)?|jusqu['’](?:à|en|au)|hasta|bis(?:\s+(?:zum|Ende))?|до\s+кінця|до\s+конца|к\s+концу)\s+(?:(?:the\s+)?end\s+of\s+|(?:la\s+)?fin\s+(?:de\s+|d['’])?|(?:finales|fin)\s+de\s+)?(?:l['’]|la\s+|le\s+|el\s+|la\s+)?$/iu
 
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
 

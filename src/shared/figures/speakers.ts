@@ -210,8 +210,21 @@ function makeReader(speech: SpeechWords): SpeakerReader {
     return named ?? (isName(last) ? reduce(runLeft(ws, end)) : roleLeft(ws, end))
   }
 
-  function speakerAfter(ws: Word[], verb: number): Speaker | undefined {
+  function speakerAfter(ws: Word[], at: number): Speaker | undefined {
+    // "сообщил в среду X": when it was said stands between the verb and the speaker
+    const skip = speech.afterVerb?.find((p) => p.every((part, k) => ws[at + 1 + k]?.lower === part))
+    const verb = at + (skip?.length ?? 0)
     const first = ws[verb + 1]
+    // "сообщил министр сельского хозяйства области Павел Дорохин", "сообщил территориальный орган
+    // Росстата": where bodies and roles take no determiner, a lower-case phrase after the verb
+    if (phrases && DETERMINERS.size === 0 && first !== undefined && /^\p{Ll}/u.test(first.text)) {
+      const phrase = nounPhrase(ws, verb + 1, 1)
+      if (phrase.slice(0, 2).some((w) => isHead(w))) {
+        const name = phrase.findIndex((w, i) => i > 0 && isName(w) && isName(phrase[i + 1]))
+        if (name > 0) return reduce(runRight(ws, ws.indexOf(phrase[name])))
+        return { name: join(phrase), kind: 'org', index: phrase[0].index }
+      }
+    }
     if (isName(first)) return reduce(runRight(ws, verb + 1))
     if (first !== undefined && PRONOUNS.has(first.lower) && phrases)
       return { name: first.lower, kind: 'pronoun', index: first.index }

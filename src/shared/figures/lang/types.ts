@@ -41,6 +41,8 @@ export type SpeechWords = {
    * "Rund 2.300 Haushalte seien noch ohne Strom").
    */
   reported?: RegExp
+  /** Words that may stand between an inverted verb and its speaker: "сообщил в среду X". */
+  afterVerb?: readonly (readonly string[])[]
   /** Reporting verbs after the speaker: "X said", "X a déclaré" (the verb's last word). */
   verbs: ReadonlySet<string>
   /** Reporting verbs the speaker may follow: "said Iryna Kovalska". */
