@@ -100,6 +100,13 @@ test('import a PDF, highlight across two lines, tag a figure, reload, export Mar
   expect(md.content).toContain(`> ${exact}\n\n(p. 1)`)
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([])
 
+  // The Figures view names the page.
+  await page.getByRole('tab', { name: 'Figures' }).click()
+  await expect(page.getByRole('row').filter({ hasText: 'bridges/closed' })).toContainText('p. 1')
+  await page.getByRole('tab', { name: 'Articles' }).click()
+  await page.goto(`${glossa.origin}/#/article/${id}`)
+  await expect(page.locator('.pdf-text-layer span').first()).toBeAttached()
+
   // Screenshots: wide and narrow, light and dark.
   for (const [w, h] of [
     [1440, 900],

@@ -133,6 +133,7 @@ export default function FiguresView({ onOpen }: Props) {
                   {[c.a, c.b].map((r) => (
                     <button key={r.annotation.id} type="button" className="link" onClick={() => open(r)}>
                       “{r.annotation.target.quote.exact}” — {r.article.title}
+                      {r.annotation.pdf ? `, p. ${r.annotation.pdf.label}` : ''}
                     </button>
                   ))}
                 </div>
@@ -176,7 +177,13 @@ export default function FiguresView({ onOpen }: Props) {
                 <td>
                   <div className="cell-title">{r.article.title}</div>
                   <div className="muted small">
-                    {[r.article.source, formatDate(r.article.publishedAt)].filter(Boolean).join(' · ')}
+                    {[
+                      r.article.source,
+                      formatDate(r.article.publishedAt),
+                      r.annotation.pdf ? `p. ${r.annotation.pdf.label}` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </div>
                 </td>
                 <td className="cell-quote">{quoteSentence(r.annotation.target.quote)}</td>
