@@ -41,9 +41,21 @@ export function isEmptyFilter(f: LibraryFilter): boolean {
 const plain = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
 
 /**
+ * A title or source as the library sorts it: case and accents set aside (NFKD without combining marks,
+ * lower case) and runs of digits padded, so "Date 9" comes before "Date 10". Worked out once per article and
+ * compared as plain strings: Intl.Collator took seconds to sort 100,000 titles on this machine.
+ */
+export function sortKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\d+/g, (d) => d.padStart(12, '0'))
+}
+
+/**
  * The articles in the sort's order: dates newest first (ISO strings compared as such), titles and sources
- * A to Z in the reader's language (one Intl.Collator: localeCompare is many times slower on 100,000 rows);
- * ties by date added, newest first, then by id, so pages never overlap or skip.
+ * A to Z by sortKey; ties by date added, newest first, then by id, so pages never overlap or skip.
  */
 export function sortMetas(list: readonly ArticleMeta[], sort: LibrarySort): ArticleMeta[] {
   const tie = (x: ArticleMeta, y: ArticleMeta) => plain(y.addedAt, x.addedAt) || plain(x.id, y.id)
@@ -52,9 +64,7 @@ export function sortMetas(list: readonly ArticleMeta[], sort: LibrarySort): Arti
     const key = (a: ArticleMeta) => a.publishedAt ?? ''
     return [...list].sort((x, y) => plain(key(y), key(x)) || tie(x, y))
   }
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-  // Each key worked out once per article, not once per comparison.
-  const keys = new Map<ArticleMeta, string>()
-  for (const a of list) keys.set(a, sort === 'title' ? a.title : (sourceOrDomain(a) ?? ''))
-  return [...list].sort((x, y) => collator.compare(keys.get(x)!, keys.get(y)!) || tie(x, y))
+  const keyed = list.map((a) => ({ a, key: sortKey(sort === 'title' ? a.title : (sourceOrDomain(a) ?? '')) }))
+  keyed.sort((x, y) => plain(x.key, y.key) || tie(x.a, y.a))
+  return keyed.map((k) => k.a)
 }

@@ -103,7 +103,7 @@ export class CatalogStore {
   all(): ArticleMeta[] {
     // ISO timestamps sort as plain strings; localeCompare is ten times slower at 10,000 articles.
     this.sorted ??= [...this.byId.values()].sort((a, b) =>
-      a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0,
+      a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
     )
     return this.sorted
   }
@@ -149,6 +149,10 @@ export class CatalogStore {
     // sorting 100,000 articles again on the next list.
     const at = old && this.sorted && old.addedAt === meta.addedAt ? this.sorted.indexOf(old) : -1
     if (at >= 0) this.sorted![at] = meta
+    else if (!old && this.sorted && isNewest(meta, this.sorted[0]))
+      // A new article is the newest: in front of the list (a new array, so no one iterating the old one
+      // sees it shift), not a sort of the whole catalog.
+      this.sorted = [meta, ...this.sorted]
     else this.sorted = null
     const shard = await this.writable(meta.id)
     // A later put or a remove of this article while the bucket opened wins: never write back a stale entry.
@@ -200,4 +204,9 @@ function sameOrder(a: ArticleMeta, b: ArticleMeta): boolean {
     a.url === b.url &&
     a.canonicalUrl === b.canonicalUrl
   )
+}
+
+/** Whether `meta` goes before `first` in date-added order (newest first, ties by id). */
+function isNewest(meta: ArticleMeta, first: ArticleMeta | undefined): boolean {
+  return !first || meta.addedAt > first.addedAt || (meta.addedAt === first.addedAt && meta.id < first.id)
 }

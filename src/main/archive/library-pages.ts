@@ -26,19 +26,23 @@ export function listItem(a: ArticleMeta): ArticleListItem {
   }
 }
 
+/** What the pages read of the catalog (the bench gives a catalog held in memory). */
+export type CatalogView = Pick<CatalogStore, 'all' | 'get' | 'size' | 'changes' | 'orderChanges'>
+
 export class LibraryPages {
   private readonly orders = new Map<LibrarySort, { at: number; ids: string[] }>()
   private filtered: { at: number; key: string; ids: string[] } | null = null
   private sources: { at: number; list: string[] } | null = null
 
-  constructor(private readonly catalog: CatalogStore) {}
+  constructor(private readonly catalog: CatalogView) {}
 
   /** Every article's id in the sort's order. */
   private ordered(sort: LibrarySort): string[] {
     const at = this.catalog.orderChanges
     const kept = this.orders.get(sort)
     if (kept?.at === at) return kept.ids
-    const ids = sortMetas(this.catalog.all(), sort).map((a) => a.id)
+    // The catalog keeps itself in date-added order already: no sort for the library's default order.
+    const ids = (sort === 'added' ? this.catalog.all() : sortMetas(this.catalog.all(), sort)).map((a) => a.id)
     this.orders.set(sort, { at, ids })
     return ids
   }

@@ -123,6 +123,12 @@ describe('articles.page', () => {
     // The plain list stays in date order after a save swapped the entry in place.
     expect((await h.call('articles.list', {})).map((r) => r.id)).toEqual([...h.ids].reverse())
 
+    // A new article goes in front of the date-added order the catalog keeps, without a sort.
+    const late = await h.call('articles.create', { title: 'Late', text: 'A late dispatch from the port.' })
+    expect((await h.call('articles.list', {}))[0].id).toBe(late.id)
+    expect((await h.call('articles.page', { offset: 0, limit: 1 })).items[0].id).toBe(late.id)
+    await h.call('articles.delete', { ids: [late.id] })
+
     await h.call('articles.delete', { ids: [row.id] })
     const after = await h.call('articles.page', { sort: 'title', offset: 0, limit: 100 })
     expect(after.total).toBe(TITLES.length - 1)

@@ -1,0 +1,117 @@
+// Bench (Node): the library's pages as the main process answers them (src/main/archive/library-pages.ts) at
+// 1,000, 10,000 and 100,000 articles: `npx jiti bench/library-pages.ts`. The first page after a change (which sorts),
+// a page further down (sorted already), each sort order and filter from nothing, and the size of a page's
+// JSON. The catalog is held in memory as the archive holds it after opening; metadata is seeded.
+import { loadavg } from 'node:os'
+import { LibraryPages } from '../src/main/archive/library-pages'
+import type { CatalogView } from '../src/main/archive/library-pages'
+import type { LibraryFilter, LibrarySort } from '../src/shared/library-query'
+import type { ArticleMeta } from '../src/shared/types'
+import { createRandom } from './random'
+import { summarize } from './stats'
+
+const SOURCES = [
+  'Harbour Times',
+  'Evening Post',
+  'apex news',
+  'Wire',
+  'Daily',
+  'Kyiv Independent',
+  'Le Monde',
+]
+const TAGS = ['economy', 'energy/grid', 'strikes/launched', 'strikes/repelled', 'health', 'transport']
+const WORDS = 'port grid budget council drones harbour ministry crews shelters tonnes grain review'.split(' ')
+
+function catalog(n: number): CatalogView & { touch(): void } {
+  const r = createRandom(n)
+  const metas: ArticleMeta[] = Array.from({ length: n }, (_, i) => {
+    const notes = r.chance(0.3) ? r.int(1, 5) : 0
+    return {
+      id: i.toString(16).padStart(12, '0'),
+      title: Array.from({ length: 6 }, () => WORDS[r.int(0, WORDS.length - 1)]).join(' '),
+      source: SOURCES[r.int(0, SOURCES.length - 1)],
+      publishedAt: `20${r.int(10, 24)}-0${r.int(1, 9)}-1${r.int(0, 9)}`,
+      addedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+      tags: r.chance(0.5) ? [TAGS[r.int(0, TAGS.length - 1)]] : [],
+      textHash: `h${i}`,
+      length: 5000,
+      counts: { highlights: r.int(0, 20), figures: r.int(0, 5), notes },
+      annotationTags: r.chance(0.4) ? { [TAGS[r.int(0, TAGS.length - 1)]]: 2 } : {},
+      annotationColors: ['yellow'],
+    }
+  })
+  const byId = new Map(metas.map((m) => [m.id, m]))
+  const sorted = [...metas].sort((a, b) => (a.addedAt < b.addedAt ? 1 : -1))
+  const view = {
+    changes: 0,
+    orderChanges: 0,
+    all: () => sorted,
+    get: (id: string) => byId.get(id)!,
+    size: () => metas.length,
+    touch() {
+      view.changes++
+      view.orderChanges++
+    },
+  }
+  return view
+}
+
+type Case = { name: string; sort: LibrarySort; filter: LibraryFilter; at: 'start' | 'middle'; cold: boolean }
+const CASES: Case[] = [
+  { name: 'first page after a change (date added)', sort: 'added', filter: {}, at: 'start', cold: true },
+  { name: 'a page in the middle, sorted already', sort: 'added', filter: {}, at: 'middle', cold: false },
+  { name: 'sort by title, first page', sort: 'title', filter: {}, at: 'start', cold: true },
+  { name: 'sort by source, first page', sort: 'source', filter: {}, at: 'start', cold: true },
+  { name: 'sort by published, first page', sort: 'published', filter: {}, at: 'start', cold: true },
+  { name: 'filter by source', sort: 'added', filter: { source: 'Wire' }, at: 'start', cold: true },
+  {
+    name: 'filter by tag (article or annotation)',
+    sort: 'added',
+    filter: { tag: 'strikes' },
+    at: 'start',
+    cold: true,
+  },
+  {
+    name: 'filter by dates + has notes, by title',
+    sort: 'title',
+    filter: { from: '2015-01-01', to: '2020-12-31', hasNotes: true },
+    at: 'start',
+    cold: true,
+  },
+]
+
+const reps = 15
+const rows: string[] = []
+const sizes = [1_000, 10_000, 100_000]
+const results: Record<string, Record<number, ReturnType<typeof summarize>>> = {}
+process.stderr.write(`load ${loadavg()[0].toFixed(1)}\n`)
+for (const n of sizes) {
+  const cat = catalog(n)
+  const pages = new LibraryPages(cat)
+  let bytes = 0
+  for (const c of CASES) {
+    const samples: number[] = []
+    for (let i = 0; i < reps + 2; i++) {
+      if (c.cold) cat.touch()
+      else pages.page(c.filter, c.sort, 0, 100)
+      const t = performance.now()
+      const total = pages.ids(c.filter, c.sort).length
+      const page = pages.page(c.filter, c.sort, c.at === 'middle' ? Math.floor(total / 2) : 0, 100)
+      bytes = JSON.stringify(page).length
+      if (i >= 2) samples.push(performance.now() - t)
+    }
+    ;(results[c.name] ??= {})[n] = summarize(samples)
+  }
+  process.stderr.write(`${n} articles done; a page of 100 rows is ${(bytes / 1024).toFixed(1)} KB of JSON\n`)
+}
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0))
+rows.push(
+  `| measure (ms, median / p95 of ${reps}) | ${sizes.map((n) => n.toLocaleString('en')).join(' | ')} |`,
+)
+rows.push(`| --- | ${sizes.map(() => '---').join(' | ')} |`)
+for (const c of CASES)
+  rows.push(
+    `| ${c.name} | ${sizes.map((n) => `${ms(results[c.name][n].median)} / ${ms(results[c.name][n].p95)}`).join(' | ')} |`,
+  )
+console.log(rows.join('\n'))
+process.stderr.write(`load ${loadavg()[0].toFixed(1)}\n`)
