@@ -65,9 +65,19 @@ function countsNoun(scan: Scan, figure: Draft): boolean {
   const { tokens, lex } = scan
   const next = tokens[figure.last + 1]
   const before = tokens[figure.first - 1]
+  // "zwischen 2019 und 2022 Förderanträge" is a span of years ("zwischen 1800 und 2000 Besucher" a count)
+  const yearSpan =
+    figure.max !== undefined &&
+    Number.isInteger(figure.max) &&
+    figure.max <= 2100 &&
+    figure.max - figure.value <= 30
   // German writes its nouns with a capital: "über 1800 Festnahmen" counts, "1984 gründete sie" is a year
   if (lex.nouns?.capitalised)
-    return isWord(next) && spaced(next) && !lex.months.includes(next.lower) && countsAfter(scan, figure)
+    return !yearSpan &&
+      isWord(next) &&
+      spaced(next) &&
+      !lex.months.includes(next.lower) &&
+      countsAfter(scan, figure)
       ? figure.qualifier !== undefined ||
           !isWord(before) ||
           !(
@@ -128,7 +138,8 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   const twoBefore = tokens[core.first - 2]
   const counted =
     (twoBefore?.kind === 'num' || scan.lex.isNumberWord(twoBefore?.lower ?? '')) &&
-    !(before.lower in scan.lex.measures)
+    !(before.lower in scan.lex.measures) &&
+    !/n$/.test(before.lower) // a plural noun in the dative: "an elf Verhandlungstagen 23 Zeugen"
   return !(nouns && lowerNumber && !counted && countsAfter(scan, figure))
 }
 

@@ -13,7 +13,23 @@ const DASHES = ['-', '–', '—', '…']
 
 /** Extends `a` into a range or a ratio when the text continues with a second number. */
 export function extendPair(scan: Scan, a: Draft, read: ReadFigure): Draft {
-  return ratio(scan, a, read) ?? range(scan, read, a) ?? a
+  return ratio(scan, a, read) ?? range(scan, read, a) ?? changeFrom(scan, read, a) ?? a
+}
+
+/**
+ * The first number of a change, "зросла з 9 до 15 тис. га", "rose from 9 to 15 million": not a range, but
+ * the first number shares the second's scale when it has none of its own (9,000 hectares, 9 million).
+ */
+function changeFrom(scan: Scan, read: ReadFigure, a: Draft): Draft | undefined {
+  const { tokens, lex } = scan
+  if (a.kind !== 'digits' || a.scale !== undefined || a.measure !== undefined || a.max !== undefined)
+    return undefined
+  if (!isWord(tokens[a.first - 1], ...lex.range.from) || !isWord(tokens[a.last + 1], ...lex.range.to))
+    return undefined
+  if (!changeBefore(scan, a.first - 1) && !changeInSentence(scan, a.first - 1)) return undefined
+  const b = read(a.last + 2)
+  if (b?.scale === undefined || scaled(a, b.scale) > b.value) return undefined
+  return { ...a, value: scaled(a, b.scale), scale: b.scale }
 }
 
 function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {

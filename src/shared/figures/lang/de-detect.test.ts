@@ -14,6 +14,8 @@ describe('German counts after a capitalised word', () => {
     ['Die Polizei hat innerhalb von sechs Stunden 1.284 Fahrzeuge gemessen.', '1.284', 1284],
     ['Dafür stimmten 71 Abgeordnete, 54 votierten dagegen.', '54', 54],
     ['„Mit 2.400 neuen Stellen stopfen Sie keine Lücke“, rief er.', '2.400', 2400],
+    ['Die Kammer hatte an elf Verhandlungstagen 23 Zeugen gehört.', '23', 23],
+    ['Es kamen zwischen 1800 und 2000 Besucher.', 'zwischen 1800 und 2000', 1800],
     ['Es gab über 1800 Festnahmen.', 'über 1800', 1800],
   ])('%s', (text, span, value) => {
     expect(found(text)).toContainEqual({ text: span, value })
@@ -27,6 +29,8 @@ describe('German counts after a capitalised word', () => {
     '1984 gründete sie mit ihrem Mann die Firma.',
     '2026 laufen diese Verträge aus.',
     'Im Jahr 2024 Rekordzahlen zu melden, war das Ziel.',
+    'Er hatte zwischen 2019 und 2022 Förderanträge gestellt.',
+    'Das Aktenzeichen lautet 4 KLs 112 Js 3345/22.',
   ])('names or dates, not counts: %s', (text) => {
     expect(found(text)).toEqual([])
   })

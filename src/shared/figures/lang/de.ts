@@ -174,6 +174,8 @@ export const de: Lexicon = {
     /\b\d{2,4}er(?:n|-?Jahren?)?\b/g,
     // addresses: Karlstraße 12, Hauptstr. 5a
     /\p{Lu}\p{L}*(?:straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|chaussee)\s+\d+[a-z]?\b/gu,
+    // file numbers: Aktenzeichen 4 KLs 112 Js 3345/22, Az. 2 BvR 1234/19
+    /(?<!\p{L})(?:Aktenzeichen|Az\.)(?:\s+(?:lautet|lautete|ist))?:?(?:\s+(?:[\p{L}\d/.-]*\d[\p{L}\d/-]*|\p{Lu}\p{L}{0,3}(?!\p{L})))+/gu,
     // agency footers: © dpa-infocom, dpa:250227-930-412887/3
     /©[^\n]*/g,
   ],

@@ -31,6 +31,11 @@ describe('a change from one number to another is not a range', () => {
     ])
   })
 
+  it('the first number of a change shares the scale of the second: "з 9 до 15 тис. га"', () => {
+    const text = 'До 2027 року площу зрошуваних земель планують збільшити з 9 до 15 тис. га.'
+    expect(found(text).map((f) => f.value)).toEqual([9000, 15000])
+  })
+
   it('"від 3 до 5" stays a range', () => {
     expect(found('Температура становитиме від 3 до 5 градусів.')[0]).toMatchObject({ value: 3, max: 5 })
   })
