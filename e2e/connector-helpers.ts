@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromiumLaunch } from '../playwright.config'
+import { typedCall } from '../test/typed-call'
+import type { Call } from '../test/typed-call'
 
 export const EXTENSION_DIR = realpathSync(resolve('out/extension'))
 export const ARTICLE = resolve('test/fixtures/connector/harbour-article.html')
@@ -64,8 +66,11 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   })
 }
 
-/** The service over HTTP with the browser-mode token (what the test checks the archive with). */
-export async function callApp(serving: Serving, method: string, args: object = {}): Promise<unknown> {
+/** The service over HTTP with the browser-mode token, typed from the contract (test/typed-call.ts). */
+export const appClient = (serving: () => Serving): Call =>
+  typedCall((method, args) => callApp(serving(), method, args ?? {}))
+
+async function callApp(serving: Serving, method: string, args: unknown): Promise<unknown> {
   const res = await fetch(`${new URL(serving.appUrl).origin}/api/${method}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${serving.token}`, 'Content-Type': 'application/json' },

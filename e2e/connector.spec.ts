@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   EXTENSION_DIR,
-  callApp,
+  appClient,
   chromiumWithExtension,
   extensionId,
   pageServer,
@@ -21,8 +21,6 @@ import {
 import type { Serving } from './connector-helpers'
 
 type ChromeTabs = { chrome: { tabs: { query: (q: { url: string }) => Promise<{ id: number }[]> } } }
-type Article = { id: string; title: string; tags: string[]; collections?: string[] }
-type Note = { kind: string; note: string; target: { quote: { exact: string } } }
 
 /** The hostile page's script: every way a web page could call the connector, each outcome recorded. */
 const hostileScript = (port: number) => `
@@ -75,15 +73,14 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
   test.setTimeout(240_000)
   const archiveDir = await mkdtemp(join(tmpdir(), 'glossa-e2e-connector-'))
   let serving = await serveWithConnector(archiveDir)
+  const call = appClient(() => serving)
   const port = serving.connectorPort
   const pages = await pageServer(hostileScript(port))
   const context = await chromiumWithExtension()
   try {
-    const { id: harbour } = (await callApp(serving, 'collections.create', { name: 'Harbour' })) as {
-      id: string
-    }
+    const { id: harbour } = await call('collections.create', { name: 'Harbour' })
     const popupUrl = `chrome-extension://${extensionId(EXTENSION_DIR)}/popup.html`
-    const before = ((await callApp(serving, 'articles.list')) as Article[]).length
+    const before = (await call('articles.list', {})).length
 
     // The app: the connector listens; a pairing code is shown.
     const app = await context.newPage()
@@ -155,14 +152,15 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
     await popup.locator('body').screenshot({ path: 'reports/screens/connector-popup-saved-dark.png' })
 
     // In the archive: the article as an HTML import stores it, and the highlight on the stored text.
-    const articles = (await callApp(serving, 'articles.list')) as Article[]
+    const articles = await call('articles.list', {})
     expect(articles).toHaveLength(before + 1)
     const saved = articles.find((a) => a.title === 'Harbour dredging falls behind schedule')
     expect(saved).toMatchObject({ tags: ['port/dredging', 'budget'], collections: [harbour] })
-    const full = (await callApp(serving, 'articles.get', { id: saved?.id })) as { html: string; text: string }
+    if (!saved) throw new Error('the saved article is not in the library')
+    const full = await call('articles.get', { id: saved.id })
     expect(full.text).toContain('Harbour master Tomas Eklund said')
     expect(full.html).not.toMatch(/<script|onclick|__tracking/)
-    const notes = (await callApp(serving, 'annotations.list', { articleId: saved?.id })) as Note[]
+    const notes = await call('annotations.list', { articleId: saved.id })
     expect(notes).toMatchObject([
       {
         kind: 'highlight',
@@ -182,7 +180,7 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
       'Already in Glossa: “Harbour dredging falls behind schedule”',
       { timeout: 60_000 },
     )
-    expect((await callApp(serving, 'articles.list')) as Article[]).toHaveLength(before + 1)
+    expect(await call('articles.list', {})).toHaveLength(before + 1)
 
     // A web page calls the connector from its own origin: blocked or opaque, and nothing changes.
     const hostile = await context.newPage()
@@ -194,8 +192,8 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
     console.log('hostile page:', results)
     expect(Object.keys(results)).toHaveLength(6)
     for (const [name, outcome] of Object.entries(results)) expect(outcome, name).toMatch(/^(blocked|opaque)$/)
-    expect((await callApp(serving, 'articles.list')) as Article[]).toHaveLength(before + 1)
-    expect(await callApp(serving, 'connector.tokens.list')).toHaveLength(1)
+    expect(await call('articles.list', {})).toHaveLength(before + 1)
+    expect(await call('connector.tokens.list', {})).toHaveLength(1)
 
     // Glossa stopped: the popup says so plainly. Started again on the same port: the pairing still holds.
     await stopProcess(serving.child)
