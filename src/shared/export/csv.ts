@@ -133,18 +133,24 @@ function publishedCells(publishedAt: string | undefined) {
 
 const joinTags = (annotation: Annotation) => annotation.tags.join('; ')
 
+/** One CSV export three ways: a whole file, a writer of slices, a stream of slices. */
+function csvExport<C extends string>(
+  name: string,
+  columns: readonly C[],
+  rows: (bundle: ExportBundle) => Row<C>[],
+) {
+  const stream = (opts: CsvOptions = {}): StreamWriter => csvStream(name, columns, rows, opts)
+  const writer = (opts: CsvOptions = {}): ExportWriter => writerOf(stream(opts))
+  const whole = (bundle: ExportBundle, opts: CsvOptions = {}): ExportFile =>
+    writeWhole(writer(opts), bundle)[0]
+  return { stream, writer, whole }
+}
+
 /** figures.csv: one row per annotation with a figure, by article (bundle order) then reading order. */
-export function exportFiguresCsv(bundle: ExportBundle, opts: CsvOptions = {}): ExportFile {
-  return writeWhole(figuresCsvWriter(opts), bundle)[0]
-}
-
-export function figuresCsvWriter(opts: CsvOptions = {}): ExportWriter {
-  return writerOf(figuresCsvStream(opts))
-}
-
-export function figuresCsvStream(opts: CsvOptions = {}): StreamWriter {
-  return csvStream('figures.csv', FIGURE_COLUMNS, figureRows, opts)
-}
+const figuresCsv = csvExport('figures.csv', FIGURE_COLUMNS, figureRows)
+export const exportFiguresCsv = figuresCsv.whole
+export const figuresCsvWriter = figuresCsv.writer
+export const figuresCsvStream = figuresCsv.stream
 
 function figureRows(bundle: ExportBundle): Row<(typeof FIGURE_COLUMNS)[number]>[] {
   // Only figures become rows: drop the rest before ordering, which is the costly part at 100,000 annotations.
@@ -177,17 +183,10 @@ function figureRows(bundle: ExportBundle): Row<(typeof FIGURE_COLUMNS)[number]>[
 }
 
 /** highlights.csv: one row per annotation of any kind, by article then reading order. */
-export function exportHighlightsCsv(bundle: ExportBundle, opts: CsvOptions = {}): ExportFile {
-  return writeWhole(highlightsCsvWriter(opts), bundle)[0]
-}
-
-export function highlightsCsvWriter(opts: CsvOptions = {}): ExportWriter {
-  return writerOf(highlightsCsvStream(opts))
-}
-
-export function highlightsCsvStream(opts: CsvOptions = {}): StreamWriter {
-  return csvStream('highlights.csv', HIGHLIGHT_COLUMNS, highlightRows, opts)
-}
+const highlightsCsv = csvExport('highlights.csv', HIGHLIGHT_COLUMNS, highlightRows)
+export const exportHighlightsCsv = highlightsCsv.whole
+export const highlightsCsvWriter = highlightsCsv.writer
+export const highlightsCsvStream = highlightsCsv.stream
 
 function highlightRows(bundle: ExportBundle): Row<(typeof HIGHLIGHT_COLUMNS)[number]>[] {
   return orderedAnnotations(bundle).map(
