@@ -17,6 +17,8 @@ export default function ConnectorDialog({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState<Status | null>(null)
   const [paired, setPaired] = useState<Paired[] | null>(null)
   const [code, setCode] = useState<Code | null>(null)
+  // The browsers paired before the code was shown: one more means the code was used.
+  const [known, setKnown] = useState<Set<string>>(new Set())
   const [now, setNow] = useState(() => Date.now())
   const [message, setMessage] = useState('')
 
@@ -38,16 +40,17 @@ export default function ConnectorDialog({ onClose }: { onClose: () => void }) {
     return () => window.clearInterval(timer)
   }, [code, left])
   useEffect(() => {
-    if (code && paired?.some((p) => Date.parse(p.createdAt) >= Date.parse(code.expiresAt) - 5 * 60_000)) {
+    if (code && paired?.some((p) => !known.has(p.id))) {
       setCode(null)
       setMessage('Paired. The extension can now save to Glossa.')
     }
-  }, [code, paired])
+  }, [code, paired, known])
 
   const pair = () => {
     setMessage('')
     api['connector.pair.start']({}).then((c) => {
       setNow(Date.now())
+      setKnown(new Set(paired?.map((p) => p.id)))
       setCode(c)
     }, fail)
   }
@@ -82,7 +85,12 @@ export default function ConnectorDialog({ onClose }: { onClose: () => void }) {
           </span>
         </div>
       ) : (
-        <button type="button" className="primary" disabled={!status?.listening} onClick={pair}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!status?.listening || paired === null}
+          onClick={pair}
+        >
           Pair a browser
         </button>
       )}
