@@ -152,6 +152,9 @@ test('a long report: page navigation, zoom, find, and the text layer of a far pa
     ['2', 'counted 102 '],
     ['3', 'Section 3'],
   ])
+  // Linked: both parts carry the same group.
+  expect(parts[0].pdf?.group).toBeTruthy()
+  expect(parts[1].pdf?.group).toBe(parts[0].pdf?.group)
 
   // Find reaches text on any page.
   await page.getByRole('button', { name: 'Find' }).click()

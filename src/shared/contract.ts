@@ -227,6 +227,8 @@ export const contract = {
         tags: z.array(tagNameSchema).optional(),
         target: targetSchema,
         figure: figureSchema.optional(),
+        /** On a PDF report: links the per-page annotations of one selection across pages. */
+        pdfGroup: idSchema.optional(),
       })
       .strict(),
     result: annotationSchema,

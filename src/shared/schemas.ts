@@ -77,6 +77,8 @@ export const pdfSelectorSchema = z.object({
   fingerprint: z.string().max(200),
   quote: textQuoteSelectorSchema,
   position: textPositionSelectorSchema,
+  /** Shared by the per-page annotations one selection across pages became. */
+  group: idSchema.optional(),
 })
 
 export const annotationSchema = z.object({

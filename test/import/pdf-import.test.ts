@@ -197,6 +197,13 @@ describe('importing PDFs', () => {
     const [stored] = await h.call('annotations.list', { articleId: r.id! })
     expect(stored.pdf).toEqual(created.pdf)
     expect(pageText.slice(stored.pdf!.position.start, stored.pdf!.position.end)).toBe(exact)
+    // The parts of one selection across pages are linked by the group the reader sends.
+    const linked = await h.call('annotations.create', {
+      articleId: r.id!,
+      target: describeSpan(article.text, from, from + 9),
+      pdfGroup: 'pages-abc123',
+    })
+    expect(linked.pdf).toMatchObject({ page: 2, group: 'pages-abc123' })
   })
 
   it('says an article without a PDF has none', async () => {

@@ -42,7 +42,7 @@ export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap
       const annotation = { ...newAnnotation(args, now()), ...(user ? { creator: user } : {}) }
       const { articleId } = args
       const pdf = await pdfSelectorOf(archive, articleId, annotation.target)
-      if (pdf) annotation.pdf = pdf
+      if (pdf) annotation.pdf = { ...pdf, ...(args.pdfGroup ? { group: args.pdfGroup } : {}) }
       return archive.changeAnnotations(articleId, (list) => {
         list.push(annotation)
         return annotation

@@ -34,6 +34,8 @@ export class AnnotationSync {
   private status: SaveStatus = { state: 'saved' }
   private readonly listeners = new Set<() => void>()
   private readonly realIds = new Map<string, string>()
+  /** Local id → the group linking the per-page parts of one selection across a PDF's pages. */
+  private readonly pdfGroups = new Map<string, string>()
   private queue: Promise<void> = Promise.resolve()
   private pending = 0
   private readonly pendingById = new Map<string, number>()
@@ -76,9 +78,10 @@ export class AnnotationSync {
   }
 
   /** Creates an annotation; returns its local id at once. */
-  create(input: NewAnnotation): string {
+  create(input: NewAnnotation, pdfGroup?: string): string {
     const stamp = new Date().toISOString()
     const id = `local-${++this.seq}-${Date.now().toString(36)}`
+    if (pdfGroup) this.pdfGroups.set(id, pdfGroup)
     const annotation = buildAnnotation({ ...input, articleId: this.articleId }, id, stamp)
     if (annotation === undefined) throw new Error('A figure annotation needs a figure.')
     this.record({ type: 'create', annotation })
@@ -212,6 +215,7 @@ export class AnnotationSync {
         tags: annotation.tags,
         target: annotation.target,
         ...(annotation.figure ? { figure: annotation.figure } : {}),
+        ...(this.pdfGroups.has(annotation.id) ? { pdfGroup: this.pdfGroups.get(annotation.id) } : {}),
       })
       // The local id stays the handle the UI uses; calls after this one go to the id the archive gave it.
       this.realIds.set(annotation.id, saved.id)

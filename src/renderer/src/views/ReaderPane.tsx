@@ -192,8 +192,12 @@ export default function ReaderPane(props: Props) {
       const ranges = article?.pdf?.pageRanges?.map(([start, end]) => ({ start, end }))
       const parts = ranges ? splitByPage(ranges, selection.start, selection.end) : []
       const spans = parts.length > 1 ? parts : [selection]
+      const group = spans.length > 1 ? `pages-${Date.now().toString(36)}-${spans[0].start}` : undefined
       const ids = spans.map((span) =>
-        sync.create({ target: describe(model.text, span.start, span.end), color: action.color ?? 'yellow' }),
+        sync.create(
+          { target: describe(model.text, span.start, span.end), color: action.color ?? 'yellow' },
+          group,
+        ),
       )
       clear()
       focus(ids[0], action.then === 'note' || action.then === 'tags' ? action.then : null, false)
