@@ -54,7 +54,12 @@ export const commands: Record<CommandName, Run> = {
       ...(values['connector-port'] !== undefined ? { connectorPort: Number(values['connector-port']) } : {}),
       samplesDir,
       rendererDir,
-      workers: { search: searchWorkerFile, export: exportWorkerFile, parse: parseWorkerFile },
+      workers: {
+        search: searchWorkerFile,
+        export: exportWorkerFile,
+        parse: parseWorkerFile,
+        sync: syncWorkerFile,
+      },
       log: (line) => console.log(line),
       warn: (line) => console.error(line),
     })

@@ -18,7 +18,8 @@ export type ServeOptions = {
   connectorPort?: number
   samplesDir?: string
   rendererDir: string
-  workers: { search: string; export: string; parse: string }
+  /** Job processes' entry files; `sync` (team sync) is optional: without it sync.run refuses. */
+  workers: { search: string; export: string; parse: string; sync?: string }
   log: (line: string) => void
   warn: (line: string) => void
 }
@@ -48,6 +49,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     exporter: nodeExporter(o.workers.export),
     importer,
     connector,
+    ...(o.workers.sync ? { syncJob: () => nodeProcess(o.workers.sync!) } : {}),
   })
   const server = await startServer({ handlers: service, rendererDir: o.rendererDir, port: o.port ?? 0 })
   const browser = await startBrowserConnector({

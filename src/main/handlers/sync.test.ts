@@ -56,7 +56,11 @@ describe('sync.* methods', () => {
     expect(await b.call('sync.run', {})).toMatchObject({ conflicts: 1 })
     const [conflict] = await b.call('sync.conflicts', {})
     expect(conflict).toMatchObject({ kind: 'annotation', articleId: article.id, title: 'Harbour plan' })
-    expect(conflict!.versions.map((v) => v.note).sort()).toEqual(['from ann', 'from rob'])
+    // Each version names who wrote it (ann created the note; rob's version is rob's).
+    expect(conflict!.versions.map((v) => [v.creator, v.note]).sort()).toEqual([
+      ['ann', 'from ann'],
+      ['rob', 'from rob'],
+    ])
     expect((await b.call('sync.status', {})).conflicts).toBe(1)
 
     await b.call('sync.resolve', {

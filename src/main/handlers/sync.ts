@@ -24,14 +24,15 @@ const CODES: Record<SyncError['code'], ErrorCode> = {
 function version(docId: string, rev: string, current: boolean, deleted: boolean, raw: unknown) {
   const read = deleted ? undefined : readDoc(docId, raw)
   const doc = read?.ok ? read.doc : undefined
-  const base = { rev, current, deleted }
+  const by = read?.ok ? read.by : undefined
+  const base = { rev, current, deleted, ...(by ? { creator: by } : {}) }
   if (!doc) return { ...base, summary: deleted ? 'deleted' : 'unreadable version' }
   switch (doc.type) {
     case 'annotation':
       return {
         ...base,
         note: doc.annotation.note,
-        ...(doc.annotation.creator ? { creator: doc.annotation.creator } : {}),
+        ...(!by && doc.annotation.creator ? { creator: doc.annotation.creator } : {}),
         summary: `${doc.annotation.kind} “${doc.annotation.target.quote.exact.slice(0, 80)}”`,
       }
     case 'article':
@@ -52,7 +53,7 @@ function conflictItem(id: string, c: KeptConflict, current: unknown, title?: str
     ...(ref?.type === 'article' ? { articleId: ref.id } : {}),
     ...(title ? { title } : {}),
     versions: [
-      version(id, c.rev, true, current === undefined, current),
+      version(id, c.rev, true, current === undefined, c.by ? { ...(current as object), by: c.by } : current),
       ...c.losers.map((l) => version(id, l.rev, false, l.deleted, l.doc)),
     ],
   }

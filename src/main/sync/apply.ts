@@ -100,7 +100,13 @@ async function applyArticle(
   if (archive.catalog.has(id)) {
     const { title, source, url, author, publishedAt, tags, collections } = admitMeta(fullMeta(doc.meta)).value
     await archive.updateArticle(id, { title, source, url, author, publishedAt, tags, collections })
-  } else await archive.putArticle(fullMeta(doc.meta), body, [])
+  } else {
+    // As a backup restore does: the same text (or address) under another id is not stored twice — the
+    // sample articles every new archive starts with, or one page two members imported on their own.
+    const same = archive.findDuplicate({ text: doc.text, canonicalUrl: doc.meta.canonicalUrl })
+    if (same) throw new Error(`the same article is here already as “${same.title}” (${same.id})`)
+    await archive.putArticle(fullMeta(doc.meta), body, [])
+  }
 }
 
 const placeIn = (list: Annotation[], annotation: Annotation) => {

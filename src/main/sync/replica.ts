@@ -5,7 +5,7 @@
 // two branches: a conflict CouchDB keeps, never a silent overwrite. Nothing here touches the archive.
 import { createHash } from 'node:crypto'
 import PouchDB from 'pouchdb'
-import { canonicalJson, stripCouchFields } from '../../shared/sync/docs'
+import { canonicalJson, splitBy, stripCouchFields } from '../../shared/sync/docs'
 import type { Change, Outgoing, SyncAnswer, SyncFailureCode, SyncRequest } from './sync-protocol'
 
 type Doc = { _id: string; _rev?: string; _deleted?: boolean; [field: string]: unknown }
@@ -21,7 +21,7 @@ export function childRevision(parent: string | undefined, content: string): { st
 }
 
 function revisionDoc(id: string, parent: string | undefined, doc: unknown): Doc {
-  const content = doc === undefined ? '{"_deleted":true}' : canonicalJson(doc)
+  const content = doc === undefined ? '{"_deleted":true}' : canonicalJson(splitBy(doc).fields)
   const revisions = childRevision(parent, content)
   const fields = doc === undefined ? { _deleted: true } : (doc as Record<string, unknown>)
   return { ...fields, _id: id, _rev: `${revisions.start}-${revisions.ids[0]}`, _revisions: revisions }
@@ -79,7 +79,9 @@ async function writeOutgoing(local: PouchDB, outgoing: Outgoing[]) {
   for (const out of outgoing) {
     const current = await local.get(out.id, { conflicts: true }).catch(() => undefined)
     const same =
-      current && out.doc !== undefined && canonicalJson(stripCouchFields(current)) === canonicalJson(out.doc)
+      current &&
+      out.doc !== undefined &&
+      canonicalJson(splitBy(stripCouchFields(current)).fields) === canonicalJson(splitBy(out.doc).fields)
     // Already there (a sync stopped after writing it, or the remote made the same change): nothing to write.
     if (same && current && !out.dropRevs?.length) {
       written.push({ id: out.id, rev: current._rev })

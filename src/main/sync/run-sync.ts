@@ -4,6 +4,7 @@
 // its gate (apply.ts) and records the new state. Killed at any point, the next sync finishes the work: the
 // state is written last, and every step before it is repeatable.
 import { mkdir } from 'node:fs/promises'
+import { splitBy } from '../../shared/sync/docs'
 import { planPush } from '../../shared/sync/plan'
 import { parseDocId } from '../../shared/sync/doc-ids'
 import type { Archive } from '../archive/archive'
@@ -54,10 +55,15 @@ export async function runSync(
   const current = await archiveDocs(archive, known)
   const plan = planPush(new Map([...current].map(([id, e]) => [id, e.key])), state.docs)
   const outgoing: Outgoing[] = []
+  // Each version says who sent it, for the conflict list; the record itself does not change.
+  const signed = async (doc: Promise<unknown> | undefined) => {
+    const content = await doc
+    return content && remote.username ? { ...content, by: remote.username } : content
+  }
   const resolved = Object.entries(state.conflicts).filter(([, c]) => c.resolved)
   const ending = new Set(resolved.map(([id]) => id))
   for (const id of plan.changed.filter((id) => !ending.has(id)))
-    outgoing.push({ id, parentRev: state.docs[id]?.rev, doc: await current.get(id)!.load() })
+    outgoing.push({ id, parentRev: state.docs[id]?.rev, doc: await signed(current.get(id)!.load()) })
   for (const id of plan.deleted.filter((id) => !ending.has(id)))
     outgoing.push({ id, parentRev: state.docs[id]!.rev })
   // A conflict resolved here: what the archive holds now goes on the winning revision, the losers end.
@@ -65,7 +71,7 @@ export async function runSync(
     outgoing.push({
       id,
       parentRev: conflict.rev,
-      doc: await current.get(id)?.load(),
+      doc: await signed(current.get(id)?.load()),
       dropRevs: conflict.losers.map((l) => l.rev),
     })
 
@@ -96,7 +102,9 @@ export async function runSync(
       refusedOnArrival.set(change.id.slice(0, 200), 'not a Glossa document id')
       continue
     }
-    if (change.conflicts.length) state.conflicts[change.id] = { rev: change.rev, losers: change.conflicts }
+    const by = splitBy(change.doc).by
+    if (change.conflicts.length)
+      state.conflicts[change.id] = { rev: change.rev, ...(by ? { by } : {}), losers: change.conflicts }
     else delete state.conflicts[change.id]
     if (state.docs[change.id]?.rev === change.rev) continue
     if (change.deleted && !state.docs[change.id] && !current.has(change.id)) continue

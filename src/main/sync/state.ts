@@ -8,6 +8,8 @@ import { writeAtomic } from '../archive/atomic'
 
 const conflictSchema = z.object({
   rev: z.string(),
+  /** Who sent the winning version. */
+  by: z.string().optional(),
   losers: z.array(z.object({ rev: z.string(), deleted: z.boolean(), doc: z.unknown().optional() })),
   /** The person chose or merged a version here: the next sync sends it and ends the losing revisions. */
   resolved: z.boolean().optional(),

@@ -26,6 +26,7 @@ export const conflictVersionSchema = z.object({
   current: z.boolean(),
   deleted: z.boolean(),
   note: z.string().optional(),
+  /** Who wrote this version: the team user who sent it, else the annotation's creator. */
   creator: z.string().optional(),
   /** One line saying what this version is, for a kind without a note (an article's title, a colour). */
   summary: z.string(),

@@ -86,12 +86,12 @@ export function docIdFor(doc: SyncDoc): string {
   }
 }
 
-export type ReadDoc = { ok: true; doc: SyncDoc } | { ok: false; reason: string }
+export type ReadDoc = { ok: true; doc: SyncDoc; by?: string } | { ok: false; reason: string }
 
 /** A document from the remote (hostile): its shape by the schemas, and its content must match its id. */
 export function readDoc(docId: string, raw: unknown): ReadDoc {
   if (!parseDocId(docId)) return { ok: false, reason: `${short(docId)} is not a Glossa document id` }
-  const fields = stripCouchFields(raw)
+  const { by, fields } = splitBy(stripCouchFields(raw))
   const parsed = syncDocSchema.safeParse(fields)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -100,7 +100,17 @@ export function readDoc(docId: string, raw: unknown): ReadDoc {
   }
   if (docIdFor(parsed.data) !== docId)
     return { ok: false, reason: `${short(docId)} holds ${short(docIdFor(parsed.data))}` }
-  return { ok: true, doc: parsed.data }
+  return { ok: true, doc: parsed.data, ...(by ? { by } : {}) }
+}
+
+/**
+ * A document's `by`: the team user who sent this version (who wrote it, for a conflict's list). It is not part
+ * of the record, so it is left out of what the archive stores and of what tells two versions apart.
+ */
+export function splitBy(raw: unknown): { by?: string; fields: unknown } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('by' in raw)) return { fields: raw }
+  const { by, ...fields } = raw as Record<string, unknown>
+  return { ...(typeof by === 'string' && by.trim() ? { by: by.trim().slice(0, 200) } : {}), fields }
 }
 
 const short = (s: string) => JSON.stringify(s.slice(0, 100))
