@@ -62,6 +62,18 @@ test('import a PDF, highlight across two lines, tag a figure, reload, export Mar
   expect(exact.startsWith('first quarter of 2025,')).toBe(true)
   expect(exact.endsWith('since the programme began.')).toBe(true)
   expect(article.text.slice(highlight.target.position.start, highlight.target.position.end)).toBe(exact)
+  // Its page selector: page 1, selectors on the page text, and one rectangle per line inside the A4 page.
+  expect(highlight.pdf).toMatchObject({ page: 0, label: '1', quote: { exact } })
+  const rects = highlight.pdf!.rects!
+  expect(rects).toHaveLength(2)
+  for (const [x, y, w, h] of rects) {
+    expect(x).toBeGreaterThan(40)
+    expect(y).toBeGreaterThan(40)
+    expect(x + w).toBeLessThan(595)
+    expect(h).toBeGreaterThan(5)
+    expect(h).toBeLessThan(30)
+  }
+  expect(rects[1][1]).toBeGreaterThan(rects[0][1])
   await expect.poll(() => paintedText(page, 'hl-green')).toEqual([expect.stringContaining('programme')])
 
   // Tag a figure: "37" is underlined as a detected figure; clicking it opens the form, prefilled.

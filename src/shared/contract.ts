@@ -229,6 +229,13 @@ export const contract = {
         figure: figureSchema.optional(),
         /** On a PDF report: links the per-page annotations of one selection across pages. */
         pdfGroup: idSchema.optional(),
+        /** On a PDF report: the passage's rectangles on its page (see pdfSelectorSchema's rects). */
+        pdfRects: z
+          .array(
+            z.tuple([z.number().finite(), z.number().finite(), z.number().finite(), z.number().finite()]),
+          )
+          .max(200)
+          .optional(),
       })
       .strict(),
     result: annotationSchema,

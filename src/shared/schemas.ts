@@ -79,6 +79,12 @@ export const pdfSelectorSchema = z.object({
   position: textPositionSelectorSchema,
   /** Shared by the per-page annotations one selection across pages became. */
   group: idSchema.optional(),
+  /** Where the passage was painted on its page when made: [x, y, width, height] in page units at scale 1, from
+   * the top left; a fallback for painting, never used to anchor. */
+  rects: z
+    .array(z.tuple([z.number(), z.number(), z.number(), z.number()]))
+    .max(200)
+    .optional(),
 })
 
 export const annotationSchema = z.object({

@@ -42,7 +42,12 @@ export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap
       const annotation = { ...newAnnotation(args, now()), ...(user ? { creator: user } : {}) }
       const { articleId } = args
       const pdf = await pdfSelectorOf(archive, articleId, annotation.target)
-      if (pdf) annotation.pdf = { ...pdf, ...(args.pdfGroup ? { group: args.pdfGroup } : {}) }
+      if (pdf)
+        annotation.pdf = {
+          ...pdf,
+          ...(args.pdfGroup ? { group: args.pdfGroup } : {}),
+          ...(args.pdfRects?.length ? { rects: args.pdfRects } : {}),
+        }
       return archive.changeAnnotations(articleId, (list) => {
         list.push(annotation)
         return annotation

@@ -12,6 +12,16 @@ export type SaveStatus = { state: 'saved' | 'editing' | 'saving' | 'retrying' | 
 export type NewAnnotation = Omit<SharedNew, 'articleId'> & { color: HighlightColor }
 export type { AnnotationPatch }
 
+/** What the reader knows of a new annotation on a PDF page that the archive cannot work out. */
+export type PdfPart = { group?: string; rects?: [number, number, number, number][] }
+
+function pdfArgs(part: PdfPart | undefined) {
+  return {
+    ...(part?.group ? { pdfGroup: part.group } : {}),
+    ...(part?.rects?.length ? { pdfRects: part.rects } : {}),
+  }
+}
+
 type Client = Pick<ApiClient, 'annotations.create' | 'annotations.update' | 'annotations.delete'>
 type Change =
   | { type: 'create'; annotation: LocalAnnotation }
@@ -34,8 +44,8 @@ export class AnnotationSync {
   private status: SaveStatus = { state: 'saved' }
   private readonly listeners = new Set<() => void>()
   private readonly realIds = new Map<string, string>()
-  /** Local id → the group linking the per-page parts of one selection across a PDF's pages. */
-  private readonly pdfGroups = new Map<string, string>()
+  /** Local id → on a PDF: the group linking the per-page parts of one selection, and the passage's rectangles. */
+  private readonly pdfParts = new Map<string, PdfPart>()
   private queue: Promise<void> = Promise.resolve()
   private pending = 0
   private readonly pendingById = new Map<string, number>()
@@ -78,10 +88,10 @@ export class AnnotationSync {
   }
 
   /** Creates an annotation; returns its local id at once. */
-  create(input: NewAnnotation, pdfGroup?: string): string {
+  create(input: NewAnnotation, pdf?: PdfPart): string {
     const stamp = new Date().toISOString()
     const id = `local-${++this.seq}-${Date.now().toString(36)}`
-    if (pdfGroup) this.pdfGroups.set(id, pdfGroup)
+    if (pdf) this.pdfParts.set(id, pdf)
     const annotation = buildAnnotation({ ...input, articleId: this.articleId }, id, stamp)
     if (annotation === undefined) throw new Error('A figure annotation needs a figure.')
     this.record({ type: 'create', annotation })
@@ -215,7 +225,7 @@ export class AnnotationSync {
         tags: annotation.tags,
         target: annotation.target,
         ...(annotation.figure ? { figure: annotation.figure } : {}),
-        ...(this.pdfGroups.has(annotation.id) ? { pdfGroup: this.pdfGroups.get(annotation.id) } : {}),
+        ...pdfArgs(this.pdfParts.get(annotation.id)),
       })
       // The local id stays the handle the UI uses; calls after this one go to the id the archive gave it.
       this.realIds.set(annotation.id, saved.id)

@@ -76,3 +76,35 @@ export function buildTextLayer(layer: HTMLElement, input: LayerInput): string {
   })
   return text
 }
+
+/**
+ * The rectangles a range covers on one PDF page, in the page's units at scale 1 (origin top left), merged per
+ * line: stored with an annotation as a fallback for painting it where its text cannot be anchored.
+ */
+export function pageRects(range: Range, pageIndex: number): [number, number, number, number][] {
+  const section = document.querySelector<HTMLElement>(`section.pdf-page[data-page="${pageIndex + 1}"]`)
+  const pages = section?.parentElement
+  if (!section || !pages) return []
+  const scale = Number.parseFloat(getComputedStyle(pages).getPropertyValue('--pdf-scale')) || 1
+  const box = section.getBoundingClientRect()
+  const out: [number, number, number, number][] = []
+  for (const r of range.getClientRects()) {
+    if (r.width < 0.5 || r.height < 0.5) continue
+    if (r.bottom < box.top || r.top > box.bottom) continue
+    const rect: [number, number, number, number] = [
+      (r.left - box.left) / scale,
+      (r.top - box.top) / scale,
+      r.width / scale,
+      r.height / scale,
+    ].map((n) => Math.round(n * 100) / 100) as [number, number, number, number]
+    const last = out[out.length - 1]
+    // Pieces of one line (one span per text item) become one rectangle.
+    if (last && Math.abs(last[1] - rect[1]) < 2 && rect[0] <= last[0] + last[2] + 8) {
+      const right = Math.max(last[0] + last[2], rect[0] + rect[2])
+      last[2] = Math.round((right - last[0]) * 100) / 100
+      last[3] = Math.max(last[3], rect[3])
+    } else out.push(rect)
+    if (out.length >= 200) break
+  }
+  return out
+}

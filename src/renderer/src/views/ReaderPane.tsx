@@ -4,6 +4,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { MouseEvent } from 'react'
 import { anchorAll, describe } from '../../../shared/anchoring'
 import { splitByPage } from '../../../shared/pdf-text'
+import { pageRects } from '../reader/pdf-layer'
 import { onAppEvent } from '../api'
 import AnnotationSidebar from '../components/AnnotationSidebar'
 import ArticleBody from '../components/ArticleBody'
@@ -193,12 +194,16 @@ export default function ReaderPane(props: Props) {
       const parts = ranges ? splitByPage(ranges, selection.start, selection.end) : []
       const spans = parts.length > 1 ? parts : [selection]
       const group = spans.length > 1 ? `pages-${Date.now().toString(36)}-${spans[0].start}` : undefined
-      const ids = spans.map((span) =>
-        sync.create(
+      const ids = spans.map((span) => {
+        const range = ranges ? rangeFromOffsets(model, span.start, span.end) : null
+        const page = parts.length > 1 ? (span as { page: number }).page : undefined
+        const index = page ?? (ranges ? splitByPage(ranges, span.start, span.end)[0]?.page : undefined)
+        const rects = range && index !== undefined ? pageRects(range, index) : undefined
+        return sync.create(
           { target: describe(model.text, span.start, span.end), color: action.color ?? 'yellow' },
-          group,
-        ),
-      )
+          ranges ? { group, rects } : undefined,
+        )
+      })
       clear()
       focus(ids[0], action.then === 'note' || action.then === 'tags' ? action.then : null, false)
     },
