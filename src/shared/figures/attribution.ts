@@ -322,11 +322,11 @@ function interviewTurn(
     if (person) return { answer: fullName(r, text, person.name.split(' ').slice(-2).join(' ')) }
     const titled = r.findTitledPeople(paragraph)[0]
     if (titled) return { answer: titled.name }
-    // "Lucía Ferrándiz (Teruel, 1971) preside…": the last two words of the first run of capitalised words
+    // "Lucía Ferrándiz (Teruel, 1971) preside…": the first run of capitalised words
     for (const run of paragraph.matchAll(/(?:\p{Lu}[\p{Ll}'’-]+ ){1,3}\p{Lu}[\p{Ll}'’-]+/gu)) {
       const words = run[0].split(' ')
       if (words.some((w) => r.determiners.has(w.toLowerCase()) || r.titles.has(w.toLowerCase()))) continue
-      return { answer: words.slice(-2).join(' ') }
+      return { answer: words.join(' ') }
     }
   }
   return {}

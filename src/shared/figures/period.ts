@@ -4,7 +4,7 @@ import * as chrono from 'chrono-node'
 import type { ParsedComponents } from 'chrono-node'
 import type { Day } from './dates'
 import { detectFigures } from './detect'
-import { lastDayOfMonth, parseISO, toISO } from './dates'
+import { addMonths, lastDayOfMonth, monthNumber, parseISO, toISO } from './dates'
 import { en } from './lang/en'
 import type { Lexicon, PeriodWords } from './lang/types'
 import type { FoundPeriod } from './period-phrases'
@@ -28,13 +28,24 @@ export function suggestPeriod(args: {
   if (sentences.length === 0) return undefined
   const at = sentenceAt(sentences, start)
   const title = sentences[0].paragraph === 0 && sentences[1]?.paragraph !== 0 ? sentences[0] : undefined
-  const sources = [sentences[at], sentences[at - 1], title].filter((s): s is Sentence => s !== undefined)
+  // the sentence before lends its period only inside the figure's paragraph (a live blog's entries,
+  // a new paragraph of a report, are about other moments)
+  // unless it opens a list ("Le point ce mardi soir :")
+  const prior = sentences[at - 1]
+  const previous =
+    prior !== undefined &&
+    (prior.paragraph === sentences[at].paragraph || /:\s*$/.test(text.slice(prior.start, prior.end)))
+      ? prior
+      : undefined
+  const sources = [sentences[at], previous, title].filter((s): s is Sentence => s !== undefined)
   for (const source of sources) {
     // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
     const slice = maskSaid(maskFigures(text.slice(source.start, source.end), lex), words)
-    const found = [...words.phrases(slice, ref), ...chronoPeriods(slice, ref, words)].map((p) =>
-      latestBegun(p, ref),
-    )
+    const found = [
+      ...firstMonths(slice, ref, lex),
+      ...words.phrases(slice, ref),
+      ...chronoPeriods(slice, ref, words),
+    ].map((p) => latestBegun(p, ref))
     const periods = mergeRanges(slice, found, ref, words)
       // "11% more than in August": the period compared with is not the figure's, unless the figure is
       // the one compared ("98,4 millones, frente a los 251 millones de 2012")
@@ -95,6 +106,59 @@ export function suggestPeriod(args: {
  */
 const FORWARD =
   /(?:^|[^\p{L}])(?:by|until|d['’]ici(?:\s+à)?|jusqu['’](?:à|en|au)|hasta|bis(?:\s+(?:zum|Ende))?|до\s+кінця|до\s+конца|к\s+концу)\s+(?:(?:the\s+)?end\s+of\s+|(?:la\s+)?fin\s+(?:de\s+|d['’])?|(?:finales|fin)\s+de\s+)?(?:l['’]|la\s+|le\s+|el\s+|la\s+)?$/iu
+
+/** "the first nine months of the year" in six languages; the count is group 1, a stated year group 2. */
+const FIRST_MONTHS = new RegExp(
+  [
+    `(?:the\\s+)?first\\s+(\\S+)\\s+months(?:\\s+of\\s+(?:the\\s+year|(\\d{4})))?`,
+    `(?:les\\s+)?(\\S+)\\s+premiers\\s+mois(?:\\s+de\\s+(?:l['’]année|(\\d{4})))?`,
+    `(?:los\\s+)?primeros\\s+(\\S+)\\s+meses(?:\\s+del?\\s+(?:año|(\\d{4})))?`,
+    `(?:den\\s+)?ersten\\s+(\\S+)\\s+Monaten(?:\\s+(?:des\\s+Jahres|(\\d{4})))?`,
+    `(?:перші|перших)\\s+(\\S+)\\s+місяц\\p{L}*(?:\\s+(\\d{4})\\s+року|\\s+року)?`,
+    `(?:первые|первых)\\s+(\\S+)\\s+месяц\\p{L}*(?:\\s+(\\d{4})\\s+года|\\s+года)?`,
+  ]
+    .map((p) => `(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`)
+    .join('|'),
+  'giu',
+)
+
+/** "les neuf premiers mois de l'année", "den ersten neun Monaten": 1 January to the end of that month. */
+function firstMonths(text: string, ref: Day | undefined, lex: Lexicon): FoundPeriod[] {
+  const found: FoundPeriod[] = []
+  for (const m of text.matchAll(FIRST_MONTHS)) {
+    const groups = m.slice(1)
+    const word = groups.find((g, i) => i % 2 === 0 && g !== undefined) ?? ''
+    const stated = groups.find((g, i) => i % 2 === 1 && g !== undefined)
+    const n = /^\d+$/.test(word) ? Number(word) : lex.parseNumberWords([word.toLowerCase()])?.value
+    if (n === undefined || n < 1 || n > 11) continue
+    const year = stated !== undefined ? Number(stated) : ref?.year
+    if (year === undefined) continue
+    const to = { year, month: n, day: lastDayOfMonth(year, n) }
+    const back = ref !== undefined && stated === undefined && before(ref, to) ? 1 : 0
+    found.push({
+      from: { year: year - back, month: 1, day: 1 },
+      to: { ...to, year: year - back, day: lastDayOfMonth(year - back, n) },
+      index: m.index,
+      text: m[0],
+    })
+  }
+  if (lex.code !== 'en' || ref === undefined) return found
+  // "in the 12 months to June", "in the year to May": the months that end with the named one
+  for (const m of text.matchAll(YEAR_TO)) {
+    const months = m[1] === undefined ? 12 : Number(m[1]) || lex.parseNumberWords([m[1].toLowerCase()])?.value
+    const month = monthNumber(m[2])
+    if (months === undefined || months < 1 || month === undefined) continue
+    let year = m[3] !== undefined ? Number(m[3]) : ref.year
+    if (m[3] === undefined && before(ref, { year, month, day: 1 })) year--
+    const to = { year, month, day: lastDayOfMonth(year, month) }
+    const from = addMonths({ year, month, day: 1 }, 1 - months)
+    found.push({ from, to, index: m.index, text: m[0] })
+  }
+  return found
+}
+
+const YEAR_TO =
+  /(?<![\p{L}\d])(?:the\s+)?(?:(\S+)\s+months|year)\s+to\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?(?![\p{L}\d])/giu
 
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
 

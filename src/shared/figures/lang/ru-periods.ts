@@ -132,7 +132,8 @@ function relative(text: string, ref: Day): FoundPeriod[] {
   each(
     `${L}(?:за|в|на)?\\s*(последн|прошедш|минувш|ближайш|следующ)\\p{L}*\\s+(?:(\\d+|\\p{L}+)\\s+)?(год|года|лет|месяц|месяца|месяцев|недел\\p{L}*|сутки|суток|дн\\p{L}*|день|час\\p{L}*)${R}`,
     (m) => {
-      const n = count(m[2])
+      // "за прошедшую неделю", "за последний год": one of the unit
+      const n = m[2] === undefined ? 1 : count(m[2])
       if (n === undefined) return undefined
       const unit = m[3].toLowerCase()
       const forward = /^(?:ближайш|следующ)/i.test(m[1])
@@ -145,6 +146,14 @@ function relative(text: string, ref: Day): FoundPeriod[] {
       return forward ? { from: ref, to: other } : { from: other, to: ref }
     },
   )
+  // за неделю (a weekly review): the seven days to the article's date ("за год", "за месяц" name the
+  // last whole year or month of a report, so they are left to the phrases that read them)
+  each(`${L}за\\s+неделю${R}(?!\\s+(?:до|назад|с\\s))`, () => ({ from: addDays(ref, -7), to: ref }))
+  // с начала года: from 1 January to the article's date
+  each(`${L}с\\s+начала\\s+(?:этого\\s+|текущего\\s+)?года${R}`, () => ({
+    from: { year: ref.year, month: 1, day: 1 },
+    to: ref,
+  }))
   // за сутки, ночью, за ночь: the day before the article's date to that date
   each(`${L}(?:за\\s+сутки|ночью|за\\s+ночь|в\\s+ночь|минувшей\\s+ночью|прошедшей\\s+ночью)${R}`, () => ({
     from: addDays(ref, -1),
