@@ -8,6 +8,7 @@ import type ReaderPaneType from './views/ReaderPane'
 // Loaded on first use: the library's first rows do not wait for the reader, figure detection or dialogs.
 const BackupsDialog = lazy(() => import('./components/BackupsDialog'))
 const ConnectorDialog = lazy(() => import('./components/ConnectorDialog'))
+const TeamDialog = lazy(() => import('./components/TeamDialog'))
 const ExportDialog = lazy(() => import('./components/ExportDialog'))
 const ImportDialog = lazy(() => import('./components/ImportDialog'))
 const FiguresView = lazy(() => import('./views/FiguresView'))
@@ -73,6 +74,7 @@ export default function App() {
   const [problems, setProblems] = useState<{ file?: string; message: string }[]>([])
   const [backups, setBackups] = useState(false)
   const [connector, setConnector] = useState(false)
+  const [team, setTeam] = useState(false)
   const [exporting, setExportDialog] = useState<{
     scope: ScopeChoice
     selection: string[]
@@ -205,6 +207,7 @@ export default function App() {
         onImport={() => setImporting(true)}
         onBackups={() => setBackups(true)}
         onConnector={() => setConnector(true)}
+        onTeam={() => setTeam(true)}
         onExport={() =>
           setExporting({
             scope: route.view === 'library' && route.articleId ? 'article' : 'filter',
@@ -338,6 +341,7 @@ export default function App() {
           />
         )}
         {connector && <ConnectorDialog onClose={() => setConnector(false)} />}
+        {team && <TeamDialog onClose={() => setTeam(false)} onSynced={refreshAll} />}
         {backups && (
           <BackupsDialog
             problems={problems}

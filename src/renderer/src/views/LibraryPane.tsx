@@ -25,6 +25,8 @@ type Props = {
   onExport: () => void
   onBackups: () => void
   onConnector: () => void
+  /** Settings → Team: the team database, Sync now, conflicts. */
+  onTeam: () => void
   view: View
   onView: (view: View) => void
   tags: Tag[]
@@ -74,6 +76,7 @@ export default function LibraryPane(props: Props) {
     onExport,
     onBackups,
     onConnector,
+    onTeam,
     view,
     onView,
     tags,
@@ -256,6 +259,9 @@ export default function LibraryPane(props: Props) {
         </button>
         <button type="button" className="link" onClick={onConnector}>
           Browser connector…
+        </button>
+        <button type="button" className="link" onClick={onTeam}>
+          Team…
         </button>
       </footer>
       {checked.size > 0 && (

@@ -1,0 +1,168 @@
+// e2e: two archives in a team through a real CouchDB-protocol server (pouchdb-server in memory). A is a second
+// `glossa serve` driven over its API; B is the window under test. Both edit one note offline; B's Team dialog
+// shows the conflict with both texts and who wrote each, and "Keep both texts" ends it on both sides.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { startCouch } from '../test/sync/couch-server'
+import type { CouchServer } from '../test/sync/couch-server'
+import { CLI, expect, test } from './glossa'
+import type { Glossa } from './glossa'
+import { startServe } from './serve-process'
+import type { ServeProcess } from './serve-process'
+
+const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesday.'
+const start = TEXT.indexOf('council')
+const target = {
+  quote: {
+    type: 'TextQuoteSelector' as const,
+    exact: 'council',
+    prefix: TEXT.slice(0, start),
+    suffix: TEXT.slice(start + 7),
+  },
+  position: { type: 'TextPositionSelector' as const, start, end: start + 7 },
+}
+
+// Each test runs several syncs, each a job process talking to the server: minutes on a loaded machine.
+test.describe.configure({ timeout: 300_000 })
+
+let couch: CouchServer
+let dbs = 0
+test.beforeAll(async () => {
+  couch = await startCouch()
+})
+test.afterAll(async () => couch?.stop())
+
+/** A second member's Glossa: its own archive and `glossa serve`, called over HTTP. */
+async function member(): Promise<{
+  call: (method: string, args: object) => Promise<unknown>
+  stop: () => Promise<void>
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'glossa-e2e-team-'))
+  const serve: ServeProcess = await startServe(CLI, dir, 20_000)
+  const url = new URL(serve.url)
+  const token = url.hash.replace('#token=', '')
+  return {
+    call: async (method, args) => {
+      const res = await fetch(`${url.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(args),
+      })
+      const result = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
+      if (!result.ok) throw new Error(`${method}: ${result.error?.message}`)
+      return result.value
+    },
+    stop: async () => {
+      serve.child.kill('SIGTERM')
+      await new Promise((done) => serve.child.once('exit', done))
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A conflict on one note, made by ann (A) and rob (B, the window) editing it offline. */
+async function conflict(glossa: Glossa) {
+  const url = await couch.team(`e2e${++dbs}`, { ann: 'pw-ann', rob: 'pw-rob' })
+  const a = await member()
+  await a.call('sync.configure', { remote: url, user: 'ann', password: 'pw-ann' })
+  const article = (await a.call('articles.create', { title: 'Harbour plan', text: TEXT })) as { id: string }
+  const note = (await a.call('annotations.create', { articleId: article.id, note: 'first', target })) as {
+    id: string
+  }
+  await a.call('sync.run', {})
+  await glossa.call('sync.configure', { remote: url, user: 'rob', password: 'pw-rob' })
+  await glossa.call('sync.run', {})
+  await a.call('annotations.update', {
+    articleId: article.id,
+    id: note.id,
+    note: 'The council meant gross cost.',
+  })
+  await glossa.call('annotations.update', {
+    articleId: article.id,
+    id: note.id,
+    note: 'Check against the 2024 budget.',
+  })
+  await a.call('sync.run', {})
+  return { a, article, note }
+}
+
+async function openTeamAndSync(page: Page, glossa: Glossa) {
+  await page.goto(glossa.url)
+  await page.getByRole('button', { name: 'Team…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Team' })
+  await expect(dialog.getByLabel('Database')).not.toHaveValue('')
+  await dialog.getByRole('button', { name: 'Sync now' }).click()
+  // A sync starts a job process and talks to the server: slow on a loaded machine.
+  await expect(dialog.getByRole('status')).toContainText('1 conflict', { timeout: 60_000 })
+  return dialog
+}
+
+test('a conflict made offline on two sides shows in B with both texts and who wrote each; merged, it ends', async ({
+  page,
+  glossa,
+}) => {
+  const { a, article, note } = await conflict(glossa)
+  try {
+    const dialog = await openTeamAndSync(page, glossa)
+    const item = dialog.getByRole('region', { name: 'Conflicts' }).getByRole('listitem').first()
+    await expect(item.getByLabel('conflict')).toBeVisible()
+    await expect(item).toContainText('in “Harbour plan”')
+    await expect(item).toContainText('The council meant gross cost.')
+    await expect(item).toContainText('Check against the 2024 budget.')
+    await expect(item).toContainText('ann')
+    await expect(item).toContainText('rob')
+    await item.getByRole('button', { name: 'Keep both texts' }).click()
+    await expect(dialog.getByRole('region', { name: 'Conflicts' })).toHaveCount(0, { timeout: 60_000 })
+    await dialog.getByRole('button', { name: 'Sync now' }).click()
+    await expect(dialog).toContainText('Sent 1, received', { timeout: 60_000 })
+    await expect(dialog.getByRole('status')).not.toContainText('conflict')
+    await a.call('sync.run', {})
+    const [kept] = (await a.call('annotations.list', { articleId: article.id })) as {
+      id: string
+      note: string
+    }[]
+    expect(kept).toMatchObject({ id: note.id })
+    expect(kept!.note).toContain('The council meant gross cost.')
+    expect(kept!.note).toContain('Check against the 2024 budget.')
+    expect(await a.call('sync.conflicts', {})).toEqual([])
+  } finally {
+    await a.stop()
+  }
+})
+
+test('a wrong password and an unreachable server say so in the Team dialog', async ({ page, glossa }) => {
+  const url = await couch.team(`e2e${++dbs}`, { rob: 'pw-rob' })
+  await glossa.call('sync.configure', { remote: url, user: 'rob', password: 'nope' })
+  await page.goto(glossa.url)
+  await page.getByRole('button', { name: 'Team…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Team' })
+  await dialog.getByRole('button', { name: 'Sync now' }).click()
+  await expect(dialog).toContainText('refused user “rob”', { timeout: 60_000 })
+  await dialog.getByLabel('Database').fill('http://127.0.0.1:9/team')
+  await dialog.getByRole('button', { name: 'Sync now' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Offline', { timeout: 60_000 })
+})
+
+for (const [width, height] of [
+  [1440, 900],
+  [1024, 700],
+]) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`screenshot of the Team dialog with a conflict, ${width}×${height}, ${scheme}`, async ({
+      page,
+      glossa,
+    }) => {
+      const { a } = await conflict(glossa)
+      try {
+        await page.setViewportSize({ width, height })
+        await page.emulateMedia({ colorScheme: scheme })
+        await openTeamAndSync(page, glossa)
+        await page.screenshot({ path: `reports/screens/team-conflict-${width}x${height}-${scheme}.png` })
+      } finally {
+        await a.stop()
+      }
+    })
+  }
+}

@@ -1,0 +1,179 @@
+// Renderer: Settings → Team — the team database (address, user, password), "Sync now" with its status, and the
+// conflicts a sync kept: every version of an item with who wrote it, to keep one or merge the notes.
+import { useCallback, useEffect, useState } from 'react'
+import type { ResultOf } from '../../../shared/contract'
+import { api } from '../api'
+import { formatDate } from '../format'
+import Modal from './Modal'
+
+type Status = ResultOf<'sync.status'>
+type Conflict = ResultOf<'sync.conflicts'>[number]
+
+export function statusLine(status: Status | null, offline: boolean): string {
+  if (!status?.remote) return 'Not in a team yet.'
+  const parts = [
+    offline ? 'Offline' : status.lastSync ? `Synced ${formatDate(status.lastSync)}` : 'Not synced yet',
+  ]
+  if (status.waiting) parts.push(`${status.waiting} waiting`)
+  if (status.conflicts) parts.push(`${status.conflicts} conflict${status.conflicts === 1 ? '' : 's'}`)
+  return parts.join(' · ')
+}
+
+export default function TeamDialog({ onClose, onSynced }: { onClose: () => void; onSynced: () => void }) {
+  const [status, setStatus] = useState<Status | null>(null)
+  const [conflicts, setConflicts] = useState<Conflict[]>([])
+  const [remote, setRemote] = useState('')
+  const [user, setUser] = useState('')
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [offline, setOffline] = useState(false)
+  const [message, setMessage] = useState('')
+
+  const load = useCallback(() => {
+    api['sync.status']({}).then(
+      (s) => {
+        setStatus(s)
+        setRemote((r) => r || s.remote || '')
+        setUser((u) => u || s.user || '')
+      },
+      () => {},
+    )
+    api['sync.conflicts']({}).then(setConflicts, () => {})
+  }, [])
+  useEffect(load, [load])
+
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true)
+    try {
+      setMessage(await work())
+      setOffline(false)
+    } catch (err) {
+      const e = err as { code?: string; message?: string }
+      setOffline(e.code === 'unreachable')
+      setMessage(e.message ?? String(err))
+    }
+    setBusy(false)
+    load()
+  }
+  const syncNow = () =>
+    act(async () => {
+      await api['sync.configure']({
+        remote: remote.trim(),
+        user: user.trim(),
+        ...(password ? { password } : {}),
+      })
+      const r = await api['sync.run']({})
+      onSynced()
+      const extra = r.waiting.length
+        ? ` ${r.waiting.length} change(s) not accepted: ${r.waiting[0]!.reason}.`
+        : ''
+      return `Sent ${r.sent}, received ${r.received}.${extra}`
+    })
+  const resolve = (c: Conflict, rev: string, note?: string) =>
+    act(async () => {
+      await api['sync.resolve']({ id: c.id, rev, ...(note !== undefined ? { note } : {}) })
+      onSynced()
+      return 'Kept. The next sync sends it to the team.'
+    })
+
+  return (
+    <Modal title="Team" label="Team" busy={busy} onClose={onClose}>
+      <p className="muted">
+        Share this archive with a team through a CouchDB database. Each of you keeps working offline; “Sync
+        now” exchanges changes both ways.
+      </p>
+      <form
+        className="team-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void syncNow()
+        }}
+      >
+        <label>
+          Database
+          <input
+            type="url"
+            value={remote}
+            placeholder="https://couch.example.org/team"
+            onChange={(e) => setRemote(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          User name
+          <input value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" />
+        </label>
+        <label>
+          Password
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            placeholder={status?.password === 'session' ? 'kept for this session' : ''}
+          />
+        </label>
+        <p className="muted small">
+          The password is kept in memory for this session only and asked again after a restart; it is never
+          written to the archive.
+        </p>
+        <button type="submit" className="primary" disabled={busy}>
+          Sync now
+        </button>
+      </form>
+      <p className="team-status" role="status">
+        {statusLine(status, offline)}
+      </p>
+      {message && <p className="muted">{message}</p>}
+      {conflicts.length > 0 && (
+        <section aria-label="Conflicts">
+          <h3>Conflicts</h3>
+          <ul className="conflict-list">
+            {conflicts.map((c) => (
+              <li key={c.id} className="conflict-item">
+                <div>
+                  <span className="conflict-marker" aria-label="conflict">
+                    ⚠
+                  </span>{' '}
+                  {c.kind} {c.title ? `in “${c.title}”` : ''}
+                </div>
+                <ul>
+                  {c.versions.map((v) => (
+                    <li key={v.rev} className="conflict-version">
+                      <div className="muted small">
+                        {v.creator ?? 'unknown'} · {v.current ? 'shown now' : 'other version'} ·{' '}
+                        {v.deleted ? 'deleted' : v.summary}
+                      </div>
+                      {v.note !== undefined && <blockquote>{v.note || '(no note)'}</blockquote>}
+                      <button type="button" disabled={busy} onClick={() => void resolve(c, v.rev)}>
+                        Keep this
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+                {c.kind === 'annotation' && c.versions.filter((v) => v.note !== undefined).length > 1 && (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() =>
+                      void resolve(
+                        c,
+                        c.versions[0]!.rev,
+                        c.versions
+                          .filter((v) => v.note !== undefined)
+                          .map((v) => v.note)
+                          .join('\n\n'),
+                      )
+                    }
+                  >
+                    Keep both texts
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Modal>
+  )
+}
