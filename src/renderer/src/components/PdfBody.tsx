@@ -103,7 +103,9 @@ function PdfBody({ article, onModel }: Props) {
         // Fit the page to the reading column: the largest zoom step whose page fits (at most 150%).
         const column = container.closest('.reader-scroll')?.clientWidth ?? 800
         const fit = Math.min(1.5, (column - 48) / vp0.width)
-        setScale(ZOOMS.filter((z) => z <= fit).pop() ?? ZOOMS[0])
+        const fitted = ZOOMS.filter((z) => z <= fit).pop() ?? ZOOMS[0]
+        setScale(fitted)
+        container.style.setProperty('--pdf-scale', String(fitted))
         for (let i = 1; i <= opened.numPages; i++) {
           const page = i === 1 ? first : await opened.getPage(i)
           const vp = page.getViewport({ scale: 1 })
@@ -127,6 +129,15 @@ function PdfBody({ article, onModel }: Props) {
           section.append(canvas, layer)
           container.append(section)
           if (!live) return
+          if (i === 1) {
+            // The first page is drawn at once, before the other pages' text layers are built.
+            rendered.current.set(1, fitted)
+            const ratio = window.devicePixelRatio || 1
+            const vpDraw = page.getViewport({ scale: fitted * ratio })
+            canvas.width = Math.floor(vpDraw.width)
+            canvas.height = Math.floor(vpDraw.height)
+            await page.render({ canvas, viewport: vpDraw }).promise.catch(() => rendered.current.delete(1))
+          }
         }
         setDoc(opened)
         void outlineOf(opened).then((o) => live && setOutline(o))
