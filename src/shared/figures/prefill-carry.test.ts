@@ -75,6 +75,15 @@ describe('speaker', () => {
     expect(prefill(text, '19', 'de').attributedTo).toBeUndefined()
   })
 
+  it('reads Spanish sources behind a description and a verb without its subject', () => {
+    const text =
+      'date 2025-02-09 Semana\n\nEl alquiler subió un 11,4 %, según el portal inmobiliario Hábitat24. Hubo 6.212 parados, según los datos publicados el martes por el Ministerio de Trabajo. La consejera de Sanidad, Marta Olmedo, dijo el jueves que habrá 30 camas. Añadió que la vacunación alcanza al 68 %. La DGT registró 2 fallecidos.'
+    expect(prefill(text, '11,4 %', 'es').attributedTo).toBe('Hábitat24')
+    expect(prefill(text, '6.212', 'es').attributedTo).toBe('Ministerio de Trabajo')
+    expect(prefill(text, '68 %', 'es').attributedTo).toBe('Marta Olmedo')
+    expect(prefill(text, '2 fallecidos', 'es').attributedTo).toBe('DGT')
+  })
+
   it('finds a Russian speaker after a weekday and after a lower-case role', () => {
     const text =
       'date 2025-08-03 Итоги\n\nЦены выросли на 0,12%, сообщил в среду министр экономики области Олег Рябов. Собрано 1,1 млн гектаров, сообщил министр сельского хозяйства области Павел Дорохин.'

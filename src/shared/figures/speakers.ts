@@ -257,6 +257,10 @@ function makeReader(speech: SpeechWords): SpeakerReader {
       if (named) return named
       // "selon une étude du Cerema": the body behind the document
       // "selon les chiffres de la Drees": past a determiner too
+      // "según el portal inmobiliario Hábitat24": the name that ends the phrase
+      const tail = phrase.slice(phrase.findLastIndex((w) => !w.cap) + 1)
+      if (tail.length > 0 && tail.length < phrase.length && !DETERMINERS.has(tail[0].lower))
+        return { name: join(tail), kind: 'org', index: tail[0].index }
       const by = phrase.findIndex(
         (w, i) =>
           i > 0 &&
@@ -281,10 +285,19 @@ function makeReader(speech: SpeechWords): SpeakerReader {
     if (end < first) return undefined
     const role = roleLeft(ws, end)
     if (role) return run.length > 0 ? { ...role, kind: 'org' } : role
-    // "according to estimates by the research firm Tidewater Analytics"
-    const by = ws.findIndex((w, i) => i > end && i <= end + 2 && speech.by.includes(w.lower))
+    // "according to estimates by the research firm Tidewater Analytics", "según los datos publicados el
+    // martes por el Ministerio de Trabajo"
+    const by = ws.findIndex((w, i) => i > end && i <= end + 4 && speech.by.includes(w.lower))
     const named = by < 0 ? -1 : ws.findIndex((w, i) => i > by && i <= by + 5 && isName(w))
-    return named < 0 ? undefined : reduce(runRight(ws, named))
+    if (named >= 0) return reduce(runRight(ws, named))
+    // "según el portal inmobiliario Hábitat24": lower-case words, then the name
+    let k = first
+    while (k < first + 3 && /^\p{Ll}/u.test(ws[k]?.text ?? '') && !PHRASE_BREAKS.has(ws[k].lower)) k++
+    if (k > first && isName(ws[k])) {
+      const name = runRight(ws, k)
+      return { name: join(name), kind: 'org', index: name[0].index }
+    }
+    return undefined
   }
 
   /** Speakers named in `sentence`, in order of appearance. */
@@ -307,6 +320,9 @@ function makeReader(speech: SpeechWords): SpeakerReader {
         const after = i + phrase.length
         const speaker = accordingTo(ws, DETERMINERS.has(ws[after]?.lower ?? '') ? after + 1 : after)
         if (speaker) found.push(speaker)
+      } else if (i === 0 && w.cap && VERBS.has(w.lower) && speech.dropsSubject === true) {
+        // "Añadió que…": a verb that opens its sentence has the speaker before as its subject
+        found.push({ name: w.lower, kind: 'pronoun', index: w.index })
       } else if (VERBS.has(w.lower)) {
         const speaker = speakerBefore(ws, i) ?? (INVERTED.has(w.lower) ? speakerAfter(ws, i) : undefined)
         if (speaker) found.push(speaker)

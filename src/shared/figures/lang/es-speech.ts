@@ -19,7 +19,7 @@ const VERBS = new Set([
       'estim calcul inform anunci confirm insist:er manifest coment detall aclar revel admit:er ' +
       'cifr critic denunci lament reproch avanz relat murmur expres agreg matiz remarc enfatiz ' +
       'puntualiz valor pronostic alert avis concret respond:er replic conclu:er argument resum:er ' +
-      'record reconoc:er cont',
+      'record reconoc:er cont registr contabiliz',
   ),
   ...words(
     'dijo dice decía dicho advierte sostuvo sostiene sostenido recuerda reconoce cuenta contó ' +
@@ -70,5 +70,6 @@ export const esSpeech: SpeechWords = {
   determiners: words('el la los las un una su sus nuestro nuestra nuestros nuestras este esta estos estas'),
   according: [['según'], ['de', 'acuerdo', 'con'], ['a', 'juicio', 'de'], ['en', 'palabras', 'de']],
   by: ['por', 'de', 'del'],
+  dropsSubject: true,
   who: ['quien', 'que'],
 }

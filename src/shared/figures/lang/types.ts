@@ -41,6 +41,8 @@ export type SpeechWords = {
    * "Rund 2.300 Haushalte seien noch ohne Strom").
    */
   reported?: RegExp
+  /** The language leaves out a subject pronoun: a sentence opening with a reporting verb ("Añadió que") goes on with the speaker before. */
+  dropsSubject?: boolean
   /** Words that may stand between an inverted verb and its speaker: "сообщил в среду X". */
   afterVerb?: readonly (readonly string[])[]
   /** Reporting verbs after the speaker: "X said", "X a déclaré" (the verb's last word). */
