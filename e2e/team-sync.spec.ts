@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { describe as describeTarget } from '../src/shared/anchoring'
 import { startCouch } from '../test/sync/couch-server'
 import type { CouchServer } from '../test/sync/couch-server'
 import { CLI, expect, test } from './glossa'
@@ -166,3 +167,30 @@ for (const [width, height] of [
     })
   }
 }
+
+test('figures from two team members that disagree appear in the Conflicts list with who tagged each', async ({
+  page,
+  glossa,
+}) => {
+  const list = await glossa.call('articles.list', {})
+  const tagAs = async (user: string, title: RegExp, needle: string, value: number) => {
+    await glossa.call('sync.configure', { remote: 'http://127.0.0.1:9/team', user })
+    const a = await glossa.call('articles.get', { id: list.find((x) => title.test(x.title))!.id })
+    const at = a.text.indexOf(needle)
+    const figure = { value, metric: 'drones/launched', periodStart: '2024-01-01', periodEnd: '2024-01-07' }
+    await glossa.call('annotations.create', {
+      articleId: a.id,
+      kind: 'figure',
+      target: describeTarget(a.text, at, at + needle.length),
+      figure,
+    })
+  }
+  await tagAs('ann', /79% of drones/, '520', 520)
+  await tagAs('rob', /Repair crews/, 'about 480', 480)
+  await page.goto(glossa.url)
+  await page.getByRole('tab', { name: 'Figures' }).click()
+  const conflict = page.getByRole('region', { name: 'Conflicts' }).locator('.conflict')
+  await expect(conflict).toHaveCount(1)
+  await expect(conflict).toContainText('tagged by ann')
+  await expect(conflict).toContainText('tagged by rob')
+})

@@ -128,9 +128,9 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
       {conflicts.length > 0 && (
         <section aria-label="Conflicts">
           <h3>Conflicts</h3>
-          <ul className="conflict-list">
+          <ul className="team-conflicts">
             {conflicts.map((c) => (
-              <li key={c.id} className="conflict-item">
+              <li key={c.id} className="team-conflict">
                 <div>
                   <span className="conflict-marker" aria-label="conflict">
                     ⚠

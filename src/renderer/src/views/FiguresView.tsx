@@ -134,6 +134,7 @@ export default function FiguresView({ onOpen }: Props) {
                     <button key={r.annotation.id} type="button" className="link" onClick={() => open(r)}>
                       “{r.annotation.target.quote.exact}” — {r.article.title}
                       {r.annotation.pdf ? `, p. ${r.annotation.pdf.label}` : ''}
+                      {r.annotation.creator ? ` · tagged by ${r.annotation.creator}` : ''}
                     </button>
                   ))}
                 </div>
