@@ -119,7 +119,16 @@ async function main(): Promise<void> {
   const exporter = processExporter(() => utilityJob('export-worker.js'))
   const connector = new ConnectorAccess(archive.dir)
   registerIpc(
-    createService({ archive, version: app.getVersion(), importer, search, exporter, connector }),
+    createService({
+      archive,
+      version: app.getVersion(),
+      importer,
+      search,
+      exporter,
+      connector,
+      // Team sync (src/main/sync/): one sync per utilityProcess, like an export.
+      syncJob: () => utilityJob('sync-worker.js'),
+    }),
     isOwnFrame,
   )
   // The browser extension saves through 127.0.0.1 while the app runs, even with its window closed.
