@@ -84,6 +84,13 @@ describe('speaker', () => {
     expect(prefill(text, '2 fallecidos', 'es').attributedTo).toBe('DGT')
   })
 
+  it('names a Ukrainian body given in the locative in the nominative', () => {
+    const text =
+      'date 2025-05-26 Атака\n\nУночі росіяни атакували Україну 74 дронами, повідомили в Повітряних силах ЗСУ.\n\nУ Міністерстві енергетики нагадали, що з початку року було понад 30 атак.'
+    expect(prefill(text, '74', 'uk').attributedTo).toBe('Повітряні сили ЗСУ')
+    expect(prefill(text, 'понад 30', 'uk').attributedTo).toBe('Міністерство енергетики')
+  })
+
   it('finds a Russian speaker after a weekday and after a lower-case role', () => {
     const text =
       'date 2025-08-03 Итоги\n\nЦены выросли на 0,12%, сообщил в среду министр экономики области Олег Рябов. Собрано 1,1 млн гектаров, сообщил министр сельского хозяйства области Павел Дорохин.'

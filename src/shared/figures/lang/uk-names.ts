@@ -31,6 +31,9 @@ function body(words: string[]): string[] | undefined {
   return [...words.slice(0, at).map((w) => adjective(w, head)), head, ...words.slice(at + 1)]
 }
 
+/** "Повітряних силах ЗСУ" → "Повітряні сили ЗСУ": a body's name in the nominative, if `name` is one. */
+export const ukBodyNominative = (name: string): string | undefined => body(name.split(' '))?.join(' ')
+
 /** Short forms of bodies and how the article may spell them out: Генштаб → Генеральний штаб ЗСУ. */
 const SHORT_FORMS: readonly [RegExp, string][] = [
   [/^Генштаб/u, 'Генеральн\\p{L}*\\s+штаб\\p{L}*'],

@@ -3,7 +3,7 @@
 // міністра розвитку громад і територій Андрій Ковальчук"), and the speaker may stand in the genitive
 // after "за словами" ("за словами Тараса Кравчука"); names come out as the article gives them.
 import type { Speaker } from '../speakers'
-import { ukNominative } from './uk-names'
+import { ukBodyNominative, ukNominative } from './uk-names'
 
 type Word = { text: string; lower: string; index: number; end: number; cap: boolean }
 export type UkSpeechTables = {
@@ -225,7 +225,8 @@ export function ukSpeakerFinder(t: UkSpeechTables): {
 
   /** A name in full: from a titled introduction ("міністр … Олександр Гнатюк"), else from the text. */
   function fullName(name: string, text: string): string {
-    if (name.includes(' ')) return name
+    // "повідомили в Повітряних силах ЗСУ", "У Міністерстві енергетики нагадали": a body in the nominative
+    if (name.includes(' ')) return ukBodyNominative(name) ?? name
     const titled = findTitledPeople(text).find((p) => p.name.endsWith(` ${name}`))
     return titled?.name ?? ukNominative(name, text)
   }
