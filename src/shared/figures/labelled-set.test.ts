@@ -10,12 +10,12 @@ import { detectFigures, lexiconFor, prefillFigure } from './index'
  * language is not there yet, its floor is what it reaches today, so any loss fails, and README says so).
  */
 const FLOORS: Record<string, { precision: number; recall: number; period: number; speaker: number }> = {
-  en: { precision: 0.98, recall: 0.99, period: 0.59, speaker: 0.68 },
-  es: { precision: 0.99, recall: 1, period: 0.9, speaker: 0.72 },
-  ru: { precision: 1.0, recall: 1.0, period: 0.83, speaker: 0.46 },
+  en: { precision: 0.98, recall: 0.99, period: 0.63, speaker: 0.68 },
+  es: { precision: 0.99, recall: 1, period: 0.9, speaker: 0.73 },
+  ru: { precision: 1.0, recall: 1.0, period: 0.85, speaker: 0.46 },
   uk: { precision: 1, recall: 1, period: 0.91, speaker: 0.96 },
   fr: { precision: 1, recall: 1, period: 0.9, speaker: 0.92 },
-  de: { precision: 1, recall: 1, period: 0.82, speaker: 0.64 },
+  de: { precision: 1, recall: 1, period: 0.83, speaker: 0.67 },
 }
 
 describe.each(Object.keys(FLOORS))('figures in %s', (lang) => {
@@ -59,9 +59,9 @@ const HOLDOUT_FLOORS: Record<string, { precision: number; recall: number; period
     en: { precision: 0.96, recall: 1, period: 0.87, speaker: 0.75 },
     fr: { precision: 0.97, recall: 1, period: 0.68, speaker: 0.68 },
     es: { precision: 0.97, recall: 1, period: 0.77, speaker: 0.65 },
-    de: { precision: 1, recall: 1, period: 0.47, speaker: 0.4 },
-    uk: { precision: 1, recall: 1, period: 0.78, speaker: 0.6 },
-    ru: { precision: 0.97, recall: 1, period: 0.86, speaker: 0.72 },
+    de: { precision: 1, recall: 1, period: 0.6, speaker: 0.4 },
+    uk: { precision: 1, recall: 1, period: 0.82, speaker: 0.6 },
+    ru: { precision: 0.97, recall: 1, period: 0.88, speaker: 0.72 },
   }
 
 describe.each(Object.keys(HOLDOUT_FLOORS))('figures in %s, held-out set', (lang) => {
@@ -117,5 +117,38 @@ describe.each(['de', 'uk'])('figures in %s, fourth held-out set', (lang) => {
     expect(s.articles).toBeGreaterThanOrEqual(2)
     expect(s.precision).toBeGreaterThanOrEqual(1)
     expect(s.recall).toBeGreaterThanOrEqual(1)
+  })
+})
+
+/**
+ * The held-out prefill articles (test/fixtures/figures-holdout-2/<lang>/5N-p-*, two per language), period and
+ * speaker labelled before the prefill was run on them. Their first score, on the prefill of f34c7bb (README
+ * "Figures", and the set's PREFILL.md), was period 0.52–0.71 and speaker 0.19–0.91; the floors are what the
+ * prefill reaches since (rounded down), written on them, so they are no longer held-out figures.
+ */
+const PREFILL_FLOORS: Record<string, { period: number; speaker: number }> = {
+  en: { period: 0.79, speaker: 0.97 },
+  fr: { period: 0.65, speaker: 0.96 },
+  es: { period: 0.7, speaker: 0.96 },
+  de: { period: 0.64, speaker: 0.85 },
+  uk: { period: 0.92, speaker: 0.96 },
+  ru: { period: 0.58, speaker: 0.83 },
+}
+
+describe.each(Object.keys(PREFILL_FLOORS))('prefill in %s, held-out prefill articles', (lang) => {
+  const articles = loadArticles(lang, 'figures-holdout-2').filter((a) => /^\d\d-p-/.test(a.name))
+  const s = score(articles, {
+    detect: () => [],
+    period: (a) => prefillFigure(a).period,
+    speaker: (a) => prefillFigure(a).attributedTo,
+  })
+  console.log(
+    `prefill held-out ${lang}: period ${s.periodRight}/${s.periodLabels} speaker ${s.speakerRight}/${s.speakerLabels}`,
+  )
+
+  it('holds its period and speaker floors', () => {
+    expect(articles.length).toBeGreaterThanOrEqual(2)
+    expect(s.periodRight / s.periodLabels).toBeGreaterThanOrEqual(PREFILL_FLOORS[lang].period)
+    expect(s.speakerRight / s.speakerLabels).toBeGreaterThanOrEqual(PREFILL_FLOORS[lang].speaker)
   })
 })
