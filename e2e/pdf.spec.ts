@@ -201,3 +201,14 @@ test('a PDF with JavaScript and an attachment: shown, nothing runs, nothing is a
   expect(dialogs).toEqual([])
   expect(downloads).toEqual([])
 })
+
+test('the outline of a PDF that has one goes to its pages', async ({ page, glossa }) => {
+  const id = await importPdf(glossa, 'outlined.pdf', await make.outlinedPdf(6))
+  await openPdf(page, glossa, id)
+  const bar = page.getByRole('toolbar', { name: 'PDF pages' })
+  const outline = bar.getByRole('combobox', { name: 'Outline' })
+  await expect(outline.locator('option')).toHaveCount(7)
+  await outline.selectOption({ label: 'Section 5: district 5' })
+  await expect(bar.getByRole('textbox', { name: 'Page' })).toHaveValue('5')
+  await expect.poll(() => pageDrawn(page, 5)).toBe(true)
+})

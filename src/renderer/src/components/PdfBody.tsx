@@ -185,10 +185,13 @@ function PdfBody({ article, onModel }: Props) {
           const index = Number((entry.target as HTMLElement).dataset.page)
           if (entry.isIntersecting) void draw(index)
         }
-        const visible = entries.filter((e) => e.isIntersecting)
-        if (visible.length) {
-          const top = visible.reduce((a, b) => (a.boundingClientRect.top < b.boundingClientRect.top ? a : b))
-          const index = Number((top.target as HTMLElement).dataset.page)
+        // The current page: the first whose bottom is below the top of the view (not one drawn ahead of it).
+        const viewTop = container.closest('.reader-scroll')?.getBoundingClientRect().top ?? 0
+        const shown = entries
+          .filter((e) => e.isIntersecting && e.boundingClientRect.bottom > viewTop + 40)
+          .map((e) => Number((e.target as HTMLElement).dataset.page))
+        if (shown.length) {
+          const index = Math.min(...shown)
           setCurrent(index)
           setPageInput(article.pdf?.labels?.[index - 1] ?? String(index))
         }
