@@ -3,6 +3,7 @@
 import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import * as makePdf from '../../../test/fixtures/pdf/make-pdfs'
 import { READER_DIR } from '../../../test/import/reader-score'
 import { serviceHarness } from '../../../test/service-harness'
 import { tempDir } from '../../../test/temp-archive'
@@ -86,5 +87,23 @@ describe('a JSON backup carries the articles’ images', () => {
     const [b] = await fresh.call('import.files', { files: [asFile(JSON.stringify(named))] })
     expect(b.message).toMatch(/damaged at assets\.0\.name: not the name of an archived file/)
     expect(await fresh.call('articles.list', {})).toEqual([])
+  })
+
+  it('restores a PDF report with its PDF, byte for byte', async () => {
+    const h = await serviceHarness()
+    const pdf = await makePdf.singleColumnPdf()
+    const [imported] = await h.call('import.files', {
+      files: [{ name: 'report.pdf', dataBase64: Buffer.from(pdf).toString('base64') }],
+    })
+    expect(imported.status).toBe('imported')
+    const [backup] = await h.call('export.run', { format: 'json', scope: {} })
+    const fresh = await serviceHarness()
+    const [result] = await fresh.call('import.files', { files: [asFile(backup.content)] })
+    expect(result.status).toBe('imported')
+    const restored = await fresh.call('articles.pdf', { id: imported.id! })
+    expect(Buffer.from(restored.base64, 'base64')).toEqual(Buffer.from(pdf))
+    expect((await fresh.call('articles.get', { id: imported.id! })).pdf).toEqual(
+      (await h.call('articles.get', { id: imported.id! })).pdf,
+    )
   })
 })
