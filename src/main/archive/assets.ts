@@ -34,7 +34,7 @@ export async function readImage(root: string, id: string, name: string): Promise
   if (!info?.isFile())
     throw new GlossaError(
       'not_found',
-      `Article ${id} has no image ${name}; it may have come from a backup, which carries no images.`,
+      `Article ${id} has no image ${name}; it may have come from a backup made before backups carried images.`,
     )
   if (info.size > IMAGE_LIMITS.maxBytes)
     throw new GlossaError('corrupt_file', `assets/${id}/${name} is larger than any image Glossa stores.`)
@@ -81,7 +81,7 @@ export async function readPdfAsset(
   if (!info?.isFile())
     throw new GlossaError(
       'not_found',
-      `Article ${id} has no PDF file; it may have come from a backup, which carries no PDFs. Its text is still there.`,
+      `Article ${id} has no PDF file; it may have come from a backup made before backups carried files, or from a team member (sync carries no files yet). Its text is still there.`,
     )
   if (info.size > maxBytes)
     throw new GlossaError('corrupt_file', `assets/${id}/${name} is larger than any PDF Glossa stores.`)
