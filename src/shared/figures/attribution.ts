@@ -60,7 +60,7 @@ function fullName(r: SpeakerReader, text: string, name: string): string {
   // a first name inside a sentence ("said Oksana Zhuk"), not a headline word ("Chipmaker Veltron")
   // (?![\\p{L}\\d]) rather than \\b, which knows only Latin letters: "Олег Мартынюк"
   const full = text.match(
-    new RegExp(`(?<=[\\p{Ll},"“] )(\\p{Lu}[\\p{L}'’-]+) ${escaped}(?![\\p{L}\\d])`, 'u'),
+    new RegExp(`(?<=[\\p{Ll},"“»”] )(\\p{Lu}[\\p{L}'’-]+) ${escaped}(?![\\p{L}\\d])`, 'u'),
   )
   return full ? `${full[1]} ${name}` : name
 }

@@ -91,6 +91,12 @@ describe('speaker', () => {
     expect(prefill(text, 'понад 30', 'uk').attributedTo).toBe('Міністерство енергетики')
   })
 
+  it('gives a surname the first name written after a closing quote mark', () => {
+    const text =
+      'date 2025-03-12 Авиакомпания\n\n«Мы растём», — сказал генеральный директор «Северной звезды» Олег Мартынюк.\n\nСейчас, уточнил Мартынюк, в парке 39 самолётов.'
+    expect(prefill(text, '39', 'ru').attributedTo).toBe('Олег Мартынюк')
+  })
+
   it('finds a Russian speaker after a weekday and after a lower-case role', () => {
     const text =
       'date 2025-08-03 Итоги\n\nЦены выросли на 0,12%, сообщил в среду министр экономики области Олег Рябов. Собрано 1,1 млн гектаров, сообщил министр сельского хозяйства области Павел Дорохин.'
