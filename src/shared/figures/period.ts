@@ -19,6 +19,8 @@ export function suggestPeriod(args: {
   end: number
   articleDate?: string
   lex?: Lexicon
+  /** Set when reading the period a figure "a year earlier" is compared with. */
+  compared?: boolean
 }): SuggestedPeriod | undefined {
   const { text, start, end } = args
   const lex = args.lex ?? en
@@ -38,6 +40,17 @@ export function suggestPeriod(args: {
       ? prior
       : undefined
   const sources = [sentences[at], previous, title].filter((s): s is Sentence => s !== undefined)
+  // "contre 1,3 milliard un an plus tôt", "58 годом ранее": the figure right before "a year earlier" is
+  // the year before the sentence's period
+  if (!args.compared && YEAR_EARLIER.test(text.slice(end, end + 30))) {
+    const own = suggestPeriod({ ...args, compared: true })
+    if (own === undefined) return undefined
+    const back = (iso: string): string => {
+      const d = parseISO(iso) as Day
+      return toISO({ ...d, year: d.year - 1, day: Math.min(d.day, lastDayOfMonth(d.year - 1, d.month)) })
+    }
+    return { start: back(own.start), end: back(own.end), text: own.text }
+  }
   for (const source of sources) {
     // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
     const slice = maskSaid(maskFigures(text.slice(source.start, source.end), lex), words)
@@ -159,6 +172,9 @@ function firstMonths(text: string, ref: Day | undefined, lex: Lexicon): FoundPer
 
 const YEAR_TO =
   /(?<![\p{L}\d])(?:the\s+)?(?:(\S+)\s+months|year)\s+to\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?(?![\p{L}\d])/giu
+
+const YEAR_EARLIER =
+  /^\s+(?:a\s+year\s+(?:earlier|before)|un\s+an\s+plus\s+t[ôo]t|l['’]année\s+précédente|un\s+año\s+antes|ein\s+Jahr\s+(?:zuvor|davor|früher)|годом\s+ранее|роком\s+раніше|год\s+назад|рік\s+тому)(?![\p{L}])/iu
 
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
 

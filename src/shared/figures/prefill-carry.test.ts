@@ -128,6 +128,13 @@ describe('period', () => {
     expect(prefill(en, '2.1 million', 'en').period).toEqual({ start: '2024-07-01', end: '2025-06-30' })
   })
 
+  it('reads a figure right before "a year earlier" as the year before the sentence\'s period', () => {
+    const text =
+      "date 2025-11-20 Débat\n\nSelon lui, le déficit atteindra 2,8 % l'an prochain et a atteint 2,9 milliards d'euros en 2024, contre 1,3 milliard un an plus tôt."
+    expect(prefill(text, '1,3 milliard', 'fr').period).toEqual({ start: '2023-01-01', end: '2023-12-31' })
+    expect(prefill(text, '2,9 milliards', 'fr').period).toEqual({ start: '2024-01-01', end: '2024-12-31' })
+  })
+
   it('reads a Russian weekly review: "за неделю", "с начала года"', () => {
     const text =
       'date 2025-08-03 Итоги недели\n\nНа дорогах за неделю погибли 9 человек. С начала года инфляция составила 5,4%.'
