@@ -166,6 +166,8 @@ describe('Archive', () => {
   it('puts right catalog counts that a crash between the two writes left stale', async () => {
     const { dir, archive, meta } = await withArticle()
     await archive.changeAnnotations(meta.id, (list) => list.push(highlight(meta.id, '70%')))
+    // The catalog bucket is written after the save is acknowledged: wait for it, as a clean close would.
+    await archive.flush()
     // As if the process died after writing the annotations file but before the catalog bucket.
     const file = join(dir, 'annotations', `${meta.id}.json`)
     const raw = JSON.parse(await readFile(file, 'utf8'))
@@ -175,6 +177,7 @@ describe('Archive', () => {
     expect(reopened.meta(meta.id).counts).toEqual({ highlights: 1, figures: 0, notes: 0 })
     await scanForDamage(reopened)
     expect(reopened.meta(meta.id).counts).toEqual({ highlights: 2, figures: 0, notes: 1 })
+    await reopened.flush()
     expect((await Archive.open(dir)).meta(meta.id).counts.highlights).toBe(2)
   })
 
