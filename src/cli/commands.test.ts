@@ -1,8 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { bundleChild } from '../../test/reliability/bundle-child'
-import type { BundledChild } from '../../test/reliability/bundle-child'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useBundledParseWorker } from '../../test/parse-worker'
 import { tempDir } from '../../test/temp-archive'
 import { commands } from './commands'
 import type * as Paths from './paths'
@@ -10,19 +9,10 @@ import { main } from './main'
 
 // `glossa import` parses in its bounded parse process, built beside out/cli/index.js by `npm run build`;
 // here the test bundles the same worker and the command finds it where paths.ts says it lives.
-const worker = vi.hoisted(() => ({ file: '' }))
-vi.mock('./paths', async (original) => ({
-  ...(await original<typeof Paths>()),
-  get parseWorkerFile() {
-    return worker.file
-  },
-}))
-let bundled: BundledChild
-beforeAll(async () => {
-  bundled = await bundleChild('src/main/jobs/parse-worker.ts')
-  worker.file = bundled.file
-}, 120_000)
-afterAll(async () => bundled?.dispose())
+vi.mock('./paths', async (original) =>
+  (await import('../../test/parse-worker')).withParseWorker(await original<typeof Paths>()),
+)
+useBundledParseWorker()
 
 let out: string[] = []
 beforeEach(() => {

@@ -4,33 +4,23 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { commands } from '../../src/cli/commands'
 import type * as Paths from '../../src/cli/paths'
 import { startServe } from '../../src/cli/serve-command'
 import type { Article } from '../../src/shared/types'
 import { serviceHarness } from '../service-harness'
 import { tempDir } from '../temp-archive'
-import { bundleChild } from '../reliability/bundle-child'
-import type { BundledChild } from '../reliability/bundle-child'
+import { parseWorker, useBundledParseWorker } from '../parse-worker'
 import { hostileBackup } from './hostile-backup'
 import { TRAVERSAL, filesIn, layout, meta, writeCatalog } from './hostile-layout'
 
 // A restored body is sanitized in the bounded parse process, as the app and `glossa import` run it: the test
 // bundles the same worker, and the command finds it where paths.ts says it lives.
-const worker = vi.hoisted(() => ({ file: '' }))
-vi.mock('../../src/cli/paths', async (original) => ({
-  ...(await original<typeof Paths>()),
-  get parseWorkerFile() {
-    return worker.file
-  },
-}))
-let bundled: BundledChild
-beforeAll(async () => {
-  bundled = await bundleChild('src/main/jobs/parse-worker.ts')
-  worker.file = bundled.file
-}, 120_000)
-afterAll(async () => bundled?.dispose())
+vi.mock('../../src/cli/paths', async (original) =>
+  (await import('../parse-worker')).withParseWorker(await original<typeof Paths>()),
+)
+useBundledParseWorker()
 
 describe('a hostile backup', () => {
   it('is restored through the import sanitizer, and the restore reports what was removed', async () => {
@@ -175,7 +165,7 @@ describe('glossa serve on a crafted archive', () => {
       rendererDir,
       // The index builder's and exporter's builds are not there under vitest: the index builder fails, and
       // serve must carry on. The parse process is the bundled worker: a restored body is sanitized there.
-      workers: { search: join(root, 'none.js'), export: join(root, 'none.js'), parse: bundled.file },
+      workers: { search: join(root, 'none.js'), export: join(root, 'none.js'), parse: parseWorker.file },
       log: (line) => lines.push(line),
       warn: (line) => lines.push(line),
     })
