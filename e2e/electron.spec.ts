@@ -10,13 +10,19 @@ const binary = electronBinary()
 const reason = 'the Electron binary is not installed here (it downloads from outside the package registries)'
 if (!binary) console.log(`[electron.spec] skipped: ${reason}`)
 
-test('the desktop app opens its window on the library', async () => {
-  test.skip(!binary, reason)
+/** The built app on a fresh archive folder of its own. */
+async function launch() {
   const archive = await mkdtemp(join(tmpdir(), 'glossa-electron-'))
   const app = await electron.launch({
     executablePath: binary!,
     args: [resolve('out/main/index.js'), '--archive', archive],
   })
+  return { archive, app }
+}
+
+test('the desktop app opens its window on the library', async () => {
+  test.skip(!binary, reason)
+  const { archive, app } = await launch()
   try {
     const window = await app.firstWindow()
     await expect(window).toHaveTitle('Glossa')
@@ -38,11 +44,7 @@ test('the desktop app opens its window on the library', async () => {
 
 test('closing the window with a note still being typed saves the note before the app quits', async () => {
   test.skip(!binary, reason)
-  const archive = await mkdtemp(join(tmpdir(), 'glossa-electron-'))
-  const app = await electron.launch({
-    executablePath: binary!,
-    args: [resolve('out/main/index.js'), '--archive', archive],
-  })
+  const { archive, app } = await launch()
   try {
     const window = await app.firstWindow()
     await window
