@@ -74,6 +74,19 @@ describe('a JSON backup carries the articles’ images', () => {
     expect(await readdir(join(fresh.dir, 'assets')).catch(() => [])).toEqual([])
   })
 
+  it('a refused restore takes back only the files it wrote: a deleted article’s files in the trash stay', async () => {
+    const { h, id, name } = await withImage()
+    const [backup] = await h.call('export.run', { format: 'json', scope: {} })
+    await h.call('articles.delete', { ids: [id] })
+    // Its files stay with it in the trash; a restore of the same id whose file is forged is refused.
+    expect(await readdir(join(h.dir, 'assets', id))).toEqual([name])
+    const forged = JSON.parse(backup.content) as { assets: { dataBase64: string }[] }
+    forged.assets[0].dataBase64 = Buffer.from('GIF89a, but not the photo it claims to be').toString('base64')
+    const [result] = await h.call('import.files', { files: [asFile(JSON.stringify(forged))] })
+    expect(result.status).toBe('failed')
+    expect(await readdir(join(h.dir, 'assets', id))).toEqual([name])
+  })
+
   it('refuses a file for an article the backup does not contain, and a name that is no content hash', async () => {
     const { h } = await withImage()
     const [backup] = await h.call('export.run', { format: 'json', scope: {} })

@@ -2,13 +2,13 @@
 // PDF) as a JSON backup carries them, base64 in its `assets` list, and back. Both ways every file is checked by
 // the rule that stores it (assets.ts): the name is the SHA-256 of the bytes and the bytes are the type the name
 // says; a file that fails is left out of a backup (and named), and refuses the restore of its article.
-import { readdir } from 'node:fs/promises'
+import { readdir, rm, rmdir } from 'node:fs/promises'
 import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
 import type { BackupAsset } from '../../shared/export'
 import { GlossaError } from '../../shared/errors'
-import { readImage, readPdfAsset, removeImages, writeImages, writePdf } from './assets'
+import { readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { MAX_PDF_BYTES } from './archive'
-import { assetFolder } from './ids'
+import { assetFile, assetFolder } from './ids'
 
 const toBase64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
@@ -38,10 +38,25 @@ export async function readArticleAssets(
   return { assets, problems }
 }
 
-/** Writes a restored article's files before its body names them; refuses any file whose bytes fail its name. */
-export async function writeArticleAssets(dir: string, id: string, assets: BackupAsset[]): Promise<void> {
+/**
+ * Writes a restored article's files before its body names them; refuses any file whose bytes fail its name.
+ * Returns how to take back what it wrote: only files that were not there before (an article in the trash keeps
+ * its files under the same id, and they stay).
+ */
+export async function writeArticleAssets(
+  dir: string,
+  id: string,
+  assets: BackupAsset[],
+): Promise<() => Promise<void>> {
   const mine = assets.filter((a) => a.articleId === id)
-  if (!mine.length) return
+  const before = new Set(mine.length ? await readdir(assetFolder(dir, id)).catch(() => [] as string[]) : [])
+  const undo = async () => {
+    for (const a of mine)
+      if (!before.has(a.name)) await rm(assetFile(dir, id, a.name), { force: true }).catch(() => {})
+    // The folder too, if this left it empty (rmdir refuses a folder that still holds files).
+    if (!before.size) await rmdir(assetFolder(dir, id)).catch(() => {})
+  }
+  if (!mine.length) return undo
   try {
     const decoded = mine.map((a) => ({
       name: a.name,
@@ -54,10 +69,11 @@ export async function writeArticleAssets(dir: string, id: string, assets: Backup
     )
     for (const pdf of decoded.filter((a) => PDF_ASSET_NAME.test(a.name))) await writePdf(dir, id, pdf)
   } catch (err) {
-    await removeImages(dir, id).catch(() => {})
+    await undo()
     throw new GlossaError(
       'invalid_argument',
       `Article ${id} was not restored: ${err instanceof Error ? err.message : String(err)}`,
     )
   }
+  return undo
 }

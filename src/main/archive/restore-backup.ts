@@ -2,9 +2,9 @@
 // gate for articles. Import calls it; it depends on nothing of export.
 import { GlossaError } from '../../shared/errors'
 import { ImportError } from '../import/errors'
-import type { Backup } from '../../shared/export'
+import type { Backup, BackupAsset } from '../../shared/export'
+import type { Annotation, Article } from '../../shared/types'
 import type { Archive } from './archive'
-import { removeImages } from './assets'
 import { writeArticleAssets } from './backup-assets'
 
 export type RestoreSummary = {
@@ -40,27 +40,19 @@ export async function restoreBackup(archive: Archive, backup: Backup): Promise<R
     if (!archive.tagStore.colors()[name]?.color) await archive.tagStore.setColor(name, color)
   }
   for (const article of backup.articles) {
-    const { text, html, ...meta } = article
-    if (archive.catalog.has(meta.id) || archive.findDuplicate({ text, canonicalUrl: meta.canonicalUrl })) {
-      summary.skipped.push(meta.title)
+    const { id, title, text, canonicalUrl } = article
+    if (archive.catalog.has(id) || archive.findDuplicate({ text, canonicalUrl })) {
+      summary.skipped.push(title)
       continue
     }
-    const annotations = backup.annotations.filter((a) => a.articleId === meta.id)
-    let removed: string[]
-    try {
-      // Its images and PDF first, checked by hash and type: the body that names them never comes before them.
-      await writeArticleAssets(archive.dir, meta.id, backup.assets ?? [])
-      removed = await archive.putArticle(meta, { text, html }, annotations)
-    } catch (err) {
-      // Nothing of it stays: its files were written first, and no catalog entry will name them.
-      await removeImages(archive.dir, meta.id).catch(() => {})
-      // One article past the bounds is left out with its reason; the rest of the backup goes on.
-      if (!(err instanceof ImportError && err.code === 'too_complex')) throw err
-      summary.refused.push(err.message)
+    const annotations = backup.annotations.filter((a) => a.articleId === id)
+    const put = await restoreArticle(archive, article, annotations, backup.assets)
+    if ('refused' in put) {
+      summary.refused.push(put.refused)
       continue
     }
-    if (removed.length) summary.removed.push({ id: meta.id, title: meta.title, removed })
-    if (summary.articles.length < NAMED_ARTICLES) summary.articles.push({ id: meta.id, title: meta.title })
+    if (put.removed.length) summary.removed.push({ id, title, removed: put.removed })
+    if (summary.articles.length < NAMED_ARTICLES) summary.articles.push({ id, title })
     summary.restored++
     summary.annotations += annotations.length
   }
@@ -71,6 +63,27 @@ export async function restoreBackup(archive: Archive, backup: Backup): Promise<R
     )
   }
   return summary
+}
+
+/**
+ * One article back under its own id: its files (images, PDF) first, then the article through the archive's gate.
+ * One past the parse process's bounds is refused with its reason and nothing of it stays; any other failure throws.
+ */
+export async function restoreArticle(
+  archive: Archive,
+  { text, html, ...meta }: Article,
+  annotations: Annotation[],
+  assets: BackupAsset[] = [],
+): Promise<{ removed: string[] } | { refused: string }> {
+  let undo: (() => Promise<void>) | undefined
+  try {
+    undo = await writeArticleAssets(archive.dir, meta.id, assets)
+    return { removed: await archive.putArticle(meta, { text, html }, annotations) }
+  } catch (err) {
+    await undo?.()
+    if (!(err instanceof ImportError && err.code === 'too_complex')) throw err
+    return { refused: err.message }
+  }
 }
 
 /** One sentence per article the gate cleaned, for the restore's report. */

@@ -2,8 +2,7 @@
 import type { Archive } from '../archive/archive'
 import { bucketOf } from '../archive/ids'
 import { repairFile } from '../archive/repair'
-import { describeRefused, describeRemoved } from '../archive/restore-backup'
-import { ImportError } from '../import/errors'
+import { describeRefused, describeRemoved, restoreArticle } from '../archive/restore-backup'
 import type { RestoreSummary } from '../archive/restore-backup'
 import { listSnapshots, readSnapshot, takeSnapshot } from '../archive/snapshots'
 import type { HandlerMap, ServiceContext } from './context'
@@ -23,19 +22,15 @@ export function backupHandlers({ archive }: ServiceContext): HandlerMap<'backups
         let added = 0
         const cleaned: RestoreSummary['removed'] = []
         const refused: string[] = []
-        for (const { text, html, ...meta } of snapshot.articles) {
-          if (archive.catalog.has(meta.id) || archive.catalog.isReadOnly(bucketOf(meta.id))) continue
-          try {
-            const removed = await archive.putArticle(
-              meta,
-              { text, html },
-              snapshot.annotations.filter((a) => a.articleId === meta.id),
-            )
-            if (removed.length) cleaned.push({ id: meta.id, title: meta.title, removed })
+        for (const article of snapshot.articles) {
+          if (archive.catalog.has(article.id) || archive.catalog.isReadOnly(bucketOf(article.id))) continue
+          const annotations = snapshot.annotations.filter((a) => a.articleId === article.id)
+          const put = await restoreArticle(archive, article, annotations)
+          if ('refused' in put) refused.push(put.refused)
+          else {
+            if (put.removed.length)
+              cleaned.push({ id: article.id, title: article.title, removed: put.removed })
             added++
-          } catch (err) {
-            if (!(err instanceof ImportError && err.code === 'too_complex')) throw err
-            refused.push(err.message)
           }
         }
         messages.push(
