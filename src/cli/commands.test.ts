@@ -1,6 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as make from '../../test/fixtures/pdf/make-pdfs'
 import { useBundledParseWorker } from '../../test/parse-worker'
 import { tempDir } from '../../test/temp-archive'
 import { commands } from './commands'
@@ -104,6 +106,61 @@ describe('glossa import, list and show', () => {
     expect(out.join('\n')).toBe('It counted 1,203 shelters.')
     expect(JSON.parse(await readFile(join(archive, 'glossa.json'), 'utf8')).format).toBe('glossa-archive')
   })
+})
+
+describe('glossa import of PDF reports', () => {
+  /** Standard input replaced by `text` for one call, as `echo text | glossa import …` gives it. */
+  async function withStdin<T>(text: string, run: () => Promise<T>): Promise<T> {
+    const real = Object.getOwnPropertyDescriptor(process, 'stdin')!
+    Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(text)]), configurable: true })
+    try {
+      return await run()
+    } finally {
+      Object.defineProperty(process, 'stdin', real)
+    }
+  }
+
+  it('imports a PDF report into a real archive, and an encrypted one with --password-stdin', async () => {
+    const dir = await tempDir()
+    const archive = join(dir, 'archive')
+    const report = join(dir, 'report.pdf')
+    const secret = join(dir, 'secret.pdf')
+    await writeFile(report, await make.tablePdf())
+    await writeFile(secret, await make.encryptedPdf())
+
+    expect(await commands.import([report, '--archive', archive])).toBe(0)
+    expect(out.at(-2)).toMatch(/^\[1\/1\] \S+ {2}Schools by region {2}← .*report\.pdf$/)
+
+    // Without its password: refused, saying how to give it here.
+    out = []
+    expect(await commands.import([secret, '--archive', archive])).toBe(1)
+    expect(out[0]).toMatch(/“.*secret\.pdf” is protected by a password.*--password-stdin/)
+    out = []
+    expect(
+      await withStdin('wrong\n', () => commands.import([secret, '--archive', archive, '--password-stdin'])),
+    ).toBe(1)
+    expect(out[0]).toMatch(/The password for “.*secret\.pdf” is wrong/)
+    out = []
+    const ok = await withStdin(`${make.PDF_PASSWORD}\n`, () =>
+      commands.import([secret, '--archive', archive, '--password-stdin', '--json']),
+    )
+    expect(ok).toBe(0)
+    expect(JSON.parse(out.join('\n')).results[0]).toMatchObject({
+      status: 'imported',
+      title: 'Confidential bridge figures',
+    })
+    await expect(
+      withStdin('', () => commands.import([secret, '--archive', archive, '--password-stdin'])),
+    ).rejects.toThrow(/standard input was empty/)
+
+    out = []
+    await commands.list(['--archive', archive, '--json'])
+    const list = JSON.parse(out.join('\n')) as { id: string; title: string }[]
+    const schools = list.find((a) => a.title === 'Schools by region')!
+    out = []
+    await commands.show([schools.id, '--archive', archive, '--text'])
+    expect(out.join('\n')).toContain('North\t42\t11,300')
+  }, 60_000)
 })
 
 describe('glossa export', () => {

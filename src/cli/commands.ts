@@ -77,11 +77,13 @@ export const commands: Record<CommandName, Run> = {
   import: async (args) => {
     const { values, positionals } = parse('import', args)
     if (!positionals.length) throw new Error('import needs at least one file or folder.')
-    const [{ runImport }, { processParser }, { nodeProcess }] = await Promise.all([
+    const [{ runImport, readPassword }, { processParser }, { nodeProcess }] = await Promise.all([
       import('./import-command'),
       import('../main/jobs/parse-service'),
       import('../main/jobs/job-process'),
     ])
+    // Read before the archive is opened, so a missing password fails without touching it.
+    const password = values['password-stdin'] === true ? await readPassword(process.stdin) : undefined
     const archive = await open(values.archive, 'glossa import')
     const parser = processParser((execArgv) => nodeProcess(parseWorkerFile, execArgv))
     try {
@@ -91,6 +93,7 @@ export const commands: Record<CommandName, Run> = {
         tags: values.tag as string[] | undefined,
         log: (line) => console.log(line),
         parser,
+        ...(password ? { password } : {}),
       })
       return results.some((r) => r.status === 'failed') ? 1 : 0
     } finally {

@@ -41,6 +41,8 @@ export async function runImport(
     log: (line: string) => void
     /** Where pages are parsed: the parse process, bounded in time and memory (jobs/parse-service.ts). */
     parser?: DocumentParser
+    /** The password of the encrypted PDFs among the files (`--password-stdin`): used to read them, never stored. */
+    password?: string
   },
 ): Promise<ImportResult[]> {
   const importer = new Importer(archive, undefined, options.parser)
@@ -64,6 +66,7 @@ export async function runImport(
           folder: dirname(resolve(file)),
           source: options.source,
           tags: options.tags,
+          ...(options.password ? { password: options.password } : {}),
         })
       } catch (err) {
         const reason =
@@ -91,11 +94,29 @@ export async function runImport(
   return results
 }
 
+/** `--password-stdin`: everything on standard input, less one line end; an empty one is refused. */
+export async function readPassword(input: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of input) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    size += buffer.length
+    if (size > 4096) throw new Error('--password-stdin: standard input is longer than any password (4 KB).')
+    chunks.push(buffer)
+  }
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
+  if (!password) throw new Error('--password-stdin: standard input was empty; pipe the PDF’s password in.')
+  return password
+}
+
 function describe(r: ImportResult): string {
   // A backup restores many articles under one result: it has a message, and an id only for one article.
   if (r.status === 'imported' && r.id)
     return `${r.id}  ${r.title ?? ''}  ← ${r.name}${r.message ? `: ${r.message}` : ''}`
   if (r.status === 'imported') return `restored  ${r.name}: ${r.message ?? ''}`
   if (r.status === 'duplicate') return `duplicate  ${r.name}: ${r.message}`
+  if (r.code === 'encrypted') return `error  ${r.message} Here: glossa import FILE --password-stdin`
   return `error  ${r.message}`
 }

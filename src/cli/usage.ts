@@ -26,13 +26,18 @@ const json: Record<string, OptionSpec> = {
 
 export const SPECS = {
   import: {
-    summary: 'import files and folders (html, md, txt, json backups)',
+    summary: 'import files and folders (html, md, txt, pdf, json backups)',
     args: 'PATH...',
     options: {
       ...archive,
       ...json,
       source: { type: 'string', value: 'S', text: 'the source to record for every file' },
       tag: { type: 'string', multiple: true, value: 'T', text: 'a tag for every article (repeatable)' },
+      'password-stdin': {
+        type: 'boolean',
+        default: false,
+        text: 'read an encrypted PDF’s password from standard input (used once, never stored)',
+      },
     },
   },
   list: { summary: 'list the articles in the archive', args: '', options: { ...archive, ...json } },

@@ -42,17 +42,24 @@ export class Importer {
    * file from disk themselves (the command line, files opened with the app) pass it.
    */
   importBytes(
-    input: { name: string; bytes: Uint8Array; url?: string; folder?: string } & ImportMeta,
+    input: { name: string; bytes: Uint8Array; url?: string; folder?: string; password?: string } & ImportMeta,
   ): Promise<ImportResult> {
     if (/\.json$/i.test(input.name)) {
       const text = new TextDecoder().decode(input.bytes)
       if (looksLikeBackup(input.name, text)) return this.restore(input.name, text)
     }
-    const { name, bytes, url, folder } = input
+    const { name, bytes, url, folder, password } = input
     return this.guard(
       input.name,
-      () => this.parser.document({ name, bytes, keepImages: !!folder, ...(url ? { url } : {}) }),
-      input,
+      () =>
+        this.parser.document({
+          name,
+          bytes,
+          keepImages: !!folder,
+          ...(url ? { url } : {}),
+          ...(password ? { password } : {}),
+        }),
+      { source: input.source, tags: input.tags },
       undefined,
       folder ? { folder } : undefined,
     )

@@ -260,7 +260,14 @@ export const contract = {
       .object({
         files: z
           .array(
-            z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(28_000_000) }).strict(),
+            z
+              .object({
+                name: z.string().min(1).max(1000),
+                dataBase64: z.string().max(28_000_000),
+                /** An encrypted PDF's password, used for this import only: never stored. */
+                password: z.string().max(1000).optional(),
+              })
+              .strict(),
           )
           .min(1)
           .max(50),
@@ -415,6 +422,8 @@ export const contract = {
         user: z.string().trim().max(200),
         /** Kept in memory for this session only; never written to the archive. */
         password: z.string().max(1000).optional(),
+        /** Live sync: keep syncing in the background (default: as it was). */
+        live: z.boolean().optional(),
       })
       .strict(),
     result: syncStatusSchema,

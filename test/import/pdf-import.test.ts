@@ -138,6 +138,42 @@ describe('importing PDFs', () => {
     expect((await h.call('articles.list', {})).length).toBe(1)
   })
 
+  it('imports an encrypted PDF with its password: the PDF kept as it is, its text stored, the password nowhere', async () => {
+    const h = await harness()
+    const bytes = await make.encryptedPdf()
+    await h.call('import.text', { text: 'An article already in the archive, 12 words.' })
+    const before = await snapshot(h.dir)
+    // A wrong password says so, and nothing changes.
+    const [wrong] = await h.call('import.files', {
+      files: [{ name: 'secret.pdf', dataBase64: b64(bytes), password: 'not-the-password' }],
+    })
+    expect(wrong).toMatchObject({
+      status: 'failed',
+      code: 'wrong_password',
+      message: expect.stringMatching(/The password for “secret\.pdf” is wrong/),
+    })
+    expect(await snapshot(h.dir)).toEqual(before)
+    const [r] = await h.call('import.files', {
+      files: [{ name: 'secret.pdf', dataBase64: b64(bytes), password: make.PDF_PASSWORD }],
+    })
+    expect(r).toMatchObject({ status: 'imported', title: 'Confidential bridge figures' })
+    const article = await h.call('articles.get', { id: r.id! })
+    expect(article.text).toBe(['Confidential bridge figures', ...make.PROSE].join('\n\n'))
+    expect(article.author).toBe('Regional Transport Office')
+    // The stored PDF is the encrypted file, byte for byte.
+    const served = await h.call('articles.pdf', { id: r.id! })
+    expect(Buffer.from(served.base64, 'base64').equals(Buffer.from(bytes))).toBe(true)
+    // Search sees its text; the password is in no file of the archive.
+    const found = await h.call('search.query', { q: 'corrosion reinforcement' })
+    expect(found.hits.map((hit) => hit.articleId)).toContain(r.id)
+    await h.archive.flush()
+    const files = await snapshot(h.dir)
+    for (const path of Object.keys(files)) {
+      const content = await readFile(join(h.dir, path))
+      expect(content.includes(make.PDF_PASSWORD), path).toBe(false)
+    }
+  })
+
   it('imports the text of a PDF with JavaScript and an attachment; neither is run nor stored', async () => {
     const h = await harness()
     const [r] = await h.call('import.files', {

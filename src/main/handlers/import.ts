@@ -10,6 +10,7 @@ export function importHandlers({ importer }: ServiceContext): HandlerMap<'import
           await importer.importBytes({
             name: file.name,
             bytes: Buffer.from(file.dataBase64, 'base64'),
+            ...(file.password ? { password: file.password } : {}),
             ...meta,
           }),
         )

@@ -11,6 +11,7 @@ export type ImportErrorCode =
   | 'fetch_failed'
   | 'timeout'
   | 'encrypted'
+  | 'wrong_password'
   | 'damaged'
 
 export class ImportError extends Error {

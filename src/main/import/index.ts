@@ -23,6 +23,8 @@ export type ImportInput = {
   url?: string
   /** See ParseHtmlOptions.keepImages. */
   keepImages?: boolean
+  /** An encrypted PDF's password, typed by the user for this import only: never stored or logged. */
+  password?: string
 }
 
 /** Sniffs the format from the extension and content, then parses; every failure is an ImportError. */

@@ -1,7 +1,8 @@
 // Parse process (and CLI, tests): a PDF's bytes → an article. pdf.js (the legacy build, which runs on Node 20)
 // reads the text of every page; src/shared/pdf-text.ts turns each page's items into its text, the same rule the
 // reader applies, so offsets agree. The PDF is never rendered here, its scripts never run (no scripting, no
-// eval) and its embedded files are never read. Encrypted and damaged files are refused with a sentence saying so.
+// eval) and its embedded files are never read. An encrypted file is read with the password the user typed (used
+// for this parse only, never stored) or refused with a sentence asking for it; a damaged one is refused.
 import { createHash } from 'node:crypto'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { documentText, pageText } from '../../shared/pdf-text'
@@ -53,25 +54,38 @@ export type PdfPages = {
   info: Record<string, unknown>
 }
 
-/** Opens the PDF and reads every page's text items; refuses encrypted and damaged ones. */
-export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfPages> {
+/** pdf.js's PasswordException codes: no password given, or a wrong one. */
+const INCORRECT_PASSWORD = 2
+
+/**
+ * Opens the PDF and reads every page's text items; refuses damaged ones, and encrypted ones without their
+ * password (`encrypted`) or with a wrong one (`wrong_password`). The password opens the file here and is kept
+ * nowhere.
+ */
+export async function readPdf(bytes: Uint8Array, name: string, password?: string): Promise<PdfPages> {
   const file = quoteName(name, 'The PDF')
   const pdfjs = await loadPdfJs()
-  // pdf.js takes the buffer over; it gets a copy so the caller's bytes stay whole.
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), ...PDF_SAFE_OPTIONS })
-  // Asked for a password: refused at once (never guessed, never kept).
-  task.onPassword = () => {
-    void task.destroy()
-  }
+  // pdf.js takes the buffer over; it gets a copy so the caller's bytes stay whole. With no onPassword, a
+  // missing or wrong password rejects the task with a PasswordException (never asked twice, never guessed).
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    ...PDF_SAFE_OPTIONS,
+    ...(password ? { password } : {}),
+  })
   let doc: Awaited<typeof task.promise>
   try {
     doc = await task.promise
   } catch (err) {
-    const e = err as { name?: string; message?: string }
-    if (e?.name === 'PasswordException' || /password/i.test(e?.message ?? '') || task.destroyed)
+    const e = err as { name?: string; message?: string; code?: number }
+    if (e?.name === 'PasswordException' && e.code === INCORRECT_PASSWORD && password)
+      throw new ImportError(
+        'wrong_password',
+        `The password for ${file} is wrong: the PDF did not open with it. Nothing was imported; type it again.`,
+      )
+    if (e?.name === 'PasswordException' || /password/i.test(e?.message ?? ''))
       throw new ImportError(
         'encrypted',
-        `${file} is protected by a password. Glossa does not import password-protected PDFs yet: open it in your PDF reader, save or print an unprotected copy, and import that. Glossa never stores passwords.`,
+        `${file} is protected by a password. Import it again with its password (Glossa uses it to read the text and never stores it; the reader asks for it again when you open the PDF).`,
       )
     throw new ImportError(
       'damaged',
@@ -138,14 +152,18 @@ export function pdfDate(value: unknown): string | undefined {
 const field = (v: unknown, max: number) =>
   typeof v === 'string' && v.trim() ? v.replace(/\s+/g, ' ').trim().slice(0, max) : undefined
 
-export async function parsePdf(input: { name: string; bytes: Uint8Array }): Promise<ImportedDoc> {
-  const { name, bytes } = input
+export async function parsePdf(input: {
+  name: string
+  bytes: Uint8Array
+  password?: string
+}): Promise<ImportedDoc> {
+  const { name, bytes, password } = input
   if (bytes.length > MAX_IMPORT_BYTES)
     throw new ImportError(
       'too_large',
       `${quoteName(name, 'The PDF')} is ${formatBytes(bytes.length)}; Glossa imports files of up to ${formatBytes(MAX_IMPORT_BYTES)}.`,
     )
-  const pdf = await readPdf(bytes, name)
+  const pdf = await readPdf(bytes, name, password)
   const pageTexts = pdf.pages.map((items) => pageText(items).text)
   const { text, pages } = documentText(pageTexts)
   const labels = pdf.labels?.map((l) => l.slice(0, 40))
