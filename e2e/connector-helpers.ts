@@ -1,17 +1,19 @@
 // e2e (#16): what the connector specs share — `glossa serve` with its browser connector on a free port, a web
-// server for the pages the test visits, and Debian's Chromium with the built extension loaded.
+// server for the pages the test visits, and Debian's Chromium or Firefox ESR with the built extension loaded.
 import { chromium } from '@playwright/test'
 import type { BrowserContext } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { realpathSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import puppeteer from 'puppeteer-core'
+import type { Browser as PuppeteerBrowser, Page as PuppeteerPage } from 'puppeteer-core'
 import { chromiumLaunch } from '../playwright.config'
 import { typedCall } from '../test/typed-call'
 import type { Call } from '../test/typed-call'
@@ -81,6 +83,30 @@ async function callApp(serving: Serving, method: string, args: unknown): Promise
   return reply.value
 }
 
+/** The hostile page's script: every way a web page could call the connector, each outcome recorded. */
+export const hostileScript = (port: number) => `
+const base = 'http://127.0.0.1:${port}'
+const page = JSON.stringify({ html: '<article><h1>Planted</h1><p>' + 'Planted text. '.repeat(40) + '</p></article>' })
+async function attempt(name, run) {
+  try {
+    const res = await run()
+    window.results[name] = res.type === 'opaque' ? 'opaque' : 'read ' + res.status + ' ' + (await res.text())
+  } catch (err) {
+    window.results[name] = 'blocked'
+  }
+}
+window.results = {}
+;(async () => {
+  await attempt('save (cors, json)', () => fetch(base + '/v1/save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: page }))
+  await attempt('save (no-cors, text/plain)', () => fetch(base + '/v1/save', { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: page }))
+  await attempt('pair (no-cors)', () => fetch(base + '/v1/pair', { method: 'POST', mode: 'no-cors', body: JSON.stringify({ code: 'AAAA-AAAA' }) }))
+  await attempt('hello (cors)', () => fetch(base + '/v1/hello', { method: 'POST', headers: { 'X-Glossa-Token': 'glc_guess' }, body: '{}' }))
+  await attempt('hello (GET)', () => fetch(base + '/v1/hello'))
+  await attempt('app API', () => fetch(base + '/api/articles.list', { method: 'POST', body: '{}' }))
+  document.title = 'done'
+})()
+`
+
 /** The article at /article.html; `hostile` is a page (its own script, /hostile.js) that attacks the connector. */
 export async function pageServer(hostileScript: string): Promise<{ server: Server; port: number }> {
   const article = await readFile(ARTICLE)
@@ -109,4 +135,48 @@ export async function chromiumWithExtension(): Promise<BrowserContext> {
     ],
     viewport: { width: 1440, height: 900 },
   })
+}
+
+/** Debian's Firefox ESR (WebDriver BiDi through puppeteer-core; Playwright cannot drive a stock Firefox). */
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'
+/** The moz-extension:// UUID Firefox gives the extension in the test profile (it is random otherwise). */
+export const FIREFOX_EXTENSION_UUID = '6a1b7c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d'
+
+/**
+ * Firefox, headless, with the built extension installed through WebDriver BiDi (webExtension.install), and the
+ * extension's popup page open in a tab. BiDi may not navigate to a moz-extension:// page, so the extension is
+ * installed from a copy with one file added — a background script that opens popup.html in a tab, as the
+ * Chromium test opens it — and nothing else changed. Returns the browser and that tab.
+ */
+export async function firefoxWithExtension(): Promise<{ browser: PuppeteerBrowser; popup: PuppeteerPage }> {
+  const copy = await mkdtemp(join(tmpdir(), 'glossa-ext-firefox-'))
+  await cp(EXTENSION_DIR, copy, { recursive: true })
+  const manifest = JSON.parse(await readFile(join(copy, 'manifest.json'), 'utf8')) as Record<string, unknown>
+  manifest.background = { scripts: ['test-open-popup.js'] }
+  await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest))
+  await writeFile(join(copy, 'test-open-popup.js'), "browser.tabs.create({ url: 'popup.html' })\n")
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: !process.env.GLOSSA_HEADED,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ 'connector@glossa.app': FIREFOX_EXTENSION_UUID }),
+    },
+  })
+  try {
+    await browser.installExtension(copy)
+    // BiDi reports the tab's first address (about:blank): the page itself says where it is.
+    for (let tries = 0; tries < 200; tries++) {
+      for (const page of await browser.pages()) {
+        const href = await page.evaluate(() => location.href).catch(() => '')
+        if (href.startsWith(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html`))
+          return { browser, popup: page }
+      }
+      await new Promise((done) => setTimeout(done, 100))
+    }
+    throw new Error('The extension did not open its popup page in Firefox.')
+  } catch (err) {
+    await browser.close()
+    throw err
+  }
 }

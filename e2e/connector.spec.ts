@@ -14,6 +14,7 @@ import {
   appClient,
   chromiumWithExtension,
   extensionId,
+  hostileScript,
   pageServer,
   serveWithConnector,
   stopProcess,
@@ -21,30 +22,6 @@ import {
 import type { Serving } from './connector-helpers'
 
 type ChromeTabs = { chrome: { tabs: { query: (q: { url: string }) => Promise<{ id: number }[]> } } }
-
-/** The hostile page's script: every way a web page could call the connector, each outcome recorded. */
-const hostileScript = (port: number) => `
-const base = 'http://127.0.0.1:${port}'
-const page = JSON.stringify({ html: '<article><h1>Planted</h1><p>' + 'Planted text. '.repeat(40) + '</p></article>' })
-async function attempt(name, run) {
-  try {
-    const res = await run()
-    window.results[name] = res.type === 'opaque' ? 'opaque' : 'read ' + res.status + ' ' + (await res.text())
-  } catch (err) {
-    window.results[name] = 'blocked'
-  }
-}
-window.results = {}
-;(async () => {
-  await attempt('save (cors, json)', () => fetch(base + '/v1/save', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: page }))
-  await attempt('save (no-cors, text/plain)', () => fetch(base + '/v1/save', { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: page }))
-  await attempt('pair (no-cors)', () => fetch(base + '/v1/pair', { method: 'POST', mode: 'no-cors', body: JSON.stringify({ code: 'AAAA-AAAA' }) }))
-  await attempt('hello (cors)', () => fetch(base + '/v1/hello', { method: 'POST', headers: { 'X-Glossa-Token': 'glc_guess' }, body: '{}' }))
-  await attempt('hello (GET)', () => fetch(base + '/v1/hello'))
-  await attempt('app API', () => fetch(base + '/api/articles.list', { method: 'POST', body: '{}' }))
-  document.title = 'done'
-})()
-`
 
 async function openConnectorDialog(app: Page, serving: Serving): Promise<void> {
   await app.goto(serving.appUrl)
