@@ -212,3 +212,63 @@ test('the outline of a PDF that has one goes to its pages', async ({ page, gloss
   await expect(bar.getByRole('textbox', { name: 'Page' })).toHaveValue('5')
   await expect.poll(() => pageDrawn(page, 5)).toBe(true)
 })
+
+test('an encrypted PDF: the import dialog asks for its password, the reader asks again each session', async ({
+  page,
+  glossa,
+}) => {
+  const bytes = Buffer.from(await make.encryptedPdf())
+  await page.goto(glossa.url)
+  await page.getByRole('button', { name: 'Import…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import' })
+  await dialog
+    .getByLabel('Files to import')
+    .setInputFiles([{ name: 'secret.pdf', mimeType: 'application/pdf', buffer: bytes }])
+  await expect(dialog.getByRole('status')).toHaveText(/0 imported, 0 already in the archive, 1 failed/)
+  await expect(dialog).toContainText('“secret.pdf” is protected by a password')
+  const field = dialog.getByLabel('Password for secret.pdf')
+  await field.fill('not-it')
+  await dialog.getByRole('button', { name: 'Import with password' }).click()
+  await expect(dialog).toContainText('The password for “secret.pdf” is wrong')
+  await field.fill(make.PDF_PASSWORD)
+  await dialog.getByRole('button', { name: 'Import with password' }).click()
+  await dialog.getByRole('button', { name: 'Confidential bridge figures' }).click()
+
+  // The reader asks again (the password was not stored); a wrong one says so; the right one shows the pages.
+  const form = page.getByRole('form', { name: 'PDF password' })
+  await expect(form).toContainText('This PDF is protected by a password')
+  await form.getByLabel('Password').fill('still-not-it')
+  await form.getByRole('button', { name: 'Open' }).click()
+  await expect(form).toContainText('That password is wrong')
+  await form.getByLabel('Password').fill(make.PDF_PASSWORD)
+  await form.getByRole('button', { name: 'Open' }).click()
+  await expect(form).toBeHidden()
+  await expect.poll(() => pageDrawn(page)).toBe(true)
+  await expect(page.getByTestId('article-body')).toContainText('1,240 bridges were inspected')
+  const [article] = await glossa.call('articles.list', {})
+  const stored = await glossa.call('articles.pdf', { id: article.id })
+  expect(Buffer.from(stored.base64, 'base64').equals(bytes)).toBe(true)
+
+  // Opened again in this window: not asked again. After a reload (a new session): asked again; declining
+  // shows the stored text instead.
+  await page.getByRole('tab', { name: 'Figures' }).click()
+  await page.getByRole('tab', { name: 'Articles' }).click()
+  await page.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect.poll(() => pageDrawn(page)).toBe(true)
+  await expect(form).toBeHidden()
+  await page.reload()
+  await expect(form).toBeVisible()
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: `reports/screens/pdf-password-${w}-${scheme}.png` })
+    }
+  }
+  await form.getByRole('button', { name: 'Show its text instead' }).click()
+  await expect(page.getByRole('note')).toContainText('protected by a password, so its text is shown')
+  await expect(page.getByTestId('article-body')).toContainText('1,240 bridges were inspected')
+})

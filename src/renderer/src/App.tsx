@@ -88,7 +88,7 @@ export default function App() {
       () => setExportDialog({ ...open, filtered: [] }),
     )
   }
-  const { run, start, single, cancel, reset } = useImport(reload)
+  const { run, start, single, unlock, cancel, reset } = useImport(reload)
   // Below 900 px an open article takes the whole window; the library comes over it on demand
   // (styles.css, .app.reading).
   const narrow = useMediaQuery('(max-width: 899px)')
@@ -317,6 +317,7 @@ export default function App() {
             run={run}
             onFiles={importFiles}
             onSingle={single}
+            onUnlock={(index, password) => void unlock(index, password)}
             onCancel={cancel}
             onClose={() => {
               setImporting(false)

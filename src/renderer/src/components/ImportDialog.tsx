@@ -2,19 +2,55 @@
 import { useRef, useState } from 'react'
 import { api } from '../api'
 import Modal from './Modal'
-import { importableFiles } from '../hooks/useImport'
+import { importableFiles, needsPassword } from '../hooks/useImport'
 import type { ImportResult, ImportRun } from '../hooks/useImport'
 
 type Props = {
   run: ImportRun
   onFiles: (files: File[]) => void
   onSingle: (work: () => Promise<ImportResult>, name: string) => void
+  /** An encrypted PDF of the run again, with its password (used for this import only). */
+  onUnlock?: (index: number, password: string) => void
   onCancel: () => void
   onClose: () => void
   onOpen: (id: string) => void
 }
 
-export default function ImportDialog({ run, onFiles, onSingle, onCancel, onClose, onOpen }: Props) {
+/** The password field under an encrypted PDF's result. */
+function PasswordRow({
+  name,
+  onSubmit,
+  busy,
+}: {
+  name: string
+  onSubmit: (p: string) => void
+  busy: boolean
+}) {
+  const [password, setPassword] = useState('')
+  return (
+    <form
+      className="import-password"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (password) onSubmit(password)
+      }}
+    >
+      <input
+        type="password"
+        autoComplete="off"
+        aria-label={`Password for ${name}`}
+        placeholder="Password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <button type="submit" disabled={busy || !password}>
+        Import with password
+      </button>
+    </form>
+  )
+}
+
+export default function ImportDialog({ run, onFiles, onSingle, onUnlock, onCancel, onClose, onOpen }: Props) {
   const files = useRef<HTMLInputElement>(null)
   const folder = useRef<HTMLInputElement>(null)
   const [url, setUrl] = useState('')
@@ -25,8 +61,8 @@ export default function ImportDialog({ run, onFiles, onSingle, onCancel, onClose
   return (
     <Modal title="Import articles" label="Import" busy={busy} onClose={onClose}>
       <p className="muted">
-        Saved web pages (.html), Markdown (.md) and text (.txt). You can also drop files anywhere on the
-        window.
+        Saved web pages (.html), Markdown (.md), text (.txt) and PDF reports (.pdf). You can also drop files
+        anywhere on the window.
       </p>
       <div className="import-sources">
         <button type="button" className="primary" disabled={busy} onClick={() => files.current?.click()}>
@@ -123,6 +159,9 @@ export default function ImportDialog({ run, onFiles, onSingle, onCancel, onClose
                   <span className="import-name">{r.name}</span>
                 )}
                 {r.message && <span className="import-message">{r.message}</span>}
+                {onUnlock && needsPassword(r) && (
+                  <PasswordRow name={r.name} busy={busy} onSubmit={(p) => onUnlock(i, p)} />
+                )}
               </li>
             ))}
           </ul>

@@ -2,7 +2,8 @@
 // layer built from the same page text rule import used (reader/pdf-layer.ts), so the reader's text model reads
 // the pages back as the article's stored text and highlights, figures and find work as on articles. pdf.js runs
 // with eval off, no scripting, no XFA and no installed fonts; its worker code runs on this thread (the CSP allows
-// no workers). Zoom, page navigation and the PDF's outline are in the bar above the pages.
+// no workers). Zoom, page navigation and the PDF's outline are in the bar above the pages. An encrypted PDF asks
+// for its password here; it is kept in this window's memory for the session (never stored, never sent to main).
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type * as PdfJsModule from 'pdfjs-dist'
 import type { Article } from '../../../shared/types'
@@ -19,6 +20,12 @@ type Props = { article: Article; onModel: (model: DomText, container: HTMLElemen
 type PdfJs = typeof PdfJsModule
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
 type OutlineEntry = { title: string; page: number; depth: number }
+
+/** Encrypted PDFs' passwords that opened them, by article id: this window's memory only, for the session. */
+const passwords = new Map<string, string>()
+/** pdf.js's reasons for asking: no password yet, or the one given was wrong. */
+const INCORRECT_PASSWORD = 2
+type PasswordAsk = { wrong: boolean; answer: (password: string | null) => void }
 
 let loading: Promise<PdfJs> | undefined
 /** pdf.js, loaded on first use, with its worker's code on this thread. */
@@ -70,6 +77,9 @@ function PdfBody({ article, onModel }: Props) {
   const [current, setCurrent] = useState(1)
   const [pageInput, setPageInput] = useState('1')
   const [outline, setOutline] = useState<OutlineEntry[]>([])
+  const [ask, setAsk] = useState<PasswordAsk | null>(null)
+  const [password, setPassword] = useState('')
+  const [locked, setLocked] = useState(false)
   const sizes = useRef<{ width: number; height: number }[]>([])
   const rendered = useRef(new Map<number, number>())
   const scaleRef = useRef(scale)
@@ -90,8 +100,32 @@ function PdfBody({ article, onModel }: Props) {
           useSystemFonts: false,
           verbosity: 0,
         })
-        task.onPassword = () => void task.destroy()
+        // Asked for a password: the one that opened it this session, else the reader's.
+        let tried: string | undefined
+        task.onPassword = (update: (answer: string | Error) => void, reason: number) => {
+          const known = passwords.get(article.id)
+          if (reason !== INCORRECT_PASSWORD && known) {
+            tried = known
+            return update(known)
+          }
+          if (reason === INCORRECT_PASSWORD) passwords.delete(article.id)
+          if (!live) return update(new Error('closed'))
+          setPassword('')
+          setAsk({
+            wrong: reason === INCORRECT_PASSWORD,
+            answer: (typed) => {
+              setAsk(null)
+              if (typed === null) {
+                setLocked(true)
+                return update(new Error('no password'))
+              }
+              tried = typed
+              update(typed)
+            },
+          })
+        }
         opened = await task.promise
+        if (tried) passwords.set(article.id, tried)
         if (!live) return void opened.destroy()
         const container = pagesRef.current
         if (!container) return
@@ -143,11 +177,14 @@ function PdfBody({ article, onModel }: Props) {
         void outlineOf(opened).then((o) => live && setOutline(o))
         onModel(readDomText(container), container)
       } catch (err) {
-        if (live) setError(err instanceof Error ? err.message : String(err))
+        if (live && !(err instanceof Error && /no password/.test(err.message)))
+          setError(err instanceof Error ? err.message : String(err))
       }
     })()
     return () => {
       live = false
+      setAsk(null)
+      setLocked(false)
       void opened?.destroy()
     }
   }, [article, onModel])
@@ -298,12 +335,52 @@ function PdfBody({ article, onModel }: Props) {
           searched yet.
         </p>
       )}
+      {ask && (
+        <form
+          className="pdf-password"
+          aria-label="PDF password"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (password) ask.answer(password)
+          }}
+        >
+          <p>
+            {ask.wrong
+              ? 'That password is wrong: the PDF did not open with it. Type it again.'
+              : 'This PDF is protected by a password. Type it to show its pages.'}
+          </p>
+          <p className="muted">Glossa keeps it in this window until you close Glossa, and never stores it.</p>
+          <div className="pdf-password-row">
+            <input
+              type="password"
+              autoComplete="off"
+              aria-label="Password"
+              aria-invalid={ask.wrong}
+              value={password}
+              autoFocus
+              onChange={(e) => setPassword(e.target.value)}
+              onKeyDown={(e) => e.stopPropagation()}
+            />
+            <button type="submit" className="primary" disabled={!password}>
+              Open
+            </button>
+            <button type="button" onClick={() => ask.answer(null)}>
+              Show its text instead
+            </button>
+          </div>
+        </form>
+      )}
       {error && (
         <p className="error" role="alert">
           The PDF could not be shown: {error} Its text is shown instead.
         </p>
       )}
-      {error ? (
+      {locked && (
+        <p className="pdf-note" role="note">
+          This PDF is protected by a password, so its text is shown instead of its pages.
+        </p>
+      )}
+      {error || locked ? (
         <ArticleBody article={article} onModel={onModel} />
       ) : (
         <div ref={pagesRef} className="pdf-pages" data-testid="article-body" />

@@ -34,16 +34,23 @@ export function importableFiles(files: File[], fromFolder: boolean): File[] {
   )
 }
 
+/** Results that an encrypted PDF's password can turn around. */
+export const needsPassword = (r: ImportResult) =>
+  r.status === 'failed' && (r.code === 'encrypted' || r.code === 'wrong_password')
+
 export function useImport(onImported: () => void) {
   const [run, setRun] = useState<ImportRun>(idle)
   const cancelRef = useRef(false)
+  // The files of this run that need a password, by their result's index, until it is typed (memory only).
+  const locked = useRef(new Map<number, File>())
 
   const start = useCallback(
     async (files: File[]) => {
       if (!files.length) return
       cancelRef.current = false
+      locked.current.clear()
       setRun({ total: files.length, done: 0, results: [], running: true, cancelled: false })
-      for (const file of files) {
+      for (const [index, file] of files.entries()) {
         if (cancelRef.current) break
         const name = file.webkitRelativePath || file.name
         let result: ImportResult
@@ -53,6 +60,7 @@ export function useImport(onImported: () => void) {
         } catch (err) {
           result = { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }
         }
+        if (needsPassword(result)) locked.current.set(index, file)
         setRun((r) => ({ ...r, done: r.done + 1, results: [...r.results, result] }))
       }
       setRun((r) => ({ ...r, running: false, cancelled: cancelRef.current }))
@@ -76,9 +84,32 @@ export function useImport(onImported: () => void) {
     [onImported],
   )
 
+  /** Imports an encrypted PDF of this run again with the password typed for it; its result is replaced. */
+  const unlock = useCallback(
+    async (index: number, password: string) => {
+      const file = locked.current.get(index)
+      if (!file) return
+      const name = file.webkitRelativePath || file.name
+      setRun((r) => ({ ...r, running: true }))
+      let result: ImportResult
+      try {
+        const [first] = await api['import.files']({
+          files: [{ name, dataBase64: await toBase64(file), password }],
+        })
+        result = first
+      } catch (err) {
+        result = { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }
+      }
+      if (!needsPassword(result)) locked.current.delete(index)
+      setRun((r) => ({ ...r, running: false, results: r.results.map((x, i) => (i === index ? result : x)) }))
+      onImported()
+    },
+    [onImported],
+  )
+
   const cancel = useCallback(() => {
     cancelRef.current = true
   }, [])
   const reset = useCallback(() => setRun(idle), [])
-  return { run, start, single, cancel, reset }
+  return { run, start, single, unlock, cancel, reset }
 }
