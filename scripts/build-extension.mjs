@@ -1,17 +1,56 @@
 // Build step: the browser extension (extension/, plain JavaScript, no bundling) copied to out/extension/ with
-// the app's icon and version. Load out/extension/ unpacked in Chromium or Firefox; `npm run dist` zips it.
+// the app's version and the app's icon scaled to the sizes the manifest names. One build for Chromium and
+// Firefox: load out/extension/ unpacked in either; `npm run dist` zips it.
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pngjs from 'pngjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const out = join(root, 'out', 'extension')
+// `--out DIR` builds elsewhere (the lint test builds into a temporary folder).
+const outFlag = process.argv.indexOf('--out')
+const out = outFlag > 0 ? process.argv[outFlag + 1] : join(root, 'out', 'extension')
 const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
+/** The icon sizes the manifest may name (toolbar 16/32, extensions page 48, stores 128). */
+const ICON_SIZES = [16, 32, 48, 128]
+
+/** An RGBA image scaled down by averaging each target pixel's area, weighted by alpha (no dark fringes). */
+function scaleDown(src, size) {
+  const dst = new pngjs.PNG({ width: size, height: size })
+  const sx = src.width / size
+  const sy = src.height / size
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0,
+        n = 0
+      for (let j = Math.floor(y * sy); j < Math.ceil((y + 1) * sy); j++)
+        for (let i = Math.floor(x * sx); i < Math.ceil((x + 1) * sx); i++) {
+          const k = (j * src.width + i) * 4
+          const alpha = src.data[k + 3]
+          r += src.data[k] * alpha
+          g += src.data[k + 1] * alpha
+          b += src.data[k + 2] * alpha
+          a += alpha
+          n++
+        }
+      const o = (y * size + x) * 4
+      dst.data[o] = a ? Math.round(r / a) : 0
+      dst.data[o + 1] = a ? Math.round(g / a) : 0
+      dst.data[o + 2] = a ? Math.round(b / a) : 0
+      dst.data[o + 3] = Math.round(a / n)
+    }
+  return dst
+}
 
 await rm(out, { recursive: true, force: true })
 await mkdir(out, { recursive: true })
 await cp(join(root, 'extension'), out, { recursive: true })
-await cp(join(root, 'resources', 'icon.png'), join(out, 'icon.png'))
+const icon = pngjs.PNG.sync.read(await readFile(join(root, 'resources', 'icon.png')))
+for (const size of ICON_SIZES)
+  await writeFile(join(out, `icon-${size}.png`), pngjs.PNG.sync.write(scaleDown(icon, size)))
 const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))
 manifest.version = version
 await writeFile(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
