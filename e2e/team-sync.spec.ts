@@ -27,6 +27,8 @@ const target = {
 
 // Each test runs several syncs, each a job process talking to the server: minutes on a loaded machine.
 test.describe.configure({ timeout: 300_000 })
+// Live sync looks at the server every second here (15 s in use); `glossa serve` reads it from its environment.
+process.env.GLOSSA_SYNC_POLL_MS = '1000'
 
 let couch: CouchServer
 let dbs = 0
@@ -193,4 +195,51 @@ test('figures from two team members that disagree appear in the Conflicts list w
   await expect(conflict).toHaveCount(1)
   await expect(conflict).toContainText('tagged by ann')
   await expect(conflict).toContainText('tagged by rob')
+})
+
+test('live sync: what A sends appears in the window by itself; offline the footer says so, and the change goes when the server is back', async ({
+  page,
+  glossa,
+}) => {
+  // The databases on disk: the server stops (the network is gone) and starts again with them.
+  const disk = await startCouch({ onDisk: true })
+  const a = await member()
+  try {
+    const url = await disk.team('live', { ann: 'pw-ann', rob: 'pw-rob' })
+    await a.call('sync.configure', { remote: url, user: 'ann', password: 'pw-ann' })
+    await glossa.call('sync.configure', { remote: url, user: 'rob', password: 'pw-rob', live: true })
+    await page.goto(glossa.url)
+    const badge = page.getByRole('status', { name: 'Team sync status' })
+    await expect(badge).toContainText('Synced', { timeout: 60_000 })
+
+    const article = (await a.call('articles.create', { title: 'Harbour plan', text: TEXT })) as { id: string }
+    await a.call('sync.run', {})
+    // No "Sync now": live sync takes it in and the library shows it.
+    await expect(page.getByRole('option', { name: /Harbour plan/ })).toBeVisible({ timeout: 60_000 })
+
+    await disk.pause()
+    await glossa.call('annotations.create', { articleId: article.id, note: 'saved offline', target })
+    await expect(badge).toContainText('Offline', { timeout: 60_000 })
+    await expect(badge).toContainText('1 change waiting')
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height })
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.screenshot({ path: `reports/screens/team-live-offline-${width}x${height}-${scheme}.png` })
+      }
+    }
+
+    await disk.resume()
+    await expect(badge).toContainText('Synced', { timeout: 60_000 })
+    await expect(badge).not.toContainText('waiting')
+    await a.call('sync.run', {})
+    const notes = (await a.call('annotations.list', { articleId: article.id })) as { note: string }[]
+    expect(notes.map((n) => n.note)).toEqual(['saved offline'])
+  } finally {
+    await a.stop()
+    await disk.stop()
+  }
 })

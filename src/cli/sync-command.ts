@@ -2,7 +2,7 @@
 // GLOSSA_SYNC_PASSWORD so it never sits in the shell's history or the process list.
 import type { Archive } from '../main/archive/archive'
 import type { JobProcess } from '../main/jobs/job-process'
-import { safeUrl } from '../main/sync/replica'
+import { safeUrl } from '../main/sync/sync-protocol'
 import { SyncError, runSync } from '../main/sync/run-sync'
 
 export type SyncFlags = { remote?: string; user?: string; json: boolean }

@@ -26,42 +26,62 @@ export type CouchServer = {
   url: string
   /** `http://127.0.0.1:port/<db>` after creating it with these members. */
   team(db: string, members: Record<string, string>, readOnly?: string[]): Promise<string>
+  /** Stops the server (its clients find nothing there); `resume()` starts it again on the same port. */
+  pause(): Promise<void>
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
 
-export async function startCouch(): Promise<CouchServer> {
+function launch(dir: string, port: number, inMemory: boolean): Promise<ChildProcess | undefined> {
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      ...(inMemory ? ['--in-memory'] : []),
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--dir',
+      dir,
+      '--config',
+      join(dir, 'config.json'),
+    ],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  return new Promise((done) => {
+    let out = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (out.includes('has started')) done(child)
+    })
+    child.once('exit', () => done(undefined))
+  })
+}
+
+const stopProcess = async (child: ChildProcess) => {
+  child.kill()
+  await new Promise((done) =>
+    child.exitCode !== null || child.signalCode ? done(null) : child.once('exit', done),
+  )
+}
+
+/**
+ * `onDisk`: the databases live in the temp folder instead of memory, so `pause()` (the server stops: the network
+ * is gone for its clients) and `resume()` (it starts again on the same port) keep them.
+ */
+export async function startCouch({ onDisk = false } = {}): Promise<CouchServer> {
   const dir = await mkdtemp(join(tmpdir(), 'glossa-couch-'))
   let child: ChildProcess | undefined
   let url = ''
+  let port = 0
   for (let attempt = 0; attempt < 5 && !url; attempt++) {
-    const port = await freePort()
-    child = spawn(
-      process.execPath,
-      [
-        BIN,
-        '--in-memory',
-        '--host',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--dir',
-        dir,
-        '--config',
-        join(dir, 'config.json'),
-      ],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-    )
-    url = await new Promise<string>((done) => {
-      let out = ''
-      child!.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        if (out.includes('has started')) done(`http://127.0.0.1:${port}`)
-      })
-      child!.once('exit', () => done(''))
-    })
+    port = await freePort()
+    child = await launch(dir, port, !onDisk)
+    if (child) url = `http://127.0.0.1:${port}`
   }
   if (!url || !child) throw new Error('pouchdb-server did not start')
   const admin = { Authorization: basic(ADMIN.user, ADMIN.password), 'Content-Type': 'application/json' }
@@ -70,7 +90,7 @@ export async function startCouch(): Promise<CouchServer> {
     if (!res.ok) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`)
   }
   await put(`/_config/admins/${ADMIN.user}`, ADMIN.password, { 'Content-Type': 'application/json' })
-  const running = child
+  let running: ChildProcess | undefined = child
   return {
     url,
     async team(db, members, readOnly = []) {
@@ -91,9 +111,19 @@ export async function startCouch(): Promise<CouchServer> {
         })
       return `${url}/${db}`
     },
+    async pause() {
+      if (running) await stopProcess(running)
+      running = undefined
+    },
+    async resume() {
+      for (let attempt = 0; attempt < 20 && !running; attempt++) {
+        running = await launch(dir, port, !onDisk)
+        if (!running) await new Promise((done) => setTimeout(done, 250))
+      }
+      if (!running) throw new Error('pouchdb-server did not start again')
+    },
     async stop() {
-      running.kill()
-      await new Promise((done) => (running.exitCode !== null ? done(null) : running.once('exit', done)))
+      if (running) await stopProcess(running)
       await rm(dir, { recursive: true, force: true })
     },
   }

@@ -7,7 +7,11 @@ import { readDoc } from '../../shared/sync/docs'
 import type { SyncConflict } from '../../shared/sync/contract-schemas'
 import type { ErrorCode } from '../../shared/types'
 import { resolveConflict } from '../sync/resolve'
-import { SyncError, runSync } from '../sync/run-sync'
+import { LiveSync } from '../sync/live'
+import type { LiveFailure, LiveOptions } from '../sync/live'
+import { SyncError, countPending, runSync } from '../sync/run-sync'
+import { safeUrl } from '../sync/sync-protocol'
+import type { Remote } from '../sync/sync-protocol'
 import { readTeamSettings, writeTeamSettings } from '../sync/settings'
 import { readSyncState } from '../sync/state'
 import type { KeptConflict } from '../sync/state'
@@ -59,18 +63,142 @@ function conflictItem(id: string, c: KeptConflict, current: unknown, title?: str
   }
 }
 
-export function syncHandlers({ archive, syncJob }: ServiceContext): HandlerMap<'sync'> {
+/** The team database's update sequence, a cheap look (no job) at whether anything changed there. */
+async function remoteSeq(remote: Remote): Promise<string> {
+  const headers: Record<string, string> = {}
+  if (remote.username)
+    headers.Authorization = `Basic ${Buffer.from(`${remote.username}:${remote.password ?? ''}`).toString('base64')}`
+  let res: Response
+  try {
+    res = await fetch(remote.url, { headers, signal: AbortSignal.timeout(15_000) })
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message
+    throw new SyncError(
+      'unreachable',
+      `Could not reach ${safeUrl(remote.url)} (${cause}); changes wait here.`,
+    )
+  }
+  if (res.status === 401 || res.status === 403)
+    throw new SyncError(
+      'unauthorized',
+      `The server at ${safeUrl(remote.url)} refused the user name or password.`,
+    )
+  if (res.status === 404)
+    throw new SyncError('no_database', `There is no database at ${safeUrl(remote.url)}.`)
+  if (!res.ok)
+    throw new SyncError('remote_error', `The server at ${safeUrl(remote.url)} answered ${res.status}.`)
+  const info = (await res.json().catch(() => ({}))) as { update_seq?: unknown }
+  return JSON.stringify(info.update_seq ?? null)
+}
+
+function classify(err: unknown): LiveFailure {
+  if (err instanceof SyncError)
+    return {
+      retry: err.code === 'unreachable' || err.code === 'remote_error',
+      message: err.message,
+      ...(err.pending ? { pending: err.pending } : {}),
+    }
+  // The sync job stopped (killed, out of memory): try again later.
+  return { retry: true, message: err instanceof Error ? err.message : String(err) }
+}
+
+const liveSyncs = new Set<LiveSync>()
+
+/** The computer woke from sleep or came back online: every live sync tries at once (Electron's powerMonitor). */
+export function wakeLiveSync(): void {
+  for (const sync of liveSyncs) sync.wake()
+}
+
+/** Live sync's timings; tests make them short. */
+export type LiveTimings = Pick<LiveOptions, 'pollMs' | 'debounceMs' | 'firstRetryMs' | 'maxRetryMs'>
+
+/** GLOSSA_SYNC_POLL_MS (tests): how often live sync looks at the server; its other waits follow from it. */
+function timingsFromEnv(): LiveTimings {
+  const poll = Number(process.env.GLOSSA_SYNC_POLL_MS)
+  if (!Number.isFinite(poll) || poll <= 0) return {}
+  return {
+    pollMs: poll,
+    debounceMs: Math.min(1500, poll / 4),
+    firstRetryMs: Math.min(1000, poll / 4),
+    maxRetryMs: poll * 2,
+  }
+}
+
+export function syncHandlers(
+  { archive, syncJob }: ServiceContext,
+  timings: LiveTimings = timingsFromEnv(),
+): HandlerMap<'sync'> {
   let password: string | undefined
   let running: Promise<unknown> = Promise.resolve()
+  let live: { sync: LiveSync; stop: () => void } | undefined
+
+  const remoteOf = async (): Promise<Remote> => {
+    const settings = await readTeamSettings(archive.dir)
+    if (!settings.remote)
+      throw new GlossaError('invalid_argument', 'Set the team database in Settings → Team first.')
+    return {
+      url: settings.remote,
+      ...(settings.user ? { username: settings.user, password: password ?? '' } : {}),
+    }
+  }
+
+  /** One sync at a time, whether asked for or live. */
+  const syncOnce = async (remote: Remote) => {
+    if (!syncJob)
+      throw new GlossaError('unreachable', 'Sync is not available in this window (it has no sync process).')
+    const start = syncJob
+    const run = running.then(() => runSync(archive, remote, start))
+    running = run.catch(() => {})
+    return run
+  }
+
+  /** Starts or stops live sync to match the settings (and whether the password is known). */
+  const updateLive = async () => {
+    live?.stop()
+    live = undefined
+    const settings = await readTeamSettings(archive.dir)
+    if (!settings.live || !settings.remote || !syncJob || (settings.user && password === undefined)) return
+    const sync = new LiveSync({
+      ...timings,
+      run: async () => {
+        const report = await syncOnce(await remoteOf())
+        return { received: report.received, pending: 0 }
+      },
+      remoteSeq: async () => remoteSeq(await remoteOf()),
+      countPending: () => countPending(archive),
+      classify,
+    })
+    const unsubscribe = archive.onChange(() => sync.localChange())
+    liveSyncs.add(sync)
+    live = {
+      sync,
+      stop: () => {
+        sync.stop()
+        unsubscribe()
+        liveSyncs.delete(sync)
+      },
+    }
+    sync.start()
+  }
+  void updateLive().catch(() => {})
 
   const status = async () => {
     const [settings, state] = await Promise.all([readTeamSettings(archive.dir), readSyncState(archive.dir)])
+    const waitingReason = Object.values(state.waiting)[0]
+    const liveStatus = live
+      ? live.sync.current()
+      : settings.live && settings.remote
+        ? { state: 'needs-password' as const, pending: 0, received: 0 }
+        : undefined
     return {
-      ...settings,
+      ...(settings.remote ? { remote: settings.remote } : {}),
+      ...(settings.user ? { user: settings.user } : {}),
       password: password === undefined ? ('none' as const) : ('session' as const),
       ...(state.lastSync ? { lastSync: state.lastSync } : {}),
       conflicts: Object.values(state.conflicts).filter((c) => !c.resolved).length,
       waiting: Object.keys(state.waiting).length,
+      ...(waitingReason ? { waitingReason } : {}),
+      ...(liveStatus ? { live: liveStatus } : {}),
     }
   }
 
@@ -87,31 +215,21 @@ export function syncHandlers({ archive, syncJob }: ServiceContext): HandlerMap<'
 
   return {
     'sync.status': status,
-    'sync.configure': async ({ remote, user, password: given }) => {
-      await writeTeamSettings(archive.dir, { remote, ...(user ? { user } : {}) })
+    'sync.configure': async ({ remote, user, password: given, live: wanted }) => {
+      const before = await readTeamSettings(archive.dir)
+      const liveOn = wanted ?? before.live ?? false
+      await writeTeamSettings(archive.dir, {
+        remote,
+        ...(user ? { user } : {}),
+        ...(liveOn ? { live: true } : {}),
+      })
       if (given !== undefined) password = given
+      await updateLive()
       return status()
     },
     'sync.run': async () => {
-      const settings = await readTeamSettings(archive.dir)
-      if (!settings.remote)
-        throw new GlossaError('invalid_argument', 'Set the team database in Settings → Team first.')
-      if (!syncJob)
-        throw new GlossaError('unreachable', 'Sync is not available in this window (it has no sync process).')
-      const start = syncJob
-      const run = running.then(() =>
-        runSync(
-          archive,
-          {
-            url: settings.remote!,
-            ...(settings.user ? { username: settings.user, password: password ?? '' } : {}),
-          },
-          start,
-        ),
-      )
-      running = run.catch(() => {})
       try {
-        const report = await run
+        const report = await syncOnce(await remoteOf())
         return {
           sent: report.sent,
           received: report.received,

@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto'
 import PouchDB from 'pouchdb'
 import { canonicalJson, splitBy, stripCouchFields } from '../../shared/sync/docs'
+import { safeUrl } from './sync-protocol'
 import type { Change, Outgoing, SyncAnswer, SyncFailureCode, SyncRequest } from './sync-protocol'
+
+export { safeUrl }
 
 type Doc = { _id: string; _rev?: string; _deleted?: boolean; [field: string]: unknown }
 
@@ -59,18 +62,6 @@ function remoteFailure(err: unknown, remote: SyncRequest['remote']): SyncFailure
     'remote_error',
     `The server at ${where} answered ${e.status}: ${e.message ?? e.name}.`,
   )
-}
-
-/** The address without any user name or password written into it, for messages. */
-export function safeUrl(url: string): string {
-  try {
-    const u = new URL(url)
-    u.username = ''
-    u.password = ''
-    return u.toString().replace(/\/$/, '')
-  } catch {
-    return 'that address'
-  }
 }
 
 async function writeOutgoing(local: PouchDB, outgoing: Outgoing[]) {

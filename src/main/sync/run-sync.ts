@@ -14,7 +14,7 @@ import { archiveDocs } from './archive-docs'
 import { applyIncoming } from './apply'
 import type { Incoming } from './apply'
 import { readSyncState, replicaDir, syncDir, writeSyncState } from './state'
-import type { KeptConflict } from './state'
+import type { KeptConflict, SyncState } from './state'
 import { syncAnswerSchema } from './sync-protocol'
 import type { Outgoing, Remote, SyncFailureCode } from './sync-protocol'
 
@@ -34,18 +34,15 @@ export class SyncError extends Error {
   constructor(
     readonly code: SyncFailureCode,
     message: string,
+    /** The changes that were to be sent, still waiting here. */
+    readonly pending = 0,
   ) {
     super(message)
   }
 }
 
-export async function runSync(
-  archive: Archive,
-  remote: Remote,
-  startJob: () => JobProcess,
-): Promise<SyncReport> {
-  await mkdir(syncDir(archive.dir), { recursive: true })
-  const state = await readSyncState(archive.dir)
+/** What a sync sends: every change since the last sync, and the answers to conflicts resolved here. */
+async function planOutgoing(archive: Archive, state: SyncState, username?: string) {
   const known = new Set(
     Object.keys(state.docs).flatMap((id) => {
       const ref = parseDocId(id)
@@ -58,22 +55,44 @@ export async function runSync(
   // Each version says who sent it, for the conflict list; the record itself does not change.
   const signed = async (doc: Promise<unknown> | undefined) => {
     const content = await doc
-    return content && remote.username ? { ...content, by: remote.username } : content
+    return content && username ? { ...content, by: username } : content
   }
   const resolved = Object.entries(state.conflicts).filter(([, c]) => c.resolved)
   const ending = new Set(resolved.map(([id]) => id))
-  for (const id of plan.changed.filter((id) => !ending.has(id)))
-    outgoing.push({ id, parentRev: state.docs[id]?.rev, doc: await signed(current.get(id)!.load()) })
-  for (const id of plan.deleted.filter((id) => !ending.has(id)))
-    outgoing.push({ id, parentRev: state.docs[id]!.rev })
-  // A conflict resolved here: what the archive holds now goes on the winning revision, the losers end.
-  for (const [id, conflict] of resolved)
-    outgoing.push({
-      id,
-      parentRev: conflict.rev,
-      doc: await signed(current.get(id)?.load()),
-      dropRevs: conflict.losers.map((l) => l.rev),
-    })
+  const changed = plan.changed.filter((id) => !ending.has(id))
+  const deleted = plan.deleted.filter((id) => !ending.has(id))
+  const count = changed.length + deleted.length + resolved.length
+  const build = async () => {
+    for (const id of changed)
+      outgoing.push({ id, parentRev: state.docs[id]?.rev, doc: await signed(current.get(id)!.load()) })
+    for (const id of deleted) outgoing.push({ id, parentRev: state.docs[id]!.rev })
+    // A conflict resolved here: what the archive holds now goes on the winning revision, the losers end.
+    for (const [id, conflict] of resolved)
+      outgoing.push({
+        id,
+        parentRev: conflict.rev,
+        doc: await signed(current.get(id)?.load()),
+        dropRevs: conflict.losers.map((l) => l.rev),
+      })
+    return outgoing
+  }
+  return { known, current, count, build }
+}
+
+/** How many changes the next sync would send (read from the archive; no network, no job). */
+export async function countPending(archive: Archive): Promise<number> {
+  return (await planOutgoing(archive, await readSyncState(archive.dir))).count
+}
+
+export async function runSync(
+  archive: Archive,
+  remote: Remote,
+  startJob: () => JobProcess,
+): Promise<SyncReport> {
+  await mkdir(syncDir(archive.dir), { recursive: true })
+  const state = await readSyncState(archive.dir)
+  const { known, current, build } = await planOutgoing(archive, state, remote.username)
+  const outgoing = await build()
 
   const answer = await runJob(
     startJob,
@@ -86,7 +105,7 @@ export async function runSync(
     },
     (value) => syncAnswerSchema.parse(value),
   )
-  if (!answer.ok) throw new SyncError(answer.code, answer.message)
+  if (!answer.ok) throw new SyncError(answer.code, answer.message, outgoing.length)
 
   const written = new Map(answer.written.map((w) => [w.id, w.rev]))
   for (const [id, rev] of written) {

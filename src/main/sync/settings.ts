@@ -10,6 +10,8 @@ import { syncDir } from './state'
 export const teamSettingsSchema = z.object({
   remote: z.string().max(2000).optional(),
   user: z.string().trim().max(200).optional(),
+  /** Live sync: in the background, after each change and when the team's database changes. */
+  live: z.boolean().optional(),
 })
 export type TeamSettings = z.infer<typeof teamSettingsSchema>
 

@@ -49,3 +49,15 @@ export const syncAnswerSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), code: z.enum(syncFailureCodes), message: z.string() }),
 ])
 export type SyncAnswer = z.infer<typeof syncAnswerSchema>
+
+/** The address without any user name or password written into it, for messages. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    u.username = ''
+    u.password = ''
+    return u.toString().replace(/\/$/, '')
+  } catch {
+    return 'that address'
+  }
+}

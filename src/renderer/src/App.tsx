@@ -208,6 +208,7 @@ export default function App() {
         onBackups={() => setBackups(true)}
         onConnector={() => setConnector(true)}
         onTeam={() => setTeam(true)}
+        onTeamReceived={refreshAll}
         onExport={() =>
           setExporting({
             scope: route.view === 'library' && route.articleId ? 'article' : 'filter',

@@ -10,6 +10,21 @@ export const syncStatusSchema = z.object({
   conflicts: z.int().nonnegative(),
   /** Changes the server would not take (a read-only member), kept and offered again. */
   waiting: z.int().nonnegative(),
+  /** Why the server would not take them ("read-only member of this database"). */
+  waitingReason: z.string().optional(),
+  /** Live sync, when it is on: where it stands now. */
+  live: z
+    .object({
+      /** Live sync waits for the password (browser mode asks it once per session). */
+      state: z.enum(['syncing', 'synced', 'offline', 'error', 'needs-password']),
+      /** Local changes not yet on the server. */
+      pending: z.int().nonnegative(),
+      message: z.string().optional(),
+      syncedAt: z.string().optional(),
+      /** Documents taken in by live sync so far: the window reloads when this grows. */
+      received: z.int().nonnegative(),
+    })
+    .optional(),
 })
 
 export const syncReportSchema = z.object({

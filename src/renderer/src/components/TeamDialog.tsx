@@ -3,21 +3,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ResultOf } from '../../../shared/contract'
 import { api } from '../api'
-import { formatDate } from '../format'
 import Modal from './Modal'
+import { statusLine } from './team-status-line'
 
 type Status = ResultOf<'sync.status'>
 type Conflict = ResultOf<'sync.conflicts'>[number]
-
-export function statusLine(status: Status | null, offline: boolean): string {
-  if (!status?.remote) return 'Not in a team yet.'
-  const parts = [
-    offline ? 'Offline' : status.lastSync ? `Synced ${formatDate(status.lastSync)}` : 'Not synced yet',
-  ]
-  if (status.waiting) parts.push(`${status.waiting} waiting`)
-  if (status.conflicts) parts.push(`${status.conflicts} conflict${status.conflicts === 1 ? '' : 's'}`)
-  return parts.join(' · ')
-}
 
 export default function TeamDialog({ onClose, onSynced }: { onClose: () => void; onSynced: () => void }) {
   const [status, setStatus] = useState<Status | null>(null)
@@ -25,6 +15,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
   const [remote, setRemote] = useState('')
   const [user, setUser] = useState('')
   const [password, setPassword] = useState('')
+  const [live, setLive] = useState<boolean | undefined>(undefined)
   const [busy, setBusy] = useState(false)
   const [offline, setOffline] = useState(false)
   const [message, setMessage] = useState('')
@@ -35,6 +26,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
         setStatus(s)
         setRemote((r) => r || s.remote || '')
         setUser((u) => u || s.user || '')
+        setLive((l) => l ?? s.live !== undefined)
       },
       () => {},
     )
@@ -61,6 +53,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
         remote: remote.trim(),
         user: user.trim(),
         ...(password ? { password } : {}),
+        live: !!live,
       })
       const r = await api['sync.run']({})
       onSynced()
@@ -117,6 +110,27 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
           The password is kept in memory for this session only and asked again after a restart; it is never
           written to the archive.
         </p>
+        <label className="team-live">
+          <input
+            type="checkbox"
+            checked={!!live}
+            onChange={(e) => {
+              const on = e.target.checked
+              setLive(on)
+              if (remote.trim())
+                void act(async () => {
+                  await api['sync.configure']({
+                    remote: remote.trim(),
+                    user: user.trim(),
+                    ...(password ? { password } : {}),
+                    live: on,
+                  })
+                  return on ? 'Live sync is on: changes go both ways in the background.' : 'Live sync is off.'
+                })
+            }}
+          />
+          Keep in sync (live, in the background)
+        </label>
         <button type="submit" className="primary" disabled={busy}>
           Sync now
         </button>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react'
 import type { Collection, Tag } from '../../../shared/types'
 import ArticleRow from '../components/ArticleRow'
+import TeamStatus from '../components/TeamStatus'
 import { plural } from '../format'
 import BulkBar from '../library/BulkBar'
 import FilterPanel from '../library/FilterPanel'
@@ -27,6 +28,8 @@ type Props = {
   onConnector: () => void
   /** Settings → Team: the team database, Sync now, conflicts. */
   onTeam: () => void
+  /** Live team sync took in changes: reload what the window shows. */
+  onTeamReceived?: () => void
   view: View
   onView: (view: View) => void
   tags: Tag[]
@@ -77,6 +80,7 @@ export default function LibraryPane(props: Props) {
     onBackups,
     onConnector,
     onTeam,
+    onTeamReceived,
     view,
     onView,
     tags,
@@ -263,6 +267,7 @@ export default function LibraryPane(props: Props) {
         <button type="button" className="link" onClick={onTeam}>
           Team…
         </button>
+        <TeamStatus onOpen={onTeam} onReceived={() => onTeamReceived?.()} />
       </footer>
       {checked.size > 0 && (
         <BulkBar
