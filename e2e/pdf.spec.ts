@@ -1,6 +1,10 @@
 // e2e: PDF reports in Chromium over browser mode: import a generated PDF, see its pages drawn with a text
 // layer, highlight across two lines, tag a figure, reload (same text, same place), export Markdown with the page.
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { describe } from '../src/shared/anchoring'
+import type { Annotation } from '../src/shared/types'
 import * as make from '../test/fixtures/pdf/make-pdfs'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
@@ -271,4 +275,60 @@ test('an encrypted PDF: the import dialog asks for its password, the reader asks
   await form.getByRole('button', { name: 'Show its text instead' }).click()
   await expect(page.getByRole('note')).toContainText('protected by a password, so its text is shown')
   await expect(page.getByTestId('article-body')).toContainText('1,240 bridges were inspected')
+})
+
+test('a highlight whose text is no longer on its page is painted from its rectangles, marked approximate', async ({
+  page,
+  glossa,
+}) => {
+  const id = await importPdf(glossa, 'bridges.pdf', await make.singleColumnPdf())
+  const article = await glossa.call('articles.get', { id })
+  const exact = '1,240 bridges were inspected'
+  const start = article.text.indexOf(exact)
+  const kept = await glossa.call('annotations.create', {
+    articleId: id,
+    target: describe(article.text, start, start + exact.length),
+    color: 'green',
+    pdfRects: [[300, 110, 160, 14]],
+  })
+  const other = article.text.indexOf('37 were closed')
+  await glossa.call('annotations.create', {
+    articleId: id,
+    target: describe(article.text, other, other + 14),
+    color: 'yellow',
+  })
+  // As if pdf.js now read the page otherwise: neither the page's nor the article's selectors find the passage.
+  const file = join(glossa.archiveDir, 'annotations', `${id}.json`)
+  await glossa.restart(async () => {
+    const data = JSON.parse(await readFile(file, 'utf8')) as { annotations: Annotation[] }
+    const gone = { exact: 'nine hundred culverts were examined', prefix: 'xx ', suffix: ' yy' }
+    for (const a of data.annotations)
+      if (a.id === kept.id) {
+        Object.assign(a.target.quote, gone)
+        Object.assign(a.pdf!.quote, gone)
+      }
+    await writeFile(file, JSON.stringify(data))
+  })
+  await openPdf(page, glossa, id)
+  await expect.poll(() => paintedText(page, 'hl-yellow')).toEqual(['37 were closed'])
+  const mark = page.locator(`.pdf-approx[data-annotation="${kept.id}"]`)
+  await expect(mark).toHaveCount(1)
+  const box = await page.evaluate((markId) => {
+    const el = document.querySelector(`.pdf-approx[data-annotation="${markId}"]`)!.getBoundingClientRect()
+    const pageBox = document.querySelector('section[data-page="1"]')!.getBoundingClientRect()
+    const scale = pageBox.width / 595
+    return [
+      (el.left - pageBox.left) / scale,
+      (el.top - pageBox.top) / scale,
+      el.width / scale,
+      el.height / scale,
+    ]
+  }, kept.id)
+  expect(box.map((n) => Math.round(n))).toEqual([300, 110, 160, 14])
+  const sidebar = page.getByRole('complementary', { name: 'Annotations' })
+  await expect(sidebar.getByRole('heading', { name: 'Approximate' })).toBeVisible()
+  await expect(sidebar.locator('.annotation-card.approximate')).toContainText(
+    'Approximate: not found in the text of page 1; painted where it was on the page',
+  )
+  await expect(sidebar.getByRole('heading', { name: 'Orphans' })).toHaveCount(0)
 })

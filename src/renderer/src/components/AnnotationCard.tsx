@@ -13,6 +13,8 @@ type Props = {
   annotation: LocalAnnotation
   focused: boolean
   orphan?: boolean
+  /** On a PDF: not found in the page's text, painted from the rectangles it covered on its page. */
+  approximate?: boolean
   editing?: 'note' | 'tags' | null
   knownTags: Tag[]
   onFocus: (id: string) => void
@@ -32,6 +34,7 @@ export default function AnnotationCard(props: Props) {
     annotation: a,
     focused,
     orphan,
+    approximate,
     editing,
     knownTags,
     onFocus,
@@ -71,7 +74,7 @@ export default function AnnotationCard(props: Props) {
       ref={setRef}
       data-index={index}
       style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
-      className={`annotation-card color-${a.color}${focused ? ' focused' : ''}${orphan ? ' orphan' : ''}`}
+      className={`annotation-card color-${a.color}${focused ? ' focused' : ''}${orphan ? ' orphan' : ''}${approximate ? ' approximate' : ''}`}
       data-annotation-id={a.id}
       onClick={() => !focused && onFocus(a.id)}
     >
@@ -88,6 +91,12 @@ export default function AnnotationCard(props: Props) {
         </div>
       )}
       {orphan && <div className="orphan-label">Not found in the current text of the article</div>}
+      {approximate && (
+        <div className="orphan-label">
+          Approximate: not found in the text of page {a.pdf?.label ?? (a.pdf?.page ?? 0) + 1}; painted where
+          it was on the page
+        </div>
+      )}
       {a.unsaved && <div className="unsaved-label">Not saved yet</div>}
       {focused && (
         <div className="card-editor" onClick={(e) => e.stopPropagation()}>

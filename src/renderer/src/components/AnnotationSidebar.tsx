@@ -16,6 +16,8 @@ type Props = {
   form?: ReactNode
   placed: LocalAnnotation[]
   orphans: LocalAnnotation[]
+  /** On a PDF: not anchored, painted from their rectangles on their page. */
+  approximate?: LocalAnnotation[]
   focusedId: string | null
   editing: 'note' | 'tags' | null
   knownTags: Tag[]
@@ -30,7 +32,14 @@ type Props = {
 const CARD_ESTIMATE = 90
 const CARD_GAP = 8
 
-export default function AnnotationSidebar({ form, placed, orphans, focusedId, ...rest }: Props) {
+export default function AnnotationSidebar({
+  form,
+  placed,
+  orphans,
+  approximate = [],
+  focusedId,
+  ...rest
+}: Props) {
   const scrollRef = useRef<HTMLElement>(null)
   const listRef = useRef<HTMLOListElement>(null)
   // Where the list starts inside the scrolling sidebar: below the title and the figure form, whose height changes.
@@ -69,10 +78,11 @@ export default function AnnotationSidebar({ form, placed, orphans, focusedId, ..
     <aside className="annotation-sidebar" aria-label="Annotations" ref={scrollRef}>
       <div className="sidebar-head">
         <h2 className="sidebar-title">
-          Annotations <span className="muted">{placed.length + orphans.length || ''}</span>
+          Annotations{' '}
+          <span className="muted">{placed.length + orphans.length + approximate.length || ''}</span>
         </h2>
         {form}
-        {placed.length + orphans.length === 0 && (
+        {placed.length + orphans.length + approximate.length === 0 && (
           <p className="muted sidebar-hint">
             Select a passage to highlight it. Keys 1–6 pick a colour, N adds a note, T a tag, F tags a figure.
           </p>
@@ -94,6 +104,16 @@ export default function AnnotationSidebar({ form, placed, orphans, focusedId, ..
           )
         })}
       </ol>
+      {approximate.length > 0 && (
+        <>
+          <h3 className="sidebar-subtitle">Approximate</h3>
+          <ol className="annotation-list">
+            {approximate.map((a) => (
+              <AnnotationCard key={a.id} annotation={a} focused={a.id === focusedId} approximate {...rest} />
+            ))}
+          </ol>
+        </>
+      )}
       {orphans.length > 0 && (
         <>
           <h3 className="sidebar-subtitle">Orphans</h3>

@@ -10,12 +10,18 @@ import type { Article } from '../../../shared/types'
 import { api } from '../api'
 import { readDomText } from '../reader/dom-text'
 import type { DomText } from '../reader/dom-text'
-import { buildTextLayer } from '../reader/pdf-layer'
-import type { LayerInput } from '../reader/pdf-layer'
+import { buildTextLayer, paintApproximate } from '../reader/pdf-layer'
+import type { ApproximateMark, LayerInput } from '../reader/pdf-layer'
 import ArticleBody from './ArticleBody'
 import './pdf-body.css'
 
-type Props = { article: Article; onModel: (model: DomText, container: HTMLElement) => void }
+type Props = {
+  article: Article
+  onModel: (model: DomText, container: HTMLElement) => void
+  /** Annotations that did not anchor, painted from their stored rectangles on their pages. */
+  approximate?: readonly ApproximateMark[]
+  onFocusAnnotation?: (id: string) => void
+}
 
 type PdfJs = typeof PdfJsModule
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
@@ -69,7 +75,9 @@ async function outlineOf(doc: PdfDocument): Promise<OutlineEntry[]> {
   return out
 }
 
-function PdfBody({ article, onModel }: Props) {
+const NONE: readonly ApproximateMark[] = []
+
+function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Props) {
   const pagesRef = useRef<HTMLDivElement>(null)
   const [doc, setDoc] = useState<PdfDocument | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -238,6 +246,11 @@ function PdfBody({ article, onModel }: Props) {
     container.querySelectorAll('section.pdf-page').forEach((s) => observer.observe(s))
     return () => observer.disconnect()
   }, [doc, draw, article])
+
+  useEffect(() => {
+    const container = pagesRef.current
+    if (doc && container) paintApproximate(container, approximate, (id) => onFocusAnnotation?.(id))
+  }, [doc, approximate, onFocusAnnotation])
 
   // A new zoom: redraw the pages in view.
   useLayoutEffect(() => {

@@ -4,7 +4,8 @@
 // a <br> for a line break, a new block for a blank line). The text model (src/shared/text-model.ts) then reads the
 // pages back as exactly the article's stored text, so selection, highlights, figures and find work as on articles.
 import { pageText } from '../../../shared/pdf-text'
-import type { PdfTextItem } from '../../../shared/pdf-text'
+import type { PageRange, PdfTextItem } from '../../../shared/pdf-text'
+import type { DomText } from './dom-text'
 
 /** What the layer needs of pdf.js: the page's viewport transform at scale 1 and its text items with styles. */
 export type LayerInput = {
@@ -107,4 +108,60 @@ export function pageRects(range: Range, pageIndex: number): [number, number, num
     if (out.length >= 200) break
   }
   return out
+}
+
+/**
+ * Each page's range in the reader's text, as the text model read the pages (one section each): what the page
+ * selectors anchor on. A page with no text gets an empty range where it falls.
+ */
+export function modelPageRanges(model: DomText, container: HTMLElement): PageRange[] {
+  const sections = [...container.querySelectorAll<HTMLElement>('section.pdf-page')]
+  const index = new Map<Element, number>(sections.map((s, i) => [s, i]))
+  const ranges = sections.map(() => ({ start: -1, end: -1 }))
+  for (const seg of model.segments) {
+    const section = seg.node.parentElement?.closest('section.pdf-page')
+    const i = section ? index.get(section) : undefined
+    if (i === undefined) continue
+    if (ranges[i].start < 0) ranges[i].start = seg.start
+    ranges[i].end = seg.end
+  }
+  let last = 0
+  for (const r of ranges) {
+    if (r.start < 0) r.start = r.end = last
+    else last = r.end
+  }
+  return ranges
+}
+
+/** An annotation painted from its stored rectangles on its page (it did not anchor on the text). */
+export type ApproximateMark = {
+  id: string
+  color: string
+  page: number
+  rects: [number, number, number, number][]
+}
+
+/** Paints the approximate marks over their pages (replacing the ones painted before); clicking one focuses it. */
+export function paintApproximate(
+  container: HTMLElement,
+  marks: readonly ApproximateMark[],
+  onFocus: (id: string) => void,
+) {
+  container.querySelectorAll('.pdf-approx').forEach((el) => el.remove())
+  for (const mark of marks) {
+    const section = container.querySelector<HTMLElement>(`section.pdf-page[data-page="${mark.page + 1}"]`)
+    if (!section) continue
+    for (const [x, y, w, h] of mark.rects) {
+      const el = document.createElement('div')
+      el.className = `pdf-approx approx-${mark.color}`
+      el.dataset.annotation = mark.id
+      el.title = 'Approximate: painted where this highlight was; its text was not found on the page'
+      el.style.left = px(x)
+      el.style.top = px(y)
+      el.style.width = px(w)
+      el.style.height = px(h)
+      el.addEventListener('click', () => onFocus(mark.id))
+      section.append(el)
+    }
+  }
 }

@@ -3,8 +3,9 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MouseEvent } from 'react'
 import { anchorAll, describe } from '../../../shared/anchoring'
+import { anchorPdf } from '../../../shared/pdf-anchor'
 import { splitByPage } from '../../../shared/pdf-text'
-import { pageRects } from '../reader/pdf-layer'
+import { modelPageRanges, pageRects } from '../reader/pdf-layer'
 import { onAppEvent } from '../api'
 import AnnotationSidebar from '../components/AnnotationSidebar'
 import ArticleBody from '../components/ArticleBody'
@@ -100,14 +101,33 @@ export default function ReaderPane(props: Props) {
       console.warn('Glossa: displayed text differs from stored text')
   }, [model, article])
 
-  const { placed, orphans, spans } = useMemo(() => {
-    if (!model) return { placed: [], orphans: [], spans: new Map<string, { start: number; end: number }>() }
-    const result = anchorAll(model.text, snapshot.items)
+  // On a PDF, each page's range in the text as the reader reads it: page selectors anchor there first.
+  const pdfPages = useMemo(
+    () => (model && article?.pdf && body.current ? modelPageRanges(model, body.current) : null),
+    [model, article],
+  )
+  const { placed, orphans, approximate, spans } = useMemo(() => {
+    if (!model)
+      return {
+        placed: [],
+        orphans: [],
+        approximate: [],
+        spans: new Map<string, { start: number; end: number }>(),
+      }
+    const result =
+      pdfPages && article?.pdf
+        ? anchorPdf(model.text, pdfPages, article.pdf.fingerprint, snapshot.items)
+        : { ...anchorAll(model.text, snapshot.items), approximate: [] }
     const ordered = snapshot.items
       .filter((a) => result.placed.has(a.id))
       .sort((a, b) => result.placed.get(a.id)!.start - result.placed.get(b.id)!.start)
-    return { placed: ordered, orphans: result.orphans, spans: result.placed }
-  }, [model, snapshot.items])
+    return { placed: ordered, orphans: result.orphans, approximate: result.approximate, spans: result.placed }
+  }, [model, snapshot.items, pdfPages, article])
+  const approximateMarks = useMemo(
+    () =>
+      approximate.map((a) => ({ id: a.id, color: a.color, page: a.pdf!.page, rects: a.pdf!.rects ?? [] })),
+    [approximate],
+  )
 
   const taggedSpans = useMemo(
     () => placed.filter((a) => a.kind === 'figure').map((a) => spans.get(a.id)!),
@@ -180,6 +200,10 @@ export default function ReaderPane(props: Props) {
     },
     [spans, scrollToSpan],
   )
+  const focusApproximate = useCallback((next: string) => {
+    setFocusedId(next)
+    setDrawerOpen(true)
+  }, [])
 
   const onSelectionAction = useCallback(
     (action: SelectionAction) => {
@@ -318,7 +342,7 @@ export default function ReaderPane(props: Props) {
                   open: drawerOpen,
                   toggle: () => setDrawerOpen((o) => !o),
                   ref: drawerToggle,
-                  count: placed.length + orphans.length,
+                  count: placed.length + orphans.length + approximate.length,
                 }
               : undefined
           }
@@ -342,7 +366,12 @@ export default function ReaderPane(props: Props) {
               </p>
             )}
             {article.pdf ? (
-              <PdfBody article={article} onModel={onModel} />
+              <PdfBody
+                article={article}
+                onModel={onModel}
+                approximate={approximateMarks}
+                onFocusAnnotation={focusApproximate}
+              />
             ) : (
               <ArticleBody article={article} onModel={onModel} />
             )}
@@ -378,11 +407,15 @@ export default function ReaderPane(props: Props) {
           )
         }
         onEditFigure={(a) => {
-          const annotation = placed.find((x) => x.id === a) ?? orphans.find((x) => x.id === a)
+          const annotation =
+            placed.find((x) => x.id === a) ??
+            orphans.find((x) => x.id === a) ??
+            approximate.find((x) => x.id === a)
           if (annotation) void figures.openForAnnotation(annotation, spans.get(a))
         }}
         placed={placed}
         orphans={orphans}
+        approximate={approximate}
         focusedId={focusedId}
         editing={editing}
         knownTags={tags}
