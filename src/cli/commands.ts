@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { resolveArchiveDir } from '../main/open-archive'
 import {
   defaultArchiveDir,
+  defaultTrustKeyFile,
   exportWorkerFile,
   parseWorkerFile,
   rendererDir,
@@ -26,7 +27,12 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
 
 async function open(flag: unknown, lockAs?: string) {
   const { openArchive } = await import('../main/open-archive')
-  return openArchive(resolveArchiveDir(text(flag), defaultArchiveDir()), samplesDir, lockAs)
+  return openArchive(
+    resolveArchiveDir(text(flag), defaultArchiveDir()),
+    samplesDir,
+    lockAs,
+    defaultTrustKeyFile(),
+  )
 }
 
 export const commands: Record<CommandName, Run> = {
@@ -40,7 +46,7 @@ export const commands: Record<CommandName, Run> = {
     // No sample articles: a fresh archive joining a team starts empty and takes the team's articles.
     const dir = resolveArchiveDir(text(values.archive), defaultArchiveDir())
     return runSyncCommand(
-      await openArchive(dir, undefined, 'glossa sync'),
+      await openArchive(dir, undefined, 'glossa sync', defaultTrustKeyFile()),
       { remote: text(values.remote), user: text(values.user), json: values.json === true },
       () => nodeProcess(syncWorkerFile),
     )
@@ -54,6 +60,7 @@ export const commands: Record<CommandName, Run> = {
       ...(values['connector-port'] !== undefined ? { connectorPort: Number(values['connector-port']) } : {}),
       samplesDir,
       rendererDir,
+      trustKeyFile: defaultTrustKeyFile(),
       workers: {
         search: searchWorkerFile,
         export: exportWorkerFile,

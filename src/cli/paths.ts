@@ -16,6 +16,11 @@ export const parseWorkerFile = join(here, 'parse-worker.js')
 /** The sync job process (one sync with a team database), built beside this file too. */
 export const syncWorkerFile = join(here, 'sync-worker.js')
 
+/** This machine's catalog trust key (archive/catalog-trust.ts): beside the default archive, never inside one. */
+export function defaultTrustKeyFile(): string {
+  return join(defaultArchiveDir(), '..', 'catalog-trust.key')
+}
+
 /** Same place Electron's userData archive lives on Linux; the CLI has no app object to ask. */
 export function defaultArchiveDir(): string {
   const base =

@@ -20,6 +20,8 @@ export type ServeOptions = {
   rendererDir: string
   /** Job processes' entry files; `sync` (team sync) is optional: without it sync.run refuses. */
   workers: { search: string; export: string; parse: string; sync?: string }
+  /** This machine's catalog trust key, outside the archive; without it every catalog entry is checked at open. */
+  trustKeyFile?: string
   log: (line: string) => void
   warn: (line: string) => void
 }
@@ -35,7 +37,7 @@ export type RunningServe = {
 }
 
 export async function startServe(o: ServeOptions): Promise<RunningServe> {
-  const archive = await openArchive(o.dir, o.samplesDir, 'glossa serve')
+  const archive = await openArchive(o.dir, o.samplesDir, 'glossa serve', o.trustKeyFile)
   const stopHousekeeping = startHousekeeping(archive)
   const search = SearchIndex.open(archive, { builder: nodeBuilder(o.workers.search) })
   const parser = processParser((execArgv) => nodeProcess(o.workers.parse, execArgv))

@@ -11,13 +11,24 @@ export function resolveArchiveDir(flag: string | undefined, fallback: string): s
   return flag || process.env.GLOSSA_ARCHIVE || fallback
 }
 
-/** Opens (and on first use seeds) an archive; `lockAs` names the writer that takes the archive's lock. */
-export async function openArchive(dir: string, samplesDir?: string, lockAs?: string): Promise<Archive> {
+/**
+ * Opens (and on first use seeds) an archive; `lockAs` names the writer that takes the archive's lock;
+ * `trustKeyFile` is this machine's catalog trust key, outside the archive (see archive/catalog-trust.ts).
+ */
+export async function openArchive(
+  dir: string,
+  samplesDir?: string,
+  lockAs?: string,
+  trustKeyFile?: string,
+): Promise<Archive> {
   if (lockAs) {
     await mkdir(dir, { recursive: true })
     lockArchive(dir, lockAs)
   }
-  return Archive.open(dir, { seed: samplesDir ? (archive) => seedSamples(archive, samplesDir) : undefined })
+  return Archive.open(dir, {
+    seed: samplesDir ? (archive) => seedSamples(archive, samplesDir) : undefined,
+    ...(trustKeyFile ? { trustKeyFile } : {}),
+  })
 }
 
 /**

@@ -12,6 +12,7 @@ import { withoutUndefined } from '../../shared/objects'
 import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../shared/types'
 import { AnnotationStore } from './annotation-store'
 import { CatalogStore } from './catalog-store'
+import { CatalogTrust } from './catalog-trust'
 import { CollectionStore } from './collection-store'
 import { articleFile, bucketOf, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
@@ -56,6 +57,11 @@ export type ArchiveListener = (change: ArchiveChange) => void
 export type OpenOptions = {
   /** Called once when the folder is new, to fill it with sample articles. */
   seed?: (archive: Archive) => Promise<void>
+  /**
+   * This machine's catalog trust key (a file outside the archive, made on first use): catalog buckets checked
+   * once are then trusted by their exact content (catalog-trust.ts). Without it every entry is checked.
+   */
+  trustKeyFile?: string
 }
 
 export class Archive {
@@ -77,8 +83,11 @@ export class Archive {
     const archive = new Archive(dir)
     const fresh = await archive.ensureManifest()
     await removeStrayTemps(dir)
+    const trust = options.trustKeyFile
+      ? await CatalogTrust.open(dir, options.trustKeyFile).catch(() => null)
+      : null
     await Promise.all([
-      archive.catalog.load(),
+      archive.catalog.load(trust),
       archive.tagStore.load(),
       archive.collections.load(),
       purgeTrash(dir),
@@ -387,6 +396,7 @@ export class Archive {
   /** Resolves when every write started so far, including deferred catalog updates, is on disk. */
   async flush(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending])
+    await this.catalog.flush()
   }
 
   private bodyFile(id: string): string {

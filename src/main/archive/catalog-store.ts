@@ -4,11 +4,17 @@ import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import type { Problem } from './problems'
 import type { ArticleMeta } from '../../shared/types'
+import { writeAtomic } from './atomic'
+import { keptAsRead, passesUnchanged } from './catalog-trust'
+import type { CatalogTrust } from './catalog-trust'
 import { bucketOf } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import { checkCatalogEntries } from './records'
 import { openShard } from './shard'
 import type { Shard } from './shard'
+
+/** Buckets read and parsed at once while the catalog loads. */
+const LOAD_WIDTH = 8
 
 type CatalogFile = { version: number; articles: Record<string, ArticleMeta> }
 
@@ -24,6 +30,9 @@ export class CatalogStore {
   // Duplicate checks on import look articles up by text hash and canonical URL, not by scanning the catalog.
   private readonly byHash = new Map<string, string>()
   private readonly byUrl = new Map<string, string>()
+  /** Buckets whose every entry passed the check unchanged: what they are written as may be trusted. */
+  private readonly clean = new Set<string>()
+  private trust: CatalogTrust | null = null
 
   constructor(
     private readonly root: string,
@@ -34,48 +43,95 @@ export class CatalogStore {
     return join(this.root, 'catalog')
   }
 
-  async load(): Promise<void> {
+  /**
+   * Reads every bucket. With `trust` (catalog-trust.ts), a bucket whose text this machine checked or wrote before
+   * is taken as it is; any other is checked entry by entry, and recorded as trusted when nothing was refused.
+   */
+  async load(trust: CatalogTrust | null = null): Promise<void> {
+    this.trust = trust
     const names = (await readdir(this.dir)).filter((n) => /^[^.].*\.json$/.test(n))
-    await Promise.all(
-      names.map(async (name) => {
-        const bucket = name.slice(0, -'.json'.length)
-        try {
-          const shard = await this.open(bucket)
-          const { metas, refused } = checkCatalogEntries(shard.data.articles, bucket)
-          for (const meta of metas) this.index(meta)
-          if (!refused.length) {
-            this.buckets.set(bucket, shard)
-            return
-          }
-          // The entries that pass are shown; the bucket is never written, so the refused ones are not lost.
-          const file = `catalog/${bucket}.json`
-          const message = `${file} has ${refused.length === 1 ? 'an entry' : `${refused.length} entries`} Glossa cannot use (${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '; …' : ''}). It was left untouched; restore it from a backup.`
-          this.readOnly.set(bucket, message)
-          this.problems.push({ file, message })
-        } catch (err) {
-          if (!(err instanceof GlossaError)) throw err
-          // A damaged bucket stays readable-nothing and writable-never until it is restored; the rest opens.
-          this.readOnly.set(bucket, err.message)
-          this.problems.push({ file: err.file, message: err.message })
+    // A few buckets at a time, not all 256 at once: each file's text is let go once it is parsed, so opening
+    // 100,000 articles peaked at 230 MB instead of 450 MB (every text and every parsed entry alive at once).
+    let next = 0
+    const lane = async () => {
+      while (next < names.length) await one(names[next++])
+    }
+    const one = async (name: string) => {
+      const bucket = name.slice(0, -'.json'.length)
+      try {
+        let text: string | undefined
+        const shard = await this.open(bucket, (t) => (text = t))
+        if (trust && text !== undefined && trust.matches(bucket, text)) {
+          trust.opened.trusted++
+          for (const meta of Object.values(shard.data.articles)) this.index(meta)
+          this.clean.add(bucket)
+          this.buckets.set(bucket, shard)
+          return
         }
-      }),
-    )
+        const { metas, refused, unchanged } = checkCatalogEntries(shard.data.articles, bucket, keptAsRead)
+        if (trust) trust.opened.checked++
+        for (const meta of metas) this.index(meta)
+        if (!refused.length) {
+          this.buckets.set(bucket, shard)
+          if (unchanged) {
+            this.clean.add(bucket)
+            if (trust && text !== undefined) trust.record(bucket, text)
+          }
+          return
+        }
+        // The entries that pass are shown; the bucket is never written, so the refused ones are not lost.
+        const file = `catalog/${bucket}.json`
+        const message = `${file} has ${refused.length === 1 ? 'an entry' : `${refused.length} entries`} Glossa cannot use (${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '; …' : ''}). It was left untouched; restore it from a backup.`
+        this.readOnly.set(bucket, message)
+        this.problems.push({ file, message })
+      } catch (err) {
+        if (!(err instanceof GlossaError)) throw err
+        // A damaged bucket stays readable-nothing and writable-never until it is restored; the rest opens.
+        this.readOnly.set(bucket, err.message)
+        this.problems.push({ file: err.file, message: err.message })
+      }
+    }
+    await Promise.all(Array.from({ length: LOAD_WIDTH }, lane))
+    // Buckets checked now are trusted from the next open on: written at once, not when the next write comes.
+    if (trust) void trust.flush()
   }
 
-  private open(bucket: string): Promise<Shard<CatalogFile>> {
+  private open(bucket: string, onText?: (text: string) => void): Promise<Shard<CatalogFile>> {
     return openShard<CatalogFile>(
       this.root,
       join(this.dir, `${bucket}.json`),
       'catalog',
       () => ({ version: CURRENT_VERSION.catalog, articles: {} }),
       (c) => typeof c.articles === 'object' && c.articles !== null && !Array.isArray(c.articles),
+      onText,
     )
+  }
+
+  /** Writes the bucket as it is in memory; its text is trusted on the next open while every entry passed. */
+  private write(bucket: string, shard: Shard<CatalogFile>): Promise<void> {
+    const text = JSON.stringify(shard.data)
+    if (this.clean.has(bucket)) this.trust?.record(bucket, text)
+    else this.trust?.forget(bucket)
+    return writeAtomic(shard.file, text)
+  }
+
+  /** How many buckets the last load took on trust and how many it checked entry by entry (none without trust). */
+  trustStats(): { trusted: number; checked: number } {
+    return { ...(this.trust?.opened ?? { trusted: 0, checked: 0 }) }
+  }
+
+  /** Waits for the trust snapshot's pending save (the buckets themselves are awaited by their writers). */
+  async flush(): Promise<void> {
+    await this.trust?.flush()
   }
 
   /** After a damaged bucket file was moved aside: a fresh, writable, empty bucket. */
   async resetBucket(bucket: string): Promise<void> {
     this.readOnly.delete(bucket)
-    this.buckets.set(bucket, await this.open(bucket))
+    const shard = await this.open(bucket)
+    if (Object.keys(shard.data.articles).length === 0) this.clean.add(bucket)
+    else this.clean.delete(bucket)
+    this.buckets.set(bucket, shard)
   }
 
   private index(meta: ArticleMeta): void {
@@ -158,7 +214,9 @@ export class CatalogStore {
     // A later put or a remove of this article while the bucket opened wins: never write back a stale entry.
     if (this.byId.get(meta.id) !== meta) return
     shard.data.articles[meta.id] = meta
-    await shard.write()
+    const bucket = bucketOf(meta.id)
+    if (this.trust && !passesUnchanged(meta, bucket)) this.clean.delete(bucket)
+    await this.write(bucket, shard)
   }
 
   async remove(id: string): Promise<void> {
@@ -169,7 +227,7 @@ export class CatalogStore {
     this.changes++
     this.orderChanges++
     this.sorted = null
-    await shard.write()
+    await this.write(bucketOf(id), shard)
   }
 
   private readonly opening = new Map<string, Promise<Shard<CatalogFile>>>()
@@ -183,6 +241,8 @@ export class CatalogStore {
     let pending = this.opening.get(bucket)
     if (!pending) {
       pending = this.open(bucket).then((shard) => {
+        // Opened for a first write: the file was missing (an empty bucket), else it was loaded at open.
+        if (Object.keys(shard.data.articles).length === 0) this.clean.add(bucket)
         this.buckets.set(bucket, shard)
         this.opening.delete(bucket)
         return shard

@@ -49,16 +49,21 @@ export function checkMeta(raw: unknown, key: string, bucket?: string): Checked<A
 export function checkCatalogEntries(
   articles: Record<string, unknown>,
   bucket: string,
-): { metas: ArticleMeta[]; refused: string[] } {
+  /** Whether the check kept an entry as it was read (catalog-trust.ts asks, to know what it may trust). */
+  kept?: (raw: unknown, checked: ArticleMeta) => boolean,
+): { metas: ArticleMeta[]; refused: string[]; unchanged: boolean } {
   const metas: ArticleMeta[] = []
   const refused: string[] = []
+  let unchanged = kept !== undefined
   // Object.entries sees an own "__proto__" key (JSON.parse makes one) like any other, and refuses it.
   for (const [key, raw] of Object.entries(articles)) {
     const checked = checkMeta(raw, key, bucket)
-    if (checked.ok) metas.push(checked.value)
-    else refused.push(checked.reason)
+    if (checked.ok) {
+      metas.push(checked.value)
+      if (unchanged && !kept!(raw, checked.value)) unchanged = false
+    } else refused.push(checked.reason)
   }
-  return { metas, refused }
+  return { metas, refused, unchanged }
 }
 
 /** One article's annotations file: every annotation must have the schema's shape and belong to the article. */

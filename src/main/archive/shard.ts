@@ -24,7 +24,7 @@ export class Shard<T extends Versioned> {
 class ParseFailure extends Error {}
 
 /** The file's JSON, or undefined when there is no file (a file holding `null` is damaged, not missing). */
-async function readJson(file: string): Promise<unknown> {
+async function readJson(file: string, onText?: (text: string) => void): Promise<unknown> {
   let raw: string
   try {
     raw = await readFile(file, 'utf8')
@@ -32,6 +32,7 @@ async function readJson(file: string): Promise<unknown> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw err
   }
+  onText?.(raw)
   try {
     return JSON.parse(raw) as unknown
   } catch (err) {
@@ -61,12 +62,14 @@ export async function openShard<T extends Versioned>(
   defaults: () => T,
   /** true, or false or a reason when the data does not have the kind's shape. */
   isValid: (data: T) => boolean | string,
+  /** Given the file's text as read, before it is parsed (the catalog's trust is by exact content). */
+  onText?: (text: string) => void,
 ): Promise<Shard<T>> {
   const name = relative(root, file)
   await refuseLink(file, name)
   let read: unknown
   try {
-    read = await readJson(file)
+    read = await readJson(file, onText)
   } catch (err) {
     const why =
       err instanceof ParseFailure
