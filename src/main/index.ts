@@ -2,11 +2,24 @@
 // in service.ts and src/shared, which browser mode and the tests exercise without Electron.
 import { eventChannel } from '../shared/bridge'
 import { electronApp, is, optimizer } from '@electron-toolkit/utils'
-import { BrowserWindow, app, dialog, session, shell, utilityProcess } from 'electron'
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  Tray,
+  app,
+  dialog,
+  nativeImage,
+  powerMonitor,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron'
 import type { IpcMainInvokeEvent } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isSafeExternalUrl } from '../shared/url-safety'
+import { afterLastWindowClosed, trayContent, trayIconSize } from './background-mode'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
@@ -18,6 +31,9 @@ import { processParser } from './jobs/parse-service'
 import type { JobProcess } from './jobs/job-process'
 import { SearchIndex, processBuilder } from './search'
 import { createService } from './service'
+import { wakeLiveSync } from './handlers/sync'
+import { safeStorageBox } from './sync/safe-storage'
+import { TeamSecrets } from './sync/team-secret'
 
 /** A job process (index build, export, page parsing) as a utilityProcess: its work and memory stay out of here. */
 function utilityJob(worker: string, execArgv: string[] = []): JobProcess {
@@ -50,7 +66,7 @@ function isOwnFrame(event: IpcMainInvokeEvent): boolean {
   return url.startsWith(pathToFileURL(rendererIndex).href)
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(hash?: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 840,
@@ -80,8 +96,46 @@ function createWindow(): BrowserWindow {
     if (isSafeExternalUrl(url)) void shell.openExternal(url)
   })
   if (is.dev && process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(rendererIndex)
+  else void win.loadFile(rendererIndex, hash ? { hash } : undefined)
   return win
+}
+
+/**
+ * Brings the window up, making a new one if it was closed (the app may run on without it, in the tray);
+ * `hash` opens a route, e.g. an article saved from the browser.
+ */
+function showWindow(hash?: string): BrowserWindow {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createWindow(hash) // shown once it is ready to show
+    return mainWindow
+  }
+  // A new fragment is a same-document navigation: useRoute's hashchange opens the article.
+  if (hash) void mainWindow.loadFile(rendererIndex, { hash })
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+  return mainWindow
+}
+
+/** The tray icon the app keeps while it runs without a window: Open Glossa, Quit Glossa; said once. */
+function createTray(port: number | undefined): Tray {
+  const content = trayContent(port)
+  const size = trayIconSize(process.platform)
+  const icon = nativeImage.createFromPath(join(resourcesDir, 'icon.png'))
+  const tray = new Tray(icon.resize({ width: size, height: size }))
+  const open = () => void showWindow()
+  tray.setToolTip(content.tooltip)
+  tray.setContextMenu(
+    Menu.buildFromTemplate(
+      content.items.map((item) => ({
+        label: item.label,
+        click: item.id === 'open' ? open : () => app.quit(),
+      })),
+    ),
+  )
+  tray.on('click', open) // Windows and some Linux panels: a click on the icon opens the window
+  if (Notification.isSupported()) new Notification({ ...content.notice, icon }).show()
+  return tray
 }
 
 async function main(): Promise<void> {
@@ -94,7 +148,12 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   app.on('browser-window-created', (_, window) => optimizer.watchWindowShortcuts(window))
-  const archive = await openArchive(archiveDir, join(resourcesDir, 'samples'), 'Glossa desktop app')
+  const archive = await openArchive(
+    archiveDir,
+    join(resourcesDir, 'samples'),
+    'Glossa desktop app',
+    join(app.getPath('userData'), 'catalog-trust.key'),
+  )
   startHousekeeping(archive)
   const importer = new Importer(
     archive,
@@ -107,8 +166,8 @@ async function main(): Promise<void> {
     mainWindow?.webContents.send(eventChannel('archive.changed'))
   }
   app.on('second-instance', (_event, argv) => {
-    if (mainWindow?.isMinimized()) mainWindow.restore()
-    mainWindow?.focus()
+    // Starting Glossa again brings its window back, also when it runs on in the tray with none.
+    showWindow()
     void openFiles(openablePaths(argv.slice(1)))
   })
   app.on('open-file', (event, path) => {
@@ -128,6 +187,8 @@ async function main(): Promise<void> {
       connector,
       // Team sync (src/main/sync/): one sync per utilityProcess, like an export.
       syncJob: () => utilityJob('sync-worker.js'),
+      // The team password, encrypted by the system keychain, in the app's folder (never the archive).
+      teamSecrets: new TeamSecrets(join(app.getPath('userData'), 'team-passwords'), safeStorageBox()),
     }),
     isOwnFrame,
   )
@@ -138,32 +199,44 @@ async function main(): Promise<void> {
     access: connector,
     version: app.getVersion(),
     onSaved: () => mainWindow?.webContents.send(eventChannel('archive.changed')),
+    // "Saved to Glossa → Open in Glossa": the window comes up on the article, made anew if it was closed.
     open: (id) => {
-      if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow()
-      // A new fragment is a same-document navigation: useRoute's hashchange opens the article.
-      void mainWindow.loadFile(rendererIndex, { hash: `/article/${id}` })
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.show()
-      mainWindow.focus()
+      showWindow(`/article/${id}`)
       return true
     },
+  })
+  // The last window closed: quit, or run on (the tray) while a paired browser can still save.
+  let tray: Tray | null = null
+  app.on('window-all-closed', () => {
+    void (async () => {
+      const running = await browser
+      const pairedBrowsers = await connector.list().then(
+        (list) => list.length,
+        () => 0,
+      )
+      const next = afterLastWindowClosed({
+        platform: process.platform,
+        connectorListening: connector.status.listening,
+        pairedBrowsers,
+      })
+      if (next === 'quit') app.quit()
+      else if (next === 'tray' && !tray) tray = createTray(running?.port)
+    })()
   })
   app.on('before-quit', () => {
     importer.parser.close()
     void browser.then((running) => running?.close())
     void Promise.all([search.then((index) => index.flush()), archive.flush()])
   })
+  // Live team sync tries at once when the computer wakes (src/main/sync/live.ts).
+  powerMonitor.on('resume', wakeLiveSync)
   installMenu(() => mainWindow)
   mainWindow = createWindow()
   mainWindow.webContents.once('did-finish-load', () => void openFiles(openablePaths(process.argv.slice(1))))
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+    if (BrowserWindow.getAllWindows().length === 0) showWindow()
   })
 }
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
 
 main().catch((err: unknown) => {
   console.error('Glossa could not start:', err)
