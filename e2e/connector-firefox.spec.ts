@@ -13,6 +13,7 @@ import {
   FIREFOX_PATH,
   appClient,
   firefoxWithExtension,
+  SUBSCRIBER_TEXT,
   hostileScript,
   pageServer,
   serveWithConnector,
@@ -23,6 +24,7 @@ type Ext = {
   browser: {
     tabs: { query: (q: object) => Promise<{ id: number; url?: string }[]> }
     action: { getTitle: (d: { tabId: number }) => Promise<string> }
+    commands: { getAll: () => Promise<{ name: string; shortcut: string }[]> }
   }
 }
 
@@ -78,6 +80,10 @@ test('Firefox: pair, save a page and a selection, already there, a hostile page 
     await popup.type('#port', String(port))
     await popup.click('#pair-form button[type=submit]')
     await until('the save form after pairing', async () => (await shown(popup, '#save')) !== '')
+    // The shortcut that opens the popup, as Firefox registered it from the manifest.
+    expect(
+      await popup.evaluate(() => (globalThis as unknown as Ext).browser.commands.getAll()),
+    ).toContainEqual(expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+G' }))
     const tokens = await call('connector.tokens.list', {})
     expect(tokens).toMatchObject([
       { name: 'Firefox', origin: expect.stringMatching(/^moz-extension:\/\/[0-9a-f-]{36}$/) },
@@ -87,6 +93,9 @@ test('Firefox: pair, save a page and a selection, already there, a hostile page 
     const article = await browser.newPage()
     const articleUrl = `http://127.0.0.1:${pages.port}/article.html`
     await article.goto(articleUrl)
+    // The page as the reader sees it: its script added what only the signed-in browser may fetch.
+    await article.waitForSelector('#subscriber-part')
+    expect((await fetch(`http://127.0.0.1:${pages.port}/subscriber-part`)).status).toBe(403)
     await article.evaluate(() => {
       const p = [...document.querySelectorAll('p')].find((e) => e.textContent?.includes('38 per cent'))
       const text = p?.firstChild
@@ -141,6 +150,7 @@ test('Firefox: pair, save a page and a selection, already there, a hostile page 
     if (!saved) throw new Error('the saved article is not in the library')
     const full = await call('articles.get', { id: saved.id })
     expect(full.text).toContain('Harbour master Tomas Eklund said')
+    expect(full.text).toContain(SUBSCRIBER_TEXT)
     expect(full.html).not.toMatch(/<script|onclick|__tracking/)
     expect(await call('annotations.list', { articleId: saved.id })).toMatchObject([
       {

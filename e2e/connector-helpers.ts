@@ -107,14 +107,46 @@ window.results = {}
 })()
 `
 
-/** The article at /article.html; `hostile` is a page (its own script, /hostile.js) that attacks the connector. */
+/** The paragraph only a signed-in reader's browser gets: the article page's own script fetches it with the
+ * session cookie the page set, as a paywalled site does, so only a save of the live page can hold it. */
+export const SUBSCRIBER_TEXT =
+  'Subscribers read on: the tender papers name a third dredging firm, Nordvik Marine, as the likeliest replacement.'
+
+/**
+ * The article at /article.html (with a session cookie, and a script that adds the subscriber paragraph once it
+ * is on the page: wait for `#subscriber-part`); `hostile` is a page (its own script, /hostile.js) that attacks
+ * the connector.
+ */
 export async function pageServer(hostileScript: string): Promise<{ server: Server; port: number }> {
-  const article = await readFile(ARTICLE)
+  const article = (await readFile(ARTICLE, 'utf8')).replace(
+    '</body>',
+    '<script src="/subscriber.js"></script>\n</body>',
+  )
+  const subscriberScript = `fetch('/subscriber-part', { credentials: 'same-origin' })
+  .then((res) => (res.ok ? res.text() : Promise.reject(new Error(String(res.status)))))
+  .then((text) => {
+    const p = document.createElement('p')
+    p.id = 'subscriber-part'
+    p.textContent = text
+    document.querySelector('article').append(p)
+  })`
   const hostile =
     '<!doctype html><title>Free recipes</title><h1>Recipes</h1><script src="/hostile.js"></script>'
   const server = createServer((req, res) => {
     const type = (t: string) => ({ 'Content-Type': `${t}; charset=utf-8` })
-    if (req.url === '/article.html') return void res.writeHead(200, type('text/html')).end(article)
+    if (req.url === '/article.html')
+      return void res
+        .writeHead(200, {
+          ...type('text/html'),
+          'Set-Cookie': 'session=reader-7; Path=/; HttpOnly; SameSite=Lax',
+        })
+        .end(article)
+    if (req.url === '/subscriber.js')
+      return void res.writeHead(200, type('text/javascript')).end(subscriberScript)
+    if (req.url === '/subscriber-part') {
+      const signedIn = /(^|;\s*)session=reader-7(;|$)/.test(req.headers.cookie ?? '')
+      return void res.writeHead(signedIn ? 200 : 403, type('text/plain')).end(signedIn ? SUBSCRIBER_TEXT : '')
+    }
     if (req.url === '/hostile.html') return void res.writeHead(200, type('text/html')).end(hostile)
     if (req.url === '/hostile.js') return void res.writeHead(200, type('text/javascript')).end(hostileScript)
     res.writeHead(404).end()

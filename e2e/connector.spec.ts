@@ -14,6 +14,7 @@ import {
   appClient,
   chromiumWithExtension,
   extensionId,
+  SUBSCRIBER_TEXT,
   hostileScript,
   pageServer,
   serveWithConnector,
@@ -76,6 +77,13 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
     await popup.getByRole('button', { name: 'Pair' }).click()
     await expect(popup.locator('#save-form')).toBeVisible()
     await expect(popup.locator('#pair-form')).toBeHidden()
+    // The shortcut that opens the popup, as the browser registered it from the manifest.
+    type ChromeCommands = {
+      chrome: { commands: { getAll: () => Promise<{ name: string; shortcut: string }[]> } }
+    }
+    expect(
+      await popup.evaluate(() => (globalThis as unknown as ChromeCommands).chrome.commands.getAll()),
+    ).toContainEqual(expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+G' }))
     await expect(app.getByText('Paired. The extension can now save to Glossa.')).toBeVisible()
     await expect(app.getByText(/Chromium · paired .* · nothing saved yet/)).toBeVisible()
 
@@ -83,6 +91,9 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
     const article = await context.newPage()
     const articleUrl = `http://127.0.0.1:${pages.port}/article.html`
     await article.goto(articleUrl)
+    // The page as the reader sees it: its script added what only the signed-in browser may fetch.
+    await article.waitForSelector('#subscriber-part')
+    expect((await fetch(`http://127.0.0.1:${pages.port}/subscriber-part`)).status).toBe(403)
     await article.evaluate(() => {
       const p = [...document.querySelectorAll('p')].find((e) => e.textContent?.includes('38 per cent'))
       const text = p?.firstChild
@@ -136,6 +147,7 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
     if (!saved) throw new Error('the saved article is not in the library')
     const full = await call('articles.get', { id: saved.id })
     expect(full.text).toContain('Harbour master Tomas Eklund said')
+    expect(full.text).toContain(SUBSCRIBER_TEXT)
     expect(full.html).not.toMatch(/<script|onclick|__tracking/)
     const notes = await call('annotations.list', { articleId: saved.id })
     expect(notes).toMatchObject([
