@@ -141,8 +141,16 @@ test('a long report: page navigation, zoom, find, and the text layer of a far pa
   page,
   glossa,
 }) => {
+  const workers: string[] = []
+  page.on('worker', (w) => workers.push(w.url()))
+  const errors: string[] = []
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} ${m.location().url}`))
   const id = await importPdf(glossa, 'stats.pdf', await make.manyPagesPdf(40))
   await openPdf(page, glossa, id)
+  // pdf.js parses in a Web Worker started from the bundled worker file (the CSP's worker-src 'self').
+  expect(workers).toEqual([
+    expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/assets\/pdf\.worker-[\w-]+\.mjs$/),
+  ])
   const bar = page.getByRole('toolbar', { name: 'PDF pages' })
   await expect(bar).toContainText('of 40')
   await bar.getByRole('textbox', { name: 'Page' }).fill('30')
@@ -176,6 +184,7 @@ test('a long report: page navigation, zoom, find, and the text layer of a far pa
   await page.getByRole('button', { name: 'Find' }).click()
   await page.getByRole('textbox', { name: /find/i }).fill('district 37 the')
   await expect.poll(() => paintedText(page, 'find-current')).toEqual(['district 37 the'])
+  expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([])
 })
 
 test('a scanned PDF is shown with a plain message', async ({ page, glossa }) => {

@@ -29,8 +29,8 @@ const POLICIES = [
 describe.each(POLICIES)('the Content-Security-Policy of %s', (_, policy) => {
   const d = directives(policy)
 
-  it('starts from nothing, and allows no media, plugins, frames, workers, forms or base', () => {
-    for (const name of ['default-src', 'media-src', 'object-src', 'frame-src', 'child-src', 'worker-src']) {
+  it('starts from nothing, and allows no media, plugins, frames, forms or base', () => {
+    for (const name of ['default-src', 'media-src', 'object-src', 'frame-src', 'child-src']) {
       expect(d.get(name), name).toEqual(["'none'"])
     }
     for (const name of ['manifest-src', 'form-action', 'base-uri'])
@@ -44,6 +44,14 @@ describe.each(POLICIES)('the Content-Security-Policy of %s', (_, policy) => {
     }
     expect(d.get('script-src')).toEqual(["'self'"])
     expect(d.get('style-src')).toEqual(["'self'"])
+  })
+
+  it("allows workers only from the app's own files (pdf.js's bundled worker): no blob: or data: workers, no eval", () => {
+    expect(d.get('worker-src')).toEqual(["'self'"])
+    for (const sources of d.values()) {
+      for (const risky of ['blob:', 'data:', "'unsafe-eval'", "'wasm-unsafe-eval'", "'unsafe-inline'"])
+        if (sources !== d.get('img-src')) expect(sources).not.toContain(risky)
+    }
   })
 })
 

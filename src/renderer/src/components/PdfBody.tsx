@@ -1,8 +1,9 @@
 // Renderer: a PDF report's pages, drawn by pdf.js on canvases (only the pages near the view), each under a text
 // layer built from the same page text rule import used (reader/pdf-layer.ts), so the reader's text model reads
 // the pages back as the article's stored text and highlights, figures and find work as on articles. pdf.js runs
-// with eval off, no scripting, no XFA and no installed fonts; its worker code runs on this thread (the CSP allows
-// no workers). Zoom, page navigation and the PDF's outline are in the bar above the pages. An encrypted PDF asks
+// with eval off, no scripting, no XFA and no installed fonts; its worker code runs in a Web Worker from the
+// bundled pdf.worker file (the CSP's worker-src 'self': no blob:, no eval), so parsing a long report does not
+// block the window. Zoom, page navigation and the PDF's outline are in the bar above the pages. An encrypted PDF asks
 // for its password here; it is kept in this window's memory for the session (never stored, never sent to main).
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type * as PdfJsModule from 'pdfjs-dist'
@@ -12,6 +13,7 @@ import { readDomText } from '../reader/dom-text'
 import type { DomText } from '../reader/dom-text'
 import { buildTextLayer, paintApproximate } from '../reader/pdf-layer'
 import type { ApproximateMark, LayerInput } from '../reader/pdf-layer'
+import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.mjs?url'
 import ArticleBody from './ArticleBody'
 import './pdf-body.css'
 
@@ -33,15 +35,17 @@ const passwords = new Map<string, string>()
 const INCORRECT_PASSWORD = 2
 type PasswordAsk = { wrong: boolean; answer: (password: string | null) => void }
 
-let loading: Promise<PdfJs> | undefined
-/** pdf.js, loaded on first use, with its worker's code on this thread. */
-function loadPdfJs(): Promise<PdfJs> {
-  loading ??= (async () => {
-    // @ts-expect-error pdfjs-dist ships no types for its worker module; pdf.js finds it on globalThis.
-    const worker: unknown = await import('pdfjs-dist/build/pdf.worker.mjs')
-    ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
-    return import('pdfjs-dist')
-  })()
+type Loaded = { pdfjs: PdfJs; worker: InstanceType<PdfJs['PDFWorker']> }
+let loading: Promise<Loaded> | undefined
+/**
+ * pdf.js, loaded on first use, and one Web Worker running the bundled pdf.worker file, shared by every PDF
+ * opened in this window. Where a worker cannot start, pdf.js runs the same file on this thread instead.
+ */
+function loadPdfJs(): Promise<Loaded> {
+  loading ??= import('pdfjs-dist').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl
+    return { pdfjs, worker: new pdfjs.PDFWorker() }
+  })
   return loading
 }
 
@@ -99,8 +103,12 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
     let opened: PdfDocument | null = null
     void (async () => {
       try {
-        const [{ base64 }, pdfjs] = await Promise.all([api['articles.pdf']({ id: article.id }), loadPdfJs()])
+        const [{ base64 }, { pdfjs, worker }] = await Promise.all([
+          api['articles.pdf']({ id: article.id }),
+          loadPdfJs(),
+        ])
         const task = pdfjs.getDocument({
+          worker,
           data: fromBase64(base64),
           isEvalSupported: false,
           enableXfa: false,
