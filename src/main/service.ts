@@ -11,6 +11,7 @@ import { collectionHandlers } from './handlers/collections'
 import { connectorHandlers } from './handlers/connector'
 import { syncHandlers } from './handlers/sync'
 import type { JobProcess } from './jobs/job-process'
+import type { TeamSecrets } from './sync/team-secret'
 import type { ServiceContext } from './handlers/context'
 import { exportHandlers } from './handlers/export'
 import { figureHandlers } from './handlers/figures'
@@ -33,6 +34,8 @@ export type ServiceOptions = {
   connector?: ConnectorAccess
   /** Starts the team sync job; without it sync.run refuses. */
   syncJob?: () => JobProcess
+  /** Keeps the team password encrypted (the desktop app's safeStorage); without it, for the session only. */
+  teamSecrets?: TeamSecrets
 }
 
 export function createService({
@@ -43,6 +46,7 @@ export function createService({
   exporter,
   connector = new ConnectorAccess(archive.dir),
   syncJob,
+  teamSecrets,
 }: ServiceOptions): Handlers {
   let index = search
   const ctx: ServiceContext = {
@@ -54,6 +58,7 @@ export function createService({
     search: () => (index ??= SearchIndex.open(archive)),
     ...(exporter ? { exporter } : {}),
     ...(syncJob ? { syncJob } : {}),
+    ...(teamSecrets ? { teamSecrets } : {}),
   }
   const maps = [
     appHandlers(ctx),

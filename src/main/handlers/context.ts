@@ -6,6 +6,7 @@ import type { ConnectorAccess } from '../connector/access'
 import type { JobProcess } from '../jobs/job-process'
 import type { ExportRunner } from '../export/job'
 import type { SearchIndex } from '../search'
+import type { TeamSecrets } from '../sync/team-secret'
 
 export type ServiceContext = {
   archive: Archive
@@ -20,6 +21,8 @@ export type ServiceContext = {
   connector: ConnectorAccess
   /** Starts the team sync job (src/main/sync/sync-worker.ts); absent where no sync worker is built. */
   syncJob?: () => JobProcess
+  /** Keeps the team password encrypted outside the archive (the desktop app); absent: for the session only. */
+  teamSecrets?: TeamSecrets
 }
 
 /** A method's prefix, the part before the dot (`tags` of `tags.rename`): one handler file serves each. */

@@ -1,5 +1,6 @@
 // Main process: team sync (sync.*): the team database's address and user, one sync both ways in the sync job,
-// and the conflicts it kept. The password is held in memory for this session only (browser mode); it is never
+// and the conflicts it kept. The password is kept encrypted by the system keychain outside the archive (desktop app,
+// sync/team-secret.ts) or in memory for this session only (browser mode); it is never
 // written to the archive, its settings or a log.
 import { GlossaError } from '../../shared/errors'
 import { parseDocId } from '../../shared/sync/doc-ids'
@@ -13,6 +14,8 @@ import { SyncError, countPending, runSync } from '../sync/run-sync'
 import { safeUrl } from '../sync/sync-protocol'
 import type { Remote } from '../sync/sync-protocol'
 import { readTeamSettings, writeTeamSettings } from '../sync/settings'
+import type { TeamSettings } from '../sync/settings'
+import type { Keeping } from '../sync/team-secret'
 import { readSyncState } from '../sync/state'
 import type { KeptConflict } from '../sync/state'
 import type { HandlerMap, ServiceContext } from './context'
@@ -125,10 +128,22 @@ function timingsFromEnv(): LiveTimings {
 }
 
 export function syncHandlers(
-  { archive, syncJob }: ServiceContext,
+  { archive, syncJob, teamSecrets }: ServiceContext,
   timings: LiveTimings = timingsFromEnv(),
 ): HandlerMap<'sync'> {
   let password: string | undefined
+  let keeping: Keeping = 'session'
+  const secretKey = (settings: TeamSettings) =>
+    settings.remote && settings.user
+      ? { archiveDir: archive.dir, remote: settings.remote, user: settings.user }
+      : undefined
+  /** The password stored for these settings (desktop app), if any. */
+  const loadPassword = async (settings: TeamSettings) => {
+    const key = secretKey(settings)
+    const stored = key && teamSecrets ? await teamSecrets.load(key).catch(() => undefined) : undefined
+    password = stored
+    keeping = stored === undefined ? 'session' : 'stored'
+  }
   let running: Promise<unknown> = Promise.resolve()
   let live: { sync: LiveSync; stop: () => void } | undefined
 
@@ -180,7 +195,10 @@ export function syncHandlers(
     }
     sync.start()
   }
-  void updateLive().catch(() => {})
+  void readTeamSettings(archive.dir)
+    .then(loadPassword)
+    .then(updateLive)
+    .catch(() => {})
 
   const status = async () => {
     const [settings, state] = await Promise.all([readTeamSettings(archive.dir), readSyncState(archive.dir)])
@@ -193,7 +211,7 @@ export function syncHandlers(
     return {
       ...(settings.remote ? { remote: settings.remote } : {}),
       ...(settings.user ? { user: settings.user } : {}),
-      password: password === undefined ? ('none' as const) : ('session' as const),
+      password: password === undefined ? ('none' as const) : keeping,
       ...(state.lastSync ? { lastSync: state.lastSync } : {}),
       conflicts: Object.values(state.conflicts).filter((c) => !c.resolved).length,
       waiting: Object.keys(state.waiting).length,
@@ -218,12 +236,13 @@ export function syncHandlers(
     'sync.configure': async ({ remote, user, password: given, live: wanted }) => {
       const before = await readTeamSettings(archive.dir)
       const liveOn = wanted ?? before.live ?? false
-      await writeTeamSettings(archive.dir, {
-        remote,
-        ...(user ? { user } : {}),
-        ...(liveOn ? { live: true } : {}),
-      })
-      if (given !== undefined) password = given
+      const settings = { remote, ...(user ? { user } : {}), ...(liveOn ? { live: true } : {}) }
+      await writeTeamSettings(archive.dir, settings)
+      const key = secretKey(settings)
+      if (given !== undefined) {
+        password = given
+        keeping = key && teamSecrets ? await teamSecrets.save(key, given) : 'session'
+      } else if (before.remote !== remote || before.user !== user) await loadPassword(settings)
       await updateLive()
       return status()
     },

@@ -4,8 +4,11 @@ import { z } from 'zod'
 export const syncStatusSchema = z.object({
   remote: z.string().optional(),
   user: z.string().optional(),
-  /** Where the password is: kept for this session only (browser mode, never written), or not given yet. */
-  password: z.enum(['session', 'none']),
+  /**
+   * Where the password is: stored encrypted by the system's keychain outside the archive (the desktop app), kept
+   * for this session only (browser mode, or no keychain; never written), or not given yet.
+   */
+  password: z.enum(['stored', 'session', 'none']),
   lastSync: z.string().optional(),
   conflicts: z.int().nonnegative(),
   /** Changes the server would not take (a read-only member), kept and offered again. */

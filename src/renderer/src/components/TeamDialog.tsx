@@ -103,12 +103,20 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             autoComplete="current-password"
-            placeholder={status?.password === 'session' ? 'kept for this session' : ''}
+            placeholder={
+              status?.password === 'stored'
+                ? 'kept in the keychain'
+                : status?.password === 'session'
+                  ? 'kept for this session'
+                  : ''
+            }
           />
         </label>
         <p className="muted small">
-          The password is kept in memory for this session only and asked again after a restart; it is never
-          written to the archive.
+          {status?.password === 'stored'
+            ? 'The password is kept encrypted by your system’s keychain, outside the archive.'
+            : 'In the browser (or on a system without a keychain) the password is kept in memory for this session only and asked again after a restart.'}{' '}
+          It is never written to the archive.
         </p>
         <label className="team-live">
           <input
