@@ -22,9 +22,9 @@ const SOURCES = [
 const TAGS = ['economy', 'energy/grid', 'strikes/launched', 'strikes/repelled', 'health', 'transport']
 const WORDS = 'port grid budget council drones harbour ministry crews shelters tonnes grain review'.split(' ')
 
-function catalog(n: number): CatalogView & { touch(): void } {
+function catalog(n: number): CatalogView & { touch(): void; add(): void } {
   const r = createRandom(n)
-  const metas: ArticleMeta[] = Array.from({ length: n }, (_, i) => {
+  const make = (i: number): ArticleMeta => {
     const notes = r.chance(0.3) ? r.int(1, 5) : 0
     return {
       id: i.toString(16).padStart(12, '0'),
@@ -39,30 +39,60 @@ function catalog(n: number): CatalogView & { touch(): void } {
       annotationTags: r.chance(0.4) ? { [TAGS[r.int(0, TAGS.length - 1)]]: 2 } : {},
       annotationColors: ['yellow'],
     }
-  })
+  }
+  const metas: ArticleMeta[] = Array.from({ length: n }, (_, i) => make(i))
   const byId = new Map(metas.map((m) => [m.id, m]))
-  const sorted = [...metas].sort((a, b) => (a.addedAt < b.addedAt ? 1 : -1))
+  let sorted = [...metas].sort((a, b) => (a.addedAt < b.addedAt ? 1 : -1))
+  const listeners: ((old: ArticleMeta | undefined, now: ArticleMeta | undefined) => void)[] = []
   const view = {
     changes: 0,
     orderChanges: 0,
     all: () => sorted,
     get: (id: string) => byId.get(id)!,
-    size: () => metas.length,
+    size: () => byId.size,
     touch() {
       view.changes++
       view.orderChanges++
+    },
+    /** A new article, newest, told to the pages as the CatalogStore tells them (onOrderChange). */
+    add() {
+      const meta = make(byId.size)
+      byId.set(meta.id, meta)
+      sorted = [meta, ...sorted]
+      view.touch()
+      for (const l of listeners) l(undefined, meta)
+    },
+    onOrderChange(listener: (old: ArticleMeta | undefined, now: ArticleMeta | undefined) => void) {
+      listeners.push(listener)
+      return () => {}
     },
   }
   return view
 }
 
-type Case = { name: string; sort: LibrarySort; filter: LibraryFilter; at: 'start' | 'middle'; cold: boolean }
+/** cold: every order worked out again; 'add': one new article arrives (timed with the page after it). */
+type Case = {
+  name: string
+  sort: LibrarySort
+  filter: LibraryFilter
+  at: 'start' | 'middle'
+  cold: boolean | 'add'
+}
 const CASES: Case[] = [
   { name: 'first page after a change (date added)', sort: 'added', filter: {}, at: 'start', cold: true },
   { name: 'a page in the middle, sorted already', sort: 'added', filter: {}, at: 'middle', cold: false },
   { name: 'sort by title, first page', sort: 'title', filter: {}, at: 'start', cold: true },
   { name: 'sort by source, first page', sort: 'source', filter: {}, at: 'start', cold: true },
   { name: 'sort by published, first page', sort: 'published', filter: {}, at: 'start', cold: true },
+  {
+    name: 'a new article, then sort by title, first page',
+    sort: 'title',
+    filter: {},
+    at: 'start',
+    cold: 'add',
+  },
+  { name: 'a new article, then by source', sort: 'source', filter: {}, at: 'start', cold: 'add' },
+  { name: 'a new article, then by published', sort: 'published', filter: {}, at: 'start', cold: 'add' },
   { name: 'filter by source', sort: 'added', filter: { source: 'Wire' }, at: 'start', cold: true },
   {
     name: 'filter by tag (article or annotation)',
@@ -92,9 +122,10 @@ for (const n of sizes) {
   for (const c of CASES) {
     const samples: number[] = []
     for (let i = 0; i < reps + 2; i++) {
-      if (c.cold) cat.touch()
+      if (c.cold === true) cat.touch()
       else pages.page(c.filter, c.sort, 0, 100)
       const t = performance.now()
+      if (c.cold === 'add') cat.add()
       const total = pages.ids(c.filter, c.sort).length
       const page = pages.page(c.filter, c.sort, c.at === 'middle' ? Math.floor(total / 2) : 0, 100)
       bytes = JSON.stringify(page).length

@@ -53,18 +53,36 @@ export function sortKey(text: string): string {
     .replace(/\d+/g, (d) => d.padStart(12, '0'))
 }
 
+/** Each digit d as 9 - d: ISO dates and times compared as plain strings then run newest first. */
+const newestFirst = (iso: string) => iso.replace(/\d/g, (d) => String(9 - Number(d))) + '\uffff'
+
+/**
+ * One string per article that, compared as a plain string, gives its place in the sort's order — the order's
+ * key, then ties by date added (newest first) and id, which ends it after a NUL (ids never hold one). The
+ * library keeps these with its orders (src/main/archive/library-pages.ts): an order is sorted from nothing with
+ * no comparator, and a new or changed article finds its place by binary search instead of a sort of the rest.
+ * ("Newest first" inverts each digit and ends the string with U+FFFF, so "2024" still comes after "2024-05".)
+ */
+export function orderKey(a: ArticleMeta, sort: LibrarySort): string {
+  const tie = `${newestFirst(a.addedAt)}\u0000${a.id}`
+  if (sort === 'added') return tie
+  if (sort === 'published')
+    return `${a.publishedAt ? newestFirst(a.publishedAt) : '\uffff\uffff'}\u0001${tie}`
+  // The separators never come from a title: a title holding one would sort among the ties.
+  // eslint-disable-next-line no-control-regex
+  const key = sortKey(sort === 'title' ? a.title : (sourceOrDomain(a) ?? '')).replace(/[\u0000\u0001]/g, '')
+  return `${key}\u0001${tie}`
+}
+
+/** The id an order key ends with. */
+export const idOfOrderKey = (key: string) => key.slice(key.lastIndexOf('\u0000') + 1)
+
 /**
  * The articles in the sort's order: dates newest first (ISO strings compared as such), titles and sources
  * A to Z by sortKey; ties by date added, newest first, then by id, so pages never overlap or skip.
  */
 export function sortMetas(list: readonly ArticleMeta[], sort: LibrarySort): ArticleMeta[] {
-  const tie = (x: ArticleMeta, y: ArticleMeta) => plain(y.addedAt, x.addedAt) || plain(x.id, y.id)
-  if (sort === 'added') return [...list].sort(tie)
-  if (sort === 'published') {
-    const key = (a: ArticleMeta) => a.publishedAt ?? ''
-    return [...list].sort((x, y) => plain(key(y), key(x)) || tie(x, y))
-  }
-  const keyed = list.map((a) => ({ a, key: sortKey(sort === 'title' ? a.title : (sourceOrDomain(a) ?? '')) }))
-  keyed.sort((x, y) => plain(x.key, y.key) || tie(x.a, y.a))
+  const keyed = list.map((a) => ({ a, key: orderKey(a, sort) }))
+  keyed.sort((x, y) => plain(x.key, y.key))
   return keyed.map((k) => k.a)
 }

@@ -16,6 +16,8 @@ import type { Shard } from './shard'
 /** Buckets read and parsed at once while the catalog loads. */
 const LOAD_WIDTH = 8
 
+export type OrderListener = (old: ArticleMeta | undefined, now: ArticleMeta | undefined) => void
+
 type CatalogFile = { version: number; articles: Record<string, ArticleMeta> }
 
 export class CatalogStore {
@@ -33,6 +35,7 @@ export class CatalogStore {
   /** Buckets whose every entry passed the check unchanged: what they are written as may be trusted. */
   private readonly clean = new Set<string>()
   private trust: CatalogTrust | null = null
+  private readonly orderListeners = new Set<OrderListener>()
 
   constructor(
     private readonly root: string,
@@ -134,14 +137,25 @@ export class CatalogStore {
     this.buckets.set(bucket, shard)
   }
 
+  /**
+   * Told, after the counters moved, of each article that comes (`old` undefined), goes (`now` undefined) or
+   * changes a field the library sorts by: the library moves it within its sort orders instead of sorting again.
+   */
+  onOrderChange(listener: OrderListener): () => void {
+    this.orderListeners.add(listener)
+    return () => this.orderListeners.delete(listener)
+  }
+
   private index(meta: ArticleMeta): void {
     const old = this.byId.get(meta.id)
     this.changes++
-    if (!old || !sameOrder(old, meta)) this.orderChanges++
+    const moved = !old || !sameOrder(old, meta)
+    if (moved) this.orderChanges++
     if (old) this.unindex(old)
     this.byId.set(meta.id, meta)
     this.byHash.set(meta.textHash, meta.id)
     if (meta.canonicalUrl) this.byUrl.set(meta.canonicalUrl, meta.id)
+    if (moved) for (const listener of this.orderListeners) listener(old, meta)
   }
 
   private unindex(meta: ArticleMeta): void {
@@ -227,6 +241,7 @@ export class CatalogStore {
     this.changes++
     this.orderChanges++
     this.sorted = null
+    if (old) for (const listener of this.orderListeners) listener(old, undefined)
     await this.write(bucketOf(id), shard)
   }
 

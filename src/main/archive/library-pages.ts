@@ -3,7 +3,7 @@
 // Each sort order is kept until an article comes or goes or a field it sorts by changes; the last filtered
 // list until anything in the catalog changes (a save changes counts, and so what "has notes" keeps).
 import { sourceOrDomain } from '../../shared/article-source'
-import { isEmptyFilter, matchesFilter, sortMetas } from '../../shared/library-query'
+import { idOfOrderKey, isEmptyFilter, matchesFilter, orderKey } from '../../shared/library-query'
 import type { LibraryFilter, LibrarySort } from '../../shared/library-query'
 import type { ArticleListItem, ArticleMeta } from '../../shared/types'
 import type { CatalogStore } from './catalog-store'
@@ -27,14 +27,61 @@ export function listItem(a: ArticleMeta): ArticleListItem {
 }
 
 /** What the pages read of the catalog (the bench gives a catalog held in memory). */
-export type CatalogView = Pick<CatalogStore, 'all' | 'get' | 'size' | 'changes' | 'orderChanges'>
+export type CatalogView = Pick<CatalogStore, 'all' | 'get' | 'size' | 'changes' | 'orderChanges'> &
+  Partial<Pick<CatalogStore, 'onOrderChange'>>
+
+/** An order: its ids, and beside them the order keys (library-query.ts) they are sorted by. */
+type Order = { at: number; ids: string[]; keys?: string[] }
+
+/** Where `key` goes in the sorted `keys`: the first index whose key is not smaller. */
+function place(keys: string[], key: string): number {
+  let lo = 0
+  let hi = keys.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (keys[mid] < key) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+const WARM_CHUNK = 5_000
 
 export class LibraryPages {
-  private readonly orders = new Map<LibrarySort, { at: number; ids: string[] }>()
+  private readonly orders = new Map<LibrarySort, Order>()
   private filtered: { at: number; key: string; ids: string[] } | null = null
   private sources: { at: number; list: string[] } | null = null
 
-  constructor(private readonly catalog: CatalogView) {}
+  constructor(private readonly catalog: CatalogView) {
+    // An article that comes, goes or changes its title, source or dates moves within each order kept (two
+    // binary searches and a splice), so a new article at 100,000 costs no sort.
+    catalog.onOrderChange?.((old, now) => {
+      const at = this.catalog.orderChanges
+      for (const [sort, order] of this.orders) {
+        if (!order.keys || order.at !== at - 1) {
+          this.orders.delete(sort)
+          continue
+        }
+        if (old) {
+          const key = orderKey(old, sort)
+          const i = place(order.keys, key)
+          if (order.keys[i] !== key) {
+            this.orders.delete(sort)
+            continue
+          }
+          order.keys.splice(i, 1)
+          order.ids.splice(i, 1)
+        }
+        if (now) {
+          const key = orderKey(now, sort)
+          const i = place(order.keys, key)
+          order.keys.splice(i, 0, key)
+          order.ids.splice(i, 0, now.id)
+        }
+        order.at = at
+      }
+    })
+  }
 
   /** Every article's id in the sort's order. */
   private ordered(sort: LibrarySort): string[] {
@@ -42,9 +89,44 @@ export class LibraryPages {
     const kept = this.orders.get(sort)
     if (kept?.at === at) return kept.ids
     // The catalog keeps itself in date-added order already: no sort for the library's default order.
-    const ids = (sort === 'added' ? this.catalog.all() : sortMetas(this.catalog.all(), sort)).map((a) => a.id)
-    this.orders.set(sort, { at, ids })
+    if (sort === 'added') {
+      const ids = this.catalog.all().map((a) => a.id)
+      this.orders.set(sort, { at, ids })
+      return ids
+    }
+    return this.keep(
+      sort,
+      at,
+      this.catalog.all().map((a) => orderKey(a, sort)),
+    )
+  }
+
+  /** Sorts the keys (plain strings, no comparator) and keeps the order. */
+  private keep(sort: LibrarySort, at: number, keys: string[]): string[] {
+    keys.sort()
+    const ids = keys.map(idOfOrderKey)
+    this.orders.set(sort, { at, ids, keys })
     return ids
+  }
+
+  /**
+   * Works out the orders not asked for yet, a slice of articles at a time between other work, so the first
+   * sort by title, source or date published finds its order ready. Stops if the catalog changes meanwhile.
+   */
+  async warm(sorts: LibrarySort[] = ['title', 'published', 'source']): Promise<void> {
+    for (const sort of sorts) {
+      const at = this.catalog.orderChanges
+      if (this.orders.get(sort)?.at === at) continue
+      const all = this.catalog.all()
+      const keys: string[] = []
+      for (let i = 0; i < all.length; i += WARM_CHUNK) {
+        for (const a of all.slice(i, i + WARM_CHUNK)) keys.push(orderKey(a, sort))
+        await new Promise((resolve) => setImmediate(resolve))
+        if (this.catalog.orderChanges !== at) return
+      }
+      this.keep(sort, at, keys)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
   }
 
   /** The ids the filter keeps, in the sort's order. */

@@ -20,10 +20,19 @@ export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articl
   // Made on first use: the handler map is also built without an archive, to read its method names.
   let library: LibraryPages | undefined
   const pages = () => (library ??= new LibraryPages(archive.catalog))
+  let warming: ReturnType<typeof setTimeout> | undefined
   return {
     'articles.list': async () => archive.list().map(listItem),
-    'articles.page': async ({ filter = {}, sort = 'added', offset, limit }) =>
-      pages().page(filter, sort, offset, limit),
+    'articles.page': async ({ filter = {}, sort = 'added', offset, limit }) => {
+      const page = pages().page(filter, sort, offset, limit)
+      // Once the first rows are out, the other sort orders are worked out between other work: the first sort
+      // by title at 100,000 articles then finds its order ready instead of taking seconds.
+      if (!warming) {
+        warming = setTimeout(() => void pages().warm(), 1_000)
+        warming.unref?.()
+      }
+      return page
+    },
     'articles.ids': async ({ filter = {}, sort = 'added' }) => pages().ids(filter, sort),
     'articles.sources': async () => pages().sourceNames(),
     'articles.matching': async ({ tag, color }) =>
