@@ -341,3 +341,70 @@ test('a highlight whose text is no longer on its page is painted from its rectan
   )
   await expect(sidebar.getByRole('heading', { name: 'Orphans' })).toHaveCount(0)
 })
+
+test('thumbnails of a 500-page report: virtualised, drawn as they come into view, and they go to their page', async ({
+  page,
+  glossa,
+}) => {
+  const id = await importPdf(glossa, 'stats.pdf', await make.manyPagesPdf(500))
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await openPdf(page, glossa, id)
+  const thumbs = page.getByRole('navigation', { name: 'Page thumbnails' })
+  const bar = page.getByRole('toolbar', { name: 'PDF pages' })
+  await expect(bar.getByRole('button', { name: 'Thumbnails' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(thumbs.getByRole('button', { name: 'Page 1', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+  // Only the thumbnails in view (and a few around them) are in the page.
+  const inDom = await thumbs.getByRole('button').count()
+  expect(inDom).toBeGreaterThan(3)
+  expect(inDom).toBeLessThan(30)
+  const thumbDrawn = (n: number) =>
+    page.evaluate((i) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(`.pdf-thumb-box[data-page="${i}"] canvas`)
+      if (!canvas?.width) return false
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+      for (let p = 0; p < data.length; p += 4) if (data[p] < 200) return true
+      return false
+    }, n)
+  await expect.poll(() => thumbDrawn(2)).toBe(true)
+  await thumbs.getByRole('button', { name: 'Page 3', exact: true }).click()
+  await expect(bar.getByRole('textbox', { name: 'Page' })).toHaveValue('3')
+  await expect.poll(() => pageDrawn(page, 3)).toBe(true)
+
+  // Far down: the list follows the page in view, and that page's thumbnail is drawn.
+  await bar.getByRole('textbox', { name: 'Page' }).fill('450')
+  await bar.getByRole('textbox', { name: 'Page' }).press('Enter')
+  await expect(thumbs.getByRole('button', { name: 'Page 450', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+  await expect.poll(() => thumbDrawn(450)).toBe(true)
+  expect(await thumbs.getByRole('button').count()).toBeLessThan(30)
+  await thumbs.evaluate((el) => (el.scrollTop = el.scrollHeight))
+  await expect.poll(() => thumbDrawn(500)).toBe(true)
+  await thumbs.getByRole('button', { name: 'Page 500', exact: true }).click()
+  await expect(bar.getByRole('textbox', { name: 'Page' })).toHaveValue('500')
+  await expect.poll(() => pageDrawn(page, 500)).toBe(true)
+
+  // Screenshots, wide and narrow, light and dark (in the narrow window the thumbnails are turned on).
+  await bar.getByRole('textbox', { name: 'Page' }).fill('12')
+  await bar.getByRole('textbox', { name: 'Page' }).press('Enter')
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ]) {
+    await page.setViewportSize({ width: w, height: h })
+    const toggle = bar.getByRole('button', { name: 'Thumbnails' })
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await expect.poll(() => thumbDrawn(12)).toBe(true)
+      await page.screenshot({ path: `reports/screens/pdf-thumbnails-${w}-${scheme}.png` })
+    }
+  }
+  // Turned off, they leave the page.
+  await bar.getByRole('button', { name: 'Thumbnails' }).click()
+  await expect(thumbs).toHaveCount(0)
+})

@@ -15,6 +15,7 @@ import { buildTextLayer, paintApproximate } from '../reader/pdf-layer'
 import type { ApproximateMark, LayerInput } from '../reader/pdf-layer'
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.mjs?url'
 import ArticleBody from './ArticleBody'
+import PdfThumbnails, { THUMB_WIDTH } from './PdfThumbnails'
 import './pdf-body.css'
 
 type Props = {
@@ -57,6 +58,11 @@ function fromBase64(b64: string): Uint8Array {
 }
 
 const ZOOMS = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 3]
+/** The thumbnails' column beside the pages: the thumbnail, its padding and the gap. */
+const THUMBS_SPACE = THUMB_WIDTH + 40
+/** Whether the thumbnails are shown: the reader's last choice in this window, else by the column's width. */
+let thumbsChoice: boolean | undefined
+const thumbsByWidth = (column: number) => column >= 760
 
 async function outlineOf(doc: PdfDocument): Promise<OutlineEntry[]> {
   const out: OutlineEntry[] = []
@@ -92,6 +98,10 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
   const [ask, setAsk] = useState<PasswordAsk | null>(null)
   const [password, setPassword] = useState('')
   const [locked, setLocked] = useState(false)
+  const [thumbs, setThumbs] = useState(thumbsChoice ?? false)
+  const [aspect, setAspect] = useState(0.7)
+  // The document as soon as it is open (the thumbnails need no text layers); `doc` waits for every page's layer.
+  const [opening, setOpening] = useState<PdfDocument | null>(null)
   const sizes = useRef<{ width: number; height: number }[]>([])
   const rendered = useRef(new Map<number, number>())
   const scaleRef = useRef(scale)
@@ -152,7 +162,11 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
         const vp0 = first.getViewport({ scale: 1 })
         // Fit the page to the reading column: the largest zoom step whose page fits (at most 150%).
         const column = container.closest('.reader-scroll')?.clientWidth ?? 800
-        const fit = Math.min(1.5, (column - 48) / vp0.width)
+        const showThumbs = opened.numPages > 1 && (thumbsChoice ?? thumbsByWidth(column))
+        setThumbs(showThumbs)
+        setAspect(vp0.width / vp0.height)
+        setOpening(opened)
+        const fit = Math.min(1.5, (column - 48 - (showThumbs ? THUMBS_SPACE : 0)) / vp0.width)
         const fitted = ZOOMS.filter((z) => z <= fit).pop() ?? ZOOMS[0]
         setScale(fitted)
         container.style.setProperty('--pdf-scale', String(fitted))
@@ -201,6 +215,7 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
       live = false
       setAsk(null)
       setLocked(false)
+      setOpening(null)
       void opened?.destroy()
     }
   }, [article, onModel])
@@ -274,7 +289,7 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
   }, [scale, doc, draw])
 
   const goTo = (index: number) => {
-    const n = doc?.numPages ?? 1
+    const n = opening?.numPages ?? 1
     const target = Math.min(n, Math.max(1, index))
     pagesRef.current?.querySelector(`section[data-page="${target}"]`)?.scrollIntoView({ block: 'start' })
     setCurrent(target)
@@ -335,6 +350,19 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
         <button type="button" onClick={() => zoom(1)} aria-label="Zoom in">
           +
         </button>
+        {pages > 1 && (
+          <button
+            type="button"
+            className="pdf-thumbs-toggle"
+            aria-pressed={thumbs}
+            onClick={() => {
+              thumbsChoice = !thumbs
+              setThumbs(!thumbs)
+            }}
+          >
+            Thumbnails
+          </button>
+        )}
         {outline.length > 0 && (
           <select
             aria-label="Outline"
@@ -404,7 +432,18 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
       {error || locked ? (
         <ArticleBody article={article} onModel={onModel} />
       ) : (
-        <div ref={pagesRef} className="pdf-pages" data-testid="article-body" />
+        <div className="pdf-layout">
+          {thumbs && opening && (
+            <PdfThumbnails
+              doc={opening}
+              current={current}
+              labels={article.pdf?.labels}
+              aspect={aspect}
+              onGo={goTo}
+            />
+          )}
+          <div ref={pagesRef} className="pdf-pages" data-testid="article-body" />
+        </div>
       )}
     </div>
   )
