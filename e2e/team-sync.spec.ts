@@ -243,3 +243,40 @@ test('live sync: what A sends appears in the window by itself; offline the foote
     await disk.stop()
   }
 })
+
+test('share chosen collections: picked in the Team dialog, only that collection’s article reaches the team', async ({
+  page,
+  glossa,
+}) => {
+  const url = await couch.team(`e2e${++dbs}`, { rob: 'pw-rob' })
+  const port = (await glossa.call('collections.create', { name: 'Port' })) as { id: string }
+  await glossa.call('collections.create', { name: 'Private leads' })
+  const article = (await glossa.call('articles.create', { title: 'Harbour plan', text: TEXT })) as {
+    id: string
+  }
+  await glossa.call('articles.bulkUpdate', { ids: [article.id], addCollections: [port.id] })
+  await glossa.call('sync.configure', { remote: url, user: 'rob', password: 'pw-rob' })
+  await page.goto(glossa.url)
+  await page.getByRole('button', { name: 'Team…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Team' })
+  await dialog.getByLabel('Chosen collections only').check()
+  await dialog.getByRole('group', { name: 'Collections shared' }).getByLabel('Port').check()
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height })
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: `reports/screens/team-share-${width}x${height}-${scheme}.png` })
+    }
+  }
+  await dialog.getByRole('button', { name: 'Sync now' }).click()
+  await expect(dialog).toContainText('Sent 2, received', { timeout: 60_000 })
+  const res = await fetch(`${url}/_all_docs`, {
+    headers: { Authorization: `Basic ${Buffer.from('rob:pw-rob').toString('base64')}` },
+  })
+  const ids = ((await res.json()) as { rows: { id: string }[] }).rows.map((r) => r.id).sort()
+  expect(ids).toEqual([`article:${article.id}`, `collection:${port.id}`])
+  expect(await glossa.call('sync.status', {})).toMatchObject({ share: [port.id] })
+})

@@ -424,6 +424,8 @@ export const contract = {
         password: z.string().max(1000).optional(),
         /** Live sync: keep syncing in the background (default: as it was). */
         live: z.boolean().optional(),
+        /** Share these collections only; `null`: the whole archive (default: as it was). */
+        share: z.array(idSchema).max(1000).nullable().optional(),
       })
       .strict(),
     result: syncStatusSchema,

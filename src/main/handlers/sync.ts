@@ -211,6 +211,7 @@ export function syncHandlers(
     return {
       ...(settings.remote ? { remote: settings.remote } : {}),
       ...(settings.user ? { user: settings.user } : {}),
+      ...(settings.share ? { share: settings.share } : {}),
       password: password === undefined ? ('none' as const) : keeping,
       ...(state.lastSync ? { lastSync: state.lastSync } : {}),
       conflicts: Object.values(state.conflicts).filter((c) => !c.resolved).length,
@@ -233,10 +234,16 @@ export function syncHandlers(
 
   return {
     'sync.status': status,
-    'sync.configure': async ({ remote, user, password: given, live: wanted }) => {
+    'sync.configure': async ({ remote, user, password: given, live: wanted, share: chosen }) => {
       const before = await readTeamSettings(archive.dir)
       const liveOn = wanted ?? before.live ?? false
-      const settings = { remote, ...(user ? { user } : {}), ...(liveOn ? { live: true } : {}) }
+      const share = chosen === undefined ? before.share : (chosen ?? undefined)
+      const settings = {
+        remote,
+        ...(user ? { user } : {}),
+        ...(liveOn ? { live: true } : {}),
+        ...(share ? { share } : {}),
+      }
       await writeTeamSettings(archive.dir, settings)
       const key = secretKey(settings)
       if (given !== undefined) {

@@ -5,6 +5,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { annotationDoc, articleDoc, changeKey, collectionDoc, tagDoc } from '../../shared/sync/docs'
 import type { SyncDoc } from '../../shared/sync/docs'
+import type { ScopeFacts } from '../../shared/sync/scope'
 import { annotationDocId, articleDocId, collectionDocId, tagDocId } from '../../shared/sync/doc-ids'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import type { Archive } from '../archive/archive'
@@ -12,7 +13,8 @@ import { readBody } from '../archive/archive'
 import { isPlainId } from '../archive/ids'
 import { readTrash } from '../archive/trash'
 
-export type DocEntry = { key: string; load: () => Promise<SyncDoc> }
+/** A document's change key, its content on demand, and what sharing chosen collections needs (scope.ts). */
+export type DocEntry = { key: string; load: () => Promise<SyncDoc>; facts?: ScopeFacts }
 
 const annotated = (meta: ArticleMeta) => meta.counts.highlights + meta.counts.figures + meta.counts.notes > 0
 
@@ -36,7 +38,11 @@ export async function archiveDocs(
   const addAnnotations = (list: Annotation[]) => {
     for (const a of list) {
       const doc = annotationDoc(a)
-      docs.set(annotationDocId(a.articleId, a.id), { key: changeKey(doc), load: async () => doc })
+      docs.set(annotationDocId(a.articleId, a.id), {
+        key: changeKey(doc),
+        load: async () => doc,
+        facts: { tags: a.figure?.metric ? [...a.tags, a.figure.metric] : a.tags },
+      })
     }
   }
   for (const meta of archive.list()) {
@@ -44,6 +50,7 @@ export async function archiveDocs(
     docs.set(articleDocId(meta.id), {
       key,
       load: async () => articleDoc(meta, await readBody(archive.dir, meta.id)),
+      facts: { collections: meta.collections ?? [], tags: meta.tags },
     })
     if (annotated(meta) || known.has(meta.id)) addAnnotations(await archive.readAnnotations(meta.id))
   }
@@ -52,7 +59,11 @@ export async function archiveDocs(
     const record = await readTrash(archive.dir, id).catch(() => undefined)
     if (!record) continue
     const doc = articleDoc(record.meta, record.body, true)
-    docs.set(articleDocId(id), { key: changeKey(doc, record.meta.textHash), load: async () => doc })
+    docs.set(articleDocId(id), {
+      key: changeKey(doc, record.meta.textHash),
+      load: async () => doc,
+      facts: { collections: record.meta.collections ?? [], tags: record.meta.tags },
+    })
     addAnnotations(record.annotations)
   }
   for (const [name, { color }] of Object.entries(archive.tagStore.colors())) {

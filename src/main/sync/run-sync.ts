@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises'
 import { splitBy } from '../../shared/sync/docs'
 import { planPush } from '../../shared/sync/plan'
+import { sharedDocIds } from '../../shared/sync/scope'
 import { parseDocId } from '../../shared/sync/doc-ids'
 import type { Archive } from '../archive/archive'
 import { runJob } from '../jobs/job-process'
@@ -13,6 +14,7 @@ import type { JobProcess } from '../jobs/job-process'
 import { archiveDocs } from './archive-docs'
 import { applyIncoming } from './apply'
 import type { Incoming } from './apply'
+import { readTeamSettings } from './settings'
 import { readSyncState, replicaDir, syncDir, writeSyncState } from './state'
 import type { KeptConflict, SyncState } from './state'
 import { syncAnswerSchema } from './sync-protocol'
@@ -49,7 +51,13 @@ async function planOutgoing(archive: Archive, state: SyncState, username?: strin
       return ref?.type === 'annotation' ? [ref.articleId] : []
     }),
   )
-  const current = await archiveDocs(archive, known)
+  const all = await archiveDocs(archive, known)
+  // Sharing chosen collections only: the rest stays here (and, never sent, is never deleted there).
+  const { share } = await readTeamSettings(archive.dir)
+  const shared = sharedDocIds(new Map([...all].map(([id, e]) => [id, e.facts ?? {}])), share, (id) =>
+    Object.hasOwn(state.docs, id),
+  )
+  const current = new Map([...all].filter(([id]) => shared.has(id)))
   const plan = planPush(new Map([...current].map(([id, e]) => [id, e.key])), state.docs)
   const outgoing: Outgoing[] = []
   // Each version says who sent it, for the conflict list; the record itself does not change.

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { idSchema } from '../../shared/schemas'
 import { writeAtomic } from '../archive/atomic'
 import { syncDir } from './state'
 
@@ -12,6 +13,8 @@ export const teamSettingsSchema = z.object({
   user: z.string().trim().max(200).optional(),
   /** Live sync: in the background, after each change and when the team's database changes. */
   live: z.boolean().optional(),
+  /** Share these collections only (their articles and annotations); absent: the whole archive. */
+  share: z.array(idSchema).max(1000).optional(),
 })
 export type TeamSettings = z.infer<typeof teamSettingsSchema>
 

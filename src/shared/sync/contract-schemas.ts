@@ -11,6 +11,8 @@ export const syncStatusSchema = z.object({
   password: z.enum(['stored', 'session', 'none']),
   lastSync: z.string().optional(),
   conflicts: z.int().nonnegative(),
+  /** The collections shared (their articles and annotations only); absent: the whole archive. */
+  share: z.array(z.string()).optional(),
   /** Changes the server would not take (a read-only member), kept and offered again. */
   waiting: z.int().nonnegative(),
   /** Why the server would not take them ("read-only member of this database"). */

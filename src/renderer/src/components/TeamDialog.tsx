@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ResultOf } from '../../../shared/contract'
 import { api } from '../api'
+import { useCollections } from '../hooks/useCollections'
 import Modal from './Modal'
 import { statusLine } from './team-status-line'
 
@@ -16,6 +17,9 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
   const [user, setUser] = useState('')
   const [password, setPassword] = useState('')
   const [live, setLive] = useState<boolean | undefined>(undefined)
+  /** The collections shared; null: the whole archive (undefined until the status is read). */
+  const [share, setShare] = useState<string[] | null | undefined>(undefined)
+  const { collections } = useCollections()
   const [busy, setBusy] = useState(false)
   const [offline, setOffline] = useState(false)
   const [message, setMessage] = useState('')
@@ -27,6 +31,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
         setRemote((r) => r || s.remote || '')
         setUser((u) => u || s.user || '')
         setLive((l) => l ?? s.live !== undefined)
+        setShare((c) => (c !== undefined ? c : (s.share ?? null)))
       },
       () => {},
     )
@@ -47,14 +52,17 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
     setBusy(false)
     load()
   }
+  /** What the form says, for sync.configure. */
+  const settings = (liveOn = !!live) => ({
+    remote: remote.trim(),
+    user: user.trim(),
+    ...(password ? { password } : {}),
+    live: liveOn,
+    share: share ?? null,
+  })
   const syncNow = () =>
     act(async () => {
-      await api['sync.configure']({
-        remote: remote.trim(),
-        user: user.trim(),
-        ...(password ? { password } : {}),
-        live: !!live,
-      })
+      await api['sync.configure'](settings())
       const r = await api['sync.run']({})
       onSynced()
       const extra = r.waiting.length
@@ -118,6 +126,43 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
             : 'In the browser (or on a system without a keychain) the password is kept in memory for this session only and asked again after a restart.'}{' '}
           It is never written to the archive.
         </p>
+        <fieldset className="team-share">
+          <legend>Share</legend>
+          <label>
+            <input type="radio" name="share" checked={share === null} onChange={() => setShare(null)} />
+            The whole archive
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="share"
+              checked={!!share}
+              onChange={() => setShare([])}
+              disabled={!collections.length}
+            />
+            Chosen collections only{collections.length ? '' : ' (make a collection first)'}
+          </label>
+          {share && (
+            <div className="team-share-list" role="group" aria-label="Collections shared">
+              {collections.map((c) => (
+                <label key={c.id}>
+                  <input
+                    type="checkbox"
+                    checked={share.includes(c.id)}
+                    onChange={(e) =>
+                      setShare(e.target.checked ? [...share, c.id] : share.filter((id) => id !== c.id))
+                    }
+                  />
+                  {c.name}
+                </label>
+              ))}
+              <p className="muted small">
+                Only their articles and notes are sent (and anything sent before); what the team sends comes
+                in whatever its collection.
+              </p>
+            </div>
+          )}
+        </fieldset>
         <label className="team-live">
           <input
             type="checkbox"
@@ -127,12 +172,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
               setLive(on)
               if (remote.trim())
                 void act(async () => {
-                  await api['sync.configure']({
-                    remote: remote.trim(),
-                    user: user.trim(),
-                    ...(password ? { password } : {}),
-                    live: on,
-                  })
+                  await api['sync.configure'](settings(on))
                   return on ? 'Live sync is on: changes go both ways in the background.' : 'Live sync is off.'
                 })
             }}
