@@ -83,9 +83,14 @@ async function callApp(serving: Serving, method: string, args: unknown): Promise
   return reply.value
 }
 
-/** The hostile page's script: every way a web page could call the connector, each outcome recorded. */
-export const hostileScript = (port: number) => `
+/**
+ * The hostile page's script: every way a web page could call the connector, and a call to a closed port, each
+ * outcome recorded in `results`; then 40 rounds of a \`no-cors\` POST to each, their median and spread in ms in
+ * `timing` (logged by the specs, never asserted).
+ */
+export const hostileScript = (port: number, closedPort: number) => `
 const base = 'http://127.0.0.1:${port}'
+const closed = 'http://127.0.0.1:${closedPort}'
 const page = JSON.stringify({ html: '<article><h1>Planted</h1><p>' + 'Planted text. '.repeat(40) + '</p></article>' })
 async function attempt(name, run) {
   try {
@@ -103,6 +108,19 @@ window.results = {}
   await attempt('hello (cors)', () => fetch(base + '/v1/hello', { method: 'POST', headers: { 'X-Glossa-Token': 'glc_guess' }, body: '{}' }))
   await attempt('hello (GET)', () => fetch(base + '/v1/hello'))
   await attempt('app API', () => fetch(base + '/api/articles.list', { method: 'POST', body: '{}' }))
+  await attempt('a closed port (no-cors)', () => fetch(closed + '/v1/save', { method: 'POST', mode: 'no-cors', body: page }))
+  const times = { connector: [], 'closed port': [] }
+  for (let round = 0; round < 40; round++)
+    for (const [name, url] of [['connector', base], ['closed port', closed]]) {
+      const start = performance.now()
+      await fetch(url + '/v1/save', { method: 'POST', mode: 'no-cors', body: page }).catch(() => {})
+      times[name].push(performance.now() - start)
+    }
+  const stats = (list) => {
+    const sorted = [...list].sort((a, b) => a - b)
+    return { median: sorted[20].toFixed(2), p10: sorted[4].toFixed(2), p90: sorted[36].toFixed(2) }
+  }
+  window.timing = { connector: stats(times.connector), 'closed port': stats(times['closed port']) }
   document.title = 'done'
 })()
 `
@@ -117,6 +135,16 @@ export const SUBSCRIBER_TEXT =
  * is on the page: wait for `#subscriber-part`); `hostile` is a page (its own script, /hostile.js) that attacks
  * the connector.
  */
+/** A port on 127.0.0.1 that nothing listens on (taken, then let go). */
+export function closedPort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => done(port))
+    })
+  })
+}
+
 export async function pageServer(hostileScript: string): Promise<{ server: Server; port: number }> {
   const article = (await readFile(ARTICLE, 'utf8')).replace(
     '</body>',

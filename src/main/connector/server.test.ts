@@ -148,96 +148,127 @@ describe('pairing', () => {
   })
 })
 
+/** What the connector did with a request: its answer, or the connection ended with none (a closed port's way). */
+function outcome(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  method?: string,
+): Promise<Reply | 'no answer'> {
+  return post(port, path, method ? undefined : {}, headers, method).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ECONNRESET') return 'no answer' as const
+    throw err
+  })
+}
+
 describe('who may call', () => {
-  // Each row breaks exactly one rule; every one gets the same 403 and body, and no CORS header.
-  const cases: [string, (p: { port: number; token: string }) => [string, Record<string, string>, string?]][] =
+  // Each row breaks exactly one rule. Without an extension's Origin the connection ends unanswered, as at a
+  // closed port; an extension breaking a rule gets the one 403 and body. Never a CORS header.
+  type Case = [string, (p: { port: number; token: string }) => [string, Record<string, string>, string?]]
+  const fromWebPages: Case[] = [
     [
-      [
-        'a web page’s Origin',
-        ({ port, token }) => [
-          '/v1/hello',
-          { origin: 'https://evil.example', host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
-        ],
+      'a web page’s Origin',
+      ({ port, token }) => [
+        '/v1/hello',
+        { origin: 'https://evil.example', host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
       ],
-      [
-        'a loopback web Origin',
-        ({ port, token }) => [
-          '/v1/hello',
-          { origin: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
-        ],
+    ],
+    [
+      'a loopback web Origin',
+      ({ port, token }) => [
+        '/v1/hello',
+        { origin: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
       ],
-      [
-        'the string null as Origin',
-        ({ port, token }) => [
-          '/v1/hello',
-          { origin: 'null', host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
-        ],
+    ],
+    [
+      'the string null as Origin',
+      ({ port, token }) => [
+        '/v1/hello',
+        { origin: 'null', host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
       ],
-      ['no Origin', ({ port, token }) => ['/v1/hello', { host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token }]],
-      [
-        'a rebound Host (DNS rebinding)',
-        ({ token }) => ['/v1/hello', { origin: EXT, host: `evil.example:21787`, [TOKEN_HEADER]: token }],
+    ],
+    ['no Origin', ({ port, token }) => ['/v1/hello', { host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token }]],
+    [
+      'a CORS preflight',
+      ({ port }) => [
+        '/v1/save',
+        {
+          origin: 'https://evil.example',
+          host: `127.0.0.1:${port}`,
+          'access-control-request-method': 'POST',
+        },
+        'OPTIONS',
       ],
-      [
-        'a loopback Host on another port',
-        ({ port, token }) => [
-          '/v1/hello',
-          { origin: EXT, host: `127.0.0.1:${port + 1}`, [TOKEN_HEADER]: token },
-        ],
+    ],
+    [
+      'pairing from a web page',
+      ({ port }) => ['/v1/pair', { origin: 'https://evil.example', host: `127.0.0.1:${port}` }],
+    ],
+    [
+      'a web page on a rebound Host (DNS rebinding)',
+      ({ token }) => [
+        '/v1/hello',
+        { origin: 'http://evil.example:21787', host: `evil.example:21787`, [TOKEN_HEADER]: token },
       ],
-      [
-        'an unknown token',
-        ({ port }) => ['/v1/hello', { origin: EXT, host: `127.0.0.1:${port}`, [TOKEN_HEADER]: 'glc_guess' }],
+    ],
+  ]
+  const fromExtensions: Case[] = [
+    [
+      'a rebound Host (DNS rebinding)',
+      ({ token }) => ['/v1/hello', { origin: EXT, host: `evil.example:21787`, [TOKEN_HEADER]: token }],
+    ],
+    [
+      'a loopback Host on another port',
+      ({ port, token }) => [
+        '/v1/hello',
+        { origin: EXT, host: `127.0.0.1:${port + 1}`, [TOKEN_HEADER]: token },
       ],
-      ['no token', ({ port }) => ['/v1/hello', { origin: EXT, host: `127.0.0.1:${port}` }]],
-      [
-        'the token as a cookie',
-        ({ port, token }) => [
-          '/v1/hello',
-          { origin: EXT, host: `127.0.0.1:${port}`, cookie: `${TOKEN_HEADER}=${token}` },
-        ],
+    ],
+    [
+      'an unknown token',
+      ({ port }) => ['/v1/hello', { origin: EXT, host: `127.0.0.1:${port}`, [TOKEN_HEADER]: 'glc_guess' }],
+    ],
+    ['no token', ({ port }) => ['/v1/hello', { origin: EXT, host: `127.0.0.1:${port}` }]],
+    [
+      'the token as a cookie',
+      ({ port, token }) => [
+        '/v1/hello',
+        { origin: EXT, host: `127.0.0.1:${port}`, cookie: `${TOKEN_HEADER}=${token}` },
       ],
-      [
-        'the token in the address',
-        ({ port, token }) => [`/v1/hello?token=${token}`, { origin: EXT, host: `127.0.0.1:${port}` }],
-      ],
-      [
+    ],
+    [
+      'the token in the address',
+      ({ port, token }) => [`/v1/hello?token=${token}`, { origin: EXT, host: `127.0.0.1:${port}` }],
+    ],
+    [
+      'GET',
+      ({ port, token }) => [
+        '/v1/hello',
+        { origin: EXT, host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
         'GET',
-        ({ port, token }) => [
-          '/v1/hello',
-          { origin: EXT, host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
-          'GET',
-        ],
       ],
-      [
-        'a CORS preflight',
-        ({ port }) => [
-          '/v1/save',
-          {
-            origin: 'https://evil.example',
-            host: `127.0.0.1:${port}`,
-            'access-control-request-method': 'POST',
-          },
-          'OPTIONS',
-        ],
+    ],
+    [
+      'an unknown path',
+      ({ port, token }) => [
+        '/api/app.info',
+        { origin: EXT, host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
       ],
-      [
-        'an unknown path',
-        ({ port, token }) => [
-          '/api/app.info',
-          { origin: EXT, host: `127.0.0.1:${port}`, [TOKEN_HEADER]: token },
-        ],
-      ],
-      [
-        'pairing from a web page',
-        ({ port }) => ['/v1/pair', { origin: 'https://evil.example', host: `127.0.0.1:${port}` }],
-      ],
-    ]
-  it.each(cases)('refuses %s with the one 403', async (_name, build) => {
+    ],
+  ]
+  it.each(fromWebPages)('answers %s with nothing, as a closed port', async (_name, build) => {
     const { port, access } = await start()
     const token = await pair(port, access)
     const [path, headers, method] = build({ port, token })
-    const res = await post(port, path, method ? undefined : {}, headers, method)
+    expect(await outcome(port, path, headers, method)).toBe('no answer')
+  })
+
+  it.each(fromExtensions)('refuses %s with the one 403', async (_name, build) => {
+    const { port, access } = await start()
+    const token = await pair(port, access)
+    const [path, headers, method] = build({ port, token })
+    const res = await outcome(port, path, headers, method)
+    if (res === 'no answer') throw new Error('an extension got no answer')
     expect(res.status).toBe(403)
     expect(res.json).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Refused.' } })
     expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([])

@@ -1,7 +1,9 @@
 // Main process (the desktop app and `glossa serve`): the browser connector's HTTP server, on 127.0.0.1 only.
 // Only a browser extension (Origin chrome-extension:// or moz-extension://) reaching a loopback Host may use it;
-// every call but pairing carries the extension's token in a header. Anything else gets one and the same 403,
-// after the same checks, so a web page learns nothing from which check failed. No CORS headers are ever sent.
+// every call but pairing carries the extension's token in a header. A request without an extension's Origin (a
+// web page's, or none) gets no answer at all: its connection is closed unanswered, as a closed port would be, so
+// a page cannot even tell that something listens. An extension's request that breaks a rule gets one and the
+// same 403, after the same checks, so nothing tells which check failed. No CORS headers are ever sent.
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -58,7 +60,7 @@ export async function startConnector(options: ConnectorOptions): Promise<Running
     const token = typeof header === 'string' ? header.slice(0, 200) : ''
     const paired = await access.check(token, origin)
     const tokenOk = path === '/v1/pair' || paired !== undefined
-    if (!(hostOk && originOk && routeOk && tokenOk)) return refuse(res)
+    if (!(hostOk && originOk && routeOk && tokenOk)) return originOk ? refuse(res) : hangUp(req)
 
     const body = await readJson(req, path === '/v1/save' ? SAVE_LIMIT : SMALL_LIMIT)
     if (body === undefined)
@@ -117,6 +119,11 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 const browserName = (origin: string): string =>
   origin.startsWith('moz-extension:') ? 'Firefox extension' : 'Chromium extension'
+
+/** No answer: the connection ends as one to a closed port does, with nothing for a web page to read or time. */
+function hangUp(req: IncomingMessage): void {
+  req.socket.resetAndDestroy()
+}
 
 function refuse(res: ServerResponse): void {
   reply(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Refused.' }, close: true })
