@@ -1,9 +1,10 @@
 // Main process (the desktop app and `glossa serve`): the browser connector's HTTP server, on 127.0.0.1 only.
 // Only a browser extension (Origin chrome-extension:// or moz-extension://) reaching a loopback Host may use it;
 // every call but pairing carries the extension's token in a header. A request without an extension's Origin (a
-// web page's, or none) gets no answer at all: its connection is closed unanswered, as a closed port would be, so
-// a page cannot even tell that something listens. An extension's request that breaks a rule gets one and the
-// same 403, after the same checks, so nothing tells which check failed. No CORS headers are ever sent.
+// web page's, or none) gets no answer at all: its connection is reset unanswered, as at a closed port, so a page
+// cannot tell from the outcome that something listens (timing still can: README). An extension's request that
+// breaks a rule gets one and the same 403, after the same checks, so nothing tells which check failed. No CORS
+// headers are ever sent.
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -120,7 +121,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 const browserName = (origin: string): string =>
   origin.startsWith('moz-extension:') ? 'Firefox extension' : 'Chromium extension'
 
-/** No answer: the connection ends as one to a closed port does, with nothing for a web page to read or time. */
+/** No answer: the connection ends as one to a closed port does, with nothing for a web page to read. */
 function hangUp(req: IncomingMessage): void {
   req.socket.resetAndDestroy()
 }
