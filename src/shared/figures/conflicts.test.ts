@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Figure } from '../types'
-import { findConflicts, seriesFor } from './conflicts'
+import { createRng } from '../../../test/prng'
+import { conflictsOf, findConflicts, seriesFor } from './conflicts'
 import type { FigureRecord } from './conflicts'
 
 let n = 0
@@ -135,5 +136,66 @@ describe('seriesFor', () => {
       ['2024-01-02', '2024-01-02', 'period', 50, undefined, 'above'],
       ['2024-03-05', '2024-03-05', 'article', 9, undefined, 'below'],
     ])
+  })
+})
+
+describe('findConflicts at scale', () => {
+  /** The pairwise comparison findConflicts made before the sweep: the reference for what it must find. */
+  function reference(records: FigureRecord[]): [string, string, string][] {
+    const DAY = 86_400_000
+    const period = (f: Figure): [number, number] | null => {
+      if (!f.periodStart) return null
+      const start = Date.parse(f.periodStart.slice(0, 10))
+      const end = Date.parse((f.periodEnd ?? f.periodStart).slice(0, 10))
+      if (Number.isNaN(start) || Number.isNaN(end)) return null
+      return [Math.floor(start / DAY), Math.floor(Math.max(start, end) / DAY)]
+    }
+    const kind = (u?: string) => (u === '%' ? 'share' : u && /^[A-Z]{3}$/.test(u) ? `money:${u}` : 'count')
+    const who = (r: FigureRecord) => (r.annotation.figure.attributedTo ?? '').trim().toLowerCase()
+    const byMetric = new Map<string, FigureRecord[]>()
+    for (const r of records)
+      if (r.annotation.figure.metric)
+        byMetric.set(r.annotation.figure.metric, [...(byMetric.get(r.annotation.figure.metric) ?? []), r])
+    const out: [string, string, string][] = []
+    for (const [metric, list] of byMetric)
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) {
+          const [fa, fb] = [list[i].annotation.figure, list[j].annotation.figure]
+          const [pa, pb] = [period(fa), period(fb)]
+          if (!pa || !pb || pa[0] > pb[1] || pb[0] > pa[1]) continue
+          if (kind(fa.unit) !== kind(fb.unit)) continue
+          if (list[i].article.id === list[j].article.id && who(list[i]) === who(list[j])) continue
+          if (Math.max(fa.value, fb.value) <= Math.min(fa.max ?? fa.value, fb.max ?? fb.value)) continue
+          out.push([metric, list[i].annotation.id, list[j].annotation.id])
+        }
+    return out
+  }
+
+  it('finds exactly the pairs, in the order, that comparing every pair finds', () => {
+    const r = createRng(13)
+    const day = () => `2024-0${r.int(1, 3)}-${String(r.int(1, 28)).padStart(2, '0')}`
+    for (let round = 0; round < 20; round++) {
+      const records = Array.from({ length: 120 }, () => {
+        const start = day()
+        const end = r.chance(0.5) ? day() : undefined
+        return record(`art${r.int(1, 6)}`, {
+          value: r.int(1, 6) * 10,
+          ...(r.chance(0.2) ? { max: r.int(6, 9) * 10 } : {}),
+          ...(r.chance(0.8) ? { metric: r.pick(['drones/launched', 'grid/outages', 'prices']) } : {}),
+          ...(r.chance(0.3) ? { unit: r.pick(['%', 'EUR', 'tonnes']) } : {}),
+          ...(r.chance(0.9) ? { periodStart: start, ...(end ? { periodEnd: end } : {}) } : {}),
+          ...(r.chance(0.5) ? { attributedTo: r.pick(['Kim', 'kim ', 'Ola']) } : {}),
+        })
+      })
+      const found = findConflicts(records).map((c) => [c.metric, c.a.annotation.id, c.b.annotation.id])
+      expect(found).toEqual(reference(records))
+      // The first few made into conflicts, all of them counted.
+      const limit = r.int(0, found.length)
+      const some = conflictsOf(records, limit)
+      expect(some.total).toBe(found.length)
+      expect(some.shown.map((c) => [c.metric, c.a.annotation.id, c.b.annotation.id])).toEqual(
+        found.slice(0, limit),
+      )
+    }
   })
 })
