@@ -68,7 +68,7 @@ test('Firefox: pair, save a page and a selection, already there, a hostile page 
   const call = appClient(() => serving)
   const port = serving.connectorPort
   const pages = await pageServer(hostileScript(port, await closedPort()))
-  const { browser, popup } = await firefoxWithExtension()
+  const { browser, popup, close } = await firefoxWithExtension()
   try {
     const { id: harbour } = await call('collections.create', { name: 'Harbour' })
     const before = (await call('articles.list', {})).length
@@ -200,7 +200,7 @@ test('Firefox: pair, save a page and a selection, already there, a hostile page 
       (await shown(popup, '#message')).startsWith('Glossa is not running'),
     )
   } finally {
-    await browser.close()
+    await close()
     pages.server.close()
     await stopProcess(serving.child)
     await rm(archiveDir, { recursive: true, force: true })

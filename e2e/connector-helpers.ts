@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { realpathSync } from 'node:fs'
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -206,9 +206,14 @@ export const FIREFOX_EXTENSION_UUID = '6a1b7c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d'
  * Firefox, headless, with the built extension installed through WebDriver BiDi (webExtension.install), and the
  * extension's popup page open in a tab. BiDi may not navigate to a moz-extension:// page, so the extension is
  * installed from a copy with one file added — a background script that opens popup.html in a tab, as the
- * Chromium test opens it — and nothing else changed. Returns the browser and that tab.
+ * Chromium test opens it — and nothing else changed. Returns the browser, that tab, and `close` (the browser and
+ * the copy).
  */
-export async function firefoxWithExtension(): Promise<{ browser: PuppeteerBrowser; popup: PuppeteerPage }> {
+export async function firefoxWithExtension(): Promise<{
+  browser: PuppeteerBrowser
+  popup: PuppeteerPage
+  close: () => Promise<void>
+}> {
   const copy = await mkdtemp(join(tmpdir(), 'glossa-ext-firefox-'))
   await cp(EXTENSION_DIR, copy, { recursive: true })
   const manifest = JSON.parse(await readFile(join(copy, 'manifest.json'), 'utf8')) as Record<string, unknown>
@@ -223,6 +228,10 @@ export async function firefoxWithExtension(): Promise<{ browser: PuppeteerBrowse
       'extensions.webextensions.uuids': JSON.stringify({ 'connector@glossa.app': FIREFOX_EXTENSION_UUID }),
     },
   })
+  const close = async () => {
+    await browser.close()
+    await rm(copy, { recursive: true, force: true })
+  }
   try {
     await browser.installExtension(copy)
     // BiDi reports the tab's first address (about:blank): the page itself says where it is.
@@ -230,13 +239,13 @@ export async function firefoxWithExtension(): Promise<{ browser: PuppeteerBrowse
       for (const page of await browser.pages()) {
         const href = await page.evaluate(() => location.href).catch(() => '')
         if (href.startsWith(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html`))
-          return { browser, popup: page }
+          return { browser, popup: page, close }
       }
       await new Promise((done) => setTimeout(done, 100))
     }
     throw new Error('The extension did not open its popup page in Firefox.')
   } catch (err) {
-    await browser.close()
+    await close()
     throw err
   }
 }
