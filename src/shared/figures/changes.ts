@@ -1,12 +1,17 @@
 // Runs everywhere: whether a change verb ("rose", "зросла") governs the numbers that follow it.
+import { KINDS } from './lang/kinds'
 import type { Scan } from './types'
+
+/** A verb of change, listed ("rose", "зросла") or by its stem ("скоротиться", "ограничивают"). */
+const isChange = (scan: Scan, lower: string): boolean =>
+  scan.lex.changeWords.has(lower) || KINDS[scan.lex.code].changeStems?.test(lower) === true
 
 /** A change verb among the few words before `at`, within the clause: "raised his target from $180 to $215". */
 export function changeBefore(scan: Scan, at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
     const token = scan.tokens[i]
     if (token.kind === 'sym') return false
-    if (scan.lex.changeWords.has(token.lower)) return true
+    if (isChange(scan, token.lower)) return true
   }
   return false
 }
@@ -19,7 +24,7 @@ export function changeInSentence(scan: Scan, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const token = scan.tokens[i]
     if (token.kind === 'sym' && ['.', '!', '?'].includes(token.text)) return false
-    if (scan.lex.changeWords.has(token.lower)) return true
+    if (isChange(scan, token.lower)) return true
     if (token.gap.includes('\n')) return false
   }
   return false

@@ -1,4 +1,5 @@
 // Runs everywhere: reads the bare number at a token: digits, number words, fractions or a vague quantity.
+import { KINDS } from './lang/kinds'
 import type { Lexicon } from './lang/types'
 import { longestAt } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
@@ -12,7 +13,31 @@ export function readCore(scan: Scan, i: number): Draft | undefined {
   if (token.kind === 'sym' && token.text in VULGAR_FRACTIONS)
     return { first: i, last: i, value: VULGAR_FRACTIONS[token.text], kind: 'fraction' }
   if (token.kind !== 'word') return undefined
-  return readVague(scan, i) ?? readWords(scan, i) ?? readHalf(scan.lex, scan.tokens, i)
+  return (
+    readVague(scan, i) ?? readHalfScale(scan, i) ?? readWords(scan, i) ?? readHalf(scan.lex, scan.tokens, i)
+  )
+}
+
+/** "half a billion", "un demi-milliard", "полмиллиарда", "пів мільярда", "пол-миллиона": half of a scale word. */
+function readHalfScale(scan: Scan, i: number): Draft | undefined {
+  const { tokens } = scan
+  const { half } = KINDS[scan.lex.code]
+  const token = tokens[i]
+  let at: number | undefined
+  if (half.prefix !== undefined && token.lower.startsWith(half.prefix)) {
+    const rest = token.lower.slice(half.prefix.length)
+    if (rest in half.scales) return { first: i, last: i, value: half.scales[rest] / 2, kind: 'words' }
+    if (rest === '' && isSym(tokens[i + 1], '-') && glued(tokens[i + 1])) at = i + 2
+  }
+  if (at === undefined) {
+    const found = longestAt(tokens, i, half.words, 'any')
+    if (found === undefined) return undefined
+    at = found.last + 1
+    if (isSym(tokens[at], '-') && glued(tokens[at])) at++ // "un demi-milliard"
+  }
+  const scale = tokens[at]
+  if (!isWord(scale) || scale.gap.includes('\n') || !(scale.lower in half.scales)) return undefined
+  return { first: i, last: at, value: half.scales[scale.lower] / 2, kind: 'words' }
 }
 
 /** Unicode's vulgar fractions: `¾`, and `2 ½` or `2½` as a mixed number. */

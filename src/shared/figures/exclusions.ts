@@ -1,5 +1,6 @@
 // Runs everywhere: stretches of text whose digits are not figures (dates, times, designations, phone
 // numbers, addresses, references, ages, scores). Numbers touching these spans are never reported.
+import { KINDS, NUMBERED } from './lang/kinds'
 import type { Lexicon } from './lang/types'
 import type { Span } from './types'
 
@@ -38,7 +39,7 @@ const SCORE_AFTER = /^\s*(?:win|victory|defeat|loss|draw|lead|scoreline|home|awa
 /** Spans (sorted, possibly overlapping) where numbers are not figures. */
 export function findExclusions(text: string, lex: Lexicon): Span[] {
   const spans: Span[] = []
-  for (const pattern of [...PATTERNS, ...lex.exclusions]) {
+  for (const pattern of [...PATTERNS, NUMBERED, ...lex.exclusions, ...KINDS[lex.code].exclusions]) {
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length })
   }
   for (const m of text.matchAll(SCORE)) {

@@ -6,6 +6,7 @@ import { glued, isSym, isWord, spaced } from './tokenize'
 import type { Draft, Scan, Token } from './types'
 import { changeBefore, changeInSentence } from './changes'
 import { GLUED_MEASURES, TIME_MEASURES } from './units'
+import { KINDS } from './lang/kinds'
 
 const pluralNoun = (lex: Lexicon, token: Token | undefined): boolean =>
   token !== undefined &&
@@ -18,6 +19,17 @@ const pluralNoun = (lex: Lexicon, token: Token | undefined): boolean =>
 const signAfter = (scan: Scan, at: number): boolean => {
   const sign = scan.tokens[at]
   return isSym(sign) && glued(sign) && sign.text in scan.lex.currencySuffixes
+}
+
+/**
+ * A currency sign written after the number, glued or spaced, in any language: "2000₽", "500€", "75 £" (the
+ * code of the sign); not the sign of the next number ("5 $10").
+ */
+function signSuffix(scan: Scan, at: number): string | undefined {
+  const sign = scan.tokens[at]
+  if (!isSym(sign) || sign.gap.length > 1 || !(sign.text in scan.lex.currencyPrefixes)) return undefined
+  const next = scan.tokens[at + 1]
+  return next?.kind === 'num' && glued(next) ? undefined : scan.lex.currencyPrefixes[sign.text]
 }
 
 /** A currency sign or ISO code just before token `first`: its code and first token. */
@@ -103,7 +115,9 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
       suffix && suffix.phrase in CURRENCY_PREFIXES
         ? tokens[suffix.last].text === suffix.phrase.toUpperCase()
         : true
+    const sign = signSuffix(scan, d.last + 1)
     if (suffix && upper) Object.assign(d, { measure: CURRENCY_SUFFIXES[suffix.phrase], last: suffix.last })
+    else if (sign !== undefined) Object.assign(d, { measure: sign, last: d.last + 1 })
     else if (d.scale !== undefined && isWord(tokens[d.last + 1], 'pounds'))
       Object.assign(d, { measure: 'GBP', last: d.last + 1 })
   }
@@ -156,8 +170,25 @@ function attachMeasure(scan: Scan, d: Draft): boolean {
   return true
 }
 
+/**
+ * A word for minus right before the number: "minus 12", "moins 5 °C", "мінус 23 градусів" (not "au moins 20",
+ * "plus ou moins 5", "al menos 3", nor "10 minus 3").
+ */
+function minusWord(scan: Scan, first: number): boolean {
+  const { tokens } = scan
+  const word = tokens[first - 1]
+  const kinds = KINDS[scan.lex.code]
+  if (!isWord(word, ...kinds.minus) || !spaced(tokens[first])) return false
+  const before = tokens[first - 2]
+  if (before?.kind === 'num' || isWord(before, ...kinds.notMinusAfter)) return false
+  // a qualifier that ends in the word ("au moins", "por lo menos") is no sign
+  const qualifier = longestBefore(tokens, first - 1, scan.lex.qualifiers)
+  return qualifier === undefined || qualifier.first === first - 1
+}
+
 /** Currency, sign and qualifier before the number. */
-export function extendLeft(scan: Scan, d: Draft, currency?: { first: number }): Draft {
+export function extendLeft(scan: Scan, draft: Draft, currency?: { first: number }): Draft {
+  let d = draft
   const { tokens, text } = scan
   let first = currency?.first ?? d.first
   let value = d.value
@@ -167,9 +198,21 @@ export function extendLeft(scan: Scan, d: Draft, currency?: { first: number }): 
   if (isSym(sign, '-', '−', '+') && signGlued && tokens[first - 2]?.kind !== 'num') {
     if (sign.text !== '+') value = -value
     first--
-  } else if (isWord(sign, 'minus') && spaced(tokens[first]) && !isWord(tokens[first - 2], 'or')) {
+  } else if (minusWord(scan, first)) {
     value = -value
     first--
+    // "мінус 5 вдень", "moins 8 degrés": below zero, outside English a bare number or degrees are °C
+    if (scan.lex.code !== 'en' && (d.measure === undefined || d.measure === 'degrees'))
+      d = { ...d, measure: '°C' }
+  }
+  // "más del triple", "plus du double": the article that opens a multiple ends the qualifier too
+  const sharing =
+    d.kind === 'fraction' && isWord(tokens[first])
+      ? longestBefore(tokens, first, scan.lex.qualifiers)
+      : undefined
+  if (sharing !== undefined && sharing.first < first) {
+    const qualifier = text.slice(tokens[sharing.first].start, tokens[first].end).toLowerCase()
+    return { ...d, first: sharing.first, value, qualifier }
   }
   const found = first > 0 ? longestBefore(tokens, first - 1, scan.lex.qualifiers) : undefined
   if (found === undefined) return { ...d, first, value }
@@ -183,6 +226,10 @@ export function extendLeft(scan: Scan, d: Draft, currency?: { first: number }): 
     (changeBefore(scan, found.first) || (fromNumber && changeInSentence(scan, found.first)))
   )
     return { ...d, first, value }
-  const qualifier = text.slice(tokens[found.first].start, tokens[first - 1].end).toLowerCase()
+  const written = text.slice(tokens[found.first].start, tokens[first - 1].end).toLowerCase()
+  // "près d’un tiers": the elided "d’" read with the number belongs to the qualifier as written
+  const elided =
+    scan.lex.code === 'fr' ? /^(d['’])\p{L}/iu.exec(tokens[first].text)?.[1].toLowerCase() : undefined
+  const qualifier = elided === undefined ? written : `${written} ${elided}`
   return { ...d, first: found.first, value, qualifier }
 }

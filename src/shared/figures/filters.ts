@@ -1,5 +1,6 @@
 // Runs everywhere: decides whether a number read from the text is a figure, a year, a designation
 // (F-16, Article 5, Windows 11, Air Force One) or a pronoun (`one of them`).
+import { KINDS } from './lang/kinds'
 import { countedNoun } from './noun-phrase'
 import { glued, isSym, isWord, spaced, startsSentence } from './tokenize'
 import type { Draft, Scan } from './types'
@@ -88,7 +89,8 @@ function countsNoun(scan: Scan, figure: Draft): boolean {
       : false
   if (!isWord(next) || !spaced(next) || next.text !== next.lower || lex.stopWords.has(next.lower))
     return false
-  if (lex.months.includes(next.lower) || (lex.code === 'en' && !/[^s]s$/.test(next.lower))) return false
+  const plural = KINDS[lex.code].plural
+  if (lex.months.includes(next.lower) || (plural !== undefined && !plural.test(next.lower))) return false
   if (figure.qualifier !== undefined) return true
   return !isWord(before) || !(lex.stopWords.has(before.lower) || lex.months.includes(before.lower))
 }
@@ -137,7 +139,9 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   // (not "in sechs Stunden 1.284 Fahrzeuge", where the word between is a unit)
   const twoBefore = tokens[core.first - 2]
   const counted =
-    (twoBefore?.kind === 'num' || scan.lex.isNumberWord(twoBefore?.lower ?? '')) &&
+    // (not a clock time before it: "zwischen 6.15 Uhr und 9.40 Uhr 23 Flüge")
+    ((twoBefore?.kind === 'num' && !scan.blocked[core.first - 2]) ||
+      scan.lex.isNumberWord(twoBefore?.lower ?? '')) &&
     !(before.lower in scan.lex.measures) &&
     !/n$/.test(before.lower) // a plural noun in the dative: "an elf Verhandlungstagen 23 Zeugen"
   return !(nouns && lowerNumber && !counted && countsAfter(scan, figure))

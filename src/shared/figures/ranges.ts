@@ -82,6 +82,9 @@ function range(scan: Scan, read: ReadFigure, qualified: Draft): Draft | undefine
     return undefined
   if (b.kind === 'ratio') return undefined
   if (a.measure !== undefined && b.measure !== undefined && a.measure !== b.measure) return undefined
+  // "raciones para 15 días a 52.000 personas": a unit written after the first number only is no range's
+  // (a currency sign before it is: "$5 to 10 billion")
+  if (a.measure !== undefined && b.measure === undefined && !/^[A-Z]{3}$/.test(a.measure)) return undefined
   let low = a.value
   // "3-5 million": the low end shares the high end's scale
   if (b.scale !== undefined && a.scale === undefined && scaled(a, b.scale) <= b.value)

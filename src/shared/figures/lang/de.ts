@@ -140,7 +140,7 @@ export const de: Lexicon = {
     /\b\d{1,2}\.\d{1,2}\.(?!\d)/g,
     // times: 14.30 Uhr, 3 Uhr, 17:05; scores and ratios 2:2
     /\b\d{1,2}(?:[.:]\d{2})?\s*Uhr\b/g,
-    /\b(?:von|ab|zwischen)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:bis|und|-|–)\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b/g,
+    /\b(?:[Vv]on|[Aa]b|[Zz]wischen)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:bis|und|-|–)\s*\d{1,2}(?:[.:]\d{2})?\s*Uhr\b/g,
     /\b\d{1,2}:\d{1,2}\b/g,
     // ordinals: am 3. Tag, die 5. Klasse, "1." opening a list item
     /\b\d{1,3}\.(?=[ \u00a0]+\p{Ll})/gu,

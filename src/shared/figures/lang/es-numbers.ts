@@ -176,7 +176,9 @@ function startsNumber(words: readonly string[]): boolean {
     )
   }
   if (word === 'medio' || word === 'media') return next !== undefined && HALVED.has(next)
-  if ((word === 'la' && next === 'mitad') || (word === 'el' && next in MULTIPLES)) return true
+  // "el triple", and "más del triple" (de + el)
+  if ((word === 'la' && next === 'mitad') || ((word === 'el' || word === 'del') && next in MULTIPLES))
+    return true
   return (word in UNITS && word !== 'cero') || word in TENS || word in HUNDREDS || word === 'mil'
 }
 
@@ -188,7 +190,10 @@ export function parseSpanishNumberWords(words: readonly string[], fractions = tr
   if (words.length === 0 || !startsNumber(words)) return undefined
   const [first, second] = words
   if (first === 'la') return fractions ? { value: 0.5, used: 2, fraction: true } : undefined
-  if (first === 'el') return fractions ? { value: MULTIPLES[second], used: 2, fraction: true } : undefined
+  if (first === 'el' || first === 'del')
+    return fractions ? { value: MULTIPLES[second], used: 2, fraction: true } : undefined
+  // "un cuarto intento", "una quinta reunión": an ordinal after the article, not a count of one
+  if (!fractions && ONE.has(first) && (second in DENOMINATORS || second in PART_ORDINALS)) return undefined
   if (first === 'medio' || first === 'media') {
     // "medio millón" is 500 000; "media hora", "media docena" are half of what follows
     if (second in SCALES) return { value: SCALES[second] / 2, used: 2, fraction: false }
@@ -237,6 +242,8 @@ export function parseSpanishNumberWords(words: readonly string[], fractions = tr
       return { value: current / DENOMINATORS[word], used: used + 1, fraction: true }
     } else if (word in PART_ORDINALS && fractions && total === 0 && last === 'unit') {
       const partWord = words[used + 1]
+      // "una quinta reunión": an ordinal after the article, not a count of one
+      if (partWord !== 'parte' && partWord !== 'partes' && used === 1 && ONE.has(first)) return undefined
       if (partWord !== 'parte' && partWord !== 'partes') break
       return { value: current / PART_ORDINALS[word], used: used + 2, fraction: true }
     } else break

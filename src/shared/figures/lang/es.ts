@@ -92,6 +92,8 @@ export const es: Lexicon = {
     re(
       `(?<=${B}(?:de|con|a${SP}+los|hasta${SP}+los|desde${SP}+los|los|las|mayores${SP}+de|menores${SP}+de|más${SP}+de|menos${SP}+de)${SP}+)${SMALL}${SP}+años${E}(?!${SP}+(?:de|en|más|menos|después|antes|atrás|seguidos|consecutivos))`,
     ),
+    // "una camarera de 58 años de Puerto Lirio": an age followed by where the person is from
+    re(`(?<=${B}(?:de|con)${SP}+)\\d{1,3}${SP}+años(?=${SP}+de${SP}+\\p{Lu})`, 'gu'),
     re(
       `${B}(?:tiene|tienen|tenía|tenían|tengo|cumple|cumplió|cumplirá|cumplía)${SP}+(?:ya${SP}+)?${SMALL}(?:${SP}+años${E}|(?=${SP}*[,.;]|${SP}+(?:se|y|cuando|no)${E}))`,
     ),

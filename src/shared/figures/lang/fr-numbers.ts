@@ -93,9 +93,20 @@ export const isFrenchNumberWord = (word: string): boolean =>
 const isOne = (word: string): boolean => word === 'un' || word === 'une' || ONE_ELIDED.test(word)
 
 /** "un"/"une" is the article unless a scale, a round noun or a fraction follows ("un million", "un tiers"). */
+/** "le quart de", "le tiers des", "le double", "du triple": a share or a multiple named with its article. */
+const ARTICLE_SHARES: Readonly<Record<string, number>> = {
+  quart: 1 / 4,
+  tiers: 1 / 3,
+  double: 2,
+  triple: 3,
+  quadruple: 4,
+}
+const SHARE_ARTICLES = new Set(['le', 'du', 'au'])
+
 function startsNumber(words: readonly string[]): boolean {
   const [word, next] = words
   if (word === 'moitié') return true
+  if (SHARE_ARTICLES.has(word)) return next !== undefined && next in ARTICLE_SHARES
   if (isOne(word))
     return next !== undefined && (next in SCALES || next in ROUND || next in DENOMINATORS || next === 'sur')
   return (word in UNITS && word !== 'zéro') || word in TENS || word === 'cent' || word === 'mille'
@@ -108,6 +119,11 @@ function startsNumber(words: readonly string[]): boolean {
 export function parseFrenchNumberWords(words: readonly string[], fractions = true): NumberWords | undefined {
   if (words.length === 0 || !startsNumber(words)) return undefined
   if (words[0] === 'moitié') return fractions ? { value: 0.5, used: 1, fraction: true } : undefined
+  // "presque le quart de son domaine" (not "le quart sud-est", which is no number: the caller checks what follows)
+  if (SHARE_ARTICLES.has(words[0]))
+    return fractions ? { value: ARTICLE_SHARES[words[1]], used: 2, fraction: true } : undefined
+  // "une cinquième séance" is an ordinal after the article, not a count of one
+  if (!fractions && isOne(words[0]) && words[1] in DENOMINATORS) return undefined
   if (isOne(words[0]) && words[1] === 'sur') return { value: 1, used: 1, fraction: false }
   let total = 0
   let current = 0

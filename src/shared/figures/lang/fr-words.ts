@@ -35,6 +35,10 @@ export const FR_QUALIFIERS = bothApostrophes([
   'plus de',
   'moins de',
   'près de',
+  // before a multiple or a share named with its article: "plus du double", "près du tiers"
+  'plus du',
+  'moins du',
+  'près du',
   "jusqu'à",
   'environ',
   'quelque',

@@ -88,7 +88,9 @@ export const RU_MEASURES: Readonly<Record<string, string>> = {
   ...forms('litres', ...declined('литр', HARD), 'л'),
   ...forms('barrels', ...declined('баррел', 'ь я ей ю ям ями ях')),
   ...forms('°C', '°c', '°с', 'градусов цельсия', 'градуса цельсия', 'градус цельсия'),
-  ...forms('degrees', ...declined('градус', HARD), '°'),
+  // news gives temperatures as "15 градусов" (as German "Grad" and Spanish "grados")
+  ...forms('°C', ...declined('градус', HARD)),
+  ...forms('degrees', '°'),
   ...forms('GW', ...declined('гигаватт', HARD), 'гвт'),
   ...forms('MW', ...declined('мегаватт', HARD), 'мвт'),
   ...forms('kW', ...declined('киловатт', HARD), 'квт'),

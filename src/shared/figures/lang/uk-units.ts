@@ -85,8 +85,10 @@ export const UK_MEASURES: Readonly<Record<string, string>> = {
   ...forms('g', ...declined('грам', NOUN)),
   ...forms('litres', 'л', ...declined('літр', NOUN)),
   ...forms('barrels', ...declined('барел', 'ь і ів ях')),
+  // news gives temperatures as "36 градусів" (as German "Grad" and Spanish "grados")
   ...forms('°C', '°c', '°с', 'ºc', 'градусів цельсія', 'градуси цельсія', 'градус цельсія'),
-  ...forms('degrees', '°', 'градусів', 'градуси', 'градус', 'градуса'),
+  ...forms('°C', 'градусів', 'градуси', 'градус', 'градуса'),
+  ...forms('degrees', '°'),
   ...forms('GW', 'гвт'),
   ...forms('MW', 'мвт'),
   ...forms('kW', 'квт'),

@@ -1,0 +1,183 @@
+// Runs everywhere: kinds of figures and non-figures that every language writes in its own words, in one table
+// so the six languages stay alike (issue #13, round 7): negative numbers ("minus 12", "мінус 5"), half a scale
+// word ("half a billion", "полмиллиарда"), verbs of change by their stem (after which "до 70" is no "up to"),
+// and stretches whose numbers are not figures: fixed terms ("24 heures sur 24"), emergency numbers ("the 112
+// emergency line"), numbered references ("salle n° 2", "Art. 28", "L. 2242-1") and clock times in words
+// ("um halb drei"). Read by `code` beside the language's profile (lang/<code>.ts).
+import type { LanguageCode } from './types'
+
+export type LanguageKinds = {
+  /** Words that make the number right after them negative: "minus", "moins", "мінус". */
+  minus: readonly string[]
+  /** Words before a minus word that make it no sign: "or minus", "plus ou moins", "au moins". */
+  notMinusAfter: readonly string[]
+  /**
+   * "half a billion", "un demi-milliard", "полмиллиарда", "пів мільярда": half of a scale word written after
+   * `words` or glued to `prefix`.
+   */
+  half: { words: readonly string[]; prefix?: string; scales: Readonly<Record<string, number>> }
+  /** Stems of verbs of change ("скоротиться", "ограничивают"): "до" after them means "to", not "up to". */
+  changeStems?: RegExp
+  /**
+   * How a plural noun ends, where a number that looks like a year counts only the plural noun right after it
+   * ("plus de 1800 arrestations", but "la récolte 2026 devrait"); absent where cases decide instead.
+   */
+  plural?: RegExp
+  /** Spans whose numbers are not figures in this language (global regular expressions). */
+  exclusions: readonly RegExp[]
+}
+
+const B = '(?<![\\p{L}\\d])'
+const E = '(?![\\p{L}\\d])'
+const SP = '[\\s\\u00a0\\u202f]'
+const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
+
+/**
+ * An emergency or service number (`numbers`, the ones the language's countries use) after a word that calls or
+ * names it, or before one that says what it is: "the 112 emergency line", "llame al 112", "Notruf 110".
+ */
+const emergency = (numbers: string, before: string, after: string): RegExp[] => [
+  re(`${B}(?:${before})${SP}+(?:\\p{L}+${SP}+){0,2}?(?:${numbers})${E}(?![.,]\\d)`),
+  re(`(?<![\\p{L}\\d.,])(?:${numbers})${SP}+(?:${after})${E}`),
+]
+
+const EN_SCALES = { million: 1e6, billion: 1e9, trillion: 1e12 }
+
+export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
+  en: {
+    minus: ['minus'],
+    notMinusAfter: ['or', 'plus'],
+    plural: /[^s]s$/,
+    half: { words: ['half a', 'a half'], scales: EN_SCALES },
+    exclusions: [
+      ...emergency(
+        '112|911|999|000|101|111',
+        'call|called|calling|ring|dial|dialled|dialing|dialling|hotline|helpline|number',
+        'emergency|hotline|helpline|line|number|service',
+      ),
+      re(`${B}(?:24|twenty-four)${SP}+hours${SP}+a${SP}+day${E}`),
+      re(`${B}(?:7|seven)${SP}+days${SP}+a${SP}+week${E}`),
+      re(`${B}365${SP}+days${SP}+a${SP}+year${E}`),
+      re(`${B}(?:11|eleven)${SP}+(?:against|v|vs\\.?)${SP}+(?:11|eleven)${E}`),
+      // clock times as a span: from 10 to 11 o'clock
+      re(`${B}(?:from|between)${SP}+\\d{1,2}${SP}+(?:to|and|until)${SP}+\\d{1,2}${SP}+o['’]clock${E}`),
+      // clock times in words: half past three, a quarter to five
+      re(
+        `${B}(?:half|(?:a${SP}+)?quarter)${SP}+(?:past|to)${SP}+(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)${E}`,
+      ),
+    ],
+  },
+  fr: {
+    minus: ['moins'],
+    plural: /[sx]$/,
+    notMinusAfter: ['ou', 'au', 'du', 'pas', 'le', 'les', 'la', 'en', 'plus', 'un', 'bien', 'beaucoup'],
+    half: { words: ['un demi', 'une demie', 'une demi'], scales: { million: 1e6, milliard: 1e9 } },
+    exclusions: [
+      ...emergency(
+        '112|15|17|18|114|115|119|3114',
+        'appeler|appelez|appelant|composer|composez|composant|numéro',
+        'numéro|urgences?|ligne|standard',
+      ),
+      re(`${B}24${SP}*(?:heures|h)${SP}+sur${SP}+24${E}`),
+      re(`${B}(?:7|sept)${SP}+jours${SP}+sur${SP}+(?:7|sept)${E}`),
+      re(`${B}365${SP}+jours${SP}+par${SP}+an${E}`),
+      // playing at full strength: "un match à 11 contre 11", "à dix contre onze"
+      re(`(?<=${B}à${SP}+)(?:\\d{1,2}|dix|onze|neuf)${SP}+contre${SP}+(?:\\d{1,2}|dix|onze|neuf)${E}`),
+      // clock times as a span: "entre 23 h et 5 h", "de 22 heures à 6 heures"
+      re(
+        `${B}(?:entre|de|dès)${SP}+\\d{1,2}${SP}*h(?:eures?)?${SP}+(?:et|à|jusqu['’]à)${SP}+\\d{1,2}${SP}*h(?:eures?)?${E}`,
+      ),
+      // articles of a code: "l'article L. 2242-1", "R. 4121-1"
+      re(`(?<![\\p{L}\\d])[LRD]\\.?${SP}?\\d{1,4}(?:-\\d+)+`, 'gu'),
+    ],
+  },
+  es: {
+    minus: ['menos'],
+    plural: /s$/,
+    notMinusAfter: ['al', 'lo', 'más', 'mucho', 'poco', 'no', 'o', 'los', 'las', 'el', 'la', 'a'],
+    half: { words: ['medio'], scales: { millón: 1e6, millardo: 1e9, billón: 1e12 } },
+    exclusions: [
+      ...emergency(
+        '112|091|092|061|062|016|024',
+        'teléfono|número|línea|emergencias|llamar|llame|llamen|llamó|marcar|marque',
+        `de${SP}+emergencias|emergencias|gratuito`,
+      ),
+      re(`${B}24${SP}+horas${SP}+(?:al|del)${SP}+día${E}`),
+      re(`${B}(?:7|siete)${SP}+días${SP}+(?:a|de)${SP}+la${SP}+semana${E}`),
+      re(`${B}365${SP}+días${SP}+(?:al|del)${SP}+año${E}`),
+      re(`${B}(?:11|once)${SP}+contra${SP}+(?:11|once)${E}`),
+      // clock times as a span: "entre las 23 y las 5 horas", "de las 8 a las 14"
+      re(
+        `${B}(?:entre|de|desde)${SP}+las${SP}+\\d{1,2}(?:[.:]\\d{2})?${SP}+(?:y|a|hasta)${SP}+las${SP}+\\d{1,2}(?:[.:]\\d{2})?(?:${SP}+horas)?${E}`,
+      ),
+    ],
+  },
+  de: {
+    minus: ['minus'],
+    notMinusAfter: ['plus', 'oder'],
+    half: {
+      words: ['eine halbe', 'einer halben', 'einen halben', 'halbe'],
+      scales: { million: 1e6, milliarde: 1e9 },
+    },
+    exclusions: [
+      ...emergency(
+        '110|112|116[\\s\\u00a0]?117|19222',
+        'Notruf|Notrufnummer|Rufnummer|Hotline|Telefonnummer|Nummer|wählen|wählte|anrufen',
+        'anrufen|wählen|Notruf|Hotline',
+      ),
+      re(`${B}24${SP}+Stunden${SP}+am${SP}+Tag${E}`),
+      re(`${B}(?:7|sieben)${SP}+Tage${SP}+(?:die|pro|in${SP}+der)${SP}+Woche${E}`),
+      // clock times in words: um halb drei, Viertel nach acht, gegen drei viertel neun
+      re(
+        `${B}(?:halb|[Vv]iertel${SP}+(?:nach|vor)|drei${SP}?[Vv]iertel)${SP}+(?:\\d{1,2}|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)${E}(?!${SP}*(?:Prozent|%|Millionen|Milliarden))`,
+      ),
+      // numbered references: Art. 28, Abs. 3, Ziff. 4, Nr. 5
+      re(`${B}(?:Art|Abs|Ziff|lit|Nr|Bd|Kap)\\.${SP}*\\d+[a-z]?${E}`),
+    ],
+  },
+  uk: {
+    minus: ['мінус'],
+    notMinusAfter: ['плюс', 'або', 'чи'],
+    half: { words: ['пів'], prefix: 'пів', scales: { мільйона: 1e6, мільярда: 1e9, трильйона: 1e12 } },
+    changeStems:
+      /^(?:скорот|скороч|зменш|знизи|зниж|знизя|збільш|зрост|зрос|зріс|обмеж|впад|впа|підвищ|підня|підіймає|опуска|опусти|падає|паде|потепл|похолод)\p{L}*$/u,
+    exclusions: [
+      ...emergency(
+        '101|102|103|104|112|1545',
+        'номер|номером|телефон|телефоном|лінія|лінії|зателефонувати|телефонуйте|дзвоніть',
+        'лінія|лінії|служба|служби',
+      ),
+      re(`${B}24${SP}+години${SP}+на${SP}+добу${E}`),
+      // clock times as a span: "з 23 до 5 години", "з 22 до 6 ранку" (an evening hour to a morning one)
+      re(`${B}з${SP}+\\d{1,2}${SP}+до${SP}+\\d{1,2}${SP}+(?:години|ранку|вечора)${E}`),
+      re(`${B}з${SP}+(?:1[89]|2[0-3])${SP}+до${SP}+0?\\d${SP}+годин\\p{L}*`),
+      re(`${B}(?:7|сім)${SP}+днів${SP}+на${SP}+тиждень${E}`),
+      // a ticket "в один бік" (one way)
+      re(`${B}в${SP}+один${SP}+бік${E}`),
+    ],
+  },
+  ru: {
+    minus: ['минус'],
+    notMinusAfter: ['плюс', 'или'],
+    half: { words: ['пол'], prefix: 'пол', scales: { миллиона: 1e6, миллиарда: 1e9, триллиона: 1e12 } },
+    changeStems:
+      /^(?:сократ|сокращ|уменьш|сниз|сниж|увелич|вырос|выраст|растёт|растет|огранич|упад|упал|повыс|повыш|подня|опуст|опуска|пада|потепл|похолод)\p{L}*$/u,
+    exclusions: [
+      ...emergency(
+        '101|102|103|104|112|122',
+        'номер|номеру|телефон|телефону|линия|линии|позвонить|звоните|позвоните',
+        'линия|линии|служба|службы',
+      ),
+      re(`${B}24${SP}+часа${SP}+в${SP}+сутки${E}`),
+      // clock times as a span: "с 23 до 5 часов", "с 8 до 11 утра" (an evening hour to a morning one)
+      re(`${B}с${SP}+\\d{1,2}${SP}+до${SP}+\\d{1,2}${SP}+(?:утра|вечера|ночи)${E}`),
+      re(`${B}с${SP}+(?:1[89]|2[0-3])${SP}+до${SP}+0?\\d${SP}+час\\p{L}*`),
+      re(`${B}(?:7|семь)${SP}+дней${SP}+в${SP}+неделю${E}`),
+      // a ticket "в одну сторону" (one way)
+      re(`${B}в${SP}+одну${SP}+сторону${E}`),
+    ],
+  },
+}
+
+/** Numbered references in every language: "salle n° 2", "informe n.º 7", "№ 5", "No. 4". */
+export const NUMBERED = /(?:(?<![\p{L}\d])[Nn](?:\.\s?)?[°º]|№|(?<![\p{L}\d])[Nn][ºo]\.)\s*\d+(?:[-–]\d+)?/gu
