@@ -1,6 +1,7 @@
 // Runs the real Electron app where its binary is installed; elsewhere it is skipped and says why.
 import { _electron as electron, expect, test } from '@playwright/test'
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { electronBinary } from '../scripts/electron-binary.mjs'
@@ -11,11 +12,11 @@ const reason = 'the Electron binary is not installed here (it downloads from out
 if (!binary) console.log(`[electron.spec] skipped: ${reason}`)
 
 /** The built app on a fresh archive folder of its own. */
-async function launch() {
+async function launch(extraArgs: string[] = []) {
   const archive = await mkdtemp(join(tmpdir(), 'glossa-electron-'))
   const app = await electron.launch({
     executablePath: binary!,
-    args: [resolve('out/main/index.js'), '--archive', archive],
+    args: [resolve('out/main/index.js'), '--archive', archive, ...extraArgs],
   })
   return { archive, app }
 }
@@ -68,6 +69,80 @@ test('closing the window with a note still being typed saves the note before the
     expect(
       notes.flatMap((n: { annotations: { note: string }[] }) => n.annotations.map((a) => a.note)),
     ).toContain('Typed just before closing')
+  } finally {
+    await app.close().catch(() => {})
+    await rm(archive, { recursive: true, force: true })
+  }
+})
+
+/** A call to the browser connector as the extension makes it (node:http: fetch will not set Origin). */
+function asExtension(
+  port: number,
+  path: string,
+  body: object,
+  token = '',
+): Promise<{ ok: boolean; value?: { token?: string; opened?: boolean } }> {
+  const headers = {
+    origin: `chrome-extension://${'a'.repeat(32)}`,
+    host: `127.0.0.1:${port}`,
+    'content-type': 'application/json',
+    ...(token ? { 'x-glossa-token': token } : {}),
+  }
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+      let text = ''
+      res.on('data', (chunk) => (text += chunk))
+      res.on('end', () => done(JSON.parse(text)))
+    })
+    req.on('error', fail)
+    req.end(JSON.stringify(body))
+  })
+}
+
+// Written for #16 where Electron cannot run (no binary here): never run on our machines; see README.
+test('with a browser paired, closing the window keeps Glossa running; Open in Glossa brings a window back', async () => {
+  test.skip(!binary, reason)
+  const { archive, app } = await launch(['--connector-port', '0'])
+  let quit = false
+  void app.waitForEvent('close', { timeout: 0 }).then(
+    () => (quit = true),
+    () => {},
+  )
+  try {
+    const window = await app.firstWindow()
+    await expect(window).toHaveTitle('Glossa')
+    type Api = {
+      api: {
+        'connector.status': (a: object) => Promise<{ port?: number }>
+        'connector.pair.start': (a: object) => Promise<{ code: string }>
+        'articles.list': (a: object) => Promise<{ id: string }[]>
+      }
+    }
+    // The connector starts beside the window: its port once it listens.
+    let port = 0
+    await expect
+      .poll(async () => {
+        const status = await window.evaluate(() => (globalThis as unknown as Api).api['connector.status']({}))
+        return (port = status.port ?? 0)
+      })
+      .toBeGreaterThan(0)
+    const { code } = await window.evaluate(() =>
+      (globalThis as unknown as Api).api['connector.pair.start']({}),
+    )
+    const token = (await asExtension(port, '/v1/pair', { code })).value?.token ?? ''
+    expect(token).toMatch(/^glc_/)
+    const [{ id }] = await window.evaluate(() => (globalThis as unknown as Api).api['articles.list']({}))
+
+    // The last window closes: the app runs on in the tray, the extension still reaches it.
+    await window.evaluate(() => window.close())
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0)
+    expect(await asExtension(port, '/v1/hello', {}, token)).toMatchObject({ ok: true })
+
+    // "Saved to Glossa → Open in Glossa" with no window: a new one comes up.
+    const reopened = app.waitForEvent('window')
+    expect(await asExtension(port, '/v1/open', { id }, token)).toMatchObject({ value: { opened: true } })
+    await expect(await reopened).toHaveTitle('Glossa')
+    expect(quit).toBe(false)
   } finally {
     await app.close().catch(() => {})
     await rm(archive, { recursive: true, force: true })

@@ -56,6 +56,8 @@ function argValue(flag: string): string | undefined {
 }
 
 const archiveDir = resolveArchiveDir(argValue('--archive'), join(app.getPath('userData'), 'archive'))
+/** `--connector-port N` as for `glossa serve` (0: any free port); otherwise the extension's default port. */
+const connectorPort = Number(argValue('--connector-port') ?? Number.NaN)
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
 const rendererIndex = join(__dirname, '../renderer/index.html')
 let mainWindow: BrowserWindow | null = null
@@ -198,6 +200,9 @@ async function main(): Promise<void> {
     importer,
     access: connector,
     version: app.getVersion(),
+    ...(Number.isInteger(connectorPort) && connectorPort >= 0 && connectorPort <= 65535
+      ? { port: connectorPort }
+      : {}),
     onSaved: () => mainWindow?.webContents.send(eventChannel('archive.changed')),
     // "Saved to Glossa → Open in Glossa": the window comes up on the article, made anew if it was closed.
     open: (id) => {
