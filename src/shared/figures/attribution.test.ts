@@ -71,10 +71,10 @@ describe('suggestAttribution', () => {
     expect(attributionOf(text, '64%')).toBe('de Vries')
   })
 
-  it("leaves a sentence with no speaker of its own in the article's voice", () => {
+  it('carries a speaker through its paragraph, not into the next one (conventions v2)', () => {
     const text =
       'The ministry said exports would recover.\n\nFarmer Ivan Tkachuk said costs had soared. Moving a tonne now costs $70.'
-    expect(attributionOf(text, '$70')).toBeUndefined()
+    expect(attributionOf(text, '$70')).toBe('Ivan Tkachuk')
     expect(
       attributionOf(
         'Energy Minister Oksana Zhuk briefed reporters.\n\nStocks reached 14.5 billion cubic metres.',

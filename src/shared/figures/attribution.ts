@@ -18,14 +18,12 @@ function searchOrder(
 ): number[] {
   const paragraph = sentences[at].paragraph
   const same = sentences.flatMap((s, i) => (s.paragraph === paragraph ? [i] : []))
-  const previous = sentences.flatMap((s, i) => (s.paragraph === paragraph - 1 ? [i] : [])).reverse()
   const before = text.slice(sentences[same[0]].start, offset)
   const opens = (before.match(/[«„]/g) ?? []).length
   const closes = (before.match(/[»]/g) ?? []).length
   const inQuote = (before.match(/["“”]/g) ?? []).length % 2 === 1 || opens > closes
   const later = same.filter((i) => i > at)
   const earlier = same.filter((i) => i < at).reverse()
-  void previous
   if (carry) {
     const opens = (i: number, phrases: readonly (readonly string[])[]): boolean => {
       const words =
@@ -36,20 +34,21 @@ function searchOrder(
       return phrases.some((p) => p.every((w, k) => words[k] === w))
     }
     const back = later.filter((i) => opens(i, carry.reportsBack))
-    const continued = opens(
-      same[0],
-      carry.continues.map((w) => [w]),
-    )
-      ? previous
-      : []
-    return [at, ...(inQuote ? later.slice(0, 2) : []), ...earlier, ...back, ...continued].filter(
+    return [at, ...(inQuote ? later.slice(0, 2) : []), ...earlier, ...back].filter(
       (i, k, all) => all.indexOf(i) === k,
     )
   }
-  return [at, ...(inQuote ? [...later.slice(0, 2), ...earlier] : [])].filter(
-    (i, k, all) => all.indexOf(i) === k,
-  )
+  // a sentence with no speaker of its own carries the nearest earlier one's in its paragraph, in every
+  // language (conventions v2, point 2)
+  return [at, ...(inQuote ? later.slice(0, 2) : []), ...earlier].filter((i, k, all) => all.indexOf(i) === k)
 }
+
+/**
+ * "In our test", "dans nos tests", "en nuestra prueba", "in unserem Test", "у нашому тесті", "в нашем
+ * тесте": the publication's own measurement, which no earlier speaker carries into.
+ */
+const OURS =
+  /\b(?:in\s+our\s+(?:\w+\s+)?tests?|we\s+(?:measured|tested|timed))\b|(?<!\p{L})(?:dans\s+nos\s+(?:\p{L}+\s+)?(?:tests|mesures|essais)|selon\s+nos\s+mesures|en\s+nuestr[ao]s?\s+(?:\p{L}+\s+)?(?:prueba|pruebas|test|mediciones)|in\s+unserem\s+\p{L}*[Tt]est|(?:у|в)\s+нашому\s+\p{L}*\s*тесті|у\s+наших\s+(?:вимірах|тестах)|в\s+нашем\s+(?:\p{L}+\s+)?тесте)(?!\p{L})/iu
 
 /** "Zhuk" → "Oksana Zhuk" when the text names her in full somewhere. */
 function fullName(r: SpeakerReader, text: string, name: string): string {
@@ -154,6 +153,29 @@ function namedBody(r: SpeakerReader, text: string, name: string, offset: number)
   return r.namedBefore(text, head, offset)?.replace(/['’]s$/, '')
 }
 
+/** A company named by what it is: "the company", "le groupe", "пресс-служба перевозчика", "ООО". */
+const COMPANY =
+  /^(?:(?:the|la|le|l['’]|el|die|der|das)\s*)?(?:пресс-служб\p{L}*\s+)?(?:компани\p{L}*|авиакомпани\p{L}*|перевозчик\p{L}*|холдинг\p{L}*|агрохолдинг\p{L}*|компані\p{L}*|перевізник\p{L}*|ООО|ТОВ|ПАО|ПрАТ|АО|entreprise|société|groupe|compagnie|empresa|compañía|grupo|Unternehmen\p{L}*|Konzern\p{L}*|company|group|firm|carrier|airline|operator)(?:\s+\p{Ll}[\p{L}-]*|\s+по\s+\p{Lu}+)*$/iu
+
+/**
+ * The company an article is about, as it introduces it: "Авиакомпания «Северная звезда»", "ООО «Кедровогорский
+ * ЦБК»", "Le groupe de cosmétiques Sorelia", "Fjordlaks".
+ */
+function companyName(text: string): string | undefined {
+  const noun =
+    '(?:компани\\p{L}*|авиакомпани\\p{L}*|перевозчик\\p{L}*|холдинг\\p{L}*|агрохолдинг\\p{L}*|компані\\p{L}*|ООО|ТОВ|ПАО|ПрАТ|АО|entreprise|société|groupe|compagnie|empresa|compañía|grupo|Unternehmen|Konzern|company|group|firm|airline)'
+  const quoted = new RegExp(
+    `(?<!\\p{L})${noun}(?:\\s+[\\p{Ll}-]+){0,3}\\s+[«"“„]([^»"”“]{2,40})[»"”“]`,
+    'iu',
+  ).exec(text)
+  if (quoted) return quoted[1]
+  const named = new RegExp(
+    `(?<!\\p{L})${noun}(?:\\s+(?:de|d['’]|du|des|of|de\\s+la)\\s*\\p{Ll}+)?\\s+(\\p{Lu}[\\p{L}&'’-]+(?:\\s+\\p{Lu}[\\p{L}&'’-]+)*)`,
+    'u',
+  ).exec(text)
+  return named?.[1]
+}
+
 function resolve(
   r: SpeakerReader,
   text: string,
@@ -169,6 +191,10 @@ function resolve(
     if (own) return own(name, text)
     const acronym = /^\p{Lu}{2,6}$/u.test(name) || text.includes(`(${name})`)
     return acronym ? bare(r, text, name) : fullName(r, text, name)
+  }
+  if ((speaker.kind === 'org' || speaker.kind === 'role') && COMPANY.test(speaker.name.trim())) {
+    const company = companyName(text)
+    if (company) return company
   }
   if (speaker.kind === 'org')
     return (
@@ -227,18 +253,13 @@ export function suggestAttribution(args: {
     if (own?.kind === 'person') return resolve(r, text, sentences, own, sentence.start + own.index, speech)
     return interview.answer
   }
-  const order = interview
-    ? [at]
-    : [
-        ...searchOrder(text, sentences, at, start, speech.carry),
-        ...(speech.reported?.test(text.slice(sentences[at].start, sentences[at].end))
-          ? sameParagraphBefore(sentences, at)
-          : []),
-      ]
+  const order = interview ? [at] : searchOrder(text, sentences, at, start, speech.carry)
   for (const index of order) {
     const sentence = sentences[index]
     const own = text.slice(sentence.start, sentence.end)
-    for (const speaker of r.findSpeakers(own)) {
+    const speakers = r.findSpeakers(own)
+    if (speakers.every((sp) => sp.kind === 'pronoun') && OURS.test(own)) return undefined
+    for (const speaker of speakers) {
       // "voit entre 35 et 40 patients, « parfois 50 », soupire-t-elle": the verb after a quote speaks for
       // the quote, not for the figure before it
       if (index === at && quotedBetween(own, start - sentence.start, speaker.index)) continue
@@ -256,13 +277,6 @@ function quotedBetween(sentence: string, figure: number, speaker: number): boole
   const opened = (before.match(/[«“„]/g) ?? []).length > (before.match(/[»”]/g) ?? []).length
   if (opened || (before.match(/"/g) ?? []).length % 2 === 1) return false
   return /[«“„"][^«»“”„"]+[»”"]/.test(sentence.slice(figure, speaker))
-}
-
-/** The earlier sentences of the figure's paragraph, nearest first (reported speech carries its speaker). */
-function sameParagraphBefore(sentences: Sentence[], at: number): number[] {
-  const found: number[] = []
-  for (let i = at - 1; i >= 0 && sentences[i].paragraph === sentences[at].paragraph; i--) found.push(i)
-  return found
 }
 
 // A question of a Q&A interview: "P." / "Q:" / "В." before it, or a dash line ending with "?".
@@ -303,12 +317,22 @@ function interviewTurn(
       asks ||
       (prevDash && dashQuestion[k - 1] === false && k + 1 < paragraphs.length && DASH.test(para(k + 1)))
   })
-  const isQuestion = (k: number) => QUESTION.test(para(k)) || dashQuestion[k] === true
+  // "WN: Frau Albers, …?" / "Albers: Weil …": turns named before a colon, the interviewer's in capitals
+  const prefixes = paragraphs.map((_, k) => /^(\p{Lu}[\p{L}'’-]*):\s/u.exec(para(k))?.[1])
+  const turns = [...new Set(prefixes.filter((p) => p !== undefined))].filter(
+    (p) => prefixes.filter((q) => q === p).length >= 2,
+  )
+  const asker =
+    turns.length >= 2 ? (turns.find((p) => /^\p{Lu}{2,}$/u.test(p)) ?? prefixes.find((p) => p)) : undefined
+  const isQuestion = (k: number) =>
+    QUESTION.test(para(k)) || dashQuestion[k] === true || (asker !== undefined && prefixes[k] === asker)
   const questions = paragraphs.flatMap((_, k) => (isQuestion(k) ? [k] : []))
   if (questions.length < 2) return undefined
   const here = sentences[at].paragraph
   if (isQuestion(here)) return {}
   const t = para(here)
+  const named = asker !== undefined && prefixes[here] !== undefined && turns.includes(prefixes[here] ?? '')
+  if (named) return { answer: fullName(r, text, prefixes[here] ?? '') }
   const answers = ANSWER.test(t) || (DASH.test(t) && here > 0 && isQuestion(here - 1))
   if (!answers && !questions.some((q) => q < here && ANSWER.test(para(q + 1)))) return undefined
   if (!answers) return undefined

@@ -134,8 +134,10 @@ export function findPhrasePeriods(text: string, ref: Day | undefined): FoundPeri
     /\b(?:Q([1-4])|(first|second|third|fourth)[\s-]quarter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?/gi,
   )) {
     const quarter = m[1] ? Number(m[1]) : ORDINAL_QUARTER[m[2].toLowerCase()]
-    const year = m[3] ? Number(m[3]) : ref?.year
+    let year = m[3] ? Number(m[3]) : ref?.year
     if (year === undefined) continue
+    // a quarter without its year is the latest one begun by the article's date
+    if (!m[3] && ref && ref.month < quarter * 3 - 2) year--
     const to = month(year, quarter * 3).to
     add(m.index, m[0], { from: { year, month: quarter * 3 - 2, day: 1 }, to })
   }

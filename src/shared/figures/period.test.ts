@@ -113,13 +113,9 @@ describe('suggestPeriod', () => {
     })
   })
 
-  it('falls back to the title line, but not to a dateline repeating the article date', () => {
+  it('takes no period from the title line of a news story (conventions v2), nor from a dateline', () => {
     const text = 'Strikes in December\n\nThe air force said it shot down 87 missiles.'
-    expect(periodOf(text, '87', '2024-01-10')).toEqual({
-      start: '2023-12-01',
-      end: '2023-12-31',
-      text: 'December',
-    })
+    expect(periodOf(text, '87', '2024-01-10')).toBeUndefined()
     const dateline = 'date 2024-01-10 Air defence holds\n\nThe air force said it shot down 87 missiles.'
     expect(periodOf(dateline, '87', '2024-01-10')).toBeUndefined()
   })

@@ -1,5 +1,6 @@
-// Runs everywhere: suggests the period a figure refers to, read from the figure's sentence, then the
-// sentence before it, then the title line, relative to the article's date.
+// Runs everywhere: suggests the period a figure refers to, read from the figure's sentence, then the earlier
+// sentences of its paragraph (and the few other places conventions v2 allow, period-context.ts), relative to
+// the article's date.
 import * as chrono from 'chrono-node'
 import type { ParsedComponents } from 'chrono-node'
 import type { Day } from './dates'
@@ -9,6 +10,14 @@ import { en } from './lang/en'
 import type { Lexicon, PeriodWords } from './lang/types'
 import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
+import {
+  comparedAfter,
+  paragraphSentences,
+  periodSources,
+  releaseLead,
+  shifted,
+  thisPeriod,
+} from './period-context'
 import { sentenceAt, splitSentences } from './sentences'
 
 export type SuggestedPeriod = { start: string; end: string; text: string }
@@ -21,39 +30,121 @@ export function suggestPeriod(args: {
   lex?: Lexicon
   /** Set when reading the period a figure "a year earlier" is compared with. */
   compared?: boolean
+  /** Where the words of that comparison end (they are left out of the reading). */
+  maskUntil?: number
 }): SuggestedPeriod | undefined {
   const { text, start, end } = args
   const lex = args.lex ?? en
-  const words = lex.period
   const ref = parseISO(args.articleDate)
   const sentences = splitSentences(text)
   if (sentences.length === 0) return undefined
   const at = sentenceAt(sentences, start)
-  const title = sentences[0].paragraph === 0 && sentences[1]?.paragraph !== 0 ? sentences[0] : undefined
-  // the sentence before lends its period only inside the figure's paragraph (a live blog's entries,
-  // a new paragraph of a report, are about other moments)
-  // unless it opens a list ("Le point ce mardi soir :")
-  const prior = sentences[at - 1]
-  const previous =
-    prior !== undefined &&
-    (prior.paragraph === sentences[at].paragraph || /:\s*$/.test(text.slice(prior.start, prior.end)))
-      ? prior
-      : undefined
-  const sources = [sentences[at], previous, title].filter((s): s is Sentence => s !== undefined)
-  // "contre 1,3 milliard un an plus tôt", "58 годом ранее": the figure right before "a year earlier" is
-  // the year before the sentence's period
-  if (!args.compared && YEAR_EARLIER.test(text.slice(end, end + 30))) {
-    const own = suggestPeriod({ ...args, compared: true })
-    if (own === undefined) return undefined
-    const back = (iso: string): string => {
-      const d = parseISO(iso) as Day
-      return toISO({ ...d, year: d.year - 1, day: Math.min(d.day, lastDayOfMonth(d.year - 1, d.month)) })
+  // "58 годом ранее", "1,8 Prozent weniger als ein Jahr zuvor", "contre 141 000 sur la même période de
+  // 2024": the figure compared is the sentence's period moved back (conventions v2, point 4)
+  const sentence = sentences[at]
+  if (!args.compared) {
+    const compared = comparedAfter(text.slice(end, sentence.end))
+    if (compared) {
+      const own = suggestPeriod({ ...args, compared: true, maskUntil: end + compared.length })
+      const from = parseISO(own?.start)
+      const to = parseISO(own?.end)
+      if (own && from && to) {
+        const moved = shifted(from, to, compared.shift)
+        return { start: toISO(moved.from), end: toISO(moved.to), text: own.text }
+      }
     }
-    return { start: back(own.start), end: back(own.end), text: own.text }
   }
-  for (const source of sources) {
+  // a sentence the figure carries a period from lends the period its own first figure would take (not
+  // the day something was said in it, nor what its figures are compared with)
+  const read = (index: number): SuggestedPeriod | undefined => {
+    const s = sentences[index]
+    if (index === at) return readSentence({ ...args, lex, ref, sentence: s, own: true })
+    const first = detectFigures(text.slice(s.start, s.end), lex)[0]
+    const from = first ? s.start + first.start : s.end
+    const to = first ? s.start + first.end : s.end
+    return readSentence({ ...args, start: from, end: to, lex, ref, sentence: s, own: false })
+  }
+  // "Тогда на участки пришли 24,8%", "Damals …": then is the last period the sentence before named
+  const then = (index: number): SuggestedPeriod | undefined => {
+    const s = sentences[index]
+    const prior = sentences[index - 1]
+    if (prior === undefined || prior.paragraph !== s.paragraph || !THEN.test(text.slice(s.start, s.end)))
+      return undefined
+    return readSentence({
+      ...args,
+      start: prior.end,
+      end: prior.end,
+      lex,
+      ref,
+      sentence: prior,
+      own: false,
+      anyPhrase: true,
+    })
+  }
+  // the figure's sentence, the earlier ones of its paragraph, the line opening its list, a Q&A question
+  for (const index of periodSources(text, sentences, at)) {
+    const found = read(index) ?? then(index)
+    if (found) return found
+  }
+  // a release or a report states one reference period in its lead, which a paragraph without a period
+  // of its own refers to (the lead's own figures have theirs)
+  const lead = releaseLead(text, sentences)
+  if (lead && !lead.includes(at) && sentence.paragraph !== 0) {
+    const others = paragraphSentences(sentences, at).map((i) =>
+      readSentence({
+        ...args,
+        start: sentences[i].start,
+        end: sentences[i].start,
+        lex,
+        ref,
+        sentence: sentences[i],
+        own: false,
+      }),
+    )
+    if (others.every((p) => p === undefined)) {
+      for (const index of lead) {
+        const found = readSentence({
+          ...args,
+          start: sentences[index].start,
+          end: sentences[index].start,
+          lex,
+          ref,
+          sentence: sentences[index],
+          own: false,
+        })
+        if (found && found.start !== found.end) return found
+      }
+    }
+  }
+  return undefined
+}
+
+/** The period a sentence gives the figure at `start`–`end` (its own sentence, or one it carries from). */
+function readSentence(args: {
+  text: string
+  start: number
+  end: number
+  articleDate?: string
+  lex: Lexicon
+  ref: Day | undefined
+  sentence: Sentence
+  own: boolean
+  compared?: boolean
+  maskUntil?: number
+  /** Any period the sentence names, a compared one too (what "then" refers back to). */
+  anyPhrase?: boolean
+}): SuggestedPeriod | undefined {
+  const { text, start, end, lex, ref, sentence: source } = args
+  const words = lex.period
+  {
     // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
-    const slice = maskSaid(maskFigures(text.slice(source.start, source.end), lex), words)
+    let slice = maskSaid(maskFigures(text.slice(source.start, source.end), lex), words)
+    // what the figure is compared with ("a year earlier") is read by the caller
+    if (args.maskUntil !== undefined && args.own) {
+      const from = Math.max(0, end - source.start)
+      const to = Math.min(slice.length, args.maskUntil - source.start)
+      if (to > from) slice = slice.slice(0, from) + ' '.repeat(to - from) + slice.slice(to)
+    }
     const found = [
       ...firstMonths(slice, ref, lex),
       ...words.phrases(slice, ref),
@@ -61,11 +152,14 @@ export function suggestPeriod(args: {
     ].map((p) => latestBegun(p, ref))
     const periods = mergeRanges(slice, found, ref, words)
       // "11% more than in August": the period compared with is not the figure's, unless the figure is
-      // the one compared ("98,4 millones, frente a los 251 millones de 2012")
+      // the one compared ("98,4 millones, frente a los 251 millones de 2012") or the comparison is the
+      // figure's own ("на 12% меньше, чем в 2023-м", "4 Prozent niedriger als 2019")
       .filter((p) => {
         const compared = words.comparison ? slice.slice(0, p.index).search(words.comparison) : -1
         const at = start - source.start
-        return compared < 0 || (at >= compared && at < p.index)
+        if (args.anyPhrase || compared < 0 || (at >= compared && at < p.index)) return true
+        const gap = text.slice(end, source.start + compared)
+        return args.own && !args.compared && at < compared && gap.length <= 40 && !/[\d;]/.test(gap)
       })
       .map((p) => ({ ...p, index: p.index + source.start }))
       // a duration inside its own period ("depuis huit mois", "the past 24 hours") is read with it;
@@ -79,23 +173,13 @@ export function suggestPeriod(args: {
       // a dateline repeats the article's own date; it says nothing about the figure
       .filter(
         (p) =>
-          source !== title ||
+          source.paragraph !== 0 ||
           toISO(p.from) !== args.articleDate?.slice(0, 10) ||
           toISO(p.to) !== toISO(p.from),
       )
     const distance = (p: FoundPeriod): number =>
       p.index >= end ? p.index - end : start - (p.index + p.text.length)
     const nearest = periods.sort((a, b) => distance(a) - distance(b))[0]
-    // where only a day's events carry on (French news), a longer period before is not the figure's
-    if (
-      nearest &&
-      source !== sentences[at] &&
-      source === sentences[at - 1] &&
-      words.carryDays !== undefined
-    ) {
-      const days = (d: Day): number => Date.UTC(d.year, d.month - 1, d.day) / 864e5
-      if (days(nearest.to) - days(nearest.from) > words.carryDays) continue
-    }
     if (nearest) {
       const lead = text.slice(source.start, nearest.index)
       // "by the end of March", "d'ici à la fin de 2027", "hasta 2027": from the article's date on
@@ -104,6 +188,16 @@ export function suggestPeriod(args: {
         const to = nearest.implicit && before(nearest.to, ref) ? ahead(nearest.to) : nearest.to
         if (!before(to, ref)) return { start: toISO(ref), end: toISO(to), text: nearest.text }
       }
+      // "this year": a forecast's whole year, else the year so far (conventions v2, point 1)
+      const current = thisPeriod(
+        nearest.text,
+        text.slice(source.start, source.end),
+        lex.code,
+        nearest.from,
+        nearest.to,
+        ref,
+      )
+      if (current) return { start: toISO(current.from), end: toISO(current.to), text: nearest.text }
       // a period whose year was inferred ends by the article's date: the text did not say it runs on
       const to = nearest.implicit && ref && before(ref, nearest.to) ? ref : nearest.to
       return { start: toISO(nearest.from), end: toISO(to), text: nearest.text }
@@ -112,13 +206,17 @@ export function suggestPeriod(args: {
   return undefined
 }
 
+/** A sentence that opens with "then", meaning the period just named: "Тогда", "Тоді", "Damals", "Then". */
+const THEN =
+  /^(?:then|at\s+the\s+time|alors|à\s+l['’]époque|entonces|en\s+aquel\s+momento|damals|тогда|тоді|на\s+той\s+час)(?![\p{L}])/iu
+
 /**
  * Just before a period that a forecast or a target runs to, from the article's date: "by", "until",
  * "d'ici", "jusqu'à", "hasta", "bis", "до кінця", "к концу" (each followed by what the period phrase may
  * leave out: "the end of", "finales de").
  */
 const FORWARD =
-  /(?:^|[^\p{L}])(?:by|until|d['’]ici(?:\s+à)?|jusqu['’](?:à|en|au)|hasta|bis(?:\s+(?:zum|Ende))?|до\s+кінця|до\s+конца|к\s+концу)\s+(?:(?:the\s+)?end\s+of\s+|(?:la\s+)?fin\s+(?:de\s+|d['’])?|(?:finales|fin)\s+de\s+)?(?:l['’]|la\s+|le\s+|el\s+|la\s+)?$/iu
+  /(?:^|[^\p{L}])(?:by|until|d['’]ici(?:\s+à)?|jusqu['’](?:à|en|au)|hasta|bis(?:\s+(?:zum|Ende))?|до\s+кінця|до\s+конца|к\s+концу|к)\s+(?:(?:the\s+)?end\s+of\s+|(?:la\s+)?fin\s+(?:de\s+|d['’])?|(?:finales|fin)\s+de\s+)?(?:l['’]|la\s+|le\s+|el\s+|la\s+)?$/iu
 
 /** "the first nine months of the year" in six languages; the count is group 1, a stated year group 2. */
 const FIRST_MONTHS = new RegExp(
@@ -127,8 +225,9 @@ const FIRST_MONTHS = new RegExp(
     `(?:les\\s+)?(\\S+)\\s+premiers\\s+mois(?:\\s+de\\s+(?:l['’]année|(\\d{4})))?`,
     `(?:los\\s+)?primeros\\s+(\\S+)\\s+meses(?:\\s+del?\\s+(?:año|(\\d{4})))?`,
     `(?:den\\s+)?ersten\\s+(\\S+)\\s+Monaten(?:\\s+(?:des\\s+Jahres|(\\d{4})))?`,
-    `(?:перші|перших)\\s+(\\S+)\\s+місяц\\p{L}*(?:\\s+(\\d{4})\\s+року|\\s+року)?`,
-    `(?:первые|первых)\\s+(\\S+)\\s+месяц\\p{L}*(?:\\s+(\\d{4})\\s+года|\\s+года)?`,
+    // "за вісім місяців", "за восемь месяцев" (of the year): the first months too
+    `(?:перші|перших|за)\\s+(\\S+)\\s+місяц\\p{L}*(?:\\s+(\\d{4})\\s+року|\\s+року)?`,
+    `(?:первые|первых|за)\\s+(\\S+)\\s+месяц\\p{L}*(?:\\s+(\\d{4})\\s+года|\\s+года)?`,
   ]
     .map((p) => `(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`)
     .join('|'),
@@ -172,9 +271,6 @@ function firstMonths(text: string, ref: Day | undefined, lex: Lexicon): FoundPer
 
 const YEAR_TO =
   /(?<![\p{L}\d])(?:the\s+)?(?:(\S+)\s+months|year)\s+to\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?(?![\p{L}\d])/giu
-
-const YEAR_EARLIER =
-  /^\s+(?:a\s+year\s+(?:earlier|before)|un\s+an\s+plus\s+t[ôo]t|l['’]année\s+précédente|un\s+año\s+antes|ein\s+Jahr\s+(?:zuvor|davor|früher)|годом\s+ранее|роком\s+раніше|год\s+назад|рік\s+тому)(?![\p{L}])/iu
 
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
 
@@ -231,13 +327,15 @@ const before = (a: Day, b: Day): boolean => toISO(a) < toISO(b)
 /** "Since February 24" read in January: a period with no year written is the latest one begun by `ref`. */
 function latestBegun(p: FoundPeriod, ref: Day | undefined): FoundPeriod {
   if (!p.implicit || ref === undefined || !before(ref, p.from)) return p
-  const back = (d: Day): Day => ({
-    ...d,
-    year: d.year - 1,
-    day: Math.min(d.day, lastDayOfMonth(d.year - 1, d.month)),
-  })
   return { ...p, from: back(p.from), to: back(p.to) }
 }
+
+/** The same day a year earlier (28 February for 29 February). */
+const back = (d: Day): Day => ({
+  ...d,
+  year: d.year - 1,
+  day: Math.min(d.day, lastDayOfMonth(d.year - 1, d.month)),
+})
 
 /** Drops overlaps (earlier entries win), joins "late December – early January" and reads "since March". */
 function mergeRanges(
@@ -261,8 +359,13 @@ function mergeRanges(
     const monthParts = last && parts !== undefined && parts.test(last.text) && parts.test(p.text)
     const joined =
       words.joiner.test(gap) || (words.and.test(gap) && (words.between.test(opener) || monthParts))
-    if (last && joined && !before(p.to, last.from)) {
-      merged[merged.length - 1] = { ...last, to: p.to, text: text.slice(last.index, p.index + p.text.length) }
+    // "von Januar bis September 2025" read in December: the month without a year is the one before
+    if (last && joined && before(p.to, last.from) && !before(p.to, back(last.from))) {
+      merged[merged.length - 1] = { ...last, from: back(last.from), to: back(last.to) }
+    }
+    const head = merged[merged.length - 1]
+    if (head && joined && !before(p.to, head.from)) {
+      merged[merged.length - 1] = { ...head, to: p.to, text: text.slice(head.index, p.index + p.text.length) }
     } else merged.push({ ...p })
   }
   for (const p of merged) {

@@ -206,6 +206,11 @@ function relative(text: string, ref: Day): FoundPeriod[] {
     },
   )
   each('\\bim\\s+Vorjahr\\b', (m) => add(m, wholeYear(ref.year - 1)))
+  // seit Jahresbeginn, seit Beginn des Jahres: the year so far
+  each(
+    '\\bseit\\s+(?:Jahresbeginn|Jahresanfang|Jahresstart|(?:Beginn|Anfang)\\s+(?:des|dieses)\\s+Jahres)\\b',
+    (m) => add(m, { from: { year: ref.year, month: 1, day: 1 }, to: ref }),
+  )
   // in der Nacht zu(m) Mittwoch: the night before that day
   each(`\\bNacht\\s+(?:zu|zum|auf|auf\\s+den)\\s+${WEEKDAY}\\b`, (m) => {
     const d = weekday(ref, m[1].toLowerCase(), false)
@@ -246,4 +251,6 @@ export const dePeriod: PeriodWords = {
   // chrono reads the adverb "so" as Sonntag: abbreviated weekdays are left to our own phrases
   relative:
     /^(?:jetzt|nun)$|^(?:mo|di|mi|do|fr|sa|so)\.?$|\b(?:vor|nach|später|früher|zuvor|danach|davor)\b/i,
+  // "wie das Landesamt am Mittwoch in Kallstadt mitteilte": when it was said, not what the figures cover
+  said: /\b(?:am|an\s+diesem)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?=(?:\s+[\p{L}.-]+){0,4}\s+(?:mitteilte|mitteilten|mit|sagte|sagten|erklärte|erklärten|berichtete|meldete|bekanntgab|ankündigte|veröffentlichte)\b)/giu,
 }

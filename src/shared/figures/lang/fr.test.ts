@@ -145,14 +145,19 @@ describe('French periods', () => {
   })
 
   it.each<[string, string, string, [string, string] | undefined]>([
-    // a night's events carry to the next sentence; a year does not
+    // a period carries to the next sentences of its paragraph, a year as well as a night (conventions v2)
     [
       'Dans la nuit, 38 drones ont été lancés. La défense en a abattu 31.',
       '31',
       '2024-06-18',
       ['2024-06-17', '2024-06-18'],
     ],
-    ['La ligne a rouvert en 2022. Elle mesure 47 kilomètres.', '47', '2025-01-15', undefined],
+    [
+      'La ligne a rouvert en 2022. Elle mesure 47 kilomètres.',
+      '47',
+      '2025-01-15',
+      ['2022-01-01', '2022-12-31'],
+    ],
     // a list item's sentence is the one before the list, not its marker
     [
       'Tempête Ingrid\n\nLe point ce mardi soir :\n\n1. Environ 610 000 foyers sont privés de courant.',

@@ -131,8 +131,6 @@ export const fr: Lexicon = {
   speech: frSpeech,
   period: {
     chrono: 'fr',
-    // "Dans la nuit, … La défense en a abattu 31": a day's events carry to the next sentence, a year does not
-    carryDays: 2,
     phrases: findFrenchPeriods,
     // one space either side: a wider gap held a figure ("cette année à 4,9 % en 2025" joins nothing)
     joiner: /^\s?(?:à|au|jusqu['’](?:à|au)|-|–|—)\s?$/i,

@@ -30,12 +30,11 @@ export type SpeechWords = {
     fullName?: (name: string, text: string) => string
   }
   /**
-   * Where a speaker holds for the rest of its paragraph (Ukrainian news): a sentence without one takes the
-   * nearest one before it in the paragraph, then a later one opening with `reportsBack` ("Про це повідомив"),
-   * then the paragraph before when the paragraph opens with `continues` ("Зокрема"); a role nobody in the
-   * text holds answers nothing. Without it a sentence with no speaker stays in the article's voice.
+   * Ukrainian news: a sentence without a speaker, after the earlier ones of its paragraph (as in every
+   * language), takes a later one opening with `reportsBack` ("Про це повідомив"); a role nobody in the text
+   * holds answers nothing.
    */
-  carry?: { reportsBack: readonly (readonly string[])[]; continues: readonly string[] }
+  carry?: { reportsBack: readonly (readonly string[])[] }
   /**
    * Reported speech that carries the speaker of an earlier sentence in its paragraph (German Konjunktiv:
    * "Rund 2.300 Haushalte seien noch ohne Strom").
@@ -98,8 +97,6 @@ export type PeriodWords = {
   duration: RegExp
   /** Relative to an unknown moment: "now", "two weeks before". */
   relative: RegExp
-  /** The sentence before lends its period only when it spans at most this many days (default: always). */
-  carryDays?: number
   /** Just before a period the figure is compared with, not measured over: "than in August" ("ніж у серпні"). */
   comparison?: RegExp
   /** When a statement was made, not what its figures cover: "сообщила в среду" (global flag). */

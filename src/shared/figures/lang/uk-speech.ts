@@ -99,6 +99,5 @@ export const ukSpeech: SpeechWords = {
       ['як', 'повідомив'],
       ['як', 'повідомила'],
     ],
-    continues: ['зокрема'],
   },
 }

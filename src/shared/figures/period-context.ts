@@ -1,0 +1,196 @@
+// Runs everywhere: where a figure's period is read from besides its own sentence (labelling conventions v2,
+// README "Figures"): the earlier sentences of its paragraph, the line that opens its list, the question a Q&A
+// answer replies to, the one reference period a release or report states in its title or lead; and the two
+// readings that depend on the words around a period: a forecast "this year" is the whole year while "this
+// year" so far ends on the article's date, and a figure compared with "a year earlier" or "the same period of
+// 2024" takes that period.
+import type { Day } from './dates'
+import { addDays, addMonths, lastDayOfMonth } from './dates'
+import type { Sentence } from './sentences'
+
+/** A list item: "1. Norway", "2) …", "- …", "• …". */
+const LIST_ITEM = /^(?:\d{1,2}[.)]|[-•–—])\s/
+
+/** A question of a Q&A interview ("P.", "Q:", "— … ?") and an answer ("R.", "A:", "— …"). */
+const QUESTION = /^(?:[PQВ][.:]|(?:Pregunta|Question|Вопрос|Питання|Frage)\s*:)\s|\?["»”]?$/u
+const ANSWER = /^(?:[RAОВ][.:]|(?:Respuesta|Réponse|Answer|Ответ|Відповідь|Antwort)\s*:|[—–-])\s/u
+
+type Paragraph = { first: number; last: number }
+
+function paragraphs(sentences: Sentence[]): Paragraph[] {
+  const found: Paragraph[] = []
+  sentences.forEach((s, i) => {
+    const p = found[s.paragraph]
+    if (p === undefined) found[s.paragraph] = { first: i, last: i }
+    else p.last = i
+  })
+  return found
+}
+
+const range = (p: Paragraph | undefined, reverse = true): number[] => {
+  if (p === undefined) return []
+  const all = Array.from({ length: p.last - p.first + 1 }, (_, k) => p.first + k)
+  return reverse ? all.reverse() : all
+}
+
+/**
+ * The sentences a figure's period may come from, in order: its own, the earlier ones of its paragraph
+ * (nearest first), the line ending in ":" that opens the list its paragraph belongs to, and, for an answer
+ * of a Q&A interview, the question before it (its last sentence first).
+ */
+export function periodSources(text: string, sentences: Sentence[], at: number): number[] {
+  const paras = paragraphs(sentences)
+  const here = sentences[at].paragraph
+  const order = [at, ...range(paras[here]).filter((i) => i < at)]
+  const body = (k: number): string => {
+    const p = paras[k]
+    return p === undefined ? '' : text.slice(sentences[p.first].start, sentences[p.last].end).trim()
+  }
+  // "Entre las principales inversiones previstas para 2025 figuran las siguientes:" then "1. …", "2. …"
+  let k = here
+  while (k > 0 && LIST_ITEM.test(body(k))) k--
+  if (k < here && /:\s*$/.test(body(k))) order.push(...range(paras[k]))
+  // an answer takes the period its question asked about ("— … в прошлом году?" → "— 1 146.")
+  if (here > 1 && ANSWER.test(body(here)) && QUESTION.test(body(here - 1)) && !QUESTION.test(body(here)))
+    order.push(...range(paras[here - 1]))
+  return order.filter((i, n, all) => all.indexOf(i) === n)
+}
+
+/** The sentences of the figure's paragraph (to tell whether it gives a period of its own). */
+export function paragraphSentences(sentences: Sentence[], at: number): number[] {
+  return range(paragraphs(sentences)[sentences[at].paragraph], false)
+}
+
+/**
+ * A statistics release, a quarterly or annual report, a results release: its title or lead says so. Such a
+ * piece states one reference period that a paragraph without a period of its own refers to.
+ */
+const RELEASE =
+  /statisti|estad[íi]stic|report\b|rapport|informe|Bericht|звіт|отч[её]т|results|résultats|resultados|Ergebnis|quarter|trimestre|Quartal|квартал|за\s+підсумками|по\s+итогам|chiffre\s+d['’]affaires|revenue|Umsatz|виручк|выручк|\bInsee\b|\bINE\b|Landesamt|Росстат|Держстат|Destatis/iu
+
+/** The sentences of the title and the lead (the first paragraph after the title), in reading order. */
+export function releaseLead(text: string, sentences: Sentence[]): number[] | undefined {
+  const paras = paragraphs(sentences)
+  const lead = [...range(paras[0], false), ...range(paras[1], false)]
+  const words = lead.map((i) => text.slice(sentences[i].start, sentences[i].end)).join(' ')
+  return RELEASE.test(words) ? range(paras[1], false) : undefined
+}
+
+/** "This year", "this month", "this quarter" in the six languages. */
+const THIS_PERIOD =
+  /\bthis\s+(?:year|month|quarter)\b|\bcette\s+année\b|\bce\s+(?:mois|trimestre)\b|(?<!\p{L})(?:este|el\s+presente)\s+(?:año|mes|trimestre|ejercicio)(?!\p{L})|\bdies(?:em|es|en)\s+(?:Jahr|Monat|Quartal)|\blaufenden\s+Jahr|(?<!\p{L})(?:цього\s+(?:року|місяця|кварталу)|цьогоріч|поточного\s+року|у\s+цьому\s+(?:році|місяці|кварталі)|(?:в|за)\s+(?:этом|текущем|нынешнем)\s+(?:году|месяце|квартале)|этого\s+года|текущего\s+года)(?!\p{L})/iu
+
+/**
+ * A forecast, a plan, a target or a budget for the period ("expects", "prévoit", "prevé", "erwartet",
+ * "планує", "ожидает", a future tense): its "this year" is the whole year.
+ */
+const FORECAST: Readonly<Record<string, RegExp>> = {
+  en: /\b(?:expect\w*|forecast\w*|project\w*|plan\w*|target\w*|budget\w*|aim\w*|guidance|outlook|will|would|'ll|shall|set\s+to|on\s+course)\b/i,
+  fr: /(?<!\p{L})(?:prévoi\p{L}*|prévision\p{L}*|prévu\p{L}*|objectif\p{L}*|budget\p{L}*|table\s+sur|vis\p{L}*|anticip\p{L}*|attend\p{L}*|devr\p{L}*|pourr\p{L}*|ser[ao]\p{L}*|\p{L}{3,}(?:era|ira|ront))(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:prev\p{L}*|objetivo\p{L}*|presupuest\p{L}*|esper\p{L}*|confía\p{L}*|plane\p{L}*|planifica\p{L}*|pronóstic\p{L}*|\p{L}{3,}(?:rá|rán))(?!\p{L})/iu,
+  de: /(?<!\p{L})(?:erwart\p{L}*|rechne\p{L}*|Prognose\p{L}*|prognostiz\p{L}*|plan\p{L}*|Ziel\p{L}*|Budget\p{L}*|budgetiert|Haushalt\p{L}*|Etat|wird|werden|soll|sollen|voraussichtlich)(?!\p{L})/iu,
+  uk: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|очіку\p{L}*|бюджет\p{L}*|передбач\p{L}*|буде|будуть|сягне|сягнуть|\p{L}+тим(?:е|уть)|зросте|збільшиться)(?!\p{L})/iu,
+  ru: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|ожида\p{L}*|бюджет\p{L}*|будет|будут|составит|составят|рассчитыва\p{L}*|намерен\p{L}*|превысит|достигнет)(?!\p{L})/iu,
+}
+
+/**
+ * "This year" read against the words of its sentence: a forecast's is the whole year (month, quarter), the
+ * rest runs from the period's start to the article's date.
+ */
+export function thisPeriod(
+  phrase: string,
+  sentence: string,
+  lang: string,
+  from: Day,
+  to: Day,
+  ref: Day | undefined,
+): { from: Day; to: Day } | undefined {
+  if (ref === undefined || !THIS_PERIOD.test(phrase)) return undefined
+  const unit = /month|mois|mes(?!\p{L})|Monat|місяц|месяц/iu.test(phrase)
+    ? 'month'
+    : /quarter|trimestre|Quartal|квартал/iu.test(phrase)
+      ? 'quarter'
+      : 'year'
+  const start: Day =
+    unit === 'year'
+      ? { year: ref.year, month: 1, day: 1 }
+      : unit === 'month'
+        ? { year: ref.year, month: ref.month, day: 1 }
+        : { year: ref.year, month: ref.month - ((ref.month - 1) % 3), day: 1 }
+  if (from.year !== start.year || from.month !== start.month || from.day !== 1) return undefined
+  void to
+  const forecast = (FORECAST[lang] ?? FORECAST.en).test(sentence)
+  if (!forecast) return { from: start, to: ref }
+  const last = unit === 'year' ? addMonths(start, 11) : unit === 'quarter' ? addMonths(start, 2) : start
+  return { from: start, to: { ...last, day: lastDayOfMonth(last.year, last.month) } }
+}
+
+/**
+ * What a figure is compared with, right after it and before any other figure: "a year earlier",
+ * "hace un año", "годом ранее" (the year before), "a week earlier", "неделей ранее" (the week before), "a
+ * month earlier" (the month before), and "the same period of 2024", "im Vorjahreszeitraum", "аналогичный
+ * период 2024 года" (the sentence's period in that year). `length` is how far the words run from the figure.
+ */
+export type Compared = {
+  shift: { years?: number; days?: number; months?: number; toYear?: number }
+  length: number
+}
+
+const GAP = String.raw`[^\d.;!?]{0,60}?`
+const SHIFTS: { re: RegExp; shift: (m: RegExpMatchArray) => Compared['shift'] }[] = [
+  {
+    re: new RegExp(
+      String.raw`^${GAP}(?<![\p{L}])(?:a\s+year\s+(?:earlier|before|ago)|the\s+previous\s+year|un\s+an\s+plus\s+t[ôo]t|il\s+y\s+a\s+un\s+an|l['’]an(?:née)?\s+(?:précédente|dernière|passée)|un\s+año\s+antes|hace\s+un\s+año|el\s+año\s+(?:anterior|pasado)|ein\s+Jahr\s+(?:zuvor|davor|früher)|vor\s+einem\s+Jahr|Vorjahr(?:es)?|годом\s+ранее|год\s+назад|прошлом\s+году|роком\s+раніше|рік\s+тому|торік)(?![\p{L}])`,
+      'iu',
+    ),
+    shift: () => ({ years: -1 }),
+  },
+  {
+    re: new RegExp(
+      String.raw`^${GAP}(?<![\p{L}])(?:a\s+week\s+(?:earlier|before|ago)|the\s+previous\s+week|une\s+semaine\s+plus\s+t[ôo]t|la\s+semaine\s+(?:précédente|d['’]avant)|la\s+semana\s+anterior|una\s+semana\s+antes|eine\s+Woche\s+(?:zuvor|davor|früher)|vor\s+einer\s+Woche|Vorwoche|неделей\s+ранее|неделю\s+назад|тиждень\s+тому|тижнем\s+раніше)(?![\p{L}])`,
+      'iu',
+    ),
+    shift: () => ({ days: -7 }),
+  },
+  {
+    re: new RegExp(
+      String.raw`^${GAP}(?<![\p{L}])(?:a\s+month\s+(?:earlier|before|ago)|the\s+previous\s+month|un\s+mois\s+plus\s+t[ôo]t|le\s+mois\s+précédent|el\s+mes\s+anterior|un\s+mes\s+antes|einen\s+Monat\s+(?:zuvor|davor|früher)|Vormonat|месяцем\s+ранее|місяцем\s+раніше)(?![\p{L}])`,
+      'iu',
+    ),
+    shift: () => ({ months: -1 }),
+  },
+  {
+    re: new RegExp(
+      String.raw`^${GAP}(?<![\p{L}])(?:(?:the\s+)?same\s+(?:period|month|quarter|week|time)\s+(?:of\s+|in\s+)?(?:(last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year)|(\d{4}))|(?:la\s+)?même\s+(?:période|mois|trimestre|semaine)\s+(?:de\s+|d['’])?(?:(l['’]an(?:née)?\s+(?:dernier|dernière|précédente|passée))|(\d{4}))|(?:el\s+|la\s+)?mism[oa]\s+(?:periodo|período|mes|trimestre|semana)\s+(?:del?\s+)?(?:((?:año|ejercicio)\s+(?:pasado|anterior))|(\d{4}))|(Vorjahres(?:zeitraum|monat|quartal|woche))|(?:gleichen|selben)\s+Zeitraum\s+(?:(des\s+Vorjahres)|(\d{4}))|(?:тим\s+самим|аналогічним)\s+період\p{L}*\s+(?:(минулого\s+року)|(\d{4})\s+року)|аналогичн\p{L}*\s+период\p{L}*\s+(?:(прошлого\s+года)|(\d{4})\s+года))(?![\p{L}])`,
+      'iu',
+    ),
+    shift: (m) => {
+      const groups = m.slice(1)
+      const year = groups.find((g, i) => g !== undefined && /^\d{4}$/.test(g) && i >= 0)
+      return year !== undefined ? { toYear: Number(year) } : { years: -1 }
+    },
+  },
+]
+
+export function comparedAfter(tail: string): Compared | undefined {
+  for (const { re, shift } of SHIFTS) {
+    const m = tail.match(re)
+    if (m) return { shift: shift(m), length: m[0].length }
+  }
+  return undefined
+}
+
+/** A period moved by what a figure is compared with. */
+export function shifted(from: Day, to: Day, shift: Compared['shift']): { from: Day; to: Day } {
+  if (shift.days !== undefined) return { from: addDays(from, shift.days), to: addDays(to, shift.days) }
+  const years = shift.toYear !== undefined ? shift.toYear - to.year : (shift.years ?? 0)
+  const months = years * 12 + (shift.months ?? 0)
+  const move = (d: Day, end: boolean): Day => {
+    const m = addMonths({ ...d, day: 1 }, months)
+    const last = lastDayOfMonth(m.year, m.month)
+    // a whole month stays a whole month (29 February 2024 a year on is 28 February 2025)
+    const day = end && d.day === lastDayOfMonth(d.year, d.month) ? last : Math.min(d.day, last)
+    return { ...m, day }
+  }
+  return { from: move(from, false), to: move(to, true) }
+}
