@@ -280,3 +280,47 @@ test('share chosen collections: picked in the Team dialog, only that collectionâ
   expect(ids).toEqual([`article:${article.id}`, `collection:${port.id}`])
   expect(await glossa.call('sync.status', {})).toMatchObject({ share: [port.id] })
 })
+
+test('filter by person: the library and the Figures view show what one team member annotated', async ({
+  page,
+  glossa,
+}) => {
+  const list = await glossa.call('articles.list', {})
+  const tagAs = async (user: string, title: RegExp, needle: string, value: number) => {
+    await glossa.call('sync.configure', { remote: 'http://127.0.0.1:9/team', user })
+    const a = await glossa.call('articles.get', { id: list.find((x) => title.test(x.title))!.id })
+    const at = a.text.indexOf(needle)
+    await glossa.call('annotations.create', {
+      articleId: a.id,
+      kind: 'figure',
+      target: describeTarget(a.text, at, at + needle.length),
+      figure: { value, metric: 'drones/launched', periodStart: '2024-01-01', periodEnd: '2024-01-07' },
+    })
+  }
+  await tagAs('ann', /79% of drones/, '520', 520)
+  await tagAs('rob', /Repair crews/, 'about 480', 480)
+  await page.goto(glossa.url)
+  await page.getByRole('button', { name: 'Filters' }).click()
+  await page.getByLabel('Filter by person').selectOption('ann')
+  const rows = page.getByRole('listbox', { name: 'Articles' }).getByRole('option')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('79% of drones')
+  await expect(page.getByText('annotated by ann')).toBeVisible()
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height })
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: `reports/screens/team-person-filter-${width}x${height}-${scheme}.png` })
+    }
+  }
+  await page.keyboard.press('Escape')
+  await page.getByRole('tab', { name: 'Figures' }).click()
+  await page.getByLabel('Tagged by').selectOption('rob')
+  const figures = page.locator('.figures-table tbody tr')
+  await expect(figures).toHaveCount(1)
+  await expect(figures.first()).toContainText('480')
+  await page.screenshot({ path: 'reports/screens/team-figures-tagged-by-1024x700-dark.png' })
+})

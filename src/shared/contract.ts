@@ -39,6 +39,7 @@ const libraryFilterSchema = z
     hasNotes: z.boolean().optional(),
     color: colorSchema.optional(),
     collection: z.string().max(200).optional(),
+    creator: z.string().max(200).optional(),
   })
   .strict()
 
@@ -150,6 +151,8 @@ export const contract = {
   },
   /** Every source the library's rows show, A to Z: what the source filter offers. */
   'articles.sources': { args: none, result: z.array(z.string()) },
+  /** Everyone who made an annotation here (team members), A to Z: what the person filter offers. */
+  'articles.creators': { args: none, result: z.array(z.string()) },
   /** Ids of the articles a tag (on the article or on its annotations) or a highlight colour selects. */
   'articles.matching': {
     args: z

@@ -14,6 +14,8 @@ export type LibraryFilter = {
   hasNotes?: boolean
   color?: HighlightColor
   collection?: string
+  /** Articles with annotations by this person (a team member's user name). */
+  creator?: string
 }
 
 export const LIBRARY_SORTS = ['added', 'published', 'title', 'source'] as const
@@ -30,6 +32,7 @@ export function matchesFilter(a: ArticleMeta, f: LibraryFilter): boolean {
   if (f.hasFigures && a.counts.figures === 0) return false
   if (f.hasNotes && a.counts.notes === 0) return false
   if (f.collection && !a.collections?.includes(f.collection)) return false
+  if (f.creator && !a.annotationCreators?.includes(f.creator)) return false
   return true
 }
 

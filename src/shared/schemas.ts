@@ -128,6 +128,8 @@ export const articleMetaSchema = z.object({
   annotationTags: z.record(z.string(), z.int().nonnegative()),
   /** Highlight colours used in this article, for the library's colour filter. */
   annotationColors: z.array(colorSchema).optional(),
+  /** Who made this article's annotations (team members' user names), for the library's person filter. */
+  annotationCreators: z.array(z.string().max(200)).max(1000).optional(),
   /** Ids of the collections this article belongs to. */
   collections: z.array(idSchema).optional(),
   canonicalUrl: z.string().max(4000).optional(),

@@ -16,6 +16,7 @@ const WRITES = {
   'articles.page': false,
   'articles.ids': false,
   'articles.sources': false,
+  'articles.creators': false,
   'articles.matching': false,
   'articles.get': false,
   'articles.image': false,

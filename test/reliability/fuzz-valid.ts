@@ -33,6 +33,7 @@ export const VALID = {
   }),
   'articles.ids': () => ({ filter: { source: 'fuzz' }, sort: 'source' }),
   'articles.sources': () => ({}),
+  'articles.creators': () => ({}),
   'articles.matching': () => ({ tag: 'fuzz', color: 'yellow' }),
   'articles.get': (c) => ({ id: c.articles[0] }),
   'articles.image': (c) => ({ id: c.articles[0], name: `${'0'.repeat(64)}.png` }),

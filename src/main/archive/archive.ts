@@ -353,8 +353,18 @@ export class Archive {
     const meta = this.catalog.get(articleId)
     const summary = summarize(list)
     const same =
-      JSON.stringify([meta.counts, meta.annotationTags, meta.annotationColors ?? []]) ===
-      JSON.stringify([summary.counts, summary.annotationTags, summary.annotationColors])
+      JSON.stringify([
+        meta.counts,
+        meta.annotationTags,
+        meta.annotationColors ?? [],
+        meta.annotationCreators ?? [],
+      ]) ===
+      JSON.stringify([
+        summary.counts,
+        summary.annotationTags,
+        summary.annotationColors,
+        summary.annotationCreators ?? [],
+      ])
     if (same || this.catalog.isReadOnly(articleId.slice(0, 2))) return
     await this.catalog.put({ ...meta, ...summary })
   }
@@ -419,13 +429,15 @@ export async function readBody(dir: string, id: string): Promise<BodyFile> {
 
 export function summarize(
   list: Annotation[],
-): Pick<ArticleMeta, 'counts' | 'annotationTags' | 'annotationColors'> {
+): Pick<ArticleMeta, 'counts' | 'annotationTags' | 'annotationColors' | 'annotationCreators'> {
   const counts = { highlights: 0, figures: 0, notes: 0 }
   // A Map, not an object literal: tags such as 'constructor' or '__proto__' would read Object.prototype.
   const annotationTags = new Map<string, number>()
   const colors = new Set<HighlightColor>()
+  const creators = new Set<string>()
   for (const a of list) {
     colors.add(a.color)
+    if (a.creator) creators.add(a.creator)
     if (a.kind === 'figure') counts.figures++
     else counts.highlights++
     if (a.note.trim()) counts.notes++
@@ -433,5 +445,11 @@ export function summarize(
     if (a.figure?.metric) tags.add(a.figure.metric)
     for (const t of tags) annotationTags.set(t, (annotationTags.get(t) ?? 0) + 1)
   }
-  return { counts, annotationTags: Object.fromEntries(annotationTags), annotationColors: [...colors].sort() }
+  return {
+    counts,
+    annotationTags: Object.fromEntries(annotationTags),
+    annotationColors: [...colors].sort(),
+    // Undefined (not written) when no one is named: a solo archive's catalog stays as it was.
+    annotationCreators: creators.size ? [...creators].sort() : undefined,
+  }
 }

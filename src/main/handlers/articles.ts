@@ -35,6 +35,8 @@ export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articl
     },
     'articles.ids': async ({ filter = {}, sort = 'added' }) => pages().ids(filter, sort),
     'articles.sources': async () => pages().sourceNames(),
+    'articles.creators': async () =>
+      [...new Set(archive.list().flatMap((a) => a.annotationCreators ?? []))].sort(),
     'articles.matching': async ({ tag, color }) =>
       archive
         .list()

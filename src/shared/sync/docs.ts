@@ -13,6 +13,7 @@ export const syncedMetaSchema = articleMetaSchema.omit({
   counts: true,
   annotationTags: true,
   annotationColors: true,
+  annotationCreators: true,
   textHash: true,
   length: true,
 })
@@ -47,7 +48,15 @@ export type SyncDoc = z.infer<typeof syncDocSchema>
 
 /** The metadata a document carries: everything but what the archive derives from body and annotations. */
 export function syncedMeta(meta: ArticleMeta): SyncedMeta {
-  const { counts: _c, annotationTags: _t, annotationColors: _a, textHash: _h, length: _l, ...rest } = meta
+  const {
+    counts: _c,
+    annotationTags: _t,
+    annotationColors: _a,
+    annotationCreators: _p,
+    textHash: _h,
+    length: _l,
+    ...rest
+  } = meta
   return rest
 }
 

@@ -22,6 +22,8 @@ export default function FilterPanel({ filter, tags, collections, onChange, onClo
   // Asked for only while the panel is open: the main process holds the catalog (every source, A to Z).
   const { value } = useApiValue(useCallback(() => api['articles.sources']({}), []))
   const sources = value ?? []
+  // Team members who annotated here: the person filter shows once anyone is named.
+  const people = useApiValue(useCallback(() => api['articles.creators']({}), [])).value ?? []
   const id = useId()
   return (
     <Popover className="filter-panel" label="Filters" onDismiss={onClose}>
@@ -55,6 +57,21 @@ export default function FilterPanel({ filter, tags, collections, onChange, onClo
           ))}
         </select>
       </label>
+      {(people.length > 0 || filter.creator) && (
+        <label>
+          <span>Person</span>
+          <select
+            aria-label="Filter by person"
+            value={filter.creator ?? ''}
+            onChange={(e) => onChange({ creator: e.target.value || undefined })}
+          >
+            <option value="">Anyone</option>
+            {people.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         <span>Collection</span>
         <select

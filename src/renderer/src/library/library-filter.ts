@@ -31,5 +31,6 @@ export function filterChips(
   if (f.hasNotes) chips.push({ key: 'hasNotes', label: 'has notes' })
   if (f.color) chips.push({ key: 'color', label: `${f.color} highlights` })
   if (f.collection) chips.push({ key: 'collection', label: `in ${collectionName(f.collection)}` })
+  if (f.creator) chips.push({ key: 'creator', label: `annotated by ${f.creator}` })
   return chips
 }

@@ -40,6 +40,11 @@ export default function FiguresView({ onOpen }: Props) {
     () => [...new Set(all.map((r) => r.article.source).filter((s): s is string => !!s))].sort(),
     [all],
   )
+  // Who tagged the figures (team members' user names): offered once there are figures by someone.
+  const creators = useMemo(
+    () => [...new Set(all.map((r) => r.annotation.creator).filter((c): c is string => !!c))].sort(),
+    [all],
+  )
   const shown = useMemo(
     () => sortRecords(filterRecords(all, filter), sort.key, sort.dir),
     [all, filter, sort],
@@ -104,6 +109,7 @@ export default function FiguresView({ onOpen }: Props) {
         {choice('metric', 'Metric', 'All metrics', metrics)}
         {choice('tag', 'Tag', 'All tags', tagNames)}
         {choice('source', 'Source', 'All sources', sources)}
+        {creators.length > 0 && choice('creator', 'Tagged by', 'Anyone', creators)}
         {input('text', 'Search figures', { placeholder: 'Speaker, quote, place…' })}
         {dateFilter('from', 'Period from')}
         {dateFilter('to', 'Period to')}

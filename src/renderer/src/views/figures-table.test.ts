@@ -53,3 +53,13 @@ describe('filterRecords by period', () => {
     expect(filterRecords(records, { from: '10 Ja' })).toHaveLength(records.length)
   })
 })
+
+describe('filterRecords by who tagged', () => {
+  it('keeps the figures one team member tagged', () => {
+    const byAnn = { ...record('ann1', {}), annotation: { ...record('ann1', {}).annotation, creator: 'ann' } }
+    const byRob = { ...record('rob1', {}), annotation: { ...record('rob1', {}).annotation, creator: 'rob' } }
+    const list = [byAnn, byRob, record('nobody', {})]
+    expect(ids(filterRecords(list, { creator: 'ann' }))).toEqual(['ann1'])
+    expect(ids(filterRecords(list, {}))).toEqual(['ann1', 'rob1', 'nobody'])
+  })
+})

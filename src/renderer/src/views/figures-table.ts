@@ -6,6 +6,8 @@ export type FigureFilter = {
   metric?: string
   tag?: string
   source?: string
+  /** Who tagged it: the annotation's creator (a team member's user name). */
+  creator?: string
   text?: string
   from?: string
   to?: string
@@ -23,6 +25,7 @@ export function filterRecords(records: FigureRecord[], f: FigureFilter): FigureR
     if (f.metric && !isWithinTag(fig.metric, f.metric)) return false
     if (f.tag && !r.annotation.tags.some((t) => isWithinTag(t, f.tag!))) return false
     if (f.source && r.article.source !== f.source) return false
+    if (f.creator && r.annotation.creator !== f.creator) return false
     if (min !== undefined && !Number.isNaN(min) && (fig.max ?? fig.value) < min) return false
     if (max !== undefined && !Number.isNaN(max) && fig.value > max) return false
     // A period filter keeps figures whose period overlaps it.
