@@ -2,7 +2,8 @@
 // (Playwright drives only its own patched Firefox, which we do not download). Firefox installs the extension,
 // pairs with a code from Glossa, saves a local article page and a selection with tags, collection and note; the
 // archive holds the article and the highlight; the same page again is already in Glossa; a web page calling the
-// connector from its own origin gets nothing; with Glossa stopped the popup says it is not running.
+// connector from its own origin gets nothing; with Glossa stopped the popup says it is not running, and without
+// the 127.0.0.1 permission (Firefox lets the user take it back) it says that.
 import { expect, test } from '@playwright/test'
 import type { Page as PuppeteerPage } from 'puppeteer-core'
 import { existsSync } from 'node:fs'
@@ -26,6 +27,7 @@ type Ext = {
     tabs: { query: (q: object) => Promise<{ id: number; url?: string }[]> }
     action: { getTitle: (d: { tabId: number }) => Promise<string> }
     commands: { getAll: () => Promise<{ name: string; shortcut: string }[]> }
+    permissions: { remove: (p: { origins: string[] }) => Promise<boolean> }
   }
 }
 
@@ -198,6 +200,15 @@ test('Firefox: pair, save a page and a selection, already there, a hostile page 
     await reopenPopup(popup, tabId)
     await until('Glossa is not running', async () =>
       (await shown(popup, '#message')).startsWith('Glossa is not running'),
+    )
+
+    // Firefox lets the user take back the 127.0.0.1 permission: the popup says that, not "not running".
+    await popup.evaluate(() =>
+      (globalThis as unknown as Ext).browser.permissions.remove({ origins: ['http://127.0.0.1/*'] }),
+    )
+    await reopenPopup(popup, tabId)
+    await until('the missing permission', async () =>
+      (await shown(popup, '#message')).startsWith('The extension may not reach Glossa on 127.0.0.1'),
     )
   } finally {
     await close()

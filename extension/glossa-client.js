@@ -25,6 +25,10 @@ export async function forgetToken() {
   await chrome.storage.local.remove('token')
 }
 
+/** Whether the browser lets the extension call 127.0.0.1 (Chromium grants it at install; Firefox may not). */
+const mayReachGlossa = () =>
+  chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }).catch(() => true)
+
 async function call({ port, token }, path, body) {
   let res
   try {
@@ -37,6 +41,12 @@ async function call({ port, token }, path, body) {
       redirect: 'error',
     })
   } catch {
+    // Firefox lets the user take the 127.0.0.1 permission back; without it the call fails as if no one answered.
+    if (!(await mayReachGlossa()))
+      throw new GlossaError(
+        'no-permission',
+        'The extension may not reach Glossa on 127.0.0.1: allow it in the browser’s settings for this extension (Permissions), then try again.',
+      )
     throw new GlossaError(
       'not-running',
       `Glossa is not running (nothing answers on port ${port}). Start Glossa, then try again.`,
