@@ -247,3 +247,51 @@ for (const [width, height] of [
     })
   }
 }
+
+test('an archive with many figures: 300 rows drawn, more on demand, conflicts counted and the first 100 listed', async ({
+  page,
+  glossa,
+}) => {
+  const air = await article(glossa, /79% of drones/)
+  const grid = await article(glossa, /Repair crews/)
+  // 330 figures of one metric over overlapping weeks, from two articles and three speakers, values all
+  // different: tens of thousands of conflicting pairs.
+  for (let i = 0; i < 330; i++)
+    await tag(glossa, i % 2 ? air : grid, i % 2 ? '520' : 'about 480', {
+      value: 1000 + i,
+      metric: METRIC,
+      periodStart: `2024-01-${String((i % 20) + 1).padStart(2, '0')}`,
+      periodEnd: `2024-01-${String((i % 20) + 8).padStart(2, '0')}`,
+      attributedTo: ['Air force', 'Analysts', 'Svitlana Marchuk'][i % 3],
+    })
+  await page.goto(glossa.url)
+  await page.getByRole('tab', { name: 'Figures' }).click()
+  const rows = page.locator('.figures-table tbody tr')
+  await expect(rows).toHaveCount(300)
+  await expect(page.getByText('300 of 330 figures shown')).toBeVisible()
+  const conflicts = page.getByRole('region', { name: 'Conflicts' })
+  await expect(conflicts.locator('li.conflict')).toHaveCount(100)
+  const count = Number((await conflicts.locator('.badge').innerText()).replace(/,/g, ''))
+  expect(count).toBeGreaterThan(100)
+  await expect(conflicts).toContainText(
+    `The first 100 of ${count.toLocaleString('en')} conflicts: choose a metric to see its own.`,
+  )
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ])
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height })
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.getByRole('button', { name: 'Show 30 more' }).scrollIntoViewIfNeeded()
+      await page.screenshot({ path: `reports/screens/figures-view-more-${width}x${height}-${scheme}.png` })
+    }
+  await page.getByRole('button', { name: 'Show 30 more' }).click()
+  await expect(rows).toHaveCount(330)
+  await expect(page.getByRole('button', { name: /more$/ })).toHaveCount(0)
+  // A filter shows its first rows again.
+  await page.getByLabel('Minimum value').fill('1001')
+  await expect(rows).toHaveCount(300)
+  await page.getByLabel('Minimum value').fill('1100')
+  await expect(rows).toHaveCount(230)
+})

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import type { InputHTMLAttributes } from 'react'
 import { quoteSentence } from '../../../shared/export/quote-sentence'
-import { findConflicts, seriesFor } from '../../../shared/figures'
+import { conflictsOf, seriesFor } from '../../../shared/figures'
 import type { FigureRecord } from '../../../shared/figures'
 import { isWithinTag } from '../../../shared/tags'
 import { formatFigureValue, formatPeriod } from '../components/FigureSummary'
@@ -17,6 +17,11 @@ import type { FigureFilter, SortKey } from './figures-table'
 const SeriesChart = lazy(() => import('../components/SeriesChart'))
 
 type Props = { onOpen: (articleId: string, annotationId: string) => void }
+
+/** Conflicts listed: an archive of 100,000 figures can have millions; they are counted, and these many shown. */
+const CONFLICTS_SHOWN = 100
+/** Table rows drawn at first and added by "Show more": every row of 100,000 at once took the page seconds. */
+const ROWS_STEP = 300
 
 const COLUMNS: [SortKey, string][] = [
   ['value', 'Value'],
@@ -49,13 +54,17 @@ export default function FiguresView({ onOpen }: Props) {
     () => sortRecords(filterRecords(all, filter), sort.key, sort.dir),
     [all, filter, sort],
   )
-  const conflicts = useMemo(
+  const { total: conflictCount, shown: conflicts } = useMemo(
     () =>
-      findConflicts(
+      conflictsOf(
         filter.metric ? all.filter((r) => isWithinTag(r.annotation.figure.metric, filter.metric!)) : all,
+        CONFLICTS_SHOWN,
       ),
     [all, filter.metric],
   )
+  // Back to the first rows whenever what the table shows changes.
+  const [rowsFor, setRowsFor] = useState<{ of: FigureRecord[]; rows: number }>({ of: [], rows: ROWS_STEP })
+  const rows = rowsFor.of === shown ? rowsFor.rows : ROWS_STEP
   const series = useMemo(() => (filter.metric ? seriesFor(all, filter.metric) : []), [all, filter.metric])
   const open = (r: FigureRecord) => onOpen(r.article.id, r.annotation.id)
   const set = (patch: Partial<FigureFilter>) => setFilter((f) => ({ ...f, ...patch }))
@@ -125,7 +134,9 @@ export default function FiguresView({ onOpen }: Props) {
         </section>
       )}
       <section className="figures-section" aria-label="Conflicts">
-        <h2>Conflicts {conflicts.length > 0 && <span className="badge">{conflicts.length}</span>}</h2>
+        <h2>
+          Conflicts {conflictCount > 0 && <span className="badge">{conflictCount.toLocaleString('en')}</span>}
+        </h2>
         {conflicts.length === 0 ? (
           <p className="muted">
             No disagreements: no two sources give different values for one metric over overlapping periods.
@@ -147,6 +158,12 @@ export default function FiguresView({ onOpen }: Props) {
               </li>
             ))}
           </ul>
+        )}
+        {conflictCount > conflicts.length && (
+          <p className="muted">
+            The first {conflicts.length} of {conflictCount.toLocaleString('en')} conflicts
+            {filter.metric ? '' : ': choose a metric to see its own'}.
+          </p>
         )}
       </section>
       <section className="figures-section">
@@ -170,7 +187,7 @@ export default function FiguresView({ onOpen }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => (
+            {shown.slice(0, rows).map((r) => (
               <tr
                 key={r.annotation.id}
                 onClick={() => open(r)}
@@ -198,6 +215,16 @@ export default function FiguresView({ onOpen }: Props) {
             ))}
           </tbody>
         </table>
+        {shown.length > rows && (
+          <p className="figures-more">
+            <button type="button" onClick={() => setRowsFor({ of: shown, rows: rows + ROWS_STEP })}>
+              Show {Math.min(ROWS_STEP, shown.length - rows)} more
+            </button>{' '}
+            <span className="muted">
+              {rows.toLocaleString('en')} of {shown.length.toLocaleString('en')} figures shown
+            </span>
+          </p>
+        )}
         {shown.length === 0 && (
           <p className="muted pad">No figures match. Tag one in the reader: click an underlined number.</p>
         )}

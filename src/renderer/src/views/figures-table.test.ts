@@ -63,3 +63,23 @@ describe('filterRecords by who tagged', () => {
     expect(ids(filterRecords(list, {}))).toEqual(['ann1', 'rob1', 'nobody'])
   })
 })
+
+describe('sortRecords by a text column', () => {
+  it('orders as localeCompare does (case and accents as the locale has them), ties in their first order', () => {
+    const names = ['Émile', 'emile', 'Zoë', 'ada', 'Ada', 'Óscar', 'oscar', 'Émile']
+    const list = names.map((n, i) => record(`r${i}`, { attributedTo: n }))
+    const expected = [...list].sort((a, b) =>
+      a.annotation.figure.attributedTo!.localeCompare(b.annotation.figure.attributedTo!),
+    )
+    expect(ids(sortRecords(list, 'speaker', 1))).toEqual(ids(expected))
+    expect(ids(sortRecords(list, 'speaker', -1))).toEqual(
+      ids(
+        [...list].sort(
+          (a, b) =>
+            b.annotation.figure.attributedTo!.localeCompare(a.annotation.figure.attributedTo!) ||
+            Number(a.annotation.id.slice(1)) - Number(b.annotation.id.slice(1)),
+        ),
+      ),
+    )
+  })
+})

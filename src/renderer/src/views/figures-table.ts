@@ -51,7 +51,11 @@ export function filterRecords(records: FigureRecord[], f: FigureFilter): FigureR
 /** An ISO day ("2024-01-10") as the period filters need it; anything else typed there filters nothing. */
 const isIsoDay = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v)
 
-/** Sorted by `key`; by period, figures with no period come last whichever way the column is sorted. */
+/**
+ * Sorted by `key`; by period, figures with no period last whichever way the column is sorted. Each record's
+ * value is worked out once, not on every comparison, and periods (ISO days, the table's default order) compare
+ * as plain strings rather than by localeCompare.
+ */
 export function sortRecords(records: FigureRecord[], key: SortKey, dir: 1 | -1): FigureRecord[] {
   const value = (r: FigureRecord): string | number | undefined => {
     const f = r.annotation.figure
@@ -62,9 +66,21 @@ export function sortRecords(records: FigureRecord[], key: SortKey, dir: 1 | -1):
     if (key === 'speaker') return f.attributedTo ?? ''
     return r.article.title
   }
-  return [...records].sort((a, b) => {
-    const [x, y] = [value(a), value(b)]
-    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1
-    return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * dir
+  const keyed = records.map((r, at) => ({ r, at, v: value(r) }))
+  keyed.sort((a, b) => {
+    const [x, y] = [a.v, b.v]
+    if (x === undefined || y === undefined) return x === y ? a.at - b.at : x === undefined ? 1 : -1
+    const order =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : key === 'period'
+          ? String(x) < String(y)
+            ? -1
+            : String(x) > String(y)
+              ? 1
+              : 0
+          : String(x).localeCompare(String(y))
+    return order * dir || a.at - b.at
   })
+  return keyed.map((k) => k.r)
 }
