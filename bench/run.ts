@@ -12,6 +12,7 @@ import type { ExportChildResult } from './export-child'
 import { generateArchive, readManifest } from './generate'
 import type { HolderInput, HolderResult } from './holder'
 import type { OpenResult } from './open-child'
+import { measurePdf, pdfRows } from './pdf'
 import { renderRows, renderTargets } from './report'
 import { buildFigures, figureRows, targetChecks } from './results-model'
 import { SIZES, benchPaths, resultsDir } from './sizes'
@@ -105,6 +106,9 @@ async function measureAll(
     saves: size.reps.baselineSaves,
   } satisfies BaselineInput)
 
+  // PDF reports (#15): bench/pdf.ts, on reports of its own.
+  const pdf = await measurePdf(log)
+
   const figures = buildFigures({ cold, holder: holder.value, exports, baseline: baseline.value })
   const targets = targetChecks(figures)
   const result = {
@@ -125,6 +129,7 @@ async function measureAll(
     runSeconds: Math.round((performance.now() - started) / 1000),
     figures,
     targets,
+    pdf,
   }
   await mkdir(resultsDir, { recursive: true })
   const json = JSON.stringify(result, null, 2)
@@ -140,6 +145,7 @@ async function measureAll(
       `load ${loadBefore[0].toFixed(1)} → ${loadavg()[0].toFixed(1)}${busy ? ' · one core kept busy' : ''}\n`,
   )
   console.log(renderRows(figureRows(figures)))
+  console.log(`\nPDF reports\n${renderRows(pdfRows(pdf))}`)
   console.log(`\n${renderTargets(targets)}`)
   console.log(`\nAll figures: ${file}`)
 }

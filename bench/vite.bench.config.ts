@@ -10,6 +10,8 @@ const benchDir = dirname(fileURLToPath(import.meta.url))
 const root = resolve(benchDir, '..')
 
 const entries = ['probe', 'run', 'open-child', 'holder', 'export-child', 'baseline-child', 'ui']
+// PDF reports (#15): bench/pdf.ts's measures alone, and the child reading a large PDF.
+entries.push('pdf-run', 'pdf-read-child')
 
 export default defineConfig({
   root,

@@ -197,6 +197,31 @@ describe('importing PDFs', () => {
     expect(article.text).toContain('In district 500 the survey counted 600 new homes')
   }, 120_000)
 
+  it('imports a 100 MB PDF read from disk (glossa import, opened with the app); a larger one is refused with its size', async () => {
+    const h = await harness()
+    const bytes = await make.largeImagePdf(100)
+    expect(bytes.length).toBeGreaterThan(99 * 2 ** 20)
+    const r = await h.importer.importBytes({ name: 'annex.pdf', bytes })
+    expect(r.message ?? '').toBe('')
+    expect(r).toMatchObject({ status: 'imported', title: 'Annex with images, 100 MB' })
+    const article = await h.call('articles.get', { id: r.id! })
+    expect(article.pdf?.pages).toBe(50)
+    expect(article.text).toContain('Annex page 50: photograph 50 of the inspected bridge deck.')
+    const served = await h.call('articles.pdf', { id: r.id! })
+    expect(served.base64.length).toBe(Math.ceil(bytes.length / 3) * 4)
+    const before = await snapshot(h.dir)
+    const huge = new Uint8Array(101 * 2 ** 20)
+    huge.set(new TextEncoder().encode('%PDF-1.7\n'))
+    const [tooBig] = [await h.importer.importBytes({ name: 'huge.pdf', bytes: huge })]
+    expect(tooBig).toMatchObject({
+      status: 'failed',
+      code: 'too_large',
+      message:
+        '“huge.pdf” is 101 MB; Glossa imports PDFs of up to 100 MB. Split it (most PDF readers can save a range of pages) and import the parts.',
+    })
+    expect(await snapshot(h.dir)).toEqual(before)
+  }, 180_000)
+
   it('refuses a PDF file that was swapped or damaged on disk when it is read back', async () => {
     const h = await harness()
     const [r] = await h.call('import.files', {

@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react'
 import type { z } from 'zod'
 import type { importResultSchema } from '../../../shared/contract'
 import { api } from '../api'
+import { tooLargeToSend } from './import-limits'
 
 export type ImportResult = z.infer<typeof importResultSchema>
 export type ImportRun = {
@@ -54,9 +55,13 @@ export function useImport(onImported: () => void) {
         if (cancelRef.current) break
         const name = file.webkitRelativePath || file.name
         let result: ImportResult
+        const tooLarge = tooLargeToSend(file)
         try {
-          const [first] = await api['import.files']({ files: [{ name, dataBase64: await toBase64(file) }] })
-          result = first
+          if (tooLarge) result = { name, status: 'failed', code: 'too_large', message: tooLarge }
+          else {
+            const [first] = await api['import.files']({ files: [{ name, dataBase64: await toBase64(file) }] })
+            result = first
+          }
         } catch (err) {
           result = { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }
         }
