@@ -35,7 +35,7 @@ type Ext = {
 const shown = (popup: PuppeteerPage, selector: string): Promise<string> =>
   popup.$eval(selector, (e) => ((e as HTMLElement).closest('[hidden]') ? '' : (e.textContent ?? '')))
 
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs
   while (!(await probe().catch(() => false))) {
     if (Date.now() > end) throw new Error(`Firefox: waited ${timeoutMs / 1000} s for ${what}`)

@@ -224,6 +224,7 @@ export async function firefoxWithExtension(): Promise<{
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: !process.env.GLOSSA_HEADED,
+    timeout: 90_000, // Firefox's first start on a loaded machine
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ 'connector@glossa.app': FIREFOX_EXTENSION_UUID }),
     },
