@@ -324,3 +324,53 @@ test('filter by person: the library and the Figures view show what one team memb
   await expect(figures.first()).toContainText('480')
   await page.screenshot({ path: 'reports/screens/team-figures-tagged-by-1024x700-dark.png' })
 })
+
+test('a conflict is marked on the note in the reader, and resolved there: both texts kept, on both sides', async ({
+  page,
+  glossa,
+}) => {
+  const { a, article, note } = await conflict(glossa)
+  try {
+    await glossa.call('sync.run', {})
+    await page.goto(glossa.url)
+    await page
+      .getByRole('listbox', { name: 'Articles' })
+      .getByRole('option', { name: /Harbour plan/ })
+      .click()
+    const card = page.locator(`[data-annotation-id="${note.id}"]`)
+    const notice = card.getByRole('group', { name: 'Conflict' })
+    await expect(notice).toContainText('Changed on two sides', { timeout: 30_000 })
+    await expect(notice).toContainText('The council meant gross cost.')
+    await expect(notice).toContainText('Check against the 2024 budget.')
+    await expect(notice).toContainText('ann')
+    await expect(notice).toContainText('rob')
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height })
+        await page.emulateMedia({ colorScheme: scheme })
+        // Narrower than 1200 px the annotations are a drawer: opened from the toolbar.
+        if (!(await notice.isVisible()))
+          await page.getByRole('button', { name: /^Annotations/ }).click()
+        await notice.scrollIntoViewIfNeeded()
+        await page.screenshot({
+          path: `reports/screens/team-reader-conflict-${width}x${height}-${scheme}.png`,
+        })
+      }
+    }
+    await notice.getByRole('button', { name: 'Keep both texts' }).click()
+    await expect(notice).toHaveCount(0, { timeout: 30_000 })
+    await expect(card).toContainText('The council meant gross cost.')
+    await expect(card).toContainText('Check against the 2024 budget.')
+    await glossa.call('sync.run', {})
+    await a.call('sync.run', {})
+    expect(await a.call('sync.conflicts', {})).toEqual([])
+    const [kept] = (await a.call('annotations.list', { articleId: article.id })) as { note: string }[]
+    expect(kept!.note).toContain('The council meant gross cost.')
+    expect(kept!.note).toContain('Check against the 2024 budget.')
+  } finally {
+    await a.stop()
+  }
+})

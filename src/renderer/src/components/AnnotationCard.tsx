@@ -4,7 +4,9 @@ import type { Tag } from '../../../shared/types'
 import type { AnnotationPatch, LocalAnnotation } from '../reader/annotation-sync'
 import type { DraftSink } from '../reader/drafts'
 import { useNoteEditor } from '../reader/useNoteEditor'
+import type { SyncConflict } from '../hooks/useArticleConflicts'
 import ColorSwatches from './ColorSwatches'
+import ConflictNotice from './ConflictNotice'
 import FigureSummary from './FigureSummary'
 import Markdown from './Markdown'
 import TagInput from './TagInput'
@@ -27,6 +29,9 @@ type Props = {
   index?: number
   top?: number
   measure?: (node: HTMLLIElement | null) => void
+  /** A team-sync conflict on this annotation, if any, shown on the card to resolve here. */
+  conflictOf?: (id: string) => SyncConflict | undefined
+  onConflictResolved?: () => void
 }
 
 export default function AnnotationCard(props: Props) {
@@ -45,7 +50,10 @@ export default function AnnotationCard(props: Props) {
     index,
     top,
     measure,
+    conflictOf,
+    onConflictResolved,
   } = props
+  const conflict = conflictOf?.(a.id)
   const ref = useRef<HTMLLIElement | null>(null)
   const setRef = useCallback(
     (node: HTMLLIElement | null) => {
@@ -74,7 +82,7 @@ export default function AnnotationCard(props: Props) {
       ref={setRef}
       data-index={index}
       style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
-      className={`annotation-card color-${a.color}${focused ? ' focused' : ''}${orphan ? ' orphan' : ''}${approximate ? ' approximate' : ''}`}
+      className={`annotation-card color-${a.color}${focused ? ' focused' : ''}${orphan ? ' orphan' : ''}${approximate ? ' approximate' : ''}${conflict ? ' conflicted' : ''}`}
       data-annotation-id={a.id}
       onClick={() => !focused && onFocus(a.id)}
     >
@@ -98,6 +106,7 @@ export default function AnnotationCard(props: Props) {
         </div>
       )}
       {a.unsaved && <div className="unsaved-label">Not saved yet</div>}
+      {conflict && <ConflictNotice conflict={conflict} onResolved={() => onConflictResolved?.()} />}
       {focused && (
         <div className="card-editor" onClick={(e) => e.stopPropagation()}>
           <ColorSwatches value={a.color} onPick={(color) => onChange(a.id, { color })} />

@@ -10,6 +10,7 @@ import type { ReactNode } from 'react'
 import type { Tag } from '../../../shared/types'
 import type { AnnotationPatch, LocalAnnotation } from '../reader/annotation-sync'
 import type { DraftSink } from '../reader/drafts'
+import type { SyncConflict } from '../hooks/useArticleConflicts'
 import AnnotationCard from './AnnotationCard'
 
 type Props = {
@@ -26,6 +27,9 @@ type Props = {
   drafts?: DraftSink
   onDelete: (id: string) => void
   onEditFigure?: (id: string) => void
+  /** Team-sync conflicts: marked on their cards (AnnotationCard). */
+  conflictOf?: (id: string) => SyncConflict | undefined
+  onConflictResolved?: () => void
 }
 
 /** A card with a short quote and no note; real heights are measured as cards render. */

@@ -7,7 +7,8 @@ import { loadAnnotations } from './article-openings'
 const idle = { items: [], status: { state: 'saved' as const }, canUndo: false, canRedo: false }
 const noop = () => () => {}
 
-export function useAnnotationSync(articleId: string) {
+/** `generation`: a new number loads the annotations again (a team-sync conflict resolved from the reader). */
+export function useAnnotationSync(articleId: string, generation = 0) {
   const [sync, setSync] = useState<AnnotationSync | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -20,7 +21,7 @@ export function useAnnotationSync(articleId: string) {
     return () => {
       live = false
     }
-  }, [articleId])
+  }, [articleId, generation])
 
   const snapshot = useSyncExternalStore(sync?.subscribe ?? noop, sync?.getSnapshot ?? (() => idle))
   return { sync, snapshot, error }

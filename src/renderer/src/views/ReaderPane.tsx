@@ -8,6 +8,7 @@ import { splitByPage } from '../../../shared/pdf-text'
 import { modelPageRanges, pageRects } from '../reader/pdf-layer'
 import { onAppEvent } from '../api'
 import AnnotationSidebar from '../components/AnnotationSidebar'
+import ConflictNotice from '../components/ConflictNotice'
 import ArticleBody from '../components/ArticleBody'
 import PdfBody from '../components/PdfBody'
 import ArticleHeader from '../components/ArticleHeader'
@@ -18,6 +19,7 @@ import SelectionToolbar from '../components/SelectionToolbar'
 import type { SelectionAction } from '../components/SelectionToolbar'
 import { useArticle } from '../hooks/useArticle'
 import { useAnnotationSync } from '../hooks/useAnnotationSync'
+import { useArticleConflicts } from '../hooks/useArticleConflicts'
 import { useFontSize } from '../hooks/useFontSize'
 import { useMediaQuery } from '../hooks/useMediaQuery'
 import { useTags } from '../hooks/useTags'
@@ -53,7 +55,14 @@ type Props = {
 export default function ReaderPane(props: Props) {
   const { id, initialAnnotation, initialPosition, onChanged, onExport, library } = props
   const { article, error } = useArticle(id)
-  const { sync, snapshot, error: annotationError } = useAnnotationSync(id)
+  const [annotationsGeneration, setAnnotationsGeneration] = useState(0)
+  const { sync, snapshot, error: annotationError } = useAnnotationSync(id, annotationsGeneration)
+  const conflicts = useArticleConflicts(id)
+  const conflictResolved = useCallback(() => {
+    conflicts.reload()
+    setAnnotationsGeneration((g) => g + 1)
+    onChanged()
+  }, [conflicts, onChanged])
   const drafts = useReaderDrafts(id, sync)
   const { tags, refresh: refreshTags } = useTags()
   const [model, setModel] = useState<DomText | null>(null)
@@ -360,6 +369,9 @@ export default function ReaderPane(props: Props) {
         <div className="reader-scroll" ref={scroller} onMouseUp={onPointerUp} onKeyUp={refresh}>
           <article className={article.pdf ? 'reader reader-pdf' : 'reader'} lang={article.language}>
             <ArticleHeader article={article} knownTags={tags} onTagsChanged={onTagsChanged} />
+            {conflicts.article && (
+              <ConflictNotice conflict={conflicts.article} onResolved={conflictResolved} />
+            )}
             {annotationError && (
               <p className="error" role="alert">
                 {annotationError}
@@ -429,6 +441,8 @@ export default function ReaderPane(props: Props) {
           sync?.remove(a)
           focus(null)
         }}
+        conflictOf={conflicts.ofAnnotation}
+        onConflictResolved={conflictResolved}
       />
     </div>
   )
