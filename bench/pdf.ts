@@ -11,7 +11,7 @@
 import { chromium } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServe } from '../e2e/serve-process'
@@ -40,7 +40,11 @@ export type PdfOpen = {
 
 export type PdfBench = {
   import: { pages: number; files: number; ms: number; pagesPerSecond: number; parsePeakRssMB?: number }
-  large: PdfReadResult & { boundMB: number }
+  large: PdfReadResult & {
+    boundMB: number
+    /** The same file imported through the importer and the parse process: that process's peak RSS, and the time. */
+    imported: { ms: number; parsePeakRssMB?: number; status: string }
+  }
   open?: { worker: PdfOpen; mainThread: PdfOpen }
   skipped?: string
 }
@@ -87,7 +91,21 @@ async function measureLarge(log: (line: string) => void): Promise<PdfBench['larg
     const run = await runChild<PdfReadResult>('pdf-read-child', { file }, [
       `--max-old-space-size=${PARSE_LIMITS.heapMB}`,
     ])
-    return { ...run.value, boundMB: PARSE_LIMITS.heapMB }
+    log('  importing it through the parse process, as glossa import does')
+    const archive = await Archive.open(join(dir, 'archive'))
+    const parser = processParser((execArgv) => nodeProcess(distFile('parse-worker'), execArgv))
+    const importer = new Importer(archive, undefined, parser)
+    const started = performance.now()
+    const r = await importer.importBytes({ name: file, bytes: await readFile(file) })
+    const took = performance.now() - started
+    const stats = await parser.stats()
+    parser.close()
+    await archive.flush()
+    return {
+      ...run.value,
+      boundMB: PARSE_LIMITS.heapMB,
+      imported: { ms: took, status: r.status, ...(stats ? { parsePeakRssMB: stats.peakRssMB } : {}) },
+    }
   } finally {
     await rm(dir, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined)
   }
@@ -236,6 +254,11 @@ export function pdfRows(r: PdfBench): Row[] {
       measure: `PDF of ${(r.large.bytes / 2 ** 20).toFixed(0)} MB (${r.large.pages} pages of photographs) read`,
       median: ms(r.large.ms),
       note: `peak RSS ${r.large.peakRssMB.toFixed(0)} MB (bound ${r.large.boundMB} MB heap)`,
+    },
+    {
+      measure: `PDF of ${(r.large.bytes / 2 ** 20).toFixed(0)} MB imported through the parse process`,
+      median: ms(r.large.imported.ms),
+      note: `${r.large.imported.status}; parse process peak ${r.large.imported.parsePeakRssMB?.toFixed(0) ?? '?'} MB`,
     },
   ]
   for (const [name, o] of Object.entries(r.open ?? {})) {
