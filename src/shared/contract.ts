@@ -84,6 +84,8 @@ export const exportArgsSchema = z
         layout: z.enum(['per-article', 'combined']).optional(),
         groupBy: z.enum(['article', 'tag']).optional(),
         bom: z.boolean().optional(),
+        /** Only the scope's first articles (PREVIEW_ARTICLES), for the Export dialog's preview. */
+        preview: z.boolean().optional(),
       })
       .strict()
       .optional(),

@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget } from '../../../test/temp-archive'
-import { archiveExportSource, runExport } from './run'
+import { PREVIEW_ARTICLES, archiveExportSource, runExport } from './run'
 import type { ExportArgs } from './run'
 
 const TEXT_A =
@@ -178,5 +178,32 @@ describe('export.run', () => {
     expect(result.status).toBe('failed')
     expect(result.message).toMatch(/damaged at annotations\.0\.target\.position\.start/)
     expect(await fresh.call('articles.list', {})).toEqual([])
+  })
+
+  it('a preview formats only the scope s first articles, with a figure of the metric when one is chosen', async () => {
+    const h = await serviceHarness()
+    const texts: string[] = []
+    for (let i = 0; i < PREVIEW_ARTICLES + 5; i++) {
+      const text = `Article ${i} counted ${100 + i} drones.`
+      texts.push(text)
+      const a = await h.call('articles.create', { title: `Article ${i}`, text })
+      await h.call('annotations.create', {
+        articleId: a.id,
+        target: sampleTarget(text, `${100 + i} drones`),
+        // Only the first article made (the last in the library's order) has a figure.
+        ...(i === 0 ? { figure: { value: 100, metric: 'drones/launched' } } : {}),
+      })
+    }
+    const rows = async (args: ExportArgs) =>
+      Papa.parse((await h.call('export.run', args))[0].content, { header: true, skipEmptyLines: true }).data
+    const highlights: ExportArgs = { format: 'highlights-csv', scope: {} }
+    expect(await rows(highlights)).toHaveLength(PREVIEW_ARTICLES + 5)
+    expect(await rows({ ...highlights, options: { preview: true } })).toHaveLength(PREVIEW_ARTICLES)
+    const figures: ExportArgs = {
+      format: 'figures-csv',
+      scope: { metric: 'drones' },
+      options: { preview: true },
+    }
+    expect(await rows(figures)).toMatchObject([{ value: '100', metric: 'drones/launched' }])
   })
 })

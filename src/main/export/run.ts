@@ -72,6 +72,17 @@ export function filesExportSource(dir: string, snapshot: ExportSnapshot): Export
 
 /** Articles whose annotations are read at once while exporting a slice at a time. */
 const SLICE_ARTICLES = 500
+/** What a preview formats of its scope: the first articles (with a figure of the metric, when it has one). */
+export const PREVIEW_ARTICLES = 20
+
+/** The scope narrowed to its first PREVIEW_ARTICLES articles, which select the same annotations as before. */
+function previewScope(archive: ExportSource, scope: ExportScope): ExportScope {
+  let articles = selectArticles(archive, scope)
+  const metric = scope.metric
+  if (metric)
+    articles = articles.filter((a) => Object.keys(a.annotationTags).some((t) => isWithinTag(t, metric)))
+  return { ...scope, articleIds: articles.slice(0, PREVIEW_ARTICLES).map((a) => a.id) }
+}
 
 /**
  * The articles and annotations a scope selects. A tag selects articles tagged with it (all their annotations)
@@ -150,7 +161,7 @@ export async function runExport(
   sliceArticles = SLICE_ARTICLES,
 ): Promise<ExportFile[]> {
   const o = args.options ?? {}
-  const { scope } = args
+  const scope = o.preview ? previewScope(archive, args.scope) : args.scope
   switch (args.format) {
     case 'figures-csv':
       return writeBySlices(archive, scope, generatedAt, figuresCsvWriter({ bom: o.bom }), sliceArticles)

@@ -7,7 +7,8 @@ export function exportHandlers({ archive, now, exporter }: ServiceContext): Hand
   return {
     'export.run': async (args) => {
       const generatedAt = now()
-      if (exporter) {
+      // A preview formats a few articles: here, not in a job process that would be sent the whole catalog.
+      if (exporter && !args.options?.preview) {
         try {
           return (await exporter(archive, args, generatedAt)).files
         } catch (err) {

@@ -1,5 +1,5 @@
-// Renderer: "Export…" — format, scope and options, a live preview, then the files are saved (a download in
-// the browser; Electron asks where to save).
+// Renderer: "Export…" — format, scope and options, a live preview of the scope's first articles, then the
+// export itself when asked for, and its files saved (a download in the browser; Electron asks where to save).
 import { useEffect, useId, useState } from 'react'
 import type { z } from 'zod'
 import type { exportArgsSchema } from '../../../shared/contract'
@@ -73,9 +73,11 @@ export default function ExportDialog({
   const [groupBy, setGroupBy] = useState<'article' | 'tag'>('article')
   const [bom, setBom] = useState(false)
   // The preview belongs to the choices it was made for: after any change it is stale until the new one is in,
-  // and Export saves only what the preview shows for the current choices.
+  // and Export runs only once the preview for the current choices is in. The preview formats the scope's first
+  // articles only: at 100,000 articles, exporting everything at each change of an option took minutes.
   const [made, setMade] = useState<{ key: string; files: ExportFile[] } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
 
   const args = ((): ExportArgs | null => {
     const s: ExportArgs['scope'] = {}
@@ -102,7 +104,8 @@ export default function ExportDialog({
     if (!key || key === 'null') return
     let live = true
     const timer = setTimeout(() => {
-      api['export.run'](JSON.parse(key) as ExportArgs).then(
+      const args = JSON.parse(key) as ExportArgs
+      api['export.run']({ ...args, options: { ...args.options, preview: true } }).then(
         (result) => live && (setMade({ key, files: result }), setProblem(null)),
         (err: Error) => live && (setMade(null), setProblem(err.message)),
       )
@@ -115,6 +118,20 @@ export default function ExportDialog({
 
   const files = made && made.key === key ? made.files : null
   const preview = files?.[0]?.content.split('\n').slice(0, 40).join('\n') ?? ''
+  const run = () => {
+    if (!args) return
+    setExporting(true)
+    api['export.run'](args).then(
+      (result) => {
+        result.forEach(download)
+        setExporting(false)
+      },
+      (err: Error) => {
+        setProblem(err.message)
+        setExporting(false)
+      },
+    )
+  }
 
   return (
     <Modal title="Export" label="Export" wide onClose={onClose}>
@@ -219,7 +236,7 @@ export default function ExportDialog({
       <section className="export-preview" aria-label="Preview">
         <div className="preview-title">
           {files
-            ? `${files.length === 1 ? files[0].name : `${files.length} files: ${files[0]?.name ?? ''}…`}`
+            ? `${files.length === 1 ? files[0].name : `${files[0]?.name ?? ''}…`}${scope === 'article' ? '' : ' (preview of the first articles)'}`
             : problem
               ? ''
               : 'Preparing preview…'}
@@ -235,13 +252,8 @@ export default function ExportDialog({
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={!files?.length}
-          onClick={() => files?.forEach(download)}
-        >
-          Export {files && files.length > 1 ? `${files.length} files` : ''}
+        <button type="button" className="primary" disabled={!files?.length || exporting} onClick={run}>
+          {exporting ? 'Exporting…' : 'Export'}
         </button>
       </div>
     </Modal>
