@@ -13,7 +13,7 @@ import type { LiveFailure, LiveOptions } from '../sync/live'
 import { SyncError, countPending, runSync } from '../sync/run-sync'
 import { safeUrl } from '../sync/sync-protocol'
 import type { Remote } from '../sync/sync-protocol'
-import { readTeamSettings, writeTeamSettings } from '../sync/settings'
+import { readTeamSettings, teamAddressProblem, writeTeamSettings } from '../sync/settings'
 import type { TeamSettings } from '../sync/settings'
 import type { Keeping } from '../sync/team-secret'
 import { readSyncState } from '../sync/state'
@@ -168,11 +168,16 @@ export function syncHandlers(
   }
 
   /** Starts or stops live sync to match the settings (and whether the password is known). */
-  const updateLive = async () => {
+  const updateLive = async (opening = false) => {
     live?.stop()
     live = undefined
     const settings = await readTeamSettings(archive.dir)
     if (!settings.live || !settings.remote || !syncJob || (settings.user && password === undefined)) return
+    // At open the settings are the archive's own file (a shared folder, a restored copy: hostile). Live sync
+    // resumes by itself only when this machine's keychain holds the password for this archive, address and
+    // user, i.e. someone here chose that server; otherwise it waits for Settings → Team, so a folder cannot make
+    // Glossa send its articles to a server of its choosing.
+    if (opening && keeping !== 'stored') return
     const sync = new LiveSync({
       ...timings,
       run: async () => {
@@ -197,7 +202,7 @@ export function syncHandlers(
   }
   void readTeamSettings(archive.dir)
     .then(loadPassword)
-    .then(updateLive)
+    .then(() => updateLive(true))
     .catch(() => {})
 
   const status = async () => {
@@ -235,6 +240,9 @@ export function syncHandlers(
   return {
     'sync.status': status,
     'sync.configure': async ({ remote, user, password: given, live: wanted, share: chosen }) => {
+      const problem = teamAddressProblem(remote)
+      if (problem)
+        throw new GlossaError('invalid_argument', `The team database ${safeUrl(remote)}: ${problem}.`)
       const before = await readTeamSettings(archive.dir)
       const liveOn = wanted ?? before.live ?? false
       const share = chosen === undefined ? before.share : (chosen ?? undefined)

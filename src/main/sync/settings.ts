@@ -8,8 +8,31 @@ import { idSchema } from '../../shared/schemas'
 import { writeAtomic } from '../archive/atomic'
 import { syncDir } from './state'
 
+/**
+ * Whether `url` may be a team database: an http(s) address with no user name or password written into it. The
+ * settings file is the archive's (a shared folder, a restored copy: hostile), so it is checked when read too: a
+ * path there would make the sync job write a database outside the archive, and a password there is never kept.
+ */
+export function teamAddressProblem(url: string): string | undefined {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return 'it is not an address, such as https://couch.example.org/team'
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return 'it is not an http or https address, such as https://couch.example.org/team'
+  if (parsed.username || parsed.password)
+    return 'it has a user name and password in it: type them in their own fields (the password is never kept in the archive)'
+  return undefined
+}
+
 export const teamSettingsSchema = z.object({
-  remote: z.string().max(2000).optional(),
+  remote: z
+    .string()
+    .max(2000)
+    .refine((url) => !teamAddressProblem(url), 'not a team database address')
+    .optional(),
   user: z.string().trim().max(200).optional(),
   /** Live sync: in the background, after each change and when the team's database changes. */
   live: z.boolean().optional(),
