@@ -147,6 +147,13 @@ const SHIFTS: { re: RegExp; shift: (m: RegExpMatchArray) => Compared['shift'] }[
   },
   {
     re: new RegExp(
+      String.raw`^${GAP}(?<![\p{L}])(?:two\s+years\s+(?:earlier|before|ago)|deux\s+ans\s+plus\s+t[ôo]t|il\s+y\s+a\s+deux\s+ans|hace\s+dos\s+años|dos\s+años\s+antes|vor\s+zwei\s+Jahren|zwei\s+Jahre\s+(?:zuvor|davor|früher)|два\s+года\s+назад|двумя\s+годами\s+ранее|два\s+роки\s+тому|двома\s+роками\s+раніше)(?![\p{L}])`,
+      'iu',
+    ),
+    shift: () => ({ years: -2 }),
+  },
+  {
+    re: new RegExp(
       String.raw`^${GAP}(?<![\p{L}])(?:a\s+week\s+(?:earlier|before|ago)|the\s+previous\s+week|une\s+semaine\s+plus\s+t[ôo]t|la\s+semaine\s+(?:précédente|d['’]avant)|la\s+semana\s+anterior|una\s+semana\s+antes|eine\s+Woche\s+(?:zuvor|davor|früher)|vor\s+einer\s+Woche|Vorwoche|неделей\s+ранее|неделю\s+назад|тиждень\s+тому|тижнем\s+раніше)(?![\p{L}])`,
       'iu',
     ),

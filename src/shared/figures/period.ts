@@ -44,7 +44,10 @@ export function suggestPeriod(args: {
   const sentence = sentences[at]
   if (!args.compared) {
     const compared = comparedAfter(text.slice(end, sentence.end))
-    if (compared) {
+    // the words compared belong to this figure only when no other figure stands between
+    const between = (length: number): boolean =>
+      detectFigures(text.slice(end, end + length), lex).some((f) => f.start > 0)
+    if (compared && !between(compared.length)) {
       const own = suggestPeriod({ ...args, compared: true, maskUntil: end + compared.length })
       const from = parseISO(own?.start)
       const to = parseISO(own?.end)
@@ -139,6 +142,8 @@ function readSentence(args: {
   {
     // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
     let slice = maskSaid(maskFigures(text.slice(source.start, source.end), lex), words)
+    // a live blog's entry time ("23:47 —", "17:05 Uhr –") dates the post, not its figures
+    slice = slice.replace(STAMP, (m) => ' '.repeat(m.length))
     // what the figure is compared with ("a year earlier") is read by the caller
     if (args.maskUntil !== undefined && args.own) {
       const from = Math.max(0, end - source.start)
@@ -150,18 +155,41 @@ function readSentence(args: {
       ...words.phrases(slice, ref),
       ...chronoPeriods(slice, ref, words),
     ].map((p) => latestBegun(p, ref))
+    // "11% more than in August": the period compared with is not the figure's, unless the figure is
+    // the one compared ("98,4 millones, frente a los 251 millones de 2012") or the comparison is the
+    // figure's own ("на 12% меньше, чем в 2023-м", "4 Prozent niedriger als 2019"), which it then takes
+    const owned = new Set<FoundPeriod>()
+    // the whole figure the span falls in ("40" of "40 млн тонн"), for what follows it
+    const whole = detectFigures(text.slice(source.start, source.end), lex).find(
+      (f) => source.start + f.start <= start && start < source.start + f.end,
+    )
+    const figureEnd = Math.max(end, whole ? source.start + whole.end : end)
     const periods = mergeRanges(slice, found, ref, words)
-      // "11% more than in August": the period compared with is not the figure's, unless the figure is
-      // the one compared ("98,4 millones, frente a los 251 millones de 2012") or the comparison is the
-      // figure's own ("на 12% меньше, чем в 2023-м", "4 Prozent niedriger als 2019")
       .filter((p) => {
         const compared = words.comparison ? slice.slice(0, p.index).search(words.comparison) : -1
         const at = start - source.start
         if (args.anyPhrase || compared < 0 || (at >= compared && at < p.index)) return true
-        const gap = text.slice(end, source.start + compared)
-        return args.own && !args.compared && at < compared && gap.length <= 40 && !/[\d;]/.test(gap)
+        const gap = text.slice(figureEnd, source.start + compared)
+        // no other figure between ("98,4 millones, frente a los 251 millones de 2012"), and a comparison,
+        // not a record ("la cifra más alta desde 2008", "the highest since 2019")
+        const own =
+          args.own &&
+          !args.compared &&
+          at < compared &&
+          gap.length <= 40 &&
+          !/[\d;]/.test(gap) &&
+          // "на 12% меньше, чем…" compares the figure; "40 млн тонн, більше, ніж у серпні" a level
+          !/^\s*,/.test(gap) &&
+          detectFigures(text.slice(figureEnd, source.start + p.index), lex).length === 0 &&
+          !/(?<!\p{L})(?:desde|since|depuis|seit|с|з)\s/iu.test(slice.slice(compared, p.index))
+        if (own) owned.add(p)
+        return own
       })
-      .map((p) => ({ ...p, index: p.index + source.start }))
+      .map((p) => {
+        const moved = { ...p, index: p.index + source.start }
+        if (owned.has(p)) owned.add(moved)
+        return moved
+      })
       // a duration inside its own period ("depuis huit mois", "the past 24 hours") is read with it;
       // no other figure can sit inside a period, since figures are masked
       .filter(
@@ -179,7 +207,9 @@ function readSentence(args: {
       )
     const distance = (p: FoundPeriod): number =>
       p.index >= end ? p.index - end : start - (p.index + p.text.length)
-    const nearest = periods.sort((a, b) => distance(a) - distance(b))[0]
+    const nearest = periods.sort(
+      (a, b) => Number(owned.has(b)) - Number(owned.has(a)) || distance(a) - distance(b),
+    )[0]
     if (nearest) {
       const lead = text.slice(source.start, nearest.index)
       // "by the end of March", "d'ici à la fin de 2027", "hasta 2027": from the article's date on
@@ -205,6 +235,9 @@ function readSentence(args: {
   }
   return undefined
 }
+
+/** The time a live blog's entry was posted, at its start: "07:40", "23:47 —", "17:05 Uhr –", "18h05 –". */
+const STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*Uhr)?\s*(?:[—–-]\s*|\.?\s*$|\n)/u
 
 /** A sentence that opens with "then", meaning the period just named: "Тогда", "Тоді", "Damals", "Then". */
 const THEN =
@@ -360,7 +393,7 @@ function mergeRanges(
     const joined =
       words.joiner.test(gap) || (words.and.test(gap) && (words.between.test(opener) || monthParts))
     // "von Januar bis September 2025" read in December: the month without a year is the one before
-    if (last && joined && before(p.to, last.from) && !before(p.to, back(last.from))) {
+    if (last && joined && !p.implicit && before(p.to, last.from) && !before(p.to, back(last.from))) {
       merged[merged.length - 1] = { ...last, from: back(last.from), to: back(last.to) }
     }
     const head = merged[merged.length - 1]

@@ -212,6 +212,32 @@ describe('period', () => {
     expect(period(article(date, sentence), figure, lang)).toEqual(expected)
   })
 
+  it('leaves the compared period to the figure compared, and a record "since" to nobody (fr, es)', () => {
+    const fr = article(
+      '2025-11-20',
+      'Les urgences ont accueilli 21,3 millions de patients l’an dernier, soit 2 % de plus qu’en 2023.',
+    )
+    expect(period(fr, '2 %', 'fr')).toEqual(['2023-01-01', '2023-12-31'])
+    expect(period(fr, '21,3 millions', 'fr')).toEqual(['2024-01-01', '2024-12-31'])
+    const es = article(
+      '2024-10-09',
+      'La deuda cerrará 2024 en 98,4 millones, frente a los 251 millones de 2012. El presupuesto de 2025 incluye 78,9 M€, la cifra más alta desde 2008.',
+    )
+    expect(period(es, '98,4 millones', 'es')).toEqual(['2024-12-31', '2024-12-31'])
+    expect(period(es, '251 millones', 'es')).toEqual(['2012-01-01', '2012-12-31'])
+    expect(period(es, '78,9 M€', 'es')).toEqual(['2025-01-01', '2025-12-31'])
+  })
+
+  it("does not read a live blog entry's time as its figures' period (es)", () => {
+    const text = article(
+      '2025-03-16',
+      '23:47 — Con el 100 % escrutado, el PP suma 17 escaños.',
+      '21:30 — El domingo votaron 306.900 personas.',
+    )
+    expect(period(text, '17 escaños', 'es')).toBeUndefined()
+    expect(period(text, '306.900', 'es')).toEqual(['2025-03-16', '2025-03-16'])
+  })
+
   it('gives an answer the period its question asked about (ru)', () => {
     const text = article(
       '2025-04-10',

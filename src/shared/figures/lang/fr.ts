@@ -142,6 +142,9 @@ export const fr: Lexicon = {
     // "pendant trois semaines"; and "de 17 ans", which chrono reads as seventeen years from now
     duration:
       /^(?:pendant|durant|en|dans|depuis|d['’]ici|sur)\b|^(?!il y a\b).*\b(?:ans?|années?|mois|jours?|semaines?|heures?|minutes?)$/i,
+    // "2 % de plus qu'en 2023", "contre 13,4 % en 2023", "par rapport à 2019": the period compared with
+    comparison:
+      /(?:(?<!\p{L})(?:plus|moins|davantage|supérieur\p{L}*|inférieur\p{L}*)(?!\p{L})[^.;]{0,30}?(?<!\p{L})(?:que\s+|qu['’]\s*)(?:(?:en|à|au|l['’]|la|le)\s*)?|(?<!\p{L})(?:contre|par\s+rapport\s+(?:à|au)|comparé\p{L}*\s+(?:à|au))\s+(?:(?:en|à|au|l['’]|la|le)\s*)?)$/iu,
     // chrono's French parser reads weekdays (and "Mar" in "Maréchal") forwards: findFrenchPeriods reads them
     relative:
       /^maintenant$|\b(?:avant|après|plus tard|plus tôt|auparavant)\b|\b(?:lun|mar|mer|jeu|ven|sam|dim)(?:di|credi|redi|ndredi|edi|anche)?\b|^(?:ce\s+)?(?:matin|soir)$|^à\s/i,
