@@ -40,6 +40,10 @@ function readHalfScale(scan: Scan, i: number): Draft | undefined {
   return { first: i, last: at, value: half.scales[scale.lower] / 2, kind: 'words' }
 }
 
+/** "every" opening a share: "jeder fünfte", "каждый десятый", "кожен п'ятий", "uno de cada tres" is a ratio already. */
+const EVERY =
+  /^(?:jede[rsnm]?|каждая|каждый|каждое|каждого|каждую|кожен|кожний|кожна|кожне|кожного|кожну|every|chaque)$/
+
 /** Unicode's vulgar fractions: `¾`, and `2 ½` or `2½` as a mixed number. */
 const VULGAR_FRACTIONS: Readonly<Record<string, number>> = {
   '½': 1 / 2,
@@ -117,5 +121,14 @@ function readWords(scan: Scan, i: number): Draft | undefined {
     if (parsed === undefined || isSym(scan.tokens[i + parsed.used], '-')) return undefined
   }
   const last = i + parsed.used - 1
-  return { first: i, last, value: parsed.value, kind: parsed.fraction ? 'fraction' : 'words' }
+  // "jeder fünfte", "каждый десятый": a share read from an ordinal is a ratio (no counted noun)
+  const share =
+    !parsed.fraction &&
+    parsed.measure === undefined &&
+    parsed.value > 0 &&
+    parsed.value < 1 &&
+    EVERY.test(scan.tokens[i].lower)
+  const kind = parsed.fraction ? 'fraction' : share ? 'ratio' : 'words'
+  const draft: Draft = { first: i, last, value: parsed.value, kind }
+  return parsed.measure === undefined ? draft : { ...draft, measure: parsed.measure }
 }

@@ -205,3 +205,86 @@ describe('a unit after the first number only makes no range; a clock time counts
 describe('the elided "d’" belongs to the qualifier', () => {
   cases([['fr', 'Le taux atteint près d’un quart des ménages.', [['près d’un quart', 0.25, 'q:près d’']]]])
 })
+
+describe('a length written into an adjective carries its unit', () => {
+  cases([
+    [
+      'de',
+      'Nach einer gut dreistündigen Sitzung und einer zweitägigen Pause ging es weiter.',
+      [
+        ['gut dreistündigen', 3, 'hours', 'q:gut'],
+        ['zweitägigen', 2, 'days'],
+      ],
+    ],
+    [
+      'uk',
+      "Рада ухвалила дворічну програму та п'ятиденний графік.",
+      [
+        ['дворічну', 2, 'years'],
+        ["п'ятиденний", 5, 'days'],
+      ],
+    ],
+  ])
+})
+
+describe('a verb ends the counted noun (by its ending in French, Ukrainian, Russian)', () => {
+  cases([
+    [
+      'uk',
+      'На склад надійшло 300 тонн, а 12 бригад працювали всю ніч.',
+      [
+        ['300 тонн', 300, 'tonnes'],
+        ['12', 12, 'бригад'],
+      ],
+    ],
+    [
+      'ru',
+      'В город 15 тысяч доз поступят в марте, 40 врачей работали без выходных.',
+      [
+        ['15 тысяч', 15000, 'доз'],
+        ['40', 40, 'врачей'],
+      ],
+    ],
+    ['fr', 'Au total, 140 ouvriers travaillaient sur le chantier.', [['140', 140, 'ouvriers']]],
+  ])
+})
+
+describe('a yield per hectare is one unit', () => {
+  cases([
+    [
+      'fr',
+      'Les parcelles ont donné 55 hectolitres à l’hectare, contre 9 tonnes par hectare pour le blé.',
+      [
+        ['55 hectolitres à l’hectare', 55, 'hectolitres per hectare'],
+        ['9 tonnes par hectare', 9, 'tonnes per hectare'],
+      ],
+    ],
+    ['uk', 'Урожайність сягнула 52 ц/га.', [['52 ц/га', 52, 'ц/га']]],
+    [
+      'es',
+      'El olivar rindió 3.100 kilos por hectárea.',
+      [['3.100 kilos por hectárea', 3100, 'kg per hectare']],
+    ],
+  ])
+})
+
+describe('after a scale word, the noun after "de" is what is counted', () => {
+  cases([
+    ['es', 'La región recibió 2,3 millones de visitantes.', [['2,3 millones', 2300000, 'visitantes']]],
+    ['fr', 'Le salon a attiré 1,2 million de visiteurs.', [['1,2 million', 1200000, 'visiteurs']]],
+  ])
+})
+
+describe('a share read from "every" and an ordinal is a ratio, without a unit; "solcher" is skipped', () => {
+  cases([
+    [
+      'de',
+      'Jede dritte Schule meldet Engpässe, 40 solcher Fälle sind bekannt.',
+      [
+        ['Jede dritte', 0.3333333333333333],
+        ['40', 40, 'Fälle'],
+      ],
+    ],
+    ['ru', 'Каждый пятый пассажир опоздал.', [['Каждый пятый', 0.2]]],
+  ])
+})

@@ -113,10 +113,16 @@ function toCandidate(scan: Scan, draft: Draft): FigureCandidate {
           : undefined))
       : draft.kind === 'fraction' || draft.kind === 'ratio'
         ? undefined
-        : countedNoun(scan, draft.last + 1)
+        : ((afterScale(scan, draft) ? countedNoun(scan, draft.last + 1, true) : undefined) ??
+          countedNoun(scan, draft.last + 1))
   const unit = draft.measure ?? noun
   if (unit !== undefined) candidate.unit = unit
   if (draft.qualifier !== undefined) candidate.qualifier = draft.qualifier
   if (draft.kind === 'vague') candidate.vague = true
   return candidate
 }
+
+/** A scale word ends the number: "4,8 millones de turistas", "2 millions de personnes" count what follows "de". */
+const afterScale = (scan: Scan, draft: Draft): boolean =>
+  draft.measure === undefined &&
+  (draft.scale !== undefined || scan.tokens[draft.last].lower in scan.lex.scaleWords)

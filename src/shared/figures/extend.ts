@@ -136,9 +136,25 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
     if (percent) Object.assign(d, { measure: PERCENT_WORDS[percent.phrase], last: percent.last })
   }
   if (d.measure === undefined && !attachMeasure(scan, d)) return undefined
+  perHectare(scan, d)
   if (d.measure !== undefined && TIME_MEASURES.has(d.measure) && isWord(tokens[d.last + 1], ...lex.ago))
     return undefined
   return d
+}
+
+/** A yield: "42 hectolitres par hectare", "38 hectolitres à l’hectare" (per hectare), "41,3 ц/га" (as written). */
+function perHectare(scan: Scan, d: Draft): void {
+  const { tokens } = scan
+  if (d.measure === undefined || d.measure === '%' || /^[A-Z]{3}$/.test(d.measure)) return
+  const per = longestAt(tokens, d.last + 1, KINDS[scan.lex.code].perHectare, 'spaced')
+  if (per !== undefined) Object.assign(d, { measure: `${d.measure} per hectare`, last: per.last })
+  else if (
+    isSym(tokens[d.last + 1], '/') &&
+    glued(tokens[d.last + 1]) &&
+    isWord(tokens[d.last + 2], 'га', 'ha')
+  )
+    if (glued(tokens[d.last + 2]))
+      Object.assign(d, { measure: `${d.measure}/${tokens[d.last + 2].text}`, last: d.last + 2 })
 }
 
 /** Attaches a measurement unit (or a compound such as `24-hour`); false when the figure must be dropped. */

@@ -1,5 +1,6 @@
 // Runs everywhere: the counted noun phrase after a figure ("500 missile and drone strikes" →
 // "missile and drone strikes"): at most five words, ending at prepositions, verbs, punctuation and clauses.
+import { KINDS } from './lang/kinds'
 import type { Lexicon } from './lang/types'
 import { glued, isSym, isWord, spaced } from './tokenize'
 import type { Scan, Token } from './types'
@@ -84,7 +85,11 @@ export function countedNoun(scan: Scan, from: number, afterOf = false): string |
       const next = tokens[at + 1]
       if (next === undefined || next.kind !== 'word' || !spaced(next) || ends(lex, next)) break
       usedAnd = true
-    } else if (ends(lex, token) || (words.length > 0 && participle(lex, token.lower, 'ing'))) break
+    } else if (
+      ends(lex, token) ||
+      (words.length > 0 && (participle(lex, token.lower, 'ing') || KINDS[lex.code].verbs?.test(token.lower)))
+    )
+      break
     const end = wordEnd(tokens, at)
     words.push({ start: token.start, end: tokens[end].end, lower: token.lower })
     at = end + 1

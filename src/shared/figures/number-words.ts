@@ -54,7 +54,8 @@ const DENOMINATORS: Readonly<Record<string, number>> = {
   tenths: 10,
 }
 
-export type NumberWords = { value: number; used: number; fraction: boolean }
+/** `measure`: the unit written into the word itself ("dreistündigen" → hours, "трирічного" → years). */
+export type NumberWords = { value: number; used: number; fraction: boolean; measure?: string }
 
 export const isNumberWord = (word: string): boolean =>
   word in SMALL || word in TENS || word in SCALES || word === 'hundred' || word === 'dozen'

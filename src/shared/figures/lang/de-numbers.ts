@@ -90,7 +90,13 @@ const ORDINAL_SHARES: Readonly<Record<string, number>> = {
 }
 
 /** Adjectives of length built on a number word: "dreistündigen", "zweitägiger", "zehnminütige". */
-const LASTING = /^(\p{L}+?)(?:stündig|tägig|minütig|wöchig)(?:e[nrsm]?)?$/u
+const LASTING = /^(\p{L}+?)(stündig|tägig|minütig|wöchig)(?:e[nrsm]?)?$/u
+const LASTING_UNITS: Readonly<Record<string, string>> = {
+  stündig: 'hours',
+  tägig: 'days',
+  minütig: 'minutes',
+  wöchig: 'weeks',
+}
 
 /** The articles an indefinite "ein" takes; alone they are no number. */
 const ARTICLES = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines'])
@@ -149,7 +155,9 @@ export function parseGermanNumberWords(words: readonly string[], fractions = tru
   const lasting = LASTING.exec(first)
   if (lasting) {
     const value = HALVES[lasting[1]] ?? wordValue(lasting[1])
-    return value === undefined ? undefined : { value, used: 1, fraction: false }
+    return value === undefined
+      ? undefined
+      : { value, used: 1, fraction: false, measure: LASTING_UNITS[lasting[2]] }
   }
   if (fractions && (first === 'die' || first === 'der') && second === 'hälfte')
     return { value: 0.5, used: 2, fraction: true }

@@ -221,7 +221,16 @@ export const de: Lexicon = {
   anaphoric: ['die', 'der', 'das', 'den', 'dem', 'diese', 'diesen', 'dieser', 'beiden', 'alle'],
   nouns: {
     capitalised: true,
-    skippedFirst: ['weitere', 'weiteren', 'zusätzliche', 'zusätzlichen', 'mehr'],
+    skippedFirst: [
+      'weitere',
+      'weiteren',
+      'zusätzliche',
+      'zusätzlichen',
+      'mehr',
+      'solcher',
+      'solche',
+      'solchen',
+    ],
   },
   speech: deSpeech,
   period: dePeriod,

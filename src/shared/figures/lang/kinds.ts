@@ -23,6 +23,13 @@ export type LanguageKinds = {
    * ("plus de 1800 arrestations", but "la récolte 2026 devrait"); absent where cases decide instead.
    */
   plural?: RegExp
+  /**
+   * Words that are verbs by their ending and end a counted noun phrase after its noun: "120 тысяч доз
+   * поступят", "312 salariés touchaient", "Десятки господарств скаржаться".
+   */
+  verbs?: RegExp
+  /** After a measure, a yield per hectare: "42 hectolitres par hectare" → `hectolitres per hectare`. */
+  perHectare: readonly string[]
   /** Spans whose numbers are not figures in this language (global regular expressions). */
   exclusions: readonly RegExp[]
 }
@@ -46,6 +53,7 @@ const EN_SCALES = { million: 1e6, billion: 1e9, trillion: 1e12 }
 export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
   en: {
     minus: ['minus'],
+    perHectare: ['per hectare', 'a hectare'],
     notMinusAfter: ['or', 'plus'],
     plural: /[^s]s$/,
     half: { words: ['half a', 'a half'], scales: EN_SCALES },
@@ -69,7 +77,9 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
   },
   fr: {
     minus: ['moins'],
+    perHectare: ['par hectare', "à l'hectare", 'à l’hectare', "l'hectare", 'l’hectare'],
     plural: /[sx]$/,
+    verbs: /^\p{L}{2,}(?:aient|ait|èrent|eront|eraient)$/u,
     notMinusAfter: ['ou', 'au', 'du', 'pas', 'le', 'les', 'la', 'en', 'plus', 'un', 'bien', 'beaucoup'],
     half: { words: ['un demi', 'une demie', 'une demi'], scales: { million: 1e6, milliard: 1e9 } },
     exclusions: [
@@ -93,6 +103,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
   },
   es: {
     minus: ['menos'],
+    perHectare: ['por hectárea', 'la hectárea'],
     plural: /s$/,
     notMinusAfter: ['al', 'lo', 'más', 'mucho', 'poco', 'no', 'o', 'los', 'las', 'el', 'la', 'a'],
     half: { words: ['medio'], scales: { millón: 1e6, millardo: 1e9, billón: 1e12 } },
@@ -115,6 +126,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
   de: {
     minus: ['minus'],
     notMinusAfter: ['plus', 'oder'],
+    perHectare: ['pro hektar', 'je hektar'],
     half: {
       words: ['eine halbe', 'einer halben', 'einen halben', 'halbe'],
       scales: { million: 1e6, milliarde: 1e9 },
@@ -137,6 +149,8 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
   },
   uk: {
     minus: ['мінус'],
+    perHectare: ['з гектара', 'на гектар', 'з 1 га', 'з га'],
+    verbs: /^\p{L}{2,}(?:ли|ла|ло|лися|лася|лось|ться|ються|тимуть|ють|ять|уть)$/u,
     notMinusAfter: ['плюс', 'або', 'чи'],
     half: { words: ['пів'], prefix: 'пів', scales: { мільйона: 1e6, мільярда: 1e9, трильйона: 1e12 } },
     changeStems:
@@ -158,6 +172,8 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
   },
   ru: {
     minus: ['минус'],
+    perHectare: ['с гектара', 'на гектар', 'с 1 га', 'с га'],
+    verbs: /^\p{L}{2,}(?:ли|ла|ло|лись|лась|лось|ться|тся|ют|ят|ут)$/u,
     notMinusAfter: ['плюс', 'или'],
     half: { words: ['пол'], prefix: 'пол', scales: { миллиона: 1e6, миллиарда: 1e9, триллиона: 1e12 } },
     changeStems:

@@ -86,6 +86,8 @@ export const RU_MEASURES: Readonly<Record<string, string>> = {
   ...forms('kg', ...declined('килограмм', HARD), 'кг'),
   ...forms('g', ...declined('грамм', HARD), 'г'),
   ...forms('litres', ...declined('литр', HARD), 'л'),
+  // centners (100 kg), the unit of harvest yields: "41,3 ц/га"
+  ...forms('ц', 'ц'),
   ...forms('barrels', ...declined('баррел', 'ь я ей ю ям ями ях')),
   ...forms('°C', '°c', '°с', 'градусов цельсия', 'градуса цельсия', 'градус цельсия'),
   // news gives temperatures as "15 градусов" (as German "Grad" and Spanish "grados")

@@ -125,7 +125,15 @@ const LENGTH_PREFIXES: Readonly<Record<string, number>> = {
   "п'ятдесяти": 50,
   сто: 100,
 }
-const LENGTH = /^(\p{L}+?)(річн|денн|годинн|тижнев|місячн|хвилинн)\p{L}*$/u
+const LENGTH = /^([\p{L}']+?)(річн|денн|годинн|тижнев|місячн|хвилинн)\p{L}*$/u
+const LENGTH_UNITS: Readonly<Record<string, string>> = {
+  річн: 'years',
+  денн: 'days',
+  годинн: 'hours',
+  тижнев: 'weeks',
+  місячн: 'months',
+  хвилинн: 'minutes',
+}
 /** "трирічна дитина" is an age, not a length: the people an age in "-річний" goes with. */
 const PEOPLE =
   /^(?:дит|хлоп|дівч|син|сина|доньк|дочк|малюк|малюч|чолові|жінк|юнак|юнач|підліт|підлітк|онук|онуч|брат|сестр|школяр|студент)/
@@ -139,7 +147,7 @@ function ukExtra(raw: readonly string[]): NumberWords | undefined {
   const value = length ? LENGTH_PREFIXES[length[1]] : undefined
   if (length === null || value === undefined) return undefined
   if (length[2] === 'річн' && PEOPLE.test(second ?? '')) return undefined
-  return { value, used: 1, fraction: false }
+  return { value, used: 1, fraction: false, measure: LENGTH_UNITS[length[2]] }
 }
 
 /** Reads the longest number at the start of `words` (see slavic-numbers.ts), and halves and lengths above. */

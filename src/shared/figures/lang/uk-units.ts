@@ -84,6 +84,8 @@ export const UK_MEASURES: Readonly<Record<string, string>> = {
   ...forms('kg', 'кг', ...declined('кілограм', NOUN)),
   ...forms('g', ...declined('грам', NOUN)),
   ...forms('litres', 'л', ...declined('літр', NOUN)),
+  // centners (100 kg), the unit of harvest yields: "41,3 ц/га"
+  ...forms('ц', 'ц'),
   ...forms('barrels', ...declined('барел', 'ь і ів ях')),
   // news gives temperatures as "36 градусів" (as German "Grad" and Spanish "grados")
   ...forms('°C', '°c', '°с', 'ºc', 'градусів цельсія', 'градуси цельсія', 'градус цельсія'),
