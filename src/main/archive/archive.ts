@@ -427,6 +427,9 @@ export async function readBody(dir: string, id: string): Promise<BodyFile> {
   return body.data
 }
 
+/** The catalog keeps at most this many people per article (articleMetaSchema's annotationCreators). */
+const MAX_CREATORS = 1000
+
 export function summarize(
   list: Annotation[],
 ): Pick<ArticleMeta, 'counts' | 'annotationTags' | 'annotationColors' | 'annotationCreators'> {
@@ -449,7 +452,9 @@ export function summarize(
     counts,
     annotationTags: Object.fromEntries(annotationTags),
     annotationColors: [...colors].sort(),
-    // Undefined (not written) when no one is named: a solo archive's catalog stays as it was.
-    annotationCreators: creators.size ? [...creators].sort() : undefined,
+    // Undefined (not written) when no one is named: a solo archive's catalog stays as it was. At most what the
+    // catalog's schema keeps (annotations from a team or a backup may name more people): a longer list would be
+    // refused at the next open, hiding the article and leaving its bucket read-only.
+    annotationCreators: creators.size ? [...creators].sort().slice(0, MAX_CREATORS) : undefined,
   }
 }
