@@ -240,7 +240,13 @@ export async function measurePdf(log: (line: string) => void): Promise<PdfBench>
       large,
       skipped: 'no built app in out/ (run npm run build): the open in Chromium was not measured',
     }
-  return { import: imported, large, open: await measureOpen(log) }
+  try {
+    return { import: imported, large, open: await measureOpen(log) }
+  } catch (err) {
+    // The rest of the bench's figures stand without this one (no Chromium, a port taken…).
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err)
+    return { import: imported, large, skipped: `the open in Chromium failed: ${why}` }
+  }
 }
 
 export function pdfRows(r: PdfBench): Row[] {
