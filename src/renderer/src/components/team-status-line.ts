@@ -22,7 +22,9 @@ export function statusLine(status: Status | null, offline = false): string {
             : live.state === 'error'
               ? `Sync stopped: ${live.message ?? 'the server refused'}`
               : live.state === 'needs-password'
-                ? 'Live sync waits for your password'
+                ? status.user
+                  ? 'Live sync waits for your password'
+                  : 'Live sync waits: tick Keep in sync in Team… to start it here'
                 : synced(live.syncedAt ?? status.lastSync),
   ]
   if (live?.pending) parts.push(count(live.pending, 'change waiting', 'changes waiting'))
