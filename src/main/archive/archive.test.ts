@@ -73,8 +73,11 @@ describe('Archive', () => {
   })
 
   it('finds duplicates by text and by canonical URL, and forgets deleted ones', async () => {
-    const { archive, meta } = await withArticle()
+    const { archive, meta, dir } = await withArticle()
     expect(archive.findDuplicate({ text: `  ${TEXT.replace(/ /g, '  ')} ` })?.id).toBe(meta.id)
+    // Opened again: the lookup is made from the catalog as loaded, on the first check.
+    await archive.flush()
+    expect((await Archive.open(dir)).findDuplicate({ text: TEXT })?.id).toBe(meta.id)
     const other = await archive.createArticle({
       title: 'B',
       text: 'Different text.',

@@ -30,8 +30,8 @@ export class CatalogStore {
   /** Bumped when an article comes or goes, or a field the library sorts by changes: its sort orders. */
   orderChanges = 0
   // Duplicate checks on import look articles up by text hash and canonical URL, not by scanning the catalog.
-  private readonly byHash = new Map<string, string>()
-  private readonly byUrl = new Map<string, string>()
+  // Made on the first check, not while 100,000 entries load: most opens never import anything.
+  private dupes: { byHash: Map<string, string>; byUrl: Map<string, string> } | null = null
   /** Buckets whose every entry passed the check unchanged: what they are written as may be trusted. */
   private readonly clean = new Set<string>()
   private trust: CatalogTrust | null = null
@@ -153,20 +153,30 @@ export class CatalogStore {
     if (moved) this.orderChanges++
     if (old) this.unindex(old)
     this.byId.set(meta.id, meta)
-    this.byHash.set(meta.textHash, meta.id)
-    if (meta.canonicalUrl) this.byUrl.set(meta.canonicalUrl, meta.id)
+    if (this.dupes) this.noteDuplicateKeys(this.dupes, meta)
     if (moved) for (const listener of this.orderListeners) listener(old, meta)
   }
 
   private unindex(meta: ArticleMeta): void {
     this.byId.delete(meta.id)
-    if (this.byHash.get(meta.textHash) === meta.id) this.byHash.delete(meta.textHash)
-    if (meta.canonicalUrl && this.byUrl.get(meta.canonicalUrl) === meta.id)
-      this.byUrl.delete(meta.canonicalUrl)
+    const d = this.dupes
+    if (!d) return
+    if (d.byHash.get(meta.textHash) === meta.id) d.byHash.delete(meta.textHash)
+    if (meta.canonicalUrl && d.byUrl.get(meta.canonicalUrl) === meta.id) d.byUrl.delete(meta.canonicalUrl)
+  }
+
+  private noteDuplicateKeys(d: NonNullable<CatalogStore['dupes']>, meta: ArticleMeta): void {
+    d.byHash.set(meta.textHash, meta.id)
+    if (meta.canonicalUrl) d.byUrl.set(meta.canonicalUrl, meta.id)
   }
 
   findDuplicate(hash: string, canonicalUrl?: string): ArticleMeta | undefined {
-    const id = this.byHash.get(hash) ?? (canonicalUrl ? this.byUrl.get(canonicalUrl) : undefined)
+    if (!this.dupes) {
+      this.dupes = { byHash: new Map(), byUrl: new Map() }
+      for (const meta of this.byId.values()) this.noteDuplicateKeys(this.dupes, meta)
+    }
+    const { byHash, byUrl } = this.dupes
+    const id = byHash.get(hash) ?? (canonicalUrl ? byUrl.get(canonicalUrl) : undefined)
     return id ? this.byId.get(id) : undefined
   }
 
