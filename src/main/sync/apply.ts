@@ -9,14 +9,52 @@ import { parseDocId } from '../../shared/sync/doc-ids'
 import { byCreation } from '../../shared/sync/plan'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import type { Archive } from '../archive/archive'
+import { ASSET_NAME, IMAGE_LIMITS, PDF_ASSET_NAME } from '../../shared/assets'
+import { MAX_PDF_BYTES } from '../archive/archive'
 import { removeImages } from '../archive/assets'
+import { writeArticleAssets } from '../archive/backup-assets'
+import type { SyncAsset } from './sync-protocol'
 import { CURRENT_VERSION } from '../archive/migrations'
 import { admitMeta, checkAnnotations } from '../archive/records'
 import { readTrash, removeTrash, writeTrash } from '../archive/trash'
 import { trashedIds } from './archive-docs'
 
-/** One winning revision to apply: its content, or `undefined` when the winner is a deletion. */
-export type Incoming = { id: string; raw?: unknown }
+/**
+ * One winning revision to apply: its content, or `undefined` when the winner is a deletion; an article's files
+ * (its attachments) beside it, hostile like the rest.
+ */
+export type Incoming = { id: string; raw?: unknown; assets?: SyncAsset[] }
+
+/**
+ * An article's files from the team, checked as a backup restore checks them (writeArticleAssets: the name is the
+ * SHA-256 of the bytes and the bytes are the type the name says) and within the archive's limits; written before
+ * the body that names them. Returns how to take back what was written.
+ */
+async function writeIncomingAssets(
+  archive: Archive,
+  id: string,
+  assets: SyncAsset[],
+): Promise<() => Promise<void>> {
+  let images = 0
+  for (const a of assets) {
+    const size = Math.floor((a.dataBase64.length * 3) / 4)
+    if (PDF_ASSET_NAME.test(a.name)) {
+      if (size > MAX_PDF_BYTES + 3) throw new Error(`its file ${a.name} is larger than a PDF Glossa keeps`)
+    } else if (ASSET_NAME.test(a.name)) {
+      images += size
+      if (size > IMAGE_LIMITS.maxBytes + 3) throw new Error(`its image ${a.name} is larger than Glossa keeps`)
+    } else
+      throw new Error(
+        `it carries a file ${JSON.stringify(a.name.slice(0, 80))} that is not a Glossa file name`,
+      )
+  }
+  if (images > IMAGE_LIMITS.maxTotalBytes + 3) throw new Error('its images are more than an article may keep')
+  return writeArticleAssets(
+    archive.dir,
+    id,
+    assets.map((a) => ({ articleId: id, ...a })),
+  )
+}
 
 const ORDER = { collection: 0, tag: 1, article: 2, annotation: 3 } as const
 
@@ -35,22 +73,43 @@ export async function applyIncoming(archive: Archive, incoming: Incoming[]): Pro
   const refused = new Map<string, string>()
   const trash = new Set(await trashedIds(archive.dir))
   const rank = (id: string) => ORDER[parseDocId(id)?.type ?? 'annotation']
+  // New and changed annotations are written one article at a time, each article's file once: taking in 1,000
+  // notes on one article rewrote its file 1,000 times before (bench/sync.ts).
+  const annotations = new Map<string, { docId: string; annotation: Annotation }[]>()
   for (const item of [...incoming].sort((a, b) => rank(a.id) - rank(b.id))) {
     try {
       if (item.raw === undefined) await applyDeletion(archive, item.id, trash)
       else {
         const read = readDoc(item.id, item.raw)
         if (!read.ok) refused.set(item.id, read.reason)
-        else await applyDoc(archive, read.doc, trash)
+        else if (read.doc.type === 'annotation') {
+          const { articleId } = read.doc.annotation
+          annotations.set(articleId, [
+            ...(annotations.get(articleId) ?? []),
+            { docId: item.id, annotation: read.doc.annotation },
+          ])
+        } else await applyDoc(archive, read.doc, trash, item.assets ?? [])
       }
     } catch (err) {
       refused.set(item.id, err instanceof Error ? err.message : String(err))
     }
   }
+  for (const [articleId, items] of annotations) {
+    try {
+      await applyAnnotations(archive, articleId, items, trash, refused)
+    } catch (err) {
+      for (const { docId } of items) refused.set(docId, err instanceof Error ? err.message : String(err))
+    }
+  }
   return refused
 }
 
-async function applyDoc(archive: Archive, doc: SyncDoc, trash: Set<string>): Promise<void> {
+async function applyDoc(
+  archive: Archive,
+  doc: SyncDoc,
+  trash: Set<string>,
+  assets: SyncAsset[],
+): Promise<void> {
   switch (doc.type) {
     case 'collection':
       if (archive.collections.all().find((c) => c.id === doc.id)?.name !== doc.name)
@@ -61,13 +120,35 @@ async function applyDoc(archive: Archive, doc: SyncDoc, trash: Set<string>): Pro
         await archive.tagStore.setColor(doc.name, doc.color)
       return
     case 'article':
-      return applyArticle(archive, doc, trash)
+      return applyArticle(archive, doc, trash, assets)
     case 'annotation':
-      return applyAnnotation(archive, doc.annotation, trash)
+      return applyAnnotations(
+        archive,
+        doc.annotation.articleId,
+        [{ docId: '', annotation: doc.annotation }],
+        trash,
+      )
   }
 }
 
 async function applyArticle(
+  archive: Archive,
+  doc: Extract<SyncDoc, { type: 'article' }>,
+  trash: Set<string>,
+  assets: SyncAsset[],
+): Promise<void> {
+  const id = doc.meta.id
+  // The files first: the body names them (an article already here gets any it lacks).
+  const undo = await writeIncomingAssets(archive, id, assets)
+  try {
+    await placeArticle(archive, doc, trash)
+  } catch (err) {
+    await undo()
+    throw err
+  }
+}
+
+async function placeArticle(
   archive: Archive,
   doc: Extract<SyncDoc, { type: 'article' }>,
   trash: Set<string>,
@@ -109,25 +190,41 @@ async function applyArticle(
   }
 }
 
-const placeIn = (list: Annotation[], annotation: Annotation) => {
-  const at = list.findIndex((a) => a.id === annotation.id)
-  if (at >= 0) list[at] = annotation
-  else list.push(annotation)
-  list.sort(byCreation)
-}
-
-async function applyAnnotation(archive: Archive, annotation: Annotation, trash: Set<string>): Promise<void> {
-  const { articleId } = annotation
-  const checked = checkAnnotations([annotation], articleId)
-  if (!checked.ok) throw new Error(checked.reason)
-  const admitted = checked.value[0]!
-  if (archive.catalog.has(articleId)) {
-    await archive.changeAnnotations(articleId, (list) => placeIn(list, admitted))
-  } else if (trash.has(articleId)) {
+/**
+ * One article's incoming annotations, each checked against the article on its own (a refused one is named in
+ * `refused`, or thrown when there is no such map), then written together: the article's file once.
+ */
+async function applyAnnotations(
+  archive: Archive,
+  articleId: string,
+  items: { docId: string; annotation: Annotation }[],
+  trash: Set<string>,
+  refused?: Map<string, string>,
+): Promise<void> {
+  if (!archive.catalog.has(articleId) && !trash.has(articleId))
+    throw new Error(`its article ${articleId} is not in this archive`)
+  const admitted: Annotation[] = []
+  for (const { docId, annotation } of items) {
+    const checked = checkAnnotations([annotation], articleId)
+    if (checked.ok) admitted.push(checked.value[0]!)
+    else if (refused) refused.set(docId, checked.reason)
+    else throw new Error(checked.reason)
+  }
+  if (!admitted.length) return
+  const place = (list: Annotation[]) => {
+    for (const a of admitted) {
+      const at = list.findIndex((x) => x.id === a.id)
+      if (at >= 0) list[at] = a
+      else list.push(a)
+    }
+    list.sort(byCreation)
+  }
+  if (archive.catalog.has(articleId)) await archive.changeAnnotations(articleId, place)
+  else {
     const record = await readTrash(archive.dir, articleId)
-    placeIn(record.annotations, admitted)
+    place(record.annotations)
     await writeTrash(archive.dir, record)
-  } else throw new Error(`its article ${articleId} is not in this archive`)
+  }
 }
 
 async function applyDeletion(archive: Archive, docId: string, trash: Set<string>): Promise<void> {

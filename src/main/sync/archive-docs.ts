@@ -3,7 +3,8 @@
 // documents a sync sends.
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { annotationDoc, articleDoc, changeKey, collectionDoc, tagDoc } from '../../shared/sync/docs'
+import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
+import { annotationDoc, articleDoc, changeKey, collectionDoc, hashText, tagDoc } from '../../shared/sync/docs'
 import type { SyncDoc } from '../../shared/sync/docs'
 import type { ScopeFacts } from '../../shared/sync/scope'
 import { annotationDocId, articleDocId, collectionDocId, tagDocId } from '../../shared/sync/doc-ids'
@@ -12,9 +13,39 @@ import type { Archive } from '../archive/archive'
 import { readBody } from '../archive/archive'
 import { isPlainId } from '../archive/ids'
 import { readTrash } from '../archive/trash'
+import { readArticleAssets } from '../archive/backup-assets'
+import type { SyncAsset } from './sync-protocol'
 
-/** A document's change key, its content on demand, and what sharing chosen collections needs (scope.ts). */
-export type DocEntry = { key: string; load: () => Promise<SyncDoc>; facts?: ScopeFacts }
+/**
+ * A document's change key, its content on demand, what sharing chosen collections needs (scope.ts), and for an
+ * article with files (images, a PDF report) those files on demand: they travel as its CouchDB attachments.
+ */
+export type DocEntry = {
+  key: string
+  load: () => Promise<SyncDoc>
+  facts?: ScopeFacts
+  assets?: () => Promise<SyncAsset[]>
+}
+
+/** Every article's stored file names (`assets/<id>/<sha256>.<ext>`): one folder read per article that has files. */
+async function assetNames(dir: string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  for (const id of (await readdir(join(dir, 'assets')).catch(() => [] as string[])).filter(isPlainId)) {
+    const names = (await readdir(join(dir, 'assets', id)).catch(() => [] as string[]))
+      .filter((n) => ASSET_NAME.test(n) || PDF_ASSET_NAME.test(n))
+      .sort()
+    if (names.length) out.set(id, names)
+  }
+  return out
+}
+
+/** An article's change key with its files' names (a name is its content's hash): a file added is a change. */
+const withAssets = (key: string, names: string[] | undefined) =>
+  names?.length ? hashText(`${key}\n${names.join(',')}`) : key
+
+/** The article's files as the sync sends them; a damaged one is left out (the backup's rule). */
+const assetsOf = (dir: string, id: string) => async (): Promise<SyncAsset[]> =>
+  (await readArticleAssets(dir, id)).assets.map(({ name, dataBase64 }) => ({ name, dataBase64 }))
 
 const annotated = (meta: ArticleMeta) => meta.counts.highlights + meta.counts.figures + meta.counts.notes > 0
 
@@ -45,10 +76,12 @@ export async function archiveDocs(
       })
     }
   }
+  const files = await assetNames(archive.dir)
   for (const meta of archive.list()) {
-    const key = changeKey(articleDoc(meta, { text: '' }), meta.textHash)
+    const key = withAssets(changeKey(articleDoc(meta, { text: '' }), meta.textHash), files.get(meta.id))
     docs.set(articleDocId(meta.id), {
       key,
+      ...(files.has(meta.id) ? { assets: assetsOf(archive.dir, meta.id) } : {}),
       load: async () => articleDoc(meta, await readBody(archive.dir, meta.id)),
       facts: { collections: meta.collections ?? [], tags: meta.tags },
     })
@@ -60,7 +93,8 @@ export async function archiveDocs(
     if (!record) continue
     const doc = articleDoc(record.meta, record.body, true)
     docs.set(articleDocId(id), {
-      key: changeKey(doc, record.meta.textHash),
+      key: withAssets(changeKey(doc, record.meta.textHash), files.get(id)),
+      ...(files.has(id) ? { assets: assetsOf(archive.dir, id) } : {}),
       load: async () => doc,
       facts: { collections: record.meta.collections ?? [], tags: record.meta.tags },
     })

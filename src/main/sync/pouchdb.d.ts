@@ -11,7 +11,10 @@ declare module 'pouchdb' {
   class PouchDB {
     constructor(name: string, options?: Options)
     info(): Promise<{ db_name: string; doc_count: number; update_seq: string | number }>
-    get(id: string, options?: { conflicts?: boolean }): Promise<Doc & { _rev: string; _conflicts?: string[] }>
+    get(
+      id: string,
+      options?: { conflicts?: boolean; rev?: string; attachments?: boolean },
+    ): Promise<Doc & { _rev: string; _conflicts?: string[] }>
     get(id: string, options: { open_revs: string[] }): Promise<{ ok?: Doc; missing?: string }[]>
     bulkDocs(docs: Doc[], options?: { new_edits?: boolean }): Promise<unknown[]>
     changes(options: {

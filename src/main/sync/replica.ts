@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import PouchDB from 'pouchdb'
 import { canonicalJson, splitBy, stripCouchFields } from '../../shared/sync/docs'
 import { safeUrl } from './sync-protocol'
-import type { Change, Outgoing, SyncAnswer, SyncFailureCode, SyncRequest } from './sync-protocol'
+import type { Change, Outgoing, SyncAnswer, SyncAsset, SyncFailureCode, SyncRequest } from './sync-protocol'
 
 export { safeUrl }
 
@@ -23,11 +23,46 @@ export function childRevision(parent: string | undefined, content: string): { st
   return parent ? { start: generation(parent) + 1, ids: [hash, revHash(parent)] } : { start: 1, ids: [hash] }
 }
 
-function revisionDoc(id: string, parent: string | undefined, doc: unknown): Doc {
-  const content = doc === undefined ? '{"_deleted":true}' : canonicalJson(splitBy(doc).fields)
+const MIME: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  pdf: 'application/pdf',
+}
+
+/** The names of an article's files, sorted: what tells two versions' attachments apart (a name is its hash). */
+const assetKey = (names: string[]) => (names.length ? `\n${[...names].sort().join(',')}` : '')
+
+function revisionDoc(id: string, parent: string | undefined, doc: unknown, assets: SyncAsset[] = []): Doc {
+  const content =
+    doc === undefined
+      ? '{"_deleted":true}'
+      : canonicalJson(splitBy(doc).fields) + assetKey(assets.map((a) => a.name))
   const revisions = childRevision(parent, content)
   const fields = doc === undefined ? { _deleted: true } : (doc as Record<string, unknown>)
-  return { ...fields, _id: id, _rev: `${revisions.start}-${revisions.ids[0]}`, _revisions: revisions }
+  // Every revision of an article carries its files whole: a member who gets only this revision gets them too.
+  const attachments = assets.length
+    ? {
+        _attachments: Object.fromEntries(
+          assets.map((a) => [
+            a.name,
+            {
+              content_type: MIME[a.name.slice(a.name.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
+              data: a.dataBase64,
+            },
+          ]),
+        ),
+      }
+    : {}
+  return {
+    ...fields,
+    ...attachments,
+    _id: id,
+    _rev: `${revisions.start}-${revisions.ids[0]}`,
+    _revisions: revisions,
+  }
 }
 
 class SyncFailure extends Error {
@@ -69,23 +104,42 @@ async function writeOutgoing(local: PouchDB, outgoing: Outgoing[]) {
   const docs: Doc[] = []
   for (const out of outgoing) {
     const current = await local.get(out.id, { conflicts: true }).catch(() => undefined)
+    const attached = (current as { _attachments?: Record<string, unknown> } | undefined)?._attachments
     const same =
       current &&
       out.doc !== undefined &&
-      canonicalJson(splitBy(stripCouchFields(current)).fields) === canonicalJson(splitBy(out.doc).fields)
+      canonicalJson(splitBy(stripCouchFields(current)).fields) === canonicalJson(splitBy(out.doc).fields) &&
+      assetKey(Object.keys(attached ?? {})) === assetKey((out.assets ?? []).map((a) => a.name))
     // Already there (a sync stopped after writing it, or the remote made the same change): nothing to write.
     if (same && current && !out.dropRevs?.length) {
       written.push({ id: out.id, rev: current._rev })
       continue
     }
     if (out.doc === undefined && !current) continue
-    const doc = revisionDoc(out.id, out.parentRev, out.doc)
+    const doc = revisionDoc(out.id, out.parentRev, out.doc, out.assets)
     docs.push(doc)
     written.push({ id: out.id, rev: doc._rev! })
     for (const loser of out.dropRevs ?? []) docs.push(revisionDoc(out.id, loser, undefined))
   }
   if (docs.length) await local.bulkDocs(docs, { new_edits: false })
   return written
+}
+
+/** All of an article's files together, at most: more is not taken in (the archive's own limits are lower). */
+const MAX_ASSET_BYTES = 64 * 1024 * 1024
+
+/** The winning revision's attachments with their bytes (base64); checked by name, hash and type when applied. */
+async function attachmentsOf(local: PouchDB, id: string, doc: Doc): Promise<SyncAsset[]> {
+  const stubs = (doc as { _attachments?: Record<string, { length?: number }> })._attachments
+  if (!stubs || !id.startsWith('article:')) return []
+  const total = Object.values(stubs).reduce((sum, s) => sum + (s.length ?? 0), 0)
+  if (total > MAX_ASSET_BYTES) return []
+  const full = (await local.get(id, { rev: doc._rev, attachments: true })) as {
+    _attachments?: Record<string, { data?: unknown }>
+  }
+  return Object.entries(full._attachments ?? {}).flatMap(([name, a]) =>
+    typeof a.data === 'string' ? [{ name, dataBase64: a.data }] : [],
+  )
 }
 
 async function changesSince(local: PouchDB, since: string | number) {
@@ -100,12 +154,14 @@ async function changesSince(local: PouchDB, since: string | number) {
           r.ok ? [{ rev: r.ok._rev!, deleted: !!r.ok._deleted, doc: stripCouchFields(r.ok) }] : [],
         )
       : []
+    const assets = row.deleted ? [] : await attachmentsOf(local, row.id, doc)
     changes.push({
       id: row.id,
       rev: doc._rev,
       deleted: !!row.deleted,
       ...(row.deleted ? {} : { doc: stripCouchFields(doc) }),
       conflicts,
+      ...(assets.length ? { assets } : {}),
     })
   }
   return { changes, lastSeq: feed.last_seq }

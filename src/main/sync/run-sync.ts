@@ -71,17 +71,28 @@ async function planOutgoing(archive: Archive, state: SyncState, username?: strin
   const deleted = plan.deleted.filter((id) => !ending.has(id))
   const count = changed.length + deleted.length + resolved.length
   const build = async () => {
-    for (const id of changed)
-      outgoing.push({ id, parentRev: state.docs[id]?.rev, doc: await signed(current.get(id)!.load()) })
+    for (const id of changed) {
+      const entry = current.get(id)!
+      const assets = (await entry.assets?.()) ?? []
+      outgoing.push({
+        id,
+        parentRev: state.docs[id]?.rev,
+        doc: await signed(entry.load()),
+        ...(assets.length ? { assets } : {}),
+      })
+    }
     for (const id of deleted) outgoing.push({ id, parentRev: state.docs[id]!.rev })
     // A conflict resolved here: what the archive holds now goes on the winning revision, the losers end.
-    for (const [id, conflict] of resolved)
+    for (const [id, conflict] of resolved) {
+      const assets = (await current.get(id)?.assets?.()) ?? []
       outgoing.push({
         id,
         parentRev: conflict.rev,
         doc: await signed(current.get(id)?.load()),
         dropRevs: conflict.losers.map((l) => l.rev),
+        ...(assets.length ? { assets } : {}),
       })
+    }
     return outgoing
   }
   return { known, current, count, build }
@@ -135,7 +146,12 @@ export async function runSync(
     else delete state.conflicts[change.id]
     if (state.docs[change.id]?.rev === change.rev) continue
     if (change.deleted && !state.docs[change.id] && !current.has(change.id)) continue
-    incoming.push({ id: change.id, rev: change.rev, raw: change.deleted ? undefined : change.doc })
+    incoming.push({
+      id: change.id,
+      rev: change.rev,
+      raw: change.deleted ? undefined : change.doc,
+      ...(change.assets?.length ? { assets: change.assets } : {}),
+    })
   }
   const refused = new Map([...refusedOnArrival, ...(await applyIncoming(archive, incoming))])
   await archive.flush()

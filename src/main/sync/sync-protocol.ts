@@ -9,7 +9,12 @@ export type Outgoing = {
   doc?: unknown
   /** Losing revisions of a conflict the person resolved: each gets a deletion, so the conflict ends everywhere. */
   dropRevs?: string[]
+  /** An article's files (images, a PDF report): sent as the document's CouchDB attachments. */
+  assets?: SyncAsset[]
 }
+
+/** One of an article's files, `<sha256>.<ext>`, its bytes base64. */
+export type SyncAsset = { name: string; dataBase64: string }
 
 export type Remote = { url: string; username?: string; password?: string }
 
@@ -30,6 +35,8 @@ export const changeSchema = z.object({
   deleted: z.boolean(),
   doc: z.unknown().optional(),
   conflicts: z.array(z.object({ rev: z.string(), deleted: z.boolean(), doc: z.unknown().optional() })),
+  /** The winning revision's attachments (an article's files), as they came: checked when applied. */
+  assets: z.array(z.object({ name: z.string(), dataBase64: z.string() })).optional(),
 })
 export type Change = z.infer<typeof changeSchema>
 
