@@ -187,6 +187,59 @@ test('a long report: page navigation, zoom, find, and the text layer of a far pa
   expect(errors.filter((e) => !e.includes('favicon.ico'))).toEqual([])
 })
 
+test('ligature glyphs: the text layer spells them out and highlights over them stay on their characters', async ({
+  page,
+  glossa,
+}) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  const id = await importPdf(glossa, 'fuel.pdf', await make.ligaturePdf())
+  const article = await glossa.call('articles.get', { id })
+  expect(article.text).toContain('The first inflation figures for 2025')
+  await openPdf(page, glossa, id)
+  await expect.poll(() => pageDrawn(page)).toBe(true)
+  // The layer holds the letters, not the ligature characters, exactly as the stored text.
+  const layerText = await page.evaluate(() =>
+    [...document.querySelectorAll('.pdf-text-layer span')].map((s) => s.textContent).join(''),
+  )
+  expect(layerText).not.toMatch(/[\uFB00-\uFB06]/)
+  expect(layerText.replace(/\s+/g, '')).toBe(article.text.replace(/\s+/g, ''))
+
+  // Words drawn with /fi and /fl (StandardEncoding), then from /ffi, /ff, /ffl (/Differences) across to the
+  // glyph whose text only its ToUnicode CMap gives.
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' })
+  await selectText(page, 'first inflation', 'figures')
+  await toolbar.getByRole('button', { name: /green highlight/ }).click()
+  await expect(page.getByRole('status')).toHaveText(/Saved/)
+  await selectText(page, 'Traffic', 'The efficiency')
+  await toolbar.getByRole('button', { name: /yellow highlight/ }).click()
+  await expect.poll(async () => (await glossa.call('annotations.list', { articleId: id })).length).toBe(2)
+  const saved = await glossa.call('annotations.list', { articleId: id })
+  const quotes = saved.map((a) => article.text.slice(a.target.position.start, a.target.position.end)).sort()
+  expect(quotes).toEqual([
+    'Traffic staff at 12 coastal offices logged 96 reports of baffling detours.\n\nThe efficiency',
+    'first inflation figures',
+  ])
+  for (const a of saved) expect(a.pdf).toMatchObject({ page: 0, quote: { exact: a.target.quote.exact } })
+  // Where "first" is drawn: after "The " at x = 60 on the line at y = 740 (page units from the top: 842 - 740).
+  const green = saved.find((a) => a.target.quote.exact.startsWith('first'))!
+  const [x, y] = green.pdf!.rects![0]
+  expect(x).toBeGreaterThan(70)
+  expect(x).toBeLessThan(95)
+  expect(y).toBeGreaterThan(842 - 740 - 14)
+  expect(y).toBeLessThan(842 - 740 + 4)
+
+  await page.reload()
+  await expect(page.locator('.pdf-text-layer span').first()).toBeAttached()
+  await expect.poll(() => paintedText(page, 'hl-green')).toEqual(['first inflation figures'])
+  // (A range's text has no separator where it crosses from one block of the layer to the next.)
+  await expect
+    .poll(async () => (await paintedText(page, 'hl-yellow')).join(''))
+    .toBe('Traffic staff at 12 coastal offices logged 96 reports of baffling detours.The efficiency')
+  await expect(page.getByText(/Approximate/)).toHaveCount(0)
+  expect(errors).toEqual([])
+})
+
 test('a scanned PDF is shown with a plain message', async ({ page, glossa }) => {
   const id = await importPdf(glossa, 'scan.pdf', await make.scannedPdf())
   await page.goto(glossa.url)

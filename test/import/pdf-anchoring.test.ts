@@ -33,6 +33,15 @@ const PASSAGES: Record<string, { make: () => Promise<Uint8Array>; quotes: string
     make: () => make.manyPagesPdf(12),
     quotes: ['In district 11 the survey counted 111 new homes'],
   },
+  ligatures: {
+    make: make.ligaturePdf,
+    quotes: [
+      'first inflation figures',
+      'the flat fee for ferries',
+      'staff at 12 coastal offices',
+      'efficiency',
+    ],
+  },
 }
 
 type Stored = { quote: string; page: number; target: Target }
