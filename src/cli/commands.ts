@@ -105,13 +105,20 @@ export const commands: Record<CommandName, Run> = {
       return results.some((r) => r.status === 'failed') ? 1 : 0
     } finally {
       parser.close()
+      await archive.flush()
     }
   },
   export: async (args) => {
     const { values } = parse('export', args)
     const { runExportCommand } = await import('./export-command')
     // the flags are the export spec's own options (usage.ts), parsed strictly
-    return runExportCommand(await open(values.archive), values as ExportFlags, (line) => console.log(line))
+    const archive = await open(values.archive)
+    try {
+      return await runExportCommand(archive, values as ExportFlags, (line) => console.log(line))
+    } finally {
+      // Opening may have started writing the catalog's trust snapshot: done before the command says it is.
+      await archive.flush()
+    }
   },
   figures: async (args) => {
     const { values, positionals } = parse('figures', args)

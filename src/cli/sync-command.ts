@@ -4,6 +4,7 @@ import type { Archive } from '../main/archive/archive'
 import type { JobProcess } from '../main/jobs/job-process'
 import { safeUrl } from '../main/sync/sync-protocol'
 import { SyncError, runSync } from '../main/sync/run-sync'
+import { teamAddressProblem } from '../main/sync/settings'
 
 export type SyncFlags = { remote?: string; user?: string; json: boolean }
 
@@ -17,6 +18,14 @@ export async function runSyncCommand(
   const remote = flags.remote ?? process.env.GLOSSA_SYNC_REMOTE
   if (!remote || !/^https?:\/\//.test(remote)) {
     printError('glossa sync needs --remote URL: the team database, such as https://couch.example.org/team.')
+    return 2
+  }
+  // A password in the address would sit in the shell's history and the process list, as the one below never does.
+  const problem = teamAddressProblem(remote)
+  if (problem) {
+    printError(
+      `glossa sync --remote ${safeUrl(remote)}: ${problem}; the password goes in GLOSSA_SYNC_PASSWORD.`,
+    )
     return 2
   }
   const password = process.env.GLOSSA_SYNC_PASSWORD

@@ -9,6 +9,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runSyncCommand } from '../../src/cli/sync-command'
 import { Archive } from '../../src/main/archive/archive'
 import { nodeProcess } from '../../src/main/jobs/job-process'
 import { bundleChild } from '../reliability/bundle-child'
@@ -93,5 +94,22 @@ describe('a hostile sync/settings.json', () => {
     const dir = await hostileArchive({ remote: 'http://ann:pw@127.0.0.1:1/team', user: 'ann' })
     const h = await serviceHarness(dir)
     expect((await h.call('sync.status', {})).remote).toBeUndefined()
+  })
+})
+
+describe('glossa sync --remote', () => {
+  it('refuses an address with a password in it (it would sit in the shell history), naming where it goes', async () => {
+    const archive = await Archive.open(await tempDir())
+    const errors: string[] = []
+    const code = await runSyncCommand(
+      archive,
+      { remote: 'https://ann:pw-in-history@couch.example.org/team', user: 'ann', json: false },
+      () => nodeProcess(worker.file),
+      () => {},
+      (line) => errors.push(line),
+    )
+    expect(code).toBe(2)
+    expect(errors.join('\n')).toMatch(/user name and password in it.*GLOSSA_SYNC_PASSWORD/)
+    expect(errors.join('\n')).not.toContain('pw-in-history')
   })
 })
