@@ -288,3 +288,32 @@ describe('a share read from "every" and an ordinal is a ratio, without a unit; "
     ['ru', 'Каждый пятый пассажир опоздал.', [['Каждый пятый', 0.2]]],
   ])
 })
+
+describe('no minus sign after a number, a number word or "плюс-"; no minus as a counted noun', () => {
+  cases([
+    ['es', 'Llegó a las ocho menos diez con 30 heridos.', [['30', 30, 'heridos']]],
+    [
+      'ru',
+      'Погрешность плюс-минус 5 минут, опрошены 20 человек.',
+      [
+        ['5 минут', 5, 'minutes'],
+        ['20', 20, 'человек'],
+      ],
+    ],
+    [
+      'en',
+      'The rate rose to 7 minus 2 in the model.',
+      [
+        ['7', 7],
+        ['2', 2],
+      ],
+    ],
+  ])
+})
+
+describe("a capitalised function word after a live blog's time names nothing", () => {
+  cases([
+    ['en', '09:40 — Only 52% of flights have left on time.', [['52%', 52, '%']]],
+    ['es', '09.40 — Solo 52 vuelos han salido a su hora.', [['52', 52, 'vuelos']]],
+  ])
+})

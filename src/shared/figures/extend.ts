@@ -196,7 +196,10 @@ function minusWord(scan: Scan, first: number): boolean {
   const kinds = KINDS[scan.lex.code]
   if (!isWord(word, ...kinds.minus) || !spaced(tokens[first])) return false
   const before = tokens[first - 2]
+  // "10 minus 3", "las ocho menos diez" (a clock time), "плюс-минус 5"
   if (before?.kind === 'num' || isWord(before, ...kinds.notMinusAfter)) return false
+  if ((isWord(before) && scan.lex.isNumberWord(before.lower)) || (isSym(before, '-') && glued(word)))
+    return false
   // a qualifier that ends in the word ("au moins", "por lo menos") is no sign
   const qualifier = longestBefore(tokens, first - 1, scan.lex.qualifiers)
   return qualifier === undefined || qualifier.first === first - 1

@@ -131,6 +131,8 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
     return false
   const month = scan.lex.months.includes(before.lower)
   if (month || /['’]s$/.test(before.text) || before.text === 'I') return false
+  // a capitalised function word names nothing: "07:05 — Only 38% ran" (a live blog's entry after its time)
+  if (!nouns && scan.lex.stopWords.has(before.lower)) return false
   // German: "am Sonntag 14 Lauben", "nach Hagen 12 zusätzliche Busse": the noun after the number is what it
   // counts ("RB 52 zudem", "Cyberpunk 2077 läuft" name the number, and so does a capitalised number word
   // inside a sentence: "im Ortsteil Drei Eichen")

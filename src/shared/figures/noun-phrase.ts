@@ -45,6 +45,7 @@ const ends = (lex: Lexicon, word: Token): boolean =>
   lex.commonVerbs.has(word.lower) ||
   lex.isNumberWord(word.lower) ||
   word.lower in lex.vague ||
+  KINDS[lex.code].minus.includes(word.lower) ||
   isAdverb(lex, word)
 
 const participle = (lex: Lexicon, text: string, suffix: 'ed' | 'ing'): boolean =>

@@ -72,7 +72,7 @@ export const es: Lexicon = {
     // times: a las 9.15, 21.40 horas, 7h30, las 20 horas, a las tres de la tarde
     re(`${B}(?:[01]?\\d|2[0-4])[.:h][0-5]\\d${E}(?![.,]\\d)(?:${SP}*(?:horas|h|hrs?)${E})?`),
     re(
-      `(?<=${B}(?:a|hasta|desde|sobre|hacia|son|eran|era|antes\\s+de|después\\s+de|pasadas)${SP}+las?${SP}+)${HOUR}${E}(?![.,]\\d)(?:${SP}+(?:horas|de${SP}+la${SP}+(?:mañana|tarde|noche|madrugada)|y${SP}+media|y${SP}+cuarto|menos${SP}+cuarto|en${SP}+punto))?`,
+      `(?<=${B}(?:a|hasta|desde|sobre|hacia|son|eran|era|antes\\s+de|después\\s+de|pasadas)${SP}+las?${SP}+)${HOUR}${E}(?![.,]\\d)(?:${SP}+(?:horas|de${SP}+la${SP}+(?:mañana|tarde|noche|madrugada)|y${SP}+media|y${SP}+cuarto|menos${SP}+cuarto|(?:y|menos)${SP}+(?:cinco|diez|veinte|veinticinco|[0-5]?\\d)${E}|en${SP}+punto))?`,
     ),
     re(
       `${B}(?:[01]?\\d|2[0-4])${SP}+horas${SP}+(?:del|de${SP}+la)${SP}+(?:mañana|tarde|noche|madrugada|${ES_WEEKDAY})`,
