@@ -69,6 +69,13 @@ test('tag figures in two articles, export figures.csv filtered by one metric, an
   const quote = rows.find((r) => r.value === '480')!.quote
   expect(quote).toContain('about 480')
   expect(quote.length).toBeGreaterThan('about 480'.length + 20)
+  // The same from "the articles in the library list", sent as the library's filter (not as their ids).
+  await dialog.getByLabel('Scope').selectOption('filter')
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /^Export/ }).click(),
+  ])
+  expect(await readFile((await again.path())!, 'utf8')).toBe(csv)
   // The file came from the export process, not from the in-process fallback.
   expect(glossa.output).not.toMatch(/export process failed/)
 })

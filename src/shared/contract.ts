@@ -74,6 +74,8 @@ export const exportArgsSchema = z
     scope: z
       .object({
         articleIds: z.array(idSchema).min(1).max(10_000).optional(),
+        /** The articles the library's filter keeps (its list, however long: ids stop at 10,000). */
+        filter: libraryFilterSchema.optional(),
         tag: tagNameSchema.optional(),
         collection: idSchema.optional(),
         metric: tagNameSchema.optional(),

@@ -131,6 +131,12 @@ describe('export.run', () => {
       'Grid under attack',
     ])
     expect((await csv({ articleIds: [h.a.id] })).every((r) => r.article_id === h.a.id)).toBe(true)
+    // The library's filter as the scope: the same articles as its ids, whole (not only annotations tagged so).
+    for (const filter of [{ source: 'Daily' }, { tag: 'drones' }, { hasNotes: true }, {}]) {
+      const ids = await h.call('articles.ids', { filter })
+      expect(await csv({ filter })).toEqual(await csv({ articleIds: ids }))
+    }
+    expect(await csv({ filter: { source: 'Daily' } })).toHaveLength(2)
     expect((await csv({ tag: 'grid' }))[0].note).toBe("'=SUM(A1:A2)")
     await expect(
       h.call('export.run', { format: 'csl', scope: { articleIds: ['nosuch1'] } }),

@@ -16,6 +16,7 @@ import {
 } from '../../shared/export'
 import type { BackupAsset, ExportBundle, ExportFile, ExportWriter, StreamWriter } from '../../shared/export'
 import { mapLimit } from '../../shared/map-limit'
+import { matchesFilter } from '../../shared/library-query'
 import { articleHasTag, isWithinTag } from '../../shared/tags'
 import type { Annotation, ArticleMeta, HighlightColor } from '../../shared/types'
 import type { Archive } from '../archive/archive'
@@ -103,6 +104,8 @@ function selectArticles(archive: ExportSource, scope: ExportScope): ArticleMeta[
     const wanted = new Set(scope.articleIds)
     articles = articles.filter((a) => wanted.has(a.id))
   }
+  const filter = scope.filter
+  if (filter) articles = articles.filter((a) => matchesFilter(a, filter))
   if (scope.collection) articles = articles.filter((a) => a.collections?.includes(scope.collection!))
   const tag = scope.tag
   if (tag) articles = articles.filter((a) => articleHasTag(a, tag))

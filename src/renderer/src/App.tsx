@@ -43,7 +43,7 @@ import type { ToastMessage } from './components/Toast'
 import { useCollections } from './hooks/useCollections'
 import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
-import { useLibraryPages } from './hooks/useLibraryPages'
+import { filterArgs, useLibraryPages } from './hooks/useLibraryPages'
 import { useMediaQuery } from './hooks/useMediaQuery'
 import { useRoute } from './hooks/useRoute'
 import { useSearch } from './hooks/useSearch'
@@ -336,6 +336,7 @@ export default function App() {
             articleId={route.view === 'library' ? route.articleId : null}
             selection={exporting.selection}
             filtered={exporting.filtered}
+            filter={filterArgs(filter)}
             tags={tags}
             collections={collections}
             initialScope={exporting.scope}

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { z } from 'zod'
 import type { exportArgsSchema } from '../../../shared/contract'
+import type { LibraryFilter } from '../../../shared/library-query'
 import type { Collection, Tag } from '../../../shared/types'
 import { api } from '../api'
 import Modal from './Modal'
@@ -37,6 +38,8 @@ type Props = {
   articleId: string | null
   selection: string[]
   filtered: string[]
+  /** The library's filter: "the articles in the library list" is sent as it, not as their ids (capped at 10,000). */
+  filter?: LibraryFilter
   tags: Tag[]
   collections: Collection[]
   initialScope: ScopeChoice
@@ -58,6 +61,7 @@ export default function ExportDialog({
   articleId,
   selection,
   filtered,
+  filter,
   tags,
   collections,
   initialScope,
@@ -84,6 +88,9 @@ export default function ExportDialog({
     if (scope === 'article') {
       if (!articleId) return null
       s.articleIds = [articleId]
+    } else if (scope === 'filter' && filter) {
+      if (!filtered.length) return null
+      s.filter = filter
     } else if (scope === 'selection' || scope === 'filter') {
       const list = scope === 'selection' ? selection : filtered
       if (!list.length) return null
