@@ -264,10 +264,64 @@ export function suggestAttribution(args: {
       // the quote, not for the figure before it
       if (index === at && quotedBetween(own, start - sentence.start, speaker.index)) continue
       const name = resolve(r, text, sentences, speaker, sentence.start + speaker.index, speech)
-      if (name) return name
+      if (name) return fullest(text, name, r.titles, (args.lex ?? en).code, speaker.kind === 'person')
     }
   }
   return undefined
+}
+
+/** Lower-case words inside a name: "Junta Electoral de Montesur", "Industrie- und Handelskammer". */
+const CONNECTORS = new Set(['de', 'del', 'des', 'du', 'of', 'for', 'und', 'für', 'der', 'y', 'et', 'la'])
+/** Written after a name, not part of it: "Daniel Okafor KC". */
+const POSTNOMINAL = /\s+(?:KC|QC|MP|MEP|Jr\.?|Sr\.?)$/u
+
+/**
+ * The fullest form the article gives a name of two words or more: "Junta Electoral" → "Junta Electoral de
+ * Montesur", "Marta Ibarra" → "Marta Ibarra Soler", "Luis Arranz" → "José Luis Arranz"; a title written before
+ * it ("Prosecutor") and a post-nominal ("KC") are not the name.
+ */
+export function fullest(
+  text: string,
+  found: string,
+  titles: ReadonlySet<string> = new Set(),
+  lang = 'en',
+  person = false,
+): string {
+  const name = found.replace(POSTNOMINAL, '').replace(/^(?:Prosecutor|Judge)\s+/u, '')
+  if (name.length > 80) return name
+  const single = !/\s/.test(name)
+  const word = String.raw`[\p{Lu}][\p{L}'’&-]*`
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const left = String.raw`(?:${word}[^\S\n]+(?:(?:${[...CONNECTORS].join('|')})[^\S\n]+)*)*`
+  // a person's name takes no "of", "for", "und" ("Marcus Lee of Pembroke Securities" is two names)
+  const linking = [...CONNECTORS].filter((c) => !person || ['de', 'del', 'la'].includes(c))
+  const joins = String.raw`(?:(?:${linking.join('|')})[^\S\n]+)*`
+  const right = String.raw`(?:[^\S\n]+${joins}${word})*`
+  let best = name
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])(${left})${escaped}(${right})(?![\\p{L}])`, 'gu'))) {
+    // a capitalised word that opens the sentence is not part of the name ("Según la Junta …")
+    const before = text.slice(0, m.index)
+    const opensSentence = /(?:^|[.!?]\s+|\n\s*)$/u.test(before)
+    let head = m[1]
+    if (opensSentence && head) head = head.replace(/^\S+\s+(?:(?:\p{Ll}+)\s+)*/u, '')
+    // a title before a name is not the name ("Transport Secretary"), nor, in German, a noun before a body
+    const words = head.split(/\s+/).filter(Boolean)
+    // (German nouns, Ukrainian and Russian roles at a sentence's start are capitalised too; acronyms are
+    // bodies of their own: "прокурор САП Андрій Ковальчук")
+    if (
+      !['en', 'fr', 'es'].includes(lang) ||
+      words.some((w) => titles.has(w.toLowerCase()) || /^\p{Lu}{2,}$/u.test(w))
+    )
+      head = ''
+    const full = `${head}${name}${m[2]}`
+      .replace(POSTNOMINAL, '')
+      .replace(/^(?:Prosecutor|Judge)\s+/u, '')
+      .trim()
+    const joined = full.split(/\s+/).some((w) => CONNECTORS.has(w))
+    if (single && !joined) continue
+    if (full.length > best.length && full.split(/\s+/).length <= 9) best = full
+  }
+  return best
 }
 
 /** Whether a whole quote stands between a figure at `figure` and a speaker after it, in one sentence. */

@@ -94,6 +94,25 @@ describe('speaker carries within a paragraph, in every language', () => {
     expect(prefill(fr, '230', 'fr').attributedTo).toBe('Sorelia')
   })
 
+  it('gives the fullest name the article writes, without a title or a post-nominal (es, en, uk)', () => {
+    const es = article(
+      '2024-06-03',
+      'El PRM obtuvo 31 escaños, según los datos de la Junta Electoral de Montesur.',
+      'El voto por correo batió récord, con más de 86.000 solicitudes, según la Junta Electoral.',
+    )
+    expect(prefill(es, 'más de 86.000', 'es').attributedTo).toBe('Junta Electoral de Montesur')
+    const en = article(
+      '2025-03-14',
+      'Prosecutor Daniel Okafor KC told the jury that Pellow approved 312 invoices.',
+    )
+    expect(prefill(en, '312', 'en').attributedTo).toBe('Daniel Okafor')
+    const uk = article(
+      '2024-12-11',
+      '«Кожна гривня важить», — заявив прокурор САП Андрій Ковальчук. За його словами, державі повернули 11,2 млн грн.',
+    )
+    expect(prefill(uk, '11,2 млн грн', 'uk').attributedTo).toBe('Андрій Ковальчук')
+  })
+
   it('reads an interview whose turns are named before a colon (de)', () => {
     const text = article(
       '2024-09-27',
