@@ -21,16 +21,20 @@ export const enSpeech: SpeechWords = {
       'striker substitute manager coach economist analyst energy defence defense finance foreign interior health ' +
       'economy agriculture justice education king queen prince sergeant officer inspector commissioner admiral speaker ' +
       'farmer resident teacher nurse soldier driver owner pensioner volunteer student lawyer activist journalist ' +
-      'researcher scientist climatologist meteorologist engineer worker founder partner candidate councilwoman',
+      'researcher scientist climatologist meteorologist engineer worker founder partner candidate councilwoman ' +
+      'prosecutor',
   ),
   orgs: words(
     'ministry department office bank fund agency service council committee commission union institute university ' +
       'college company group corporation forces force staff army navy police guard administration government ' +
       'parliament rada assembly board authority observatory capital securities research analytics networks ' +
       'foundation organization organisation industries affairs statistics treasury bureau court centre center ' +
-      'federation association party alliance reserve exchange operator officials authorities military',
+      'federation association party alliance reserve exchange operator officials authorities military airport ' +
+      'survey markets',
   ),
-  pronouns: words('he she they'),
+  pronouns: words('he she they it'),
+  /** "…, it said": "it" stands for a body named before ("the agency", "Fjordlaks"). */
+  pronounsForBodies: true,
   /** Capitalised at the start of a sentence, but never part of a name. */
   functionWords: words(
     'he she they it we i you this that these those there here in on at but and or as after when while if so for of to by with from',
