@@ -1,6 +1,6 @@
 // Electron main process: the window, its security settings and the archive. Thin by design; the logic lives
 // in service.ts and src/shared, which browser mode and the tests exercise without Electron.
-import { eventChannel } from '../shared/bridge'
+import { CHOSEN_PDF_CHANNEL, eventChannel } from '../shared/bridge'
 import { electronApp, is, optimizer } from '@electron-toolkit/utils'
 import {
   BrowserWindow,
@@ -9,6 +9,7 @@ import {
   Tray,
   app,
   dialog,
+  ipcMain,
   nativeImage,
   powerMonitor,
   session,
@@ -25,7 +26,7 @@ import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
 import { Importer } from './importer'
 import { ConnectorAccess, startBrowserConnector } from './connector'
-import { importOpened, openablePaths } from './open-files'
+import { chosenPdfHandler, importOpened, openablePaths } from './open-files'
 import { processExporter } from './export/job'
 import { processParser } from './jobs/parse-service'
 import type { JobProcess } from './jobs/job-process'
@@ -193,6 +194,16 @@ async function main(): Promise<void> {
       teamSecrets: new TeamSecrets(join(app.getPath('userData'), 'team-passwords'), safeStorageBox()),
     }),
     isOwnFrame,
+  )
+  // A PDF over 20 MB chosen in the Import dialog or dropped: read here from the path the preload took off the File.
+  const importChosen = chosenPdfHandler(importer)
+  ipcMain.handle(CHOSEN_PDF_CHANNEL, (event, args: unknown) =>
+    isOwnFrame(event)
+      ? importChosen(args)
+      : {
+          ok: false,
+          error: { code: 'unauthorized', message: 'Calls are accepted only from Glossa’s own window.' },
+        },
   )
   // The browser extension saves through 127.0.0.1 while the app runs, even with its window closed.
   const browser = startBrowserConnector({

@@ -1,8 +1,12 @@
 // Electron main process: files opened with Glossa (file associations for .html and .md, or dropped on the
 // app icon) are imported into the archive, and the window is told to refresh.
-import { readFile } from 'node:fs/promises'
-import { dirname, extname, resolve } from 'node:path'
-import type { Importer } from './importer'
+import { readFile, stat } from 'node:fs/promises'
+import { basename, dirname, extname, isAbsolute, resolve } from 'node:path'
+import { z } from 'zod'
+import type { Result } from '../shared/types'
+import { formatBytes, quoteName } from './import/errors'
+import { MAX_PDF_IMPORT_BYTES } from './import/parse-pdf'
+import type { ImportResult, Importer } from './importer'
 
 const OPENABLE = new Set(['.html', '.htm', '.xhtml', '.md', '.markdown', '.txt', '.pdf'])
 
@@ -25,4 +29,58 @@ export async function importOpened(importer: Importer, paths: string[]): Promise
     )
   }
   return messages
+}
+
+/**
+ * A PDF the researcher chose in the Import dialog or dropped on the window, imported from its path: the window
+ * sends a PDF of up to 20 MB as bytes, and a larger one (up to 100 MB) as the path Electron gives the preload for
+ * that file (webUtils.getPathForFile: empty for any File a page makes itself). Only an absolute path to a regular
+ * `.pdf` file is read, so the channel reads nothing else whatever it is sent.
+ */
+export async function importChosenPdf(
+  importer: Importer,
+  input: { path: string; password?: string },
+): Promise<ImportResult> {
+  const name = basename(input.path)
+  const failed = (message: string, code?: string): ImportResult => ({
+    name,
+    status: 'failed',
+    message,
+    ...(code ? { code } : {}),
+  })
+  if (!isAbsolute(input.path) || extname(input.path).toLowerCase() !== '.pdf')
+    return failed(
+      `${quoteName(name, 'This file')} is not a PDF chosen on this computer; nothing was imported.`,
+    )
+  const info = await stat(input.path).catch(() => null)
+  if (!info?.isFile()) return failed(`${quoteName(name, 'The PDF')} could not be read; nothing was imported.`)
+  if (info.size > MAX_PDF_IMPORT_BYTES)
+    return failed(
+      `${quoteName(name, 'The PDF')} is ${formatBytes(info.size)}; Glossa imports PDFs of up to ${formatBytes(MAX_PDF_IMPORT_BYTES)}. Split it (most PDF readers can save a range of pages) and import the parts.`,
+      'too_large',
+    )
+  const bytes = await readFile(input.path).catch(() => null)
+  if (!bytes) return failed(`${quoteName(name, 'The PDF')} could not be read; nothing was imported.`)
+  return importer.importBytes({ name, bytes, ...(input.password ? { password: input.password } : {}) })
+}
+
+const chosenPdfArgs = z
+  .object({ path: z.string().min(1).max(4096), password: z.string().max(1000).optional() })
+  .strict()
+
+/** What main answers on CHOSEN_PDF_CHANNEL (src/shared/bridge.ts): its arguments checked, then importChosenPdf. */
+export function chosenPdfHandler(importer: Importer): (args: unknown) => Promise<Result<ImportResult>> {
+  return async (args) => {
+    const parsed = chosenPdfArgs.safeParse(args)
+    if (!parsed.success)
+      return { ok: false, error: { code: 'invalid_argument', message: 'A path to a PDF was expected.' } }
+    try {
+      return { ok: true, value: await importChosenPdf(importer, parsed.data) }
+    } catch (err) {
+      return {
+        ok: false,
+        error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+      }
+    }
+  }
 }

@@ -4,12 +4,14 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { eventChannel, methodChannel } from '../shared/bridge'
+import { CHOSEN_PDF_CHANNEL, eventChannel, methodChannel } from '../shared/bridge'
 import { METHOD_NAMES } from '../shared/contract'
 
 const exposed = new Map<string, Record<string, unknown>>()
 const invoke = vi.fn(async (channel: string, args: unknown) => ({ channel, args }))
 const listeners = new Map<string, () => void>()
+/** The paths Electron knows for Files the user chose (webUtils.getPathForFile gives '' for any other File). */
+const chosenPaths = new Map<object, string>()
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => exposed.set(key, api) },
@@ -18,6 +20,7 @@ vi.mock('electron', () => ({
     on: (channel: string, handler: () => void) => listeners.set(channel, handler),
     removeListener: (channel: string) => listeners.delete(channel),
   },
+  webUtils: { getPathForFile: (file: object) => chosenPaths.get(file) ?? '' },
 }))
 
 async function loadPreload(): Promise<Record<string, unknown>> {
@@ -33,7 +36,7 @@ describe('the preload', () => {
   it('exposes exactly the contract methods and on, each invoking its own channel', async () => {
     vi.stubGlobal('__GLOSSA_METHOD_NAMES__', METHOD_NAMES)
     const api = await loadPreload()
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'on'].sort())
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'importChosenPdf', 'on'].sort())
     const call = api['tags.list'] as (args: unknown) => Promise<unknown>
     expect(await call({})).toEqual({ channel: methodChannel('tags.list'), args: {} })
 
@@ -45,6 +48,27 @@ describe('the preload', () => {
     off()
     expect(listeners.has(eventChannel('archive.changed'))).toBe(false)
     expect(() => on('menu.quit', () => {})).toThrow('Unknown event')
+  })
+
+  it('imports a large PDF from the path Electron gives for a chosen File, never from one the page names', async () => {
+    vi.stubGlobal('__GLOSSA_METHOD_NAMES__', METHOD_NAMES)
+    const api = await loadPreload()
+    const importChosenPdf = api.importChosenPdf as (file: object, password?: string) => Promise<unknown>
+    invoke.mockClear()
+    const chosen = { name: 'annex.pdf' }
+    chosenPaths.set(chosen, '/home/ann/Reports/annex.pdf')
+    expect(await importChosenPdf(chosen, 'pw')).toEqual({
+      channel: CHOSEN_PDF_CHANNEL,
+      args: { path: '/home/ann/Reports/annex.pdf', password: 'pw' },
+    })
+    // A File the page made (or anything else it passes, a path string included) has no path: nothing is sent.
+    for (const made of [{ name: 'annex.pdf', path: '/etc/passwd' }, '/home/ann/.ssh/id_rsa', null]) {
+      expect(await importChosenPdf(made as object)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      })
+    }
+    expect(invoke).toHaveBeenCalledTimes(1)
   })
 
   it('refuses to start when the build did not define the method names', async () => {

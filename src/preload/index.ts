@@ -1,6 +1,6 @@
 // Preload (sandboxed, CommonJS): exposes the contract's methods as `window.api`, and nothing else.
-import { contextBridge, ipcRenderer } from 'electron'
-import { APP_EVENTS, eventChannel, methodChannel } from '../shared/bridge'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import { APP_EVENTS, CHOSEN_PDF_CHANNEL, eventChannel, methodChannel } from '../shared/bridge'
 import type { AppEvent, BridgeApi } from '../shared/bridge'
 import type { MethodName } from '../shared/contract'
 
@@ -31,6 +31,28 @@ function on(event: AppEvent, listener: () => void): () => void {
   return () => ipcRenderer.removeListener(eventChannel(event), handler)
 }
 
-const api = { ...methods, on } satisfies BridgeApi
+/**
+ * A large PDF the researcher chose or dropped: main reads it from its path. The path is Electron's for that File
+ * (empty for any File the page made itself), never one the page gives.
+ */
+const importChosenPdf: NonNullable<BridgeApi['importChosenPdf']> = (file, password) => {
+  let path = ''
+  try {
+    path = webUtils.getPathForFile(file as File)
+  } catch {
+    path = ''
+  }
+  if (!path)
+    return Promise.resolve({
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        message: 'Only a file chosen on this computer can be imported from disk.',
+      },
+    })
+  return ipcRenderer.invoke(CHOSEN_PDF_CHANNEL, { path, ...(password ? { password } : {}) })
+}
+
+const api = { ...methods, on, importChosenPdf } satisfies BridgeApi
 
 contextBridge.exposeInMainWorld('api', api)

@@ -2,7 +2,7 @@
 import type { ArgsOf, MethodName, ResultOf } from './contract'
 import type { Result } from './types'
 
-/** Events main sends to the window (menu items); the only thing besides the contract the preload exposes. */
+/** Events main sends to the window (menu items); with importChosenPdf below, all the preload exposes besides the contract. */
 export const APP_EVENTS = ['menu.import', 'menu.find', 'archive.changed'] as const
 export type AppEvent = (typeof APP_EVENTS)[number]
 
@@ -10,6 +10,16 @@ export type AppEvent = (typeof APP_EVENTS)[number]
 export const methodChannel = (method: MethodName): string => `glossa:${method}`
 export const eventChannel = (event: AppEvent): string => `glossa-event:${event}`
 
+/**
+ * Electron only: a PDF too large to send as bytes (over 20 MB) that the researcher chose in the Import dialog or
+ * dropped, imported by main from its path. The preload takes the path from the File itself
+ * (webUtils.getPathForFile, empty for a File a page made), so the window never names a path.
+ */
+export const CHOSEN_PDF_CHANNEL = 'glossa-import:chosen-pdf'
+export type ChosenPdfResult = ResultOf<'import.files'>[number]
+
 export type BridgeApi = { [M in MethodName]: (args: ArgsOf<M>) => Promise<Result<ResultOf<M>>> } & {
   on?: (event: AppEvent, listener: () => void) => () => void
+  /** `file` is a DOM File (this module is pure TS); `password` opens an encrypted PDF for this import only. */
+  importChosenPdf?: (file: object, password?: string) => Promise<Result<ChosenPdfResult>>
 }

@@ -1,6 +1,6 @@
 // Renderer: the only caller of the contract. Uses Electron's preload bridge when present, otherwise browser
 // mode's HTTP bridge with the token handed over in the URL fragment.
-import type { AppEvent, BridgeApi } from '../../shared/bridge'
+import type { AppEvent, BridgeApi, ChosenPdfResult } from '../../shared/bridge'
 import { METHOD_NAMES } from '../../shared/contract'
 import type { ApiClient, MethodName } from '../../shared/contract'
 import type { ErrorCode, Result } from '../../shared/types'
@@ -68,6 +68,18 @@ export const isBrowserMode = !window.api
 /** Subscribes to an app event (menu items, archive changes); browser mode has none. Returns the unsubscribe. */
 export const onAppEvent = (event: AppEvent, listener: () => void): (() => void) =>
   window.api?.on?.(event, listener) ?? (() => {})
+
+/**
+ * Electron only: imports a PDF the researcher chose or dropped from its path on disk (main reads it), for files
+ * too large to send as bytes. Undefined in browser mode, where a page never learns a file's path.
+ */
+export const importChosenPdf = window.api?.importChosenPdf
+  ? async (file: File, password?: string): Promise<ChosenPdfResult> => {
+      const result = await window.api!.importChosenPdf!(file, password)
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+      return result.value
+    }
+  : undefined
 
 export const api = Object.fromEntries(
   METHOD_NAMES.map((method) => [

@@ -2,7 +2,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { z } from 'zod'
 import type { importResultSchema } from '../../../shared/contract'
-import { api } from '../api'
+import { api, importChosenPdf } from '../api'
 import { tooLargeToSend } from './import-limits'
 
 export type ImportResult = z.infer<typeof importResultSchema>
@@ -35,6 +35,8 @@ export function importableFiles(files: File[], fromFolder: boolean): File[] {
   )
 }
 
+const isPdfFile = (file: File) => /\.pdf$/i.test(file.name)
+
 /** Results that an encrypted PDF's password can turn around. */
 export const needsPassword = (r: ImportResult) =>
   r.status === 'failed' && (r.code === 'encrypted' || r.code === 'wrong_password')
@@ -57,7 +59,9 @@ export function useImport(onImported: () => void) {
         let result: ImportResult
         const tooLarge = tooLargeToSend(file)
         try {
-          if (tooLarge) result = { name, status: 'failed', code: 'too_large', message: tooLarge }
+          // In the app, a large PDF is read by main from its path on disk (up to 100 MB), not sent.
+          if (tooLarge && importChosenPdf && isPdfFile(file)) result = await importChosenPdf(file)
+          else if (tooLarge) result = { name, status: 'failed', code: 'too_large', message: tooLarge }
           else {
             const [first] = await api['import.files']({ files: [{ name, dataBase64: await toBase64(file) }] })
             result = first
@@ -98,10 +102,13 @@ export function useImport(onImported: () => void) {
       setRun((r) => ({ ...r, running: true }))
       let result: ImportResult
       try {
-        const [first] = await api['import.files']({
-          files: [{ name, dataBase64: await toBase64(file), password }],
-        })
-        result = first
+        if (tooLargeToSend(file) && importChosenPdf) result = await importChosenPdf(file, password)
+        else {
+          const [first] = await api['import.files']({
+            files: [{ name, dataBase64: await toBase64(file), password }],
+          })
+          result = first
+        }
       } catch (err) {
         result = { name, status: 'failed', message: err instanceof Error ? err.message : String(err) }
       }
