@@ -1,4 +1,4 @@
-// Bench (Node), run by hand: `npm run bench:sync [-- --runs 3] [--json]` (that is `jiti bench/sync.ts`, after
+// Bench (Node), run by hand: `npm run bench:sync [-- --runs 3] [--json] [--articles N]` (that is `jiti bench/sync.ts`, after
 // `npm run build`: it runs the built sync job, out/cli/sync-worker.js, as the app does). Team sync through a real
 // CouchDB-protocol server (pouchdb-server, in memory, on 127.0.0.1): two fresh archives A and B, each sync a job
 // process. Measured, wall time, the median of --runs:
@@ -8,6 +8,7 @@
 // The ratios say how the work grows: both-ways over one-way (2.0 if it only doubles), and 1,000 over 100 (10 if
 // a sync costs only its documents; less when each sync's fixed costs — the job process, reading the archive,
 // the replication's round trips — weigh). The load average and core count are printed beside the times.
+// `--articles N` measures instead, once, a fresh archive pulling an archive of N articles (A sends, B takes in).
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -19,7 +20,12 @@ import type { Annotation } from '../src/shared/types'
 import { startCouch } from '../test/sync/couch-server'
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+    /** Instead: a fresh archive pulls an archive of this many articles (one run). */
+    articles: { type: 'string' },
+  },
 })
 const RUNS = Math.max(1, Number(values.runs))
 const WORKER = resolve('out/cli/sync-worker.js')
@@ -100,7 +106,44 @@ async function once(couch: Awaited<ReturnType<typeof startCouch>>, run: number) 
   }
 }
 
+/** A fresh archive B pulls A's N articles (each a few paragraphs of its own): A's push, then B's pull. */
+async function pullArchive(n: number) {
+  const loadBefore = loadavg()
+  const couch = await startCouch()
+  const dirs = [
+    await mkdtemp(join(tmpdir(), 'glossa-bench-a-')),
+    await mkdtemp(join(tmpdir(), 'glossa-bench-b-')),
+  ]
+  try {
+    const url = await couch.team('pull', { ann: 'pw-ann', rob: 'pw-rob' })
+    const [a, b] = await Promise.all(dirs.map((dir) => Archive.open(dir)))
+    for (let i = 0; i < n; i++)
+      await a!.createArticle({
+        title: `Council report ${i}`,
+        text: `${TEXT} Item ${i}: the harbour board met ${i % 28} times and spent ${i * 7} thousand euros.\n\n${TEXT.repeat(8)}`,
+        tags: [`harbour/${i % 50}`],
+      })
+    await a!.flush()
+    const sync = (archive: Archive, user: 'ann' | 'rob') =>
+      runSync(archive, { url, username: user, password: `pw-${user}` }, () => nodeProcess(WORKER))
+    const push = await timed(() => sync(a!, 'ann'))
+    const pull = await timed(() => sync(b!, 'rob'))
+    if (b!.list().length !== n) throw new Error(`B has ${b!.list().length} articles, not ${n}`)
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+    console.log(
+      `${n} articles: A sends them in ${s(push)}, a fresh archive pulls them in ${s(pull)} ` +
+        `(${cpus().length} cores, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')} → ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')})`,
+    )
+  } finally {
+    await couch.stop()
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+  }
+}
+
 async function main() {
+  if (values.articles) return pullArchive(Number(values.articles))
   const loadBefore = loadavg()
   const couch = await startCouch()
   const results = []
