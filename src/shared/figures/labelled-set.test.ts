@@ -153,3 +153,54 @@ describe.each(Object.keys(PREFILL_FLOORS))('prefill in %s, held-out prefill arti
     expect(s.speakerRight / s.speakerLabels).toBeGreaterThanOrEqual(PREFILL_FLOORS[lang].speaker)
   })
 })
+
+/**
+ * The fifth and sixth held-out sets (test/fixtures/figures-holdout-4/ and -5/), written unseen by every rule writer
+ * in styles no earlier set used, labelled by conventions v2, and first scored by the lead on the rules of 4bf9564
+ * (their READMEs). Set 4 was read afterwards by the detection writer (round 7), never by the prefill writer; set 5
+ * by no one. The floors are the scores of the session's final rules (2026-12-06), rounded down: on set 5 these are
+ * unseen figures, and they are far from the 0.95 / 0.90 issue #13 asks for (README "Figures").
+ */
+const UNSEEN_FLOORS: Record<
+  string,
+  Record<string, { precision: number; recall: number; period: number; speaker: number }>
+> = {
+  'figures-holdout-4': {
+    en: { precision: 1, recall: 1, period: 0.6, speaker: 0.55 },
+    fr: { precision: 1, recall: 1, period: 0.85, speaker: 0.6 },
+    es: { precision: 1, recall: 1, period: 0.68, speaker: 0.55 },
+    de: { precision: 1, recall: 1, period: 0.81, speaker: 0.62 },
+    uk: { precision: 1, recall: 1, period: 0.63, speaker: 0.49 },
+    ru: { precision: 1, recall: 1, period: 0.62, speaker: 0.59 },
+  },
+  'figures-holdout-5': {
+    en: { precision: 0.94, recall: 0.97, period: 0.69, speaker: 0.77 },
+    fr: { precision: 0.94, recall: 1, period: 0.76, speaker: 0.6 },
+    es: { precision: 0.97, recall: 0.98, period: 0.69, speaker: 0.63 },
+    de: { precision: 0.94, recall: 0.98, period: 0.63, speaker: 0.42 },
+    uk: { precision: 0.94, recall: 0.95, period: 0.6, speaker: 0.57 },
+    ru: { precision: 0.98, recall: 0.96, period: 0.75, speaker: 0.66 },
+  },
+}
+
+describe.each(
+  Object.entries(UNSEEN_FLOORS).flatMap(([set, floors]) =>
+    Object.entries(floors).map(([lang, floor]) => ({ set, lang, floor })),
+  ),
+)('figures in $lang, $set', ({ set, lang, floor }) => {
+  const articles = loadArticles(lang, set)
+  const s = score(articles, {
+    detect: (text) => detectFigures(text, lexiconFor(lang)),
+    period: (a) => prefillFigure(a).period,
+    speaker: (a) => prefillFigure(a).attributedTo,
+  })
+  console.log(`${set} ${formatScore(s)}`)
+
+  it('holds the final score of the session', () => {
+    expect(articles.length).toBe(3)
+    expect(s.precision).toBeGreaterThanOrEqual(floor.precision)
+    expect(s.recall).toBeGreaterThanOrEqual(floor.recall)
+    expect(s.periodRight / s.periodLabels).toBeGreaterThanOrEqual(floor.period)
+    expect(s.speakerRight / s.speakerLabels).toBeGreaterThanOrEqual(floor.speaker)
+  })
+})
