@@ -45,6 +45,7 @@ export async function runSyncCommand(
       for (const c of report.conflicts)
         print(`Conflict: ${c.id} was edited on two sides; ${c.losers} other version(s) kept.`)
       for (const r of report.refused) print(`Not taken in: ${r.id}: ${r.reason}`)
+      for (const k of report.kept) print(`Kept here: ${k.id}: ${k.reason}`)
       if (report.waiting.length)
         print(
           `${report.waiting.length} change(s) were not accepted by the server (${report.waiting[0]!.reason}); ` +

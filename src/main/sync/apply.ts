@@ -3,9 +3,9 @@
 // the archive's one gate (records.ts: metadata addresses, bodies through the import sanitizer, annotations
 // checked against their article), exactly as a backup restore does. A refusal names the document and the
 // reason; it never stops the rest.
-import { readDoc } from '../../shared/sync/docs'
+import { annotationDoc, changeKey, readDoc } from '../../shared/sync/docs'
 import type { SyncDoc } from '../../shared/sync/docs'
-import { parseDocId } from '../../shared/sync/doc-ids'
+import { annotationDocId, articleDocId, parseDocId } from '../../shared/sync/doc-ids'
 import { byCreation } from '../../shared/sync/plan'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import type { Archive } from '../archive/archive'
@@ -68,17 +68,30 @@ function fullMeta(meta: Omit<ArticleMeta, 'counts' | 'annotationTags' | 'textHas
   }
 }
 
+/**
+ * What was changed here and never exchanged, so that a deletion from the team does not take it away (#17: nothing
+ * a user typed is lost; CouchDB itself keeps an edit over a deletion). `unsent` says whether a document (with
+ * the change key it has now, when given) differs from what was last exchanged or was never exchanged; `kept` receives each article kept here against a
+ * deletion, with the message for the user.
+ */
+export type LocalChanges = { unsent: (docId: string, key?: string) => boolean; kept: Map<string, string> }
+
 /** Applies the documents; returns a reason for each one refused. */
-export async function applyIncoming(archive: Archive, incoming: Incoming[]): Promise<Map<string, string>> {
+export async function applyIncoming(
+  archive: Archive,
+  incoming: Incoming[],
+  local: LocalChanges = { unsent: () => false, kept: new Map() },
+): Promise<Map<string, string>> {
   const refused = new Map<string, string>()
   const trash = new Set(await trashedIds(archive.dir))
+  const deleting = new Set(incoming.filter((i) => i.raw === undefined).map((i) => i.id))
   const rank = (id: string) => ORDER[parseDocId(id)?.type ?? 'annotation']
   // New and changed annotations are written one article at a time, each article's file once: taking in 1,000
   // notes on one article rewrote its file 1,000 times before (bench/sync.ts).
   const annotations = new Map<string, { docId: string; annotation: Annotation }[]>()
   for (const item of [...incoming].sort((a, b) => rank(a.id) - rank(b.id))) {
     try {
-      if (item.raw === undefined) await applyDeletion(archive, item.id, trash)
+      if (item.raw === undefined) await applyDeletion(archive, item.id, trash, local, deleting)
       else {
         const read = readDoc(item.id, item.raw)
         if (!read.ok) refused.set(item.id, read.reason)
@@ -227,9 +240,29 @@ async function applyAnnotations(
   }
 }
 
-async function applyDeletion(archive: Archive, docId: string, trash: Set<string>): Promise<void> {
+/** An article's annotations here, in the catalog or in the trash. */
+async function localAnnotations(archive: Archive, id: string, trash: Set<string>): Promise<Annotation[]> {
+  if (archive.catalog.has(id)) return archive.readAnnotations(id)
+  if (trash.has(id)) return (await readTrash(archive.dir, id)).annotations
+  return []
+}
+
+async function applyDeletion(
+  archive: Archive,
+  docId: string,
+  trash: Set<string>,
+  local: LocalChanges,
+  deleting: ReadonlySet<string>,
+): Promise<void> {
   const ref = parseDocId(docId)
   if (!ref) return
+  // An annotation of an article kept here against its deletion stays with it (sent back at the next sync), and
+  // an annotation edited here and not yet sent keeps that edit.
+  if (ref.type === 'annotation') {
+    if (local.kept.has(articleDocId(ref.articleId))) return
+    const here = (await localAnnotations(archive, ref.articleId, trash)).find((a) => a.id === ref.id)
+    if (here && local.unsent(docId, changeKey(annotationDoc(here)))) return
+  }
   switch (ref.type) {
     case 'collection':
       if (archive.collections.has(ref.id)) await archive.collections.remove(ref.id)
@@ -237,13 +270,33 @@ async function applyDeletion(archive: Archive, docId: string, trash: Set<string>
     case 'tag':
       if (archive.tagStore.colors()[ref.name]?.color) await archive.tagStore.setColor(ref.name, undefined)
       return
-    case 'article':
+    case 'article': {
+      // Emptied from the trash on the other side while this side changed the article or its annotations and
+      // had not sent that (or the team still holds annotations of it the other side never saw): kept here as
+      // it is, and sent back to the team at the next sync.
+      const annotations = await localAnnotations(archive, ref.id, trash)
+      const unseen = annotations.some((a) => {
+        const id = annotationDocId(ref.id, a.id)
+        return local.unsent(id, changeKey(annotationDoc(a))) || !deleting.has(id)
+      })
+      if ((archive.catalog.has(ref.id) || trash.has(ref.id)) && (local.unsent(docId) || unseen)) {
+        const title = archive.catalog.has(ref.id)
+          ? archive.catalog.get(ref.id).title
+          : (await readTrash(archive.dir, ref.id)).meta.title
+        local.kept.set(
+          docId,
+          `“${title}” was emptied from the trash by another member; your changes not yet sent kept it here, ` +
+            'and the next sync sends it back to the team.',
+        )
+        return
+      }
       // Emptied from the trash on the other side: gone here too, by the same way (trash, then removal).
       if (archive.catalog.has(ref.id)) await archive.deleteArticle(ref.id)
       await removeTrash(archive.dir, ref.id)
       await removeImages(archive.dir, ref.id).catch(() => {})
       trash.delete(ref.id)
       return
+    }
     case 'annotation': {
       const drop = (list: Annotation[]) => {
         const at = list.findIndex((a) => a.id === ref.id)

@@ -111,7 +111,7 @@ async function writeOutgoing(local: PouchDB, outgoing: Outgoing[]) {
       canonicalJson(splitBy(stripCouchFields(current)).fields) === canonicalJson(splitBy(out.doc).fields) &&
       assetKey(Object.keys(attached ?? {})) === assetKey((out.assets ?? []).map((a) => a.name))
     // Already there (a sync stopped after writing it, or the remote made the same change): nothing to write.
-    if (same && current && !out.dropRevs?.length) {
+    if (same && current && !out.dropRevs?.length && !out.resend) {
       written.push({ id: out.id, rev: current._rev })
       continue
     }

@@ -30,7 +30,15 @@ export type SyncReport = {
   /** Local changes the server would not take (read-only), kept and offered again. */
   waiting: { id: string; reason: string }[]
   refused: { id: string; reason: string }[]
+  /** Articles a deletion from the team would have taken with changes never sent: kept here, sent back. */
+  kept: { id: string; reason: string }[]
 }
+
+/**
+ * The change key of a document kept here against a deletion from the team (apply.ts): no record has it, so the
+ * next sync sends the document again, on top of the deletion, as a new revision even when its content is there.
+ */
+const RESEND = ''
 
 export class SyncError extends Error {
   constructor(
@@ -77,6 +85,7 @@ async function planOutgoing(archive: Archive, state: SyncState, username?: strin
       outgoing.push({
         id,
         parentRev: state.docs[id]?.rev,
+        ...(state.docs[id]?.key === RESEND ? { resend: true } : {}),
         doc: await signed(entry.load()),
         ...(assets.length ? { assets } : {}),
       })
@@ -126,6 +135,10 @@ export async function runSync(
   )
   if (!answer.ok) throw new SyncError(answer.code, answer.message, outgoing.length)
 
+  // What was last exchanged before this sync: what differs from it was changed here and never reached the
+  // member whose deletion may arrive now.
+  const exchanged = { ...state.docs }
+  const unsent = (id: string, now = current.get(id)?.key) => now !== undefined && exchanged[id]?.key !== now
   const written = new Map(answer.written.map((w) => [w.id, w.rev]))
   for (const [id, rev] of written) {
     const key = current.get(id)?.key
@@ -153,15 +166,32 @@ export async function runSync(
       ...(change.assets?.length ? { assets: change.assets } : {}),
     })
   }
-  const refused = new Map([...refusedOnArrival, ...(await applyIncoming(archive, incoming))])
+  const kept = new Map<string, string>()
+  const refused = new Map([
+    ...refusedOnArrival,
+    ...(await applyIncoming(archive, incoming, { unsent, kept })),
+  ])
+  // The archive is written before the state records anything as exchanged: killed in between, the next sync
+  // finds the same deletions, keeps the same records and marks them then.
   await archive.flush()
   if (incoming.length) {
     const after = await archiveDocs(archive, new Set([...known, ...incomingArticles(incoming)]))
     for (const item of incoming) {
       if (refused.has(item.id)) continue
       const entry = after.get(item.id)
-      if (entry) state.docs[item.id] = { rev: item.rev, key: entry.key }
+      // A deletion that arrived while the record stays here was refused by this side: sent again.
+      if (entry) state.docs[item.id] = { rev: item.rev, key: item.raw === undefined ? RESEND : entry.key }
       else delete state.docs[item.id]
+    }
+    // An article kept against its deletion goes back whole: its annotations too, as new revisions, for a member
+    // who could not take them in while the article was gone there.
+    for (const docId of kept.keys()) {
+      const articleId = parseDocId(docId)?.type === 'article' ? docId.slice('article:'.length) : ''
+      for (const id of after.keys()) {
+        const ref = parseDocId(id)
+        if (ref?.type === 'annotation' && ref.articleId === articleId && state.docs[id])
+          state.docs[id] = { rev: state.docs[id]!.rev, key: RESEND }
+      }
     }
   }
   state.refused = Object.fromEntries(refused)
@@ -181,6 +211,7 @@ export async function runSync(
     })),
     waiting: serverRefused,
     refused: [...refused].map(([id, reason]) => ({ id, reason })),
+    kept: [...kept].map(([id, reason]) => ({ id, reason })),
   }
 }
 

@@ -7,6 +7,9 @@ export type Outgoing = {
   parentRev?: string
   /** The document's new content; absent when the record was deleted. */
   doc?: unknown
+  /** Sent again as a new revision even when the replica holds the same content (a record kept here against a
+   *  deletion from the team, for members who could not take it in before). */
+  resend?: boolean
   /** Losing revisions of a conflict the person resolved: each gets a deletion, so the conflict ends everywhere. */
   dropRevs?: string[]
   /** An article's files (images, a PDF report): sent as the document's CouchDB attachments. */
