@@ -352,8 +352,7 @@ test('a conflict is marked on the note in the reader, and resolved there: both t
         await page.setViewportSize({ width, height })
         await page.emulateMedia({ colorScheme: scheme })
         // Narrower than 1200 px the annotations are a drawer: opened from the toolbar.
-        if (!(await notice.isVisible()))
-          await page.getByRole('button', { name: /^Annotations/ }).click()
+        if (!(await notice.isVisible())) await page.getByRole('button', { name: /^Annotations/ }).click()
         await notice.scrollIntoViewIfNeeded()
         await page.screenshot({
           path: `reports/screens/team-reader-conflict-${width}x${height}-${scheme}.png`,
