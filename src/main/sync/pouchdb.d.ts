@@ -28,12 +28,17 @@ declare module 'pouchdb' {
         id: string
         seq: string | number
         deleted?: boolean
+        changes: { rev: string }[]
         doc?: Doc & { _rev: string; _conflicts?: string[] }
       }[]
       last_seq: string | number
     }>
+    revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>
     replicate: {
-      from(remote: PouchDB, options?: { doc_ids?: string[]; batch_size?: number }): Promise<ReplicationResult>
+      from(
+        remote: PouchDB,
+        options?: { doc_ids?: string[]; batch_size?: number; checkpoint?: false },
+      ): Promise<ReplicationResult>
       to(remote: PouchDB, options?: { doc_ids?: string[]; batch_size?: number }): Promise<ReplicationResult>
     }
     close(): Promise<void>

@@ -5,6 +5,7 @@
 // two branches: a conflict CouchDB keeps, never a silent overwrite. Nothing here touches the archive.
 import { createHash } from 'node:crypto'
 import PouchDB from 'pouchdb'
+import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
 import { canonicalJson, splitBy, stripCouchFields } from '../../shared/sync/docs'
 import { safeUrl } from './sync-protocol'
 import type { Change, Outgoing, SyncAnswer, SyncAsset, SyncFailureCode, SyncRequest } from './sync-protocol'
@@ -167,6 +168,62 @@ async function changesSince(local: PouchDB, since: string | number) {
   return { changes, lastSeq: feed.last_seq }
 }
 
+const answers = (remote: PouchDB) =>
+  remote.info().then(
+    (info) => !(info as { error?: string }).error,
+    () => false,
+  )
+
+/** Why the server could not send a document: a file name no Glossa archive makes, or the server's own words. */
+async function whyUnfetchable(remote: PouchDB, id: string, err: unknown): Promise<string> {
+  const stub = await remote.get(id).catch(() => undefined)
+  const names = Object.keys((stub as { _attachments?: object } | undefined)?._attachments ?? {})
+  const bad = names.find((n) => !ASSET_NAME.test(n) && !PDF_ASSET_NAME.test(n))
+  if (bad !== undefined)
+    return `it carries a file ${JSON.stringify(bad.slice(0, 80))} that is not a Glossa file name (the server could not send it)`
+  const message = (err as { message?: string; reason?: string }).reason ?? (err as Error).message
+  return `the server could not send it (${String(message ?? 'no reason given').slice(0, 200)})`
+}
+
+/**
+ * Everything new on the server, into the replica. One document the server cannot send (pouchdb-server 4.2.0 fails
+ * a whole batch on an attachment name holding `/`) must not stop the team's sync: while the server still answers,
+ * what the replica lacks is fetched again by id, in chunks halved around a failure down to the one document,
+ * which is refused with its reason. The replication's checkpoint stays before it, so the next sync does this again.
+ */
+async function pullFrom(local: PouchDB, remote: PouchDB, r: SyncRequest['remote']) {
+  try {
+    return { pulled: (await local.replicate.from(remote)).docs_written, refused: [] }
+  } catch (err) {
+    const status = (err as { status?: number }).status
+    if (status === 401 || status === 403 || !(await answers(remote))) throw remoteFailure(err, r)
+  }
+  const feed = await remote.changes({ since: 0, style: 'all_docs' }).catch((err: unknown) => {
+    throw remoteFailure(err, r)
+  })
+  const missing = Object.keys(
+    await local.revsDiff(
+      Object.fromEntries(feed.results.map((row) => [row.id, row.changes.map((c) => c.rev)])),
+    ),
+  )
+  let pulled = 0
+  const refused: { id: string; reason: string }[] = []
+  const fetchIds = async (ids: string[]): Promise<void> => {
+    try {
+      pulled += (await local.replicate.from(remote, { doc_ids: ids, checkpoint: false })).docs_written
+    } catch (err) {
+      if (ids.length > 1) {
+        const half = Math.ceil(ids.length / 2)
+        await fetchIds(ids.slice(0, half))
+        await fetchIds(ids.slice(half))
+      } else if (!(await answers(remote))) throw remoteFailure(err, r)
+      else refused.push({ id: ids[0]!.slice(0, 200), reason: await whyUnfetchable(remote, ids[0]!, err) })
+    }
+  }
+  for (let i = 0; i < missing.length; i += 500) await fetchIds(missing.slice(i, i + 500))
+  return { pulled, refused }
+}
+
 /**
  * The replica, once LevelDB lets this process have it: a sync killed a moment ago may leave its job process
  * holding the lock for the instant it takes to notice and exit.
@@ -205,9 +262,7 @@ export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
     const local = await openReplica(request.replicaDir)
     try {
       const written = await writeOutgoing(local, request.outgoing)
-      const pull = await local.replicate.from(remote).catch((err: unknown) => {
-        throw remoteFailure(err, r)
-      })
+      const pull = await pullFrom(local, remote, r)
       const push = await local.replicate.to(remote).catch((err: unknown) => {
         throw remoteFailure(err, r)
       })
@@ -225,8 +280,9 @@ export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
         changes,
         lastSeq,
         pushed: push.docs_written + (retry?.docs_written ?? 0),
-        pulled: pull.docs_written,
+        pulled: pull.pulled,
         refused,
+        ...(pull.refused.length ? { unfetched: pull.refused } : {}),
       }
     } finally {
       await local.close()

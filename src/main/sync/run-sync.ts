@@ -147,6 +147,7 @@ export async function runSync(
   }
   const incoming: (Incoming & { rev: string })[] = []
   const refusedOnArrival = new Map<string, string>()
+  for (const u of answer.unfetched ?? []) refusedOnArrival.set(u.id.slice(0, 200), u.reason)
   for (const change of answer.changes) {
     // Documents Glossa never makes (another program's, a hostile `__proto__`) are named and left alone.
     if (!parseDocId(change.id)) {

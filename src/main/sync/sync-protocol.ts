@@ -55,6 +55,8 @@ export const syncAnswerSchema = z.discriminatedUnion('ok', [
     pushed: z.number(),
     pulled: z.number(),
     refused: z.array(z.object({ id: z.string(), reason: z.string() })),
+    /** Documents the server could not send (the rest of the pull went on), with why. */
+    unfetched: z.array(z.object({ id: z.string(), reason: z.string() })).optional(),
   }),
   z.object({ ok: z.literal(false), code: z.enum(syncFailureCodes), message: z.string() }),
 ])
