@@ -17,6 +17,8 @@ import { readTeamSettings, teamAddressProblem, writeTeamSettings } from '../sync
 import type { TeamSettings } from '../sync/settings'
 import type { Keeping } from '../sync/team-secret'
 import { readSyncState } from '../sync/state'
+import { readTrash } from '../archive/trash'
+import type { SyncReport } from '../sync/run-sync'
 import type { KeptConflict } from '../sync/state'
 import type { HandlerMap, ServiceContext } from './context'
 
@@ -145,6 +147,25 @@ export function syncHandlers(
     keeping = stored === undefined ? 'session' : 'stored'
   }
   let running: Promise<unknown> = Promise.resolve()
+  /** What the last sync kept here against a deletion from the team, with the article's title. */
+  let lastKept: { id: string; title: string; message: string }[] = []
+  const keptOf = async (report: SyncReport) =>
+    Promise.all(
+      report.kept.map(async ({ id }) => {
+        const articleId = id.startsWith('article:') ? id.slice('article:'.length) : id
+        const title = archive.catalog.has(articleId)
+          ? archive.catalog.get(articleId).title
+          : await readTrash(archive.dir, articleId).then(
+              (t) => t.meta.title,
+              () => articleId,
+            )
+        return {
+          id: articleId,
+          title,
+          message: `Kept here: “${title}” — emptied from the trash by another member; your unsent changes kept it, the next sync sends it back.`,
+        }
+      }),
+    )
   let live: { sync: LiveSync; stop: () => void } | undefined
 
   const remoteOf = async (): Promise<Remote> => {
@@ -162,7 +183,11 @@ export function syncHandlers(
     if (!syncJob)
       throw new GlossaError('unreachable', 'Sync is not available in this window (it has no sync process).')
     const start = syncJob
-    const run = running.then(() => runSync(archive, remote, start))
+    const run = running.then(async () => {
+      const report = await runSync(archive, remote, start)
+      lastKept = await keptOf(report)
+      return { report, kept: lastKept }
+    })
     running = run.catch(() => {})
     return run
   }
@@ -181,7 +206,7 @@ export function syncHandlers(
     const sync = new LiveSync({
       ...timings,
       run: async () => {
-        const report = await syncOnce(await remoteOf())
+        const { report } = await syncOnce(await remoteOf())
         return { received: report.received, pending: 0 }
       },
       remoteSeq: async () => remoteSeq(await remoteOf()),
@@ -200,7 +225,9 @@ export function syncHandlers(
     }
     sync.start()
   }
-  void readTeamSettings(archive.dir)
+  // Resumes live sync once the archive is open; never throws out of the factory (it only closes over the context).
+  void Promise.resolve()
+    .then(() => readTeamSettings(archive.dir))
     .then(loadPassword)
     .then(() => updateLive(true))
     .catch(() => {})
@@ -223,6 +250,7 @@ export function syncHandlers(
       waiting: Object.keys(state.waiting).length,
       ...(waitingReason ? { waitingReason } : {}),
       ...(liveStatus ? { live: liveStatus } : {}),
+      ...(lastKept.length ? { kept: lastKept } : {}),
     }
   }
 
@@ -263,13 +291,14 @@ export function syncHandlers(
     },
     'sync.run': async () => {
       try {
-        const report = await syncOnce(await remoteOf())
+        const { report, kept } = await syncOnce(await remoteOf())
         return {
           sent: report.sent,
           received: report.received,
           conflicts: report.conflicts.length,
           waiting: report.waiting,
           refused: report.refused,
+          kept,
         }
       } catch (err) {
         if (err instanceof SyncError) throw new GlossaError(CODES[err.code], err.message)
