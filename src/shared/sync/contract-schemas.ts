@@ -1,6 +1,14 @@
 // Runs everywhere: the results of the team sync methods (sync.*) in the contract.
 import { z } from 'zod'
 
+/** An article a deletion from the team would have taken with changes not yet sent here: kept, sent back. */
+export const syncKeptSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** What the window says: “Kept here: “Title” — emptied from the trash by another member; …” */
+  message: z.string(),
+})
+
 export const syncStatusSchema = z.object({
   remote: z.string().optional(),
   user: z.string().optional(),
@@ -30,6 +38,8 @@ export const syncStatusSchema = z.object({
       received: z.int().nonnegative(),
     })
     .optional(),
+  /** What the last sync in this session (asked for or live) kept here against a deletion from the team. */
+  kept: z.array(syncKeptSchema).optional(),
 })
 
 export const syncReportSchema = z.object({
@@ -38,6 +48,7 @@ export const syncReportSchema = z.object({
   conflicts: z.int().nonnegative(),
   waiting: z.array(z.object({ id: z.string(), reason: z.string() })),
   refused: z.array(z.object({ id: z.string(), reason: z.string() })),
+  kept: z.array(syncKeptSchema),
 })
 
 export const conflictVersionSchema = z.object({

@@ -187,6 +187,13 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
         {statusLine(status, offline)}
       </p>
       {message && <p className="muted">{message}</p>}
+      {status?.kept?.length ? (
+        <ul className="team-kept" aria-label="Kept here">
+          {status.kept.map((k) => (
+            <li key={k.id}>{k.message}</li>
+          ))}
+        </ul>
+      ) : null}
       {conflicts.length > 0 && (
         <section aria-label="Conflicts">
           <h3>Conflicts</h3>

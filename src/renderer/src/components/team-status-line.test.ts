@@ -13,3 +13,10 @@ describe('statusLine, live sync waiting at open', () => {
     expect(statusLine({ ...base, live: waiting })).toMatch(/tick Keep in sync in Team/)
   })
 })
+
+describe('statusLine, an article kept here against a deletion from the team', () => {
+  it('counts what the last sync kept', () => {
+    const kept = [{ id: 'a1', title: 'Harbour plan', message: 'Kept here: “Harbour plan” — …' }]
+    expect(statusLine({ ...base, lastSync: '2026-12-06T20:00:00Z', kept })).toMatch(/ · 1 article kept here$/)
+  })
+})

@@ -33,5 +33,6 @@ export function statusLine(status: Status | null, offline = false): string {
       `${count(status.waiting, 'change', 'changes')} not accepted by the server${status.waitingReason ? ` (${status.waitingReason})` : ''}`,
     )
   if (status.conflicts) parts.push(count(status.conflicts, 'conflict', 'conflicts'))
+  if (status.kept?.length) parts.push(count(status.kept.length, 'article kept here', 'articles kept here'))
   return parts.join(' · ')
 }
