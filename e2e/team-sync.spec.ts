@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { describe as describeTarget } from '../src/shared/anchoring'
 import { startCouch } from '../test/sync/couch-server'
+import { removeTrash } from '../src/main/archive/trash'
 import type { CouchServer } from '../test/sync/couch-server'
 import { CLI, expect, test } from './glossa'
 import type { Glossa } from './glossa'
@@ -41,12 +42,14 @@ test.afterAll(async () => couch?.stop())
 async function member(): Promise<{
   call: (method: string, args: object) => Promise<unknown>
   stop: () => Promise<void>
+  dir: string
 }> {
   const dir = await mkdtemp(join(tmpdir(), 'glossa-e2e-team-'))
   const serve: ServeProcess = await startServe(CLI, dir, 20_000)
   const url = new URL(serve.url)
   const token = url.hash.replace('#token=', '')
   return {
+    dir,
     call: async (method, args) => {
       const res = await fetch(`${url.origin}/api/${method}`, {
         method: 'POST',
@@ -130,6 +133,43 @@ test('a conflict made offline on two sides shows in B with both texts and who wr
     expect(kept!.note).toContain('The council meant gross cost.')
     expect(kept!.note).toContain('Check against the 2024 budget.')
     expect(await a.call('sync.conflicts', {})).toEqual([])
+  } finally {
+    await a.stop()
+  }
+})
+
+test('an article another member emptied from the trash, annotated here offline: the Team dialog says it was kept', async ({
+  page,
+  glossa,
+}) => {
+  const url = await couch.team(`e2e${++dbs}`, { ann: 'pw-ann', rob: 'pw-rob' })
+  const a = await member()
+  try {
+    await a.call('sync.configure', { remote: url, user: 'ann', password: 'pw-ann' })
+    const article = (await glossa.call('articles.create', { title: 'Harbour plan', text: TEXT })) as {
+      id: string
+    }
+    await glossa.call('sync.configure', { remote: url, user: 'rob', password: 'pw-rob' })
+    await glossa.call('sync.run', {})
+    await a.call('sync.run', {})
+    // Ann deletes it and empties her trash; Rob (the window), offline, adds a note to it.
+    await a.call('articles.delete', { ids: [article.id] })
+    await removeTrash(a.dir, article.id)
+    await a.call('sync.run', {})
+    await glossa.call('annotations.create', { articleId: article.id, note: 'typed offline', target })
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.goto(glossa.url)
+    await page.getByRole('button', { name: 'Team…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Team' })
+    await expect(dialog.getByLabel('Database')).not.toHaveValue('')
+    await dialog.getByRole('button', { name: 'Sync now' }).click()
+    await expect(dialog.getByRole('list', { name: 'Kept here' })).toHaveText(
+      'Kept here: “Harbour plan” — emptied from the trash by another member; your unsent changes kept it, the next sync sends it back.',
+      { timeout: 60_000 },
+    )
+    await expect(dialog.getByRole('status')).toContainText('1 article kept here')
+    await page.screenshot({ path: 'reports/screens/team-kept-1440x900-light.png' })
   } finally {
     await a.stop()
   }
