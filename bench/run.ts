@@ -14,8 +14,9 @@ import type { HolderInput, HolderResult } from './holder'
 import type { OpenResult } from './open-child'
 import { measurePdf, pdfRows } from './pdf'
 import { renderRows, renderTargets } from './report'
+import { measureSync, syncRows } from './sync-measure'
 import { buildFigures, figureRows, targetChecks } from './results-model'
-import { SIZES, benchPaths, resultsDir } from './sizes'
+import { SIZES, benchPaths, projectRoot, resultsDir } from './sizes'
 import type { SizeName } from './sizes'
 
 const { values } = parseArgs({
@@ -109,6 +110,16 @@ async function measureAll(
   // PDF reports (#15): bench/pdf.ts, on reports of its own.
   const pdf = await measurePdf(log)
 
+  // Team sync (#17): bench/sync-measure.ts — a fresh archive pulling the issue's 10,000 articles (the run's count
+  // when it is smaller), and 100 new annotations reaching the other side, repeated.
+  log('Team sync: a fresh archive pulls the team archive; 100 new annotations reach the other side')
+  const sync = await measureSync({
+    articles: Math.min(size.articles, SIZES.full.articles),
+    runs: size.name === 'small' ? 3 : 5,
+    worker: join(projectRoot, 'out', 'cli', 'sync-worker.js'),
+    log,
+  })
+
   const figures = buildFigures({ cold, holder: holder.value, exports, baseline: baseline.value })
   const targets = targetChecks(figures)
   const result = {
@@ -130,6 +141,7 @@ async function measureAll(
     figures,
     targets,
     pdf,
+    sync,
   }
   await mkdir(resultsDir, { recursive: true })
   const json = JSON.stringify(result, null, 2)
@@ -146,6 +158,7 @@ async function measureAll(
   )
   console.log(renderRows(figureRows(figures)))
   console.log(`\nPDF reports\n${renderRows(pdfRows(pdf))}`)
+  console.log(`\nTeam sync\n${renderRows(syncRows(sync))}`)
   console.log(`\n${renderTargets(targets)}`)
   console.log(`\nAll figures: ${file}`)
 }

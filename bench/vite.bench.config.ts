@@ -12,6 +12,8 @@ const root = resolve(benchDir, '..')
 const entries = ['probe', 'run', 'open-child', 'holder', 'export-child', 'baseline-child', 'ui']
 // PDF reports (#15): bench/pdf.ts's measures alone, and the child reading a large PDF.
 entries.push('pdf-run', 'pdf-read-child')
+// Team sync (#17): bench/sync-measure.ts's measures alone.
+entries.push('sync-run')
 
 export default defineConfig({
   root,

@@ -4,11 +4,13 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 
-const BIN = resolve(import.meta.dirname, '../../node_modules/pouchdb-server/bin/pouchdb-server')
+// Found through Node's resolution, so the bench's bundle (bench/results/dist) finds it too.
+const BIN = createRequire(import.meta.url).resolve('pouchdb-server/bin/pouchdb-server')
 export const ADMIN = { user: 'admin', password: 'admin-secret' }
 
 async function freePort(): Promise<number> {
