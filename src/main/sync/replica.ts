@@ -143,27 +143,43 @@ async function attachmentsOf(local: PouchDB, id: string, doc: Doc): Promise<Sync
   )
 }
 
-async function changesSince(local: PouchDB, since: string | number) {
+/** One document's winning revision as the archive takes it in, with its conflicts and files. */
+async function changeOf(local: PouchDB, id: string, doc: Doc, deleted: boolean): Promise<Change> {
+  const losing = (doc as { _conflicts?: string[] })._conflicts ?? []
+  const conflicts = losing.length
+    ? (await local.get(id, { open_revs: losing })).flatMap((r) =>
+        r.ok ? [{ rev: r.ok._rev!, deleted: !!r.ok._deleted, doc: stripCouchFields(r.ok) }] : [],
+      )
+    : []
+  const assets = deleted ? [] : await attachmentsOf(local, id, doc)
+  return {
+    id,
+    rev: doc._rev!,
+    deleted,
+    ...(deleted ? {} : { doc: stripCouchFields(doc) }),
+    conflicts,
+    ...(assets.length ? { assets } : {}),
+  }
+}
+
+/**
+ * What changed in the replica since `since`, and the documents in `reread` as they are now: the archive's gate
+ * refused them before (an annotation that arrived before its article, when a member's push was cut short between
+ * the two), and the changes feed, past them, would never offer them again.
+ */
+async function changesSince(local: PouchDB, since: string | number, reread: string[] = []) {
   const feed = await local.changes({ since, include_docs: true, conflicts: true, style: 'main_only' })
   const changes: Change[] = []
   for (const row of feed.results) {
     if (row.id.startsWith('_design/')) continue
-    const doc = row.doc!
-    const losing = doc._conflicts ?? []
-    const conflicts = losing.length
-      ? (await local.get(row.id, { open_revs: losing })).flatMap((r) =>
-          r.ok ? [{ rev: r.ok._rev!, deleted: !!r.ok._deleted, doc: stripCouchFields(r.ok) }] : [],
-        )
-      : []
-    const assets = row.deleted ? [] : await attachmentsOf(local, row.id, doc)
-    changes.push({
-      id: row.id,
-      rev: doc._rev,
-      deleted: !!row.deleted,
-      ...(row.deleted ? {} : { doc: stripCouchFields(doc) }),
-      conflicts,
-      ...(assets.length ? { assets } : {}),
-    })
+    changes.push(await changeOf(local, row.id, row.doc! as Doc, !!row.deleted))
+  }
+  const seen = new Set(changes.map((c) => c.id))
+  for (const id of reread) {
+    if (seen.has(id) || id.startsWith('_')) continue
+    // A deletion (or nothing) now: nothing left to take in.
+    const doc = await local.get(id, { conflicts: true }).catch(() => undefined)
+    if (doc) changes.push(await changeOf(local, id, doc as Doc, false))
   }
   return { changes, lastSeq: feed.last_seq }
 }
@@ -273,7 +289,7 @@ export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
         const { id, reason, message } = e as { id?: string; reason?: string; message?: string }
         return { id: String(id ?? ''), reason: String(reason ?? message ?? 'refused') }
       })
-      const { changes, lastSeq } = await changesSince(local, request.since)
+      const { changes, lastSeq } = await changesSince(local, request.since, request.reread)
       return {
         ok: true,
         written,

@@ -130,6 +130,8 @@ export async function runSync(
       outgoing,
       since: state.since,
       retry: Object.keys(state.waiting),
+      // Refused by the gate last time (an annotation whose article had not arrived yet): offered to it again.
+      reread: Object.keys(state.refused).filter((id) => parseDocId(id)),
     },
     (value) => syncAnswerSchema.parse(value),
   )

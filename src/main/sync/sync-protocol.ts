@@ -30,6 +30,8 @@ export type SyncRequest = {
   since: string | number
   /** Documents a server refused before: offered again by id (the replication's checkpoint is past them). */
   retry: string[]
+  /** Documents the archive's gate refused before: read again from the replica (the changes feed is past them). */
+  reread?: string[]
 }
 
 export const changeSchema = z.object({
