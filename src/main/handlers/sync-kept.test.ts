@@ -1,33 +1,22 @@
 // sync.run and sync.status say in the window what a sync kept here against a deletion from the team: an article
 // another member emptied from the trash while this side had notes on it not yet sent (#17). Two archives through
 // the service and pouchdb-server, as the window runs them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bundleChild } from '../../../test/reliability/bundle-child'
-import type { BundledChild } from '../../../test/reliability/bundle-child'
+import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
-import { startCouch } from '../../../test/sync/couch-server'
-import type { CouchServer } from '../../../test/sync/couch-server'
+import { useTeamServer } from '../../../test/sync/team-server'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import { removeTrash } from '../archive/trash'
 import { nodeProcess } from '../jobs/job-process'
 
-let couch: CouchServer
-let worker: BundledChild
-beforeAll(async () => {
-  ;[couch, worker] = await Promise.all([startCouch(), bundleChild('src/main/sync/sync-worker.ts')])
-}, 120_000)
-afterAll(async () => {
-  await couch?.stop()
-  await worker?.dispose()
-})
+const team = useTeamServer()
 
 const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesday.'
 
 describe('sync.run and sync.status report what was kept', () => {
   it('names the kept article and why, until the next sync has sent it back', async () => {
-    const url = await couch.team('kept1', { ann: 'pw-ann', rob: 'pw-rob' })
+    const url = await team.couch.team('kept1', { ann: 'pw-ann', rob: 'pw-rob' })
     const open = async (user: string) => {
-      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(worker.file) })
+      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
       await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
       return h
     }

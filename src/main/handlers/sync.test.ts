@@ -1,32 +1,21 @@
 // sync.* through the service, against pouchdb-server: team settings, the creator of new annotations (W3C
 // `creator` in JSON-LD), a conflict listed with who wrote each version, and resolved by a merged note.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { exportWebAnnotations } from '../../shared/export/web-annotation'
-import { bundleChild } from '../../../test/reliability/bundle-child'
-import type { BundledChild } from '../../../test/reliability/bundle-child'
 import { serviceHarness } from '../../../test/service-harness'
-import { startCouch } from '../../../test/sync/couch-server'
-import type { CouchServer } from '../../../test/sync/couch-server'
+import { useTeamServer } from '../../../test/sync/team-server'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import { nodeProcess } from '../jobs/job-process'
 
-let couch: CouchServer
-let worker: BundledChild
-beforeAll(async () => {
-  ;[couch, worker] = await Promise.all([startCouch(), bundleChild('src/main/sync/sync-worker.ts')])
-}, 120_000)
-afterAll(async () => {
-  await couch?.stop()
-  await worker?.dispose()
-})
+const team = useTeamServer()
 
 const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesday.'
 
 describe('sync.* methods', () => {
   it('configure, sync, creator, a conflict with who wrote each version, a merge', async () => {
-    const url = await couch.team('service1', { ann: 'pw-ann', rob: 'pw-rob' })
+    const url = await team.couch.team('service1', { ann: 'pw-ann', rob: 'pw-rob' })
     const open = async (user: string) => {
-      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(worker.file) })
+      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
       const status = await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
       expect(status).toMatchObject({ remote: url, user, password: 'session', conflicts: 0 })
       return h
@@ -76,9 +65,9 @@ describe('sync.* methods', () => {
   }, 120_000)
 
   it('refuses clearly: no team set, a wrong password, no sync process', async () => {
-    const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(worker.file) })
+    const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
     await expect(h.call('sync.run', {})).rejects.toMatchObject({ code: 'invalid_argument' })
-    const url = await couch.team('service2', { ann: 'pw-ann' })
+    const url = await team.couch.team('service2', { ann: 'pw-ann' })
     await h.call('sync.configure', { remote: url, user: 'ann', password: 'wrong' })
     await expect(h.call('sync.run', {})).rejects.toMatchObject({ code: 'unauthorized' })
     const plain = await serviceHarness(await tempDir())

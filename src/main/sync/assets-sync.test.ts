@@ -4,40 +4,29 @@
 // and an article whose file fails is refused whole, leaving nothing of it.
 import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as makePdf from '../../../test/fixtures/pdf/make-pdfs'
 import { READER_DIR } from '../../../test/import/reader-score'
-import { bundleChild } from '../../../test/reliability/bundle-child'
-import type { BundledChild } from '../../../test/reliability/bundle-child'
 import { serviceHarness } from '../../../test/service-harness'
-import { startCouch } from '../../../test/sync/couch-server'
-import type { CouchServer } from '../../../test/sync/couch-server'
+import { useTeamServer } from '../../../test/sync/team-server'
 import { tempDir } from '../../../test/temp-archive'
 import { Importer } from '../importer'
 import { nodeProcess } from '../jobs/job-process'
 
-let couch: CouchServer
-let worker: BundledChild
-beforeAll(async () => {
-  ;[couch, worker] = await Promise.all([startCouch(), bundleChild('src/main/sync/sync-worker.ts')])
-}, 120_000)
-afterAll(async () => {
-  await couch?.stop()
-  await worker?.dispose()
-})
+const team = useTeamServer()
 
 const PAGE = '00-standard-saved'
 const PHOTO = join(READER_DIR, `${PAGE}_files/site-photo.png`)
 
 async function member(url: string, user: string) {
-  const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(worker.file) })
+  const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
   await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
   return h
 }
 
 describe('an article’s files sync with it', () => {
   it('a saved page’s image and a PDF report arrive byte for byte and are served as before', async () => {
-    const url = await couch.team('assets1', { ann: 'pw-ann', rob: 'pw-rob' })
+    const url = await team.couch.team('assets1', { ann: 'pw-ann', rob: 'pw-rob' })
     const a = await member(url, 'ann')
     const b = await member(url, 'rob')
     const folder = join(await tempDir(), 'saved')
@@ -76,7 +65,7 @@ describe('an article’s files sync with it', () => {
   }, 120_000)
 
   it('refuses an article whose file is not what its name says, or whose file name is not a Glossa one', async () => {
-    const url = await couch.team('assets2', { ann: 'pw-ann', rob: 'pw-rob' })
+    const url = await team.couch.team('assets2', { ann: 'pw-ann', rob: 'pw-rob' })
     const b = await member(url, 'rob')
     const photo = await readFile(PHOTO)
     const { createHash } = await import('node:crypto')

@@ -3,39 +3,30 @@
 // CouchDB-protocol server (pouchdb-server, in memory) and the bundled sync job, as the app runs it.
 import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bundleChild } from '../../../test/reliability/bundle-child'
-import type { BundledChild } from '../../../test/reliability/bundle-child'
+import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
-import { startCouch } from '../../../test/sync/couch-server'
-import type { CouchServer } from '../../../test/sync/couch-server'
+import { useTeamServer } from '../../../test/sync/team-server'
 import { removeTrash } from '../archive/trash'
 import { nodeProcess } from '../jobs/job-process'
 import { annotationDoc, changeKey } from '../../shared/sync/docs'
 import { applyIncoming } from './apply'
 import { runSync } from './run-sync'
 
-let couch: CouchServer
-let worker: BundledChild
-beforeAll(async () => {
-  ;[couch, worker] = await Promise.all([startCouch(), bundleChild('src/main/sync/sync-worker.ts')])
-}, 120_000)
-afterAll(async () => {
-  await couch?.stop()
-  await worker?.dispose()
-})
+const server = useTeamServer()
 
 const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesday.'
 const members = { ann: 'pw-ann', rob: 'pw-rob' }
 let dbCount = 0
 
 async function team() {
-  const url = await couch.team(`keep${++dbCount}`, members)
+  const url = await server.couch.team(`keep${++dbCount}`, members)
   const open = async () => {
     const h = await serviceHarness(await tempDir())
     const sync = (user: keyof typeof members) =>
-      runSync(h.archive, { url, username: user, password: members[user] }, () => nodeProcess(worker.file))
+      runSync(h.archive, { url, username: user, password: members[user] }, () =>
+        nodeProcess(server.worker.file),
+      )
     return { ...h, sync }
   }
   const a = await open()

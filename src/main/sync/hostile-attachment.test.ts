@@ -5,32 +5,21 @@
 import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { READER_DIR } from '../../../test/import/reader-score'
-import { bundleChild } from '../../../test/reliability/bundle-child'
-import type { BundledChild } from '../../../test/reliability/bundle-child'
 import { serviceHarness } from '../../../test/service-harness'
-import { startCouch } from '../../../test/sync/couch-server'
-import type { CouchServer } from '../../../test/sync/couch-server'
+import { useTeamServer } from '../../../test/sync/team-server'
 import { tempDir } from '../../../test/temp-archive'
 import { nodeProcess } from '../jobs/job-process'
 
-let couch: CouchServer
-let worker: BundledChild
-beforeAll(async () => {
-  ;[couch, worker] = await Promise.all([startCouch(), bundleChild('src/main/sync/sync-worker.ts')])
-}, 120_000)
-afterAll(async () => {
-  await couch?.stop()
-  await worker?.dispose()
-})
+const team = useTeamServer()
 
 const PHOTO = join(READER_DIR, '00-standard-saved_files/site-photo.png')
 
 describe('a document the server cannot send', () => {
   it('is refused with its reason and the rest of the sync goes on', async () => {
-    const url = await couch.team('hostile1', { ann: 'pw-ann' })
-    const a = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(worker.file) })
+    const url = await team.couch.team('hostile1', { ann: 'pw-ann' })
+    const a = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
     await a.call('sync.configure', { remote: url, user: 'ann', password: 'pw-ann' })
     const photo = await readFile(PHOTO)
     const name = `${createHash('sha256').update(photo).digest('hex')}.png`

@@ -5,26 +5,15 @@
 // changes feed never offered them again, and that member kept the article without its notes for good (the
 // intermittent "archive B has 100 of the 300 notes" of run-sync.test.ts's killed-sync test). Made exact here by
 // copying A's documents, revisions and all, into a second database in two steps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bundleChild } from '../../../test/reliability/bundle-child'
-import type { BundledChild } from '../../../test/reliability/bundle-child'
+import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
-import { startCouch } from '../../../test/sync/couch-server'
-import type { CouchServer } from '../../../test/sync/couch-server'
+import { useTeamServer } from '../../../test/sync/team-server'
 import { nodeProcess } from '../jobs/job-process'
 import { runSync } from './run-sync'
 import { readSyncState } from './state'
 
-let couch: CouchServer
-let worker: BundledChild
-beforeAll(async () => {
-  ;[couch, worker] = await Promise.all([startCouch(), bundleChild('src/main/sync/sync-worker.ts')])
-}, 120_000)
-afterAll(async () => {
-  await couch?.stop()
-  await worker?.dispose()
-})
+const team = useTeamServer()
 
 const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesday.'
 const headers = {
@@ -50,9 +39,9 @@ async function copy(from: string, to: string, which: (id: string) => boolean) {
 describe('annotations that reach a member before their article', () => {
   it('are taken in when the article arrives, at the next sync', async () => {
     const members = { ann: 'pw-ann' }
-    const full = await couch.team('full1', members)
-    const partial = await couch.team('partial1', members)
-    const job = () => nodeProcess(worker.file)
+    const full = await team.couch.team('full1', members)
+    const partial = await team.couch.team('partial1', members)
+    const job = () => nodeProcess(team.worker.file)
     const a = await serviceHarness(await tempDir())
     const b = await serviceHarness(await tempDir())
     const article = await a.call('articles.create', { title: 'Harbour plan', text: TEXT })

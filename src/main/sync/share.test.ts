@@ -2,25 +2,14 @@
 // chosen collections' articles and annotations (and the tag colours they use) leave the archive; what the team
 // sends is taken in whatever its collection; a read-only member takes everything in and is told plainly that the
 // server does not accept its changes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bundleChild } from '../../../test/reliability/bundle-child'
-import type { BundledChild } from '../../../test/reliability/bundle-child'
+import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
-import { startCouch } from '../../../test/sync/couch-server'
-import type { CouchServer } from '../../../test/sync/couch-server'
+import { useTeamServer } from '../../../test/sync/team-server'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import { sharedDocIds } from '../../shared/sync/scope'
 import { nodeProcess } from '../jobs/job-process'
 
-let couch: CouchServer
-let worker: BundledChild
-beforeAll(async () => {
-  ;[couch, worker] = await Promise.all([startCouch(), bundleChild('src/main/sync/sync-worker.ts')])
-}, 120_000)
-afterAll(async () => {
-  await couch?.stop()
-  await worker?.dispose()
-})
+const team = useTeamServer()
 
 const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesday.'
 const OTHER = 'Private notes on a source: the minister will resign on Friday, two aides said.'
@@ -60,9 +49,9 @@ describe('sharing chosen collections', () => {
   })
 
   it('only the chosen collection leaves; the team’s articles come in; a shared one stays shared', async () => {
-    const url = await couch.team('share1', { ann: 'pw-ann', rob: 'pw-rob' })
+    const url = await team.couch.team('share1', { ann: 'pw-ann', rob: 'pw-rob' })
     const open = async (user: string) => {
-      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(worker.file) })
+      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
       await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
       return h
     }
@@ -133,9 +122,9 @@ describe('sharing chosen collections', () => {
   }, 120_000)
 
   it('a read-only member takes everything in, and the status says plainly its changes are not accepted', async () => {
-    const url = await couch.team('share2', { ann: 'pw-ann', ro: 'pw-ro' }, ['ro'])
+    const url = await team.couch.team('share2', { ann: 'pw-ann', ro: 'pw-ro' }, ['ro'])
     const open = async (user: string) => {
-      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(worker.file) })
+      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
       await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
       return h
     }
