@@ -2,8 +2,8 @@
 // there, the period it refers to and who said it. The form and `glossa figures --json` use this one function.
 import { detectFigures } from './detect'
 import { articleLexicon } from './lang'
-import { suggestAttribution } from './attribution'
 import { suggestPeriod } from './period'
+import { attributeSpeaker } from './speaker-model'
 import type { FigureCandidate } from './types'
 
 export type Prefill = {
@@ -38,7 +38,7 @@ export function prefillFigure(args: {
   }
   const period = suggestPeriod({ text, start, end, articleDate: args.articleDate, lex })
   if (period) prefill.period = { start: period.start, end: period.end }
-  const attributedTo = suggestAttribution({ text, start, end, lex })
+  const attributedTo = attributeSpeaker({ text, start, end, lex })
   if (attributedTo) prefill.attributedTo = attributedTo
   return prefill
 }

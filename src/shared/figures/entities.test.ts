@@ -1,0 +1,66 @@
+// The article's table of entities: a speaker's name read against the names the article gives in full.
+import { describe, expect, it } from 'vitest'
+import { entityTable } from './entities'
+import { lexiconFor } from './lang'
+import { attributeSpeaker } from './speaker-model'
+
+const canonical = (lang: string, text: string, name: string): string =>
+  entityTable(text, lexiconFor(lang)).canonical(name)
+
+describe('entity table', () => {
+  it('names a Russian or Ukrainian body by its whole name from its first words or its head noun', () => {
+    const ru =
+      'Главное управление МЧС России по Алтынской области сообщило о подтоплении. Избирательная комиссия Староозёрска подвела итоги.'
+    expect(canonical('ru', ru, 'Главное')).toBe('Главное управление МЧС России по Алтынской области')
+    expect(canonical('ru', ru, 'комиссия')).toBe('Избирательная комиссия Староозёрска')
+    const uk = 'Державна служба з надзвичайних ситуацій повідомила про пожежі.'
+    expect(canonical('uk', uk, 'Державна служба')).toBe('Державна служба з надзвичайних ситуацій')
+  })
+
+  it('does not run a body name on over words after it', () => {
+    const uk = 'Національний банк України свого часу оцінював втрати. Так вважає Національний банк України.'
+    expect(canonical('uk', uk, 'Національний банк України')).toBe('Національний банк України')
+  })
+
+  it('reads a body named by what it is: облизбирком', () => {
+    const ru =
+      'Избирательная комиссия Приозёрской области начала подсчёт. По данным облизбиркома, явка составила 41%.'
+    expect(canonical('ru', ru, 'облизбиркома')).toBe('Избирательная комиссия Приозёрской области')
+  })
+
+  it('names a person by first name and surname when the text gives both', () => {
+    const ru = 'Ирина Сомова работала на комбинате. Сомова говорит, что платят 95 тыс. руб.'
+    expect(canonical('ru', ru, 'Сомова')).toBe('Ирина Сомова')
+  })
+
+  it('leaves out a title, a body or a workplace before or after a person', () => {
+    expect(canonical('uk', '', 'Адвокатка Олена Мірошник')).toBe('Олена Мірошник')
+    expect(canonical('uk', '', 'ОВА Василь Гордійчук')).toBe('Василь Гордійчук')
+    expect(canonical('uk', '', 'Трейдерка Ганна Левицька з компанії «Агроекспорт-Південь»')).toBe(
+      'Ганна Левицька',
+    )
+    expect(canonical('ru', '', 'облизбиркома Елена Шарова')).toBe('Елена Шарова')
+  })
+
+  it('takes a quoted name out of a lower-case frame, not out of a name', () => {
+    expect(canonical('uk', '', 'національний оператор енергосистеми «Енергомережа»')).toBe('Енергомережа')
+    expect(canonical('uk', '', 'Соціологічна група «Соціовимір»')).toBe('Соціологічна група «Соціовимір»')
+  })
+
+  it('leaves out lower-case descriptors before a capitalised name', () => {
+    expect(canonical('en', '', 'campaign group Better Buses Kelmouth')).toBe('Better Buses Kelmouth')
+    expect(canonical('en', '', 'Ministry of Finance')).toBe('Ministry of Finance')
+  })
+})
+
+describe('speaker model', () => {
+  it('gives a title line figure no speaker', () => {
+    const text =
+      'date 2026-11-19 Acme recalls 214,000 kettles\n\nAcme is recalling 214,000 kettles, the company said on Wednesday.'
+    const first = text.indexOf('214,000')
+    const second = text.indexOf('214,000', first + 1)
+    const lex = lexiconFor('en')
+    expect(attributeSpeaker({ text, start: first, end: first + 7, lex })).toBeUndefined()
+    expect(attributeSpeaker({ text, start: second, end: second + 7, lex })).toBeDefined()
+  })
+})

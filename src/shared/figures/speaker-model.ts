@@ -1,0 +1,27 @@
+// Runs everywhere: who a figure is attributed to, read as a model of the whole article rather than one
+// sentence at a time: the title speaks for nobody (conventions v2 §12), the sentence readers of
+// attribution.ts find who speaks where, and the article's table of entities (entities.ts) names them as
+// the article introduces them.
+import { suggestAttribution } from './attribution'
+import { entityTable } from './entities'
+import { en } from './lang/en'
+import type { Lexicon } from './lang/types'
+
+/** The first line of an article file, `date YYYY-MM-DD Title`: a title's figure has no speaker. */
+export function inTitle(text: string, offset: number): boolean {
+  const firstLine = text.indexOf('\n')
+  return /^date \d{4}-\d{2}-\d{2} /.test(text) && (firstLine < 0 || offset < firstLine)
+}
+
+/** Who the figure at `start`…`end` of `text` is attributed to, undefined in the article's own voice. */
+export function attributeSpeaker(args: {
+  text: string
+  start: number
+  end: number
+  lex?: Lexicon
+}): string | undefined {
+  if (inTitle(args.text, args.start)) return undefined
+  const found = suggestAttribution(args)
+  if (found === undefined) return undefined
+  return entityTable(args.text, args.lex ?? en).canonical(found)
+}
