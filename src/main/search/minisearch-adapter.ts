@@ -8,8 +8,11 @@
 // checks every field against what MiniSearch's public API says, so an upgrade that moves one fails that test by
 // name instead of quietly taking the slow path.
 import MiniSearch from 'minisearch'
+import SearchableMap from 'minisearch/SearchableMap'
 
 export { MiniSearch }
+/** MiniSearch's radix tree, used on its own as the term dictionary of the on-disk index (segmented-index.ts). */
+export { SearchableMap }
 export type { AsPlainObject, Options, SearchOptions, SearchResult } from 'minisearch'
 
 /** The MiniSearch version whose private layout this module reads. */

@@ -31,13 +31,35 @@ const MAX_QUERY_TERMS = 32
 
 type Run = Pick<RankedQuery, 'combineWith' | 'fuzzy' | 'prefix'>
 
+/** What a query needs of an index: ranked matches, and the documents holding a word (for exclusions). */
+export type SearchEngine = {
+  rank(text: string, opts: RankedQuery): Ranked
+  /** Ids of the documents that hold `term` exactly, in any field. */
+  docsWith(term: string): Iterable<string>
+}
+
+/** A MiniSearch index as a SearchEngine: ranked by rankedSearch, or by MiniSearch itself when that cannot. */
+export function miniSearchEngine(ms: MiniSearch<SearchDoc>): SearchEngine {
+  return {
+    rank: (text, options) => {
+      const ranked = rankedSearch(ms, text, options)
+      if (ranked) return ranked
+      const list = ms.search(text, options)
+      return { size: list.length, ids: () => list.map((r) => r.id), results: () => list }
+    },
+    docsWith: (term) =>
+      ms.search(term, { fuzzy: false, prefix: false, combineWith: 'OR' }).map((r) => String(r.id)),
+  }
+}
+
 export async function runQuery(
-  ms: MiniSearch<SearchDoc>,
+  index: MiniSearch<SearchDoc> | SearchEngine,
   query: ParsedQuery,
   limit: number,
   src: HitSources,
 ): Promise<SearchOutcome> {
-  const checks = new Checks(ms, query, src)
+  const engine = 'rank' in index ? index : miniSearchEngine(index)
+  const checks = new Checks(engine, query, src)
   const bare = dropStopWords(query.terms)
   // A phrase's own words find its candidates; stop words are checked in the text, not looked up.
   const phraseWords = query.phrases.flatMap((p) => dropStopWords(p))
@@ -47,14 +69,8 @@ export async function runQuery(
 
   if (words.length === 0) return checks.catalogOnly(limit)
 
-  const search = (run: Run): Ranked => {
-    const options = { boost: SEARCH_OPTIONS.boost, maxFuzzy: SEARCH_OPTIONS.maxFuzzy, ...run }
-    const text = words.join(' ')
-    const ranked = rankedSearch(ms, text, options)
-    if (ranked) return ranked
-    const list = ms.search(text, options)
-    return { size: list.length, ids: () => list.map((r) => r.id), results: () => list }
-  }
+  const search = (run: Run): Ranked =>
+    engine.rank(words.join(' '), { boost: SEARCH_OPTIONS.boost, maxFuzzy: SEARCH_OPTIONS.maxFuzzy, ...run })
   const exact = search({ combineWith: 'AND', fuzzy: false, prefix: (_t, i) => isPrefix(i) })
   let accepted = await checks.accept(exact)
   let ranked = exact
@@ -90,15 +106,14 @@ class Checks {
   private readonly annotations = new Map<string, Promise<Annotation[]>>()
 
   constructor(
-    ms: MiniSearch<SearchDoc>,
+    engine: SearchEngine,
     private readonly query: ParsedQuery,
     private readonly src: HitSources,
   ) {
     // An article is left out when any of its documents (its title, text, tags, source or a note) has the word.
     this.excluded = new Set<string>()
     for (const term of query.exclude.terms)
-      for (const r of ms.search(term, { fuzzy: false, prefix: false, combineWith: 'OR' }))
-        this.excluded.add(parseDocId(String(r.id)).articleId)
+      for (const id of engine.docsWith(term)) this.excluded.add(parseDocId(id).articleId)
   }
 
   /** Each passing article, mapped to its best-ranked document that passes, in rank order. */

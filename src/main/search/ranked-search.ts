@@ -52,7 +52,7 @@ export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQu
   const specs = terms.map((term, i): Spec => ({
     term,
     unique: uniqueTerms.indexOf(term),
-    derived: derivedTerms(inner, term, i, terms, opts),
+    derived: derivedTerms(inner.terms, term, i, terms, opts),
   }))
   const fields = inner.fields
   const boosts = fields.map((f) => [inner.fieldIds[f], opts.boost?.[f] || 1] as const)
@@ -129,20 +129,30 @@ export function rankedSearch<T>(ms: MiniSearch<T>, query: string, opts: RankedQu
   }
 }
 
-function derivedTerms(
-  inner: MiniSearchInternals,
+/** What `derivedTerms` reads of a term dictionary: MiniSearch's term tree, or the on-disk index's. */
+export type TermLookup<D> = {
+  get(term: string): D | undefined
+  atPrefix(prefix: string): Iterable<[string, D]>
+  fuzzyGet(term: string, maxEditDistance: number): Map<string, [D, number]>
+}
+
+/**
+ * The terms a query term matches — itself, longer words it starts (when prefix applies) and near spellings
+ * (when fuzzy applies) — each with MiniSearch's weight for that kind of match.
+ */
+export function derivedTerms<D>(
+  tree: TermLookup<D>,
   term: string,
   i: number,
   terms: string[],
   opts: RankedQuery,
-): Derived[] {
-  const tree = inner.terms
-  const out: Derived[] = []
+): { term: string; weight: number; data: D }[] {
+  const out: { term: string; weight: number; data: D }[] = []
   const exact = tree.get(term)
   if (exact) out.push({ term, weight: 1, data: exact })
   const prefix = typeof opts.prefix === 'function' ? opts.prefix(term, i, terms) : opts.prefix === true
   const fuzzyOption = typeof opts.fuzzy === 'function' ? opts.fuzzy(term, i, terms) : (opts.fuzzy ?? false)
-  let fuzzyMatches: Map<string, [TermData, number]> | undefined
+  let fuzzyMatches: Map<string, [D, number]> | undefined
   if (fuzzyOption) {
     const fuzzy = fuzzyOption === true ? 0.2 : fuzzyOption
     const maxFuzzy = opts.maxFuzzy ?? DEFAULT_MAX_FUZZY
@@ -201,7 +211,7 @@ function resultOf(
   return { id: inner.documentIds.get(doc), score, terms: Object.keys(match), queryTerms, match }
 }
 
-function popcount(x: number): number {
+export function popcount(x: number): number {
   let v = x >>> 0
   let count = 0
   while (v) {
