@@ -85,6 +85,42 @@ describe('AnnotationSync', () => {
     expect(sync.getSnapshot().status).toEqual({ state: 'failed', message: 'refused: read_only' })
   })
 
+  it('never says Saved while a refused change is on screen, until a later save covers it', async () => {
+    const { sync, stored, failNext } = setup()
+    const id = sync.create({ target, color: 'yellow' })
+    await sync.flushed()
+    failNext(1, 'invalid_argument')
+    sync.update(id, { note: 'far too long' })
+    await sync.flushed()
+    // Another highlight saves: the refused note is still not on disk, and the status keeps saying so.
+    sync.create({ target, color: 'green' })
+    sync.update(id, { color: 'blue' })
+    await sync.flushed()
+    expect(stored.size).toBe(2)
+    expect(sync.getSnapshot().status).toMatchObject({ state: 'failed' })
+    expect(sync.isSaved(id)).toBe(false)
+    expect(sync.getSnapshot().items.find((a) => a.id === id)?.unsaved).toBe(true)
+    // The note saved at last (shortened): everything is on disk, and only now Saved.
+    sync.update(id, { note: 'short' })
+    await sync.flushed()
+    expect(sync.getSnapshot().status).toEqual({ state: 'saved' })
+    expect(sync.isSaved(id)).toBe(true)
+    expect(sync.getSnapshot().items.every((a) => !a.unsaved)).toBe(true)
+  })
+
+  it('undoing a highlight whose creation was refused clears the refusal without a call', async () => {
+    const { sync, stored, failNext, log } = setup()
+    failNext(1, 'read_only')
+    sync.create({ target, color: 'yellow' })
+    await sync.flushed()
+    expect(sync.getSnapshot().status.state).toBe('failed')
+    sync.undo()
+    await sync.flushed()
+    expect(sync.getSnapshot()).toMatchObject({ items: [], status: { state: 'saved' } })
+    expect(stored.size).toBe(0)
+    expect(log).toEqual([])
+  })
+
   it('undoes and redoes create, update and delete against the stored ids', async () => {
     const { sync, stored, log } = setup()
     const id = sync.create({ target, color: 'yellow' })

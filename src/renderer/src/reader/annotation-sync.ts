@@ -49,6 +49,11 @@ export class AnnotationSync {
   private queue: Promise<void> = Promise.resolve()
   private pending = 0
   private readonly pendingById = new Map<string, number>()
+  /**
+   * Changes the archive refused (PERMANENT errors), by annotation: while one is here the status stays "Not saved"
+   * whatever saves after it, until a later change of the same annotation that covers it is saved.
+   */
+  private readonly refused = new Map<string, { change: Change; message: string }>()
   private undoStack: Change[] = []
   private redoStack: Change[] = []
   private seq = 0
@@ -136,7 +141,7 @@ export class AnnotationSync {
 
   /** Whether every change to this annotation so far is on disk. */
   isSaved(id: string): boolean {
-    return !this.pendingById.has(id) && !this.items.find((a) => a.id === id)?.unsaved
+    return !this.pendingById.has(id) && !this.refused.has(id) && !this.items.find((a) => a.id === id)?.unsaved
   }
 
   remove(id: string): void {
@@ -193,9 +198,12 @@ export class AnnotationSync {
         const message = err instanceof Error ? err.message : String(err)
         const code = (err as { code?: string }).code
         if (code && PERMANENT.has(code)) {
-          this.pending--
-          this.status = { state: 'failed', message }
-          this.emit()
+          const earlier = this.refused.get(idOf(change))
+          this.refused.set(idOf(change), {
+            change: earlier ? merged(earlier.change, change) : change,
+            message,
+          })
+          this.settle(change, false)
           return
         }
         this.status = { state: 'retrying', message }
@@ -203,13 +211,28 @@ export class AnnotationSync {
         await this.sleep(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)])
       }
     }
+    this.settle(change, true)
+  }
+
+  /** A change is done with: saved, or refused for good (then kept in `refused`, its annotation still unsaved). */
+  private settle(change: Change, saved: boolean): void {
     const id = idOf(change)
     const left = (this.pendingById.get(id) ?? 1) - 1
     if (left === 0) this.pendingById.delete(id)
     else this.pendingById.set(id, left)
-    if (left === 0) this.items = this.items.map((a) => (a.id === id ? withoutUnsaved(a) : a))
+    const refused = this.refused.get(id)
+    if (saved && refused && covers(change, refused.change)) this.refused.delete(id)
+    if (left === 0 && !this.refused.has(id))
+      this.items = this.items.map((a) => (a.id === id ? withoutUnsaved(a) : a))
     this.pending--
-    this.status = this.pending === 0 ? { state: 'saved' } : { state: 'saving' }
+    const [first] = this.refused.values()
+    // "Saved" only when nothing is waiting and nothing the archive refused is still on screen.
+    this.status =
+      this.pending > 0
+        ? { state: 'saving' }
+        : first
+          ? { state: 'failed', message: first.message }
+          : { state: 'saved' }
     this.emit()
   }
 
@@ -230,6 +253,8 @@ export class AnnotationSync {
       // The local id stays the handle the UI uses; calls after this one go to the id the archive gave it.
       this.realIds.set(annotation.id, saved.id)
     } else if (change.type === 'delete') {
+      // Never created (its creation was refused): there is nothing in the archive to delete.
+      if (this.refused.get(change.annotation.id)?.change.type === 'create') return
       await this.client['annotations.delete']({ articleId: this.articleId, id: real(change.annotation.id) })
     } else {
       await this.client['annotations.update']({
@@ -243,6 +268,21 @@ export class AnnotationSync {
 
 function idOf(change: Change): string {
   return change.type === 'update' ? change.id : change.annotation.id
+}
+
+/** Whether saving `later` makes the refused change `earlier` moot (same annotation). */
+function covers(later: Change, earlier: Change): boolean {
+  if (later.type === 'delete') return true
+  if (later.type === 'create') return earlier.type === 'delete'
+  if (earlier.type !== 'update') return false
+  return Object.keys(earlier.patch).every((key) => key in later.patch)
+}
+
+/** Two refused changes of one annotation as one: what a later save must cover. */
+function merged(earlier: Change, later: Change): Change {
+  if (earlier.type === 'update' && later.type === 'update')
+    return { ...later, patch: { ...earlier.patch, ...later.patch } }
+  return earlier.type === 'create' ? earlier : later
 }
 
 function withoutUnsaved(a: LocalAnnotation): LocalAnnotation {
