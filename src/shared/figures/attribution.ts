@@ -259,10 +259,17 @@ export function suggestAttribution(args: {
     const own = text.slice(sentence.start, sentence.end)
     const speakers = r.findSpeakers(own)
     if (speakers.every((sp) => sp.kind === 'pronoun') && OURS.test(own)) return undefined
+    // "The board expects to spend £42m …, she said": one who says speaks before one who expects or finds
+    const weak = (sp: Speaker): boolean =>
+      WEAK.test(own.slice(sp.index + sp.name.length, sp.index + sp.name.length + 24))
+    speakers.sort((a, b) => Number(weak(a)) - Number(weak(b)))
     for (const speaker of speakers) {
       // "voit entre 35 et 40 patients, « parfois 50 », soupire-t-elle": the verb after a quote speaks for
       // the quote, not for the figure before it
       if (index === at && quotedBetween(own, start - sentence.start, speaker.index)) continue
+      // "Kestria welcomed 10mn visitors, and the Tourism Board expects 10.6mn": a speaker after the figure
+      // in a clause of its own does not speak for it
+      if (index === at && clauseBetween(own, start - sentence.start, speaker.index)) continue
       const name = resolve(r, text, sentences, speaker, sentence.start + speaker.index, speech)
       if (name) return fullest(text, name, r.titles, (args.lex ?? en).code, speaker.kind === 'person')
     }
@@ -322,6 +329,22 @@ export function fullest(
     if (full.length > best.length && full.split(/\s+/).length <= 9) best = full
   }
   return best
+}
+
+/** Verbs of a finding or a forecast, weaker than saying: "the survey found", "the board expects". */
+const WEAK = /^\s*(?:\p{Ll}+\s+)?(?:found|finds|shows?|showed|expects|forecasts|projects|promises)(?!\p{L})/u
+
+/**
+ * A new coordinated clause with a subject of its own: "; ", ", and the …", ", but", ", mais", ", pero",
+ * ", aber" (not ", y Alemania, con 986.000": a list goes on).
+ */
+const CLAUSE =
+  /;|,\s+(?:and\s+(?:the|its|their|a|an)|but|while|whereas|mais|tandis\s+que|pero|mientras\s+que|aber|während|але|но)\s/u
+
+/** Whether a clause of its own starts between a figure at `figure` and a speaker after it, in one sentence. */
+function clauseBetween(sentence: string, figure: number, speaker: number): boolean {
+  if (speaker <= figure) return false
+  return CLAUSE.test(sentence.slice(figure, speaker))
 }
 
 /** Whether a whole quote stands between a figure at `figure` and a speaker after it, in one sentence. */

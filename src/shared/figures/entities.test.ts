@@ -63,4 +63,43 @@ describe('speaker model', () => {
     expect(attributeSpeaker({ text, start: first, end: first + 7, lex })).toBeUndefined()
     expect(attributeSpeaker({ text, start: second, end: second + 7, lex })).toBeDefined()
   })
+
+  const speak = (lang: string, text: string, figure: string): string | undefined => {
+    const start = text.indexOf(figure)
+    return attributeSpeaker({ text, start, end: start + figure.length, lex: lexiconFor(lang) })
+  }
+
+  it('reads a finding or a forecast as the body’s: "data from X showed", "the survey found"', () => {
+    expect(
+      speak(
+        'en',
+        'Separately, data from the Norwegian Seafood Council showed exports fell 4% in February.',
+        '4%',
+      ),
+    ).toBe('Norwegian Seafood Council')
+    expect(
+      speak(
+        'en',
+        'About 21% of rented homes failed it in 2023, the English Housing Survey found.',
+        'About 21%',
+      ),
+    ).toBe('English Housing Survey')
+  })
+
+  it('lets one who says speak before one who expects, in the same sentence', () => {
+    const text =
+      'The board’s chief executive, Alison Rennick, spoke on Monday. The board expects to spend £42m this year on extra lists, she said.'
+    expect(speak('en', text, '£42m')).toBe('Alison Rennick')
+  })
+
+  it('does not lend a speaker of a later clause to a figure before it', () => {
+    const text =
+      'Kestria welcomed 10mn visitors in 2024, and the Kestria Tourism Board expects 10.6mn this year.'
+    expect(speak('en', text, '10mn')).toBeUndefined()
+    expect(speak('en', text, '10.6mn')).toBe('Kestria Tourism Board')
+    // a list goes on after ", y": the source at its end speaks for all of it
+    const es =
+      'Reino Unido fue el principal emisor, con 1,5 millones de turistas, y Alemania, con 986.000, según la Xunta de Galicia.'
+    expect(speak('es', es, '1,5 millones')).toBe('Xunta de Galicia')
+  })
 })

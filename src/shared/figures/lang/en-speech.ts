@@ -8,7 +8,9 @@ export const enSpeech: SpeechWords = {
     'said says say told tells added adds noted stated announced announces wrote writes explained explains ' +
       'claimed estimated estimates warned warns confirmed confirms insisted insists argued argues admitted admits reported ' +
       'recalled recalls stressed stresses emphasised emphasized emphasises emphasizes acknowledged conceded cautioned ' +
-      'predicted predicts revealed disclosed observed remarked asserted declared commented responded replied',
+      'predicted predicts revealed disclosed observed remarked asserted declared commented responded replied ' +
+      // findings and forecasts are the body's (conventions v2 §10): "the survey found", "data show", "the airport expects"
+      'found finds show shows showed expects forecasts projects promises',
   ),
   /** Verbs after which the speaker may follow: "said Iryna Kovalska", "says the president". */
   inverted: words(
