@@ -1,6 +1,9 @@
 // CLI (Node): `glossa serve` — the archive opened and locked, the service behind the HTTP bridge, the search
 // index built in a process of its own. Started here and stopped by the caller (a signal in the CLI, a test).
+import type { Handlers } from '../shared/contract'
 import type { Archive } from '../main/archive/archive'
+import { readHead } from '../main/archive/library-head'
+import { earlyService } from '../main/early-service'
 import { Importer } from '../main/importer'
 import { ConnectorAccess, startBrowserConnector } from '../main/connector'
 import { nodeExporter } from '../main/export/job'
@@ -37,7 +40,36 @@ export type RunningServe = {
 }
 
 export async function startServe(o: ServeOptions): Promise<RunningServe> {
-  const archive = await openArchive(o.dir, o.samplesDir, 'glossa serve', o.trustKeyFile)
+  // The server listens while the archive opens: the library's first rows come from its head meanwhile
+  // (library-head.ts), every other call waits for the archive (early-service.ts).
+  const opening = openArchive(o.dir, o.samplesDir, 'glossa serve', o.trustKeyFile)
+  opening.catch(() => {})
+  const { head } = o.trustKeyFile ? await readHead(o.dir, o.trustKeyFile) : { head: null }
+  let serviceReady: (service: Handlers) => void = () => {}
+  let serviceFailed: (err: unknown) => void = () => {}
+  const ready = new Promise<Handlers>((resolve, reject) => {
+    serviceReady = resolve
+    serviceFailed = reject
+  })
+  ready.catch(() => {})
+  const server = await startServer({
+    handlers: earlyService(ready, head),
+    rendererDir: o.rendererDir,
+    port: o.port ?? 0,
+  }).catch(async (err: unknown) => {
+    await opening.then((a) => a.flush()).catch(() => {})
+    throw err
+  })
+  o.log(`Glossa is serving ${o.dir}`)
+  o.log(`Open ${server.url}`)
+  let archive: Archive
+  try {
+    archive = await opening
+  } catch (err) {
+    serviceFailed(err)
+    await server.close()
+    throw err
+  }
   const stopHousekeeping = startHousekeeping(archive)
   const search = SearchIndex.open(archive, { builder: nodeBuilder(o.workers.search) })
   const parser = processParser((execArgv) => nodeProcess(o.workers.parse, execArgv))
@@ -53,7 +85,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     connector,
     ...(o.workers.sync ? { syncJob: () => nodeProcess(o.workers.sync!) } : {}),
   })
-  const server = await startServer({ handlers: service, rendererDir: o.rendererDir, port: o.port ?? 0 })
+  serviceReady(service)
   const browser = await startBrowserConnector({
     archive,
     importer,
@@ -80,8 +112,6 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     },
     (err: unknown) => o.warn(`warning: the search index could not be opened: ${String(err)}`),
   )
-  o.log(`Glossa is serving ${archive.dir}`)
-  o.log(`Open ${server.url}`)
   const stop = async () => {
     stopHousekeeping()
     try {

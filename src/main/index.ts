@@ -21,6 +21,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { isSafeExternalUrl } from '../shared/url-safety'
 import { afterLastWindowClosed, trayContent, trayIconSize } from './background-mode'
+import type { Handlers } from '../shared/contract'
+import { readHead } from './archive/library-head'
+import { earlyService } from './early-service'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { openArchive, resolveArchiveDir, startHousekeeping } from './open-archive'
@@ -151,12 +154,25 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   app.on('browser-window-created', (_, window) => optimizer.watchWindowShortcuts(window))
-  const archive = await openArchive(
-    archiveDir,
-    join(resourcesDir, 'samples'),
-    'Glossa desktop app',
-    join(app.getPath('userData'), 'catalog-trust.key'),
-  )
+  const trustKeyFile = join(app.getPath('userData'), 'catalog-trust.key')
+  const opening = openArchive(archiveDir, join(resourcesDir, 'samples'), 'Glossa desktop app', trustKeyFile)
+  opening.catch(() => {})
+  // The window comes up while the archive opens: the library's first rows from its head (library-head.ts),
+  // every other call waiting for the archive (early-service.ts).
+  const { head } = await readHead(archiveDir, trustKeyFile)
+  let serviceReady: (service: Handlers) => void = () => {}
+  let serviceFailed: (err: unknown) => void = () => {}
+  const ready = new Promise<Handlers>((resolve, reject) => {
+    serviceReady = resolve
+    serviceFailed = reject
+  })
+  ready.catch(() => {})
+  registerIpc(earlyService(ready, head), isOwnFrame)
+  if (head) mainWindow = createWindow()
+  const archive = await opening.catch((err: unknown) => {
+    serviceFailed(err)
+    throw err
+  })
   startHousekeeping(archive)
   const importer = new Importer(
     archive,
@@ -180,7 +196,7 @@ async function main(): Promise<void> {
   const search = SearchIndex.open(archive, { builder: processBuilder(() => utilityJob('search-worker.js')) })
   const exporter = processExporter(() => utilityJob('export-worker.js'))
   const connector = new ConnectorAccess(archive.dir)
-  registerIpc(
+  serviceReady(
     createService({
       archive,
       version: app.getVersion(),
@@ -193,7 +209,6 @@ async function main(): Promise<void> {
       // The team password, encrypted by the system keychain, in the app's folder (never the archive).
       teamSecrets: new TeamSecrets(join(app.getPath('userData'), 'team-passwords'), safeStorageBox()),
     }),
-    isOwnFrame,
   )
   // A PDF over 20 MB chosen in the Import dialog or dropped: read here from the path the preload took off the File.
   const importChosen = chosenPdfHandler(importer)
@@ -247,8 +262,11 @@ async function main(): Promise<void> {
   // Live team sync tries at once when the computer wakes (src/main/sync/live.ts).
   powerMonitor.on('resume', wakeLiveSync)
   installMenu(() => mainWindow)
-  mainWindow = createWindow()
-  mainWindow.webContents.once('did-finish-load', () => void openFiles(openablePaths(process.argv.slice(1))))
+  mainWindow ??= createWindow()
+  // Made early (the head was there), the window may have finished loading already.
+  const openArgv = () => void openFiles(openablePaths(process.argv.slice(1)))
+  if (mainWindow.webContents.isLoading()) mainWindow.webContents.once('did-finish-load', openArgv)
+  else openArgv()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) showWindow()
   })

@@ -137,6 +137,8 @@ export const contract = {
         sort: z.enum(LIBRARY_SORTS).optional(),
         offset: z.number().int().min(0).max(100_000_000),
         limit: z.number().int().min(1).max(1000),
+        /** From the whole catalog, waiting while it loads: never the head's early rows. */
+        whole: z.boolean().optional(),
       })
       .strict(),
     result: z.object({
@@ -144,6 +146,8 @@ export const contract = {
       all: z.number().int(),
       offset: z.number().int(),
       items: z.array(articleListItemSchema),
+      /** Answered from the library's head while the catalog loads (src/main/archive/library-head.ts). */
+      loading: z.boolean().optional(),
     }),
   },
   /** The ids of every article the filter keeps, in the sort's order (a range selection, an export scope). */

@@ -8,6 +8,8 @@ import { writeAtomic } from './atomic'
 import { keptAsRead, passesUnchanged } from './catalog-trust'
 import type { CatalogTrust } from './catalog-trust'
 import { bucketOf } from './ids'
+import { HEAD_ROWS, catalogFingerprint, writeHead } from './library-head'
+import { listItem } from './library-pages'
 import { CURRENT_VERSION } from './migrations'
 import { checkCatalogEntries } from './records'
 import { openShard } from './shard'
@@ -15,6 +17,8 @@ import type { Shard } from './shard'
 
 /** Buckets read and parsed at once while the catalog loads. */
 const LOAD_WIDTH = 8
+/** The library's head (library-head.ts) is written this long after the catalog last changed. */
+const HEAD_DELAY_MS = 2_000
 
 export type OrderListener = (old: ArticleMeta | undefined, now: ArticleMeta | undefined) => void
 
@@ -36,6 +40,13 @@ export class CatalogStore {
   private readonly clean = new Set<string>()
   private trust: CatalogTrust | null = null
   private readonly orderListeners = new Set<OrderListener>()
+  private readonly entryListeners = new Set<OrderListener>()
+  /** Puts and removes under way: changed in memory, their bucket not yet on disk. */
+  private unsettled = 0
+  private headTimer: ReturnType<typeof setTimeout> | undefined
+  private headSaving: Promise<void> = Promise.resolve()
+  /** Bulk mode (Archive.bulk): the buckets changed in memory, written once each by endBulk(). */
+  private bulk: Set<string> | null = null
 
   constructor(
     private readonly root: string,
@@ -97,6 +108,7 @@ export class CatalogStore {
     await Promise.all(Array.from({ length: LOAD_WIDTH }, lane))
     // Buckets checked now are trusted from the next open on: written at once, not when the next write comes.
     if (trust) void trust.flush()
+    this.scheduleHead()
   }
 
   private open(bucket: string, onText?: (text: string) => void): Promise<Shard<CatalogFile>> {
@@ -123,9 +135,52 @@ export class CatalogStore {
     return { ...(this.trust?.opened ?? { trusted: 0, checked: 0 }) }
   }
 
-  /** Waits for the trust snapshot's pending save (the buckets themselves are awaited by their writers). */
+  /** Waits for the trust snapshot's and the head's pending saves (the buckets are awaited by their writers). */
   async flush(): Promise<void> {
     await this.trust?.flush()
+    if (this.headTimer) {
+      clearTimeout(this.headTimer)
+      this.headTimer = undefined
+      this.saveHead()
+    }
+    await this.headSaving
+  }
+
+  /** The library's head follows the catalog a moment after it changes (only with trust: it is signed). */
+  private scheduleHead(): void {
+    if (!this.trust || this.headTimer) return
+    this.headTimer = setTimeout(() => {
+      this.headTimer = undefined
+      this.saveHead()
+    }, HEAD_DELAY_MS)
+    this.headTimer.unref?.()
+  }
+
+  /**
+   * Writes the head from memory when memory and the buckets on disk agree: no put or remove under way before,
+   * and none started while the buckets' fingerprint was taken. Otherwise it tries again later.
+   */
+  private saveHead(): void {
+    const trust = this.trust
+    if (!trust) return
+    this.headSaving = this.headSaving
+      .then(async () => {
+        if (this.unsettled || this.bulk) return this.scheduleHead()
+        const at = this.changes
+        const all = this.all()
+        const head = { total: all.length, items: all.slice(0, HEAD_ROWS).map(listItem) }
+        const fingerprint = await catalogFingerprint(this.root)
+        if (this.changes !== at || this.unsettled) return this.scheduleHead()
+        await writeHead(this.root, head, fingerprint, (purpose, text) => trust.macOf(purpose, text))
+      })
+      // A head that could not be written only costs the next open its early rows.
+      .catch(() => {})
+  }
+
+  /** A put or remove is on disk (or failed): the head may follow. */
+  private settle(): void {
+    this.unsettled--
+    this.scheduleHead()
   }
 
   /** After a damaged bucket file was moved aside: a fresh, writable, empty bucket. */
@@ -135,6 +190,7 @@ export class CatalogStore {
     if (Object.keys(shard.data.articles).length === 0) this.clean.add(bucket)
     else this.clean.delete(bucket)
     this.buckets.set(bucket, shard)
+    this.scheduleHead()
   }
 
   /**
@@ -146,6 +202,12 @@ export class CatalogStore {
     return () => this.orderListeners.delete(listener)
   }
 
+  /** Told, after the counters moved, of every article that comes, goes or changes in any way. */
+  onEntryChange(listener: OrderListener): () => void {
+    this.entryListeners.add(listener)
+    return () => this.entryListeners.delete(listener)
+  }
+
   private index(meta: ArticleMeta): void {
     const old = this.byId.get(meta.id)
     this.changes++
@@ -155,6 +217,7 @@ export class CatalogStore {
     this.byId.set(meta.id, meta)
     if (this.dupes) this.noteDuplicateKeys(this.dupes, meta)
     if (moved) for (const listener of this.orderListeners) listener(old, meta)
+    for (const listener of this.entryListeners) listener(old, meta)
   }
 
   private unindex(meta: ArticleMeta): void {
@@ -222,6 +285,15 @@ export class CatalogStore {
 
   async put(meta: ArticleMeta): Promise<void> {
     this.assertWritable(meta.id)
+    this.unsettled++
+    try {
+      await this.putNow(meta)
+    } finally {
+      this.settle()
+    }
+  }
+
+  private async putNow(meta: ArticleMeta): Promise<void> {
     // Memory first, synchronously: the library sees the change even while the bucket file is being written.
     const old = this.byId.get(meta.id)
     this.index(meta)
@@ -240,10 +312,43 @@ export class CatalogStore {
     shard.data.articles[meta.id] = meta
     const bucket = bucketOf(meta.id)
     if (this.trust && !passesUnchanged(meta, bucket)) this.clean.delete(bucket)
+    if (this.bulk) return void this.bulk.add(bucket)
     await this.write(bucket, shard)
   }
 
+  /**
+   * Bulk mode: puts change memory and their bucket's data, and the bucket is written once, by endBulk(), instead
+   * of once per put (a bucket of 400 entries rewritten for each of 100,000 articles). Written at any moment, a
+   * bucket is whole and names only bodies already on disk, so a crash before the end loses only the entries.
+   */
+  beginBulk(): void {
+    this.bulk ??= new Set()
+  }
+
+  /** Writes every bucket changed since beginBulk(), through the same write() as every put, and ends bulk mode. */
+  async endBulk(): Promise<void> {
+    const changed = this.bulk
+    this.bulk = null
+    if (!changed) return
+    await Promise.all(
+      [...changed].map((bucket) => {
+        const shard = this.buckets.get(bucket)
+        return shard ? this.write(bucket, shard) : undefined
+      }),
+    )
+    this.scheduleHead()
+  }
+
   async remove(id: string): Promise<void> {
+    this.unsettled++
+    try {
+      await this.removeNow(id)
+    } finally {
+      this.settle()
+    }
+  }
+
+  private async removeNow(id: string): Promise<void> {
     const shard = await this.writable(id)
     delete shard.data.articles[id]
     const old = this.byId.get(id)
@@ -252,6 +357,9 @@ export class CatalogStore {
     this.orderChanges++
     this.sorted = null
     if (old) for (const listener of this.orderListeners) listener(old, undefined)
+    if (old) for (const listener of this.entryListeners) listener(old, undefined)
+    // Written at once even in bulk mode: the article's files are removed next, and no bucket on disk may name them.
+    this.bulk?.delete(bucketOf(id))
     await this.write(bucketOf(id), shard)
   }
 

@@ -70,6 +70,21 @@ export async function trustKey(file: string): Promise<Buffer> {
   }
 }
 
+/** This machine's key as it is, or null when there is none yet (never made here: a reader only). */
+export async function readTrustKey(file: string): Promise<Buffer | null> {
+  try {
+    const key = await readFile(file)
+    return key.length === KEY_BYTES ? key : null
+  } catch {
+    return null
+  }
+}
+
+/** A MAC under `key` of something derived from the catalog, as CatalogTrust.macOf makes it. */
+export function macWithKey(key: Buffer, purpose: string, text: string): Buffer {
+  return createHmac('sha256', key).update(`${purpose}\n`).update(text).digest()
+}
+
 /** The snapshot's MACs, or none when it is missing, a link, too large or not of our shape. */
 async function readSnapshot(file: string): Promise<Map<string, string>> {
   const macs = new Map<string, string>()
@@ -122,6 +137,11 @@ export class CatalogTrust {
 
   private mac(bucket: string, text: string): Buffer {
     return createHmac('sha256', this.key).update(context()).update(`${bucket}\n`).update(text).digest()
+  }
+
+  /** A MAC under this machine's key of something else derived from the catalog (library-head.ts's head). */
+  macOf(purpose: string, text: string): Buffer {
+    return macWithKey(this.key, purpose, text)
   }
 
   /** Whether `text`, read from the bucket's file, is one this machine checked or wrote. */

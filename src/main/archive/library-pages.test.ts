@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest'
 import { createRng } from '../../../test/prng'
 import { tempDir } from '../../../test/temp-archive'
-import { LIBRARY_SORTS, sortMetas } from '../../shared/library-query'
-import type { LibrarySort } from '../../shared/library-query'
+import { LIBRARY_SORTS, matchesFilter, sortMetas } from '../../shared/library-query'
+import type { LibraryFilter, LibrarySort } from '../../shared/library-query'
+import type { HighlightColor } from '../../shared/types'
 import { Archive } from './archive'
 import { LibraryPages } from './library-pages'
 
@@ -74,6 +75,81 @@ describe('LibraryPages sort orders', () => {
     await pages.warm()
     for (const sort of LIBRARY_SORTS)
       expect(pages.ids({}, sort)).toEqual(sortMetas(archive.catalog.all(), sort).map((a) => a.id))
+    await archive.flush()
+  })
+
+  it('filters through the tag, source, collection, colour and person sets exactly as a scan, across changes', async () => {
+    const r = createRng(11)
+    const archive = await Archive.open(await tempDir())
+    const TAGS = ['strikes', 'strikes/launched', 'strikes/launched/night', 'grid', 'grid/outage', 'health']
+    const COLORS: HighlightColor[] = ['yellow', 'green', 'blue']
+    const tags = () => (r.chance(0.4) ? [] : [r.pick(TAGS), ...(r.chance(0.3) ? [r.pick(TAGS)] : [])])
+    const ids: string[] = []
+    const add = async () => {
+      const a = await archive.createArticle({
+        title: `T ${ids.length}`,
+        text: `Body ${ids.length} ${r.int(0, 1e9)}`,
+        tags: tags(),
+        ...(r.chance(0.7)
+          ? { source: r.pick(['Wire', 'Post', 'Daily']) }
+          : { url: `https://w${r.int(0, 2)}.org/a` }),
+        ...(r.chance(0.8) ? { publishedAt: `20${r.int(18, 24)}-0${r.int(1, 9)}-1${r.int(0, 9)}` } : {}),
+      })
+      ids.push(a.id)
+    }
+    for (let i = 0; i < 60; i++) await add()
+    const pages = new LibraryPages(archive.catalog)
+    const filters = (): LibraryFilter[] => [
+      { tag: 'strikes' },
+      { tag: 'strikes/launched' },
+      { tag: 'grid/outage' },
+      { tag: 'strike' },
+      { source: 'Wire' },
+      { source: 'w1.org' },
+      { collection: 'c1' },
+      { color: 'green' },
+      { creator: 'ana' },
+      { tag: 'grid', source: 'Post' },
+      { tag: 'strikes', hasNotes: true },
+      { source: 'Daily', from: '2020-01-01', to: '2022-12-31' },
+      { from: '2021-01-01' },
+      { hasFigures: true, color: 'yellow' },
+      { source: 'Nowhere' },
+    ]
+    const check = () => {
+      for (const filter of filters())
+        for (const sort of LIBRARY_SORTS)
+          expect(pages.ids(filter, sort), JSON.stringify([filter, sort])).toEqual(
+            sortMetas(archive.catalog.all(), sort)
+              .filter((a) => matchesFilter(a, filter))
+              .map((a) => a.id),
+          )
+    }
+    check()
+    for (let round = 0; round < 60; round++) {
+      const pick = ids[r.int(0, ids.length - 1)]
+      const what = r.int(0, 5)
+      if (what === 0) await add()
+      else if (what === 1) await archive.updateArticle(pick, { tags: tags() })
+      else if (what === 2)
+        await archive.updateArticle(pick, { source: r.pick(['Wire', 'Post', 'Daily', 'Other']) })
+      else if (what === 3) await archive.updateArticle(pick, { collections: r.chance(0.5) ? ['c1'] : ['c2'] })
+      else if (what === 4) {
+        // What a save of annotations does to the catalog: the derived tags, colours, people and counts.
+        const meta = archive.catalog.get(pick)
+        await archive.catalog.put({
+          ...meta,
+          annotationTags: r.chance(0.3) ? {} : { [r.pick(TAGS)]: r.int(1, 3) },
+          annotationColors: [r.pick(COLORS)],
+          ...(r.chance(0.5) ? { annotationCreators: ['ana'] } : { annotationCreators: undefined }),
+          counts: { highlights: 1, figures: r.int(0, 1), notes: r.int(0, 1) },
+        })
+      } else {
+        await archive.deleteArticle(pick)
+        ids.splice(ids.indexOf(pick), 1)
+      }
+      check()
+    }
     await archive.flush()
   })
 })

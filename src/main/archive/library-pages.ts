@@ -4,6 +4,7 @@
 // list until anything in the catalog changes (a save changes counts, and so what "has notes" keeps).
 import { sourceOrDomain } from '../../shared/article-source'
 import { idOfOrderKey, isEmptyFilter, matchesFilter, orderKey } from '../../shared/library-query'
+import { tagAncestry } from '../../shared/tags'
 import type { LibraryFilter, LibrarySort } from '../../shared/library-query'
 import type { ArticleListItem, ArticleMeta } from '../../shared/types'
 import type { CatalogStore } from './catalog-store'
@@ -28,7 +29,73 @@ export function listItem(a: ArticleMeta): ArticleListItem {
 
 /** What the pages read of the catalog (the bench gives a catalog held in memory). */
 export type CatalogView = Pick<CatalogStore, 'all' | 'get' | 'size' | 'changes' | 'orderChanges'> &
-  Partial<Pick<CatalogStore, 'onOrderChange'>>
+  Partial<Pick<CatalogStore, 'onOrderChange' | 'onEntryChange'>>
+
+/** The filters that name a value an article carries, each kept as the set of articles that carry it. */
+const SET_FILTERS = ['tag', 'source', 'collection', 'color', 'creator'] as const
+
+/** The membership keys of an article: one per filter value that keeps it (a tag's every ancestor too). */
+function memberKeys(a: ArticleMeta): string[] {
+  const keys: string[] = []
+  const tags = a.tags.length ? new Set<string>() : null
+  for (const t of a.tags) for (const up of tagAncestry(t)) tags!.add(up)
+  for (const t in a.annotationTags) {
+    if (!Object.hasOwn(a.annotationTags, t)) continue
+    if (!t.includes('/')) keys.push(`tag\u0000${t}`)
+    else for (const up of tagAncestry(t)) keys.push(`tag\u0000${up}`)
+  }
+  if (tags) for (const t of tags) keys.push(`tag\u0000${t}`)
+  const source = sourceOrDomain(a)
+  if (source) keys.push(`source\u0000${source}`)
+  for (const c of a.collections ?? []) keys.push(`collection\u0000${c}`)
+  for (const c of a.annotationColors ?? []) keys.push(`color\u0000${c}`)
+  for (const c of a.annotationCreators ?? []) keys.push(`creator\u0000${c}`)
+  return keys
+}
+
+/**
+ * For each tag (with its ancestors), source, collection, highlight colour and person: the ids of the articles
+ * that carry it, kept in step with every change to the catalog. A filter then walks its order testing one set
+ * instead of testing each of 100,000 articles against every filter.
+ */
+class Members {
+  private readonly sets = new Map<string, Set<string>>()
+  at: number
+
+  constructor(catalog: CatalogView) {
+    this.at = catalog.changes
+    for (const a of catalog.all()) this.add(a)
+  }
+
+  add(a: ArticleMeta): void {
+    for (const key of memberKeys(a)) {
+      let set = this.sets.get(key)
+      if (!set) this.sets.set(key, (set = new Set()))
+      set.add(a.id)
+    }
+  }
+
+  remove(a: ArticleMeta): void {
+    for (const key of memberKeys(a)) {
+      const set = this.sets.get(key)
+      if (!set) continue
+      set.delete(a.id)
+      if (!set.size) this.sets.delete(key)
+    }
+  }
+
+  /** The smallest set named by the filter (every article it keeps is in it), or null when it names none. */
+  smallest(filter: LibraryFilter): Set<string> | null {
+    let best: Set<string> | null = null
+    for (const name of SET_FILTERS) {
+      const value = filter[name]
+      if (!value) continue
+      const set = this.sets.get(`${name}\u0000${value}`) ?? new Set<string>()
+      if (!best || set.size < best.size) best = set
+    }
+    return best
+  }
+}
 
 /** An order: its ids, and beside them the order keys (library-query.ts) they are sorted by. */
 type Order = { at: number; ids: string[]; keys?: string[] }
@@ -51,8 +118,17 @@ export class LibraryPages {
   private readonly orders = new Map<LibrarySort, Order>()
   private filtered: { at: number; key: string; ids: string[] } | null = null
   private sources: { at: number; list: string[] } | null = null
+  private members: Members | null = null
 
   constructor(private readonly catalog: CatalogView) {
+    // Every change moves the article between the filter sets it leaves and joins.
+    catalog.onEntryChange?.((old, now) => {
+      const m = this.members
+      if (!m) return
+      if (old) m.remove(old)
+      if (now) m.add(now)
+      m.at = this.catalog.changes
+    })
     // An article that comes, goes or changes its title, source or dates moves within each order kept (two
     // binary searches and a splice), so a new article at 100,000 costs no sort.
     catalog.onOrderChange?.((old, now) => {
@@ -114,6 +190,8 @@ export class LibraryPages {
    * sort by title, source or date published finds its order ready. Stops if the catalog changes meanwhile.
    */
   async warm(sorts: LibrarySort[] = ['title', 'published', 'source']): Promise<void> {
+    this.filterSets()
+    await new Promise((resolve) => setImmediate(resolve))
     for (const sort of sorts) {
       const at = this.catalog.orderChanges
       if (this.orders.get(sort)?.at === at) continue
@@ -136,9 +214,25 @@ export class LibraryPages {
     const at = this.catalog.changes
     const key = JSON.stringify([sort, filter])
     if (this.filtered?.at === at && this.filtered.key === key) return this.filtered.ids
-    const ids = ordered.filter((id) => matchesFilter(this.catalog.get(id), filter))
+    const set = this.filterSets().smallest(filter)
+    let ids: string[]
+    if (!set) ids = ordered.filter((id) => matchesFilter(this.catalog.get(id), filter))
+    else if (!set.size) ids = []
+    else {
+      // One set filter alone needs nothing more; with others, only the set's articles are tested.
+      const named = Object.entries(filter).filter(([, v]) => v !== undefined && v !== false && v !== '')
+      const alone = named.length === 1
+      ids = ordered.filter((id) => set.has(id) && (alone || matchesFilter(this.catalog.get(id), filter)))
+    }
     this.filtered = { at, key, ids }
     return ids
+  }
+
+  /** The filter sets, made on first use (or in warm) and kept in step; made again if a change went untold. */
+  private filterSets(): Members {
+    if (!this.members || (this.members.at !== this.catalog.changes && !this.catalog.onEntryChange))
+      this.members = new Members(this.catalog)
+    return this.members
   }
 
   page(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): LibraryPage {

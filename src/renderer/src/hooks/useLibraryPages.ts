@@ -10,7 +10,7 @@ import { api } from '../api'
 /** Rows per request: a few screens' worth, so a scroll rarely waits, and each answer stays small. */
 export const PAGE_ROWS = 100
 
-type Page = { total: number; all: number; offset: number; items: ArticleListItem[] }
+type Page = { total: number; all: number; offset: number; items: ArticleListItem[]; loading?: boolean }
 
 // Asked for as soon as this code runs: React's first render takes tens of milliseconds on a slow machine, and
 // the first page is on its way meanwhile. Taken once, by the first load with no filter and the default sort.
@@ -31,6 +31,11 @@ export type LibraryRows = {
   total: number | null
   /** Articles in the archive. */
   all: number | null
+  /**
+   * The rows shown came from the library's head while the archive opens (src/main/archive/library-head.ts):
+   * other sorts, filters and rows further down wait for it.
+   */
+  loading: boolean
   error: string | null
   /** The row at `index`, or undefined while its page is on its way. */
   rowAt(index: number): ArticleListItem | undefined
@@ -52,6 +57,7 @@ export function useLibraryPages(filter: LibraryFilter, sort: LibrarySort, genera
     total: null as number | null,
     all: null as number | null,
     error: null as string | null,
+    loading: false,
     pages: new Map<number, { items: ArticleListItem[]; generation: number }>(),
     asked: new Map<number, number>(),
     view: [0, 0] as [number, number],
@@ -66,32 +72,33 @@ export function useLibraryPages(filter: LibraryFilter, sort: LibrarySort, genera
       s.asked.set(page, gen)
       const [filterNow, sortNow] = JSON.parse(at) as [LibraryFilter, LibrarySort]
       const empty = Object.keys(filterNow).length === 0 && sortNow === 'added'
-      const answer =
-        page === 0 && first && empty
-          ? first
-          : api['articles.page']({
-              filter: filterNow,
-              sort: sortNow,
-              offset: page * PAGE_ROWS,
-              limit: PAGE_ROWS,
-            })
+      const ask = (whole: boolean) =>
+        api['articles.page']({
+          filter: filterNow,
+          sort: sortNow,
+          offset: page * PAGE_ROWS,
+          limit: PAGE_ROWS,
+          ...(whole ? { whole } : {}),
+        })
+      const answer = page === 0 && first && empty ? first : ask(false)
       if (page === 0) first = null
-      answer.then(
-        (p) => {
-          if (s.key !== at || s.generation !== gen) return
-          s.total = p.total
-          s.all = p.all
-          s.error = null
-          s.pages.set(page, { items: p.items, generation: gen })
-          setTick((t) => t + 1)
-        },
-        (err: Error) => {
-          if (s.key !== at || s.generation !== gen) return
-          s.asked.delete(page)
-          s.error = err.message
-          setTick((t) => t + 1)
-        },
-      )
+      const take = (p: Page) => {
+        if (s.key !== at || s.generation !== gen) return
+        s.total = p.total
+        s.all = p.all
+        s.error = null
+        s.loading = !!p.loading
+        s.pages.set(page, { items: p.items, generation: gen })
+        setTick((t) => t + 1)
+        // Early rows from the head: the same page again from the whole catalog, answered once it is open.
+        if (p.loading) ask(true).then(take, () => {})
+      }
+      answer.then(take, (err: Error) => {
+        if (s.key !== at || s.generation !== gen) return
+        s.asked.delete(page)
+        s.error = err.message
+        setTick((t) => t + 1)
+      })
     },
     [s],
   )
@@ -130,6 +137,7 @@ export function useLibraryPages(filter: LibraryFilter, sort: LibrarySort, genera
   return {
     total: s.total,
     all: s.all,
+    loading: s.loading,
     error: s.error,
     rowAt: (index) => s.pages.get(Math.floor(index / PAGE_ROWS))?.items[index % PAGE_ROWS],
     indexOf: (id) => {

@@ -62,8 +62,10 @@ function countLine({ rows, searchCount }: Pick<Props, 'rows' | 'searchCount'>): 
       : `${plural(searchCount.total, 'article')} found`
   if (rows.total === null || rows.all === null) {
     if (rows.error) return ''
-    return rows.all === null ? 'Opening archive…' : 'Filtering…'
+    return rows.all === null || rows.loading ? 'Opening archive…' : 'Filtering…'
   }
+  // The first rows came from the library's head: the rest of the archive is still opening.
+  if (rows.loading) return `${plural(rows.all, 'article')} · opening…`
   return rows.total === rows.all
     ? plural(rows.all, 'article')
     : `${rows.total} of ${plural(rows.all, 'article')}`
