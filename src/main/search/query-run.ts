@@ -72,10 +72,20 @@ export async function runQuery(
   const search = (run: Run): Ranked =>
     engine.rank(words.join(' '), { boost: SEARCH_OPTIONS.boost, maxFuzzy: SEARCH_OPTIONS.maxFuzzy, ...run })
   const exact = search({ combineWith: 'AND', fuzzy: false, prefix: (_t, i) => isPrefix(i) })
-  let accepted = await checks.accept(exact)
+  // With nothing to check beyond the words, an engine that can count articles without ranking every match
+  // does: the hits are then the best matches as they come (toHits keeps each article's best document).
+  const fast = checks.trivial && exact.articles !== undefined
+  const has = (id: string) => src.archive.has(id)
+  let accepted: Map<string, string> | undefined
+  const count = async (r: Ranked) => {
+    if (fast && r.articles) return r.articles(has)
+    accepted = await checks.accept(r)
+    return accepted.size
+  }
+  let total = await count(exact)
   let ranked = exact
   let match: SearchOutcome['match'] = 'exact'
-  if (accepted.size === 0 && bare.length > 0) {
+  if (total === 0 && bare.length > 0) {
     // Close matches: bare words within MiniSearch's fuzzy distance; the last one also as the start of a word.
     const fuzzy = SEARCH_OPTIONS.fuzzy
     const close: Run = {
@@ -85,15 +95,15 @@ export async function runQuery(
     }
     match = 'close'
     ranked = search(close)
-    accepted = await checks.accept(ranked)
-    if (accepted.size === 0 && words.length > 1) {
+    total = await count(ranked)
+    if (total === 0 && words.length > 1) {
       ranked = search({ ...close, combineWith: 'OR' })
-      accepted = await checks.accept(ranked)
+      total = await count(ranked)
     }
   }
-  const docs = new Set(accepted.values())
-  const hits = await toHits(only(ranked.results(), docs), limit, src)
-  return { hits, total: accepted.size, match: accepted.size ? match : 'exact' }
+  const results = accepted ? only(ranked.results(), new Set(accepted.values())) : ranked.results()
+  const hits = await toHits(results, limit, src)
+  return { hits, total, match: total ? match : 'exact' }
 }
 
 function* only(results: Iterable<SearchResult>, docs: Set<unknown>): Generator<SearchResult> {
@@ -114,6 +124,12 @@ class Checks {
     this.excluded = new Set<string>()
     for (const term of query.exclude.terms)
       for (const id of engine.docsWith(term)) this.excluded.add(parseDocId(id).articleId)
+  }
+
+  /** True when the query asks nothing of a candidate beyond its words: no filter, phrase or exclusion. */
+  get trivial(): boolean {
+    const { filters, phrases, exclude } = this.query
+    return filters.length + phrases.length + exclude.terms.length + exclude.phrases.length === 0
   }
 
   /** Each passing article, mapped to its best-ranked document that passes, in rank order. */

@@ -32,7 +32,16 @@ export type RankedQuery = {
 }
 
 /** The matching documents, best first; `size` is known before any is read, `ids` builds no result objects. */
-export type Ranked = { size: number; ids(): Iterable<unknown>; results(): Iterable<SearchResult> }
+export type Ranked = {
+  size: number
+  ids(): Iterable<unknown>
+  results(): Iterable<SearchResult>
+  /**
+   * How many distinct articles (`<article>` and `<article>#…` are one) the matches are of, counting only those
+   * `has` keeps; in no particular order, so without ranking every match. Optional: callers walk `ids` otherwise.
+   */
+  articles?(has: (articleId: string) => boolean): number
+}
 
 type Derived = { term: string; weight: number; data: TermData }
 type Spec = { term: string; unique: number; derived: Derived[] }

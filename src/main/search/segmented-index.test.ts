@@ -10,11 +10,14 @@ import { INDEX_OPTIONS, SEARCH_OPTIONS } from './documents'
 import type { SearchDoc } from './documents'
 import { MiniSearch } from './minisearch-adapter'
 import type { SearchResult } from './minisearch-adapter'
-import { miniSearchEngine } from './query-run'
+import type { HitSources } from './hits'
+import { miniSearchEngine, runQuery } from './query-run'
 import type { RankedQuery } from './ranked-search'
 import { SegmentCorrupt, SegmentReader } from './segment-file'
-import { SegmentedIndex, mergeSegments } from './segmented-index'
-import { QUERIES, makeDocs } from './test-corpus'
+import { SegmentedIndex, bestFirst, mergeSegments } from './segmented-index'
+import { QUERIES, makeDocs, rng } from './test-corpus'
+import { parseSearchQuery } from '../../shared/search-query'
+import type { ArticleMeta } from '../../shared/types'
 
 const FIELDS = INDEX_OPTIONS.fields
 const dir = mkdtempSync(join(tmpdir(), 'glossa-segments-'))
@@ -208,5 +211,83 @@ describe('a segment file that is not as written is refused', () => {
     const bad = Buffer.from(raw)
     bad[raw.length - 60] ^= 1
     expect(() => opened(bad, null)).toThrow(/checksum/)
+  })
+})
+
+describe('bestFirst', () => {
+  it('gives the order of a full stable sort by score, for any size and many ties', () => {
+    for (const [n, distinct] of [
+      [0, 1],
+      [7, 3],
+      [3_000, 50],
+      [20_000, 7],
+      [50_000, 40_000],
+    ]) {
+      const random = rng(n)
+      const score = Float64Array.from({ length: n }, () => Math.floor(random() * distinct) / 7)
+      const expected = Array.from(score.keys()).sort((x, y) => score[y] - score[x] || x - y)
+      expect([...bestFirst(score)], `${n}`).toEqual(expected)
+    }
+  })
+})
+
+describe('runQuery over segments answers as over MiniSearch', () => {
+  // Articles with their notes as annotation documents, an in-memory catalog for filters and snippets.
+  const docs = makeDocs(300, 21)
+  const tags = ['energy', 'housing/social']
+  const metas = docs.map((d, i): ArticleMeta => ({
+    id: d.id,
+    title: d.title,
+    source: d.source,
+    publishedAt: `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+    addedAt: '2024-02-01T00:00:00.000Z',
+    tags: i % 3 === 0 ? [tags[i % 2]] : [],
+    textHash: `h${i}`,
+    length: d.text.length,
+    counts: { highlights: 0, figures: 0, notes: 0 },
+    annotationTags: {},
+  }))
+  const byId = new Map(metas.map((m) => [m.id, m]))
+  const src: HitSources = {
+    archive: {
+      dir: dir,
+      list: () => metas,
+      has: (id) => byId.has(id),
+      meta: (id) => byId.get(id)!,
+      getArticle: async (id) => ({ ...byId.get(id)!, text: docs.find((d) => d.id === id)!.text }),
+      readAnnotations: async () => [],
+    },
+    text: async (id) => docs.find((d) => d.id === id)!.text,
+  }
+  const indexed = docs.map((d, i) => ({ ...d, tags: metas[i].tags.join(' , ') }))
+
+  it('for words, prefixes, close matches, phrases, exclusions and filters', async () => {
+    const ms = new MiniSearch<SearchDoc>(INDEX_OPTIONS)
+    ms.addAll(indexed)
+    const index = new SegmentedIndex(FIELDS, [segmentOf(indexed.slice(0, 200))])
+    index.add(indexed.slice(200))
+    const queries = [
+      ...QUERIES,
+      'grai*',
+      '"council tax"',
+      'grain -port',
+      'kyiv tag:energy',
+      'budget -"interest rates"',
+      'source:"The Observer" drones',
+      'flod barriers',
+      'zzzzzz',
+    ]
+    for (const q of queries) {
+      const parsed = parseSearchQuery(q)
+      if (!parsed.ok) throw new Error(q)
+      const got = await runQuery(index, parsed.query, 20, src)
+      const expected = await runQuery(ms, parsed.query, 20, src)
+      const plain = (o: typeof got) => ({
+        ...o,
+        hits: o.hits.map((h) => ({ ...h, score: Math.round(h.score * 1e9) / 1e9 })),
+      })
+      expect(plain(got), q).toEqual(plain(expected))
+    }
+    index.close()
   })
 })

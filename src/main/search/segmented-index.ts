@@ -14,7 +14,7 @@ import type { SearchResult } from './minisearch-adapter'
 import { derivedTerms, popcount } from './ranked-search'
 import type { Ranked, RankedQuery } from './ranked-search'
 import { SegmentWriter } from './segment-file'
-import type { Block, TermPostings , SegmentReader} from './segment-file'
+import type { Block, TermPostings, SegmentReader } from './segment-file'
 import { processTerm, tokenize } from './terms'
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
@@ -95,6 +95,12 @@ export class SegmentedIndex {
     seen: new Uint8Array(0),
   }
 
+  /** Article number of each document of the segment files, in the global order, and of the live ones. */
+  private docArticle: Uint32Array
+  private readonly liveArticle: number[] = []
+  private readonly articleNo = new Map<string, number>()
+  private readonly articleIds: string[] = []
+
   /** `segments` open and checked; their documents must not repeat. */
   constructor(
     readonly fields: string[],
@@ -102,17 +108,33 @@ export class SegmentedIndex {
   ) {
     this.live = new LiveSegment(fields)
     this.sums = new Float64Array(fields.length)
+    this.docArticle = new Uint32Array(segments.reduce((n, segment) => n + segment.docCount, 0))
     let base = 0
     segments.forEach((segment, s) => {
       if (segment.fieldCount !== fields.length) throw new Error(`${segment.file} has other fields`)
       this.bases.push(base)
-      base += segment.docCount
       this.dead.push(new Uint8Array(segment.docCount))
       for (let i = 0; i < segment.termCount; i++) this.refsOf(segment.term(i)).push(s, i)
-      for (let doc = 0; doc < segment.docCount; doc++)
+      for (let doc = 0; doc < segment.docCount; doc++) {
         for (let f = 0; f < fields.length; f++) this.sums[f] += segment.fieldLength(doc, f)
+        this.docArticle[base + doc] = this.articleNumber(segment.docId(doc))
+      }
+      base += segment.docCount
       this.liveCount += segment.docCount
     })
+  }
+
+  /** The number of the article a document id belongs to (`<article>` or `<article>#<annotation>`). */
+  private articleNumber(docId: string): number {
+    const at = docId.indexOf('#')
+    const articleId = at < 0 ? docId : docId.slice(0, at)
+    let n = this.articleNo.get(articleId)
+    if (n === undefined) {
+      n = this.articleIds.length
+      this.articleIds.push(articleId)
+      this.articleNo.set(articleId, n)
+    }
+    return n
   }
 
   /** Documents searchable now. */
@@ -154,6 +176,7 @@ export class SegmentedIndex {
         this.liveDead = grown
       }
       for (let f = 0; f < this.fields.length; f++) this.sums[f] += this.live.fieldLength(local, f)
+      this.liveArticle.push(this.articleNumber(doc.id))
       this.liveCount++
     }
   }
@@ -350,29 +373,44 @@ export class SegmentedIndex {
     const kept =
       opts.combineWith === 'AND' ? candidates.filter((doc) => mask[doc] >>> 0 === all >>> 0) : candidates
     const score = new Float64Array(kept.length)
-    const order = new Uint32Array(kept.length)
     kept.forEach((doc, i) => {
       score[i] = total[doc] * popcount(mask[doc])
-      order[i] = i
     })
     // The scratch arrays go back to zero for the next query.
     for (const doc of candidates) {
       total[doc] = 0
       mask[doc] = 0
     }
-    order.sort((x, y) => score[y] - score[x] || x - y)
     const idOf = (doc: number) => this.docIdOf(doc)
+    const articleOf = (doc: number) => this.articleOfDoc(doc)
+    const { articleIds } = this
     return {
       size: kept.length,
       *ids() {
-        for (const i of order) yield idOf(kept[i])
+        for (const i of bestFirst(score)) yield idOf(kept[i])
       },
-      results: () => this.results(order, kept, score, specs, partsOf),
+      results: () => this.results(bestFirst(score), kept, score, specs, partsOf),
+      articles(has) {
+        const seen = new Uint8Array(articleIds.length)
+        let count = 0
+        for (const doc of kept) {
+          const a = articleOf(doc)
+          if (seen[a]) continue
+          seen[a] = 1
+          if (has(articleIds[a])) count++
+        }
+        return count
+      },
     }
   }
 
+  private articleOfDoc(doc: number): number {
+    const liveBase = this.docArticle.length
+    return doc < liveBase ? this.docArticle[doc] : this.liveArticle[doc - liveBase]
+  }
+
   private *results(
-    order: Uint32Array,
+    order: Iterable<number>,
     kept: number[],
     score: Float64Array,
     specs: { term: string; derived: { term: string; data: TermRefs }[] }[],
@@ -435,6 +473,57 @@ export class SegmentedIndex {
     for (const segment of this.segments) segment.close()
     this.cache.clear()
   }
+}
+
+/** Matches ranked from this many up are not sorted whole: the best come first, the rest only when read. */
+const SORT_WHOLE = 2_048
+
+/**
+ * Indexes of `score`, best first (equal scores in index order, as a stable sort would give), sorting only as far
+ * as the caller reads: a query matching 100,000 documents shows 20.
+ */
+export function* bestFirst(score: Float64Array): Generator<number> {
+  const byScore = (x: number, y: number) => score[y] - score[x] || x - y
+  let rest = Uint32Array.from(score.keys())
+  let want = 256
+  while (rest.length > SORT_WHOLE && want * 2 < rest.length) {
+    const threshold = kthLargest(
+      Float64Array.from(rest, (i) => score[i]),
+      want,
+    )
+    const top = rest.filter((i) => score[i] >= threshold)
+    // Many ties at the threshold can make `top` most of `rest`: then sort it all.
+    if (top.length * 2 > rest.length) break
+    yield* top.sort(byScore)
+    rest = rest.filter((i) => score[i] < threshold)
+    want *= 4
+  }
+  yield* rest.sort(byScore)
+}
+
+/** The k-th largest value (k from 1), by quickselect; reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0
+  let hi = values.length - 1
+  const target = k - 1
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (values[i] > pivot) i++
+      while (values[j] < pivot) j--
+      if (i <= j) {
+        const t = values[i]
+        values[i++] = values[j]
+        values[j--] = t
+      }
+    }
+    if (target <= j) hi = j
+    else if (target >= i) lo = i
+    else break
+  }
+  return values[target]
 }
 
 function binarySearch(a: Uint32Array, v: number): number {
