@@ -66,7 +66,7 @@ export function paragraphSentences(sentences: Sentence[], at: number): number[] 
  * piece states one reference period that a paragraph without a period of its own refers to.
  */
 const RELEASE =
-  /statisti|estad[íi]stic|report\b|rapport|informe|Bericht|звіт|отч[её]т|results|résultats|resultados|Ergebnis|quarter|trimestre|Quartal|квартал|за\s+підсумками|по\s+итогам|chiffre\s+d['’]affaires|revenue|Umsatz|виручк|выручк|\bInsee\b|\bINE\b|Landesamt|Росстат|Держстат|Destatis/iu
+  /statisti|estad[íi]stic|report\b|rapport|informe|Bericht|звіт|отч[её]т|results|résultats|resultados|Ergebnis|quarter|trimestre|Quartal|квартал|за\s+підсумками|по\s+итогам|chiffre\s+d['’]affaires|revenue|Umsatz|виручк|выручк|\bInsee\b|\bINE\b|Landesamt|Росстат|Держстат|Destatis|unemploy|jobless|labou?r\s+market|chômage|demandeurs\s+d['’]emploi|\bparo\b|desempleo|Arbeitsmarkt|Arbeitslos|безробіт|безработ|ranking|classement|clasificación|Rangliste|рейтинг|bulletin|boletín|Lagebericht|заболеваемост|захворюван|(?:за|по)\s+данным\s+за|дані\s+за/iu
 
 /** The sentences of the title and the lead (the first paragraph after the title), in reading order. */
 export function releaseLead(text: string, sentences: Sentence[]): number[] | undefined {
@@ -178,6 +178,27 @@ const SHIFTS: { re: RegExp; shift: (m: RegExpMatchArray) => Compared['shift'] }[
     },
   },
 ]
+
+/**
+ * A comparative word between a figure and what it is compared with: "4% more than", "un 12 % más que",
+ * "3,4 Prozent mehr als", "на 34% меньше, чем", "на 23% більше, ніж", "2 % de plus qu'en".
+ */
+const COMPARATIVE =
+  /(?<!\p{L})(?:more|less|fewer|higher|lower|above|below|up|down|plus(?!\s+(?:t[ôo]t|tard))|moins|davantage|supérieur\p{L}*|inférieur\p{L}*|más(?!\s+tarde)|menos|superior|inferior|mehr|weniger|höher|niedriger|teurer|billiger|über|unter|больше|меньше|выше|ниже|дороже|дешевле|более|менее|більше|менше|вище|нижче|дорожче|дешевше)(?!\p{L})/iu
+
+/** Just before a figure that is a change: "up 4%", "rose by", "en hausse de", "um 3 Prozent", "на 9,1%". */
+const CHANGE_BEFORE =
+  /(?<!\p{L})(?:up|down|by|rose|fell|gained|lost|grew|dropped|jumped|climbed|slipped|eased|(?:hausse|baisse|progression|recul|augmentation|diminution)\s+de|(?:progresse|augmente|recule|baisse|bondi|grimpé|chuté|diminué|augmenté)\s+de|un|una|um|на)\s+(?:(?:about|some|around|roughly|nearly|almost|environ|près\s+de|presque|unos?|cerca\s+de|casi|rund|etwa|knapp|fast|около|почти|близько|майже|приблизно)\s+)?$/iu
+
+/**
+ * Conventions v2, point 9: a change measured against a baseline ("up 4% on 14.7 million a year earlier",
+ * "un 12 % más que en el mismo periodo del año pasado", "на 34% меньше, чем годом ранее") keeps its own
+ * sentence's period; only the baseline value written with the comparison takes the compared period.
+ * `before` is the sentence up to the figure, `gap` the words from the figure to the period compared with.
+ */
+export function isChange(before: string, gap: string): boolean {
+  return COMPARATIVE.test(gap) || CHANGE_BEFORE.test(before)
+}
 
 export function comparedAfter(tail: string): Compared | undefined {
   for (const { re, shift } of SHIFTS) {

@@ -12,6 +12,7 @@ import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
 import {
   comparedAfter,
+  isChange,
   paragraphSentences,
   periodSources,
   releaseLead,
@@ -47,7 +48,11 @@ export function suggestPeriod(args: {
     // the words compared belong to this figure only when no other figure stands between
     const between = (length: number): boolean =>
       detectFigures(text.slice(end, end + length), lex).some((f) => f.start > 0)
-    if (compared && !between(compared.length)) {
+    // a change ("up 4%", "un 12 % más que …") keeps the sentence's period (conventions v2, point 9)
+    const change =
+      compared !== undefined &&
+      isChange(text.slice(sentence.start, start), text.slice(end, end + compared.length))
+    if (compared && !change && !between(compared.length)) {
       const own = suggestPeriod({ ...args, compared: true, maskUntil: end + compared.length })
       const from = parseISO(own?.start)
       const to = parseISO(own?.end)
@@ -180,6 +185,8 @@ function readSentence(args: {
           !/[\d;]/.test(gap) &&
           // "на 12% меньше, чем…" compares the figure; "40 млн тонн, більше, ніж у серпні" a level
           !/^\s*,/.test(gap) &&
+          // a change keeps its sentence's period (conventions v2, point 9)
+          !isChange(text.slice(source.start, start), text.slice(figureEnd, source.start + p.index)) &&
           detectFigures(text.slice(figureEnd, source.start + p.index), lex).length === 0 &&
           !/(?<!\p{L})(?:desde|since|depuis|seit|с|з)\s/iu.test(slice.slice(compared, p.index))
         if (own) owned.add(p)

@@ -252,5 +252,5 @@ export const dePeriod: PeriodWords = {
   relative:
     /^(?:jetzt|nun)$|^(?:mo|di|mi|do|fr|sa|so)\.?$|\b(?:vor|nach|später|früher|zuvor|danach|davor)\b/i,
   // "wie das Landesamt am Mittwoch in Kallstadt mitteilte": when it was said, not what the figures cover
-  said: /\b(?:am|an\s+diesem)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?=(?:\s+[\p{L}.-]+){0,4}\s+(?:mitteilte|mitteilten|mit|sagte|sagten|erklärte|erklärten|berichtete|meldete|bekanntgab|ankündigte|veröffentlichte)\b)/giu,
+  said: /\b(?:am|an\s+diesem)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:morgen|vormittag|mittag|nachmittag|abend)?(?=(?:\s+[\p{L}.-]+){0,4}\s+(?:mitteilte|mitteilten|mit(?=\s*[.,;:])|sagte|sagten|erklärte|erklärten|berichtete|meldete|bekanntgab|ankündigte|veröffentlichte)\b)/giu,
 }

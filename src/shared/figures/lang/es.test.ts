@@ -151,12 +151,12 @@ describe('Spanish periods', () => {
     ['Este invierno hubo 500 incendios.', '500', '2025-01-26', ['2024-12-01', '2025-01-26']],
     ['Durante la noche hubo 500 incendios.', '500', '2025-08-12', ['2025-08-11', '2025-08-12']],
     ['El martes hubo 12 heridos.', '12', '2025-08-14', ['2025-08-12', '2025-08-12']],
-    // the figure compared with "el mismo mes de 2023" takes that month (conventions v2, point 4)
+    // a change measured against "el mismo mes de 2023" keeps its own period (conventions v2, point 9)
     [
       'Creció un 10,3 % más que en el mismo mes de 2023 en abril.',
       '10,3 %',
       '2024-06-03',
-      ['2023-04-01', '2023-04-30'],
+      ['2024-04-01', '2024-04-30'],
     ],
   ])('%s', (text, figure, date, [start, end]) => {
     expect(periodOf(text, figure, date)).toMatchObject({ start, end })

@@ -9,6 +9,15 @@ import { relativeFrench } from './fr-relative'
 
 export { FR_MONTH, FR_MONTHS, FR_WEEKDAY } from './fr-calendar'
 
+/**
+ * When a statement was made or figures published, not what they cover: "a publié jeudi", "a indiqué
+ * mercredi à 7h30", "qui publiait jeudi", "a défendu mardi" (global flag).
+ */
+export const FR_SAID = new RegExp(
+  `${B}(?:(?:a|ont|avait|avaient)\\s+(?:(?:été|aussi|également|encore|déjà)\\s+)?(?:publié|annoncé|indiqué|déclaré|présenté|dévoilé|communiqué|précisé|affirmé|assuré|expliqué|estimé|souligné|rappelé|confirmé|promis|défendu|prévenu|averti|signalé|révélé|fait\\s+savoir|détaillé)e?s?|publiait|publiaient|annonçait|indiquait|présentait)\\s+(?:ce\\s+)?${FR_WEEKDAY}(?:\\s+(?:matin|soir|après-midi))?(?:\\s+à\\s+\\d{1,2}\\s*h\\s*\\d{0,2})?${E}`,
+  'giu',
+)
+
 /** Just before a date that must lie before the article's: "depuis le 1er janvier". */
 const SINCE = /(?:depuis|dès)\s+(?:le\s+)?$/i
 
@@ -125,7 +134,7 @@ export function findFrenchPeriods(text: string, ref: Day | undefined): FoundPeri
   }
   for (const m of text.matchAll(
     re(
-      `${B}(?:en|pour|durant|pendant|depuis|dès|courant|au cours de l['’]année)\\s+((?:19|20)\\d{2})${E}(?!\\s*[-–]\\s*\\d)`,
+      `${B}(?:en|pour|durant|pendant|depuis|dès|courant|au\\s+titre\\s+de|(?:(?:pour|sur|durant|pendant|au\\s+cours\\s+de)\\s+)?l['’](?:année|exercice))\\s+((?:19|20)\\d{2})${E}(?!\\s*[-–]\\s*\\d)`,
     ),
   ))
     add(m, wholeYear(Number(m[1])), /^(?:depuis|dès)/i.test(m[0]) ? m[0].length - 4 : 0)

@@ -6,7 +6,7 @@ import {
   normalizeFrenchDigits,
   parseFrenchNumberWords,
 } from './fr-numbers'
-import { findFrenchPeriods, FR_MONTH, FR_MONTHS, FR_WEEKDAY } from './fr-periods'
+import { findFrenchPeriods, FR_MONTH, FR_MONTHS, FR_SAID, FR_WEEKDAY } from './fr-periods'
 import { frSpeech } from './fr-speech'
 import {
   FR_CASUALTY_WORDS,
@@ -148,5 +148,7 @@ export const fr: Lexicon = {
     // chrono's French parser reads weekdays (and "Mar" in "Maréchal") forwards: findFrenchPeriods reads them
     relative:
       /^maintenant$|\b(?:avant|après|plus tard|plus tôt|auparavant)\b|\b(?:lun|mar|mer|jeu|ven|sam|dim)(?:di|credi|redi|ndredi|edi|anche)?\b|^(?:ce\s+)?(?:matin|soir)$|^à\s/i,
+    // "a publié jeudi", "a indiqué mercredi": when it was said, not what the figures cover
+    said: FR_SAID,
   },
 }
