@@ -1,6 +1,7 @@
 // The reader's "Saved" is a promise: it is never shown while a change the archive refused is still on screen.
 // A note longer than the archive takes (100,000 characters, a pasted transcript) is refused; a later highlight
 // that saves must not turn the toolbar back to "Saved", and the note is kept as a draft until it is shortened.
+import type { Page } from '@playwright/test'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
 import { selectText } from './reader-helpers'
@@ -57,4 +58,54 @@ test('a refused note keeps the toolbar off "Saved" after a later save succeeds, 
   await box.press('Control+Enter')
   await expect.poll(() => notes(glossa, article.id)).toContain('transcript, cut to what matters')
   await expect(status).toHaveText(/^Saved/)
+})
+
+/** An article with one saved highlight, open in `page`, and a note typed into it while the server is down. */
+async function noteWhileDown(page: Page, glossa: Glossa, note: string) {
+  const article = await glossa.call('articles.create', { title: 'Server gone', text: TEXT, source: 'E2E' })
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect(page.getByTestId('article-body')).toContainText('3,400 households')
+  await selectText(page, '3,400', 'households')
+  await page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: /yellow/ })
+    .click()
+  await expect(page.getByRole('status')).toHaveText(/^Saved/)
+  await page.route('**/api/annotations.*', (route) => route.abort('connectionrefused'))
+  const card = page.locator('.annotation-card.focused')
+  await card.getByRole('button', { name: 'Add a note…' }).click()
+  await card.getByRole('textbox', { name: 'Note' }).fill(note)
+  await card.getByRole('textbox', { name: 'Note' }).press('Control+Enter')
+  await expect(page.getByRole('status')).toHaveText(/^Not saved/)
+  return article
+}
+
+const notesOf = (glossa: Glossa, articleId: string) =>
+  glossa.call('annotations.list', { articleId }).then((l) => l.map((a) => a.note))
+
+test('a note typed while glossa serve is down comes back in the address it prints when started again', async ({
+  page,
+  context,
+  glossa,
+}) => {
+  const article = await noteWhileDown(page, glossa, 'Written while Glossa was down')
+  await page.close()
+  // glossa serve is started again (as after a crash) and the address it prints opened in a new tab.
+  await glossa.restart()
+  const again = await context.newPage()
+  await again.goto(glossa.url)
+  await again.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect(again.locator('.annotation-card')).toContainText('Written while Glossa was down')
+  await expect.poll(() => notesOf(glossa, article.id)).toEqual(['Written while Glossa was down'])
+  await expect(again.getByRole('status')).toHaveText(/^Saved/)
+})
+
+test('the tab that held unsaved changes saves them once given the new address', async ({ page, glossa }) => {
+  const article = await noteWhileDown(page, glossa, 'Kept in the open tab')
+  await glossa.restart()
+  await page.unroute('**/api/annotations.*')
+  // The new address pasted into the same tab: the page is not reloaded (only its fragment changes).
+  await page.goto(glossa.url)
+  await expect.poll(() => notesOf(glossa, article.id), { timeout: 30_000 }).toEqual(['Kept in the open tab'])
 })

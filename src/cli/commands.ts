@@ -53,10 +53,15 @@ export const commands: Record<CommandName, Run> = {
   },
   serve: async (args) => {
     const { values } = parse('serve', args)
-    const { startServe } = await import('./serve-command')
+    const [{ startServe }, { stablePort }] = await Promise.all([
+      import('./serve-command'),
+      import('./serve-port'),
+    ])
+    const dir = resolveArchiveDir(text(values.archive), defaultArchiveDir())
     const running = await startServe({
-      dir: resolveArchiveDir(text(values.archive), defaultArchiveDir()),
-      port: values.port ? Number(values.port) : 0,
+      dir,
+      // The same port for the same archive at every start: the page's drafts live under its origin.
+      port: values.port ? Number(values.port) : await stablePort(dir),
       ...(values['connector-port'] !== undefined ? { connectorPort: Number(values['connector-port']) } : {}),
       samplesDir,
       rendererDir,

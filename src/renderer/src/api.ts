@@ -35,7 +35,10 @@ function takeToken(): string {
 }
 
 function httpTransport(): Transport {
-  const token = takeToken()
+  let token = takeToken()
+  // The address of a restarted `glossa serve` pasted into this tab changes only the fragment (the page is not
+  // loaded again): its token replaces the old one, so changes still waiting to be saved reach the archive.
+  window.addEventListener('hashchange', () => (token = takeToken()))
   return async (method, args) => {
     const body = JSON.stringify(args ?? {})
     const res = await fetch(`/api/${method}`, {
