@@ -4,7 +4,7 @@ import { findExclusions, overlapsAny } from './exclusions'
 import { currencyBefore, extendLeft, extendRight } from './extend'
 import type { Verdict } from './filters'
 import { isDesignation, judge } from './filters'
-import { countedNoun } from './noun-phrase'
+import { countedHead } from './noun-phrase'
 import { extendPair } from './ranges'
 import { isSym, splitAtExclusions, tokenize } from './tokenize'
 import type { Draft, FigureCandidate, Scan } from './types'
@@ -107,14 +107,14 @@ function toCandidate(scan: Scan, draft: Draft): FigureCandidate {
   if (draft.max !== undefined) candidate.max = draft.max
   const noun =
     draft.kind === 'vague'
-      ? (countedNoun(scan, draft.last + 1, true) ??
+      ? (countedHead(scan, draft.last + 1, true) ??
         (/^(hundred|thousand|million|dozen)$/.test(tokens[draft.last].lower) || scan.lex.nouns?.capitalised
-          ? countedNoun(scan, draft.last + 1)
+          ? countedHead(scan, draft.last + 1)
           : undefined))
       : draft.kind === 'fraction' || draft.kind === 'ratio'
         ? undefined
-        : ((afterScale(scan, draft) ? countedNoun(scan, draft.last + 1, true) : undefined) ??
-          countedNoun(scan, draft.last + 1))
+        : ((afterScale(scan, draft) ? countedHead(scan, draft.last + 1, true) : undefined) ??
+          countedHead(scan, draft.last + 1))
   const unit = draft.measure ?? noun
   if (unit !== undefined) candidate.unit = unit
   if (draft.qualifier !== undefined) candidate.qualifier = draft.qualifier
