@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { Archive } from './archive/archive'
 import { lockArchive } from './archive/lock'
 import { autoSnapshot, listSnapshots } from './archive/snapshots'
+import { setFigureIndexKey } from './figures/figure-index'
 import { parseDocument } from './import'
 
 /** `--archive DIR` wins, then GLOSSA_ARCHIVE, then the platform default. */
@@ -25,10 +26,12 @@ export async function openArchive(
     await mkdir(dir, { recursive: true })
     lockArchive(dir, lockAs)
   }
-  return Archive.open(dir, {
+  const archive = await Archive.open(dir, {
     seed: samplesDir ? (archive) => seedSamples(archive, samplesDir) : undefined,
     ...(trustKeyFile ? { trustKeyFile } : {}),
   })
+  setFigureIndexKey(archive, trustKeyFile)
+  return archive
 }
 
 /**

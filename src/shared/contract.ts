@@ -20,6 +20,16 @@ import {
   webUrlSchema,
 } from './schemas'
 import { syncConflictSchema, syncReportSchema, syncStatusSchema } from './sync/contract-schemas'
+import {
+  figureConflictsSchema,
+  figureFacetsSchema,
+  figureFilterSchema,
+  figureIndexStatusSchema,
+  figurePageSchema,
+  figureRecordSchema,
+  figureSeriesSchema,
+  figureSortSchema,
+} from './figures/contract-schemas'
 
 const none = z.object({}).strict()
 
@@ -315,20 +325,38 @@ export const contract = {
       .strict(),
     result: importResultSchema,
   },
+  /** Every figure with its whole annotation (the CLI and tests; the Figures view pages with figures.page). */
   'figures.list': {
     args: z.object({ metric: tagNameSchema.optional() }).strict(),
-    result: z.array(
-      z.object({
-        annotation: annotationSchema.extend({ figure: figureSchema }),
-        article: articleMetaSchema.pick({
-          id: true,
-          title: true,
-          source: true,
-          publishedAt: true,
-          url: true,
-        }),
-      }),
-    ),
+    result: z.array(figureRecordSchema),
+  },
+  /** The Figures view's rows: filtered and sorted in main from the figures index, `limit` from `offset`. */
+  'figures.page': {
+    args: z
+      .object({
+        filter: figureFilterSchema.optional(),
+        sort: figureSortSchema.optional(),
+        offset: z.number().int().min(0).max(100_000_000),
+        limit: z.number().int().min(1).max(1000),
+      })
+      .strict(),
+    result: figurePageSchema,
+  },
+  /** What the filter lists offer, with how many figures carry each value. */
+  'figures.facets': { args: none, result: figureFacetsSchema },
+  /** Where the figures index is (built, checked, complete) and its version: the view asks again when it moves. */
+  'figures.status': { args: none, result: figureIndexStatusSchema },
+  /** How many pairs of figures conflict (of one metric, or all), and the first `limit` of them. */
+  'figures.conflicts': {
+    args: z
+      .object({ metric: tagNameSchema.optional(), limit: z.number().int().min(1).max(1000).optional() })
+      .strict(),
+    result: figureConflictsSchema,
+  },
+  /** One metric's figures over time for the chart: at most `limit` points (default 5,000), and how many exist. */
+  'figures.series': {
+    args: z.object({ metric: tagNameSchema, limit: z.number().int().min(1).max(20_000).optional() }).strict(),
+    result: figureSeriesSchema,
   },
   'export.run': {
     args: exportArgsSchema,

@@ -96,6 +96,16 @@ export const VALID = {
   'import.text': (c) => ({ text: c.text, title: 'Pasted', url: 'https://example.org/p', tags: ['pasted'] }),
   'import.url': () => ({ url: 'https://example.org/page', source: 'Web', tags: ['web'] }),
   'figures.list': () => ({ metric: 'strikes' }),
+  'figures.page': () => ({
+    filter: { metric: 'strikes', text: 'air', from: '2024-01-01', min: 1 },
+    sort: { key: 'value', dir: -1 },
+    offset: 0,
+    limit: 50,
+  }),
+  'figures.facets': () => ({}),
+  'figures.status': () => ({}),
+  'figures.conflicts': () => ({ metric: 'strikes', limit: 10 }),
+  'figures.series': () => ({ metric: 'strikes' }),
   'export.run': (c) => ({
     format: EXPORT_FORMATS[exportTurn++ % EXPORT_FORMATS.length],
     scope: { articleIds: [c.articles[0], c.articles[1]], tag: 'strikes', collection: c.collections[0] },

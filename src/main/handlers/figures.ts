@@ -1,7 +1,9 @@
 // Main process: figures across the archive, each with the article it stands in (figures.*).
-import type { FigureRecord } from '../../shared/figures'
+import type { FigureEntry, FigureRecord } from '../../shared/figures'
 import { isWithinTag } from '../../shared/tags'
 import type { Archive } from '../archive/archive'
+import { FigureIndex } from '../figures/figure-index'
+import { FigureQueries, SERIES_LIMIT } from '../figures/figure-query'
 import type { HandlerMap, ServiceContext } from './context'
 
 /** Annotations files read at once. */
@@ -57,10 +59,71 @@ function figureCache(archive: Archive) {
   }
 }
 
+/** How long a first answer waits for an index being built before it answers with what is read so far. */
+const BUILD_WAIT_MS = 1_000
+
+/** `limit` points spread evenly over `points` (in date order), first and last kept. */
+function spread<T>(points: T[], limit: number): T[] {
+  if (points.length <= limit) return points
+  if (limit === 1) return [points[0]]
+  const step = (points.length - 1) / (limit - 1)
+  return Array.from({ length: limit }, (_, i) => points[Math.round(i * step)])
+}
+
 export function figureHandlers({ archive }: ServiceContext): HandlerMap<'figures'> {
   // Made on first use: the handler map is also built without an archive, to read its method names.
   let cache: ReturnType<typeof figureCache> | undefined
+  let opened: { index: FigureIndex; queries: FigureQueries } | undefined
+  const figures = async () => {
+    if (!opened) {
+      const index = FigureIndex.open(archive)
+      opened = { index, queries: new FigureQueries(index) }
+    }
+    await opened.index.loaded
+    if (opened.index.state === 'building') {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([
+        opened.index.ready,
+        new Promise((resolve) => (timer = setTimeout(resolve, BUILD_WAIT_MS))),
+      ])
+      clearTimeout(timer)
+    }
+    return opened
+  }
+  /** Whole records for the rows of a page: read from their articles' files (kept until they change). */
+  const wholeRecords = async (entries: FigureEntry[]): Promise<FigureRecord[]> => {
+    const articleIds = [...new Set(entries.map((e) => e.annotation.articleId))]
+    const lists = await (cache ??= figureCache(archive))(articleIds)
+    const byId = new Map(lists.flat().map((r) => [r.annotation.id, r]))
+    // A figure deleted since the index was read is left out; the index follows within a moment.
+    return entries.map((e) => byId.get(e.annotation.id)).filter((r): r is FigureRecord => !!r)
+  }
   return {
+    'figures.page': async ({ filter, sort, offset, limit }) => {
+      const { index, queries } = await figures()
+      const list = queries.ordered(filter, sort)
+      return {
+        total: list.length,
+        all: index.all().length,
+        offset,
+        items: await wholeRecords(list.slice(offset, offset + limit)),
+        status: index.status(),
+      }
+    },
+    'figures.facets': async () => {
+      const { index, queries } = await figures()
+      return { ...queries.facetCounts(), status: index.status() }
+    },
+    'figures.status': async () => (opened ? opened.index.status() : (await figures()).index.status()),
+    'figures.conflicts': async ({ metric, limit = 100 }) => {
+      const { queries } = await figures()
+      return queries.conflictsOf(metric, limit)
+    },
+    'figures.series': async ({ metric, limit = SERIES_LIMIT }) => {
+      const { queries } = await figures()
+      const points = queries.seriesOf(metric)
+      return { total: points.length, points: spread(points, limit) }
+    },
     'figures.list': async ({ metric }) => {
       const articles = archive
         .list()

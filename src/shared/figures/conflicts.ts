@@ -5,13 +5,32 @@ import type { Annotation, ArticleMeta, Figure } from '../types'
 export type ArticleRef = Pick<ArticleMeta, 'id' | 'title'> &
   Partial<Pick<ArticleMeta, 'source' | 'publishedAt' | 'url'>>
 export type FigureRecord = { annotation: Annotation & { figure: Figure }; article: ArticleRef }
-export type Conflict = { metric: string; a: FigureRecord; b: FigureRecord; reason: string }
+/**
+ * A figure as the figures index keeps it (src/main/figures/): what the table's filters and sorts, the chart and
+ * the conflicts need, without the selectors; the quote is only its exact text, `page` a PDF page's label.
+ */
+export type FigureEntry = {
+  annotation: {
+    id: string
+    articleId: string
+    figure: Figure
+    tags: string[]
+    creator?: string
+    note: string
+    quote: string
+    page?: string
+  }
+  article: ArticleRef
+}
+/** What conflicts and series read of a figure: a whole record or an index entry. */
+export type FigureLike = { annotation: { figure: Figure }; article: ArticleRef }
+export type Conflict<R extends FigureLike = FigureRecord> = { metric: string; a: R; b: R; reason: string }
 /**
  * One figure on a metric's chart: drawn from `start` to `end` (the same day for a one-day period), at `value`
  * (up to `max` for a range). `dated` says whether the days are the figure's period or, lacking one, its
  * article's date. `openEnd` is the side a qualifier leaves open: "more than 500" is open `above`.
  */
-export type SeriesPoint = {
+export type SeriesPoint<R extends FigureLike = FigureRecord> = {
   start: string
   end: string
   dated: 'period' | 'article'
@@ -22,7 +41,7 @@ export type SeriesPoint = {
   source: string
   /** Who said it: the figure's speaker, else its article's source. */
   speaker: string
-  record: FigureRecord
+  record: R
 }
 
 const DAY = 86_400_000
@@ -42,7 +61,7 @@ function unitKind(unit: string | undefined): string {
   return 'count'
 }
 
-function speaker(r: FigureRecord): string {
+function speaker(r: FigureLike): string {
   return (r.annotation.figure.attributedTo ?? '').trim().toLowerCase()
 }
 
@@ -58,7 +77,7 @@ function describeValue(f: Figure): string {
  * needs for the comparison (period days, unit kind, speaker) is worked out once. (Comparing every pair, with
  * the dates parsed again for each, and the metric lists copied on every figure, took minutes at 100,000.)
  */
-export function findConflicts(records: FigureRecord[]): Conflict[] {
+export function findConflicts<R extends FigureLike>(records: R[]): Conflict<R>[] {
   return conflictsOf(records, Infinity).shown
 }
 
@@ -66,8 +85,11 @@ export function findConflicts(records: FigureRecord[]): Conflict[] {
  * How many pairs conflict, and the first `limit` of them as findConflicts orders them: at 100,000 figures there
  * can be millions, and only the ones shown are made into conflicts with their sentence.
  */
-export function conflictsOf(records: FigureRecord[], limit: number): { total: number; shown: Conflict[] } {
-  const byMetric = new Map<string, FigureRecord[]>()
+export function conflictsOf<R extends FigureLike>(
+  records: R[],
+  limit: number,
+): { total: number; shown: Conflict<R>[] } {
+  const byMetric = new Map<string, R[]>()
   for (const r of records) {
     const metric = r.annotation.figure.metric
     if (!metric) continue
@@ -75,7 +97,7 @@ export function conflictsOf(records: FigureRecord[], limit: number): { total: nu
     if (list) list.push(r)
     else byMetric.set(metric, [r])
   }
-  const conflicts: Conflict[] = []
+  const conflicts: Conflict<R>[] = []
   let total = 0
   for (const [metric, list] of byMetric) {
     const facts = list.map((r, at) => ({
@@ -110,7 +132,7 @@ export function conflictsOf(records: FigureRecord[], limit: number): { total: nu
     total += counting ? counted : pairs.length
     if (counting) continue
     pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1])
-    const who = (r: FigureRecord) => r.annotation.figure.attributedTo ?? r.article.source ?? r.article.title
+    const who = (r: R) => r.annotation.figure.attributedTo ?? r.article.source ?? r.article.title
     for (const [i, j] of pairs.slice(0, limit - conflicts.length)) {
       const [a, b] = [list[i], list[j]]
       conflicts.push({
@@ -136,8 +158,8 @@ export function openEndOf(qualifier: string | undefined): 'above' | 'below' | un
 const isoDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
 
 /** One metric's figures over time, each across its period (or on its article's date when it has none). */
-export function seriesFor(records: FigureRecord[], metric: string): SeriesPoint[] {
-  const points: SeriesPoint[] = []
+export function seriesFor<R extends FigureLike>(records: R[], metric: string): SeriesPoint<R>[] {
+  const points: SeriesPoint<R>[] = []
   for (const record of records) {
     const f = record.annotation.figure
     if (f.metric !== metric) continue

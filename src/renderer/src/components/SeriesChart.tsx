@@ -1,10 +1,13 @@
 // Renderer: one metric's figures over time, drawn by Observable Plot (series-plot.ts), coloured by speaker or
 // source; hover shows a figure, a click opens its passage, and the chart saves as PNG or SVG.
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { SeriesPoint } from '../../../shared/figures'
+import type { FigureEntry, SeriesPoint as AnySeriesPoint } from '../../../shared/figures'
 import { chartPng, chartSvg, saveFile } from './chart-export'
 import { drawSeries, keyOf, PALETTE } from './series-plot'
 import type { ColourBy } from './series-plot'
+
+/** A point of the chart, as figures.series sends it (an index entry as its record). */
+type SeriesPoint = AnySeriesPoint<FigureEntry>
 
 type Props = { metric: string; points: SeriesPoint[]; onPick: (p: SeriesPoint) => void }
 

@@ -2,9 +2,12 @@
 // day), ranges as bands, an open end as a dashed arrow, one colour per speaker or source. Loaded only with the
 // chart (SeriesChart is lazy), so Plot and d3 never weigh on the library's first paint.
 import * as Plot from '@observablehq/plot'
-import type { SeriesPoint } from '../../../shared/figures'
+import type { FigureEntry, SeriesPoint as AnySeriesPoint } from '../../../shared/figures'
 import { formatFigureValue } from './FigureSummary'
 import { formatDate } from '../format'
+
+/** A point of the chart, as figures.series sends it (an index entry as its record). */
+type SeriesPoint = AnySeriesPoint<FigureEntry>
 
 export type ColourBy = 'speaker' | 'source'
 

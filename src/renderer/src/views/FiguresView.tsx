@@ -3,25 +3,31 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import type { InputHTMLAttributes } from 'react'
 import { quoteSentence } from '../../../shared/export/quote-sentence'
-import { conflictsOf, seriesFor } from '../../../shared/figures'
-import type { FigureRecord } from '../../../shared/figures'
-import { isWithinTag } from '../../../shared/tags'
+import { isIsoDay } from '../../../shared/figures'
+import type { FigureFilter, FigureSort, SortKey } from '../../../shared/figures'
 import { formatFigureValue, formatPeriod } from '../components/FigureSummary'
 import DateInput from '../components/DateInput'
 import { formatDate, plural } from '../format'
-import { useFigureRecords } from '../hooks/useFigureRecords'
-import { filterRecords, sortRecords } from './figures-table'
-import type { FigureFilter, SortKey } from './figures-table'
+import { ROWS_STEP, useFigurePages } from '../hooks/useFigurePages'
+import type { FigureFacetsResult } from '../hooks/useFigurePages'
 
 // The chart brings Observable Plot and d3: loaded only once a metric is chosen and the chart is shown.
 const SeriesChart = lazy(() => import('../components/SeriesChart'))
 
 type Props = { onOpen: (articleId: string, annotationId: string) => void }
 
-/** Conflicts listed: an archive of 100,000 figures can have millions; they are counted, and these many shown. */
-const CONFLICTS_SHOWN = 100
-/** Table rows drawn at first and added by "Show more": every row of 100,000 at once took the page seconds. */
-const ROWS_STEP = 300
+/** The filters as typed: numbers and dates are sent to main once they read as one. */
+type Typed = {
+  metric?: string
+  tag?: string
+  source?: string
+  creator?: string
+  text?: string
+  from?: string
+  to?: string
+  min?: string
+  max?: string
+}
 
 const COLUMNS: [SortKey, string][] = [
   ['value', 'Value'],
@@ -31,60 +37,59 @@ const COLUMNS: [SortKey, string][] = [
   ['article', 'Article'],
 ]
 
+/** What main is asked to filter by: a half-typed date or a number that is not one filters nothing. */
+function asked(t: Typed): FigureFilter {
+  const number = (v: string | undefined) => {
+    const n = v?.trim() ? Number(v) : NaN
+    return Number.isFinite(n) ? n : undefined
+  }
+  const f: FigureFilter = {}
+  if (t.metric) f.metric = t.metric
+  if (t.tag) f.tag = t.tag
+  if (t.source) f.source = t.source
+  if (t.creator) f.creator = t.creator
+  if (t.text?.trim()) f.text = t.text.trim().slice(0, 500)
+  if (isIsoDay(t.from)) f.from = t.from
+  if (isIsoDay(t.to)) f.to = t.to
+  const [min, max] = [number(t.min), number(t.max)]
+  if (min !== undefined) f.min = min
+  if (max !== undefined) f.max = max
+  return f
+}
+
+type FacetKey = Exclude<keyof FigureFacetsResult, 'total' | 'status'>
+
 export default function FiguresView({ onOpen }: Props) {
-  const { records, error } = useFigureRecords()
-  const [filter, setFilter] = useState<FigureFilter>({})
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'period', dir: 1 })
-  const all = useMemo(() => records ?? [], [records])
-  const metrics = useMemo(
-    () => [...new Set(all.map((r) => r.annotation.figure.metric).filter((m): m is string => !!m))].sort(),
-    [all],
-  )
-  const tagNames = useMemo(() => [...new Set(all.flatMap((r) => r.annotation.tags))].sort(), [all])
-  const sources = useMemo(
-    () => [...new Set(all.map((r) => r.article.source).filter((s): s is string => !!s))].sort(),
-    [all],
-  )
-  // Who tagged the figures (team members' user names): offered once there are figures by someone.
-  const creators = useMemo(
-    () => [...new Set(all.map((r) => r.annotation.creator).filter((c): c is string => !!c))].sort(),
-    [all],
-  )
-  const shown = useMemo(
-    () => sortRecords(filterRecords(all, filter), sort.key, sort.dir),
-    [all, filter, sort],
-  )
-  const { total: conflictCount, shown: conflicts } = useMemo(
-    () =>
-      conflictsOf(
-        filter.metric ? all.filter((r) => isWithinTag(r.annotation.figure.metric, filter.metric!)) : all,
-        CONFLICTS_SHOWN,
-      ),
-    [all, filter.metric],
-  )
-  // Back to the first rows whenever what the table shows changes.
-  const [rowsFor, setRowsFor] = useState<{ of: FigureRecord[]; rows: number }>({ of: [], rows: ROWS_STEP })
-  const rows = rowsFor.of === shown ? rowsFor.rows : ROWS_STEP
-  const series = useMemo(() => (filter.metric ? seriesFor(all, filter.metric) : []), [all, filter.metric])
-  const open = (r: FigureRecord) => onOpen(r.article.id, r.annotation.id)
-  const set = (patch: Partial<FigureFilter>) => setFilter((f) => ({ ...f, ...patch }))
-  const choice = (key: keyof FigureFilter, label: string, all: string, options: string[]) => (
+  const [typed, setTyped] = useState<Typed>({})
+  const [sort, setSort] = useState<FigureSort>({ key: 'period', dir: 1 })
+  const filter = useMemo(() => asked(typed), [typed])
+  const { page, error, status, facets, conflicts, series, more } = useFigurePages(filter, sort)
+  const open = (articleId: string, annotationId: string) => onOpen(articleId, annotationId)
+  const set = (patch: Partial<Typed>) => setTyped((f) => ({ ...f, ...patch }))
+  const choice = (
+    key: 'metric' | 'tag' | 'source' | 'creator',
+    facet: FacetKey,
+    label: string,
+    all: string,
+  ) => (
     <select
       aria-label={label}
-      value={filter[key] ?? ''}
+      value={typed[key] ?? ''}
       onChange={(e) => set({ [key]: e.target.value || undefined })}
     >
       <option value="">{all}</option>
-      {options.map((o) => (
-        <option key={o}>{o}</option>
+      {(facets?.[facet] ?? []).map((o) => (
+        <option key={o.name} value={o.name}>
+          {o.name} ({o.count.toLocaleString('en')})
+        </option>
       ))}
     </select>
   )
-  const input = (key: keyof FigureFilter, label: string, props: InputHTMLAttributes<HTMLInputElement>) => (
+  const input = (key: keyof Typed, label: string, props: InputHTMLAttributes<HTMLInputElement>) => (
     <input
       aria-label={label}
       {...props}
-      value={filter[key] ?? ''}
+      value={typed[key] ?? ''}
       onChange={(e) => set({ [key]: e.target.value || undefined })}
     />
   )
@@ -93,7 +98,7 @@ export default function FiguresView({ onOpen }: Props) {
     <label className="filter-date">
       <span>{label}</span>
       <DateInput
-        value={filter[key] ?? ''}
+        value={typed[key] ?? ''}
         placeholder="any day"
         onChange={(value) => set({ [key]: value || undefined })}
       />
@@ -106,19 +111,28 @@ export default function FiguresView({ onOpen }: Props) {
         {error}
       </p>
     )
-  if (!records) return <p className="muted pad">Loading figures…</p>
+  if (!page) return <p className="muted pad">Loading figures…</p>
 
+  const rows = page.items
+  const shownConflicts = conflicts?.shown ?? []
+  const conflictCount = conflicts?.total ?? 0
   return (
     <div className="figures-view">
       <header className="figures-header">
         <h1>Figures</h1>
-        <span className="muted">{plural(all.length, 'figure')} tagged across the archive</span>
+        <span className="muted">{plural(page.all, 'figure')} tagged across the archive</span>
+        {status && status.state !== 'ready' && (
+          <span className="muted" role="status">
+            {status.state === 'building' ? 'Reading the archive’s figures' : 'Checking the figures index'}:{' '}
+            {status.done.toLocaleString('en')} of {status.of.toLocaleString('en')} articles
+          </span>
+        )}
       </header>
       <div className="figures-filters" role="search">
-        {choice('metric', 'Metric', 'All metrics', metrics)}
-        {choice('tag', 'Tag', 'All tags', tagNames)}
-        {choice('source', 'Source', 'All sources', sources)}
-        {creators.length > 0 && choice('creator', 'Tagged by', 'Anyone', creators)}
+        {choice('metric', 'metrics', 'Metric', 'All metrics')}
+        {choice('tag', 'tags', 'Tag', 'All tags')}
+        {choice('source', 'sources', 'Source', 'All sources')}
+        {(facets?.creators.length ?? 0) > 0 && choice('creator', 'creators', 'Tagged by', 'Anyone')}
         {input('text', 'Search figures', { placeholder: 'Speaker, quote, place…' })}
         {dateFilter('from', 'Period from')}
         {dateFilter('to', 'Period to')}
@@ -129,28 +143,49 @@ export default function FiguresView({ onOpen }: Props) {
         <section className="figures-section" aria-label="Series">
           <h2>{filter.metric} over time</h2>
           <Suspense fallback={<p className="muted">Drawing the chart…</p>}>
-            <SeriesChart metric={filter.metric} points={series} onPick={(p) => open(p.record)} />
+            {series ? (
+              <SeriesChart
+                metric={filter.metric}
+                points={series.points}
+                onPick={(p) => open(p.record.article.id, p.record.annotation.id)}
+              />
+            ) : (
+              <p className="muted">Drawing the chart…</p>
+            )}
           </Suspense>
+          {series && series.total > series.points.length && (
+            <p className="muted">
+              {series.points.length.toLocaleString('en')} of {series.total.toLocaleString('en')} figures
+              drawn, evenly spread over time: narrow the period to see every one.
+            </p>
+          )}
         </section>
       )}
       <section className="figures-section" aria-label="Conflicts">
         <h2>
           Conflicts {conflictCount > 0 && <span className="badge">{conflictCount.toLocaleString('en')}</span>}
         </h2>
-        {conflicts.length === 0 ? (
+        {shownConflicts.length === 0 ? (
           <p className="muted">
-            No disagreements: no two sources give different values for one metric over overlapping periods.
+            {conflicts
+              ? 'No disagreements: no two sources give different values for one metric over overlapping periods.'
+              : 'Looking for disagreements…'}
           </p>
         ) : (
           <ul className="conflict-list">
-            {conflicts.map((c) => (
+            {shownConflicts.map((c) => (
               <li key={`${c.a.annotation.id}-${c.b.annotation.id}`} className="conflict">
                 <strong>{c.metric}</strong>: {c.reason}
                 <div className="conflict-sides">
                   {[c.a, c.b].map((r) => (
-                    <button key={r.annotation.id} type="button" className="link" onClick={() => open(r)}>
-                      “{r.annotation.target.quote.exact}” — {r.article.title}
-                      {r.annotation.pdf ? `, p. ${r.annotation.pdf.label}` : ''}
+                    <button
+                      key={r.annotation.id}
+                      type="button"
+                      className="link"
+                      onClick={() => open(r.article.id, r.annotation.id)}
+                    >
+                      “{r.annotation.quote}” — {r.article.title}
+                      {r.annotation.page ? `, p. ${r.annotation.page}` : ''}
                       {r.annotation.creator ? ` · tagged by ${r.annotation.creator}` : ''}
                     </button>
                   ))}
@@ -159,9 +194,9 @@ export default function FiguresView({ onOpen }: Props) {
             ))}
           </ul>
         )}
-        {conflictCount > conflicts.length && (
+        {conflictCount > shownConflicts.length && (
           <p className="muted">
-            The first {conflicts.length} of {conflictCount.toLocaleString('en')} conflicts
+            The first {shownConflicts.length} of {conflictCount.toLocaleString('en')} conflicts
             {filter.metric ? '' : ': choose a metric to see its own'}.
           </p>
         )}
@@ -187,12 +222,12 @@ export default function FiguresView({ onOpen }: Props) {
             </tr>
           </thead>
           <tbody>
-            {shown.slice(0, rows).map((r) => (
+            {rows.map((r) => (
               <tr
                 key={r.annotation.id}
-                onClick={() => open(r)}
+                onClick={() => open(r.article.id, r.annotation.id)}
                 tabIndex={0}
-                onKeyDown={(e) => e.key === 'Enter' && open(r)}
+                onKeyDown={(e) => e.key === 'Enter' && open(r.article.id, r.annotation.id)}
               >
                 <td className="num">{formatFigureValue(r.annotation.figure)}</td>
                 <td>{r.annotation.figure.metric}</td>
@@ -215,17 +250,17 @@ export default function FiguresView({ onOpen }: Props) {
             ))}
           </tbody>
         </table>
-        {shown.length > rows && (
+        {page.total > rows.length && (
           <p className="figures-more">
-            <button type="button" onClick={() => setRowsFor({ of: shown, rows: rows + ROWS_STEP })}>
-              Show {Math.min(ROWS_STEP, shown.length - rows)} more
+            <button type="button" onClick={more}>
+              Show {Math.min(ROWS_STEP, page.total - rows.length)} more
             </button>{' '}
             <span className="muted">
-              {rows.toLocaleString('en')} of {shown.length.toLocaleString('en')} figures shown
+              {rows.length.toLocaleString('en')} of {page.total.toLocaleString('en')} figures shown
             </span>
           </p>
         )}
-        {shown.length === 0 && (
+        {page.total === 0 && (
           <p className="muted pad">No figures match. Tag one in the reader: click an underlined number.</p>
         )}
       </section>

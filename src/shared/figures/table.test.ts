@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { FigureRecord } from '../../../shared/figures'
-import type { Figure } from '../../../shared/types'
-import { filterRecords, sortRecords } from './figures-table'
+import type { Figure } from '../types'
+import type { FigureEntry } from './conflicts'
+import { filterFigures as filterRecords, sortFigures as sortRecords } from './table'
 
-function record(id: string, figure: Partial<Figure>, publishedAt?: string): FigureRecord {
+function record(id: string, figure: Partial<Figure>, publishedAt?: string): FigureEntry {
   return {
-    annotation: {
-      id,
-      articleId: 'art-1',
-      kind: 'figure',
-      color: 'yellow',
-      note: '',
-      tags: [],
-      target: {
-        quote: { type: 'TextQuoteSelector', exact: '1', prefix: '', suffix: '' },
-        position: { type: 'TextPositionSelector', start: 0, end: 1 },
-      },
-      figure: { value: 1, ...figure },
-      createdAt: '2024-01-01T00:00:00.000Z',
-      updatedAt: '2024-01-01T00:00:00.000Z',
-    },
+    annotation: { id, articleId: 'art-1', note: '', tags: [], quote: '1', figure: { value: 1, ...figure } },
     article: { id: 'art-1', title: 'A', publishedAt },
   }
 }
@@ -31,7 +17,7 @@ const records = [
   record('dec', { periodStart: '2023-12-20', periodEnd: '2023-12-31' }),
   record('jan-day', { periodStart: '2024-01-01', periodEnd: '2024-01-01' }),
 ]
-const ids = (list: FigureRecord[]) => list.map((r) => r.annotation.id)
+const ids = (list: FigureEntry[]) => list.map((r) => r.annotation.id)
 
 describe('sortRecords by period', () => {
   it('puts figures with no period last, oldest first', () => {
