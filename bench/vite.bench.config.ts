@@ -14,6 +14,8 @@ const entries = ['probe', 'run', 'open-child', 'holder', 'export-child', 'baseli
 entries.push('pdf-run', 'pdf-read-child')
 // Team sync (#17): bench/sync-measure.ts's measures alone.
 entries.push('sync-run')
+// The growth ladder (#19): bench/growth.ts and its child.
+entries.push('growth', 'growth-child')
 
 export default defineConfig({
   root,
