@@ -4,6 +4,7 @@ import { fullBodyName, spelledOut } from './acronyms'
 import { sentenceAt, splitSentences } from './sentences'
 import type { Sentence } from './sentences'
 import { en } from './lang/en'
+import { deClauseSpeakers, deCommonNoun } from './lang/de-clauses'
 import type { Lexicon, SpeechWords } from './lang/types'
 import type { Speaker, SpeakerReader } from './speakers'
 import { speakerReader } from './speakers'
@@ -240,7 +241,8 @@ export function suggestAttribution(args: {
   lex?: Lexicon
 }): string | undefined {
   const { text, start } = args
-  const speech = (args.lex ?? en).speech
+  const lex = args.lex ?? en
+  const speech = lex.speech
   const r = speakerReader(speech)
   const sentences = splitSentences(text)
   if (sentences.length === 0) return undefined
@@ -257,7 +259,14 @@ export function suggestAttribution(args: {
   for (const index of order) {
     const sentence = sentences[index]
     const own = text.slice(sentence.start, sentence.end)
-    const speakers = r.findSpeakers(own)
+    let speakers = r.findSpeakers(own)
+    // German: where the word-by-word reader finds no one, or a noun ("am Mittwochmittag mitteilte"), the
+    // subject of the reporting verb's clause, wherever it stands (lang/de-clauses.ts)
+    if (lex.code === 'de') {
+      const named = speakers.filter((sp) => !deCommonNoun(sp.name, text))
+      if (named.length < speakers.length || speakers.length === 0)
+        speakers = [...named, ...deClauseSpeakers(own).filter((c) => !named.some((n) => n.index === c.index))]
+    }
     if (speakers.every((sp) => sp.kind === 'pronoun') && OURS.test(own)) return undefined
     // "The board expects to spend £42m …, she said": one who says speaks before one who expects or finds
     const weak = (sp: Speaker): boolean =>

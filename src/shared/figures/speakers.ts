@@ -212,8 +212,18 @@ function makeReader(speech: SpeechWords): SpeakerReader {
 
   function speakerAfter(ws: Word[], at: number): Speaker | undefined {
     // "сообщил в среду X": when it was said stands between the verb and the speaker
-    const skip = speech.afterVerb?.find((p) => p.every((part, k) => ws[at + 1 + k]?.lower === part))
-    const verb = at + (skip?.length ?? 0)
+    // (several in a row: "a indiqué mercredi à 7h30 la préfecture"; "#time" stands for a clock time)
+    let verb = at
+    for (let n = 0; n < 3; n++) {
+      const skip = speech.afterVerb?.find((p) =>
+        p.every((part, k) => {
+          const w = ws[verb + 1 + k]?.lower ?? ''
+          return w === part || (part === '#time' && /^\d{1,2}(?:h\d{0,2}|[.:]\d\d)?$/.test(w))
+        }),
+      )
+      if (skip === undefined) break
+      verb += skip.length
+    }
     const first = ws[verb + 1]
     // "сообщил министр сельского хозяйства области Павел Дорохин", "сообщил территориальный орган
     // Росстата": where bodies and roles take no determiner, a lower-case phrase after the verb

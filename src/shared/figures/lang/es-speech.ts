@@ -68,6 +68,18 @@ export const esSpeech: SpeechWords = {
   connectors: words('de del la las los el y para en do da dos das'),
   particles: words('de del la las los van von der den da di do dos das'),
   determiners: words('el la los las un una su sus nuestro nuestra nuestros nuestras este esta estos estas'),
+  /** Said when, between an inverted verb and its speaker: "informó el martes el INE". */
+  afterVerb: [
+    ...'lunes martes miércoles jueves viernes sábado domingo'.split(' ').flatMap((d) => [
+      ['el', d],
+      ['este', d],
+    ]),
+    ['ayer'],
+    ['hoy'],
+    ['a', 'las', '#time'],
+    ['por', 'la', 'mañana'],
+    ['por', 'la', 'tarde'],
+  ],
   according: [['según'], ['de', 'acuerdo', 'con'], ['a', 'juicio', 'de'], ['en', 'palabras', 'de']],
   by: ['por', 'de', 'del'],
   dropsSubject: true,

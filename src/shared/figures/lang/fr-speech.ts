@@ -64,6 +64,14 @@ export const frSpeech: SpeechWords = {
   connectors: words("de du des la le l' l’ d' d’ pour sur en à aux"),
   particles: words('de du des la le van von der den da di al ben'),
   determiners: words("le la les l' l’ un une son sa ses leur leurs notre nos ce cet cette ces"),
+  /** Said when, between an inverted verb and its speaker: "a indiqué mercredi à 7h30 la préfecture". */
+  afterVerb: [
+    ...'lundi mardi mercredi jeudi vendredi samedi dimanche hier matin soir'.split(' ').map((d) => [d]),
+    ['à', '#time'],
+    ['vers', '#time'],
+    ['dans', 'la', 'soirée'],
+    ['dans', 'la', 'matinée'],
+  ],
   according: [['selon'], ["d'", 'après'], ['d’', 'après'], ['de', 'source']],
   by: ['par', 'de', 'du', 'des'],
   who: ['qui'],

@@ -82,6 +82,17 @@ export const ukSpeech: SpeechWords = {
   connectors: words('з із у в і та для'),
   particles: new Set(),
   determiners: new Set(),
+  /** Said when, between an inverted verb and its speaker: "повідомила у вівторок прессслужба". */
+  afterVerb: [
+    ...'понеділок вівторок середу четвер пʼятницю п’ятницю суботу неділю'.split(' ').flatMap((d) => [
+      ['у', d],
+      ['в', d],
+    ]),
+    ['вчора'],
+    ['сьогодні'],
+    ['увечері'],
+    ['вранці'],
+  ],
   according: ACCORDING,
   by: [],
   who: ['який', 'яка', 'які'],
