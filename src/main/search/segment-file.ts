@@ -172,6 +172,8 @@ export class SegmentReader {
     fd: number,
     head: Buffer,
     private readonly postingsBytes: number,
+    /** The head's MAC, hex: what a manifest names the segment by, so no other segment can stand in for it. */
+    readonly tag: string,
   ) {
     this.fd = fd
     const word = (i: number) => head.readUInt32LE(i * 4)
@@ -225,7 +227,7 @@ export class SegmentReader {
       const tag = headAndTag.subarray(h)
       if (!timingSafeEqual(tag, tagOf(key, head, h, p)))
         throw corrupt(key ? 'it was not written by this Glossa' : 'its checksum does not match')
-      return new SegmentReader(file, fd, head, p)
+      return new SegmentReader(file, fd, head, p, tag.toString('hex'))
     } catch (err) {
       closeSync(fd)
       throw err

@@ -181,6 +181,18 @@ export class SegmentedIndex {
     }
   }
 
+  /** Tombstones documents of segment `s` by their local numbers (as a saved manifest lists them). */
+  tombstone(s: number, locals: Iterable<number>): void {
+    const segment = this.segments[s]
+    for (const doc of locals) {
+      if (!Number.isInteger(doc) || doc < 0 || doc >= segment.docCount || this.dead[s][doc]) continue
+      this.dead[s][doc] = 1
+      this.deadCount++
+      this.liveCount--
+      for (let f = 0; f < this.fields.length; f++) this.sums[f] -= segment.fieldLength(doc, f)
+    }
+  }
+
   /** Tombstones the article's document and its annotation documents (`<id>#…`), wherever they are. */
   removeArticle(articleId: string): number {
     let removed = 0
