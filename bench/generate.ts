@@ -80,6 +80,29 @@ export async function generateArchive(
   const started = performance.now()
   await rm(paths.root, { recursive: true, force: true })
   await mkdir(paths.root, { recursive: true })
+  // Written by one Archive, checked by another opened afresh: the first is let go before the check.
+  const written = await writeArchive(paths, size, seed, log)
+  log(`  written in ${((performance.now() - started) / 1000).toFixed(1)} s; checking it as the app opens it`)
+  await verify(paths.archive, size.articles, size.annotations)
+  const manifest: BenchManifest = {
+    generator: GENERATOR_VERSION,
+    format: FORMAT,
+    size: size.name,
+    seed,
+    ...written,
+    generatedInMs: performance.now() - started,
+    complete: true,
+  }
+  await writeFile(paths.manifest, JSON.stringify(manifest, null, 2))
+  return manifest
+}
+
+async function writeArchive(
+  paths: BenchPaths,
+  size: Size,
+  seed: number,
+  log: (line: string) => void,
+): Promise<{ articles: number; annotations: number; longReadId: string }> {
   const archive = await Archive.open(paths.archive)
   // Article 0 is the long read with evenly spread highlights; the rest share the remaining annotations.
   const counts = [
@@ -129,21 +152,7 @@ export async function generateArchive(
     ),
   )
   await archive.flush()
-  log(`  written in ${((performance.now() - started) / 1000).toFixed(1)} s; checking it as the app opens it`)
-  await verify(paths.archive, size.articles, size.annotations)
-  const manifest: BenchManifest = {
-    generator: GENERATOR_VERSION,
-    format: FORMAT,
-    size: size.name,
-    seed,
-    articles: archive.catalog.size(),
-    annotations: annotated,
-    longReadId,
-    generatedInMs: performance.now() - started,
-    complete: true,
-  }
-  await writeFile(paths.manifest, JSON.stringify(manifest, null, 2))
-  return manifest
+  return { articles: archive.catalog.size(), annotations: annotated, longReadId }
 }
 
 /**
