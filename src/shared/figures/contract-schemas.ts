@@ -86,7 +86,9 @@ export const figurePageSchema = z.object({
 })
 
 export const figureConflictsSchema = z.object({
+  /** A lower bound when `capped`: there were more pairs to compare than one answer looks at (conflicts.ts). */
   total: z.number().int(),
+  capped: z.literal(true).optional(),
   shown: z.array(
     z.object({ metric: z.string(), a: figureEntrySchema, b: figureEntrySchema, reason: z.string() }),
   ),
