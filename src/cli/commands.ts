@@ -2,7 +2,7 @@
 // the code a command needs is loaded when it runs, so `glossa list` does not load import, export or serve.
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { resolveArchiveDir } from '../main/open-archive'
+import { resolveArchiveDir } from '../main/archive-dir'
 import {
   defaultArchiveDir,
   defaultTrustKeyFile,

@@ -4,15 +4,7 @@ import type { Handlers } from '../shared/contract'
 import type { Archive } from '../main/archive/archive'
 import { readHead } from '../main/archive/library-head'
 import { earlyService } from '../main/early-service'
-import { Importer } from '../main/importer'
-import { ConnectorAccess, startBrowserConnector } from '../main/connector'
-import { nodeExporter } from '../main/export/job'
-import { nodeProcess } from '../main/jobs/job-process'
-import { processParser } from '../main/jobs/parse-service'
-import { openArchive, startHousekeeping } from '../main/open-archive'
-import { SearchIndex, nodeBuilder } from '../main/search'
 import { startServer } from '../main/serve'
-import { createService } from '../main/service'
 
 export type ServeOptions = {
   dir: string
@@ -42,9 +34,24 @@ export type RunningServe = {
 export async function startServe(o: ServeOptions): Promise<RunningServe> {
   // The server listens while the archive opens: the library's first rows come from its head meanwhile
   // (library-head.ts), every other call waits for the archive (early-service.ts).
-  const opening = openArchive(o.dir, o.samplesDir, 'glossa serve', o.trustKeyFile)
-  opening.catch(() => {})
+  // The head is read first (a few files): read beside the catalog's load, it waited behind it.
   const { head } = o.trustKeyFile ? await readHead(o.dir, o.trustKeyFile) : { head: null }
+  // The rest of the app's code (the archive, import and its parsers, search, export, sync: a second of CPU
+  // on a busy machine) is loaded after the server listens, not before.
+  const code = Promise.all([
+    import('../main/open-archive'),
+    import('../main/importer'),
+    import('../main/connector'),
+    import('../main/export/job'),
+    import('../main/jobs/job-process'),
+    import('../main/jobs/parse-service'),
+    import('../main/search'),
+    import('../main/service'),
+  ])
+  const opening = code.then(([{ openArchive }]) =>
+    openArchive(o.dir, o.samplesDir, 'glossa serve', o.trustKeyFile),
+  )
+  opening.catch(() => {})
   let serviceReady: (service: Handlers) => void = () => {}
   let serviceFailed: (err: unknown) => void = () => {}
   const ready = new Promise<Handlers>((resolve, reject) => {
@@ -70,6 +77,16 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     await server.close()
     throw err
   }
+  const [
+    { startHousekeeping },
+    { Importer },
+    { ConnectorAccess, startBrowserConnector },
+    { nodeExporter },
+    { nodeProcess },
+    { processParser },
+    { SearchIndex, nodeBuilder },
+    { createService },
+  ] = await code
   const stopHousekeeping = startHousekeeping(archive)
   const search = SearchIndex.open(archive, { builder: nodeBuilder(o.workers.search) })
   const parser = processParser((execArgv) => nodeProcess(o.workers.parse, execArgv))

@@ -155,11 +155,12 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false)
   app.on('browser-window-created', (_, window) => optimizer.watchWindowShortcuts(window))
   const trustKeyFile = join(app.getPath('userData'), 'catalog-trust.key')
+  // The window comes up while the archive opens: the library's first rows from its head (library-head.ts),
+  // every other call waiting for the archive (early-service.ts). The head is read first: beside the catalog's
+  // load, its few reads waited behind it.
+  const { head } = await readHead(archiveDir, trustKeyFile)
   const opening = openArchive(archiveDir, join(resourcesDir, 'samples'), 'Glossa desktop app', trustKeyFile)
   opening.catch(() => {})
-  // The window comes up while the archive opens: the library's first rows from its head (library-head.ts),
-  // every other call waiting for the archive (early-service.ts).
-  const { head } = await readHead(archiveDir, trustKeyFile)
   let serviceReady: (service: Handlers) => void = () => {}
   let serviceFailed: (err: unknown) => void = () => {}
   const ready = new Promise<Handlers>((resolve, reject) => {

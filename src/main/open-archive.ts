@@ -7,10 +7,7 @@ import { autoSnapshot, listSnapshots } from './archive/snapshots'
 import { setFigureIndexKey } from './figures/figure-index'
 import { parseDocument } from './import'
 
-/** `--archive DIR` wins, then GLOSSA_ARCHIVE, then the platform default. */
-export function resolveArchiveDir(flag: string | undefined, fallback: string): string {
-  return flag || process.env.GLOSSA_ARCHIVE || fallback
-}
+export { resolveArchiveDir } from './archive-dir'
 
 /**
  * Opens (and on first use seeds) an archive; `lockAs` names the writer that takes the archive's lock;

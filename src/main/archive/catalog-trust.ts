@@ -20,11 +20,13 @@ import type { ArticleMeta } from '../../shared/types'
 import { writeAtomic } from './atomic'
 import { CURRENT_VERSION } from './migrations'
 import { checkMeta } from './records'
+import { KEY_BYTES, macWithKey } from './trust-mac'
+
+export { macWithKey, readTrustKey } from './trust-mac'
 
 export const TRUST_FILE = '.trusted.json'
 /** Bumped when what a trusted bucket promises changes (the checks in records.ts beyond the schema). */
 const TRUST_FORMAT = 1
-const KEY_BYTES = 32
 /** 256 buckets of 64 hex digits are 20 KB; anything much larger is not ours. */
 const MAX_SNAPSHOT_BYTES = 256 * 1024
 const SAVE_DELAY_MS = 2_000
@@ -68,21 +70,6 @@ export async function trustKey(file: string): Promise<Buffer> {
   } finally {
     await rm(temp, { force: true })
   }
-}
-
-/** This machine's key as it is, or null when there is none yet (never made here: a reader only). */
-export async function readTrustKey(file: string): Promise<Buffer | null> {
-  try {
-    const key = await readFile(file)
-    return key.length === KEY_BYTES ? key : null
-  } catch {
-    return null
-  }
-}
-
-/** A MAC under `key` of something derived from the catalog, as CatalogTrust.macOf makes it. */
-export function macWithKey(key: Buffer, purpose: string, text: string): Buffer {
-  return createHmac('sha256', key).update(`${purpose}\n`).update(text).digest()
 }
 
 /** The snapshot's MACs, or none when it is missing, a link, too large or not of our shape. */

@@ -18,7 +18,7 @@ import { z } from 'zod'
 import { articleListItemSchema } from '../../shared/schemas'
 import type { ArticleListItem } from '../../shared/types'
 import { writeAtomic } from './atomic'
-import { macWithKey, readTrustKey } from './catalog-trust'
+import { macWithKey, readTrustKey } from './trust-mac'
 import { CURRENT_VERSION } from './migrations'
 
 export const HEAD_FILE = '.head.json'
