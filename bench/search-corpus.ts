@@ -65,8 +65,21 @@ export function corpusDocs(a: CorpusArticle): SearchDoc[] {
   return [articleDoc(a.meta, a.text), ...annotationDocs(a.meta.id, a.annotations)]
 }
 
-/** The catalog and files of the corpus, made again from the seed on every read (metas kept). */
+/**
+ * The catalog and files of the corpus: metas kept, an article's text and annotations made again from the seed
+ * the first time they are read and then kept (as the app's text cache and the page cache would hold them; a
+ * query's time is then the index's and the snippets', not the generator's).
+ */
 export function corpusReader(seed: number, count: number): ArchiveReader {
+  const made = new Map<number, CorpusArticle>()
+  const article = (i: number) => {
+    let a = made.get(i)
+    if (!a) {
+      a = corpusArticle(seed, i)
+      made.set(i, a)
+    }
+    return a
+  }
   const metas: ArticleMeta[] = []
   for (let i = 0; i < count; i++) metas.push(corpusArticle(seed, i).meta)
   const index = (id: string) => {
@@ -80,9 +93,9 @@ export function corpusReader(seed: number, count: number): ArchiveReader {
     has: (id) => /^[0-9a-f]{12}$/.test(id) && Number.parseInt(id, 16) < count,
     meta: (id) => metas[index(id)],
     getArticle: async (id) => {
-      const a = corpusArticle(seed, index(id))
+      const a = article(index(id))
       return { ...a.meta, text: a.text } as never
     },
-    readAnnotations: async (id) => corpusArticle(seed, index(id)).annotations,
+    readAnnotations: async (id) => article(index(id)).annotations,
   }
 }

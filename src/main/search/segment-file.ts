@@ -159,7 +159,8 @@ export class SegmentReader {
   readonly termCount: number
   private readonly idOffsets: Uint32Array
   private readonly idOrder: Uint32Array
-  private readonly fieldLengths: Uint32Array
+  /** Document `local`'s length in field f is at `local * fieldCount + f`. */
+  readonly fieldLengths: Uint32Array
   private readonly termOffsets: Uint32Array
   private readonly termEntryStart: Uint32Array
   private readonly entries: Uint32Array

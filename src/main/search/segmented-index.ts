@@ -75,7 +75,15 @@ class LiveSegment {
 }
 
 /** One part of a term's postings in one field: a block of one segment, numbered from `base`. */
-type Part = { base: number; block: Block; dead: Uint8Array; length: (local: number) => number }
+/** `lengths[local * stride + at]` is a document's length in the part's field. */
+type Part = {
+  base: number
+  block: Block
+  dead: Uint8Array
+  lengths: ArrayLike<number>
+  stride: number
+  at: number
+}
 
 export class SegmentedIndex {
   private readonly tree = new SearchableMap<TermRefs>()
@@ -224,12 +232,13 @@ export class SegmentedIndex {
       if (s === LIVE) {
         const list = this.live.postings.get(term)?.get(fieldId)
         if (!list) continue
-        const live = this.live
         out.push({
           base: this.liveBase(),
           block: { docs: Uint32Array.from(list.docs), tfs: Uint32Array.from(list.tfs) },
           dead: this.liveDead,
-          length: (local) => live.fieldLength(local, fieldId),
+          lengths: this.live.lengths,
+          stride: this.fields.length,
+          at: fieldId,
         })
         continue
       }
@@ -241,7 +250,9 @@ export class SegmentedIndex {
           base: this.bases[s],
           block: this.block(s, k),
           dead: this.dead[s],
-          length: (local) => segment.fieldLength(local, fieldId),
+          lengths: segment.fieldLengths,
+          stride: segment.fieldCount,
+          at: fieldId,
         })
       }
     }
@@ -349,18 +360,20 @@ export class SegmentedIndex {
         for (const [fieldId, fieldBoost] of boosts) {
           const parts = partsOf(data, term, fieldId)
           let matching = 0
-          for (const { block, dead } of parts) for (const local of block.docs) if (!dead[local]) matching++
+          for (const { block, dead } of parts)
+            for (let i = 0; i < block.docs.length; i++) if (!dead[block.docs[i]]) matching++
           if (matching <= 0) continue
           const avg = this.sums[fieldId] / n
           const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5))
-          for (const { base, block, dead, length } of parts) {
+          for (const { base, block, dead, lengths, stride, at } of parts) {
             const { docs, tfs } = block
             for (let i = 0; i < docs.length; i++) {
               const local = docs[i]
               if (dead[local]) continue
               const doc = base + local
               const tf = tfs[i]
-              const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length(local)) / avg)))
+              const length = lengths[local * stride + at]
+              const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)))
               if (seen[doc] === 0) {
                 seen[doc] = 1
                 touchedNow.push(doc)
