@@ -191,5 +191,10 @@ function relativePeriods(text: string, ref: Day): FoundPeriod[] {
   }
   for (const m of text.matchAll(/\bovernight\b/gi))
     found.push({ from: addDays(ref, -1), to: ref, index: m.index, text: m[0] })
+  // today, this morning, so far today, "up 2.3% on the day", "as of 15:00": the article's date
+  for (const m of text.matchAll(
+    /\b(?:(?:so\s+far\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|on\s+the\s+day|as\s+of\s+\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|GMT|BST|CET))?)\b/gi,
+  ))
+    found.push({ from: ref, to: ref, index: m.index, text: m[0] })
   return found
 }

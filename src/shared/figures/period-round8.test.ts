@@ -158,3 +158,50 @@ describe('a release lends its lead period to later paragraphs without one (v2 §
     expect(period(text, '68%', 'uk')).toBeUndefined()
   })
 })
+
+describe('today, this morning, tonight: the article’s date', () => {
+  it.each([
+    [
+      'en',
+      'About 38,000 homes are without electricity this morning.',
+      'About 38,000',
+      ['2025-11-20', '2025-11-20'],
+    ],
+    [
+      'en',
+      'About 31,000 homes are still without power as of 15:00.',
+      'About 31,000',
+      ['2025-11-20', '2025-11-20'],
+    ],
+    ['en', 'Gold eased 0.3% on the day to $2,611 an ounce.', '$2,611', ['2025-11-20', '2025-11-20']],
+    ['es', 'En Santander ha votado hasta ahora el 30,4 % del censo.', '30,4 %', ['2025-11-20', '2025-11-20']],
+    ['uk', 'Цієї ночі сили ППО знешкодили 30 ракет і 47 дронів.', '47', ['2025-11-19', '2025-11-20']],
+  ])('%s: %s (%s)', (lang, sentence, figure, expected) => {
+    expect(period(article('2025-11-20', sentence), figure, lang)).toEqual(expected)
+  })
+})
+
+describe('a period named after a comparison word a few words back is the compared one', () => {
+  it.each([
+    [
+      'de',
+      'Der Ausschuss registrierte in den ersten neun Monaten 3.118 Kaufverträge, rund ein Fünftel mehr als im gleichen Zeitraum 2025.',
+      'rund ein Fünftel',
+      ['2026-01-01', '2026-09-30'],
+    ],
+    [
+      'de',
+      'Nach Angaben der Agentur waren im November 187.340 Menschen ohne Job gemeldet, 2.915 weniger als im Oktober.',
+      '187.340',
+      ['2026-11-01', '2026-11-30'],
+    ],
+    [
+      'uk',
+      'Від початку року зафіксовано 1 126 пожеж на площі 5,8 тис. га, що майже втричі більше, ніж за аналогічний період 2025-го.',
+      '5,8 тис. га',
+      ['2026-01-01', '2026-12-02'],
+    ],
+  ])('%s: %s (%s)', (lang, sentence, figure, expected) => {
+    expect(period(article('2026-12-02', sentence), figure, lang)).toEqual(expected)
+  })
+})

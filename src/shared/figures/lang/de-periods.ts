@@ -251,6 +251,9 @@ export const dePeriod: PeriodWords = {
   // chrono reads the adverb "so" as Sonntag: abbreviated weekdays are left to our own phrases
   relative:
     /^(?:jetzt|nun)$|^(?:mo|di|mi|do|fr|sa|so)\.?$|\b(?:vor|nach|später|früher|zuvor|danach|davor)\b/i,
+  // "3,4 Prozent mehr als im gleichen Zeitraum 2025", "gegenüber 1.980 im Vorjahreszeitraum": compared with
+  comparison:
+    /(?<!\p{L})(?:(?:mehr|weniger|höher|niedriger|größer|kleiner|teurer|billiger|stärker|schwächer|besser|schlechter)\s+als|gegenüber|verglichen\s+mit|im\s+Vergleich\s+zu[mr]?)\s+(?:[\p{L}.-]+\s+){0,4}?$/iu,
   // "wie das Landesamt am Mittwoch in Kallstadt mitteilte": when it was said, not what the figures cover
   said: /\b(?:am|an\s+diesem)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:morgen|vormittag|mittag|nachmittag|abend)?(?=(?:\s+[\p{L}.-]+){0,4}\s+(?:mitteilte|mitteilten|mit(?=\s*[.,;:])|sagte|sagten|erklärte|erklärten|berichtete|meldete|bekanntgab|ankündigte|veröffentlichte)\b)/giu,
 }

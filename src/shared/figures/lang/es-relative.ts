@@ -117,7 +117,7 @@ export function relativeSpanish(text: string, ref: Day): FoundPeriod[] {
     add(m, addDays(ref, -1), ref)
   for (const m of text.matchAll(
     re(
-      `${B}(?:anteayer|antes\\s+de\\s+ayer|ayer|hoy|actualmente|en\\s+la\\s+actualidad|a\\s+día\\s+de\\s+hoy|esta\\s+mañana|esta\\s+tarde|esta\\s+noche)${E}`,
+      `${B}(?:anteayer|antes\\s+de\\s+ayer|ayer|hoy|actualmente|en\\s+la\\s+actualidad|a\\s+día\\s+de\\s+hoy|hasta\\s+(?:ahora|el\\s+momento)|en\\s+lo\\s+que\\s+va\\s+de\\s+(?:día|jornada)|esta\\s+mañana|esta\\s+tarde|esta\\s+noche)${E}`,
     ),
   )) {
     const word = m[0].toLowerCase()
