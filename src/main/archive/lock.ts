@@ -4,6 +4,7 @@ import { readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
+import { readRegularSync } from './regular-file'
 
 type LockInfo = { pid: number; host: string; startedAt: string; by: string }
 
@@ -66,7 +67,8 @@ export function lockArchive(dir: string, by: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
       let held: Partial<LockInfo> | null = null
       try {
-        held = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockInfo>
+        // Not readFileSync(file): a named pipe in the lock's place stopped the whole process, waiting for a writer.
+        held = JSON.parse(readRegularSync(file)) as Partial<LockInfo>
       } catch {
         held = null // unreadable: a crash while writing it; stale
       }

@@ -1,10 +1,11 @@
 // Main process: one small JSON file of the archive, held in memory as `data` and written whole by `write()`
 // through writeAtomic (atomic.ts), which also runs writes to one file one at a time.
-import { lstat, readFile } from 'node:fs/promises'
+import { lstat } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from './atomic'
 import { migrate } from './migrations'
+import { NotARegularFile, readRegular } from './regular-file'
 import type { ShardKind } from './migrations'
 
 export type Versioned = { version: number }
@@ -27,7 +28,8 @@ class ParseFailure extends Error {}
 async function readJson(file: string, onText?: (text: string) => void): Promise<unknown> {
   let raw: string
   try {
-    raw = await readFile(file, 'utf8')
+    // Only a regular file is read: a named pipe in its place made this wait forever for a writer.
+    raw = await readRegular(file)
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw err
@@ -74,7 +76,9 @@ export async function openShard<T extends Versioned>(
     const why =
       err instanceof ParseFailure
         ? `is not valid JSON (${err.message})`
-        : `could not be read (${String(err)})`
+        : err instanceof NotARegularFile
+          ? 'is not a regular file (a pipe, a device or a folder stands in its place)'
+          : `could not be read (${String(err)})`
     throw new GlossaError(
       'corrupt_file',
       `${name} ${why}. It was left untouched; restore it from a backup.`,

@@ -2,17 +2,18 @@
 // `.<name>.json.<8 hex>.tmp` (atomic.ts; `.<name>.json.tmp` in archives written before it), and is renamed over
 // the file; a crash between the two leaves the temp file, which nothing reads. They are removed when the archive
 // opens — unless another live process holds the archive's lock, whose temp files may be mid-write.
-import { readFile, readdir, rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { alive } from './lock'
+import { readRegular } from './regular-file'
 
 const FOLDERS = ['.', 'catalog', 'bodies', 'annotations', 'trash']
 const STRAY = /^\..+\.json(\.[0-9a-f]{8})?\.tmp$/
 
 async function heldByAnother(dir: string): Promise<boolean> {
   try {
-    const held = JSON.parse(await readFile(join(dir, '.lock'), 'utf8')) as { pid?: unknown; host?: unknown }
+    const held = JSON.parse(await readRegular(join(dir, '.lock'))) as { pid?: unknown; host?: unknown }
     if (typeof held.host === 'string' && held.host !== hostname()) return true
     return typeof held.pid === 'number' && held.pid !== process.pid && alive(held.pid)
   } catch {

@@ -2,13 +2,14 @@
 // rename or merge. The operation is written to tag-journal.json first and replayed on the next open if it was
 // interrupted, so a crash midway ends with every file renamed, never a mix. Renaming is idempotent, and so is an
 // undo (see tag-move.ts), which makes that safe.
-import { readFile, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import { tagNameSchema } from '../../shared/schemas'
 import { isWithinTag } from '../../shared/tags'
 import type { Annotation } from '../../shared/types'
 import { writeAtomic } from './atomic'
+import { readRegular } from './regular-file'
 import type { TagArchive } from './tag-archive'
 import { revertAnnotation, revertTags, tagMoveSchema } from './tag-move'
 import type { MovedItem, TagMove } from './tag-move'
@@ -219,7 +220,7 @@ function checkJournal(raw: unknown): Journal | null {
 export async function replayTagJournal(archive: TagArchive): Promise<string | null> {
   let raw: string
   try {
-    raw = await readFile(journalFile(archive), 'utf8')
+    raw = await readRegular(journalFile(archive))
   } catch {
     return null
   }

@@ -1,0 +1,83 @@
+// Tests (Node): an archive folder is hostile (a restored tar, a network share). A file of the archive that is a
+// named pipe made opening the archive, or reading one article, wait forever: readFile on a pipe waits for a
+// writer. Every JSON file of the archive is now opened without waiting and refused unless it is a regular file,
+// as a named problem (shard.ts), on real archives on disk with real pipes.
+import { execFileSync } from 'node:child_process'
+import { constants } from 'node:fs'
+import { open, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { serviceHarness } from '../service-harness'
+import { Archive } from '../../src/main/archive/archive'
+import { articleFile, bucketOf } from '../../src/main/archive/ids'
+import { lockArchive } from '../../src/main/archive/lock'
+
+const TEXT = 'The port handled 4.1 million tonnes in March.'
+const pipes: string[] = []
+
+/** Replaces `file` with a named pipe nobody writes to. */
+async function pipeAt(file: string): Promise<void> {
+  await rm(file, { force: true })
+  execFileSync('mkfifo', [file])
+  pipes.push(file)
+}
+
+afterEach(async () => {
+  // A reader still waiting on a pipe (the old code) is let go: a writer opens it and closes it at once.
+  for (const file of pipes.splice(0)) {
+    const writer = await open(file, constants.O_WRONLY | constants.O_NONBLOCK).catch(() => null)
+    await writer?.close()
+  }
+})
+
+describe('special files in an archive folder', () => {
+  it('a catalog bucket that is a named pipe is a named problem, and the rest opens', async () => {
+    const h = await serviceHarness()
+    const kept = await h.call('articles.create', { title: 'Kept', text: TEXT })
+    let piped = await h.call('articles.create', { title: 'Piped', text: `${TEXT} Again.` })
+    for (let i = 0; bucketOf(piped.id) === bucketOf(kept.id); i++)
+      piped = await h.call('articles.create', { title: 'Piped', text: `${TEXT} ${i}` })
+    await h.archive.flush()
+    await pipeAt(join(h.dir, 'catalog', `${bucketOf(piped.id)}.json`))
+    const archive = await Archive.open(h.dir)
+    expect(archive.problems).toContainEqual(
+      expect.objectContaining({
+        file: `catalog/${bucketOf(piped.id)}.json`,
+        message: expect.stringMatching(/not a regular file/),
+      }),
+    )
+    expect(archive.list().map((a) => a.title)).toContain('Kept')
+    await archive.flush()
+  })
+
+  it('a lock or a tag journal that is a named pipe does not stop the archive from opening', async () => {
+    const h = await serviceHarness()
+    await h.call('articles.create', { title: 'Still here', text: TEXT })
+    await h.archive.flush()
+    await pipeAt(join(h.dir, '.lock'))
+    // Taken as a stale lock (it holds nothing readable), not read: reading it stopped the whole process.
+    const release = lockArchive(h.dir, 'special-files test')
+    release()
+    await pipeAt(join(h.dir, 'tag-journal.json'))
+    const archive = await Archive.open(h.dir)
+    expect(archive.list().map((a) => a.title)).toContain('Still here')
+    await archive.flush()
+  })
+
+  it('an annotations file or a body that is a named pipe is refused with a reason, not waited on', async () => {
+    const h = await serviceHarness()
+    const article = await h.call('articles.create', { title: 'Piped notes', text: TEXT })
+    await h.archive.flush()
+    const reopened = await serviceHarness(h.dir)
+    await pipeAt(articleFile(h.dir, 'annotations', article.id))
+    await expect(reopened.call('annotations.list', { articleId: article.id })).rejects.toMatchObject({
+      code: 'corrupt_file',
+      message: expect.stringMatching(/not a regular file/),
+    })
+    await pipeAt(articleFile(h.dir, 'bodies', article.id))
+    await expect(reopened.call('articles.get', { id: article.id })).rejects.toMatchObject({
+      code: 'corrupt_file',
+    })
+    await reopened.archive.flush()
+  })
+})
