@@ -1,4 +1,4 @@
-// e2e: the Figures view (#14) — the sentence as a figure's quote, the Plot chart under the app's CSP (bars,
+// e2e: the Figures view (#14, paged from main since #19) — the sentence as a figure's quote, the Plot chart under the app's CSP (bars,
 // dots, bands, open ends, dated axis, hover, click, PNG and SVG), figures with no period sorted last, and date
 // filters and fields that are labelled and read "10 Jan 2024".
 import type { Page } from '@playwright/test'
@@ -248,10 +248,23 @@ for (const [width, height] of [
   }
 }
 
-test('an archive with many figures: 300 rows drawn, more on demand, conflicts counted and the first 100 listed', async ({
+test('an archive with many figures: paged from main, 300 rows drawn, more on demand, conflicts counted and the first 100 listed', async ({
   page,
   glossa,
 }) => {
+  test.setTimeout(180_000) // 330 figures tagged through the service first, on a loaded machine
+  // What the window asks for: pages of rows, never every figure (figures.list).
+  const asked: string[] = []
+  const rowsSent: number[] = []
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname
+    if (path.startsWith('/api/figures.')) asked.push(path.slice('/api/'.length))
+  })
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('/api/figures.page')) return
+    const body = (await r.json()) as { ok: boolean; value?: { items: unknown[] } }
+    if (body.value) rowsSent.push(body.value.items.length)
+  })
   const air = await article(glossa, /79% of drones/)
   const grid = await article(glossa, /Repair crews/)
   // 330 figures of one metric over overlapping weeks, from two articles and three speakers, values all
@@ -289,6 +302,17 @@ test('an archive with many figures: 300 rows drawn, more on demand, conflicts co
   await page.getByRole('button', { name: 'Show 30 more' }).click()
   await expect(rows).toHaveCount(330)
   await expect(page.getByRole('button', { name: /more$/ })).toHaveCount(0)
+  // The filter lists carry their counts; sorting is done in main, on every figure, not on the rows shown.
+  await expect(page.getByLabel('Metric').locator('option', { hasText: `${METRIC} (330)` })).toHaveCount(1)
+  await page.getByRole('button', { name: /^Value/ }).click()
+  await page.getByRole('button', { name: /^Value/ }).click()
+  await expect(page.locator('th[aria-sort="descending"]')).toContainText('Value')
+  await expect(rows.first().locator('td.num')).toHaveText('1,329')
+  await expect(rows).toHaveCount(300)
+  expect(asked).not.toContain('figures.list')
+  expect(asked).toEqual(expect.arrayContaining(['figures.page', 'figures.facets', 'figures.conflicts']))
+  expect(rowsSent.length).toBeGreaterThan(0)
+  expect(Math.max(...rowsSent)).toBeLessThanOrEqual(300)
   // A filter shows its first rows again.
   await page.getByLabel('Minimum value').fill('1001')
   await expect(rows).toHaveCount(300)

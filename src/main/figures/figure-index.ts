@@ -10,19 +10,24 @@
 // in the background; the view is answered meanwhile from what is read so far, and says so.
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FigureEntry } from '../../shared/figures'
+import type { FigureEntry } from '../../shared/figures/conflicts'
 import type { Annotation } from '../../shared/types'
 import type { Archive } from '../archive/archive'
 import { trustKey } from '../archive/catalog-trust'
 import { articleFile } from '../archive/ids'
-import { FIGURES_INDEX_FILE, readIndexFile, writeIndexFile } from './index-file'
-import type { SavedArticle, SavedIndex } from './index-file'
+import { figureFacets, sortFigures } from '../../shared/figures/table'
+import type { FigureFacets } from '../../shared/figures/table'
+import { FIGURES_INDEX_FILE, readIndexBody, readIndexHead, writeIndexFile } from './index-file'
+import type { SavedArticle, SavedFigure, SavedHead } from './index-file'
 
 /** Files read or checked at once. */
 const WIDTH = 8
 const SAVE_DELAY_MS = 3_000
 /** Slack on mtimes against the snapshot's time (coarse file system clocks). */
 const CLOCK_SLACK_MS = 2_000
+
+/** Rows of the default order saved in the file's head: the first page, before the rest is read. */
+export const HEAD_ROWS = 300
 
 export type IndexState = 'building' | 'checking' | 'ready'
 export type IndexStatus = { state: IndexState; version: number; done: number; of: number; figures: number }
@@ -32,9 +37,42 @@ type Held = { stamp: string; entries: FigureEntry[] }
 const stampOf = (info: { ino: number; size: number; mtimeMs: number }) =>
   `${info.ino}-${info.size}-${Math.round(info.mtimeMs)}`
 
-function entriesOf(archive: Archive, articleId: string, list: Annotation[]): FigureEntry[] {
+function articleRef(archive: Archive, articleId: string) {
   const a = archive.meta(articleId)
-  const article = { id: a.id, title: a.title, source: a.source, publishedAt: a.publishedAt, url: a.url }
+  return { id: a.id, title: a.title, source: a.source, publishedAt: a.publishedAt, url: a.url }
+}
+
+function fromSaved(
+  articleId: string,
+  article: FigureEntry['article'],
+  [id, figure, tags, creator, quote, prefix, suffix, note, page]: SavedFigure,
+): FigureEntry {
+  return {
+    annotation: {
+      id,
+      articleId,
+      figure,
+      tags,
+      ...(creator ? { creator } : {}),
+      note,
+      quote,
+      prefix,
+      suffix,
+      ...(page ? { page } : {}),
+    },
+    article,
+  }
+}
+
+function toSaved({ annotation: a }: FigureEntry): SavedFigure {
+  return [a.id, a.figure, a.tags, a.creator ?? null, a.quote, a.prefix, a.suffix, a.note, a.page ?? null]
+}
+
+/** What the head of the saved file holds, read back: the first rows, how many figures, the filter lists. */
+export type IndexHead = { first: FigureEntry[]; all: number; facets: FigureFacets }
+
+function entriesOf(archive: Archive, articleId: string, list: Annotation[]): FigureEntry[] {
+  const article = articleRef(archive, articleId)
   const entries: FigureEntry[] = []
   for (const n of list)
     if (n.figure)
@@ -47,6 +85,8 @@ function entriesOf(archive: Archive, articleId: string, list: Annotation[]): Fig
           ...(n.creator ? { creator: n.creator } : {}),
           note: n.note,
           quote: n.target.quote.exact,
+          prefix: n.target.quote.prefix,
+          suffix: n.target.quote.suffix,
           ...(n.pdf ? { page: n.pdf.label } : {}),
         },
         article,
@@ -82,6 +122,16 @@ export class FigureIndex {
   /** Resolves once the saved index is read (or found missing and a build started): what a first answer needs. */
   readonly loaded: Promise<void>
   private markLoaded: () => void = () => {}
+  /** Resolves once every figure of the saved index is read (or a build started): what other answers need. */
+  readonly full: Promise<void>
+  private markFull: () => void = () => {}
+  /** While the saved body is read: what the head said, for a first page and the filter lists. */
+  head: IndexHead | null = null
+  /** The first rows and filter lists to save in the head (FigureQueries gives its kept answers). */
+  summarize: () => { first: FigureEntry[]; facets: FigureFacets } = () => ({
+    first: sortFigures(this.all(), 'period', 1).slice(0, HEAD_ROWS),
+    facets: figureFacets(this.all()),
+  })
 
   private constructor(
     private readonly archive: Archive,
@@ -90,12 +140,17 @@ export class FigureIndex {
   ) {
     archive.onChange((change) => void this.refresh(change.articleId))
     this.loaded = new Promise((resolve) => (this.markLoaded = resolve))
+    this.full = new Promise((resolve) => (this.markFull = resolve))
     this.ready = this.start()
       .catch(() => {
         // What was read so far is kept; the next open checks or builds again.
         this.state = 'ready'
       })
-      .finally(() => this.markLoaded())
+      .finally(() => {
+        this.head = null
+        this.markLoaded()
+        this.markFull()
+      })
   }
 
   /** Opens the index of `archive` (default file `<archive>/figures-index.json`); completes in the background. */
@@ -105,7 +160,8 @@ export class FigureIndex {
   }
 
   status(): IndexStatus {
-    return { state: this.state, version: this.version, ...this.progress, figures: this.all().length }
+    const figures = this.head ? this.head.all : this.all().length
+    return { state: this.state, version: this.version, ...this.progress, figures }
   }
 
   /** Every figure held, articles in the order they were read, each article's in its file's order. */
@@ -126,49 +182,59 @@ export class FigureIndex {
 
   private async start(): Promise<void> {
     this.key = this.keyFile ? await trustKey(this.keyFile).catch(() => null) : null
-    const saved = await readIndexFile(this.file, this.key)
-    if (saved.ok) {
+    const saved = await readIndexHead(this.file, this.key)
+    if (saved.ok && this.key) {
       this.opened = 'loaded'
       this.state = 'checking'
-      this.load(saved.index)
+      this.head = this.headOf(saved.head)
       this.markLoaded()
-      await this.check(saved.index)
-    } else {
-      this.opened = 'built'
-      this.state = 'building'
-      this.markLoaded()
-      await this.build()
+      const body = await readIndexBody(this.file, this.key, saved.macs[1])
+      this.head = null
+      if (body) {
+        this.load(body)
+        this.markFull()
+        await this.check(saved.head)
+        return this.done()
+      }
     }
+    // No saved index, one this machine did not write, or a body that does not match its head: built.
+    this.opened = 'built'
+    this.state = 'building'
+    this.markLoaded()
+    this.markFull()
+    await this.build()
+    this.done()
+  }
+
+  private headOf(saved: SavedHead): IndexHead {
+    const refs = new Map<string, FigureEntry['article']>()
+    const first: FigureEntry[] = []
+    for (const [articleId, ...figure] of saved.first) {
+      if (!this.archive.catalog.has(articleId)) continue
+      let ref = refs.get(articleId)
+      if (!ref) refs.set(articleId, (ref = articleRef(this.archive, articleId)))
+      first.push(fromSaved(articleId, ref, figure))
+    }
+    return { first, all: saved.all, facets: { total: saved.all, ...saved.facets } }
+  }
+
+  private done(): void {
     this.state = 'ready'
     this.version++
     this.scheduleSave()
   }
 
-  private load(saved: SavedIndex): void {
-    for (const [articleId, stamp, figures] of saved.articles) {
+  private load(articles: SavedArticle[]): void {
+    for (const [articleId, stamp, figures] of articles) {
       if (!this.archive.catalog.has(articleId) || this.reads.has(articleId)) continue
-      const a = this.archive.meta(articleId)
-      const article = { id: a.id, title: a.title, source: a.source, publishedAt: a.publishedAt, url: a.url }
-      const entries = figures.map(([id, figure, tags, creator, quote, note, page]): FigureEntry => ({
-        annotation: {
-          id,
-          articleId,
-          figure,
-          tags,
-          ...(creator ? { creator } : {}),
-          note,
-          quote,
-          ...(page ? { page } : {}),
-        },
-        article,
-      }))
-      this.held.set(articleId, { stamp, entries })
+      const article = articleRef(this.archive, articleId)
+      this.held.set(articleId, { stamp, entries: figures.map((f) => fromSaved(articleId, article, f)) })
     }
     this.changed()
   }
 
   /** Reads again whatever the saved snapshot may not reflect (see the top of this file). */
-  private async check(saved: SavedIndex): Promise<void> {
+  private async check(saved: SavedHead): Promise<void> {
     const ids = await this.annotated()
     const onDisk = new Set(ids)
     // Articles gone from the catalog, or whose file is gone, lose their figures.
@@ -264,22 +330,23 @@ export class FigureIndex {
     this.timer = undefined
     const key = this.key
     if (!key) return this.saving
-    const snapshot: SavedIndex = { takenAt: Date.now(), recheck: [...this.pending], articles: [] }
+    const { first, facets } = this.summarize()
+    const head: SavedHead = {
+      takenAt: Date.now(),
+      recheck: [...this.pending],
+      all: this.all().length,
+      facets: {
+        metrics: facets.metrics,
+        tags: facets.tags,
+        sources: facets.sources,
+        creators: facets.creators,
+      },
+      first: first.slice(0, HEAD_ROWS).map((e) => [e.annotation.articleId, ...toSaved(e)]),
+    }
+    const articles: SavedArticle[] = []
     for (const [articleId, { stamp, entries }] of this.held)
-      snapshot.articles.push([
-        articleId,
-        stamp,
-        entries.map(({ annotation: a }) => [
-          a.id,
-          a.figure,
-          a.tags,
-          a.creator ?? null,
-          a.quote,
-          a.note,
-          a.page ?? null,
-        ]),
-      ] satisfies SavedArticle)
-    this.saving = this.saving.then(() => writeIndexFile(this.file, key, snapshot)).catch(() => {})
+      articles.push([articleId, stamp, entries.map(toSaved)])
+    this.saving = this.saving.then(() => writeIndexFile(this.file, key, head, articles)).catch(() => {})
     return this.saving
   }
 }

@@ -1,16 +1,13 @@
 // Main process: the Figures view's questions answered from the figures index — a page of rows filtered and
 // sorted, the filter lists with counts, the conflicts, one metric's series — each kept until the index changes,
 // so paging on, the chart and the conflicts do not filter and sort 100,000 figures again.
-import { conflictsOf, figureFacets, filterFigures, seriesFor, sortFigures } from '../../shared/figures'
-import type {
-  Conflict,
-  FigureEntry,
-  FigureFacets,
-  FigureFilter,
-  FigureSort,
-  SeriesPoint,
-} from '../../shared/figures'
+// (From the modules themselves: src/shared/figures/index.ts also brings figure detection and every language.)
+import { conflictsOf, seriesFor } from '../../shared/figures/conflicts'
+import type { Conflict, FigureEntry, SeriesPoint } from '../../shared/figures/conflicts'
+import { figureFacets, filterFigures, sortFigures } from '../../shared/figures/table'
+import type { FigureFacets, FigureFilter, FigureSort } from '../../shared/figures/table'
 import { isWithinTag } from '../../shared/tags'
+import { HEAD_ROWS } from './figure-index'
 import type { FigureIndex } from './figure-index'
 
 /** Orders (a filter and a sort) kept at once: the view's current one and the few before it. */
@@ -25,7 +22,10 @@ export class FigureQueries {
   private readonly conflicts = new Map<string, { total: number; shown: Conflict<FigureEntry>[] }>()
   private readonly series = new Map<string, SeriesPoint<FigureEntry>[]>()
 
-  constructor(private readonly index: FigureIndex) {}
+  constructor(private readonly index: FigureIndex) {
+    // The saved head's first rows and filter lists: the answers kept here, not worked out again.
+    index.summarize = () => ({ first: this.ordered().slice(0, HEAD_ROWS), facets: this.facetCounts() })
+  }
 
   /** Drops every answer kept once the index has moved on. */
   private current(): void {

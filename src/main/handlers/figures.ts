@@ -1,9 +1,9 @@
 // Main process: figures across the archive, each with the article it stands in (figures.*).
-import type { FigureEntry, FigureRecord } from '../../shared/figures'
+import type { FigureRecord } from '../../shared/figures'
 import { isWithinTag } from '../../shared/tags'
 import type { Archive } from '../archive/archive'
 import { FigureIndex } from '../figures/figure-index'
-import { FigureQueries, SERIES_LIMIT } from '../figures/figure-query'
+import { DEFAULT_SORT, FigureQueries, SERIES_LIMIT } from '../figures/figure-query'
 import type { HandlerMap, ServiceContext } from './context'
 
 /** Annotations files read at once. */
@@ -90,37 +90,47 @@ export function figureHandlers({ archive }: ServiceContext): HandlerMap<'figures
     }
     return opened
   }
-  /** Whole records for the rows of a page: read from their articles' files (kept until they change). */
-  const wholeRecords = async (entries: FigureEntry[]): Promise<FigureRecord[]> => {
-    const articleIds = [...new Set(entries.map((e) => e.annotation.articleId))]
-    const lists = await (cache ??= figureCache(archive))(articleIds)
-    const byId = new Map(lists.flat().map((r) => [r.annotation.id, r]))
-    // A figure deleted since the index was read is left out; the index follows within a moment.
-    return entries.map((e) => byId.get(e.annotation.id)).filter((r): r is FigureRecord => !!r)
-  }
   return {
     'figures.page': async ({ filter, sort, offset, limit }) => {
       const { index, queries } = await figures()
+      // While the saved index is read, its head answers the view's first page (default filter and order).
+      const head = index.head
+      const plain =
+        Object.values(filter ?? {}).every((v) => v === undefined) &&
+        (!sort || (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir))
+      if (head && plain && offset + limit <= head.first.length)
+        return {
+          total: head.all,
+          all: head.all,
+          offset,
+          items: head.first.slice(offset, offset + limit),
+          status: index.status(),
+        }
+      await index.full
       const list = queries.ordered(filter, sort)
       return {
         total: list.length,
         all: index.all().length,
         offset,
-        items: await wholeRecords(list.slice(offset, offset + limit)),
+        items: list.slice(offset, offset + limit),
         status: index.status(),
       }
     },
     'figures.facets': async () => {
       const { index, queries } = await figures()
+      if (index.head) return { ...index.head.facets, status: index.status() }
+      await index.full
       return { ...queries.facetCounts(), status: index.status() }
     },
     'figures.status': async () => (opened ? opened.index.status() : (await figures()).index.status()),
     'figures.conflicts': async ({ metric, limit = 100 }) => {
-      const { queries } = await figures()
+      const { index, queries } = await figures()
+      await index.full
       return queries.conflictsOf(metric, limit)
     },
     'figures.series': async ({ metric, limit = SERIES_LIMIT }) => {
-      const { queries } = await figures()
+      const { index, queries } = await figures()
+      await index.full
       const points = queries.seriesOf(metric)
       return { total: points.length, points: spread(points, limit) }
     },

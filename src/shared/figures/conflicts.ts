@@ -7,7 +7,8 @@ export type ArticleRef = Pick<ArticleMeta, 'id' | 'title'> &
 export type FigureRecord = { annotation: Annotation & { figure: Figure }; article: ArticleRef }
 /**
  * A figure as the figures index keeps it (src/main/figures/): what the table's filters and sorts, the chart and
- * the conflicts need, without the selectors; the quote is only its exact text, `page` a PDF page's label.
+ * the conflicts need, without the selectors: the quote's exact text with the words before and after it (for the
+ * table's sentence), `page` a PDF page's label.
  */
 export type FigureEntry = {
   annotation: {
@@ -18,6 +19,8 @@ export type FigureEntry = {
     creator?: string
     note: string
     quote: string
+    prefix: string
+    suffix: string
     page?: string
   }
   article: ArticleRef

@@ -35,13 +35,13 @@ const articleRefSchema = articleMetaSchema.pick({
   url: true,
 })
 
-/** A figure with its whole annotation (selectors and all): the table's rows. */
+/** A figure with its whole annotation (selectors and all): what figures.list answers. */
 export const figureRecordSchema = z.object({
   annotation: annotationSchema.extend({ figure: figureSchema }),
   article: articleRefSchema,
 })
 
-/** A figure as the figures index keeps it: the chart's points and the conflicts. */
+/** A figure as the figures index keeps it: the table's rows, the chart's points and the conflicts. */
 export const figureEntrySchema = z.object({
   annotation: z.object({
     id: idSchema,
@@ -51,6 +51,8 @@ export const figureEntrySchema = z.object({
     creator: z.string().optional(),
     note: z.string(),
     quote: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
     page: z.string().optional(),
   }),
   article: articleRefSchema,
@@ -81,7 +83,7 @@ export const figurePageSchema = z.object({
   total: z.number().int(),
   all: z.number().int(),
   offset: z.number().int(),
-  items: z.array(figureRecordSchema),
+  items: z.array(figureEntrySchema),
   status: figureIndexStatusSchema,
 })
 

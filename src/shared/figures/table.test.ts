@@ -5,7 +5,16 @@ import { filterFigures as filterRecords, sortFigures as sortRecords } from './ta
 
 function record(id: string, figure: Partial<Figure>, publishedAt?: string): FigureEntry {
   return {
-    annotation: { id, articleId: 'art-1', note: '', tags: [], quote: '1', figure: { value: 1, ...figure } },
+    annotation: {
+      id,
+      articleId: 'art-1',
+      note: '',
+      tags: [],
+      quote: '1',
+      prefix: '',
+      suffix: '',
+      figure: { value: 1, ...figure },
+    },
     article: { id: 'art-1', title: 'A', publishedAt },
   }
 }

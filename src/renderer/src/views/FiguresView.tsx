@@ -3,8 +3,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react'
 import type { InputHTMLAttributes } from 'react'
 import { quoteSentence } from '../../../shared/export/quote-sentence'
-import { isIsoDay } from '../../../shared/figures'
-import type { FigureFilter, FigureSort, SortKey } from '../../../shared/figures'
+import { isIsoDay } from '../../../shared/figures/table'
+import type { FigureFilter, FigureSort, SortKey } from '../../../shared/figures/table'
 import { formatFigureValue, formatPeriod } from '../components/FigureSummary'
 import DateInput from '../components/DateInput'
 import { formatDate, plural } from '../format'
@@ -239,13 +239,20 @@ export default function FiguresView({ onOpen }: Props) {
                     {[
                       r.article.source,
                       formatDate(r.article.publishedAt),
-                      r.annotation.pdf ? `p. ${r.annotation.pdf.label}` : '',
+                      r.annotation.page ? `p. ${r.annotation.page}` : '',
                     ]
                       .filter(Boolean)
                       .join(' · ')}
                   </div>
                 </td>
-                <td className="cell-quote">{quoteSentence(r.annotation.target.quote)}</td>
+                <td className="cell-quote">
+                  {quoteSentence({
+                    type: 'TextQuoteSelector',
+                    exact: r.annotation.quote,
+                    prefix: r.annotation.prefix,
+                    suffix: r.annotation.suffix,
+                  })}
+                </td>
               </tr>
             ))}
           </tbody>
