@@ -205,6 +205,9 @@ describe('the saved figures index', () => {
     await writeFile(file, text)
     const elsewhere = await reopen(h.dir, `${h.keyFile}-other`)
     expect(elsewhere.index.opened).toBe('built')
+    // A built index is saved at once (with that machine's key): the file put back as this machine wrote it.
+    await elsewhere.index.save()
+    await writeFile(file, text)
     const here = await reopen(h.dir, h.keyFile)
     expect(here.index.opened).toBe('loaded')
     expect(here.index.all()).toHaveLength(6)
