@@ -101,6 +101,8 @@ export class SegmentedIndex {
     mask: new Uint32Array(0),
     current: new Float64Array(0),
     seen: new Uint8Array(0),
+    touched: new Uint32Array(0),
+    candidates: new Uint32Array(0),
   }
 
   /** Article number of each document of the segment files, in the global order, and of the live ones. */
@@ -305,6 +307,8 @@ export class SegmentedIndex {
         mask: new Uint32Array(n),
         current: new Float64Array(n),
         seen: new Uint8Array(n),
+        touched: new Uint32Array(n),
+        candidates: new Uint32Array(n),
       }
     }
     return this.scratch
@@ -339,9 +343,11 @@ export class SegmentedIndex {
       }))
     const boosts = this.fields.map((f, fieldId) => [fieldId, opts.boost?.[f] || 1] as const)
     const n = this.liveCount
-    const { total, mask, current, seen } = this.scratchFor(this.liveBase() + this.live.ids.length)
-    const touchedNow: number[] = []
-    const candidates: number[] = []
+    // Typed scratch arrays kept between queries: a query touching 100,000 documents allocates no list of them.
+    const scratch = this.scratchFor(this.liveBase() + this.live.ids.length)
+    const { total, mask, current, seen, touched, candidates } = scratch
+    let touchedCount = 0
+    let candidateCount = 0
     const { k, b, d } = BM25
     // Each term's parts are gathered once per query: scoring and the result objects read them.
     const gathered = new Map<string, Part[]>()
@@ -376,7 +382,7 @@ export class SegmentedIndex {
               const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)))
               if (seen[doc] === 0) {
                 seen[doc] = 1
-                touchedNow.push(doc)
+                touched[touchedCount++] = doc
               }
               current[doc] += weight * 1 * fieldBoost * 1 * raw
             }
@@ -384,27 +390,34 @@ export class SegmentedIndex {
         }
       }
       const bit = 1 << spec.unique
-      for (const doc of touchedNow) {
-        if (mask[doc] === 0) candidates.push(doc)
+      for (let t = 0; t < touchedCount; t++) {
+        const doc = touched[t]
+        if (mask[doc] === 0) candidates[candidateCount++] = doc
         total[doc] += current[doc]
         mask[doc] |= bit
         current[doc] = 0
         seen[doc] = 0
       }
-      touchedNow.length = 0
+      touchedCount = 0
     }
 
-    const all = uniqueTerms.length === 32 ? 0xffffffff : (1 << uniqueTerms.length) - 1
-    const kept =
-      opts.combineWith === 'AND' ? candidates.filter((doc) => mask[doc] >>> 0 === all >>> 0) : candidates
-    const score = new Float64Array(kept.length)
-    kept.forEach((doc, i) => {
-      score[i] = total[doc] * popcount(mask[doc])
-    })
+    const all = (uniqueTerms.length === 32 ? 0xffffffff : (1 << uniqueTerms.length) - 1) >>> 0
+    let keptCount = 0
+    for (let c = 0; c < candidateCount; c++)
+      if (opts.combineWith !== 'AND' || mask[candidates[c]] >>> 0 === all) keptCount++
+    const kept = new Uint32Array(keptCount)
+    const score = new Float64Array(keptCount)
+    keptCount = 0
+    for (let c = 0; c < candidateCount; c++) {
+      const doc = candidates[c]
+      if (opts.combineWith === 'AND' && mask[doc] >>> 0 !== all) continue
+      score[keptCount] = total[doc] * popcount(mask[doc])
+      kept[keptCount++] = doc
+    }
     // The scratch arrays go back to zero for the next query.
-    for (const doc of candidates) {
-      total[doc] = 0
-      mask[doc] = 0
+    for (let c = 0; c < candidateCount; c++) {
+      total[candidates[c]] = 0
+      mask[candidates[c]] = 0
     }
     const idOf = (doc: number) => this.docIdOf(doc)
     const articleOf = (doc: number) => this.articleOfDoc(doc)
@@ -436,7 +449,7 @@ export class SegmentedIndex {
 
   private *results(
     order: Iterable<number>,
-    kept: number[],
+    kept: Uint32Array,
     score: Float64Array,
     specs: { term: string; derived: { term: string; data: TermRefs }[] }[],
     partsOf: (data: TermRefs, term: string, fieldId: number) => Part[],
@@ -509,13 +522,13 @@ const SORT_WHOLE = 2_048
  */
 export function* bestFirst(score: Float64Array): Generator<number> {
   const byScore = (x: number, y: number) => score[y] - score[x] || x - y
-  let rest = Uint32Array.from(score.keys())
+  let rest = new Uint32Array(score.length)
+  for (let i = 0; i < rest.length; i++) rest[i] = i
   let want = 256
   while (rest.length > SORT_WHOLE && want * 2 < rest.length) {
-    const threshold = kthLargest(
-      Float64Array.from(rest, (i) => score[i]),
-      want,
-    )
+    const values = new Float64Array(rest.length)
+    for (let i = 0; i < rest.length; i++) values[i] = score[rest[i]]
+    const threshold = kthLargest(values, want)
     const top = rest.filter((i) => score[i] >= threshold)
     // Many ties at the threshold can make `top` most of `rest`: then sort it all.
     if (top.length * 2 > rest.length) break
