@@ -1,7 +1,7 @@
 // Runs everywhere: reads the bare number at a token: digits, number words, fractions or a vague quantity.
 import { KINDS } from './lang/kinds'
-import type { Lexicon } from './lang/types'
-import { longestAt } from './phrase'
+import type { LanguageCode, Lexicon } from './lang/types'
+import { longestAt, longestBefore } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
 import type { Draft, Scan, Token } from './types'
 
@@ -14,8 +14,48 @@ export function readCore(scan: Scan, i: number): Draft | undefined {
     return { first: i, last: i, value: VULGAR_FRACTIONS[token.text], kind: 'fraction' }
   if (token.kind !== 'word') return undefined
   return (
-    readVague(scan, i) ?? readHalfScale(scan, i) ?? readWords(scan, i) ?? readHalf(scan.lex, scan.tokens, i)
+    readVague(scan, i) ??
+    readHalfScale(scan, i) ??
+    readArticleOne(scan, i) ??
+    readWords(scan, i) ??
+    readHalf(scan.lex, scan.tokens, i)
   )
+}
+
+/**
+ * The article before a unit of time, after a qualifier, is one of it: "more than a year", "over a month", "más
+ * de un año", "mehr als ein Jahr" (not "a year ago" alone, which no qualifier opens).
+ */
+const ARTICLE_ONE: Readonly<
+  Partial<Record<LanguageCode, { articles: string[]; units: RegExp; before: string[] }>>
+> = {
+  en: {
+    articles: ['a', 'an'],
+    units: /^(?:year|month|week|day|hour|decade|minute)$/,
+    before: ['earlier', 'ago', 'before', 'later', 'previously', 'prior', 'back'],
+  },
+  es: {
+    articles: ['un', 'una'],
+    units: /^(?:año|mes|semana|día|hora|década|minuto)$/,
+    before: ['antes', 'atrás', 'después'],
+  },
+  de: {
+    articles: ['ein', 'eine', 'einem', 'einen', 'einer'],
+    units: /^(?:jahr|monat|woche|tag|stunde|jahrzehnt|minute)$/,
+    before: ['zuvor', 'früher', 'davor', 'vorher', 'später'],
+  },
+}
+
+function readArticleOne(scan: Scan, i: number): Draft | undefined {
+  const { tokens, lex } = scan
+  const forms = ARTICLE_ONE[lex.code]
+  if (forms === undefined || !isWord(tokens[i], ...forms.articles)) return undefined
+  const unit = tokens[i + 1]
+  if (unit === undefined || unit.kind !== 'word' || !forms.units.test(unit.lower)) return undefined
+  // "14% more than a year earlier" compares with a moment, it is no length of time
+  if (isWord(tokens[i + 2], ...forms.before)) return undefined
+  if (longestBefore(tokens, i - 1, lex.qualifiers) === undefined) return undefined
+  return { first: i, last: i, value: 1, kind: 'words' }
 }
 
 /** "half a billion", "un demi-milliard", "полмиллиарда", "пів мільярда", "пол-миллиона": half of a scale word. */

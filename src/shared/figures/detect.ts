@@ -115,7 +115,7 @@ function toCandidate(scan: Scan, draft: Draft): FigureCandidate {
         ? undefined
         : ((afterScale(scan, draft) ? countedHead(scan, draft.last + 1, true) : undefined) ??
           countedHead(scan, draft.last + 1))
-  const unit = draft.measure ?? noun
+  const unit = draft.measure ?? draft.unit ?? noun
   if (unit !== undefined) candidate.unit = unit
   if (draft.qualifier !== undefined) candidate.qualifier = draft.qualifier
   if (draft.kind === 'vague') candidate.vague = true

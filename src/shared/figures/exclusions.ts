@@ -1,7 +1,7 @@
 // Runs everywhere: stretches of text whose digits are not figures (dates, times, designations, phone
 // numbers, addresses, references, ages, scores). Numbers touching these spans are never reported.
 import { KINDS, NUMBERED } from './lang/kinds'
-import type { Lexicon } from './lang/types'
+import type { LanguageCode, Lexicon } from './lang/types'
 import type { Span } from './types'
 
 /** Patterns that hold in every language: ISO and numeric dates, clock times, phone numbers, designations. */
@@ -20,6 +20,7 @@ const PATTERNS: readonly RegExp[] = [
   /\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}/g,
   /\(\d{2,5}\)\s?\d{2,4}(?:[\s.-]\d{2,4})+/g,
   /\b0\d{2,4}(?:[ \u00a0.-]\d{2,4}){1,3}\b/g,
+  /\b0\d{3,4}[ \u00a0]\d{6}\b/g, // a UK area code and a six-digit number: 01632 960418
   /\b0\d{2,4}(?:[ \u00a0]\d{1,4}){3,5}\b/g, // 0800 4 46 46 46
   /\b\d{1,4}[A-Za-z]?,?\s+(?:Rue|Rua|Praça|Calle|Avenida|Via|Viale|Piazza|Plaza|Place|Boulevard|Vulytsia|Ulitsa)\b/g,
   /(?:\b(?:pp?|[Nn]o|[Nn]os)\.|§)\s*\d+(?:[-–]\d+)?/g,
@@ -33,13 +34,39 @@ const PATTERNS: readonly RegExp[] = [
 
 const SCORE = /\b\d{1,2}[-–]\d{1,2}\b/g
 const SCORE_BEFORE =
-  /\b(?:won|wins|beat|beating|beaten|lost|losing|drew|draw|defeat|defeated|thrashed|edged)\b[^.!?]{0,30}$/i
+  /\b(?:won|wins|beat|beating|beaten|lost|losing|drew|draw|defeat|defeated|thrashed|edged|(?:made|making|make)\s+it|levelled|leveled|equalised|equalized)\b[^.!?]{0,30}$/i
+
+/** Words that join two days of one month ("3 and 10 December", "el 3 y el 10 de diciembre", "з 2 по 23 вересня"). */
+const DAY_JOINERS: Readonly<Record<LanguageCode, string>> = {
+  en: 'and|to|until|or',
+  fr: 'et|au|à|ou',
+  es: 'y|al|a|o',
+  de: 'und|bis|oder',
+  uk: 'і|й|та|по|до|або',
+  ru: 'и|по|до|или',
+}
+
+/** The first of two days written with one month: the second is a date already, and so is the first. */
+function dayLists(lex: Lexicon): RegExp {
+  const day = '(?:[12]?\\d|3[01])\\.?'
+  const months = lex.months.join('|')
+  return new RegExp(
+    `(?<![\\p{L}\\d.,])${day}\\s+(?:${DAY_JOINERS[lex.code]})\\s+(?:(?:el|le|the|am|den)\\s+)?${day}\\s+(?:(?:de|of)\\s+)?(?:${months})(?![\\p{L}])`,
+    'giu',
+  )
+}
 const SCORE_AFTER = /^\s*(?:win|victory|defeat|loss|draw|lead|scoreline|home|away|thrashing)\b/i
 
 /** Spans (sorted, possibly overlapping) where numbers are not figures. */
 export function findExclusions(text: string, lex: Lexicon): Span[] {
   const spans: Span[] = []
-  for (const pattern of [...PATTERNS, NUMBERED, ...lex.exclusions, ...KINDS[lex.code].exclusions]) {
+  for (const pattern of [
+    ...PATTERNS,
+    NUMBERED,
+    dayLists(lex),
+    ...lex.exclusions,
+    ...KINDS[lex.code].exclusions,
+  ]) {
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length })
   }
   for (const m of text.matchAll(SCORE)) {

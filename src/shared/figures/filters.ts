@@ -125,7 +125,7 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   if (
     !capitalised ||
     !numberCapitalised ||
-    startsSentence(tokens, core.first - 1) ||
+    (startsSentence(tokens, core.first - 1) && !properNoun(scan, core.first - 1)) ||
     (!nouns && titleCase(scan, core.first))
   )
     return false
@@ -166,12 +166,34 @@ function countsAfter(scan: Scan, figure: Draft): boolean {
   return countedNoun(scan, figure.last + 1) !== undefined
 }
 
-/** Headline Case ("Russia Fires 500 Drones At Cities"): most words around the number are capitalised. */
+/**
+ * Headline Case ("Russia Fires 500 Drones At Cities"): the words around the number are capitalised, all of
+ * them when there are only three or four ("the Harbourline 250 index", "The Aster Nova 3 review" are not).
+ */
 function titleCase(scan: Scan, at: number): boolean {
   const near = scan.tokens
     .slice(Math.max(0, at - 4), at + 5)
     .filter((t) => t.kind === 'word' && t.text.length > 3)
-  return near.length >= 3 && near.filter((t) => /^\p{Lu}/u.test(t.text)).length >= near.length - 1
+  const lower = near.filter((t) => !/^\p{Lu}/u.test(t.text)).length
+  return near.length >= 3 && lower <= (near.length >= 5 ? 1 : 0)
+}
+
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
+
+/**
+ * A capitalised word at a sentence's start is a name when the text writes it capitalised inside a sentence
+ * too: "Android 15 comes with…" after "the mid-priced Android phone" (not a function word or a weekday).
+ */
+function properNoun(scan: Scan, at: number): boolean {
+  const { text, tokens, lex } = scan
+  const word = tokens[at]
+  if (lex.nouns?.capitalised || lex.stopWords.has(word.lower) || WEEKDAYS.has(word.lower)) return false
+  if (lex.qualifiers.some((q) => q.split(' ')[0] === word.lower)) return false
+  const inside = new RegExp(
+    `[\\p{Ll}\\d,]\\s+${word.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`,
+    'u',
+  )
+  return inside.test(text)
 }
 
 function judgeOne(scan: Scan, figure: Draft): Verdict {

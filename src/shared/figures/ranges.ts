@@ -2,6 +2,7 @@
 // two or three) or a ratio (one in five, 3 out of 10).
 import { changeBefore, changeInSentence } from './changes'
 import { scaled } from './extend'
+import { countedHead } from './noun-phrase'
 import { longestAt } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
 import type { Draft, Scan } from './types'
@@ -18,18 +19,27 @@ export function extendPair(scan: Scan, a: Draft, read: ReadFigure): Draft {
 
 /**
  * The first number of a change, "зросла з 9 до 15 тис. га", "rose from 9 to 15 million": not a range, but
- * the first number shares the second's scale when it has none of its own (9,000 hectares, 9 million).
+ * the first number shares the second's scale when it has none of its own (9,000 hectares, 9 million), and
+ * the second's unit when it has none: "von 800'000 auf 1,2 Millionen Franken" (CHF), "скоротився з 38 до 21
+ * години" (hours), "von zwölf auf sechzehn tägliche Verbindungen" (Verbindungen).
  */
 function changeFrom(scan: Scan, read: ReadFigure, a: Draft): Draft | undefined {
   const { tokens, lex } = scan
-  if (a.kind !== 'digits' || a.scale !== undefined || a.measure !== undefined || a.max !== undefined)
+  if ((a.kind !== 'digits' && a.kind !== 'words') || a.measure !== undefined || a.max !== undefined)
     return undefined
   if (!isWord(tokens[a.first - 1], ...lex.range.from) || !isWord(tokens[a.last + 1], ...lex.range.to))
     return undefined
   if (!changeBefore(scan, a.first - 1) && !changeInSentence(scan, a.first - 1)) return undefined
   const b = read(a.last + 2)
-  if (b?.scale === undefined || scaled(a, b.scale) > b.value) return undefined
-  return { ...a, value: scaled(a, b.scale), scale: b.scale }
+  if (b === undefined || b.kind === 'vague' || b.kind === 'ratio') return undefined
+  let out = a
+  if (a.kind === 'digits' && a.scale === undefined && b.scale !== undefined) {
+    if (scaled(a, b.scale) > b.value) return undefined
+    out = { ...a, value: scaled(a, b.scale), scale: b.scale }
+  }
+  if (b.measure !== undefined) return { ...out, measure: b.measure }
+  const unit = countedHead(scan, b.last + 1)
+  return unit === undefined ? (out === a ? undefined : out) : { ...out, unit }
 }
 
 function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {

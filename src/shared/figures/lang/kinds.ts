@@ -48,6 +48,32 @@ const emergency = (numbers: string, before: string, after: string): RegExp[] => 
   re(`(?<![\\p{L}\\d.,])(?:${numbers})${SP}+(?:${after})${E}`),
 ]
 
+/**
+ * An age after a name and a comma, with the language's word for years: "Julien et Sarah Morvan, 34 et 31 ans,",
+ * "Наталія Бойко, 41 рік," (English "Smith, 64," is read everywhere, in exclusions.ts).
+ */
+const ageAfterName = (and: string, years: string): RegExp =>
+  re(
+    `(?<=\\p{Lu}\\p{Ll}+,${SP})\\d{1,3}(?:${SP}+(?:${and})${SP}+\\d{1,3})?${SP}+(?:${years})(?=${SP}*[,.;)—–])`,
+  )
+
+/**
+ * Ages of a group of people: a person noun, a word for over, under or between, and the age ("педагогів до 30
+ * років", "Arbeitslose über 50", "adultos de entre 40 y 75 años"); `years` may follow.
+ */
+const agesOf = (persons: string, words: string, years: string, and: string, yearsOptional = false): RegExp =>
+  re(
+    `(?<=${B}(?:${persons})${SP}+(?:${words})${SP}+)\\d{1,3}(?![.,]?\\d|${SP}*%${yearsOptional ? `|${SP}+(?!${years})\\p{Lu}` : ''})(?:${SP}+(?:${and})${SP}+\\d{1,3})?(?:${SP}+(?:${years}))${yearsOptional ? '?' : ''}${E}`,
+    yearsOptional ? 'gu' : 'giu', // (\p{Lu} is any letter under the i flag)
+  )
+
+/**
+ * The term of a loan, a bond or a contract, not a quantity: "the 10-year gilt yield", "three-month copper",
+ * "l'OAT à 10 ans", "el bono a diez años", "10-річні облігації", "десятилетних ОФЗ".
+ */
+const TENOR_NOUNS =
+  'fixed|fix|mortgages?|loans?|leases?|bonds?|gilts?|notes?|bills?|treasur(?:y|ies)|yields?|swaps?|futures|euribor|libor|sonia|sofr|copper|aluminium|aluminum|nickel|zinc|Bunds?|T-bills?'
+
 const EN_SCALES = { million: 1e6, billion: 1e9, trillion: 1e12 }
 
 export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
@@ -64,6 +90,10 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         'emergency|hotline|helpline|line|number|service',
       ),
       re(`${B}(?:24|twenty-four)${SP}+hours${SP}+a${SP}+day${E}`),
+      re(`${B}[\\p{L}\\d]+-(?:year|month|week)${SP}+(?=(?:\\p{Lu}\\p{L}*${SP}+)?(?:${TENOR_NOUNS})${E})`),
+      // the same number twice: one-on-one talks, one by one
+      re(`${B}one(?:-on-|-to-|${SP}+by${SP}+)one${E}`),
+      re(`${B}(?:20|40|twenty|forty)-(?:foot|ft)${E}`),
       re(`${B}(?:7|seven)${SP}+days${SP}+a${SP}+week${E}`),
       re(`${B}365${SP}+days${SP}+a${SP}+year${E}`),
       re(`${B}(?:11|eleven)${SP}+(?:against|v|vs\\.?)${SP}+(?:11|eleven)${E}`),
@@ -89,6 +119,27 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         'numéro|urgences?|ligne|standard',
       ),
       re(`${B}24${SP}*(?:heures|h)${SP}+sur${SP}+24${E}`),
+      re(
+        `(?<=${B}(?:OAT|taux|obligations?|emprunts?|bons|Bunds?|Euribor)${SP}+(?:\\p{L}+${SP}+){0,2}?à${SP}+)(?:\\d{1,2}|deux|trois|cinq|sept|dix|quinze|vingt|trente)${SP}+(?:ans|mois)${E}`,
+      ),
+      re(`${B}(?:un|une)${SP}+(?:à|par)${SP}+(?:un|une)${E}`),
+      re(`${B}conteneurs?${SP}+de${SP}+(?:20|40|vingt|quarante)${SP}+pieds${E}`),
+      // "le neuf" is new housing, not nine: "Le neuf souffre", "du neuf", "refait à neuf"
+      re(
+        `(?<=${B}(?:le|du|à)${SP}+)neuf(?=${SP}*[.,;:!?)]|${SP}+(?!(?:heures?|ans|mois|jours|pour|sur|cent|mille)${E})\\p{Ll}+(?<![sx])${E})`,
+      ),
+      // a street or a square named after a date: "rue du 8-Mai-1945", "place du 19-Mars-1962"
+      re(
+        `${B}\\d{1,2}-(?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre)(?:-\\d{4})?${E}`,
+        'gu',
+      ),
+      ageAfterName('et', 'ans'),
+      agesOf(
+        'les|des|personnes|jeunes|salariés|femmes|hommes|enfants|adultes|retraités|patients|habitants|seniors',
+        `(?:de${SP}+)?(?:plus|moins)${SP}+de|âgés${SP}+de|de`,
+        'ans',
+        'à|et',
+      ),
       re(`${B}(?:7|sept)${SP}+jours${SP}+sur${SP}+(?:7|sept)${E}`),
       re(`${B}365${SP}+jours${SP}+par${SP}+an${E}`),
       // playing at full strength: "un match à 11 contre 11", "à dix contre onze"
@@ -114,6 +165,18 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         `de${SP}+emergencias|emergencias|gratuito`,
       ),
       re(`${B}24${SP}+horas${SP}+(?:al|del)${SP}+día${E}`),
+      re(
+        `(?<=${B}(?:bonos?|deuda|letras|obligaciones|Euríbor|euríbor|hipotecas?|préstamos?)${SP}+(?:\\p{L}+${SP}+){0,2}?a${SP}+)(?:\\d{1,2}|dos|tres|cinco|diez|doce|quince|veinte|treinta)${SP}+(?:años|meses)${E}`,
+      ),
+      re(`${B}(?:uno|una)${SP}+(?:a|por)${SP}+(?:uno|una)${E}`),
+      re(`${B}contenedores?${SP}+de${SP}+(?:20|40|veinte|cuarenta)${SP}+pies${E}`),
+      ageAfterName('y', 'años'),
+      agesOf(
+        'adultos|personas|jóvenes|mujeres|hombres|niños|niñas|pacientes|mayores|menores|trabajadores|pensionistas|ciudadanos',
+        `(?:de${SP}+)?(?:entre|más${SP}+de|menos${SP}+de)|de`,
+        'años',
+        'y|a',
+      ),
       re(`${B}(?:7|siete)${SP}+días${SP}+(?:a|de)${SP}+la${SP}+semana${E}`),
       re(`${B}365${SP}+días${SP}+(?:al|del)${SP}+año${E}`),
       re(`${B}(?:11|once)${SP}+contra${SP}+(?:11|once)${E}`),
@@ -138,6 +201,17 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         'anrufen|wählen|Notruf|Hotline',
       ),
       re(`${B}24${SP}+Stunden${SP}+am${SP}+Tag${E}`),
+      re(`${B}eins${SP}+zu${SP}+eins${E}`),
+      re(`${B}(?:20|40)-Fuß${E}`),
+      agesOf(
+        'Arbeitslose|Arbeitslosen|Menschen|Personen|Kinder|Kindern|Jugendliche|Jugendlichen|Beschäftigte|Beschäftigten|Frauen|Männer|Männern|Erwachsene|Erwachsenen|Senioren|Bewerber|Bewerberinnen',
+        'über|unter|ab',
+        'Jahren?',
+        'bis|und',
+        true,
+      ),
+      // an age in brackets after a name: "Anna Keller (52)"
+      re(`(?<=\\p{Lu}\\p{Ll}+${SP}\\()\\d{1,3}(?=\\))`, 'gu'),
       re(`${B}(?:7|sieben)${SP}+Tage${SP}+(?:die|pro|in${SP}+der)${SP}+Woche${E}`),
       // clock times in words: um halb drei, Viertel nach acht, gegen drei viertel neun
       re(
@@ -162,8 +236,22 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         'лінія|лінії|служба|служби',
       ),
       re(`${B}24${SP}+години${SP}+на${SP}+добу${E}`),
-      // clock times as a span: "з 23 до 5 години", "з 22 до 6 ранку" (an evening hour to a morning one)
-      re(`${B}з${SP}+\\d{1,2}${SP}+до${SP}+\\d{1,2}${SP}+(?:години|ранку|вечора)${E}`),
+      // clock times as a span: "з 23 до 5 години", "з 22 до 6 ранку" (an evening hour to a morning one;
+      // "скоротився з 38 до 21 години" is no clock: 38 is no hour)
+      re(`${B}з${SP}+(?:[01]?\\d|2[0-4])${SP}+до${SP}+(?:[01]?\\d|2[0-4])${SP}+(?:години|ранку|вечора)${E}`),
+      re(
+        `(?:${B}\\d{1,2}-|${B}\\p{L}+)річн\\p{L}*(?=${SP}+(?:облігац|ОВДП|євробонд|бонд|іпотек|кредит)\\p{L}*)`,
+      ),
+      re(`${B}(?:один|одна)${SP}+(?:на|за)${SP}+(?:один|одним|одна|одною|однією)${E}`),
+      re(`${B}(?:20|40)-футов\\p{L}*`),
+      ageAfterName('і|й|та', 'рік|роки|років'),
+      agesOf(
+        'педагогів|вчителів|учителів|людей|осіб|дітей|жінок|чоловіків|працівників|громадян|пацієнтів|респондентів|пенсіонерів|молоді|українців',
+        `до|від|понад|старше|старших${SP}+за|молодше|молодших${SP}+за|віком${SP}+(?:до|від|понад)`,
+        'років|роки|рік',
+        'до|і|та',
+      ),
+      re(`(?<=${B}(?:кому|тих,?${SP}+кому|яким)${SP}+(?:за|понад|до)${SP}+)\\d{1,3}${E}(?!${SP}*(?:%|\\d))`),
       re(`${B}з${SP}+(?:1[89]|2[0-3])${SP}+до${SP}+0?\\d${SP}+годин\\p{L}*`),
       re(`${B}(?:7|сім)${SP}+днів${SP}+на${SP}+тиждень${E}`),
       // a ticket "в один бік" (one way)
@@ -185,6 +273,19 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         'линия|линии|служба|службы',
       ),
       re(`${B}24${SP}+часа${SP}+в${SP}+сутки${E}`),
+      re(
+        `(?:${B}\\d{1,2}-|${B}\\p{L}+)летн\\p{L}*(?=${SP}+(?:облигац|ОФЗ|еврооблигац|бонд|ипотек|кредит)\\p{L}*)`,
+      ),
+      re(`${B}(?:один|одна)${SP}+(?:на|за)${SP}+(?:один|одним|одна|другим|другой)${E}`),
+      re(`${B}(?:20|40)-футов\\p{L}*`),
+      ageAfterName('и', 'год|года|лет'),
+      agesOf(
+        'педагогов|учителей|людей|лиц|детей|женщин|мужчин|работников|граждан|пациентов|респондентов|пенсионеров|молодежи|молодёжи|россиян',
+        `до|от|старше|моложе|в${SP}+возрасте${SP}+(?:до|от|старше)`,
+        'лет|года|год',
+        'до|и',
+      ),
+      re(`(?<=${B}(?:кому|тех,?${SP}+кому)${SP}+(?:за|больше|до)${SP}+)\\d{1,3}${E}(?!${SP}*(?:%|\\d))`),
       // clock times as a span: "с 23 до 5 часов", "с 8 до 11 утра" (an evening hour to a morning one)
       re(`${B}с${SP}+\\d{1,2}${SP}+до${SP}+\\d{1,2}${SP}+(?:утра|вечера|ночи)${E}`),
       re(`${B}с${SP}+(?:1[89]|2[0-3])${SP}+до${SP}+0?\\d${SP}+час\\p{L}*`),

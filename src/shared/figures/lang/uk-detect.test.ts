@@ -23,10 +23,10 @@ describe('Ukrainian halves and lengths written as words', () => {
 })
 
 describe('a change from one number to another is not a range', () => {
-  it('"збільшити … з 60 до 80 кв. м" is two figures', () => {
+  it('"збільшити … з 60 до 80 кв. м" is two figures, the first with the unit of the second', () => {
     const text = 'Вона запропонувала збільшити граничну площу, за яку платять компенсацію, з 60 до 80 кв. м.'
     expect(found(text)).toEqual([
-      { text: '60', value: 60, max: undefined, unit: undefined },
+      { text: '60', value: 60, max: undefined, unit: 'm²' },
       { text: '80 кв. м', value: 80, max: undefined, unit: 'm²' },
     ])
   })
