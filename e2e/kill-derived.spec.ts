@@ -68,7 +68,10 @@ test('saves acknowledged before a SIGKILL are all there, and nothing derived fro
           acked.push({ id: saved.id, word })
         }
       })().catch(() => {})
-      await new Promise((r) => setTimeout(r, 1500 + Math.floor(Math.random() * 1500)))
+      // Killed a random moment after this round's first save was acknowledged (the archive may still be opening).
+      const before = acked.length
+      while (acked.length === before) await new Promise((r) => setTimeout(r, 20))
+      await new Promise((r) => setTimeout(r, 200 + Math.floor(Math.random() * 1000)))
       await killed(running)
       await saving
       running = await startServe(CLI, dir, 30_000)
