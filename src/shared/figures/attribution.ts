@@ -165,11 +165,19 @@ const COMPANY =
 function companyName(text: string): string | undefined {
   const noun =
     '(?:компани\\p{L}*|авиакомпани\\p{L}*|перевозчик\\p{L}*|холдинг\\p{L}*|агрохолдинг\\p{L}*|компані\\p{L}*|ООО|ТОВ|ПАО|ПрАТ|АО|entreprise|société|groupe|compagnie|empresa|compañía|grupo|Unternehmen|Konzern|company|group|firm|airline)'
-  const quoted = new RegExp(
-    `(?<!\\p{L})${noun}(?:\\s+[\\p{Ll}-]+){0,3}\\s+[«"“„]([^»"”“]{2,40})[»"”“]`,
-    'iu',
-  ).exec(text)
+  // a name in quotes, not a quote ("the company had acted “as soon as the pattern was clear”")
+  const quoted = [
+    ...text.matchAll(
+      new RegExp(`(?<!\\p{L})${noun}(?:\\s+[\\p{Ll}-]+){0,3}\\s+[«"“„]([^»"”“]{2,40})[»"”“]`, 'giu'),
+    ),
+  ].find((m) => /^\p{Lu}/u.test(m[1]))
   if (quoted) return quoted[1]
+  // "Brenmoor Home, the kitchen appliance maker, is recalling": a name with its kind in apposition
+  const apposed =
+    /(?<![\p{L}])(\p{Lu}[\p{L}&'’-]+(?:[^\S\n]+\p{Lu}[\p{L}&'’-]+){0,3}),\s+(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){0,3}(?:maker|company|firm|group|retailer|manufacturer|carrier|airline|operator|chain|producer|supplier|developer|brand|insurer|lender|bank)(?![\p{L}])/u.exec(
+      text,
+    )
+  if (apposed) return apposed[1]
   const named = new RegExp(
     `(?<!\\p{L})${noun}(?:\\s+(?:de|d['’]|du|des|of|de\\s+la)\\s*\\p{Ll}+)?\\s+(\\p{Lu}[\\p{L}&'’-]+(?:\\s+\\p{Lu}[\\p{L}&'’-]+)*)`,
     'u',
@@ -408,8 +416,11 @@ function interviewTurn(
   const turns = [...new Set(prefixes.filter((p) => p !== undefined))].filter(
     (p) => prefixes.filter((q) => q === p).length >= 2,
   )
-  const asker =
+  // (an interviewer asks: "Claim: …" / "Verdict: …" in a fact check are labels, not turns)
+  const asks = (p: string): boolean => prefixes.some((q, k) => q === p && para(k).includes('?'))
+  const candidate =
     turns.length >= 2 ? (turns.find((p) => /^\p{Lu}{2,}$/u.test(p)) ?? prefixes.find((p) => p)) : undefined
+  const asker = candidate !== undefined && asks(candidate) ? candidate : undefined
   const isQuestion = (k: number) =>
     QUESTION.test(para(k)) || dashQuestion[k] === true || (asker !== undefined && prefixes[k] === asker)
   const questions = paragraphs.flatMap((_, k) => (isQuestion(k) ? [k] : []))

@@ -102,4 +102,29 @@ describe('speaker model', () => {
       'Reino Unido fue el principal emisor, con 1,5 millones de turistas, y Alemania, con 986.000, según la Xunta de Galicia.'
     expect(speak('es', es, '1,5 millones')).toBe('Xunta de Galicia')
   })
+
+  it('names a short body by the longer name the article writes, opening with it or after a link', () => {
+    const en = 'The Ministry of the Interior said 30 people died. Interior officials said more.'
+    expect(canonical('en', en, 'Interior')).toBe('Ministry of the Interior')
+    const fr = 'Le ministère des Comptes publics table sur 12,5 milliards. Selon les Comptes, …'
+    expect(canonical('fr', fr, 'Comptes')).toBe('ministère des Comptes publics')
+    const de = 'Das Bauamt der Stadt Hallstedt rechnet mit 3.000 Wohnungen. Die Hanna-Lechner-Stiftung hilft.'
+    expect(canonical('de', de, 'Bauamt')).toBe('Bauamt der Stadt Hallstedt')
+    expect(canonical('de', de, 'Stiftung')).toBe('Hanna-Lechner-Stiftung')
+    // not through a descriptor, a determiner, a title or a source phrase
+    expect(canonical('fr', 'Selon l’opérateur DTEK, 2 300 foyers.', 'DTEK')).toBe('DTEK')
+    expect(canonical('de', 'Nach Angaben der Polizei gab es 12 Unfälle.', 'Polizei')).toBe('Polizei')
+  })
+
+  it('reads "Claim:" and "Verdict:" in a fact check as labels, not interview turns', () => {
+    const text =
+      'date 2026-11-19 Fact check\n\nClaim: fares rose 40%.\n\nVerdict: False. Buses ran 4.1 million miles, the partnership’s annual report shows.\n\nClaim: 33% fewer buses.\n\nVerdict: Partly true.'
+    expect(speak('en', text, '40%')).toBeUndefined()
+  })
+
+  it('names a company "the company" stands for, as its apposition introduces it', () => {
+    const text =
+      'date 2026-11-19 Recall\n\nBrenmoor Home, the kitchen appliance maker, is recalling 214,000 air fryers, the company said. Its director said the company had acted “as soon as the pattern was clear”.'
+    expect(speak('en', text, '214,000')).toBe('Brenmoor Home')
+  })
 })

@@ -86,9 +86,81 @@ function slavicBodies(text: string, orgs: ReadonlySet<string>): string[] {
   return found
 }
 
+/** Lower-case words inside a body's name, by language: "Ministry of the Interior", "ministère des Comptes". */
+const LINKS: Readonly<Record<string, readonly string[]>> = {
+  en: ['of', 'the', 'and', 'for', 'on'],
+  fr: ['de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour', "d'", 'd’', "l'", 'l’'],
+  es: ['de', 'del', 'la', 'las', 'los', 'y', 'para', 'do', 'da', 'e'],
+  de: ['der', 'des', 'für', 'und', 'von'],
+}
+
+/** A French or Spanish adjective after a body's head noun: "régionale", "départemental", "publics". */
+const ADJECTIVE =
+  /(?:al|ale|aux|ales|ique|iques|ien|ienne|ais|aise|el|elle|ier|ière|ico|ica|icos|icas|ivo|iva|ano|ana|aire|aires|ial|iale|ional|ionale|ics|ic|ublics|ubliques)$/u
+
+/**
+ * Bodies named in a Latin-script article: runs of capitalised words joined by a language's links, and (French,
+ * Spanish) a lower-case head noun before them ("ministère des Comptes publics", "observatoire Clé-Ponant");
+ * a run counts when one of its words is a body's head noun or suffix, or it is an acronym's spelling.
+ */
+function latinBodies(text: string, lex: Lexicon): { text: string; start: number }[] {
+  const { orgs } = lex.speech
+  const links = new Set(LINKS[lex.code] ?? LINKS.en)
+  const found: { text: string; start: number }[] = []
+  const words = [...text.matchAll(/[\p{L}\d][\p{L}\d&-]*(?:['’](?!\p{L}))?|['’]|[^\s\p{L}\d]/gu)]
+  const isBodyWord = (w: string): boolean =>
+    orgs.has(w.toLowerCase()) ||
+    /^(?:GmbH|AG|SE|KG|Ltd|plc|PLC|Inc|SA|SAS|SL)$/.test(w) ||
+    /^\p{Lu}{2,6}$/u.test(w)
+  const romance = lex.code === 'fr' || lex.code === 'es'
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i][0]
+    const head = romance && /^\p{Ll}/u.test(w) && orgs.has(w)
+    if (!/^\p{Lu}/u.test(w) && !head) continue
+    // a name opens after a determiner or a function word: "The Ministry of the Interior"
+    if (lex.speech.functionWords.has(w.toLowerCase()) || lex.speech.determiners.has(w.toLowerCase())) continue
+    let end = i
+    let k = i + 1
+    let linked = false
+    while (k < words.length && k - i < 12) {
+      const next = words[k][0]
+      if (/^\p{Lu}/u.test(next)) {
+        end = k
+        k++
+        linked = false
+        continue
+      }
+      // "ministère des Comptes publics", "agence régionale de santé", "service départemental d’incendie et de
+      // secours": after a lower-case head noun, adjectives and one noun after each link
+      if (romance && head && /^\p{Ll}/u.test(next) && !links.has(next) && k - i <= 8) {
+        if (linked || (k === end + 1 && ADJECTIVE.test(next))) {
+          end = k
+          k++
+          linked = false
+          continue
+        }
+      }
+      if (links.has(next.toLowerCase()) || next === "'" || next === '’') {
+        linked = true
+        k++
+        continue
+      }
+      break
+    }
+    const run = words.slice(i, end + 1).map((m) => m[0])
+    // (one word when it is a compound body's name: "Hanna-Lechner-Stiftung")
+    if ((run.length >= 2 || /\p{L}-\p{Lu}/u.test(run[0])) && run.some(isBodyWord)) {
+      const start = words[i].index
+      found.push({ text: text.slice(start, words[end].index + words[end][0].length), start })
+    }
+    i = end
+  }
+  return found
+}
+
 export type EntityTable = {
   /** The name as the article gives it most fully. */
-  canonical: (name: string) => string
+  canonical: (name: string, offset?: number) => string
 }
 
 const tables = new Map<string, EntityTable>()
@@ -109,6 +181,7 @@ function buildTable(text: string, lex: Lexicon): EntityTable {
   const { titles, orgs } = lex.speech
   const slavic = lex.code === 'uk' || lex.code === 'ru'
   const bodies = slavic ? slavicBodies(text, orgs) : []
+  const latin = slavic ? [] : latinBodies(text, lex)
 
   /** "Сомова" → "Ирина Сомова": a capitalised word before a surname the text writes alone. */
   function fullPerson(surname: string): string {
@@ -122,7 +195,52 @@ function buildTable(text: string, lex: Lexicon): EntityTable {
     return `${first} ${surname}`
   }
 
-  function canonical(found: string): string {
+  function canonical(found: string, offset = text.length): string {
+    return extendBody(reduceName(found), offset)
+  }
+
+  /**
+   * "Interior" → "Ministry of the Interior", "Comptes" → "ministère des Comptes publics", "Bauamt" → "Bauamt der
+   * Stadt Hallstedt", "Stiftung" → "Hanna-Lechner-Stiftung": a short name inside a body's longer name the
+   * article writes, the nearest before the figure.
+   */
+  function extendBody(name: string, offset: number): string {
+    if (slavic || name.split(/\s+/).length > 2 || !/^\p{Lu}/u.test(name)) return name
+    const lower = name.toLowerCase()
+    const single = !name.includes(' ')
+    const links = new Set(LINKS[lex.code] ?? LINKS.en)
+    const inside = (b: { text: string }): boolean => {
+      const l = b.text.toLowerCase()
+      if (l === lower) return false
+      const first = l.split(/\s+/)[0]
+      // a body's name opens with a name, not a determiner, a preposition or a title ("Nach Angaben der
+      // Polizei", "Der Chemiekonzern Rheintal Chemie", "Prosecutor Daniel Okafor KC")
+      if (lex.speech.functionWords.has(first) || lex.speech.determiners.has(first) || titles.has(first))
+        return false
+      if (/^(?:nach|laut|angaben|according|selon|según)$/u.test(first)) return false
+      const at = new RegExp(`(?<![\\p{L}'’-])${escape(lower)}(?![\\p{L}'’-])`, 'u').exec(l)
+      if (at) {
+        // the name opens the body's name or follows a link in it ("Ministry of the Interior", "ministère des
+        // Comptes publics"); not after a descriptor ("opérateur DTEK", "cabinet Ludimétrie")
+        const before = l.slice(0, at.index).trim().split(/\s+/).filter(Boolean)
+        const last = before[before.length - 1] ?? ''
+        return before.length === 0 || links.has(last) || /['’]$/.test(last)
+      }
+      // a German compound ending in the name: "Stiftung" in "Hanna-Lechner-Stiftung"
+      return (
+        lex.code === 'de' &&
+        single &&
+        lower.length >= 4 &&
+        l.split(/\s+/).some((w) => w.endsWith(lower) && w !== lower)
+      )
+    }
+    const found = latin.filter(inside)
+    if (found.length === 0) return name
+    const before = found.filter((b) => b.start < offset)
+    return (before[before.length - 1] ?? found[0]).text
+  }
+
+  function reduceName(found: string): string {
     let name = found.trim()
     const words = name.split(/\s+/)
     // "Трейдерка Ганна Левицька з компанії …": what comes after a preposition is where she works

@@ -23,5 +23,5 @@ export function attributeSpeaker(args: {
   if (inTitle(args.text, args.start)) return undefined
   const found = suggestAttribution(args)
   if (found === undefined) return undefined
-  return entityTable(args.text, args.lex ?? en).canonical(found)
+  return entityTable(args.text, args.lex ?? en).canonical(found, args.start)
 }
