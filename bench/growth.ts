@@ -84,6 +84,9 @@ async function main(): Promise<void> {
       wallS: (performance.now() - t) / 1000,
       result: run.value,
     })
+    // Kept as each size is done, so a run cut short keeps what it measured.
+    await mkdir(resultsDir, { recursive: true })
+    await writeFile(join(resultsDir, 'growth-partial.json'), JSON.stringify(runs, null, 2))
   }
 
   log(`baseline: the same saves against one lowdb file of the 10,000-article archive (load ${load()})`)
