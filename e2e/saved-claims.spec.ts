@@ -60,6 +60,44 @@ test('a refused note keeps the toolbar off "Saved" after a later save succeeds, 
   await expect(status).toHaveText(/^Saved/)
 })
 
+test('a figure saved while the server cannot be reached is not lost by a reload', async ({
+  page,
+  glossa,
+}) => {
+  const article = await glossa.call('articles.create', { title: 'Offline figure', text: TEXT, source: 'E2E' })
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect(page.getByTestId('article-body')).toContainText('3,400 households')
+  // The server goes away for every save.
+  await page.route('**/api/annotations.*', (route) => route.abort('connectionrefused'))
+  await selectText(page, '9,100', '9,100')
+  await page.keyboard.press('f')
+  const form = page.getByRole('form', { name: 'Figure' })
+  await form.getByLabel('Value').fill('9100')
+  await form.getByLabel('Metric').fill('households/without-water')
+  await form.getByLabel('Said by').fill('Water ministry')
+  await form.getByRole('button', { name: 'Save figure' }).click()
+  await expect(form).toHaveCount(0)
+  await expect(page.getByRole('status')).toHaveText(/^Not saved/)
+  // It comes back; the page is reloaded before the next retry: the form is offered again with what was typed.
+  await page.unroute('**/api/annotations.*')
+  await page.reload()
+  const again = page.getByRole('form', { name: 'Figure' })
+  await expect(again.getByLabel('Metric')).toHaveValue('households/without-water')
+  await expect(again.getByLabel('Said by')).toHaveValue('Water ministry')
+  await again.getByRole('button', { name: 'Save figure' }).click()
+  await expect
+    .poll(async () =>
+      (await glossa.call('annotations.list', { articleId: article.id })).map((a) => a.figure?.metric),
+    )
+    .toEqual(['households/without-water'])
+  await expect(page.getByRole('status')).toHaveText(/^Saved/)
+  // Saved, its draft is gone: a reload does not offer the form again.
+  await page.reload()
+  await expect(page.locator('.annotation-card')).toHaveCount(1)
+  await expect(page.getByRole('form', { name: 'Figure' })).toHaveCount(0)
+})
+
 /** An article with one saved highlight, open in `page`, and a note typed into it while the server is down. */
 async function noteWhileDown(page: Page, glossa: Glossa, note: string) {
   const article = await glossa.call('articles.create', { title: 'Server gone', text: TEXT, source: 'E2E' })

@@ -27,6 +27,11 @@ type Props = {
   /** Where the form's typing is kept as it is typed, and how the reader learns the form holds edits. */
   draftKey?: string
   onDirty?: (dirty: boolean) => void
+  /**
+   * Saving leaves the draft in place for the caller to drop once the figure is on disk: a figure saved while the
+   * server cannot be reached is not lost by a reload (the form comes back with what was typed).
+   */
+  keepDraftOnSave?: boolean
 }
 
 type Fields = Record<
@@ -120,7 +125,7 @@ export function parseFields(fields: Fields): { figure?: Figure; problem?: string
 }
 
 export default function FigureForm(props: Props) {
-  const { draft, knownTags, onSave, onCancel, draftKey, onDirty } = props
+  const { draft, knownTags, onSave, onCancel, draftKey, onDirty, keepDraftOnSave } = props
   const [fields, setFields] = useState<Fields>(() => toFields(draft))
   const [problem, setProblem] = useState<string | null>(null)
   const ids = useId()
@@ -171,7 +176,10 @@ export default function FigureForm(props: Props) {
     e?.preventDefault()
     const { figure, problem: why } = parseFields(fields)
     if (!figure) return setProblem(why ?? 'Check the fields.')
-    close()
+    if (keepDraftOnSave && draftKey) {
+      writeDraft(draftKey, { ...draft, fields } satisfies FigureDraft)
+      onDirty?.(false)
+    } else close()
     onSave(figure, fields.note)
   }
 

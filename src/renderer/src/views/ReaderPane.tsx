@@ -30,7 +30,7 @@ import { useFigures } from '../reader/useFigures'
 import { useFind } from '../reader/useFind'
 import type { FigureDraft } from '../components/FigureForm'
 import type { HighlightColor } from '../../../shared/types'
-import { figureDraftKey, readDraft } from '../reader/drafts'
+import { clearDraft, figureDraftKey, readDraft } from '../reader/drafts'
 import { useReaderDrafts } from '../reader/useReaderDrafts'
 import { useReaderKeys } from '../reader/useReaderKeys'
 import { useReaderSelection } from '../reader/useReaderSelection'
@@ -148,7 +148,20 @@ export default function ReaderPane(props: Props) {
   useEffect(() => {
     // A figure form left open by a reload or a closed window opens again with what was typed.
     const kept = model && sync ? readDraft<FigureDraft>(figureDraftKey(id)) : undefined
-    if (kept) restoreFigureDraft(kept)
+    // A new figure whose save did land before the page went away is not offered again.
+    const landed =
+      !!kept &&
+      !kept.editingId &&
+      !!sync
+        ?.getSnapshot()
+        .items.some(
+          (a) =>
+            a.kind === 'figure' &&
+            a.target.position.start === kept.start &&
+            a.target.position.end === kept.end,
+        )
+    if (landed) clearDraft(figureDraftKey(id))
+    else if (kept) restoreFigureDraft(kept)
   }, [id, model, sync, restoreFigureDraft])
   const formOpen = !!figures.draft
   useEffect(() => {
@@ -408,9 +421,19 @@ export default function ReaderPane(props: Props) {
                 draftKey={figureDraftKey(id)}
                 onDirty={onFormDirty}
                 knownTags={tags}
+                keepDraftOnSave
                 onSave={(figure, note) => {
+                  const key = figureDraftKey(id)
+                  const kept = JSON.stringify(readDraft(key))
                   const saved = figures.save(figure, note)
                   if (saved) focus(saved, null, false)
+                  // The form's draft is dropped once the figure is on disk (and no other form took its place);
+                  // while the save is refused or retried it stays, and a reload offers the form again.
+                  if (saved && sync)
+                    void sync.flushed().then(() => {
+                      if (sync.isSaved(saved) && JSON.stringify(readDraft(key)) === kept) clearDraft(key)
+                    })
+                  else clearDraft(key)
                   setTimeout(refreshTags, 300)
                 }}
                 onCancel={figures.cancel}
