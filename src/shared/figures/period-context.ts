@@ -94,6 +94,26 @@ const FORECAST: Readonly<Record<string, RegExp>> = {
 }
 
 /**
+ * A verb that looks ahead: a future tense, "expects", "prevé", "erwartet", "планує" (narrower than `FORECAST`:
+ * no nouns, so "planned treatment" or "esperando" say nothing about when).
+ */
+const AHEAD: Readonly<Record<string, RegExp>> = {
+  en: /\b(?:will|would|'ll|shall|expects?|expected\s+to|forecasts?|(?:is|are)\s+set\s+to|plans?\s+to|aims?\s+to)\b/i,
+  fr: /(?<!\p{L})(?:prévoit|prévoient|table\s+sur|\p{L}{3,}(?:era|eront|ira|iront))(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:prevé|prevén|espera|esperan|\p{L}{3,}(?:rá|rán))(?!\p{L})/iu,
+  de: /(?<!\p{L})(?:wird|werden|soll|sollen|erwartet|erwarten|rechnet|rechnen|plant|planen)(?!\p{L})/iu,
+  uk: /(?<!\p{L})(?:буде|будуть|очікує|очікують|планує|планують|прогнозує|прогнозують|\p{L}+тим(?:е|уть))(?!\p{L})/iu,
+  ru: /(?<!\p{L})(?:будет|будут|ожидает|ожидают|планирует|планируют|прогнозирует|составит|составят)(?!\p{L})/iu,
+}
+
+/** The sentence looks ahead (a future tense, a forecast verb), and the period phrase is not "this …". */
+export const isForecast = (sentence: string, lang: string, phrase: string): boolean =>
+  (AHEAD[lang] ?? AHEAD.en).test(sentence) &&
+  !/^(?:this|cette?|este|esta|dies\p{L}*|цьо\p{L}*|ці\p{L}*|эт\p{L}*|в\s+эт\p{L}*|у\s+цьо\p{L}*)\s/iu.test(
+    phrase,
+  )
+
+/**
  * "This year" read against the words of its sentence: a forecast's is the whole year (month, quarter), the
  * rest runs from the period's start to the article's date.
  */

@@ -205,3 +205,29 @@ describe('a period named after a comparison word a few words back is the compare
     expect(period(article('2026-12-02', sentence), figure, lang)).toEqual(expected)
   })
 })
+
+describe('in a forecast a month without its year is the next one', () => {
+  it.each([
+    [
+      'en',
+      'Winter will be quieter: the airport expects about 1.6 million passengers between November and February.',
+      'about 1.6 million',
+      ['2026-11-01', '2027-02-28'],
+    ],
+    ['en', 'The wage bill would rise by 4% in April.', '4%', ['2027-04-01', '2027-04-30']],
+    [
+      'es',
+      'Avisó de que convocarán paros de dos horas en diciembre si no se contratan al menos 150 trabajadores.',
+      'al menos 150',
+      ['2026-12-01', '2026-12-31'],
+    ],
+    [
+      'en',
+      'More than 61,400 people were waiting for planned treatment on 30 September.',
+      'More than 61,400',
+      ['2026-09-30', '2026-09-30'],
+    ],
+  ])('%s: %s (%s)', (lang, sentence, figure, expected) => {
+    expect(period(article('2026-10-13', sentence), figure, lang)).toEqual(expected)
+  })
+})

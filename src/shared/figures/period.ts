@@ -13,6 +13,7 @@ import type { Sentence } from './sentences'
 import {
   comparedAfter,
   isChange,
+  isForecast,
   paragraphSentences,
   periodSources,
   releaseLead,
@@ -224,6 +225,21 @@ function readSentence(args: {
         const ahead = (d: Day): Day => ({ ...d, year: d.year + 1 })
         const to = nearest.implicit && before(nearest.to, ref) ? ahead(nearest.to) : nearest.to
         if (!before(to, ref)) return { start: toISO(ref), end: toISO(to), text: nearest.text }
+      }
+      // "convocarán paros en diciembre", "the airport expects 1.6 million between November and February":
+      // in a forecast a month without its year is the next one, not the last one begun
+      if (
+        ref &&
+        nearest.implicit &&
+        before(nearest.to, ref) &&
+        isForecast(text.slice(source.start, source.end), lex.code, nearest.text)
+      ) {
+        const ahead = (d: Day): Day => ({
+          ...d,
+          year: d.year + 1,
+          day: Math.min(d.day, lastDayOfMonth(d.year + 1, d.month)),
+        })
+        return { start: toISO(ahead(nearest.from)), end: toISO(ahead(nearest.to)), text: nearest.text }
       }
       // "this year": a forecast's whole year, else the year so far (conventions v2, point 1)
       const current = thisPeriod(
