@@ -146,3 +146,18 @@ describe('the first number of a change takes the second one’s unit', () => {
     ],
   ])
 })
+
+describe('French "d’environ": the qualifier is "environ", the elided "de" glued to it', () => {
+  it('reads the qualifier and leaves "d’" outside the figure', () => {
+    const [a, b] = detectFigures(
+      "Le taux a reculé d'environ 0,8 point ; une commande d’environ 2 milliards d'euros.",
+      lexiconFor('fr'),
+    )
+    expect([a.text, a.qualifier, b.text, b.qualifier]).toEqual([
+      '0,8 point',
+      'environ',
+      "2 milliards d'euros",
+      'environ',
+    ])
+  })
+})

@@ -245,6 +245,9 @@ export function extendLeft(scan: Scan, draft: Draft, currency?: { first: number 
     (changeBefore(scan, found.first) || (fromNumber && changeInSentence(scan, found.first)))
   )
     return { ...d, first, value }
+  // "d'environ 1,5 point": the qualifier is "environ", and the elided "de" stays outside the figure
+  const gluedDe = /^d['’](\p{L}.*)$/u.exec(found.phrase)
+  if (gluedDe !== null && found.first === first - 1) return { ...d, first, value, qualifier: gluedDe[1] }
   const written = text.slice(tokens[found.first].start, tokens[first - 1].end).toLowerCase()
   // "près d’un tiers": the elided "d’" read with the number belongs to the qualifier as written
   const elided =

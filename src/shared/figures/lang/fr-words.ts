@@ -41,6 +41,9 @@ export const FR_QUALIFIERS = bothApostrophes([
   'près du',
   "jusqu'à",
   'environ',
+  // "d'environ 1,5 point": the elided "de" is glued to the qualifier
+  "d'environ",
+  'd’environ',
   'quelque',
   'approximativement',
   'presque',
