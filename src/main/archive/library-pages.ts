@@ -2,31 +2,19 @@
 // asks only for the rows it shows and the catalog (100,000 articles) never crosses to the window whole.
 // Each sort order is kept until an article comes or goes or a field it sorts by changes; the last filtered
 // list until anything in the catalog changes (a save changes counts, and so what "has notes" keeps).
-import { sourceOrDomain } from '../../shared/article-source'
 import { idOfOrderKey, isEmptyFilter, matchesFilter, orderKey } from '../../shared/library-query'
 import { tagAncestry } from '../../shared/tags'
 import type { LibraryFilter, LibrarySort } from '../../shared/library-query'
+import { sourceOrDomain } from '../../shared/article-source'
 import type { ArticleListItem, ArticleMeta } from '../../shared/types'
 import type { CatalogStore } from './catalog-store'
+import { listItem } from './list-item'
+
+export { listItem }
 
 export type LibraryPage = { total: number; all: number; offset: number; items: ArticleListItem[] }
 
 /** What a library row needs of an article, and nothing more (no annotation tags, no hashes). */
-export function listItem(a: ArticleMeta): ArticleListItem {
-  // An article stored without a source (before #14) shows its URL's domain, in the row and the filter.
-  const source = sourceOrDomain(a)
-  return {
-    id: a.id,
-    title: a.title,
-    ...(source !== undefined ? { source } : {}),
-    ...(a.publishedAt !== undefined ? { publishedAt: a.publishedAt } : {}),
-    addedAt: a.addedAt,
-    tags: a.tags,
-    counts: a.counts,
-    ...(a.collections?.length ? { collections: a.collections } : {}),
-  }
-}
-
 /** What the pages read of the catalog (the bench gives a catalog held in memory). */
 export type CatalogView = Pick<CatalogStore, 'all' | 'get' | 'size' | 'changes' | 'orderChanges'> &
   Partial<Pick<CatalogStore, 'onOrderChange' | 'onEntryChange'>>
