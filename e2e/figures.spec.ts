@@ -38,7 +38,7 @@ test('tag a detected figure, see it in the Figures view after reload, and see tw
   await form.getByRole('button', { name: 'Cancel' }).click()
 
   await tagFigure(page, '520', 'drones/launched', '2024-01-01', '2024-01-07')
-  await expect(page.locator('.annotation-card .figure-value')).toHaveText('520 attack drones')
+  await expect(page.locator('.annotation-card .figure-value')).toHaveText('520 drones')
 
   await openSample(page, glossa, /Repair crews/)
   await tagFigure(page, 'about 480', 'drones/launched', '2024-01-01', '2024-01-07')
