@@ -181,6 +181,15 @@ const UNSEEN_FLOORS: Record<
     uk: { precision: 1, recall: 0.98, period: 0.66, speaker: 0.59 },
     ru: { precision: 1, recall: 0.97, period: 0.87, speaker: 0.68 },
   },
+  // Unseen by every round-8 rule writer; the lead's honest figure for round 8 (README), held at it.
+  'figures-holdout-6': {
+    en: { precision: 0.98, recall: 1, period: 0.74, speaker: 0.77 },
+    fr: { precision: 0.93, recall: 0.98, period: 0.75, speaker: 0.71 },
+    es: { precision: 1, recall: 1, period: 0.76, speaker: 0.66 },
+    de: { precision: 0.98, recall: 0.97, period: 0.81, speaker: 0.41 },
+    uk: { precision: 0.96, recall: 1, period: 0.73, speaker: 0.69 },
+    ru: { precision: 0.91, recall: 0.98, period: 0.7, speaker: 0.49 },
+  },
 }
 
 describe.each(
