@@ -6,6 +6,7 @@
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { editInPlace } from '../../../test/edit-in-place'
 import { callerOf } from '../../../test/service-harness'
 import { tempDir } from '../../../test/temp-archive'
 import type { Handlers } from '../../shared/contract'
@@ -89,6 +90,19 @@ describe('library head', () => {
     const text = await readFile(bucket, 'utf8')
     await writeFile(bucket, text.replace('Article 1', 'Article X'))
     expect(await readHead(dir, keyFile)).toMatchObject({ head: null })
+  })
+
+  it('is not used when a bucket was edited in place to the same size with its times put back', async () => {
+    const { dir, keyFile, archive } = await archiveWith(2)
+    const id = archive.list()[0].id
+    const bucket = join(dir, 'catalog', `${bucketOf(id)}.json`)
+    expect(await readHead(dir, keyFile)).toMatchObject({ head: { total: 2 } })
+    const sizes = await editInPlace(bucket, (text) => text.replace('Article 1', 'Article X'))
+    expect(sizes.after).toBe(sizes.before)
+    expect(await readHead(dir, keyFile)).toEqual({
+      head: null,
+      why: 'the catalog changed since the head was written',
+    })
   })
 
   it('an edited head is not used', async () => {

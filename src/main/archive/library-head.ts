@@ -7,7 +7,7 @@
 // catalog trust key (catalog-trust.ts, kept outside the archive), over the head's text, its format and the
 // catalog's version: a head edited by hand or brought in with a shared archive does not match and is not used.
 // The head also carries a fingerprint of the catalog's bucket files as they were when it was written (name,
-// size, inode and modification time of each): every write of a bucket is a rename of a new file, so a bucket
+// size, inode, modification and change time of each): every write of a bucket is a rename of a new file, so a bucket
 // written after the head (a crash between the catalog's write and the head's, or another Glossa version writing
 // without one) no longer matches and the head is not used. Its rows pass the contract's schema before they are
 // served. A head that is not used only costs that open its early rows.
@@ -46,8 +46,9 @@ const purpose = () => `glossa-library-head ${HEAD_FORMAT} ${CURRENT_VERSION.cata
 export const headFile = (root: string) => join(root, 'catalog', HEAD_FILE)
 
 /**
- * The catalog's bucket files as they are now: name, size, inode and modification time (ns) of each, hashed.
- * A bucket is only ever replaced by a rename (atomic.ts), which gives it a new inode.
+ * The catalog's bucket files as they are now: name, size, inode, modification and change time (ns) of each,
+ * hashed. A bucket is only ever replaced by a rename (atomic.ts), which gives it a new inode; one edited in place
+ * to the same size with its mtime set back (`touch -d`) still has a new ctime, which no user can set.
  */
 export async function catalogFingerprint(root: string): Promise<string> {
   const dir = join(root, 'catalog')
@@ -55,7 +56,7 @@ export async function catalogFingerprint(root: string): Promise<string> {
   const lines = await Promise.all(
     names.map(async (name) => {
       const s = await stat(join(dir, name), { bigint: true })
-      return `${name} ${s.size} ${s.ino} ${s.mtimeNs}\n`
+      return `${name} ${s.size} ${s.ino} ${s.mtimeNs} ${s.ctimeNs}\n`
     }),
   )
   return createHash('sha256').update(lines.join('')).digest('hex')

@@ -4,6 +4,7 @@
 import { readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { editInPlace } from '../../../test/edit-in-place'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
@@ -186,6 +187,37 @@ describe('the saved figures index', () => {
     expect(again.index.all().some((e) => e.annotation.figure.value === 4)).toBe(true)
   })
 
+  it('reads a file edited in place to the same size with its times put back (its ctime moved)', async () => {
+    const h = await archiveWithFigures()
+    const index = FigureIndex.open(h.archive, { keyFile: h.keyFile })
+    await index.ready
+    await h.archive.flush()
+    // The article without figures last written a day before the snapshot.
+    const fileC = articleFile(h.dir, 'annotations', h.c.id)
+    const past = new Date(Date.now() - 86_400_000)
+    await utimes(fileC, past, past)
+    await index.save()
+    // A figure's value changed by hand, digit for digit: same inode, same size, mtime set back (`touch -d`).
+    const fileA = articleFile(h.dir, 'annotations', h.a.id)
+    const sizes = await editInPlace(fileA, (text) => text.replace(/("value":\s*)510\b/, '$1520'))
+    expect(sizes.after).toBe(sizes.before)
+    // And a figure given, by hand, to the article that had none (the catalog does not know), times set back.
+    await editInPlace(fileC, (text) => {
+      const data = JSON.parse(text)
+      data.annotations[0].figure = { value: 3, metric: 'outages' }
+      data.annotations[0].kind = 'figure'
+      return JSON.stringify(data)
+    })
+    const again = await reopen(h.dir, h.keyFile)
+    expect(again.index.opened).toBe('loaded')
+    expect(
+      again.index
+        .all()
+        .map((e) => e.annotation.figure.value)
+        .sort((x, y) => x - y),
+    ).toEqual([3, 9, 20, 70, 480, 500, 520])
+  })
+
   it('is rebuilt from the files when this machine did not write it (edited, or made with another key)', async () => {
     const h = await archiveWithFigures()
     const index = FigureIndex.open(h.archive, { keyFile: h.keyFile })
@@ -193,7 +225,7 @@ describe('the saved figures index', () => {
     await index.save()
     const file = join(h.dir, FIGURES_INDEX_FILE)
     const text = await readFile(file, 'utf8')
-    expect(text.startsWith('glossa-figures-index 3 ')).toBe(true)
+    expect(text.startsWith('glossa-figures-index 4 ')).toBe(true)
     // A value changed in the saved file: its MAC no longer matches.
     await writeFile(file, text.replace('[500,', '[5000,').replace('"value":500', '"value":5000'))
     const edited = await reopen(h.dir, h.keyFile)

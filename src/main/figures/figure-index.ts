@@ -4,10 +4,12 @@
 //
 // Opening: a saved index this machine wrote is used at once, then checked in the background against the
 // annotations files (a crash, `glossa import`, or a file put in the folder can leave it behind): a file whose
-// inode, size or mtime differ from the entry's stamp, a file changed since the snapshot, an article the catalog
-// says has figures and the index lacks, or one that was being read when the snapshot was taken is read again.
+// inode, size, mtime or ctime differ from the entry's stamp, a file changed since the snapshot (by its mtime or
+// ctime), an article the catalog says has figures and the index lacks, or one that was being read when the
+// snapshot was taken is read again.
 // Without a saved index (or one this machine cannot vouch for) it is built by reading every annotations file,
 // in the background; the view is answered meanwhile from what is read so far, and says so.
+import type { BigIntStats } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FigureEntry } from '../../shared/figures/conflicts'
@@ -38,8 +40,13 @@ export type IndexStatus = { state: IndexState; version: number; done: number; of
 
 type Held = { stamp: string; entries: FigureEntry[] }
 
-const stampOf = (info: { ino: number; size: number; mtimeMs: number }) =>
-  `${info.ino}-${info.size}-${Math.round(info.mtimeMs)}`
+/**
+ * What tells an annotations file changed: inode, size, and modification and change times in ns. A user can set
+ * the mtime back (`touch -d`) after an edit in place to the same size; the ctime moves with any write and
+ * cannot be set.
+ */
+const stampOf = (info: BigIntStats) => `${info.ino}-${info.size}-${info.mtimeNs}-${info.ctimeNs}`
+const statOf = (file: string) => stat(file, { bigint: true }).catch(() => null)
 
 function articleRef(archive: Archive, articleId: string) {
   const a = archive.meta(articleId)
@@ -249,12 +256,13 @@ export class FigureIndex {
     const recheck = new Set(saved.recheck)
     const since = saved.takenAt - CLOCK_SLACK_MS
     await this.lanes(ids, async (id) => {
-      const info = await stat(articleFile(this.archive.dir, 'annotations', id)).catch(() => null)
+      const info = await statOf(articleFile(this.archive.dir, 'annotations', id))
       if (!info) return
       const held = this.held.get(id)
+      const touched = Number(info.mtimeMs) >= since || Number(info.ctimeMs) >= since
       const stale = held
         ? held.stamp !== stampOf(info)
-        : recheck.has(id) || info.mtimeMs >= since || this.archive.meta(id).counts.figures > 0
+        : recheck.has(id) || touched || this.archive.meta(id).counts.figures > 0
       if (stale) await this.read(id)
     })
   }
@@ -302,7 +310,7 @@ export class FigureIndex {
       if (!this.archive.catalog.has(id)) return this.drop(id)
       // The stamp is taken before the read: a write between the two leaves a stamp older than what was read,
       // which only costs one more read at the next check.
-      const info = await stat(articleFile(this.archive.dir, 'annotations', id)).catch(() => null)
+      const info = await statOf(articleFile(this.archive.dir, 'annotations', id))
       const list = info ? await this.archive.readAnnotations(id) : []
       if (this.reads.get(id) !== turn) return
       const entries = entriesOf(this.archive, id, list)

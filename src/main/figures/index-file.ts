@@ -9,8 +9,8 @@
 // The head is what a first answer needs at 100,000 figures without reading 23 MB: how many figures, the filter
 // lists, and the first 300 rows in the view's default order. The body is read after it, a slice of lines at a
 // time so the process keeps answering, and used only once its MAC matches. `stamp` is the annotations file's
-// inode, size and mtime when its figures were read; `takenAt` when the snapshot was made; `recheck` the articles
-// whose files were being read again at that moment.
+// inode, size, mtime and ctime (ns) when its figures were read; `takenAt` when the snapshot was made; `recheck`
+// the articles whose files were being read again at that moment.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { lstat, open, readFile } from 'node:fs/promises'
 import { z } from 'zod'
@@ -21,7 +21,7 @@ import { writeAtomic } from '../archive/atomic'
 
 export const FIGURES_INDEX_FILE = 'figures-index.json'
 /** Bumped when what an entry holds changes: an older file is rebuilt. */
-const FORMAT = 3
+const FORMAT = 4
 const MAGIC = 'glossa-figures-index'
 /** 100,000 figures take about 25 MB; anything far larger is not ours. */
 const MAX_BYTES = 1024 * 1024 * 1024
