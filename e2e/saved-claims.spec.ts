@@ -79,13 +79,12 @@ test('a figure saved while the server cannot be reached is not lost by a reload'
   await form.getByRole('button', { name: 'Save figure' }).click()
   await expect(form).toHaveCount(0)
   await expect(page.getByRole('status')).toHaveText(/^Not saved/)
-  // It comes back; the page is reloaded before the next retry: the form is offered again with what was typed.
+  // It comes back; the page is reloaded before the next retry: the figure kept as a change not yet on disk is
+  // shown again and saved, once, without asking for it again.
   await page.unroute('**/api/annotations.*')
   await page.reload()
-  const again = page.getByRole('form', { name: 'Figure' })
-  await expect(again.getByLabel('Metric')).toHaveValue('households/without-water')
-  await expect(again.getByLabel('Said by')).toHaveValue('Water ministry')
-  await again.getByRole('button', { name: 'Save figure' }).click()
+  await expect(page.locator('.annotation-card')).toHaveCount(1)
+  await expect(page.getByRole('form', { name: 'Figure' })).toHaveCount(0)
   await expect
     .poll(async () =>
       (await glossa.call('annotations.list', { articleId: article.id })).map((a) => a.figure?.metric),
@@ -146,4 +145,43 @@ test('the tab that held unsaved changes saves them once given the new address', 
   // The new address pasted into the same tab: the page is not reloaded (only its fragment changes).
   await page.goto(glossa.url)
   await expect.poll(() => notesOf(glossa, article.id), { timeout: 30_000 }).toEqual(['Kept in the open tab'])
+})
+
+test('a highlight made while glossa serve is stopped lands after the page is reloaded and it is started again', async ({
+  page,
+  glossa,
+}) => {
+  const article = await glossa.call('articles.create', { title: 'Stopped server', text: TEXT, source: 'E2E' })
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect(page.getByTestId('article-body')).toContainText('3,400 households')
+  const origin = glossa.origin
+  await glossa.restart(async () => {
+    // glossa serve is stopped: the highlight is made, cannot be saved, and the page is reloaded (and finds no
+    // server) before any retry lands.
+    await selectText(page, '3,400', 'households')
+    await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: /green/ }).click()
+    await expect(page.locator('.annotation-card')).toHaveCount(1)
+    await expect(page.getByRole('status')).toHaveText(/^Not saved/)
+    await page.reload().catch(() => {})
+  })
+  // Started again on the same port (the same browser storage), its address opened in the same tab.
+  expect(glossa.origin).toBe(origin)
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect(page.locator('.annotation-card')).toHaveCount(1)
+  await expect
+    .poll(async () =>
+      (await glossa.call('annotations.list', { articleId: article.id })).map((a) => [
+        a.target.quote.exact,
+        a.color,
+      ]),
+    )
+    .toEqual([['3,400 households', 'green']])
+  await expect(page.getByRole('status')).toHaveText(/^Saved/)
+  // Saved once, and nothing left to send: another reload neither shows nor saves it twice.
+  await page.reload()
+  await expect(page.locator('.annotation-card')).toHaveCount(1)
+  await expect(page.getByRole('status')).toHaveText(/^Saved/)
+  expect(await glossa.call('annotations.list', { articleId: article.id })).toHaveLength(1)
 })

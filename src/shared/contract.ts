@@ -242,6 +242,8 @@ export const contract = {
     args: z
       .object({
         articleId: idSchema,
+        /** Made by the caller: a creation sent again (a lost answer, a reload) returns the one it made. */
+        id: idSchema.optional(),
         kind: annotationKindSchema.optional(),
         color: colorSchema.optional(),
         note: z.string().max(100_000).optional(),

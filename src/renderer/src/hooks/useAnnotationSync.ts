@@ -1,4 +1,5 @@
-// Renderer: loads one article's annotations and keeps them in an AnnotationSync for the reader.
+// Renderer: loads one article's annotations and keeps them in an AnnotationSync for the reader. Changes not yet
+// on disk are kept in localStorage under the archive's folder and the article, so a reload saves them.
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { api } from '../api'
 import { AnnotationSync } from '../reader/annotation-sync'
@@ -6,6 +7,8 @@ import { loadAnnotations } from './article-openings'
 
 const idle = { items: [], status: { state: 'saved' as const }, canUndo: false, canRedo: false }
 const noop = () => () => {}
+/** The sync that owns each article's kept changes: a newer one for the same article retires the older. */
+const owners = new Map<string, AnnotationSync>()
 
 /** `generation`: a new number loads the annotations again (a team-sync conflict resolved from the reader). */
 export function useAnnotationSync(articleId: string, generation = 0) {
@@ -14,8 +17,15 @@ export function useAnnotationSync(articleId: string, generation = 0) {
 
   useEffect(() => {
     let live = true
-    loadAnnotations(articleId).then(
-      (list) => live && setSync(new AnnotationSync(articleId, list, api)),
+    Promise.all([loadAnnotations(articleId), api['app.info']({})]).then(
+      ([list, info]) => {
+        if (!live) return
+        const key = `glossa-pending:${info.archive}:${articleId}`
+        owners.get(key)?.retire()
+        const next = new AnnotationSync(articleId, list, api, undefined, { key, storage: localStorage })
+        owners.set(key, next)
+        setSync(next)
+      },
       (err: Error) => live && setError(err.message),
     )
     return () => {

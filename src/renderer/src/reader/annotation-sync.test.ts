@@ -7,11 +7,13 @@ const target = {
   position: { type: 'TextPositionSelector' as const, start: 10, end: 13 },
 }
 
-// An in-memory stand-in for the archive that can be told to fail the next calls.
-function fakeClient() {
+// An in-memory stand-in for the archive that can be told to fail the next calls. `honourIds`: like the real
+// archive, a creation's client-made id is kept and a creation sent again returns the one it made.
+function fakeClient(honourIds = false) {
   const stored = new Map<string, Annotation>()
   const log: string[] = []
   let failures: { times: number; code?: string } = { times: 0 }
+  let loseAnswers = 0
   let n = 0
   const maybeFail = () => {
     if (failures.times > 0) {
@@ -24,9 +26,16 @@ function fakeClient() {
   const client = {
     'annotations.create': async (args: { articleId: string } & Partial<Annotation>) => {
       maybeFail()
-      const a = { ...args, id: `srv${++n}`, createdAt: 'x', updatedAt: 'x' } as Annotation
+      const id = honourIds && args.id ? args.id : `srv${++n}`
+      const made = stored.get(id)
+      if (made) {
+        log.push(`create ${id} again`)
+        return made
+      }
+      const a = { ...args, id, createdAt: 'x', updatedAt: 'x' } as Annotation
       stored.set(a.id, a)
       log.push(`create ${a.id}`)
+      if (loseAnswers > 0 && loseAnswers--) throw new Error('connection lost after the write')
       return a
     },
     'annotations.update': async (args: { id: string } & Partial<Annotation>) => {
@@ -38,12 +47,19 @@ function fakeClient() {
     },
     'annotations.delete': async ({ id }: { id: string }) => {
       maybeFail()
-      stored.delete(id)
+      if (!stored.delete(id))
+        throw Object.assign(new Error(`No annotation with id ${id}`), { code: 'not_found' })
       log.push(`delete ${id}`)
       return { ok: true as const }
     },
   }
-  return { client, stored, log, failNext: (times: number, code?: string) => (failures = { times, code }) }
+  return {
+    client,
+    stored,
+    log,
+    failNext: (times: number, code?: string) => (failures = { times, code }),
+    loseNextAnswer: () => (loseAnswers = 1),
+  }
 }
 
 function setup() {
@@ -224,5 +240,165 @@ describe('AnnotationSync: refusals no retry can fix', () => {
     await sync.flushed()
     expect(sync.getSnapshot().status.state).toBe('failed')
     expect(statuses).not.toContain('retrying')
+  })
+})
+
+describe('AnnotationSync: changes not yet on disk survive a reload', () => {
+  // localStorage as a Map; a sync whose retries never run again stands for the page that went away.
+  function memoryStore() {
+    const data = new Map<string, string>()
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    }
+    return { data, persist: { key: 'glossa-pending:/archive:abcd1234', storage } }
+  }
+  const gone = () => new Promise<void>(() => {})
+  const list = (stored: Map<string, Annotation>) => [...stored.values()]
+
+  it('gives back a highlight, a colour, a tag and a deletion made while the server was down, and saves them', async () => {
+    const fake = fakeClient(true)
+    const { data, persist } = memoryStore()
+    const before = new AnnotationSync('abcd1234', [], fake.client as never, async () => {}, persist)
+    const kept = before.create({ target, color: 'yellow' })
+    const dropped = before.create({ target, color: 'blue' })
+    await before.flushed()
+    expect(data.size).toBe(0)
+
+    // The server goes away; the page is reloaded while every change waits for its retry.
+    fake.failNext(1000)
+    const down = new AnnotationSync('abcd1234', list(fake.stored), fake.client as never, gone, persist)
+    const fresh = down.create({ target, color: 'pink', note: 'new while down' })
+    down.update(kept, { color: 'green' })
+    down.update(kept, { tags: ['strikes'] })
+    down.remove(dropped)
+    expect(data.size).toBe(1)
+
+    fake.failNext(0)
+    const after = new AnnotationSync(
+      'abcd1234',
+      list(fake.stored),
+      fake.client as never,
+      async () => {},
+      persist,
+    )
+    // Shown at once, as not yet saved.
+    expect(after.getSnapshot().items.map((a) => [a.id, a.color, a.unsaved])).toEqual([
+      [kept, 'green', true],
+      [fresh, 'pink', true],
+    ])
+    expect(after.getSnapshot().status.state).toBe('saving')
+    await after.flushed()
+    expect(after.getSnapshot().status.state).toBe('saved')
+    expect(list(fake.stored)).toMatchObject([
+      { id: kept, color: 'green', tags: ['strikes'] },
+      { id: fresh, color: 'pink', note: 'new while down' },
+    ])
+    expect(data.size).toBe(0)
+  })
+
+  it('sends a creation again after a reload without making it twice when its answer was lost', async () => {
+    const fake = fakeClient(true)
+    const { data, persist } = memoryStore()
+    fake.loseNextAnswer()
+    const before = new AnnotationSync('abcd1234', [], fake.client as never, gone, persist)
+    const id = before.create({ target, color: 'yellow' })
+    before.update(id, { note: 'after' })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(fake.stored.size).toBe(1) // on disk, but the reader never heard
+
+    const after = new AnnotationSync(
+      'abcd1234',
+      list(fake.stored),
+      fake.client as never,
+      async () => {},
+      persist,
+    )
+    expect(after.getSnapshot().items).toHaveLength(1)
+    await after.flushed()
+    expect(list(fake.stored)).toMatchObject([{ id, note: 'after' }])
+    expect(fake.log).toEqual([`create ${id}`, `create ${id} again`, `update ${id}`])
+    expect(data.size).toBe(0)
+  })
+
+  it('keeps a refused change across a reload, still not saved, until a later save covers it', async () => {
+    const fake = fakeClient(true)
+    const { data, persist } = memoryStore()
+    const before = new AnnotationSync('abcd1234', [], fake.client as never, async () => {}, persist)
+    const id = before.create({ target, color: 'yellow' })
+    await before.flushed()
+    fake.failNext(1, 'too_large')
+    before.update(id, { note: 'x' })
+    await before.flushed()
+    expect(before.getSnapshot().status.state).toBe('failed')
+
+    fake.failNext(1, 'too_large')
+    const after = new AnnotationSync(
+      'abcd1234',
+      list(fake.stored),
+      fake.client as never,
+      async () => {},
+      persist,
+    )
+    await after.flushed()
+    expect(after.getSnapshot().status.state).toBe('failed')
+    expect(after.getSnapshot().items[0]).toMatchObject({ note: 'x', unsaved: true })
+    expect(data.size).toBe(1)
+
+    after.update(id, { note: 'shorter' })
+    await after.flushed()
+    expect(after.getSnapshot().status.state).toBe('saved')
+    expect(data.size).toBe(0)
+    expect(list(fake.stored)).toMatchObject([{ note: 'shorter' }])
+  })
+
+  it('a sync that took over the kept changes retires the older one: nothing sent twice, a deletion that landed is done', async () => {
+    const fake = fakeClient(true)
+    const { data, persist } = memoryStore()
+    const first = new AnnotationSync('abcd1234', [], fake.client as never, async () => {}, persist)
+    const id = first.create({ target, color: 'yellow' })
+    await first.flushed()
+    // The deletion lands but its answer is lost; the old sync waits to retry it.
+    let retry = () => {}
+    const waiting = new AnnotationSync(
+      'abcd1234',
+      [...fake.stored.values()],
+      fake.client as never,
+      () => new Promise<void>((r) => (retry = r)),
+      persist,
+    )
+    const realDelete = fake.client['annotations.delete']
+    fake.client['annotations.delete'] = async (args) => {
+      await realDelete(args)
+      throw new Error('connection lost after the write')
+    }
+    waiting.remove(id)
+    await new Promise((r) => setTimeout(r, 0))
+    fake.client['annotations.delete'] = realDelete
+    expect(fake.stored.size).toBe(0)
+
+    // The article is opened again: the new sync takes over, the old one is retired.
+    waiting.retire()
+    const after = new AnnotationSync('abcd1234', [], fake.client as never, async () => {}, persist)
+    retry()
+    await after.flushed()
+    await waiting.flushed()
+    expect(after.getSnapshot().status.state).toBe('saved')
+    expect(fake.log).toEqual([`create ${id}`, `delete ${id}`])
+    expect(data.size).toBe(0)
+  })
+
+  it('drops kept changes it cannot read instead of failing to open the article', () => {
+    const fake = fakeClient(true)
+    const { data, persist } = memoryStore()
+    data.set(persist.key, '{not json')
+    expect(
+      new AnnotationSync('abcd1234', [], fake.client as never, gone, persist).getSnapshot().items,
+    ).toEqual([])
+    data.set(persist.key, JSON.stringify([{ n: 1, change: { type: 'create' } }, 7]))
+    expect(
+      new AnnotationSync('abcd1234', [], fake.client as never, gone, persist).getSnapshot().items,
+    ).toEqual([])
   })
 })

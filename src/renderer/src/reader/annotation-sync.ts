@@ -1,6 +1,8 @@
 // Renderer: one article's annotations as the reader sees them. Every change shows at once, is saved through
 // the contract in order, and is retried until it is saved: an error leaves it marked unsaved, never lost.
-// Undo and redo replay inverse changes through the same queue.
+// Undo and redo replay inverse changes through the same queue. Changes not yet on disk are also kept in
+// localStorage (per archive and article): a reload gives them back and saves them. A new annotation's id is made
+// here and sent with its creation, so a creation sent again after a reload finds the one it made.
 import type { ApiClient } from '../../../shared/contract'
 import { buildAnnotation, patchAnnotation } from '../../../shared/annotations'
 import type { AnnotationPatch, NewAnnotation as SharedNew } from '../../../shared/annotations'
@@ -27,6 +29,20 @@ type Change =
   | { type: 'create'; annotation: LocalAnnotation }
   | { type: 'update'; id: string; patch: AnnotationPatch; before: AnnotationPatch; session?: string }
   | { type: 'delete'; annotation: LocalAnnotation }
+
+/** Where changes not yet on disk are kept across a reload (localStorage in the app, a Map in tests). */
+export type PendingStore = {
+  key: string
+  storage: {
+    getItem(key: string): string | null
+    setItem(key: string, value: string): void
+    removeItem(key: string): void
+  }
+}
+type Entry = { n: number; change: Change; pdf?: PdfPart }
+// Bounds of one article's kept changes: past them the oldest are kept (they must be replayed first).
+const MAX_KEPT = 500
+const MAX_KEPT_CHARS = 2_000_000
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000]
 // Errors no retry can fix: the change stays on screen, marked unsaved, with the reason.
@@ -58,6 +74,10 @@ export class AnnotationSync {
   private redoStack: Change[] = []
   private seq = 0
   private readonly editors = new Set<string>()
+  /** Changes not yet on disk (waiting, or refused), in order: what `persist` keeps across a reload. */
+  private readonly unsent = new Map<number, Entry>()
+  private readonly entryOf = new WeakMap<Change, number>()
+  private retired = false
   private snapshot: { items: LocalAnnotation[]; status: SaveStatus; canUndo: boolean; canRedo: boolean }
 
   constructor(
@@ -65,9 +85,16 @@ export class AnnotationSync {
     initial: Annotation[],
     private readonly client: Client,
     private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+    private readonly persist?: PendingStore,
   ) {
     this.items = initial
     this.snapshot = this.makeSnapshot()
+    // Changes a reload (or a closed window) left unsaved: shown again and sent again, in their order.
+    for (const entry of readKept(persist)) {
+      this.seq = Math.max(this.seq, entry.n)
+      if (entry.pdf) this.pdfParts.set(idOf(entry.change), entry.pdf)
+      this.apply(entry.change)
+    }
   }
 
   subscribe = (listener: () => void) => {
@@ -95,7 +122,7 @@ export class AnnotationSync {
   /** Creates an annotation; returns its local id at once. */
   create(input: NewAnnotation, pdf?: PdfPart): string {
     const stamp = new Date().toISOString()
-    const id = `local-${++this.seq}-${Date.now().toString(36)}`
+    const id = newLocalId()
     if (pdf) this.pdfParts.set(id, pdf)
     const annotation = buildAnnotation({ ...input, articleId: this.articleId }, id, stamp)
     if (annotation === undefined) throw new Error('A figure annotation needs a figure.')
@@ -163,6 +190,14 @@ export class AnnotationSync {
     this.apply(change)
   }
 
+  /**
+   * Another sync of the same article took over its kept changes (the article opened again, or loaded again):
+   * this one sends nothing more and no longer writes the store, so no change is sent twice out of order.
+   */
+  retire(): void {
+    this.retired = true
+  }
+
   /** Resolves when every change made so far is saved. */
   flushed(): Promise<void> {
     return this.queue
@@ -174,8 +209,19 @@ export class AnnotationSync {
     this.apply(change)
   }
 
-  private apply(change: Change): void {
-    if (change.type === 'create') this.items = [...this.items, { ...change.annotation, unsaved: true }]
+  private apply(applied: Change): void {
+    // A copy: a redone change is applied again while its first save may still be on its way.
+    const change = { ...applied }
+    const n = ++this.seq
+    this.entryOf.set(change, n)
+    const pdf = change.type === 'create' ? this.pdfParts.get(change.annotation.id) : undefined
+    this.unsent.set(n, { n, change, ...(pdf ? { pdf } : {}) })
+    this.keep()
+    if (change.type === 'create')
+      this.items = [
+        ...this.items.filter((a) => a.id !== change.annotation.id),
+        { ...change.annotation, unsaved: true },
+      ]
     else if (change.type === 'delete') this.items = this.items.filter((a) => a.id !== change.annotation.id)
     else
       this.items = this.items.map((a) =>
@@ -191,6 +237,7 @@ export class AnnotationSync {
 
   private async save(change: Change): Promise<void> {
     for (let attempt = 0; ; attempt++) {
+      if (this.retired) return
       try {
         await this.send(change)
         break
@@ -221,7 +268,14 @@ export class AnnotationSync {
     if (left === 0) this.pendingById.delete(id)
     else this.pendingById.set(id, left)
     const refused = this.refused.get(id)
-    if (saved && refused && covers(change, refused.change)) this.refused.delete(id)
+    if (saved && refused && covers(change, refused.change)) {
+      this.refused.delete(id)
+      // The refused changes it covers need not be sent again after a reload.
+      for (const [n, entry] of this.unsent)
+        if (n < this.entryOf.get(change)! && idOf(entry.change) === id) this.unsent.delete(n)
+    }
+    if (saved) this.unsent.delete(this.entryOf.get(change)!)
+    this.keep()
     if (left === 0 && !this.refused.has(id))
       this.items = this.items.map((a) => (a.id === id ? withoutUnsaved(a) : a))
     this.pending--
@@ -242,6 +296,7 @@ export class AnnotationSync {
       const { annotation } = change
       const saved = await this.client['annotations.create']({
         articleId: this.articleId,
+        id: annotation.id,
         kind: annotation.kind,
         color: annotation.color,
         note: annotation.note,
@@ -255,7 +310,12 @@ export class AnnotationSync {
     } else if (change.type === 'delete') {
       // Never created (its creation was refused): there is nothing in the archive to delete.
       if (this.refused.get(change.annotation.id)?.change.type === 'create') return
-      await this.client['annotations.delete']({ articleId: this.articleId, id: real(change.annotation.id) })
+      try {
+        await this.client['annotations.delete']({ articleId: this.articleId, id: real(change.annotation.id) })
+      } catch (err) {
+        // Already gone (a deletion sent again after a reload whose first sending did land): nothing is left to do.
+        if ((err as { code?: string }).code !== 'not_found') throw err
+      }
     } else {
       await this.client['annotations.update']({
         articleId: this.articleId,
@@ -264,6 +324,58 @@ export class AnnotationSync {
       })
     }
   }
+
+  /** Writes the changes not yet on disk to the store (bounded); a full or disabled storage only warns. */
+  private keep(): void {
+    if (!this.persist || this.retired) return
+    const { key, storage } = this.persist
+    try {
+      if (this.unsent.size === 0) return storage.removeItem(key)
+      const kept: Entry[] = []
+      let chars = 0
+      for (const entry of this.unsent.values()) {
+        chars += JSON.stringify(entry).length
+        if (kept.length >= MAX_KEPT || chars > MAX_KEPT_CHARS) break
+        kept.push(entry)
+      }
+      storage.setItem(key, JSON.stringify(kept))
+    } catch (err) {
+      console.warn('Glossa: could not keep unsaved annotation changes for a reload', err)
+    }
+  }
+}
+
+/** A new annotation's id, by the archive's id rule (12 hex characters, as the archive makes them). */
+function newLocalId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** The kept changes of a store; anything unreadable (damaged, from another version) is dropped. */
+function readKept(persist: PendingStore | undefined): Entry[] {
+  if (!persist) return []
+  try {
+    const raw: unknown = JSON.parse(persist.storage.getItem(persist.key) ?? '[]')
+    if (!Array.isArray(raw)) return []
+    return raw.filter(
+      (e): e is Entry =>
+        typeof e === 'object' &&
+        e !== null &&
+        typeof (e as Entry).n === 'number' &&
+        isChange((e as Entry).change),
+    )
+  } catch {
+    return []
+  }
+}
+
+function isChange(c: unknown): c is Change {
+  if (typeof c !== 'object' || c === null) return false
+  const change = c as Change
+  if (change.type === 'update') return typeof change.id === 'string' && typeof change.patch === 'object'
+  if (change.type === 'create' || change.type === 'delete')
+    return typeof change.annotation?.id === 'string' && typeof change.annotation.target === 'object'
+  return false
 }
 
 function idOf(change: Change): string {
