@@ -75,7 +75,7 @@ class SyncFailure extends Error {
   }
 }
 
-function remoteFailure(err: unknown, remote: SyncRequest['remote']): SyncFailure {
+export function remoteFailure(err: unknown, remote: SyncRequest['remote']): SyncFailure {
   const e = err as { status?: number; code?: string; message?: string; name?: string }
   const where = safeUrl(remote.url)
   if (e.status === 401 || e.status === 403)

@@ -2,6 +2,8 @@
 // the sync job running as the app runs it: a process of its own, from the bundled sync-worker.
 import { spawn } from 'node:child_process'
 import { readFile, readdir } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleChild } from '../../../test/reliability/bundle-child'
@@ -190,6 +192,45 @@ describe('glossa sync through pouchdb-server', () => {
       ),
     ).rejects.toMatchObject({ code: 'no_database' })
     expect(diffSnapshots(before, await snapshot(a.dir))).toEqual([])
+  }, 60_000)
+
+  it('a server that drops every connection mid-request is "Could not reach", not a crashed sync', async () => {
+    // What a team server stopped during a sync looks like: the connection is taken, then reset.
+    // The first request (the database's info) is answered; every later one is reset.
+    let answered = 0
+    const server = createServer((socket) =>
+      socket.once('data', () => {
+        if (answered++ > 0) return socket.resetAndDestroy()
+        const body = JSON.stringify({ db_name: 'team', doc_count: 0, update_seq: '0' })
+        socket.end(
+          `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+        )
+      }),
+    )
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    const { port } = server.address() as AddressInfo
+    try {
+      const a = await serviceHarness(await tempDir())
+      await a.call('articles.create', { title: 'Harbour plan', text: TEXT })
+      await a.archive.flush()
+      const before = await snapshot(a.dir)
+      for (let i = 0; i < 3; i++) {
+        answered = 0
+        await expect(
+          runSync(a.archive, { url: `http://127.0.0.1:${port}/team/`, username: 'ann', password: 'x' }, () =>
+            nodeProcess(worker.file),
+          ),
+        ).rejects.toMatchObject({
+          code: 'unreachable',
+          message: expect.stringContaining(`Could not reach http://127.0.0.1:${port}/`),
+        })
+      }
+      // Nothing of the archive changed (the sync's own local replica may have been made).
+      const changed = diffSnapshots(before, await snapshot(a.dir))
+      expect(changed.filter((line) => !line.includes('sync/replica/'))).toEqual([])
+    } finally {
+      server.close()
+    }
   }, 60_000)
 
   it('a read-only member receives everything and cannot send; the change stays and waits', async () => {

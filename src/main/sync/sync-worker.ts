@@ -1,7 +1,26 @@
 // Sync job process, entry point (built to sync-worker.js beside the app's main and CLI bundles): one sync of the
 // local replica with the remote, then it exits. See replica.ts and jobs/job-process.ts.
 import { serveJob } from '../jobs/job-process'
-import { syncOnce } from './replica'
+import { remoteFailure, syncOnce } from './replica'
 import type { SyncRequest } from './sync-protocol'
 
-serveJob((request) => syncOnce(request as SyncRequest))
+// PouchDB's HTTP adapter starts requests whose failures nobody awaits (its database setup): a server that drops
+// the connection mid-request (ECONNRESET, a server stopped during a sync) rejected one of them unhandled, and Node
+// ended the process — the app heard "it stopped (exit code 1)" instead of "Could not reach". A network failure
+// that escapes this way fails the sync it belongs to with the same message as one that is caught.
+let failCurrent: ((err: unknown) => void) | undefined
+process.on('unhandledRejection', (err) => {
+  const code = (err as { code?: unknown } | null)?.code
+  if (failCurrent && (typeof code === 'string' || (err as Error | null)?.name === 'FetchError'))
+    failCurrent(err)
+  else throw err
+})
+
+serveJob(
+  (request) =>
+    new Promise((resolve, reject) => {
+      const { remote } = request as SyncRequest
+      failCurrent = (err) => reject(remoteFailure(err, remote))
+      syncOnce(request as SyncRequest).then(resolve, reject)
+    }),
+)
