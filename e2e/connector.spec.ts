@@ -26,6 +26,9 @@ import type { Serving } from './connector-helpers'
 type ChromeTabs = { chrome: { tabs: { query: (q: { url: string }) => Promise<{ id: number }[]> } } }
 
 async function openConnectorDialog(app: Page, serving: Serving): Promise<void> {
+  // A fresh load: glossa serve keeps its port for an archive, so the address of a restart differs only in its
+  // fragment, and a goto to it would stay in the page already open (with its dialog).
+  await app.goto('about:blank')
   await app.goto(serving.appUrl)
   await app.getByRole('button', { name: 'Browser connector…' }).click()
   await expect(app.getByTestId('connector-status')).toHaveText(
