@@ -2,11 +2,9 @@
 // another member emptied from the trash while this side had notes on it not yet sent (#17). Two archives through
 // the service and pouchdb-server, as the window runs them.
 import { describe, expect, it } from 'vitest'
-import { serviceHarness } from '../../../test/service-harness'
 import { useTeamServer } from '../../../test/sync/team-server'
-import { sampleTarget, tempDir } from '../../../test/temp-archive'
+import { sampleTarget } from '../../../test/temp-archive'
 import { removeTrash } from '../archive/trash'
-import { nodeProcess } from '../jobs/job-process'
 
 const team = useTeamServer()
 
@@ -15,11 +13,7 @@ const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesd
 describe('sync.run and sync.status report what was kept', () => {
   it('names the kept article and why, until the next sync has sent it back', async () => {
     const url = await team.couch.team('kept1', { ann: 'pw-ann', rob: 'pw-rob' })
-    const open = async (user: string) => {
-      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
-      await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
-      return h
-    }
+    const open = (user: string) => team.member(url, user)
     const a = await open('ann')
     const b = await open('rob')
     const article = await a.call('articles.create', { title: 'Harbour plan', text: TEXT })

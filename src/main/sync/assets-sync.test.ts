@@ -7,22 +7,16 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as makePdf from '../../../test/fixtures/pdf/make-pdfs'
 import { READER_DIR } from '../../../test/import/reader-score'
-import { serviceHarness } from '../../../test/service-harness'
 import { useTeamServer } from '../../../test/sync/team-server'
 import { tempDir } from '../../../test/temp-archive'
 import { Importer } from '../importer'
-import { nodeProcess } from '../jobs/job-process'
 
 const team = useTeamServer()
 
 const PAGE = '00-standard-saved'
 const PHOTO = join(READER_DIR, `${PAGE}_files/site-photo.png`)
 
-async function member(url: string, user: string) {
-  const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
-  await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
-  return h
-}
+const member = (url: string, user: string) => team.member(url, user)
 
 describe('an article’s files sync with it', () => {
   it('a saved page’s image and a PDF report arrive byte for byte and are served as before', async () => {

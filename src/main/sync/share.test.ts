@@ -3,11 +3,9 @@
 // sends is taken in whatever its collection; a read-only member takes everything in and is told plainly that the
 // server does not accept its changes.
 import { describe, expect, it } from 'vitest'
-import { serviceHarness } from '../../../test/service-harness'
 import { useTeamServer } from '../../../test/sync/team-server'
-import { sampleTarget, tempDir } from '../../../test/temp-archive'
+import { sampleTarget } from '../../../test/temp-archive'
 import { sharedDocIds } from '../../shared/sync/scope'
-import { nodeProcess } from '../jobs/job-process'
 
 const team = useTeamServer()
 
@@ -50,11 +48,7 @@ describe('sharing chosen collections', () => {
 
   it('only the chosen collection leaves; the team’s articles come in; a shared one stays shared', async () => {
     const url = await team.couch.team('share1', { ann: 'pw-ann', rob: 'pw-rob' })
-    const open = async (user: string) => {
-      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
-      await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
-      return h
-    }
+    const open = (user: string) => team.member(url, user)
     const a = await open('ann')
     const b = await open('rob')
     const port = await a.call('collections.create', { name: 'Port' })
@@ -123,11 +117,7 @@ describe('sharing chosen collections', () => {
 
   it('a read-only member takes everything in, and the status says plainly its changes are not accepted', async () => {
     const url = await team.couch.team('share2', { ann: 'pw-ann', ro: 'pw-ro' }, ['ro'])
-    const open = async (user: string) => {
-      const h = await serviceHarness(await tempDir(), { syncJob: () => nodeProcess(team.worker.file) })
-      await h.call('sync.configure', { remote: url, user, password: `pw-${user}` })
-      return h
-    }
+    const open = (user: string) => team.member(url, user)
     const a = await open('ann')
     const article = await a.call('articles.create', { title: 'Harbour plan', text: TEXT })
     await a.call('sync.run', {})
