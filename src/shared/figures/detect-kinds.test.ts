@@ -3,24 +3,11 @@
 // their article, numbers that look like years, fixed terms, articles that are no counts, emergency and
 // numbered references, clock times as spans, ages, "до" after a verb of change. Sentences written for these
 // tests (none taken from a labelled set).
-import { describe, expect, it } from 'vitest'
-import { detectFigures, lexiconFor } from './index'
-
-type Found = (string | number)[]
+import { describe } from 'vitest'
+import { detectCases } from '../../../test/figures/detect-cases'
 
 /** Each figure as [text, value, unit?, "q:" + qualifier?]. */
-const found = (lang: string, text: string): Found[] =>
-  detectFigures(text, lexiconFor(lang)).map((f) => [
-    f.text,
-    f.value,
-    ...(f.unit !== undefined ? [f.unit] : []),
-    ...(f.qualifier !== undefined ? [`q:${f.qualifier}`] : []),
-  ])
-
-const cases = (list: [string, string, Found[]][]) =>
-  it.each(list)('%s: %s', (lang, text, expected) => {
-    expect(found(lang, text)).toEqual(expected)
-  })
+const cases = detectCases({ qualifier: true })
 
 describe('negative numbers: a minus word or sign, not "au moins" or "al menos"', () => {
   cases([

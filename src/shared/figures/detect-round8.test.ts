@@ -3,22 +3,11 @@
 // one"), container sizes, a name written at a sentence's start, "more than a year", a change that shares its
 // unit. Sentences written for these tests (none taken from a labelled set).
 import { describe, expect, it } from 'vitest'
+import { detectCases, found } from '../../../test/figures/detect-cases'
 import { detectFigures, lexiconFor } from './index'
 
-type Found = (string | number)[]
-
 /** Each figure as [text, value, unit?]. */
-const found = (lang: string, text: string): Found[] =>
-  detectFigures(text, lexiconFor(lang)).map((f) => [
-    f.text,
-    f.value,
-    ...(f.unit !== undefined ? [f.unit] : []),
-  ])
-
-const cases = (list: [string, string, Found[]][]) =>
-  it.each(list)('%s: %s', (lang, text, expected) => {
-    expect(found(lang, text)).toEqual(expected)
-  })
+const cases = detectCases()
 
 describe('ages after a name, and of a group of people, are no figures', () => {
   cases([
