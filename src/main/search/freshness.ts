@@ -64,8 +64,10 @@ export function describeStaleness(s: Staleness): string {
 }
 
 /**
- * The annotations file's modification time and size, so a note edited while no index was running is noticed.
- * Articles without annotations (by the catalog's counts) and without an indexed file are not stat'ed at all.
+ * The annotations file's inode, size, modification and change times (ns), so a note edited while no index was
+ * running is noticed — also one rewritten in place to the same size with its mtime set back (`touch -d`): the
+ * change time moves with every write and no user can set it. Articles without annotations (by the catalog's
+ * counts) and without an indexed file are not stat'ed at all.
  */
 export async function annotationSignature(
   source: ArchiveReader,
@@ -74,8 +76,8 @@ export async function annotationSignature(
 ): Promise<string> {
   if (meta.counts.highlights + meta.counts.figures === 0 && !recorded) return ''
   try {
-    const s = await stat(articleFile(source.dir, 'annotations', meta.id))
-    return `${s.mtimeMs}:${s.size}`
+    const s = await stat(articleFile(source.dir, 'annotations', meta.id), { bigint: true })
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`
   } catch {
     return ''
   }
