@@ -1,5 +1,5 @@
 // Scripts: speaker accuracy of the work tree's rules on every readable labelled set, one table (set × language),
-// and with --debug every miss. The sixth held-out set is never read. Usage:
+// and with --debug every miss. The seventh held-out set is never read. Usage:
 //   npx jiti test/figures/score-speakers.ts [--debug] [set …]
 import { existsSync } from 'node:fs'
 import { prefillFigure } from '../../src/shared/figures/index'
@@ -12,6 +12,7 @@ const SETS = [
   'figures-holdout-3',
   'figures-holdout-4',
   'figures-holdout-5',
+  'figures-holdout-6',
 ]
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const args = process.argv.slice(2)
