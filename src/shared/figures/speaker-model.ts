@@ -5,6 +5,7 @@
 import { suggestAttribution } from './attribution'
 import { entityTable } from './entities'
 import { en } from './lang/en'
+import { normalizeSpeaker } from './names'
 import type { Lexicon } from './lang/types'
 
 /** The first line of an article file, `date YYYY-MM-DD Title`: a title's figure has no speaker. */
@@ -23,5 +24,6 @@ export function attributeSpeaker(args: {
   if (inTitle(args.text, args.start)) return undefined
   const found = suggestAttribution(args)
   if (found === undefined) return undefined
-  return entityTable(args.text, args.lex ?? en).canonical(found, args.start)
+  const lex = args.lex ?? en
+  return normalizeSpeaker(entityTable(args.text, lex).canonical(found, args.start), args.text, lex)
 }

@@ -1,0 +1,140 @@
+// Runs everywhere: ONE name normaliser for every speaker reader. A speaker found in a sentence is named as the
+// article names it in full and in the nominative: titles and roles before a person are left out (by position
+// and the language's lexicon of role nouns, with German genitive endings), a German case ending is undone where
+// the article writes the plain form, "X of Y" after a person is where the person works, and a short name is
+// extended to the fullest form the article gives ("Halbrook" → "Halbrook Building Society", "Kestrel" →
+// "Kestrel Orbital").
+import type { Lexicon } from './lang/types'
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
+const isAcronym = (w: string): boolean => /^\p{Lu}{2,6}$/u.test(w)
+
+/**
+ * Role nouns by form, beyond a language's title list: German agent nouns and compounds ending in one
+ * ("Auktionator", "Insolvenzverwalter", "Baudezernentin", "Finanzvorsteher"), with a genitive or plural ending.
+ */
+const ROLE_FORM: Readonly<Record<string, RegExp>> = {
+  de: /^\p{Lu}\p{Ll}*(?:ator|atorin|eur|eurin|verwalter|verwalterin|dezernent|dezernentin|vorsteher|vorsteherin|händler|händlerin|berater|beraterin|anwalt|anwältin|ermittler|ermittlerin|inspektor|inspektorin|referent|referentin|manager|managerin|ökonom|ökonomin)(?:s|en|innen)?$/u,
+}
+
+/** Honorifics written before a name in any language (with or without the full stop). */
+const HONORIFIC =
+  /^(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Srta|Sir|Dame|M|Mme|Mlle|Me|Herr|Frau|Herrn|Don|Doña|пан|пані|господин|госпожа|г-н|г-жа)\.?$/u
+
+/** Undo a German genitive or dative ending: "Insolvenzverwalters" → "Insolvenzverwalter", "Arbeitskreises" → "Arbeitskreis". */
+function germanStems(word: string): string[] {
+  const out: string[] = []
+  for (const ending of ['es', 's', 'en', 'n', 'e'])
+    if (word.length > ending.length + 3 && word.endsWith(ending)) out.push(word.slice(0, -ending.length))
+  return out
+}
+
+/** Whether `word` is a role or title by the language's lexicon or by its form. */
+function isRole(word: string, lex: Lexicon): boolean {
+  const lower = word.toLowerCase().replace(/[.,]$/, '')
+  const titles = lex.speech.titles
+  if (titles.has(lower) || HONORIFIC.test(word)) return true
+  if (lex.code === 'de' && germanStems(lower).some((s) => titles.has(s))) return true
+  return ROLE_FORM[lex.code]?.test(word) === true
+}
+
+/** A person's name: two or three capitalised words, none a role, a body's head or an acronym. */
+function personLike(words: readonly string[], lex: Lexicon): boolean {
+  if (words.length < 2 || words.length > 3) return false
+  return words.every(
+    (w) =>
+      isCap(w) &&
+      !isAcronym(w) &&
+      !isRole(w, lex) &&
+      !lex.speech.orgs.has(w.toLowerCase()) &&
+      !lex.speech.functionWords.has(w.toLowerCase()),
+  )
+}
+
+/** Links between a person and where they work: "Tomas Reyer of the European Launch Observatory". */
+// (English only: French, Spanish and German bodies hold "de" and "von" — "Coordinadora Portuaria de Valdemar")
+const WORKPLACE: Readonly<Record<string, readonly string[]>> = { en: ['of', 'at', 'from'] }
+
+/**
+ * `found` as the article names it: titles and roles before a person left out, case endings undone where the
+ * article writes the plain form, a workplace after a person left out, a short name extended to its fullest form.
+ */
+export function normalizeSpeaker(found: string, text: string, lex: Lexicon): string {
+  let words = found
+    .trim()
+    .replace(/['’]s$/u, '')
+    .split(/\s+/)
+  // roles and honorifics before a person: "Auktionator Felix Brenneke", "Insolvenzverwalters Jörg Wendrich",
+  // "Dr. Anna Weber", "пан Олег Рудницький"
+  while (words.length > 2 && isRole(words[0], lex) && personLike(words.slice(1), lex)) words = words.slice(1)
+  // a person and where they work: "Tomas Reyer of the European Launch Observatory"
+  const links = WORKPLACE[lex.code] ?? []
+  const at = words.findIndex((w, i) => i >= 2 && links.includes(w))
+  // (a person only where the article also writes the surname alone: "Reyer said", not "Laboratorio Nacional de …")
+  const surname = words[at - 1] ?? ''
+  const alone = new RegExp(
+    `(?<![\\p{L}'’-])${escape(surname)}(?![\\p{L}'’-])(?![^\\S\\n]+(?:${links.join('|')}|\\p{Lu}))`,
+    'u',
+  )
+  if (at >= 2 && personLike(words.slice(0, at), lex) && words.slice(at + 1).some(isCap) && alone.test(text))
+    words = words.slice(0, at)
+  let name = words.join(' ')
+  if (lex.code === 'de') name = germanNominative(name, text)
+  return extendShort(name, text, lex)
+}
+
+/** "Arbeitskreises Deutscher Auktionshäuser" → "Arbeitskreis Deutscher Auktionshäuser" where the article writes it so. */
+function germanNominative(name: string, text: string): string {
+  const [first, ...rest] = name.split(' ')
+  if (!isCap(first) || isAcronym(first)) return name
+  const tail = rest.length > 0 ? ` ${rest.join(' ')}` : ''
+  for (const stem of germanStems(first)) {
+    const plain = `${stem}${tail}`
+    if (new RegExp(`(?<![\\p{L}])${escape(plain)}(?![\\p{L}])`, 'u').test(text)) return plain
+  }
+  return name
+}
+
+/** Lower-case words a body's name may hold: "Ministry of the Interior", "Caisse nationale des retraites". */
+const LINKS: Readonly<Record<string, readonly string[]>> = {
+  en: ['of', 'for', 'and', 'the'],
+  fr: ['de', 'des', 'du', 'la', 'et'],
+  es: ['de', 'del', 'la', 'las', 'los', 'y'],
+  de: ['der', 'des', 'für', 'und', 'von', '&'],
+}
+
+/**
+ * A one-word name extended to the fullest capitalised run the article opens with it: "Halbrook" → "Halbrook
+ * Building Society", "Kestrel" → "Kestrel Orbital" (Latin scripts; a person's surname is the entity table's).
+ */
+function extendShort(name: string, text: string, lex: Lexicon): string {
+  if (name.includes(' ') || !isCap(name) || isAcronym(name) || name.length < 3) return name
+  if (lex.code === 'uk' || lex.code === 'ru') return name
+  const links = (LINKS[lex.code] ?? LINKS.en).join('|')
+  const word = String.raw`\p{Lu}[\p{L}'’&-]*`
+  const re = new RegExp(
+    String.raw`(?<![\p{L}'’-])${escape(name)}((?:[^\S\n]+(?:(?:${links})[^\S\n]+)*${word})+)(?![\p{L}])`,
+    'gu',
+  )
+  let best = name
+  for (const m of text.matchAll(re)) {
+    // a product and its model number is no longer name of its maker ("Aster Nova 3")
+    if (/^[^\S\n]*\d/.test(text.slice(m.index + m[0].length))) continue
+    let full = `${name}${m[1]}`.replace(/['’]s$/u, '')
+    const ws = full.split(/\s+/)
+    // a person's first name is no body ("Brenneke" is not extended by "Brenneke Felix"), nor is a verb or
+    // a sentence's next word: every added word must be capitalised mid-sentence and no title
+    const added = ws.slice(1)
+    if (added.some((w) => isRole(w, lex) || lex.speech.functionWords.has(w.toLowerCase()))) continue
+    // the article writes the long form as a name of its own (twice, or once with a body's head word)
+    const last = added[added.length - 1].toLowerCase()
+    const bodyHead = lex.speech.orgs.has(last) || /^(?:&|und|and|et|y)$/.test(added[0] ?? '')
+    // (German capitalises every noun: "dass Wendrich Zahlen nannte" — there only a body's head word extends)
+    if (!bodyHead && lex.code === 'de') continue
+    while (ws.length > 1 && (LINKS[lex.code] ?? LINKS.en).includes(ws[ws.length - 1])) ws.pop()
+    full = ws.join(' ')
+    if (full.length > best.length && ws.length <= 8) best = full
+  }
+  return best
+}
