@@ -40,6 +40,7 @@ import SearchResults from './components/SearchResults'
 import type { ScopeChoice } from './components/ExportDialog'
 import Toast from './components/Toast'
 import type { ToastMessage } from './components/Toast'
+import { appInfo } from './hooks/archive-info'
 import { useCollections } from './hooks/useCollections'
 import { useDropAndPaste } from './hooks/useDropAndPaste'
 import { useImport } from './hooks/useImport'
@@ -50,6 +51,7 @@ import { useSearch } from './hooks/useSearch'
 import { useTags } from './hooks/useTags'
 import type { LibraryFilter, LibrarySort } from './library/library-filter'
 import LibraryPane from './views/LibraryPane'
+import { clearDraft, newCollectionDraftKey, readDraft } from './reader/drafts'
 
 export default function App() {
   // The library's rows come a page at a time, filtered and sorted by the main process; a reload (the archive
@@ -126,7 +128,7 @@ export default function App() {
     // What opening the archive found is known at once; the scan of every annotations file waits a few
     // seconds, so it never competes with the library's first rows or the first article opened.
     if (!listed) return
-    api['app.info']({}).then(
+    appInfo().then(
       (info) => setProblems(info.problems),
       () => {},
     )
@@ -165,6 +167,15 @@ export default function App() {
     [refreshAll],
   )
 
+  /** A new collection is on disk, with the articles in it: the name typed for it is no longer a draft. */
+  const dropCollectionDraft = (name: string) =>
+    appInfo().then(
+      ({ archive }) => {
+        const key = newCollectionDraftKey(archive)
+        if (readDraft<string>(key)?.trim() === name) clearDraft(key)
+      },
+      () => {},
+    )
   const bulk = {
     exportIds: (ids: string[]) => setExporting({ scope: 'selection', selection: ids }),
     tag: (ids: string[], add: string[]) =>
@@ -177,6 +188,7 @@ export default function App() {
           const id =
             typeof target === 'string' ? target : (await api['collections.create']({ name: target.name })).id
           await api['articles.bulkUpdate']({ ids, addCollections: [id] })
+          if (typeof target !== 'string') await dropCollectionDraft(target.name)
         },
         { text: `Added ${ids.length} articles to the collection` },
       ),

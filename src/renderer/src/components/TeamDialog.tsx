@@ -1,14 +1,27 @@
 // Renderer: Settings → Team — the team database (address, user, password), "Sync now" with its status, and the
 // conflicts a sync kept: every version of an item with who wrote it, to keep one or merge the notes.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ResultOf } from '../../../shared/contract'
 import { api } from '../api'
+import { useArchiveId } from '../hooks/archive-info'
 import { useCollections } from '../hooks/useCollections'
+import { clearDraft, readDraft, teamDraftKey, writeDraft } from '../reader/drafts'
 import Modal from './Modal'
 import { statusLine } from './team-status-line'
 
 type Status = ResultOf<'sync.status'>
 type Conflict = ResultOf<'sync.conflicts'>[number]
+/** What is typed in the form and not yet configured; never the password, which stays out of storage. */
+type TeamDraft = { remote: string; user: string; share: string[] | null }
+
+function isTeamDraft(d: unknown): d is TeamDraft {
+  const t = d as TeamDraft | undefined
+  return (
+    typeof t?.remote === 'string' &&
+    typeof t.user === 'string' &&
+    (t.share === null || (Array.isArray(t.share) && t.share.every((id) => typeof id === 'string')))
+  )
+}
 
 export default function TeamDialog({ onClose, onSynced }: { onClose: () => void; onSynced: () => void }) {
   const [status, setStatus] = useState<Status | null>(null)
@@ -23,6 +36,28 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
   const [busy, setBusy] = useState(false)
   const [offline, setOffline] = useState(false)
   const [message, setMessage] = useState('')
+  // The address, user and share chosen are a draft until sync.configure has them on disk: closing the dialog
+  // or reloading keeps them, and the dialog opens with them.
+  const archive = useArchiveId()
+  const typed = useRef(false)
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      typed.current = true
+      set(value)
+    }
+  useEffect(() => {
+    if (!archive) return
+    const kept = readDraft<unknown>(teamDraftKey(archive))
+    if (!isTeamDraft(kept)) return
+    setRemote(kept.remote)
+    setUser(kept.user)
+    setShare(kept.share)
+  }, [archive])
+  useEffect(() => {
+    if (!archive || !typed.current) return
+    writeDraft(teamDraftKey(archive), { remote, user, share: share ?? null } satisfies TeamDraft)
+  }, [archive, remote, user, share])
 
   const load = useCallback(() => {
     api['sync.status']({}).then(
@@ -60,9 +95,18 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
     live: liveOn,
     share: share ?? null,
   })
+  /** Configures the sync with what the form says; once that is on disk the draft of it is dropped. */
+  const configure = async (liveOn = !!live) => {
+    const sent = { remote, user, share: share ?? null }
+    await api['sync.configure'](settings(liveOn))
+    if (!archive) return
+    const key = teamDraftKey(archive)
+    if (JSON.stringify(readDraft<unknown>(key)) === JSON.stringify(sent)) clearDraft(key)
+    typed.current = false
+  }
   const syncNow = () =>
     act(async () => {
-      await api['sync.configure'](settings())
+      await configure()
       const r = await api['sync.run']({})
       onSynced()
       const extra = r.waiting.length
@@ -96,13 +140,13 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
             type="url"
             value={remote}
             placeholder="https://couch.example.org/team"
-            onChange={(e) => setRemote(e.target.value)}
+            onChange={(e) => edit(setRemote)(e.target.value)}
             required
           />
         </label>
         <label>
           User name
-          <input value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" />
+          <input value={user} onChange={(e) => edit(setUser)(e.target.value)} autoComplete="username" />
         </label>
         <label>
           Password
@@ -129,7 +173,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
         <fieldset className="team-share">
           <legend>Share</legend>
           <label>
-            <input type="radio" name="share" checked={share === null} onChange={() => setShare(null)} />
+            <input type="radio" name="share" checked={share === null} onChange={() => edit(setShare)(null)} />
             The whole archive
           </label>
           <label>
@@ -137,7 +181,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
               type="radio"
               name="share"
               checked={!!share}
-              onChange={() => setShare([])}
+              onChange={() => edit(setShare)([])}
               disabled={!collections.length}
             />
             Chosen collections only{collections.length ? '' : ' (make a collection first)'}
@@ -150,7 +194,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
                     type="checkbox"
                     checked={share.includes(c.id)}
                     onChange={(e) =>
-                      setShare(e.target.checked ? [...share, c.id] : share.filter((id) => id !== c.id))
+                      edit(setShare)(e.target.checked ? [...share, c.id] : share.filter((id) => id !== c.id))
                     }
                   />
                   {c.name}
@@ -172,7 +216,7 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
               setLive(on)
               if (remote.trim())
                 void act(async () => {
-                  await api['sync.configure'](settings(on))
+                  await configure(on)
                   return on ? 'Live sync is on: changes go both ways in the background.' : 'Live sync is off.'
                 })
             }}

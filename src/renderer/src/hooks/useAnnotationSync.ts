@@ -3,6 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { api } from '../api'
 import { AnnotationSync } from '../reader/annotation-sync'
+import { appInfo } from './archive-info'
 import { loadAnnotations } from './article-openings'
 
 const idle = { items: [], status: { state: 'saved' as const }, canUndo: false, canRedo: false }
@@ -17,7 +18,7 @@ export function useAnnotationSync(articleId: string, generation = 0) {
 
   useEffect(() => {
     let live = true
-    Promise.all([loadAnnotations(articleId), api['app.info']({})]).then(
+    Promise.all([loadAnnotations(articleId), appInfo()]).then(
       ([list, info]) => {
         if (!live) return
         const key = `glossa-pending:${info.archive}:${articleId}`

@@ -4,6 +4,8 @@ import type { Collection, Tag } from '../../../shared/types'
 import { plural } from '../format'
 import Popover from '../components/Popover'
 import TagInput from '../components/TagInput'
+import { useArchiveId } from '../hooks/archive-info'
+import { clearDraft, newCollectionDraftKey, readDraft, writeDraft } from '../reader/drafts'
 
 type Props = {
   count: number
@@ -28,6 +30,20 @@ export default function BulkBar({
 }: Props) {
   const [mode, setMode] = useState<'tag' | 'collect' | 'confirm' | null>(null)
   const [newName, setNewName] = useState('')
+  // The new collection's name is a draft until the collection is on disk (the App drops it then): closing the
+  // picker or reloading keeps it, and the picker opens with it.
+  const archive = useArchiveId()
+  const draftKey = archive ? newCollectionDraftKey(archive) : null
+  const typeName = (text: string) => {
+    setNewName(text)
+    if (!draftKey) return
+    if (text.trim()) writeDraft(draftKey, text)
+    else clearDraft(draftKey)
+  }
+  const openCollect = () => {
+    if (mode !== 'collect') setNewName((draftKey && readDraft<string>(draftKey)) || '')
+    setMode(mode === 'collect' ? null : 'collect')
+  }
   return (
     <div className="bulk-bar" role="region" aria-label="Selected articles">
       <div className="bulk-row">
@@ -40,7 +56,7 @@ export default function BulkBar({
         <button type="button" onClick={() => setMode(mode === 'tag' ? null : 'tag')}>
           Tag…
         </button>
-        <button type="button" onClick={() => setMode(mode === 'collect' ? null : 'collect')}>
+        <button type="button" onClick={openCollect}>
           Add to collection…
         </button>
         <button type="button" onClick={onExport}>
@@ -76,7 +92,6 @@ export default function BulkBar({
               e.preventDefault()
               if (!newName.trim()) return
               onCollect({ name: newName.trim() })
-              setNewName('')
               setMode(null)
             }}
           >
@@ -84,7 +99,7 @@ export default function BulkBar({
               aria-label="New collection"
               placeholder="New collection…"
               value={newName}
-              onChange={(e) => setNewName(e.target.value)}
+              onChange={(e) => typeName(e.target.value)}
             />
           </form>
         </Popover>

@@ -35,21 +35,32 @@ export const noteDraftKey = (articleId: string, annotationId: string): string =>
 export const tagDraftKey = (articleId: string, annotationId: string): string =>
   `tags:${articleId}:${annotationId}`
 export const figureDraftKey = (articleId: string): string => `figure:${articleId}`
+// Outside the reader, scoped by the archive's folder (app.info): one window's storage may see several archives.
+export const teamDraftKey = (archive: string): string => `team:${archive}`
+export const newCollectionDraftKey = (archive: string): string => `collection:${archive}`
+export const tagRenameDraftKey = (archive: string, from: string): string => `tag-rename:${archive}:${from}`
 
-/** Every note draft of one article: annotation id → text. */
-export function noteDraftsOf(articleId: string): Map<string, string> {
-  const found = new Map<string, string>()
-  const head = PREFIX + noteDraftKey(articleId, '')
+/** Every draft whose key begins with `head`: the rest of its key → its value. */
+export function draftsUnder(head: string): Map<string, unknown> {
+  const found = new Map<string, unknown>()
   try {
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i)
-      if (!key?.startsWith(head)) continue
+      if (!key?.startsWith(PREFIX + head)) continue
       const value = readDraft<unknown>(key.slice(PREFIX.length))
-      if (typeof value === 'string') found.set(key.slice(head.length), value)
+      if (value !== undefined) found.set(key.slice(PREFIX.length + head.length), value)
     }
   } catch {
     // storage unavailable: no drafts to give back
   }
+  return found
+}
+
+/** Every note draft of one article: annotation id → text. */
+export function noteDraftsOf(articleId: string): Map<string, string> {
+  const found = new Map<string, string>()
+  for (const [id, value] of draftsUnder(noteDraftKey(articleId, '')))
+    if (typeof value === 'string') found.set(id, value)
   return found
 }
 

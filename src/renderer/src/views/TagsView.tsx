@@ -1,6 +1,6 @@
 // Renderer: the Tags manager — the hierarchy with counts; rename, merge, move, recolour, delete. Every
 // change is applied by main across all articles and annotations.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { tagAncestry } from '../../../shared/tags'
 import type { Tag } from '../../../shared/types'
 import { api } from '../api'
@@ -8,6 +8,8 @@ import ColorSwatches from '../components/ColorSwatches'
 import Popover from '../components/Popover'
 import type { ToastMessage } from '../components/Toast'
 import { plural } from '../format'
+import { useArchiveId } from '../hooks/archive-info'
+import { clearDraft, draftsUnder, readDraft, tagRenameDraftKey, writeDraft } from '../reader/drafts'
 
 type Props = {
   tags: Tag[]
@@ -43,6 +45,31 @@ export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) 
   const [confirm, setConfirm] = useState<Confirm | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const tree = tagTree(tags)
+  // A new name being typed is a draft until the rename is on disk: leaving the view or reloading keeps it,
+  // and the view opens it again; Escape gives it up.
+  const archive = useArchiveId()
+  const keyOf = (from: string) => (archive ? tagRenameDraftKey(archive, from) : null)
+  const type = (from: string, text: string) => {
+    setDraft(text)
+    const key = keyOf(from)
+    if (!key) return
+    if (text.trim() && text !== from) writeDraft(key, text)
+    else clearDraft(key)
+  }
+  const drop = (from: string) => {
+    const key = keyOf(from)
+    if (key) clearDraft(key)
+  }
+  useEffect(() => {
+    if (!archive || editing !== null || confirm) return
+    for (const [from, text] of draftsUnder(tagRenameDraftKey(archive, ''))) {
+      if (typeof text !== 'string' || !tags.some((t) => t.name === from || t.name.startsWith(`${from}/`)))
+        continue
+      setEditing(from)
+      setDraft(text)
+      return
+    }
+  }, [archive, tags, editing, confirm])
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -59,6 +86,7 @@ export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) 
   const move = (from: string, to: string, merge: boolean) =>
     run(async () => {
       const { moved, undo } = await api['tags.rename']({ from, to })
+      drop(from)
       const done = `${merge ? 'Merged' : 'Renamed'} “${from}” into “${to}”: ${plural(moved, 'item')}`
       onToast({
         text: done,
@@ -78,7 +106,7 @@ export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) 
       })
     })
   const rename = (from: string, to: string) => {
-    if (!to || to === from) return setEditing(null)
+    if (!to || to === from) return (drop(from), setEditing(null))
     // Onto a tag that exists (or a parent its sub-tags imply): a merge, asked first with what it moves.
     const target = tree.find((t) => t.name === to)
     const items = tree.find((t) => t.name === from)?.total ?? 0
@@ -154,8 +182,8 @@ export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) 
                       aria-label={`New name for ${t.name}`}
                       autoFocus
                       value={draft}
-                      onChange={(e) => setDraft(e.target.value)}
-                      onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+                      onChange={(e) => type(t.name, e.target.value)}
+                      onKeyDown={(e) => e.key === 'Escape' && (drop(t.name), setEditing(null))}
                     />
                   </form>
                 ) : (
@@ -183,7 +211,14 @@ export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) 
                 />
               </td>
               <td className="row-actions">
-                <button type="button" onClick={() => (setEditing(t.name), setDraft(t.name))}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const key = keyOf(t.name)
+                    setEditing(t.name)
+                    setDraft((key && readDraft<string>(key)) || t.name)
+                  }}
+                >
                   Rename
                 </button>
                 <button
