@@ -20,6 +20,7 @@ import {
   shifted,
   thisPeriod,
 } from './period-context'
+import { clausesOf, phraseReach } from './period-scope'
 import { sentenceAt, splitSentences } from './sentences'
 
 export type SuggestedPeriod = { start: string; end: string; text: string }
@@ -71,7 +72,16 @@ export function suggestPeriod(args: {
     const first = detectFigures(text.slice(s.start, s.end), lex)[0]
     const from = first ? s.start + first.start : s.end
     const to = first ? s.start + first.end : s.end
-    return readSentence({ ...args, start: from, end: to, lex, ref, sentence: s, own: false })
+    return readSentence({
+      ...args,
+      start: from,
+      end: to,
+      lex,
+      ref,
+      sentence: s,
+      own: false,
+      scope: first !== undefined,
+    })
   }
   // "Тогда на участки пришли 24,8%", "Damals …": then is the last period the sentence before named
   const then = (index: number): SuggestedPeriod | undefined => {
@@ -142,6 +152,8 @@ function readSentence(args: {
   maskUntil?: number
   /** Any period the sentence names, a compared one too (what "then" refers back to). */
   anyPhrase?: boolean
+  /** `start` is a figure: only the phrases its clause can reach count (period-scope.ts). */
+  scope?: boolean
 }): SuggestedPeriod | undefined {
   const { text, start, end, lex, ref, sentence: source } = args
   const words = lex.period
@@ -215,9 +227,22 @@ function readSentence(args: {
       )
     const distance = (p: FoundPeriod): number =>
       p.index >= end ? p.index - end : start - (p.index + p.text.length)
-    const nearest = periods.sort(
-      (a, b) => Number(owned.has(b)) - Number(owned.has(a)) || distance(a) - distance(b),
-    )[0]
+    // the clause model: a phrase reaches the figure from its own clause, or from the main line before it
+    const scoped = args.scope !== false && (args.own || args.scope === true) && !args.anyPhrase
+    const clauses = scoped ? clausesOf(text, source.start, source.end, lex.code) : []
+    const reach = new Map<FoundPeriod, number>()
+    for (const p of periods) {
+      const r = scoped && !owned.has(p) ? phraseReach(text, clauses, start, figureEnd, p.index) : 0
+      reach.set(p, r === undefined ? -1 : r)
+    }
+    const nearest = periods
+      .filter((p) => (reach.get(p) ?? 0) >= 0)
+      .sort(
+        (a, b) =>
+          Number(owned.has(b)) - Number(owned.has(a)) ||
+          (reach.get(a) ?? 0) - (reach.get(b) ?? 0) ||
+          distance(a) - distance(b),
+      )[0]
     if (nearest) {
       const lead = text.slice(source.start, nearest.index)
       // "by the end of March", "d'ici à la fin de 2027", "hasta 2027": from the article's date on

@@ -1,0 +1,130 @@
+// Runs in tests: the clause model of the period prefill (period-scope.ts, README "Figures", round 9): a figure
+// takes a period phrase of its own clause first, one of the sentence's main line before it next, and never one
+// of a relative clause about something else or of a later coordinate clause.
+import { describe, expect, it } from 'vitest'
+import { clausesOf } from './period-scope'
+import { prefillFigure } from './index'
+
+function period(text: string, figure: string, lang: string): [string, string] | undefined {
+  const start = text.indexOf(figure)
+  if (start < 0) throw new Error(`"${figure}" is not in the text`)
+  const articleDate = /^date (\S+)/.exec(text)?.[1]
+  const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
+  return p ? [p.start, p.end] : undefined
+}
+
+const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
+
+describe('clauses', () => {
+  it('cuts at a comma before a relative or coordinating word, at ";" and ": ", around long quotes', () => {
+    const text =
+      'Das Stadion soll 16.500 Zuschauern Platz bieten, mehr als das alte, das 1957 eröffnet wurde; gut.'
+    const clauses = clausesOf(text, 0, text.length, 'de').map((c) => [
+      text.slice(c.start, c.end).trim(),
+      c.sub,
+    ])
+    expect(clauses).toEqual([
+      ['Das Stadion soll 16.500 Zuschauern Platz bieten, mehr als das alte,', false],
+      ['das 1957 eröffnet wurde;', true],
+      ['gut.', false],
+    ])
+  })
+  it('keeps a short quoted name and brackets inside their clause', () => {
+    const text = 'Сапери місії «Чисте поле» (понад 40 осіб) перевіряли ділянку з березня до липня 2023 року.'
+    expect(clausesOf(text, 0, text.length, 'uk')).toHaveLength(1)
+  })
+})
+
+describe('a phrase reaches a figure from its clause or the main line before it', () => {
+  it.each([
+    // a relative clause about another noun lends nothing
+    [
+      'de',
+      "Das Stadion soll 16'500 Zuschauern Platz bieten, 4'200 mehr als das alte Grienmatt, das 1957 eröffnet wurde.",
+      "16'500",
+      undefined,
+    ],
+    [
+      'en',
+      'The new stadium will seat 16,500 people, more than the old ground, which opened in 1957.',
+      '16,500',
+      undefined,
+    ],
+    [
+      'fr',
+      'Le nouveau stade accueillera 16 500 spectateurs, plus que l’ancien, qui avait ouvert en 1957.',
+      '16 500',
+      undefined,
+    ],
+    // a later coordinate clause lends nothing back
+    [
+      'uk',
+      '«Нам бракує ще 27,4 мільйона гривень, і кожна гривня зараз на вагу золота», — додала вона.',
+      '27,4 мільйона',
+      undefined,
+    ],
+    [
+      'ru',
+      '«Нам не хватает еще 27,4 млн рублей, и каждый рубль сейчас на вес золота», — добавила она.',
+      '27,4 млн',
+      undefined,
+    ],
+    // the phrase of the figure's own clause wins over a nearer one of another clause
+    [
+      'uk',
+      'Торік до стаціонарів потрапили близько 214 тисяч людей, а за дев’ять місяців 2026 року — 168 тисяч.',
+      '214 тисяч',
+      ['2025-01-01', '2025-12-31'],
+    ],
+    [
+      'es',
+      'Según sus registros, solo 41 camiones cruzaron en noviembre, y hoy siguen esperando 260.',
+      '41',
+      ['2026-11-01', '2026-11-30'],
+    ],
+    // a fronted phrase governs the coordinate clauses after it
+    [
+      'en',
+      'In 2025, the company sold 5 million cars, and its rival sold 3 million.',
+      '3 million',
+      ['2025-01-01', '2025-12-31'],
+    ],
+    [
+      'ru',
+      'В 2025 году компания продала 5 млн машин, а ее конкурент продал 3 млн.',
+      '3 млн',
+      ['2025-01-01', '2025-12-31'],
+    ],
+    // a relative clause right after the figure's words describes what it counts
+    [
+      'de',
+      'Die Talbrücke ist eine von rund 1.100 Autobahnbrücken, die bis 2032 saniert werden müssen.',
+      'rund 1.100',
+      ['2026-12-01', '2032-12-31'],
+    ],
+    // a comparison's baseline after a comma keeps its period to itself (conventions v2, §9)
+    [
+      'en',
+      'It has received 9 breach reports so far this year, against 4 in the whole of 2025, the authority said.',
+      '4',
+      ['2025-01-01', '2025-12-31'],
+    ],
+    ['es', 'Las escalas duran ya 41 horas, frente a 29 horas en 2024.', '41 horas', undefined],
+    ['ru', 'Доля контрафакта снизилась до 6,4%, против 9,1% в 2024 году.', '6,4%', undefined],
+    // "davon", "of which", "з них": the part stands where the whole does
+    [
+      'de',
+      "Betroffen sind Kocher, die zwischen März 2025 und August 2026 verkauft wurden, davon etwa 38'400 in der Schweiz.",
+      "etwa 38'400",
+      ['2025-03-01', '2026-08-31'],
+    ],
+    [
+      'uk',
+      'Відкликали плити, які продавали з березня 2025 до серпня 2026 року, з них 38 тисяч в Україні.',
+      '38 тисяч',
+      ['2025-03-01', '2026-08-31'],
+    ],
+  ] as const)('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-01', sentence), figure, lang)).toEqual(want)
+  })
+})
