@@ -4,6 +4,7 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Archive } from '../src/main/archive/archive'
+import { trustKey } from '../src/main/archive/catalog-trust'
 import { SearchIndex, nodeBuilder } from '../src/main/search'
 import { distFile } from './child'
 import { SEARCH_QUERIES } from './news-text'
@@ -25,8 +26,11 @@ export type SearchMeasure = {
 
 const WORKER = distFile('search-worker')
 
-function openSearchIndex(archive: Archive): Promise<SearchIndex> {
-  return SearchIndex.open(archive, { builder: nodeBuilder(WORKER) })
+/** The machine's trust key beside the bench archive (as open-child.ts uses): the saved index is signed with it. */
+async function openSearchIndex(archive: Archive): Promise<SearchIndex> {
+  const keyFile = join(archive.dir, '..', 'catalog-trust.key')
+  await trustKey(keyFile)
+  return SearchIndex.open(archive, { builder: nodeBuilder(WORKER), keyFile })
 }
 
 /** Leaves a reopened index open and returns it, so the saves and imports that follow keep it up to date. */
@@ -36,6 +40,7 @@ export async function measureSearch(
 ): Promise<{ measure: SearchMeasure; index: SearchIndex }> {
   // The index is derived data saved beside the archive; without it, open() builds from every article.
   await rm(join(archive.dir, 'search-index.json'), { force: true })
+  await rm(join(archive.dir, 'search-index'), { force: true, recursive: true })
   let t = performance.now()
   let index = await openSearchIndex(archive)
   const buildMs = performance.now() - t

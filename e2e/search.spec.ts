@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { rm, stat } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
@@ -41,13 +41,14 @@ test('on 2,000 articles: search with snippets opens the passage; filter by tag a
 }) => {
   test.setTimeout(240_000)
   await seed(glossa, 2000)
-  // Started without its index file, the server has the index built by the builder process, then searches it.
-  const indexFile = join(glossa.archiveDir, 'search-index.json')
-  await glossa.restart(() => rm(indexFile))
+  // Started without its index, the server has the index built by the builder process, then searches it.
+  const indexDir = join(glossa.archiveDir, 'search-index')
+  await glossa.restart(() => rm(indexDir, { recursive: true, force: true }))
   await expect
     .poll(() => glossa.output, { timeout: 60_000 })
     .toMatch(/First search index built by the index builder process/)
-  expect((await stat(indexFile)).size).toBeGreaterThan(100_000)
+  const segments = (await readdir(indexDir)).filter((name) => name.endsWith('.seg'))
+  expect((await stat(join(indexDir, segments[0]))).size).toBeGreaterThan(100_000)
   await page.goto(glossa.url)
   await expect(page.getByText('2,004 articles')).toBeVisible()
 

@@ -5,6 +5,7 @@ import { Archive } from './archive/archive'
 import { lockArchive } from './archive/lock'
 import { autoSnapshot, listSnapshots } from './archive/snapshots'
 import { setFigureIndexKey } from './figures/figure-index'
+import { setSearchIndexKey } from './search/search-key'
 import { parseDocument } from './import'
 
 export { resolveArchiveDir } from './archive-dir'
@@ -28,6 +29,7 @@ export async function openArchive(
     ...(trustKeyFile ? { trustKeyFile } : {}),
   })
   setFigureIndexKey(archive, trustKeyFile)
+  setSearchIndexKey(archive, trustKeyFile)
   return archive
 }
 

@@ -8,7 +8,13 @@ export async function snapshot(dir: string): Promise<Snapshot> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
   // The search index is derived data the app may rewrite at any time; temp files are writes in flight.
   const files = entries
-    .filter((e) => e.isFile() && e.name !== 'search-index.json' && !e.name.endsWith('.tmp'))
+    .filter(
+      (e) =>
+        e.isFile() &&
+        e.name !== 'search-index.json' &&
+        !e.parentPath.endsWith('search-index') &&
+        !e.name.endsWith('.tmp'),
+    )
     .map((e) => join(e.parentPath, e.name))
   const contents = await Promise.all(files.map((f) => readFile(f)))
   return new Map(files.map((f, i) => [f.slice(dir.length + 1), contents[i]]))

@@ -1,7 +1,7 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { annotate, fixtureArchive, snapshot } from '../../../test/fixtures/search/kit'
+import { annotate, fixtureArchive, snapshot, testKeyFile } from '../../../test/fixtures/search/kit'
 import { tempDir } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
 import { buildIndexFile } from './build'
@@ -9,6 +9,7 @@ import type { IndexBuilder } from './load-state'
 import { nodeBuilder, processBuilder } from './process-builder'
 import type { JobProcess } from '../jobs/job-process'
 import { SearchIndex } from './search-index'
+import { MANIFEST } from './segment-store'
 
 const QUERIES = ['corridor', 'repa', 'shellng', 'heatwave', 'kharkiv shelling', 'spokesperson', 'town crier']
 
@@ -16,13 +17,13 @@ async function annotatedFixture() {
   const fixture = await fixtureArchive()
   const bank = fixture.byTitle('Central bank')
   await annotate(fixture.archive, bank.id, 'two members', { note: 'Ask the spokesperson', tags: ['rates'] })
-  return fixture
+  return { ...fixture, keyFile: await testKeyFile() }
 }
 
 describe('building the index in a builder process', () => {
   it('loads what the builder wrote, ranks as an index built here, and catches up on changes made meanwhile', async () => {
     const zeppelin = { title: 'Zeppelin grounded', text: 'A zeppelin was grounded.', tags: [] }
-    const { archive, dir } = await annotatedFixture()
+    const { archive, dir, keyFile } = await annotatedFixture()
     const requests: number[] = []
     // The builder's own code, run here; the protocol around it is tested below with real processes.
     const builder: IndexBuilder = async (request) => {
@@ -32,7 +33,7 @@ describe('building the index in a builder process', () => {
       if (requests.length === 1) await archive.createArticle(zeppelin)
       return report
     }
-    const index = await SearchIndex.open(archive, { builder })
+    const index = await SearchIndex.open(archive, { builder, keyFile })
     expect(requests).toEqual([12])
     expect(index.rebuiltBecause).toBe('missing')
     expect(index.built?.problems).toEqual([])
@@ -41,24 +42,24 @@ describe('building the index in a builder process', () => {
     expect((await index.search('zeppelin')).map((h) => h.title)).toEqual(['Zeppelin grounded'])
     await index.close()
 
-    const reopened = await SearchIndex.open(await Archive.open(dir), { builder })
+    const reopened = await SearchIndex.open(await Archive.open(dir), { builder, keyFile })
     expect(reopened.rebuiltBecause).toBeUndefined()
     expect(requests).toHaveLength(1) // a usable file: no second build
     expect(await reopened.search('zeppelin')).toHaveLength(1)
     await reopened.close()
 
     // The same archive indexed from scratch in this process ranks exactly alike.
-    await rm(join(dir, 'search-index.json'))
-    const here = await SearchIndex.open(await Archive.open(dir))
+    await rm(join(dir, 'search-index'), { recursive: true })
+    const here = await SearchIndex.open(await Archive.open(dir), { keyFile })
     expect(here.rebuiltBecause).toBe('missing')
     expect(await snapshot(here, QUERIES)).toEqual(built)
   })
 
   it('builds here instead, and says why, when the builder process fails', async () => {
-    const { archive } = await annotatedFixture()
+    const { archive, keyFile } = await annotatedFixture()
     const worker = join(await tempDir(), 'crashing-worker.mjs')
     await writeFile(worker, "process.once('message', () => process.exit(3))\n")
-    const index = await SearchIndex.open(archive, { builder: nodeBuilder(worker) })
+    const index = await SearchIndex.open(archive, { builder: nodeBuilder(worker), keyFile })
     expect(index.rebuiltBecause).toBe('missing')
     expect(index.built).toBeUndefined()
     expect(index.problems).toEqual([
@@ -66,26 +67,26 @@ describe('building the index in a builder process', () => {
     ])
     expect(await index.search('corridor')).toHaveLength(2)
     await index.close()
-    expect((await stat(index.file)).size).toBeGreaterThan(1000)
+    expect((await stat(join(index.dir, MANIFEST))).size).toBeGreaterThan(100)
   })
 
-  it('does not trust a file the builder says it wrote but is not there', async () => {
-    const { archive } = await annotatedFixture()
+  it('does not trust an index the builder says it wrote but is not there', async () => {
+    const { archive, keyFile } = await annotatedFixture()
     const builder: IndexBuilder = async () => ({ problems: [], ms: 1, peakRssMB: 50 })
-    const index = await SearchIndex.open(archive, { builder })
+    const index = await SearchIndex.open(archive, { builder, keyFile })
     expect(index.built).toBeUndefined()
     expect(index.problems[0]).toMatch(/index builder failed \(its index could not be read back \(missing\)\)/)
     expect(await index.search('corridor')).toHaveLength(2)
   })
 
-  it('reports unreadable bodies it met, and writes nothing but the index file', async () => {
-    const { archive, dir, byTitle } = await annotatedFixture()
+  it('reports unreadable bodies it met, and writes nothing but the index folder', async () => {
+    const { archive, dir, byTitle, keyFile } = await annotatedFixture()
     const bank = byTitle('Central bank')
     await writeFile(join(dir, 'bodies', `${bank.id}.json`), '{ "version": 1, "text": ')
     const before = await readFile(join(dir, 'annotations', `${bank.id}.json`), 'utf8')
-    const file = join(dir, 'search-index.json')
-    await rm(file, { force: true })
-    const report = await buildIndexFile({ dir, file, metas: archive.list() })
+    const file = join(dir, 'search-index')
+    await rm(file, { force: true, recursive: true })
+    const report = await buildIndexFile({ dir, file, metas: archive.list(), keyFile })
     expect(report.problems).toEqual([
       expect.stringMatching(
         new RegExp(

@@ -13,8 +13,11 @@ import type { SavedIndex } from './index-file'
 import { IndexState, message } from './index-state'
 import type { ArchiveReader } from '../archive/reader'
 
-/** What an index builder process is asked: build `file` for these catalog entries of the archive in `dir`. */
-export type BuildRequest = { dir: string; file: string; metas: ArticleMeta[] }
+/**
+ * What an index builder process is asked: build the index folder `file` for these catalog entries of the archive
+ * in `dir`, signed with the trust key in `keyFile` (outside the archive).
+ */
+export type BuildRequest = { dir: string; file: string; metas: ArticleMeta[]; keyFile?: string }
 /** What it answers once the file is written: problems met (unreadable bodies...), its time and memory peak. */
 export type BuildReport = { problems: string[]; ms: number; peakRssMB: number }
 export type IndexBuilder = (request: BuildRequest) => Promise<BuildReport>
@@ -62,6 +65,20 @@ export async function loadState(
     source.list().map((m) => m.id),
   )
   return { state, rebuiltBecause: unusable, needsSave: true }
+}
+
+/**
+ * The index saved in the older single-file format (`search-index.json`), loaded and brought up to date, or
+ * undefined when there is none that can be used: what searches are answered from while the segmented index is
+ * built to replace it (search-index.ts).
+ */
+export async function loadSaved(
+  source: ArchiveReader,
+  file: string,
+  problems: string[],
+): Promise<LoadedState | undefined> {
+  const saved = await usableSaved(file, problems)
+  return typeof saved === 'string' ? undefined : refresh(source, saved, undefined)
 }
 
 /** The saved index, loaded, or why it cannot be used: 'missing', 'corrupt: …' or 'stale: …'. */

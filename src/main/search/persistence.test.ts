@@ -1,26 +1,48 @@
-import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+// The search index saved beside the archive (segment files and a signed manifest, segment-store.ts) and opened
+// again: what was saved answers alike; what changed while it was closed is re-indexed; a damaged, forged,
+// unverifiable or older index is rebuilt with the same results, never trusted and never a crash; an index in
+// the older single-file format answers searches while its replacement is built.
+import { execFile } from 'node:child_process'
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { annotate, fixtureArchive, snapshot } from '../../../test/fixtures/search/kit'
+import { editInPlace } from '../../../test/edit-in-place'
+import { annotate, fixtureArchive, snapshot, testKeyFile } from '../../../test/fixtures/search/kit'
 import { synthetic } from '../../../test/fixtures/search/synthetic'
 import { tempDir } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
-import { INDEX_VERSION } from './documents'
+import { articleFile } from '../archive/ids'
+import { archiveReader } from '../archive/reader'
+import { buildIndexFile } from './build'
+import { encodeIndex } from './index-codec'
+import { indexHeader, writeIndexFile } from './index-file'
+import { IndexState } from './index-state'
+import type { IndexBuilder } from './load-state'
+import { indexAll } from './load-state'
 import { SearchIndex } from './search-index'
+import { MANIFEST } from './segment-store'
 
 const QUERIES = ['corridor', 'repa', 'shellng', 'heatwave', 'kharkiv shelling', 'spokesperson', 'town crier']
 
 /** An archive with a saved, closed index, and the results that index gave. */
 async function savedIndex() {
   const fixture = await fixtureArchive()
+  const keyFile = await testKeyFile()
   const bank = fixture.byTitle('Central bank')
   await annotate(fixture.archive, bank.id, 'two members', { note: 'Ask the spokesperson', tags: ['rates'] })
-  const index = await SearchIndex.open(fixture.archive)
+  const index = await SearchIndex.open(fixture.archive, { keyFile })
   expect(index.rebuiltBecause).toBe('missing')
   const before = await snapshot(index, QUERIES)
   await index.close()
-  return { ...fixture, file: join(fixture.dir, 'search-index.json'), before }
+  const folder = join(fixture.dir, 'search-index')
+  const reopen = async (opts: { keyFile?: string } = { keyFile }) =>
+    SearchIndex.open(await Archive.open(fixture.dir), opts)
+  return { ...fixture, keyFile, folder, manifest: join(folder, MANIFEST), before, reopen }
 }
+
+const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'))
+const segmentsIn = async (folder: string) => (await readdir(folder)).filter((n) => n.endsWith('.seg'))
 
 afterEach(() => {
   vi.useRealTimers()
@@ -28,27 +50,27 @@ afterEach(() => {
 
 describe('SearchIndex persistence', () => {
   it('reopens the saved index without rebuilding, with identical results', async () => {
-    const { dir, file, before } = await savedIndex()
-    const header = JSON.parse(await readFile(file, 'utf8')).header
-    expect(header).toMatchObject({ format: 'glossa-search-index', version: INDEX_VERSION })
-    expect(header.fingerprint).toMatch(/^12:/)
-    const index = await SearchIndex.open(await Archive.open(dir))
+    const { manifest, before, reopen } = await savedIndex()
+    const saved = await readJson(manifest)
+    expect(saved).toMatchObject({ format: 'glossa-search-segments', version: 1 })
+    expect(Object.keys(saved.articles)).toHaveLength(12)
+    const index = await reopen()
     expect(index.rebuiltBecause).toBeUndefined()
     expect(await snapshot(index, QUERIES)).toEqual(before)
   })
 
-  it('leaves the file alone when nothing changed', async () => {
-    const { dir, file } = await savedIndex()
-    const before = (await stat(file)).mtimeMs
-    const index = await SearchIndex.open(await Archive.open(dir))
+  it('leaves the files alone when nothing changed', async () => {
+    const { manifest, reopen } = await savedIndex()
+    const before = (await stat(manifest)).mtimeMs
+    const index = await reopen()
     await index.search('corridor')
     await index.close()
-    expect((await stat(file)).mtimeMs).toBe(before)
+    expect((await stat(manifest)).mtimeMs).toBe(before)
   })
 
   it('keeps searching and takes changes while it saves', async () => {
-    const { dir, archive } = await savedIndex()
-    const index = await SearchIndex.open(archive)
+    const { archive, keyFile, reopen } = await savedIndex()
+    const index = await SearchIndex.open(archive, { keyFile })
     await archive.createArticle({ title: 'Quay repaired', text: 'Work on the quay ended.', tags: [] })
     const saving = index.flush()
     const [during, created] = await Promise.all([
@@ -59,84 +81,102 @@ describe('SearchIndex persistence', () => {
     expect(during).toHaveLength(2)
     expect((await index.search('quay')).map((h) => h.articleId)).toContain(created.id)
     await index.close()
-    const reopened = await SearchIndex.open(await Archive.open(dir))
+    const reopened = await reopen()
     expect(reopened.rebuiltBecause).toBeUndefined()
     expect(await reopened.search('quay')).toHaveLength(2)
   })
 
-  it('rebuilds a missing index file', async () => {
-    const { dir, file, before } = await savedIndex()
-    await rm(file)
-    const index = await SearchIndex.open(await Archive.open(dir))
+  it('rebuilds a missing index', async () => {
+    const { folder, manifest, before, reopen } = await savedIndex()
+    await rm(folder, { recursive: true })
+    const index = await reopen()
     expect(index.rebuiltBecause).toBe('missing')
     expect(await snapshot(index, QUERIES)).toEqual(before)
     await index.flush()
-    await stat(file)
+    await stat(manifest)
   })
 
+  const run = promisify(execFile)
   it.each([
     {
-      name: 'truncated',
-      damage: (raw: string) => raw.slice(0, Math.floor(raw.length / 2)),
-      // The term list is read while loading, so a file cut in its terms is found then.
-      reason: /^corrupt: (not valid JSON|MiniSearch could not load it)/,
-    },
-    { name: 'empty', damage: () => '', reason: /^corrupt: not valid JSON/ },
-    { name: 'not an object', damage: () => '[1, 2, 3]', reason: /^corrupt: no valid header/ },
-    {
-      name: 'without header',
-      damage: (raw: string) => JSON.stringify({ index: JSON.parse(raw).index }),
-      reason: /^corrupt: no valid header/,
+      name: 'a truncated manifest',
+      damage: async (f: string) =>
+        writeFile(join(f, MANIFEST), (await readFile(join(f, MANIFEST))).subarray(0, 40)),
+      reason: /^corrupt: the manifest is not JSON/,
     },
     {
-      name: 'index of the wrong shape',
-      damage: (raw: string) => JSON.stringify({ ...JSON.parse(raw), index: { documentCount: 'many' } }),
-      reason: /^corrupt: the index does not have the shape/,
-    },
-    {
-      name: 'index that MiniSearch rejects',
-      damage: (raw: string) => {
-        const data = JSON.parse(raw)
-        return JSON.stringify({ ...data, index: { ...data.index, index: [['x', null]] } })
+      name: 'a manifest with an article hidden behind a forged tombstone',
+      damage: async (f: string) => {
+        const saved = await readJson(join(f, MANIFEST))
+        saved.segments[0].dead.push(0)
+        await writeFile(join(f, MANIFEST), JSON.stringify(saved))
       },
-      reason: /^corrupt: MiniSearch could not load it/,
+      reason: /^corrupt: the manifest was not written by this Glossa/,
     },
     {
-      name: 'index that lost its terms',
-      damage: (raw: string) => {
-        const data = JSON.parse(raw)
-        return JSON.stringify({ ...data, index: { ...data.index, index: data.index.index.slice(1) } })
+      name: 'a manifest whose article signatures were edited',
+      damage: async (f: string) => {
+        const saved = await readJson(join(f, MANIFEST))
+        const [id] = Object.keys(saved.articles)
+        saved.articles[id][0] = 'AAAAAAAAAAAAAAAA'
+        await writeFile(join(f, MANIFEST), JSON.stringify(saved))
       },
-      reason: /^corrupt: the index does not match its header/,
+      reason: /^corrupt: the manifest was not written by this Glossa/,
     },
     {
-      name: 'index and header that disagree',
-      damage: (raw: string) => {
-        const data = JSON.parse(raw)
-        return JSON.stringify({ ...data, header: { ...data.header, annotationDocs: {} } })
+      name: 'a named pipe in place of the manifest',
+      damage: async (f: string) => {
+        await rm(join(f, MANIFEST))
+        await run('mkfifo', [join(f, MANIFEST)])
       },
-      reason: /^corrupt: the index does not match its header/,
+      reason: /^corrupt: the manifest is not a regular file/,
     },
     {
-      name: 'older index format',
-      damage: (raw: string) => {
-        const data = JSON.parse(raw)
-        return JSON.stringify({ ...data, header: { ...data.header, version: 0 } })
+      name: 'a segment with a flipped byte',
+      damage: async (f: string) => {
+        const [seg] = await segmentsIn(f)
+        const bytes = await readFile(join(f, seg))
+        bytes[bytes.length - 60] ^= 0xff
+        await writeFile(join(f, seg), bytes)
       },
-      reason: /^stale: written in index format 0/,
+      reason: /^corrupt: /,
     },
-  ])('rebuilds an index file that is $name, with the same results', async ({ damage, reason }) => {
-    const { dir, file, before } = await savedIndex()
-    await writeFile(file, damage(await readFile(file, 'utf8')))
-    const index = await SearchIndex.open(await Archive.open(dir))
+    {
+      name: 'a missing segment',
+      damage: async (f: string) => rm(join(f, (await segmentsIn(f))[0])),
+      reason: /^corrupt: /,
+    },
+    {
+      name: 'an older format',
+      damage: async (f: string) => {
+        const saved = await readJson(join(f, MANIFEST))
+        await writeFile(join(f, MANIFEST), JSON.stringify({ ...saved, version: 0 }))
+      },
+      reason: /^stale: index format 0/,
+    },
+  ])('rebuilds an index with $name, with the same results', async ({ damage, reason }) => {
+    const { folder, before, reopen } = await savedIndex()
+    await damage(folder)
+    const index = await reopen()
     expect(index.rebuiltBecause).toMatch(reason)
     expect(await snapshot(index, QUERIES)).toEqual(before)
     await index.close()
-    expect((await SearchIndex.open(await Archive.open(dir))).rebuiltBecause).toBeUndefined()
+    expect((await reopen()).rebuiltBecause).toBeUndefined()
+  })
+
+  it('does not trust an index signed with another key, nor one it cannot verify without a key', async () => {
+    const { before, reopen } = await savedIndex()
+    const other = await reopen({ keyFile: await testKeyFile() })
+    expect(other.rebuiltBecause).toMatch(/^corrupt: .*not written by this Glossa/)
+    expect(await snapshot(other, QUERIES)).toEqual(before)
+    await other.close()
+    const keyless = await reopen({})
+    expect(keyless.rebuiltBecause).toBe('unverified: there is no trust key to check the saved index with')
+    expect(await snapshot(keyless, QUERIES)).toEqual(before)
   })
 
   it('re-indexes articles added, changed and deleted while no index was open', async () => {
-    const { dir, byTitle } = await savedIndex()
+    const { dir, byTitle, reopen } = await savedIndex()
     const other = await Archive.open(dir)
     const added = await other.createArticle({
       title: 'Ferry timetable changes',
@@ -146,63 +186,80 @@ describe('SearchIndex persistence', () => {
     await other.updateArticle(byTitle('Exam results').id, { title: 'Exam pass rates climb' })
     await other.deleteArticle(byTitle('Train services').id)
 
-    const index = await SearchIndex.open(await Archive.open(dir))
+    const index = await reopen()
     expect(index.rebuiltBecause).toBe('stale: 1 added, 1 changed, 1 removed while the index was closed')
     expect((await index.search('ferry')).map((h) => h.articleId)).toEqual([added.id])
     expect((await index.search('climb')).map((h) => h.articleId)).toEqual([byTitle('Exam results').id])
     expect(await index.search('cancelled')).toEqual([])
     await index.close()
-    expect((await SearchIndex.open(await Archive.open(dir))).rebuiltBecause).toBeUndefined()
+    expect((await reopen()).rebuiltBecause).toBeUndefined()
   })
 
   it('notices a note edited while no index was open, even when no count changed', async () => {
-    const { dir, byTitle } = await savedIndex()
+    const { dir, byTitle, reopen } = await savedIndex()
     const other = await Archive.open(dir)
     const bank = byTitle('Central bank')
     await other.changeAnnotations(bank.id, (list) => {
       list[0] = { ...list[0], note: 'Ask the governor instead' }
     })
-    const index = await SearchIndex.open(await Archive.open(dir))
+    const index = await reopen()
     expect(index.rebuiltBecause).toMatch(/^stale: 1 changed/)
     expect((await index.search('governor'))[0]).toMatchObject({ articleId: bank.id, field: 'note' })
     expect(await index.search('spokesperson')).toEqual([])
   })
 
+  it('notices a note rewritten in place to the same size with its times put back', async () => {
+    const { dir, byTitle, reopen } = await savedIndex()
+    const bank = byTitle('Central bank')
+    const sizes = await editInPlace(articleFile(dir, 'annotations', bank.id), (text) =>
+      text.replace('spokesperson', 'chairperson!'),
+    )
+    expect(sizes.after).toBe(sizes.before)
+    const index = await reopen()
+    expect(index.rebuiltBecause).toMatch(/^stale: 1 changed/)
+    expect((await index.search('chairperson'))[0]).toMatchObject({ articleId: bank.id, field: 'note' })
+    expect(await index.search('spokesperson')).toEqual([])
+  })
+
   it('saves a change two seconds after it, and on flush', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const { dir, archive, file } = await savedIndex()
-    const index = await SearchIndex.open(archive)
-    const saved = async () => JSON.parse(await readFile(file, 'utf8')).header.fingerprint as string
-    const first = await saved()
+    const { archive, keyFile, manifest, reopen } = await savedIndex()
+    const index = await SearchIndex.open(archive, { keyFile })
+    const saved = async () => Object.keys((await readJson(manifest)).articles).length
+    expect(await saved()).toBe(12)
     await archive.createArticle({ title: 'Pier reopens', text: 'The pier reopened.', tags: [] })
     await index.search('pier')
     await vi.advanceTimersByTimeAsync(1_000)
-    expect(await saved()).toBe(first)
+    expect(await saved()).toBe(12)
     await vi.advanceTimersByTimeAsync(1_100)
-    await vi.waitFor(async () => expect(await saved()).toMatch(/^13:/))
+    await vi.waitFor(async () => expect(await saved()).toBe(13))
     vi.useRealTimers()
 
     await archive.createArticle({ title: 'Pier closes', text: 'Closed again.', tags: [] })
     await index.flush()
-    expect(await saved()).toMatch(/^14:/)
-    expect((await SearchIndex.open(await Archive.open(dir))).rebuiltBecause).toBeUndefined()
+    expect(await saved()).toBe(14)
+    expect((await reopen()).rebuiltBecause).toBeUndefined()
   })
 
-  it('keeps searching in memory when the index file cannot be written', async () => {
+  it('keeps searching in memory when the index cannot be written', async () => {
     const { archive, dir } = await fixtureArchive()
-    const index = await SearchIndex.open(archive, { file: join(dir, 'no-such-folder', 'index.json') })
+    const keyFile = await testKeyFile()
+    await writeFile(join(dir, 'not-a-folder'), 'x')
+    const index = await SearchIndex.open(archive, { keyFile, dir: join(dir, 'not-a-folder', 'index') })
+    expect(index.problems[0]).toMatch(/The search index is held in memory only: it could not be written/)
     expect(await index.search('maize')).toHaveLength(1)
+    await archive.createArticle({ title: 'Silo fire', text: 'A maize silo burned.', tags: [] })
     await expect(index.flush()).rejects.toMatchObject({
       code: 'internal',
       message: expect.stringMatching(/Could not save the search index.*writable/),
     })
-    expect(index.problems[0]).toMatch(/Could not save the search index/)
-    await archive.createArticle({ title: 'Silo fire', text: 'A maize silo burned.', tags: [] })
+    expect(index.problems.at(-1)).toMatch(/Could not save the search index/)
     expect(await index.search('maize')).toHaveLength(2)
   })
 
   it('ranks the same after edits as an index rebuilt from scratch, at 200 synthetic articles', async () => {
     const dir = await tempDir('glossa-search-')
+    const keyFile = await testKeyFile()
     const archive = await Archive.open(dir)
     const gen = synthetic(7)
     const metas = []
@@ -210,10 +267,11 @@ describe('SearchIndex persistence', () => {
     const queries = metas.slice(0, 12).map((m) => m.title.split(' ').slice(0, 2).join(' '))
     queries.push('grid', 'repairs', 'ukrenergo kyiv', 'substa', 'shellng')
 
-    const index = await SearchIndex.open(archive)
+    const index = await SearchIndex.open(archive, { keyFile })
     for (const m of metas.slice(0, 20)) {
       const exact = (await archive.getArticle(m.id)).text.slice(0, 12)
       await annotate(archive, m.id, exact, { note: `reviewed ${m.title}` })
+      if (m === metas[10]) await index.flush() // a second segment, and tombstones in the first
     }
     for (const m of metas.slice(20, 30))
       await archive.updateArticle(m.id, { title: `${m.title} updated`, tags: ['checked'] })
@@ -224,14 +282,61 @@ describe('SearchIndex persistence', () => {
     expect(live.flat().length).toBeGreaterThan(100)
     await index.close()
 
-    const reopened = await SearchIndex.open(await Archive.open(dir))
+    const reopened = await SearchIndex.open(await Archive.open(dir), { keyFile })
     expect(reopened.rebuiltBecause).toBeUndefined()
     expect(await snapshot(reopened, queries)).toEqual(live)
     await reopened.close()
 
-    await rm(join(dir, 'search-index.json'))
-    const rebuilt = await SearchIndex.open(await Archive.open(dir))
+    await rm(join(dir, 'search-index'), { recursive: true })
+    const rebuilt = await SearchIndex.open(await Archive.open(dir), { keyFile })
     expect(rebuilt.rebuiltBecause).toBe('missing')
     expect(await snapshot(rebuilt, queries)).toEqual(live)
+  })
+})
+
+describe('an index saved in the older single-file format', () => {
+  /** The archive with a `search-index.json` as the MiniSearch index wrote it, and that index's results. */
+  async function legacyIndex() {
+    const fixture = await fixtureArchive()
+    const bank = fixture.byTitle('Central bank')
+    await annotate(fixture.archive, bank.id, 'two members', { note: 'Ask the spokesperson', tags: ['rates'] })
+    const state = new IndexState()
+    const source = archiveReader(fixture.archive)
+    await indexAll(
+      source,
+      state,
+      source.list().map((m) => m.id),
+    )
+    const legacy = join(fixture.dir, 'search-index.json')
+    await writeIndexFile(legacy, encodeIndex(indexHeader(state), state.ms))
+    return { ...fixture, legacy, keyFile: await testKeyFile() }
+  }
+
+  it('answers from it while the new index is built, then moves to the new one and removes it', async () => {
+    const { archive, dir, legacy, keyFile } = await legacyIndex()
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const builder: IndexBuilder = async (request) => {
+      await gate
+      return buildIndexFile(request)
+    }
+    const index = await SearchIndex.open(archive, { keyFile, builder })
+    expect(index.rebuiltBecause).toMatch(/^stale: the index was saved in an older format/)
+    // Changes while the new index is built reach the old one, and then the new one.
+    const pier = await archive.createArticle({ title: 'Pier reopens', text: 'The pier reopened.', tags: [] })
+    expect((await index.search('pier')).map((h) => h.articleId)).toEqual([pier.id])
+    const before = await snapshot(index, QUERIES)
+    expect(before.flat().length).toBeGreaterThan(5)
+    await stat(legacy)
+    release()
+    await index.migrated
+    await expect(stat(legacy)).rejects.toMatchObject({ code: 'ENOENT' })
+    expect(index.built?.problems).toEqual([])
+    expect(await snapshot(index, QUERIES)).toEqual(before)
+    expect((await index.search('pier')).map((h) => h.articleId)).toEqual([pier.id])
+    await index.close()
+    const reopened = await SearchIndex.open(await Archive.open(dir), { keyFile })
+    expect(reopened.rebuiltBecause).toBeUndefined()
+    expect(await snapshot(reopened, QUERIES)).toEqual(before)
   })
 })

@@ -1,27 +1,45 @@
 // Main process: full-text search over an archive's articles, notes and tags. Kept current from the archive's
-// change events, saved beside the archive so startup loads it instead of reading every body again.
+// change events; saved beside the archive as segment files and their manifest (segment-store.ts), signed with
+// this machine's trust key, so startup opens it instead of reading every body again. A save appends what changed
+// as a small segment; the small segments at the end are merged as one when there are many.
+//
+// The index is built from nothing by the index builder process (build.ts) when there is no usable saved index.
+// An index saved in the older single-file format (`search-index.json`) is migrated: it is loaded and answers
+// searches, kept current, while the builder writes the segments; then the segments take over and the old file
+// is removed. Without a trust key nothing saved can be verified (a forged manifest could hide or invent
+// matches): the index is then built at every open and never saved (see README "Towards 100,000 articles").
+import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Archive, ArchiveChange } from '../archive/archive'
+import { readTrustKey } from '../archive/trust-mac'
 import { GlossaError } from '../../shared/errors'
-import { compactIndex } from './compact-postings'
+import { buildIndexFile, buildSegments } from './build'
+import { currentSignatures, describeStaleness, staleness } from './freshness'
 import type { SearchHit } from './hits'
-import { encodeIndex } from './index-codec'
-import { indexHeader, writeIndexFile } from './index-file'
-import { IndexState, message } from './index-state'
-import { loadState } from './load-state'
-import type { BuildReport, IndexBuilder } from './load-state'
+import type { IndexState } from './index-state'
+import { message } from './index-state'
+import { loadSaved } from './load-state'
+import type { BuildReport, BuildRequest, IndexBuilder } from './load-state'
 import { runQuery } from './query-run'
 import type { SearchOutcome } from './query-run'
 import { parseSearchQuery } from '../../shared/search-query'
 import { archiveReader } from '../archive/reader'
 import type { ArchiveReader } from '../archive/reader'
+import { searchIndexKeyFile } from './search-key'
+import { openStore, saveStore } from './segment-store'
+import { FIELDS, SegmentState } from './segment-state'
+import type { SegmentedIndex } from './segmented-index'
 import { TextCache } from './text-cache'
 
 export type OpenSearchOptions = {
-  /** Default `<archive>/search-index.json`. */
-  file?: string
+  /** The index folder; default `<archive>/search-index`. */
+  dir?: string
+  /** An index saved in the older single-file format, migrated; default `<archive>/search-index.json`. */
+  legacyFile?: string
   /** Builds a missing or unusable index in another process (see build-worker.ts); default: in this one. */
   builder?: IndexBuilder
+  /** This machine's trust key file; default the one open-archive.ts named for the archive. */
+  keyFile?: string
 }
 export type SearchQueryOptions = { /** Articles returned at most, 1–500; default 50. */ limit?: number }
 
@@ -31,14 +49,18 @@ const MAX_LIMIT = 500
 const SAVE_DEBOUNCE_MS = 2_000
 /** ...but no longer than this after the first unsaved one... */
 const SAVE_MAX_WAIT_MS = 30_000
-/** ...and saving gets at most 1/20 of the time: at 10,000 articles a save writes ~50 MB over ~2 s, holding
- *  changes back meanwhile, and a change a crash kept from the file is re-indexed on the next open anyway. */
+/** ...and saving gets at most 1/20 of the time (a save reopens the index's segments), and a change a crash
+ *  kept from the files is re-indexed on the next open anyway. */
 const SAVE_SPACING = 20
+/** Articles re-indexed at once when catching up at open. */
+const REFRESH_BATCH = 32
+
+export const NO_KEY = 'unverified: there is no trust key to check the saved index with'
 
 export class SearchIndex {
   readonly problems: string[] = []
   private rebuiltReason: string | undefined
-  private state = new IndexState(undefined, undefined, undefined, this.problems)
+  private state: SegmentState | IndexState = new SegmentState(undefined, undefined, this.problems)
   /** Every task that reads or changes the index as a whole (load, updates, saves), one after another. */
   private tail: Promise<unknown> = Promise.resolve()
   /** The last update queued: a search waits for it, so it sees every change the archive reported before. */
@@ -51,14 +73,21 @@ export class SearchIndex {
   private dirtySince: number | undefined
   private timer: NodeJS.Timeout | undefined
   private closed = false
+  private key: Buffer | null = null
+  /** Searches under way, and indexes replaced meanwhile: closed once no search can be reading them. */
+  private running = 0
+  private retired: SegmentedIndex[] = []
+  private migration: Promise<void> = Promise.resolve()
 
   private readonly source: ArchiveReader
   private builtReport: BuildReport | undefined
 
   private constructor(
     archive: Archive,
-    readonly file: string,
+    readonly dir: string,
+    private readonly legacyFile: string,
     private readonly builder: IndexBuilder | undefined,
+    private readonly keyFile: string | undefined,
   ) {
     this.source = archiveReader(archive)
     this.texts = new TextCache(this.source)
@@ -67,11 +96,18 @@ export class SearchIndex {
   }
 
   /**
-   * Loads the saved index, re-indexing what changed since it was saved, or builds it from every article.
-   * A rebuilt or refreshed index is saved shortly after (as after any change), not before this returns.
+   * Opens the saved index, re-indexing what changed since it was saved, or builds it from every article.
+   * A refreshed index is saved shortly after (as after any change), not before this returns. An index in the
+   * older format answers at once while the new one is built (`migrated` settles when it has taken over).
    */
   static async open(archive: Archive, opts: OpenSearchOptions = {}): Promise<SearchIndex> {
-    const index = new SearchIndex(archive, opts.file ?? join(archive.dir, 'search-index.json'), opts.builder)
+    const index = new SearchIndex(
+      archive,
+      opts.dir ?? join(archive.dir, 'search-index'),
+      opts.legacyFile ?? join(archive.dir, 'search-index.json'),
+      opts.builder,
+      'keyFile' in opts ? opts.keyFile : searchIndexKeyFile(archive),
+    )
     try {
       await index.enqueue(() => index.load())
     } catch (err) {
@@ -81,14 +117,19 @@ export class SearchIndex {
     return index
   }
 
-  /** Set when open() could not use the saved index as it was: 'missing', 'corrupt: …' or 'stale: …'. */
+  /** Set when open() could not use the saved index as it was: 'missing', 'corrupt: …', 'stale: …', 'unverified: …'. */
   get rebuiltBecause(): string | undefined {
     return this.rebuiltReason
   }
 
-  /** Set when open() had the index built by the builder process: its time and memory peak. */
+  /** Set when the index was built by the builder process: its time and memory peak. */
   get built(): BuildReport | undefined {
     return this.builtReport
+  }
+
+  /** Settles once an index found in the older format has been replaced by the segmented one (or could not be). */
+  get migrated(): Promise<void> {
+    return this.migration
   }
 
   /** The articles that match `query` (see src/shared/search-query.ts), best first, and how many match. */
@@ -99,10 +140,17 @@ export class SearchIndex {
     await this.updated
     const requested = Number.isFinite(opts.limit) ? Number(opts.limit) : DEFAULT_LIMIT
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(requested)))
-    return runQuery(this.state.ms, parsed.query, limit, {
-      archive: this.source,
-      text: (id) => this.texts.get(id),
-    })
+    const { state } = this
+    this.running++
+    try {
+      return await runQuery(state instanceof SegmentState ? state.engine : state.ms, parsed.query, limit, {
+        archive: this.source,
+        text: (id) => this.texts.get(id),
+      })
+    } finally {
+      this.running--
+      this.closeRetired()
+    }
   }
 
   /** The hits of `find`; a query with nothing to look for (only punctuation) finds nothing. */
@@ -111,7 +159,7 @@ export class SearchIndex {
     return (await this.find(query, opts)).hits
   }
 
-  /** Writes pending changes to the index file now. */
+  /** Writes pending changes to the index folder now. */
   async flush(): Promise<void> {
     await this.save()
   }
@@ -121,13 +169,25 @@ export class SearchIndex {
     if (this.closed) return
     this.closed = true
     this.unsubscribe()
-    await this.save()
+    try {
+      await this.save()
+    } finally {
+      await this.enqueue(async () => {
+        if (this.state instanceof SegmentState) this.retired.push(this.state.engine)
+        this.closeRetired()
+      })
+    }
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.tail.then(task)
     this.tail = run.catch(() => undefined)
     return run
+  }
+
+  private closeRetired(): void {
+    if (this.running > 0) return
+    for (const index of this.retired.splice(0)) index.close()
   }
 
   private onChange(change: ArchiveChange): void {
@@ -149,16 +209,142 @@ export class SearchIndex {
   }
 
   private async load(): Promise<void> {
-    const loaded = await loadState(this.source, this.file, this.problems, this.builder)
-    this.state = loaded.state
-    this.rebuiltReason = loaded.rebuiltBecause
-    this.builtReport = loaded.built
-    this.savedRevision = loaded.needsSave ? -1 : loaded.state.revision
+    this.key = this.keyFile ? await readTrustKey(this.keyFile) : null
+    let unusable: string
+    if (this.key) {
+      const opened = await openStore(this.dir, FIELDS, this.key)
+      if (opened.ok) {
+        const state = new SegmentState(
+          opened.index,
+          SegmentState.signaturesOf(opened.articles),
+          this.problems,
+        )
+        this.state = state
+        this.rebuiltReason = await this.refresh(state)
+        this.savedRevision = this.rebuiltReason ? -1 : state.revision
+        // Left by a migration that ended before the old file was removed.
+        await rm(this.legacyFile, { force: true }).catch(() => undefined)
+        this.scheduleSave()
+        return
+      }
+      unusable = opened.reason
+      if (unusable === 'missing') {
+        const legacy = await loadSaved(this.source, this.legacyFile, this.problems)
+        if (legacy) {
+          this.state = legacy.state
+          this.rebuiltReason = 'stale: the index was saved in an older format; rebuilt in the background'
+          this.migration = this.migrate()
+          return
+        }
+      }
+    } else {
+      unusable = (await exists(this.dir)) ? NO_KEY : 'missing'
+    }
+    this.rebuiltReason = unusable
+    await this.build()
+  }
+
+  /** Re-indexes what changed in the archive since `state` was saved; says what, or undefined when nothing. */
+  private async refresh(state: SegmentState): Promise<string | undefined> {
+    const current = await currentSignatures(this.source, state.signatures)
+    const stale = staleness(state.signatures, current, (id) => state.signatures.has(id))
+    if (stale.added.length + stale.changed.length + stale.removed.length === 0) return undefined
+    for (const id of stale.removed) state.remove(id)
+    const ids = [...stale.added, ...stale.changed].sort()
+    for (let i = 0; i < ids.length; i += REFRESH_BATCH)
+      await Promise.all(ids.slice(i, i + REFRESH_BATCH).map((id) => state.index(this.source, id)))
+    return describeStaleness(stale)
+  }
+
+  /** The index built from every article: by the builder process, or here; on disk when there is a key. */
+  private async build(): Promise<void> {
+    if (this.key) {
+      const built = await this.buildStore()
+      if (built) {
+        this.state = built.state
+        this.builtReport = built.report
+        this.savedRevision = built.changed ? -1 : built.state.revision
+        this.scheduleSave()
+        return
+      }
+    }
+    // Held in memory only: without a key nothing saved could be trusted, and the builder failed otherwise.
+    const state = new SegmentState(undefined, undefined, this.problems)
+    await buildSegments(
+      this.source,
+      this.source.list().map((m) => m.id),
+      this.problems,
+      async () => {},
+      undefined,
+      undefined,
+      state,
+    )
+    this.state = state
+    this.savedRevision = -1
     this.scheduleSave()
   }
 
+  /**
+   * The segments written by the builder process (or, when it fails, by this one), opened and caught up with
+   * what changed while they were written; undefined when neither could make a usable index.
+   */
+  private async buildStore(): Promise<
+    { state: SegmentState; report?: BuildReport; changed: boolean } | undefined
+  > {
+    const request: BuildRequest = {
+      dir: this.source.dir,
+      file: this.dir,
+      metas: this.source.list(),
+      ...(this.keyFile ? { keyFile: this.keyFile } : {}),
+    }
+    const attempts: [string, IndexBuilder][] = this.builder ? [['process', this.builder]] : []
+    attempts.push(['here', buildIndexFile])
+    for (const [where, run] of attempts) {
+      try {
+        const report = await run(request)
+        for (const problem of report.problems)
+          if (!this.problems.includes(problem)) this.problems.push(problem)
+        const opened = await openStore(this.dir, FIELDS, this.key ?? undefined)
+        if (!opened.ok) throw new Error(`its index could not be read back (${opened.reason})`)
+        const state = new SegmentState(
+          opened.index,
+          SegmentState.signaturesOf(opened.articles),
+          this.problems,
+        )
+        const changed = (await this.refresh(state)) !== undefined
+        return { state, ...(where === 'process' ? { report } : {}), changed }
+      } catch (err) {
+        this.problems.push(
+          where === 'process'
+            ? `The search index was rebuilt inside Glossa: the index builder failed (${message(err)}).`
+            : `The search index is held in memory only: it could not be written (${message(err)}).`,
+        )
+      }
+    }
+    return undefined
+  }
+
+  /** Builds the segmented index while the one in the older format answers; then hands over and removes it. */
+  private async migrate(): Promise<void> {
+    // Outside the queue: searches and changes go on against the older index meanwhile.
+    const built = await this.buildStore()
+    if (!built) return
+    await this.enqueue(async () => {
+      if (this.closed) return built.state.engine.close()
+      // Changes made during the build went to the older index; the segments catch up from the files.
+      const changed = (await this.refresh(built.state)) !== undefined
+      this.state = built.state
+      this.builtReport = built.report
+      this.savedRevision = built.changed || changed ? -1 : built.state.revision
+      await rm(this.legacyFile, { force: true }).catch(() => undefined)
+      this.scheduleSave()
+    })
+  }
+
   private scheduleSave(): void {
-    if (this.closed || this.state.revision === this.savedRevision) return
+    const { state } = this
+    if (this.closed || !this.key || !(state instanceof SegmentState)) return
+    if (state.revision === this.savedRevision) return
     const now = Date.now()
     this.dirtySince ??= now
     const earliest = this.lastSavedAt + this.lastSaveCostMs * SAVE_SPACING
@@ -181,23 +367,37 @@ export class SearchIndex {
   }
 
   /**
-   * Runs as a queue task, so no update changes the index while its terms are walked and written out line by
-   * line; searches go on meanwhile (they only read a vacuumed index). Nothing holds the whole file in memory.
+   * Runs as a queue task, so no update changes the index while it is written: the live segment as a new
+   * segment file, then the manifest. Searches go on meanwhile over the index as it was, closed once they end.
    */
   private async saveNow(): Promise<void> {
-    const revision = this.state.revision
+    const { state, key } = this
+    if (!key || !(state instanceof SegmentState)) return
+    const revision = state.revision
     if (revision === this.savedRevision) return
     this.dirtySince = undefined
     const started = performance.now()
-    const { ms } = this.state
-    // Discarded documents linger in the term lists until vacuumed, and a search that meets one removes it:
-    // vacuumed first, the walk below sees no change, and a reopened index ranks exactly as a rebuilt one.
-    if (ms.dirtCount > 0) await ms.vacuum({ batchSize: 2_000, batchWait: 0 })
-    // Postings changed since the last save are folded back into their compact arrays.
-    compactIndex(ms, { fully: true })
-    await writeIndexFile(this.file, encodeIndex(indexHeader(this.state), ms))
+    const before = state.engine
+    try {
+      state.engine = await saveStore(this.dir, before, key, state.articles())
+    } catch (err) {
+      throw new GlossaError(
+        'internal',
+        `Could not save the search index to ${this.dir} (${message(err)}). Search still works in this session; ` +
+          'check that the archive folder is writable and the disk has free space.',
+      )
+    }
+    this.retired.push(before)
+    this.closeRetired()
     this.lastSaveCostMs = performance.now() - started
     this.savedRevision = revision
     this.lastSavedAt = Date.now()
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
 }

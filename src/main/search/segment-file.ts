@@ -15,7 +15,7 @@
 //   termOffsets[T+1], termEntryStart[T+1], entries[E*5] (fieldId, count, byte offset, digest lo, digest hi),
 //   id bytes (ASCII, padded to 4), term bytes (UTF-8, terms in ascending order, padded to 4).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 
 const MAGIC = Buffer.from('GLSEG01\n', 'latin1')
 const TAG_BYTES = 32
@@ -208,10 +208,13 @@ export class SegmentReader {
 
   /** Opens and checks `file`; `key` is the one the segment was written with. */
   static open(file: string, key?: Buffer): SegmentReader {
-    const fd = openSync(file, 'r')
+    // Without waiting (a named pipe in the segment's place) and without following a link.
+    const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0))
     try {
-      const size = fstatSync(fd).size
+      const info = fstatSync(fd)
       const corrupt = (what: string) => new SegmentCorrupt(file, what)
+      if (!info.isFile()) throw corrupt('it is not a regular file')
+      const { size } = info
       if (size < MAGIC.length + TAG_BYTES + TRAILER_BYTES) throw corrupt('it is too short')
       const trailer = readExactly(fd, TRAILER_BYTES, size - TRAILER_BYTES, file)
       const h = trailer.readUInt32LE(0)

@@ -4,9 +4,12 @@
 // leaves the previous manifest and its files, or the new ones. The manifest is authenticated like the segments
 // (HMAC-SHA256 under the key kept outside the archive; SHA-256 without one): a manifest that names a segment it
 // should not, or hides documents behind forged tombstones, is refused, and the index is rebuilt. Files the
-// manifest does not name (left by a crash or an older save) are removed at save.
+// manifest does not name (left by a crash or an older save) are removed at save. The manifest also carries what
+// each article was indexed from (its signature, freshness.ts), under the same MAC, so an open can re-index only
+// what changed while the index was closed.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { mkdir, open, readdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { writeAtomic } from '../archive/atomic'
@@ -36,6 +39,8 @@ const manifestSchema = z
           .strict(),
       )
       .max(10_000),
+    /** Per article: the signature of its catalog entry and of its annotations file as indexed. */
+    articles: z.record(z.string().max(64), z.tuple([z.string().max(64), z.string().max(200)])).optional(),
     mac: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict()
@@ -47,17 +52,39 @@ function macOf(key: Buffer | undefined, body: Omit<Manifest, 'mac'>): string {
   return mac.update(`${FORMAT} ${VERSION}\n`).update(JSON.stringify(body)).digest('hex')
 }
 
-export type StoreOpened = { ok: true; index: SegmentedIndex } | { ok: false; reason: string }
+/** Per article id: [signature of its catalog entry, of its annotations file] as indexed. */
+export type StoreArticles = Record<string, [string, string]>
+export type StoreOpened =
+  { ok: true; index: SegmentedIndex; articles: StoreArticles } | { ok: false; reason: string }
+
+/** Opened without waiting (a named pipe in the manifest's place) and without following a link. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+
+/** The manifest's bytes, read only when it is a regular file of a sane size; a string says why not. */
+async function readManifest(file: string): Promise<Buffer | string> {
+  let handle
+  try {
+    handle = await open(file, READ_FLAGS)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing'
+    return `corrupt: the manifest could not be read (${String(err)})`
+  }
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) return 'corrupt: the manifest is not a regular file'
+    if (info.size > MAX_MANIFEST_BYTES) return 'corrupt: the manifest is too large'
+    return await handle.readFile()
+  } catch (err) {
+    return `corrupt: the manifest could not be read (${String(err)})`
+  } finally {
+    await handle.close()
+  }
+}
 
 /** Opens the index saved in `dir`, or says why it cannot be used ('missing', 'corrupt: …', 'stale: …'). */
 export async function openStore(dir: string, fields: string[], key?: Buffer): Promise<StoreOpened> {
-  let raw: Buffer
-  try {
-    raw = await readFile(join(dir, MANIFEST))
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing' }
-    return { ok: false, reason: `corrupt: the manifest could not be read (${String(err)})` }
-  }
+  const raw = await readManifest(join(dir, MANIFEST))
+  if (typeof raw === 'string') return { ok: false, reason: raw }
   if (raw.length > MAX_MANIFEST_BYTES) return { ok: false, reason: 'corrupt: the manifest is too large' }
   let parsed: z.ZodSafeParseResult<Manifest>
   try {
@@ -85,7 +112,7 @@ export async function openStore(dir: string, fields: string[], key?: Buffer): Pr
     }
     const index = new SegmentedIndex(fields, readers)
     body.segments.forEach(({ dead }, s) => index.tombstone(s, dead))
-    return { ok: true, index }
+    return { ok: true, index, articles: body.articles ?? {} }
   } catch (err) {
     for (const reader of readers) reader.close()
     const what = err instanceof SegmentCorrupt ? err.message : String(err)
@@ -93,11 +120,23 @@ export async function openStore(dir: string, fields: string[], key?: Buffer): Pr
   }
 }
 
+/** Segments holding fewer documents than this are "small": a save merges the small ones at the end as one. */
+export const SMALL_SEGMENT_DOCS = 20_000
+/** A save merges the small segments at the end once there are more segments than this. */
+const MAX_SEGMENTS = 12
+
 /**
- * Saves `index` into `dir`: its live segment as a new segment file (when it holds anything), then the manifest.
- * Returns the index reopened from what was saved (the live segment now a file); `index` is closed.
+ * Saves `index` into `dir`: its live segment as a new segment file (when it holds anything), then the manifest
+ * (with `articles`, when given). Returns the index reopened from what was saved (the live segment now a file).
+ * `index` is left open (a search may still be reading it): the caller closes it. When the index has more than
+ * MAX_SEGMENTS segments, the small ones at the end (the saves since the last build or merge) are written as one.
  */
-export async function saveStore(dir: string, index: SegmentedIndex, key?: Buffer): Promise<SegmentedIndex> {
+export async function saveStore(
+  dir: string,
+  index: SegmentedIndex,
+  key?: Buffer,
+  articles?: StoreArticles,
+): Promise<SegmentedIndex> {
   await mkdir(dir, { recursive: true })
   const segments = index.segments.map((s, i) => ({
     file: basename(s.file),
@@ -106,15 +145,93 @@ export async function saveStore(dir: string, index: SegmentedIndex, key?: Buffer
     dead: deadList(index.deadIn(i)),
   }))
   if (index.liveSize > 0) segments.push(await writeSegment(dir, index.liveBytes(key), key))
-  const body: Omit<Manifest, 'mac'> = { format: FORMAT, version: VERSION, fields: index.fields, segments }
-  await writeAtomic(join(dir, MANIFEST), JSON.stringify({ ...body, mac: macOf(key, body) }))
-  index.close()
-  const named = new Set(segments.map((s) => s.file))
-  for (const name of await readdir(dir))
-    if (SEGMENT_NAME.test(name) && !named.has(name)) await rm(join(dir, name), { force: true })
+  await writeManifest(dir, index.fields, segments, key, articles)
   const reopened = await openStore(dir, index.fields, key)
   if (!reopened.ok) throw new Error(`The search index just saved cannot be read back (${reopened.reason}).`)
+  if (reopened.index.segments.length <= MAX_SEGMENTS) return reopened.index
+  return mergeTail(dir, reopened.index, key, articles)
+}
+
+/** The small segments at the end of `index` written as one (in order, without their tombstoned documents). */
+async function mergeTail(
+  dir: string,
+  index: SegmentedIndex,
+  key: Buffer | undefined,
+  articles: StoreArticles | undefined,
+): Promise<SegmentedIndex> {
+  let from = index.segments.length
+  while (
+    from > 0 &&
+    index.segments[from - 1].docCount - index.deadIn(from - 1).reduce((n, d) => n + d, 0) < SMALL_SEGMENT_DOCS
+  )
+    from--
+  if (index.segments.length - from < 2) return index
+  const tail = index.segments.slice(from)
+  const merged = await writeSegment(
+    dir,
+    mergeSegments(
+      tail,
+      tail.map((_, s) => index.deadIn(from + s)),
+      key,
+    ),
+    key,
+  )
+  const segments = index.segments.slice(0, from).map((s, i) => ({
+    file: basename(s.file),
+    tag: s.tag,
+    docs: s.docCount,
+    dead: deadList(index.deadIn(i)),
+  }))
+  segments.push(merged)
+  await writeManifest(dir, index.fields, segments, key, articles)
+  index.close()
+  const reopened = await openStore(dir, index.fields, key)
+  if (!reopened.ok) throw new Error(`The search index just merged cannot be read back (${reopened.reason}).`)
   return reopened.index
+}
+
+/** The manifest naming `segments`, written atomically; then segment files it does not name are removed. */
+async function writeManifest(
+  dir: string,
+  fields: string[],
+  segments: Manifest['segments'],
+  key: Buffer | undefined,
+  articles: StoreArticles | undefined,
+): Promise<void> {
+  const body: Omit<Manifest, 'mac'> = {
+    format: FORMAT,
+    version: VERSION,
+    fields,
+    segments,
+    ...(articles ? { articles } : {}),
+  }
+  await writeAtomic(join(dir, MANIFEST), JSON.stringify({ ...body, mac: macOf(key, body) }))
+  const named = new Set(segments.map((s) => s.file))
+  for (const name of await readdir(dir))
+    if (SEGMENT_NAME.test(name) && !named.has(name))
+      // A file still open for a search in flight may not be removable everywhere: the next save tries again.
+      await rm(join(dir, name), { force: true }).catch(() => undefined)
+}
+
+/** Writes segment bytes under a new name in `dir`, for a build that writes its segments as they fill. */
+export async function addSegmentFile(
+  dir: string,
+  bytes: Buffer,
+  key: Buffer | undefined,
+): Promise<Manifest['segments'][number]> {
+  await mkdir(dir, { recursive: true })
+  return writeSegment(dir, bytes, key)
+}
+
+/** The manifest naming segments written by addSegmentFile, with what each article was indexed from. */
+export async function finishStore(
+  dir: string,
+  fields: string[],
+  segments: Manifest['segments'],
+  key: Buffer | undefined,
+  articles: StoreArticles,
+): Promise<void> {
+  await writeManifest(dir, fields, segments, key, articles)
 }
 
 /** Writes segment bytes under a new name in `dir`; what the manifest says of it. */
@@ -138,7 +255,7 @@ async function writeSegment(
 export async function mergeStore(dir: string, fields: string[], key?: Buffer): Promise<StoreOpened> {
   const opened = await openStore(dir, fields, key)
   if (!opened.ok) return opened
-  const { index } = opened
+  const { index, articles } = opened
   const merged = await writeSegment(
     dir,
     mergeSegments(
@@ -149,10 +266,7 @@ export async function mergeStore(dir: string, fields: string[], key?: Buffer): P
     key,
   )
   index.close()
-  const body: Omit<Manifest, 'mac'> = { format: FORMAT, version: VERSION, fields, segments: [merged] }
-  await writeAtomic(join(dir, MANIFEST), JSON.stringify({ ...body, mac: macOf(key, body) }))
-  for (const name of await readdir(dir))
-    if (SEGMENT_NAME.test(name) && name !== merged.file) await rm(join(dir, name), { force: true })
+  await writeManifest(dir, fields, [merged], key, articles)
   return openStore(dir, fields, key)
 }
 

@@ -203,13 +203,18 @@ export class SegmentedIndex {
     }
   }
 
-  /** Tombstones the article's document and its annotation documents (`<id>#…`), wherever they are. */
-  removeArticle(articleId: string): number {
+  /**
+   * Tombstones the article's document and its annotation documents (`<id>#…`), wherever they are; `which` keeps
+   * it to the article's own document or to its annotation documents.
+   */
+  removeArticle(articleId: string, which: 'all' | 'article' | 'annotations' = 'all'): number {
     let removed = 0
     const prefix = `${articleId}#`
+    const wanted = (id: string) =>
+      (which !== 'annotations' && id === articleId) || (which !== 'article' && id.startsWith(prefix))
     this.segments.forEach((segment, s) => {
       for (const doc of segment.docsOf(articleId, prefix)) {
-        if (this.dead[s][doc]) continue
+        if (this.dead[s][doc] || (which !== 'all' && !wanted(segment.docId(doc)))) continue
         this.dead[s][doc] = 1
         this.deadCount++
         removed++
@@ -217,7 +222,7 @@ export class SegmentedIndex {
       }
     })
     this.live.ids.forEach((id, doc) => {
-      if (this.liveDead[doc] || (id !== articleId && !id.startsWith(prefix))) return
+      if (this.liveDead[doc] || !wanted(id)) return
       this.liveDead[doc] = 1
       removed++
       for (let f = 0; f < this.fields.length; f++) this.sums[f] -= this.live.fieldLength(doc, f)
