@@ -74,6 +74,39 @@ describe('saving and opening the segmented index', () => {
   })
 })
 
+describe('many saves', () => {
+  it('merge the small segments at the end as one, keeping the answers, the tombstones and the articles', async () => {
+    const dir = join(root, 'many')
+    const docs = makeDocs(300, 11)
+    const reference = new SegmentedIndex(FIELDS)
+    reference.add(docs)
+    let index = new SegmentedIndex(FIELDS)
+    let most = 0
+    for (let i = 0; i < 300; i += 15) {
+      index.add(docs.slice(i, i + 15))
+      if (i >= 30) {
+        index.removeArticle(docs[i - 30].id)
+        reference.removeArticle(docs[i - 30].id)
+      }
+      const saved = await saveStore(dir, index, KEY, { [docs[i].id]: ['m', 'a'] })
+      index.close()
+      index = saved
+      most = Math.max(most, index.segments.length)
+    }
+    expect(most).toBeLessThanOrEqual(12)
+    expect(answers(index)).toEqual(answers(reference))
+    index.close()
+    const reopened = await openStore(dir, FIELDS, KEY)
+    if (!reopened.ok) throw new Error(reopened.reason)
+    expect(answers(reopened.index)).toEqual(answers(reference))
+    expect(reopened.index.documentCount).toBe(reference.documentCount)
+    expect(reopened.articles).toEqual({ [docs[285].id]: ['m', 'a'] })
+    // Only the segments the manifest names are left.
+    expect(readdirSync(dir).filter((n) => n.endsWith('.seg'))).toHaveLength(reopened.index.segments.length)
+    reopened.index.close()
+  })
+})
+
 describe('a manifest that is not as this Glossa wrote it is refused', () => {
   async function saved(name: string): Promise<string> {
     const dir = join(root, name)
