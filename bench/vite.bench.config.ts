@@ -16,6 +16,8 @@ entries.push('pdf-run', 'pdf-read-child')
 entries.push('sync-run')
 // The growth ladder (#19): bench/growth.ts and its child.
 entries.push('growth', 'growth-child')
+// The export process's memory at 10,000 and 100,000 articles (#19): bench/export-memory.ts.
+entries.push('export-memory')
 
 export default defineConfig({
   root,

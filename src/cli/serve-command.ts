@@ -3,6 +3,7 @@
 import type { Handlers } from '../shared/contract'
 import type { Archive } from '../main/archive/archive'
 import { readHead } from '../main/archive/library-head'
+import { Downloads } from '../main/downloads'
 import { earlyService } from '../main/early-service'
 import { startServer } from '../main/serve'
 
@@ -59,10 +60,13 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     serviceFailed = reject
   })
   ready.catch(() => {})
+  // Exports made for the page to download, in a private folder outside the archive (downloads.ts).
+  const downloads = new Downloads()
   const server = await startServer({
     handlers: earlyService(ready, head),
     rendererDir: o.rendererDir,
     port: o.port ?? 0,
+    downloads,
   }).catch(async (err: unknown) => {
     await opening.then((a) => a.flush()).catch(() => {})
     throw err
@@ -81,7 +85,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     { startHousekeeping },
     { Importer },
     { ConnectorAccess, startBrowserConnector },
-    { nodeExporter },
+    { nodeExporter, processFileExporter },
     { nodeProcess },
     { processParser },
     { SearchIndex, nodeBuilder },
@@ -98,6 +102,8 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     version,
     search,
     exporter: nodeExporter(o.workers.export),
+    fileExporter: processFileExporter(() => nodeProcess(o.workers.export)),
+    downloads,
     importer,
     connector,
     ...(o.workers.sync ? { syncJob: () => nodeProcess(o.workers.sync!) } : {}),
@@ -139,6 +145,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
       await archive.flush()
     } finally {
       parser.close()
+      await downloads.close()
     }
   }
   return {

@@ -1,16 +1,26 @@
 // Main process without Electron: browser mode. Serves the built renderer and the same service over HTTP on
 // 127.0.0.1, for e2e tests and for reading in any browser. Every API call needs the per-run token.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { open } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { pipeline } from 'node:stream/promises'
 import type { Handlers } from '../shared/contract'
 import { dispatch } from '../shared/dispatch'
+import type { Downloads } from './downloads'
 import { maxRequestBytes } from '../shared/request-limits'
 import { readBodyCapped } from './request-body'
 import { serveStatic } from './serve-static'
 
-export type ServeOptions = { handlers: Handlers; rendererDir: string; port?: number; token?: string }
+export type ServeOptions = {
+  handlers: Handlers
+  rendererDir: string
+  port?: number
+  token?: string
+  /** Files offered for one download each (export.download); without it /download/ answers 404. */
+  downloads?: Downloads
+}
 export type RunningServer = { url: string; token: string; port: number; close: () => Promise<void> }
 
 export async function startServer({
@@ -18,6 +28,7 @@ export async function startServer({
   rendererDir,
   port = 0,
   token,
+  downloads,
 }: ServeOptions): Promise<RunningServer> {
   const secret = token ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(`Bearer ${secret}`)
@@ -40,6 +51,7 @@ export async function startServer({
       return send(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Foreign Origin header.' } })
     }
     const path = new URL(req.url ?? '/', origin).pathname
+    if (path.startsWith('/download/')) return sendDownload(path.slice('/download/'.length), req, res)
     if (!path.startsWith('/api/')) return serveStatic(rendererDir, path, req, res)
 
     const auth = Buffer.from(req.headers.authorization ?? '')
@@ -91,6 +103,36 @@ export async function startServer({
       })
     }
     send(res, 200, await dispatch(handlers, method, args))
+  }
+
+  /**
+   * A file offered by export.download, streamed from disk as the browser takes it (backpressure: the read
+   * waits for the socket), then removed. The ticket in the address is the token for it: good once, for
+   * TICKET_MS, issued only to a token-checked call; Host and Origin were checked above as for every request.
+   */
+  async function sendDownload(ticket: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET')
+      return send(res, 405, {
+        ok: false,
+        error: { code: 'invalid_argument', message: 'Use GET for a download.' },
+      })
+    const offered = downloads?.take(ticket)
+    if (!offered)
+      return send(res, 404, {
+        ok: false,
+        error: { code: 'not_found', message: 'This download is not offered (it was taken or it expired).' },
+      })
+    const file = await open(offered.file, 'r')
+    res.writeHead(200, {
+      'Content-Type': /charset=/i.test(offered.mime) ? offered.mime : `${offered.mime}; charset=utf-8`,
+      'Content-Length': String(offered.bytes),
+      'Content-Disposition': `attachment; filename="${offered.name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(offered.name)}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    })
+    const done = () => void downloads?.discard(offered.file)
+    res.once('close', done)
+    pipeline(file.createReadStream(), res).catch(() => {})
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -20,7 +20,8 @@ import { searchHandlers } from './handlers/search'
 import { tagHandlers } from './handlers/tags'
 import { Importer } from './importer'
 import { ConnectorAccess } from './connector/access'
-import type { ExportRunner } from './export/job'
+import type { ExportRunner, FileExportRunner } from './export/job'
+import type { Downloads } from './downloads'
 import { SearchIndex } from './search'
 
 export type ServiceOptions = {
@@ -30,6 +31,10 @@ export type ServiceOptions = {
   search?: Promise<SearchIndex>
   /** Runs exports in a job process (the app and browser mode); default: in this process. */
   exporter?: ExportRunner
+  /** Streams one-file exports to a file from a job process (export.download); default: in this process. */
+  fileExporter?: FileExportRunner
+  /** Browser mode: files offered for one download each; without it export.download refuses. */
+  downloads?: Downloads
   /** Shared with the browser connector's server when one runs; default: the archive's own token file. */
   connector?: ConnectorAccess
   /** Starts the team sync job; without it sync.run refuses. */
@@ -44,6 +49,8 @@ export function createService({
   importer = new Importer(archive),
   search,
   exporter,
+  fileExporter,
+  downloads,
   connector = new ConnectorAccess(archive.dir),
   syncJob,
   teamSecrets,
@@ -57,6 +64,8 @@ export function createService({
     connector,
     search: () => (index ??= SearchIndex.open(archive)),
     ...(exporter ? { exporter } : {}),
+    ...(fileExporter ? { fileExporter } : {}),
+    ...(downloads ? { downloads } : {}),
     ...(syncJob ? { syncJob } : {}),
     ...(teamSecrets ? { teamSecrets } : {}),
   }

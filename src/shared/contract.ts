@@ -273,6 +273,12 @@ export const contract = {
         tags: z.array(tagNameSchema).optional(),
         target: targetSchema.optional(),
         figure: figureSchema.nullable().optional(),
+        /**
+         * When the reader made this change (ISO time). A change made before the annotation's stored state (a
+         * change sent again after a reload, or from a window that held it while another saved) is not applied:
+         * the newer state stays and is returned. Given, it becomes the annotation's updatedAt (never later than now).
+         */
+        madeAt: z.iso.datetime().max(40).optional(),
       })
       .strict(),
     result: annotationSchema,
@@ -363,6 +369,20 @@ export const contract = {
   'export.run': {
     args: exportArgsSchema,
     result: z.array(z.object({ name: z.string(), content: z.string(), mime: z.string() })),
+  },
+  /**
+   * Browser mode: a one-file export (figures.csv, highlights.csv, combined Markdown) streamed to a file by the
+   * export process, for the page to download from `url` once (a GET the browser streams to disk). Refused
+   * where there is no download (the desktop app) and for the formats that make several files.
+   */
+  'export.download': {
+    args: exportArgsSchema,
+    result: z.object({
+      name: z.string(),
+      mime: z.string(),
+      bytes: z.int().nonnegative(),
+      url: z.string(),
+    }),
   },
   'search.query': {
     args: z

@@ -40,6 +40,8 @@ const WRITES = {
   'figures.conflicts': false,
   'figures.series': false,
   'export.run': false,
+  // Writes a file outside the archive (the download folder), never in it.
+  'export.download': false,
   'tags.list': false,
   'tags.rename': true,
   'tags.undoRename': true,

@@ -86,6 +86,7 @@ export const VALID = {
     tags: ['strikes'],
     target: c.target,
     figure: null,
+    madeAt: new Date().toISOString(),
   }),
   'annotations.delete': (c) => ({ ...c.annotations[1] }),
   'import.files': (c) => ({
@@ -110,6 +111,11 @@ export const VALID = {
     format: EXPORT_FORMATS[exportTurn++ % EXPORT_FORMATS.length],
     scope: { articleIds: [c.articles[0], c.articles[1]], tag: 'strikes', collection: c.collections[0] },
     options: { layout: 'per-article', groupBy: 'tag', bom: true },
+  }),
+  'export.download': (c) => ({
+    format: 'figures-csv',
+    scope: { articleIds: [c.articles[0], c.articles[1]], tag: 'strikes' },
+    options: { bom: true },
   }),
   'tags.list': () => ({}),
   'tags.rename': () => ({ from: 'obsolete', to: 'archive/obsolete' }),

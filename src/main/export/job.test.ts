@@ -1,14 +1,26 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { bundleChild } from '../../../test/reliability/bundle-child'
+import type { BundledChild } from '../../../test/reliability/bundle-child'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import { archiveExportSource, runExport } from './run'
 import type { ExportArgs } from './run'
 import { createService } from '../service'
-import { nodeExporter, processExporter, runExportJob } from './job'
+import { nodeExporter, processExporter, processFileExporter, runExportJob } from './job'
 import type { ExportJobRequest } from './job'
+import { nodeProcess } from '../jobs/job-process'
 import type { JobProcess } from '../jobs/job-process'
+
+// The export process as the app ships it (worker.ts bundled), for the tests that run a real one.
+const worker = { file: '' }
+let bundled: BundledChild | undefined
+beforeAll(async () => {
+  bundled = await bundleChild('src/main/export/worker.ts')
+  worker.file = bundled.file
+}, 120_000)
+afterAll(async () => bundled?.dispose())
 
 const TEXT = 'The air force said 520 drones were launched and 412 were shot down over the week.'
 
@@ -40,25 +52,72 @@ const FORMATS: ExportArgs[] = [
   { format: 'json', scope: {} },
 ]
 
+/** A job's `ask` answered from a selection, as the app answers it (without a process between). */
+async function askFrom(source: ReturnType<typeof archiveExportSource>, args: ExportArgs) {
+  const selection = await source.select(args.scope)
+  return async (question: unknown) => {
+    const { from, count } = question as { from: number; count: number }
+    return selection.slice(from, count)
+  }
+}
+
 describe('export jobs', () => {
-  it('give, from the files and what the app sends, exactly the files the app would write itself', async () => {
+  it('give, from the files and the slices the app sends, exactly the files the app would write itself', async () => {
     const h = await fixture()
     const source = archiveExportSource(h.archive)
     const at = '2024-03-01T00:00:00.000Z'
     for (const args of FORMATS) {
+      const count = (await source.select(args.scope)).count
       const request: ExportJobRequest = {
         dir: h.archive.dir,
-        metas: source.list(),
+        count,
         tagColors: source.tagColors(),
         collections: source.collections(),
         args,
         generatedAt: at,
       }
-      const job = await runExportJob(request)
+      const job = await runExportJob(request, await askFrom(source, args))
       expect(job.files, JSON.stringify(args)).toEqual(await runExport(source, args, at))
       expect(job.peakRssMB).toBeGreaterThan(10)
     }
   })
+
+  it('run in a real export process that asks the app for the catalog a slice at a time', async () => {
+    const h = await fixture()
+    // More articles than one slice (500), so the process asks more than once.
+    for (let n = 0; n < 520; n++)
+      await h.call('articles.create', { title: `Filler ${n}`, text: `Day ${n}.`, tags: [] })
+    const source = archiveExportSource(h.archive)
+    const at = '2024-03-01T00:00:00.000Z'
+    const asked: unknown[] = []
+    const start = () => {
+      const child = nodeProcess(worker.file)
+      return {
+        ...child,
+        onMessage: (listener: (m: unknown) => void) => child.onMessage((m) => (asked.push(m), listener(m))),
+      }
+    }
+    for (const args of FORMATS) {
+      const job = await processExporter(start)(h.archive, args, at)
+      expect(job.files, JSON.stringify(args)).toEqual(await runExport(source, args, at))
+    }
+    const out = join(await tempDir(), 'figures.csv')
+    const streamed = await processFileExporter(start)(
+      h.archive,
+      { format: 'figures-csv', scope: {} },
+      at,
+      out,
+    )
+    const [whole] = await runExport(source, { format: 'figures-csv', scope: {} }, at)
+    expect(await readFile(out, 'utf8')).toBe(whole.content)
+    expect(streamed.file.bytes).toBe(Buffer.byteLength(whole.content))
+    // 522 articles: asked as two slices (500, then 22), never the whole catalog at once.
+    const questions = asked.filter((m) => typeof (m as { ask?: unknown }).ask === 'number')
+    expect(questions.slice(-2)).toEqual([
+      expect.objectContaining({ question: { from: 0, count: 500 } }),
+      expect.objectContaining({ question: { from: 500, count: 22 } }),
+    ])
+  }, 60_000)
 
   it('refuse an unknown article in the app, with its error code, before starting a process', async () => {
     const h = await fixture()

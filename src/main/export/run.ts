@@ -15,15 +15,14 @@ import {
   highlightsCsvWriter,
 } from '../../shared/export'
 import type { BackupAsset, ExportBundle, ExportFile, ExportWriter, StreamWriter } from '../../shared/export'
+import { streamsToOneFile } from '../../shared/export/streamable'
 import { mapLimit } from '../../shared/map-limit'
 import { matchesFilter } from '../../shared/library-query'
 import { articleHasTag, isWithinTag } from '../../shared/tags'
-import type { Annotation, ArticleMeta, HighlightColor } from '../../shared/types'
+import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../shared/types'
 import type { Archive } from '../archive/archive'
 import { writeAtomicStreamed } from '../archive/atomic'
 import { readArticleAssets } from '../archive/backup-assets'
-import { archiveReader, filesReader } from '../archive/reader'
-import type { ArchiveReader } from '../archive/reader'
 
 export type ExportArgs = z.infer<typeof exportArgsSchema>
 export type ExportScope = ExportArgs['scope']
@@ -32,19 +31,42 @@ const carries = (a: Annotation, tag: string) =>
   a.tags.some((t) => isWithinTag(t, tag)) || isWithinTag(a.figure?.metric, tag)
 
 /**
- * What an export reads: the archive (the open Archive in the app, or — in an export job process,
- * jobs/export-worker.ts — its files), with the tag colours and collections a backup carries.
+ * The articles an export selected, in export order, handed over a slice at a time: from the catalog the app
+ * holds, or — in an export job process — asked of the app a slice at a time (job.ts), so the job never holds
+ * the whole catalog.
  */
-export type ExportSource = ArchiveReader & {
+export type Selection = { count: number; slice(from: number, count: number): Promise<ArticleMeta[]> }
+
+/**
+ * What an export reads: the articles a scope selects, their annotation and body files, and the tag colours and
+ * collections a backup carries. The open Archive in the app (archiveExportSource), or its files in an export
+ * job process (jobExportSource in job.ts).
+ */
+export type ExportSource = {
+  readonly dir: string
+  /** The articles `scope` selects; throws a `not_found` GlossaError for an unknown id in its articleIds. */
+  select(scope: ExportScope): Promise<Selection>
+  /** The article's annotations, read without keeping the file open. */
+  readAnnotations(id: string): Promise<Annotation[]>
+  /** The article with its text; throws when its body cannot be read. */
+  getArticle(meta: ArticleMeta): Promise<Article>
   tagColors(): Record<string, HighlightColor>
   collections(): CollectionName[]
 }
 
-type CollectionName = { id: string; name: string }
+export type CollectionName = { id: string; name: string }
+
+/** A selection over articles held already. */
+export function selectionOf(articles: ArticleMeta[]): Selection {
+  return { count: articles.length, slice: async (from, count) => articles.slice(from, from + count) }
+}
 
 export function archiveExportSource(archive: Archive): ExportSource {
   return {
-    ...archiveReader(archive),
+    dir: archive.dir,
+    select: async (scope) => selectionOf(selectArticles(archive, scope)),
+    readAnnotations: (id) => archive.readAnnotations(id),
+    getArticle: (meta) => archive.getArticle(meta.id),
     tagColors: () =>
       Object.fromEntries(
         Object.entries(archive.tagStore.colors()).flatMap(([name, { color }]) =>
@@ -55,20 +77,9 @@ export function archiveExportSource(archive: Archive): ExportSource {
   }
 }
 
-/** What the app sends an export job: everything but the files it reads itself. */
-export type ExportSnapshot = {
-  metas: ArticleMeta[]
-  tagColors: Record<string, HighlightColor>
-  collections: CollectionName[]
-}
-
-/** The archive's files in `dir`, read and never written, for the catalog in `snapshot`. */
-export function filesExportSource(dir: string, snapshot: ExportSnapshot): ExportSource {
-  return {
-    ...filesReader(dir, snapshot.metas),
-    tagColors: () => snapshot.tagColors,
-    collections: () => snapshot.collections,
-  }
+/** Everything a selection holds, for the formats that need every annotation at once. */
+async function allOf(selection: Selection): Promise<ArticleMeta[]> {
+  return selection.slice(0, selection.count)
 }
 
 /** Articles whose annotations are read at once while exporting a slice at a time. */
@@ -77,8 +88,8 @@ const SLICE_ARTICLES = 500
 export const PREVIEW_ARTICLES = 20
 
 /** The scope narrowed to its first PREVIEW_ARTICLES articles, which select the same annotations as before. */
-function previewScope(archive: ExportSource, scope: ExportScope): ExportScope {
-  let articles = selectArticles(archive, scope)
+async function previewScope(archive: ExportSource, scope: ExportScope): Promise<ExportScope> {
+  let articles = await allOf(await archive.select(scope))
   const metric = scope.metric
   if (metric)
     articles = articles.filter((a) => Object.keys(a.annotationTags).some((t) => isWithinTag(t, metric)))
@@ -94,11 +105,16 @@ export async function gatherBundle(
   scope: ExportScope,
   generatedAt: string,
 ): Promise<ExportBundle> {
-  return gatherSlice(archive, scope, generatedAt, selectArticles(archive, scope))
+  return gatherSlice(archive, scope, generatedAt, await allOf(await archive.select(scope)))
 }
 
-function selectArticles(archive: ExportSource, scope: ExportScope): ArticleMeta[] {
-  let articles: ArticleMeta[] = archive.list()
+/** The articles of the archive's catalog (newest first) that a scope selects, in that order. */
+export function selectArticles(
+  archive: { list(): ArticleMeta[]; meta(id: string): ArticleMeta },
+  scope: ExportScope,
+): ArticleMeta[] {
+  // A copy: the catalog's own list is updated in place as saves land.
+  let articles: ArticleMeta[] = [...archive.list()]
   if (scope.articleIds) {
     for (const id of scope.articleIds) archive.meta(id)
     const wanted = new Set(scope.articleIds)
@@ -149,9 +165,9 @@ async function writeBySlices(
   writer: ExportWriter,
   size: number,
 ): Promise<ExportFile[]> {
-  const articles = selectArticles(archive, scope)
-  for (let at = 0; at < articles.length; at += size) {
-    writer.add(await gatherSlice(archive, scope, generatedAt, articles.slice(at, at + size)))
+  const articles = await archive.select(scope)
+  for (let at = 0; at < articles.count; at += size) {
+    writer.add(await gatherSlice(archive, scope, generatedAt, await articles.slice(at, size)))
   }
   return writer.finish()
 }
@@ -164,7 +180,7 @@ export async function runExport(
   sliceArticles = SLICE_ARTICLES,
 ): Promise<ExportFile[]> {
   const o = args.options ?? {}
-  const scope = o.preview ? previewScope(archive, args.scope) : args.scope
+  const scope = o.preview ? await previewScope(archive, args.scope) : args.scope
   switch (args.format) {
     case 'figures-csv':
       return writeBySlices(archive, scope, generatedAt, figuresCsvWriter({ bom: o.bom }), sliceArticles)
@@ -187,7 +203,7 @@ export async function runExport(
       const articles = []
       const assets: BackupAsset[] = []
       for (const meta of bundle.articles) {
-        articles.push(await archive.getArticle(meta.id))
+        articles.push(await archive.getArticle(meta))
         // Images and PDFs too: a backup restores the article as it was, not its text alone.
         assets.push(...(await readArticleAssets(archive.dir, meta.id)).assets)
       }
@@ -210,15 +226,10 @@ export async function runExport(
 /** The one-file formats written a slice at a time, as streams; null for the formats that need every annotation. */
 export function exportStream(args: ExportArgs, generatedAt: string): StreamWriter | null {
   const o = args.options ?? {}
+  if (!streamsToOneFile(args)) return null
   if (args.format === 'figures-csv') return figuresCsvStream({ bom: o.bom })
   if (args.format === 'highlights-csv') return highlightsCsvStream({ bom: o.bom })
-  if (
-    args.format === 'markdown' &&
-    (o.layout ?? 'combined') === 'combined' &&
-    (o.groupBy ?? 'article') === 'article'
-  )
-    return combinedMarkdownStream(generatedAt)
-  return null
+  return combinedMarkdownStream(generatedAt)
 }
 
 export type StreamedFile = { name: string; mime: string; bytes: number }
@@ -237,10 +248,10 @@ export async function streamExport(
 ): Promise<StreamedFile | null> {
   const stream = exportStream(args, generatedAt)
   if (!stream) return null
-  const articles = selectArticles(archive, args.scope)
+  const articles = await archive.select(args.scope)
   async function* slices(writer: StreamWriter): AsyncGenerator<string> {
-    for (let at = 0; at < articles.length; at += sliceArticles) {
-      const slice = articles.slice(at, at + sliceArticles)
+    for (let at = 0; at < articles.count; at += sliceArticles) {
+      const slice = await articles.slice(at, sliceArticles)
       yield writer.add(await gatherSlice(archive, args.scope, generatedAt, slice))
     }
   }

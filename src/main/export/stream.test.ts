@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
-import { archiveExportSource, exportStream, filesExportSource, runExport, streamExport } from './run'
+import { archiveExportSource, exportStream, runExport, streamExport } from './run'
 import type { ExportArgs, ExportSource } from './run'
-import { runExportFileJob } from './job'
+import { jobExportSource, runExportFileJob } from './job'
 
 const text = (n: number) =>
   `Report ${n}: the port handled ${n * 100} containers, said the authority.\n\nCrews, "tired", kept ${n} cranes working.`
@@ -88,8 +88,19 @@ describe('streamExport', () => {
     const h = await fixture()
     await writeFile(join(h.dir, 'annotations', `${h.ids[5]}.json`), '{"version":1,"annotations":[{')
     const file = join(h.out, 'notes.md')
-    // As the export process reads it: the files on disk, for the catalog it was sent.
-    const source = filesExportSource(h.dir, { metas: h.archive.list(), tagColors: {}, collections: [] })
+    // As the export process reads it: the files on disk, for the slices of the catalog the app sends.
+    const list = h.archive.list()
+    const source = jobExportSource(
+      {
+        dir: h.dir,
+        args: { format: 'markdown', scope: {} },
+        generatedAt: 'now',
+        count: list.length,
+        tagColors: {},
+        collections: [],
+      },
+      async (q) => list.slice(q.from, q.from + q.count),
+    )
     await expect(
       streamExport(source, { format: 'markdown', scope: {} }, file, undefined, 2),
     ).rejects.toMatchObject({ code: 'corrupt_file' })
@@ -102,21 +113,28 @@ describe('streamExport', () => {
       exportStream({ format: 'markdown', scope: {}, options: { layout: 'per-article' } }, 'x'),
     ).toBeNull()
     const h = await fixture(2)
+    const list = h.archive.list()
+    const ask = async (q: unknown) => {
+      const { from, count } = q as { from: number; count: number }
+      return list.slice(from, from + count)
+    }
     const request = {
       dir: h.dir,
-      metas: h.archive.list(),
+      count: list.length,
       tagColors: {},
       collections: [],
       generatedAt: '2024-02-01T10:00:00.000Z',
     }
     await expect(
-      runExportFileJob({ ...request, args: { format: 'csl', scope: {} }, outFile: join(h.out, 'x.json') }),
+      runExportFileJob(
+        { ...request, args: { format: 'csl', scope: {} }, outFile: join(h.out, 'x.json') },
+        ask,
+      ),
     ).rejects.toThrow(/csl cannot be streamed/)
-    const done = await runExportFileJob({
-      ...request,
-      args: { format: 'figures-csv', scope: {} },
-      outFile: join(h.out, 'figures.csv'),
-    })
+    const done = await runExportFileJob(
+      { ...request, args: { format: 'figures-csv', scope: {} }, outFile: join(h.out, 'figures.csv') },
+      ask,
+    )
     expect(done.file.name).toBe('figures.csv')
     expect((await readFile(join(h.out, 'figures.csv'), 'utf8')).split('\r\n').length).toBe(4)
   })

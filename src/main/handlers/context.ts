@@ -4,7 +4,8 @@ import type { Archive } from '../archive/archive'
 import type { Importer } from '../importer'
 import type { ConnectorAccess } from '../connector/access'
 import type { JobProcess } from '../jobs/job-process'
-import type { ExportRunner } from '../export/job'
+import type { ExportRunner, FileExportRunner } from '../export/job'
+import type { Downloads } from '../downloads'
 import type { SearchIndex } from '../search'
 import type { TeamSecrets } from '../sync/team-secret'
 
@@ -17,6 +18,10 @@ export type ServiceContext = {
   search: () => Promise<SearchIndex>
   /** Runs exports in a job process; without it they run in this one. */
   exporter?: ExportRunner
+  /** Streams a one-file export to a file from a job process; without it, in this one. */
+  fileExporter?: FileExportRunner
+  /** Browser mode: files offered for one download each (export.download); absent in the desktop app. */
+  downloads?: Downloads
   /** Pairing and the paired browser extensions (the connector's HTTP server shares it). */
   connector: ConnectorAccess
   /** Starts the team sync job (src/main/sync/sync-worker.ts); absent where no sync worker is built. */

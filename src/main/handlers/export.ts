@@ -1,9 +1,31 @@
-// Main process: exports (export.*) — the files are built (in an export job process when the app has one) and handed to
-// the window, which saves them.
-import { archiveExportSource, runExport } from '../export/run'
+// Main process: exports (export.*) — the files are built (in an export job process when the app has one) and
+// handed to the window, which saves them; in browser mode a one-file export is streamed to a file and offered
+// for one download (downloads.ts), so a big export is never built in memory.
+import { GlossaError } from '../../shared/errors'
+import { archiveExportSource, exportStream, runExport, streamExport } from '../export/run'
+import type { StreamedFile } from '../export/run'
 import type { HandlerMap, ServiceContext } from './context'
 
-export function exportHandlers({ archive, now, exporter }: ServiceContext): HandlerMap<'export'> {
+export function exportHandlers({
+  archive,
+  now,
+  exporter,
+  fileExporter,
+  downloads,
+}: ServiceContext): HandlerMap<'export'> {
+  /** Streams the export to `file`: in the export process when the app has one, else (or if it fails) here. */
+  async function streamTo(args: Parameters<typeof streamExport>[1], file: string, generatedAt: string) {
+    if (fileExporter) {
+      try {
+        return (await fileExporter(archive, args, generatedAt, file)).file
+      } catch (err) {
+        if ((err as { code?: unknown }).code) throw err
+        console.error(`Glossa exported in the main process: the export process failed (${String(err)})`)
+      }
+    }
+    return (await streamExport(archiveExportSource(archive), args, file, generatedAt)) as StreamedFile
+  }
+
   return {
     'export.run': async (args) => {
       const generatedAt = now()
@@ -18,6 +40,29 @@ export function exportHandlers({ archive, now, exporter }: ServiceContext): Hand
         }
       }
       return runExport(archiveExportSource(archive), args, generatedAt)
+    },
+    'export.download': async (args) => {
+      if (!downloads)
+        throw new GlossaError(
+          'invalid_argument',
+          'Exports are downloaded in browser mode only; the desktop app saves them itself (export.run).',
+        )
+      const generatedAt = now()
+      const stream = exportStream(args, generatedAt)
+      if (!stream)
+        throw new GlossaError(
+          'invalid_argument',
+          `An export to ${args.format} with these options makes several files or needs every annotation at once, so it is not streamed: use export.run.`,
+        )
+      const file = await downloads.path(stream.name)
+      try {
+        const written = await streamTo(args, file, generatedAt)
+        const ticket = downloads.offer({ file, ...written })
+        return { ...written, url: `/download/${ticket}` }
+      } catch (err) {
+        await downloads.discard(file)
+        throw err
+      }
     },
   }
 }

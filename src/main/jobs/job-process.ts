@@ -21,11 +21,24 @@ export type JobAnswer =
   | { id?: number; ok: true; value: unknown }
   | { id?: number; ok: false; error: { name: string; message: string; code?: string } }
 
-/** Runs one job; the worker's value is checked by `parse` (which throws). */
+/** A job's question to the app while it runs (askApp), and the app's reply. */
+type Question = { ask: number; question: unknown }
+type Reply =
+  { answerTo: number; ok: true; value: unknown } | { answerTo: number; ok: false; error: { message: string } }
+
+const isQuestion = (message: unknown): message is Question =>
+  typeof (message as Partial<Question> | null)?.ask === 'number'
+
+/**
+ * Runs one job; the worker's value is checked by `parse` (which throws). `answer` replies to what the job asks
+ * the app while it runs (askApp: an export's next slice of the catalog), one question at a time, so the job
+ * holds a piece of what the app has rather than all of it.
+ */
 export function runJob<R>(
   start: () => JobProcess,
   request: unknown,
   parse: (value: unknown) => R,
+  answer?: (question: unknown) => Promise<unknown> | unknown,
 ): Promise<R> {
   return new Promise<R>((resolve, reject) => {
     const child = start()
@@ -36,7 +49,22 @@ export function runJob<R>(
       child.kill()
       done()
     }
-    child.onMessage((message) =>
+    const reply = async ({ ask, question }: Question) => {
+      let message: Reply
+      try {
+        if (!answer) throw new Error('this job cannot ask anything')
+        message = { answerTo: ask, ok: true, value: await answer(question) }
+      } catch (err) {
+        message = {
+          answerTo: ask,
+          ok: false,
+          error: { message: err instanceof Error ? err.message : String(err) },
+        }
+      }
+      if (!settled) child.send(message)
+    }
+    child.onMessage((message) => {
+      if (isQuestion(message)) return void reply(message)
       settle(() => {
         const answer = message as Partial<JobAnswer> | null
         try {
@@ -47,8 +75,8 @@ export function runJob<R>(
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)))
         }
-      }),
-    )
+      })
+    })
     child.onExit((why) => settle(() => reject(new Error(`it stopped (${why}) before it finished`))))
     child.send(request)
   })
@@ -114,6 +142,42 @@ export function serveRequests(handle: (request: unknown) => Promise<unknown>, { 
     // The app went away: nothing left to do for it.
     process.once('disconnect', () => process.exit(0))
   }
+}
+
+const asked = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>()
+let questions = 0
+
+/**
+ * The worker's side of a question to the app while a job runs (runJob's `answer`): resolves with the app's
+ * reply, rejects with its refusal.
+ */
+export function askApp(question: unknown): Promise<unknown> {
+  const port = electronPort()
+  if (questions === 0) {
+    const onReply = (message: unknown) => {
+      const reply = message as {
+        answerTo?: unknown
+        ok?: unknown
+        value?: unknown
+        error?: { message?: unknown }
+      }
+      const id = typeof reply?.answerTo === 'number' ? reply.answerTo : undefined
+      const waiting = id === undefined ? undefined : asked.get(id)
+      if (!waiting || id === undefined) return
+      asked.delete(id)
+      if (reply.ok === true) waiting.resolve(reply.value)
+      else waiting.reject(new Error(String(reply.error?.message ?? 'the app refused')))
+    }
+    if (port) port.on('message', (event) => onReply(event.data))
+    else process.on('message', onReply)
+  }
+  const ask = ++questions
+  return new Promise((resolve, reject) => {
+    asked.set(ask, { resolve, reject })
+    const message: Question = { ask, question }
+    if (port) port.postMessage(message)
+    else process.send?.(message)
+  })
 }
 
 /** The worker's side of a job: answers its one request. */

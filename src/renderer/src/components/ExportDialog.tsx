@@ -5,7 +5,8 @@ import type { z } from 'zod'
 import type { exportArgsSchema } from '../../../shared/contract'
 import type { LibraryFilter } from '../../../shared/library-query'
 import type { Collection, Tag } from '../../../shared/types'
-import { api } from '../api'
+import { streamsToOneFile } from '../../../shared/export/streamable'
+import { api, isBrowserMode } from '../api'
 import Modal from './Modal'
 
 type ExportArgs = z.infer<typeof exportArgsSchema>
@@ -55,6 +56,19 @@ function download(file: ExportFile): void {
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/**
+ * Browser mode: a file the server made and offers once at `url`, downloaded by the browser as it streams in
+ * (nothing held by the page). Same origin, so the download attribute names it.
+ */
+function downloadFrom(url: string, name: string): void {
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
 }
 
 export default function ExportDialog({
@@ -128,6 +142,21 @@ export default function ExportDialog({
   const run = () => {
     if (!args) return
     setExporting(true)
+    // In the browser a one-file export is made on disk by the server and downloaded as a stream: a 160 MB
+    // Markdown file never passes through the page's memory. The desktop app gets the files and saves them.
+    if (isBrowserMode && streamsToOneFile(args)) {
+      api['export.download'](args).then(
+        (offered) => {
+          downloadFrom(offered.url, offered.name)
+          setExporting(false)
+        },
+        (err: Error) => {
+          setProblem(err.message)
+          setExporting(false)
+        },
+      )
+      return
+    }
     api['export.run'](args).then(
       (result) => {
         result.forEach(download)

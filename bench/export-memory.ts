@@ -1,0 +1,81 @@
+// Bench (Node): the export job process's memory and CPU at 10,000 and 100,000 articles (#19) — every annotation
+// of a cached bench archive exported to figures.csv and combined Markdown, streamed to a file by the export
+// process as the app runs it, its RSS sampled as the file grows. `--keep DIR` keeps the files (with a fixed
+// `generatedAt`) so two builds' files can be compared byte for byte (`cmp`).
+// Build: `npx vite build --config bench/vite.bench.config.ts --outDir bench/results/dist-export`, then
+// `node bench/results/dist-export/export-memory.js --sizes full,large [--keep DIR]`. Never in tests or CI.
+import { mkdir } from 'node:fs/promises'
+import { loadavg } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { Archive } from '../src/main/archive/archive'
+import { exportSampled } from './export-process'
+import type { ExportMeasure } from './export-process'
+import { benchPaths } from './sizes'
+import type { SizeName } from './sizes'
+import { peakRss } from './stats'
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'full,large' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'string' },
+    formats: { type: 'string', default: 'figures-csv,markdown' },
+  },
+})
+
+const GENERATED_AT = '2026-12-07T00:00:00.000Z'
+const log = (line: string) => process.stderr.write(`${line}\n`)
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
+
+async function main(): Promise<void> {
+  const rows: unknown[] = []
+  for (const size of values.sizes.split(',') as SizeName[]) {
+    const paths = benchPaths(size, Number(values.seed))
+    let cpu = process.cpuUsage()
+    const t = performance.now()
+    const archive = await Archive.open(paths.archive)
+    const used = process.cpuUsage(cpu)
+    log(
+      `${size}: opened ${archive.list().length} articles in ${Math.round(performance.now() - t)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU), load ${load()}`,
+    )
+    for (const format of values.formats.split(',') as ExportMeasure['format'][]) {
+      const loadBefore = load()
+      cpu = process.cpuUsage()
+      const keep = values.keep
+        ? join(values.keep, `${size}-${format === 'markdown' ? 'notes.md' : 'figures.csv'}`)
+        : undefined
+      if (values.keep) await mkdir(values.keep, { recursive: true })
+      const m = await exportSampled(archive, format, { generatedAt: GENERATED_AT, keep })
+      const holderCpu = process.cpuUsage(cpu)
+      const rss = m.samples.map((s) => s.rssMB)
+      const row = {
+        size,
+        format,
+        wallS: +(m.ms / 1000).toFixed(1),
+        jobCpuS: m.jobCpuMs === null ? null : +(m.jobCpuMs / 1000).toFixed(1),
+        holderCpuS: +((holderCpu.user + holderCpu.system) / 1e6).toFixed(2),
+        mb: +(m.bytes / 2 ** 20).toFixed(1),
+        jobPeakRssMB: Math.round(m.jobPeakRssMB),
+        rssSamples: rss.length ? `${Math.min(...rss)}–${Math.max(...rss)}` : '—',
+        holderPeakRssMB: Math.round(peakRss() / 2 ** 20),
+        load: `${loadBefore} → ${load()}`,
+        samples: m.samples.map((s) => [+s.s.toFixed(1), Math.round(s.bytes / 2 ** 20), s.rssMB]),
+      }
+      rows.push(row)
+      const { samples, ...shown } = row
+      log(JSON.stringify(shown))
+      log(`  samples [s, MB written, RSS MB]: ${JSON.stringify(samples.filter((_, i) => i % 10 === 0))}`)
+    }
+    await archive.flush()
+  }
+  console.log(JSON.stringify(rows))
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err))
+  process.exitCode = 1
+})

@@ -1,0 +1,117 @@
+// Bench (Node): an export streamed to a file by the export job process, as the app runs it, with that process's
+// RSS and CPU time sampled from /proc every 0.5 s as its file grows (bench/growth-child.ts, bench/export-memory.ts).
+import { fork } from 'node:child_process'
+import type { Serializable } from 'node:child_process'
+import { copyFile, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Archive } from '../src/main/archive/archive'
+import type { ExportArgs } from '../src/main/export/run'
+import { processFileExporter } from '../src/main/export/job'
+import type { JobProcess } from '../src/main/jobs/job-process'
+import { distFile } from './child'
+
+/** One sample of the export process as the export goes: seconds since it started, bytes written so far, RSS. */
+export type ExportSample = { s: number; bytes: number; rssMB: number }
+
+export type ExportMeasure = {
+  format: 'figures-csv' | 'markdown'
+  ms: number
+  bytes: number
+  /** The export process's own peak RSS (getrusage, reported by it) and its CPU time (user + system: its own
+   * count, or from /proc when it gives none). */
+  jobPeakRssMB: number
+  jobCpuMs: number | null
+  samples: ExportSample[]
+}
+
+/** The export process as nodeProcess starts it, keeping its pid so it can be watched from outside. */
+function watchedProcess(file: string, onPid: (pid: number) => void): JobProcess {
+  const child = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' })
+  if (child.pid) onPid(child.pid)
+  return {
+    send: (message) => child.send(message as Serializable),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => {
+      child.once('exit', (code, signal) => listener(signal ?? `exit code ${code}`))
+      child.once('error', (err) => listener(err.message))
+    },
+    kill: () => child.kill(),
+  }
+}
+
+/** RSS (MB) and CPU time (ms, user + system) of a live process, from /proc; null once it is gone. */
+async function procStats(pid: number): Promise<{ rssMB: number; cpuMs: number } | null> {
+  try {
+    const [status, statLine] = await Promise.all([
+      readFile(`/proc/${pid}/status`, 'utf8'),
+      readFile(`/proc/${pid}/stat`, 'utf8'),
+    ])
+    const rssKB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks.
+    const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ')
+    const ticks = Number(fields[11]) + Number(fields[12])
+    return { rssMB: Math.round(rssKB / 1024), cpuMs: ticks * 10 }
+  } catch {
+    return null
+  }
+}
+
+/** Bytes written so far: the export streams into a scratch file beside the target (writeAtomicStreamed). */
+async function bytesSoFar(dir: string): Promise<number> {
+  let total = 0
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    total += (await stat(join(dir, name)).catch(() => null))?.size ?? 0
+  }
+  return total
+}
+
+/**
+ * Every annotation of `archive` exported to `format` by the export process (built beside this bench as
+ * export-worker.js). `keep`: copy the file there once written (to compare two builds' files byte for byte).
+ */
+export async function exportSampled(
+  archive: Archive,
+  format: ExportMeasure['format'],
+  { generatedAt = new Date().toISOString(), keep }: { generatedAt?: string; keep?: string } = {},
+): Promise<ExportMeasure> {
+  const dir = await mkdtemp(join(tmpdir(), 'glossa-growth-export-'))
+  let pid = 0
+  const exporter = processFileExporter(() => watchedProcess(distFile('export-worker'), (p) => (pid = p)))
+  const args: ExportArgs =
+    format === 'markdown'
+      ? { format, scope: {}, options: { layout: 'combined', groupBy: 'article' } }
+      : { format, scope: {} }
+  const samples: ExportSample[] = []
+  let cpuMs: number | null = null
+  const started = performance.now()
+  let sampling = Promise.resolve()
+  const timer = setInterval(() => {
+    sampling = sampling.then(async () => {
+      if (!pid) return
+      const stats = await procStats(pid)
+      if (!stats) return
+      cpuMs = stats.cpuMs
+      samples.push({
+        s: (performance.now() - started) / 1000,
+        bytes: await bytesSoFar(dir),
+        rssMB: stats.rssMB,
+      })
+    })
+  }, 500)
+  try {
+    const out = join(dir, format === 'markdown' ? 'notes.md' : 'figures.csv')
+    const { file, peakRssMB, cpuMs: ownCpuMs } = await exporter(archive, args, generatedAt, out)
+    const ms = performance.now() - started
+    clearInterval(timer)
+    await sampling
+    if ((await stat(out)).size !== file.bytes) throw new Error(`${file.name} is not whole`)
+    if (keep) await copyFile(out, keep)
+    // The process's own count when it gives one (the last sample misses up to half a second).
+    const jobCpuMs = ownCpuMs ?? cpuMs
+    return { format, ms, bytes: file.bytes, jobPeakRssMB: peakRssMB, jobCpuMs, samples }
+  } finally {
+    clearInterval(timer)
+    await rm(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,155 @@
+// e2e: the Export dialog in browser mode downloads a one-file export as a stream — the server's export process
+// writes it to disk, the page is handed a one-time /download/<ticket> address and the browser's download
+// manager takes it from there; the page never builds the file (no Blob). The download address is good once,
+// and refused with a foreign Host or Origin, as every call is.
+import { request } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { describe } from '../src/shared/anchoring'
+import { expect, test } from './glossa'
+import type { Glossa } from './glossa'
+
+const ARTICLES = 60
+
+/** Articles with a figure and a noted highlight each, written through the API as the app would. */
+async function fill(glossa: Glossa): Promise<string[]> {
+  const titles: string[] = []
+  for (let n = 0; n < ARTICLES; n++) {
+    const text = `Harbour report ${n}: the port handled ${n * 10 + 7} ships, said the authority. Crews were "tired".`
+    const article = await glossa.call('articles.create', {
+      title: `Harbour report ${n}`,
+      text,
+      source: 'Port Weekly',
+      tags: ['port'],
+    })
+    titles.push(article.title)
+    const exact = `${n * 10 + 7} ships`
+    const start = text.indexOf(exact)
+    await glossa.call('annotations.create', {
+      articleId: article.id,
+      target: describe(text, start, start + exact.length),
+      figure: { value: n * 10 + 7, unit: 'ships', metric: 'port/ships' },
+    })
+    const at = text.indexOf('tired')
+    await glossa.call('annotations.create', {
+      articleId: article.id,
+      target: describe(text, at, at + 'tired'.length),
+      note: `Crew note ${n}`,
+    })
+  }
+  return titles
+}
+
+/** A raw GET with the headers given (Node's fetch will not send a Host of our choosing). */
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+const withoutDate = (markdown: string) => markdown.replace(/^generated: .*$/m, '')
+
+test('the Export dialog downloads combined Markdown streamed from the server, never built in the page', async ({
+  page,
+  glossa,
+}) => {
+  test.setTimeout(180_000)
+  const titles = await fill(glossa)
+  // Every Blob the page makes is counted: a file built in the page would be one.
+  await page.addInitScript(() => {
+    const made = { blobs: 0 }
+    ;(window as unknown as { made: typeof made }).made = made
+    const create = URL.createObjectURL.bind(URL)
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      made.blobs++
+      return create(obj)
+    }
+  })
+  await page.goto(glossa.url)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByLabel('Markdown notes').check()
+  await dialog.getByLabel('Scope').selectOption('all')
+  await expect(dialog.getByTestId('export-preview')).toContainText('Harbour report')
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ])
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height })
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: `reports/screens/export-download-${width}x${height}-${scheme}.png` })
+    }
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /^Export/ }).click(),
+  ])
+  // Downloaded from the server's one-time address, not from a Blob the page made.
+  expect(download.url()).toMatch(new RegExp(`^${glossa.origin}/download/[A-Za-z0-9_-]{32}$`))
+  expect(download.suggestedFilename()).toBe('notes.md')
+  expect(await page.evaluate(() => (window as unknown as { made: { blobs: number } }).made.blobs)).toBe(0)
+  const markdown = await readFile((await download.path())!, 'utf8')
+  // The same text export.run gives for the same choices (but the time it was made).
+  const [whole] = await glossa.call('export.run', {
+    format: 'markdown',
+    scope: {},
+    options: { layout: 'combined', groupBy: 'article', bom: false },
+  })
+  expect(withoutDate(markdown)).toBe(withoutDate(whole.content))
+  // Every article (the new archive's samples too) and every annotation made above.
+  const articles = (await glossa.call('articles.list', {})).length
+  expect(markdown).toMatch(new RegExp(`articles: ${articles}\\b`))
+  expect(markdown).toMatch(new RegExp(`annotations: ${ARTICLES * 2}\\b`))
+  for (const title of titles) expect(markdown).toContain(title)
+  expect(markdown).toContain('Crew note 59')
+  // The address was good once: the file is gone from the server.
+  expect((await get(download.url())).status).toBe(404)
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  expect(glossa.output).not.toMatch(/export process failed/)
+})
+
+test('a download address is refused to a foreign Host or Origin, without the token, and after it is used', async ({
+  glossa,
+}) => {
+  await fill(glossa)
+  // export.download is a token-checked call like every other.
+  const unauthorized = await fetch(`${glossa.origin}/api/export.download`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ format: 'figures-csv', scope: {} }),
+  })
+  expect(unauthorized.status).toBe(401)
+  // Formats that make several files are not streamed: the call says which to use.
+  await expect(
+    glossa.call('export.download', {
+      format: 'markdown',
+      scope: {},
+      options: { layout: 'per-article' },
+    }),
+  ).rejects.toThrow(/export\.run/)
+
+  const offered = await glossa.call('export.download', { format: 'figures-csv', scope: { tag: 'port' } })
+  expect(offered).toMatchObject({ name: 'figures.csv', mime: expect.stringMatching(/csv/) })
+  const url = `${glossa.origin}${offered.url}`
+  const port = new URL(glossa.origin).port
+  expect((await get(url, { Host: `evil.example:${port}` })).status).toBe(403)
+  expect((await get(url, { Origin: 'http://evil.example' })).status).toBe(403)
+  expect((await get(`${glossa.origin}/download/${'A'.repeat(32)}`)).status).toBe(404)
+  expect((await get(`${glossa.origin}/download/..%2F..%2Fglossa.json`)).status).toBe(404)
+  // Refused requests did not spend it: the page's own request gets the file, whole, once.
+  const taken = await get(url)
+  expect(taken.status).toBe(200)
+  expect(Buffer.byteLength(taken.body)).toBe(offered.bytes)
+  const rows = taken.body.trim().split('\r\n')
+  expect(rows[0]).toMatch(/^article_id,title,/)
+  expect(rows).toHaveLength(ARTICLES + 1)
+  expect(taken.body).toContain('Harbour report 59')
+  expect((await get(url)).status).toBe(404)
+})
