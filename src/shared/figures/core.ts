@@ -1,5 +1,6 @@
 // Runs everywhere: reads the bare number at a token: digits, number words, fractions or a vague quantity.
 import { KINDS } from './lang/kinds'
+import { readMultiplier } from './multipliers'
 import type { LanguageCode, Lexicon } from './lang/types'
 import { longestAt, longestBefore } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
@@ -14,6 +15,7 @@ export function readCore(scan: Scan, i: number): Draft | undefined {
     return { first: i, last: i, value: VULGAR_FRACTIONS[token.text], kind: 'fraction' }
   if (token.kind !== 'word') return undefined
   return (
+    readMultiplier(scan, i) ??
     readVague(scan, i) ??
     readHalfScale(scan, i) ??
     readArticleOne(scan, i) ??
@@ -64,8 +66,9 @@ function readHalfScale(scan: Scan, i: number): Draft | undefined {
   const { half } = KINDS[scan.lex.code]
   const token = tokens[i]
   let at: number | undefined
-  if (half.prefix !== undefined && token.lower.startsWith(half.prefix)) {
-    const rest = token.lower.slice(half.prefix.length)
+  const prefix = half.prefixes?.find((p) => token.lower.startsWith(p))
+  if (prefix !== undefined) {
+    const rest = token.lower.slice(prefix.length)
     if (rest in half.scales) return { first: i, last: i, value: half.scales[rest] / 2, kind: 'words' }
     if (rest === '' && isSym(tokens[i + 1], '-') && glued(tokens[i + 1])) at = i + 2
   }

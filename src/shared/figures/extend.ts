@@ -1,6 +1,6 @@
 // Runs everywhere: grows a bare number into a figure: scale words, %, currency, measurement units
 // on the right; currency sign or code, minus sign and qualifier on the left.
-import type { Lexicon } from './lang/types'
+import type { LanguageCode, Lexicon } from './lang/types'
 import { longestAt, longestBefore } from './phrase'
 import { glued, isSym, isWord, spaced } from './tokenize'
 import type { Draft, Scan, Token } from './types'
@@ -60,6 +60,16 @@ export const scaled = (draft: Draft, scale: number): number =>
     ? Number(`${draft.digits}e${Math.round(Math.log10(scale))}`)
     : draft.value * scale
 
+/** A half written after a number's unit ("43 ans et demi") or between the number and its unit ("2 с половиной года"). */
+const HALF: Readonly<Record<LanguageCode, { after: string[]; between: string[] }>> = {
+  en: { after: ['and a half'], between: [] },
+  fr: { after: ['et demi', 'et demie'], between: [] },
+  es: { after: ['y medio', 'y media'], between: [] },
+  de: { after: ['und ein halb', 'und einhalb'], between: [] },
+  uk: { after: [], between: ['з половиною'] },
+  ru: { after: [], between: ['с половиной'] },
+}
+
 /** Scale, currency, percent and unit after the number; undefined when the number is not a figure at all. */
 export function extendRight(scan: Scan, core: Draft, currency?: string): Draft | undefined {
   const { tokens, lex } = scan
@@ -104,6 +114,10 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
       Object.assign(d, { scale: 1e3 * SCALE_WORDS[next.lower], last: d.last + 1 })
   }
   if (d.scale !== undefined) d.value = scaled(d, d.scale)
+  // "2 с половиной года", "3 з половиною роки": the half comes between the number and its unit
+  const between =
+    d.scale === undefined ? longestAt(tokens, d.last + 1, HALF[lex.code].between, 'spaced') : undefined
+  if (between !== undefined) Object.assign(d, { value: d.value + 0.5, last: between.last, digits: undefined })
   if (d.measure === undefined) {
     const suffix =
       longestAt(tokens, d.last + 1, Object.keys(CURRENCY_SUFFIXES), 'spaced') ??
@@ -137,6 +151,11 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
   }
   if (d.measure === undefined && !attachMeasure(scan, d)) return undefined
   perHectare(scan, d)
+  // "43 ans et demi", "3 horas y media", "3 years and a half": half of the unit after it
+  const half =
+    d.measure !== undefined ? longestAt(tokens, d.last + 1, HALF[lex.code].after, 'spaced') : undefined
+  if (half !== undefined && Number.isInteger(d.value))
+    Object.assign(d, { value: d.value + 0.5, last: half.last, digits: undefined })
   if (d.measure !== undefined && TIME_MEASURES.has(d.measure) && isWord(tokens[d.last + 1], ...lex.ago))
     return undefined
   return d

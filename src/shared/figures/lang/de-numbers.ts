@@ -70,6 +70,14 @@ const DENOMINATORS: Readonly<Record<string, number>> = {
   siebtel: 7,
   achtel: 8,
   zehntel: 10,
+  // the dative plural: "zu zwei Dritteln"
+  dritteln: 3,
+  vierteln: 4,
+  fünfteln: 5,
+  sechsteln: 6,
+  siebteln: 7,
+  achteln: 8,
+  zehnteln: 10,
 }
 
 /** "jeder vierte", "jede fünfte": the ordinal's stem, read as the number it counts in. */

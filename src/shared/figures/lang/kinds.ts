@@ -13,9 +13,9 @@ export type LanguageKinds = {
   notMinusAfter: readonly string[]
   /**
    * "half a billion", "un demi-milliard", "полмиллиарда", "пів мільярда": half of a scale word written after
-   * `words` or glued to `prefix`.
+   * `words` or glued to one of `prefixes` ("полмиллиарда", "полумиллиарда").
    */
-  half: { words: readonly string[]; prefix?: string; scales: Readonly<Record<string, number>> }
+  half: { words: readonly string[]; prefixes?: readonly string[]; scales: Readonly<Record<string, number>> }
   /** Stems of verbs of change ("скоротиться", "ограничивают"): "до" after them means "to", not "up to". */
   changeStems?: RegExp
   /**
@@ -74,6 +74,14 @@ const agesOf = (persons: string, words: string, years: string, and: string, year
 const TENOR_NOUNS =
   'fixed|fix|mortgages?|loans?|leases?|bonds?|gilts?|notes?|bills?|treasur(?:y|ies)|yields?|swaps?|futures|euribor|libor|sonia|sofr|copper|aluminium|aluminum|nickel|zinc|Bunds?|T-bills?'
 
+/**
+ * A reference to a part of a text — an article or part of a code, a volume, a page or a page range: "p. 12",
+ * "pp. 4–19", "art. 5", "S. 12", "ч. 4 ст. 159", "т. 12, с. 4–19". `abbreviations` are the language's, each
+ * written before its dot.
+ */
+const references = (abbreviations: string): RegExp =>
+  re(`${B}(?:${abbreviations})\\.${SP}*\\d+[a-z]?(?:${SP}*[-–]${SP}*\\d+)?${E}`, 'gu')
+
 const EN_SCALES = { million: 1e6, billion: 1e9, trillion: 1e12 }
 
 export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
@@ -84,6 +92,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     plural: /[^s]s$/,
     half: { words: ['half a', 'a half'], scales: EN_SCALES },
     exclusions: [
+      references('p|pp|vol|art|para|sec|ch|fig|Vol|Art|Sec|Fig'),
       ...emergency(
         '112|911|999|000|101|111',
         'call|called|calling|ring|dial|dialled|dialing|dialling|hotline|helpline|number',
@@ -113,6 +122,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     notMinusAfter: ['ou', 'au', 'du', 'pas', 'le', 'les', 'la', 'en', 'plus', 'un', 'bien', 'beaucoup'],
     half: { words: ['un demi', 'une demie', 'une demi'], scales: { million: 1e6, milliard: 1e9 } },
     exclusions: [
+      references('p|pp|art|al|t|vol|chap|fig|Art'),
       ...emergency(
         '112|15|17|18|114|115|119|3114',
         'appeler|appelez|appelant|composer|composez|composant|numéro',
@@ -159,6 +169,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     notMinusAfter: ['al', 'lo', 'más', 'mucho', 'poco', 'no', 'o', 'los', 'las', 'el', 'la', 'a'],
     half: { words: ['medio'], scales: { millón: 1e6, millardo: 1e9, billón: 1e12 } },
     exclusions: [
+      references('p|pp|pág|págs|art|vol|cap|fig|Art'),
       ...emergency(
         '112|091|092|061|062|016|024',
         'teléfono|número|línea|emergencias|llamar|llame|llamen|llamó|marcar|marque',
@@ -195,6 +206,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       scales: { million: 1e6, milliarde: 1e9 },
     },
     exclusions: [
+      references('S|Abb|Tab|Fn|Rn|Rz'),
       ...emergency(
         '110|112|116[\\s\\u00a0]?117|19222',
         'Notruf|Notrufnummer|Rufnummer|Hotline|Telefonnummer|Nummer|wählen|wählte|anrufen',
@@ -226,10 +238,11 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     perHectare: ['з гектара', 'на гектар', 'з 1 га', 'з га'],
     verbs: /^\p{L}{2,}(?:ли|ла|ло|лися|лася|лось|ться|ються|тимуть|ють|ять|уть)$/u,
     notMinusAfter: ['плюс', 'або', 'чи'],
-    half: { words: ['пів'], prefix: 'пів', scales: { мільйона: 1e6, мільярда: 1e9, трильйона: 1e12 } },
+    half: { words: ['пів'], prefixes: ['пів'], scales: { мільйона: 1e6, мільярда: 1e9, трильйона: 1e12 } },
     changeStems:
       /^(?:скорот|скороч|зменш|знизи|зниж|знизя|збільш|зрост|зрос|зріс|обмеж|впад|впа|підвищ|підня|підіймає|опуска|опусти|падає|паде|потепл|похолод)\p{L}*$/u,
     exclusions: [
+      references('с|стор|ст|ч|т|п|пп|розд|гл|абз|вип'),
       ...emergency(
         '101|102|103|104|112|1545',
         'номер|номером|телефон|телефоном|лінія|лінії|зателефонувати|телефонуйте|дзвоніть',
@@ -263,10 +276,15 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     perHectare: ['с гектара', 'на гектар', 'с 1 га', 'с га'],
     verbs: /^\p{L}{2,}(?:ли|ла|ло|лись|лась|лось|ться|тся|ют|ят|ут)$/u,
     notMinusAfter: ['плюс', 'или'],
-    half: { words: ['пол'], prefix: 'пол', scales: { миллиона: 1e6, миллиарда: 1e9, триллиона: 1e12 } },
+    half: {
+      words: ['пол'],
+      prefixes: ['полу', 'пол'],
+      scales: { миллиона: 1e6, миллиарда: 1e9, триллиона: 1e12 },
+    },
     changeStems:
       /^(?:сократ|сокращ|уменьш|сниз|сниж|увелич|вырос|выраст|растёт|растет|огранич|упад|упал|повыс|повыш|подня|опуст|опуска|пада|потепл|похолод)\p{L}*$/u,
     exclusions: [
+      references('с|стр|ст|ч|т|п|пп|разд|гл|абз|вып'),
       ...emergency(
         '101|102|103|104|112|122',
         'номер|номеру|телефон|телефону|линия|линии|позвонить|звоните|позвоните',
