@@ -89,9 +89,13 @@ const FORECAST: Readonly<Record<string, RegExp>> = {
   fr: /(?<!\p{L})(?:prévoi\p{L}*|prévision\p{L}*|prévu\p{L}*|objectif\p{L}*|budget\p{L}*|table\s+sur|vis\p{L}*|anticip\p{L}*|attend\p{L}*|devr\p{L}*|pourr\p{L}*|ser[ao]\p{L}*|\p{L}{3,}(?:era|ira|ront))(?!\p{L})/iu,
   es: /(?<!\p{L})(?:prev\p{L}*|objetivo\p{L}*|presupuest\p{L}*|esper\p{L}*|confía\p{L}*|plane\p{L}*|planifica\p{L}*|pronóstic\p{L}*|\p{L}{3,}(?:rá|rán))(?!\p{L})/iu,
   de: /(?<!\p{L})(?:erwart\p{L}*|rechne\p{L}*|Prognose\p{L}*|prognostiz\p{L}*|plan\p{L}*|Ziel\p{L}*|Budget\p{L}*|budgetiert|Haushalt\p{L}*|Etat|wird|werden|soll|sollen|voraussichtlich)(?!\p{L})/iu,
-  uk: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|очіку\p{L}*|бюджет\p{L}*|передбач\p{L}*|буде|будуть|сягне|сягнуть|\p{L}+тим(?:е|уть)|зросте|збільшиться)(?!\p{L})/iu,
-  ru: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|ожида\p{L}*|бюджет\p{L}*|будет|будут|составит|составят|рассчитыва\p{L}*|намерен\p{L}*|превысит|достигнет)(?!\p{L})/iu,
+  uk: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|очіку\p{L}*|бюджет\p{L}*|передбач\p{L}*|потреб\p{L}*|закладен\p{L}*|буде|будуть|сягне|сягнуть|\p{L}+тим(?:е|уть)|зросте|збільшиться)(?!\p{L})/iu,
+  ru: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|ожида\p{L}*|бюджет\p{L}*|потребу\p{L}*|заложен\p{L}*|будет|будут|составит|составят|рассчитыва\p{L}*|намерен\p{L}*|превысит|достигнет)(?!\p{L})/iu,
 }
+
+/** A forecast, a plan, a target or a budget in the sentence (`FORECAST`): its periods run whole. */
+export const plansAhead = (sentence: string, lang: string): boolean =>
+  (FORECAST[lang] ?? FORECAST.en).test(sentence)
 
 /**
  * A verb that looks ahead: a future tense, "expects", "prevé", "erwartet", "планує" (narrower than `FORECAST`:

@@ -128,3 +128,53 @@ describe('a phrase reaches a figure from its clause or the main line before it',
     expect(period(article('2026-12-01', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('"since" and a period under way (round 9)', () => {
+  it.each([
+    // a since-phrase read whole runs to the article's date
+    [
+      'es',
+      'Allí se han encontrado 57 grullas muertas desde mediados de octubre.',
+      '57',
+      ['2026-10-11', '2026-12-01'],
+    ],
+    ['ru', 'С 1 октября от осложнений гриппа умерли девять человек.', 'девять', ['2026-10-01', '2026-12-01']],
+    // "since the start of … in September", "с выхода в прокат 19 ноября"
+    [
+      'ru',
+      'С начала прививочной кампании в сентябре привиты 1,04 млн жителей.',
+      '1,04 млн',
+      ['2026-09-01', '2026-12-01'],
+    ],
+    [
+      'en',
+      'Since the start of the vaccination campaign in September, 1.04 million people have been vaccinated.',
+      '1.04 million',
+      ['2026-09-01', '2026-12-01'],
+    ],
+    // a period under way, in a sentence that does not look ahead, ends on the article's date
+    [
+      'en',
+      'Two other rockets failed on their way to orbit in 2026, he added.',
+      'Two',
+      ['2026-01-01', '2026-12-01'],
+    ],
+    ['fr', 'Le service a relevé 23 jours de gel en 2026.', '23 jours', ['2026-01-01', '2026-12-01']],
+    // … but a plan, a budget or what may come runs whole
+    ['en', 'The city plans to spend £20m in 2026.', '£20m', ['2026-01-01', '2026-12-31']],
+    [
+      'uk',
+      'Ціни на кукурудзу у 2026 році можуть знизитися ще на 10–15%.',
+      '10–15%',
+      ['2026-01-01', '2026-12-31'],
+    ],
+    [
+      'uk',
+      'У держбюджеті на 2026 рік на неї передбачено лише 17,5 млрд грн.',
+      '17,5 млрд грн',
+      ['2026-01-01', '2026-12-31'],
+    ],
+  ] as const)('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-01', sentence), figure, lang)).toEqual(want)
+  })
+})

@@ -125,6 +125,7 @@ export function phraseReach(
 ): 0 | 1 | undefined {
   let f = clauseAt(clauses, start)
   const p = clauseAt(clauses, phrase)
+  if (f !== undefined && f === p) return 0
   while (f !== undefined && f.index > 0 && PARTITIVE.test(text.slice(f.start, f.end)))
     f = clauses[f.index - 1]
   if (f === undefined || p === undefined || f === p) return 0

@@ -16,6 +16,7 @@ import {
   isForecast,
   paragraphSentences,
   periodSources,
+  plansAhead,
   releaseLead,
   shifted,
   thisPeriod,
@@ -276,8 +277,17 @@ function readSentence(args: {
         ref,
       )
       if (current) return { start: toISO(current.from), end: toISO(current.to), text: nearest.text }
-      // a period whose year was inferred ends by the article's date: the text did not say it runs on
-      const to = nearest.implicit && ref && before(ref, nearest.to) ? ref : nearest.to
+      // a period whose year was inferred ends by the article's date: the text did not say it runs on; nor
+      // does one under way ("in 2026", "cet été") read in a sentence that does not look ahead (README
+      // conventions: a period never ends after the article's date unless the text says so)
+      const underWay =
+        ref !== undefined &&
+        !args.compared &&
+        before(nearest.from, ref) &&
+        !plansAhead(text.slice(source.start, source.end), lex.code) &&
+        !MAY.test(text.slice(source.start, source.end)) &&
+        !FOR_PERIOD.test(text.slice(source.start, nearest.index))
+      const to = (nearest.implicit || underWay) && ref && before(ref, nearest.to) ? ref : nearest.to
       return { start: toISO(nearest.from), end: toISO(to), text: nearest.text }
     }
   }
@@ -286,6 +296,13 @@ function readSentence(args: {
 
 /** The time a live blog's entry was posted, at its start: "07:40", "23:47 —", "17:05 Uhr –", "18h05 –". */
 const STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*Uhr)?\s*(?:[—–-]\s*|\.?\s*$|\n)/u
+
+/** What may come: "may", "could", "pourrait", "podría", "könnte", "можуть", "может". */
+const MAY =
+  /(?<![\p{L}])(?:may|might|could|pourr\p{L}*|podr\p{L}*|könnte\p{L}*|dürfte\p{L}*|мож\p{L}*|могут|могли)(?![\p{L}])/iu
+
+/** Just before a period a plan or a budget is for: "for 2025", "pour 2027", "para 2026", "für 2026", "на 2025 рік". */
+const FOR_PERIOD = /(?<![\p{L}])(?:for|pour|para|für|на|для)\s+(?:(?:the|l['’]|el|das)\s+)?$/iu
 
 /** A sentence that opens with "then", meaning the period just named: "Тогда", "Тоді", "Damals", "Then". */
 const THEN =
@@ -418,6 +435,16 @@ const back = (d: Day): Day => ({
   day: Math.min(d.day, lastDayOfMonth(d.year - 1, d.month)),
 })
 
+/** A period phrase read with its "since" word: "desde mediados de octubre", "С 1 октября", "seit März". */
+const SINCE_OPENS = /^(?:since|depuis|desde|seit|з|із|від|с|со)\s/iu
+
+/** A phrase that is already a span with its end: "з березня до липня", "von März bis Mai". */
+const RANGE_WORD = /(?<![\p{L}])(?:to|until|till|au|à|jusqu|hasta|al|a|bis|до|по)(?![\p{L}])|[–—-]\s*\d/iu
+
+/** "since the start of the campaign in", "с выхода в прокат", "seit Beginn der Saison im": a start, then its date. */
+const SINCE_START =
+  /(?<![\p{L}\d])(?:since|depuis|desde|seit|з|із|від|с|со)\s+(?:the\s+|le\s+|la\s+|l['’]|el\s+|dem\s+)?(?:start|beginning|launch|outbreak|opening|début|lancement|ouverture|comienzo|inicio|principio|arranque|Beginn|Start|Anfang|Ausbruch|Eröffnung|початку|моменту|запуску|виходу|відкриття|начала|момента|запуска|выхода|открытия)(?:\s+[\p{L}'’-]+){0,5}\s+$/iu
+
 /** Drops overlaps (earlier entries win), joins "late December – early January" and reads "since March". */
 function mergeRanges(
   text: string,
@@ -450,7 +477,13 @@ function mergeRanges(
     } else merged.push({ ...p })
   }
   for (const p of merged) {
-    if (ref !== undefined && words.since.test(text.slice(0, p.index)) && before(p.from, ref)) p.to = ref
+    const since =
+      words.since.test(text.slice(0, p.index)) ||
+      // "desde mediados de octubre", "С 1 октября" read whole; "since the start of the campaign in
+      // September", "с выхода в прокат 19 ноября": what began then runs to the article's date
+      (SINCE_OPENS.test(p.text) && !RANGE_WORD.test(p.text)) ||
+      SINCE_START.test(text.slice(0, p.index))
+    if (ref !== undefined && since && before(p.from, ref)) p.to = ref
   }
   return merged
 }
