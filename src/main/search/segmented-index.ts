@@ -80,6 +80,8 @@ type Part = {
   base: number
   block: Block
   dead: Uint8Array
+  /** No document of the part's segment is tombstoned. */
+  clean: boolean
   lengths: ArrayLike<number>
   stride: number
   at: number
@@ -89,6 +91,9 @@ export class SegmentedIndex {
   private readonly tree = new SearchableMap<TermRefs>()
   private readonly bases: number[] = []
   private readonly dead: Uint8Array[] = []
+  /** Tombstones per segment (and in the live segment): a part of a segment without any is counted by its length. */
+  private readonly deadIn_: number[] = []
+  private liveDeadCount = 0
   private live: LiveSegment
   private liveDead = new Uint8Array(64)
   private readonly sums: Float64Array
@@ -124,6 +129,7 @@ export class SegmentedIndex {
       if (segment.fieldCount !== fields.length) throw new Error(`${segment.file} has other fields`)
       this.bases.push(base)
       this.dead.push(new Uint8Array(segment.docCount))
+      this.deadIn_.push(0)
       for (let i = 0; i < segment.termCount; i++) this.refsOf(segment.term(i)).push(s, i)
       for (let doc = 0; doc < segment.docCount; doc++) {
         for (let f = 0; f < fields.length; f++) this.sums[f] += segment.fieldLength(doc, f)
@@ -197,6 +203,7 @@ export class SegmentedIndex {
     for (const doc of locals) {
       if (!Number.isInteger(doc) || doc < 0 || doc >= segment.docCount || this.dead[s][doc]) continue
       this.dead[s][doc] = 1
+      this.deadIn_[s]++
       this.deadCount++
       this.liveCount--
       for (let f = 0; f < this.fields.length; f++) this.sums[f] -= segment.fieldLength(doc, f)
@@ -216,6 +223,7 @@ export class SegmentedIndex {
       for (const doc of segment.docsOf(articleId, prefix)) {
         if (this.dead[s][doc] || (which !== 'all' && !wanted(segment.docId(doc)))) continue
         this.dead[s][doc] = 1
+        this.deadIn_[s]++
         this.deadCount++
         removed++
         for (let f = 0; f < this.fields.length; f++) this.sums[f] -= segment.fieldLength(doc, f)
@@ -224,6 +232,7 @@ export class SegmentedIndex {
     this.live.ids.forEach((id, doc) => {
       if (this.liveDead[doc] || !wanted(id)) return
       this.liveDead[doc] = 1
+      this.liveDeadCount++
       removed++
       for (let f = 0; f < this.fields.length; f++) this.sums[f] -= this.live.fieldLength(doc, f)
     })
@@ -243,6 +252,7 @@ export class SegmentedIndex {
           base: this.liveBase(),
           block: { docs: Uint32Array.from(list.docs), tfs: Uint32Array.from(list.tfs) },
           dead: this.liveDead,
+          clean: this.liveDeadCount === 0,
           lengths: this.live.lengths,
           stride: this.fields.length,
           at: fieldId,
@@ -257,6 +267,7 @@ export class SegmentedIndex {
           base: this.bases[s],
           block: this.block(s, k),
           dead: this.dead[s],
+          clean: this.deadIn_[s] === 0,
           lengths: segment.fieldLengths,
           stride: segment.fieldCount,
           at: fieldId,
@@ -371,16 +382,17 @@ export class SegmentedIndex {
         for (const [fieldId, fieldBoost] of boosts) {
           const parts = partsOf(data, term, fieldId)
           let matching = 0
-          for (const { block, dead } of parts)
-            for (let i = 0; i < block.docs.length; i++) if (!dead[block.docs[i]]) matching++
+          for (const { block, dead, clean } of parts)
+            if (clean) matching += block.docs.length
+            else for (let i = 0; i < block.docs.length; i++) if (!dead[block.docs[i]]) matching++
           if (matching <= 0) continue
           const avg = this.sums[fieldId] / n
           const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5))
-          for (const { base, block, dead, lengths, stride, at } of parts) {
+          for (const { base, block, dead, clean, lengths, stride, at } of parts) {
             const { docs, tfs } = block
             for (let i = 0; i < docs.length; i++) {
               const local = docs[i]
-              if (dead[local]) continue
+              if (!clean && dead[local]) continue
               const doc = base + local
               const tf = tfs[i]
               const length = lengths[local * stride + at]
@@ -436,8 +448,8 @@ export class SegmentedIndex {
       articles(has) {
         const seen = new Uint8Array(articleIds.length)
         let count = 0
-        for (const doc of kept) {
-          const a = articleOf(doc)
+        for (let i = 0; i < kept.length; i++) {
+          const a = articleOf(kept[i])
           if (seen[a]) continue
           seen[a] = 1
           if (has(articleIds[a])) count++
