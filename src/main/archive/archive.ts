@@ -1,7 +1,7 @@
 // Main process: a Glossa archive folder. Sharded so that saving one annotation rewrites only that article's
 // annotations file and its catalog bucket, never the whole archive.
 //   glossa.json              manifest (format marker, schema version)
-//   catalog/<xx>.json        article metadata, 256 buckets by id prefix
+//   catalog/<xx…>.json       article metadata, 256 buckets by id prefix, each split in 16 past 64 KB
 //   bodies/<id>.json         article text and sanitized HTML, written once
 //   annotations/<id>.json    one article's annotations
 //   tags.json                tag colours
@@ -14,7 +14,7 @@ import { AnnotationStore } from './annotation-store'
 import { CatalogStore } from './catalog-store'
 import { CatalogTrust } from './catalog-trust'
 import { CollectionStore } from './collection-store'
-import { articleFile, bucketOf, newId, textHash } from './ids'
+import { articleFile, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
 import { admitMeta, checkAnnotations, checkBodyFile, inProcessBodyGate } from './records'
@@ -188,7 +188,7 @@ export class Archive {
   async createArticle(input: NewArticle): Promise<ArticleMeta> {
     const { text, html, images, pdfBytes, ...rest } = input
     let id = newId()
-    while (this.catalog.has(id) || this.catalog.isReadOnly(bucketOf(id))) id = newId()
+    while (this.catalog.has(id) || this.catalog.isReadOnlyFor(id)) id = newId()
     // Images, then the body, then the catalog: nothing on disk ever names a file that is not there yet.
     await writeImages(this.dir, id, images ?? [])
     if (rest.pdf) {
@@ -355,7 +355,7 @@ export class Archive {
         summary.annotationColors,
         summary.annotationCreators ?? [],
       ])
-    if (same || this.catalog.isReadOnly(articleId.slice(0, 2))) return
+    if (same || this.catalog.isReadOnlyFor(articleId)) return
     await this.catalog.put({ ...meta, ...summary })
   }
 

@@ -1,13 +1,15 @@
-// Main process: the catalog of article metadata, held in memory and stored in 256 bucket files.
+// Main process: the catalog of article metadata, held in memory and stored in bucket files: 256 by the id's first
+// two characters, each split in 16 by the next one when it grows past 64 KB (catalog-layout.ts).
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import type { Problem } from './problems'
 import type { ArticleMeta } from '../../shared/types'
-import { writeAtomic } from './atomic'
 import { keptAsRead, passesUnchanged } from './catalog-trust'
 import type { CatalogTrust } from './catalog-trust'
-import { bucketOf } from './ids'
+import { CatalogBuckets } from './catalog-buckets'
+import type { CatalogFile } from './catalog-buckets'
+import { SPLIT_BYTES, layoutOf } from './catalog-layout'
 import { HEAD_ROWS, catalogFingerprint, writeHead } from './library-head'
 import { listItem } from './list-item'
 import { CURRENT_VERSION } from './migrations'
@@ -22,10 +24,12 @@ const HEAD_DELAY_MS = 2_000
 
 export type OrderListener = (old: ArticleMeta | undefined, now: ArticleMeta | undefined) => void
 
-type CatalogFile = { version: number; articles: Record<string, ArticleMeta> }
-
 export class CatalogStore {
-  private readonly buckets = new Map<string, Shard<CatalogFile>>()
+  /** The bucket files held for writing, and how they are written and split (catalog-buckets.ts). */
+  private readonly files: CatalogBuckets
+  private readonly buckets: Map<string, Shard<CatalogFile>>
+  /** Buckets of an older, unsplit catalog split after opening, one at a time (what flush() waits for). */
+  private resharding: Promise<void> = Promise.resolve()
   private readonly readOnly = new Map<string, string>()
   private readonly byId = new Map<string, ArticleMeta>()
   private sorted: ArticleMeta[] | null = null
@@ -37,7 +41,7 @@ export class CatalogStore {
   // Made on the first check, not while 100,000 entries load: most opens never import anything.
   private dupes: { byHash: Map<string, string>; byUrl: Map<string, string> } | null = null
   /** Buckets whose every entry passed the check unchanged: what they are written as may be trusted. */
-  private readonly clean = new Set<string>()
+  private readonly clean: Set<string>
   private trust: CatalogTrust | null = null
   private readonly orderListeners = new Set<OrderListener>()
   private readonly entryListeners = new Set<OrderListener>()
@@ -51,7 +55,11 @@ export class CatalogStore {
   constructor(
     private readonly root: string,
     private readonly problems: Problem[],
-  ) {}
+  ) {
+    this.files = new CatalogBuckets(this.dir, () => this.trust)
+    this.buckets = this.files.shards
+    this.clean = this.files.clean
+  }
 
   private get dir(): string {
     return join(this.root, 'catalog')
@@ -63,18 +71,24 @@ export class CatalogStore {
    */
   async load(trust: CatalogTrust | null = null): Promise<void> {
     this.trust = trust
-    const names = (await readdir(this.dir)).filter((n) => /^[^.].*\.json$/.test(n))
+    const files = (await readdir(this.dir)).filter((n) => /^[^.].*\.json$/.test(n)).map((n) => n.slice(0, -5))
+    const layout = layoutOf(files)
+    for (const name of layout.split) this.files.split.add(name)
+    const leftover = new Set([...layout.leftovers.values()].flat())
+    const names = files.filter((n) => !leftover.has(n))
+    /** Buckets past the split size as read (an archive from before splitting): split once open. */
+    const oversized: string[] = []
     // A few buckets at a time, not all 256 at once: each file's text is let go once it is parsed, so opening
     // 100,000 articles peaked at 230 MB instead of 450 MB (every text and every parsed entry alive at once).
     let next = 0
     const lane = async () => {
       while (next < names.length) await one(names[next++])
     }
-    const one = async (name: string) => {
-      const bucket = name.slice(0, -'.json'.length)
+    const one = async (bucket: string) => {
       try {
         let text: string | undefined
         const shard = await this.open(bucket, (t) => (text = t))
+        if (text !== undefined && text.length > SPLIT_BYTES) oversized.push(bucket)
         if (trust && text !== undefined && trust.matches(bucket, text)) {
           trust.opened.trusted++
           for (const meta of Object.values(shard.data.articles)) this.index(meta)
@@ -106,9 +120,76 @@ export class CatalogStore {
       }
     }
     await Promise.all(Array.from({ length: LOAD_WIDTH }, lane))
+    // A split cut short by a crash is finished before anything else is written.
+    for (const [bucket, rest] of layout.leftovers) await this.finishSplit(bucket, rest)
     // Buckets checked now are trusted from the next open on: written at once, not when the next write comes.
     if (trust) void trust.flush()
     this.scheduleHead()
+    if (oversized.length) this.resharding = this.reshard(oversized.sort())
+  }
+
+  /**
+   * `bucket`'s file stands beside files of its own split (`rest`, shortest first): a split a crash cut short.
+   * Their entries are folded into the bucket, the deeper file winning for an id both hold, and the split is done
+   * again: every article is then in exactly one file. When any of the files is damaged nothing is changed: the
+   * bucket opens as its own file says, and the damage is reported.
+   */
+  private async finishSplit(bucket: string, rest: string[]): Promise<void> {
+    const shard = this.buckets.get(bucket)
+    if (!shard) return
+    const metas: ArticleMeta[] = []
+    let unchanged = true
+    for (const name of rest) {
+      try {
+        const part = await this.open(name)
+        const checked = checkCatalogEntries(part.data.articles, name, keptAsRead)
+        if (checked.refused.length) {
+          const message = `catalog/${name}.json has entries Glossa cannot use (${checked.refused.slice(0, 3).join('; ')}). It was left untouched; restore it from a backup.`
+          this.problems.push({ file: `catalog/${name}.json`, message })
+          this.files.whole.add(bucket)
+          return
+        }
+        unchanged &&= checked.unchanged
+        metas.push(...checked.metas)
+      } catch (err) {
+        if (!(err instanceof GlossaError)) throw err
+        this.problems.push({ file: err.file, message: err.message })
+        this.files.whole.add(bucket)
+        return
+      }
+    }
+    for (const meta of metas) {
+      shard.data.articles[meta.id] = meta
+      this.index(meta)
+    }
+    if (!unchanged) this.clean.delete(bucket)
+    this.unsettled++
+    try {
+      await this.files.splitNow(bucket, shard, rest)
+    } catch (err) {
+      // Still pending: the old file stays the truth, and the next write under it tries the split again.
+      // No file named in the problem: it is not damaged, and repairing it would move the truth aside.
+      const message = `catalog/${bucket}.json could not be split (${String(err)}); it is tried again at the next change.`
+      this.problems.push({ message })
+    } finally {
+      this.settle()
+    }
+  }
+
+  /** Splits, one at a time, the buckets read past the split size (written by a Glossa that did not split). */
+  private async reshard(oversized: string[]): Promise<void> {
+    for (const bucket of oversized) {
+      const shard = this.buckets.get(bucket)
+      if (!shard || this.readOnly.has(bucket)) continue
+      this.unsettled++
+      try {
+        await this.write(bucket, shard)
+      } catch {
+        // Left as it is: it is split at its next write, or at the next open.
+      } finally {
+        this.settle()
+      }
+    }
   }
 
   private open(bucket: string, onText?: (text: string) => void): Promise<Shard<CatalogFile>> {
@@ -122,12 +203,8 @@ export class CatalogStore {
     )
   }
 
-  /** Writes the bucket as it is in memory; its text is trusted on the next open while every entry passed. */
   private write(bucket: string, shard: Shard<CatalogFile>): Promise<void> {
-    const text = JSON.stringify(shard.data)
-    if (this.clean.has(bucket)) this.trust?.record(bucket, text)
-    else this.trust?.forget(bucket)
-    return writeAtomic(shard.file, text)
+    return this.files.write(bucket, shard)
   }
 
   /** How many buckets the last load took on trust and how many it checked entry by entry (none without trust). */
@@ -135,8 +212,10 @@ export class CatalogStore {
     return { ...(this.trust?.opened ?? { trusted: 0, checked: 0 }) }
   }
 
-  /** Waits for the trust snapshot's and the head's pending saves (the buckets are awaited by their writers). */
+  /** Waits for the splits after opening, the trust snapshot's and the head's pending saves (the buckets are awaited by their writers). */
   async flush(): Promise<void> {
+    await this.resharding
+    await this.files.settled()
     await this.trust?.flush()
     if (this.headTimer) {
       clearTimeout(this.headTimer)
@@ -265,6 +344,16 @@ export class CatalogStore {
     return meta
   }
 
+  /** The bucket that holds (or will hold) the article with this id. */
+  bucketFor(id: string): string {
+    return this.files.leafOf(id)
+  }
+
+  /** Whether the bucket that holds this id is read-only (damaged). */
+  isReadOnlyFor(id: string): boolean {
+    return this.readOnly.has(this.bucketFor(id))
+  }
+
   /** The catalog files left read-only because they are damaged, as archive-relative paths. */
   damagedFiles(): string[] {
     return [...this.readOnly.keys()].map((bucket) => `catalog/${bucket}.json`)
@@ -275,7 +364,7 @@ export class CatalogStore {
   }
 
   assertWritable(id: string): void {
-    const reason = this.readOnly.get(bucketOf(id))
+    const reason = this.readOnly.get(this.bucketFor(id))
     if (reason)
       throw new GlossaError(
         'read_only',
@@ -306,11 +395,10 @@ export class CatalogStore {
       // sees it shift), not a sort of the whole catalog.
       this.sorted = [meta, ...this.sorted]
     else this.sorted = null
-    const shard = await this.writable(meta.id)
+    const [bucket, shard] = await this.writable(meta.id)
     // A later put or a remove of this article while the bucket opened wins: never write back a stale entry.
     if (this.byId.get(meta.id) !== meta) return
     shard.data.articles[meta.id] = meta
-    const bucket = bucketOf(meta.id)
     if (this.trust && !passesUnchanged(meta, bucket)) this.clean.delete(bucket)
     if (this.bulk) return void this.bulk.add(bucket)
     await this.write(bucket, shard)
@@ -355,7 +443,7 @@ export class CatalogStore {
   }
 
   private async removeNow(id: string): Promise<void> {
-    const shard = await this.writable(id)
+    const [bucket, shard] = await this.writable(id)
     delete shard.data.articles[id]
     const old = this.byId.get(id)
     if (old) this.unindex(old)
@@ -365,17 +453,27 @@ export class CatalogStore {
     if (old) for (const listener of this.orderListeners) listener(old, undefined)
     if (old) for (const listener of this.entryListeners) listener(old, undefined)
     // Written at once even in bulk mode: the article's files are removed next, and no bucket on disk may name them.
-    this.bulk?.delete(bucketOf(id))
-    await this.write(bucketOf(id), shard)
+    this.bulk?.delete(bucket)
+    await this.write(bucket, shard)
   }
 
   private readonly opening = new Map<string, Promise<Shard<CatalogFile>>>()
 
-  private async writable(id: string): Promise<Shard<CatalogFile>> {
-    this.assertWritable(id)
-    const bucket = bucketOf(id)
-    const open = this.buckets.get(bucket)
-    if (open) return open
+  /**
+   * The bucket that holds `id` and its shard, opened if it was not (a bucket never written). Used at once by the
+   * caller, with no await between: a split moves articles to other shards.
+   */
+  private async writable(id: string): Promise<[string, Shard<CatalogFile>]> {
+    for (;;) {
+      this.assertWritable(id)
+      const bucket = this.bucketFor(id)
+      const open = this.buckets.get(bucket)
+      if (open) return [bucket, open]
+      await this.opened(bucket)
+    }
+  }
+
+  private opened(bucket: string): Promise<Shard<CatalogFile>> {
     // Two first writes to one bucket share one open: two shards of one file would lose an entry.
     let pending = this.opening.get(bucket)
     if (!pending) {

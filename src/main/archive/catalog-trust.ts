@@ -27,8 +27,9 @@ export { macWithKey, readTrustKey } from './trust-mac'
 export const TRUST_FILE = '.trusted.json'
 /** Bumped when what a trusted bucket promises changes (the checks in records.ts beyond the schema). */
 const TRUST_FORMAT = 1
-/** 256 buckets of 64 hex digits are 20 KB; anything much larger is not ours. */
-const MAX_SNAPSHOT_BYTES = 256 * 1024
+/** A bucket's entry is about 80 bytes: 4,096 buckets (100,000 articles, catalog-layout.ts) are 330 KB, and 16 MB
+ * holds 200,000 buckets (some 5 million articles); anything larger is not ours. */
+const MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024
 const SAVE_DELAY_MS = 2_000
 
 let schemaPrint: string | undefined

@@ -15,7 +15,10 @@ export function isPlainId(id: unknown): id is string {
   return typeof id === 'string' && ID_PATTERN.test(id)
 }
 
-/** Catalog bucket of an article: 256 buckets, so a catalog write touches about 1/256 of the catalog. */
+/**
+ * The catalog's first-level bucket of an article (256 of them). A bucket past 64 KB is split in 16 by the id's
+ * next character, and so on (catalog-layout.ts): `CatalogStore.bucketFor(id)` is the file that holds it now.
+ */
 export function bucketOf(id: string): string {
   return id.slice(0, 2)
 }

@@ -10,6 +10,7 @@ import { isWebUrl } from '../../shared/url-safety'
 import { bodyOf, cleanBody } from '../import/clean-body'
 import { all, tagOf } from '../import/dom'
 import { loadHtml } from '../import/skeleton'
+import { belongsIn, bucketAt } from './catalog-layout'
 import { bucketOf, isPlainId } from './ids'
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string }
@@ -32,6 +33,10 @@ const shownKey = (key: string) => JSON.stringify(key.slice(0, 80))
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** The bucket an id belongs in, as deep as `bucket` when they share their first level. */
+const rightBucket = (id: string, bucket: string) =>
+  bucketOf(id) === bucket.slice(0, 2) ? bucketAt(id, bucket.length) : bucketOf(id)
+
 /** One catalog entry, stored under `key` in catalog bucket `bucket`. */
 export function checkMeta(raw: unknown, key: string, bucket?: string): Checked<ArticleMeta> {
   if (!isPlainId(key)) return { ok: false, reason: `entry ${shownKey(key)} is not under an article id` }
@@ -40,8 +45,11 @@ export function checkMeta(raw: unknown, key: string, bucket?: string): Checked<A
   const meta = parsed.data
   if (meta.id !== key)
     return { ok: false, reason: `entry ${shownKey(key)} holds article ${shownKey(meta.id)}` }
-  if (bucket !== undefined && bucketOf(meta.id) !== bucket)
-    return { ok: false, reason: `entry ${shownKey(key)} belongs in catalog/${bucketOf(meta.id)}.json` }
+  if (bucket !== undefined && !belongsIn(meta.id, bucket))
+    return {
+      ok: false,
+      reason: `entry ${shownKey(key)} belongs in catalog/${rightBucket(meta.id, bucket)}.json`,
+    }
   return { ok: true, value: meta }
 }
 

@@ -9,7 +9,8 @@ import type { Annotation } from '../../shared/types'
 import { summarize } from './archive'
 import type { Archive } from './archive'
 import { writeAtomic } from './atomic'
-import { articleFile, bucketOf, isPlainId, textHash } from './ids'
+import { belongsIn } from './catalog-layout'
+import { articleFile, isPlainId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import { admitMeta } from './records'
 
@@ -33,11 +34,13 @@ async function annotationsFor(archive: Archive, id: string, snapshot: Backup): P
 
 async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: Backup): Promise<void> {
   await archive.catalog.resetBucket(bucket)
-  const fromSnapshot = snapshot.articles.filter((a) => bucketOf(a.id) === bucket)
+  const fromSnapshot = snapshot.articles.filter((a) => belongsIn(a.id, bucket))
   const bodies = (await readdir(join(archive.dir, 'bodies'))).filter(
-    (n) => n.startsWith(bucket) && n.endsWith('.json'),
+    (n) => n.startsWith(bucket.slice(0, 2)) && n.endsWith('.json'),
   )
-  const onDisk = new Set(bodies.map((n) => n.slice(0, -'.json'.length)).filter(isPlainId))
+  const onDisk = new Set(
+    bodies.map((n) => n.slice(0, -'.json'.length)).filter((id) => isPlainId(id) && belongsIn(id, bucket)),
+  )
   for (const { text, html, ...meta } of fromSnapshot) {
     if (!onDisk.has(meta.id)) await writeBody(archive, meta.id, { text, html })
     const admitted = admitMeta(meta).value

@@ -1,6 +1,5 @@
 // Main process: snapshots taken, listed, and repairs from a snapshot (backups.*).
 import type { Archive } from '../archive/archive'
-import { bucketOf } from '../archive/ids'
 import { repairFile } from '../archive/repair'
 import { describeRefused, describeRemoved, restoreArticle } from '../archive/restore-backup'
 import type { RestoreSummary } from '../archive/restore-backup'
@@ -23,7 +22,7 @@ export function backupHandlers({ archive }: ServiceContext): HandlerMap<'backups
         const cleaned: RestoreSummary['removed'] = []
         const refused: string[] = []
         for (const article of snapshot.articles) {
-          if (archive.catalog.has(article.id) || archive.catalog.isReadOnly(bucketOf(article.id))) continue
+          if (archive.catalog.has(article.id) || archive.catalog.isReadOnlyFor(article.id)) continue
           const annotations = snapshot.annotations.filter((a) => a.articleId === article.id)
           const put = await restoreArticle(archive, article, annotations)
           if ('refused' in put) refused.push(put.refused)
