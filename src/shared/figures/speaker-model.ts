@@ -3,6 +3,7 @@
 // attribution.ts find who speaks where, and the article's table of entities (entities.ts) names them as
 // the article introduces them.
 import { suggestAttribution } from './attribution'
+import { modelAttribution } from './attribution-model'
 import { entityTable } from './entities'
 import { en } from './lang/en'
 import { normalizeSpeaker } from './names'
@@ -22,8 +23,9 @@ export function attributeSpeaker(args: {
   lex?: Lexicon
 }): string | undefined {
   if (inTitle(args.text, args.start)) return undefined
-  const found = suggestAttribution(args)
-  if (found === undefined) return undefined
   const lex = args.lex ?? en
+  // where the sentence readers find no one, the clause model of attribution-model.ts
+  const found = suggestAttribution(args) ?? modelAttribution({ text: args.text, start: args.start, lex })
+  if (found === undefined) return undefined
   return normalizeSpeaker(entityTable(args.text, lex).canonical(found, args.start), args.text, lex)
 }
