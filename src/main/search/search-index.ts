@@ -49,8 +49,8 @@ const MAX_LIMIT = 500
 const SAVE_DEBOUNCE_MS = 2_000
 /** ...but no longer than this after the first unsaved one... */
 const SAVE_MAX_WAIT_MS = 30_000
-/** ...and saving gets at most 1/20 of the time (a save reopens the index's segments), and a change a crash
- *  kept from the files is re-indexed on the next open anyway. */
+/** ...and saving gets at most 1/20 of the time, and a change a crash kept from the files is re-indexed on the
+ *  next open anyway. */
 const SAVE_SPACING = 20
 /** Articles re-indexed at once when catching up at open. */
 const REFRESH_BATCH = 32
@@ -77,6 +77,7 @@ export class SearchIndex {
   /** Searches under way, and indexes replaced meanwhile: closed once no search can be reading them. */
   private running = 0
   private retired: SegmentedIndex[] = []
+  private idleWaiters: (() => void)[] = []
   private migration: Promise<void> = Promise.resolve()
 
   private readonly source: ArchiveReader
@@ -150,6 +151,7 @@ export class SearchIndex {
     } finally {
       this.running--
       this.closeRetired()
+      if (this.running === 0) for (const wake of this.idleWaiters.splice(0)) wake()
     }
   }
 
@@ -379,7 +381,16 @@ export class SearchIndex {
     const started = performance.now()
     const before = state.engine
     try {
-      state.engine = await saveStore(this.dir, before, key, state.articles())
+      // The live segment becomes a file in place (its documents renumbered) once no search is under way.
+      const saved = await saveStore(this.dir, before, key, state.articles(), {
+        idle: () => this.running === 0,
+        whenIdle: () => new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+      })
+      if (saved !== before) {
+        state.engine = saved
+        this.retired.push(before)
+        this.closeRetired()
+      }
     } catch (err) {
       throw new GlossaError(
         'internal',
@@ -387,8 +398,6 @@ export class SearchIndex {
           'check that the archive folder is writable and the disk has free space.',
       )
     }
-    this.retired.push(before)
-    this.closeRetired()
     this.lastSaveCostMs = performance.now() - started
     this.savedRevision = revision
     this.lastSavedAt = Date.now()

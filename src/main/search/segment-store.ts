@@ -125,17 +125,23 @@ export const SMALL_SEGMENT_DOCS = 20_000
 /** A save merges the small segments at the end once there are more segments than this. */
 const MAX_SEGMENTS = 12
 
+/** When the index may renumber its live documents: `idle` says no search is under way, `whenIdle` waits for it. */
+export type SaveGuard = { idle: () => boolean; whenIdle: () => Promise<void> }
+
 /**
  * Saves `index` into `dir`: its live segment as a new segment file (when it holds anything), then the manifest
- * (with `articles`, when given). Returns the index reopened from what was saved (the live segment now a file).
- * `index` is left open (a search may still be reading it): the caller closes it. When the index has more than
- * MAX_SEGMENTS segments, the small ones at the end (the saves since the last build or merge) are written as one.
+ * (with `articles`, when given). The file then takes the live segment's place in `index` (sealLive, once
+ * `guard` says no search is under way), and `index` is returned. When the index has more than MAX_SEGMENTS
+ * segments, the small ones at the end (the saves since the last build or merge) are written as one, and the
+ * index opened from that is returned instead: `index` is then left open (a search may still be reading it)
+ * for the caller to close.
  */
 export async function saveStore(
   dir: string,
   index: SegmentedIndex,
   key?: Buffer,
   articles?: StoreArticles,
+  guard?: SaveGuard,
 ): Promise<SegmentedIndex> {
   await mkdir(dir, { recursive: true })
   const segments = index.segments.map((s, i) => ({
@@ -144,12 +150,25 @@ export async function saveStore(
     docs: s.docCount,
     dead: deadList(index.deadIn(i)),
   }))
-  if (index.liveSize > 0) segments.push(await writeSegment(dir, index.liveBytes(key), key))
-  await writeManifest(dir, index.fields, segments, key, articles)
-  const reopened = await openStore(dir, index.fields, key)
-  if (!reopened.ok) throw new Error(`The search index just saved cannot be read back (${reopened.reason}).`)
-  if (reopened.index.segments.length <= MAX_SEGMENTS) return reopened.index
-  return mergeTail(dir, reopened.index, key, articles)
+  let written: SegmentReader | undefined
+  try {
+    if (index.liveSize > 0) {
+      const segment = await writeSegment(dir, index.liveBytes(key), key, true)
+      written = segment.reader
+      segments.push(segment.entry)
+    }
+    await writeManifest(dir, index.fields, segments, key, articles)
+    if (written) {
+      // Checked and sealed in one synchronous step: no search can start in between.
+      while (guard && !guard.idle()) await guard.whenIdle()
+      index.sealLive(written)
+      written = undefined
+    }
+  } finally {
+    written?.close()
+  }
+  if (index.segments.length <= MAX_SEGMENTS) return index
+  return mergeTail(dir, index, key, articles)
 }
 
 /** The small segments at the end of `index` written as one (in order, without their tombstoned documents). */
@@ -184,7 +203,6 @@ async function mergeTail(
   }))
   segments.push(merged)
   await writeManifest(dir, index.fields, segments, key, articles)
-  index.close()
   const reopened = await openStore(dir, index.fields, key)
   if (!reopened.ok) throw new Error(`The search index just merged cannot be read back (${reopened.reason}).`)
   return reopened.index
@@ -239,12 +257,26 @@ async function writeSegment(
   dir: string,
   bytes: Buffer,
   key: Buffer | undefined,
-): Promise<Manifest['segments'][number]> {
+): Promise<Manifest['segments'][number]>
+async function writeSegment(
+  dir: string,
+  bytes: Buffer,
+  key: Buffer | undefined,
+  keepOpen: true,
+): Promise<{ entry: Manifest['segments'][number]; reader: SegmentReader }>
+async function writeSegment(
+  dir: string,
+  bytes: Buffer,
+  key: Buffer | undefined,
+  keepOpen = false,
+): Promise<Manifest['segments'][number] | { entry: Manifest['segments'][number]; reader: SegmentReader }> {
   const file = `seg-${randomBytes(8).toString('hex')}.seg`
   await writeAtomic(join(dir, file), bytes)
   const reader = SegmentReader.open(join(dir, file), key)
+  const entry = { file, tag: reader.tag, docs: reader.docCount, dead: [] }
+  if (keepOpen) return { entry, reader }
   reader.close()
-  return { file, tag: reader.tag, docs: reader.docCount, dead: [] }
+  return entry
 }
 
 /**

@@ -112,7 +112,7 @@ export class SegmentedIndex {
 
   /** Article number of each document of the segment files, in the global order, and of the live ones. */
   private docArticle: Uint32Array
-  private readonly liveArticle: number[] = []
+  private liveArticle: number[] = []
   private readonly articleNo = new Map<string, number>()
   private readonly articleIds: string[] = []
 
@@ -493,6 +493,53 @@ export class SegmentedIndex {
       }
       yield { id: this.docIdOf(doc), score: score[i], terms: Object.keys(match), queryTerms, match }
     }
+  }
+
+  /**
+   * Takes `reader` — the segment file written from liveBytes() just now, with nothing added or removed since —
+   * in place of the live segment: the term dictionary points at the file instead, the live segment starts
+   * empty. What opening every segment again would give, without reading and checking them all (about a second
+   * of CPU at 100,000 articles). Document numbers of the live segment change when some were tombstoned: the
+   * owner calls this when no search is under way.
+   */
+  sealLive(reader: SegmentReader): void {
+    const { live } = this
+    const kept = live.ids.filter((_, doc) => !this.liveDead[doc])
+    if (reader.fieldCount !== this.fields.length || reader.docCount !== kept.length)
+      throw new Error(`${reader.file} is not the live segment`)
+    kept.forEach((id, doc) => {
+      if (reader.docId(doc) !== id) throw new Error(`${reader.file} is not the live segment`)
+    })
+    const s = this.segments.length
+    const terms = new Map<string, number>()
+    for (let i = 0; i < reader.termCount; i++) terms.set(reader.term(i), i)
+    for (const term of live.postings.keys()) {
+      const refs = this.tree.get(term)
+      if (!refs) continue
+      const at = refs.indexOf(LIVE)
+      const number = terms.get(term)
+      if (number === undefined) refs.splice(at, 2)
+      else {
+        refs[at] = s
+        refs[at + 1] = number
+      }
+      if (refs.length === 0) this.tree.delete(term)
+    }
+    const articles = new Uint32Array(this.docArticle.length + kept.length)
+    articles.set(this.docArticle)
+    let n = this.docArticle.length
+    this.liveArticle.forEach((a, doc) => {
+      if (!this.liveDead[doc]) articles[n++] = a
+    })
+    this.bases.push(this.liveBase())
+    this.segments.push(reader)
+    this.dead.push(new Uint8Array(reader.docCount))
+    this.deadIn_.push(0)
+    this.docArticle = articles
+    this.live = new LiveSegment(this.fields)
+    this.liveDead = new Uint8Array(64)
+    this.liveDeadCount = 0
+    this.liveArticle = []
   }
 
   /** The live segment as segment-file bytes (its tombstoned documents left out), for the owner to write. */
