@@ -18,6 +18,8 @@ entries.push('sync-run')
 entries.push('growth', 'growth-child')
 // The export process's memory at 10,000 and 100,000 articles (#19): bench/export-memory.ts.
 entries.push('export-memory')
+// The figures index built in the holding process against in a job process (#19): bench/figures-build.ts.
+entries.push('figures-build')
 
 export default defineConfig({
   root,

@@ -48,6 +48,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     import('../main/jobs/parse-service'),
     import('../main/search'),
     import('../main/service'),
+    import('../main/figures/figure-index'),
   ])
   const opening = code.then(([{ openArchive }]) =>
     openArchive(o.dir, o.samplesDir, 'glossa serve', o.trustKeyFile),
@@ -90,8 +91,11 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     { processParser },
     { SearchIndex, nodeBuilder },
     { createService },
+    { setFigureIndexBuilder },
   ] = await code
   const stopHousekeeping = startHousekeeping(archive)
+  // The figures index, when it must be built from every annotations file, is built by the export job worker.
+  setFigureIndexBuilder(archive, () => nodeProcess(o.workers.export))
   const search = SearchIndex.open(archive, { builder: nodeBuilder(o.workers.search) })
   const parser = processParser((execArgv) => nodeProcess(o.workers.parse, execArgv))
   const connector = new ConnectorAccess(archive.dir)

@@ -31,6 +31,7 @@ import { Importer } from './importer'
 import { ConnectorAccess, startBrowserConnector } from './connector'
 import { chosenPdfHandler, importOpened, openablePaths } from './open-files'
 import { processExporter } from './export/job'
+import { setFigureIndexBuilder } from './figures/figure-index'
 import { processParser } from './jobs/parse-service'
 import type { JobProcess } from './jobs/job-process'
 import { SearchIndex, processBuilder } from './search'
@@ -196,6 +197,8 @@ async function main(): Promise<void> {
   })
   const search = SearchIndex.open(archive, { builder: processBuilder(() => utilityJob('search-worker.js')) })
   const exporter = processExporter(() => utilityJob('export-worker.js'))
+  // The figures index, when it must be built from every annotations file, is built by the same job worker.
+  setFigureIndexBuilder(archive, () => utilityJob('export-worker.js'))
   const connector = new ConnectorAccess(archive.dir)
   serviceReady(
     createService({

@@ -7,10 +7,14 @@
 // inode, size, mtime or ctime differ from the entry's stamp, a file changed since the snapshot (by its mtime or
 // ctime), an article the catalog says has figures and the index lacks, or one that was being read when the
 // snapshot was taken is read again.
-// Without a saved index (or one this machine cannot vouch for) it is built by reading every annotations file,
-// in the background; the view is answered meanwhile from what is read so far, and says so.
+// Without a saved index (or one this machine cannot vouch for) it is built by reading every annotations file:
+// in a job process when the app has one (build-job.ts; the view says "building" meanwhile), whose file is
+// checked by its MAC, adopted at once and then checked like a saved one; else, or if the job fails, here in
+// the background, the view answered meanwhile from what is read so far.
 import type { BigIntStats } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FigureEntry } from '../../shared/figures/conflicts'
 import type { Annotation } from '../../shared/types'
@@ -19,6 +23,10 @@ import { trustKey } from '../archive/catalog-trust'
 import { articleFile } from '../archive/ids'
 import { figureFacets, sortFigures } from '../../shared/figures/table'
 import type { FigureFacets } from '../../shared/figures/table'
+import { runJob } from '../jobs/job-process'
+import type { JobProcess } from '../jobs/job-process'
+import { stampOf as stampOfFile } from './build-job'
+import type { FigureBuildRequest, FigureBuildResult } from './build-job'
 import { FIGURES_INDEX_FILE, readIndexBody, readIndexHead, writeIndexFile } from './index-file'
 import type { SavedArticle, SavedFigure, SavedHead } from './index-file'
 
@@ -45,7 +53,7 @@ type Held = { stamp: string; entries: FigureEntry[] }
  * the mtime back (`touch -d`) after an edit in place to the same size; the ctime moves with any write and
  * cannot be set.
  */
-const stampOf = (info: BigIntStats) => `${info.ino}-${info.size}-${info.mtimeNs}-${info.ctimeNs}`
+const stampOf = (info: BigIntStats) => stampOfFile(info)
 const statOf = (file: string) => stat(file, { bigint: true }).catch(() => null)
 
 function articleRef(archive: Archive, articleId: string) {
@@ -113,6 +121,24 @@ export function setFigureIndexKey(archive: Archive, keyFile: string | undefined)
   if (keyFile) keyFiles.set(archive, keyFile)
 }
 
+/** Starts a job process that builds a figures index (build-job.ts), per open archive (the app's, serve's). */
+export type FigureBuilder = () => JobProcess
+const builders = new WeakMap<Archive, FigureBuilder>()
+
+/** Builds the figures index of `archive` in a job process started by `start` rather than in this one. */
+export function setFigureIndexBuilder(archive: Archive, start: FigureBuilder): void {
+  builders.set(archive, start)
+}
+
+/** Runs the build job; resolves with what it reports, rejects if it fails. */
+function runBuild(start: FigureBuilder, request: FigureBuildRequest): Promise<FigureBuildResult> {
+  return runJob(start, request, (value) => {
+    const v = value as Partial<FigureBuildResult> | null
+    if (typeof v?.figures !== 'number') throw new Error('it answered something that is not a built index')
+    return v as FigureBuildResult
+  })
+}
+
 export class FigureIndex {
   private readonly held = new Map<string, Held>()
   /** Per article, the newest read started: an older read that ends later is dropped. */
@@ -144,10 +170,14 @@ export class FigureIndex {
     facets: figureFacets(this.all()),
   })
 
+  /** What the last build job reported (the bench reads it); null when the index was not built by a job. */
+  built: FigureBuildResult | null = null
+
   private constructor(
     private readonly archive: Archive,
     private readonly file: string,
     private readonly keyFile: string | undefined,
+    private readonly builder: FigureBuilder | undefined,
   ) {
     archive.onChange((change) => void this.refresh(change.articleId))
     this.loaded = new Promise((resolve) => (this.markLoaded = resolve))
@@ -165,9 +195,17 @@ export class FigureIndex {
   }
 
   /** Opens the index of `archive` (default file `<archive>/figures-index.json`); completes in the background. */
-  static open(archive: Archive, opts: { file?: string; keyFile?: string } = {}): FigureIndex {
+  static open(
+    archive: Archive,
+    opts: { file?: string; keyFile?: string; builder?: FigureBuilder } = {},
+  ): FigureIndex {
     const file = opts.file ?? join(archive.dir, FIGURES_INDEX_FILE)
-    return new FigureIndex(archive, file, 'keyFile' in opts ? opts.keyFile : keyFiles.get(archive))
+    return new FigureIndex(
+      archive,
+      file,
+      'keyFile' in opts ? opts.keyFile : keyFiles.get(archive),
+      'builder' in opts ? opts.builder : builders.get(archive),
+    )
   }
 
   status(): IndexStatus {
@@ -213,8 +251,40 @@ export class FigureIndex {
     this.state = 'building'
     this.markLoaded()
     this.markFull()
-    await this.build()
+    if (!(this.builder && (await this.buildInJob(this.builder)))) await this.build()
     this.done()
+  }
+
+  /**
+   * Builds the index in a job process: the job writes it to a private folder, MACed with this machine's key (or
+   * a key made for this build); its figures are adopted in one step once the MAC matches, then whatever changed
+   * since the job's snapshot is read again here (check). False when the job failed: then it is built here.
+   */
+  private async buildInJob(start: FigureBuilder): Promise<boolean> {
+    const key = this.key ?? randomBytes(32)
+    const dir = await mkdtemp(join(tmpdir(), 'glossa-figures-'))
+    const out = join(dir, FIGURES_INDEX_FILE)
+    try {
+      const result = await runBuild(start, {
+        kind: 'figures-index',
+        dir: this.archive.dir,
+        out,
+        key: key.toString('base64'),
+      })
+      const saved = await readIndexHead(out, key)
+      if (!saved.ok) return false
+      const body = await readIndexBody(out, key, saved.macs[1])
+      if (!body) return false
+      this.load(body)
+      this.built = result
+      await this.check(saved.head)
+      return true
+    } catch (err) {
+      console.error(`Glossa builds the figures index in the main process: the job failed (${String(err)})`)
+      return false
+    } finally {
+      await rm(dir, { recursive: true, force: true }).catch(() => {})
+    }
   }
 
   private headOf(saved: SavedHead): IndexHead {
