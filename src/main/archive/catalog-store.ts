@@ -392,8 +392,9 @@ export class CatalogStore {
     if (at >= 0) this.sorted![at] = meta
     else if (!old && this.sorted && isNewest(meta, this.sorted[0]))
       // A new article is the newest: in front of the list (a new array, so no one iterating the old one
-      // sees it shift), not a sort of the whole catalog.
-      this.sorted = [meta, ...this.sorted]
+      // sees it shift), not a sort of the whole catalog. concat, not a spread: the spread walks the iterator,
+      // 10.5 ms of CPU per imported page at 100,000 articles against 3 ms (load 14).
+      this.sorted = [meta].concat(this.sorted)
     else this.sorted = null
     const [bucket, shard] = await this.writable(meta.id)
     // A later put or a remove of this article while the bucket opened wins: never write back a stale entry.
