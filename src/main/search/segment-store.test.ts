@@ -96,7 +96,7 @@ describe('many saves', () => {
       expect(answers(index)).toEqual(answers(reference))
       most = Math.max(most, index.segments.length)
     }
-    expect(most).toBeLessThanOrEqual(12)
+    expect(most).toBeLessThanOrEqual(7)
     expect(answers(index)).toEqual(answers(reference))
     index.close()
     const reopened = await openStore(dir, FIELDS, KEY)

@@ -122,8 +122,8 @@ export async function openStore(dir: string, fields: string[], key?: Buffer): Pr
 
 /** Segments holding fewer documents than this are "small": a save merges the small ones at the end as one. */
 export const SMALL_SEGMENT_DOCS = 20_000
-/** A save merges the small segments at the end once there are more segments than this. */
-const MAX_SEGMENTS = 12
+/** A save merges the small segments at the end as one once there are more of them than this. */
+const MAX_SMALL_SEGMENTS = 6
 
 /** When the index may renumber its live documents: `idle` says no search is under way, `whenIdle` waits for it. */
 export type SaveGuard = { idle: () => boolean; whenIdle: () => Promise<void> }
@@ -131,10 +131,9 @@ export type SaveGuard = { idle: () => boolean; whenIdle: () => Promise<void> }
 /**
  * Saves `index` into `dir`: its live segment as a new segment file (when it holds anything), then the manifest
  * (with `articles`, when given). The file then takes the live segment's place in `index` (sealLive, once
- * `guard` says no search is under way), and `index` is returned. When the index has more than MAX_SEGMENTS
- * segments, the small ones at the end (the saves since the last build or merge) are written as one, and the
- * index opened from that is returned instead: `index` is then left open (a search may still be reading it)
- * for the caller to close.
+ * `guard` says no search is under way), and `index` is returned. When the index has more than
+ * MAX_SMALL_SEGMENTS small segments at the end (the saves since the last build or merge), they are written as
+ * one, which takes their place in `index` the same way (replaceTail).
  */
 export async function saveStore(
   dir: string,
@@ -167,8 +166,7 @@ export async function saveStore(
   } finally {
     written?.close()
   }
-  if (index.segments.length <= MAX_SEGMENTS) return index
-  return mergeTail(dir, index, key, articles)
+  return mergeTail(dir, index, key, articles, guard)
 }
 
 /** The small segments at the end of `index` written as one (in order, without their tombstoned documents). */
@@ -177,14 +175,10 @@ async function mergeTail(
   index: SegmentedIndex,
   key: Buffer | undefined,
   articles: StoreArticles | undefined,
+  guard: SaveGuard | undefined,
 ): Promise<SegmentedIndex> {
-  let from = index.segments.length
-  while (
-    from > 0 &&
-    index.segments[from - 1].docCount - index.deadIn(from - 1).reduce((n, d) => n + d, 0) < SMALL_SEGMENT_DOCS
-  )
-    from--
-  if (index.segments.length - from < 2) return index
+  const from = smallTail(index)
+  if (index.segments.length - from <= MAX_SMALL_SEGMENTS) return index
   const tail = index.segments.slice(from)
   const merged = await writeSegment(
     dir,
@@ -194,18 +188,35 @@ async function mergeTail(
       key,
     ),
     key,
+    true,
   )
-  const segments = index.segments.slice(0, from).map((s, i) => ({
-    file: basename(s.file),
-    tag: s.tag,
-    docs: s.docCount,
-    dead: deadList(index.deadIn(i)),
-  }))
-  segments.push(merged)
-  await writeManifest(dir, index.fields, segments, key, articles)
-  const reopened = await openStore(dir, index.fields, key)
-  if (!reopened.ok) throw new Error(`The search index just merged cannot be read back (${reopened.reason}).`)
-  return reopened.index
+  try {
+    const segments = index.segments.slice(0, from).map((s, i) => ({
+      file: basename(s.file),
+      tag: s.tag,
+      docs: s.docCount,
+      dead: deadList(index.deadIn(i)),
+    }))
+    segments.push(merged.entry)
+    await writeManifest(dir, index.fields, segments, key, articles)
+    while (guard && !guard.idle()) await guard.whenIdle()
+  } catch (err) {
+    merged.reader.close()
+    throw err
+  }
+  for (const old of index.replaceTail(from, merged.reader)) old.close()
+  return index
+}
+
+/** Where the small segments at the end of `index` begin (its segment count when there are none). */
+function smallTail(index: SegmentedIndex): number {
+  let from = index.segments.length
+  while (from > 0) {
+    const alive = index.segments[from - 1].docCount - index.deadIn(from - 1).reduce((n, d) => n + d, 0)
+    if (alive >= SMALL_SEGMENT_DOCS) break
+    from--
+  }
+  return from
 }
 
 /** The manifest naming `segments`, written atomically; then segment files it does not name are removed. */

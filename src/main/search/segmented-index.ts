@@ -542,6 +542,55 @@ export class SegmentedIndex {
     this.liveArticle = []
   }
 
+  /**
+   * Takes `reader` — mergeSegments() of the segments from `from` on, written just now, nothing changed since,
+   * the live segment empty — in place of those segments, without opening the others again. Returns the
+   * segments it replaced, for the owner to close. Like sealLive, only when no search is under way.
+   */
+  replaceTail(from: number, reader: SegmentReader): SegmentReader[] {
+    if (this.live.ids.length > 0) throw new Error('The live segment must be saved first.')
+    const tail = this.segments.slice(from)
+    let n = 0
+    let deadInTail = 0
+    const articles = new Uint32Array(this.bases[from] + reader.docCount)
+    articles.set(this.docArticle.subarray(0, this.bases[from]))
+    tail.forEach((segment, t) => {
+      const dead = this.dead[from + t]
+      for (let doc = 0; doc < segment.docCount; doc++) {
+        if (dead[doc]) {
+          deadInTail++
+          continue
+        }
+        if (n >= reader.docCount || reader.docId(n) !== segment.docId(doc))
+          throw new Error(`${reader.file} is not those segments merged`)
+        articles[this.bases[from] + n++] = this.docArticle[this.bases[from + t] + doc]
+      }
+    })
+    if (n !== reader.docCount || reader.fieldCount !== this.fields.length)
+      throw new Error(`${reader.file} is not those segments merged`)
+    const touched = new Set<string>()
+    for (const segment of tail) for (let i = 0; i < segment.termCount; i++) touched.add(segment.term(i))
+    for (const term of touched) {
+      const refs = this.tree.get(term)
+      if (!refs) continue
+      const kept: TermRefs = []
+      for (let r = 0; r < refs.length; r += 2) if (refs[r] < from) kept.push(refs[r], refs[r + 1])
+      if (kept.length) this.tree.set(term, kept)
+      else this.tree.delete(term)
+    }
+    for (let i = 0; i < reader.termCount; i++) this.refsOf(reader.term(i)).push(from, i)
+    this.segments.splice(from, tail.length, reader)
+    this.bases.splice(from + 1)
+    this.dead.splice(from, tail.length, new Uint8Array(reader.docCount))
+    this.deadIn_.splice(from, tail.length, 0)
+    this.deadCount -= deadInTail
+    this.docArticle = articles
+    // Cached blocks are keyed by segment number: those of the replaced segments would be read for the new one.
+    this.cache.clear()
+    this.cacheBytes = 0
+    return tail
+  }
+
   /** The live segment as segment-file bytes (its tombstoned documents left out), for the owner to write. */
   liveBytes(key?: Buffer): Buffer {
     const writer = new SegmentWriter(this.fields.length)
