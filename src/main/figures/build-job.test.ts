@@ -1,6 +1,7 @@
 // Tests (Node): the figures index built in a job process (build-job.ts, run by the bundled job worker as the
 // app ships it) on a real archive — the same figures as a build in this process, "building" meanwhile, the
 // job's file adopted only when its MAC matches (else built here), and a failed job built here instead.
+import { randomBytes } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -10,6 +11,7 @@ import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
 import { nodeProcess } from '../jobs/job-process'
+import { buildFigureIndexFile } from './build-job'
 import { FigureIndex } from './figure-index'
 import { FIGURES_INDEX_FILE, readIndexHead } from './index-file'
 import { trustKey } from '../archive/catalog-trust'
@@ -82,6 +84,22 @@ describe('the figures index built in a job process', () => {
     expect(saved).toMatchObject({ ok: true, head: { all: 24 } })
     expect(saved.ok && saved.head.first.length).toBe(24)
   }, 60_000)
+
+  it('tells the app how far it is while it reads, and writes a file only the key it was given opens', async () => {
+    const h = await archiveWithFigures()
+    const out = join(await tempDir(), FIGURES_INDEX_FILE)
+    const key = randomBytes(32)
+    const told: unknown[] = []
+    const result = await buildFigureIndexFile(
+      { kind: 'figures-index', dir: h.dir, out, key: key.toString('base64') },
+      async (progress) => told.push(progress),
+    )
+    expect(result).toMatchObject({ articles: 8, figures: 24 })
+    // Nine annotations files (eight with figures, one with a highlight): told at the start, then every 500.
+    expect(told).toEqual([{ done: 0, of: 9 }])
+    expect(await readIndexHead(out, key)).toMatchObject({ ok: true, head: { all: 24 } })
+    expect(await readIndexHead(out, randomBytes(32))).toEqual({ ok: false, why: 'untrusted' })
+  })
 
   it('builds here when the job’s file does not carry the MAC of the key it was given', async () => {
     const h = await archiveWithFigures()

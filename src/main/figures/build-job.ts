@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Annotation } from '../../shared/types'
 import { openAnnotationFile } from '../archive/annotation-store'
-import { peakRssMB } from '../jobs/job-process'
+import { askApp, peakRssMB } from '../jobs/job-process'
 import { writeIndexFile } from './index-file'
 import type { SavedArticle, SavedFigure, SavedHead } from './index-file'
 
@@ -24,6 +24,11 @@ export type FigureBuildResult = { articles: number; figures: number; peakRssMB: 
 
 /** Files read at once. */
 const WIDTH = 8
+/** Files read between two reports of how far the build is (the view shows "N of M articles"). */
+const REPORT_EVERY = 500
+
+/** How far a build is, as the job tells the app. */
+export type FigureBuildProgress = { done: number; of: number }
 
 /** What tells an annotations file changed (figure-index.ts): inode, size, mtime and ctime in ns. */
 export const stampOf = (info: { ino: bigint; size: bigint; mtimeNs: bigint; ctimeNs: bigint }) =>
@@ -45,13 +50,20 @@ export function savedFigure(n: Annotation & { figure: NonNullable<Annotation['fi
   ]
 }
 
-export async function buildFigureIndexFile(request: FigureBuildRequest): Promise<FigureBuildResult> {
+/** `report` tells the app how far the build is (askApp in a job process); what it answers is not waited for. */
+export async function buildFigureIndexFile(
+  request: FigureBuildRequest,
+  report: (progress: FigureBuildProgress) => Promise<unknown> = askApp,
+): Promise<FigureBuildResult> {
   const takenAt = Date.now()
   const names = await readdir(join(request.dir, 'annotations')).catch(() => [] as string[])
   const ids = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5))
   const articles: SavedArticle[] = []
   let figures = 0
   let next = 0
+  let done = 0
+  const tell = () => void report({ done, of: ids.length }).catch(() => {})
+  tell()
   const lane = async () => {
     for (let i = next++; i < ids.length; i = next++) {
       const id = ids[i]
@@ -66,6 +78,8 @@ export async function buildFigureIndexFile(request: FigureBuildRequest): Promise
         figures += saved.length
       } catch {
         // A damaged or odd file is left out; the app reports damaged files when it reads them itself.
+      } finally {
+        if (++done % REPORT_EVERY === 0) tell()
       }
     }
   }

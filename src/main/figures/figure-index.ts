@@ -26,7 +26,7 @@ import type { FigureFacets } from '../../shared/figures/table'
 import { runJob } from '../jobs/job-process'
 import type { JobProcess } from '../jobs/job-process'
 import { stampOf as stampOfFile } from './build-job'
-import type { FigureBuildRequest, FigureBuildResult } from './build-job'
+import type { FigureBuildProgress, FigureBuildRequest, FigureBuildResult } from './build-job'
 import { FIGURES_INDEX_FILE, readIndexBody, readIndexHead, writeIndexFile } from './index-file'
 import type { SavedArticle, SavedFigure, SavedHead } from './index-file'
 
@@ -130,13 +130,27 @@ export function setFigureIndexBuilder(archive: Archive, start: FigureBuilder): v
   builders.set(archive, start)
 }
 
-/** Runs the build job; resolves with what it reports, rejects if it fails. */
-function runBuild(start: FigureBuilder, request: FigureBuildRequest): Promise<FigureBuildResult> {
-  return runJob(start, request, (value) => {
-    const v = value as Partial<FigureBuildResult> | null
-    if (typeof v?.figures !== 'number') throw new Error('it answered something that is not a built index')
-    return v as FigureBuildResult
-  })
+/** Runs the build job, telling `progress` how far it is; resolves with what it reports, rejects if it fails. */
+function runBuild(
+  start: FigureBuilder,
+  request: FigureBuildRequest,
+  progress: (p: FigureBuildProgress) => void,
+): Promise<FigureBuildResult> {
+  return runJob(
+    start,
+    request,
+    (value) => {
+      const v = value as Partial<FigureBuildResult> | null
+      if (typeof v?.figures !== 'number') throw new Error('it answered something that is not a built index')
+      return v as FigureBuildResult
+    },
+    (question) => {
+      const q = question as Partial<FigureBuildProgress> | null
+      if (Number.isSafeInteger(q?.done) && Number.isSafeInteger(q?.of))
+        progress({ done: q!.done!, of: q!.of! })
+      return null
+    },
+  )
 }
 
 export class FigureIndex {
@@ -265,12 +279,11 @@ export class FigureIndex {
     const dir = await mkdtemp(join(tmpdir(), 'glossa-figures-'))
     const out = join(dir, FIGURES_INDEX_FILE)
     try {
-      const result = await runBuild(start, {
-        kind: 'figures-index',
-        dir: this.archive.dir,
-        out,
-        key: key.toString('base64'),
-      })
+      const result = await runBuild(
+        start,
+        { kind: 'figures-index', dir: this.archive.dir, out, key: key.toString('base64') },
+        (progress) => (this.progress = progress),
+      )
       const saved = await readIndexHead(out, key)
       if (!saved.ok) return false
       const body = await readIndexBody(out, key, saved.macs[1])
