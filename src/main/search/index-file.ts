@@ -2,6 +2,7 @@
 //   { "header": { format, version, fingerprint, savedAt, termCount, articles, annotationDocs },
 //     "index": <what JSON.stringify(miniSearch) writes> }            (laid out by index-codec.ts)
 // It is derived data: anything unreadable is reported as a reason to rebuild, never thrown, and overwritten.
+import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
@@ -106,8 +107,15 @@ async function checkHead(lines: AsyncIterator<string>): Promise<ReadOutcome> {
 }
 
 /** The file's lines, read as they are asked for; `return()` closes the file. */
+/** Opened without waiting (a named pipe in the file's place) and without following a link. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+
 async function readLines(file: string): Promise<AsyncIterator<string>> {
-  const handle = await open(file, 'r')
+  const handle = await open(file, READ_FLAGS)
+  if (!(await handle.stat()).isFile()) {
+    await handle.close()
+    throw new Error('it is not a regular file')
+  }
   const input = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20 })
   const reader = createInterface({ input, crlfDelay: Infinity })
   const it = reader[Symbol.asyncIterator]()

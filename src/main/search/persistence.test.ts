@@ -312,6 +312,14 @@ describe('an index saved in the older single-file format', () => {
     return { ...fixture, legacy, keyFile: await testKeyFile() }
   }
 
+  it('builds a new index, without waiting, when a named pipe stands in its place', async () => {
+    const { archive, dir } = await fixtureArchive()
+    await promisify(execFile)('mkfifo', [join(dir, 'search-index.json')])
+    const index = await SearchIndex.open(archive, { keyFile: await testKeyFile() })
+    expect(index.rebuiltBecause).toBe('missing')
+    expect(await index.search('corridor')).toHaveLength(2)
+  })
+
   it('answers from it while the new index is built, then moves to the new one and removes it', async () => {
     const { archive, dir, legacy, keyFile } = await legacyIndex()
     let release: () => void = () => undefined
