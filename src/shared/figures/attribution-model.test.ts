@@ -80,7 +80,7 @@ describe('modelAttribution: the clause model', () => {
 
   it('reads the source of a source phrase, and the body behind a document', () => {
     expect(model('По данным ведомства, оно изъяло контрафакта на 1,7 млрд рублей.', '1,7', 'ru')).toBe(
-      'ведомства',
+      'ведомство',
     )
     expect(model('Según los datos de la Agencia Estatal de Tráfico, murieron 17.', '17', 'es')).toBe(
       'Agencia Estatal de Tráfico',
@@ -109,5 +109,23 @@ describe('the prefill names the model’s speaker as the article does', () => {
     const ru =
       'date 2026-12-07 Сборы\n\nФильм собрал 412 млн рублей, сообщил в понедельник аналитический сервис «Кинометрика».\n\nС начала года, по данным «Кинометрики», прокат собрал 41,3 млрд рублей.'
     expect(speaker(ru, '412', 'ru')).toBe('Кинометрика')
+  })
+
+  it('puts a Ukrainian or Russian source named in another case in the nominative', () => {
+    const ru =
+      'date 2026-12-07 Сборы\n\nФильм собрал 412 млн рублей, сообщил сервис «Кинометрика».\n\nС начала года, по данным «Кинометрики», прокат собрал 41,3 млрд рублей.'
+    expect(speaker(ru, '41,3', 'ru')).toBe('Кинометрика')
+  })
+
+  it('gives a coordinated verb the capitalised subject of its sentence, not the words after it', () => {
+    const es =
+      'date 2026-12-07 Tráfico\n\nEl director, Ramón Izquierdo, habló ayer.\n\nIzquierdo pidió «no bajar la guardia» en la operación, que terminó con 21 fallecidos, y recordó que el teléfono funciona.'
+    expect(speaker(es, '21', 'es')).toBe('Ramón Izquierdo')
+  })
+
+  it('reads a German genitive in -ses as a stem in -s', () => {
+    const de =
+      'date 2026-12-07 Auktion\n\nNach Zahlen des Arbeitskreises Deutscher Auktionshäuser sank der Umsatz um 8 Prozent.'
+    expect(speaker(de, '8 Prozent', 'de')).toBe('Arbeitskreis Deutscher Auktionshäuser')
   })
 })

@@ -11,6 +11,7 @@ import { sentenceAt, splitSentences } from './sentences'
 import type { Sentence } from './sentences'
 import { DOCUMENT, SEPARABLE, SOURCE_PHRASES, isSpeechVerb } from './speech-verbs'
 import { deCommonNoun } from './lang/de-clauses'
+import { ukNominative } from './lang/uk-names'
 import type { Lexicon } from './lang/types'
 
 type Word = { text: string; lower: string; start: number; end: number }
@@ -55,6 +56,7 @@ const PRONOUNS: Readonly<Record<string, readonly string[]>> = {
 const SKIPPABLE =
   /^(?:this|on|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ce|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin|dernier|à|au|mois|este|esta|el|martes|lunes|miércoles|jueves|viernes|sábado|domingo|ayer|hoy|en|un|comunicado|am|heute|gestern|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|у|в|во|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|вчора|вчера|сьогодні|сегодня|також|также|ще|еще|ещё|also|aussi|también|auch|\d{1,2}(?:[.:h]\d\d)?)$/u
 
+const LINKS = /^(?:de|del|des|du|la|of|for|the|der|für|von|и|і|по|з)$/u
 const CONJ = /^(?:y|e|and|et|und|і|й|и|та)$/u
 
 /** Participle endings (French, Spanish) and the auxiliaries that make a participle a verb. */
@@ -269,8 +271,16 @@ function sentenceAgents(
       const capital = lead.findIndex(
         (x, i) => isCap(x.text) && !(i === 0 && lex.speech.functionWords.has(x.lower)),
       )
-      if (capital >= 0 && c.opener === '')
-        prevSubject = { words: subjectOf(lead.slice(capital), lex), at: c.start }
+      if (capital >= 0 && c.opener === '') {
+        // the subject is the capitalised run there ("Izquierdo pidió «…»": "Izquierdo"), with its links
+        let end = capital + 1
+        while (
+          end < lead.length &&
+          (isCap(lead[end].text) || (LINKS.test(lead[end].lower) && isCap(lead[end + 1]?.text ?? '')))
+        )
+          end++
+        prevSubject = { words: lead.slice(capital, end), at: c.start }
+      }
     }
   }
   return found
@@ -378,7 +388,8 @@ export function modelAttribution(args: { text: string; start: number; lex: Lexic
       continue
     }
     const name = agentName(pick.agent, lex)
-    if (name) return name
+    if (name)
+      return nominative(name, text, text.slice(sentences[index].start, pick.agent.words[0].start), lex)
   }
   return undefined
 }
@@ -388,6 +399,17 @@ function opensWithRole(text: string, s: Sentence, lex: Lexicon): boolean {
   const ws = words(text, s.start, Math.min(s.end, s.start + 60)).filter((w) => /^\p{L}/u.test(w.text))
   const first = lex.speech.determiners.has(ws[0]?.lower ?? '') ? ws[1] : ws[0]
   return first !== undefined && lex.speech.titles.has(first.lower)
+}
+
+/**
+ * A Ukrainian or Russian name in the nominative, where the words before it put it in another case ("за даними
+ * фонду", "по данным «Кинометрики»", "в регіональному управлінні …"): the language's own normaliser.
+ */
+function nominative(name: string, text: string, before: string, lex: Lexicon): string {
+  if (lex.code === 'uk')
+    return ukNominative(name, text, /(?:за\s+\p{L}+|згідно\s+з|\s[ув])\s*$/u.test(before))
+  if (lex.code === 'ru') return lex.speech.normalizeName?.(name, before) ?? name
+  return name
 }
 
 /** A pronoun or a dropped subject: the nearest named agent before, searching back across paragraphs. */

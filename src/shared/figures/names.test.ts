@@ -45,4 +45,15 @@ describe('normalizeSpeaker', () => {
       'Brenneke & Söhne',
     )
   })
+
+  it('names an unnamed source in a body as the body (conventions §14), in every language', () => {
+    expect(norm('Fuentes de la Consejería de Agricultura', 'x', 'es')).toBe('Consejería de Agricultura')
+    expect(norm('джерела в обласній військовій адміністрації', 'x', 'uk')).toBe(
+      'обласній військовій адміністрації',
+    )
+    expect(norm('Источник в министерстве сельского хозяйства', 'x', 'ru')).toBe(
+      'министерстве сельского хозяйства',
+    )
+    expect(norm('a source at the Treasury', 'x', 'en')).toBe('Treasury')
+  })
 })

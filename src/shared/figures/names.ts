@@ -4,6 +4,7 @@
 // the article writes the plain form, "X of Y" after a person is where the person works, and a short name is
 // extended to the fullest form the article gives ("Halbrook" → "Halbrook Building Society", "Kestrel" →
 // "Kestrel Orbital").
+import { deCommonNoun } from './lang/de-clauses'
 import type { Lexicon } from './lang/types'
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -21,6 +22,10 @@ const ROLE_FORM: Readonly<Record<string, RegExp>> = {
 /** Honorifics written before a name in any language (with or without the full stop). */
 const HONORIFIC =
   /^(?:Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Srta|Sir|Dame|M|Mme|Mlle|Me|Herr|Frau|Herrn|Don|Doña|пан|пані|господин|госпожа|г-н|г-жа)\.?$/u
+
+/** An unnamed source and the preposition that puts it in a body, in the six languages. */
+const SOURCE =
+  /^(?:(?:a\s+)?sources?\s+(?:at|in|within|close\s+to)(?:\s+the)?|fuentes?\s+(?:de|del)(?:\s+la|\s+los|\s+las)?|(?:une\s+)?sources?\s+(?:au\s+sein\s+(?:de|du|des)|à|au|de|du|des)(?:\s+la|\s+l['’])?|Kreisen?\s+(?:der|des)|Quellen?\s+(?:in|bei|aus)\s+(?:der|dem|den)|джерел[оа]?\s+(?:в|у|із|з)|источник(?:и|ом)?\s+(?:в|во|из)|собеседник(?:и)?\s+(?:в|во|из))(?=\s)/iu
 
 /** Undo a German genitive or dative ending: "Insolvenzverwalters" → "Insolvenzverwalter", "Arbeitskreises" → "Arbeitskreis". */
 function germanStems(word: string): string[] {
@@ -65,6 +70,13 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
     .trim()
     .replace(/['’]s$/u, '')
     .split(/\s+/)
+  // an unnamed source in a body speaks as the body (conventions §14): "Fuentes de la Consejería", "джерела в
+  // обласній адміністрації", "Источник в министерстве", "a source at the ministry"
+  const source = SOURCE.exec(words.join(' '))
+  if (source) {
+    const n = source[0].trim().split(/\s+/).length
+    if (words.length > n) words = words.slice(n)
+  }
   // roles and honorifics before a person: "Auktionator Felix Brenneke", "Insolvenzverwalters Jörg Wendrich",
   // "Dr. Anna Weber", "пан Олег Рудницький"
   while (words.length > 2 && isRole(words[0], lex) && personLike(words.slice(1), lex)) words = words.slice(1)
@@ -111,6 +123,18 @@ const LINKS: Readonly<Record<string, readonly string[]>> = {
 function extendShort(name: string, text: string, lex: Lexicon): string {
   if (name.includes(' ') || !isCap(name) || isAcronym(name) || name.length < 3) return name
   if (lex.code === 'uk' || lex.code === 'ru') return name
+  // a surname: the first name the article gives it mid-sentence ("Izquierdo" → "Ramón Izquierdo")
+  const { functionWords, determiners, titles, orgs } = lex.speech
+  const person = new RegExp(
+    String.raw`(?<=[\p{Ll},"“»”(] )(\p{Lu}[\p{Ll}'’-]+) ${escape(name)}(?![\p{L}'’-])`,
+    'gu',
+  )
+  for (const m of text.matchAll(person)) {
+    const first = m[1].toLowerCase()
+    if (functionWords.has(first) || determiners.has(first) || titles.has(first) || orgs.has(first)) continue
+    if (isRole(m[1], lex) || (lex.code === 'de' && deCommonNoun(m[1], text))) continue
+    return `${m[1]} ${name}`
+  }
   const links = (LINKS[lex.code] ?? LINKS.en).join('|')
   const word = String.raw`\p{Lu}[\p{L}'’&-]*`
   const re = new RegExp(

@@ -89,7 +89,8 @@ function nominative(words: string[], before: string): string[] {
       continue
     }
     if (genitive && !/^\p{Lu}+$/u.test(w))
-      out[i] = /(?:st|sch|ss|ß|z)es$/.test(w) ? w.slice(0, -2) : /[^s]s$/.test(w) ? w.slice(0, -1) : w
+      // ("Arbeitskreises" → "Arbeitskreis": a genitive in -ses is a stem in -s with -es)
+      out[i] = /(?:st|sch|ss|ß|z|[^s]s)es$/.test(w) ? w.slice(0, -2) : /[^s]s$/.test(w) ? w.slice(0, -1) : w
     break
   }
   return out
