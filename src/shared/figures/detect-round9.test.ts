@@ -237,3 +237,87 @@ describe('a word after the number that cannot be its counted noun gives no unit'
     ],
   ])
 })
+
+describe('a range widened by "or even", or two number words written with a comma', () => {
+  cases([
+    [
+      'en',
+      'Tenants were asked for six or even 12 months in advance.',
+      [['six or even 12 months', 6, 'months']],
+    ],
+    ['fr', 'On leur demande six, voire douze mois d’avance.', [['six, voire douze mois', 6, 'months']]],
+    ['es', 'Piden seis o incluso doce meses por adelantado.', [['seis o incluso doce meses', 6, 'months']]],
+    [
+      'de',
+      'Wir sehen wieder zwanzig, dreißig Interessenten pro Objekt.',
+      [['zwanzig, dreißig', 20, 'Interessenten']],
+    ],
+    [
+      'uk',
+      'Просять шість чи навіть дванадцять місяців наперед.',
+      [['шість чи навіть дванадцять місяців', 6, 'months']],
+    ],
+    [
+      'ru',
+      'Просят шесть или даже двенадцать месяцев вперёд.',
+      [['шесть или даже двенадцать месяцев', 6, 'months']],
+    ],
+    [
+      'en',
+      'He named two, three and four as options.',
+      [
+        ['two', 2],
+        ['three', 3],
+        ['four', 4],
+      ],
+    ],
+  ])
+})
+
+describe('ages of a person, titles in quotes and model numbers are no figures', () => {
+  cases([
+    ['fr', 'Une retraitée de 78 ans a perdu 46 000 euros.', [['46 000 euros', 46000, 'EUR']]],
+    ['es', 'Un hombre de 45 años resultó herido; 12 personas fueron evacuadas.', [['12', 12, 'personas']]],
+    ['uk', 'Наймолодшому учасникові було 41 рік, найстаршому — 87 років; пацієнтів 900.', [['900', 900]]],
+    ['ru', 'Ему было 45 лет, младшему — 12 лет; ущерб 3 млн рублей.', [['3 млн рублей', 3000000, 'RUB']]],
+    ['ru', 'Комедия «Пять енотов и ёлка» заработала 118 млн рублей.', [['118 млн рублей', 118000000, 'RUB']]],
+    [
+      'fr',
+      'Le roman « Trois femmes puissantes » s’est vendu à 500 000 exemplaires.',
+      [['500 000', 500000, 'exemplaires']],
+    ],
+    ['ru', 'По линии пойдут 38 трамваев 71-911EM.', [['38', 38, 'трамваев']]],
+    ['en', 'Phones come with 8-16GB of memory.', [['8-16GB', 8, 'GB']]],
+    ['ru', '«Пять человек погибли», — сказал он.', [['Пять', 5, 'человек']]],
+  ])
+})
+
+describe('"to" after the amount of a change gives the level reached, not "up to"', () => {
+  qualified([
+    [
+      'es',
+      'Los heridos graves subieron un 2,4 %, hasta 4.612.',
+      [
+        ['2,4 %', 2.4, '%'],
+        ['4.612', 4612],
+      ],
+    ],
+    [
+      'uk',
+      'Виручка зросла на 9% — до 8,4 млрд грн.',
+      [
+        ['9%', 9, '%'],
+        ['8,4 млрд грн', 8400000000, 'UAH'],
+      ],
+    ],
+    [
+      'ru',
+      'Средняя зарплата снизилась на 6,2%, до 48 300 рублей.',
+      [
+        ['6,2%', 6.2, '%'],
+        ['48 300 рублей', 48300, 'RUB'],
+      ],
+    ],
+    ['ru', 'Лимит кредита — до 6 млн рублей.', [['до 6 млн рублей', 6000000, 'RUB', 'q:до']]],
+  ])
+})

@@ -257,11 +257,19 @@ export function extendLeft(scan: Scan, draft: Draft, currency?: { first: number 
   // a qualifier that is also the range word "to" (Ukrainian "до") means "up to" unless a change precedes
   // it: "зросла до 13%" (rose to 13%) has no qualifier
   // it, and so does "збільшити площу … з 60 до 80 кв. м" (a change from one number to the next)
-  const fromNumber =
-    tokens[found.first - 1]?.kind === 'num' && isWord(tokens[found.first - 2], ...scan.lex.range.from)
+  // the number after "з"/"from" may carry its scale or unit: "скоротився з 212 тис. до 186 тис. гектарів"
+  const fromNumber = [1, 2, 3].some(
+    (back) =>
+      tokens[found.first - back]?.kind === 'num' &&
+      isWord(tokens[found.first - back - 1], ...scan.lex.range.from) &&
+      tokens.slice(found.first - back + 1, found.first).every((t) => t.kind !== 'num'),
+  )
+  // "снизилась на 6,2%, до 48 300 рублей", "subió un 2,4 %, hasta 4.612", "зросла на 9% — до 8,4 млрд грн":
+  // after the change's amount, a comma or a dash, "to" gives the level reached
+  const afterAmount = isSym(tokens[found.first - 1], ',', '—', '–') && changeInSentence(scan, found.first)
   if (
     scan.lex.range.to.includes(found.phrase) &&
-    (changeBefore(scan, found.first) || (fromNumber && changeInSentence(scan, found.first)))
+    (changeBefore(scan, found.first) || afterAmount || (fromNumber && changeInSentence(scan, found.first)))
   )
     return { ...d, first, value }
   // "d'environ 1,5 point": the qualifier is "environ", and the elided "de" stays outside the figure

@@ -5,12 +5,33 @@ import { scaled } from './extend'
 import { countedHead } from './noun-phrase'
 import { longestAt } from './phrase'
 import { glued, isSym, isWord } from './tokenize'
+import type { LanguageCode } from './lang/types'
 import type { Draft, Scan } from './types'
 
 /** Reads the figure whose number starts at token `i` (the caller's full reader, without ranges). */
 export type ReadFigure = (i: number) => Draft | undefined
 
 const DASHES = ['-', '–', '—', '…']
+
+/** The word for "even" after "or", widening a range: "six or even 12". */
+const EVEN: Readonly<Record<LanguageCode, string[]>> = {
+  en: ['even'],
+  fr: ['même'],
+  es: ['incluso', 'hasta'],
+  de: ['sogar', 'gar'],
+  uk: ['навіть'],
+  ru: ['даже'],
+}
+
+/** One word for "or even": French "voire". */
+const OR_EVEN: Readonly<Record<LanguageCode, string[]>> = {
+  en: [],
+  fr: ['voire'],
+  es: [],
+  de: [],
+  uk: [],
+  ru: [],
+}
 
 /** Extends `a` into a range or a ratio when the text continues with a second number. */
 export function extendPair(scan: Scan, a: Draft, read: ReadFigure): Draft {
@@ -86,8 +107,30 @@ function range(scan: Scan, read: ReadFigure, qualified: Draft): Draft | undefine
   else if (isWord(link, ...words.to))
     ok = from || (!between && !isWord(opener, ...words.from, ...lex.changeWords))
   else if (isWord(link, ...words.or)) ok = a.measure === undefined && !between
+  // "six or even 12 months", "six, voire douze mois", "seis o incluso doce", "sechs oder sogar zwölf",
+  // "шість чи навіть дванадцять", "шесть или даже двенадцать"; "zwanzig, dreißig Interessenten"
+  let at = a.last + 2
+  if (ok && isWord(link, ...words.or) && EVEN[lex.code].some((w) => isWord(tokens[at], w))) at++
+  if (!ok && a.measure === undefined && !between) {
+    const even = isSym(link, ',') ? tokens[a.last + 2] : link
+    if (OR_EVEN[lex.code].length > 0 && isWord(even, ...OR_EVEN[lex.code])) {
+      ok = true
+      at = tokens.indexOf(even) + 1
+    } else if (
+      isSym(link, ',') &&
+      a.kind === 'words' &&
+      isWord(tokens[at]) &&
+      lex.isNumberWord(tokens[at].lower)
+    ) {
+      const b = read(at)
+      // not a list: "two, three and four"
+      const next = b === undefined ? undefined : tokens[b.last + 1]
+      const list = isSym(next, ',') || isWord(next, ...words.and, ...words.or)
+      ok = b?.kind === 'words' && b.value > a.value && b.value <= 2 * a.value && !list
+    }
+  }
   if (!ok || link.gap.includes('\n')) return undefined
-  const b = read(a.last + 2)
+  const b = read(at)
   if (b === undefined || b.qualifier !== undefined || b.kind === 'fraction' || b.kind === 'vague')
     return undefined
   if (b.kind === 'ratio') return undefined

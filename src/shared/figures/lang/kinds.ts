@@ -82,6 +82,22 @@ const TENOR_NOUNS =
 const references = (abbreviations: string): RegExp =>
   re(`${B}(?:${abbreviations})\\.${SP}*\\d+[a-z]?(?:${SP}*[-–]${SP}*\\d+)?${E}`, 'gu')
 
+/**
+ * A person described by age after "of": "une retraitée de 78 ans", "un hombre de 45 años" — an indefinite
+ * article, a person noun (`persons`, the language's common ones, either gender) and the age.
+ */
+const ageOfPerson = (articles: string, persons: string, of: string, years: string): RegExp =>
+  re(`(?<=${B}(?:${articles})${SP}+(?:${persons})${SP}+(?:${of})${SP}+)\\d{1,3}${SP}+(?:${years})${E}`)
+
+/**
+ * An age said with "was" or given to the youngest or the oldest: "учасникові було 41 рік", "найстаршому — 87
+ * років", "ему было 45 лет", "младшему — 12 лет".
+ */
+const ageWasOrEldest = (was: string, eldest: string, years: string): RegExp[] => [
+  re(`(?<=${B}(?:${was})${SP}+)\\d{1,3}${SP}+(?:${years})${E}`),
+  re(`(?<=${B}(?:${eldest})\\p{L}*${SP}*[—–-]?${SP}+)\\d{1,3}${SP}+(?:${years})${E}`),
+]
+
 const EN_SCALES = { million: 1e6, billion: 1e9, trillion: 1e12 }
 
 export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
@@ -123,6 +139,12 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     half: { words: ['un demi', 'une demie', 'une demi'], scales: { million: 1e6, milliard: 1e9 } },
     exclusions: [
       references('p|pp|art|al|t|vol|chap|fig|Art'),
+      ageOfPerson(
+        'un|une',
+        'homme|femme|garçon|fille|enfant|bébé|adolescente?|jeune|retraitée?|conducteur|conductrice|motard|piétonn?e?|patiente?|habitante?|employée?|salariée?|étudiante?|agricultrice|agriculteur|ouvrière?|mère|père',
+        'de',
+        'ans',
+      ),
       ...emergency(
         '112|15|17|18|114|115|119|3114',
         'appeler|appelez|appelant|composer|composez|composant|numéro',
@@ -170,6 +192,12 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     half: { words: ['medio'], scales: { millón: 1e6, millardo: 1e9, billón: 1e12 } },
     exclusions: [
       references('p|pp|pág|págs|art|vol|cap|fig|Art'),
+      ageOfPerson(
+        'un|una',
+        'hombre|mujer|niño|niña|bebé|joven|adolescente|anciano|anciana|jubilado|jubilada|conductor|conductora|motorista|peatón|vecino|vecina|paciente|trabajador|trabajadora|agricultor|agricultora|madre|padre',
+        'de',
+        'años',
+      ),
       ...emergency(
         '112|091|092|061|062|016|024',
         'teléfono|número|línea|emergencias|llamar|llame|llamen|llamó|marcar|marque',
@@ -243,6 +271,11 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       /^(?:скорот|скороч|зменш|знизи|зниж|знизя|збільш|зрост|зрос|зріс|обмеж|впад|впа|підвищ|підня|підіймає|опуска|опусти|падає|паде|потепл|похолод)\p{L}*$/u,
     exclusions: [
       references('с|стор|ст|ч|т|п|пп|розд|гл|абз|вип'),
+      ...ageWasOrEldest(
+        'було|виповнилося|виповнилось',
+        'наймолодш|найстарш|наймолодш|молодш|старш',
+        'рік|роки|років',
+      ),
       ...emergency(
         '101|102|103|104|112|1545',
         'номер|номером|телефон|телефоном|лінія|лінії|зателефонувати|телефонуйте|дзвоніть',
@@ -285,6 +318,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       /^(?:сократ|сокращ|уменьш|сниз|сниж|увелич|вырос|выраст|растёт|растет|огранич|упад|упал|повыс|повыш|подня|опуст|опуска|пада|потепл|похолод)\p{L}*$/u,
     exclusions: [
       references('с|стр|ст|ч|т|п|пп|разд|гл|абз|вып'),
+      ...ageWasOrEldest('было|исполнилось', `самому${SP}+молод|самому${SP}+стар|младш|старш`, 'год|года|лет'),
       ...emergency(
         '101|102|103|104|112|122',
         'номер|номеру|телефон|телефону|линия|линии|позвонить|звоните|позвоните',
