@@ -26,6 +26,20 @@ export function newAnnotation(args: ParsedArgsOf<'annotations.create'>, stamp: s
   return annotation
 }
 
+/**
+ * The updatedAt of a change made at `madeAt` (the reader's clock) to an annotation last stamped `stored`, or
+ * undefined when the stored state is newer than the change, which then must not overwrite it. A time in the
+ * future is taken as now; a stored stamp in the future (another member's clock, through team sync) orders
+ * nothing, so the change applies.
+ */
+export function updateStamp(stored: string, madeAt: string | undefined, now: string): string | undefined {
+  if (madeAt === undefined) return now
+  const made = Math.min(Date.parse(madeAt), Date.parse(now))
+  const last = Date.parse(stored)
+  if (last > made && last <= Date.parse(now)) return undefined
+  return new Date(made).toISOString()
+}
+
 /** On a PDF report: the page selector of a new annotation, from the article's pages. */
 async function pdfSelectorOf(archive: Archive, articleId: string, target: Target) {
   const meta = archive.meta(articleId)
@@ -56,10 +70,12 @@ export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap
         return annotation
       })
     },
-    'annotations.update': async ({ articleId, id, ...patch }) =>
+    'annotations.update': async ({ articleId, id, madeAt, ...patch }) =>
       archive.changeAnnotations(articleId, (list) => {
         const index = findAnnotation(list, id)
-        const next = patchAnnotation(list[index], patch, now())
+        const stamp = updateStamp(list[index].updatedAt, madeAt, now())
+        if (stamp === undefined) return list[index]
+        const next = patchAnnotation(list[index], patch, stamp)
         list[index] = next
         return next
       }),

@@ -1,6 +1,7 @@
 // Renderer: the reader's top strip: save state, undo/redo, font size, find; in a narrow window, the buttons
 // that show the library and the annotations drawer.
 import type { Ref } from 'react'
+import { plural } from '../format'
 import type { SaveStatus } from '../reader/annotation-sync'
 
 /** A panel folded away in a narrow window, and the button that shows it. */
@@ -8,6 +9,8 @@ export type PanelToggle = { open: boolean; toggle: () => void; ref?: Ref<HTMLBut
 
 type Props = {
   status: SaveStatus
+  /** Changes not on disk that could not be kept for a reload either: closing the window loses them. */
+  unkept?: number
   canUndo: boolean
   canRedo: boolean
   onUndo: () => void
@@ -29,6 +32,7 @@ const LABEL: Record<SaveStatus['state'], string> = {
 
 export default function ReaderToolbar({
   status,
+  unkept = 0,
   canUndo,
   canRedo,
   onUndo,
@@ -89,6 +93,12 @@ export default function ReaderToolbar({
           </button>
         )}
       </div>
+      {unkept > 0 && (
+        <p className="unkept-warning" role="alert">
+          {unkept === 1 ? '1 change is' : `${plural(unkept, 'change')} are`} not saved and will be lost if you
+          close this window. Keep it open until the archive can be reached again.
+        </p>
+      )}
     </div>
   )
 }

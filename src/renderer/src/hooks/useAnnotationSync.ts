@@ -6,7 +6,7 @@ import { AnnotationSync } from '../reader/annotation-sync'
 import { appInfo } from './archive-info'
 import { loadAnnotations } from './article-openings'
 
-const idle = { items: [], status: { state: 'saved' as const }, canUndo: false, canRedo: false }
+const idle = { items: [], status: { state: 'saved' as const }, canUndo: false, canRedo: false, unkept: 0 }
 const noop = () => () => {}
 /** The sync that owns each article's kept changes: a newer one for the same article retires the older. */
 const owners = new Map<string, AnnotationSync>()

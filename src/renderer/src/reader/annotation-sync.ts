@@ -1,21 +1,22 @@
 // Renderer: one article's annotations as the reader sees them. Every change shows at once, is saved through
 // the contract in order, and is retried until it is saved: an error leaves it marked unsaved, never lost.
 // Undo and redo replay inverse changes through the same queue. Changes not yet on disk are also kept in
-// localStorage (per archive and article): a reload gives them back and saves them. A new annotation's id is made
-// here and sent with its creation, so a creation sent again after a reload finds the one it made.
+// localStorage (per archive and article): a reload gives them back and saves them; past the store's bounds the
+// snapshot says how many live only in this page. A new annotation's id is made here and sent with its creation,
+// so a creation sent again after a reload finds the one it made. An update carries the time it was made, so
+// one sent again after another window saved a newer state leaves that state, which the reader then shows.
 import type { ApiClient } from '../../../shared/contract'
 import { buildAnnotation, patchAnnotation } from '../../../shared/annotations'
 import type { AnnotationPatch, NewAnnotation as SharedNew } from '../../../shared/annotations'
 import type { Annotation, HighlightColor } from '../../../shared/types'
+import { readKept, writeKept } from './pending-store'
+import type { Change, Entry, LocalAnnotation, PdfPart, PendingStore } from './pending-store'
 
-export type LocalAnnotation = Annotation & { unsaved?: boolean }
+export type { LocalAnnotation, PdfPart, PendingStore }
 /** `editing`: nothing is waiting to be saved, but an editor holds typing that is not yet handed over. */
 export type SaveStatus = { state: 'saved' | 'editing' | 'saving' | 'retrying' | 'failed'; message?: string }
 export type NewAnnotation = Omit<SharedNew, 'articleId'> & { color: HighlightColor }
 export type { AnnotationPatch }
-
-/** What the reader knows of a new annotation on a PDF page that the archive cannot work out. */
-export type PdfPart = { group?: string; rects?: [number, number, number, number][] }
 
 function pdfArgs(part: PdfPart | undefined) {
   return {
@@ -25,24 +26,15 @@ function pdfArgs(part: PdfPart | undefined) {
 }
 
 type Client = Pick<ApiClient, 'annotations.create' | 'annotations.update' | 'annotations.delete'>
-type Change =
-  | { type: 'create'; annotation: LocalAnnotation }
-  | { type: 'update'; id: string; patch: AnnotationPatch; before: AnnotationPatch; session?: string }
-  | { type: 'delete'; annotation: LocalAnnotation }
 
-/** Where changes not yet on disk are kept across a reload (localStorage in the app, a Map in tests). */
-export type PendingStore = {
-  key: string
-  storage: {
-    getItem(key: string): string | null
-    setItem(key: string, value: string): void
-    removeItem(key: string): void
-  }
+/** `unkept`: changes not on disk that the store could not keep either: a closed window loses them. */
+export type SyncSnapshot = {
+  items: LocalAnnotation[]
+  status: SaveStatus
+  canUndo: boolean
+  canRedo: boolean
+  unkept: number
 }
-type Entry = { n: number; change: Change; pdf?: PdfPart }
-// Bounds of one article's kept changes: past them the oldest are kept (they must be replayed first).
-const MAX_KEPT = 500
-const MAX_KEPT_CHARS = 2_000_000
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000]
 // Errors no retry can fix: the change stays on screen, marked unsaved, with the reason.
@@ -78,7 +70,10 @@ export class AnnotationSync {
   private readonly unsent = new Map<number, Entry>()
   private readonly entryOf = new WeakMap<Change, number>()
   private retired = false
-  private snapshot: { items: LocalAnnotation[]; status: SaveStatus; canUndo: boolean; canRedo: boolean }
+  private unkept = 0
+  /** Annotations whose update the archive found older than what it holds: the state it holds instead. */
+  private readonly newer = new Map<string, Annotation>()
+  private snapshot: SyncSnapshot
 
   constructor(
     private readonly articleId: string,
@@ -104,13 +99,14 @@ export class AnnotationSync {
 
   getSnapshot = () => this.snapshot
 
-  private makeSnapshot() {
+  private makeSnapshot(): SyncSnapshot {
     const editing = this.status.state === 'saved' && this.editors.size > 0
     return {
       items: this.items,
       status: editing ? { state: 'editing' as const } : this.status,
       canUndo: this.undoStack.length > 0,
       canRedo: this.redoStack.length > 0,
+      unkept: this.unkept,
     }
   }
 
@@ -132,16 +128,17 @@ export class AnnotationSync {
 
   /**
    * Changes an annotation. Updates that share an editing `session` (the debounced saves of one note being
-   * typed) are saved one by one but undone as one step, back to the text before the session began.
+   * typed) are saved one by one but undone as one step, back to the text before the session began. `madeAt`:
+   * when the change was made, if not now (a note typed before a reload, given back from its draft).
    */
-  update(id: string, patch: AnnotationPatch, session?: string): void {
+  update(id: string, patch: AnnotationPatch, session?: string, madeAt?: string): void {
     const current = this.items.find((a) => a.id === id)
     if (!current) return
     const top = this.undoStack[this.undoStack.length - 1]
     if (session !== undefined && top?.type === 'update' && top.id === id && top.session === session) {
       top.patch = { ...top.patch, ...patch }
       this.redoStack = []
-      this.apply({ type: 'update', id, patch, before: top.before, session })
+      this.apply({ type: 'update', id, patch, before: top.before, session, ...(madeAt ? { madeAt } : {}) })
       return
     }
     const before: AnnotationPatch = {}
@@ -149,7 +146,7 @@ export class AnnotationSync {
     if (patch.note !== undefined) before.note = current.note
     if (patch.tags !== undefined) before.tags = current.tags
     if (patch.figure !== undefined) before.figure = current.figure ?? null
-    this.record({ type: 'update', id, patch, before, session })
+    this.record({ type: 'update', id, patch, before, session, ...(madeAt ? { madeAt } : {}) })
   }
 
   /** An editor holds typing not yet handed to update(): the status says so instead of "Saved". */
@@ -204,14 +201,17 @@ export class AnnotationSync {
   }
 
   private record(change: Change): void {
-    this.undoStack.push(change)
+    // Undone or redone, it is a change made then, not when first made.
+    this.undoStack.push(change.type === 'update' ? { ...change, madeAt: undefined } : change)
     this.redoStack = []
     this.apply(change)
   }
 
   private apply(applied: Change): void {
-    // A copy: a redone change is applied again while its first save may still be on its way.
+    // A copy: a redone change is applied again while its first save may still be on its way. An update is
+    // stamped when made (one given back by a reload keeps its stamp).
     const change = { ...applied }
+    if (change.type === 'update') change.madeAt ??= new Date().toISOString()
     const n = ++this.seq
     this.entryOf.set(change, n)
     const pdf = change.type === 'create' ? this.pdfParts.get(change.annotation.id) : undefined
@@ -276,7 +276,10 @@ export class AnnotationSync {
     }
     if (saved) this.unsent.delete(this.entryOf.get(change)!)
     this.keep()
-    if (left === 0 && !this.refused.has(id))
+    const newer = left === 0 ? this.newer.get(id) : undefined
+    this.newer.delete(id)
+    if (newer) this.items = this.items.map((a) => (a.id === id ? { ...newer, id } : a))
+    else if (left === 0 && !this.refused.has(id))
       this.items = this.items.map((a) => (a.id === id ? withoutUnsaved(a) : a))
     this.pending--
     const [first] = this.refused.values()
@@ -317,31 +320,23 @@ export class AnnotationSync {
         if ((err as { code?: string }).code !== 'not_found') throw err
       }
     } else {
-      await this.client['annotations.update']({
+      const saved = await this.client['annotations.update']({
         articleId: this.articleId,
         id: real(change.id),
         ...change.patch,
+        ...(change.madeAt ? { madeAt: change.madeAt } : {}),
       })
+      // Stamped later than this change was made: another window saved a newer state, which stays.
+      if (change.madeAt && Date.parse(saved.updatedAt) > Date.parse(change.madeAt))
+        this.newer.set(change.id, saved)
+      else this.newer.delete(change.id)
     }
   }
 
-  /** Writes the changes not yet on disk to the store (bounded); a full or disabled storage only warns. */
+  /** Writes the changes not yet on disk to the store (bounded), noting how many it could not keep. */
   private keep(): void {
     if (!this.persist || this.retired) return
-    const { key, storage } = this.persist
-    try {
-      if (this.unsent.size === 0) return storage.removeItem(key)
-      const kept: Entry[] = []
-      let chars = 0
-      for (const entry of this.unsent.values()) {
-        chars += JSON.stringify(entry).length
-        if (kept.length >= MAX_KEPT || chars > MAX_KEPT_CHARS) break
-        kept.push(entry)
-      }
-      storage.setItem(key, JSON.stringify(kept))
-    } catch (err) {
-      console.warn('Glossa: could not keep unsaved annotation changes for a reload', err)
-    }
+    this.unkept = writeKept(this.persist, this.unsent.values(), this.unsent.size)
   }
 }
 
@@ -349,33 +344,6 @@ export class AnnotationSync {
 function newLocalId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6))
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-/** The kept changes of a store; anything unreadable (damaged, from another version) is dropped. */
-function readKept(persist: PendingStore | undefined): Entry[] {
-  if (!persist) return []
-  try {
-    const raw: unknown = JSON.parse(persist.storage.getItem(persist.key) ?? '[]')
-    if (!Array.isArray(raw)) return []
-    return raw.filter(
-      (e): e is Entry =>
-        typeof e === 'object' &&
-        e !== null &&
-        typeof (e as Entry).n === 'number' &&
-        isChange((e as Entry).change),
-    )
-  } catch {
-    return []
-  }
-}
-
-function isChange(c: unknown): c is Change {
-  if (typeof c !== 'object' || c === null) return false
-  const change = c as Change
-  if (change.type === 'update') return typeof change.id === 'string' && typeof change.patch === 'object'
-  if (change.type === 'create' || change.type === 'delete')
-    return typeof change.annotation?.id === 'string' && typeof change.annotation.target === 'object'
-  return false
 }
 
 function idOf(change: Change): string {

@@ -56,11 +56,28 @@ export function draftsUnder(head: string): Map<string, unknown> {
   return found
 }
 
-/** Every note draft of one article: annotation id → text. */
-export function noteDraftsOf(articleId: string): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const [id, value] of draftsUnder(noteDraftKey(articleId, '')))
-    if (typeof value === 'string') found.set(id, value)
+/**
+ * A note being typed, with when it was typed: given back after a reload, it is sent as a change made then, so it
+ * never overwrites a note another window saved later.
+ */
+export type NoteDraft = { text: string; at?: string }
+export const noteDraft = (text: string): NoteDraft => ({ text, at: new Date().toISOString() })
+
+/** A kept note draft (a bare string from before drafts had a time). */
+export function asNoteDraft(value: unknown): NoteDraft | undefined {
+  if (typeof value === 'string') return { text: value }
+  const d = value as NoteDraft | undefined
+  if (typeof d?.text !== 'string') return undefined
+  return typeof d.at === 'string' ? { text: d.text, at: d.at } : { text: d.text }
+}
+
+/** Every note draft of one article: annotation id → what was typed, and when. */
+export function noteDraftsOf(articleId: string): Map<string, NoteDraft> {
+  const found = new Map<string, NoteDraft>()
+  for (const [id, value] of draftsUnder(noteDraftKey(articleId, ''))) {
+    const draft = asNoteDraft(value)
+    if (draft) found.set(id, draft)
+  }
   return found
 }
 

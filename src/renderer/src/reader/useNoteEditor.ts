@@ -3,7 +3,7 @@
 // the page is hidden or closed. Escape goes back to the text the editing began with.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DraftSink } from './drafts'
-import { clearDraft, onLeave, writeDraft } from './drafts'
+import { clearDraft, noteDraft, onLeave, writeDraft } from './drafts'
 
 export const AUTOSAVE_MS = 500
 
@@ -56,7 +56,7 @@ export function useNoteEditor(args: {
       setNote(text)
       latest.current.note = text
       if (key) {
-        writeDraft(key, text)
+        writeDraft(key, noteDraft(text))
         drafts?.setDirty(key, true)
       }
       clearTimeout(timer.current)

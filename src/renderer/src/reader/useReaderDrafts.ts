@@ -6,6 +6,7 @@ import { isBrowserMode } from '../api'
 import type { AnnotationPatch, AnnotationSync } from './annotation-sync'
 import type { DraftSink } from './drafts'
 import {
+  asNoteDraft,
   clearDraft,
   flushDrafts,
   installDraftFlush,
@@ -33,16 +34,16 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
       if (!sync) return
       const key = noteDraftKey(articleId, sync.archiveId(id))
       void sync.flushed().then(() => {
-        if (sync.isSaved(id) && readDraft<string>(key) === note) clearDraft(key)
+        if (sync.isSaved(id) && asNoteDraft(readDraft<unknown>(key))?.text === note) clearDraft(key)
       })
     },
     [articleId, sync],
   )
 
   const onChange = useCallback(
-    (id: string, patch: AnnotationPatch, session?: string) => {
+    (id: string, patch: AnnotationPatch, session?: string, madeAt?: string) => {
       if (!sync) return
-      sync.update(id, patch, session)
+      sync.update(id, patch, session, madeAt)
       if (patch.note !== undefined) dropWhenSaved(id, patch.note)
     },
     [sync, dropWhenSaved],
@@ -51,17 +52,28 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
   // Notes typed before a reload or a crash come back and are saved.
   useEffect(() => {
     if (!sync) return
-    for (const [id, note] of noteDraftsOf(articleId)) {
+    // Sent as made when typed: a note saved later (another window) stays.
+    for (const [id, { text, at }] of noteDraftsOf(articleId)) {
       const current = sync.getSnapshot().items.find((a) => a.id === id)
       if (!current) continue
-      if (current.note === note) clearDraft(noteDraftKey(articleId, id))
-      else onChange(id, { note }, `recovered-${id}`)
+      if (current.note === text) clearDraft(noteDraftKey(articleId, id))
+      else onChange(id, { note: text }, `recovered-${id}`, at)
     }
   }, [articleId, sync, onChange])
 
   useEffect(() => {
     installDraftFlush()
-    if (isBrowserMode || !sync) return
+    if (!sync) return
+    if (isBrowserMode) {
+      // Changes kept in localStorage come back after a reload; past its bounds they would not: the browser asks.
+      const beforeUnload = (e: BeforeUnloadEvent) => {
+        if (sync.getSnapshot().unkept === 0) return
+        e.preventDefault()
+        e.returnValue = ''
+      }
+      window.addEventListener('beforeunload', beforeUnload)
+      return () => window.removeEventListener('beforeunload', beforeUnload)
+    }
     // Electron: closing the window hands over what is typed, waits for it to be on disk, then closes.
     const beforeUnload = (e: BeforeUnloadEvent) => {
       flushDrafts()

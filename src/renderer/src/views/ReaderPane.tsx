@@ -350,6 +350,7 @@ export default function ReaderPane(props: Props) {
       <div className="reader-column" ref={column}>
         <ReaderToolbar
           status={snapshot.status}
+          unkept={snapshot.unkept}
           canUndo={snapshot.canUndo}
           canRedo={snapshot.canRedo}
           onUndo={() => sync?.undo()}

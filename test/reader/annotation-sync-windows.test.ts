@@ -1,0 +1,163 @@
+// The reader's AnnotationSync against the real service on a real archive: two windows on one article (sharing
+// one localStorage) never let an older change overwrite a newer saved one, and changes past the store's bounds
+// are counted, not dropped in silence.
+import { describe, expect, it, vi } from 'vitest'
+import { AnnotationSync } from '../../src/renderer/src/reader/annotation-sync'
+import type { PendingStore } from '../../src/renderer/src/reader/pending-store'
+import { MAX_KEPT } from '../../src/renderer/src/reader/pending-store'
+import { serviceHarness } from '../service-harness'
+import { sampleTarget } from '../temp-archive'
+
+const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesday.'
+
+/** localStorage as a Map, shared by the windows of one browser. */
+function memoryStore(): PendingStore & { data: Map<string, string> } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    key: 'glossa-pending:/archive:article',
+    storage: {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    },
+  }
+}
+
+type Client = ConstructorParameters<typeof AnnotationSync>[2]
+
+async function setup() {
+  const h = await serviceHarness()
+  const article = await h.call('articles.create', { title: 'Harbour plan', text: TEXT })
+  const up: Client = {
+    'annotations.create': (args) => h.call('annotations.create', args),
+    'annotations.update': (args) => h.call('annotations.update', args),
+    'annotations.delete': (args) => h.call('annotations.delete', args),
+  }
+  // The server is away for this window while `down.away` is true.
+  const down = {
+    away: true,
+    client: Object.fromEntries(
+      Object.entries(up).map(([name, call]) => [
+        name,
+        (args: never) => (down.away ? Promise.reject(new Error('Could not reach Glossa')) : call(args)),
+      ]),
+    ) as Client,
+  }
+  const first = new AnnotationSync(article.id, [], up, async () => {})
+  const id = first.create({ target: sampleTarget(TEXT, 'council'), color: 'yellow' })
+  await first.flushed()
+  const list = () => h.call('annotations.list', { articleId: article.id })
+  return { h, articleId: article.id, id, up, down, list }
+}
+
+/** Waits until the clock has moved on, so the next change is made later than the last. */
+async function tick(): Promise<void> {
+  const start = Date.now()
+  while (Date.now() === start) await new Promise((r) => setTimeout(r, 1))
+}
+
+describe('two windows on one article', () => {
+  it('a change held by a window while the server was away does not overwrite a newer one saved meanwhile', async () => {
+    const { articleId, id, up, down, list } = await setup()
+    let retry = () => {}
+    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise((r) => (retry = r)))
+    a.update(id, { note: 'older', color: 'pink' })
+    await tick()
+    // The other window, which can reach the server, saves a newer note.
+    const b = new AnnotationSync(articleId, await list(), up, async () => {})
+    b.update(id, { note: 'newer' })
+    await b.flushed()
+
+    down.away = false
+    retry()
+    await a.flushed()
+    expect(await list()).toMatchObject([{ id, note: 'newer', color: 'yellow' }])
+    // The first window shows what the archive holds, as saved.
+    expect(a.getSnapshot().items).toMatchObject([{ id, note: 'newer', color: 'yellow' }])
+    expect(a.getSnapshot().items[0].unsaved).toBeUndefined()
+    expect(a.getSnapshot().status.state).toBe('saved')
+  })
+
+  it('a change kept for a reload and sent again after a newer one was saved leaves the newer one', async () => {
+    const { h, articleId, id, up, down, list } = await setup()
+    const store = memoryStore()
+    const gone = () => new Promise<void>(() => {})
+    const a = new AnnotationSync(articleId, await list(), down.client, gone, store)
+    a.update(id, { note: 'older' })
+    expect(store.data.size).toBe(1)
+    await tick()
+    // Saved elsewhere later: another window, the Figures view, the extension.
+    await h.call('annotations.update', { articleId, id, note: 'newer' })
+
+    // The first window is reloaded: its kept change is sent again, and the newer note stays.
+    a.retire()
+    const reloaded = new AnnotationSync(articleId, await list(), up, async () => {}, store)
+    await reloaded.flushed()
+    expect(await list()).toMatchObject([{ id, note: 'newer' }])
+    expect(reloaded.getSnapshot().items).toMatchObject([{ id, note: 'newer' }])
+    expect(reloaded.getSnapshot().status.state).toBe('saved')
+    expect(store.data.size).toBe(0)
+  })
+
+  it('a kept change with no newer one saved is sent again and lands, with the time it was made', async () => {
+    const { articleId, id, up, down, list } = await setup()
+    const store = memoryStore()
+    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise(() => {}), store)
+    a.update(id, { note: 'typed while away' })
+    const [kept] = JSON.parse(store.data.get(store.key)!) as { change: { madeAt: string } }[]
+    a.retire()
+    const reloaded = new AnnotationSync(articleId, await list(), up, async () => {}, store)
+    await reloaded.flushed()
+    expect(await list()).toMatchObject([{ id, note: 'typed while away', updatedAt: kept!.change.madeAt }])
+  })
+})
+
+describe('changes past the bounds of the store', () => {
+  it('counts the changes only this page holds, and none once they are saved', async () => {
+    const { articleId, id, down, list } = await setup()
+    const store = memoryStore()
+    let retry = () => {}
+    const a = new AnnotationSync(
+      articleId,
+      await list(),
+      down.client,
+      () => new Promise((r) => (retry = r)),
+      store,
+    )
+    for (let i = 0; i < MAX_KEPT; i++) a.update(id, { color: i % 2 ? 'pink' : 'green' })
+    expect(a.getSnapshot().unkept).toBe(0)
+    a.update(id, { note: 'one too many' })
+    a.update(id, { note: 'two too many' })
+    expect(a.getSnapshot().unkept).toBe(2)
+    expect((JSON.parse(store.data.get(store.key)!) as unknown[]).length).toBe(MAX_KEPT)
+
+    down.away = false
+    retry()
+    await a.flushed()
+    expect(a.getSnapshot().unkept).toBe(0)
+    expect(store.data.size).toBe(0)
+    expect(await list()).toMatchObject([{ note: 'two too many' }])
+  })
+
+  it('counts every change when the storage refuses them (full or disabled)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { articleId, id, down, list } = await setup()
+    const full: PendingStore = {
+      key: 'k',
+      storage: {
+        getItem: () => null,
+        setItem: () => {
+          throw new Error('QuotaExceededError')
+        },
+        removeItem: () => {},
+      },
+    }
+    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise(() => {}), full)
+    a.update(id, { note: 'a' })
+    a.update(id, { note: 'ab' })
+    expect(a.getSnapshot().unkept).toBe(2)
+    expect(warn).toHaveBeenCalled()
+    warn.mockRestore()
+  })
+})
