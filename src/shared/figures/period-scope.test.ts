@@ -178,3 +178,85 @@ describe('"since" and a period under way (round 9)', () => {
     expect(period(article('2026-12-01', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('period forms read alike in every language (period-forms.ts)', () => {
+  it.each([
+    ['ru', 'В третьем квартале продажи составили 57 млн рублей.', '57 млн', ['2026-07-01', '2026-09-30']],
+    [
+      'ru',
+      'В первом полугодии 2025 года продажи составили 57 млн рублей.',
+      '57 млн',
+      ['2025-01-01', '2025-06-30'],
+    ],
+    ['en', 'In the first half of 2025, sales were £57m.', '£57m', ['2025-01-01', '2025-06-30']],
+    ['en', 'The ministry will spend €2.3bn in the fourth quarter.', '€2.3bn', ['2026-10-01', '2026-12-31']],
+    // the first half of a match is no period
+    ['en', 'He scored twice in the first half and 3 times in all.', '3 times', undefined],
+    ['en', 'Between 2017 and 2021 the budget averaged £7.8m a year.', '£7.8m', ['2017-01-01', '2021-12-31']],
+    ['uk', 'У 2019–2021 роках підприємство уклало 27 договорів.', '27', ['2019-01-01', '2021-12-31']],
+    [
+      'ru',
+      'За 2023–2025 годы компания экспортировала 612 тыс. тонн зерна.',
+      '612 тыс. тонн',
+      ['2023-01-01', '2025-12-31'],
+    ],
+    ['en', 'Sales were £57m year to date.', '£57m', ['2026-01-01', '2026-12-01']],
+    ['en', 'In the 2025 fiscal year, sales were £57m.', '£57m', ['2025-01-01', '2025-12-31']],
+    [
+      'uk',
+      'У 2025 фінансовому році продажі становили 57 млн гривень.',
+      '57 млн',
+      ['2025-01-01', '2025-12-31'],
+    ],
+    // the weekend: the last one, or the coming one in a forecast
+    ['en', 'The systems were shut for 40 hours last weekend.', '40 hours', ['2026-11-28', '2026-11-29']],
+    [
+      'de',
+      'Die Polizei meldet für das vergangene Wochenende 46 Einsätze.',
+      '46',
+      ['2026-11-28', '2026-11-29'],
+    ],
+    ['uk', 'Черга зерновозів у вихідні сягала 140 машин.', '140', ['2026-11-28', '2026-11-29']],
+    [
+      'fr',
+      'Météo-France prévoit des orages pendant le week-end, avec 10 à 20 mm.',
+      '10 à 20 mm',
+      ['2026-12-05', '2026-12-06'],
+    ],
+  ] as const)('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-01', sentence), figure, lang)).toEqual(want)
+  })
+})
+
+describe('the day something was said is not its figures’ period', () => {
+  it.each([
+    [
+      'de',
+      'Die Verbindlichkeiten bezifferte Wendrich am Mittwoch auf etwa 386 Millionen Euro.',
+      'etwa 386',
+      undefined,
+    ],
+    [
+      'es',
+      'El consejero ofreció el miércoles 85 millones para el sector cerealista.',
+      '85 millones',
+      undefined,
+    ],
+    [
+      'uk',
+      'Результати дослідження, у якому взяли участь 1 840 пацієнтів, компанія оприлюднила у вівторок.',
+      '1 840',
+      undefined,
+    ],
+    ['en', 'The ministry announced on Monday a fund of £85m for farmers.', '£85m', undefined],
+    // … but a day inside what was said is the figure's
+    [
+      'ru',
+      'Шарова сообщила, что в воскресенье на участках работают почти 4 тыс. наблюдателей.',
+      'почти 4 тыс.',
+      ['2026-11-29', '2026-11-29'],
+    ],
+  ] as const)('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-01', sentence), figure, lang)).toEqual(want)
+  })
+})

@@ -139,3 +139,38 @@ export function phraseReach(
   if (f.sub && p.index === f.index + 1) return 1
   return undefined
 }
+
+/** A weekday, in the six languages (with German "Mittwochmorgen", "am Dienstagabend"). */
+const WEEKDAY =
+  /(?<![\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\p{L}*|понеділ\p{L}*|вівтор\p{L}*|серед\p{L}*|четвер\p{L}*|п['’]ятниц\p{L}*|субот\p{L}*|неділ\p{L}*|понедельник\p{L}*|вторник\p{L}*|сред[ауы]|четверг\p{L}*|пятниц\p{L}*|суббот\p{L}*|воскресень\p{L}*)(?![\p{L}])/iu
+
+/** A verb of saying, publishing or proposing (what was said on a day is not what its figures cover). */
+const REPORTING: Readonly<Record<string, RegExp>> = {
+  en: /(?<![\p{L}])(?:said|says|told|announced|reported|added|wrote|published|released|confirmed|offered|unveiled|presented|proposed)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:déclaré|annoncé|indiqué|précisé|publié|présenté|dénoncé|affirmé|expliqué|chiffré|dévoilé|proposé|dit|annonce|indique|publie)(?![\p{L}])/iu,
+  es: /(?<![\p{L}])(?:dijo|anunció|afirmó|aseguró|publicó|presentó|ofreció|explicó|informó|declaró|señaló|cifró|detalló|propuso|avanzó)(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:sagte|teilte|erklärte|bezifferte|kündigte|veröffentlichte|meldete|berichtete|bestätigte|präsentierte|legte|nannte|bot|stellte)(?![\p{L}])/iu,
+  uk: /(?<![\p{L}])(?:заяви\p{L}*|повідоми\p{L}*|оприлюдни\p{L}*|сказа\p{L}*|оголоси\p{L}*|розпові\p{L}*|представи\p{L}*|запропонува\p{L}*|зазначи\p{L}*)(?![\p{L}])/iu,
+  ru: /(?<![\p{L}])(?:сообщи\p{L}*|заяви\p{L}*|опубликова\p{L}*|сказа\p{L}*|объяви\p{L}*|рассказа\p{L}*|представи\p{L}*|предложи\p{L}*|отмети\p{L}*|собравш\p{L}*)(?![\p{L}])/iu,
+}
+
+/**
+ * A one-day phrase naming a weekday that a verb of saying governs ("bezifferte Wendrich am Mittwoch", "ofreció
+ * el miércoles", "оприлюднила у вівторок", "said on Tuesday"): the day something was said, not a period.
+ * `before` is the sentence up to the phrase, `after` what follows it.
+ */
+export function saidOn(phrase: string, before: string, after: string, lang: string): boolean {
+  // the weekday alone ("on Tuesday", "am Mittwoch", "у вівторок"), not "la noche del domingo"
+  const bare = phrase.replace(/^(?:on|am|el|le|ce|у|в|во)\s+/iu, '')
+  if (!WEEKDAY.test(bare) || bare.replace(WEEKDAY, '').trim() !== '') return false
+  const verb = REPORTING[lang] ?? REPORTING.en
+  const lead = before.match(/(?:\S+\s+){0,4}$/u)?.[0] ?? ''
+  const tail = after.match(/^(?:\s+\S+){0,2}/u)?.[0] ?? ''
+  const said = lead.match(verb)
+  // "сообщила, что в воскресенье …", "anunció que …": the day belongs to what was said
+  const governs = said?.index !== undefined && !THAT.test(lead.slice(said.index + said[0].length))
+  return governs || verb.test(tail)
+}
+
+/** A word that opens what was said: "that", "que", "dass", "що", "что" (or a comma before it). */
+const THAT = /[,:]|(?<![\p{L}])(?:that|que|qu['’]|dass|що|что)(?![\p{L}])/iu

@@ -21,7 +21,8 @@ import {
   shifted,
   thisPeriod,
 } from './period-context'
-import { clausesOf, phraseReach } from './period-scope'
+import { periodForms } from './period-forms'
+import { clausesOf, phraseReach, saidOn } from './period-scope'
 import { sentenceAt, splitSentences } from './sentences'
 
 export type SuggestedPeriod = { start: string; end: string; text: string }
@@ -169,8 +170,11 @@ function readSentence(args: {
       const to = Math.min(slice.length, args.maskUntil - source.start)
       if (to > from) slice = slice.slice(0, from) + ' '.repeat(to - from) + slice.slice(to)
     }
+    const ahead =
+      isForecast(slice, lex.code, '') || plansAhead(text.slice(source.start, source.end), lex.code)
     const found = [
       ...firstMonths(slice, ref, lex),
+      ...periodForms(slice, ref, ahead),
       ...words.phrases(slice, ref),
       ...chronoPeriods(slice, ref, words),
     ].map((p) => latestBegun(p, ref))
@@ -218,6 +222,18 @@ function readSentence(args: {
           p.index >= end ||
           p.index + p.text.length <= start ||
           (p.index <= start && p.index + p.text.length >= end && p.text.length > end - start),
+      )
+      // the day something was said, published or offered is not what its figures cover
+      .filter(
+        (p) =>
+          p.from.day !== p.to.day ||
+          p.from.month !== p.to.month ||
+          !saidOn(
+            p.text,
+            text.slice(source.start, p.index),
+            text.slice(p.index + p.text.length, source.end),
+            lex.code,
+          ),
       )
       // a dateline repeats the article's own date; it says nothing about the figure
       .filter(
