@@ -56,4 +56,17 @@ describe('normalizeSpeaker', () => {
     )
     expect(norm('a source at the Treasury', 'x', 'en')).toBe('Treasury')
   })
+
+  it('takes a role noun, in any case, to the fullest body the article names with that head', () => {
+    const uk = 'Благодійний фонд «Світлиця» зібрав гроші. За даними звіту фонду, надходження зросли.'
+    expect(norm('фонду', uk, 'uk')).toBe('Благодійний фонд «Світлиця»')
+    expect(norm('Благодійний фонд', uk, 'uk')).toBe('Благодійний фонд «Світлиця»')
+    const es = 'La Agencia Estatal de Tráfico publicó su balance. Según los datos de la agencia, murieron 17.'
+    expect(norm('agencia', es, 'es')).toBe('Agencia Estatal de Tráfico')
+  })
+
+  it('expands an acronym as the article introduces it', () => {
+    const es = 'Lo organizó la Coordinadora Humanitaria Internacional (CHI). Según la CHI, viven 240.000.'
+    expect(norm('CHI', es, 'es')).toBe('Coordinadora Humanitaria Internacional')
+  })
 })

@@ -4,6 +4,7 @@
 // the article writes the plain form, "X of Y" after a person is where the person works, and a short name is
 // extended to the fullest form the article gives ("Halbrook" → "Halbrook Building Society", "Kestrel" →
 // "Kestrel Orbital").
+import { spelledOut } from './acronyms'
 import { deCommonNoun } from './lang/de-clauses'
 import type { Lexicon } from './lang/types'
 
@@ -93,7 +94,45 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
     words = words.slice(0, at)
   let name = words.join(' ')
   if (lex.code === 'de') name = germanNominative(name, text)
-  return extendShort(name, text, lex)
+  // an acronym: its expansion as the article introduces it ("CHI" → "Coordinadora Humanitaria Internacional")
+  if (isAcronym(name)) return spelledOut(text, name) ?? name
+  return roleEntity(name, text, lex) ?? extendShort(name, text, lex)
+}
+
+/**
+ * A role noun for a body ("la agencia", "фонду", "таможни", "chambre") → the fullest name the article gives a
+ * body with that head noun, in any case: "Agencia Estatal de Tráfico", "Благодійний фонд «Світлиця»".
+ */
+function roleEntity(name: string, text: string, lex: Lexicon): string | undefined {
+  const words = name.split(/\s+/)
+  if (words.length > 2 || words.some((w) => /\p{Lu}/u.test(w)) || !/^\p{Ll}/u.test(name)) return undefined
+  const head = words[words.length - 1]
+  if (head.length < 5) return undefined
+  const stem = head.slice(0, head.length - (head.length >= 7 ? 2 : 1))
+  const cap = String.raw`\p{Lu}[\p{L}'’-]*`
+  const links = String.raw`(?:(?:de|del|des|du|d['’]|la|le|l['’]|of|the|for|der|für|und|y|et|і|и|з|по)\s+)`
+  const either = `[${stem[0].toUpperCase()}${stem[0]}]${escape(stem.slice(1))}`
+  const re = new RegExp(
+    String.raw`((?:${cap}\s+)*)(?<![\p{L}])(${either}\p{L}{0,3})(?![\p{L}])((?:\s+«[^»]{2,40}»)|(?:\s+${links}*(?:\p{Ll}+\s+${links}*){0,2}${cap}(?:\s+${links}*${cap})*))?`,
+    'gu',
+  )
+  let best: string | undefined
+  for (const m of text.matchAll(re)) {
+    // (a determiner opening the sentence is no part of the name: "La Agencia …")
+    const opener = m[1].split(/\s+/)[0]?.toLowerCase() ?? ''
+    const skip =
+      lex.speech.determiners.has(opener) || lex.speech.functionWords.has(opener)
+        ? m[1].split(/\s+/)[0].length
+        : 0
+    const full = m[0].slice(skip).trim()
+    if (!/\p{Lu}|«/u.test(full.slice(m[1].length).replace(/^\p{Lu}/u, '')) && m[1] === '') continue
+    if (full.split(/\s+/).length > 9) continue
+    // (an opening capital of a sentence is no name: the phrase needs a capital besides its head's)
+    const caps = full.split(/\s+/).filter((w) => /^\p{Lu}|^«/u.test(w)).length
+    if (caps < 2 && !full.includes('«')) continue
+    if (best === undefined || full.length > best.length) best = full
+  }
+  return best
 }
 
 /** "Arbeitskreises Deutscher Auktionshäuser" → "Arbeitskreis Deutscher Auktionshäuser" where the article writes it so. */
@@ -121,6 +160,11 @@ const LINKS: Readonly<Record<string, readonly string[]>> = {
  * Building Society", "Kestrel" → "Kestrel Orbital" (Latin scripts; a person's surname is the entity table's).
  */
 function extendShort(name: string, text: string, lex: Lexicon): string {
+  // a body's kind with the quoted name the article gives it: "Благодійний фонд" → "Благодійний фонд «Світлиця»"
+  if (isCap(name) && name.includes(' ')) {
+    const quoted = new RegExp(`(?<![\\p{L}])${escape(name)}\\s+«([^»]{2,40})»`, 'u').exec(text)
+    if (quoted) return `${name} «${quoted[1]}»`
+  }
   if (name.includes(' ') || !isCap(name) || isAcronym(name) || name.length < 3) return name
   if (lex.code === 'uk' || lex.code === 'ru') return name
   // a surname: the first name the article gives it mid-sentence ("Izquierdo" → "Ramón Izquierdo")
