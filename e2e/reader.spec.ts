@@ -146,3 +146,30 @@ test('a long read with 300 annotations: the sidebar renders the cards in view, f
   const saved = await glossa.call('annotations.list', { articleId: article.id })
   expect(saved.filter((a) => a.note === 'Edited after scrolling.')).toHaveLength(1)
 })
+
+test('a long unbroken note and quote wrap inside their card instead of overflowing the sidebar', async ({
+  page,
+  glossa,
+}) => {
+  const article = await openArticle(page, glossa)
+  const start = TEXT.indexOf('Officials said')
+  await glossa.call('annotations.create', {
+    articleId: article.id,
+    target: describe(TEXT, start, start + 'Officials said 412'.length),
+    note: `https://example.org/${'a'.repeat(400)} ${'x'.repeat(300)}`,
+  })
+  await page.reload()
+  const card = page.locator('.annotation-card').first()
+  await expect(card.locator('.card-note')).toContainText('xxxx')
+  const sizes = await card.evaluate((el) => {
+    const note = el.querySelector('.card-note') as HTMLElement
+    return {
+      card: el.clientWidth,
+      cardScroll: el.scrollWidth,
+      note: note.clientWidth,
+      noteScroll: note.scrollWidth,
+    }
+  })
+  expect(sizes.cardScroll).toBeLessThanOrEqual(sizes.card)
+  expect(sizes.noteScroll).toBeLessThanOrEqual(sizes.note)
+})
