@@ -133,7 +133,8 @@ describe('French periods', () => {
       ['2024-03-18', '2024-06-18'],
     ],
     ['Entre mars et mai, 300 incendies.', '300', '2024-06-18', ['2024-03-01', '2024-05-31']],
-    ['Cet hiver, 300 sans-abri sont morts.', '300', '2024-01-15', ['2023-12-01', '2024-02-29']],
+    // README conventions: "this winter" begins on 1 December and ends by the article's date (round 9)
+    ['Cet hiver, 300 sans-abri sont morts.', '300', '2024-01-15', ['2023-12-01', '2024-01-15']],
     ['Dans la nuit, 38 drones ont été lancés.', '38', '2024-06-18', ['2024-06-17', '2024-06-18']],
     ['Mardi, 12 personnes ont été blessées.', '12', '2024-01-10', ['2024-01-09', '2024-01-09']],
     ['La dette atteindra 115,3 % fin 2025.', '115,3 %', '2024-10-10', ['2025-12-31', '2025-12-31']],
