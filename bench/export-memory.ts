@@ -5,7 +5,6 @@
 // Build: `npx vite build --config bench/vite.bench.config.ts --outDir bench/results/dist-export`, then
 // `node bench/results/dist-export/export-memory.js --sizes full,large [--keep DIR]`. Never in tests or CI.
 import { mkdir } from 'node:fs/promises'
-import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Archive } from '../src/main/archive/archive'
@@ -13,6 +12,7 @@ import { exportSampled } from './export-process'
 import type { ExportMeasure } from './export-process'
 import { benchPaths } from './sizes'
 import type { SizeName } from './sizes'
+import { log, load, runMain } from './script'
 import { peakRss } from './stats'
 
 const { values } = parseArgs({
@@ -25,11 +25,6 @@ const { values } = parseArgs({
 })
 
 const GENERATED_AT = '2026-12-07T00:00:00.000Z'
-const log = (line: string) => process.stderr.write(`${line}\n`)
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')
 
 async function main(): Promise<void> {
   const rows: unknown[] = []
@@ -75,7 +70,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(rows))
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err))
-  process.exitCode = 1
-})
+runMain(main)

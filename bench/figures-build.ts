@@ -5,7 +5,7 @@
 // Build: `npx vite build --config bench/vite.bench.config.ts --outDir bench/results/dist-export`, then
 // `node bench/results/dist-export/figures-build.js [--sizes 10000,100000] [--runs 1]`. Never in tests or CI.
 import { mkdtemp, rm } from 'node:fs/promises'
-import { loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Archive } from '../src/main/archive/archive'
@@ -13,16 +13,12 @@ import { FigureIndex } from '../src/main/figures/figure-index'
 import { nodeProcess } from '../src/main/jobs/job-process'
 import { distFile } from './child'
 import { resultsDir } from './sizes'
+import { log, load, runMain } from './script'
 import { peakRss } from './stats'
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '10000,100000' }, runs: { type: 'string', default: '1' } },
 })
-const log = (line: string) => process.stderr.write(`${line}\n`)
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')
 
 async function main(): Promise<void> {
   const rows: unknown[] = []
@@ -65,7 +61,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(rows))
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err))
-  process.exitCode = 1
-})
+runMain(main)
