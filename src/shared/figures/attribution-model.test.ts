@@ -128,4 +128,11 @@ describe('the prefill names the model’s speaker as the article does', () => {
       'date 2026-12-07 Auktion\n\nNach Zahlen des Arbeitskreises Deutscher Auktionshäuser sank der Umsatz um 8 Prozent.'
     expect(speaker(de, '8 Prozent', 'de')).toBe('Arbeitskreis Deutscher Auktionshäuser')
   })
+
+  it('reads no number scale or unit as a speaker (German capitalises them like names)', () => {
+    const de =
+      'date 2026-12-07 Stadion\n\nStatt 184 Millionen Franken rechnet der Stadtrat nun mit 247 Millionen Franken. Bei ihrem Verband hätten sich schon Hunderte Betroffene gemeldet.'
+    expect(speaker(de, '184', 'de')).not.toBe('Millionen Franken')
+    expect(speaker(de, 'Hunderte', 'de')).not.toBe('Hunderte Betroffene')
+  })
 })

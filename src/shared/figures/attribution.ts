@@ -281,6 +281,8 @@ export function suggestAttribution(args: {
       WEAK.test(own.slice(sp.index + sp.name.length, sp.index + sp.name.length + 24))
     speakers.sort((a, b) => Number(weak(a)) - Number(weak(b)))
     for (const speaker of speakers) {
+      // a number's scale or unit read as a name ("mit 247 Millionen Franken", "Hunderte Betroffene") speaks not
+      if (SCALE.test(speaker.name)) continue
       // "voit entre 35 et 40 patients, « parfois 50 », soupire-t-elle": the verb after a quote speaks for
       // the quote, not for the figure before it
       if (index === at && quotedBetween(own, start - sentence.start, speaker.index)) continue
@@ -293,6 +295,10 @@ export function suggestAttribution(args: {
   }
   return undefined
 }
+
+/** A scale, a unit or a vague quantity, with at most one noun after it: German capitalises them like names. */
+const SCALE =
+  /^(?:Millionen|Milliarden|Tausend|Mio\.?|Mrd\.?|Prozent|Euro|Franken|Dollar|Hunderte|Tausende|Dutzende)(?:\s+\p{Lu}[\p{L}-]*)?$/u
 
 /** Lower-case words inside a name: "Junta Electoral de Montesur", "Industrie- und Handelskammer". */
 const CONNECTORS = new Set(['de', 'del', 'des', 'du', 'of', 'for', 'und', 'für', 'der', 'y', 'et', 'la'])

@@ -186,7 +186,7 @@ const UNSEEN_FLOORS: Record<
     en: { precision: 0.98, recall: 1, period: 0.81, speaker: 0.81 },
     fr: { precision: 0.96, recall: 1, period: 0.84, speaker: 0.77 },
     es: { precision: 1, recall: 1, period: 0.79, speaker: 0.82 },
-    de: { precision: 1, recall: 1, period: 0.92, speaker: 0.61 },
+    de: { precision: 1, recall: 1, period: 0.92, speaker: 0.64 },
     uk: { precision: 1, recall: 1, period: 0.81, speaker: 0.73 },
     ru: { precision: 0.97, recall: 1, period: 0.78, speaker: 0.58 },
   },
