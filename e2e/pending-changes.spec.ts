@@ -4,26 +4,12 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
-import { selectText } from './reader-helpers'
+import { openWithHighlight } from './highlight-helpers'
 
 const TEXT = [
   'The water board said 3,400 households were without supply on Monday morning.',
   'Repairs to the main under Station Road are expected to take two days.',
 ].join('\n\n')
-
-async function openWithHighlight(page: Page, glossa: Glossa) {
-  const article = await glossa.call('articles.create', { title: 'Pending', text: TEXT, source: 'E2E' })
-  await page.goto(glossa.url)
-  await page.goto(`${glossa.origin}/#/article/${article.id}`)
-  await expect(page.getByTestId('article-body')).toContainText('3,400 households')
-  await selectText(page, '3,400', 'households')
-  await page
-    .getByRole('toolbar', { name: 'Selection' })
-    .getByRole('button', { name: /yellow/ })
-    .click()
-  await expect(page.getByRole('status')).toHaveText(/^Saved/)
-  return article
-}
 
 const notesOf = (glossa: Glossa, articleId: string) =>
   glossa.call('annotations.list', { articleId }).then((l) => l.map((a) => a.note))
@@ -41,7 +27,7 @@ test('a tab that held an older note while the archive was away does not overwrit
   context,
   glossa,
 }) => {
-  const article = await openWithHighlight(page, glossa)
+  const article = await openWithHighlight(page, glossa, 'Pending', TEXT)
   // The first tab loses the archive (its requests fail) and a note is typed there.
   await page.route('**/api/annotations.*', (route) => route.abort('connectionrefused'))
   await writeNote(page, 'Older: typed while away')
@@ -74,7 +60,7 @@ test('changes past what the page keeps for a reload are shown as lost on close, 
   page,
   glossa,
 }) => {
-  const article = await openWithHighlight(page, glossa)
+  const article = await openWithHighlight(page, glossa, 'Pending', TEXT)
   await page.route('**/api/annotations.*', (route) => route.abort('connectionrefused'))
   test.setTimeout(180_000)
   // Notes of 99,000 characters: a dozen of them is past the 2 MB the page keeps for a reload.
@@ -118,7 +104,7 @@ for (const [width, height] of [
     }) => {
       await page.setViewportSize({ width, height })
       await page.emulateMedia({ colorScheme: scheme })
-      await openWithHighlight(page, glossa)
+      await openWithHighlight(page, glossa, 'Pending', TEXT)
       // A narrower window shows the annotations in a drawer.
       const drawer = page.getByRole('button', { name: /^Annotations/ })
       if (await drawer.isVisible()) await drawer.click()

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
+import { openWithHighlight } from './highlight-helpers'
 import { selectText } from './reader-helpers'
 
 const TEXT = [
@@ -99,16 +100,7 @@ test('a figure saved while the server cannot be reached is not lost by a reload'
 
 /** An article with one saved highlight, open in `page`, and a note typed into it while the server is down. */
 async function noteWhileDown(page: Page, glossa: Glossa, note: string) {
-  const article = await glossa.call('articles.create', { title: 'Server gone', text: TEXT, source: 'E2E' })
-  await page.goto(glossa.url)
-  await page.goto(`${glossa.origin}/#/article/${article.id}`)
-  await expect(page.getByTestId('article-body')).toContainText('3,400 households')
-  await selectText(page, '3,400', 'households')
-  await page
-    .getByRole('toolbar', { name: 'Selection' })
-    .getByRole('button', { name: /yellow/ })
-    .click()
-  await expect(page.getByRole('status')).toHaveText(/^Saved/)
+  const article = await openWithHighlight(page, glossa, 'Server gone', TEXT)
   await page.route('**/api/annotations.*', (route) => route.abort('connectionrefused'))
   const card = page.locator('.annotation-card.focused')
   await card.getByRole('button', { name: 'Add a note…' }).click()
