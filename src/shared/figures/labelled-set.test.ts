@@ -190,6 +190,16 @@ const UNSEEN_FLOORS: Record<
     uk: { precision: 1, recall: 1, period: 0.81, speaker: 0.73 },
     ru: { precision: 0.97, recall: 1, period: 0.78, speaker: 0.58 },
   },
+  // Unseen by every round-9 rule writer (three multiplier labels excepted, README); the lead's honest figure for
+  // round 9, held at it (rounded down).
+  'figures-holdout-7': {
+    en: { precision: 1, recall: 1, period: 0.94, speaker: 0.67 },
+    fr: { precision: 0.94, recall: 0.98, period: 0.82, speaker: 0.57 },
+    es: { precision: 0.97, recall: 1, period: 0.77, speaker: 0.68 },
+    de: { precision: 0.98, recall: 0.98, period: 0.74, speaker: 0.44 },
+    uk: { precision: 0.95, recall: 0.98, period: 0.75, speaker: 0.58 },
+    ru: { precision: 0.98, recall: 0.98, period: 0.66, speaker: 0.51 },
+  },
 }
 
 describe.each(
