@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { describe } from '../src/shared/anchoring'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
+import { screenshotSizes } from './screens'
 
 const ARTICLES = 60
 
@@ -77,15 +78,7 @@ test('the Export dialog downloads combined Markdown streamed from the server, ne
   await dialog.getByLabel('Markdown notes').check()
   await dialog.getByLabel('Scope').selectOption('all')
   await expect(dialog.getByTestId('export-preview')).toContainText('Harbour report')
-  for (const [width, height] of [
-    [1440, 900],
-    [1024, 700],
-  ])
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height })
-      await page.emulateMedia({ colorScheme: scheme })
-      await page.screenshot({ path: `reports/screens/export-download-${width}x${height}-${scheme}.png` })
-    }
+  await screenshotSizes(page, 'export-download')
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -11,6 +11,7 @@ import { removeTrash } from '../src/main/archive/trash'
 import type { CouchServer } from '../test/sync/couch-server'
 import { CLI, expect, test } from './glossa'
 import type { Glossa } from './glossa'
+import { screenshotSizes } from './screens'
 import { startServe } from './serve-process'
 import type { ServeProcess } from './serve-process'
 
@@ -261,16 +262,7 @@ test('live sync: what A sends appears in the window by itself; offline the foote
     await glossa.call('annotations.create', { articleId: article.id, note: 'saved offline', target })
     await expect(badge).toContainText('Offline', { timeout: 60_000 })
     await expect(badge).toContainText('1 change waiting')
-    for (const [width, height] of [
-      [1440, 900],
-      [1024, 700],
-    ]) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.setViewportSize({ width, height })
-        await page.emulateMedia({ colorScheme: scheme })
-        await page.screenshot({ path: `reports/screens/team-live-offline-${width}x${height}-${scheme}.png` })
-      }
-    }
+    await screenshotSizes(page, 'team-live-offline')
 
     await disk.resume()
     await expect(badge).toContainText('Synced', { timeout: 60_000 })
@@ -301,16 +293,7 @@ test('share chosen collections: picked in the Team dialog, only that collectionâ
   const dialog = page.getByRole('dialog', { name: 'Team' })
   await dialog.getByLabel('Chosen collections only').check()
   await dialog.getByRole('group', { name: 'Collections shared' }).getByLabel('Port').check()
-  for (const [width, height] of [
-    [1440, 900],
-    [1024, 700],
-  ]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height })
-      await page.emulateMedia({ colorScheme: scheme })
-      await page.screenshot({ path: `reports/screens/team-share-${width}x${height}-${scheme}.png` })
-    }
-  }
+  await screenshotSizes(page, 'team-share')
   await dialog.getByRole('button', { name: 'Sync now' }).click()
   await expect(dialog).toContainText('Sent 2, received', { timeout: 60_000 })
   const res = await fetch(`${url}/_all_docs`, {
@@ -346,16 +329,7 @@ test('filter by person: the library and the Figures view show what one team memb
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('79% of drones')
   await expect(page.getByText('annotated by ann')).toBeVisible()
-  for (const [width, height] of [
-    [1440, 900],
-    [1024, 700],
-  ]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height })
-      await page.emulateMedia({ colorScheme: scheme })
-      await page.screenshot({ path: `reports/screens/team-person-filter-${width}x${height}-${scheme}.png` })
-    }
-  }
+  await screenshotSizes(page, 'team-person-filter')
   await page.keyboard.press('Escape')
   await page.getByRole('tab', { name: 'Figures' }).click()
   await page.getByLabel('Tagged by').selectOption('rob')
@@ -384,21 +358,11 @@ test('a conflict is marked on the note in the reader, and resolved there: both t
     await expect(notice).toContainText('Check against the 2024 budget.')
     await expect(notice).toContainText('ann')
     await expect(notice).toContainText('rob')
-    for (const [width, height] of [
-      [1440, 900],
-      [1024, 700],
-    ]) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.setViewportSize({ width, height })
-        await page.emulateMedia({ colorScheme: scheme })
-        // Narrower than 1200 px the annotations are a drawer: opened from the toolbar.
-        if (!(await notice.isVisible())) await page.getByRole('button', { name: /^Annotations/ }).click()
-        await notice.scrollIntoViewIfNeeded()
-        await page.screenshot({
-          path: `reports/screens/team-reader-conflict-${width}x${height}-${scheme}.png`,
-        })
-      }
-    }
+    await screenshotSizes(page, 'team-reader-conflict', async () => {
+      // Narrower than 1200 px the annotations are a drawer: opened from the toolbar.
+      if (!(await notice.isVisible())) await page.getByRole('button', { name: /^Annotations/ }).click()
+      await notice.scrollIntoViewIfNeeded()
+    })
     await notice.getByRole('button', { name: 'Keep both texts' }).click()
     await expect(notice).toHaveCount(0, { timeout: 30_000 })
     await expect(card).toContainText('The council meant gross cost.')
