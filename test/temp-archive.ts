@@ -7,7 +7,11 @@ import { afterEach } from 'vitest'
 const made: string[] = []
 
 afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+  // An index or a job left open by a test may still write one last file while the folder goes (ENOTEMPTY): rm
+  // retries then, as Node documents for that case.
+  await Promise.all(
+    made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })),
+  )
 })
 
 export async function tempDir(prefix = 'glossa-test-'): Promise<string> {
