@@ -6,6 +6,8 @@
 // "Kestrel Orbital").
 import { spelledOut } from './acronyms'
 import { deCommonNoun } from './lang/de-clauses'
+import { ruBodyNominative } from './lang/ru-names'
+import { ukBodyNominative } from './lang/uk-names'
 import type { Lexicon } from './lang/types'
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -28,6 +30,37 @@ const HONORIFIC =
 const SOURCE =
   /^(?:(?:a\s+)?sources?\s+(?:at|in|within|close\s+to)(?:\s+the)?|fuentes?\s+(?:de|del)(?:\s+la|\s+los|\s+las)?|(?:une\s+)?sources?\s+(?:au\s+sein\s+(?:de|du|des)|à|au|de|du|des)(?:\s+la|\s+l['’])?|Kreisen?\s+(?:der|des)|Quellen?\s+(?:in|bei|aus)\s+(?:der|dem|den)|джерел[оа]?\s+(?:в|у|із|з)|источник(?:и|ом)?\s+(?:в|во|из)|собеседник(?:и)?\s+(?:в|во|из))(?=\s)/iu
 
+/**
+ * A capitalised adjective in an oblique case, then lower-case words to a body's head noun and its genitive
+ * complement (an adjective and its noun): the body's name in the nominative.
+ */
+function cyrillicBody(word: string, text: string, code: 'ru' | 'uk'): string | undefined {
+  if (!/^\p{Lu}\p{Ll}+(?:ой|ого|ей|его|ых|их|ому|ему|ої|ій|ою|им|ім)$/u.test(word)) return undefined
+  const m = new RegExp(`(?<![\\p{L}])${escape(word)}((?:[^\\S\\n]+\\p{Ll}[\\p{Ll}-]*){1,5})`, 'u').exec(text)
+  if (m === null) return undefined
+  const rest = m[1].trim().split(/\s+/)
+  const toNominative = code === 'ru' ? ruBodyNominative : ukBodyNominative
+  for (let n = 1; n <= Math.min(3, rest.length); n++) {
+    const named = toNominative([word, ...rest.slice(0, n)].join(' '))
+    if (named === undefined || named.split(' ').length !== n + 1) continue
+    // (the head's genitive complement: "регулятора азартных игр", "служби безпеки")
+    const tail =
+      /(?:ых|их|ого|его|ой|ей|ої|ої|ого)$/u.test(rest[n] ?? '') && rest[n + 1] ? rest.slice(n, n + 2) : []
+    return [named, ...tail].join(' ')
+  }
+  return undefined
+}
+
+/** A company's legal form written before its quoted name. */
+const LEGAL_FORM = /^(?:АО|ПАО|ОАО|ЗАО|ООО|НАО|ГК|АТ|ПАТ|ПрАТ|ТОВ|НАК|ДП|КП)$/u
+
+/** A possessive determiner before a role, in the six languages. */
+const POSSESSIVE =
+  /^(?:his|her|its|their|son|sa|leur|su|sus|sein|seine|seiner|seinen|ihr|ihre|ihrer|ihren|его|её|ее|их|його|її|їхній|їхня)$/iu
+
+/** A German source noun that governs a genitive name: "nach Angaben Ambergers". */
+const GERMAN_SOURCE = /^(?:Angaben|Worten|Aussagen?|Schätzungen?|Berechnungen|Einschätzung|Ansicht)$/u
+
 /** Undo a German genitive or dative ending: "Insolvenzverwalters" → "Insolvenzverwalter", "Arbeitskreises" → "Arbeitskreis". */
 function germanStems(word: string): string[] {
   const out: string[] = []
@@ -42,6 +75,12 @@ function isRole(word: string, lex: Lexicon): boolean {
   const titles = lex.speech.titles
   if (titles.has(lower) || HONORIFIC.test(word)) return true
   if (lex.code === 'de' && germanStems(lower).some((s) => titles.has(s))) return true
+  // a German adjectival role noun with its strong ending: "Vorsitzender", "Beauftragter", "Angestellter"
+  if (
+    lex.code === 'de' &&
+    /^(?:\p{L}*(?:vorsitzende|beauftragte|angestellte|abgeordnete)[rn]?)$/u.test(lower)
+  )
+    return true
   return ROLE_FORM[lex.code]?.test(word) === true
 }
 
@@ -77,6 +116,23 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
   if (source) {
     const n = source[0].trim().split(/\s+/).length
     if (words.length > n) words = words.slice(n)
+  }
+  // a possessive before a role: "Sein Vorsitzender Lorenz Aigner", "its chief executive Ana Ruiz", "su
+  // presidenta", "его директор", "її голова"
+  if (words.length > 2 && POSSESSIVE.test(words[0]) && isRole(words[1], lex)) words = words.slice(1)
+  // a source noun before a German genitive name: "nach Angaben Ambergers", "nach Worten Müllers"
+  if (lex.code === 'de' && words.length === 2 && GERMAN_SOURCE.test(words[0]) && isCap(words[1]))
+    words = words.slice(1)
+  // a company's legal form read alone: the quoted name after it ("АО «Росгазрезерв»", "ТОВ «Агросвіт»")
+  if (words.length === 1 && LEGAL_FORM.test(words[0])) {
+    const quoted = new RegExp(`(?<![\\p{L}])${escape(words[0])}\\s+[«"“]([^»"”]{2,40})[»"”]`, 'u').exec(text)
+    if (quoted) return quoted[1]
+  }
+  // a Cyrillic body cut after its first adjective ("по оценке Федеральной антимонопольной службы" read as
+  // "Федеральной"): the body as the text writes it, to its head noun, in the nominative
+  if ((lex.code === 'ru' || lex.code === 'uk') && words.length === 1) {
+    const whole = cyrillicBody(words[0], text, lex.code)
+    if (whole) return whole
   }
   // roles and honorifics before a person: "Auktionator Felix Brenneke", "Insolvenzverwalters Jörg Wendrich",
   // "Dr. Anna Weber", "пан Олег Рудницький"
@@ -170,7 +226,7 @@ function extendShort(name: string, text: string, lex: Lexicon): string {
   // a surname: the first name the article gives it mid-sentence ("Izquierdo" → "Ramón Izquierdo")
   const { functionWords, determiners, titles, orgs } = lex.speech
   const person = new RegExp(
-    String.raw`(?<=[\p{Ll},"“»”(] )(\p{Lu}[\p{Ll}'’-]+) ${escape(name)}(?![\p{L}'’-])`,
+    String.raw`(?<=(?:[\p{Ll},"“»”(]|\b(?:Dr|Prof|Mr|Mrs|Ms|Mme|Sr|Sra)\.) )(\p{Lu}[\p{Ll}'’-]+) ${escape(name)}(?![\p{L}'’-])`,
     'gu',
   )
   for (const m of text.matchAll(person)) {

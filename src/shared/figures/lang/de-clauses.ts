@@ -16,6 +16,13 @@ const VERBS = new Set([
     ' ',
   ),
 ])
+/**
+ * A separable verb of saying written as one word at the end of a subordinate clause: "wie die Wahlleiterin
+ * am Abend bekanntgab", "wie der Verband mitteilte", "wie er ankündigte", "wie sie darlegte".
+ */
+const SEPARABLE =
+  /^(?:bekannt|mit|an|hin|fest|dar|vor|aus|zu)(?:gab|gaben|gibt|teilte|teilten|teilt|kündigte|kündigten|kündigt|wies|wiesen|weist|legte|legten|legt|stellte|stellten|führte|führten|sagte|sagten)$/
+const isVerb = (lower: string): boolean => VERBS.has(lower) || SEPARABLE.test(lower)
 /** Verbs no one speaks with ("ging … hervor", "hieß es"): only their clause's source counts. */
 const IMPERSONAL = new Set(['hieß', 'heißt', 'geht', 'ging'])
 const BOUNDARY = /^[,;:–—„“”«»"()]$/
@@ -98,7 +105,7 @@ function phraseAt(ws: Word[], at: number): Speaker | undefined {
     k < at + 4 &&
     /^\p{Ll}/u.test(ws[k].text) &&
     !PREPOSITIONS.has(ws[k].lower) &&
-    !VERBS.has(ws[k].lower) &&
+    !isVerb(ws[k].lower) &&
     !NOMINATIVE.has(ws[k].lower) &&
     !OBLIQUE.has(ws[k].lower)
   )
@@ -160,7 +167,7 @@ export function deClauseSpeakers(sentence: string): Speaker[] {
     }
   })
   ws.forEach((w, i) => {
-    if (!VERBS.has(w.lower) || w.cap) return
+    if (!isVerb(w.lower) || w.cap) return
     let start = i
     while (start > 0 && !BOUNDARY.test(ws[start - 1].text) && !CLAUSE_WORDS.has(ws[start - 1].lower)) start--
     let end = i

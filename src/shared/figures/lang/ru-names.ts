@@ -6,6 +6,14 @@
 const OBLIQUE =
   /(?:^|[^\p{L}])(?:по\s+(?:его\s+|ее\s+|её\s+|их\s+)?(?:словам|данным|информации|оценке|оценкам|подсч[её]там|прогнозу|прогнозам|мнению|сообщению|заявлению|расч[её]там)|согласно(?:\s+\p{L}+)?|(?:сообщили|уточнили|рассказали|заявили|отметили|пояснили|говорится)(?:\s+\p{L}+)?\s+(?:в|во)|(?:председателя|директора|гендиректора|руководителя|главы|представителя|губернатора|министра|заместителя|начальника|секретаря|мэра|риелтора|депутата|эксперта|аналитика|экономиста|сотрудника|жителя|жительницы|пресс-службы|сообщении|сообщения|заявлении|заявления|отч[её]тности|записки|оценке|оценки))(?:\s+[\p{L}«»"-]+){0,4}\s*$/iu
 
+/** A preposition or source noun right before a name: "в Министерстве энергетики", "из данных Минфина". */
+const NEAR =
+  /(?:^|[^\p{L}])(?:в|во|из|источник(?:и|ом)?\s+(?:в|во)|(?:из\s+)?данных|отч[её]та|оценке|оценки)\s*$/iu
+
+/** A role noun in the nominative, then its genitive complement, right before a name. */
+const NOMINATIVE_ROLE =
+  /(?:^|[^\p{L}-])(?:заместитель|замглавы|помощник|советник|представитель|глава|руководитель|директор|начальник|председатель|секретарь|пресс-секретарь|министр)\s+(?:министра|министерства|главы|губернатора|мэра|директора|председателя|правительства|администрации|комиссии|компании|банка|фонда|службы)(?:\s+[\p{L}«»"-]+){0,4}\s*$/iu
+
 /** Bodies whose case form is listed: the head noun of an organisation's name. */
 const BODIES: readonly [RegExp, string][] = [
   [/^министерств[аеуо]м?$/i, 'министерство'],
@@ -20,7 +28,9 @@ const BODIES: readonly [RegExp, string][] = [
   [/^пресс-служб[ыеуа]й?$/i, 'пресс-служба'],
   [/^мэри[ияею]й?$/i, 'мэрия'],
   [/^дум[ыеуа]й?$/i, 'дума'],
-  [/^(центр|банк|фонд|холдинг|институт|комитет|департамент|совет|штаб|союз)(?:а|у|е|ом)$/i, '$1'],
+  [/^ассоциаци[ияею]й?$/i, 'ассоциация'],
+  [/^инспекци[ияею]й?$/i, 'инспекция'],
+  [/^(центр|банк|фонд|холдинг|институт|комитет|департамент|совет|штаб|союз|регулятор)(?:а|у|е|ом)$/i, '$1'],
 ]
 
 const matchCase = (model: string, word: string): string =>
@@ -72,11 +82,17 @@ function nameWord(word: string, feminine: boolean): string {
 
 /** `name` in the nominative, when `before` (the sentence's text before it) governs another case. */
 export function ruNominative(name: string, before: string): string {
-  if (!OBLIQUE.test(before)) return name
+  if (!OBLIQUE.test(before) && !NEAR.test(before)) return name
   const words = name.split(' ')
+  // a role in the nominative with a genitive complement: "Заместитель министра финансов Инна Голубева" is in
+  // the nominative (not "По словам заместителя министра …")
+  if (NOMINATIVE_ROLE.test(before)) return name
   const asBody = body(words)
   if (asBody) return asBody.join(' ')
   // a woman's first name in the genitive ends in -ы/-и/-ой: her surname then keeps its -а form
   const feminine = words.length > 1 && /(?:[^аеиоуыэюя]ы|[гкхжшчщ]и|ьи|ии|ой)$/u.test(words[0])
   return words.map((w) => (/^\p{Lu}/u.test(w) ? nameWord(w, feminine) : w)).join(' ')
 }
+
+/** "Федеральной антимонопольной службы" → "Федеральная антимонопольная служба", if `name` is a body's name. */
+export const ruBodyNominative = (name: string): string | undefined => body(name.split(' '))?.join(' ')
