@@ -177,7 +177,7 @@ const UNSEEN_FLOORS: Record<
     en: { precision: 1, recall: 1, period: 0.85, speaker: 0.87 },
     fr: { precision: 1, recall: 1, period: 0.87, speaker: 0.79 },
     es: { precision: 1, recall: 1, period: 0.95, speaker: 0.72 },
-    de: { precision: 1, recall: 1, period: 0.75, speaker: 0.45 },
+    de: { precision: 1, recall: 1, period: 0.75, speaker: 0.48 },
     uk: { precision: 1, recall: 1, period: 0.66, speaker: 0.63 },
     ru: { precision: 1, recall: 1, period: 0.87, speaker: 0.75 },
   },
@@ -188,7 +188,7 @@ const UNSEEN_FLOORS: Record<
     es: { precision: 1, recall: 1, period: 0.79, speaker: 0.82 },
     de: { precision: 1, recall: 1, period: 0.92, speaker: 0.64 },
     uk: { precision: 1, recall: 1, period: 0.81, speaker: 0.73 },
-    ru: { precision: 0.97, recall: 1, period: 0.78, speaker: 0.58 },
+    ru: { precision: 0.97, recall: 1, period: 0.78, speaker: 0.63 },
   },
   // Unseen by every round-9 rule writer (three multiplier labels excepted, README); the lead's honest figure for
   // round 9, held at it (rounded down).
@@ -196,9 +196,9 @@ const UNSEEN_FLOORS: Record<
     en: { precision: 1, recall: 1, period: 0.94, speaker: 0.67 },
     fr: { precision: 0.94, recall: 0.98, period: 0.82, speaker: 0.57 },
     es: { precision: 0.97, recall: 1, period: 0.77, speaker: 0.68 },
-    de: { precision: 0.98, recall: 0.98, period: 0.74, speaker: 0.44 },
+    de: { precision: 0.98, recall: 0.98, period: 0.74, speaker: 0.6 },
     uk: { precision: 0.95, recall: 0.98, period: 0.75, speaker: 0.58 },
-    ru: { precision: 0.98, recall: 0.98, period: 0.66, speaker: 0.51 },
+    ru: { precision: 0.98, recall: 0.98, period: 0.66, speaker: 0.66 },
   },
 }
 
