@@ -51,6 +51,13 @@ function cyrillicBody(word: string, text: string, code: 'ru' | 'uk'): string | u
   return undefined
 }
 
+/**
+ * "The same" before a body's role noun, with a source phrase before it: "the same ministry", "le même
+ * ministère", "el mismo ministerio", "те ж міністерство", "по данным того же министерства" → the role noun.
+ */
+const SAME =
+  /^(?:\p{Ll}+\s+){0,2}?(?:the\s+same|(?:l[ea]\s+)?même|el\s+mismo|la\s+misma|derselbe|dieselbe|dasselbe|desselben|derselben|(?:те|той|та|того|тієї|тому|то|тот|той)\s+(?:ж|же))\s+(?=\p{Ll})/iu
+
 /** A company's legal form written before its quoted name. */
 const LEGAL_FORM = /^(?:АО|ПАО|ОАО|ЗАО|ООО|НАО|ГК|АТ|ПАТ|ПрАТ|ТОВ|НАК|ДП|КП)$/u
 
@@ -109,6 +116,7 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
   let words = found
     .trim()
     .replace(/['’]s$/u, '')
+    .replace(SAME, '')
     .split(/\s+/)
   // an unnamed source in a body speaks as the body (conventions §14): "Fuentes de la Consejería", "джерела в
   // обласній адміністрації", "Источник в министерстве", "a source at the ministry"
@@ -152,7 +160,12 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
   if (lex.code === 'de') name = germanNominative(name, text)
   // an acronym: its expansion as the article introduces it ("CHI" → "Coordinadora Humanitaria Internacional")
   if (isAcronym(name)) return spelledOut(text, name) ?? name
-  return roleEntity(name, text, lex) ?? extendShort(name, text, lex)
+  const body = roleEntity(name, text, lex)
+  if (body === undefined) return extendShort(name, text, lex)
+  // (a Cyrillic body found in another case: "Міністерстві у справах ветеранів" → "Міністерство …")
+  if (lex.code === 'ru') return ruBodyNominative(body) ?? body
+  if (lex.code === 'uk') return ukBodyNominative(body) ?? body
+  return body
 }
 
 /**
@@ -166,10 +179,10 @@ function roleEntity(name: string, text: string, lex: Lexicon): string | undefine
   if (head.length < 5) return undefined
   const stem = head.slice(0, head.length - (head.length >= 7 ? 2 : 1))
   const cap = String.raw`\p{Lu}[\p{L}'’-]*`
-  const links = String.raw`(?:(?:de|del|des|du|d['’]|la|le|l['’]|of|the|for|der|für|und|y|et|і|и|з|по)\s+)`
+  const links = String.raw`(?:(?:de|del|des|du|d['’]|la|le|l['’]|of|the|for|der|für|und|y|et|і|и|з|по|у|в)\s+)`
   const either = `[${stem[0].toUpperCase()}${stem[0]}]${escape(stem.slice(1))}`
   const re = new RegExp(
-    String.raw`((?:${cap}\s+)*)(?<![\p{L}])(${either}\p{L}{0,3})(?![\p{L}])((?:\s+«[^»]{2,40}»)|(?:\s+${links}*(?:\p{Ll}+\s+${links}*){0,2}${cap}(?:\s+${links}*${cap})*))?`,
+    String.raw`((?:${cap}\s+)*)(?<![\p{L}])(${either}\p{L}{0,3})(?![\p{L}])((?:\s+«[^»]{2,40}»)|(?:\s+${links}*(?:\p{Ll}+\s+${links}*){0,3}${cap}(?:\s+${links}*${cap})*))?`,
     'gu',
   )
   let best: string | undefined

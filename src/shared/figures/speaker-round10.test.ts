@@ -119,4 +119,21 @@ describe('speaker prefill, round 10', () => {
       ),
     ).toBe('Росгазрезерв')
   })
+
+  it('reads "the same" before a body’s role noun as the body the article named, in its nominative', () => {
+    expect(
+      speaker(
+        'Про це повідомили в Міністерстві у справах ветеранів України.\n\nМинулого місяця, за даними того ж міністерства, держава виплатила 118,4 млн гривень.',
+        '118,4',
+        'uk',
+      ),
+    ).toBe('Міністерство у справах ветеранів України')
+    expect(
+      speaker(
+        'The figures came from the Ministry of Finance.\n\nLast month, according to the same ministry, it paid out £118m.',
+        '£118m',
+        'en',
+      ),
+    ).toBe('Ministry of Finance')
+  })
 })
