@@ -197,7 +197,7 @@ const UNSEEN_FLOORS: Record<
     fr: { precision: 0.94, recall: 0.98, period: 0.82, speaker: 0.57 },
     es: { precision: 0.97, recall: 1, period: 0.77, speaker: 0.68 },
     de: { precision: 0.98, recall: 0.98, period: 0.74, speaker: 0.6 },
-    uk: { precision: 0.95, recall: 0.98, period: 0.75, speaker: 0.58 },
+    uk: { precision: 0.95, recall: 0.98, period: 0.75, speaker: 0.6 },
     ru: { precision: 0.98, recall: 0.98, period: 0.66, speaker: 0.66 },
   },
 }
