@@ -200,6 +200,15 @@ const UNSEEN_FLOORS: Record<
     uk: { precision: 0.95, recall: 0.98, period: 0.75, speaker: 0.6 },
     ru: { precision: 0.98, recall: 0.98, period: 0.66, speaker: 0.66 },
   },
+  // Unseen by every round-9 and round-10 rule writer; the lead's honest figure, held at it (rounded down).
+  'figures-holdout-8': {
+    en: { precision: 0.91, recall: 0.97, period: 0.68, speaker: 0.66 },
+    fr: { precision: 0.98, recall: 0.98, period: 0.77, speaker: 0.66 },
+    es: { precision: 0.95, recall: 0.98, period: 0.78, speaker: 0.63 },
+    de: { precision: 0.97, recall: 0.95, period: 0.84, speaker: 0.6 },
+    uk: { precision: 0.94, recall: 0.95, period: 0.61, speaker: 0.6 },
+    ru: { precision: 1, recall: 0.97, period: 0.8, speaker: 0.52 },
+  },
 }
 
 describe.each(
