@@ -1,8 +1,10 @@
 // CLI (Node): `glossa serve` — the archive opened and locked, the service behind the HTTP bridge, the search
 // index built in a process of its own. Started here and stopped by the caller (a signal in the CLI, a test).
+import { mkdir } from 'node:fs/promises'
 import type { Handlers } from '../shared/contract'
 import type { Archive } from '../main/archive/archive'
 import { readHead } from '../main/archive/library-head'
+import { lockArchive } from '../main/archive/lock'
 import { Downloads } from '../main/downloads'
 import { earlyService } from '../main/early-service'
 import { startServer } from '../main/serve'
@@ -33,6 +35,10 @@ export type RunningServe = {
 }
 
 export async function startServe(o: ServeOptions): Promise<RunningServe> {
+  // The archive is locked before the server listens and prints its address: a second writer started once the
+  // address is out (`glossa import` on the same folder) is refused, not let in while the archive is still opening.
+  await mkdir(o.dir, { recursive: true })
+  lockArchive(o.dir, 'glossa serve')
   // The server listens while the archive opens: the library's first rows come from its head meanwhile
   // (library-head.ts), every other call waits for the archive (early-service.ts).
   // The head is read first (a few files): read beside the catalog's load, it waited behind it.
@@ -51,7 +57,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     import('../main/figures/figure-index'),
   ])
   const opening = code.then(([{ openArchive }]) =>
-    openArchive(o.dir, o.samplesDir, 'glossa serve', o.trustKeyFile),
+    openArchive(o.dir, o.samplesDir, undefined, o.trustKeyFile),
   )
   opening.catch(() => {})
   let serviceReady: (service: Handlers) => void = () => {}
