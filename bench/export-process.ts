@@ -1,14 +1,12 @@
 // Bench (Node): an export streamed to a file by the export job process, as the app runs it, with that process's
 // RSS and CPU time sampled from /proc every 0.5 s as its file grows (bench/growth-child.ts, bench/export-memory.ts).
-import { fork } from 'node:child_process'
-import type { Serializable } from 'node:child_process'
 import { copyFile, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Archive } from '../src/main/archive/archive'
 import type { ExportArgs } from '../src/main/export/run'
 import { processFileExporter } from '../src/main/export/job'
-import type { JobProcess } from '../src/main/jobs/job-process'
+import { nodeProcess } from '../src/main/jobs/job-process'
 import { distFile } from './child'
 
 /** One sample of the export process as the export goes: seconds since it started, bytes written so far, RSS. */
@@ -23,21 +21,6 @@ export type ExportMeasure = {
   jobPeakRssMB: number
   jobCpuMs: number | null
   samples: ExportSample[]
-}
-
-/** The export process as nodeProcess starts it, keeping its pid so it can be watched from outside. */
-function watchedProcess(file: string, onPid: (pid: number) => void): JobProcess {
-  const child = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' })
-  if (child.pid) onPid(child.pid)
-  return {
-    send: (message) => child.send(message as Serializable),
-    onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => {
-      child.once('exit', (code, signal) => listener(signal ?? `exit code ${code}`))
-      child.once('error', (err) => listener(err.message))
-    },
-    kill: () => child.kill(),
-  }
 }
 
 /** RSS (MB) and CPU time (ms, user + system) of a live process, from /proc; null once it is gone. */
@@ -77,7 +60,7 @@ export async function exportSampled(
 ): Promise<ExportMeasure> {
   const dir = await mkdtemp(join(tmpdir(), 'glossa-growth-export-'))
   let pid = 0
-  const exporter = processFileExporter(() => watchedProcess(distFile('export-worker'), (p) => (pid = p)))
+  const exporter = processFileExporter(() => nodeProcess(distFile('export-worker'), [], (p) => (pid = p)))
   const args: ExportArgs =
     format === 'markdown'
       ? { format, scope: {}, options: { layout: 'combined', groupBy: 'article' } }

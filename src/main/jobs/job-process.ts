@@ -82,13 +82,19 @@ export function runJob<R>(
   })
 }
 
-/** A Node child process running `file`, with these Node/V8 flags (a heap limit, say). */
-export function nodeProcess(file: string, execArgv: string[] = []): JobProcess {
+/** A Node child process running `file`, with these Node/V8 flags (a heap limit, say); `onPid` hears its pid
+ * (a bench watches the process from outside). */
+export function nodeProcess(
+  file: string,
+  execArgv: string[] = [],
+  onPid?: (pid: number) => void,
+): JobProcess {
   const child = fork(file, [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv,
     serialization: 'advanced',
   })
+  if (child.pid && onPid) onPid(child.pid)
   return {
     send: (message) => child.send(message as Serializable),
     onMessage: (listener) => child.on('message', listener),
