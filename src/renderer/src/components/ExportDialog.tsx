@@ -7,6 +7,7 @@ import type { LibraryFilter } from '../../../shared/library-query'
 import type { Collection, Tag } from '../../../shared/types'
 import { streamsToOneFile } from '../../../shared/export/streamable'
 import { api, isBrowserMode } from '../api'
+import { downloadFrom } from './chart-export'
 import Modal from './Modal'
 
 type ExportArgs = z.infer<typeof exportArgsSchema>
@@ -56,19 +57,6 @@ function download(file: ExportFile): void {
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
-/**
- * Browser mode: a file the server made and offers once at `url`, downloaded by the browser as it streams in
- * (nothing held by the page). Same origin, so the download attribute names it.
- */
-function downloadFrom(url: string, name: string): void {
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
 }
 
 export default function ExportDialog({
@@ -147,6 +135,7 @@ export default function ExportDialog({
     if (isBrowserMode && streamsToOneFile(args)) {
       api['export.download'](args).then(
         (offered) => {
+          // Browser mode: a file the server made and offers once, downloaded as it streams in (nothing held by the page).
           downloadFrom(offered.url, offered.name)
           setExporting(false)
         },

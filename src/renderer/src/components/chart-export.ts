@@ -67,13 +67,18 @@ export async function chartPng(svgText: string): Promise<Blob> {
   )
 }
 
-export function saveFile(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob)
+/** Has the browser download `href` as `name` (a same-origin or blob: address, so the download attribute holds). */
+export function downloadFrom(href: string, name: string): void {
   const a = document.createElement('a')
-  a.href = url
+  a.href = href
   a.download = name
   document.body.append(a)
   a.click()
   a.remove()
+}
+
+export function saveFile(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
+  downloadFrom(url, name)
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
