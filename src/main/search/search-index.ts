@@ -13,13 +13,12 @@ import { join } from 'node:path'
 import type { Archive, ArchiveChange } from '../archive/archive'
 import { readTrustKey } from '../archive/trust-mac'
 import { GlossaError } from '../../shared/errors'
-import { buildIndexFile, buildSegments } from './build'
-import { currentSignatures, describeStaleness, staleness } from './freshness'
+import { buildSegments } from './build'
 import type { SearchHit } from './hits'
 import type { IndexState } from './index-state'
 import { message } from './index-state'
 import { loadSaved } from './load-state'
-import type { BuildReport, BuildRequest, IndexBuilder } from './load-state'
+import type { BuildReport, IndexBuilder } from './load-state'
 import { runQuery } from './query-run'
 import type { SearchOutcome } from './query-run'
 import { parseSearchQuery } from '../../shared/search-query'
@@ -28,6 +27,8 @@ import type { ArchiveReader } from '../archive/reader'
 import { searchIndexKeyFile } from './search-key'
 import { openStore, saveStore } from './segment-store'
 import { FIELDS, SegmentState } from './segment-state'
+import { buildStore, refreshState } from './store-open'
+import type { BuiltStore } from './store-open'
 import type { SegmentedIndex } from './segmented-index'
 import { TextCache } from './text-cache'
 
@@ -52,8 +53,6 @@ const SAVE_MAX_WAIT_MS = 30_000
 /** ...and saving gets at most 1/20 of the time, and a change a crash kept from the files is re-indexed on the
  *  next open anyway. */
 const SAVE_SPACING = 20
-/** Articles re-indexed at once when catching up at open. */
-const REFRESH_BATCH = 32
 
 export const NO_KEY = 'unverified: there is no trust key to check the saved index with'
 
@@ -247,15 +246,8 @@ export class SearchIndex {
   }
 
   /** Re-indexes what changed in the archive since `state` was saved; says what, or undefined when nothing. */
-  private async refresh(state: SegmentState): Promise<string | undefined> {
-    const current = await currentSignatures(this.source, state.signatures)
-    const stale = staleness(state.signatures, current, (id) => state.signatures.has(id))
-    if (stale.added.length + stale.changed.length + stale.removed.length === 0) return undefined
-    for (const id of stale.removed) state.remove(id)
-    const ids = [...stale.added, ...stale.changed].sort()
-    for (let i = 0; i < ids.length; i += REFRESH_BATCH)
-      await Promise.all(ids.slice(i, i + REFRESH_BATCH).map((id) => state.index(this.source, id)))
-    return describeStaleness(stale)
+  private refresh(state: SegmentState): Promise<string | undefined> {
+    return refreshState(this.source, state)
   }
 
   /** The index built from every article: by the builder process, or here; on disk when there is a key. */
@@ -286,44 +278,9 @@ export class SearchIndex {
     this.scheduleSave()
   }
 
-  /**
-   * The segments written by the builder process (or, when it fails, by this one), opened and caught up with
-   * what changed while they were written; undefined when neither could make a usable index.
-   */
-  private async buildStore(): Promise<
-    { state: SegmentState; report?: BuildReport; changed: boolean } | undefined
-  > {
-    const request: BuildRequest = {
-      dir: this.source.dir,
-      file: this.dir,
-      metas: this.source.list(),
-      ...(this.keyFile ? { keyFile: this.keyFile } : {}),
-    }
-    const attempts: [string, IndexBuilder][] = this.builder ? [['process', this.builder]] : []
-    attempts.push(['here', buildIndexFile])
-    for (const [where, run] of attempts) {
-      try {
-        const report = await run(request)
-        for (const problem of report.problems)
-          if (!this.problems.includes(problem)) this.problems.push(problem)
-        const opened = await openStore(this.dir, FIELDS, this.key ?? undefined)
-        if (!opened.ok) throw new Error(`its index could not be read back (${opened.reason})`)
-        const state = new SegmentState(
-          opened.index,
-          SegmentState.signaturesOf(opened.articles),
-          this.problems,
-        )
-        const changed = (await this.refresh(state)) !== undefined
-        return { state, ...(where === 'process' ? { report } : {}), changed }
-      } catch (err) {
-        this.problems.push(
-          where === 'process'
-            ? `The search index was rebuilt inside Glossa: the index builder failed (${message(err)}).`
-            : `The search index is held in memory only: it could not be written (${message(err)}).`,
-        )
-      }
-    }
-    return undefined
+  /** The segments written by the builder process (or here), opened and caught up; see buildStore. */
+  private buildStore(): Promise<BuiltStore | undefined> {
+    return buildStore(this.source, this.dir, this.keyFile, this.key, this.builder, this.problems)
   }
 
   /** Builds the segmented index while the one in the older format answers; then hands over and removes it. */

@@ -9,83 +9,19 @@
 // A document changes by being removed (a tombstone: the segment is never rewritten in place) and added again to
 // the live segment. `flushLive` turns the live segment into segment bytes; `mergeSegments` writes several
 // segments as one without their tombstoned documents (run in a job process; see README "Towards 100,000").
+// Apart: the live segment (live-segment.ts), query scoring (segmented-rank.ts), the block cache, the merge.
 import { SearchableMap } from './minisearch-adapter'
-import type { SearchResult } from './minisearch-adapter'
-import { derivedTerms, popcount } from './ranked-search'
 import type { Ranked, RankedQuery } from './ranked-search'
-import { SegmentWriter } from './segment-file'
-import type { Block, TermPostings, SegmentReader } from './segment-file'
-import { processTerm, tokenize } from './terms'
+import type { Block, SegmentReader } from './segment-file'
+import { BlockCache } from './block-cache'
+import { LiveSegment, liveSegmentBytes } from './live-segment'
+import type { Doc } from './live-segment'
+import { LIVE, rankSegments } from './segmented-rank'
+import type { Part, Scratch, TermRefs } from './segmented-rank'
+import { processTerm } from './terms'
 
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
-const MAX_TERMS = 32
-/** Bytes of postings blocks kept after a query (a typed query re-reads the same few terms letter by letter). */
-const CACHE_BYTES = 32 * 1024 * 1024
-/** Where a term is: pairs of (segment number, term number in that segment); LIVE for the live segment. */
-type TermRefs = number[]
-const LIVE = -1
-
-type Doc = { id: string } & Record<string, string>
-
-/** The segment in memory: documents as MiniSearch would index them, postings in plain arrays. */
-class LiveSegment {
-  readonly ids: string[] = []
-  readonly lengths: number[] = []
-  readonly postings = new Map<string, Map<number, { docs: number[]; tfs: number[] }>>()
-  constructor(readonly fields: string[]) {}
-
-  /** Adds one document; returns the terms it brought. */
-  add(doc: Doc): string[] {
-    const local = this.ids.length
-    this.ids.push(doc.id)
-    const terms: string[] = []
-    this.fields.forEach((field, fieldId) => {
-      const value = doc[field]
-      const tokens = value == null ? [] : tokenize(String(value))
-      // MiniSearch's field length: distinct tokens before processing.
-      this.lengths.push(new Set(tokens).size)
-      for (const token of tokens) {
-        const term = processTerm(token)
-        if (!term) continue
-        let byField = this.postings.get(term)
-        if (!byField) {
-          byField = new Map()
-          this.postings.set(term, byField)
-          terms.push(term)
-        }
-        let list = byField.get(fieldId)
-        if (!list) {
-          list = { docs: [], tfs: [] }
-          byField.set(fieldId, list)
-        }
-        const last = list.docs.length - 1
-        if (last >= 0 && list.docs[last] === local) list.tfs[last]++
-        else {
-          list.docs.push(local)
-          list.tfs.push(1)
-        }
-      }
-    })
-    return terms
-  }
-
-  fieldLength(local: number, fieldId: number): number {
-    return this.lengths[local * this.fields.length + fieldId]
-  }
-}
-
-/** One part of a term's postings in one field: a block of one segment, numbered from `base`. */
-/** `lengths[local * stride + at]` is a document's length in the part's field. */
-type Part = {
-  base: number
-  block: Block
-  dead: Uint8Array
-  /** No document of the part's segment is tombstoned. */
-  clean: boolean
-  lengths: ArrayLike<number>
-  stride: number
-  at: number
-}
+export { bestFirst } from './best-first'
+export { mergeSegments } from './merge-segments'
 
 export class SegmentedIndex {
   private readonly tree = new SearchableMap<TermRefs>()
@@ -99,9 +35,8 @@ export class SegmentedIndex {
   private readonly sums: Float64Array
   private liveCount = 0
   private deadCount = 0
-  private readonly cache = new Map<string, Block>()
-  private cacheBytes = 0
-  private scratch = {
+  private readonly cache = new BlockCache()
+  private scratch: Scratch = {
     total: new Float64Array(0),
     mask: new Uint32Array(0),
     current: new Float64Array(0),
@@ -283,23 +218,7 @@ export class SegmentedIndex {
   }
 
   private block(s: number, k: number): Block {
-    const key = `${s}:${k}`
-    const cached = this.cache.get(key)
-    if (cached) {
-      this.cache.delete(key)
-      this.cache.set(key, cached)
-      return cached
-    }
-    const block = this.segments[s].block(k)
-    const bytes = block.docs.byteLength * 2
-    this.cache.set(key, block)
-    this.cacheBytes += bytes
-    for (const [old, b] of this.cache) {
-      if (this.cacheBytes <= CACHE_BYTES) break
-      this.cache.delete(old)
-      this.cacheBytes -= b.docs.byteLength * 2
-    }
-    return block
+    return this.cache.get(`${s}:${k}`, () => this.segments[s].block(k))
   }
 
   private docIdOf(doc: number): string {
@@ -315,7 +234,7 @@ export class SegmentedIndex {
     return this.segments[lo].docId(doc - this.bases[lo])
   }
 
-  private scratchFor(size: number): SegmentedIndex['scratch'] {
+  private scratchFor(size: number): Scratch {
     if (this.scratch.total.length < size) {
       const n = Math.max(size, this.scratch.total.length * 2)
       this.scratch = {
@@ -346,153 +265,27 @@ export class SegmentedIndex {
 
   /** What rankedSearch answers for MiniSearch: the matching documents, best first, scored as MiniSearch does. */
   rank(query: string, opts: RankedQuery): Ranked {
-    const terms = tokenize(query)
-      .map((t) => processTerm(t))
-      .filter((t): t is string => !!t)
-    const uniqueTerms = [...new Set(terms)].slice(0, MAX_TERMS)
-    const specs = terms
-      .filter((t) => uniqueTerms.includes(t))
-      .map((term, i, all) => ({
-        term,
-        unique: uniqueTerms.indexOf(term),
-        derived: derivedTerms(this.tree, term, i, all, opts),
-      }))
-    const boosts = this.fields.map((f, fieldId) => [fieldId, opts.boost?.[f] || 1] as const)
-    const n = this.liveCount
-    // Typed scratch arrays kept between queries: a query touching 100,000 documents allocates no list of them.
-    const scratch = this.scratchFor(this.liveBase() + this.live.ids.length)
-    const { total, mask, current, seen, touched, candidates } = scratch
-    let touchedCount = 0
-    let candidateCount = 0
-    const { k, b, d } = BM25
-    // Each term's parts are gathered once per query: scoring and the result objects read them.
-    const gathered = new Map<string, Part[]>()
-    const partsOf = (data: TermRefs, term: string, fieldId: number) => {
-      const key = `${fieldId}:${term}`
-      let parts = gathered.get(key)
-      if (!parts) {
-        parts = this.parts(data, term, fieldId)
-        gathered.set(key, parts)
-      }
-      return parts
-    }
-
-    for (const spec of specs) {
-      for (const { term, weight, data } of spec.derived) {
-        for (const [fieldId, fieldBoost] of boosts) {
-          const parts = partsOf(data, term, fieldId)
-          let matching = 0
-          for (const { block, dead, clean } of parts)
-            if (clean) matching += block.docs.length
-            else for (let i = 0; i < block.docs.length; i++) if (!dead[block.docs[i]]) matching++
-          if (matching <= 0) continue
-          const avg = this.sums[fieldId] / n
-          const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5))
-          for (const { base, block, dead, clean, lengths, stride, at } of parts) {
-            const { docs, tfs } = block
-            for (let i = 0; i < docs.length; i++) {
-              const local = docs[i]
-              if (!clean && dead[local]) continue
-              const doc = base + local
-              const tf = tfs[i]
-              const length = lengths[local * stride + at]
-              const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)))
-              if (seen[doc] === 0) {
-                seen[doc] = 1
-                touched[touchedCount++] = doc
-              }
-              current[doc] += weight * 1 * fieldBoost * 1 * raw
-            }
-          }
-        }
-      }
-      const bit = 1 << spec.unique
-      for (let t = 0; t < touchedCount; t++) {
-        const doc = touched[t]
-        if (mask[doc] === 0) candidates[candidateCount++] = doc
-        total[doc] += current[doc]
-        mask[doc] |= bit
-        current[doc] = 0
-        seen[doc] = 0
-      }
-      touchedCount = 0
-    }
-
-    const all = (uniqueTerms.length === 32 ? 0xffffffff : (1 << uniqueTerms.length) - 1) >>> 0
-    let keptCount = 0
-    for (let c = 0; c < candidateCount; c++)
-      if (opts.combineWith !== 'AND' || mask[candidates[c]] >>> 0 === all) keptCount++
-    const kept = new Uint32Array(keptCount)
-    const score = new Float64Array(keptCount)
-    keptCount = 0
-    for (let c = 0; c < candidateCount; c++) {
-      const doc = candidates[c]
-      if (opts.combineWith === 'AND' && mask[doc] >>> 0 !== all) continue
-      score[keptCount] = total[doc] * popcount(mask[doc])
-      kept[keptCount++] = doc
-    }
-    // The scratch arrays go back to zero for the next query.
-    for (let c = 0; c < candidateCount; c++) {
-      total[candidates[c]] = 0
-      mask[candidates[c]] = 0
-    }
-    const idOf = (doc: number) => this.docIdOf(doc)
-    const articleOf = (doc: number) => this.articleOfDoc(doc)
-    const { articleIds } = this
-    return {
-      size: kept.length,
-      *ids() {
-        for (const i of bestFirst(score)) yield idOf(kept[i])
+    return rankSegments(
+      {
+        fields: this.fields,
+        tree: this.tree,
+        count: this.liveCount,
+        sums: this.sums,
+        // Typed scratch arrays kept between queries: a query touching 100,000 documents allocates no list of them.
+        scratch: this.scratchFor(this.liveBase() + this.live.ids.length),
+        parts: (refs, term, fieldId) => this.parts(refs, term, fieldId),
+        docId: (doc) => this.docIdOf(doc),
+        article: (doc) => this.articleOfDoc(doc),
+        articleIds: this.articleIds,
       },
-      results: () => this.results(bestFirst(score), kept, score, specs, partsOf),
-      articles(has) {
-        const seen = new Uint8Array(articleIds.length)
-        let count = 0
-        for (let i = 0; i < kept.length; i++) {
-          const a = articleOf(kept[i])
-          if (seen[a]) continue
-          seen[a] = 1
-          if (has(articleIds[a])) count++
-        }
-        return count
-      },
-    }
+      query,
+      opts,
+    )
   }
 
   private articleOfDoc(doc: number): number {
     const liveBase = this.docArticle.length
     return doc < liveBase ? this.docArticle[doc] : this.liveArticle[doc - liveBase]
-  }
-
-  private *results(
-    order: Iterable<number>,
-    kept: Uint32Array,
-    score: Float64Array,
-    specs: { term: string; derived: { term: string; data: TermRefs }[] }[],
-    partsOf: (data: TermRefs, term: string, fieldId: number) => Part[],
-  ): Generator<SearchResult> {
-    for (const i of order) {
-      const doc = kept[i]
-      const match: Record<string, string[]> = {}
-      const queryTerms: string[] = []
-      for (const spec of specs) {
-        let matched = false
-        for (const { term, data } of spec.derived) {
-          const found: string[] = []
-          this.fields.forEach((field, fieldId) => {
-            const has = partsOf(data, term, fieldId).some(
-              ({ base, block }) => doc >= base && binarySearch(block.docs, doc - base) >= 0,
-            )
-            if (has) found.push(field)
-          })
-          if (found.length === 0) continue
-          matched = true
-          match[term] ??= found
-        }
-        if (matched && !queryTerms.includes(spec.term)) queryTerms.push(spec.term)
-      }
-      yield { id: this.docIdOf(doc), score: score[i], terms: Object.keys(match), queryTerms, match }
-    }
   }
 
   /**
@@ -587,161 +380,16 @@ export class SegmentedIndex {
     this.docArticle = articles
     // Cached blocks are keyed by segment number: those of the replaced segments would be read for the new one.
     this.cache.clear()
-    this.cacheBytes = 0
     return tail
   }
 
   /** The live segment as segment-file bytes (its tombstoned documents left out), for the owner to write. */
   liveBytes(key?: Buffer): Buffer {
-    const writer = new SegmentWriter(this.fields.length)
-    const { live } = this
-    const renumber = new Int32Array(live.ids.length).fill(-1)
-    live.ids.forEach((id, doc) => {
-      if (this.liveDead[doc]) return
-      renumber[doc] = writer.doc(
-        id,
-        this.fields.map((_, f) => live.fieldLength(doc, f)),
-      )
-    })
-    for (const term of [...live.postings.keys()].sort()) {
-      const fields: TermPostings = []
-      for (const [fieldId, list] of [...live.postings.get(term)!].sort((x, y) => x[0] - y[0])) {
-        const docs: number[] = []
-        const tfs: number[] = []
-        list.docs.forEach((doc, i) => {
-          if (renumber[doc] < 0) return
-          docs.push(renumber[doc])
-          tfs.push(list.tfs[i])
-        })
-        fields.push({ fieldId, docs: Uint32Array.from(docs), tfs: Uint32Array.from(tfs) })
-      }
-      writer.term(term, fields)
-    }
-    return writer.bytes(key)
+    return liveSegmentBytes(this.live, this.liveDead, key)
   }
 
   close(): void {
     for (const segment of this.segments) segment.close()
     this.cache.clear()
   }
-}
-
-/** Matches ranked from this many up are not sorted whole: the best come first, the rest only when read. */
-const SORT_WHOLE = 2_048
-
-/**
- * Indexes of `score`, best first (equal scores in index order, as a stable sort would give), sorting only as far
- * as the caller reads: a query matching 100,000 documents shows 20.
- */
-export function* bestFirst(score: Float64Array): Generator<number> {
-  const byScore = (x: number, y: number) => score[y] - score[x] || x - y
-  let rest = new Uint32Array(score.length)
-  for (let i = 0; i < rest.length; i++) rest[i] = i
-  let want = 256
-  while (rest.length > SORT_WHOLE && want * 2 < rest.length) {
-    const values = new Float64Array(rest.length)
-    for (let i = 0; i < rest.length; i++) values[i] = score[rest[i]]
-    const threshold = kthLargest(values, want)
-    const top = rest.filter((i) => score[i] >= threshold)
-    // Many ties at the threshold can make `top` most of `rest`: then sort it all.
-    if (top.length * 2 > rest.length) break
-    yield* top.sort(byScore)
-    rest = rest.filter((i) => score[i] < threshold)
-    want *= 4
-  }
-  yield* rest.sort(byScore)
-}
-
-/** The k-th largest value (k from 1), by quickselect; reorders `values`. */
-function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0
-  let hi = values.length - 1
-  const target = k - 1
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while (values[i] > pivot) i++
-      while (values[j] < pivot) j--
-      if (i <= j) {
-        const t = values[i]
-        values[i++] = values[j]
-        values[j--] = t
-      }
-    }
-    if (target <= j) hi = j
-    else if (target >= i) lo = i
-    else break
-  }
-  return values[target]
-}
-
-function binarySearch(a: Uint32Array, v: number): number {
-  let lo = 0
-  let hi = a.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1
-    if (a[mid] === v) return mid
-    if (a[mid] < v) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
-}
-
-/**
- * Several segments as one, without the documents `dead` marks: documents in segment order, each term's
- * postings renumbered and joined. Reads the segments a term at a time; holds the output (bounded by the
- * segments' size) until it is written.
- */
-export function mergeSegments(segments: SegmentReader[], dead: Uint8Array[], key?: Buffer): Buffer {
-  const fieldCount = segments[0]?.fieldCount ?? 0
-  const writer = new SegmentWriter(fieldCount)
-  const renumber = segments.map((segment, s) => {
-    const map = new Int32Array(segment.docCount).fill(-1)
-    for (let doc = 0; doc < segment.docCount; doc++) {
-      if (dead[s]?.[doc]) continue
-      const lengths = Array.from({ length: fieldCount }, (_, f) => segment.fieldLength(doc, f))
-      map[doc] = writer.doc(segment.docId(doc), lengths)
-    }
-    return map
-  })
-  // A k-way walk over the segments' sorted term lists.
-  const cursor = segments.map(() => 0)
-  for (;;) {
-    let next: string | undefined
-    segments.forEach((segment, s) => {
-      if (cursor[s] >= segment.termCount) return
-      const term = segment.term(cursor[s])
-      if (next === undefined || term < next) next = term
-    })
-    if (next === undefined) break
-    const byField = new Map<number, { docs: number[]; tfs: number[] }>()
-    segments.forEach((segment, s) => {
-      if (cursor[s] >= segment.termCount || segment.term(cursor[s]) !== next) return
-      const [first, end] = segment.entryRange(cursor[s]++)
-      for (let k = first; k < end; k++) {
-        const fieldId = segment.entryField(k)
-        let list = byField.get(fieldId)
-        if (!list) {
-          list = { docs: [], tfs: [] }
-          byField.set(fieldId, list)
-        }
-        const { docs, tfs } = segment.block(k)
-        for (let i = 0; i < docs.length; i++) {
-          const doc = renumber[s][docs[i]]
-          if (doc < 0) continue
-          list.docs.push(doc)
-          list.tfs.push(tfs[i])
-        }
-      }
-    })
-    writer.term(
-      next,
-      [...byField]
-        .sort((x, y) => x[0] - y[0])
-        .map(([fieldId, l]) => ({ fieldId, docs: Uint32Array.from(l.docs), tfs: Uint32Array.from(l.tfs) })),
-    )
-  }
-  return writer.bytes(key)
 }
