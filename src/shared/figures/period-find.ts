@@ -1,0 +1,241 @@
+// Runs everywhere: the period phrases of one sentence — every phrase our rules (period-phrases.ts, the
+// language's own words, period-forms.ts) and chrono-node read, with figures, the day something was said and a
+// live blog's entry time blanked out, overlaps dropped, "late December – early January" joined and "since"
+// read to the article's date. Read once per sentence of an article (cached per text): the paragraph model
+// (period-model.ts) and the figure's own reading (period.ts) both start here.
+import * as chrono from 'chrono-node'
+import type { ParsedComponents } from 'chrono-node'
+import type { Day } from './dates'
+import { addMonths, lastDayOfMonth, monthNumber, toISO } from './dates'
+import { detectFigures } from './detect'
+import type { Lexicon, PeriodWords } from './lang/types'
+import { isForecast, plansAhead } from './period-context'
+import { periodForms } from './period-forms'
+import type { FoundPeriod } from './period-phrases'
+import type { Sentence } from './sentences'
+
+/** The time a live blog's entry was posted, at its start: "07:40", "23:47 —", "17:05 Uhr –", "18h05 –". */
+export const STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*Uhr)?\s*(?:[—–-]\s*|\.?\s*$|\n)/u
+
+/** A sentence read for its periods: `slice` is its text as read (masked), `periods` offsets into it. */
+export type SentencePhrases = { slice: string; periods: FoundPeriod[] }
+
+const cache = new Map<string, Map<string, SentencePhrases>>()
+
+/**
+ * The period phrases of `source` (a sentence of `text`). `mask` blanks a span of it out first (offsets into
+ * `text`: the words a figure is compared with, read by the caller); only the unmasked reading is cached.
+ */
+export function sentencePhrases(
+  text: string,
+  source: Sentence,
+  lex: Lexicon,
+  ref: Day | undefined,
+  mask?: { from: number; to: number },
+): SentencePhrases {
+  const key = `${lex.code}|${ref ? toISO(ref) : ''}|${source.start}|${source.end}`
+  let perText = cache.get(text)
+  if (mask === undefined) {
+    const hit = perText?.get(key)
+    if (hit) return hit
+  }
+  const words = lex.period
+  // Figures are masked so "On Tuesday, 12 people" is not Tuesday at noon, nor "In May, 68.5%" May 1968.
+  let slice = maskSaid(maskFigures(text.slice(source.start, source.end), lex), words)
+  // a live blog's entry time ("23:47 —", "17:05 Uhr –") dates the post, not its figures
+  slice = slice.replace(STAMP, (m) => ' '.repeat(m.length))
+  if (mask !== undefined) {
+    const from = Math.max(0, mask.from - source.start)
+    const to = Math.min(slice.length, mask.to - source.start)
+    if (to > from) slice = slice.slice(0, from) + ' '.repeat(to - from) + slice.slice(to)
+  }
+  const ahead = isForecast(slice, lex.code, '') || plansAhead(text.slice(source.start, source.end), lex.code)
+  const found = [
+    ...firstMonths(slice, ref, lex),
+    ...periodForms(slice, ref, ahead),
+    ...words.phrases(slice, ref),
+    ...chronoPeriods(slice, ref, words),
+  ].map((p) => latestBegun(p, ref))
+  const result = { slice, periods: mergeRanges(slice, found, ref, words) }
+  if (mask === undefined) {
+    if (perText === undefined) {
+      if (cache.size > 16) cache.clear()
+      perText = new Map()
+      cache.set(text, perText)
+    }
+    perText.set(key, result)
+  }
+  return result
+}
+
+/** "the first nine months of the year" in six languages; the count is group 1, a stated year group 2. */
+const FIRST_MONTHS = new RegExp(
+  [
+    `(?:the\\s+)?first\\s+(\\S+)\\s+months(?:\\s+of\\s+(?:the\\s+year|(\\d{4})))?`,
+    `(?:les\\s+)?(\\S+)\\s+premiers\\s+mois(?:\\s+de\\s+(?:l['’]année|(\\d{4})))?`,
+    `(?:los\\s+)?primeros\\s+(\\S+)\\s+meses(?:\\s+del?\\s+(?:año|(\\d{4})))?`,
+    `(?:den\\s+)?ersten\\s+(\\S+)\\s+Monaten(?:\\s+(?:des\\s+Jahres|(\\d{4})))?`,
+    // "за вісім місяців", "за восемь месяцев" (of the year): the first months too
+    `(?:перші|перших|за)\\s+(\\S+)\\s+місяц\\p{L}*(?:\\s+(\\d{4})\\s+року|\\s+року)?`,
+    `(?:первые|первых|за)\\s+(\\S+)\\s+месяц\\p{L}*(?:\\s+(\\d{4})\\s+года|\\s+года)?`,
+  ]
+    .map((p) => `(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`)
+    .join('|'),
+  'giu',
+)
+
+/** "les neuf premiers mois de l'année", "den ersten neun Monaten": 1 January to the end of that month. */
+function firstMonths(text: string, ref: Day | undefined, lex: Lexicon): FoundPeriod[] {
+  const found: FoundPeriod[] = []
+  for (const m of text.matchAll(FIRST_MONTHS)) {
+    const groups = m.slice(1)
+    const word = groups.find((g, i) => i % 2 === 0 && g !== undefined) ?? ''
+    const stated = groups.find((g, i) => i % 2 === 1 && g !== undefined)
+    const n = /^\d+$/.test(word) ? Number(word) : lex.parseNumberWords([word.toLowerCase()])?.value
+    if (n === undefined || n < 1 || n > 11) continue
+    const year = stated !== undefined ? Number(stated) : ref?.year
+    if (year === undefined) continue
+    const to = { year, month: n, day: lastDayOfMonth(year, n) }
+    const back = ref !== undefined && stated === undefined && before(ref, to) ? 1 : 0
+    found.push({
+      from: { year: year - back, month: 1, day: 1 },
+      to: { ...to, year: year - back, day: lastDayOfMonth(year - back, n) },
+      index: m.index,
+      text: m[0],
+    })
+  }
+  if (lex.code !== 'en' || ref === undefined) return found
+  // "in the 12 months to June", "in the year to May": the months that end with the named one
+  for (const m of text.matchAll(YEAR_TO)) {
+    const months = m[1] === undefined ? 12 : Number(m[1]) || lex.parseNumberWords([m[1].toLowerCase()])?.value
+    const month = monthNumber(m[2])
+    if (months === undefined || months < 1 || month === undefined) continue
+    let year = m[3] !== undefined ? Number(m[3]) : ref.year
+    if (m[3] === undefined && before(ref, { year, month, day: 1 })) year--
+    const to = { year, month, day: lastDayOfMonth(year, month) }
+    const from = addMonths({ year, month, day: 1 }, 1 - months)
+    found.push({ from, to, index: m.index, text: m[0] })
+  }
+  return found
+}
+
+const YEAR_TO =
+  /(?<![\p{L}\d])(?:the\s+)?(?:(\S+)\s+months|year)\s+to\s+(?:the\s+end\s+of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?(?![\p{L}\d])/giu
+
+const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
+
+/** Blanks out figures, except durations that belong to a period ("the past 24 hours"). */
+function maskFigures(text: string, lex: Lexicon): string {
+  let masked = text
+  for (const f of detectFigures(text, lex)) {
+    if (!TIME_UNITS.has(f.unit ?? ''))
+      masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end)
+  }
+  return masked
+}
+
+/** Blanks out when something was said ("сообщила в среду"), which is not the period a figure covers. */
+const maskSaid = (text: string, words: PeriodWords): string =>
+  words.said ? text.replace(words.said, (m) => ' '.repeat(m.length)) : text
+
+/** The days a chrono component covers: a day, else a whole month, else a whole year. */
+function componentRange(c: ParsedComponents): { from: Day; to: Day } | undefined {
+  const year = c.get('year')
+  const month = c.get('month')
+  const day = c.get('day')
+  if (year === null || month === null || day === null) return undefined
+  if (c.isCertain('day') || c.isCertain('weekday'))
+    return { from: { year, month, day }, to: { year, month, day } }
+  if (c.isCertain('month')) {
+    return { from: { year, month, day: 1 }, to: { year, month, day: lastDayOfMonth(year, month) } }
+  }
+  if (c.isCertain('year')) return { from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 } }
+  return undefined
+}
+
+function chronoPeriods(text: string, ref: Day | undefined, words: PeriodWords): FoundPeriod[] {
+  const instant = ref ? new Date(ref.year, ref.month - 1, ref.day, 12) : undefined
+  const found: FoundPeriod[] = []
+  for (const result of chrono[words.chrono].parse(text, instant)) {
+    // Without the article's date, "Tuesday" or "December 29" would be read against today: skip them.
+    if (ref === undefined && !result.start.isCertain('year')) continue
+    // "for several days", "in 3 weeks": durations, not the period a figure covers
+    if (words.duration.test(result.text)) continue
+    // "now", "two weeks before", "four minutes later": relative to an unknown moment
+    if (words.relative.test(result.text)) continue
+    const from = componentRange(result.start)
+    const to = result.end ? componentRange(result.end) : from
+    const phrase = result.text.replace(/[\s,;:.]+$/, '')
+    const implicit = !result.start.isCertain('year')
+    if (from && to) found.push({ from: from.from, to: to.to, index: result.index, text: phrase, implicit })
+  }
+  return found
+}
+
+export const before = (a: Day, b: Day): boolean => toISO(a) < toISO(b)
+
+/** "Since February 24" read in January: a period with no year written is the latest one begun by `ref`. */
+function latestBegun(p: FoundPeriod, ref: Day | undefined): FoundPeriod {
+  if (!p.implicit || ref === undefined || !before(ref, p.from)) return p
+  return { ...p, from: back(p.from), to: back(p.to) }
+}
+
+/** The same day a year earlier (28 February for 29 February). */
+const back = (d: Day): Day => ({
+  ...d,
+  year: d.year - 1,
+  day: Math.min(d.day, lastDayOfMonth(d.year - 1, d.month)),
+})
+
+/** A period phrase read with its "since" word: "desde mediados de octubre", "С 1 октября", "seit März". */
+const SINCE_OPENS = /^(?:since|depuis|desde|seit|з|із|від|с|со)\s/iu
+
+/** A phrase that is already a span with its end: "з березня до липня", "von März bis Mai". */
+const RANGE_WORD = /(?<![\p{L}])(?:to|until|till|au|à|jusqu|hasta|al|a|bis|до|по)(?![\p{L}])|[–—-]\s*\d/iu
+
+/** "since the start of the campaign in", "с выхода в прокат", "seit Beginn der Saison im": a start, then its date. */
+const SINCE_START =
+  /(?<![\p{L}\d])(?:since|depuis|desde|seit|з|із|від|с|со)\s+(?:the\s+|le\s+|la\s+|l['’]|el\s+|dem\s+)?(?:start|beginning|launch|outbreak|opening|début|lancement|ouverture|comienzo|inicio|principio|arranque|Beginn|Start|Anfang|Ausbruch|Eröffnung|початку|моменту|запуску|виходу|відкриття|начала|момента|запуска|выхода|открытия)(?:\s+[\p{L}'’-]+){0,5}\s+$/iu
+
+/** Drops overlaps (earlier entries win), joins "late December – early January" and reads "since March". */
+function mergeRanges(
+  text: string,
+  periods: FoundPeriod[],
+  ref: Day | undefined,
+  words: PeriodWords,
+): FoundPeriod[] {
+  const kept: FoundPeriod[] = []
+  for (const p of periods) {
+    const overlaps = kept.some((k) => k.index < p.index + p.text.length && p.index < k.index + k.text.length)
+    if (!overlaps) kept.push(p)
+  }
+  kept.sort((a, b) => a.index - b.index)
+  const merged: FoundPeriod[] = []
+  for (const p of kept) {
+    const last = merged[merged.length - 1]
+    const gap = last ? text.slice(last.index + last.text.length, p.index) : ''
+    const opener = last ? text.slice(0, last.index) : ''
+    const parts = words.partOfMonth
+    const monthParts = last && parts !== undefined && parts.test(last.text) && parts.test(p.text)
+    const joined =
+      words.joiner.test(gap) || (words.and.test(gap) && (words.between.test(opener) || monthParts))
+    // "von Januar bis September 2025" read in December: the month without a year is the one before
+    if (last && joined && !p.implicit && before(p.to, last.from) && !before(p.to, back(last.from))) {
+      merged[merged.length - 1] = { ...last, from: back(last.from), to: back(last.to) }
+    }
+    const head = merged[merged.length - 1]
+    if (head && joined && !before(p.to, head.from)) {
+      merged[merged.length - 1] = { ...head, to: p.to, text: text.slice(head.index, p.index + p.text.length) }
+    } else merged.push({ ...p })
+  }
+  for (const p of merged) {
+    const since =
+      words.since.test(text.slice(0, p.index)) ||
+      // "desde mediados de octubre", "С 1 октября" read whole; "since the start of the campaign in
+      // September", "с выхода в прокат 19 ноября": what began then runs to the article's date
+      (SINCE_OPENS.test(p.text) && !RANGE_WORD.test(p.text)) ||
+      SINCE_START.test(text.slice(0, p.index))
+    if (ref !== undefined && since && before(p.from, ref)) p.to = ref
+  }
+  return merged
+}
