@@ -5,28 +5,31 @@
 //   bodies/<id>.json         article text and sanitized HTML, written once
 //   annotations/<id>.json    one article's annotations
 //   tags.json                tag colours
-import { lstat, mkdir, readdir, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { withoutUndefined } from '../../shared/objects'
-import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../shared/types'
+import type { Annotation, Article, ArticleMeta } from '../../shared/types'
 import { AnnotationStore } from './annotation-store'
+import { readBody, sameSummary, summarize } from './article-files'
+import type { BodyFile } from './article-files'
 import { CatalogStore } from './catalog-store'
 import { CatalogTrust } from './catalog-trust'
 import { CollectionStore } from './collection-store'
 import { articleFile, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
-import { admitMeta, checkAnnotations, checkBodyFile, inProcessBodyGate } from './records'
+import { ensureManifest } from './manifest'
+import { admitMeta, checkAnnotations, inProcessBodyGate } from './records'
 import type { Admitted, ArticleBody, BodyGate } from './records'
 import type { ImageBytes, StoredImage } from './assets'
 import { readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { WriteBatch, writeAtomic } from './atomic'
-import { openShard } from './shard'
 import { removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
 import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
+
+export { readBody, summarize } from './article-files'
 
 export type NewArticle = Omit<
   ArticleMeta,
@@ -45,8 +48,6 @@ export const MAX_PDF_BYTES = 100 * 1024 * 1024
 export type ArticlePatch = Partial<
   Pick<ArticleMeta, 'title' | 'source' | 'url' | 'author' | 'publishedAt' | 'tags' | 'collections'>
 >
-type BodyFile = { version: number; id: string; text: string; html?: string }
-type Manifest = { version: number; format: 'glossa-archive'; createdAt: string }
 
 /** What changed, so derived data (the search index) can follow without rescanning the archive. */
 export type ArchiveChange =
@@ -81,7 +82,7 @@ export class Archive {
 
   static async open(dir: string, options: OpenOptions = {}): Promise<Archive> {
     const archive = new Archive(dir)
-    const fresh = await archive.ensureManifest()
+    const fresh = await ensureManifest(dir)
     await removeStrayTemps(dir)
     const trust = options.trustKeyFile
       ? await CatalogTrust.open(dir, options.trustKeyFile).catch(() => null)
@@ -96,42 +97,6 @@ export class Archive {
     const replayed = await replayTagJournal(archive)
     if (replayed) archive.problems.push({ message: replayed })
     return archive
-  }
-
-  private async ensureManifest(): Promise<boolean> {
-    await mkdir(this.dir, { recursive: true })
-    const entries = (await readdir(this.dir)).filter((name) => !name.startsWith('.'))
-    const file = join(this.dir, 'glossa.json')
-    if (!entries.includes('glossa.json') && entries.length > 0) {
-      throw new GlossaError(
-        'invalid_argument',
-        `${this.dir} is not a Glossa archive (it has files but no glossa.json). Choose an empty folder or an existing archive.`,
-      )
-    }
-    const manifest = await openShard<Manifest>(
-      this.dir,
-      file,
-      'manifest',
-      () => ({
-        version: CURRENT_VERSION.manifest,
-        format: 'glossa-archive',
-        createdAt: new Date().toISOString(),
-      }),
-      (m) => m.format === 'glossa-archive',
-    )
-    await Promise.all(
-      ['catalog', 'bodies', 'annotations', 'trash'].map(async (sub) => {
-        await mkdir(join(this.dir, sub), { recursive: true })
-        if ((await lstat(join(this.dir, sub))).isSymbolicLink())
-          throw new GlossaError(
-            'conflict',
-            `${join(this.dir, sub)} is a link to another folder, and Glossa reads and writes nothing outside the archive. Replace the link with the folder itself.`,
-          )
-      }),
-    )
-    if (entries.includes('glossa.json')) return false
-    await manifest.write()
-    return true
   }
 
   /** Records a damaged file found after opening (e.g. an annotations file read on demand). */
@@ -342,19 +307,7 @@ export class Archive {
   async healCounts(articleId: string, list: Annotation[]): Promise<void> {
     const meta = this.catalog.get(articleId)
     const summary = summarize(list)
-    const same =
-      JSON.stringify([
-        meta.counts,
-        meta.annotationTags,
-        meta.annotationColors ?? [],
-        meta.annotationCreators ?? [],
-      ]) ===
-      JSON.stringify([
-        summary.counts,
-        summary.annotationTags,
-        summary.annotationColors,
-        summary.annotationCreators ?? [],
-      ])
+    const same = sameSummary(meta, summary)
     if (same || this.catalog.isReadOnlyFor(articleId)) return
     await this.catalog.put({ ...meta, ...summary })
   }
@@ -433,50 +386,5 @@ export class Archive {
 
   private bodyFile(id: string): string {
     return articleFile(this.dir, 'bodies', id)
-  }
-}
-
-/** Reads an article's body file; writes nothing. Throws a `corrupt_file` GlossaError when it is missing or damaged. */
-export async function readBody(dir: string, id: string): Promise<BodyFile> {
-  const body = await openShard<BodyFile>(
-    dir,
-    articleFile(dir, 'bodies', id),
-    'body',
-    () => ({ version: 0, id, text: '' }),
-    (b) => checkBodyFile(b, id),
-  )
-  if (body.data.version === 0) throw new GlossaError('corrupt_file', `bodies/${id}.json is missing.`)
-  return body.data
-}
-
-/** The catalog keeps at most this many people per article (articleMetaSchema's annotationCreators). */
-const MAX_CREATORS = 1000
-
-export function summarize(
-  list: Annotation[],
-): Pick<ArticleMeta, 'counts' | 'annotationTags' | 'annotationColors' | 'annotationCreators'> {
-  const counts = { highlights: 0, figures: 0, notes: 0 }
-  // A Map, not an object literal: tags such as 'constructor' or '__proto__' would read Object.prototype.
-  const annotationTags = new Map<string, number>()
-  const colors = new Set<HighlightColor>()
-  const creators = new Set<string>()
-  for (const a of list) {
-    colors.add(a.color)
-    if (a.creator) creators.add(a.creator)
-    if (a.kind === 'figure') counts.figures++
-    else counts.highlights++
-    if (a.note.trim()) counts.notes++
-    const tags = new Set(a.tags)
-    if (a.figure?.metric) tags.add(a.figure.metric)
-    for (const t of tags) annotationTags.set(t, (annotationTags.get(t) ?? 0) + 1)
-  }
-  return {
-    counts,
-    annotationTags: Object.fromEntries(annotationTags),
-    annotationColors: [...colors].sort(),
-    // Undefined (not written) when no one is named: a solo archive's catalog stays as it was. At most what the
-    // catalog's schema keeps (annotations from a team or a backup may name more people): a longer list would be
-    // refused at the next open, hiding the article and leaving its bucket read-only.
-    annotationCreators: creators.size ? [...creators].sort().slice(0, MAX_CREATORS) : undefined,
   }
 }

@@ -10,8 +10,9 @@ import type { CatalogTrust } from './catalog-trust'
 import { CatalogBuckets } from './catalog-buckets'
 import type { CatalogFile } from './catalog-buckets'
 import { SPLIT_BYTES, layoutOf } from './catalog-layout'
-import { HEAD_ROWS, catalogFingerprint, writeHead } from './library-head'
-import { listItem } from './list-item'
+import { HeadWriter } from './catalog-head-writer'
+import { CatalogMemory } from './catalog-memory'
+import type { OrderListener } from './catalog-memory'
 import { CURRENT_VERSION } from './migrations'
 import { checkCatalogEntries } from './records'
 import { openShard } from './shard'
@@ -19,10 +20,6 @@ import type { Shard } from './shard'
 
 /** Buckets read and parsed at once while the catalog loads. */
 const LOAD_WIDTH = 8
-/** The library's head (library-head.ts) is written this long after the catalog last changed. */
-const HEAD_DELAY_MS = 2_000
-
-export type OrderListener = (old: ArticleMeta | undefined, now: ArticleMeta | undefined) => void
 
 export class CatalogStore {
   /** The bucket files held for writing, and how they are written and split (catalog-buckets.ts). */
@@ -31,24 +28,15 @@ export class CatalogStore {
   /** Buckets of an older, unsplit catalog split after opening, one at a time (what flush() waits for). */
   private resharding: Promise<void> = Promise.resolve()
   private readonly readOnly = new Map<string, string>()
-  private readonly byId = new Map<string, ArticleMeta>()
-  private sorted: ArticleMeta[] | null = null
-  /** Bumped on every change to the catalog: what the library's filtered pages are cached against. */
-  changes = 0
-  /** Bumped when an article comes or goes, or a field the library sorts by changes: its sort orders. */
-  orderChanges = 0
-  // Duplicate checks on import look articles up by text hash and canonical URL, not by scanning the catalog.
-  // Made on the first check, not while 100,000 entries load: most opens never import anything.
-  private dupes: { byHash: Map<string, string>; byUrl: Map<string, string> } | null = null
+  /** The entries in memory, their date-added order and duplicate keys (catalog-memory.ts). */
+  private readonly memory = new CatalogMemory()
   /** Buckets whose every entry passed the check unchanged: what they are written as may be trusted. */
   private readonly clean: Set<string>
   private trust: CatalogTrust | null = null
-  private readonly orderListeners = new Set<OrderListener>()
-  private readonly entryListeners = new Set<OrderListener>()
   /** Puts and removes under way: changed in memory, their bucket not yet on disk. */
   private unsettled = 0
-  private headTimer: ReturnType<typeof setTimeout> | undefined
-  private headSaving: Promise<void> = Promise.resolve()
+  /** Writes the library's head a moment after the catalog changes (catalog-head-writer.ts). */
+  private readonly head: HeadWriter
   /** Bulk mode (Archive.bulk): the buckets changed in memory, written once each by endBulk(). */
   private bulk: Set<string> | null = null
 
@@ -59,6 +47,13 @@ export class CatalogStore {
     this.files = new CatalogBuckets(this.dir, () => this.trust)
     this.buckets = this.files.shards
     this.clean = this.files.clean
+    this.head = new HeadWriter(root, {
+      trust: () => this.trust,
+      unsettled: () => this.unsettled,
+      inBulk: () => this.bulk !== null,
+      changes: () => this.changes,
+      all: () => this.all(),
+    })
   }
 
   private get dir(): string {
@@ -91,14 +86,14 @@ export class CatalogStore {
         if (text !== undefined && text.length > SPLIT_BYTES) oversized.push(bucket)
         if (trust && text !== undefined && trust.matches(bucket, text)) {
           trust.opened.trusted++
-          for (const meta of Object.values(shard.data.articles)) this.index(meta)
+          for (const meta of Object.values(shard.data.articles)) this.memory.index(meta)
           this.clean.add(bucket)
           this.buckets.set(bucket, shard)
           return
         }
         const { metas, refused, unchanged } = checkCatalogEntries(shard.data.articles, bucket, keptAsRead)
         if (trust) trust.opened.checked++
-        for (const meta of metas) this.index(meta)
+        for (const meta of metas) this.memory.index(meta)
         if (!refused.length) {
           this.buckets.set(bucket, shard)
           if (unchanged) {
@@ -124,7 +119,7 @@ export class CatalogStore {
     for (const [bucket, rest] of layout.leftovers) await this.finishSplit(bucket, rest)
     // Buckets checked now are trusted from the next open on: written at once, not when the next write comes.
     if (trust) void trust.flush()
-    this.scheduleHead()
+    this.head.schedule()
     if (oversized.length) this.resharding = this.reshard(oversized.sort())
   }
 
@@ -160,7 +155,7 @@ export class CatalogStore {
     }
     for (const meta of metas) {
       shard.data.articles[meta.id] = meta
-      this.index(meta)
+      this.memory.index(meta)
     }
     if (!unchanged) this.clean.delete(bucket)
     this.unsettled++
@@ -183,7 +178,7 @@ export class CatalogStore {
       if (!shard || this.readOnly.has(bucket)) continue
       this.unsettled++
       try {
-        await this.write(bucket, shard)
+        await this.files.write(bucket, shard)
       } catch {
         // Left as it is: it is split at its next write, or at the next open.
       } finally {
@@ -203,10 +198,6 @@ export class CatalogStore {
     )
   }
 
-  private write(bucket: string, shard: Shard<CatalogFile>): Promise<void> {
-    return this.files.write(bucket, shard)
-  }
-
   /** How many buckets the last load took on trust and how many it checked entry by entry (none without trust). */
   trustStats(): { trusted: number; checked: number } {
     return { ...(this.trust?.opened ?? { trusted: 0, checked: 0 }) }
@@ -217,49 +208,13 @@ export class CatalogStore {
     await this.resharding
     await this.files.settled()
     await this.trust?.flush()
-    if (this.headTimer) {
-      clearTimeout(this.headTimer)
-      this.headTimer = undefined
-      this.saveHead()
-    }
-    await this.headSaving
-  }
-
-  /** The library's head follows the catalog a moment after it changes (only with trust: it is signed). */
-  private scheduleHead(): void {
-    if (!this.trust || this.headTimer) return
-    this.headTimer = setTimeout(() => {
-      this.headTimer = undefined
-      this.saveHead()
-    }, HEAD_DELAY_MS)
-    this.headTimer.unref?.()
-  }
-
-  /**
-   * Writes the head from memory when memory and the buckets on disk agree: no put or remove under way before,
-   * and none started while the buckets' fingerprint was taken. Otherwise it tries again later.
-   */
-  private saveHead(): void {
-    const trust = this.trust
-    if (!trust) return
-    this.headSaving = this.headSaving
-      .then(async () => {
-        if (this.unsettled || this.bulk) return this.scheduleHead()
-        const at = this.changes
-        const all = this.all()
-        const head = { total: all.length, items: all.slice(0, HEAD_ROWS).map(listItem) }
-        const fingerprint = await catalogFingerprint(this.root)
-        if (this.changes !== at || this.unsettled) return this.scheduleHead()
-        await writeHead(this.root, head, fingerprint, (purpose, text) => trust.macOf(purpose, text))
-      })
-      // A head that could not be written only costs the next open its early rows.
-      .catch(() => {})
+    await this.head.flush()
   }
 
   /** A put or remove is on disk (or failed): the head may follow. */
   private settle(): void {
     this.unsettled--
-    this.scheduleHead()
+    this.head.schedule()
   }
 
   /** After a damaged bucket file was moved aside: a fresh, writable, empty bucket. */
@@ -269,79 +224,46 @@ export class CatalogStore {
     if (Object.keys(shard.data.articles).length === 0) this.clean.add(bucket)
     else this.clean.delete(bucket)
     this.buckets.set(bucket, shard)
-    this.scheduleHead()
+    this.head.schedule()
   }
 
-  /**
-   * Told, after the counters moved, of each article that comes (`old` undefined), goes (`now` undefined) or
-   * changes a field the library sorts by: the library moves it within its sort orders instead of sorting again.
-   */
+  /** Bumped on every change to the catalog: what the library's filtered pages are cached against. */
+  get changes(): number {
+    return this.memory.changes
+  }
+
+  /** Bumped when an article comes or goes, or a field the library sorts by changes: its sort orders. */
+  get orderChanges(): number {
+    return this.memory.orderChanges
+  }
+
+  /** See CatalogMemory.onOrderChange and onEntryChange. */
   onOrderChange(listener: OrderListener): () => void {
-    this.orderListeners.add(listener)
-    return () => this.orderListeners.delete(listener)
+    return this.memory.onOrderChange(listener)
   }
 
-  /** Told, after the counters moved, of every article that comes, goes or changes in any way. */
   onEntryChange(listener: OrderListener): () => void {
-    this.entryListeners.add(listener)
-    return () => this.entryListeners.delete(listener)
-  }
-
-  private index(meta: ArticleMeta): void {
-    const old = this.byId.get(meta.id)
-    this.changes++
-    const moved = !old || !sameOrder(old, meta)
-    if (moved) this.orderChanges++
-    if (old) this.unindex(old)
-    this.byId.set(meta.id, meta)
-    if (this.dupes) this.noteDuplicateKeys(this.dupes, meta)
-    if (moved) for (const listener of this.orderListeners) listener(old, meta)
-    for (const listener of this.entryListeners) listener(old, meta)
-  }
-
-  private unindex(meta: ArticleMeta): void {
-    this.byId.delete(meta.id)
-    const d = this.dupes
-    if (!d) return
-    if (d.byHash.get(meta.textHash) === meta.id) d.byHash.delete(meta.textHash)
-    if (meta.canonicalUrl && d.byUrl.get(meta.canonicalUrl) === meta.id) d.byUrl.delete(meta.canonicalUrl)
-  }
-
-  private noteDuplicateKeys(d: NonNullable<CatalogStore['dupes']>, meta: ArticleMeta): void {
-    d.byHash.set(meta.textHash, meta.id)
-    if (meta.canonicalUrl) d.byUrl.set(meta.canonicalUrl, meta.id)
+    return this.memory.onEntryChange(listener)
   }
 
   findDuplicate(hash: string, canonicalUrl?: string): ArticleMeta | undefined {
-    if (!this.dupes) {
-      this.dupes = { byHash: new Map(), byUrl: new Map() }
-      for (const meta of this.byId.values()) this.noteDuplicateKeys(this.dupes, meta)
-    }
-    const { byHash, byUrl } = this.dupes
-    const id = byHash.get(hash) ?? (canonicalUrl ? byUrl.get(canonicalUrl) : undefined)
-    return id ? this.byId.get(id) : undefined
+    return this.memory.findDuplicate(hash, canonicalUrl)
   }
 
   all(): ArticleMeta[] {
-    // ISO timestamps sort as plain strings; localeCompare is ten times slower at 10,000 articles.
-    this.sorted ??= [...this.byId.values()].sort((a, b) =>
-      a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    )
-    return this.sorted
+    return this.memory.all()
   }
 
   size(): number {
-    return this.byId.size
+    return this.memory.size()
   }
 
   has(id: string): boolean {
-    return this.byId.has(id)
+    return this.memory.has(id)
   }
 
   get(id: string): ArticleMeta {
-    const meta = this.byId.get(id)
-    if (!meta) throw new GlossaError('not_found', `No article with id ${id} in this archive.`)
-    return meta
+    return this.memory.get(id)
   }
 
   /** The bucket that holds (or will hold) the article with this id. */
@@ -384,25 +306,14 @@ export class CatalogStore {
 
   private async putNow(meta: ArticleMeta): Promise<void> {
     // Memory first, synchronously: the library sees the change even while the bucket file is being written.
-    const old = this.byId.get(meta.id)
-    this.index(meta)
-    // A save changes an article's counts, not its place: swap the entry in the sorted list instead of
-    // sorting 100,000 articles again on the next list.
-    const at = old && this.sorted && old.addedAt === meta.addedAt ? this.sorted.indexOf(old) : -1
-    if (at >= 0) this.sorted![at] = meta
-    else if (!old && this.sorted && isNewest(meta, this.sorted[0]))
-      // A new article is the newest: in front of the list (a new array, so no one iterating the old one
-      // sees it shift), not a sort of the whole catalog. concat, not a spread: the spread walks the iterator,
-      // 10.5 ms of CPU per imported page at 100,000 articles against 3 ms (load 14).
-      this.sorted = [meta].concat(this.sorted)
-    else this.sorted = null
+    this.memory.put(meta, this.memory.peek(meta.id))
     const [bucket, shard] = await this.writable(meta.id)
     // A later put or a remove of this article while the bucket opened wins: never write back a stale entry.
-    if (this.byId.get(meta.id) !== meta) return
+    if (this.memory.peek(meta.id) !== meta) return
     shard.data.articles[meta.id] = meta
     if (this.trust && !passesUnchanged(meta, bucket)) this.clean.delete(bucket)
     if (this.bulk) return void this.bulk.add(bucket)
-    await this.write(bucket, shard)
+    await this.files.write(bucket, shard)
   }
 
   /**
@@ -427,11 +338,11 @@ export class CatalogStore {
       while (next < buckets.length) {
         const bucket = buckets[next++]
         const shard = this.buckets.get(bucket)
-        if (shard) await this.write(bucket, shard)
+        if (shard) await this.files.write(bucket, shard)
       }
     }
     await Promise.all(Array.from({ length: LOAD_WIDTH }, lane))
-    this.scheduleHead()
+    this.head.schedule()
   }
 
   async remove(id: string): Promise<void> {
@@ -446,16 +357,10 @@ export class CatalogStore {
   private async removeNow(id: string): Promise<void> {
     const [bucket, shard] = await this.writable(id)
     delete shard.data.articles[id]
-    const old = this.byId.get(id)
-    if (old) this.unindex(old)
-    this.changes++
-    this.orderChanges++
-    this.sorted = null
-    if (old) for (const listener of this.orderListeners) listener(old, undefined)
-    if (old) for (const listener of this.entryListeners) listener(old, undefined)
+    this.memory.remove(id)
     // Written at once even in bulk mode: the article's files are removed next, and no bucket on disk may name them.
     this.bulk?.delete(bucket)
-    await this.write(bucket, shard)
+    await this.files.write(bucket, shard)
   }
 
   private readonly opening = new Map<string, Promise<Shard<CatalogFile>>>()
@@ -490,21 +395,4 @@ export class CatalogStore {
     }
     return pending
   }
-}
-
-/** Whether the library's sort orders (date added, published, title, source) are the same for both entries. */
-function sameOrder(a: ArticleMeta, b: ArticleMeta): boolean {
-  return (
-    a.addedAt === b.addedAt &&
-    a.publishedAt === b.publishedAt &&
-    a.title === b.title &&
-    a.source === b.source &&
-    a.url === b.url &&
-    a.canonicalUrl === b.canonicalUrl
-  )
-}
-
-/** Whether `meta` goes before `first` in date-added order (newest first, ties by id). */
-function isNewest(meta: ArticleMeta, first: ArticleMeta | undefined): boolean {
-  return !first || meta.addedAt > first.addedAt || (meta.addedAt === first.addedAt && meta.id < first.id)
 }

@@ -1,0 +1,49 @@
+// Main process: the archive folder's manifest (glossa.json): the format marker and the schema version, checked
+// and made when the archive opens, with the archive's folders.
+import { lstat, mkdir, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { GlossaError } from '../../shared/errors'
+import { CURRENT_VERSION } from './migrations'
+import { openShard } from './shard'
+
+type Manifest = { version: number; format: 'glossa-archive'; createdAt: string }
+
+/**
+ * Checks the folder is a Glossa archive (or empty), reads its manifest (refusing one written by a newer Glossa),
+ * makes the archive's folders, and writes the manifest of a new archive. True when the archive is new.
+ */
+export async function ensureManifest(dir: string): Promise<boolean> {
+  await mkdir(dir, { recursive: true })
+  const entries = (await readdir(dir)).filter((name) => !name.startsWith('.'))
+  const file = join(dir, 'glossa.json')
+  if (!entries.includes('glossa.json') && entries.length > 0) {
+    throw new GlossaError(
+      'invalid_argument',
+      `${dir} is not a Glossa archive (it has files but no glossa.json). Choose an empty folder or an existing archive.`,
+    )
+  }
+  const manifest = await openShard<Manifest>(
+    dir,
+    file,
+    'manifest',
+    () => ({
+      version: CURRENT_VERSION.manifest,
+      format: 'glossa-archive',
+      createdAt: new Date().toISOString(),
+    }),
+    (m) => m.format === 'glossa-archive',
+  )
+  await Promise.all(
+    ['catalog', 'bodies', 'annotations', 'trash'].map(async (sub) => {
+      await mkdir(join(dir, sub), { recursive: true })
+      if ((await lstat(join(dir, sub))).isSymbolicLink())
+        throw new GlossaError(
+          'conflict',
+          `${join(dir, sub)} is a link to another folder, and Glossa reads and writes nothing outside the archive. Replace the link with the folder itself.`,
+        )
+    }),
+  )
+  if (entries.includes('glossa.json')) return false
+  await manifest.write()
+  return true
+}
