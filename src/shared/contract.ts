@@ -283,7 +283,20 @@ export const contract = {
       .strict(),
     result: annotationSchema,
   },
-  'annotations.delete': { args: z.object({ articleId: idSchema, id: idSchema }).strict(), result: ok },
+  'annotations.delete': {
+    args: z
+      .object({
+        articleId: idSchema,
+        id: idSchema,
+        /**
+         * When the reader made this deletion (ISO time). An annotation saved after it (changed in another window
+         * meanwhile) is not deleted: it stays, and is returned as `kept`.
+         */
+        madeAt: z.iso.datetime().max(40).optional(),
+      })
+      .strict(),
+    result: ok.extend({ kept: annotationSchema.optional() }),
+  },
   'import.files': {
     args: z
       .object({

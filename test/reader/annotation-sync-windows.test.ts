@@ -2,7 +2,7 @@
 // one localStorage) never let an older change overwrite a newer saved one, and changes past the store's bounds
 // are counted, not dropped in silence.
 import { describe, expect, it, vi } from 'vitest'
-import { AnnotationSync } from '../../src/renderer/src/reader/annotation-sync'
+import { AnnotationSync, KEPT_NOTICE } from '../../src/renderer/src/reader/annotation-sync'
 import type { PendingStore } from '../../src/renderer/src/reader/pending-store'
 import { MAX_KEPT } from '../../src/renderer/src/reader/pending-store'
 import { serviceHarness } from '../service-harness'
@@ -110,6 +110,78 @@ describe('two windows on one article', () => {
     const reloaded = new AnnotationSync(articleId, await list(), up, async () => {}, store)
     await reloaded.flushed()
     expect(await list()).toMatchObject([{ id, note: 'typed while away', updatedAt: kept!.change.madeAt }])
+  })
+})
+
+describe('while a change is being retried', () => {
+  it('says "retrying", not "saving", for the changes made behind it, and "saved" once the archive has them', async () => {
+    const { articleId, id, down, list } = await setup()
+    let failed = () => {}
+    const firstFailure = new Promise<void>((r) => (failed = r))
+    let retry = () => {}
+    const a = new AnnotationSync(articleId, await list(), down.client, () => {
+      failed()
+      return new Promise((r) => (retry = r))
+    })
+    a.update(id, { note: 'first' })
+    await firstFailure
+    expect(a.getSnapshot().status).toEqual({ state: 'retrying', message: 'Could not reach Glossa' })
+    a.update(id, { color: 'pink' })
+    a.create({ target: sampleTarget(TEXT, 'harbour'), color: 'green' })
+    expect(a.getSnapshot().status).toEqual({ state: 'retrying', message: 'Could not reach Glossa' })
+
+    down.away = false
+    retry()
+    await a.flushed()
+    expect(a.getSnapshot().status.state).toBe('saved')
+    expect(await list()).toMatchObject([{ id, note: 'first', color: 'pink' }, { color: 'green' }])
+  })
+})
+
+describe('a deletion held by one window', () => {
+  it('leaves an annotation another window changed after the deletion was made, and shows it back', async () => {
+    const { articleId, id, up, down, list } = await setup()
+    let retry = () => {}
+    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise((r) => (retry = r)))
+    a.remove(id)
+    expect(a.getSnapshot().items).toEqual([])
+    await tick()
+    // The other window, which can reach the server, changes the note after the deletion was made.
+    const b = new AnnotationSync(articleId, await list(), up, async () => {})
+    b.update(id, { note: 'changed after the deletion' })
+    await b.flushed()
+
+    down.away = false
+    retry()
+    await a.flushed()
+    expect(await list()).toMatchObject([{ id, note: 'changed after the deletion' }])
+    expect(a.getSnapshot().items).toMatchObject([{ id, note: 'changed after the deletion' }])
+    expect(a.getSnapshot().items[0].unsaved).toBeUndefined()
+    expect(a.getSnapshot()).toMatchObject({ status: { state: 'saved' }, notice: KEPT_NOTICE })
+    // The next change made clears the notice.
+    a.update(id, { color: 'pink' })
+    expect(a.getSnapshot().notice).toBeUndefined()
+  })
+
+  it('still deletes an annotation changed before the deletion was made, and one this window created while away', async () => {
+    const { articleId, id, up, down, list } = await setup()
+    const b = new AnnotationSync(articleId, await list(), up, async () => {})
+    b.update(id, { note: 'changed before the deletion' })
+    await b.flushed()
+    await tick()
+    let retry = () => {}
+    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise((r) => (retry = r)))
+    a.remove(id)
+    // Created and deleted while away: the creation lands (stamped then), and the deletion after it.
+    const made = a.create({ target: sampleTarget(TEXT, 'harbour'), color: 'green' })
+    a.remove(made)
+    await tick()
+    down.away = false
+    retry()
+    await a.flushed()
+    expect(await list()).toEqual([])
+    expect(a.getSnapshot()).toMatchObject({ items: [], status: { state: 'saved' } })
+    expect(a.getSnapshot().notice).toBeUndefined()
   })
 })
 

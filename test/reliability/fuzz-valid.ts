@@ -88,7 +88,7 @@ export const VALID = {
     figure: null,
     madeAt: new Date().toISOString(),
   }),
-  'annotations.delete': (c) => ({ ...c.annotations[1] }),
+  'annotations.delete': (c) => ({ ...c.annotations[1], madeAt: new Date().toISOString() }),
   'import.files': (c) => ({
     files: [{ name: 'note.txt', dataBase64: base64(c.text) }],
     source: 'Disk',

@@ -1,6 +1,7 @@
 // annotations.create with an id the reader made: a creation sent again (its answer lost, the page reloaded)
 // returns the annotation it made instead of adding a second one. annotations.update with the time the change
-// was made: a change older than the stored state (sent again, or held by another window) does not overwrite it.
+// was made: a change older than the stored state (sent again, or held by another window) does not overwrite it;
+// annotations.delete alike: a deletion made before the annotation's stored state leaves it.
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget } from '../../../test/temp-archive'
@@ -101,6 +102,45 @@ describe('annotations.update with the time the change was made', () => {
     })
     await expect(
       h.call('annotations.update', { articleId: article.id, id: made.id, note: 'x', madeAt: 'yesterday' }),
+    ).rejects.toThrow(/madeAt/)
+  })
+})
+
+describe('annotations.delete with the time the deletion was made', () => {
+  it('keeps an annotation saved after the deletion was made, and returns it', async () => {
+    const h = await serviceHarness()
+    const article = await h.call('articles.create', { title: 'Harbour plan', text: TEXT })
+    const made = await h.call('annotations.create', {
+      articleId: article.id,
+      target: sampleTarget(TEXT, 'council'),
+    })
+    // One window deletes it and holds the deletion; another window changes the note after.
+    const deletedAt = await after(made.updatedAt)
+    const newer = await h.call('annotations.update', {
+      articleId: article.id,
+      id: made.id,
+      note: 'changed in another window',
+      madeAt: await after(deletedAt),
+    })
+    const held = await h.call('annotations.delete', { articleId: article.id, id: made.id, madeAt: deletedAt })
+    expect(held).toEqual({ ok: true, kept: newer })
+    expect(await h.call('annotations.list', { articleId: article.id })).toEqual([newer])
+  })
+
+  it('deletes an annotation last saved before the deletion was made; without a time, as before', async () => {
+    const h = await serviceHarness()
+    const article = await h.call('articles.create', { title: 'Harbour plan', text: TEXT })
+    const target = sampleTarget(TEXT, 'council')
+    const one = await h.call('annotations.create', { articleId: article.id, target })
+    const two = await h.call('annotations.create', { articleId: article.id, target })
+    const at = await after(two.updatedAt)
+    expect(await h.call('annotations.delete', { articleId: article.id, id: one.id, madeAt: at })).toEqual({
+      ok: true,
+    })
+    expect(await h.call('annotations.delete', { articleId: article.id, id: two.id })).toEqual({ ok: true })
+    expect(await h.call('annotations.list', { articleId: article.id })).toEqual([])
+    await expect(
+      h.call('annotations.delete', { articleId: article.id, id: one.id, madeAt: 'yesterday' }),
     ).rejects.toThrow(/madeAt/)
   })
 })

@@ -79,9 +79,13 @@ export function annotationHandlers({ archive, now }: ServiceContext): HandlerMap
         list[index] = next
         return next
       }),
-    'annotations.delete': async ({ articleId, id }) =>
+    'annotations.delete': async ({ articleId, id, madeAt }) =>
       archive.changeAnnotations(articleId, (list) => {
-        list.splice(findAnnotation(list, id), 1)
+        const index = findAnnotation(list, id)
+        // Saved after the deletion was made (another window changed it meanwhile): it stays, as saved.
+        if (updateStamp(list[index].updatedAt, madeAt, now()) === undefined)
+          return { ok: true as const, kept: list[index] }
+        list.splice(index, 1)
         return { ok: true as const }
       }),
   }

@@ -11,6 +11,8 @@ type Props = {
   status: SaveStatus
   /** Changes not on disk that could not be kept for a reload either: closing the window loses them. */
   unkept?: number
+  /** What the archive did instead of a change (a deletion it refused), in plain words. */
+  notice?: string
   canUndo: boolean
   canRedo: boolean
   onUndo: () => void
@@ -33,6 +35,7 @@ const LABEL: Record<SaveStatus['state'], string> = {
 export default function ReaderToolbar({
   status,
   unkept = 0,
+  notice,
   canUndo,
   canRedo,
   onUndo,
@@ -93,6 +96,17 @@ export default function ReaderToolbar({
           </button>
         )}
       </div>
+      {status.state === 'retrying' && unkept === 0 && (
+        <p className="retry-note">
+          If you close this window now, these changes stay kept in this browser and are saved the next time
+          this article is opened here.
+        </p>
+      )}
+      {notice && (
+        <p className="sync-notice" aria-live="polite">
+          {notice}
+        </p>
+      )}
       {unkept > 0 && (
         <p className="unkept-warning" role="alert">
           {unkept === 1 ? '1 change is' : `${plural(unkept, 'change')} are`} not saved and will be lost if you

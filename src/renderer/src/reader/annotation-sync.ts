@@ -4,7 +4,8 @@
 // localStorage (per archive and article): a reload gives them back and saves them; past the store's bounds the
 // snapshot says how many live only in this page. A new annotation's id is made here and sent with its creation,
 // so a creation sent again after a reload finds the one it made. An update carries the time it was made, so
-// one sent again after another window saved a newer state leaves that state, which the reader then shows.
+// one sent again after another window saved a newer state leaves that state, which the reader then shows; a
+// deletion too: one made before another window changed the annotation leaves it, and the reader shows it back.
 import type { ApiClient } from '../../../shared/contract'
 import { buildAnnotation, patchAnnotation } from '../../../shared/annotations'
 import type { AnnotationPatch, NewAnnotation as SharedNew } from '../../../shared/annotations'
@@ -27,14 +28,20 @@ function pdfArgs(part: PdfPart | undefined) {
 
 type Client = Pick<ApiClient, 'annotations.create' | 'annotations.update' | 'annotations.delete'>
 
-/** `unkept`: changes not on disk that the store could not keep either: a closed window loses them. */
+/**
+ * `unkept`: changes not on disk that the store could not keep either: a closed window loses them. `notice`:
+ * what the archive did instead of a change, in plain words (a deletion it refused), until the next change.
+ */
 export type SyncSnapshot = {
   items: LocalAnnotation[]
   status: SaveStatus
   canUndo: boolean
   canRedo: boolean
   unkept: number
+  notice?: string
 }
+
+export const KEPT_NOTICE = 'Kept: changed in another window after you deleted it.'
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000]
 // Errors no retry can fix: the change stays on screen, marked unsaved, with the reason.
@@ -73,6 +80,14 @@ export class AnnotationSync {
   private unkept = 0
   /** Annotations whose update the archive found older than what it holds: the state it holds instead. */
   private readonly newer = new Map<string, Annotation>()
+  /**
+   * When each creation this sync sent landed (the archive stamps a creation when it lands, which for one held
+   * while the archive was away is after a deletion the reader made of it meanwhile).
+   */
+  private readonly landed = new Map<string, string>()
+  private notice: string | undefined
+  /** Why the change at the head of the queue failed, while it is being retried. */
+  private retrying: string | undefined
   private snapshot: SyncSnapshot
 
   constructor(
@@ -107,6 +122,7 @@ export class AnnotationSync {
       canUndo: this.undoStack.length > 0,
       canRedo: this.redoStack.length > 0,
       unkept: this.unkept,
+      ...(this.notice ? { notice: this.notice } : {}),
     }
   }
 
@@ -202,16 +218,17 @@ export class AnnotationSync {
 
   private record(change: Change): void {
     // Undone or redone, it is a change made then, not when first made.
-    this.undoStack.push(change.type === 'update' ? { ...change, madeAt: undefined } : change)
+    this.undoStack.push(change.type === 'create' ? change : { ...change, madeAt: undefined })
     this.redoStack = []
+    this.notice = undefined
     this.apply(change)
   }
 
   private apply(applied: Change): void {
-    // A copy: a redone change is applied again while its first save may still be on its way. An update is
-    // stamped when made (one given back by a reload keeps its stamp).
+    // A copy: a redone change is applied again while its first save may still be on its way. An update or a
+    // deletion is stamped when made (one given back by a reload keeps its stamp).
     const change = { ...applied }
-    if (change.type === 'update') change.madeAt ??= new Date().toISOString()
+    if (change.type !== 'create') change.madeAt ??= new Date().toISOString()
     const n = ++this.seq
     this.entryOf.set(change, n)
     const pdf = change.type === 'create' ? this.pdfParts.get(change.annotation.id) : undefined
@@ -230,7 +247,8 @@ export class AnnotationSync {
     const id = idOf(change)
     this.pending++
     this.pendingById.set(id, (this.pendingById.get(id) ?? 0) + 1)
-    this.status = { state: 'saving' }
+    // Behind a change being retried, a new one is not being saved either.
+    this.status = this.waiting()
     this.emit()
     this.queue = this.queue.then(() => this.save(change))
   }
@@ -240,11 +258,13 @@ export class AnnotationSync {
       if (this.retired) return
       try {
         await this.send(change)
+        this.retrying = undefined
         break
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err)
         const code = (err as { code?: string }).code
         if (code && PERMANENT.has(code)) {
+          this.retrying = undefined
           const earlier = this.refused.get(idOf(change))
           this.refused.set(idOf(change), {
             change: earlier ? merged(earlier.change, change) : change,
@@ -253,7 +273,8 @@ export class AnnotationSync {
           this.settle(change, false)
           return
         }
-        this.status = { state: 'retrying', message }
+        this.retrying = message
+        this.status = this.waiting()
         this.emit()
         await this.sleep(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)])
       }
@@ -278,7 +299,11 @@ export class AnnotationSync {
     this.keep()
     const newer = left === 0 ? this.newer.get(id) : undefined
     this.newer.delete(id)
-    if (newer) this.items = this.items.map((a) => (a.id === id ? { ...newer, id } : a))
+    if (newer && change.type === 'delete') {
+      // The deletion was refused: the annotation another window changed is shown again, as saved.
+      this.items = [...this.items.filter((a) => a.id !== id), { ...newer, id }]
+      this.notice = KEPT_NOTICE
+    } else if (newer) this.items = this.items.map((a) => (a.id === id ? { ...newer, id } : a))
     else if (left === 0 && !this.refused.has(id))
       this.items = this.items.map((a) => (a.id === id ? withoutUnsaved(a) : a))
     this.pending--
@@ -286,11 +311,16 @@ export class AnnotationSync {
     // "Saved" only when nothing is waiting and nothing the archive refused is still on screen.
     this.status =
       this.pending > 0
-        ? { state: 'saving' }
+        ? this.waiting()
         : first
           ? { state: 'failed', message: first.message }
           : { state: 'saved' }
     this.emit()
+  }
+
+  /** The status while changes wait: "Saving…" only while none of them is being retried. */
+  private waiting(): SaveStatus {
+    return this.retrying === undefined ? { state: 'saving' } : { state: 'retrying', message: this.retrying }
   }
 
   private async send(change: Change): Promise<void> {
@@ -310,11 +340,22 @@ export class AnnotationSync {
       })
       // The local id stays the handle the UI uses; calls after this one go to the id the archive gave it.
       this.realIds.set(annotation.id, saved.id)
+      this.landed.set(annotation.id, saved.createdAt)
     } else if (change.type === 'delete') {
       // Never created (its creation was refused): there is nothing in the archive to delete.
       if (this.refused.get(change.annotation.id)?.change.type === 'create') return
+      const { id } = change.annotation
       try {
-        await this.client['annotations.delete']({ articleId: this.articleId, id: real(change.annotation.id) })
+        // Made after this window's own creation of it, whenever that landed.
+        const madeAt = latest(change.madeAt, this.landed.get(id))
+        const done = await this.client['annotations.delete']({
+          articleId: this.articleId,
+          id: real(id),
+          ...(madeAt ? { madeAt } : {}),
+        })
+        // Changed in another window after this deletion was made: the archive kept it.
+        if (done.kept) this.newer.set(id, done.kept)
+        else this.newer.delete(id)
       } catch (err) {
         // Already gone (a deletion sent again after a reload whose first sending did land): nothing is left to do.
         if ((err as { code?: string }).code !== 'not_found') throw err
@@ -344,6 +385,12 @@ export class AnnotationSync {
 function newLocalId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6))
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** The later of two ISO times (either may be missing). */
+function latest(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined) return a ?? b
+  return Date.parse(b) > Date.parse(a) ? b : a
 }
 
 function idOf(change: Change): string {

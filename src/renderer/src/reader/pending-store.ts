@@ -6,7 +6,10 @@ import type { AnnotationPatch } from '../../../shared/annotations'
 export type LocalAnnotation = Annotation & { unsaved?: boolean }
 /** What the reader knows of a new annotation on a PDF page that the archive cannot work out. */
 export type PdfPart = { group?: string; rects?: [number, number, number, number][] }
-/** `madeAt`: when the reader made an update (ISO): the archive applies none older than what it holds. */
+/**
+ * `madeAt`: when the reader made an update or a deletion (ISO): the archive applies none older than what it
+ * holds (a deletion made before another window's change leaves the annotation).
+ */
 export type Change =
   | { type: 'create'; annotation: LocalAnnotation }
   | {
@@ -17,7 +20,7 @@ export type Change =
       session?: string
       madeAt?: string
     }
-  | { type: 'delete'; annotation: LocalAnnotation }
+  | { type: 'delete'; annotation: LocalAnnotation; madeAt?: string }
 
 export type PendingStore = {
   key: string
@@ -87,6 +90,10 @@ function isChange(c: unknown): c is Change {
       (change.madeAt === undefined || typeof change.madeAt === 'string')
     )
   if (change.type === 'create' || change.type === 'delete')
-    return typeof change.annotation?.id === 'string' && typeof change.annotation.target === 'object'
+    return (
+      typeof change.annotation?.id === 'string' &&
+      typeof change.annotation.target === 'object' &&
+      (change.type === 'create' || change.madeAt === undefined || typeof change.madeAt === 'string')
+    )
   return false
 }

@@ -351,6 +351,7 @@ export default function ReaderPane(props: Props) {
         <ReaderToolbar
           status={snapshot.status}
           unkept={snapshot.unkept}
+          notice={snapshot.notice}
           canUndo={snapshot.canUndo}
           canRedo={snapshot.canRedo}
           onUndo={() => sync?.undo()}
