@@ -3,12 +3,13 @@
 // After every kill the archive opens with every acknowledged entry, none acknowledged as removed, every article
 // in exactly one bucket file once the open has finished what the kill cut short, and no problem.
 import { spawn } from 'node:child_process'
-import { readdir } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
 import { layoutOf } from '../../src/main/archive/catalog-layout'
+import { CURRENT_VERSION } from '../../src/main/archive/migrations'
 import { bigMeta, idsUnder, layoutProblems, writeBucket } from '../catalog-entries'
 import { createRng, intFromEnv } from '../prng'
 import { tempDir } from '../temp-archive'
@@ -59,9 +60,11 @@ describe('catalog splits under SIGKILL', () => {
     const dir = join(root, 'archive')
     const key = join(root, 'key')
     await (await Archive.open(dir, { trustKeyFile: key })).flush()
-    // An archive from before splitting: one bucket of 600 KB, split in 16 at the first open.
+    // An archive from before splitting (manifest version 1): one bucket of 600 KB, split in 16 at the first open.
     const start = idsUnder('ab', 30, rng.next).map((id, n) => bigMeta(id, n, 90))
     await writeBucket(dir, 'ab', start)
+    const manifest = JSON.parse(await readFile(join(dir, 'glossa.json'), 'utf8')) as object
+    await writeFile(join(dir, 'glossa.json'), JSON.stringify({ ...manifest, version: 1 }))
     let expected = new Set(start.map((m) => m.id))
     let changes = 0
     let cutShort = 0
@@ -89,6 +92,11 @@ describe('catalog splits under SIGKILL', () => {
       }
       const all = await readdir(join(dir, 'catalog'))
       const names = all.filter((n) => /^[^.].*\.json$/.test(n)).map((n) => n.slice(0, -5))
+      // A split file never stands under the old version: an older Glossa would read it as damaged.
+      if (layoutOf(names).split.size)
+        expect(JSON.parse(await readFile(join(dir, 'glossa.json'), 'utf8'))).toMatchObject({
+          version: CURRENT_VERSION.manifest,
+        })
       if (layoutOf(names).leftovers.size) cutShort++
       else if (all.some((n) => /^\.[^.]+\.json\.[0-9a-f]{8}\.tmp$/.test(n))) midWrite++
       const archive = await Archive.open(dir, { trustKeyFile: key })

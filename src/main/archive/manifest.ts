@@ -22,6 +22,7 @@ export async function ensureManifest(dir: string): Promise<boolean> {
       `${dir} is not a Glossa archive (it has files but no glossa.json). Choose an empty folder or an existing archive.`,
     )
   }
+  let readVersion: unknown
   const manifest = await openShard<Manifest>(
     dir,
     file,
@@ -32,6 +33,7 @@ export async function ensureManifest(dir: string): Promise<boolean> {
       createdAt: new Date().toISOString(),
     }),
     (m) => m.format === 'glossa-archive',
+    (text) => (readVersion = versionIn(text)),
   )
   await Promise.all(
     ['catalog', 'bodies', 'annotations', 'trash'].map(async (sub) => {
@@ -43,7 +45,21 @@ export async function ensureManifest(dir: string): Promise<boolean> {
         )
     }),
   )
-  if (entries.includes('glossa.json')) return false
+  if (entries.includes('glossa.json')) {
+    // An archive of an older format: its new version is on disk before anything of the new format is written
+    // (a split bucket), so an older Glossa never meets the new format under the old version. A crash after this
+    // write leaves an archive of the old layout under the new version, which this Glossa opens as it is.
+    if (readVersion !== manifest.data.version) await manifest.write()
+    return false
+  }
   await manifest.write()
   return true
+}
+
+function versionIn(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { version?: unknown } | null)?.version
+  } catch {
+    return undefined
+  }
 }

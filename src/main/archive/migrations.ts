@@ -4,7 +4,10 @@ import { GlossaError } from '../../shared/errors'
 export type ShardKind = 'manifest' | 'catalog' | 'body' | 'annotations' | 'tags' | 'collections'
 
 export const CURRENT_VERSION: Record<ShardKind, number> = {
-  manifest: 1,
+  // 2: catalog buckets may be split in 16 by the id's next character (catalog-layout.ts). A Glossa reading 1
+  // would take the children's entries for misplaced ones and leave those buckets read-only as damaged; with 2 it
+  // refuses the archive as written by a newer Glossa (migrate below, in every version since the first).
+  manifest: 2,
   catalog: 1,
   body: 1,
   annotations: 1,
@@ -14,9 +17,11 @@ export const CURRENT_VERSION: Record<ShardKind, number> = {
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>
 
-/** `MIGRATIONS[kind][v]` turns a version-v file into version v+1. None yet: version 1 is the first. */
+/** `MIGRATIONS[kind][v]` turns a version-v file into version v+1. */
 const MIGRATIONS: Record<ShardKind, Record<number, Migration>> = {
-  manifest: {},
+  // The manifest's fields are the same; what changed is what the catalog folder may hold. Opening writes the
+  // new version before any bucket is split (manifest.ts).
+  manifest: { 1: (data) => data },
   catalog: {},
   body: {},
   annotations: {},
