@@ -30,6 +30,11 @@ describe('a crafted catalog shard', () => {
     ['a title of two megabytes', { zz123456: meta('zz123456', { title: 'x'.repeat(2_000_000) }) }],
     ['a __proto__ key', JSON.parse(`{"__proto__": ${JSON.stringify(meta('zz123456'))}}`)],
     ['an entry that is null', { zz123456: null }],
+    ['an address that runs script', { zz123456: meta('zz123456', { url: 'javascript:alert(1)' }) }],
+    [
+      'a canonical address that is data',
+      { zz123456: meta('zz123456', { canonicalUrl: 'data:text/html,x' }) },
+    ],
   ])('with %s is refused as a named problem; the rest of the archive opens', async (_name, articles) => {
     const { dir, outside, good } = await layout()
     await writeCatalog(dir, 'zz', articles)

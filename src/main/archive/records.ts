@@ -45,6 +45,9 @@ export function checkMeta(raw: unknown, key: string, bucket?: string): Checked<A
   const meta = parsed.data
   if (meta.id !== key)
     return { ok: false, reason: `entry ${shownKey(key)} holds article ${shownKey(meta.id)}` }
+  // The schema takes any text as an address; the reader links it and exports cite it, so only http(s) passes.
+  const badUrl = (['url', 'canonicalUrl'] as const).find((f) => meta[f] !== undefined && !isWebUrl(meta[f]))
+  if (badUrl) return { ok: false, reason: `entry ${shownKey(key)}: ${badUrl}: is not an http(s) address` }
   if (bucket !== undefined && !belongsIn(meta.id, bucket))
     return {
       ok: false,
