@@ -206,7 +206,7 @@ const UNSEEN_FLOORS: Record<
     fr: { precision: 0.98, recall: 0.98, period: 0.77, speaker: 0.66 },
     es: { precision: 0.95, recall: 0.98, period: 0.78, speaker: 0.63 },
     de: { precision: 0.97, recall: 0.95, period: 0.84, speaker: 0.6 },
-    uk: { precision: 0.94, recall: 0.95, period: 0.61, speaker: 0.6 },
+    uk: { precision: 0.94, recall: 0.95, period: 0.6, speaker: 0.6 },
     ru: { precision: 1, recall: 0.97, period: 0.8, speaker: 0.52 },
   },
 }

@@ -41,7 +41,14 @@ const range = (p: Paragraph | undefined, reverse = true): number[] => {
 export function periodSources(text: string, sentences: Sentence[], at: number): number[] {
   const paras = paragraphs(sentences)
   const here = sentences[at].paragraph
-  const order = [at, ...range(paras[here]).filter((i) => i < at)]
+  const line = (i: number): string => text.slice(sentences[i].start, sentences[i].end).trim()
+  // a list item (conventions §18) takes its own words, else its list's lead line: never a sibling item
+  const item = LIST_ITEM.test(line(at))
+  const earlier = range(paras[here]).filter((i) => i < at)
+  const lead = earlier.find((i) => !LIST_ITEM.test(line(i)))
+  const order = item
+    ? [at, ...(lead !== undefined && /:\s*$/.test(line(lead)) ? [lead] : [])]
+    : [at, ...earlier]
   const body = (k: number): string => {
     const p = paras[k]
     return p === undefined ? '' : text.slice(sentences[p.first].start, sentences[p.last].end).trim()
@@ -55,6 +62,10 @@ export function periodSources(text: string, sentences: Sentence[], at: number): 
     order.push(...range(paras[here - 1]))
   return order.filter((i, n, all) => all.indexOf(i) === n)
 }
+
+/** The figure's sentence is an item of a list ("- 212 фотоловушек;", "• Abono: 189 euros", "2. …"). */
+export const isListItem = (text: string, sentences: Sentence[], at: number): boolean =>
+  LIST_ITEM.test(text.slice(sentences[at].start, sentences[at].end).trim())
 
 /** The sentences of the figure's paragraph (to tell whether it gives a period of its own). */
 export function paragraphSentences(sentences: Sentence[], at: number): number[] {

@@ -12,6 +12,7 @@ import {
   comparedAfter,
   isChange,
   isForecast,
+  isListItem,
   paragraphSentences,
   periodSources,
   plansAhead,
@@ -108,7 +109,7 @@ export function suggestPeriod(args: {
   // a release or a report states one reference period in its lead, which a paragraph without a period
   // of its own refers to (the lead's own figures have theirs)
   const lead = releaseLead(text, sentences)
-  if (lead && !lead.includes(at) && sentence.paragraph !== 0) {
+  if (lead && !lead.includes(at) && sentence.paragraph !== 0 && !isListItem(text, sentences, at)) {
     const others = paragraphSentences(sentences, at).map((i) =>
       readSentence({
         ...args,

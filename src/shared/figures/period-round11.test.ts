@@ -1,0 +1,64 @@
+// Runs in tests: the period prefill of round 11 (README "Figures", conventions v2): rates take their clause's
+// or sentence's period and carry within the paragraph (§8); a list item takes its own words or its lead line,
+// never a sibling item nor the release's reference period (§18).
+import { describe, expect, it } from 'vitest'
+import { prefillFigure } from './index'
+
+function period(text: string, figure: string, lang: string, occurrence = 1): [string, string] | undefined {
+  let start = -1
+  for (let k = 0; k < occurrence; k++) start = text.indexOf(figure, start + 1)
+  if (start < 0) throw new Error(`"${figure}" is not in the text`)
+  const articleDate = /^date (\S+)/.exec(text)?.[1]
+  const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
+  return p ? [p.start, p.end] : undefined
+}
+
+const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
+const MARCH: [string, string] = ['2026-03-01', '2026-03-31']
+
+describe('a rate takes its clause or sentence period and carries in its paragraph (§8)', () => {
+  it.each([
+    ['en', 'In March exports averaged 3 million barrels a day.', '3 million', MARCH],
+    ['en', 'Exports fell in March. They averaged 3 million barrels a day.', '3 million', MARCH],
+    ['en', 'The plant makes 500 tonnes a day.', '500 tonnes', undefined],
+    ['fr', 'En mars, les exportations ont atteint 3 millions de barils par jour.', '3 millions', MARCH],
+    ['fr', 'L’usine produit 500 tonnes par jour.', '500 tonnes', undefined],
+    ['es', 'En marzo se exportaron 3 millones de barriles al día.', '3 millones', MARCH],
+    ['es', 'La planta produce 500 toneladas diarias.', '500 toneladas', undefined],
+    ['de', 'Im März exportierte das Land 3 Millionen Barrel pro Tag.', '3 Millionen', MARCH],
+    ['de', 'Das Werk produziert täglich 500 Tonnen.', '500 Tonnen', undefined],
+    ['uk', 'У березні експорт становив 3 млн барелів на добу.', '3 млн', MARCH],
+    ['uk', 'Завод виробляє 500 тонн на добу.', '500 тонн', undefined],
+    ['ru', 'В марте экспорт составил 3 млн баррелей в сутки.', '3 млн', MARCH],
+    ['ru', 'Завод производит 500 тонн в сутки.', '500 тонн', undefined],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-06-10', sentence), figure, lang)).toEqual(want)
+  })
+})
+
+describe('a list item takes its own words or its lead line, not a sibling item (§18)', () => {
+  it('ru: an item after an item that names a year', () => {
+    const text = article(
+      '2026-12-06',
+      'Паром сел на мель.',
+      'Паром «Северный ветер»:\n- построен в 1998 году на верфи в Турку\n- длина 96 м, вместимость до 400 пассажиров',
+    )
+    expect(period(text, '96 м', 'ru')).toBeUndefined()
+  })
+  it('es: a lead line without a period, in a release whose lead names one', () => {
+    const text = article(
+      '2026-07-20',
+      'El festival cerró su edición de 2026 con un récord, según el informe de la organización.',
+      'En cifras:\n• Asistentes: 186.000 (171.600 en 2025)\n• Abono de cuatro días: 189 euros',
+    )
+    expect(period(text, '189 euros', 'es')).toBeUndefined()
+  })
+  it('uk: a lead line with a period lends it to every item', () => {
+    const text = article(
+      '2026-12-01',
+      'Порт звітує.',
+      'Ключові цифри за 2025 рік:\n- 742 судна\n- 11,6 млн тонн вантажів',
+    )
+    expect(period(text, '11,6 млн тонн', 'uk')).toEqual(['2025-01-01', '2025-12-31'])
+  })
+})
