@@ -14,6 +14,8 @@ const MAX_PROBLEMS = 50
 
 export abstract class ArticleState {
   private revisionCount = 0
+  /** Articles whose signature changed since the owner last said it saved them (see SegmentState). */
+  readonly changed = new Set<string>()
 
   constructor(
     readonly signatures = new Map<string, Signature>(),
@@ -50,6 +52,7 @@ export abstract class ArticleState {
     const meta = source.meta(id)
     this.replaceArticleDoc(id, articleDoc(meta, text))
     this.revisionCount++
+    this.changed.add(id)
     this.signatures.set(id, {
       meta: metaSignature(meta),
       annotations: this.signatures.get(id)?.annotations ?? '',
@@ -74,12 +77,16 @@ export abstract class ArticleState {
     if (!source.has(id)) return this.remove(id)
     this.replaceAnnotationDocs(id, annotationDocs(id, list))
     this.revisionCount++
+    this.changed.add(id)
     this.signatures.set(id, { meta: this.signatures.get(id)?.meta ?? '', annotations: signature })
   }
 
   remove(id: string): void {
     const removed = this.removeDocs(id)
-    if (this.signatures.delete(id) || removed) this.revisionCount++
+    if (this.signatures.delete(id) || removed) {
+      this.revisionCount++
+      this.changed.add(id)
+    }
   }
 
   private async readText(source: ArchiveReader, id: string): Promise<string> {

@@ -7,8 +7,9 @@ import { filesReader } from '../archive/reader'
 import type { ArchiveReader } from '../archive/reader'
 import { peakRssMB } from '../jobs/job-process'
 import type { BuildReport, BuildRequest } from './load-state'
-import { addSegmentFile, finishStore } from './segment-store'
+import { addSegmentFile, addSignatureFile, finishStore } from './segment-store'
 import type { StoreArticles } from './segment-store'
+import type { SignatureFile } from './signature-files'
 import { FIELDS, SegmentState } from './segment-state'
 
 /** Bodies read at once while building. */
@@ -45,7 +46,7 @@ export async function buildIndexFile(request: BuildRequest): Promise<BuildReport
   const key = request.keyFile ? await readTrustKey(request.keyFile) : null
   if (!key) throw new Error('there is no trust key to sign the index with')
   const problems: string[] = []
-  const articles: StoreArticles = {}
+  const files: SignatureFile[] = []
   const segments: Awaited<ReturnType<typeof addSegmentFile>>[] = []
   await buildSegments(
     filesReader(request.dir, request.metas),
@@ -53,11 +54,11 @@ export async function buildIndexFile(request: BuildRequest): Promise<BuildReport
     problems,
     async (bytes, built) => {
       segments.push(await addSegmentFile(request.file, bytes, key))
-      Object.assign(articles, built)
+      files.push(await addSignatureFile(request.file, built, key))
     },
     undefined,
     key,
   )
-  await finishStore(request.file, FIELDS, segments, key, articles)
+  await finishStore(request.file, FIELDS, segments, key, files)
   return { problems, ms: performance.now() - started, peakRssMB: peakRssMB() }
 }

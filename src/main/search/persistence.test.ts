@@ -42,6 +42,15 @@ async function savedIndex() {
 }
 
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'))
+/** The article signatures the saved index holds: its signature files applied in order (signature-files.ts). */
+async function savedSignatures(folder: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {}
+  for (const { file } of (await readJson(join(folder, MANIFEST))).signatures as { file: string }[])
+    for (const [id, value] of Object.entries((await readJson(join(folder, file))).articles))
+      if (value) out[id] = value
+      else delete out[id]
+  return out
+}
 const segmentsIn = async (folder: string) => (await readdir(folder)).filter((n) => n.endsWith('.seg'))
 
 afterEach(() => {
@@ -50,10 +59,11 @@ afterEach(() => {
 
 describe('SearchIndex persistence', () => {
   it('reopens the saved index without rebuilding, with identical results', async () => {
-    const { manifest, before, reopen } = await savedIndex()
+    const { folder, manifest, before, reopen } = await savedIndex()
     const saved = await readJson(manifest)
-    expect(saved).toMatchObject({ format: 'glossa-search-segments', version: 1 })
-    expect(Object.keys(saved.articles)).toHaveLength(12)
+    expect(saved).toMatchObject({ format: 'glossa-search-segments', version: 2 })
+    expect(saved.articles).toBeUndefined()
+    expect(Object.keys(await savedSignatures(folder))).toHaveLength(12)
     const index = await reopen()
     expect(index.rebuiltBecause).toBeUndefined()
     expect(await snapshot(index, QUERIES)).toEqual(before)
@@ -114,14 +124,41 @@ describe('SearchIndex persistence', () => {
       reason: /^corrupt: the manifest was not written by this Glossa/,
     },
     {
-      name: 'a manifest whose article signatures were edited',
+      name: 'a signature file whose article signatures were edited',
       damage: async (f: string) => {
-        const saved = await readJson(join(f, MANIFEST))
+        const [{ file }] = (await readJson(join(f, MANIFEST))).signatures
+        const saved = await readJson(join(f, file))
         const [id] = Object.keys(saved.articles)
         saved.articles[id][0] = 'AAAAAAAAAAAAAAAA'
+        await writeFile(join(f, file), JSON.stringify(saved))
+      },
+      reason: /^corrupt: sig-[0-9a-f]{16}\.json is not the signature file the manifest names/,
+    },
+    {
+      name: 'a manifest naming no signature files (every article would look new, or a forged file)',
+      damage: async (f: string) => {
+        const saved = await readJson(join(f, MANIFEST))
+        saved.signatures = []
         await writeFile(join(f, MANIFEST), JSON.stringify(saved))
       },
       reason: /^corrupt: the manifest was not written by this Glossa/,
+    },
+    {
+      name: 'a signature file missing',
+      damage: async (f: string) => {
+        const [{ file }] = (await readJson(join(f, MANIFEST))).signatures
+        await rm(join(f, file))
+      },
+      reason: /^corrupt: sig-[0-9a-f]{16}\.json could not be read/,
+    },
+    {
+      name: 'a named pipe in place of a signature file',
+      damage: async (f: string) => {
+        const [{ file }] = (await readJson(join(f, MANIFEST))).signatures
+        await rm(join(f, file))
+        await run('mkfifo', [join(f, file)])
+      },
+      reason: /^corrupt: sig-[0-9a-f]{16}\.json could not be read \(Error: it is not a regular file\)/,
     },
     {
       name: 'a named pipe in place of the manifest',
@@ -175,6 +212,21 @@ describe('SearchIndex persistence', () => {
     expect(await snapshot(keyless, QUERIES)).toEqual(before)
   })
 
+  it('makes the trust key when its file is not there yet, saves, and opens the saved index next time', async () => {
+    const fixture = await fixtureArchive()
+    const keyFile = join(await tempDir('glossa-nokey-'), 'keys', 'catalog-trust.key')
+    const first = await SearchIndex.open(fixture.archive, { keyFile })
+    expect(first.rebuiltBecause).toBe('missing')
+    const before = await snapshot(first, QUERIES)
+    await first.close()
+    expect((await stat(keyFile)).size).toBe(32)
+    expect((await readdir(join(fixture.dir, 'search-index'))).length).toBeGreaterThan(1)
+    const again = await SearchIndex.open(await Archive.open(fixture.dir), { keyFile })
+    expect(again.rebuiltBecause).toBeUndefined()
+    expect(await snapshot(again, QUERIES)).toEqual(before)
+    await again.close()
+  })
+
   it('re-indexes articles added, changed and deleted while no index was open', async () => {
     const { dir, byTitle, reopen } = await savedIndex()
     const other = await Archive.open(dir)
@@ -223,9 +275,9 @@ describe('SearchIndex persistence', () => {
 
   it('saves a change two seconds after it, and on flush', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const { archive, keyFile, manifest, reopen } = await savedIndex()
+    const { archive, keyFile, folder, reopen } = await savedIndex()
     const index = await SearchIndex.open(archive, { keyFile })
-    const saved = async () => Object.keys((await readJson(manifest)).articles).length
+    const saved = async () => Object.keys(await savedSignatures(folder)).length
     expect(await saved()).toBe(12)
     await archive.createArticle({ title: 'Pier reopens', text: 'The pier reopened.', tags: [] })
     await index.search('pier')

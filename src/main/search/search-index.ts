@@ -6,12 +6,13 @@
 // The index is built from nothing by the index builder process (build.ts) when there is no usable saved index.
 // An index saved in the older single-file format (`search-index.json`) is migrated: it is loaded and answers
 // searches, kept current, while the builder writes the segments; then the segments take over and the old file
-// is removed. Without a trust key nothing saved can be verified (a forged manifest could hide or invent
-// matches): the index is then built at every open and never saved (see README "Towards 100,000 articles").
+// is removed. The trust key is made in its file (outside the archive) when there is none yet, as the catalog
+// makes it; without a key file at all (an embedder that names none) nothing saved can be verified (a forged
+// manifest could hide or invent matches): the index is then built at every open and never saved.
 import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Archive, ArchiveChange } from '../archive/archive'
-import { readTrustKey } from '../archive/trust-mac'
+import { trustKey } from '../archive/catalog-trust'
 import { GlossaError } from '../../shared/errors'
 import { buildSegments } from './build'
 import type { SearchHit } from './hits'
@@ -210,19 +211,17 @@ export class SearchIndex {
   }
 
   private async load(): Promise<void> {
-    this.key = this.keyFile ? await readTrustKey(this.keyFile) : null
+    // Made when missing (as the catalog makes it at open); a key that cannot be made leaves the index unsaved.
+    this.key = this.keyFile ? await trustKey(this.keyFile).catch(() => null) : null
     let unusable: string
     if (this.key) {
       const opened = await openStore(this.dir, FIELDS, this.key)
       if (opened.ok) {
-        const state = new SegmentState(
-          opened.index,
-          SegmentState.signaturesOf(opened.articles),
-          this.problems,
-        )
+        const { index, signatures, files, rewrite } = opened
+        const state = new SegmentState(index, signatures, this.problems, files, rewrite)
         this.state = state
         this.rebuiltReason = await this.refresh(state)
-        this.savedRevision = this.rebuiltReason ? -1 : state.revision
+        this.savedRevision = this.rebuiltReason || rewrite ? -1 : state.revision
         // Left by a migration that ended before the old file was removed.
         await rm(this.legacyFile, { force: true }).catch(() => undefined)
         this.scheduleSave()
@@ -339,10 +338,13 @@ export class SearchIndex {
     const before = state.engine
     try {
       // The live segment becomes a file in place (its documents renumbered) once no search is under way.
-      const saved = await saveStore(this.dir, before, key, state.articles(), {
+      // Only the signatures changed since the last save are written (signature-files.ts).
+      const signatures = state.signatureSave()
+      const { index: saved, files } = await saveStore(this.dir, before, key, signatures, {
         idle: () => this.running === 0,
         whenIdle: () => new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
       })
+      state.signaturesSaved(signatures, files)
       if (saved !== before) {
         state.engine = saved
         this.retired.push(before)

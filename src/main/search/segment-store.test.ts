@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { INDEX_OPTIONS, SEARCH_OPTIONS } from './documents'
+import type { Signature } from './freshness'
 import { MANIFEST, mergeStore, openStore, saveStore } from './segment-store'
 import { SegmentedIndex } from './segmented-index'
 import type { SegmentedIndex as Index } from './segmented-index'
+import { MAX_SMALL_FILES } from './signature-files'
+import type { SignatureFile } from './signature-files'
 import { QUERIES, makeDocs } from './test-corpus'
 
 const FIELDS = INDEX_OPTIONS.fields
@@ -43,9 +46,9 @@ describe('saving and opening the segmented index', () => {
 
     let index = new SegmentedIndex(FIELDS)
     index.add(docs.slice(0, 150))
-    index = await saveStore(dir, index, KEY)
+    index = (await saveStore(dir, index, KEY)).index
     index.add(docs.slice(150))
-    index = await saveStore(dir, index, KEY)
+    index = (await saveStore(dir, index, KEY)).index
     expect(index.segments.length).toBe(2)
     expect(answers(index)).toEqual(answers(reference))
 
@@ -53,7 +56,7 @@ describe('saving and opening the segmented index', () => {
       index.removeArticle(docs[i].id)
       reference.removeArticle(docs[i].id)
     }
-    index = await saveStore(dir, index, KEY)
+    index = (await saveStore(dir, index, KEY)).index
     index.close()
     index = await opened(dir)
     expect(index.tombstones).toBe(27)
@@ -81,6 +84,8 @@ describe('many saves', () => {
     const reference = new SegmentedIndex(FIELDS)
     let index = new SegmentedIndex(FIELDS)
     let most = 0
+    const all = new Map<string, Signature>()
+    let files: SignatureFile[] = []
     for (let i = 0; i < 300; i += 15) {
       index.add(docs.slice(i, i + 15))
       reference.add(docs.slice(i, i + 15))
@@ -89,7 +94,13 @@ describe('many saves', () => {
         index.removeArticle(gone.id)
         reference.removeArticle(gone.id)
       }
-      const saved = await saveStore(dir, index, KEY, { [docs[i].id]: ['m', 'a'] })
+      // An article signed, and one signed before removed: only those two are written.
+      all.set(docs[i].id, { meta: `m${i}`, annotations: 'a' })
+      if (i >= 30) all.delete(docs[i - 30].id)
+      const changed = new Set(i >= 30 ? [docs[i].id, docs[i - 30].id] : [docs[i].id])
+      const { index: saved, files: next } = await saveStore(dir, index, KEY, { all, changed, files })
+      files = next
+      expect(files.length).toBeLessThanOrEqual(MAX_SMALL_FILES)
       if (saved !== index) index.close()
       index = saved
       expect(index.liveSize).toBe(0)
@@ -103,9 +114,11 @@ describe('many saves', () => {
     if (!reopened.ok) throw new Error(reopened.reason)
     expect(answers(reopened.index)).toEqual(answers(reference))
     expect(reopened.index.documentCount).toBe(reference.documentCount)
-    expect(reopened.articles).toEqual({ [docs[285].id]: ['m', 'a'] })
-    // Only the segments the manifest names are left.
+    expect(reopened.signatures).toEqual(all)
+    expect(all.size).toBe(2)
+    // Only the segments and signature files the manifest names are left.
     expect(readdirSync(dir).filter((n) => n.endsWith('.seg'))).toHaveLength(reopened.index.segments.length)
+    expect(readdirSync(dir).filter((n) => n.startsWith('sig-'))).toHaveLength(files.length)
     reopened.index.close()
   })
 })
@@ -115,10 +128,10 @@ describe('a manifest that is not as this Glossa wrote it is refused', () => {
     const dir = join(root, name)
     const first = new SegmentedIndex(FIELDS)
     first.add(makeDocs(40, 8))
-    const index = await saveStore(dir, first, KEY)
+    const { index } = await saveStore(dir, first, KEY)
     index.removeArticle(makeDocs(40, 8)[3].id)
     index.add(makeDocs(10, 9, 40))
-    ;(await saveStore(dir, index, KEY)).close()
+    ;(await saveStore(dir, index, KEY)).index.close()
     return dir
   }
   const manifest = (dir: string): unknown => JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'))

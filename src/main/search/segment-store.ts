@@ -4,28 +4,42 @@
 // leaves the previous manifest and its files, or the new ones. The manifest is authenticated like the segments
 // (HMAC-SHA256 under the key kept outside the archive; SHA-256 without one): a manifest that names a segment it
 // should not, or hides documents behind forged tombstones, is refused, and the index is rebuilt. Files the
-// manifest does not name (left by a crash or an older save) are removed at save. The manifest also carries what
-// each article was indexed from (its signature, freshness.ts), under the same MAC, so an open can re-index only
-// what changed while the index was closed.
+// manifest does not name (left by a crash or an older save) are removed at save. The manifest also names, with a
+// tag each, the files holding what each article was indexed from (its signature, freshness.ts; see
+// signature-files.ts), so an open can re-index only what changed while the index was closed and a save writes
+// only the signatures that changed. Every file is written before the manifest that names it: a kill at any point
+// leaves the previous manifest with all its files, or the new one with all of its own. A manifest of version 1
+// carried the signatures itself: it is read, and the next save writes them out.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { constants } from 'node:fs'
 import { mkdir, open, readdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { writeAtomic } from '../archive/atomic'
+import type { Signature } from './freshness'
 import { SegmentCorrupt, SegmentReader } from './segment-file'
 import { SegmentedIndex, mergeSegments } from './segmented-index'
+import {
+  SIGNATURE_NAME,
+  SignaturesCorrupt,
+  nextSignatureFiles,
+  readSignatureFiles,
+  signatureEntries,
+  signatureEntrySchema,
+  writeSignatureFile,
+} from './signature-files'
+import type { SignatureFile } from './signature-files'
 
 export const MANIFEST = 'manifest.json'
 const FORMAT = 'glossa-search-segments'
-const VERSION = 1
+const VERSION = 2
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 const SEGMENT_NAME = /^seg-[0-9a-f]{16}\.seg$/
 
 const manifestSchema = z
   .object({
     format: z.literal(FORMAT),
-    version: z.literal(VERSION),
+    version: z.union([z.literal(1), z.literal(VERSION)]),
     fields: z.array(z.string().max(100)).max(32),
     segments: z
       .array(
@@ -39,8 +53,10 @@ const manifestSchema = z
           .strict(),
       )
       .max(10_000),
-    /** Per article: the signature of its catalog entry and of its annotations file as indexed. */
+    /** Version 1 only — per article: the signature of its catalog entry and of its annotations file as indexed. */
     articles: z.record(z.string().max(64), z.tuple([z.string().max(64), z.string().max(200)])).optional(),
+    /** Version 2: the signature files, in order (signature-files.ts). */
+    signatures: z.array(signatureEntrySchema).max(100_000).optional(),
     mac: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict()
@@ -49,13 +65,30 @@ type Manifest = z.infer<typeof manifestSchema>
 
 function macOf(key: Buffer | undefined, body: Omit<Manifest, 'mac'>, json = JSON.stringify(body)): string {
   const mac = key ? createHmac('sha256', key) : createHash('sha256')
-  return mac.update(`${FORMAT} ${VERSION}\n`).update(json).digest('hex')
+  return mac.update(`${FORMAT} ${body.version}\n`).update(json).digest('hex')
 }
 
 /** Per article id: [signature of its catalog entry, of its annotations file] as indexed. */
 export type StoreArticles = Record<string, [string, string]>
+/**
+ * An open index: `signatures` per article as indexed, read from the signature `files`; `rewrite` when they came
+ * from a version-1 manifest (the next save writes every one of them to a file).
+ */
 export type StoreOpened =
-  { ok: true; index: SegmentedIndex; articles: StoreArticles } | { ok: false; reason: string }
+  | {
+      ok: true
+      index: SegmentedIndex
+      signatures: Map<string, Signature>
+      files: SignatureFile[]
+      rewrite: boolean
+    }
+  | { ok: false; reason: string }
+/** What a save writes of the signatures: those of `changed` (as `all` has them now) after the saved `files`. */
+export type SignatureSave = {
+  all: ReadonlyMap<string, Signature>
+  changed: ReadonlySet<string>
+  files: SignatureFile[]
+}
 
 /** Opened without waiting (a named pipe in the manifest's place) and without following a link. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
@@ -94,7 +127,8 @@ export async function openStore(dir: string, fields: string[], key?: Buffer): Pr
   }
   if (!parsed.success) {
     const version = (JSON.parse(raw.toString('utf8')) as { version?: unknown }).version
-    if (version !== VERSION) return { ok: false, reason: `stale: index format ${String(version)}` }
+    if (version !== VERSION && version !== 1)
+      return { ok: false, reason: `stale: index format ${String(version)}` }
     return { ok: false, reason: 'corrupt: the manifest does not have the shape Glossa writes' }
   }
   const { mac, ...body } = parsed.data
@@ -102,8 +136,13 @@ export async function openStore(dir: string, fields: string[], key?: Buffer): Pr
   if (!timingSafeEqual(Buffer.from(mac, 'hex'), expected))
     return { ok: false, reason: 'corrupt: the manifest was not written by this Glossa' }
   if (body.fields.join() !== fields.join()) return { ok: false, reason: 'stale: other fields' }
+  if ((body.version === 1) !== (body.signatures === undefined))
+    return { ok: false, reason: 'corrupt: the manifest does not have the shape Glossa writes' }
   const readers: SegmentReader[] = []
   try {
+    const read = body.signatures
+      ? await readSignatureFiles(dir, body.signatures, key)
+      : { signatures: signaturesOf(body.articles ?? {}), files: [] }
     for (const { file, docs, tag } of body.segments) {
       const reader = SegmentReader.open(join(dir, file), key)
       readers.push(reader)
@@ -112,10 +151,10 @@ export async function openStore(dir: string, fields: string[], key?: Buffer): Pr
     }
     const index = new SegmentedIndex(fields, readers)
     body.segments.forEach(({ dead }, s) => index.tombstone(s, dead))
-    return { ok: true, index, articles: body.articles ?? {} }
+    return { ok: true, index, ...read, rewrite: body.version === 1 }
   } catch (err) {
     for (const reader of readers) reader.close()
-    const what = err instanceof SegmentCorrupt ? err.message : String(err)
+    const what = err instanceof SegmentCorrupt || err instanceof SignaturesCorrupt ? err.message : String(err)
     return { ok: false, reason: `corrupt: ${what}` }
   }
 }
@@ -129,34 +168,33 @@ const MAX_SMALL_SEGMENTS = 6
 export type SaveGuard = { idle: () => boolean; whenIdle: () => Promise<void> }
 
 /**
- * Saves `index` into `dir`: its live segment as a new segment file (when it holds anything), then the manifest
- * (with `articles`, when given). The file then takes the live segment's place in `index` (sealLive, once
- * `guard` says no search is under way), and `index` is returned. When the index has more than
- * MAX_SMALL_SEGMENTS small segments at the end (the saves since the last build or merge), they are written as
- * one, which takes their place in `index` the same way (replaceTail).
+ * Saves `index` into `dir`: its live segment as a new segment file (when it holds anything), the signatures that
+ * changed as a new signature file (when `signatures` is given and any changed), then the manifest naming them.
+ * The file then takes the live segment's place in `index` (sealLive, once `guard` says no search is under way).
+ * When the index has more than MAX_SMALL_SEGMENTS small segments at the end (the saves since the last build or
+ * merge), they are written as one, which takes their place in `index` the same way (replaceTail). Returns
+ * `index` and the signature files the manifest now names (for the next save).
  */
 export async function saveStore(
   dir: string,
   index: SegmentedIndex,
   key?: Buffer,
-  articles?: StoreArticles,
+  signatures?: SignatureSave,
   guard?: SaveGuard,
-): Promise<SegmentedIndex> {
+): Promise<{ index: SegmentedIndex; files: SignatureFile[] }> {
   await mkdir(dir, { recursive: true })
-  const segments = index.segments.map((s, i) => ({
-    file: basename(s.file),
-    tag: s.tag,
-    docs: s.docCount,
-    dead: deadList(index.deadIn(i)),
-  }))
+  const segments = index.segments.map((s, i) => entryOf(s, index.deadIn(i)))
   let written: SegmentReader | undefined
+  let files: SignatureFile[] = []
   try {
     if (index.liveSize > 0) {
       const segment = await writeSegment(dir, index.liveBytes(key), key, true)
       written = segment.reader
       segments.push(segment.entry)
     }
-    await writeManifest(dir, index.fields, segments, key, articles)
+    if (signatures)
+      files = await nextSignatureFiles(dir, signatures.files, signatures.changed, signatures.all, key)
+    await writeManifest(dir, index.fields, segments, key, files)
     if (written) {
       // Checked and sealed in one synchronous step: no search can start in between.
       while (guard && !guard.idle()) await guard.whenIdle()
@@ -166,7 +204,11 @@ export async function saveStore(
   } finally {
     written?.close()
   }
-  return mergeTail(dir, index, key, articles, guard)
+  return { index: await mergeTail(dir, index, key, files, guard), files }
+}
+
+function entryOf(segment: SegmentReader, dead: Uint8Array): Manifest['segments'][number] {
+  return { file: basename(segment.file), tag: segment.tag, docs: segment.docCount, dead: deadList(dead) }
 }
 
 /** The small segments at the end of `index` written as one (in order, without their tombstoned documents). */
@@ -174,7 +216,7 @@ async function mergeTail(
   dir: string,
   index: SegmentedIndex,
   key: Buffer | undefined,
-  articles: StoreArticles | undefined,
+  files: SignatureFile[],
   guard: SaveGuard | undefined,
 ): Promise<SegmentedIndex> {
   const from = smallTail(index)
@@ -191,14 +233,9 @@ async function mergeTail(
     true,
   )
   try {
-    const segments = index.segments.slice(0, from).map((s, i) => ({
-      file: basename(s.file),
-      tag: s.tag,
-      docs: s.docCount,
-      dead: deadList(index.deadIn(i)),
-    }))
+    const segments = index.segments.slice(0, from).map((s, i) => entryOf(s, index.deadIn(i)))
     segments.push(merged.entry)
-    await writeManifest(dir, index.fields, segments, key, articles)
+    await writeManifest(dir, index.fields, segments, key, files)
     while (guard && !guard.idle()) await guard.whenIdle()
   } catch (err) {
     merged.reader.close()
@@ -219,29 +256,27 @@ function smallTail(index: SegmentedIndex): number {
   return from
 }
 
-/** The manifest naming `segments`, written atomically; then segment files it does not name are removed. */
+/**
+ * The manifest naming `segments` and the signature `files`, written atomically; then the segment and signature
+ * files it does not name are removed.
+ */
 async function writeManifest(
   dir: string,
   fields: string[],
   segments: Manifest['segments'],
   key: Buffer | undefined,
-  articles: StoreArticles | undefined,
+  files: SignatureFile[],
 ): Promise<void> {
-  const body: Omit<Manifest, 'mac'> = {
-    format: FORMAT,
-    version: VERSION,
-    fields,
-    segments,
-    ...(articles ? { articles } : {}),
-  }
-  // The body made into JSON once (at 100,000 articles it is 7 MB): MACed, then written with the MAC as its last
-  // field, the same text JSON.stringify({ ...body, mac }) gives.
+  const signatures = signatureEntries(files)
+  const body: Omit<Manifest, 'mac'> = { format: FORMAT, version: VERSION, fields, segments, signatures }
+  // The body made into JSON once: MACed, then written with the MAC as its last field, the same text
+  // JSON.stringify({ ...body, mac }) gives.
   const json = JSON.stringify(body)
   const text = `${json.slice(0, -1)},"mac":"${macOf(key, body, json)}"}`
   await writeAtomic(join(dir, MANIFEST), text)
-  const named = new Set(segments.map((s) => s.file))
+  const named = new Set([...segments.map((s) => s.file), ...signatures.map((s) => s.file)])
   for (const name of await readdir(dir))
-    if (SEGMENT_NAME.test(name) && !named.has(name))
+    if ((SEGMENT_NAME.test(name) || SIGNATURE_NAME.test(name)) && !named.has(name))
       // A file still open for a search in flight may not be removable everywhere: the next save tries again.
       await rm(join(dir, name), { force: true }).catch(() => undefined)
 }
@@ -256,15 +291,25 @@ export async function addSegmentFile(
   return writeSegment(dir, bytes, key)
 }
 
-/** The manifest naming segments written by addSegmentFile, with what each article was indexed from. */
+/** Writes what the articles of a segment were indexed from as a new signature file in `dir`, for a build. */
+export async function addSignatureFile(
+  dir: string,
+  articles: StoreArticles,
+  key: Buffer | undefined,
+): Promise<SignatureFile> {
+  await mkdir(dir, { recursive: true })
+  return writeSignatureFile(dir, Object.keys(articles), signaturesOf(articles), key)
+}
+
+/** The manifest naming segments written by addSegmentFile and signature files written by addSignatureFile. */
 export async function finishStore(
   dir: string,
   fields: string[],
   segments: Manifest['segments'],
   key: Buffer | undefined,
-  articles: StoreArticles,
+  files: SignatureFile[],
 ): Promise<void> {
-  await writeManifest(dir, fields, segments, key, articles)
+  await writeManifest(dir, fields, segments, key, files)
 }
 
 /** Writes segment bytes under a new name in `dir`; what the manifest says of it. */
@@ -302,7 +347,7 @@ async function writeSegment(
 export async function mergeStore(dir: string, fields: string[], key?: Buffer): Promise<StoreOpened> {
   const opened = await openStore(dir, fields, key)
   if (!opened.ok) return opened
-  const { index, articles } = opened
+  const { index, files } = opened
   const merged = await writeSegment(
     dir,
     mergeSegments(
@@ -313,8 +358,12 @@ export async function mergeStore(dir: string, fields: string[], key?: Buffer): P
     key,
   )
   index.close()
-  await writeManifest(dir, fields, [merged], key, articles)
+  await writeManifest(dir, fields, [merged], key, files)
   return openStore(dir, fields, key)
+}
+
+export function signaturesOf(articles: StoreArticles): Map<string, Signature> {
+  return new Map(Object.entries(articles).map(([id, [meta, annotations]]) => [id, { meta, annotations }]))
 }
 
 function deadList(dead: Uint8Array): number[] {

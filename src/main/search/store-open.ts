@@ -52,7 +52,7 @@ export async function buildStore(
       for (const problem of report.problems) if (!problems.includes(problem)) problems.push(problem)
       const opened = await openStore(dir, FIELDS, key ?? undefined)
       if (!opened.ok) throw new Error(`its index could not be read back (${opened.reason})`)
-      const state = new SegmentState(opened.index, SegmentState.signaturesOf(opened.articles), problems)
+      const state = new SegmentState(opened.index, opened.signatures, problems, opened.files, opened.rewrite)
       const changed = (await refreshState(source, state)) !== undefined
       return { state, ...(where === 'process' ? { report } : {}), changed }
     } catch (err) {
