@@ -114,7 +114,7 @@ export const plansAhead = (sentence: string, lang: string): boolean =>
  */
 const AHEAD: Readonly<Record<string, RegExp>> = {
   en: /\b(?:will|would|'ll|shall|expects?|expected\s+to|forecasts?|(?:is|are)\s+set\s+to|plans?\s+to|aims?\s+to)\b/i,
-  fr: /(?<!\p{L})(?:prévoit|prévoient|table\s+sur|\p{L}{3,}(?:era|eront|ira|iront))(?!\p{L})/iu,
+  fr: /(?<!\p{L})(?:prévoit|prévoient|doit|doivent|table\s+sur|\p{L}{3,}(?:era|eront|ira|iront))(?!\p{L})/iu,
   es: /(?<!\p{L})(?:prevé|prevén|espera|esperan|\p{L}{3,}(?:rá|rán))(?!\p{L})/iu,
   de: /(?<!\p{L})(?:wird|werden|soll|sollen|erwartet|erwarten|rechnet|rechnen|plant|planen)(?!\p{L})/iu,
   uk: /(?<!\p{L})(?:буде|будуть|очікує|очікують|планує|планують|прогнозує|прогнозують|\p{L}+тим(?:е|уть))(?!\p{L})/iu,

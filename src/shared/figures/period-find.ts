@@ -14,6 +14,35 @@ import { periodForms } from './period-forms'
 import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
 
+/** A month's name in the six languages (its stem). */
+const MONTH_NAME =
+  /(?<![\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|août|déc|ene|abr|ago|dic|Jän|Mär|Mai|Okt|Dez|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*/iu
+
+/** A year written or named: "2025", "'24", "last year", "l'an dernier", "минулого року", "Vorjahres". */
+const YEAR_NAMED =
+  /\d{4}|['’]\d{2}(?!\d)|(?<![\p{L}])(?:year|an|année|año|Jahr\p{L}*|Vorjahr\p{L}*|рок\p{L}*|рік|торік|год\p{L}*|торік|прошлогодн\p{L}*)(?![\p{L}])/iu
+
+/** What may come: "may", "could", "pourrait", "podría", "könnte", "можуть", "может". */
+export const MAY =
+  /(?<![\p{L}])(?:may|might|could|pourr\p{L}*|podr\p{L}*|könnte\p{L}*|dürfte\p{L}*|мож\p{L}*|могут|могли)(?![\p{L}])/iu
+
+/** Just before a period a plan or a budget is for: "for 2025", "pour 2027", "para 2026", "für 2026", "на 2025 рік". */
+export const FOR_PERIOD = /(?<![\p{L}])(?:for|pour|para|für|на|для)\s+(?:(?:the|l['’]|el|das)\s+)?$/iu
+
+/**
+ * A whole month the language's rules read without a written year ("у березні", "en octubre", "im März") that
+ * has not begun by the article's date, in a sentence that does not look ahead (no forecast, plan, "may", nor
+ * "for March"): the latest such month begun, as chrono reads one, not the nearest one to come.
+ */
+function inferredYear(p: FoundPeriod, slice: string, ref: Day | undefined, ahead: boolean): FoundPeriod {
+  if (ref === undefined || p.implicit || ahead || !before(ref, p.from)) return p
+  if (!MONTH_NAME.test(p.text) || YEAR_NAMED.test(p.text)) return p
+  const whole = p.from.day === 1 && p.to.day === lastDayOfMonth(p.to.year, p.to.month)
+  if (!whole || p.from.month !== p.to.month || MAY.test(slice) || FOR_PERIOD.test(slice.slice(0, p.index)))
+    return p
+  return latestBegun({ ...p, implicit: true }, ref)
+}
+
 /** The time a live blog's entry was posted, at its start: "07:40", "23:47 —", "17:05 Uhr –", "18h05 –". */
 export const STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*Uhr)?\s*(?:[—–-]\s*|\.?\s*$|\n)/u
 
@@ -53,7 +82,7 @@ export function sentencePhrases(
   const found = [
     ...firstMonths(slice, ref, lex),
     ...periodForms(slice, ref, ahead),
-    ...words.phrases(slice, ref),
+    ...words.phrases(slice, ref).map((p) => inferredYear(p, slice, ref, ahead)),
     ...chronoPeriods(slice, ref, words),
   ].map((p) => latestBegun(p, ref))
   const result = { slice, periods: mergeRanges(slice, found, ref, words) }

@@ -62,3 +62,16 @@ describe('a list item takes its own words or its lead line, not a sibling item (
     expect(period(text, '11,6 млн тонн', 'uk')).toEqual(['2025-01-01', '2025-12-31'])
   })
 })
+
+describe('a month without its year that has not begun is the last one, unless the sentence looks ahead', () => {
+  it.each([
+    ['fr', 'En mars, les exportations ont atteint 3 millions de barils.', '3 millions', MARCH],
+    ['de', 'Im März exportierte das Land 3 Millionen Barrel.', '3 Millionen', MARCH],
+    ['uk', 'У березні експорт становив 3 млн барелів.', '3 млн', MARCH],
+    ['uk', 'Найбільша закупівля, у березні, становила 1,6 тонни.', '1,6 тонни', MARCH],
+    ['fr', 'Le centre doit monter à 180 places, puis à 250 en mars.', '250', ['2027-03-01', '2027-03-31']],
+    ['uk', 'На березень уже законтрактовано 54 судна.', '54', ['2027-03-01', '2027-03-31']],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-01', sentence), figure, lang)).toEqual(want)
+  })
+})

@@ -20,7 +20,7 @@ import {
   shifted,
   thisPeriod,
 } from './period-context'
-import { before, sentencePhrases } from './period-find'
+import { before, FOR_PERIOD, MAY, sentencePhrases } from './period-find'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
 import { sentenceAt, splitSentences } from './sentences'
 
@@ -292,13 +292,6 @@ function readSentence(args: {
   }
   return undefined
 }
-
-/** What may come: "may", "could", "pourrait", "podría", "könnte", "можуть", "может". */
-const MAY =
-  /(?<![\p{L}])(?:may|might|could|pourr\p{L}*|podr\p{L}*|könnte\p{L}*|dürfte\p{L}*|мож\p{L}*|могут|могли)(?![\p{L}])/iu
-
-/** Just before a period a plan or a budget is for: "for 2025", "pour 2027", "para 2026", "für 2026", "на 2025 рік". */
-const FOR_PERIOD = /(?<![\p{L}])(?:for|pour|para|für|на|для)\s+(?:(?:the|l['’]|el|das)\s+)?$/iu
 
 /** A sentence that opens with "then", meaning the period just named: "Тогда", "Тоді", "Damals", "Then". */
 const THEN =
