@@ -2,7 +2,7 @@
 import { exportArgsSchema } from '../shared/contract'
 import { describeZodError } from '../shared/errors'
 import type { Archive } from '../main/archive/archive'
-import { archiveExportSource, exportStream, runExport, streamExport } from '../main/export/run'
+import { archiveExportSource, runExport, streamExport, streamedFileOf } from '../main/export/run'
 import { streamTarget, writeExportFiles } from '../main/export/write-files'
 
 const FORMATS: Record<string, string> = {
@@ -45,7 +45,7 @@ export async function runExportCommand(
   })
   if (!parsed.success) throw new Error(describeZodError('Invalid export options', parsed.error))
   const generatedAt = new Date().toISOString()
-  const stream = flags.out ? exportStream(parsed.data, generatedAt) : null
+  const stream = flags.out ? streamedFileOf(parsed.data) : null
   if (flags.out && stream) {
     // One file a slice of articles at a time, straight to disk: a million annotations in flat memory.
     const target = await streamTarget(flags.out, stream.name)

@@ -5,16 +5,15 @@ import type { exportArgsSchema } from '../../shared/contract'
 import {
   combinedMarkdownStream,
   combinedMarkdownWriter,
-  exportBackup,
-  exportCslJson,
   exportMarkdown,
-  exportWebAnnotations,
   figuresCsvStream,
   figuresCsvWriter,
   highlightsCsvStream,
   highlightsCsvWriter,
 } from '../../shared/export'
-import type { BackupAsset, ExportBundle, ExportFile, ExportWriter, StreamWriter } from '../../shared/export'
+import type { ExportBundle, ExportFile, ExportWriter, StreamWriter } from '../../shared/export'
+import { writerOf } from '../../shared/export/bundle'
+import { cslJsonStream, webAnnotationStream } from '../../shared/export/json-stream'
 import { streamsToOneFile } from '../../shared/export/streamable'
 import { mapLimit } from '../../shared/map-limit'
 import { matchesFilter } from '../../shared/library-query'
@@ -22,7 +21,7 @@ import { articleHasTag, isWithinTag } from '../../shared/tags'
 import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../shared/types'
 import type { Archive } from '../archive/archive'
 import { writeAtomicStreamed } from '../archive/atomic'
-import { readArticleAssets } from '../archive/backup-assets'
+import { backupChunks } from './backup-stream'
 
 export type ExportArgs = z.infer<typeof exportArgsSchema>
 export type ExportScope = ExportArgs['scope']
@@ -190,45 +189,56 @@ export async function runExport(
       if ((o.layout ?? 'combined') === 'combined' && (o.groupBy ?? 'article') === 'article')
         return writeBySlices(archive, scope, generatedAt, combinedMarkdownWriter(generatedAt), sliceArticles)
       break
-  }
-  const bundle = await gatherBundle(archive, scope, generatedAt)
-  switch (args.format) {
-    case 'markdown':
-      return exportMarkdown(bundle, { layout: o.layout ?? 'combined', groupBy: o.groupBy ?? 'article' })
     case 'jsonld':
-      return [exportWebAnnotations(bundle)]
+      return writeBySlices(
+        archive,
+        scope,
+        generatedAt,
+        writerOf(webAnnotationStream(generatedAt)),
+        sliceArticles,
+      )
     case 'csl':
-      return [exportCslJson(bundle)]
+      return writeBySlices(archive, scope, generatedAt, writerOf(cslJsonStream()), sliceArticles)
     case 'json': {
-      const articles = []
-      const assets: BackupAsset[] = []
-      for (const meta of bundle.articles) {
-        articles.push(await archive.getArticle(meta))
-        // Images and PDFs too: a backup restores the article as it was, not its text alone.
-        assets.push(...(await readArticleAssets(archive.dir, meta.id)).assets)
-      }
-      const tagColors = archive.tagColors()
-      const collections = archive.collections()
-      return [
-        exportBackup({
-          generatedAt,
-          articles,
-          annotations: bundle.annotations,
-          tagColors,
-          collections,
-          ...(assets.length ? { assets } : {}),
-        }),
-      ]
+      const chunks: string[] = []
+      for await (const chunk of backupOf(archive, scope, generatedAt, sliceArticles)) chunks.push(chunk)
+      return [{ name: BACKUP_FILE.name, mime: BACKUP_FILE.mime, content: chunks.join('') }]
     }
   }
+  // Per-article and by-tag Markdown: every annotation at once (several files, or one grouped by tag).
+  const bundle = await gatherBundle(archive, scope, generatedAt)
+  return exportMarkdown(bundle, { layout: o.layout ?? 'combined', groupBy: o.groupBy ?? 'article' })
 }
 
+/** The JSON backup of a scope, in chunks (backup-stream.ts). */
+async function* backupOf(
+  archive: ExportSource,
+  scope: ExportScope,
+  generatedAt: string,
+  sliceArticles: number,
+): AsyncGenerator<string> {
+  const selection = await archive.select(scope)
+  const gather = (articles: ArticleMeta[]) => gatherSlice(archive, scope, generatedAt, articles)
+  yield* backupChunks(archive, selection, scope, generatedAt, gather, sliceArticles)
+}
+
+const BACKUP_FILE = { name: 'glossa-backup.json', mime: 'application/json' }
+
+/** The name and type of the file an export streams to, or null when it is not one file (see streamsToOneFile). */
+export function streamedFileOf(args: ExportArgs): { name: string; mime: string } | null {
+  if (args.format === 'json') return BACKUP_FILE
+  const stream = exportStream(args, '')
+  return stream ? { name: stream.name, mime: stream.mime } : null
+}
 /** The one-file formats written a slice at a time, as streams; null for the formats that need every annotation. */
 export function exportStream(args: ExportArgs, generatedAt: string): StreamWriter | null {
   const o = args.options ?? {}
   if (!streamsToOneFile(args)) return null
   if (args.format === 'figures-csv') return figuresCsvStream({ bom: o.bom })
   if (args.format === 'highlights-csv') return highlightsCsvStream({ bom: o.bom })
+  if (args.format === 'jsonld') return webAnnotationStream(generatedAt)
+  if (args.format === 'csl') return cslJsonStream()
+  if (args.format === 'json') return null
   return combinedMarkdownStream(generatedAt)
 }
 
@@ -246,6 +256,11 @@ export async function streamExport(
   generatedAt = new Date().toISOString(),
   sliceArticles = SLICE_ARTICLES,
 ): Promise<StreamedFile | null> {
+  if (args.format === 'json') {
+    const chunks = backupOf(archive, args.scope, generatedAt, sliceArticles)
+    const bytes = await writeAtomicStreamed(file, chunks, () => ({ head: '', tail: '' }))
+    return { ...BACKUP_FILE, bytes }
+  }
   const stream = exportStream(args, generatedAt)
   if (!stream) return null
   const articles = await archive.select(args.scope)

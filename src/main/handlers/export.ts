@@ -2,7 +2,7 @@
 // handed to the window, which saves them; in browser mode a one-file export is streamed to a file and offered
 // for one download (downloads.ts), so a big export is never built in memory.
 import { GlossaError } from '../../shared/errors'
-import { archiveExportSource, exportStream, runExport, streamExport } from '../export/run'
+import { archiveExportSource, runExport, streamExport, streamedFileOf } from '../export/run'
 import type { StreamedFile } from '../export/run'
 import type { HandlerMap, ServiceContext } from './context'
 
@@ -48,7 +48,7 @@ export function exportHandlers({
           'Exports are downloaded in browser mode only; the desktop app saves them itself (export.run).',
         )
       const generatedAt = now()
-      const stream = exportStream(args, generatedAt)
+      const stream = streamedFileOf(args)
       if (!stream)
         throw new GlossaError(
           'invalid_argument',
