@@ -1,6 +1,7 @@
 // Runs everywhere: stretches of text whose digits are not figures (dates, times, designations, phone
 // numbers, addresses, references, ages, scores). Numbers touching these spans are never reported.
 import { KINDS, NUMBERED } from './lang/kinds'
+import { NON_FIGURES } from './lang/non-figures'
 import type { LanguageCode, Lexicon } from './lang/types'
 import type { Span } from './types'
 
@@ -19,9 +20,9 @@ const PATTERNS: readonly RegExp[] = [
   /^[ \t]*\d{1,3}(?:\.\d{1,3})*[.)](?=[ \t])/gm,
   /\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,6}/g,
   /\(\d{2,5}\)\s?\d{2,4}(?:[\s.-]\d{2,4})+/g,
-  /\b0\d{2,4}(?:[ \u00a0.-]\d{2,4}){1,3}\b/g,
-  /\b0\d{3,4}[ \u00a0]\d{6}\b/g, // a UK area code and a six-digit number: 01632 960418
-  /\b0\d{2,4}(?:[ \u00a0]\d{1,4}){3,5}\b/g, // 0800 4 46 46 46
+  /(?<!\d[\s\u00a0\u202f.,])\b0\d{2,4}(?:[ \u00a0.-]\d{2,4}){1,3}\b/g,
+  /(?<!\d[\s\u00a0\u202f.,])\b0\d{3,4}[ \u00a0]\d{6}\b/g, // a UK area code and a six-digit number: 01632 960418
+  /(?<!\d[\s\u00a0\u202f.,])\b0\d{2,4}(?:[ \u00a0]\d{1,4}){3,5}\b/g, // 0800 4 46 46 46
   /\b\d{1,4}[A-Za-z]?,?\s+(?:Rue|Rua|Praça|Calle|Avenida|Via|Viale|Piazza|Plaza|Place|Boulevard|Vulytsia|Ulitsa)\b/g,
   /(?:\b(?:pp?|[Nn]o|[Nn]os)\.|§)\s*\d+(?:[-–]\d+)?/g,
   // version numbers: 2.4.1, 10.0.19045
@@ -71,6 +72,7 @@ export function findExclusions(text: string, lex: Lexicon): Span[] {
     dayLists(lex),
     ...lex.exclusions,
     ...KINDS[lex.code].exclusions,
+    ...NON_FIGURES[lex.code],
   ]) {
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length })
   }

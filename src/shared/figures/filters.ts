@@ -24,6 +24,7 @@ const ONE_DROPPED_AFTER = [
   'from',
 ]
 const ONE_KEPT_FOR_TIME_AFTER = [
+  'at', // capped at one month
   'for',
   'in',
   'within',
@@ -36,6 +37,9 @@ const ONE_KEPT_FOR_TIME_AFTER = [
   'about',
 ]
 
+/** The word for "of" before an article and a small number that gives a whole: "most of the nine", "von den sieben". */
+const PARTITIVE: Readonly<Record<string, readonly string[]>> = { en: ['of'], de: ['von'], es: ['de'] }
+
 /** Judges `figure`, grown from the bare number `core`. */
 export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
   if (isYear(scan, figure, core) || isDesignation(scan, figure, core)) return 'drop'
@@ -46,8 +50,19 @@ export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
   if (lex.one.includes(word) && core.last === core.first) return judgeOne(scan, figure)
   const small = core.value >= 2 && core.value <= 10
   // "the two attacks" refers back; "der zweitägige Streik" (a length read from an adjective) does not
+  // (not after a partitive: "most of the nine brigades", "von den sieben Werken … sollen zwei" give the total)
+  // (a lower-case number word and a noun after it: not "the largest of the three,", "west of the Seven Sisters")
+  const of = PARTITIVE[lex.code]
+  const noun = tokens[figure.last + 1]
+  const partitive =
+    of !== undefined &&
+    isWord(tokens[figure.first - 2], ...of) &&
+    !/^\p{Lu}/u.test(tokens[core.first].text) &&
+    (lex.nouns?.capitalised === true || /^\p{Ll}/u.test(noun?.text ?? '')) &&
+    !lex.commonVerbs.has(noun?.lower ?? '') &&
+    countsAfter(scan, figure)
   if (small && isWord(before, ...lex.anaphoric) && figure.measure === undefined && lex.isNumberWord(word))
-    return 'drop'
+    return partitive ? 'keep' : 'drop'
   return 'keep'
 }
 
@@ -113,6 +128,11 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
   const nouns = scan.lex.nouns?.capitalised === true
   // German capitalises every noun: "hat Hansen 1.150 Tonnen geladen" is a quantity, not a name
   if (nouns && figure.measure !== undefined && !scan.lex.designationKeywords.has(before.lower)) return false
+  // "cédé à l'Irlande 2 000 tonnes": a number grouped in thousands before what it counts is a quantity in every
+  // language (a name's number is not grouped: "Boeing 737", "Linie 640"; "Ley 1.447, artículo 9" counts nothing)
+  const grouped = /^\d{1,3}(?:[\s\u00a0\u202f.,']\d{3})+$/u.test(scan.tokens[core.first].text)
+  if (core.kind === 'digits' && grouped && (figure.measure !== undefined || countsAfter(scan, figure)))
+    return false
   if (scan.lex.designationKeywords.has(before.lower)) return true
   // "Boeing 737", "Leopard 2", "Air Force One": a capitalised word inside a sentence names the number
   // (not where the profile says proper nouns before numbers are names in a case: Ukrainian "Україну 117")
@@ -146,7 +166,22 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
       scan.lex.isNumberWord(twoBefore?.lower ?? '')) &&
     !(before.lower in scan.lex.measures) &&
     !/n$/.test(before.lower) // a plural noun in the dative: "an elf Verhandlungstagen 23 Zeugen"
-  return !(nouns && lowerNumber && !counted && countsAfter(scan, figure))
+  return !(nouns && lowerNumber && !counted && (countsAfter(scan, figure) || rangeCounts(scan, figure)))
+}
+
+/**
+ * "erwartet der Verband 640.000 bis 660.000 neue Elektroautos", "nennt der Bericht 310 bis 340 Millionen
+ * Euro": the first number of a range counts what the second counts (not "Linie 640 bis 22 Uhr").
+ */
+function rangeCounts(scan: Scan, figure: Draft): boolean {
+  const { tokens, lex } = scan
+  const link = tokens[figure.last + 1]
+  let end = figure.last + 2
+  if (!isWord(link, ...lex.range.to) && !isSym(link, '–', '—')) return false
+  if (tokens[end]?.kind !== 'num' || scan.blocked[end] || !spaced(link)) return false
+  if (tokens[end + 1] !== undefined && tokens[end + 1].lower in lex.scaleWords) end++
+  const after = tokens[end + 1]
+  return isWord(after) && (after.lower in lex.measures || countsAfter(scan, { ...figure, last: end }))
 }
 
 /** German nouns a year follows: "im Jahr 2024 Rekordzahlen", "Ende 2023 Schulden". */

@@ -13,6 +13,16 @@ export type ReadFigure = (i: number) => Draft | undefined
 
 const DASHES = ['-', '–', '—', '…']
 
+/** Ratio links that say "of every": what follows the second number is what is shared out, a unit or not. */
+const RATIO_OF_EVERY: ReadonlySet<string> = new Set([
+  'de cada',
+  'out of',
+  'sur',
+  'von',
+  'з кожних',
+  'из каждых',
+])
+
 /** The word for "even" after "or", widening a range: "six or even 12". */
 const EVEN: Readonly<Record<LanguageCode, string[]>> = {
   en: ['even'],
@@ -70,8 +80,9 @@ function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
   const link = longestAt(tokens, a.last + 1, scan.lex.range.ratio, 'spaced')
   if (link === undefined || !Number.isInteger(a.value)) return undefined
   const b = read(link.last + 1)
-  // "uno de cada tres euros": a currency after the second number is what is counted
-  const counted = b?.measure !== undefined && /^[A-Z]{3}$/.test(b.measure)
+  // "uno de cada tres euros", "uno de cada cuatro litros": after "of every" a unit is what is counted
+  const counted =
+    b?.measure !== undefined && (/^[A-Z]{3}$/.test(b.measure) || RATIO_OF_EVERY.has(link.phrase))
   if (
     b === undefined ||
     b.first !== link.last + 1 ||
@@ -102,11 +113,16 @@ function range(scan: Scan, read: ReadFigure, qualified: Draft): Draft | undefine
     !changeBefore(scan, a.first - 1) &&
     !changeInSentence(scan, a.first - 1)
   let ok = false
+  let alike = false
   if (isSym(link, ...DASHES)) ok = link.text === '-' ? glued(link) && glued(tokens[a.last + 2]) : !between
   else if (isWord(link, ...words.and)) ok = between
-  else if (isWord(link, ...words.to))
+  else if (isWord(link, ...words.to)) {
     ok = from || (!between && !isWord(opener, ...words.from, ...lex.changeWords))
-  else if (isWord(link, ...words.or)) ok = a.measure === undefined && !between
+    // after a change word, "A to B" is the change and the level it reached ("rose 8.4% to £10.35") unless
+    // both amounts are written alike: "rise 7% to 9%", "reduce profit by 1.5 billion to 2 billion crowns"
+    alike = !ok && !between && !isWord(opener, ...words.from)
+    ok ||= alike
+  } else if (isWord(link, ...words.or)) ok = a.measure === undefined && !between
   // "six or even 12 months", "six, voire douze mois", "seis o incluso doce", "sechs oder sogar zwölf",
   // "шість чи навіть дванадцять", "шесть или даже двенадцать"; "zwanzig, dreißig Interessenten"
   let at = a.last + 2
@@ -134,6 +150,7 @@ function range(scan: Scan, read: ReadFigure, qualified: Draft): Draft | undefine
   if (b === undefined || b.qualifier !== undefined || b.kind === 'fraction' || b.kind === 'vague')
     return undefined
   if (b.kind === 'ratio') return undefined
+  if (alike && !writtenAlike(a, b)) return undefined
   if (a.measure !== undefined && b.measure !== undefined && a.measure !== b.measure) return undefined
   // "raciones para 15 días a 52.000 personas": a unit written after the first number only is no range's
   // (a currency sign before it is: "$5 to 10 billion")
@@ -153,4 +170,11 @@ function range(scan: Scan, read: ReadFigure, qualified: Draft): Draft | undefine
     measure: b.measure ?? a.measure,
     scale: b.scale ?? a.scale,
   }
+}
+
+/** Two amounts written with the same unit or the same scale word, the second less than twice the first. */
+function writtenAlike(a: Draft, b: Draft): boolean {
+  const same =
+    (a.measure !== undefined && a.measure === b.measure) || (a.scale !== undefined && a.scale === b.scale)
+  return same && b.value > a.value && b.value < 2 * a.value
 }

@@ -29,6 +29,9 @@ const DAY = '(?:1er|[12]\\d|3[01]|0?[1-9])'
 const SP = '[\\s\\u00a0\\u202f]'
 const NUMBER_WORD =
   '(?:Un|Une|Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Onze|Douze|Treize|Quatorze|Quinze|Seize|Vingt|Trente|Quarante|Cinquante|Soixante|Cent|Mille)'
+/** Nouns of a term's length: "une durée de 20 ans" is no age. */
+const TERM_NOUNS =
+  '(?:durée|période|bail|contrat|mandat|peine|concession|licence|prêt|emprunt|garantie|engagement|délai|moratoire|plan|programme)'
 const AGE_PEOPLE = `(?:de|à|âgée?s?${SP}+de|d['’]environ)`
 /** A word boundary that knows accented letters (\\b does not, even with the u flag). */
 const W = '(?<![\\p{L}\\d])'
@@ -83,7 +86,11 @@ export const fr: Lexicon = {
     /(?<=\b[Ll]e[\s\u00a0\u202f]+)\d+(?:[-–.]\d+)*(?![\d,]|[\s\u00a0\u202f]*(?:%|milliards?|millions?|mille\b|pour\s?cent|points?\b))/g,
     // ages: Marc Delaunay, 61 ans; un homme de 45 ans; la retraite à 67 ans; les moins de 26 ans; les 18-25 ans
     new RegExp(`(?<=\\p{Lu}[\\p{L}'’-]+,${SP})\\d{1,3}${SP}+ans\\b`, 'gu'),
-    new RegExp(`(?<=${W}${AGE_PEOPLE}${SP}+)\\d{1,3}${SP}+ans\\b(?!${SP}+(?:de|d['’]))`, 'giu'),
+    // (not the length of a term: "pour une durée de 20 ans", "un bail de 9 ans", "un mandat de cinq ans")
+    new RegExp(
+      `(?<=${W}${AGE_PEOPLE}${SP}+)(?<!${TERM_NOUNS}${SP}+de${SP}+)\\d{1,3}${SP}+ans\\b(?!${SP}+(?:de|d['’]))`,
+      'giu',
+    ),
     new RegExp(`\\b(?:de|des|les|aux)${SP}+(?:plus|moins)${SP}+de${SP}+\\d{1,3}${SP}+ans\\b`, 'giu'),
     new RegExp(`\\b\\d{1,2}${SP}*[-–]${SP}*\\d{1,2}${SP}+ans\\b`, 'giu'),
     // a span's length, not a count: les trois derniers mois, ces 24 dernières heures
@@ -101,10 +108,10 @@ export const fr: Lexicon = {
     // a capitalised number word inside a sentence is a name: les Trente Glorieuses, les Deux-Sèvres
     new RegExp(`(?<=[\\p{L}]${SP}+)${NUMBER_WORD}(?:-\\p{L}+)?(?![\\p{L}])`, 'gu'),
     // a capitalised word inside a sentence names the number after it: CAC 40, PlayStation 5, Forza Horizon 5
-    /(?<=(?<![.!?:;–—«"(\n][\s\u00a0\u202f]*)(?<!^)(?<![\p{L}\d])\p{Lu}[\p{L}\d'’-]*[ \u00a0])\d+(?!\d|,\d|[\s\u00a0\u202f]*%)/gu,
-    // a run of designations: les lignes 15 à 18, les articles 3 et 4
+    /(?<=(?<![.!?:;–—«"(\n][\s\u00a0\u202f]*)(?<!^)(?<![\p{L}\d])\p{Lu}[\p{L}\d'’-]*[ \u00a0])\d+(?!\d|,\d|[\s\u00a0\u202f]*%|[\s\u00a0\u202f]\d{3}(?!\d))/gu,
+    // a run of designations: les lignes 15 à 18, les articles 3 et 4, les lignes régionales 12 et 14
     new RegExp(
-      `${W}(?:${[...FR_DESIGNATION_KEYWORDS].join('|')})${SP}+\\d+(?:${SP}*(?:à|au|-|–|et|,)${SP}*\\d+)+`,
+      `${W}(?:${[...FR_DESIGNATION_KEYWORDS].join('|')})${SP}+(?:\\p{Ll}{4,}${SP}+)?\\d+(?:${SP}*(?:à|au|-|–|et|,)${SP}*\\d+)+`,
       'giu',
     ),
     // scores: s'est imposé 3-1

@@ -111,7 +111,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       references('p|pp|vol|art|para|sec|ch|fig|Vol|Art|Sec|Fig'),
       ...emergency(
         '112|911|999|000|101|111',
-        'call|called|calling|ring|dial|dialled|dialing|dialling|hotline|helpline|number',
+        'calls?|called|calling|ring|dial|dialled|dialing|dialling|hotline|helpline|number',
         'emergency|hotline|helpline|line|number|service',
       ),
       re(`${B}(?:24|twenty-four)${SP}+hours${SP}+a${SP}+day${E}`),
@@ -147,7 +147,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       ),
       ...emergency(
         '112|15|17|18|114|115|119|3114',
-        'appeler|appelez|appelant|composer|composez|composant|numéro',
+        'appels?|appeler|appelez|appelant|composer|composez|composant|numéro',
         'numéro|urgences?|ligne|standard',
       ),
       re(`${B}24${SP}*(?:heures|h)${SP}+sur${SP}+24${E}`),
@@ -200,7 +200,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       ),
       ...emergency(
         '112|091|092|061|062|016|024',
-        'teléfono|número|línea|emergencias|llamar|llame|llamen|llamó|marcar|marque',
+        'teléfono|número|línea|emergencias|llamadas?|llamar|llame|llamen|llamó|marcar|marque',
         `de${SP}+emergencias|emergencias|gratuito`,
       ),
       re(`${B}24${SP}+horas${SP}+(?:al|del)${SP}+día${E}`),
@@ -237,7 +237,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       references('S|Abb|Tab|Fn|Rn|Rz'),
       ...emergency(
         '110|112|116[\\s\\u00a0]?117|19222',
-        'Notruf|Notrufnummer|Rufnummer|Hotline|Telefonnummer|Nummer|wählen|wählte|anrufen',
+        'Notruf|Notrufnummer|Rufnummer|Hotline|Telefonnummer|Nummer|Anrufe|Anrufen|wählen|wählte|anrufen',
         'anrufen|wählen|Notruf|Hotline',
       ),
       re(`${B}24${SP}+Stunden${SP}+am${SP}+Tag${E}`),
@@ -278,7 +278,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       ),
       ...emergency(
         '101|102|103|104|112|1545',
-        'номер|номером|телефон|телефоном|лінія|лінії|зателефонувати|телефонуйте|дзвоніть',
+        'номер|номером|телефон|телефоном|лінія|лінії|дзвінки|дзвінків|зателефонувати|телефонуйте|дзвоніть',
         'лінія|лінії|служба|служби',
       ),
       re(`${B}24${SP}+години${SP}+на${SP}+добу${E}`),
@@ -321,7 +321,7 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
       ...ageWasOrEldest('было|исполнилось', `самому${SP}+молод|самому${SP}+стар|младш|старш`, 'год|года|лет'),
       ...emergency(
         '101|102|103|104|112|122',
-        'номер|номеру|телефон|телефону|линия|линии|позвонить|звоните|позвоните',
+        'номер|номеру|телефон|телефону|линия|линии|звонки|звонков|позвонить|звоните|позвоните',
         'линия|линии|служба|службы',
       ),
       re(`${B}24${SP}+часа${SP}+в${SP}+сутки${E}`),

@@ -165,9 +165,10 @@ export const ru: Lexicon = {
     // names in quotes or capitalised that hold a number: «Семь футов», микрорайон Семь Ключей
     /«[^\s«»]*\d[^\s«»]*»/g,
     new RegExp(`(?<=[\\p{Ll},] )${CAPITAL_NUMBER}(?= \\p{Lu})`, 'gu'),
-    // a period, not a count: "в ближайшие трое суток", "за последние три месяца", "первая половина года"
+    // a period ahead, not a count: "в ближайшие трое суток", "первая половина года" (a past span's length,
+    // "за последние 12 месяцев", is a duration figure as in the other languages: conventions §5)
     new RegExp(
-      `${L}(?:ближайш|последн|прошедш|следующ|предыдущ|минувш)\\p{L}*\\s+${WORD_NUMBER}\\s+(?:суток|сутки|дн\\p{L}*|недел\\p{L}*|месяц\\p{L}*|лет|год\\p{L}*|час\\p{L}*|квартал\\p{L}*)`,
+      `${L}(?:ближайш|следующ)\\p{L}*\\s+${WORD_NUMBER}\\s+(?:суток|сутки|дн\\p{L}*|недел\\p{L}*|месяц\\p{L}*|лет|год\\p{L}*|час\\p{L}*|квартал\\p{L}*)`,
       'giu',
     ),
     /(?<!\p{L})(?:перв|втор)\p{L}*\s+половин\p{L}*/giu,

@@ -1,0 +1,109 @@
+// Runs everywhere: more stretches whose numbers are not figures, by kind, in every language where the kind is
+// written (issue #13, detection round 11; lang/kinds.ts holds the earlier kinds): clock hours written with
+// "h" ("à 17h"), ages given as a bound ("75 Jahre oder älter", "los mayores de 65", "the youngest 20, the
+// oldest 61", "18- to 20-year-olds"), short names in quotes that hold a number (тариф «Дім 100», «Рапид 7
+// из 49»), decimal section numbers ("guidance note 3.2", "Abschnitt 4.1"), a plan's number of points ("a
+// 10-point plan"), a compound ordinal ("шістдесят другий обмін"), a frequency band ("la bande des 7 GHz").
+import type { LanguageCode } from './types'
+
+const B = '(?<![\\p{L}\\d])'
+const E = '(?![\\p{L}\\d])'
+const SP = '[\\s\\u00a0\\u202f]'
+const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
+
+/** A short name in quotes after a lower-case word, holding a number: тарифу «Дім 100», the "Home 100" plan. */
+const QUOTED_NAME = re(
+  `(?<=\\p{Ll}${SP}+)[«„“"]\\p{Lu}[\\p{L}'’-]*(?:${SP}+[\\p{L}\\d'’-]+){0,3}${SP}+\\d+(?:${SP}+[\\p{L}\\d'’-]+){0,3}[»“”"]`,
+  'gu',
+)
+
+/** A decimal section number after a word that names a part of a text (lower-case, as inside a sentence). */
+const section = (words: string): RegExp => re(`(?<=${B}(?:${words})${SP}+)\\d{1,3}(?:\\.\\d{1,3})+${E}`)
+
+/** An age as a bound: the age, the word for years, "or/and" and "older/younger". */
+const ageBound = (years: string, or: string, older: string): RegExp =>
+  re(`${B}\\d{1,3}${SP}+(?:(?:${years})${SP}+)?(?:${or})${SP}+(?:${older})${E}`)
+
+/** The youngest and the oldest of a group: "Наймолодшому з них 20 років, найстаршому — 61". */
+const eldest = (words: string, ofThem: string, years: string): RegExp =>
+  re(
+    `(?<=${B}(?:${words})\\p{L}*(?:${SP}+(?:${ofThem}))?${SP}*[—–-]?${SP}+)\\d{1,3}(?:${SP}+(?:${years}))?(?![\\p{L}\\d]|[.,]\\d|${SP}*%)`,
+  )
+
+const UK_TENS = "двадцять|тридцять|сорок|п['’]ятдесят|шістдесят|сімдесят|вісімдесят|дев['’]яносто"
+const UK_ORDINAL =
+  "(?:перш|друг|трет|четверт|п['’]ят|шост|сьом|восьм|дев['’]ят)(?:ий|ій|а|я|е|є|ого|ього|ому|ьому|ої|ьої|у|ю)"
+const RU_TENS = 'двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто'
+const RU_ORDINAL =
+  '(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят)(?:ый|ой|ий|ая|ья|ое|ье|ого|ьего|ому|ьему|ую|ью|ом|ьем)'
+
+/** A band of the radio spectrum named by its frequency: "la bande des 7 GHz", "the 3.5 GHz band". */
+const BAND = '(?:[KMG]Hz|ГГц|МГц)'
+
+export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
+  en: [
+    QUOTED_NAME,
+    section('note|section|clause|paragraph|chapter|annex|rule|point|item|table|figure|appendix'),
+    ageBound(`years(?:${SP}+old)?`, 'or|and', 'older|younger|over|under'),
+    re(`${B}\\d{1,3}-${SP}+(?:to|and)${SP}+\\d{1,3}-year-olds?${E}`),
+    re(
+      `${B}(?:\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)-point${SP}+(?=(?:\\p{L}+${SP}+)?(?:plan|programme|program|agenda|strategy|charter|list)${E})`,
+    ),
+    eldest('youngest|oldest', `of${SP}+them`, `years?(?:${SP}+old)?`),
+    re(`${B}\\d+(?:[.,]\\d+)?${SP}*${BAND}${SP}+(?=band${E})`),
+  ],
+  fr: [
+    QUOTED_NAME,
+    section('note|section|point|paragraphe|annexe|chapitre|article'),
+    // a clock hour: "publiées mercredi à 17h", "attendait depuis 7h", "vers 16h" (not "48 h de grève")
+    re(
+      `(?<=${B}(?:à|vers|dès|depuis|jusqu['’]à|avant)${SP}+)(?:[01]?\\d|2[0-3])${SP}?h${E}(?!${SP}*(?:de|d['’])${E})`,
+    ),
+    ageBound('ans', 'et|ou', `plus${SP}+(?:âgés|jeunes)`),
+    // an age as a bound: "ceux qui ont commencé à travailler avant 20 ans", "dès 16 ans"
+    re(
+      `(?<=${B}(?:travailler|commencé|retraite|partir)${SP}+(?:\\p{L}+${SP}+){0,2}?(?:avant|dès)${SP}+)\\d{1,2}${SP}+ans${E}`,
+    ),
+    re(`(?<=${B}(?:bande|bandes)${SP}+(?:des|de|du)${SP}+)\\d+(?:[.,]\\d+)?${SP}*${BAND}`),
+    // an article's structure in its title: "la réforme en six questions", "le budget en dix chiffres"
+    re(
+      `(?<=${B}en${SP}+)(?:\\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze)${SP}+(?:questions|points|chiffres|dates|graphiques|cartes)(?=${SP}*$)`,
+      'gimu',
+    ),
+  ],
+  es: [
+    QUOTED_NAME,
+    section('nota|sección|apartado|punto|anexo|capítulo|artículo'),
+    ageBound('años', 'o|y', `más${SP}+(?:mayores|jóvenes)|mayores`),
+    // "los mayores de 65 seguirán viajando gratis", "las menores de 18"
+    re(
+      `(?<=${B}(?:los|las)${SP}+(?:mayores|menores)${SP}+de${SP}+)\\d{1,3}(?![\\d.,]|${SP}*(?:%|mil|millones|euros|€))`,
+    ),
+    re(`(?<=${B}banda${SP}+de${SP}+(?:los${SP}+)?)\\d+(?:[.,]\\d+)?${SP}*${BAND}`),
+    re(
+      `(?<=${B}en${SP}+)(?:\\d{1,2}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce)${SP}+(?:preguntas|claves|puntos|datos|gráficos|mapas)(?=${SP}*$)`,
+      'gimu',
+    ),
+  ],
+  de: [
+    QUOTED_NAME,
+    section('Abschnitt|Ziffer|Punkt|Kapitel|Anhang|Anlage|Randnummer|Nummer|Tabelle|Abbildung'),
+    // "Rund 85 Prozent der Toten seien 75 Jahre oder älter gewesen"
+    ageBound('Jahre', 'oder|und', 'älter|jünger'),
+    re(`${B}\\d+(?:[.,]\\d+)?${SP}*${BAND}-Band${E}`),
+  ],
+  uk: [
+    QUOTED_NAME,
+    section('пункт|пункту|пунктом|розділ|розділу|додаток|додатку|глава|глави|статт[яіею]'),
+    ageBound('рок[иів]', 'і|й|та|або', 'старш\\p{L}*|молодш\\p{L}*'),
+    eldest('наймолодш|найстарш', `з${SP}+них`, 'рік|роки|років'),
+    re(`${B}(?:${UK_TENS})${SP}+${UK_ORDINAL}${E}`),
+  ],
+  ru: [
+    QUOTED_NAME,
+    section('пункт|пункта|пунктом|раздел|раздела|приложение|приложения|глава|главы|стать[яиеюей]'),
+    ageBound('лет|года?', 'и|или', 'старше|младше|моложе'),
+    eldest(`самому${SP}+молод|самому${SP}+стар|младш|старш`, `из${SP}+них`, 'год|года|лет'),
+    re(`${B}(?:${RU_TENS})${SP}+${RU_ORDINAL}${E}`),
+  ],
+}
