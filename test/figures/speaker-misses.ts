@@ -1,5 +1,5 @@
-// Scripts: every speaker miss of a set with its sentence, for sorting misses by cause. The eighth held-out
-// set is never read. Usage: npx jiti test/figures/speaker-misses.ts SET [lang …]
+// Scripts: every speaker miss of a set with its sentence, for sorting misses by cause. The ninth held-out
+// set (being written) is never read. Usage: npx jiti test/figures/speaker-misses.ts SET [lang …]
 import { prefillFigure } from '../../src/shared/figures/index'
 import { splitSentences, sentenceAt } from '../../src/shared/figures/sentences'
 import { loadArticles } from './score'
@@ -13,7 +13,7 @@ const same = (label: string | null, got: string | undefined): boolean =>
   label === null ? got === undefined : got !== undefined && norm(label) === norm(got)
 
 const [set, ...asked] = process.argv.slice(2)
-if (!set || set.includes('holdout-8')) throw new Error('usage: speaker-misses.ts SET [lang …]')
+if (!set || set.includes('holdout-9')) throw new Error('usage: speaker-misses.ts SET [lang …]')
 const langs = asked.length > 0 ? asked : ['en', 'fr', 'es', 'de', 'uk', 'ru']
 for (const lang of langs) {
   for (const a of loadArticles(lang, set)) {

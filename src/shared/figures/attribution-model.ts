@@ -11,8 +11,8 @@ import { sentenceAt, splitSentences } from './sentences'
 import type { Sentence } from './sentences'
 import { DOCUMENT, SEPARABLE, SOURCE_PHRASES, isSpeechVerb } from './speech-verbs'
 import { deCommonNoun } from './lang/de-clauses'
-import { ukNominative } from './lang/uk-names'
 import type { Lexicon } from './lang/types'
+import { AUXILIARY, CONJ, LINKS, PARTICIPLE, PRONOUNS, SKIPPABLE, nominative } from './speaker-tables'
 
 type Word = { text: string; lower: string; start: number; end: number }
 /** An agent as read: the words of its noun phrase, or a pointer back (a pronoun, a dropped subject). */
@@ -41,43 +41,6 @@ function words(text: string, start: number, end: number): Word[] {
   }
   return out
 }
-
-/** Pronouns that point back to a speaker, per language. */
-const PRONOUNS: Readonly<Record<string, readonly string[]>> = {
-  en: ['he', 'she', 'they', 'it'],
-  fr: ['il', 'elle', 'ils', 'elles'],
-  es: ['él', 'ella', 'ellos', 'ellas'],
-  de: ['er', 'sie'],
-  uk: ['він', 'вона', 'вони'],
-  ru: ['он', 'она', 'они'],
-}
-
-/** Words that may stand between an inverted verb and its speaker (when it was said): skipped, at most four. */
-const SKIPPABLE =
-  /^(?:this|on|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ce|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin|dernier|à|au|mois|este|esta|el|martes|lunes|miércoles|jueves|viernes|sábado|domingo|ayer|hoy|en|un|comunicado|am|heute|gestern|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|у|в|во|понеділок|вівторок|середу|четвер|п'ятницю|суботу|неділю|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|вчора|вчера|сьогодні|сегодня|також|также|ще|еще|ещё|also|aussi|también|auch|\d{1,2}(?:[.:h]\d\d)?)$/u
-
-const LINKS = /^(?:de|del|des|du|la|of|for|the|der|für|von|и|і|по|з)$/u
-const CONJ = /^(?:y|e|and|et|und|і|й|и|та)$/u
-
-/** Participle endings (French, Spanish) and the auxiliaries that make a participle a verb. */
-const PARTICIPLE: Readonly<Record<string, RegExp>> = {
-  fr: /(?:é|ée|és|ées)$/u,
-  es: /(?:ado|ada|ados|adas|ido|ida|idos|idas)$/u,
-}
-const AUXILIARY = new Set([
-  'a',
-  'ont',
-  'avait',
-  'avaient',
-  'aurait',
-  'auraient',
-  'ha',
-  'han',
-  'había',
-  'habían',
-  'habría',
-  'hemos',
-])
 
 /** Words after which a word is a noun, not a verb: "el informe", "the report", "les chiffres". */
 function afterDeterminer(ws: Word[], i: number, lex: Lexicon): boolean {
@@ -350,11 +313,19 @@ const join = (ws: Word[]): string =>
     .join('')
     .trim()
 
+type ModelArgs = { text: string; start: number; lex: Lexicon }
+
+/** What `modelAttribution` with `own` answers for a pronoun or a dropped subject: the speaker of the state. */
+export const POINTS_BACK = '\u2190'
+
 /**
  * Who the figure at `start` is attributed to by the clause model, before naming (the entity table and the name
  * normaliser name it as the article does); undefined where the model finds no one.
  */
-export function modelAttribution(args: { text: string; start: number; lex: Lexicon }): string | undefined {
+export function modelAttribution(args: ModelArgs & { own?: false }): string | undefined
+/** Only the figure's sentence (and a quote's attribution after it); `null` for a sentence of its own unnamed speaker. */
+export function modelAttribution(args: ModelArgs & { own: true }): string | null | undefined
+export function modelAttribution(args: ModelArgs & { own?: boolean }): string | null | undefined {
   const { text, start, lex } = args
   // (English: the sentence readers of attribution.ts find nearly every speaker, and English words are verbs and
   // nouns alike — "forecast", "report", "count" — where a clause model without a tagger reads wrong)
@@ -368,13 +339,15 @@ export function modelAttribution(args: { text: string; start: number; lex: Lexic
   // the figure's sentence, then (inside a quote) the sentences to the quote's end, then the paragraph's earlier ones
   const order: number[] = [at]
   if (inQuote)
-    for (let i = at + 1; i < sentences.length && sentences[i].start <= inQuote.end + 80; i++) order.push(i)
-  for (let i = at - 1; i >= 0 && sentences[i].paragraph === para; i--) order.push(i)
+    for (let i = at + 1; i < sentences.length && sentences[i].start <= inQuote.end + 80; i++)
+      if (!args.own || sentences[i].paragraph === para) order.push(i)
+  if (!args.own) for (let i = at - 1; i >= 0 && sentences[i].paragraph === para; i--) order.push(i)
   for (const index of order) {
     const agents = sentenceAgents(text, sentences[index], lex, quotes)
     // a sentence of its own unnamed speaker ("Представитель независимых кинотеатров … жалуется") takes no
     // earlier one's
-    if (agents.length === 0 && index === at && opensWithRole(text, sentences[at], lex)) return undefined
+    if (agents.length === 0 && index === at && opensWithRole(text, sentences[at], lex))
+      return args.own ? null : undefined
     if (agents.length === 0) continue
     // in the figure's sentence, the agent of the figure's clause or the nearest one
     const pick =
@@ -383,6 +356,8 @@ export function modelAttribution(args: { text: string; start: number; lex: Lexic
           [...agents].sort((a, b) => Math.abs(a.agent.at - start) - Math.abs(b.agent.at - start))[0])
         : agents[agents.length - 1]
     if (pick.agent.back || pick.agent.words.length === 0) {
+      // (the discourse model resolves a pointer back from its state)
+      if (args.own) return POINTS_BACK
       const back = pointBack(text, sentences, index, lex, quotes)
       if (back) return back
       continue
@@ -399,17 +374,6 @@ function opensWithRole(text: string, s: Sentence, lex: Lexicon): boolean {
   const ws = words(text, s.start, Math.min(s.end, s.start + 60)).filter((w) => /^\p{L}/u.test(w.text))
   const first = lex.speech.determiners.has(ws[0]?.lower ?? '') ? ws[1] : ws[0]
   return first !== undefined && lex.speech.titles.has(first.lower)
-}
-
-/**
- * A Ukrainian or Russian name in the nominative, where the words before it put it in another case ("за даними
- * фонду", "по данным «Кинометрики»", "в регіональному управлінні …"): the language's own normaliser.
- */
-function nominative(name: string, text: string, before: string, lex: Lexicon): string {
-  if (lex.code === 'uk')
-    return ukNominative(name, text, /(?:за\s+\p{L}+|згідно\s+з|\s[ув])\s*$/u.test(before))
-  if (lex.code === 'ru') return lex.speech.normalizeName?.(name, before) ?? name
-  return name
 }
 
 /** A pronoun or a dropped subject: the nearest named agent before, searching back across paragraphs. */

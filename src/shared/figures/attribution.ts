@@ -8,6 +8,7 @@ import { deClauseSpeakers, deCommonNoun } from './lang/de-clauses'
 import type { Lexicon, SpeechWords } from './lang/types'
 import type { Speaker, SpeakerReader } from './speakers'
 import { speakerReader } from './speakers'
+import { fullName, interviewTurn } from './interview'
 
 /** Sentence indexes to search: the figure's own, the quote's attribution after it, then earlier ones. */
 function searchOrder(
@@ -16,6 +17,7 @@ function searchOrder(
   at: number,
   offset: number,
   carry?: SpeechWords['carry'],
+  own = false,
 ): number[] {
   const paragraph = sentences[at].paragraph
   const same = sentences.flatMap((s, i) => (s.paragraph === paragraph ? [i] : []))
@@ -25,6 +27,8 @@ function searchOrder(
   const inQuote = (before.match(/["“”]/g) ?? []).length % 2 === 1 || opens > closes
   const later = same.filter((i) => i > at)
   const earlier = same.filter((i) => i < at).reverse()
+  // the sentence's own evidence only (the discourse model of speaker-discourse.ts carries it)
+  if (own) return [at, ...(inQuote ? later.slice(0, 2) : [])]
   if (carry) {
     const opens = (i: number, phrases: readonly (readonly string[])[]): boolean => {
       const words =
@@ -50,20 +54,6 @@ function searchOrder(
  */
 const OURS =
   /\b(?:in\s+our\s+(?:\w+\s+)?tests?|we\s+(?:measured|tested|timed))\b|(?<!\p{L})(?:dans\s+nos\s+(?:\p{L}+\s+)?(?:tests|mesures|essais)|selon\s+nos\s+mesures|en\s+nuestr[ao]s?\s+(?:\p{L}+\s+)?(?:prueba|pruebas|test|mediciones)|in\s+unserem\s+\p{L}*[Tt]est|(?:у|в)\s+нашому\s+\p{L}*\s*тесті|у\s+наших\s+(?:вимірах|тестах)|в\s+нашем\s+(?:\p{L}+\s+)?тесте)(?!\p{L})/iu
-
-/** "Zhuk" → "Oksana Zhuk" when the text names her in full somewhere. */
-function fullName(r: SpeakerReader, text: string, name: string): string {
-  if (name.includes(' ')) return name
-  const titled = r.findTitledPeople(text).find((p) => p.name.endsWith(` ${name}`))
-  if (titled) return titled.name
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  // a first name inside a sentence ("said Oksana Zhuk"), not a headline word ("Chipmaker Veltron")
-  // (?![\\p{L}\\d]) rather than \\b, which knows only Latin letters: "Олег Мартынюк"
-  const full = text.match(
-    new RegExp(`(?<=[\\p{Ll},"“»”] )(\\p{Lu}[\\p{L}'’-]+) ${escaped}(?![\\p{L}\\d])`, 'u'),
-  )
-  return full ? `${full[1]} ${name}` : name
-}
 
 /** The nearest person named before `offset`, searching back sentence by sentence. */
 function personBefore(
@@ -241,13 +231,16 @@ function resolve(
   return named ?? (carry ? undefined : bare(r, text, speaker.name))
 }
 
-/** Who the figure at `start` is attributed to, read with one language's words (English unless told). */
-export function suggestAttribution(args: {
-  text: string
-  start: number
-  end: number
-  lex?: Lexicon
-}): string | undefined {
+type AttributionArgs = { text: string; start: number; end: number; lex?: Lexicon }
+
+/**
+ * Who the figure at `start` is attributed to, read with one language's words (English unless told). With `own`,
+ * only the figure's sentence (and a quote's attribution after it) is read, and `null` says the sentence is
+ * explicitly nobody's ("in our tests"), for a caller that carries speakers itself.
+ */
+export function suggestAttribution(args: AttributionArgs & { own?: false }): string | undefined
+export function suggestAttribution(args: AttributionArgs & { own: true }): string | null | undefined
+export function suggestAttribution(args: AttributionArgs & { own?: boolean }): string | null | undefined {
   const { text, start } = args
   const lex = args.lex ?? en
   const speech = lex.speech
@@ -263,7 +256,7 @@ export function suggestAttribution(args: {
     if (own?.kind === 'person') return resolve(r, text, sentences, own, sentence.start + own.index, speech)
     return interview.answer
   }
-  const order = interview ? [at] : searchOrder(text, sentences, at, start, speech.carry)
+  const order = interview ? [at] : searchOrder(text, sentences, at, start, speech.carry, args.own)
   for (const index of order) {
     const sentence = sentences[index]
     const own = text.slice(sentence.start, sentence.end)
@@ -275,7 +268,7 @@ export function suggestAttribution(args: {
       if (named.length < speakers.length || speakers.length === 0)
         speakers = [...named, ...deClauseSpeakers(own).filter((c) => !named.some((n) => n.index === c.index))]
     }
-    if (speakers.every((sp) => sp.kind === 'pronoun') && OURS.test(own)) return undefined
+    if (speakers.every((sp) => sp.kind === 'pronoun') && OURS.test(own)) return args.own ? null : undefined
     // "The board expects to spend £42m …, she said": one who says speaks before one who expects or finds
     const weak = (sp: Speaker): boolean =>
       WEAK.test(own.slice(sp.index + sp.name.length, sp.index + sp.name.length + 24))
@@ -377,84 +370,4 @@ function quotedBetween(sentence: string, figure: number, speaker: number): boole
   const opened = (before.match(/[«“„]/g) ?? []).length > (before.match(/[»”]/g) ?? []).length
   if (opened || (before.match(/"/g) ?? []).length % 2 === 1) return false
   return /[«“„"][^«»“”„"]+[»”"]/.test(sentence.slice(figure, speaker))
-}
-
-// A question of a Q&A interview: "P." / "Q:" / "В." before it, or a dash line ending with "?".
-const QUESTION = /^(?:[PQВ][.:]|(?:Pregunta|Question|Вопрос|Питання|Frage)\s*:)\s/u
-const ANSWER = /^(?:[RAОВ][.:]|(?:Respuesta|Réponse|Answer|Ответ|Відповідь|Antwort)\s*:)\s/u
-const DASH = /^[—–-]\s/
-
-/**
- * Where the figure stands in a Q&A interview: `answer` is the interviewee (the person the lead names)
- * when its paragraph answers a question; undefined when the article is no interview. A question is in
- * the article's own voice (an empty `answer`).
- */
-function interviewTurn(
-  r: SpeakerReader,
-  text: string,
-  sentences: Sentence[],
-  at: number,
-): { answer?: string } | undefined {
-  const paragraphs: { first: number; last: number }[] = []
-  sentences.forEach((s, i) => {
-    const p = paragraphs[s.paragraph]
-    if (p === undefined) paragraphs[s.paragraph] = { first: i, last: i }
-    else p.last = i
-  })
-  const para = (k: number) => {
-    const p = paragraphs[k]
-    return p === undefined ? '' : text.slice(sentences[p.first].start, sentences[p.last].end).trim()
-  }
-  // in a dash dialogue a line answers the question before it, and a line after an answer asks the
-  // next question even without "?" ("— Жители жалуются на отключения.")
-  const dashQuestion: boolean[] = []
-  paragraphs.forEach((_, k) => {
-    const t = para(k)
-    if (!DASH.test(t)) return
-    const asks = /\?["»”]?$/.test(t)
-    const prevDash = k > 0 && DASH.test(para(k - 1))
-    dashQuestion[k] =
-      asks ||
-      (prevDash && dashQuestion[k - 1] === false && k + 1 < paragraphs.length && DASH.test(para(k + 1)))
-  })
-  // "WN: Frau Albers, …?" / "Albers: Weil …": turns named before a colon, the interviewer's in capitals
-  const prefixes = paragraphs.map((_, k) => /^(\p{Lu}[\p{L}'’-]*):\s/u.exec(para(k))?.[1])
-  const turns = [...new Set(prefixes.filter((p) => p !== undefined))].filter(
-    (p) => prefixes.filter((q) => q === p).length >= 2,
-  )
-  // (an interviewer asks: "Claim: …" / "Verdict: …" in a fact check are labels, not turns)
-  const asks = (p: string): boolean => prefixes.some((q, k) => q === p && para(k).includes('?'))
-  const candidate =
-    turns.length >= 2 ? (turns.find((p) => /^\p{Lu}{2,}$/u.test(p)) ?? prefixes.find((p) => p)) : undefined
-  const asker = candidate !== undefined && asks(candidate) ? candidate : undefined
-  const isQuestion = (k: number) =>
-    QUESTION.test(para(k)) || dashQuestion[k] === true || (asker !== undefined && prefixes[k] === asker)
-  const questions = paragraphs.flatMap((_, k) => (isQuestion(k) ? [k] : []))
-  if (questions.length < 2) return undefined
-  const here = sentences[at].paragraph
-  if (isQuestion(here)) return {}
-  const t = para(here)
-  const named = asker !== undefined && prefixes[here] !== undefined && turns.includes(prefixes[here] ?? '')
-  if (named) return { answer: fullName(r, text, prefixes[here] ?? '') }
-  const answers = ANSWER.test(t) || (DASH.test(t) && here > 0 && isQuestion(here - 1))
-  if (!answers && !questions.some((q) => q < here && ANSWER.test(para(q + 1)))) return undefined
-  if (!answers) return undefined
-  // the interviewee: the person the lead (before the first question, after the title) names
-  const lead = paragraphs
-    .slice(1, questions[0])
-    .map((p) => text.slice(sentences[p.first].start, sentences[p.last].end))
-  for (const paragraph of lead) {
-    const person = r.findSpeakers(paragraph).find((s) => s.kind === 'person')
-    // "Директор МУП … города Северогорска Андрей Лапшин": the name is the run's last two words
-    if (person) return { answer: fullName(r, text, person.name.split(' ').slice(-2).join(' ')) }
-    const titled = r.findTitledPeople(paragraph)[0]
-    if (titled) return { answer: titled.name }
-    // "Lucía Ferrándiz (Teruel, 1971) preside…": the first run of capitalised words
-    for (const run of paragraph.matchAll(/(?:\p{Lu}[\p{Ll}'’-]+ ){1,3}\p{Lu}[\p{Ll}'’-]+/gu)) {
-      const words = run[0].split(' ')
-      if (words.some((w) => r.determiners.has(w.toLowerCase()) || r.titles.has(w.toLowerCase()))) continue
-      return { answer: words.join(' ') }
-    }
-  }
-  return {}
 }

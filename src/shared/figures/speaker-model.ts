@@ -5,9 +5,13 @@
 import { suggestAttribution } from './attribution'
 import { modelAttribution } from './attribution-model'
 import { entityTable } from './entities'
+import { discourseSpeaker } from './speaker-discourse'
 import { en } from './lang/en'
 import { normalizeSpeaker } from './names'
 import type { Lexicon } from './lang/types'
+
+/** Languages answered from the discourse state (speaker-discourse.ts); the others keep the sentence cascade. */
+export const DISCOURSE = new Set(['en', 'fr', 'es', 'de', 'uk', 'ru'])
 
 /** The first line of an article file, `date YYYY-MM-DD Title`: a title's figure has no speaker. */
 export function inTitle(text: string, offset: number): boolean {
@@ -25,7 +29,9 @@ export function attributeSpeaker(args: {
   if (inTitle(args.text, args.start)) return undefined
   const lex = args.lex ?? en
   // where the sentence readers find no one, the clause model of attribution-model.ts
-  const found = suggestAttribution(args) ?? modelAttribution({ text: args.text, start: args.start, lex })
-  if (found === undefined) return undefined
+  const found = DISCOURSE.has(lex.code)
+    ? discourseSpeaker(args.text, args.start, args.end, lex)
+    : (suggestAttribution(args) ?? modelAttribution({ text: args.text, start: args.start, lex }))
+  if (found === undefined || found === null) return undefined
   return normalizeSpeaker(entityTable(args.text, lex).canonical(found, args.start), args.text, lex)
 }

@@ -1,0 +1,102 @@
+// Scripts: the speaker misses of labelled sets sorted by CAUSE, per language — wrong carry (a speaker given
+// where the label has none, from no event of the figure's sentence), missed event (the label's speaker is
+// named in the figure's sentence, none found), missed carry (named earlier in the paragraph), missed
+// continuation (named in an earlier paragraph), wrong antecedent (another speaker found), quote ownership
+// (the figure is inside a quote), name form (the same speaker written otherwise). The ninth held-out set
+// (being written) is never read. Usage: npx jiti test/figures/speaker-causes.ts SET … [--list]
+import { prefillFigure } from '../../src/shared/figures/index'
+import { quoteAt, quoteSpans } from '../../src/shared/figures/clauses'
+import { sentenceAt, splitSentences } from '../../src/shared/figures/sentences'
+import { loadArticles } from './score'
+
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/^(the|la|le|les|el|los|die|der|das)\s+/, '')
+    .trim()
+const stems = (s: string): string[] =>
+  norm(s)
+    .split(/[^\p{L}\d]+/u)
+    .filter((w) => w.length >= 4)
+    .map((w) => w.slice(0, 5))
+const mentions = (slice: string, name: string): boolean => {
+  const low = slice.toLowerCase()
+  return stems(name).some((st) => low.includes(st))
+}
+
+const CAUSES = [
+  'wrong carry',
+  'wrong event',
+  'missed event',
+  'missed carry',
+  'missed continuation',
+  'wrong antecedent',
+  'quote ownership',
+  'name form',
+] as const
+type Cause = (typeof CAUSES)[number]
+
+const args = process.argv.slice(2)
+const list = args.includes('--list')
+const sets = args.filter((a) => !a.startsWith('--'))
+if (sets.length === 0 || sets.some((s) => s.includes('holdout-9')))
+  throw new Error('usage: speaker-causes.ts SET …')
+const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
+const table = new Map<string, Map<Cause, number>>()
+for (const lang of LANGS) {
+  const counts = new Map<Cause, number>()
+  table.set(lang, counts)
+  for (const set of sets) {
+    let articles
+    try {
+      articles = loadArticles(lang, set)
+    } catch {
+      continue
+    }
+    for (const a of articles) {
+      const sentences = splitSentences(a.text)
+      const quotes = quoteSpans(a.text)
+      for (const l of a.labels) {
+        if (l.attributedTo === undefined) continue
+        const got = prefillFigure({
+          text: a.text,
+          start: l.start,
+          end: l.end,
+          lang,
+          articleDate: a.date,
+        }).attributedTo
+        const label = l.attributedTo
+        if (label === null ? got === undefined : got !== undefined && norm(label) === norm(got)) continue
+        const at = sentenceAt(sentences, l.start)
+        const s = sentences[at]
+        const own = a.text.slice(s.start, s.end)
+        const paraStart = sentences.find((x) => x.paragraph === s.paragraph)?.start ?? s.start
+        let cause: Cause
+        if (label !== null && got !== undefined && (mentions(got, label) || mentions(label, got)))
+          cause = 'name form'
+        else if (label !== null && quoteAt(quotes, l.start) !== undefined) cause = 'quote ownership'
+        else if (label === null)
+          cause = got !== undefined && mentions(own, got) ? 'wrong event' : 'wrong carry'
+        else if (got === undefined)
+          cause = mentions(own, label)
+            ? 'missed event'
+            : mentions(a.text.slice(paraStart, s.start), label)
+              ? 'missed carry'
+              : 'missed continuation'
+        else cause = 'wrong antecedent'
+        counts.set(cause, (counts.get(cause) ?? 0) + 1)
+        if (list)
+          console.log(
+            `${set}/${lang}/${a.name} [${cause}] ${JSON.stringify(l.text)}: ${got ?? '-'} ≠ ${label ?? '-'}\n    ¶${s.paragraph} ${own.replace(/\n/g, ' ')}`,
+          )
+      }
+    }
+  }
+}
+console.log(`cause               ${LANGS.map((l) => l.padStart(5)).join('')}  all`)
+for (const c of CAUSES) {
+  const row = LANGS.map((l) => table.get(l)?.get(c) ?? 0)
+  console.log(
+    `${c.padEnd(20)}${row.map((n) => String(n).padStart(5)).join('')}${String(row.reduce((x, y) => x + y, 0)).padStart(5)}`,
+  )
+}
