@@ -48,6 +48,9 @@ function httpTransport(): Transport {
       // An annotation saved as the page goes away (a reload, a closed tab) still reaches the archive.
       // Chromium allows 64 KB of such requests in flight, so only small annotation calls ask for it.
       keepalive: method.startsWith('annotations.') && body.length < 16_000,
+    }).catch(() => {
+      // The browser says only "Failed to fetch": in plain words, what happened.
+      throw new Error('Glossa cannot be reached (is glossa serve still running?)')
     })
     try {
       return (await res.json()) as Result<unknown>

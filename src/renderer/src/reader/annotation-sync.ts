@@ -96,11 +96,13 @@ export class AnnotationSync {
     private readonly client: Client,
     private readonly sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
     private readonly persist?: PendingStore,
+    recovered: Entry[] = [],
   ) {
     this.items = initial
     this.snapshot = this.makeSnapshot()
-    // Changes a reload (or a closed window) left unsaved: shown again and sent again, in their order.
-    for (const entry of readKept(persist)) {
+    // Changes a reload left unsaved, and those of windows that are gone (`recovered`, taken over from their
+    // stores): shown again and sent again, in their order, and kept in this one's store until saved.
+    for (const entry of [...recovered, ...readKept(persist)]) {
       this.seq = Math.max(this.seq, entry.n)
       if (entry.pdf) this.pdfParts.set(idOf(entry.change), entry.pdf)
       this.apply(entry.change)
