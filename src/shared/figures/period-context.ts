@@ -235,6 +235,35 @@ export function isChange(before: string, gap: string): boolean {
   return COMPARATIVE.test(gap) || CHANGE_BEFORE.test(before)
 }
 
+/** The comparisons of `SHIFTS` anywhere in a text (not only right after a figure). */
+const SHIFTS_ANYWHERE = SHIFTS.map(({ re, shift }) => ({
+  re: new RegExp(re.source.replace(`^${GAP}`, ''), 'giu'),
+  shift,
+}))
+
+/**
+ * Before a figure only a comparison that counts back from the sentence's own period moves it ("a year earlier",
+ * "годом ранее"); "last year", "торік", "hace un año" there name a period of their own (read as one).
+ */
+const EARLIER =
+  /earlier|before|previous|plus\s+t[ôo]t|précédent|antes|anterior|zuvor|davor|früher|Vor(?:jahr|woche|monat)|ранее|раніше/iu
+const BEFORE_NOW =
+  /\bago\b|hace|il\s+y\s+a|vor\s+einem|назад|тому|pasado|dernière|passée|прошл|торік|минул|last\s+year|same|même|mism|gleichen|selben|Vorjahreszeitraum|аналогі|аналоги|тим\s+самим/iu
+
+/**
+ * The last comparison named in `head`, the words of a figure's clause before it: "тогда как годом ранее — на
+ * 64%", "Годом ранее на ту же дату … 68,2", "чем годом ранее (70,2 млрд)", "A year earlier, 14.7 million".
+ * `index` is where its words start in `head`, `length` how far they run.
+ */
+export function comparedBefore(head: string): (Compared & { index: number }) | undefined {
+  let best: (Compared & { index: number }) | undefined
+  for (const { re, shift } of SHIFTS_ANYWHERE)
+    for (const m of head.matchAll(re))
+      if ((best === undefined || m.index > best.index) && EARLIER.test(m[0]) && !BEFORE_NOW.test(m[0]))
+        best = { shift: shift(m), index: m.index, length: m[0].length }
+  return best
+}
+
 export function comparedAfter(tail: string): Compared | undefined {
   for (const { re, shift } of SHIFTS) {
     const m = tail.match(re)

@@ -75,3 +75,47 @@ describe('a month without its year that has not begun is the last one, unless th
     expect(period(article('2026-12-01', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('a comparison named before the figure in its clause moves the sentence period (§4, §9)', () => {
+  it.each([
+    [
+      'ru',
+      'Гостиницы в октябре были заполнены на 81%, тогда как годом ранее — на 64%.',
+      '64%',
+      ['2025-10-01', '2025-10-31'],
+    ],
+    [
+      'ru',
+      'В третьем квартале продажи составили 76,5 млрд рублей, на 9% больше, чем годом ранее (70,2 млрд).',
+      '70,2 млрд',
+      ['2025-07-01', '2025-09-30'],
+    ],
+    [
+      'de',
+      'Im Oktober lag die Quote bei 5,8 Prozent. Ein Jahr zuvor hatte sie 5,5 Prozent betragen.',
+      '5,5 Prozent',
+      ['2025-10-01', '2025-10-31'],
+    ],
+    [
+      'en',
+      'Hotels were 81% full in October; a year earlier the figure was 64%.',
+      '64%',
+      ['2025-10-01', '2025-10-31'],
+    ],
+    // a change keeps its sentence's period; "last year" before a figure is a period of its own
+    [
+      'fr',
+      'Le loyer a atteint 742 euros en octobre, contre 695 euros un an plus tôt (+6,8 %).',
+      '6,8 %',
+      ['2026-10-01', '2026-10-31'],
+    ],
+    [
+      'uk',
+      'Цієї осені репетитора наймають 38% родин. Торік таких родин було 29%.',
+      '29%',
+      ['2025-01-01', '2025-12-31'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-11-20', sentence), figure, lang)).toEqual(want)
+  })
+})

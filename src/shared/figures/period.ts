@@ -10,6 +10,7 @@ import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
 import {
   comparedAfter,
+  comparedBefore,
   isChange,
   isForecast,
   isListItem,
@@ -36,6 +37,8 @@ export function suggestPeriod(args: {
   compared?: boolean
   /** Where the words of that comparison end (they are left out of the reading). */
   maskUntil?: number
+  /** Where they start, when they stand before the figure (else at its end). */
+  maskFrom?: number
 }): SuggestedPeriod | undefined {
   const { text, start, end } = args
   const lex = args.lex ?? en
@@ -50,7 +53,9 @@ export function suggestPeriod(args: {
     const compared = comparedAfter(text.slice(end, sentence.end))
     // the words compared belong to this figure only when no other figure stands between
     const between = (length: number): boolean =>
-      detectFigures(text.slice(end, end + length), lex).some((f) => f.start > 0)
+      detectFigures(text.slice(end, end + length), lex).some(
+        (f) => f.start > 0 && !TIME_UNITS.has(f.unit ?? ''),
+      )
     // a change ("up 4%", "un 12 % más que …") keeps the sentence's period (conventions v2, point 9)
     const change =
       compared !== undefined &&
@@ -64,6 +69,12 @@ export function suggestPeriod(args: {
         return { start: toISO(moved.from), end: toISO(moved.to), text: own.text }
       }
     }
+  }
+  // "тогда как годом ранее — на 64%", "Годом ранее на ту же дату … 68,2 млрд": the comparison named before
+  // the figure in its clause, with no other figure between and no period of the figure's own after it
+  if (!args.compared) {
+    const moved = comparedFromBefore({ ...args, lex }, sentence, ref)
+    if (moved) return moved
   }
   // a sentence the figure carries a period from lends the period its own first figure would take (not
   // the day something was said in it, nor what its figures are compared with)
@@ -139,6 +150,43 @@ export function suggestPeriod(args: {
   return undefined
 }
 
+/** Durations, which may stand inside a comparison's words ("un año antes", "два года назад"). */
+const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
+
+/** The figure's period when its clause names what it is compared with before it (`comparedBefore`). */
+function comparedFromBefore(
+  args: Parameters<typeof suggestPeriod>[0] & { lex: Lexicon },
+  sentence: Sentence,
+  ref: Day | undefined,
+): SuggestedPeriod | undefined {
+  const { text, start, end, lex } = args
+  const clause = clausesOf(text, sentence.start, sentence.end, lex.code).find(
+    (c) => c.start <= start && start < c.end,
+  )
+  if (clause === undefined) return undefined
+  const found = comparedBefore(text.slice(clause.start, start))
+  if (found === undefined) return undefined
+  const from = clause.start + found.index
+  const until = from + found.length
+  const gap = detectFigures(text.slice(until, start), lex).filter((f) => !TIME_UNITS.has(f.unit ?? ''))
+  const { periods } = sentencePhrases(text, sentence, lex, ref)
+  const ownAfter = periods.some(
+    (p) => sentence.start + p.index >= end && sentence.start + p.index < clause.end,
+  )
+  // "(+6,8 %)": a signed figure is the change, which keeps its sentence's period
+  const signed = /[+±−]\s*$/u.test(text.slice(sentence.start, start))
+  // a change ("rose by 4%", "на 9% больше"), not a level ("заполнены … на 64%"), keeps its sentence's period
+  const lead = text.slice(sentence.start, start).replace(/(?<![\p{L}])(?:на|um|un|una|by|de)\s+$/iu, '')
+  const change = isChange(lead, text.slice(end, Math.min(sentence.end, end + 24)))
+  if (gap.length > 0 || ownAfter || signed || change) return undefined
+  const own = suggestPeriod({ ...args, compared: true, maskFrom: from, maskUntil: until })
+  const a = parseISO(own?.start)
+  const b = parseISO(own?.end)
+  if (!own || !a || !b) return undefined
+  const moved = shifted(a, b, found.shift)
+  return { start: toISO(moved.from), end: toISO(moved.to), text: own.text }
+}
+
 /** The period a sentence gives the figure at `start`–`end` (its own sentence, or one it carries from). */
 function readSentence(args: {
   text: string
@@ -151,6 +199,7 @@ function readSentence(args: {
   own: boolean
   compared?: boolean
   maskUntil?: number
+  maskFrom?: number
   /** Any period the sentence names, a compared one too (what "then" refers back to). */
   anyPhrase?: boolean
   /** `start` is a figure: only the phrases its clause can reach count (period-scope.ts). */
@@ -159,7 +208,10 @@ function readSentence(args: {
   const { text, start, end, lex, ref, sentence: source } = args
   const words = lex.period
   {
-    const mask = args.maskUntil !== undefined && args.own ? { from: end, to: args.maskUntil } : undefined
+    const mask =
+      args.maskUntil !== undefined && args.own
+        ? { from: args.maskFrom ?? end, to: args.maskUntil }
+        : undefined
     const { slice, periods: merged } = sentencePhrases(text, source, lex, ref, mask)
     // "11% more than in August": the period compared with is not the figure's, unless the figure is
     // the one compared ("98,4 millones, frente a los 251 millones de 2012") or the comparison is the
