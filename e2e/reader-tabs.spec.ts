@@ -40,16 +40,19 @@ async function writeNote(page: Page, text: string) {
   await card.getByRole('textbox', { name: 'Note' }).press('Control+Enter')
 }
 
-/** The notes this page sent to the archive (whether or not they got there). */
-function sentNotes(page: Page): string[] {
+/** The notes and colours this page sent to the archive (whether or not they got there). */
+function sentChanges(page: Page): string[] {
   const sent: string[] = []
   page.on('request', (request) => {
     if (!request.url().includes('/api/annotations.update')) return
-    const note = (request.postDataJSON() as { note?: unknown } | null)?.note
-    if (typeof note === 'string') sent.push(note)
+    const { note, color } = (request.postDataJSON() ?? {}) as { note?: string; color?: string }
+    sent.push(note ?? color ?? '')
   })
   return sent
 }
+
+const colorsOf = (glossa: Glossa, articleId: string) =>
+  glossa.call('annotations.list', { articleId }).then((l) => l.map((a) => a.color).sort())
 
 test('a deletion held while the archive was away leaves a note another tab changed after it, and says so', async ({
   page,
@@ -97,31 +100,37 @@ test("each tab keeps its own unsaved changes, and a closed tab's are taken over 
   await expect(page.locator('.annotation-card')).toHaveCount(2)
   await expect(page.getByRole('status')).toHaveText(/^Saved/)
   const other = await context.newPage()
-  const sentByOther = sentNotes(other)
+  const sentByOther = sentChanges(other)
   await open(other, glossa, article.id)
   await expect(other.locator('.annotation-card')).toHaveCount(2)
 
-  // Both tabs lose the archive; each writes a note on its own card.
+  // Both tabs lose the archive; each changes the colour of its own card (a change no note draft keeps).
   await page.route(AWAY, (route) => route.abort('connectionrefused'))
   await other.route(AWAY, (route) => route.abort('connectionrefused'))
   await focusCard(page, 0)
-  await writeNote(page, 'From the first tab')
+  await page
+    .locator('.annotation-card.focused')
+    .getByRole('button', { name: /^pink highlight/ })
+    .click()
   await expect(page.getByRole('status')).toHaveText(/^Not saved/)
   await focusCard(other, 1)
-  await writeNote(other, 'From the second tab')
+  await other
+    .locator('.annotation-card.focused')
+    .getByRole('button', { name: /^blue highlight/ })
+    .click()
   await expect(other.getByRole('status')).toHaveText(/^Not saved/)
 
-  // The first tab is closed with its note unsaved; the second gets the archive back and saves only its own.
+  // The first tab is closed with its change unsaved; the second gets the archive back and saves only its own.
   await page.close()
   await other.unroute(AWAY)
   await expect(other.getByRole('status')).toHaveText(/^Saved/, { timeout: 30_000 })
-  expect(await notesOf(glossa, article.id)).toEqual(['', 'From the second tab'])
+  expect(await colorsOf(glossa, article.id)).toEqual(['blue', 'yellow'])
 
-  // A third tab opens the article: it takes over the closed tab's note and saves it.
+  // A third tab opens the article: it takes over the closed tab's change and saves it.
   const third = await context.newPage()
-  const sentByThird = sentNotes(third)
+  const sentByThird = sentChanges(third)
   await open(third, glossa, article.id)
-  await expect.poll(() => notesOf(glossa, article.id)).toEqual(['From the first tab', 'From the second tab'])
+  await expect.poll(() => colorsOf(glossa, article.id)).toEqual(['blue', 'pink'])
   await expect(third.getByRole('status')).toHaveText(/^Saved/)
   const kept = () =>
     third.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('glossa-pending:')))
@@ -131,10 +140,10 @@ test("each tab keeps its own unsaved changes, and a closed tab's are taken over 
   await other.reload()
   await expect(other.locator('.annotation-card')).toHaveCount(2)
   await expect(other.getByRole('status')).toHaveText(/^Saved/)
-  expect(await notesOf(glossa, article.id)).toEqual(['From the first tab', 'From the second tab'])
-  // The second tab sent its own note only (once per attempt while away); the third sent the first's, once.
-  expect(new Set(sentByOther)).toEqual(new Set(['From the second tab']))
-  expect(sentByThird).toEqual(['From the first tab'])
+  expect(await colorsOf(glossa, article.id)).toEqual(['blue', 'pink'])
+  // The second tab sent its own change only (once per attempt while away); the third sent the first's, once.
+  expect(new Set(sentByOther)).toEqual(new Set(['blue']))
+  expect(sentByThird).toEqual(['pink'])
 })
 
 test('a change made while another is retried says "Not saved — retrying", and what closing does', async ({
