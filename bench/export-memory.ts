@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Archive } from '../src/main/archive/archive'
-import { exportSampled } from './export-process'
+import { FILE_NAMES, exportSampled } from './export-process'
 import type { ExportMeasure } from './export-process'
 import { benchPaths } from './sizes'
 import type { SizeName } from './sizes'
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     keep: { type: 'string' },
     formats: { type: 'string', default: 'figures-csv,markdown' },
+    /** The export process answers the file's text (export.run) instead of streaming it to the file. */
+    whole: { type: 'boolean', default: false },
   },
 })
 
@@ -40,11 +42,9 @@ async function main(): Promise<void> {
     for (const format of values.formats.split(',') as ExportMeasure['format'][]) {
       const loadBefore = load()
       cpu = process.cpuUsage()
-      const keep = values.keep
-        ? join(values.keep, `${size}-${format === 'markdown' ? 'notes.md' : 'figures.csv'}`)
-        : undefined
+      const keep = values.keep ? join(values.keep, `${size}-${FILE_NAMES[format]}`) : undefined
       if (values.keep) await mkdir(values.keep, { recursive: true })
-      const m = await exportSampled(archive, format, { generatedAt: GENERATED_AT, keep })
+      const m = await exportSampled(archive, format, { generatedAt: GENERATED_AT, keep, whole: values.whole })
       const holderCpu = process.cpuUsage(cpu)
       const rss = m.samples.map((s) => s.rssMB)
       const row = {

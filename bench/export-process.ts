@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Archive } from '../src/main/archive/archive'
 import type { ExportArgs } from '../src/main/export/run'
-import { processFileExporter } from '../src/main/export/job'
+import { processExporter, processFileExporter } from '../src/main/export/job'
+import { writeFile } from 'node:fs/promises'
 import { nodeProcess } from '../src/main/jobs/job-process'
 import { distFile } from './child'
 
@@ -13,7 +14,7 @@ import { distFile } from './child'
 export type ExportSample = { s: number; bytes: number; rssMB: number }
 
 export type ExportMeasure = {
-  format: 'figures-csv' | 'markdown'
+  format: 'figures-csv' | 'markdown' | 'json'
   ms: number
   bytes: number
   /** The export process's own peak RSS (getrusage, reported by it) and its CPU time (user + system: its own
@@ -22,6 +23,8 @@ export type ExportMeasure = {
   jobCpuMs: number | null
   samples: ExportSample[]
 }
+
+export const FILE_NAMES = { markdown: 'notes.md', 'figures-csv': 'figures.csv', json: 'glossa-backup.json' }
 
 /** RSS (MB) and CPU time (ms, user + system) of a live process, from /proc; null once it is gone. */
 async function procStats(pid: number): Promise<{ rssMB: number; cpuMs: number } | null> {
@@ -56,11 +59,29 @@ async function bytesSoFar(dir: string): Promise<number> {
 export async function exportSampled(
   archive: Archive,
   format: ExportMeasure['format'],
-  { generatedAt = new Date().toISOString(), keep }: { generatedAt?: string; keep?: string } = {},
+  {
+    generatedAt = new Date().toISOString(),
+    keep,
+    whole = false,
+  }: {
+    generatedAt?: string
+    keep?: string
+    /** As export.run: the export process answers the file's text, written here (what a JSON backup was). */
+    whole?: boolean
+  } = {},
 ): Promise<ExportMeasure> {
   const dir = await mkdtemp(join(tmpdir(), 'glossa-growth-export-'))
   let pid = 0
-  const exporter = processFileExporter(() => nodeProcess(distFile('export-worker'), [], (p) => (pid = p)))
+  const start = () => nodeProcess(distFile('export-worker'), [], (p) => (pid = p))
+  const exporter = whole
+    ? async (...[a, args, at, out]: Parameters<ReturnType<typeof processFileExporter>>) => {
+        const result = await processExporter(start)(a, args, at)
+        const [only] = result.files
+        await writeFile(out, only.content)
+        const bytes = Buffer.byteLength(only.content)
+        return { ...result, file: { name: only.name, mime: only.mime, bytes } }
+      }
+    : processFileExporter(start)
   const args: ExportArgs =
     format === 'markdown'
       ? { format, scope: {}, options: { layout: 'combined', groupBy: 'article' } }
@@ -83,7 +104,7 @@ export async function exportSampled(
     })
   }, 500)
   try {
-    const out = join(dir, format === 'markdown' ? 'notes.md' : 'figures.csv')
+    const out = join(dir, FILE_NAMES[format])
     const { file, peakRssMB, cpuMs: ownCpuMs } = await exporter(archive, args, generatedAt, out)
     const ms = performance.now() - started
     clearInterval(timer)

@@ -5,7 +5,7 @@ import { relative } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from './atomic'
 import { migrate } from './migrations'
-import { NotARegularFile, readRegular } from './regular-file'
+import { NotARegularFile, OPEN_REFUSES_LINKS, readRegular } from './regular-file'
 import type { ShardKind } from './migrations'
 
 export type Versioned = { version: number }
@@ -68,11 +68,13 @@ export async function openShard<T extends Versioned>(
   onText?: (text: string) => void,
 ): Promise<Shard<T>> {
   const name = relative(root, file)
-  await refuseLink(file, name)
+  // Where the open itself refuses a link (O_NOFOLLOW), the lstat before it would only cost a call per file.
+  if (!OPEN_REFUSES_LINKS) await refuseLink(file, name)
   let read: unknown
   try {
     read = await readJson(file, onText)
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') await refuseLink(file, name)
     const why =
       err instanceof ParseFailure
         ? `is not valid JSON (${err.message})`
