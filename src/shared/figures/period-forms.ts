@@ -2,7 +2,8 @@
 // (round 9, README "Figures"): ordinal quarters and halves ("the first half", "в третьем квартале", "в первом
 // полугодии"), spans of years ("between 2017 and 2021", "у 2019–2021 роках", "за 2023–2025 годы"), "year to
 // date", a stated fiscal year ("the 2025 fiscal year", "у 2025 фінансовому році") and the weekend ("last
-// weekend", "le week-end", "el fin de semana", "am Wochenende", "за вихідні", "за уикенд").
+// weekend", "le week-end", "el fin de semana", "am Wochenende", "за вихідні", "за уикенд"); and (round 11) the
+// whole year with its year unwritten ("for the full year", "für das Gesamtjahr", "за весь рік").
 import type { Day } from './dates'
 import { addDays, lastDayOfMonth } from './dates'
 import type { FoundPeriod } from './period-phrases'
@@ -42,6 +43,13 @@ const FISCAL_YEAR =
  */
 const WEEKEND =
   /(?<![\p{L}])(?:(?:last|this|next|over\s+the|at\s+the)\s+weekend|(?:ce|pendant\s+le|au\s+cours\s+du)\s+week-end|le\s+week-end\s+(?:dernier|prochain)|(?:este|durante\s+el)\s+fin\s+de\s+semana|el\s+fin\s+de\s+semana\s+(?:pasado|próximo)|(?:am|übers)\s+(?:(?:vergangenen|letzten|nächsten|kommenden)\s+)?Wochenende|(?:das\s+)?(?:vergangene|letzte|kommende)\s+Wochenende|(?:за|у|минулі|ці)\s+вихідні|(?:минулого|цього|наступного)\s+вікенду|(?:за|в|на|прошлые|эти)\s+выходные)(?![\p{L}])/giu
+
+/**
+ * The whole year, its year unwritten: "for the full year", "the year as a whole", "sur l'ensemble de l'année",
+ * "en el conjunto del año", "für das Gesamtjahr", "за весь рік", "за год в целом", "по итогам года".
+ */
+const FULL_YEAR =
+  /(?<![\p{L}])(?:(?:for|over|in)\s+the\s+(?:full|whole|entire)\s+year|the\s+year\s+as\s+a\s+whole|full-year|(?:sur|pour)\s+l['’]ensemble\s+de\s+l['’]année|sur\s+l['’]année\s+(?:entière|complète)|(?:en|para)\s+el\s+conjunto\s+del\s+año|en\s+todo\s+el\s+año|(?:für\s+das|im)\s+Gesamtjahr|(?:über|für)\s+das\s+ganze\s+Jahr|за\s+весь\s+рік|за\s+рік\s+у\s+цілому|у\s+цілому\s+за\s+рік|за\s+підсумками\s+року|за\s+весь\s+год|за\s+год\s+в\s+целом|в\s+целом\s+за\s+год|по\s+итогам\s+года)(?!\s*\d)(?![\p{L}])(?!\s+(?:prochaine|dernière|précédente|passée|pasado|próximo|anterior|que\s+viene|next|last|previous|минулого|наступного|прошлого|следующего))/giu
 
 const NEXT = /next|prochain|próximo|nächst|kommend|наступн/iu
 const LAST = /last|dernier|pasado|último|vergangen|letzt|минул|прошл/iu
@@ -106,6 +114,16 @@ export function periodForms(text: string, ref: Day | undefined, ahead: boolean):
     })
   }
   if (ref === undefined) return found
+  for (const m of text.matchAll(FULL_YEAR)) {
+    // early in a year, what is not looked ahead to is the year just ended
+    const year = !ahead && ref.month <= 3 ? ref.year - 1 : ref.year
+    found.push({
+      from: { year, month: 1, day: 1 },
+      to: { year, month: 12, day: 31 },
+      index: m.index,
+      text: m[0],
+    })
+  }
   for (const m of text.matchAll(YEAR_TO_DATE))
     found.push({ from: { year: ref.year, month: 1, day: 1 }, to: ref, index: m.index, text: m[0] })
   for (const m of text.matchAll(WEEKEND)) {

@@ -119,3 +119,24 @@ describe('a comparison named before the figure in its clause moves the sentence 
     expect(period(article('2026-11-20', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('the whole year with its year unwritten ("für das Gesamtjahr", "за весь рік")', () => {
+  const YEAR: [string, string] = ['2026-01-01', '2026-12-31']
+  it.each([
+    ['en', 'For the full year the company expects sales of 4 million units.', '4 million', YEAR],
+    ['fr', 'Sur l’ensemble de l’année, la région prévoit 130 000 arrivées.', '130 000', YEAR],
+    ['es', 'Para el conjunto del año, el Gobierno prevé 3 millones de turistas.', '3 millones', YEAR],
+    ['de', 'Für das Gesamtjahr erwartet der Verband 640.000 neue Elektroautos.', '640.000', YEAR],
+    ['uk', 'За весь рік асоціація очікує 40 млн тонн.', '40 млн тонн', YEAR],
+    ['ru', 'По итогам года ассоциация ожидает 40 млн тонн.', '40 млн тонн', YEAR],
+    // "the whole of next year" is next year, read by the language's own words
+    [
+      'fr',
+      'Elle prévoit 3 000 ventes sur l’ensemble de l’année prochaine.',
+      '3 000',
+      ['2027-01-01', '2027-12-31'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-11-20', sentence), figure, lang)).toEqual(want)
+  })
+})
