@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lexiconFor } from './index'
-import { discourse, mentionKind, roleHolder, segment } from './speaker-discourse'
+import { discourse, expandShort, mentionKind, roleHolder, segment } from './speaker-discourse'
 import { attributeSpeaker } from './speaker-model'
 
 const speaker = (text: string, figure: string, lang = 'en', occurrence = 1): string | undefined => {
@@ -56,6 +56,32 @@ describe('speaker discourse: the state', () => {
     const text =
       'date 2026-03-02 Temporada\n\nLa Asociación Hotelera de Almirena cifra la ocupación en el 86 %. Su presidente, Ginés Carbonell, advirtió de que la estancia bajó a 6,1 noches. «El turista gasta 112 euros al día», resumió.\n\nEl sector dio trabajo a 61.400 personas, según la Seguridad Social.'
     expect(speaker(text, '112 euros', 'es')).toBe('Ginés Carbonell')
+  })
+})
+
+describe('speaker discourse: lists (§18)', () => {
+  it('lends the source a list lead line names to its items, in English and Ukrainian', () => {
+    const en =
+      'date 2026-03-02 Wages\n\nThe board met on Monday.\n\nKey facts, Low Pay Board report for 2026:\n- Share of jobs paid at the minimum: 6.8%\n- Employers surveyed: 1,240\n\nUnions asked for more.'
+    expect(speaker(en, '6.8%')).toBe('Low Pay Board')
+    expect(speaker(en, '1,240')).toBe('Low Pay Board')
+    const uk =
+      'date 2026-03-02 Коридор\n\nПро це повідомили в Міністерстві аграрної політики та продовольства.\n\nКоридор у цифрах (дані Мінагрополітики):\n• 186 суден вийшли з портів;\n• 58% — частка кукурудзи.'
+    expect(speaker(uk, '186', 'uk')).toBe('Міністерство аграрної політики та продовольства')
+  })
+
+  it('lends nothing from a lead line that only says "in figures"', () => {
+    const es =
+      'date 2026-07-20 Festival\n\nBrisa Sonora, en cifras:\n• Asistentes: 186.000\n• Abono de cuatro días: 189 euros'
+    expect(speaker(es, '186.000', 'es', 1)).toBeUndefined()
+  })
+
+  it('expands a short name made of a name the article gave before', () => {
+    expect(expandShort('Минфин', ['Министерство финансов'])).toBe('Министерство финансов')
+    expect(
+      expandShort('Мінагрополітики', [undefined, 'Міністерство аграрної політики та продовольства']),
+    ).toBe('Міністерство аграрної політики та продовольства')
+    expect(expandShort('Кинометрика', ['Министерство финансов'])).toBe('Кинометрика')
   })
 })
 

@@ -12,7 +12,7 @@ import { quoteAt, quoteSpans } from './clauses'
 import type { QuoteSpan } from './clauses'
 import { sentenceAt, splitSentences } from './sentences'
 import type { Sentence } from './sentences'
-import { discourseTable } from './speaker-tables'
+import { discourseTable, SOURCE_NOUNS } from './speaker-tables'
 import type { Lexicon } from './lang/types'
 
 /** The segmented article: its sentences (each with its paragraph) and its quotes. */
@@ -118,6 +118,74 @@ export function mentionKind(name: string, text: string, lex: Lexicon): 'name' | 
   return 'name'
 }
 
+/**
+ * "Мінагрополітики" → "Міністерство аграрної політики та продовольства", "Минфин" → "Министерство финансов": a
+ * one-word short name made of the first letters of the words of a name the article's speakers already had.
+ */
+export function expandShort(name: string, seen: readonly (string | null | undefined)[]): string {
+  if (/\s/.test(name) || name.length < 5 || /^\p{Lu}{2,}$/u.test(name)) return name
+  const lower = name.toLowerCase()
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const full = seen[i]
+    if (typeof full !== 'string' || !/\s/.test(full)) continue
+    const parts = full
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length >= 4)
+      .map((w) => w.slice(0, 3))
+    if (parts.length < 2 || !lower.startsWith(parts[0])) continue
+    let at = parts[0].length
+    let hits = 1
+    for (const p of parts.slice(1)) {
+      const k = lower.indexOf(p, at)
+      if (k >= 0) {
+        hits++
+        at = k + p.length
+      }
+    }
+    if (hits >= 2) return full
+  }
+  return name
+}
+
+/** A list item's line: "• 186 суден …", "- Share of jobs …", "1. …". */
+const ITEM = /^(?:[•·▪*–—-]|\d{1,2}[.)])\s/u
+/** Capitalised words of a name, with the lower-case links a name holds: "Low Pay Board", "Office for Statistics". */
+const NAME =
+  /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|del|des|du|la|of|for|the|für|der|und|y|et)\s+)*\p{Lu}[\p{L}'’-]*)*/gu
+
+/**
+ * The source a list's lead line names (conventions §18), when items follow it: the name written with a noun of
+ * a source ("Key facts, Low Pay Board report for 2026:", "Коридор у цифрах (дані Мінагрополітики):").
+ */
+function listSource(
+  text: string,
+  sentences: readonly Sentence[],
+  i: number,
+  lex: Lexicon,
+): string | undefined {
+  const s = sentences[i]
+  const next = sentences[i + 1]
+  const own = text.slice(s.start, s.end).trim()
+  if (!own.endsWith(':') || next === undefined || next.paragraph !== s.paragraph) return undefined
+  if (!ITEM.test(text.slice(next.start, next.end))) return undefined
+  const noun = SOURCE_NOUNS.exec(own)
+  if (noun === null) return undefined
+  // the name next to the noun: before it ("Low Pay Board report") or after it ("дані Мінагрополітики")
+  const names = [...own.matchAll(NAME)].filter((m) => m.index > 0 || m[0].includes(' '))
+  const near = names
+    .map((m) => ({
+      name: m[0],
+      gap: Math.min(
+        Math.abs(m.index + m[0].length - noun.index),
+        Math.abs(m.index - noun.index - noun[0].length),
+      ),
+    }))
+    .filter((m) => m.gap <= 12 && !lex.speech.determiners.has(m.name.toLowerCase()))
+    .sort((a, b) => a.gap - b.gap)[0]
+  return near?.name
+}
+
 /** Whether the sentence at `s` continues the previous paragraph's speaker (conventions v2 §2). */
 function continues(text: string, s: Sentence, quotes: readonly QuoteSpan[], lex: Lexicon): boolean {
   // a quote that runs on from the paragraph before
@@ -142,7 +210,7 @@ export function discourse(text: string, lex: Lexicon): Discourse {
     // a sentence's own speaker: the evidence at its end, where every event of it stands before
     const next = sentences[i + 1]
     const probe = next !== undefined && next.start <= s.end ? s.end - 1 : s.end
-    return ownEvidence(text, probe, probe, lex)
+    return ownEvidence(text, probe, probe, lex) ?? listSource(text, sentences, i, lex)
   })
   // §10: a sentence that only points back ("Про це повідомив …") gives its speaker to the sentences before it
   // in its paragraph that have none
@@ -167,6 +235,8 @@ export function discourse(text: string, lex: Lexicon): Discourse {
     previous[i] = last
     // a pronoun or a dropped subject of a verb of saying is the speaker of the state: the paragraph's, else
     // the one the paragraph before ended with, else the nearest one named before
+    if (typeof back[i] === 'string' && back[i] !== POINTS_BACK)
+      back[i] = expandShort(back[i] ?? '', back.slice(0, i))
     if (back[i] === POINTS_BACK)
       back[i] = (first ? last : state) ?? modelAttribution({ text, start: s.start, lex }) ?? undefined
     // a new paragraph starts in the article's voice unless it continues the last speaker
@@ -196,6 +266,6 @@ export function discourseSpeaker(text: string, start: number, end: number, lex: 
     const first = at === 0 || d.sentences[at - 1].paragraph !== s.paragraph
     return (first ? d.previous[at] : d.carried[at]) ?? modelAttribution({ text, start, lex })
   }
-  if (own !== undefined) return own
+  if (own !== undefined) return expandShort(own, d.own.slice(0, at))
   return d.carried[at]
 }

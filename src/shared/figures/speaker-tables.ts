@@ -11,6 +11,13 @@ export type DiscourseTable = {
   pointsBack: readonly RegExp[]
 }
 
+/**
+ * Nouns of a source a list's lead line names (§18; "in figures", "en cifras", "у цифрах" name none):
+ * "données de l'Insee", "datos del INE", "Daten des Bundesamts", "данные Росстата".
+ */
+export const SOURCE_NOUNS =
+  /(?<![\p{L}])(?:report|data|survey|rapport|données|enquête|informe|datos|encuesta|Bericht|Daten|Umfrage|звіт\p{L}*|дан[іи]\p{L}*|опитуванн\p{L}*|отч[её]т\p{L}*|опрос\p{L}*)(?![\p{L}])/u
+
 const TABLES: Readonly<Record<string, DiscourseTable>> = {
   en: { pointsBack: [] },
   fr: { pointsBack: [/^c['’]est ce qu['’]/u] },
