@@ -13,6 +13,7 @@ import { isForecast, plansAhead } from './period-context'
 import { periodForms } from './period-forms'
 import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
+import { splitSentences } from './sentences'
 
 /** A month's name in the six languages (its stem). */
 const MONTH_NAME =
@@ -50,6 +51,18 @@ export const STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*Uhr)?\s*(?:[—–-]\s*|\.?\s*$|\n
 export type SentencePhrases = { slice: string; periods: FoundPeriod[] }
 
 const cache = new Map<string, Map<string, SentencePhrases>>()
+const split = new Map<string, Sentence[]>()
+
+/** The sentences of `text` (sentences.ts), split once per text. */
+export function sentencesOf(text: string): Sentence[] {
+  let found = split.get(text)
+  if (found === undefined) {
+    if (split.size > 16) split.clear()
+    found = splitSentences(text)
+    split.set(text, found)
+  }
+  return found
+}
 
 /**
  * The period phrases of `source` (a sentence of `text`). `mask` blanks a span of it out first (offsets into

@@ -21,9 +21,9 @@ import {
   shifted,
   thisPeriod,
 } from './period-context'
-import { before, FOR_PERIOD, MAY, sentencePhrases } from './period-find'
+import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-find'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
-import { sentenceAt, splitSentences } from './sentences'
+import { sentenceAt } from './sentences'
 
 export type SuggestedPeriod = { start: string; end: string; text: string }
 
@@ -43,7 +43,7 @@ export function suggestPeriod(args: {
   const { text, start, end } = args
   const lex = args.lex ?? en
   const ref = parseISO(args.articleDate)
-  const sentences = splitSentences(text)
+  const sentences = sentencesOf(text)
   if (sentences.length === 0) return undefined
   const at = sentenceAt(sentences, start)
   // "58 годом ранее", "1,8 Prozent weniger als ein Jahr zuvor", "contre 141 000 sur la même période de
