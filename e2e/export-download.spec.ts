@@ -108,6 +108,44 @@ test('the Export dialog downloads combined Markdown streamed from the server, ne
   expect(glossa.output).not.toMatch(/export process failed/)
 })
 
+test('the Export dialog downloads the JSON backup streamed from the server, the same text as export.run', async ({
+  page,
+  glossa,
+}) => {
+  test.setTimeout(180_000)
+  await fill(glossa)
+  await page.addInitScript(() => {
+    const made = { blobs: 0 }
+    ;(window as unknown as { made: typeof made }).made = made
+    const create = URL.createObjectURL.bind(URL)
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      made.blobs++
+      return create(obj)
+    }
+  })
+  await page.goto(glossa.url)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByLabel('JSON backup').check()
+  await dialog.getByLabel('Scope').selectOption('all')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: /^Export/ }).click(),
+  ])
+  expect(download.url()).toMatch(new RegExp(`^${glossa.origin}/download/[A-Za-z0-9_-]{32}$`))
+  expect(download.suggestedFilename()).toBe('glossa-backup.json')
+  expect(await page.evaluate(() => (window as unknown as { made: { blobs: number } }).made.blobs)).toBe(0)
+  const backup = await readFile((await download.path())!, 'utf8')
+  const [whole] = await glossa.call('export.run', { format: 'json', scope: {} })
+  const withoutStamp = (json: string) => json.replace(/^ {2}"generatedAt": .*$/m, '')
+  expect(withoutStamp(backup)).toBe(withoutStamp(whole.content))
+  const parsed = JSON.parse(backup) as { articles: unknown[]; annotations: unknown[] }
+  expect(parsed.articles).toHaveLength((await glossa.call('articles.list', {})).length)
+  expect(parsed.annotations).toHaveLength(ARTICLES * 2)
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  expect(glossa.output).not.toMatch(/export process failed/)
+})
+
 test('a download address is refused to a foreign Host or Origin, without the token, and after it is used', async ({
   glossa,
 }) => {
