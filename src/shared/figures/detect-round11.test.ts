@@ -91,3 +91,22 @@ describe('figures that were missed', () => {
     ['uk', 'Кожна восьма родина має борг.', [['Кожна восьма', 0.125]]],
   ])
 })
+
+describe('slice 2: places named by number, addresses, quoted names with a comma, idioms, units after words', () => {
+  cases([
+    ['es', 'La quilla se pondrá en la grada 3 del astillero.', []],
+    ['en', 'The ship is moored at berth 4.', []],
+    ['uk', 'Судно стоїть біля причалу 5.', []],
+    ['uk', 'Нові станції з’являться вздовж вулиці Франка, 20–40.', []],
+    [
+      'uk',
+      'Найпопулярнішою стала зупинка «Вокзальна площа, 2» з 12 тис. пасажирів.',
+      [['12 тис.', 12000, 'пасажирів']],
+    ],
+    ['en', 'The vote has gone one way for a year.', []],
+    // a number word before a unit is a quantity even after a designation keyword ("Absatz" is also a paragraph)
+    ['de', 'Zuletzt lag der Absatz vier Monate unter dem Vorjahr.', [['vier Monate', 4, 'months']]],
+    // "one" with a unit of time after a Ukrainian or Russian preposition
+    ['uk', 'Міст закрили на одну добу.', [['одну добу', 1, 'days']]],
+  ])
+})

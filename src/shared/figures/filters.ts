@@ -35,6 +35,14 @@ const ONE_KEPT_FOR_TIME_AFTER = [
   'just',
   'per',
   'about',
+  // Ukrainian and Russian: "за одну добу", "на одну ніч", "лише одну годину", "за одни сутки"
+  'за',
+  'на',
+  'протягом',
+  'лише',
+  'тільки',
+  'лишь',
+  'только',
 ]
 
 /** The word for "of" before an article and a small number that gives a whole: "most of the nine", "von den sieben". */
@@ -125,6 +133,9 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
       return glued(before)
   }
   if (figure.first !== core.first || !isWord(before) || !spaced(tokens[core.first])) return false
+  // a number word before a unit is a quantity, whatever stands before it: "hatte der Absatz drei Monate …"
+  if (core.kind === 'words' && figure.measure !== undefined && !/^\p{Lu}/u.test(tokens[core.first].text))
+    return false
   const nouns = scan.lex.nouns?.capitalised === true
   // German capitalises every noun: "hat Hansen 1.150 Tonnen geladen" is a quantity, not a name
   if (nouns && figure.measure !== undefined && !scan.lex.designationKeywords.has(before.lower)) return false

@@ -30,7 +30,8 @@ export const DESIGNATION_KEYWORDS = words(
   'article section chapter page pages paragraph clause resolution route number no room ward platform gate ' +
     'flight reactor unit block level grade phase stage category appendix annex table figure item rule day ' +
     'boeing airbus windows iphone apollo formula season episode series vol volume tier zone version model ' +
-    'mark channel highway bus tram line lines protocol amendment act bill decree law code regulation directive',
+    'mark channel highway bus tram line lines protocol amendment act bill decree law code regulation directive ' +
+    'berth dock slipway pier hangar',
 )
 
 /** Verbs that make `from A to B` a change between two figures rather than a range. */

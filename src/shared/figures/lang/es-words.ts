@@ -186,7 +186,8 @@ export const ES_DESIGNATION_KEYWORDS = words(
     'figura número núm nº ley decreto real orden línea líneas ruta vuelo sala planta puerta andén ' +
     'autobús tren carretera autovía kilómetro fase nivel categoría modelo versión temporada episodio ' +
     'serie volumen tomo zona sector canal distrito habitación portal bloque lote expediente caso ' +
-    'jornada día puesto posición dorsal grupo iphone android windows boeing airbus',
+    'jornada día puesto posición dorsal grupo grada dique muelle dársena pabellón nave ' +
+    'iphone android windows boeing airbus',
 )
 
 /** Words that make a lone count of people a casualty figure. */

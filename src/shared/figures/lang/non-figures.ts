@@ -13,7 +13,7 @@ const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
 
 /** A short name in quotes after a lower-case word, holding a number: тарифу «Дім 100», the "Home 100" plan. */
 const QUOTED_NAME = re(
-  `(?<=\\p{Ll}${SP}+)[«„“"]\\p{Lu}[\\p{L}'’-]*(?:${SP}+[\\p{L}\\d'’-]+){0,3}${SP}+\\d+(?:${SP}+[\\p{L}\\d'’-]+){0,3}[»“”"]`,
+  `(?<=\\p{Ll}${SP}+)[«„“"]\\p{Lu}[\\p{L}'’-]*(?:${SP}+[\\p{L}\\d'’-]+){0,3},?${SP}+\\d+(?:${SP}+[\\p{L}\\d'’-]+){0,3}[»“”"]`,
   'gu',
 )
 
@@ -43,6 +43,7 @@ const BAND = '(?:[KMG]Hz|ГГц|МГц)'
 export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   en: [
     QUOTED_NAME,
+    re(`${B}one${SP}+way${E}`),
     section('note|section|clause|paragraph|chapter|annex|rule|point|item|table|figure|appendix'),
     ageBound(`years(?:${SP}+old)?`, 'or|and', 'older|younger|over|under'),
     re(`${B}\\d{1,3}-${SP}+(?:to|and)${SP}+\\d{1,3}-year-olds?${E}`),
