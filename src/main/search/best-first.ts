@@ -1,5 +1,5 @@
-// Main process: the order of a query's matches, best first, sorted only as far as it is read; and a binary search
-// over a postings block. Split from segmented-index.ts.
+// Main process: the order of a query's matches, best first, sorted only as far as it is read; and binary searches
+// (a document in a postings block, the segment a document number falls in). Split from segmented-index.ts.
 
 /** Matches ranked from this many up are not sorted whole: the best come first, the rest only when read. */
 const SORT_WHOLE = 2_048
@@ -62,4 +62,16 @@ export function binarySearch(a: Uint32Array, v: number): number {
     else hi = mid - 1
   }
   return -1
+}
+
+/** The last index of the ascending `sorted` whose value is at most `v` (0 when none is). */
+export function lastAtMost(sorted: ArrayLike<number>, v: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (sorted[mid] <= v) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }

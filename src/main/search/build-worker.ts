@@ -1,8 +1,12 @@
 // Index builder process, entry point (built to search-worker.js beside the app's main and CLI bundles). Started
 // by the app with child_process.fork (Node: CLI, browser mode) or utilityProcess.fork (Electron); answers one
-// BuildRequest with its BuildReport. See jobs/job-process.ts.
+// BuildRequest with its BuildReport, or one MergeRequest (the merge job, segment-merge.ts) with its MergeReport.
+// See jobs/job-process.ts.
 import { serveJob } from '../jobs/job-process'
 import { buildIndexFile } from './build'
 import type { BuildRequest } from './load-state'
+import { isMergeRequest, mergeSegmentFile } from './segment-merge'
 
-serveJob((request) => buildIndexFile(request as BuildRequest))
+serveJob((request) =>
+  isMergeRequest(request) ? mergeSegmentFile(request) : buildIndexFile(request as BuildRequest),
+)

@@ -81,3 +81,22 @@ export function liveSegmentBytes(live: LiveSegment, dead: Uint8Array, key?: Buff
   }
   return writer.bytes(key)
 }
+
+/** Articles numbered as their documents are met (`<article>` or `<article>#<annotation>`). */
+export class ArticleNumbers {
+  readonly ids: string[] = []
+  private readonly numbers = new Map<string, number>()
+
+  /** The number of the article the document `docId` belongs to. */
+  of(docId: string): number {
+    const at = docId.indexOf('#')
+    const articleId = at < 0 ? docId : docId.slice(0, at)
+    let n = this.numbers.get(articleId)
+    if (n === undefined) {
+      n = this.ids.length
+      this.ids.push(articleId)
+      this.numbers.set(articleId, n)
+    }
+    return n
+  }
+}

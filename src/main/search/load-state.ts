@@ -12,6 +12,7 @@ import { readIndexFile } from './index-file'
 import type { SavedIndex } from './index-file'
 import { IndexState, message } from './index-state'
 import type { ArchiveReader } from '../archive/reader'
+import type { SegmentMerger } from './segment-merge'
 
 /**
  * What an index builder process is asked: build the index folder `file` for these catalog entries of the archive
@@ -20,7 +21,8 @@ import type { ArchiveReader } from '../archive/reader'
 export type BuildRequest = { dir: string; file: string; metas: ArticleMeta[]; keyFile?: string }
 /** What it answers once the file is written: problems met (unreadable bodies...), its time and memory peak. */
 export type BuildReport = { problems: string[]; ms: number; peakRssMB: number }
-export type IndexBuilder = (request: BuildRequest) => Promise<BuildReport>
+/** The builder; `merge`, when it has one, runs the merge job (segment-merge.ts) in its process too. */
+export type IndexBuilder = ((request: BuildRequest) => Promise<BuildReport>) & { merge?: SegmentMerger }
 
 /**
  * `rebuiltBecause` is set when the saved file could not be used as it was; `needsSave` when the state differs

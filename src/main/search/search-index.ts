@@ -9,12 +9,11 @@
 // is removed. The trust key is made in its file (outside the archive) when there is none yet, as the catalog
 // makes it; without a key file at all (an embedder that names none) nothing saved can be verified (a forged
 // manifest could hide or invent matches): the index is then built at every open and never saved.
-import { rm, stat } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Archive, ArchiveChange } from '../archive/archive'
 import { trustKey } from '../archive/catalog-trust'
 import { GlossaError } from '../../shared/errors'
-import { buildSegments } from './build'
 import type { SearchHit } from './hits'
 import type { IndexState } from './index-state'
 import { message } from './index-state'
@@ -27,8 +26,11 @@ import { archiveReader } from '../archive/reader'
 import type { ArchiveReader } from '../archive/reader'
 import { searchIndexKeyFile } from './search-key'
 import { openStore, saveStore } from './segment-store'
+import type { SaveGuard } from './segment-store'
 import { FIELDS, SegmentState } from './segment-state'
-import { buildStore, refreshState } from './store-open'
+import type { SegmentReader } from './segment-file'
+import { MERGE_MIN_DOCS, MERGE_SHARE, adoptMerged, mergeJob, mergeSegmentFile } from './segment-merge'
+import { buildInMemory, buildStore, exists, refreshState } from './store-open'
 import type { BuiltStore } from './store-open'
 import type { SegmentedIndex } from './segmented-index'
 import { TextCache } from './text-cache'
@@ -42,6 +44,8 @@ export type OpenSearchOptions = {
   builder?: IndexBuilder
   /** This machine's trust key file; default the one open-archive.ts named for the archive. */
   keyFile?: string
+  /** When a segment is merged (segment-merge.ts): its tombstoned share, its size; default 0.3 and 20,000. */
+  mergeAt?: { share: number; minDocs: number }
 }
 export type SearchQueryOptions = { /** Articles returned at most, 1–500; default 50. */ limit?: number }
 
@@ -79,6 +83,13 @@ export class SearchIndex {
   private retired: SegmentedIndex[] = []
   private idleWaiters: (() => void)[] = []
   private migration: Promise<void> = Promise.resolve()
+  private merging: Promise<void> | undefined
+  /** Files take the place of what the index holds in memory only when no search is under way. */
+  private readonly guard: SaveGuard = {
+    idle: () => this.running === 0,
+    whenIdle: () => new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+    merging: () => this.merging !== undefined,
+  }
 
   private readonly source: ArchiveReader
   private builtReport: BuildReport | undefined
@@ -89,6 +100,7 @@ export class SearchIndex {
     private readonly legacyFile: string,
     private readonly builder: IndexBuilder | undefined,
     private readonly keyFile: string | undefined,
+    private readonly mergeAt: { share: number; minDocs: number },
   ) {
     this.source = archiveReader(archive)
     this.texts = new TextCache(this.source)
@@ -108,6 +120,7 @@ export class SearchIndex {
       opts.legacyFile ?? join(archive.dir, 'search-index.json'),
       opts.builder,
       'keyFile' in opts ? opts.keyFile : searchIndexKeyFile(archive),
+      opts.mergeAt ?? { share: MERGE_SHARE, minDocs: MERGE_MIN_DOCS },
     )
     try {
       await index.enqueue(() => index.load())
@@ -131,6 +144,11 @@ export class SearchIndex {
   /** Settles once an index found in the older format has been replaced by the segmented one (or could not be). */
   get migrated(): Promise<void> {
     return this.migration
+  }
+
+  /** Settles once the merge job under way, if any, has been adopted or dropped. */
+  get mergeSettled(): Promise<void> {
+    return this.merging ?? Promise.resolve()
   }
 
   /** The articles that match `query` (see src/shared/search-query.ts), best first, and how many match. */
@@ -262,17 +280,7 @@ export class SearchIndex {
       }
     }
     // Held in memory only: without a key nothing saved could be trusted, and the builder failed otherwise.
-    const state = new SegmentState(undefined, undefined, this.problems)
-    await buildSegments(
-      this.source,
-      this.source.list().map((m) => m.id),
-      this.problems,
-      async () => {},
-      undefined,
-      undefined,
-      state,
-    )
-    this.state = state
+    this.state = await buildInMemory(this.source, this.problems)
     this.savedRevision = -1
     this.scheduleSave()
   }
@@ -340,10 +348,7 @@ export class SearchIndex {
       // The live segment becomes a file in place (its documents renumbered) once no search is under way.
       // Only the signatures changed since the last save are written (signature-files.ts).
       const signatures = state.signatureSave()
-      const { index: saved, files } = await saveStore(this.dir, before, key, signatures, {
-        idle: () => this.running === 0,
-        whenIdle: () => new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
-      })
+      const { index: saved, files } = await saveStore(this.dir, before, key, signatures, this.guard)
       state.signaturesSaved(signatures, files)
       if (saved !== before) {
         state.engine = saved
@@ -360,12 +365,31 @@ export class SearchIndex {
     this.lastSaveCostMs = performance.now() - started
     this.savedRevision = revision
     this.lastSavedAt = Date.now()
+    this.considerMerge()
   }
-}
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
+  /** Starts the merge job on the segment most worth it, if one passes the mark and no job is under way. */
+  private considerMerge(): void {
+    const { state, key, keyFile } = this
+    if (this.merging || this.closed || !key || !keyFile || !(state instanceof SegmentState)) return
+    const job = mergeJob(state.engine, this.dir, keyFile, this.mergeAt)
+    if (!job) return
+    const { request, target, gone } = job
+    // Outside the queue: searches and changes go on while the job writes the merged segment.
+    const merge = this.builder?.merge ?? mergeSegmentFile
+    this.merging = merge(request)
+      .then(({ file }) => this.enqueue(() => this.adoptMerged(target, file, gone)))
+      .catch((err: unknown) =>
+        this.state.report(`A search index segment could not be merged: ${message(err)}`),
+      )
+      .finally(() => (this.merging = undefined))
+  }
+
+  /** A queue task: every change saved, then the merged segment in place of `target`. */
+  private async adoptMerged(target: SegmentReader, file: string, gone: Uint8Array): Promise<void> {
+    const { state, key } = this
+    if (this.closed || !key || !(state instanceof SegmentState)) return
+    await this.saveNow()
+    await adoptMerged(this.dir, state.engine, target, file, gone, key, state.signatureFiles, this.guard)
+  }
 }

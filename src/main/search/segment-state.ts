@@ -29,6 +29,11 @@ export class SegmentState extends ArticleState {
     return { all: this.signatures, changed: new Set(this.changed), files: this.files }
   }
 
+  /** The signature files the manifest names now. */
+  get signatureFiles(): SignatureFile[] {
+    return this.files
+  }
+
   /** The save of `save` is in the files: `files` are what the manifest names now. */
   signaturesSaved(save: SignatureSave, files: SignatureFile[]): void {
     for (const id of save.changed) this.changed.delete(id)

@@ -18,7 +18,8 @@ import { z } from 'zod'
 import { writeAtomic } from '../archive/atomic'
 import type { Signature } from './freshness'
 import { SegmentCorrupt, SegmentReader } from './segment-file'
-import { SegmentedIndex, mergeSegments } from './segmented-index'
+import { mergeSegments } from './merge-segments'
+import { SegmentedIndex } from './segmented-index'
 import {
   SIGNATURE_NAME,
   SignaturesCorrupt,
@@ -34,7 +35,8 @@ export const MANIFEST = 'manifest.json'
 const FORMAT = 'glossa-search-segments'
 const VERSION = 2
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
-const SEGMENT_NAME = /^seg-[0-9a-f]{16}\.seg$/
+/** `seg-…` written by the app or a build, `mrg-…` by the merge job (segment-merge.ts). */
+const SEGMENT_NAME = /^(seg|mrg)-[0-9a-f]{16}\.seg$/
 
 const manifestSchema = z
   .object({
@@ -165,7 +167,12 @@ export const SMALL_SEGMENT_DOCS = 20_000
 const MAX_SMALL_SEGMENTS = 6
 
 /** When the index may renumber its live documents: `idle` says no search is under way, `whenIdle` waits for it. */
-export type SaveGuard = { idle: () => boolean; whenIdle: () => Promise<void> }
+export type SaveGuard = {
+  idle: () => boolean
+  whenIdle: () => Promise<void>
+  /** A merge job is under way: the `mrg-…` file it writes is not removed though no manifest names it yet. */
+  merging?: () => boolean
+}
 
 /**
  * Saves `index` into `dir`: its live segment as a new segment file (when it holds anything), the signatures that
@@ -194,7 +201,7 @@ export async function saveStore(
     }
     if (signatures)
       files = await nextSignatureFiles(dir, signatures.files, signatures.changed, signatures.all, key)
-    await writeManifest(dir, index.fields, segments, key, files)
+    await writeManifest(dir, index.fields, segments, key, files, guard?.merging?.())
     if (written) {
       // Checked and sealed in one synchronous step: no search can start in between.
       while (guard && !guard.idle()) await guard.whenIdle()
@@ -235,7 +242,7 @@ async function mergeTail(
   try {
     const segments = index.segments.slice(0, from).map((s, i) => entryOf(s, index.deadIn(i)))
     segments.push(merged.entry)
-    await writeManifest(dir, index.fields, segments, key, files)
+    await writeManifest(dir, index.fields, segments, key, files, guard?.merging?.())
     while (guard && !guard.idle()) await guard.whenIdle()
   } catch (err) {
     merged.reader.close()
@@ -243,6 +250,17 @@ async function mergeTail(
   }
   for (const old of index.replaceTail(from, merged.reader)) old.close()
   return index
+}
+
+/** The manifest naming the segments `index` holds (its live segment aside) and the signature `files`. */
+export async function saveManifest(
+  dir: string,
+  index: SegmentedIndex,
+  key: Buffer,
+  files: SignatureFile[],
+): Promise<void> {
+  const segments = index.segments.map((segment, i) => entryOf(segment, index.deadIn(i)))
+  await writeManifest(dir, index.fields, segments, key, files)
 }
 
 /** Where the small segments at the end of `index` begin (its segment count when there are none). */
@@ -266,6 +284,7 @@ async function writeManifest(
   segments: Manifest['segments'],
   key: Buffer | undefined,
   files: SignatureFile[],
+  merging = false,
 ): Promise<void> {
   const signatures = signatureEntries(files)
   const body: Omit<Manifest, 'mac'> = { format: FORMAT, version: VERSION, fields, segments, signatures }
@@ -277,8 +296,9 @@ async function writeManifest(
   const named = new Set([...segments.map((s) => s.file), ...signatures.map((s) => s.file)])
   for (const name of await readdir(dir))
     if ((SEGMENT_NAME.test(name) || SIGNATURE_NAME.test(name)) && !named.has(name))
-      // A file still open for a search in flight may not be removable everywhere: the next save tries again.
-      await rm(join(dir, name), { force: true }).catch(() => undefined)
+      if (!merging || !name.startsWith('mrg-'))
+        // A file still open for a search in flight may not be removable everywhere: the next save tries again.
+        await rm(join(dir, name), { force: true }).catch(() => undefined)
 }
 
 /** Writes segment bytes under a new name in `dir`, for a build that writes its segments as they fill. */

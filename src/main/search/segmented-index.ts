@@ -6,22 +6,19 @@
 // field lengths, BM25+ weights, prefix and fuzzy expansion, boosts), so a query ranks as it did over one
 // MiniSearch index; segmented-index.test.ts compares them.
 //
-// A document changes by being removed (a tombstone: the segment is never rewritten in place) and added again to
-// the live segment. `flushLive` turns the live segment into segment bytes; `mergeSegments` writes several
-// segments as one without their tombstoned documents (run in a job process; see README "Towards 100,000").
-// Apart: the live segment (live-segment.ts), query scoring (segmented-rank.ts), the block cache, the merge.
+// A document changes by being removed (a tombstone) and added again to the live segment; `liveBytes` is the live
+// segment as segment bytes, `mergeSegments` (merge-segments.ts) writes segments without their tombstoned
+// documents, and sealLive / replaceRange put such files in place. Apart: live-segment.ts, segmented-rank.ts.
 import { SearchableMap } from './minisearch-adapter'
 import type { Ranked, RankedQuery } from './ranked-search'
 import type { Block, SegmentReader } from './segment-file'
+import { lastAtMost } from './best-first'
 import { BlockCache } from './block-cache'
-import { LiveSegment, liveSegmentBytes } from './live-segment'
+import { ArticleNumbers, LiveSegment, liveSegmentBytes } from './live-segment'
 import type { Doc } from './live-segment'
 import { LIVE, rankSegments } from './segmented-rank'
 import type { Part, Scratch, TermRefs } from './segmented-rank'
 import { processTerm } from './terms'
-
-export { bestFirst } from './best-first'
-export { mergeSegments } from './merge-segments'
 
 export class SegmentedIndex {
   private readonly tree = new SearchableMap<TermRefs>()
@@ -48,8 +45,7 @@ export class SegmentedIndex {
   /** Article number of each document of the segment files, in the global order, and of the live ones. */
   private docArticle: Uint32Array
   private liveArticle: number[] = []
-  private readonly articleNo = new Map<string, number>()
-  private readonly articleIds: string[] = []
+  private readonly articles = new ArticleNumbers()
 
   /** `segments` open and checked; their documents must not repeat. */
   constructor(
@@ -68,24 +64,11 @@ export class SegmentedIndex {
       for (let i = 0; i < segment.termCount; i++) this.refsOf(segment.term(i)).push(s, i)
       for (let doc = 0; doc < segment.docCount; doc++) {
         for (let f = 0; f < fields.length; f++) this.sums[f] += segment.fieldLength(doc, f)
-        this.docArticle[base + doc] = this.articleNumber(segment.docId(doc))
+        this.docArticle[base + doc] = this.articles.of(segment.docId(doc))
       }
       base += segment.docCount
       this.liveCount += segment.docCount
     })
-  }
-
-  /** The number of the article a document id belongs to (`<article>` or `<article>#<annotation>`). */
-  private articleNumber(docId: string): number {
-    const at = docId.indexOf('#')
-    const articleId = at < 0 ? docId : docId.slice(0, at)
-    let n = this.articleNo.get(articleId)
-    if (n === undefined) {
-      n = this.articleIds.length
-      this.articleIds.push(articleId)
-      this.articleNo.set(articleId, n)
-    }
-    return n
   }
 
   /** Documents searchable now. */
@@ -127,7 +110,7 @@ export class SegmentedIndex {
         this.liveDead = grown
       }
       for (let f = 0; f < this.fields.length; f++) this.sums[f] += this.live.fieldLength(local, f)
-      this.liveArticle.push(this.articleNumber(doc.id))
+      this.liveArticle.push(this.articles.of(doc.id))
       this.liveCount++
     }
   }
@@ -224,14 +207,8 @@ export class SegmentedIndex {
   private docIdOf(doc: number): string {
     const liveBase = this.liveBase()
     if (doc >= liveBase) return this.live.ids[doc - liveBase]
-    let lo = 0
-    let hi = this.bases.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1
-      if (this.bases[mid] <= doc) lo = mid
-      else hi = mid - 1
-    }
-    return this.segments[lo].docId(doc - this.bases[lo])
+    const s = lastAtMost(this.bases, doc)
+    return this.segments[s].docId(doc - this.bases[s])
   }
 
   private scratchFor(size: number): Scratch {
@@ -276,7 +253,7 @@ export class SegmentedIndex {
         parts: (refs, term, fieldId) => this.parts(refs, term, fieldId),
         docId: (doc) => this.docIdOf(doc),
         article: (doc) => this.articleOfDoc(doc),
-        articleIds: this.articleIds,
+        articleIds: this.articles.ids,
       },
       query,
       opts,
@@ -342,45 +319,71 @@ export class SegmentedIndex {
    */
   replaceTail(from: number, reader: SegmentReader): SegmentReader[] {
     if (this.live.ids.length > 0) throw new Error('The live segment must be saved first.')
-    const tail = this.segments.slice(from)
+    return this.replaceRange(from, this.segments.length - from, reader)
+  }
+
+  /**
+   * Takes `reader` — mergeSegments() of the `count` segments from `from` (one, or every one to the end) without
+   * the documents `gone` marks (their tombstones when the merge began: tombstones only grow) — in place of
+   * those segments; documents tombstoned since stay tombstoned in it. Returns the replaced segments, for the
+   * owner to close. Like sealLive, only when no search is under way.
+   */
+  replaceRange(
+    from: number,
+    count: number,
+    reader: SegmentReader,
+    gone: Uint8Array[] = this.dead.slice(from, from + count),
+  ): SegmentReader[] {
+    if (count !== 1 && from + count !== this.segments.length)
+      throw new Error('Only one segment, or the tail.')
+    const old = this.segments.slice(from, from + count)
+    const start = this.bases[from]
+    const end = start + old.reduce((n, segment) => n + segment.docCount, 0)
+    const mapped = new Uint32Array(reader.docCount)
+    const dead = new Uint8Array(reader.docCount)
     let n = 0
-    let deadInTail = 0
-    const articles = new Uint32Array(this.bases[from] + reader.docCount)
-    articles.set(this.docArticle.subarray(0, this.bases[from]))
-    tail.forEach((segment, t) => {
-      const dead = this.dead[from + t]
+    let deadNow = 0
+    old.forEach((segment, t) => {
       for (let doc = 0; doc < segment.docCount; doc++) {
-        if (dead[doc]) {
-          deadInTail++
-          continue
-        }
+        if (gone[t][doc]) continue
         if (n >= reader.docCount || reader.docId(n) !== segment.docId(doc))
           throw new Error(`${reader.file} is not those segments merged`)
-        articles[this.bases[from] + n++] = this.docArticle[this.bases[from + t] + doc]
+        mapped[n] = this.docArticle[this.bases[from + t] + doc]
+        if (this.dead[from + t][doc]) {
+          dead[n] = 1
+          deadNow++
+        }
+        n++
       }
     })
     if (n !== reader.docCount || reader.fieldCount !== this.fields.length)
       throw new Error(`${reader.file} is not those segments merged`)
+    const articles = new Uint32Array(this.docArticle.length - (end - start) + n)
+    articles.set(this.docArticle.subarray(0, start))
+    articles.set(mapped, start)
+    articles.set(this.docArticle.subarray(end), start + n)
     const touched = new Set<string>()
-    for (const segment of tail) for (let i = 0; i < segment.termCount; i++) touched.add(segment.term(i))
+    for (const segment of old) for (let i = 0; i < segment.termCount; i++) touched.add(segment.term(i))
     for (const term of touched) {
       const refs = this.tree.get(term)
       if (!refs) continue
       const kept: TermRefs = []
-      for (let r = 0; r < refs.length; r += 2) if (refs[r] < from) kept.push(refs[r], refs[r + 1])
+      for (let r = 0; r < refs.length; r += 2)
+        if (refs[r] < from || refs[r] >= from + count) kept.push(refs[r], refs[r + 1])
       if (kept.length) this.tree.set(term, kept)
       else this.tree.delete(term)
     }
     for (let i = 0; i < reader.termCount; i++) this.refsOf(reader.term(i)).push(from, i)
-    this.segments.splice(from, tail.length, reader)
-    this.bases.splice(from + 1)
-    this.dead.splice(from, tail.length, new Uint8Array(reader.docCount))
-    this.deadIn_.splice(from, tail.length, 0)
-    this.deadCount -= deadInTail
+    this.segments.splice(from, count, reader)
+    this.bases.splice(from, count, start)
+    for (let t = from + 1; t < this.bases.length; t++) this.bases[t] -= end - start - n
+    this.deadCount -= this.deadIn_.slice(from, from + count).reduce((x, d) => x + d, 0) - deadNow
+    this.dead.splice(from, count, dead)
+    this.deadIn_.splice(from, count, deadNow)
     this.docArticle = articles
     // Cached blocks are keyed by segment number: those of the replaced segments would be read for the new one.
     this.cache.clear()
-    return tail
+    return old
   }
 
   /** The live segment as segment-file bytes (its tombstoned documents left out), for the owner to write. */

@@ -1,8 +1,9 @@
 // Main process: the two ways search-index.ts gets a segmented index besides opening a saved one — catching a
 // saved index up with what changed in the archive since it was saved, and building one from every article (in
 // the index builder process, or in this one when it fails) then opening it. Split from search-index.ts.
+import { stat } from 'node:fs/promises'
 import type { ArchiveReader } from '../archive/reader'
-import { buildIndexFile } from './build'
+import { buildIndexFile, buildSegments } from './build'
 import { currentSignatures, describeStaleness, staleness } from './freshness'
 import { message } from './index-state'
 import type { BuildReport, BuildRequest, IndexBuilder } from './load-state'
@@ -22,6 +23,21 @@ export async function refreshState(source: ArchiveReader, state: SegmentState): 
   for (let i = 0; i < ids.length; i += REFRESH_BATCH)
     await Promise.all(ids.slice(i, i + REFRESH_BATCH).map((id) => state.index(source, id)))
   return describeStaleness(stale)
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Every article indexed into the live segment of an index held in memory only. */
+export async function buildInMemory(source: ArchiveReader, problems: string[]): Promise<SegmentState> {
+  const state = new SegmentState(undefined, undefined, problems)
+  const ids = source.list().map((m) => m.id)
+  await buildSegments(source, ids, problems, async () => {}, undefined, undefined, state)
+  return state
 }
 
 export type BuiltStore = { state: SegmentState; report?: BuildReport; changed: boolean }
