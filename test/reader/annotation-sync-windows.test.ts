@@ -7,22 +7,9 @@ import type { PendingStore } from '../../src/renderer/src/reader/pending-store'
 import { MAX_KEPT } from '../../src/renderer/src/reader/pending-store'
 import { serviceHarness } from '../service-harness'
 import { sampleTarget } from '../temp-archive'
+import { gone, heldRetries, memoryStore, noWait } from './sync-helpers'
 
 const TEXT = 'The harbour plan costs 40 million euros, the council said on Tuesday.'
-
-/** localStorage as a Map, shared by the windows of one browser. */
-function memoryStore(): PendingStore & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    key: 'glossa-pending:/archive:article',
-    storage: {
-      getItem: (k) => data.get(k) ?? null,
-      setItem: (k, v) => void data.set(k, v),
-      removeItem: (k) => void data.delete(k),
-    },
-  }
-}
 
 type Client = ConstructorParameters<typeof AnnotationSync>[2]
 
@@ -44,11 +31,14 @@ async function setup() {
       ]),
     ) as Client,
   }
-  const first = new AnnotationSync(article.id, [], up, async () => {})
+  const first = new AnnotationSync(article.id, [], up, noWait)
   const id = first.create({ target: sampleTarget(TEXT, 'council'), color: 'yellow' })
   await first.flushed()
   const list = () => h.call('annotations.list', { articleId: article.id })
-  return { h, articleId: article.id, id, up, down, list }
+  /** A window that opens the article now, with what the archive holds. */
+  const open = async (client: Client, sleep = noWait, store?: PendingStore) =>
+    new AnnotationSync(article.id, await list(), client, sleep, store)
+  return { h, articleId: article.id, id, up, down, list, open }
 }
 
 /** Waits until the clock has moved on, so the next change is made later than the last. */
@@ -59,18 +49,18 @@ async function tick(): Promise<void> {
 
 describe('two windows on one article', () => {
   it('a change held by a window while the server was away does not overwrite a newer one saved meanwhile', async () => {
-    const { articleId, id, up, down, list } = await setup()
-    let retry = () => {}
-    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise((r) => (retry = r)))
+    const { id, up, down, list, open } = await setup()
+    const held = heldRetries()
+    const a = await open(down.client, held.sleep)
     a.update(id, { note: 'older', color: 'pink' })
     await tick()
     // The other window, which can reach the server, saves a newer note.
-    const b = new AnnotationSync(articleId, await list(), up, async () => {})
+    const b = await open(up)
     b.update(id, { note: 'newer' })
     await b.flushed()
 
     down.away = false
-    retry()
+    held.comeBack()
     await a.flushed()
     expect(await list()).toMatchObject([{ id, note: 'newer', color: 'yellow' }])
     // The first window shows what the archive holds, as saved.
@@ -80,10 +70,9 @@ describe('two windows on one article', () => {
   })
 
   it('a change kept for a reload and sent again after a newer one was saved leaves the newer one', async () => {
-    const { h, articleId, id, up, down, list } = await setup()
+    const { h, articleId, id, up, down, list, open } = await setup()
     const store = memoryStore()
-    const gone = () => new Promise<void>(() => {})
-    const a = new AnnotationSync(articleId, await list(), down.client, gone, store)
+    const a = await open(down.client, gone, store)
     a.update(id, { note: 'older' })
     expect(store.data.size).toBe(1)
     await tick()
@@ -92,7 +81,7 @@ describe('two windows on one article', () => {
 
     // The first window is reloaded: its kept change is sent again, and the newer note stays.
     a.retire()
-    const reloaded = new AnnotationSync(articleId, await list(), up, async () => {}, store)
+    const reloaded = await open(up, noWait, store)
     await reloaded.flushed()
     expect(await list()).toMatchObject([{ id, note: 'newer' }])
     expect(reloaded.getSnapshot().items).toMatchObject([{ id, note: 'newer' }])
@@ -101,13 +90,13 @@ describe('two windows on one article', () => {
   })
 
   it('a kept change with no newer one saved is sent again and lands, with the time it was made', async () => {
-    const { articleId, id, up, down, list } = await setup()
+    const { id, up, down, list, open } = await setup()
     const store = memoryStore()
-    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise(() => {}), store)
+    const a = await open(down.client, gone, store)
     a.update(id, { note: 'typed while away' })
     const [kept] = JSON.parse(store.data.get(store.key)!) as { change: { madeAt: string } }[]
     a.retire()
-    const reloaded = new AnnotationSync(articleId, await list(), up, async () => {}, store)
+    const reloaded = await open(up, noWait, store)
     await reloaded.flushed()
     expect(await list()).toMatchObject([{ id, note: 'typed while away', updatedAt: kept!.change.madeAt }])
   })
@@ -115,23 +104,18 @@ describe('two windows on one article', () => {
 
 describe('while a change is being retried', () => {
   it('says "retrying", not "saving", for the changes made behind it, and "saved" once the archive has them', async () => {
-    const { articleId, id, down, list } = await setup()
-    let failed = () => {}
-    const firstFailure = new Promise<void>((r) => (failed = r))
-    let retry = () => {}
-    const a = new AnnotationSync(articleId, await list(), down.client, () => {
-      failed()
-      return new Promise((r) => (retry = r))
-    })
+    const { id, down, list, open } = await setup()
+    const held = heldRetries()
+    const a = await open(down.client, held.sleep)
     a.update(id, { note: 'first' })
-    await firstFailure
+    await held.firstFailure
     expect(a.getSnapshot().status).toEqual({ state: 'retrying', message: 'Could not reach Glossa' })
     a.update(id, { color: 'pink' })
     a.create({ target: sampleTarget(TEXT, 'harbour'), color: 'green' })
     expect(a.getSnapshot().status).toEqual({ state: 'retrying', message: 'Could not reach Glossa' })
 
     down.away = false
-    retry()
+    held.comeBack()
     await a.flushed()
     expect(a.getSnapshot().status.state).toBe('saved')
     expect(await list()).toMatchObject([{ id, note: 'first', color: 'pink' }, { color: 'green' }])
@@ -140,19 +124,19 @@ describe('while a change is being retried', () => {
 
 describe('a deletion held by one window', () => {
   it('leaves an annotation another window changed after the deletion was made, and shows it back', async () => {
-    const { articleId, id, up, down, list } = await setup()
-    let retry = () => {}
-    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise((r) => (retry = r)))
+    const { id, up, down, list, open } = await setup()
+    const held = heldRetries()
+    const a = await open(down.client, held.sleep)
     a.remove(id)
     expect(a.getSnapshot().items).toEqual([])
     await tick()
     // The other window, which can reach the server, changes the note after the deletion was made.
-    const b = new AnnotationSync(articleId, await list(), up, async () => {})
+    const b = await open(up)
     b.update(id, { note: 'changed after the deletion' })
     await b.flushed()
 
     down.away = false
-    retry()
+    held.comeBack()
     await a.flushed()
     expect(await list()).toMatchObject([{ id, note: 'changed after the deletion' }])
     expect(a.getSnapshot().items).toMatchObject([{ id, note: 'changed after the deletion' }])
@@ -164,20 +148,20 @@ describe('a deletion held by one window', () => {
   })
 
   it('still deletes an annotation changed before the deletion was made, and one this window created while away', async () => {
-    const { articleId, id, up, down, list } = await setup()
-    const b = new AnnotationSync(articleId, await list(), up, async () => {})
+    const { id, up, down, list, open } = await setup()
+    const b = await open(up)
     b.update(id, { note: 'changed before the deletion' })
     await b.flushed()
     await tick()
-    let retry = () => {}
-    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise((r) => (retry = r)))
+    const held = heldRetries()
+    const a = await open(down.client, held.sleep)
     a.remove(id)
     // Created and deleted while away: the creation lands (stamped then), and the deletion after it.
     const made = a.create({ target: sampleTarget(TEXT, 'harbour'), color: 'green' })
     a.remove(made)
     await tick()
     down.away = false
-    retry()
+    held.comeBack()
     await a.flushed()
     expect(await list()).toEqual([])
     expect(a.getSnapshot()).toMatchObject({ items: [], status: { state: 'saved' } })
@@ -187,16 +171,10 @@ describe('a deletion held by one window', () => {
 
 describe('changes past the bounds of the store', () => {
   it('counts the changes only this page holds, and none once they are saved', async () => {
-    const { articleId, id, down, list } = await setup()
+    const { id, down, list, open } = await setup()
     const store = memoryStore()
-    let retry = () => {}
-    const a = new AnnotationSync(
-      articleId,
-      await list(),
-      down.client,
-      () => new Promise((r) => (retry = r)),
-      store,
-    )
+    const held = heldRetries()
+    const a = await open(down.client, held.sleep, store)
     for (let i = 0; i < MAX_KEPT; i++) a.update(id, { color: i % 2 ? 'pink' : 'green' })
     expect(a.getSnapshot().unkept).toBe(0)
     a.update(id, { note: 'one too many' })
@@ -205,7 +183,7 @@ describe('changes past the bounds of the store', () => {
     expect((JSON.parse(store.data.get(store.key)!) as unknown[]).length).toBe(MAX_KEPT)
 
     down.away = false
-    retry()
+    held.comeBack()
     await a.flushed()
     expect(a.getSnapshot().unkept).toBe(0)
     expect(store.data.size).toBe(0)
@@ -214,7 +192,7 @@ describe('changes past the bounds of the store', () => {
 
   it('counts every change when the storage refuses them (full or disabled)', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const { articleId, id, down, list } = await setup()
+    const { id, down, open } = await setup()
     const full: PendingStore = {
       key: 'k',
       storage: {
@@ -225,7 +203,7 @@ describe('changes past the bounds of the store', () => {
         removeItem: () => {},
       },
     }
-    const a = new AnnotationSync(articleId, await list(), down.client, () => new Promise(() => {}), full)
+    const a = await open(down.client, gone, full)
     a.update(id, { note: 'a' })
     a.update(id, { note: 'ab' })
     expect(a.getSnapshot().unkept).toBe(2)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../../../shared/types'
+import { gone, memoryStore, noWait } from '../../../../test/reader/sync-helpers'
 import { AnnotationSync } from './annotation-sync'
+import type { PendingStore } from './pending-store'
 
 const target = {
   quote: { type: 'TextQuoteSelector' as const, exact: '70%', prefix: 'repulse ', suffix: ' on average' },
@@ -244,23 +246,20 @@ describe('AnnotationSync: refusals no retry can fix', () => {
 })
 
 describe('AnnotationSync: changes not yet on disk survive a reload', () => {
-  // localStorage as a Map; a sync whose retries never run again stands for the page that went away.
-  function memoryStore() {
-    const data = new Map<string, string>()
-    const storage = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => void data.set(k, v),
-      removeItem: (k: string) => void data.delete(k),
-    }
-    return { data, persist: { key: 'glossa-pending:/archive:abcd1234', storage } }
+  // localStorage as a Map; a sync whose retries never run again (`gone`) stands for the page that went away.
+  const store = () => {
+    const persist = memoryStore('glossa-pending:/archive:abcd1234')
+    return { data: persist.data, persist }
   }
-  const gone = () => new Promise<void>(() => {})
   const list = (stored: Map<string, Annotation>) => [...stored.values()]
+  /** The article opened (again) on what the fake archive holds. */
+  const open = (fake: ReturnType<typeof fakeClient>, persist: PendingStore, sleep = noWait) =>
+    new AnnotationSync('abcd1234', list(fake.stored), fake.client as never, sleep, persist)
 
   it('gives back a highlight, a colour, a tag and a deletion made while the server was down, and saves them', async () => {
     const fake = fakeClient(true)
-    const { data, persist } = memoryStore()
-    const before = new AnnotationSync('abcd1234', [], fake.client as never, async () => {}, persist)
+    const { data, persist } = store()
+    const before = open(fake, persist)
     const kept = before.create({ target, color: 'yellow' })
     const dropped = before.create({ target, color: 'blue' })
     await before.flushed()
@@ -268,7 +267,7 @@ describe('AnnotationSync: changes not yet on disk survive a reload', () => {
 
     // The server goes away; the page is reloaded while every change waits for its retry.
     fake.failNext(1000)
-    const down = new AnnotationSync('abcd1234', list(fake.stored), fake.client as never, gone, persist)
+    const down = open(fake, persist, gone)
     const fresh = down.create({ target, color: 'pink', note: 'new while down' })
     down.update(kept, { color: 'green' })
     down.update(kept, { tags: ['strikes'] })
@@ -276,13 +275,7 @@ describe('AnnotationSync: changes not yet on disk survive a reload', () => {
     expect(data.size).toBe(1)
 
     fake.failNext(0)
-    const after = new AnnotationSync(
-      'abcd1234',
-      list(fake.stored),
-      fake.client as never,
-      async () => {},
-      persist,
-    )
+    const after = open(fake, persist)
     // Shown at once, as not yet saved.
     expect(after.getSnapshot().items.map((a) => [a.id, a.color, a.unsaved])).toEqual([
       [kept, 'green', true],
@@ -300,21 +293,15 @@ describe('AnnotationSync: changes not yet on disk survive a reload', () => {
 
   it('sends a creation again after a reload without making it twice when its answer was lost', async () => {
     const fake = fakeClient(true)
-    const { data, persist } = memoryStore()
+    const { data, persist } = store()
     fake.loseNextAnswer()
-    const before = new AnnotationSync('abcd1234', [], fake.client as never, gone, persist)
+    const before = open(fake, persist, gone)
     const id = before.create({ target, color: 'yellow' })
     before.update(id, { note: 'after' })
     await new Promise((r) => setTimeout(r, 0))
     expect(fake.stored.size).toBe(1) // on disk, but the reader never heard
 
-    const after = new AnnotationSync(
-      'abcd1234',
-      list(fake.stored),
-      fake.client as never,
-      async () => {},
-      persist,
-    )
+    const after = open(fake, persist)
     expect(after.getSnapshot().items).toHaveLength(1)
     await after.flushed()
     expect(list(fake.stored)).toMatchObject([{ id, note: 'after' }])
@@ -324,8 +311,8 @@ describe('AnnotationSync: changes not yet on disk survive a reload', () => {
 
   it('keeps a refused change across a reload, still not saved, until a later save covers it', async () => {
     const fake = fakeClient(true)
-    const { data, persist } = memoryStore()
-    const before = new AnnotationSync('abcd1234', [], fake.client as never, async () => {}, persist)
+    const { data, persist } = store()
+    const before = open(fake, persist)
     const id = before.create({ target, color: 'yellow' })
     await before.flushed()
     fake.failNext(1, 'too_large')
@@ -334,13 +321,7 @@ describe('AnnotationSync: changes not yet on disk survive a reload', () => {
     expect(before.getSnapshot().status.state).toBe('failed')
 
     fake.failNext(1, 'too_large')
-    const after = new AnnotationSync(
-      'abcd1234',
-      list(fake.stored),
-      fake.client as never,
-      async () => {},
-      persist,
-    )
+    const after = open(fake, persist)
     await after.flushed()
     expect(after.getSnapshot().status.state).toBe('failed')
     expect(after.getSnapshot().items[0]).toMatchObject({ note: 'x', unsaved: true })
@@ -355,19 +336,13 @@ describe('AnnotationSync: changes not yet on disk survive a reload', () => {
 
   it('a sync that took over the kept changes retires the older one: nothing sent twice, a deletion that landed is done', async () => {
     const fake = fakeClient(true)
-    const { data, persist } = memoryStore()
-    const first = new AnnotationSync('abcd1234', [], fake.client as never, async () => {}, persist)
+    const { data, persist } = store()
+    const first = open(fake, persist)
     const id = first.create({ target, color: 'yellow' })
     await first.flushed()
     // The deletion lands but its answer is lost; the old sync waits to retry it.
     let retry = () => {}
-    const waiting = new AnnotationSync(
-      'abcd1234',
-      [...fake.stored.values()],
-      fake.client as never,
-      () => new Promise<void>((r) => (retry = r)),
-      persist,
-    )
+    const waiting = open(fake, persist, () => new Promise<void>((r) => (retry = r)))
     const realDelete = fake.client['annotations.delete']
     fake.client['annotations.delete'] = async (args) => {
       await realDelete(args)
@@ -380,7 +355,7 @@ describe('AnnotationSync: changes not yet on disk survive a reload', () => {
 
     // The article is opened again: the new sync takes over, the old one is retired.
     waiting.retire()
-    const after = new AnnotationSync('abcd1234', [], fake.client as never, async () => {}, persist)
+    const after = open(fake, persist)
     retry()
     await after.flushed()
     await waiting.flushed()
@@ -391,14 +366,10 @@ describe('AnnotationSync: changes not yet on disk survive a reload', () => {
 
   it('drops kept changes it cannot read instead of failing to open the article', () => {
     const fake = fakeClient(true)
-    const { data, persist } = memoryStore()
+    const { data, persist } = store()
     data.set(persist.key, '{not json')
-    expect(
-      new AnnotationSync('abcd1234', [], fake.client as never, gone, persist).getSnapshot().items,
-    ).toEqual([])
+    expect(open(fake, persist, gone).getSnapshot().items).toEqual([])
     data.set(persist.key, JSON.stringify([{ n: 1, change: { type: 'create' } }, 7]))
-    expect(
-      new AnnotationSync('abcd1234', [], fake.client as never, gone, persist).getSnapshot().items,
-    ).toEqual([])
+    expect(open(fake, persist, gone).getSnapshot().items).toEqual([])
   })
 })
