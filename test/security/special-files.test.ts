@@ -4,7 +4,7 @@
 // as a named problem (shard.ts), on real archives on disk with real pipes.
 import { execFileSync } from 'node:child_process'
 import { constants } from 'node:fs'
-import { open, rm } from 'node:fs/promises'
+import { mkdir, open, rm, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { serviceHarness } from '../service-harness'
@@ -79,5 +79,40 @@ describe('special files in an archive folder', () => {
       code: 'corrupt_file',
     })
     await reopened.archive.flush()
+  })
+
+  it('team settings, sync state, connector tokens, a trash record and a snapshot that are pipes are not waited on', async () => {
+    const h = await serviceHarness()
+    const article = await h.call('articles.create', { title: 'Binned', text: TEXT })
+    const snapshot = await h.call('backups.create', {})
+    await h.call('articles.delete', { ids: [article.id] })
+    await h.archive.flush()
+    await mkdir(join(h.dir, 'sync'), { recursive: true })
+    for (const file of ['sync/settings.json', 'sync/state.json', 'connector.json'])
+      await pipeAt(join(h.dir, file))
+    await pipeAt(join(h.dir, 'trash', `${article.id}.json`))
+    await pipeAt(join(h.dir, 'backups', `${snapshot.id}.count`))
+    const reopened = await serviceHarness(h.dir)
+    // Each of these waited forever for a writer (glossa serve never started, with sync settings a pipe).
+    expect(await reopened.call('sync.status', {})).toMatchObject({ conflicts: 0 })
+    await expect(reopened.call('connector.tokens.list', {})).rejects.toMatchObject({
+      code: 'corrupt_file',
+      message: expect.stringMatching(/connector\.json is not a file Glossa can read.*not a regular file/),
+    })
+    await expect(reopened.call('articles.restore', { ids: [article.id] })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    expect(await reopened.call('backups.list', {})).toEqual([expect.objectContaining({ articles: 0 })])
+    await pipeAt(join(h.dir, 'backups', snapshot.id))
+    await expect(reopened.call('backups.restore', { id: snapshot.id })).rejects.toMatchObject({
+      code: 'not_found',
+    })
+    await reopened.archive.flush()
+  })
+
+  it('connector tokens that are a link to an endless device are refused, not read until memory runs out', async () => {
+    const h = await serviceHarness()
+    await symlink('/dev/zero', join(h.dir, 'connector.json'))
+    await expect(h.call('connector.tokens.list', {})).rejects.toMatchObject({ code: 'corrupt_file' })
   })
 })

@@ -1,6 +1,6 @@
 // Main process: automatic rotating snapshots of the archive (one a day, the last KEEP kept) and snapshots on
 // demand. A snapshot is a JSON backup (the export format), gzipped, in <archive>/backups/.
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
@@ -9,6 +9,7 @@ import { exportBackup, parseBackup } from '../../shared/export'
 import type { Backup } from '../../shared/export'
 import type { Archive } from './archive'
 import { writeAtomic } from './atomic'
+import { readRegular } from './regular-file'
 
 export const KEEP = 7
 const DAY = 86_400_000
@@ -47,9 +48,7 @@ export async function listSnapshots(archive: Archive): Promise<SnapshotInfo[]> {
     const [d, t] = match[1].split('T')
     const createdAt = `${d}T${t.replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')}`
     const info = await stat(join(dirOf(archive), name))
-    const counted = Number(
-      (await readFile(join(dirOf(archive), `${name}.count`), 'utf8').catch(() => '0')).trim(),
-    )
+    const counted = Number((await readRegular(join(dirOf(archive), `${name}.count`)).catch(() => '0')).trim())
     // A crafted .count file is a hint gone wrong, not a number to pass on.
     const articles = Number.isSafeInteger(counted) && counted >= 0 ? counted : 0
     out.push({ id: name, createdAt, size: info.size, articles })
@@ -102,6 +101,8 @@ export async function readSnapshot(archive: Archive, id: string): Promise<Backup
   if (!NAME.test(id)) throw new GlossaError('invalid_argument', `“${id}” is not the name of a snapshot.`)
   let raw: Buffer
   try {
+    // Only a regular file: a pipe in its place made the read wait forever for a writer.
+    if (!(await lstat(join(dirOf(archive), id))).isFile()) throw new Error('not a regular file')
     raw = await readFile(join(dirOf(archive), id))
   } catch {
     throw new GlossaError('not_found', `Snapshot ${id} is not in backups/.`)

@@ -1,6 +1,6 @@
 // Main process: deleted articles wait in trash/<id>.json (metadata, body and annotations together) so a
 // delete can be undone; entries older than TRASH_DAYS are purged when the archive opens.
-import { lstat, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import type { Annotation, ArticleMeta } from '../../shared/types'
@@ -8,6 +8,7 @@ import { removeImages } from './assets'
 import { writeAtomic } from './atomic'
 import { articleFile } from './ids'
 import { checkTrashRecord } from './records'
+import { readRegular } from './regular-file'
 
 export const TRASH_DAYS = 30
 
@@ -30,8 +31,8 @@ export async function writeTrash(root: string, record: TrashRecord): Promise<voi
 export async function readTrash(root: string, id: string): Promise<TrashRecord> {
   let raw: string
   try {
-    if ((await lstat(trashFile(root, id))).isSymbolicLink()) throw new Error('a link')
-    raw = await readFile(trashFile(root, id), 'utf8')
+    // Not a link, and never a pipe (a read waited forever for a writer).
+    raw = await readRegular(trashFile(root, id))
   } catch {
     throw new GlossaError('not_found', `Article ${id} is not in the trash (it may have been emptied).`)
   }

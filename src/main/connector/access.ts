@@ -2,12 +2,12 @@
 // trades it once for a token of its own, bound to the extension's Origin. Only a SHA-256 of each token is kept,
 // in `connector.json` in the archive folder (written atomically); tokens can be listed and revoked.
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from '../archive/atomic'
 import { newId } from '../archive/ids'
+import { readRegular } from '../archive/regular-file'
 
 /** A pairing code lives this long, and allows this many wrong guesses before it is void. */
 export const CODE_LIFETIME_MS = 5 * 60_000
@@ -57,10 +57,14 @@ export class ConnectorAccess {
     if (this.tokens) return this.tokens
     let text: string
     try {
-      text = await readFile(this.file, 'utf8')
+      // Never a pipe (read forever) nor a link (to /dev/zero: read until memory ran out).
+      text = await readRegular(this.file)
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
-      return (this.tokens = [])
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return (this.tokens = [])
+      throw new GlossaError(
+        'corrupt_file',
+        `${this.file} is not a file Glossa can read (${err instanceof Error ? err.message : String(err)}), so no browser extension can connect; delete it and pair again.`,
+      )
     }
     let parsed: unknown
     try {

@@ -1,11 +1,11 @@
 // Main process: the team settings of an archive (sync/settings.json): the database's address and the user name.
 // Never the password: Electron keeps it with safeStorage, browser mode only for the session (team-secret.ts).
-import { readFile } from 'node:fs/promises'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { idSchema } from '../../shared/schemas'
 import { writeAtomic } from '../archive/atomic'
+import { readRegular } from '../archive/regular-file'
 import { syncDir } from './state'
 
 /**
@@ -49,10 +49,10 @@ export async function readTeamSettings(dir: string): Promise<TeamSettings> {
   if (cached) return cached
   let settings: TeamSettings = {}
   try {
-    const parsed = teamSettingsSchema.safeParse(JSON.parse(await readFile(file(dir), 'utf8')))
+    const parsed = teamSettingsSchema.safeParse(JSON.parse(await readRegular(file(dir))))
     if (parsed.success) settings = parsed.data
   } catch {
-    // No settings yet: not in a team.
+    // No settings yet: not in a team. A pipe, device or link in its place is not read (it waited forever).
   }
   cache.set(dir, settings)
   return settings

@@ -1,10 +1,10 @@
 // Main process: what this archive last exchanged with its replica (sync/state.json): per document the revision
 // and the change key of the record it stands for, where the replica's changes were last read, the conflicts
 // kept, and what the server or the archive's gate refused. Written atomically after each sync.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { writeAtomic } from '../archive/atomic'
+import { readRegular } from '../archive/regular-file'
 
 const conflictSchema = z.object({
   rev: z.string(),
@@ -45,7 +45,7 @@ export const emptyState = (): SyncState => ({
 export async function readSyncState(archiveDir: string): Promise<SyncState> {
   let raw: string
   try {
-    raw = await readFile(stateFile(archiveDir), 'utf8')
+    raw = await readRegular(stateFile(archiveDir))
   } catch {
     return emptyState()
   }
