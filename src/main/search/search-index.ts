@@ -84,6 +84,8 @@ export class SearchIndex {
   private idleWaiters: (() => void)[] = []
   private migration: Promise<void> = Promise.resolve()
   private merging: Promise<void> | undefined
+  /** A merge job failed: not tried again this session (it would fail at every save). */
+  private mergeFailed = false
   /** Files take the place of what the index holds in memory only when no search is under way. */
   private readonly guard: SaveGuard = {
     idle: () => this.running === 0,
@@ -371,7 +373,8 @@ export class SearchIndex {
   /** Starts the merge job on the segment most worth it, if one passes the mark and no job is under way. */
   private considerMerge(): void {
     const { state, key, keyFile } = this
-    if (this.merging || this.closed || !key || !keyFile || !(state instanceof SegmentState)) return
+    if (this.merging || this.mergeFailed || this.closed || !key || !keyFile) return
+    if (!(state instanceof SegmentState)) return
     const job = mergeJob(state.engine, this.dir, keyFile, this.mergeAt)
     if (!job) return
     const { request, target, gone } = job
@@ -379,9 +382,10 @@ export class SearchIndex {
     const merge = this.builder?.merge ?? mergeSegmentFile
     this.merging = merge(request)
       .then(({ file }) => this.enqueue(() => this.adoptMerged(target, file, gone)))
-      .catch((err: unknown) =>
-        this.state.report(`A search index segment could not be merged: ${message(err)}`),
-      )
+      .catch((err: unknown) => {
+        this.mergeFailed = true
+        this.state.report(`A search index segment could not be merged: ${message(err)}`)
+      })
       .finally(() => (this.merging = undefined))
   }
 

@@ -90,6 +90,29 @@ describe('the merge job', () => {
     await rebuilt.close()
   })
 
+  it('a failed job is reported once and not started again at every save', async () => {
+    const { archive, metas, queries, keyFile } = await archiveWith(30)
+    let calls = 0
+    const merge: SegmentMerger = async () => {
+      calls++
+      throw new Error('disk full')
+    }
+    const builder = Object.assign((request: BuildRequest) => buildIndexFile(request), { merge })
+    const index = await SearchIndex.open(archive, { keyFile, mergeAt: MERGE_AT, builder })
+    const before = await snapshot(index, queries)
+    for (const m of metas.slice(0, 15)) await archive.deleteArticle(m.id)
+    await index.flush()
+    await index.mergeSettled
+    await archive.deleteArticle(metas[20].id)
+    await index.flush()
+    await index.mergeSettled
+    expect(calls).toBe(1)
+    expect(index.problems).toEqual(['A search index segment could not be merged: disk full'])
+    // Search goes on over the tombstoned segment.
+    expect((await snapshot(index, queries)).flat().length).toBeLessThan(before.flat().length)
+    await index.close()
+  })
+
   it('runs in the builder process (a real search worker) and is adopted', async () => {
     const { dir, archive, metas, queries, keyFile } = await archiveWith(40)
     const index = await SearchIndex.open(archive, {
