@@ -18,3 +18,11 @@ export async function openWithHighlight(page: Page, glossa: Glossa, title: strin
   await expect(page.getByRole('status')).toHaveText(/^Saved/)
   return article
 }
+
+/** Types a note into the focused annotation card and hands it over (Ctrl+Enter). */
+export async function writeNote(page: Page, text: string) {
+  const card = page.locator('.annotation-card.focused')
+  await card.locator('.note-button').click()
+  await card.getByRole('textbox', { name: 'Note' }).fill(text)
+  await card.getByRole('textbox', { name: 'Note' }).press('Control+Enter')
+}

@@ -1,10 +1,9 @@
 // Changes not yet on disk, on real `glossa serve` and Chromium: a tab that held an older note while the archive
 // could not be reached never overwrites the newer note another tab saved meanwhile; and changes past what the
 // page can keep for a reload are shown as such (and the browser asks before the tab is closed).
-import type { Page } from '@playwright/test'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
-import { openWithHighlight } from './highlight-helpers'
+import { openWithHighlight, writeNote } from './highlight-helpers'
 
 const TEXT = [
   'The water board said 3,400 households were without supply on Monday morning.',
@@ -13,14 +12,6 @@ const TEXT = [
 
 const notesOf = (glossa: Glossa, articleId: string) =>
   glossa.call('annotations.list', { articleId }).then((l) => l.map((a) => a.note))
-
-/** Types a note into the focused card and hands it over (Ctrl+Enter). */
-async function writeNote(page: Page, text: string) {
-  const card = page.locator('.annotation-card.focused')
-  await card.locator('.note-button').click()
-  await card.getByRole('textbox', { name: 'Note' }).fill(text)
-  await card.getByRole('textbox', { name: 'Note' }).press('Control+Enter')
-}
 
 test('a tab that held an older note while the archive was away does not overwrite a newer note saved in another tab', async ({
   page,

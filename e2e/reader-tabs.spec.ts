@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
-import { openWithHighlight } from './highlight-helpers'
+import { openWithHighlight, writeNote } from './highlight-helpers'
 import { selectText } from './reader-helpers'
 
 const TEXT = [
@@ -30,14 +30,6 @@ async function focusCard(page: Page, n = 0) {
   await expect(card).toBeVisible()
   if (!(await card.evaluate((e) => e.classList.contains('focused')))) await card.click()
   await expect(card).toHaveClass(/focused/)
-}
-
-/** Types a note into the focused card and hands it over (Ctrl+Enter). */
-async function writeNote(page: Page, text: string) {
-  const card = page.locator('.annotation-card.focused')
-  await card.locator('.note-button').click()
-  await card.getByRole('textbox', { name: 'Note' }).fill(text)
-  await card.getByRole('textbox', { name: 'Note' }).press('Control+Enter')
 }
 
 /** The notes and colours this page sent to the archive (whether or not they got there). */

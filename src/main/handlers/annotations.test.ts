@@ -40,6 +40,17 @@ describe('annotations.create with a client-made id', () => {
   })
 })
 
+/** An article with one highlight, on a real archive. */
+async function withHighlight() {
+  const h = await serviceHarness()
+  const article = await h.call('articles.create', { title: 'Harbour plan', text: TEXT })
+  const made = await h.call('annotations.create', {
+    articleId: article.id,
+    target: sampleTarget(TEXT, 'council'),
+  })
+  return { h, article, made }
+}
+
 /** Waits for the clock to pass `iso`, so a change made now is later than what is stored. */
 async function after(iso: string): Promise<string> {
   while (Date.now() <= Date.parse(iso)) await new Promise((r) => setTimeout(r, 1))
@@ -48,12 +59,7 @@ async function after(iso: string): Promise<string> {
 
 describe('annotations.update with the time the change was made', () => {
   it('does not let a change made before the stored state overwrite it, and returns the stored state', async () => {
-    const h = await serviceHarness()
-    const article = await h.call('articles.create', { title: 'Harbour plan', text: TEXT })
-    const made = await h.call('annotations.create', {
-      articleId: article.id,
-      target: sampleTarget(TEXT, 'council'),
-    })
+    const { h, article, made } = await withHighlight()
     // One window's change, made and held while another window saved a newer one.
     const held = new Date(Date.parse(made.updatedAt) - 60_000).toISOString()
     const newer = await h.call('annotations.update', {
@@ -74,12 +80,7 @@ describe('annotations.update with the time the change was made', () => {
   })
 
   it('applies a later change with its time as updatedAt; without a time, as before, now', async () => {
-    const h = await serviceHarness()
-    const article = await h.call('articles.create', { title: 'Harbour plan', text: TEXT })
-    const made = await h.call('annotations.create', {
-      articleId: article.id,
-      target: sampleTarget(TEXT, 'council'),
-    })
+    const { h, article, made } = await withHighlight()
     const at = await after(made.updatedAt)
     const next = await h.call('annotations.update', {
       articleId: article.id,
@@ -94,12 +95,7 @@ describe('annotations.update with the time the change was made', () => {
   })
 
   it('refuses a time that is not an ISO time', async () => {
-    const h = await serviceHarness()
-    const article = await h.call('articles.create', { title: 'Harbour plan', text: TEXT })
-    const made = await h.call('annotations.create', {
-      articleId: article.id,
-      target: sampleTarget(TEXT, 'council'),
-    })
+    const { h, article, made } = await withHighlight()
     await expect(
       h.call('annotations.update', { articleId: article.id, id: made.id, note: 'x', madeAt: 'yesterday' }),
     ).rejects.toThrow(/madeAt/)
@@ -108,12 +104,7 @@ describe('annotations.update with the time the change was made', () => {
 
 describe('annotations.delete with the time the deletion was made', () => {
   it('keeps an annotation saved after the deletion was made, and returns it', async () => {
-    const h = await serviceHarness()
-    const article = await h.call('articles.create', { title: 'Harbour plan', text: TEXT })
-    const made = await h.call('annotations.create', {
-      articleId: article.id,
-      target: sampleTarget(TEXT, 'council'),
-    })
+    const { h, article, made } = await withHighlight()
     // One window deletes it and holds the deletion; another window changes the note after.
     const deletedAt = await after(made.updatedAt)
     const newer = await h.call('annotations.update', {
