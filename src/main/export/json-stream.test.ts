@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { READER_DIR } from '../../../test/import/reader-score'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget } from '../../../test/temp-archive'
-import { exportBackup, exportCslJson, exportWebAnnotations } from '../../shared/export'
+import { exportBackup, exportCslJson, exportMarkdown, exportWebAnnotations } from '../../shared/export'
 import type { ExportFile } from '../../shared/export'
 import { readArticleAssets } from '../archive/backup-assets'
 import { Importer } from '../importer'
@@ -72,7 +72,8 @@ beforeAll(async () => {
   expect(imported.status).toBe('imported')
   for (let n = 0; n < ARTICLES; n++) {
     const a = await h.call('articles.create', {
-      title: `Port report ${n}`,
+      // Every tenth title the same: per-article Markdown keeps their file names apart across slices.
+      title: n % 10 ? `Port report ${n}` : 'Port report',
       text: text(n),
       ...(n % 4 ? { source: n % 2 ? 'Wire, Inc.' : 'Daily', author: 'Ana Díaz and Bo Li' } : {}),
       ...(n % 5 ? { publishedAt: `2024-01-${String((n % 28) + 1).padStart(2, '0')}` } : {}),
@@ -123,6 +124,17 @@ describe('the JSON exports written a slice at a time', () => {
     expect(streamedFileOf(args)).toEqual({ name: old.name, mime: old.mime })
     expect(await readFile(file, 'utf8')).toBe(old.content)
   })
+
+  it.each([{}, { metric: 'port' }, { tag: 'shipping' }])(
+    'writes per-article Markdown a slice at a time as from the whole bundle, names kept apart: %j',
+    async (scope) => {
+      const source = archiveExportSource(h.archive)
+      const options = { layout: 'per-article', groupBy: 'article' } as const
+      const whole = exportMarkdown(await gatherBundle(source, scope, AT), options)
+      expect(whole.length).toBeGreaterThan(7)
+      expect(await runExport(source, { format: 'markdown', scope, options }, AT, 7)).toEqual(whole)
+    },
+  )
 
   it('carries the imported page’s image in the backup', async () => {
     const [backup] = await runExport(archiveExportSource(h.archive), { format: 'json', scope: {} }, AT, 7)

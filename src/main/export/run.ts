@@ -6,6 +6,7 @@ import {
   combinedMarkdownStream,
   combinedMarkdownWriter,
   exportMarkdown,
+  perArticleMarkdownWriter,
   figuresCsvStream,
   figuresCsvWriter,
   highlightsCsvStream,
@@ -188,6 +189,8 @@ export async function runExport(
     case 'markdown':
       if ((o.layout ?? 'combined') === 'combined' && (o.groupBy ?? 'article') === 'article')
         return writeBySlices(archive, scope, generatedAt, combinedMarkdownWriter(generatedAt), sliceArticles)
+      if ((o.groupBy ?? 'article') === 'article')
+        return writeBySlices(archive, scope, generatedAt, perArticleMarkdownWriter(), sliceArticles)
       break
     case 'jsonld':
       return writeBySlices(
@@ -205,7 +208,7 @@ export async function runExport(
       return [{ name: BACKUP_FILE.name, mime: BACKUP_FILE.mime, content: chunks.join('') }]
     }
   }
-  // Per-article and by-tag Markdown: every annotation at once (several files, or one grouped by tag).
+  // Markdown by tag: every annotation at once (one file grouped by tag across every article).
   const bundle = await gatherBundle(archive, scope, generatedAt)
   return exportMarkdown(bundle, { layout: o.layout ?? 'combined', groupBy: o.groupBy ?? 'article' })
 }

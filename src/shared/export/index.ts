@@ -4,7 +4,12 @@ export type { MarkdownOptions } from './markdown'
 export type { CsvOptions } from './csv'
 export type { WebAnnotationOptions } from './web-annotation'
 export type { CslItem } from './csl'
-export { combinedMarkdownStream, combinedMarkdownWriter, exportMarkdown } from './markdown'
+export {
+  combinedMarkdownStream,
+  combinedMarkdownWriter,
+  exportMarkdown,
+  perArticleMarkdownWriter,
+} from './markdown'
 export {
   exportFiguresCsv,
   exportHighlightsCsv,

@@ -21,13 +21,23 @@ const EXPORT_TITLE = 'Glossa notes'
  * section per article. `tag` (either layout): one `notes-by-tag.md` with a `##` section per tag.
  */
 export function exportMarkdown(bundle: ExportBundle, opts: MarkdownOptions): ExportFile[] {
-  const groups = groupByArticle(bundle)
-  if (opts.groupBy === 'tag') return [markdownFile(BY_TAG_NAME, byTagDocument(bundle, groups))]
+  if (opts.groupBy === 'tag')
+    return [markdownFile(BY_TAG_NAME, byTagDocument(bundle, groupByArticle(bundle)))]
   if (opts.layout === 'combined') return writeWhole(combinedMarkdownWriter(bundle.generatedAt), bundle)
+  return writeWhole(perArticleMarkdownWriter(), bundle)
+}
+
+/** `per-article` + `article` a slice of articles at a time: one `<slug>.md` per article, names kept apart. */
+export function perArticleMarkdownWriter(): ExportWriter {
   const slug = createSlugger()
-  return groups.map((group) =>
-    markdownFile(`${slug(group.article.title, group.article.id)}.md`, articleDocument(group)),
-  )
+  const files: ExportFile[] = []
+  return {
+    add: (slice) => {
+      for (const group of groupByArticle(slice))
+        files.push(markdownFile(`${slug(group.article.title, group.article.id)}.md`, articleDocument(group)))
+    },
+    finish: () => files,
+  }
 }
 
 function markdownFile(name: string, content: string): ExportFile {
