@@ -128,7 +128,7 @@ export async function openStore(dir: string, fields: string[], key?: Buffer): Pr
     return { ok: false, reason: 'corrupt: the manifest is not JSON' }
   }
   if (!parsed.success) {
-    const version = (JSON.parse(raw.toString('utf8')) as { version?: unknown }).version
+    const version = (JSON.parse(raw.toString('utf8')) as { version?: unknown } | null)?.version
     if (version !== VERSION && version !== 1)
       return { ok: false, reason: `stale: index format ${String(version)}` }
     return { ok: false, reason: 'corrupt: the manifest does not have the shape Glossa writes' }
