@@ -44,6 +44,23 @@ function inferredYear(p: FoundPeriod, slice: string, ref: Day | undefined, ahead
   return latestBegun({ ...p, implicit: true }, ref)
 }
 
+/**
+ * A stock read at the end of a period (conventions §6): "на кінець листопада", "на конец 2024 года", "Stand Ende
+ * Oktober", "as of the end of March", "al cierre de 2025", "à fin septembre", "Ende 2025 galten …" — its last day.
+ */
+const AS_OF_END =
+  /(?<![\p{L}])(?:на\s+кінець|на\s+конец|Stand\s+(?:zum\s+)?Ende|as\s+(?:of|at)\s+the\s+end\s+of|al\s+cierre\s+del?|(?<!ici\s)à\s+fin|(?<!bis\s)Ende(?=\s+\d{4}))/iu
+
+function asOfEnd(p: FoundPeriod, slice: string): FoundPeriod {
+  const around = slice.slice(Math.max(0, p.index - 22), p.index + 12)
+  const m = around.match(AS_OF_END)
+  if (m?.index === undefined || p.to.day !== lastDayOfMonth(p.to.year, p.to.month)) return p
+  // the words end right before the phrase or inside its first words
+  const at = Math.max(0, p.index - 22) + m.index + m[0].length
+  if (at < p.index - 2 || at > p.index + 12) return p
+  return { ...p, from: { ...p.to } }
+}
+
 /** The time a live blog's entry was posted, at its start: "07:40", "23:47 —", "17:05 Uhr –", "18h05 –". */
 export const STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*Uhr)?\s*(?:[—–-]\s*|\.?\s*$|\n)/u
 
@@ -98,7 +115,7 @@ export function sentencePhrases(
     ...words.phrases(slice, ref).map((p) => inferredYear(p, slice, ref, ahead)),
     ...chronoPeriods(slice, ref, words),
   ].map((p) => latestBegun(p, ref))
-  const result = { slice, periods: mergeRanges(slice, found, ref, words) }
+  const result = { slice, periods: mergeRanges(slice, found, ref, words).map((p) => asOfEnd(p, slice)) }
   if (mask === undefined) {
     if (perText === undefined) {
       if (cache.size > 16) cache.clear()

@@ -140,3 +140,32 @@ describe('the whole year with its year unwritten ("für das Gesamtjahr", "за �
     expect(period(article('2026-11-20', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('a stock at the end of a period is read on its last day (§6)', () => {
+  it.each([
+    [
+      'uk',
+      'За цінами на кінець листопада золото коштує 4,9 млрд доларів.',
+      '4,9 млрд',
+      ['2026-11-30', '2026-11-30'],
+    ],
+    ['uk', 'Запаси на кінець 2025 року — 37,8 тонни.', '37,8 тонни', ['2025-12-31', '2025-12-31']],
+    [
+      'ru',
+      'Долг составлял 71 млрд рублей против 52 млрд на конец 2024 года.',
+      '52 млрд',
+      ['2024-12-31', '2024-12-31'],
+    ],
+    ['de', 'Ende 2025 galten 212 Brücken als sanierungsbedürftig.', '212', ['2025-12-31', '2025-12-31']],
+    ['de', 'Es gab rund 164.000 Ladepunkte (Stand Ende Oktober).', '164.000', ['2026-10-31', '2026-10-31']],
+    // what is to happen by then is not a stock read at that date
+    [
+      'fr',
+      'Le groupe rachètera 300 millions d’euros d’actions d’ici à fin 2027.',
+      '300 millions',
+      ['2026-11-20', '2027-12-31'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-11-20', sentence), figure, lang)).toEqual(want)
+  })
+})
