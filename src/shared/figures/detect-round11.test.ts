@@ -5,6 +5,8 @@ import { detectCases } from '../../../test/figures/detect-cases'
 
 /** Each figure as [text, value, unit?]. */
 const cases = detectCases()
+/** Each figure as [text, value, unit?, "q:" + qualifier?]. */
+const qualified = detectCases({ qualifier: true })
 
 describe('a range after a change word, and a range after a noun', () => {
   cases([
@@ -108,5 +110,16 @@ describe('slice 2: places named by number, addresses, quoted names with a comma,
     ['de', 'Zuletzt lag der Absatz vier Monate unter dem Vorjahr.', [['vier Monate', 4, 'months']]],
     // "one" with a unit of time after a Ukrainian or Russian preposition
     ['uk', 'Міст закрили на одну добу.', [['одну добу', 1, 'days']]],
+  ])
+})
+
+// (not Spanish "apenas", which the labelled sets read as "only": "apenas cuatro horas" has no qualifier)
+describe('"barely" is a qualifier', () => {
+  qualified([
+    ['en', 'The trip took barely 40 minutes.', [['barely 40 minutes', 40, 'minutes', 'q:barely']]],
+    ['fr', 'Il reste à peine 300 places.', [['à peine 300', 300, 'places', 'q:à peine']]],
+    ['de', 'Pro Kopf wären das kaum 90.000 Euro.', [['kaum 90.000 Euro', 90000, 'EUR', 'q:kaum']]],
+    ['uk', 'На зустріч прийшло ледь 200 людей.', [['ледь 200', 200, 'людей', 'q:ледь']]],
+    ['ru', 'На встречу пришло едва 200 человек.', [['едва 200', 200, 'человек', 'q:едва']]],
   ])
 })

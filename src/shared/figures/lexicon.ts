@@ -40,6 +40,7 @@ export const QUALIFIERS = [
   'roughly',
   'nearly',
   'almost',
+  'barely',
   'about',
   'around',
   'over',

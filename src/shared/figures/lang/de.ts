@@ -60,6 +60,7 @@ export const de: Lexicon = {
     'beinahe',
     'fast',
     'knapp',
+    'kaum',
     'gut',
     'um die',
     'an die',
