@@ -3,7 +3,7 @@ import { exportArgsSchema } from '../shared/contract'
 import { describeZodError } from '../shared/errors'
 import type { Archive } from '../main/archive/archive'
 import { archiveExportSource, runExport, streamExport, streamedFileOf } from '../main/export/run'
-import { streamTarget, writeExportFiles } from '../main/export/write-files'
+import { streamTarget, writeExportFiles, writeFailure } from '../main/export/write-files'
 
 const FORMATS: Record<string, string> = {
   md: 'markdown',
@@ -49,7 +49,11 @@ export async function runExportCommand(
   if (flags.out && stream) {
     // One file a slice of articles at a time, straight to disk: a million annotations in flat memory.
     const target = await streamTarget(flags.out, stream.name)
-    await streamExport(archiveExportSource(archive), parsed.data, target, generatedAt)
+    await streamExport(archiveExportSource(archive), parsed.data, target, generatedAt).catch(
+      (err: unknown) => {
+        throw writeFailure(target, err)
+      },
+    )
     log(`wrote ${target}`)
     return 0
   }

@@ -51,8 +51,20 @@ export async function streamTarget(out: string, name: string): Promise<string> {
       () => false,
     ))
   const target = isDir ? join(out, name) : out
-  await mkdir(dirname(target), { recursive: true })
+  try {
+    await mkdir(dirname(target), { recursive: true })
+  } catch (err) {
+    throw new Error(`Could not write ${target}: ${describeWriteError(err)}`)
+  }
   return target
+}
+
+/** A failed write of `target` said plainly (a file system error code becomes words); anything else as it is. */
+export function writeFailure(target: string, err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException | null)?.code
+  return typeof code === 'string' && /^(EISDIR|ENOTDIR|EEXIST|EACCES|EPERM)$/.test(code)
+    ? new Error(`Could not write ${target}: ${describeWriteError(err)}`)
+    : err
 }
 
 function describeWriteError(err: unknown): string {
