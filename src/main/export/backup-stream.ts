@@ -5,7 +5,7 @@
 import { backupParts } from '../../shared/export/json-stream'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { readArticleAssets } from '../archive/backup-assets'
-import type { ExportScope, ExportSource, Selection } from './run'
+import type { ExportScope, ExportSource, Selection } from './source'
 
 /** The articles of a slice that go in the export and their annotations (run.ts's gatherSlice). */
 export type SliceGatherer = (

@@ -1,7 +1,5 @@
 // Main process, export job process and CLI: gathers what to export (a scope of articles and annotations)
 // and runs the pure formatters from src/shared/export.
-import type { z } from 'zod'
-import type { exportArgsSchema } from '../../shared/contract'
 import {
   combinedMarkdownStream,
   combinedMarkdownWriter,
@@ -19,42 +17,16 @@ import { streamsToOneFile } from '../../shared/export/streamable'
 import { mapLimit } from '../../shared/map-limit'
 import { matchesFilter } from '../../shared/library-query'
 import { articleHasTag, isWithinTag } from '../../shared/tags'
-import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../shared/types'
+import type { Annotation, ArticleMeta } from '../../shared/types'
 import type { Archive } from '../archive/archive'
 import { writeAtomicStreamed } from '../archive/atomic'
 import { backupChunks } from './backup-stream'
+import type { ExportArgs, ExportScope, ExportSource, Selection } from './source'
 
-export type ExportArgs = z.infer<typeof exportArgsSchema>
-export type ExportScope = ExportArgs['scope']
+export type { CollectionName, ExportArgs, ExportScope, ExportSource, Selection } from './source'
 
 const carries = (a: Annotation, tag: string) =>
   a.tags.some((t) => isWithinTag(t, tag)) || isWithinTag(a.figure?.metric, tag)
-
-/**
- * The articles an export selected, in export order, handed over a slice at a time: from the catalog the app
- * holds, or — in an export job process — asked of the app a slice at a time (job.ts), so the job never holds
- * the whole catalog.
- */
-export type Selection = { count: number; slice(from: number, count: number): Promise<ArticleMeta[]> }
-
-/**
- * What an export reads: the articles a scope selects, their annotation and body files, and the tag colours and
- * collections a backup carries. The open Archive in the app (archiveExportSource), or its files in an export
- * job process (jobExportSource in job.ts).
- */
-export type ExportSource = {
-  readonly dir: string
-  /** The articles `scope` selects; throws a `not_found` GlossaError for an unknown id in its articleIds. */
-  select(scope: ExportScope): Promise<Selection>
-  /** The article's annotations, read without keeping the file open. */
-  readAnnotations(id: string): Promise<Annotation[]>
-  /** The article with its text; throws when its body cannot be read. */
-  getArticle(meta: ArticleMeta): Promise<Article>
-  tagColors(): Record<string, HighlightColor>
-  collections(): CollectionName[]
-}
-
-export type CollectionName = { id: string; name: string }
 
 /** A selection over articles held already. */
 export function selectionOf(articles: ArticleMeta[]): Selection {
