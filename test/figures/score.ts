@@ -87,14 +87,17 @@ const matches = (label: Label, p: Predicted): boolean =>
   sameNumber(label.value, p.value) &&
   (label.max === undefined || sameNumber(label.max, p.max))
 
-const sameSpeaker = (label: string | null, found: string | undefined): boolean => {
-  const norm = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/^(the|la|le|les|el|los|die|der|das)\s+/, '')
-      .trim()
+/** A speaker's name compared as the scorer compares it: lowercased, a leading article set aside. */
+export const speakerKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/^(the|la|le|les|el|los|die|der|das)\s+/, '')
+    .trim()
+
+/** Whether the prefill's speaker (`found`) is the label's (null: the article's own voice, nothing found). */
+export const sameSpeaker = (label: string | null, found: string | undefined): boolean => {
   if (label === null) return found === undefined
-  return found !== undefined && norm(label) === norm(found)
+  return found !== undefined && speakerKey(label) === speakerKey(found)
 }
 
 export type Score = {

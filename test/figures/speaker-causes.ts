@@ -4,18 +4,13 @@
 // continuation (named in an earlier paragraph), wrong antecedent (another speaker found), quote ownership
 // (the figure is inside a quote), name form (the same speaker written otherwise). The ninth held-out set
 // (being written) is never read. Usage: npx jiti test/figures/speaker-causes.ts SET … [--list]
-import { prefillFigure } from '../../src/shared/figures/index'
 import { quoteAt, quoteSpans } from '../../src/shared/figures/clauses'
 import { sentenceAt, splitSentences } from '../../src/shared/figures/sentences'
-import { loadArticles } from './score'
+import { loadArticles, speakerKey } from './score'
+import { speakerMisses } from './speaker-miss-list'
 
-const norm = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/^(the|la|le|les|el|los|die|der|das)\s+/, '')
-    .trim()
 const stems = (s: string): string[] =>
-  norm(s)
+  speakerKey(s)
     .split(/[^\p{L}\d]+/u)
     .filter((w) => w.length >= 4)
     .map((w) => w.slice(0, 5))
@@ -53,43 +48,36 @@ for (const lang of LANGS) {
     } catch {
       continue
     }
-    for (const a of articles) {
-      const sentences = splitSentences(a.text)
-      const quotes = quoteSpans(a.text)
-      for (const l of a.labels) {
-        if (l.attributedTo === undefined) continue
-        const got = prefillFigure({
-          text: a.text,
-          start: l.start,
-          end: l.end,
-          lang,
-          articleDate: a.date,
-        }).attributedTo
-        const label = l.attributedTo
-        if (label === null ? got === undefined : got !== undefined && norm(label) === norm(got)) continue
-        const at = sentenceAt(sentences, l.start)
-        const s = sentences[at]
-        const own = a.text.slice(s.start, s.end)
-        const paraStart = sentences.find((x) => x.paragraph === s.paragraph)?.start ?? s.start
-        let cause: Cause
-        if (label !== null && got !== undefined && (mentions(got, label) || mentions(label, got)))
-          cause = 'name form'
-        else if (label !== null && quoteAt(quotes, l.start) !== undefined) cause = 'quote ownership'
-        else if (label === null)
-          cause = got !== undefined && mentions(own, got) ? 'wrong event' : 'wrong carry'
-        else if (got === undefined)
-          cause = mentions(own, label)
-            ? 'missed event'
-            : mentions(a.text.slice(paraStart, s.start), label)
-              ? 'missed carry'
-              : 'missed continuation'
-        else cause = 'wrong antecedent'
-        counts.set(cause, (counts.get(cause) ?? 0) + 1)
-        if (list)
-          console.log(
-            `${set}/${lang}/${a.name} [${cause}] ${JSON.stringify(l.text)}: ${got ?? '-'} ≠ ${label ?? '-'}\n    ¶${s.paragraph} ${own.replace(/\n/g, ' ')}`,
-          )
-      }
+    const seen = new Map<
+      string,
+      { sentences: ReturnType<typeof splitSentences>; quotes: ReturnType<typeof quoteSpans> }
+    >()
+    for (const { article: a, label: l, got } of speakerMisses(lang, articles)) {
+      const read = seen.get(a.name) ?? { sentences: splitSentences(a.text), quotes: quoteSpans(a.text) }
+      seen.set(a.name, read)
+      const { sentences, quotes } = read
+      const label = l.attributedTo ?? null
+      const at = sentenceAt(sentences, l.start)
+      const s = sentences[at]
+      const own = a.text.slice(s.start, s.end)
+      const paraStart = sentences.find((x) => x.paragraph === s.paragraph)?.start ?? s.start
+      let cause: Cause
+      if (label !== null && got !== undefined && (mentions(got, label) || mentions(label, got)))
+        cause = 'name form'
+      else if (label !== null && quoteAt(quotes, l.start) !== undefined) cause = 'quote ownership'
+      else if (label === null) cause = got !== undefined && mentions(own, got) ? 'wrong event' : 'wrong carry'
+      else if (got === undefined)
+        cause = mentions(own, label)
+          ? 'missed event'
+          : mentions(a.text.slice(paraStart, s.start), label)
+            ? 'missed carry'
+            : 'missed continuation'
+      else cause = 'wrong antecedent'
+      counts.set(cause, (counts.get(cause) ?? 0) + 1)
+      if (list)
+        console.log(
+          `${set}/${lang}/${a.name} [${cause}] ${JSON.stringify(l.text)}: ${got ?? '-'} ≠ ${label ?? '-'}\n    ¶${s.paragraph} ${own.replace(/\n/g, ' ')}`,
+        )
     }
   }
 }
