@@ -3,8 +3,9 @@
 // leave a split in, and a split whose write fails.
 import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bigMeta, bucketsOnDisk, idsUnder, layoutProblems, writeBucket } from '../../../test/catalog-entries'
+import { openHere } from '../../../test/opened-archives'
 import { tempDir } from '../../../test/temp-archive'
 import { Archive } from './archive'
 import { bucketAt, childrenOf } from './catalog-layout'
@@ -16,17 +17,6 @@ async function fresh() {
   const key = join(root, 'key')
   await (await Archive.open(dir, { trustKeyFile: key })).flush()
   return { dir, key }
-}
-
-/** Archives opened by a test, flushed before its folder is removed (their trust and head saves come later). */
-const opened: Archive[] = []
-afterEach(async () => {
-  for (const archive of opened.splice(0)) await archive.flush()
-})
-async function openHere(dir: string, key: string): Promise<Archive> {
-  const archive = await Archive.open(dir, { trustKeyFile: key })
-  opened.push(archive)
-  return archive
 }
 
 const sortedIds = (archive: Archive) =>

@@ -6,22 +6,13 @@
 // Glossa does with a split catalog now.
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bigMeta, bucketsOnDisk, idsUnder, layoutProblems, writeBucket } from '../../../test/catalog-entries'
+import { openHere } from '../../../test/opened-archives'
 import { tempDir } from '../../../test/temp-archive'
 import { Archive } from './archive'
 import { childrenOf } from './catalog-layout'
 import { CURRENT_VERSION } from './migrations'
-
-const opened: Archive[] = []
-afterEach(async () => {
-  for (const archive of opened.splice(0)) await archive.flush()
-})
-async function openHere(dir: string, key: string): Promise<Archive> {
-  const archive = await Archive.open(dir, { trustKeyFile: key })
-  opened.push(archive)
-  return archive
-}
 
 /** An archive folder as a Glossa of manifest version `version` left it: one bucket past the split size. */
 async function oldArchive(version: number) {
