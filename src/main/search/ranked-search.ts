@@ -202,22 +202,33 @@ function resultOf(
   boosts: (readonly [number, number])[],
   fields: string[],
 ): SearchResult {
+  const matched = matchOf(specs, (_term, data) =>
+    boosts.flatMap(([fieldId], f) => (data.get(fieldId)?.get(doc) !== undefined ? [fields[f]] : [])),
+  )
+  return { id: inner.documentIds.get(doc), score, ...matched }
+}
+
+/**
+ * What MiniSearch's result says one document matched: each derived term it holds with the fields holding it
+ * (`fieldsOf`, none when it does not hold it), and the query terms those came from. Shared by both rankers.
+ */
+export function matchOf<D>(
+  specs: readonly { term: string; derived: readonly { term: string; data: D }[] }[],
+  fieldsOf: (term: string, data: D) => string[],
+): Pick<SearchResult, 'terms' | 'queryTerms' | 'match'> {
   const match: Record<string, string[]> = {}
   const queryTerms: string[] = []
   for (const spec of specs) {
     let matched = false
     for (const { term, data } of spec.derived) {
-      const found: string[] = []
-      boosts.forEach(([fieldId], f) => {
-        if (data.get(fieldId)?.get(doc) !== undefined) found.push(fields[f])
-      })
+      const found = fieldsOf(term, data)
       if (found.length === 0) continue
       matched = true
       match[term] ??= found
     }
     if (matched && !queryTerms.includes(spec.term)) queryTerms.push(spec.term)
   }
-  return { id: inner.documentIds.get(doc), score, terms: Object.keys(match), queryTerms, match }
+  return { terms: Object.keys(match), queryTerms, match }
 }
 
 export function popcount(x: number): number {

@@ -3,7 +3,7 @@
 // queries; result objects made only for the hits read. Split from segmented-index.ts.
 import type { SearchResult, SearchableMap } from './minisearch-adapter'
 import { bestFirst, binarySearch } from './best-first'
-import { derivedTerms, popcount } from './ranked-search'
+import { derivedTerms, matchOf, popcount } from './ranked-search'
 import type { Ranked, RankedQuery } from './ranked-search'
 import type { Block } from './segment-file'
 import { processTerm, tokenize } from './terms'
@@ -181,24 +181,13 @@ function* results(
 ): Generator<SearchResult> {
   for (const i of order) {
     const doc = kept[i]
-    const match: Record<string, string[]> = {}
-    const queryTerms: string[] = []
-    for (const spec of specs) {
-      let matched = false
-      for (const { term, data } of spec.derived) {
-        const found: string[] = []
-        src.fields.forEach((field, fieldId) => {
-          const has = partsOf(data, term, fieldId).some(
-            ({ base, block }) => doc >= base && binarySearch(block.docs, doc - base) >= 0,
-          )
-          if (has) found.push(field)
-        })
-        if (found.length === 0) continue
-        matched = true
-        match[term] ??= found
-      }
-      if (matched && !queryTerms.includes(spec.term)) queryTerms.push(spec.term)
-    }
-    yield { id: src.docId(doc), score: score[i], terms: Object.keys(match), queryTerms, match }
+    const matched = matchOf(specs, (term, data) =>
+      src.fields.filter((_field, fieldId) =>
+        partsOf(data, term, fieldId).some(
+          ({ base, block }) => doc >= base && binarySearch(block.docs, doc - base) >= 0,
+        ),
+      ),
+    )
+    yield { id: src.docId(doc), score: score[i], ...matched }
   }
 }
