@@ -17,18 +17,21 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FigureEntry } from '../../shared/figures/conflicts'
-import type { Annotation } from '../../shared/types'
 import type { Archive } from '../archive/archive'
 import { trustKey } from '../archive/catalog-trust'
 import { articleFile } from '../archive/ids'
 import { figureFacets, sortFigures } from '../../shared/figures/table'
 import type { FigureFacets } from '../../shared/figures/table'
-import { runJob } from '../jobs/job-process'
-import type { JobProcess } from '../jobs/job-process'
 import { stampOf as stampOfFile } from './build-job'
-import type { FigureBuildProgress, FigureBuildRequest, FigureBuildResult } from './build-job'
+import type { FigureBuildResult } from './build-job'
+import { articleRef, entriesOf, fromSaved, toSaved } from './figure-entries'
 import { FIGURES_INDEX_FILE, readIndexBody, readIndexHead, writeIndexFile } from './index-file'
-import type { SavedArticle, SavedFigure, SavedHead } from './index-file'
+import type { SavedArticle, SavedHead } from './index-file'
+import { builders, keyFiles, runBuild } from './index-setup'
+import type { FigureBuilder } from './index-setup'
+
+export { setFigureIndexBuilder, setFigureIndexKey } from './index-setup'
+export type { FigureBuilder } from './index-setup'
 
 /** Files read or checked at once. */
 const WIDTH = 8
@@ -56,102 +59,8 @@ type Held = { stamp: string; entries: FigureEntry[] }
 const stampOf = (info: BigIntStats) => stampOfFile(info)
 const statOf = (file: string) => stat(file, { bigint: true }).catch(() => null)
 
-function articleRef(archive: Archive, articleId: string) {
-  const a = archive.meta(articleId)
-  return { id: a.id, title: a.title, source: a.source, publishedAt: a.publishedAt, url: a.url }
-}
-
-function fromSaved(
-  articleId: string,
-  article: FigureEntry['article'],
-  [id, figure, tags, creator, quote, prefix, suffix, note, page]: SavedFigure,
-): FigureEntry {
-  return {
-    annotation: {
-      id,
-      articleId,
-      figure,
-      tags,
-      ...(creator ? { creator } : {}),
-      note,
-      quote,
-      prefix,
-      suffix,
-      ...(page ? { page } : {}),
-    },
-    article,
-  }
-}
-
-function toSaved({ annotation: a }: FigureEntry): SavedFigure {
-  return [a.id, a.figure, a.tags, a.creator ?? null, a.quote, a.prefix, a.suffix, a.note, a.page ?? null]
-}
-
 /** What the head of the saved file holds, read back: the first rows, how many figures, the filter lists. */
 export type IndexHead = { first: FigureEntry[]; all: number; facets: FigureFacets }
-
-function entriesOf(archive: Archive, articleId: string, list: Annotation[]): FigureEntry[] {
-  const article = articleRef(archive, articleId)
-  const entries: FigureEntry[] = []
-  for (const n of list)
-    if (n.figure)
-      entries.push({
-        annotation: {
-          id: n.id,
-          articleId,
-          figure: n.figure,
-          tags: n.tags,
-          ...(n.creator ? { creator: n.creator } : {}),
-          note: n.note,
-          quote: n.target.quote.exact,
-          prefix: n.target.quote.prefix,
-          suffix: n.target.quote.suffix,
-          ...(n.pdf ? { page: n.pdf.label } : {}),
-        },
-        article,
-      })
-  return entries
-}
-
-/** Each open archive's catalog trust key file (open-archive.ts tells): the saved index is MACed with that key. */
-const keyFiles = new WeakMap<Archive, string>()
-
-/** The key the figures index of `archive` is saved with; without one it is rebuilt at each open, never saved. */
-export function setFigureIndexKey(archive: Archive, keyFile: string | undefined): void {
-  if (keyFile) keyFiles.set(archive, keyFile)
-}
-
-/** Starts a job process that builds a figures index (build-job.ts), per open archive (the app's, serve's). */
-export type FigureBuilder = () => JobProcess
-const builders = new WeakMap<Archive, FigureBuilder>()
-
-/** Builds the figures index of `archive` in a job process started by `start` rather than in this one. */
-export function setFigureIndexBuilder(archive: Archive, start: FigureBuilder): void {
-  builders.set(archive, start)
-}
-
-/** Runs the build job, telling `progress` how far it is; resolves with what it reports, rejects if it fails. */
-function runBuild(
-  start: FigureBuilder,
-  request: FigureBuildRequest,
-  progress: (p: FigureBuildProgress) => void,
-): Promise<FigureBuildResult> {
-  return runJob(
-    start,
-    request,
-    (value) => {
-      const v = value as Partial<FigureBuildResult> | null
-      if (typeof v?.figures !== 'number') throw new Error('it answered something that is not a built index')
-      return v as FigureBuildResult
-    },
-    (question) => {
-      const q = question as Partial<FigureBuildProgress> | null
-      if (Number.isSafeInteger(q?.done) && Number.isSafeInteger(q?.of))
-        progress({ done: q!.done!, of: q!.of! })
-      return null
-    },
-  )
-}
 
 export class FigureIndex {
   private readonly held = new Map<string, Held>()
