@@ -1,57 +1,18 @@
 // The search index saved beside the archive (segment files and a signed manifest, segment-store.ts) and opened
-// again: what was saved answers alike; what changed while it was closed is re-indexed; a damaged, forged,
-// unverifiable or older index is rebuilt with the same results, never trusted and never a crash; an index in
-// the older single-file format answers searches while its replacement is built.
-import { execFile } from 'node:child_process'
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+// again: what was saved answers alike, its files untouched when nothing changed; what changed while it was
+// closed is re-indexed; changes are saved shortly after they happen, searches go on meanwhile. Damage and
+// forgery: persistence-damage.test.ts; the older single-file format: persistence-legacy.test.ts.
+import { rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { editInPlace } from '../../../test/edit-in-place'
 import { annotate, fixtureArchive, snapshot, testKeyFile } from '../../../test/fixtures/search/kit'
+import { QUERIES, readJson, savedIndex, savedSignatures } from '../../../test/fixtures/search/saved-index'
 import { synthetic } from '../../../test/fixtures/search/synthetic'
 import { tempDir } from '../../../test/temp-archive'
 import { Archive } from '../archive/archive'
 import { articleFile } from '../archive/ids'
-import { archiveReader } from '../archive/reader'
-import { buildIndexFile } from './build'
-import { encodeIndex } from './index-codec'
-import { indexHeader, writeIndexFile } from './index-file'
-import { IndexState } from './index-state'
-import type { IndexBuilder } from './load-state'
-import { indexAll } from './load-state'
 import { SearchIndex } from './search-index'
-import { MANIFEST } from './segment-store'
-
-const QUERIES = ['corridor', 'repa', 'shellng', 'heatwave', 'kharkiv shelling', 'spokesperson', 'town crier']
-
-/** An archive with a saved, closed index, and the results that index gave. */
-async function savedIndex() {
-  const fixture = await fixtureArchive()
-  const keyFile = await testKeyFile()
-  const bank = fixture.byTitle('Central bank')
-  await annotate(fixture.archive, bank.id, 'two members', { note: 'Ask the spokesperson', tags: ['rates'] })
-  const index = await SearchIndex.open(fixture.archive, { keyFile })
-  expect(index.rebuiltBecause).toBe('missing')
-  const before = await snapshot(index, QUERIES)
-  await index.close()
-  const folder = join(fixture.dir, 'search-index')
-  const reopen = async (opts: { keyFile?: string } = { keyFile }) =>
-    SearchIndex.open(await Archive.open(fixture.dir), opts)
-  return { ...fixture, keyFile, folder, manifest: join(folder, MANIFEST), before, reopen }
-}
-
-const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'))
-/** The article signatures the saved index holds: its signature files applied in order (signature-files.ts). */
-async function savedSignatures(folder: string): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {}
-  for (const { file } of (await readJson(join(folder, MANIFEST))).signatures as { file: string }[])
-    for (const [id, value] of Object.entries((await readJson(join(folder, file))).articles))
-      if (value) out[id] = value
-      else delete out[id]
-  return out
-}
-const segmentsIn = async (folder: string) => (await readdir(folder)).filter((n) => n.endsWith('.seg'))
 
 afterEach(() => {
   vi.useRealTimers()
@@ -94,137 +55,6 @@ describe('SearchIndex persistence', () => {
     const reopened = await reopen()
     expect(reopened.rebuiltBecause).toBeUndefined()
     expect(await reopened.search('quay')).toHaveLength(2)
-  })
-
-  it('rebuilds a missing index', async () => {
-    const { folder, manifest, before, reopen } = await savedIndex()
-    await rm(folder, { recursive: true })
-    const index = await reopen()
-    expect(index.rebuiltBecause).toBe('missing')
-    expect(await snapshot(index, QUERIES)).toEqual(before)
-    await index.flush()
-    await stat(manifest)
-  })
-
-  const run = promisify(execFile)
-  it.each([
-    {
-      name: 'a truncated manifest',
-      damage: async (f: string) =>
-        writeFile(join(f, MANIFEST), (await readFile(join(f, MANIFEST))).subarray(0, 40)),
-      reason: /^corrupt: the manifest is not JSON/,
-    },
-    {
-      name: 'a manifest with an article hidden behind a forged tombstone',
-      damage: async (f: string) => {
-        const saved = await readJson(join(f, MANIFEST))
-        saved.segments[0].dead.push(0)
-        await writeFile(join(f, MANIFEST), JSON.stringify(saved))
-      },
-      reason: /^corrupt: the manifest was not written by this Glossa/,
-    },
-    {
-      name: 'a signature file whose article signatures were edited',
-      damage: async (f: string) => {
-        const [{ file }] = (await readJson(join(f, MANIFEST))).signatures
-        const saved = await readJson(join(f, file))
-        const [id] = Object.keys(saved.articles)
-        saved.articles[id][0] = 'AAAAAAAAAAAAAAAA'
-        await writeFile(join(f, file), JSON.stringify(saved))
-      },
-      reason: /^corrupt: sig-[0-9a-f]{16}\.json is not the signature file the manifest names/,
-    },
-    {
-      name: 'a manifest naming no signature files (every article would look new, or a forged file)',
-      damage: async (f: string) => {
-        const saved = await readJson(join(f, MANIFEST))
-        saved.signatures = []
-        await writeFile(join(f, MANIFEST), JSON.stringify(saved))
-      },
-      reason: /^corrupt: the manifest was not written by this Glossa/,
-    },
-    {
-      name: 'a signature file missing',
-      damage: async (f: string) => {
-        const [{ file }] = (await readJson(join(f, MANIFEST))).signatures
-        await rm(join(f, file))
-      },
-      reason: /^corrupt: sig-[0-9a-f]{16}\.json could not be read/,
-    },
-    {
-      name: 'a named pipe in place of a signature file',
-      damage: async (f: string) => {
-        const [{ file }] = (await readJson(join(f, MANIFEST))).signatures
-        await rm(join(f, file))
-        await run('mkfifo', [join(f, file)])
-      },
-      reason: /^corrupt: sig-[0-9a-f]{16}\.json could not be read \(Error: it is not a regular file\)/,
-    },
-    {
-      name: 'a named pipe in place of the manifest',
-      damage: async (f: string) => {
-        await rm(join(f, MANIFEST))
-        await run('mkfifo', [join(f, MANIFEST)])
-      },
-      reason: /^corrupt: the manifest is not a regular file/,
-    },
-    {
-      name: 'a segment with a flipped byte',
-      damage: async (f: string) => {
-        const [seg] = await segmentsIn(f)
-        const bytes = await readFile(join(f, seg))
-        bytes[bytes.length - 60] ^= 0xff
-        await writeFile(join(f, seg), bytes)
-      },
-      reason: /^corrupt: /,
-    },
-    {
-      name: 'a missing segment',
-      damage: async (f: string) => rm(join(f, (await segmentsIn(f))[0])),
-      reason: /^corrupt: /,
-    },
-    {
-      name: 'an older format',
-      damage: async (f: string) => {
-        const saved = await readJson(join(f, MANIFEST))
-        await writeFile(join(f, MANIFEST), JSON.stringify({ ...saved, version: 0 }))
-      },
-      reason: /^stale: index format 0/,
-    },
-  ])('rebuilds an index with $name, with the same results', async ({ damage, reason }) => {
-    const { folder, before, reopen } = await savedIndex()
-    await damage(folder)
-    const index = await reopen()
-    expect(index.rebuiltBecause).toMatch(reason)
-    expect(await snapshot(index, QUERIES)).toEqual(before)
-    await index.close()
-    expect((await reopen()).rebuiltBecause).toBeUndefined()
-  })
-
-  it('does not trust an index signed with another key, nor one it cannot verify without a key', async () => {
-    const { before, reopen } = await savedIndex()
-    const other = await reopen({ keyFile: await testKeyFile() })
-    expect(other.rebuiltBecause).toMatch(/^corrupt: .*not written by this Glossa/)
-    expect(await snapshot(other, QUERIES)).toEqual(before)
-    await other.close()
-    const keyless = await reopen({})
-    expect(keyless.rebuiltBecause).toBe('unverified: there is no trust key to check the saved index with')
-    expect(await snapshot(keyless, QUERIES)).toEqual(before)
-  })
-
-  it('makes the trust key when its file is not there yet, saves, and opens the saved index next time', async () => {
-    const fixture = await fixtureArchive()
-    const keyFile = join(await tempDir('glossa-nokey-'), 'keys', 'catalog-trust.key')
-    const first = await SearchIndex.open(fixture.archive, { keyFile })
-    expect(first.rebuiltBecause).toBe('missing')
-    const before = await snapshot(first, QUERIES)
-    await first.close()
-    expect((await stat(keyFile)).size).toBe(32)
-    expect((await readdir(join(fixture.dir, 'search-index'))).length).toBeGreaterThan(1)
-    const again = await SearchIndex.open(await Archive.open(fixture.dir), { keyFile })
-    expect(again.rebuiltBecause).toBeUndefined()
-    expect(await snapshot(again, QUERIES)).toEqual(before)
-    await again.close()
   })
 
   it('re-indexes articles added, changed and deleted while no index was open', async () => {
@@ -343,60 +173,5 @@ describe('SearchIndex persistence', () => {
     const rebuilt = await SearchIndex.open(await Archive.open(dir), { keyFile })
     expect(rebuilt.rebuiltBecause).toBe('missing')
     expect(await snapshot(rebuilt, queries)).toEqual(live)
-  })
-})
-
-describe('an index saved in the older single-file format', () => {
-  /** The archive with a `search-index.json` as the MiniSearch index wrote it, and that index's results. */
-  async function legacyIndex() {
-    const fixture = await fixtureArchive()
-    const bank = fixture.byTitle('Central bank')
-    await annotate(fixture.archive, bank.id, 'two members', { note: 'Ask the spokesperson', tags: ['rates'] })
-    const state = new IndexState()
-    const source = archiveReader(fixture.archive)
-    await indexAll(
-      source,
-      state,
-      source.list().map((m) => m.id),
-    )
-    const legacy = join(fixture.dir, 'search-index.json')
-    await writeIndexFile(legacy, encodeIndex(indexHeader(state), state.ms))
-    return { ...fixture, legacy, keyFile: await testKeyFile() }
-  }
-
-  it('builds a new index, without waiting, when a named pipe stands in its place', async () => {
-    const { archive, dir } = await fixtureArchive()
-    await promisify(execFile)('mkfifo', [join(dir, 'search-index.json')])
-    const index = await SearchIndex.open(archive, { keyFile: await testKeyFile() })
-    expect(index.rebuiltBecause).toBe('missing')
-    expect(await index.search('corridor')).toHaveLength(2)
-  })
-
-  it('answers from it while the new index is built, then moves to the new one and removes it', async () => {
-    const { archive, dir, legacy, keyFile } = await legacyIndex()
-    let release: () => void = () => undefined
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const builder: IndexBuilder = async (request) => {
-      await gate
-      return buildIndexFile(request)
-    }
-    const index = await SearchIndex.open(archive, { keyFile, builder })
-    expect(index.rebuiltBecause).toMatch(/^stale: the index was saved in an older format/)
-    // Changes while the new index is built reach the old one, and then the new one.
-    const pier = await archive.createArticle({ title: 'Pier reopens', text: 'The pier reopened.', tags: [] })
-    expect((await index.search('pier')).map((h) => h.articleId)).toEqual([pier.id])
-    const before = await snapshot(index, QUERIES)
-    expect(before.flat().length).toBeGreaterThan(5)
-    await stat(legacy)
-    release()
-    await index.migrated
-    await expect(stat(legacy)).rejects.toMatchObject({ code: 'ENOENT' })
-    expect(index.built?.problems).toEqual([])
-    expect(await snapshot(index, QUERIES)).toEqual(before)
-    expect((await index.search('pier')).map((h) => h.articleId)).toEqual([pier.id])
-    await index.close()
-    const reopened = await SearchIndex.open(await Archive.open(dir), { keyFile })
-    expect(reopened.rebuiltBecause).toBeUndefined()
-    expect(await snapshot(reopened, QUERIES)).toEqual(before)
   })
 })
