@@ -1,5 +1,5 @@
 // Scripts: speaker accuracy of the work tree's rules on every readable labelled set, one table (set × language),
-// and with --debug every miss. The ninth held-out set (being written) is never read. Usage:
+// and with --debug every miss. The tenth held-out set (being written) is never read. Usage:
 //   npx jiti test/figures/score-speakers.ts [--debug] [set …]
 import { existsSync } from 'node:fs'
 import { prefillFigure } from '../../src/shared/figures/index'
@@ -15,6 +15,7 @@ const SETS = [
   'figures-holdout-6',
   'figures-holdout-7',
   'figures-holdout-8',
+  'figures-holdout-9',
 ]
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const args = process.argv.slice(2)

@@ -2,10 +2,10 @@
 // ("Energy Minister Oksana Zhuk") reduced to the name and roles ("the ministry", "he") kept for resolving.
 
 import type { Speaker, SpeechWords } from './lang/types'
+import { joinWords as join, splitWords } from './speaker-words'
+import type { Word } from './speaker-words'
 
 export type { Speaker }
-
-type Word = { text: string; lower: string; index: number; cap: boolean }
 
 export type SpeakerReader = {
   findSpeakers: (sentence: string) => Speaker[]
@@ -45,25 +45,7 @@ function makeReader(speech: SpeechWords): SpeakerReader {
   const AUXILIARIES = speech.auxiliaries ?? new Set<string>()
   const phrases = speech.nounPhrases === true
 
-  function toWords(sentence: string): Word[] {
-    const found = [...sentence.matchAll(/[\p{L}\d][\p{L}\d'’-]*|[^\s\p{L}\d]/gu)]
-    // a word may read as several: "l'Agence" → "l'" "Agence", "a-t-il" → "il" "a"
-    const parts = found.flatMap((m) =>
-      (speech.splitWord?.(m[0]) ?? [m[0]]).map((text) => ({ text, index: m.index + m[0].indexOf(text) })),
-    )
-    return parts.map(({ text, index }) => ({
-      text,
-      lower: text.toLowerCase(),
-      index,
-      cap: /^\p{Lu}/u.test(text),
-    }))
-  }
-
-  /** Words as the text wrote them, elided ones glued to the next ("d'État"). */
-  const join = (ws: Word[]): string =>
-    ws
-      .map((w, i) => (i > 0 && w.index > ws[i - 1].index + ws[i - 1].text.length ? ' ' : '') + w.text)
-      .join('')
+  const toWords = (sentence: string): Word[] => splitWords(sentence, speech)
 
   const isHead = (w: Word | undefined): boolean =>
     w !== undefined && (TITLES.has(w.lower) || ORGS.has(w.lower))
