@@ -30,6 +30,8 @@ const LABEL: Record<SaveStatus['state'], string> = {
   saving: 'Saving…',
   retrying: 'Not saved — retrying',
   failed: 'Not saved',
+  waiting: 'Not saved',
+  loading: 'Loading…',
 }
 
 export default function ReaderToolbar({
@@ -61,6 +63,7 @@ export default function ReaderToolbar({
       )}
       <span className={`save-status ${status.state}`} role="status" title={status.message}>
         {LABEL[status.state]}
+        {status.state === 'waiting' ? ` — ${plural(status.waiting ?? 0, 'change')} waiting` : ''}
         {status.message && status.state !== 'saved' ? `: ${status.message}` : ''}
       </span>
       <div className="toolbar-group">

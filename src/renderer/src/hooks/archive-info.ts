@@ -24,6 +24,11 @@ export function appInfo(): Promise<AppInfo> {
   return asked
 }
 
+/** The open archive's folder if app.info has answered already, else null (read without waiting). */
+export function knownArchive(): string | null {
+  return known
+}
+
 /** The open archive's folder, which scopes what a window keeps in localStorage; null until known. */
 export function useArchiveId(): string | null {
   const [archive, setArchive] = useState(known)

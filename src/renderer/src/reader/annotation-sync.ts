@@ -14,8 +14,16 @@ import { readKept, writeKept } from './pending-store'
 import type { Change, Entry, LocalAnnotation, PdfPart, PendingStore } from './pending-store'
 
 export type { LocalAnnotation, PdfPart, PendingStore }
-/** `editing`: nothing is waiting to be saved, but an editor holds typing that is not yet handed over. */
-export type SaveStatus = { state: 'saved' | 'editing' | 'saving' | 'retrying' | 'failed'; message?: string }
+/**
+ * `editing`: nothing is waiting to be saved, but an editor holds typing that is not yet handed over. Before the
+ * article's annotations have loaded: `waiting` (`waiting` changes this tab kept for a reload, not yet sent) or
+ * `loading` (none kept); never `saved`, which only an acknowledgement of everything held may say.
+ */
+export type SaveStatus = {
+  state: 'saved' | 'editing' | 'saving' | 'retrying' | 'failed' | 'waiting' | 'loading'
+  message?: string
+  waiting?: number
+}
 export type NewAnnotation = Omit<SharedNew, 'articleId'> & { color: HighlightColor }
 export type { AnnotationPatch }
 

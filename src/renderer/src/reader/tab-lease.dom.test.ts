@@ -2,7 +2,7 @@
 // an older Glossa kept for all tabs; never a live tab's, another article's, or its own; each removed once taken.
 import { describe, expect, it } from 'vitest'
 import { memoryStore } from '../../../../test/reader/sync-helpers'
-import { takeLease, takeOverGone } from './tab-lease'
+import { keptBeforeLoad, takeLease, takeOverGone } from './tab-lease'
 
 const BASE = 'glossa-pending:/archive:abcd1234'
 const entry = (note: string) => ({ n: 1, change: { type: 'update', id: 'a1', patch: { note }, before: {} } })
@@ -79,5 +79,25 @@ describe('takeLease', () => {
     const copied = await takeLease(fakeLocks(['glossa-tab:mine']), session)
     expect(copied).toMatch(/^[0-9a-f]{16}$/)
     expect(session.getItem('glossa-tab-id')).toBe(copied)
+  })
+})
+
+describe('keptBeforeLoad', () => {
+  const session = { getItem: (k: string) => (k === 'glossa-tab-id' ? 'mine' : null) }
+  const { storage } = storageOf({
+    [`${BASE}#mine`]: [entry('a'), entry('b')],
+    [BASE]: [entry('from an older Glossa')],
+    [`${BASE}#alive`]: [entry('another tab')],
+    'glossa-pending:/archive:other123#mine': [entry('another article')],
+    'glossa-pending:/elsewhere:abcd1234#mine': [entry('another archive')],
+  })
+
+  it("counts this tab's own kept changes and the older shared list, no other tab's or article's", () => {
+    expect(keptBeforeLoad(storage, session, '/archive', 'abcd1234')).toBe(3)
+    expect(keptBeforeLoad(storage, session, '/archive', 'ffff0000')).toBe(0)
+  })
+
+  it('counts the article under every archive while the archive is not known yet', () => {
+    expect(keptBeforeLoad(storage, session, null, 'abcd1234')).toBe(4)
   })
 })

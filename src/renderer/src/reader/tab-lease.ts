@@ -8,6 +8,8 @@ import type { Entry, PendingStore } from './pending-store'
 
 const TAB_ID = 'glossa-tab-id'
 const CLAIM = 'glossa-pending-claim'
+/** What every kept list's key begins with: `glossa-pending:<archive>:<article>[#<tab>]`. */
+export const PENDING = 'glossa-pending:'
 /** How long a tab waits for the lease of its own id, held until now by the page it reloaded. */
 const RELOAD_WAIT_MS = 3000
 
@@ -75,6 +77,35 @@ export async function takeOverGone<T>(
     for (const key of gone) storage.removeItem(key)
     return result
   })
+}
+
+/**
+ * How many kept changes this tab holds for an article before its annotations have loaded (read synchronously,
+ * so the reader's first frame says so): its own list and the one an older Glossa kept for all tabs. With the
+ * archive not yet known, the lists of this article under any archive are counted: a false "not saved" for a
+ * moment is harmless, a false "saved" is not.
+ */
+export function keptBeforeLoad(
+  storage: Pick<Storage, 'key' | 'length'> & PendingStore['storage'],
+  session: Pick<Storage, 'getItem'>,
+  archive: string | null,
+  articleId: string,
+): number {
+  const tab = session.getItem(TAB_ID)
+  const own = (key: string) => key === `${archive}:${articleId}` || key === `${archive}:${articleId}#${tab}`
+  const anyArchive = (key: string) => key.endsWith(`:${articleId}`) || key.endsWith(`:${articleId}#${tab}`)
+  let count = 0
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i)
+      if (!key?.startsWith(PENDING)) continue
+      const rest = key.slice(PENDING.length)
+      if (archive === null ? anyArchive(rest) : own(rest)) count += readKept({ key, storage }).length
+    }
+  } catch {
+    // storage unavailable: nothing kept to count
+  }
+  return count
 }
 
 function newTabId(): string {
