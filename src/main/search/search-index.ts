@@ -33,33 +33,19 @@ import { MERGE_MIN_DOCS, MERGE_SHARE, adoptMerged, mergeJob, mergeSegmentFile } 
 import { buildInMemory, buildStore, exists, refreshState } from './store-open'
 import type { BuiltStore } from './store-open'
 import type { SegmentedIndex } from './segmented-index'
+import {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  NO_KEY,
+  SAVE_DEBOUNCE_MS,
+  SAVE_MAX_WAIT_MS,
+  SAVE_SPACING,
+} from './search-options'
+import type { OpenSearchOptions, SearchQueryOptions } from './search-options'
 import { TextCache } from './text-cache'
 
-export type OpenSearchOptions = {
-  /** The index folder; default `<archive>/search-index`. */
-  dir?: string
-  /** An index saved in the older single-file format, migrated; default `<archive>/search-index.json`. */
-  legacyFile?: string
-  /** Builds a missing or unusable index in another process (see build-worker.ts); default: in this one. */
-  builder?: IndexBuilder
-  /** This machine's trust key file; default the one open-archive.ts named for the archive. */
-  keyFile?: string
-  /** When a segment is merged (segment-merge.ts): its tombstoned share, its size; default 0.3 and 20,000. */
-  mergeAt?: { share: number; minDocs: number }
-}
-export type SearchQueryOptions = { /** Articles returned at most, 1–500; default 50. */ limit?: number }
-
-const DEFAULT_LIMIT = 50
-const MAX_LIMIT = 500
-/** Saves wait this long after the last change... */
-const SAVE_DEBOUNCE_MS = 2_000
-/** ...but no longer than this after the first unsaved one... */
-const SAVE_MAX_WAIT_MS = 30_000
-/** ...and saving gets at most 1/20 of the time, and a change a crash kept from the files is re-indexed on the
- *  next open anyway. */
-const SAVE_SPACING = 20
-
-export const NO_KEY = 'unverified: there is no trust key to check the saved index with'
+export { NO_KEY } from './search-options'
+export type { OpenSearchOptions, SearchQueryOptions } from './search-options'
 
 export class SearchIndex {
   readonly problems: string[] = []
