@@ -10,7 +10,7 @@ import type { Handlers } from '../shared/contract'
 import { dispatch } from '../shared/dispatch'
 import type { Downloads } from './downloads'
 import { maxRequestBytes } from '../shared/request-limits'
-import { readBodyCapped } from './request-body'
+import { MAX_JSON_DEPTH, nestsDeeperThan, readBodyCapped } from './request-body'
 import { serveStatic } from './serve-static'
 
 export type ServeOptions = {
@@ -92,6 +92,14 @@ export async function startServer({
         },
       })
     }
+    if (nestsDeeperThan(raw, MAX_JSON_DEPTH))
+      return send(res, 400, {
+        ok: false,
+        error: {
+          code: 'invalid_argument',
+          message: `The request body nests arrays or objects deeper than ${MAX_JSON_DEPTH} levels; no Glossa call does.`,
+        },
+      })
     let args: unknown
     try {
       args = raw.length ? JSON.parse(raw) : {}

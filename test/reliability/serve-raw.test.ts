@@ -93,3 +93,24 @@ describe('browser mode with malformed API requests', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
+
+describe('browser mode with a body nested a million deep', () => {
+  it('refuses it by its nesting, before parsing, and answers the next call', async () => {
+    const reply = await call(server.port, {
+      path: '/api/annotations.create',
+      headers: { Authorization: `Bearer ${server.token}` },
+      body: deep(1_000_000),
+    })
+    expect(reply.status).toBe(400)
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringContaining('deeper than 64 levels') },
+    })
+    const next = await call(server.port, {
+      path: '/api/app.info',
+      headers: { Authorization: `Bearer ${server.token}` },
+      body: '{}',
+    })
+    expect(next.status).toBe(200)
+  })
+})

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { z } from 'zod'
 import { GlossaError } from '../../shared/errors'
 import { idSchema } from '../../shared/schemas'
-import { readBodyCapped } from '../request-body'
+import { MAX_JSON_DEPTH, nestsDeeperThan, readBodyCapped } from '../request-body'
 import type { ConnectorAccess } from './access'
 import { pairRequestSchema, saveRequestSchema } from './save'
 import type { SaveReply, SaveRequest } from './save'
@@ -149,6 +149,11 @@ function reply(
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const text = await readBodyCapped(req, limit)
   if (text === undefined) return undefined
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw new GlossaError(
+      'invalid_argument',
+      `The extension sent JSON nested deeper than ${MAX_JSON_DEPTH} levels.`,
+    )
   try {
     return text ? JSON.parse(text) : {}
   } catch {
