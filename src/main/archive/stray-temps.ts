@@ -11,7 +11,8 @@ import { readRegular } from './regular-file'
 const FOLDERS = ['.', 'catalog', 'bodies', 'annotations', 'trash']
 const STRAY = /^\..+\.json(\.[0-9a-f]{8})?\.tmp$/
 
-async function heldByAnother(dir: string): Promise<boolean> {
+/** Whether another live process (or another computer) holds the archive `dir`: its temp files may be mid-write. */
+export async function heldByAnother(dir: string): Promise<boolean> {
   try {
     const held = JSON.parse(await readRegular(join(dir, '.lock'))) as { pid?: unknown; host?: unknown }
     if (typeof held.host === 'string' && held.host !== hostname()) return true

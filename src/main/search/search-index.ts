@@ -43,6 +43,7 @@ import {
 } from './search-options'
 import type { OpenSearchOptions, SearchQueryOptions } from './search-options'
 import { TextCache } from './text-cache'
+import { namedFiles, sweepTemps } from './temp-sweep'
 
 export { NO_KEY } from './search-options'
 export type { OpenSearchOptions, SearchQueryOptions } from './search-options'
@@ -222,6 +223,8 @@ export class SearchIndex {
     let unusable: string
     if (this.key) {
       const opened = await openStore(this.dir, FIELDS, this.key)
+      // Temp files of a write a kill cut short: never read, removed here (temp-sweep.ts).
+      await sweepTemps(this.dir, opened.ok ? namedFiles(opened) : new Set(), this.source.dir)
       if (opened.ok) {
         const { index, signatures, files, rewrite } = opened
         const state = new SegmentState(index, signatures, this.problems, files, rewrite)
@@ -245,6 +248,7 @@ export class SearchIndex {
       }
     } else {
       unusable = (await exists(this.dir)) ? NO_KEY : 'missing'
+      await sweepTemps(this.dir, new Set(), this.source.dir)
     }
     this.rebuiltReason = unusable
     await this.build()
