@@ -25,6 +25,8 @@ export async function runSaves(opts: {
   reps: number
   warmup: number
   seed: number
+  /** Hears every save (warm-up included): which, when it started (performance.now()) and how long it took. */
+  onSave?: (op: 'create' | 'update' | 'delete', start: number, ms: number) => void
 }): Promise<SaveSamples> {
   const { handlers, articleIds } = opts
   const r = createRandom(opts.seed)
@@ -43,6 +45,7 @@ export async function runSaves(opts: {
       color: 'green',
     })
     const create = performance.now() - t
+    opts.onSave?.('create', t, create)
 
     t = performance.now()
     await call(handlers, 'annotations.update', {
@@ -52,10 +55,12 @@ export async function runSaves(opts: {
       tags: ['bench/edited', 'to-check'],
     })
     const update = performance.now() - t
+    opts.onSave?.('update', t, update)
 
     t = performance.now()
     await call(handlers, 'annotations.delete', { articleId, id: created.id })
     const remove = performance.now() - t
+    opts.onSave?.('delete', t, remove)
 
     if (i < opts.warmup) continue
     samples.create.push(create)

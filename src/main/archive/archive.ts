@@ -8,8 +8,10 @@
 import { rm } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { withoutUndefined } from '../../shared/objects'
+import { STORED_BOUNDS } from '../../shared/schemas'
 import type { Annotation, Article, ArticleMeta } from '../../shared/types'
 import { AnnotationStore } from './annotation-store'
+import { SaveQuiet } from './annotation-quiet'
 import { readBody, sameSummary, summarize } from './article-files'
 import type { BodyFile } from './article-files'
 import { CatalogStore } from './catalog-store'
@@ -182,6 +184,16 @@ export class Archive {
   async updateArticle(id: string, patch: ArticlePatch): Promise<ArticleMeta> {
     const meta = { ...this.catalog.get(id), ...withoutUndefined(patch) }
     if (patch.tags) meta.tags = [...new Set(patch.tags)]
+    // Past the stored bound the entry would be refused when read back: refused here instead, nothing written.
+    for (const [what, list] of [
+      ['tags', meta.tags],
+      ['collections', meta.collections ?? []],
+    ] as const)
+      if (list.length > STORED_BOUNDS.list)
+        throw new GlossaError(
+          'invalid_argument',
+          `An article can be in at most ${STORED_BOUNDS.list} ${what}; "${meta.title.slice(0, 80)}" would be in ${list.length}.`,
+        )
     await this.catalog.put(meta)
     this.emit({ kind: 'article-updated', articleId: id })
     return meta
@@ -327,16 +339,21 @@ export class Archive {
   async changeAnnotations<R>(articleId: string, change: (list: Annotation[]) => R): Promise<R> {
     this.catalog.get(articleId)
     this.catalog.assertWritable(articleId)
-    const { result, list } = await this.noting(() => this.annotations.change(articleId, change))
+    const { result, list } = await this.noting(() =>
+      this.quiet.during(() => this.annotations.change(articleId, change)),
+    )
     // The annotation is on disk: that is what the caller waits for. The catalog's counts are derived from it,
     // so their write is not awaited; a crash before it lands leaves them stale, and the next read of this
-    // article's annotations (or the startup scan) puts them right.
-    this.track(this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }))
+    // article's annotations (or the startup scan) puts them right. In memory at once; on disk once saves pause
+    // (annotation-quiet.ts: written at once, its flush landed in the next save's and made the slowest saves).
+    this.track(this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }, this.quiet.wait))
     this.emit({ kind: 'annotations-changed', articleId })
     return result
   }
 
   private readonly pending = new Set<Promise<unknown>>()
+  /** When annotation saves pause: the catalog's counts are written then (annotation-quiet.ts). */
+  private readonly quiet = new SaveQuiet()
 
   private track(write: Promise<unknown>): void {
     const done = write.catch((err: unknown) =>
