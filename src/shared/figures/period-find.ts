@@ -11,6 +11,7 @@ import { detectFigures } from './detect'
 import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
 import { periodForms } from './period-forms'
+import { hasClock, hasDateline, maskRoles } from './period-roles'
 import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
 import { splitSentences } from './sentences'
@@ -65,7 +66,7 @@ function asOfEnd(p: FoundPeriod, slice: string): FoundPeriod {
 export const STAMP = /^\d{1,2}[:.h]\d{2}(?:\s*Uhr)?\s*(?:[—–-]\s*|\.?\s*$|\n)/u
 
 /** A sentence read for its periods: `slice` is its text as read (masked), `periods` offsets into it. */
-export type SentencePhrases = { slice: string; periods: FoundPeriod[] }
+export type SentencePhrases = { slice: string; periods: FoundPeriod[]; dateline?: boolean }
 
 const cache = new Map<string, Map<string, SentencePhrases>>()
 const split = new Map<string, Sentence[]>()
@@ -109,13 +110,21 @@ export function sentencePhrases(
     if (to > from) slice = slice.slice(0, from) + ' '.repeat(to - from) + slice.slice(to)
   }
   const ahead = isForecast(slice, lex.code, '') || plansAhead(text.slice(source.start, source.end), lex.code)
-  const found = [
-    ...firstMonths(slice, ref, lex),
-    ...periodForms(slice, ref, ahead),
-    ...words.phrases(slice, ref).map((p) => inferredYear(p, slice, ref, ahead)),
-    ...chronoPeriods(slice, ref, words),
-  ].map((p) => latestBegun(p, ref))
-  const result = { slice, periods: mergeRanges(slice, found, ref, words).map((p) => asOfEnd(p, slice)) }
+  // a dateline, an update header, a clock time: times that are not the period of the figures (period-roles.ts)
+  const clock = hasClock(slice)
+  const roles = maskRoles(slice, clock)
+  let result: SentencePhrases = { slice: roles, periods: readPhrases(roles, ref, lex, ahead) }
+  // a clock time alone is a moment of the article's day: read it when nothing else dates the sentence
+  if (clock && result.periods.length === 0) {
+    const kept = maskRoles(slice, false)
+    result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead) }
+  }
+  // a dateline dates the filing: its figures' period only when nothing else in the sentence dates them, and it
+  // lends none to the sentences after it
+  if (result.periods.length === 0 && hasDateline(slice)) {
+    const kept = maskRoles(slice, false, false)
+    result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead), dateline: true }
+  }
   if (mask === undefined) {
     if (perText === undefined) {
       if (cache.size > 16) cache.clear()
@@ -125,6 +134,18 @@ export function sentencePhrases(
     perText.set(key, result)
   }
   return result
+}
+
+/** The period phrases of a sentence's masked text. */
+function readPhrases(slice: string, ref: Day | undefined, lex: Lexicon, ahead: boolean): FoundPeriod[] {
+  const words = lex.period
+  const found = [
+    ...firstMonths(slice, ref, lex),
+    ...periodForms(slice, ref, ahead),
+    ...words.phrases(slice, ref).map((p) => inferredYear(p, slice, ref, ahead)),
+    ...chronoPeriods(slice, ref, words),
+  ].map((p) => latestBegun(p, ref))
+  return mergeRanges(slice, found, ref, words).map((p) => asOfEnd(p, slice))
 }
 
 /** "the first nine months of the year" in six languages; the count is group 1, a stated year group 2. */

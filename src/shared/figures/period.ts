@@ -22,6 +22,7 @@ import {
   thisPeriod,
 } from './period-context'
 import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-find'
+import { hasClock } from './period-roles'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
 import { sentenceAt } from './sentences'
 
@@ -81,6 +82,8 @@ export function suggestPeriod(args: {
   const read = (index: number): SuggestedPeriod | undefined => {
     const s = sentences[index]
     if (index === at) return readSentence({ ...args, lex, ref, sentence: s, own: true })
+    // a dateline read for its own figures lends nothing (period-roles.ts)
+    if (sentencePhrases(text, s, lex, ref).dateline) return undefined
     const first = detectFigures(text.slice(s.start, s.end), lex)[0]
     const from = first ? s.start + first.start : s.end
     const to = first ? s.start + first.end : s.end
@@ -113,9 +116,19 @@ export function suggestPeriod(args: {
     })
   }
   // the figure's sentence, the earlier ones of its paragraph, the line opening its list, a Q&A question
+  // a clock time alone ("gegen 2.15 Uhr", "as of 15:00") is a moment of the day the paragraph is about, else
+  // of the article's own day (period-roles.ts)
+  const dayOf = (index: number, found: SuggestedPeriod): SuggestedPeriod => {
+    if (!hasClock(found.text)) return found
+    for (let i = index - 1; i >= 0 && sentences[i].paragraph === sentences[index].paragraph; i--) {
+      const day = read(i) ?? then(i)
+      if (day) return day.start === day.end && !hasClock(day.text) ? day : found
+    }
+    return found
+  }
   for (const index of periodSources(text, sentences, at)) {
     const found = read(index) ?? then(index)
-    if (found) return found
+    if (found) return dayOf(index, found)
   }
   // a release or a report states one reference period in its lead, which a paragraph without a period
   // of its own refers to (the lead's own figures have theirs)
