@@ -3,6 +3,8 @@
 import { mkdir } from 'node:fs/promises'
 import type { Handlers } from '../shared/contract'
 import type { Archive } from '../main/archive/archive'
+import { readRows } from '../main/archive/catalog-rows'
+import type { RowsCatalog } from '../main/archive/catalog-rows'
 import { readHead } from '../main/archive/library-head'
 import { lockArchive } from '../main/archive/lock'
 import { Downloads } from '../main/downloads'
@@ -67,10 +69,16 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     serviceFailed = reject
   })
   ready.catch(() => {})
+  // The library's rows cache (catalog-rows.ts) answers other sorts and filters while the catalog loads; read
+  // once the server listens, beside the code loading, so it never holds back the address or the first rows.
+  let readRowsNow: () => void = () => {}
+  const rows = new Promise<RowsCatalog | null>((resolve) => {
+    readRowsNow = () => resolve(o.trustKeyFile ? readRows(o.dir, o.trustKeyFile).then((r) => r.rows) : null)
+  })
   // Exports made for the page to download, in a private folder outside the archive (downloads.ts).
   const downloads = new Downloads()
   const server = await startServer({
-    handlers: earlyService(ready, head),
+    handlers: earlyService(ready, head, rows),
     rendererDir: o.rendererDir,
     port: o.port ?? 0,
     downloads,
@@ -80,6 +88,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   })
   o.log(`Glossa is serving ${o.dir}`)
   o.log(`Open ${server.url}`)
+  readRowsNow()
   let archive: Archive
   try {
     archive = await opening

@@ -22,6 +22,7 @@ import { pathToFileURL } from 'node:url'
 import { isSafeExternalUrl } from '../shared/url-safety'
 import { afterLastWindowClosed, trayContent, trayIconSize } from './background-mode'
 import type { Handlers } from '../shared/contract'
+import { readRows } from './archive/catalog-rows'
 import { readHead } from './archive/library-head'
 import { earlyService } from './early-service'
 import { registerIpc } from './ipc'
@@ -169,7 +170,9 @@ async function main(): Promise<void> {
     serviceFailed = reject
   })
   ready.catch(() => {})
-  registerIpc(earlyService(ready, head), isOwnFrame)
+  // Other sorts and filters from the library's rows cache (catalog-rows.ts) until the catalog is in.
+  const rows = readRows(archiveDir, trustKeyFile).then((r) => r.rows)
+  registerIpc(earlyService(ready, head, rows), isOwnFrame)
   if (head) mainWindow = createWindow()
   const archive = await opening.catch((err: unknown) => {
     serviceFailed(err)

@@ -1,0 +1,109 @@
+// Tests (Node): SIGKILL a process that changes the catalog and writes the library's rows cache (catalog-rows.ts)
+// after each change, again and again on the same archive. After every kill the archive opens with every
+// acknowledged change and no problem, and the cache is either not used or gives exactly the rows of the catalog
+// as it is on disk — never rows of another moment; once the archive has been open, it is written again.
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Archive } from '../../src/main/archive/archive'
+import { readRows } from '../../src/main/archive/catalog-rows'
+import { listItem } from '../../src/main/archive/list-item'
+import { idsUnder } from '../catalog-entries'
+import { createRng, intFromEnv } from '../prng'
+import { tempDir } from '../temp-archive'
+import { bundleChild } from './bundle-child'
+import type { BundledChild } from './bundle-child'
+
+const RUNS = intFromEnv('GLOSSA_ROWS_RUNS', 12)
+const SEED = intFromEnv('GLOSSA_ROWS_SEED', 19_000_007)
+const ARTICLES = 2_000
+
+let child: BundledChild
+beforeAll(async () => {
+  child = await bundleChild('test/reliability/rows-child.ts')
+}, 60_000)
+afterAll(() => child?.dispose())
+
+/** Runs the child and kills it `thenMs` after its `afterFlushes`-th cache write, or after `afterMs` if sooner. */
+function runUntilKilled(args: string[], afterFlushes: number, thenMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [child.file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const lines: string[] = []
+    let stderr = ''
+    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    createInterface({ input: proc.stdout }).on('line', (line) => {
+      lines.push(line)
+      if (line === 'flushed' && --afterFlushes === 0) setTimeout(() => proc.kill('SIGKILL'), thenMs)
+    })
+    proc.on('error', reject)
+    proc.on('close', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(lines)
+        : reject(new Error(`child ended before the kill:\n${stderr}${lines.join('\n')}`)),
+    )
+  })
+}
+
+describe('the library rows cache under SIGKILL', () => {
+  it(`never gives rows other than the catalog's, through ${RUNS} kills`, async () => {
+    const rng = createRng(SEED)
+    const root = await tempDir('glossa-rows-crash-')
+    const dir = join(root, 'archive')
+    const key = join(root, 'key')
+    const first = await Archive.open(dir, { trustKeyFile: key })
+    const ids = idsUnder('', ARTICLES, rng.next)
+    first.catalog.beginBulk()
+    for (let n = 0; n < ARTICLES; n++)
+      await first.catalog.put({
+        id: ids[n],
+        title: `Article ${n}`,
+        source: `Source ${n % 40}`,
+        addedAt: new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString(),
+        tags: [`t${n % 5}`],
+        textHash: `h${n}`,
+        length: n,
+        counts: { highlights: n % 3, figures: n % 2, notes: 0 },
+        annotationTags: { [`m${n % 7}`]: 1 },
+      })
+    await first.catalog.endBulk()
+    await first.flush()
+    /** The title each article must have: the last acknowledged put's (a put sent without its ack may land). */
+    const titles = new Map<string, string[]>()
+    const used = { cache: 0, stale: 0 }
+    for (let run = 0; run < RUNS; run++) {
+      const lines = await runUntilKilled(
+        [dir, key, String(rng.int(0, 2 ** 31))],
+        rng.int(1, 6),
+        rng.int(0, 40),
+      )
+      expect(lines.filter((l) => l.startsWith('fail'))).toEqual([])
+      for (let i = 0; i < lines.length; i++) {
+        const [what, id, ...words] = lines[i].split(' ')
+        if (what !== 'put') continue
+        const title = words.join(' ')
+        const acked = lines.slice(i + 1).includes(`ack ${id}`)
+        titles.set(id, acked ? [title] : [...(titles.get(id) ?? [first.meta(id).title]), title])
+      }
+      const read = await readRows(dir, key)
+      const archive = await Archive.open(dir, { trustKeyFile: key })
+      expect(archive.problems, `run ${run}`).toEqual([])
+      for (const [id, allowed] of titles)
+        expect(allowed, `run ${run}, ${id}`).toContain(archive.meta(id).title)
+      const rows = archive.list().map(listItem)
+      if (read.rows) {
+        used.cache++
+        expect(read.rows.all().map(listItem), `run ${run}`).toEqual(rows)
+      } else {
+        used.stale++
+        expect(read.why, `run ${run}`).toMatch(/changed since|no rows cache/)
+      }
+      await archive.flush()
+      const again = await readRows(dir, key)
+      expect(again.rows?.all().map(listItem), `run ${run}`).toEqual(rows)
+      for (const id of titles.keys()) titles.set(id, [archive.meta(id).title])
+    }
+    // Every run ended one way or the other (with the default seed both happen: 5 caches used, 7 stale).
+    expect(used.cache + used.stale).toBe(RUNS)
+  }, 240_000)
+})
