@@ -14,6 +14,7 @@ import {
   dateSchema,
   figureSchema,
   idSchema,
+  STORED_BOUNDS,
   tagNameSchema,
   tagSchema,
   targetSchema,
@@ -197,7 +198,7 @@ export const contract = {
         url: webUrlSchema.optional(),
         publishedAt: dateSchema.optional(),
         author: z.string().max(500).optional(),
-        tags: z.array(tagNameSchema).optional(),
+        tags: z.array(tagNameSchema).max(STORED_BOUNDS.list).optional(),
       })
       .strict()
       .refine((a) => (a.text ?? a.html ?? '').trim() !== '', {
@@ -215,7 +216,7 @@ export const contract = {
         url: webUrlSchema.optional(),
         author: z.string().max(500).optional(),
         publishedAt: dateSchema.optional(),
-        tags: z.array(tagNameSchema).optional(),
+        tags: z.array(tagNameSchema).max(STORED_BOUNDS.list).optional(),
       })
       .strict(),
     result: articleMetaSchema,
@@ -247,7 +248,7 @@ export const contract = {
         kind: annotationKindSchema.optional(),
         color: colorSchema.optional(),
         note: z.string().max(100_000).optional(),
-        tags: z.array(tagNameSchema).optional(),
+        tags: z.array(tagNameSchema).max(STORED_BOUNDS.list).optional(),
         target: targetSchema,
         figure: figureSchema.optional(),
         /** On a PDF report: links the per-page annotations of one selection across pages. */
@@ -270,7 +271,7 @@ export const contract = {
         id: idSchema,
         color: colorSchema.optional(),
         note: z.string().max(100_000).optional(),
-        tags: z.array(tagNameSchema).optional(),
+        tags: z.array(tagNameSchema).max(STORED_BOUNDS.list).optional(),
         target: targetSchema.optional(),
         figure: figureSchema.nullable().optional(),
         /**

@@ -38,7 +38,8 @@ type Def = {
 
 /**
  * The largest maximum length the contract states for any string inside `schema`. Strings with no stated
- * maximum are ids and dates (checked by pattern) and a highlight's quote, none of them an article.
+ * maximum are ids and dates (checked by pattern). A highlight's quote may be as long as an article's text, so
+ * the annotation calls that carry one get the article limit.
  */
 export function longestString(schema: z.ZodType): number {
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def

@@ -30,11 +30,30 @@ export const tagNameSchema = TAG_NAME_RULES.reduce(
   z.string().trim().min(1, 'must not be empty').max(TAG_NAME_MAX),
 )
 
+/**
+ * Bounds of stored strings and lists that had none. Each is generous: derived from the most the app itself can
+ * make, so no real archive's record is refused, while a hand-edited one holding 50 MB in a field is (a record
+ * over a bound is refused by name by the records gate, the rest of the archive opens). The request limit of
+ * a call carrying one of these follows from them (request-limits.ts).
+ */
+export const STORED_BOUNDS = {
+  /** A highlight's quote: at most the whole article's text, and import takes no text longer than 20,000,000. */
+  exact: 20_000_000,
+  /** The text either side of a quote: the reader and the connector keep 32 characters; other tools far fewer than this. */
+  context: 100_000,
+  /** A time the app stamps (`toISOString()`, 24 characters; with an offset or a six-digit year under 40). */
+  time: 100,
+  /** An article's text hash: 32 hex characters of a SHA-256, or empty for an article received by team sync. */
+  hash: 200,
+  /** Tags on one article or annotation, collections of one article: far beyond any real use (the app refuses more). */
+  list: 1000,
+} as const
+
 export const textQuoteSelectorSchema = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1),
-  prefix: z.string(),
-  suffix: z.string(),
+  exact: z.string().min(1).max(STORED_BOUNDS.exact),
+  prefix: z.string().max(STORED_BOUNDS.context),
+  suffix: z.string().max(STORED_BOUNDS.context),
 })
 
 export const textPositionSelectorSchema = z
@@ -93,15 +112,15 @@ export const annotationSchema = z.object({
   kind: annotationKindSchema,
   color: colorSchema,
   note: z.string().max(100_000),
-  tags: z.array(tagNameSchema),
+  tags: z.array(tagNameSchema).max(STORED_BOUNDS.list),
   target: targetSchema,
   figure: figureSchema.optional(),
   /** On a PDF report: its page selector (set by the archive from the article's pages). */
   pdf: pdfSelectorSchema.optional(),
   /** Who made it: the team user name when the archive syncs with a team (W3C `creator` in JSON-LD). */
   creator: z.string().trim().min(1).max(200).optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: z.string().max(STORED_BOUNDS.time),
+  updatedAt: z.string().max(STORED_BOUNDS.time),
 })
 
 export const articleCountsSchema = z.object({
@@ -119,19 +138,19 @@ export const articleMetaSchema = z.object({
   publishedAt: dateSchema.optional(),
   language: z.string().max(20).optional(),
   excerpt: z.string().max(2000).optional(),
-  addedAt: z.string(),
-  tags: z.array(tagNameSchema),
-  textHash: z.string(),
+  addedAt: z.string().max(STORED_BOUNDS.time),
+  tags: z.array(tagNameSchema).max(STORED_BOUNDS.list),
+  textHash: z.string().max(STORED_BOUNDS.hash),
   length: z.int().nonnegative(),
   counts: articleCountsSchema,
   /** Tag → number of this article's annotations carrying it (figure metrics included). */
   annotationTags: z.record(z.string(), z.int().nonnegative()),
   /** Highlight colours used in this article, for the library's colour filter. */
-  annotationColors: z.array(colorSchema).optional(),
+  annotationColors: z.array(colorSchema).max(STORED_BOUNDS.list).optional(),
   /** Who made this article's annotations (team members' user names), for the library's person filter. */
   annotationCreators: z.array(z.string().max(200)).max(1000).optional(),
   /** Ids of the collections this article belongs to. */
-  collections: z.array(idSchema).optional(),
+  collections: z.array(idSchema).max(STORED_BOUNDS.list).optional(),
   canonicalUrl: z.string().max(4000).optional(),
   /** A PDF report: its file in the archive (`assets/<id>/<file>`), page count, pdf.js fingerprint; `scanned` when
    * no page has text. Its text is the pages' texts (src/shared/pdf-text.ts) joined by blank lines. */
