@@ -4,7 +4,7 @@ import type { WriteBatch } from './atomic'
 import { articleFile } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import { checkAnnotationFile } from './records'
-import { openShard } from './shard'
+import { openShard, openShardSync } from './shard'
 import type { Shard } from './shard'
 
 type AnnotationFile = { version: number; articleId: string; annotations: Annotation[] }
@@ -88,4 +88,15 @@ export async function openAnnotationFile(root: string, articleId: string): Promi
     () => ({ version: CURRENT_VERSION.annotations, articleId, annotations: [] }),
     (f) => checkAnnotationFile(f, articleId),
   )
+}
+
+/** One article's annotations, read synchronously with the same checks (an export process: openShardSync). */
+export function readAnnotationFileSync(root: string, articleId: string): Annotation[] {
+  return openShardSync<AnnotationFile>(
+    root,
+    articleFile(root, 'annotations', articleId),
+    'annotations',
+    () => ({ version: CURRENT_VERSION.annotations, articleId, annotations: [] }),
+    (f) => checkAnnotationFile(f, articleId),
+  ).data.annotations
 }

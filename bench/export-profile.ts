@@ -1,0 +1,125 @@
+// Bench (Node): the app's export of every annotation to figures.csv and to combined Markdown, as the bench's
+// holding process makes it (bench/measure-export.ts: the export process streams the file, asking the app for
+// the articles a slice at a time), beside the same export gathered and formatted in this process — each
+// `--rounds` times, alternating, in one run. Reports the wall time, this process's CPU, the export process's
+// CPU and peak RSS; `--profile DIR` writes that process's CPU profile there (`--cpu-prof`).
+// Build first: `npx vite build --config bench/vite.bench.config.ts --outDir bench/results/dist-se7`, then
+// `npx jiti bench/export-profile.ts --size full --dist bench/results/dist-se7 [--busy]`.
+import { fork, spawn } from 'node:child_process'
+import type { Serializable } from 'node:child_process'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { Archive } from '../src/main/archive/archive'
+import { processFileExporter } from '../src/main/export/job'
+import { archiveExportSource, gatherBundle } from '../src/main/export/run'
+import type { ExportArgs } from '../src/main/export/run'
+import { nodeProcess } from '../src/main/jobs/job-process'
+import type { JobProcess } from '../src/main/jobs/job-process'
+import { exportFiguresCsv, exportMarkdown } from '../src/shared/export'
+import { benchPaths } from './sizes'
+import type { SizeName } from './sizes'
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'full' },
+    seed: { type: 'string', default: '1' },
+    dist: { type: 'string', default: 'bench/results/dist-se7' },
+    rounds: { type: 'string', default: '2' },
+    busy: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    /** Node flags for the export process (space-separated). */
+    flags: { type: 'string', default: '' },
+    /** Keep the last round's files here (to compare them byte for byte with another build's). */
+    keep: { type: 'string' },
+    /** Only the streamed export (no gathered baseline). */
+    'streamed-only': { type: 'boolean', default: false },
+  },
+})
+
+const FORMATS: { name: string; file: string; args: ExportArgs }[] = [
+  { name: 'figures.csv', file: 'figures.csv', args: { format: 'figures-csv', scope: {} } },
+  {
+    name: 'Markdown',
+    file: 'notes.md',
+    args: { format: 'markdown', scope: {}, options: { layout: 'combined', groupBy: 'article' } },
+  },
+]
+
+const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1000
+const GENERATED_AT = '2026-12-07T10:00:00.000Z'
+
+async function main(): Promise<void> {
+  const size = values.size as SizeName
+  const root = join(process.cwd(), 'bench', 'results', 'archives', `${size}-seed${values.seed}`)
+  const paths = benchPaths(size, Number(values.seed), root)
+  if (!(await stat(paths.manifest).catch(() => null))) throw new Error(`no cached archive at ${root}`)
+  const worker = resolve(values.dist!, 'export-worker.js')
+  const busy = values.busy ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null
+  const out = await mkdtemp(join(tmpdir(), 'glossa-export-profile-'))
+  try {
+    const archive = await Archive.open(paths.archive)
+    await archive.flush()
+    const flags = [
+      ...values.flags!.split(' ').filter(Boolean),
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : []),
+    ]
+    // With a profile, ended by closing its channel rather than by a signal: it exits and writes the profile.
+    const exporter = processFileExporter((): JobProcess => {
+      if (!values.profile) return nodeProcess(worker, flags)
+      const child = fork(worker, [], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        execArgv: flags,
+        serialization: 'advanced',
+      })
+      return {
+        send: (message) => child.send(message as Serializable),
+        onMessage: (listener) => child.on('message', listener),
+        onExit: (listener) => child.once('exit', (code, signal) => listener(signal ?? `exit code ${code}`)),
+        kill: () => child.disconnect(),
+      }
+    })
+    console.log(
+      `${size}: ${archive.list().length} articles; load ${loadavg()[0].toFixed(1)}${busy ? ', --busy' : ''}`,
+    )
+    for (let round = 0; round < Number(values.rounds); round++) {
+      for (const f of FORMATS) {
+        if (!values['streamed-only']) {
+          const cpu = process.cpuUsage()
+          const t = performance.now()
+          const bundle = await gatherBundle(archiveExportSource(archive), {}, GENERATED_AT)
+          const gatherMs = performance.now() - t
+          const text =
+            f.args.format === 'figures-csv'
+              ? exportFiguresCsv(bundle).content
+              : exportMarkdown(bundle, { layout: 'combined', groupBy: 'article' })[0].content
+          await writeFile(join(out, `gathered-${f.file}`), text)
+          console.log(
+            `  ${f.name} gathered in this process: ${(performance.now() - t).toFixed(0)} ms ` +
+              `(gather ${gatherMs.toFixed(0)}), CPU ${cpuMs(process.cpuUsage(cpu)).toFixed(0)} ms, ` +
+              `${bundle.annotations.length} annotations`,
+          )
+        }
+        const cpu = process.cpuUsage()
+        const t = performance.now()
+        const target = join(values.keep ?? out, f.file)
+        const done = await exporter(archive, f.args, GENERATED_AT, target)
+        console.log(
+          `  ${f.name} streamed by the export process: ${(performance.now() - t).toFixed(0)} ms, ` +
+            `this process CPU ${cpuMs(process.cpuUsage(cpu)).toFixed(0)} ms, export process CPU ` +
+            `${done.cpuMs?.toFixed(0)} ms, peak RSS ${done.peakRssMB.toFixed(0)} MB, ${done.file.bytes} bytes`,
+        )
+      }
+    }
+    console.log(`load after ${loadavg()[0].toFixed(1)}`)
+  } finally {
+    busy?.kill()
+    await rm(out, { recursive: true, force: true })
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err))
+  process.exitCode = 1
+})
