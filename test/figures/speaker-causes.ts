@@ -28,11 +28,49 @@ const CAUSES = [
   'wrong antecedent',
   'quote ownership',
   'name form',
+  'naming: role',
+  'naming: acronym',
+  'naming: short/first name',
+  'span',
+  'nominative',
+  'dateline',
 ] as const
 type Cause = (typeof CAUSES)[number]
 
+/**
+ * With --naming, a miss whose speaker was found but named otherwise is sorted by HOW it is named: the agency
+ * of a wire dateline, a role or kind noun ("company", "Amte", "відомство"), an acronym, a short or first name
+ * ("Joost", "Fédération"), a span with words outside the name ("Kämmerer Jens Pohlmeyer", "липня компанія"
+ * counts as a role), a wrong nominative ("Цьона" for "Цьоня").
+ */
+function namingCause(got: string, label: string, text: string): Cause | undefined {
+  const firstPara =
+    text
+      .slice(text.indexOf('\n') + 1)
+      .trimStart()
+      .split('\n')[0] ?? ''
+  if (firstPara.slice(0, 60).includes(`(${got})`)) return 'dateline'
+  const gw = got.split(/\s+/)
+  const lw = label.split(/\s+/)
+  const stem = (w: string): string =>
+    w
+      .toLowerCase()
+      .replace(/[«»"“”„]/g, '')
+      .slice(0, 4)
+  const gs = gw.map(stem)
+  const ls = lw.map(stem)
+  if (/^\p{Lu}{2,6}$/u.test(got)) return 'naming: acronym'
+  if (/^\p{Ll}/u.test(gw[gw.length - 1]) && !ls.includes(gs[gs.length - 1])) return 'naming: role'
+  if (gw.length === lw.length && gs.every((x, i) => x === ls[i]) && got !== label) return 'nominative'
+  if (gw.length > lw.length && ls.every((x) => gs.includes(x))) return 'span'
+  if (gw.length < lw.length && gs.every((x) => ls.includes(x))) return 'naming: short/first name'
+  if (gw.length === 1 && !ls.includes(gs[0])) return 'naming: role'
+  return undefined
+}
+
 const args = process.argv.slice(2)
 const list = args.includes('--list')
+const naming = args.includes('--naming')
 const sets = args.filter((a) => !a.startsWith('--'))
 if (sets.length === 0 || sets.some((s) => s.includes('holdout-10')))
   throw new Error('usage: speaker-causes.ts SET …')
@@ -73,6 +111,7 @@ for (const lang of LANGS) {
             ? 'missed carry'
             : 'missed continuation'
       else cause = 'wrong antecedent'
+      if (naming && label !== null && got !== undefined) cause = namingCause(got, label, a.text) ?? cause
       counts.set(cause, (counts.get(cause) ?? 0) + 1)
       if (list)
         console.log(

@@ -5,6 +5,7 @@
 import { suggestAttribution } from './attribution'
 import { modelAttribution } from './attribution-model'
 import { entityTable } from './entities'
+import { resolveMention } from './entity-resolve'
 import { discourseSpeaker } from './speaker-discourse'
 import { en } from './lang/en'
 import { normalizeSpeaker } from './names'
@@ -12,6 +13,9 @@ import type { Lexicon } from './lang/types'
 
 /** Languages answered from the discourse state (speaker-discourse.ts); the others keep the sentence cascade. */
 export const DISCOURSE = new Set(['en', 'fr', 'es', 'de', 'uk', 'ru'])
+
+/** Languages whose speakers are resolved against the article's entity table (entity-resolve.ts). */
+export const RESOLVE = new Set(['en', 'fr', 'es', 'de', 'uk', 'ru'])
 
 /** The first line of an article file, `date YYYY-MM-DD Title`: a title's figure has no speaker. */
 export function inTitle(text: string, offset: number): boolean {
@@ -33,5 +37,7 @@ export function attributeSpeaker(args: {
     ? discourseSpeaker(args.text, args.start, args.end, lex)
     : (suggestAttribution(args) ?? modelAttribution({ text: args.text, start: args.start, lex }))
   if (found === undefined || found === null) return undefined
-  return normalizeSpeaker(entityTable(args.text, lex).canonical(found, args.start), args.text, lex)
+  const named = normalizeSpeaker(entityTable(args.text, lex).canonical(found, args.start), args.text, lex)
+  // the mention resolved against the article's entity table (entity-resolve.ts), where RESOLVE holds its language
+  return RESOLVE.has(lex.code) ? resolveMention(named, args.text, args.start, lex) : named
 }
