@@ -10,6 +10,7 @@ import { addMonths, lastDayOfMonth, monthNumber, toISO } from './dates'
 import { detectFigures } from './detect'
 import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
+import { aheadSpans } from './period-ahead'
 import { periodForms } from './period-forms'
 import { hasClock, hasDateline, maskRoles } from './period-roles'
 import type { FoundPeriod } from './period-phrases'
@@ -110,20 +111,28 @@ export function sentencePhrases(
     if (to > from) slice = slice.slice(0, from) + ' '.repeat(to - from) + slice.slice(to)
   }
   const ahead = isForecast(slice, lex.code, '') || plansAhead(text.slice(source.start, source.end), lex.code)
+  // "within three years", "au cours des cinq prochaines années": read on the words as written, since the count
+  // may be a figure masked above (period-ahead.ts)
+  const spans = aheadSpans(text.slice(source.start, source.end), ref, lex).filter(
+    (p) =>
+      mask === undefined ||
+      p.index + p.text.length <= mask.from - source.start ||
+      p.index >= mask.to - source.start,
+  )
   // a dateline, an update header, a clock time: times that are not the period of the figures (period-roles.ts)
   const clock = hasClock(slice)
   const roles = maskRoles(slice, clock)
-  let result: SentencePhrases = { slice: roles, periods: readPhrases(roles, ref, lex, ahead) }
+  let result: SentencePhrases = { slice: roles, periods: readPhrases(roles, ref, lex, ahead, spans) }
   // a clock time alone is a moment of the article's day: read it when nothing else dates the sentence
   if (clock && result.periods.length === 0) {
     const kept = maskRoles(slice, false)
-    result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead) }
+    result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead, spans) }
   }
   // a dateline dates the filing: its figures' period only when nothing else in the sentence dates them, and it
   // lends none to the sentences after it
   if (result.periods.length === 0 && hasDateline(slice)) {
     const kept = maskRoles(slice, false, false)
-    result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead), dateline: true }
+    result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead, spans), dateline: true }
   }
   if (mask === undefined) {
     if (perText === undefined) {
@@ -137,9 +146,16 @@ export function sentencePhrases(
 }
 
 /** The period phrases of a sentence's masked text. */
-function readPhrases(slice: string, ref: Day | undefined, lex: Lexicon, ahead: boolean): FoundPeriod[] {
+function readPhrases(
+  slice: string,
+  ref: Day | undefined,
+  lex: Lexicon,
+  ahead: boolean,
+  first: FoundPeriod[],
+): FoundPeriod[] {
   const words = lex.period
   const found = [
+    ...first,
     ...firstMonths(slice, ref, lex),
     ...periodForms(slice, ref, ahead),
     ...words.phrases(slice, ref).map((p) => inferredYear(p, slice, ref, ahead)),
@@ -277,6 +293,13 @@ const RANGE_WORD = /(?<![\p{L}])(?:to|until|till|au|à|jusqu|hasta|al|a|bis|до
 const SINCE_START =
   /(?<![\p{L}\d])(?:since|depuis|desde|seit|з|із|від|с|со)\s+(?:the\s+|le\s+|la\s+|l['’]|el\s+|dem\s+)?(?:start|beginning|launch|outbreak|opening|début|lancement|ouverture|comienzo|inicio|principio|arranque|Beginn|Start|Anfang|Ausbruch|Eröffnung|початку|моменту|запуску|виходу|відкриття|начала|момента|запуска|выхода|открытия)(?:\s+[\p{L}'’-]+){0,5}\s+$/iu
 
+/**
+ * "since it was founded in 2021", "depuis sa privatisation en 2006", "desde su fundación en 1998", "seit seiner
+ * Gründung im Jahr 2003", "з моменту заснування у 2014" (one word after another: no figure between): an event, then its date; what began then runs on.
+ */
+const SINCE_EVENT =
+  /(?<![\p{L}\d])(?:since|depuis|desde|seit|з\s+моменту|з\s+часу|с\s+момента|со\s+времени)\s(?:[\p{L}'’-]+ ){1,6}(?:(?:in|en|im|в|у|во) )?$/iu
+
 /** Drops overlaps (earlier entries win), joins "late December – early January" and reads "since March". */
 function mergeRanges(
   text: string,
@@ -314,7 +337,8 @@ function mergeRanges(
       // "desde mediados de octubre", "С 1 октября" read whole; "since the start of the campaign in
       // September", "с выхода в прокат 19 ноября": what began then runs to the article's date
       (SINCE_OPENS.test(p.text) && !RANGE_WORD.test(p.text)) ||
-      SINCE_START.test(text.slice(0, p.index))
+      SINCE_START.test(text.slice(0, p.index)) ||
+      SINCE_EVENT.test(text.slice(0, p.index))
     if (ref !== undefined && since && before(p.from, ref)) p.to = ref
   }
   return merged

@@ -42,7 +42,7 @@ const FISCAL_YEAR =
  * Thursday–Sunday of a release.
  */
 const WEEKEND =
-  /(?<![\p{L}])(?:(?:last|this|next|over\s+the|at\s+the)\s+weekend|(?:ce|pendant\s+le|au\s+cours\s+du)\s+week-end|le\s+week-end\s+(?:dernier|prochain)|(?:este|durante\s+el)\s+fin\s+de\s+semana|el\s+fin\s+de\s+semana\s+(?:pasado|próximo)|(?:am|übers)\s+(?:(?:vergangenen|letzten|nächsten|kommenden)\s+)?Wochenende|(?:das\s+)?(?:vergangene|letzte|kommende)\s+Wochenende|(?:за|у|минулі|ці)\s+вихідні|(?:минулого|цього|наступного)\s+вікенду|(?:за|в|на|прошлые|эти)\s+выходные)(?![\p{L}])/giu
+  /(?<![\p{L}])(?:(?:last|this|next|over\s+the|at\s+the|for\s+the)\s+weekend|(?:ce|pendant\s+le|au\s+cours\s+du|pour\s+le)\s+week-end|le\s+week-end\s+(?:dernier|prochain)|(?:este|durante\s+el|para\s+el)\s+fin\s+de\s+semana|el\s+fin\s+de\s+semana\s+(?:pasado|próximo)|(?:am|übers|für\s+das)\s+(?:(?:vergangenen|letzten|nächsten|kommenden)\s+)?Wochenende|(?:das\s+)?(?:vergangene|letzte|kommende)\s+Wochenende|(?:за|у|на|минулі|ці)\s+вихідні|(?:минулого|цього|наступного)\s+вікенду|(?:за|в|на|прошлые|эти)\s+выходные)(?![\p{L}])/giu
 
 /**
  * The whole year, its year unwritten: "for the full year", "the year as a whole", "sur l'ensemble de l'année",
@@ -62,7 +62,8 @@ function weekend(ref: Day, ahead: boolean, phrase: string): { from: Day; to: Day
     const saturday = addDays(ref, (6 - weekday + 7) % 7 || 7)
     return { from: saturday, to: addDays(saturday, 1) }
   }
-  if (weekday === 6) return { from: ref, to: ref }
+  // on a Saturday, a look ahead takes the whole weekend begun
+  if (weekday === 6) return { from: ref, to: ahead && !LAST.test(phrase) ? addDays(ref, 1) : ref }
   if (weekday === 0) return { from: addDays(ref, -1), to: ref }
   const saturday = addDays(ref, -(weekday + 1))
   return { from: saturday, to: addDays(saturday, 1) }

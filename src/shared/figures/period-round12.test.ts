@@ -65,3 +65,70 @@ describe('a clock time is a moment of a day, not a day of its own', () => {
     expect(period(text, '61 %', 'fr')).toBeUndefined()
   })
 })
+
+describe('back references: the same day, since then (period-state.ts)', () => {
+  it.each([
+    [
+      'uk',
+      'Мінфін провів аукціон 1 грудня.',
+      'Того ж дня Мінфін розмістив облігації на 126 млн доларів.',
+      '126 млн',
+    ],
+    [
+      'en',
+      'The auction was held on 1 December.',
+      'The same day the ministry sold bonds worth $126m.',
+      '$126m',
+    ],
+    [
+      'fr',
+      'L’adjudication a eu lieu le 1er décembre.',
+      'Le même jour, le Trésor a placé 126 millions.',
+      '126 millions',
+    ],
+  ])('%s: the same day is the day named before, across paragraphs', (lang, first, second, figure) => {
+    expect(period(article('2026-12-03', first, second), figure, lang)).toEqual(['2026-12-01', '2026-12-01'])
+  })
+  it.each([
+    ['es', 'El ataque se produjo el martes.', 'Desde entonces se han aplazado 3.200 consultas.', '3.200'],
+    ['de', 'Der Angriff erfolgte am Dienstag.', 'Seitdem wurden 3.200 Termine verschoben.', '3.200'],
+    ['ru', 'Атака произошла во вторник.', 'С тех пор отменены 3200 приёмов.', '3200'],
+  ])('%s: since then runs from the day named to the article date', (lang, first, second, figure) => {
+    expect(period(article('2026-12-05', `${first} ${second}`), figure, lang)).toEqual([
+      '2026-12-01',
+      '2026-12-05',
+    ])
+  })
+})
+
+describe('a span ahead of the article date (period-ahead.ts)', () => {
+  const FIVE: [string, string] = ['2026-12-02', '2031-12-02']
+  it.each([
+    ['en', 'Sodium cells will be 30% cheaper within five years.', '30%', FIVE],
+    ['fr', 'Les coûts baisseront de 30 % au cours des cinq prochaines années.', '30 %', FIVE],
+    ['es', 'Los costes bajarán un 30 % dentro de cinco años.', '30 %', FIVE],
+    ['de', 'Die Kosten sollen in den nächsten fünf Jahren um 30 Prozent sinken.', '30 Prozent', FIVE],
+    ['uk', 'Витрати зростуть на 30 % протягом наступних п’яти років.', '30 %', FIVE],
+    ['ru', 'Расходы вырастут на 30 % в течение следующих пяти лет.', '30 %', FIVE],
+    ['en', 'The union would announce new dates within 14 days.', '14 days', undefined],
+    ['en', 'Traffic grew by 47% within three years of opening.', '47%', undefined],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-02', sentence), figure, lang)).toEqual(want)
+  })
+})
+
+describe('since an event in a year; the weekend looked ahead to', () => {
+  it.each([
+    ['en', 'The deal brings its funding to $131m since it was founded in 2021.', '$131m'],
+    ['fr', 'La société a investi 2,3 milliards d’euros depuis sa privatisation en 2021.', '2,3 milliards'],
+  ])('%s: since the event runs from its year to the article date', (lang, sentence, figure) => {
+    expect(period(article('2026-12-02', sentence), figure, lang)).toEqual(['2021-01-01', '2026-12-02'])
+  })
+  it('de: on a Saturday, a forecast for the weekend is Saturday and Sunday', () => {
+    const text = article(
+      '2026-12-05',
+      'Die Bergbahnen rechnen für das Wochenende mit einem Ausfall von 350.000 Franken.',
+    )
+    expect(period(text, '350.000 Franken', 'de')).toEqual(['2026-12-05', '2026-12-06'])
+  })
+})

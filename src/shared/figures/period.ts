@@ -23,6 +23,7 @@ import {
 } from './period-context'
 import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-find'
 import { hasClock } from './period-roles'
+import { referBack } from './period-state'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
 import { sentenceAt } from './sentences'
 
@@ -101,6 +102,9 @@ export function suggestPeriod(args: {
   // "Тогда на участки пришли 24,8%", "Damals …": then is the last period the sentence before named
   const then = (index: number): SuggestedPeriod | undefined => {
     const s = sentences[index]
+    // "the same day", "desde entonces", "відтоді": the day or the start named before (period-state.ts)
+    const back = referBack(text, sentences, index, lex, ref)
+    if (back) return { start: toISO(back.from), end: toISO(back.to), text: back.text }
     const prior = sentences[index - 1]
     if (prior === undefined || prior.paragraph !== s.paragraph || !THEN.test(text.slice(s.start, s.end)))
       return undefined
