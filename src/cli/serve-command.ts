@@ -1,9 +1,10 @@
 // CLI (Node): `glossa serve` — the archive opened and locked, the service behind the HTTP bridge, the search
 // index built in a process of its own. Started here and stopped by the caller (a signal in the CLI, a test).
 import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { Handlers } from '../shared/contract'
 import type { Archive } from '../main/archive/archive'
-import { readRows } from '../main/archive/catalog-rows'
+import { ROWS_FROM, readRows } from '../main/archive/catalog-rows'
 import type { RowsCatalog } from '../main/archive/catalog-rows'
 import { readHead } from '../main/archive/library-head'
 import { lockArchive } from '../main/archive/lock'
@@ -22,6 +23,8 @@ export type ServeOptions = {
   workers: { search: string; export: string; parse: string; sync?: string }
   /** This machine's catalog trust key, outside the archive; without it every catalog entry is checked at open. */
   trustKeyFile?: string
+  /** The app's own folder, where paired browsers are kept (never in the archive); default: the trust key's. */
+  userDir?: string
   log: (line: string) => void
   warn: (line: string) => void
 }
@@ -44,7 +47,8 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   // The server listens while the archive opens: the library's first rows come from its head meanwhile
   // (library-head.ts), every other call waits for the archive (early-service.ts).
   // The head is read first (a few files): read beside the catalog's load, it waited behind it.
-  const { head } = o.trustKeyFile ? await readHead(o.dir, o.trustKeyFile) : { head: null }
+  const read = o.trustKeyFile ? await readHead(o.dir, o.trustKeyFile) : null
+  const head = read?.head ?? null
   // The rest of the app's code (the archive, import and its parsers, search, export, sync: a second of CPU
   // on a busy machine) is loaded after the server listens, not before.
   const code = Promise.all([
@@ -73,7 +77,12 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   // once the server listens, beside the code loading, so it never holds back the address or the first rows.
   let readRowsNow: () => void = () => {}
   const rows = new Promise<RowsCatalog | null>((resolve) => {
-    readRowsNow = () => resolve(o.trustKeyFile ? readRows(o.dir, o.trustKeyFile).then((r) => r.rows) : null)
+    readRowsNow = () =>
+      resolve(
+        o.trustKeyFile && read?.head && read.head.total >= ROWS_FROM
+          ? readRows(o.dir, o.trustKeyFile, read.fingerprint).then((r) => r.rows)
+          : null,
+      )
   })
   // Exports made for the page to download, in a private folder outside the archive (downloads.ts).
   const downloads = new Downloads()
@@ -100,7 +109,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   const [
     { startHousekeeping },
     { Importer },
-    { ConnectorAccess, startBrowserConnector },
+    { ConnectorAccess, processUserDir, startBrowserConnector },
     { nodeExporter, processFileExporter },
     { nodeProcess },
     { processParser },
@@ -111,9 +120,15 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   const stopHousekeeping = startHousekeeping(archive)
   // The figures index, when it must be built from every annotations file, is built by the export job worker.
   setFigureIndexBuilder(archive, () => nodeProcess(o.workers.export))
-  const search = SearchIndex.open(archive, { builder: nodeBuilder(o.workers.search) })
+  const search = SearchIndex.open(archive, {
+    builder: nodeBuilder(o.workers.search),
+    answerWhileBuilding: true,
+  })
   const parser = processParser((execArgv) => nodeProcess(o.workers.parse, execArgv))
-  const connector = new ConnectorAccess(archive.dir)
+  const connector = new ConnectorAccess({
+    archiveDir: archive.dir,
+    userDir: o.userDir ?? dirname(o.trustKeyFile ?? processUserDir()),
+  })
   const importer = new Importer(archive, undefined, parser)
   const version = process.env.npm_package_version ?? '0.1.0'
   const service = createService({
@@ -140,18 +155,21 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   for (const problem of archive.problems) o.warn(`warning: ${problem.message}`)
   // The index is derived data: when it cannot be opened, searches say so and everything else goes on.
   const searched = search.then(
-    ({ built, rebuiltBecause, problems }) => {
-      if (built) {
-        const took = built.ms < 1000 ? `${Math.round(built.ms)} ms` : `${(built.ms / 1000).toFixed(1)} s`
-        // a new archive has no index yet: that is its first, not a repair
-        const what =
-          rebuiltBecause === 'missing'
-            ? 'First search index built'
-            : `Search index rebuilt (${rebuiltBecause})`
-        o.log(`${what} by the index builder process in ${took}`)
-      }
-      for (const problem of problems) o.warn(`warning: ${problem}`)
-    },
+    // A first build goes on after open (answerWhileBuilding): said once it has taken over.
+    (index) =>
+      void index.migrated.then(() => {
+        const { built, rebuiltBecause, problems } = index
+        if (built) {
+          const took = built.ms < 1000 ? `${Math.round(built.ms)} ms` : `${(built.ms / 1000).toFixed(1)} s`
+          // a new archive has no index yet: that is its first, not a repair
+          const what =
+            rebuiltBecause === 'missing'
+              ? 'First search index built'
+              : `Search index rebuilt (${rebuiltBecause})`
+          o.log(`${what} by the index builder process in ${took}`)
+        }
+        for (const problem of problems) o.warn(`warning: ${problem}`)
+      }),
     (err: unknown) => o.warn(`warning: the search index could not be opened: ${String(err)}`),
   )
   const stop = async () => {

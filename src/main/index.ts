@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url'
 import { isSafeExternalUrl } from '../shared/url-safety'
 import { afterLastWindowClosed, trayContent, trayIconSize } from './background-mode'
 import type { Handlers } from '../shared/contract'
-import { readRows } from './archive/catalog-rows'
+import { ROWS_FROM, readRows } from './archive/catalog-rows'
 import { readHead } from './archive/library-head'
 import { earlyService } from './early-service'
 import { registerIpc } from './ipc'
@@ -160,7 +160,8 @@ async function main(): Promise<void> {
   // The window comes up while the archive opens: the library's first rows from its head (library-head.ts),
   // every other call waiting for the archive (early-service.ts). The head is read first: beside the catalog's
   // load, its few reads waited behind it.
-  const { head } = await readHead(archiveDir, trustKeyFile)
+  const read = await readHead(archiveDir, trustKeyFile)
+  const { head } = read
   const opening = openArchive(archiveDir, join(resourcesDir, 'samples'), 'Glossa desktop app', trustKeyFile)
   opening.catch(() => {})
   let serviceReady: (service: Handlers) => void = () => {}
@@ -171,7 +172,10 @@ async function main(): Promise<void> {
   })
   ready.catch(() => {})
   // Other sorts and filters from the library's rows cache (catalog-rows.ts) until the catalog is in.
-  const rows = readRows(archiveDir, trustKeyFile).then((r) => r.rows)
+  const rows =
+    read.head && read.head.total >= ROWS_FROM
+      ? readRows(archiveDir, trustKeyFile, read.fingerprint).then((r) => r.rows)
+      : Promise.resolve(null)
   registerIpc(earlyService(ready, head, rows), isOwnFrame)
   if (head) mainWindow = createWindow()
   const archive = await opening.catch((err: unknown) => {
@@ -198,11 +202,15 @@ async function main(): Promise<void> {
     event.preventDefault()
     void openFiles([path])
   })
-  const search = SearchIndex.open(archive, { builder: processBuilder(() => utilityJob('search-worker.js')) })
+  const search = SearchIndex.open(archive, {
+    builder: processBuilder(() => utilityJob('search-worker.js')),
+    answerWhileBuilding: true,
+  })
   const exporter = processExporter(() => utilityJob('export-worker.js'))
   // The figures index, when it must be built from every annotations file, is built by the same job worker.
   setFigureIndexBuilder(archive, () => utilityJob('export-worker.js'))
-  const connector = new ConnectorAccess(archive.dir)
+  // Paired browsers are kept in the app's folder, beside the trust key, never in the archive (a copy carries none).
+  const connector = new ConnectorAccess({ archiveDir: archive.dir, userDir: app.getPath('userData') })
   serviceReady(
     createService({
       archive,

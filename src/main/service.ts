@@ -19,7 +19,7 @@ import { importHandlers } from './handlers/import'
 import { searchHandlers } from './handlers/search'
 import { tagHandlers } from './handlers/tags'
 import { Importer } from './importer'
-import { ConnectorAccess } from './connector/access'
+import { ConnectorAccess, processUserDir } from './connector/access'
 import type { ExportRunner, FileExportRunner } from './export/job'
 import type { Downloads } from './downloads'
 import { SearchIndex } from './search'
@@ -35,7 +35,10 @@ export type ServiceOptions = {
   fileExporter?: FileExportRunner
   /** Browser mode: files offered for one download each; without it export.download refuses. */
   downloads?: Downloads
-  /** Shared with the browser connector's server when one runs; default: the archive's own token file. */
+  /**
+   * Shared with the browser connector's server when one runs. The app and `glossa serve` give one kept in the
+   * user-data folder; without one (tests) the tokens live in a folder of this process's own in the temp folder.
+   */
   connector?: ConnectorAccess
   /** Starts the team sync job; without it sync.run refuses. */
   syncJob?: () => JobProcess
@@ -51,7 +54,7 @@ export function createService({
   exporter,
   fileExporter,
   downloads,
-  connector = new ConnectorAccess(archive.dir),
+  connector = new ConnectorAccess({ archiveDir: archive.dir, userDir: processUserDir() }),
   syncJob,
   teamSecrets,
 }: ServiceOptions): Handlers {

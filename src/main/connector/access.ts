@@ -1,13 +1,23 @@
 // Main process: who may use the browser connector. The app shows a short-lived pairing code; an extension
 // trades it once for a token of its own, bound to the extension's Origin. Only a SHA-256 of each token is kept,
-// in `connector.json` in the archive folder (written atomically); tokens can be listed and revoked.
+// in the user-data folder (beside the catalog trust key, never in the archive, so a copied archive carries no
+// pairing), one file per archive, written atomically; tokens can be listed and revoked. An older Glossa kept them
+// in the archive's `connector.json`: moved once (connector-file.ts).
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from '../archive/atomic'
 import { newId } from '../archive/ids'
-import { readRegular } from '../archive/regular-file'
+import { loadTokenFile, tokenFiles } from './connector-file'
+import type { ConnectorPlace } from './connector-file'
+
+export type { ConnectorPlace }
+
+/** A user-data folder of this process's own in the temp folder, for a service given no connector (tests). */
+export const processUserDir = (): string => join(tmpdir(), `glossa-user-${process.pid}`)
 
 /** A pairing code lives this long, and allows this many wrong guesses before it is void. */
 export const CODE_LIFETIME_MS = 5 * 60_000
@@ -26,7 +36,10 @@ const tokenRecordSchema = z
     lastUsedAt: z.string().max(40).optional(),
   })
   .strict()
-const fileSchema = z.object({ version: z.literal(1), tokens: z.array(tokenRecordSchema).max(MAX_TOKENS) })
+export const tokenFileSchema = z.object({
+  version: z.literal(1),
+  tokens: z.array(tokenRecordSchema).max(MAX_TOKENS),
+})
 
 export type TokenRecord = z.infer<typeof tokenRecordSchema>
 export type TokenInfo = Omit<TokenRecord, 'hash'>
@@ -43,42 +56,31 @@ export class ConnectorAccess {
   /** Set by the connector's HTTP server once it listens (or fails to): the app shows it. */
   status: ConnectorStatus = { listening: false }
 
+  private loading: Promise<TokenRecord[]> | undefined
+
+  /** `place`: the archive, and the user-data folder where its paired browsers are kept. */
   constructor(
-    private readonly dir: string,
+    private readonly place: ConnectorPlace,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Where the token hashes of this archive's paired browsers are kept. */
   get file(): string {
-    return join(this.dir, 'connector.json')
+    return tokenFiles(this.place).file
   }
 
-  /** The paired extensions. A damaged file is refused by name, never written over. */
+  /** The paired extensions (moved from an older Glossa's file once). A damaged file is refused by name, never written over. */
   private async load(): Promise<TokenRecord[]> {
     if (this.tokens) return this.tokens
-    let text: string
+    this.loading ??= loadTokenFile(this.place, (data) => {
+      const checked = tokenFileSchema.safeParse(data)
+      return checked.success ? checked.data.tokens : undefined
+    })
     try {
-      // Never a pipe (read forever) nor a link (to /dev/zero: read until memory ran out).
-      text = await readRegular(this.file)
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return (this.tokens = [])
-      throw new GlossaError(
-        'corrupt_file',
-        `${this.file} is not a file Glossa can read (${err instanceof Error ? err.message : String(err)}), so no browser extension can connect; delete it and pair again.`,
-      )
+      return (this.tokens = await this.loading)
+    } finally {
+      this.loading = undefined
     }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      parsed = undefined
-    }
-    const checked = fileSchema.safeParse(parsed)
-    if (!checked.success)
-      throw new GlossaError(
-        'corrupt_file',
-        `${this.file} is damaged, so no browser extension can connect; delete it and pair again.`,
-      )
-    return (this.tokens = checked.data.tokens)
   }
 
   private writes: Promise<unknown> = Promise.resolve()
@@ -90,6 +92,7 @@ export class ConnectorAccess {
   private change<R>(work: (tokens: TokenRecord[]) => { tokens: TokenRecord[]; result: R }): Promise<R> {
     const run = this.writes.then(async () => {
       const { tokens, result } = work(await this.load())
+      await mkdir(dirname(this.file), { recursive: true, mode: 0o700 })
       await writeAtomic(this.file, `${JSON.stringify({ version: 1, tokens }, null, 2)}\n`)
       this.tokens = tokens
       return result

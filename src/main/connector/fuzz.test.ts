@@ -47,7 +47,7 @@ describe('connector fuzz', () => {
     const dir = await tempDir()
     const archive = await Archive.open(join(dir, 'archive'))
     const importer = new Importer(archive)
-    const access = new ConnectorAccess(archive.dir)
+    const access = new ConnectorAccess({ archiveDir: archive.dir, userDir: join(dir, 'user') })
     running = await startConnector({
       access,
       port: 0,

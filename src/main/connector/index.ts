@@ -8,7 +8,7 @@ import { savePage } from './save'
 import { DEFAULT_CONNECTOR_PORT, startConnector } from './server'
 import type { RunningConnector } from './server'
 
-export { ConnectorAccess } from './access'
+export { ConnectorAccess, processUserDir } from './access'
 export { DEFAULT_CONNECTOR_PORT } from './server'
 
 export type BrowserConnectorOptions = {
