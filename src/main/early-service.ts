@@ -35,7 +35,7 @@ export function earlyService(
   const fromRows: Handlers['articles.page'] = async (args) => {
     const cached = args.whole || !cache ? null : await cache.catch(() => null)
     if (service || !cached) return (service ?? (await ready))['articles.page'](args)
-    pages ??= new LibraryPages(cached)
+    pages ??= new LibraryPages(cached, { sets: false })
     const { filter = {}, sort = 'added', offset, limit } = args
     return { ...pages.page(filter, sort, offset, limit), loading: true }
   }

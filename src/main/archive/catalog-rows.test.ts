@@ -20,7 +20,7 @@ import { Archive } from './archive'
 import { macWithKey, trustKey } from './catalog-trust'
 import { readRows, rowsFile, rowsText } from './catalog-rows'
 import { bucketOf } from './ids'
-import { catalogFingerprint } from './library-head'
+import { catalogFingerprint, catalogFingerprintSync, readHead } from './library-head'
 import { LibraryPages } from './library-pages'
 
 const SOURCES = ['Harbour Times', 'Daily Meridian', '']
@@ -85,6 +85,8 @@ describe('library rows cache', () => {
     expect(read.rows!.size()).toBe(60)
     const fromCatalog = everyPage(new LibraryPages(archive.catalog))
     expect(everyPage(new LibraryPages(read.rows!))).toEqual(fromCatalog)
+    // As the service answers while the archive opens: filters by a scan, no filter sets made.
+    expect(everyPage(new LibraryPages(read.rows!, { sets: false }))).toEqual(fromCatalog)
     expect(fromCatalog.some((p) => p.total === 0)).toBe(false)
   })
 
@@ -168,6 +170,17 @@ describe('library rows cache', () => {
     expect(await readRows(dir, keyFile)).toEqual({ rows: null, why: 'not of the cache’s shape: sources' })
     await writeFile(rowsFile(dir), 'not a cache')
     expect(await readRows(dir, keyFile)).toEqual({ rows: null, why: 'no MAC' })
+  })
+
+  it('is checked against the fingerprint the head was checked against, taken the same way at open', async () => {
+    const { dir, keyFile } = await archiveWith(15)
+    const read = await readHead(dir, keyFile)
+    expect(read.head).not.toBeNull()
+    const fingerprint = read.head ? read.fingerprint : ''
+    expect(fingerprint).toBe(await catalogFingerprint(dir))
+    expect(catalogFingerprintSync(dir)).toBe(fingerprint)
+    expect((await readRows(dir, keyFile, fingerprint)).rows!.size()).toBe(15)
+    expect(await readRows(dir, keyFile, 'f'.repeat(64))).toMatchObject({ rows: null })
   })
 
   it('is read back exactly as written (rowsText of the catalog)', async () => {

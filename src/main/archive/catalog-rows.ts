@@ -10,7 +10,7 @@
 // edited by hand, brought in with a shared archive, or older than a bucket (a crash, another Glossa, a hand
 // edit of the catalog) is not used, and the library waits for the catalog as before. Its columns are checked
 // for shape (lengths, indices in range) before use; any doubt costs only the early answers.
-import { timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HIGHLIGHT_COLORS } from '../../shared/schemas'
@@ -19,12 +19,17 @@ import type { ArticleMeta, HighlightColor } from '../../shared/types'
 import { writeAtomic } from './atomic'
 import { catalogFingerprint } from './library-head'
 import { CURRENT_VERSION } from './migrations'
-import { readRegular } from './regular-file'
-import { macWithKey, readTrustKey } from './trust-mac'
+import { readRegularBytes } from './regular-file'
+import { readTrustKey } from './trust-mac'
 
 export const ROWS_FILE = '.rows.json'
 /** Bumped when what the cache holds changes. */
 const ROWS_FORMAT = 1
+/**
+ * Opening reads the cache from this many articles on (the head tells how many): below it the whole catalog is
+ * in within a few hundred ms of CPU (10,000: 170–320 ms), and reading the cache beside it only delays it.
+ */
+export const ROWS_FROM = 20_000
 /** About 200 bytes an article; 2 GB is not ours (and past the longest string V8 reads). */
 const MAX_ROWS_BYTES = 500 * 1024 * 1024
 
@@ -214,14 +219,15 @@ export async function readRows(root: string, keyFile: string, fingerprint?: stri
     if (!key) return no('no trust key on this machine')
     if (!info) return no('no rows cache')
     if (!info.isFile() || info.size > MAX_ROWS_BYTES) return no('not a file of the cache’s size')
-    const raw = await readRegular(file)
-    const cut = raw.indexOf('\n')
-    const stored = raw.slice(0, cut)
-    if (cut !== 64 || !/^[0-9a-f]{64}$/.test(stored)) return no('no MAC')
-    const text = raw.slice(cut + 1)
-    if (!timingSafeEqual(Buffer.from(stored, 'hex'), macWithKey(key, purpose(), text)))
+    // Read and MACed as bytes: the MAC of the text is that of its UTF-8, and 15 MB at 100,000 articles is not
+    // decoded to check it and encoded again to MAC it.
+    const raw = await readRegularBytes(file)
+    const stored = raw.toString('latin1', 0, 64)
+    if (raw[64] !== 0x0a || !/^[0-9a-f]{64}$/.test(stored)) return no('no MAC')
+    const mac = createHmac('sha256', key).update(`${purpose()}\n`).update(raw.subarray(65)).digest()
+    if (!timingSafeEqual(Buffer.from(stored, 'hex'), mac))
       return no('MAC does not match (edited, or written with another key)')
-    const columns = JSON.parse(text) as Partial<Columns>
+    const columns = JSON.parse(raw.toString('utf8', 65)) as Partial<Columns>
     if (columns.format !== ROWS_FORMAT) return no('another format')
     if (columns.fingerprint !== fingerprint) return no('the catalog changed since the cache was written')
     const entries = entriesOf(columns)

@@ -12,6 +12,8 @@
 // without one) no longer matches and the head is not used. Its rows pass the contract's schema before they are
 // served. A head that is not used only costs that open its early rows.
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { readdirSync, statSync } from 'node:fs'
+import type { BigIntStats } from 'node:fs'
 import { lstat, readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
@@ -53,12 +55,23 @@ export const headFile = (root: string) => join(root, 'catalog', HEAD_FILE)
 export async function catalogFingerprint(root: string): Promise<string> {
   const dir = join(root, 'catalog')
   const names = (await readdir(dir)).filter((n) => BUCKET.test(n)).sort()
-  const lines = await Promise.all(
-    names.map(async (name) => {
-      const s = await stat(join(dir, name), { bigint: true })
-      return `${name} ${s.size} ${s.ino} ${s.mtimeNs} ${s.ctimeNs}\n`
-    }),
-  )
+  const lines = await Promise.all(names.map(async (name) => lineOf(name, await stat(join(dir, name), BIG))))
+  return createHash('sha256').update(lines.join('')).digest('hex')
+}
+
+const BIG = { bigint: true } as const
+const lineOf = (name: string, s: BigIntStats) => `${name} ${s.size} ${s.ino} ${s.mtimeNs} ${s.ctimeNs}\n`
+
+/**
+ * catalogFingerprint, the same hash, with one synchronous stat per bucket: at open, before anything else runs,
+ * 4,096 of them cost 40–70 ms of CPU at 100,000 articles against 70–250 ms through the thread pool (load 11).
+ */
+export function catalogFingerprintSync(root: string): string {
+  const dir = join(root, 'catalog')
+  const names = readdirSync(dir)
+    .filter((n) => BUCKET.test(n))
+    .sort()
+  const lines = names.map((name) => lineOf(name, statSync(join(dir, name), BIG)))
   return createHash('sha256').update(lines.join('')).digest('hex')
 }
 
@@ -73,7 +86,8 @@ export async function writeHead(
   await writeAtomic(headFile(root), `${mac(purpose(), text).toString('hex')}\n${text}`)
 }
 
-export type HeadRead = { head: LibraryHead } | { head: null; why: string }
+/** A head used comes with the buckets' fingerprint it was checked against (the rows cache is checked against it). */
+export type HeadRead = { head: LibraryHead; fingerprint: string } | { head: null; why: string }
 
 /**
  * The head, when it is one this machine wrote for the catalog exactly as it is on disk now; otherwise null and
@@ -87,7 +101,8 @@ export async function readHead(root: string, keyFile: string): Promise<HeadRead>
     if (!key) return no('no trust key on this machine')
     if (!info) return no('no head')
     if (!info.isFile() || info.size > MAX_HEAD_BYTES) return no('not a file of the head’s size')
-    const [raw, now] = await Promise.all([readFile(file, 'utf8'), catalogFingerprint(root)])
+    const raw = await readFile(file, 'utf8')
+    const now = catalogFingerprintSync(root)
     const cut = raw.indexOf('\n')
     const stored = raw.slice(0, cut)
     const text = raw.slice(cut + 1)
@@ -98,7 +113,7 @@ export async function readHead(root: string, keyFile: string): Promise<HeadRead>
     if (!parsed.success) return no(`not of the head’s shape: ${parsed.error.issues[0]?.message ?? ''}`)
     if (parsed.data.fingerprint !== now) return no('the catalog changed since the head was written')
     const { total, items } = parsed.data
-    return { head: { total, items: items as ArticleListItem[] } }
+    return { head: { total, items: items as ArticleListItem[] }, fingerprint: now }
   } catch (err) {
     return no(`unreadable: ${String(err)}`)
   }

@@ -110,7 +110,14 @@ export class LibraryPages {
   private sources: { at: number; list: string[] } | null = null
   private members: Members | null = null
 
-  constructor(private readonly catalog: CatalogView) {
+  /**
+   * `sets: false`: filters test each article of the order instead of making the filter sets first (70 ms of CPU
+   * at 100,000 against 400–1,600 for the sets): for a catalog asked a few pages once (the rows cache at open).
+   */
+  constructor(
+    private readonly catalog: CatalogView,
+    private readonly options: { sets?: boolean } = {},
+  ) {
     // Every change moves the article between the filter sets it leaves and joins.
     catalog.onEntryChange?.((old, now) => {
       const m = this.members
@@ -204,7 +211,7 @@ export class LibraryPages {
     const at = this.catalog.changes
     const key = JSON.stringify([sort, filter])
     if (this.filtered?.at === at && this.filtered.key === key) return this.filtered.ids
-    const set = this.filterSets().smallest(filter)
+    const set = this.options.sets === false ? null : this.filterSets().smallest(filter)
     let ids: string[]
     if (!set) ids = ordered.filter((id) => matchesFilter(this.catalog.get(id), filter))
     else if (!set.size) ids = []

@@ -23,6 +23,11 @@ export const OPEN_REFUSES_LINKS = (constants.O_NOFOLLOW ?? 0) !== 0
  * trip through the thread pool.
  */
 export async function readRegular(file: string): Promise<string> {
+  return (await readRegularBytes(file)).toString('utf8')
+}
+
+/** readRegular's bytes, not decoded (the library's rows cache MACs them as they are). */
+export async function readRegularBytes(file: string): Promise<Buffer> {
   const handle = await open(file, READ_FLAGS)
   try {
     const info = await handle.stat()
@@ -41,7 +46,7 @@ export async function readRegular(file: string): Promise<string> {
       buffer.copy(larger)
       buffer = larger
     }
-    return buffer.toString('utf8', 0, length)
+    return buffer.subarray(0, length)
   } finally {
     await handle.close()
   }
