@@ -32,6 +32,17 @@ export type Cause =
   | 'reference period'
   | 'cross-paragraph'
   | 'missed phrase kind'
+  | 'title'
+  | 'Q&A'
+  | 'list item'
+  | 'said or filed date'
+
+/** A paragraph of a Q&A interview: a question or an answer. */
+const QA =
+  /^(?:[PQRAВО][.:]|(?:Pregunta|Respuesta|Question|Réponse|Answer|Frage|Antwort|Вопрос|Ответ|Питання|Відповідь)\s*:)\s|^[—–]\s?\S|\?["»”]?$/u
+/** A reporting verb: the day a sentence names may be when it was said or filed. */
+const SAID =
+  /(?<!\p{L})(?:said|announced|told|reported|published|a\s+(?:annoncé|indiqué|déclaré|publié)|informó|anunció|publicó|sagte|teilte|meldete|veröffentlichte|повідомил\p{L}*|заявил\p{L}*|оприлюднил\p{L}*|сообщил\p{L}*|объявил\p{L}*|опубликовал\p{L}*)(?!\p{L})/iu
 
 const span = (p: { from: { year: number; month: number; day: number }; to: typeof p.from }): string =>
   `${toISO(p.from)}..${toISO(p.to)}`
@@ -64,7 +75,24 @@ for (const set of sets.length > 0 ? sets : ['figures-holdout-7', 'figures-holdou
       const want = label.period ? `${label.period.start}..${label.period.end}` : undefined
       const gotOwn = got !== undefined && ownText.includes(got.text)
       let cause: Cause
-      if (want === undefined) cause = gotOwn ? 'taken in sentence where none' : 'carried where none'
+      const para = article.text
+        .slice(
+          sentences.find((x) => x.paragraph === s.paragraph)?.start ?? s.start,
+          [...sentences].reverse().find((x) => x.paragraph === s.paragraph)?.end ?? s.end,
+        )
+        .trim()
+      // where the structure decides, before what the phrases say (round 12)
+      if (s.paragraph === 0) cause = 'title'
+      else if (QA.test(para)) cause = 'Q&A'
+      else if (/^(?:\d{1,2}[.)]|[-•–—])\s/.test(ownText.trim())) cause = 'list item'
+      else if (
+        got !== undefined &&
+        got.start === got.end &&
+        SAID.test(ownText) &&
+        want !== `${got.start}..${got.end}`
+      )
+        cause = 'said or filed date'
+      else if (want === undefined) cause = gotOwn ? 'taken in sentence where none' : 'carried where none'
       else if (own.some((p) => p.span === want))
         cause = gotOwn ? 'scope: wrong phrase in sentence' : 'scope: own phrase not reached'
       else if (earlier.some((p) => p.span === want)) cause = got ? 'carry: wrong' : 'carry: missed'

@@ -50,3 +50,19 @@ export function maskRoles(slice: string, clock: boolean, dateline = true): strin
   })
   return out
 }
+
+/** The end of the words before a period phrase that opens a parallel segment: ", in 2024 — 13", "; im Winter davor 27". */
+const SEGMENT_OPENS =
+  /[,;]\s*(?:(?:and|but|while|et|mais|y|pero|und|aber|а|и|і|й|та|але|тогда\s+как|тоді\s+як)\s+)?(?:(?:in|im|en|au|à|el|the|в|во|у|за|на)\s+)?$/iu
+
+/**
+ * A period phrase after the figure that opens its own parallel segment ("в 2025 году произошло девять катастроф,
+ * в 2024-м — 13", "im vergangenen Winter 19, im Winter davor 27", "у листопаді 57, у жовтні — 41"): it dates the
+ * figure of its segment (after a dash or the figure itself), not one before its comma. `rest` is the text after
+ * the phrase, `figures` tells whether a text holds a figure.
+ */
+export function opensSegment(gap: string, rest: string, figures: (s: string) => boolean): boolean {
+  if (!SEGMENT_OPENS.test(gap)) return false
+  const segment = rest.split(/[,;.!?]/u)[0]
+  return /^\s*[—–]/u.test(segment) || figures(segment)
+}

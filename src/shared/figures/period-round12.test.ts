@@ -132,3 +132,24 @@ describe('since an event in a year; the weekend looked ahead to', () => {
     expect(period(text, '350.000 Franken', 'de')).toEqual(['2026-12-05', '2026-12-06'])
   })
 })
+
+describe('a period phrase opening a parallel segment dates that segment only (period-roles.ts)', () => {
+  it.each([
+    ['ru', 'В 2025 году произошло девять катастроф, в 2024-м — 13.', 'девять', ['2025-01-01', '2025-12-31']],
+    ['ru', 'В 2025 году произошло девять катастроф, в 2024-м — 13.', '13', ['2024-01-01', '2024-12-31']],
+    ['uk', 'У листопаді зафіксували 57 збоїв, у жовтні — 41.', '57', ['2026-11-01', '2026-11-30']],
+    [
+      'de',
+      'Im vergangenen Winter starben 19 Menschen, im Winter davor 27.',
+      '19',
+      ['2025-12-01', '2026-02-28'],
+    ],
+    ['en', 'In 2025 there were nine crashes, in 2024 13.', 'nine', ['2025-01-01', '2025-12-31']],
+  ])('%s: %s (%s)', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-05', sentence), figure, lang)).toEqual(want)
+  })
+  it('es: "explicó que en 2025" is not a comparison with 2025', () => {
+    const text = article('2026-12-04', 'La consejera explicó que en 2025 se presentaron 21.400 solicitudes.')
+    expect(period(text, '21.400', 'es')).toEqual(['2025-01-01', '2025-12-31'])
+  })
+})

@@ -22,7 +22,7 @@ import {
   thisPeriod,
 } from './period-context'
 import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-find'
-import { hasClock } from './period-roles'
+import { hasClock, opensSegment } from './period-roles'
 import { referBack } from './period-state'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
 import { sentenceAt } from './sentences'
@@ -302,7 +302,14 @@ function readSentence(args: {
     const reach = new Map<FoundPeriod, number>()
     for (const p of periods) {
       const r = scoped && !owned.has(p) ? phraseReach(text, clauses, start, figureEnd, p.index) : 0
-      reach.set(p, r === undefined ? -1 : r)
+      // ", в 2024-м — 13": a phrase opening a parallel segment after the figure dates that segment's figure
+      const segment =
+        scoped &&
+        p.index >= figureEnd &&
+        opensSegment(text.slice(figureEnd, p.index), text.slice(p.index + p.text.length, source.end), (t) =>
+          detectFigures(t, lex).some((f) => !TIME_UNITS.has(f.unit ?? '')),
+        )
+      reach.set(p, r === undefined || segment ? -1 : r)
     }
     const nearest = periods
       .filter((p) => (reach.get(p) ?? 0) >= 0)

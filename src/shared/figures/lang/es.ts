@@ -36,8 +36,9 @@ const HOUR = '(?:[01]?\\d|2[0-4]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve
 const B = '(?<![\\p{L}\\d])'
 const E = '(?![\\p{L}\\d])'
 /** Before a period a figure is compared with: "más que (en)", "que en", "frente a", "respecto al". */
+// a bare "que en" compares ("el doble que en 2019"), not after a verb of saying ("explicó que en 2025 …")
 const COMPARED =
-  '(?:(?:más|menos|mayor(?:es)?|menor(?:es)?|superior(?:es)?|inferior(?:es)?|doble|triple|igual)\\s+(?:\\p{L}+\\s+)?que|que(?=\\s+(?:en|durante)\\s))'
+  '(?:(?:más|menos|mayor(?:es)?|menor(?:es)?|superior(?:es)?|inferior(?:es)?|doble|triple|igual)\\s+(?:\\p{L}+\\s+)?que|(?<!(?:explicó|dijo|afirmó|aseguró|señaló|indicó|informó|anunció|declaró|detalló|precisó|recordó|añadió|destacó|reconoció|estima|calcula|cree|prevé|espera|sabe|ver|dice|explica|afirma|asegura|señala|indica)\\s+)que(?=\\s+(?:en|durante)\\s))'
 const VERSUS = '(?:respecto\\s+(?:a|al|de)|frente\\s+(?:a|al)|comparado\\s+con|en\\s+comparación\\s+con)'
 const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
 
