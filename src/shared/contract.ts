@@ -422,6 +422,23 @@ export const contract = {
       total: z.int().nonnegative(),
       /** 'close': nothing matched exactly, and these are near spellings or longer words. */
       match: z.enum(['exact', 'close']),
+      /** Set while the index is first built: the hits come from the first `searched` of the `total` articles. */
+      partial: z.object({ searched: z.int().nonnegative(), total: z.int().nonnegative() }).optional(),
+    }),
+  },
+  /** How far the first build of the search index is; `indexing` absent once searches cover every article. */
+  'search.status': {
+    args: none,
+    result: z.object({
+      indexing: z
+        .object({
+          /** Articles the builder has indexed so far. */
+          indexed: z.int().nonnegative(),
+          /** Articles searches answer from now (the segments written so far). */
+          searched: z.int().nonnegative(),
+          total: z.int().nonnegative(),
+        })
+        .optional(),
     }),
   },
   'tags.list': { args: none, result: z.array(tagSchema) },

@@ -52,6 +52,7 @@ const WRITES = {
   'collections.rename': true,
   'collections.delete': true,
   'search.query': false,
+  'search.status': false,
   'connector.status': false,
   // a pairing code lives in memory only
   'connector.pair.start': false,

@@ -127,6 +127,7 @@ export const VALID = {
   'collections.rename': (c) => ({ id: c.collections[0], name: 'Reading list' }),
   'collections.delete': (c) => ({ id: c.collections[1] }),
   'search.query': () => ({ q: 'drones', limit: 5 }),
+  'search.status': () => ({}),
   'connector.status': () => ({}),
   'connector.pair.start': () => ({}),
   'connector.tokens.list': () => ({}),

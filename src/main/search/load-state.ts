@@ -21,8 +21,23 @@ import type { SegmentMerger } from './segment-merge'
 export type BuildRequest = { dir: string; file: string; metas: ArticleMeta[]; keyFile?: string }
 /** What it answers once the file is written: problems met (unreadable bodies...), its time and memory peak. */
 export type BuildReport = { problems: string[]; ms: number; peakRssMB: number }
-/** The builder; `merge`, when it has one, runs the merge job (segment-merge.ts) in its process too. */
-export type IndexBuilder = ((request: BuildRequest) => Promise<BuildReport>) & { merge?: SegmentMerger }
+/**
+ * How far a build is: articles indexed of `total`, and the segment files written so far (in order; empty in a
+ * report within a segment), which the app may search while the build goes on.
+ */
+export type BuildProgress = {
+  indexed: number
+  total: number
+  segments: { file: string; tag: string; docs: number }[]
+}
+/**
+ * The builder; `progress` hears how far it is (the build waits for it). `merge`, when it has one, runs the merge
+ * job (segment-merge.ts) in its process too.
+ */
+export type IndexBuilder = ((
+  request: BuildRequest,
+  progress?: (done: BuildProgress) => Promise<void> | void,
+) => Promise<BuildReport>) & { merge?: SegmentMerger }
 
 /**
  * `rebuiltBecause` is set when the saved file could not be used as it was; `needsSave` when the state differs

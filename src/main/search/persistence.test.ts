@@ -104,8 +104,8 @@ describe('SearchIndex persistence', () => {
   })
 
   it('saves a change two seconds after it, and on flush', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { archive, keyFile, folder, reopen } = await savedIndex()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const index = await SearchIndex.open(archive, { keyFile })
     const saved = async () => Object.keys(await savedSignatures(folder)).length
     expect(await saved()).toBe(12)

@@ -24,6 +24,8 @@ export type SearchOutcome = {
   total: number
   /** 'close': nothing matched exactly, these are near spellings or longer words. */
   match: 'exact' | 'close'
+  /** Set while a first build goes on: the hits come from the first `searched` of the `total` articles. */
+  partial?: { searched: number; total: number }
 }
 
 /** A pasted paragraph is searched by its first words; every term costs a walk of the term tree. */

@@ -1,14 +1,11 @@
 // Main process: full-text search over an archive's articles, notes and tags. Kept current from the archive's
 // change events; saved beside the archive as segment files and their manifest (segment-store.ts), signed with
-// this machine's trust key, so startup opens it instead of reading every body again. A save appends what changed
-// as a small segment; the small segments at the end are merged as one when there are many.
-//
-// The index is built from nothing by the index builder process (build.ts) when there is no usable saved index.
-// An index saved in the older single-file format (`search-index.json`) is migrated: it is loaded and answers
-// searches, kept current, while the builder writes the segments; then the segments take over and the old file
-// is removed. The trust key is made in its file (outside the archive) when there is none yet, as the catalog
-// makes it; without a key file at all (an embedder that names none) nothing saved can be verified (a forged
-// manifest could hide or invent matches): the index is then built at every open and never saved.
+// this machine's trust key (made in its file outside the archive when missing, as the catalog makes it), so
+// startup opens it instead of reading every body again. A save appends what changed as a small segment.
+// Without a usable saved index the builder process (build.ts) builds one; meanwhile an index in the older
+// single-file format answers (then is removed), or, for a first build in the app, the segments written so far
+// (building.ts), the outcome saying the results are partial. Without a key file at all (an embedder that names
+// none) nothing saved can be verified: the index is built at every open and never saved.
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Archive, ArchiveChange } from '../archive/archive'
@@ -18,7 +15,7 @@ import type { SearchHit } from './hits'
 import type { IndexState } from './index-state'
 import { message } from './index-state'
 import { loadSaved } from './load-state'
-import type { BuildReport, IndexBuilder } from './load-state'
+import type { BuildProgress, BuildReport, IndexBuilder } from './load-state'
 import { runQuery } from './query-run'
 import type { SearchOutcome } from './query-run'
 import { parseSearchQuery } from '../../shared/search-query'
@@ -29,20 +26,16 @@ import { openStore, saveStore } from './segment-store'
 import type { SaveGuard } from './segment-store'
 import { FIELDS, SegmentState } from './segment-state'
 import type { SegmentReader } from './segment-file'
-import { MERGE_MIN_DOCS, MERGE_SHARE, adoptMerged, mergeJob, mergeSegmentFile } from './segment-merge'
+import { MERGE_MIN_DOCS, MERGE_SHARE, adoptMerged, mergeSegmentFile } from './segment-merge'
+import { MergeRunner } from './merge-runner'
+import { SaveTimer } from './save-timer'
 import { buildInMemory, buildStore, exists, refreshState } from './store-open'
 import type { BuiltStore } from './store-open'
-import type { SegmentedIndex } from './segmented-index'
-import {
-  DEFAULT_LIMIT,
-  MAX_LIMIT,
-  NO_KEY,
-  SAVE_DEBOUNCE_MS,
-  SAVE_MAX_WAIT_MS,
-  SAVE_SPACING,
-} from './search-options'
+import { DEFAULT_LIMIT, MAX_LIMIT, NO_KEY } from './search-options'
 import type { OpenSearchOptions, SearchQueryOptions } from './search-options'
 import { TextCache } from './text-cache'
+import { BuildingIndex } from './building'
+import type { Indexing } from './building'
 import { namedFiles, sweepTemps } from './temp-sweep'
 
 export { NO_KEY } from './search-options'
@@ -59,25 +52,22 @@ export class SearchIndex {
   private readonly texts: TextCache
   private readonly unsubscribe: () => void
   private savedRevision = -1
-  private lastSavedAt = 0
-  private lastSaveCostMs = 0
-  private dirtySince: number | undefined
-  private timer: NodeJS.Timeout | undefined
   private closed = false
   private key: Buffer | null = null
   /** Searches under way, and indexes replaced meanwhile: closed once no search can be reading them. */
   private running = 0
-  private retired: SegmentedIndex[] = []
+  private retired: { close(): void }[] = []
+  /** The first build under way (answerWhileBuilding): searches answer from its segments written so far. */
+  private building: BuildingIndex | undefined
   private idleWaiters: (() => void)[] = []
   private migration: Promise<void> = Promise.resolve()
-  private merging: Promise<void> | undefined
-  /** A merge job failed: not tried again this session (it would fail at every save). */
-  private mergeFailed = false
+  private readonly merges: MergeRunner
+  private readonly saves = new SaveTimer(() => this.save())
   /** Files take the place of what the index holds in memory only when no search is under way. */
   private readonly guard: SaveGuard = {
     idle: () => this.running === 0,
     whenIdle: () => new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
-    merging: () => this.merging !== undefined,
+    merging: () => this.merges.underWay,
   }
 
   private readonly source: ArchiveReader
@@ -89,9 +79,11 @@ export class SearchIndex {
     private readonly legacyFile: string,
     private readonly builder: IndexBuilder | undefined,
     private readonly keyFile: string | undefined,
-    private readonly mergeAt: { share: number; minDocs: number },
+    mergeAt: { share: number; minDocs: number },
+    private readonly early: Pick<OpenSearchOptions, 'answerWhileBuilding'> = {},
   ) {
     this.source = archiveReader(archive)
+    this.merges = new MergeRunner(dir, keyFile, mergeAt, builder?.merge ?? mergeSegmentFile)
     this.texts = new TextCache(this.source)
     // Subscribed before loading: a change made while the index loads is queued behind it, not lost.
     this.unsubscribe = archive.onChange((change) => this.onChange(change))
@@ -100,7 +92,8 @@ export class SearchIndex {
   /**
    * Opens the saved index, re-indexing what changed since it was saved, or builds it from every article.
    * A refreshed index is saved shortly after (as after any change), not before this returns. An index in the
-   * older format answers at once while the new one is built (`migrated` settles when it has taken over).
+   * older format answers at once while the new one is built (`migrated` settles when it has taken over); so,
+   * with `answerWhileBuilding`, does a first build, searches answering from its segments written so far.
    */
   static async open(archive: Archive, opts: OpenSearchOptions = {}): Promise<SearchIndex> {
     const index = new SearchIndex(
@@ -110,6 +103,7 @@ export class SearchIndex {
       opts.builder,
       'keyFile' in opts ? opts.keyFile : searchIndexKeyFile(archive),
       opts.mergeAt ?? { share: MERGE_SHARE, minDocs: MERGE_MIN_DOCS },
+      opts,
     )
     try {
       await index.enqueue(() => index.load())
@@ -130,14 +124,20 @@ export class SearchIndex {
     return this.builtReport
   }
 
-  /** Settles once an index found in the older format has been replaced by the segmented one (or could not be). */
+  /** Settles once an index found in the older format, or being built with `answerWhileBuilding`, has been
+   *  replaced by the segmented one (or could not be). */
   get migrated(): Promise<void> {
     return this.migration
   }
 
+  /** How far the first build is, while searches answer from a part of the articles (answerWhileBuilding). */
+  get indexing(): Indexing | undefined {
+    return this.building?.progress
+  }
+
   /** Settles once the merge job under way, if any, has been adopted or dropped. */
   get mergeSettled(): Promise<void> {
-    return this.merging ?? Promise.resolve()
+    return this.merges.settled
   }
 
   /** The articles that match `query` (see src/shared/search-query.ts), best first, and how many match. */
@@ -148,13 +148,17 @@ export class SearchIndex {
     await this.updated
     const requested = Number.isFinite(opts.limit) ? Number(opts.limit) : DEFAULT_LIMIT
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(requested)))
-    const { state } = this
+    const { state, building } = this
     this.running++
     try {
-      return await runQuery(state instanceof SegmentState ? state.engine : state.ms, parsed.query, limit, {
-        archive: this.source,
-        text: (id) => this.texts.get(id),
-      })
+      const src = { archive: this.source, text: (id: string) => this.texts.get(id) }
+      if (building) {
+        // The first build goes on: the segments written so far answer, and the outcome says so.
+        const { engine, progress } = building.searchable()
+        const outcome = await runQuery(engine, parsed.query, limit, src)
+        return { ...outcome, partial: { searched: progress.searched, total: progress.total } }
+      }
+      return await runQuery(state instanceof SegmentState ? state.engine : state.ms, parsed.query, limit, src)
     } finally {
       this.running--
       this.closeRetired()
@@ -251,6 +255,12 @@ export class SearchIndex {
       await sweepTemps(this.dir, new Set(), this.source.dir)
     }
     this.rebuiltReason = unusable
+    if (this.early.answerWhileBuilding && this.key) {
+      const building = new BuildingIndex(this.dir, this.key, this.source.list().length, this.problems)
+      this.building = building
+      this.migration = this.buildWhileAnswering(building)
+      return
+    }
     await this.build()
   }
 
@@ -278,8 +288,21 @@ export class SearchIndex {
   }
 
   /** The segments written by the builder process (or here), opened and caught up; see buildStore. */
-  private buildStore(): Promise<BuiltStore | undefined> {
-    return buildStore(this.source, this.dir, this.keyFile, this.key, this.builder, this.problems)
+  private buildStore(progress?: (done: BuildProgress) => Promise<void>): Promise<BuiltStore | undefined> {
+    return buildStore(this.source, this.dir, this.keyFile, this.key, this.builder, this.problems, progress)
+  }
+
+  /** The first build, outside the queue: searches answer from its segments meanwhile; then it takes over. */
+  private async buildWhileAnswering(building: BuildingIndex): Promise<void> {
+    const built = await this.buildStore(async (done) => building.report(done))
+    await this.enqueue(async () => {
+      this.building = undefined
+      this.retired.push(building)
+      this.closeRetired()
+      if (this.closed) return built?.state.engine.close()
+      if (!built) return this.build()
+      await this.takeOver(built)
+    })
   }
 
   /** Builds the segmented index while the one in the older format answers; then hands over and removes it. */
@@ -289,33 +312,32 @@ export class SearchIndex {
     if (!built) return
     await this.enqueue(async () => {
       if (this.closed) return built.state.engine.close()
-      // Changes made during the build went to the older index; the segments catch up from the files.
-      const changed = (await this.refresh(built.state)) !== undefined
-      this.state = built.state
-      this.builtReport = built.report
-      this.savedRevision = built.changed || changed ? -1 : built.state.revision
+      await this.takeOver(built)
       await rm(this.legacyFile, { force: true }).catch(() => undefined)
-      this.scheduleSave()
     })
+  }
+
+  /** A queue task: the index built in the background takes over. */
+  private async takeOver(built: BuiltStore): Promise<void> {
+    // Changes made during the build went to the index answering meanwhile; the segments catch up from the files.
+    const changed = (await this.refresh(built.state)) !== undefined
+    this.state = built.state
+    this.builtReport = built.report
+    this.savedRevision = built.changed || changed ? -1 : built.state.revision
+    this.scheduleSave()
   }
 
   private scheduleSave(): void {
     const { state } = this
-    if (this.closed || !this.key || !(state instanceof SegmentState)) return
+    // Nothing is saved while a first build writes the folder (its manifest would name none of its segments).
+    if (this.closed || !this.key || this.building || !(state instanceof SegmentState)) return
     if (state.revision === this.savedRevision) return
-    const now = Date.now()
-    this.dirtySince ??= now
-    const earliest = this.lastSavedAt + this.lastSaveCostMs * SAVE_SPACING
-    const due = Math.min(now + SAVE_DEBOUNCE_MS, this.dirtySince + SAVE_MAX_WAIT_MS)
-    clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.save().catch(() => undefined), Math.max(due, earliest) - now)
-    this.timer.unref()
+    this.saves.changed()
   }
 
   /** Saves once every change queued so far is in the index; a failure is also kept in `problems`. */
   private async save(): Promise<void> {
-    clearTimeout(this.timer)
-    this.timer = undefined
+    this.saves.cancel()
     try {
       await this.enqueue(() => this.saveNow())
     } catch (err) {
@@ -330,10 +352,10 @@ export class SearchIndex {
    */
   private async saveNow(): Promise<void> {
     const { state, key } = this
-    if (!key || !(state instanceof SegmentState)) return
+    if (!key || this.building || !(state instanceof SegmentState)) return
     const revision = state.revision
     if (revision === this.savedRevision) return
-    this.dirtySince = undefined
+    this.saves.begins()
     const started = performance.now()
     const before = state.engine
     try {
@@ -354,29 +376,14 @@ export class SearchIndex {
           'check that the archive folder is writable and the disk has free space.',
       )
     }
-    this.lastSaveCostMs = performance.now() - started
+    this.saves.ended(performance.now() - started)
     this.savedRevision = revision
-    this.lastSavedAt = Date.now()
-    this.considerMerge()
-  }
-
-  /** Starts the merge job on the segment most worth it, if one passes the mark and no job is under way. */
-  private considerMerge(): void {
-    const { state, key, keyFile } = this
-    if (this.merging || this.mergeFailed || this.closed || !key || !keyFile) return
-    if (!(state instanceof SegmentState)) return
-    const job = mergeJob(state.engine, this.dir, keyFile, this.mergeAt)
-    if (!job) return
-    const { request, target, gone } = job
-    // Outside the queue: searches and changes go on while the job writes the merged segment.
-    const merge = this.builder?.merge ?? mergeSegmentFile
-    this.merging = merge(request)
-      .then(({ file }) => this.enqueue(() => this.adoptMerged(target, file, gone)))
-      .catch((err: unknown) => {
-        this.mergeFailed = true
-        this.state.report(`A search index segment could not be merged: ${message(err)}`)
-      })
-      .finally(() => (this.merging = undefined))
+    if (!this.closed && this.keyFile)
+      this.merges.consider(
+        state.engine,
+        (target, file, gone) => this.enqueue(() => this.adoptMerged(target, file, gone)),
+        (problem) => this.state.report(problem),
+      )
   }
 
   /** A queue task: every change saved, then the merged segment in place of `target`. */

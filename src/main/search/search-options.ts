@@ -14,6 +14,9 @@ export type OpenSearchOptions = {
   keyFile?: string
   /** When a segment is merged (segment-merge.ts): its tombstoned share, its size; default 0.3 and 20,000. */
   mergeAt?: { share: number; minDocs: number }
+  /** A first build runs in the background, open() returning at once and searches answering from the segments
+   *  written so far (`partial` in their outcome); default: open() waits for the build. The app sets it. */
+  answerWhileBuilding?: boolean
 }
 export type SearchQueryOptions = { /** Articles returned at most, 1–500; default 50. */ limit?: number }
 

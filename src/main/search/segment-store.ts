@@ -64,6 +64,8 @@ const manifestSchema = z
   .strict()
 
 type Manifest = z.infer<typeof manifestSchema>
+/** What the manifest says of one segment file. */
+export type SegmentEntry = Manifest['segments'][number]
 
 function macOf(key: Buffer | undefined, body: Omit<Manifest, 'mac'>, json = JSON.stringify(body)): string {
   const mac = key ? createHmac('sha256', key) : createHash('sha256')

@@ -6,7 +6,7 @@ import type { ArchiveReader } from '../archive/reader'
 import { buildIndexFile, buildSegments } from './build'
 import { currentSignatures, describeStaleness, staleness } from './freshness'
 import { message } from './index-state'
-import type { BuildReport, BuildRequest, IndexBuilder } from './load-state'
+import type { BuildProgress, BuildReport, BuildRequest, IndexBuilder } from './load-state'
 import { openStore } from './segment-store'
 import { FIELDS, SegmentState } from './segment-state'
 
@@ -53,6 +53,7 @@ export async function buildStore(
   key: Buffer | null,
   builder: IndexBuilder | undefined,
   problems: string[],
+  progress?: (done: BuildProgress) => Promise<void> | void,
 ): Promise<BuiltStore | undefined> {
   const request: BuildRequest = {
     dir: source.dir,
@@ -64,7 +65,7 @@ export async function buildStore(
   attempts.push(['here', buildIndexFile])
   for (const [where, run] of attempts) {
     try {
-      const report = await run(request)
+      const report = await run(request, progress)
       for (const problem of report.problems) if (!problems.includes(problem)) problems.push(problem)
       const opened = await openStore(dir, FIELDS, key ?? undefined)
       if (!opened.ok) throw new Error(`its index could not be read back (${opened.reason})`)

@@ -1,6 +1,7 @@
 // Renderer: search results with the matched words highlighted in each snippet. A note's snippet is Markdown,
 // shown through the app's one Markdown renderer; its matched words are painted with the CSS Custom Highlight API
-// (the rendered text no longer has the snippet's offsets). Close matches are said to be close.
+// (the rendered text no longer has the snippet's offsets). Close matches are said to be close; results from an
+// index still being built say so, and how far the build is.
 import { useEffect, useRef } from 'react'
 import type { SearchHit, SearchOutcome } from '../hooks/useSearch'
 import Markdown from './Markdown'
@@ -61,21 +62,47 @@ function NoteSnippet({ text, marks }: { text: string; marks: [number, number][] 
   )
 }
 
+const count = (n: number) => n.toLocaleString('en-US')
+
+/** While the index is first built: how far it is, and that these results come from a part of the archive. */
+function Partial({ outcome }: { outcome: SearchOutcome }) {
+  const { partial, indexing } = outcome
+  if (!partial) return null
+  const indexed = Math.max(indexing?.indexed ?? 0, partial.searched)
+  return (
+    <p className="search-close search-partial pad" role="status">
+      <strong>
+        Indexing {count(indexed)} of {count(partial.total)} articles
+      </strong>
+      <br />
+      Results from {count(partial.searched)} of {count(partial.total)} articles — indexing continues; the list
+      updates when it is done.
+    </p>
+  )
+}
+
 type Props = { outcome: SearchOutcome | null; error: string | null; onOpen: (hit: SearchHit) => void }
 
 export default function SearchResults({ outcome, error, onOpen }: Props) {
   if (error) return <p className="error pad">{error}</p>
   if (!outcome) return <p className="muted pad">Searching…</p>
   const { hits, match } = outcome
+  const partial = outcome.partial && <Partial outcome={outcome} />
   if (!hits.length)
     return (
-      <p className="muted pad">
-        No exact hits, and no close matches. Check the spelling, or add * to a word to find the words that
-        start with it.
-      </p>
+      <>
+        {partial}
+        <p className="muted pad">
+          {outcome.partial
+            ? 'No hits in the articles indexed so far.'
+            : 'No exact hits, and no close matches. Check the spelling, or add * to a word to find the words ' +
+              'that start with it.'}
+        </p>
+      </>
     )
   return (
     <>
+      {partial}
       {match === 'close' && (
         <p className="search-close pad" role="status">
           No exact hits; close matches:
