@@ -30,8 +30,13 @@ export function clearDraft(key: string): void {
   }
 }
 
-export const noteDraftKey = (articleId: string, annotationId: string): string =>
-  `note:${articleId}:${annotationId}`
+/**
+ * A note draft is kept per tab (`#<tab id>`, tab-lease.ts), so a second tab on the article neither sends it nor
+ * writes over it; the next tab to open the article takes over a closed tab's (draft-takeover.ts). Without `tab`:
+ * the key an older Glossa shared by all tabs.
+ */
+export const noteDraftKey = (articleId: string, annotationId: string, tab?: string): string =>
+  `note:${articleId}:${annotationId}${tab ? `#${tab}` : ''}`
 export const tagDraftKey = (articleId: string, annotationId: string): string =>
   `tags:${articleId}:${annotationId}`
 export const figureDraftKey = (articleId: string): string => `figure:${articleId}`
@@ -71,12 +76,16 @@ export function asNoteDraft(value: unknown): NoteDraft | undefined {
   return typeof d.at === 'string' ? { text: d.text, at: d.at } : { text: d.text }
 }
 
-/** Every note draft of one article: annotation id → what was typed, and when. */
-export function noteDraftsOf(articleId: string): Map<string, NoteDraft> {
-  const found = new Map<string, NoteDraft>()
-  for (const [id, value] of draftsUnder(noteDraftKey(articleId, ''))) {
+/** One kept note draft of an article: its annotation, the tab that typed it (none: an older Glossa's), its key. */
+export type KeptNote = { id: string; tab?: string; key: string; draft: NoteDraft }
+
+/** Every note draft of one article, of every tab. */
+export function noteDraftsOf(articleId: string): KeptNote[] {
+  const found: KeptNote[] = []
+  for (const [rest, value] of draftsUnder(noteDraftKey(articleId, ''))) {
     const draft = asNoteDraft(value)
-    if (draft) found.set(id, draft)
+    const [id, tab] = rest.split('#')
+    if (draft && id) found.push({ id, key: noteDraftKey(articleId, id, tab), draft, ...(tab ? { tab } : {}) })
   }
   return found
 }

@@ -18,11 +18,33 @@ const leaseName = (tab: string) => `glossa-tab:${tab}`
 type Locks = Pick<LockManager, 'request' | 'query'>
 
 let lease: Promise<string> | undefined
+let held: string | undefined
 
 /** This tab's id, once this tab holds its lease. */
 export function tabId(locks: Locks | undefined = navigator.locks): Promise<string> {
-  lease ??= takeLease(locks, sessionStorage)
+  lease ??= takeLease(locks, sessionStorage).then((id) => (held = id))
   return lease
+}
+
+/** This tab's id if it holds its lease already (it does once an article's annotations have loaded). */
+export function heldTabId(): string | undefined {
+  return held
+}
+
+/**
+ * Runs `work` while no other tab can take over what a gone tab kept, told which tab ids are gone (their lease
+ * released: the tab closed or crashed). Without Web Locks no tab is known to be gone.
+ */
+export async function withGoneTabs<T>(
+  locks: Locks | undefined,
+  work: (gone: (tab: string) => boolean) => T,
+): Promise<T> {
+  if (!locks) return work(() => false)
+  return locks.request(CLAIM, async () => {
+    const { held: leases = [] } = await locks.query()
+    const alive = new Set(leases.map((l) => l.name))
+    return work((tab) => !alive.has(leaseName(tab)))
+  })
 }
 
 /** Takes the lease of the id this tab had, or of a new one when another open tab holds it (a duplicated tab). */

@@ -1,43 +1,49 @@
-// Renderer: the reader's side of drafts. Cards keep what is typed under keys of the archive's annotation ids;
-// drafts left by a reload or a closed window are given back (and saved) when the article opens again; a
-// draft is dropped once its text is on disk. In Electron, closing the window waits for pending saves.
+// Renderer: the reader's side of drafts. Cards keep what is typed under keys of the archive's annotation ids and,
+// for notes, of this tab; drafts left by a reload or a closed tab are given back (and saved) when the article opens
+// again (draft-takeover.ts), never those of a tab still open; a draft is dropped once its text is on disk. In
+// Electron, closing the window waits for pending saves.
 import { useCallback, useEffect, useMemo } from 'react'
 import { isBrowserMode } from '../api'
 import type { AnnotationPatch, AnnotationSync } from './annotation-sync'
 import type { DraftSink } from './drafts'
+import { takeOverDrafts } from './draft-takeover'
 import {
   asNoteDraft,
   clearDraft,
   flushDrafts,
   installDraftFlush,
   noteDraftKey,
-  noteDraftsOf,
   readDraft,
   tagDraftKey,
 } from './drafts'
+import { heldTabId } from './tab-lease'
 
 export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) {
+  // Known once the sync exists: the annotations load only after this tab holds its lease.
+  const tab = sync ? heldTabId() : undefined
   const sink = useMemo<DraftSink | undefined>(
     () =>
       sync
         ? {
             keyOf: (id, field) =>
-              (field === 'note' ? noteDraftKey : tagDraftKey)(articleId, sync.archiveId(id)),
+              field === 'note'
+                ? noteDraftKey(articleId, sync.archiveId(id), tab)
+                : tagDraftKey(articleId, sync.archiveId(id)),
             setDirty: (key, dirty) => sync.setEditing(key, dirty),
           }
         : undefined,
-    [articleId, sync],
+    [articleId, sync, tab],
   )
 
   const dropWhenSaved = useCallback(
     (id: string, note: string) => {
       if (!sync) return
-      const key = noteDraftKey(articleId, sync.archiveId(id))
+      const key = noteDraftKey(articleId, sync.archiveId(id), tab)
       void sync.flushed().then(() => {
         if (sync.isSaved(id) && asNoteDraft(readDraft<unknown>(key))?.text === note) clearDraft(key)
       })
     },
-    [articleId, sync],
+    [articleId, sync, tab],
   )
 
   const onChange = useCallback(
@@ -49,17 +55,24 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
     [sync, dropWhenSaved],
   )
 
-  // Notes typed before a reload or a crash come back and are saved.
+  // Notes typed before a reload, a crash or in a tab since closed come back and are saved, once.
   useEffect(() => {
-    if (!sync) return
-    // Sent as made when typed: a note saved later (another window) stays.
-    for (const [id, { text, at }] of noteDraftsOf(articleId)) {
-      const current = sync.getSnapshot().items.find((a) => a.id === id)
-      if (!current) continue
-      if (current.note === text) clearDraft(noteDraftKey(articleId, id))
-      else onChange(id, { note: text }, `recovered-${id}`, at)
+    if (!sync || !tab) return
+    let live = true
+    void takeOverDrafts(navigator.locks, articleId, tab).then((given) => {
+      if (!live) return
+      // Sent as made when typed: a note saved later (another window) stays.
+      for (const { id, draft } of given) {
+        const current = sync.getSnapshot().items.find((a) => a.id === id)
+        if (!current) continue
+        if (current.note === draft.text) dropWhenSaved(id, draft.text)
+        else onChange(id, { note: draft.text }, `recovered-${id}`, draft.at)
+      }
+    })
+    return () => {
+      live = false
     }
-  }, [articleId, sync, onChange])
+  }, [articleId, sync, tab, onChange, dropWhenSaved])
 
   useEffect(() => {
     installDraftFlush()

@@ -1,0 +1,100 @@
+// Note drafts per tab, on real `glossa serve` and Chromium with two real tabs (one browser context: one
+// localStorage, a sessionStorage each): a draft typed in tab A is never sent by tab B while A is open, never
+// written over by B's draft of the same note, never lost: a closed tab's draft is taken over once by the next tab.
+import type { Page } from '@playwright/test'
+import { expect, test } from './glossa'
+import type { Glossa } from './glossa'
+import { openWithHighlight, writeNote } from './highlight-helpers'
+
+const TEXT = [
+  'The water board said 3,400 households were without supply on Monday morning.',
+  'Repairs to the main under Station Road are expected to take two days.',
+].join('\n\n')
+
+const UPDATES = '**/api/annotations.update'
+
+/** Every note this page sends to the archive (whether or not it gets there). */
+function sentNotes(page: Page): string[] {
+  const sent: string[] = []
+  page.on('request', (request) => {
+    if (!request.url().includes('/api/annotations.update')) return
+    const { note } = (request.postDataJSON() ?? {}) as { note?: string }
+    if (note !== undefined) sent.push(note)
+  })
+  return sent
+}
+
+async function open(page: Page, glossa: Glossa, articleId: string) {
+  await page.goto(glossa.url)
+  await page.goto(`${glossa.origin}/#/article/${articleId}`)
+  await expect(page.locator('.annotation-card')).toHaveCount(1)
+  await expect(page.getByRole('status')).toHaveText(/^Saved/)
+}
+
+/** Focuses the annotation card (a click on a focused card would fold it). */
+async function focusCard(page: Page) {
+  const card = page.locator('.annotation-card')
+  await expect(card).toBeVisible()
+  if (!(await card.evaluate((e) => e.classList.contains('focused')))) await card.click()
+  await expect(card).toHaveClass(/focused/)
+}
+
+/** The note drafts kept in the shared localStorage: text of each, in order. */
+const keptDrafts = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('glossa-draft:note:'))
+      .map((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { text?: string }).text)
+      .sort(),
+  )
+
+const noteOf = (glossa: Glossa, articleId: string) =>
+  glossa.call('annotations.list', { articleId }).then((l) => l.map((a) => a.note))
+
+test('a note draft typed in one tab is never sent by another, never written over, and taken over once when its tab closes', async ({
+  page,
+  context,
+  glossa,
+}) => {
+  const A = page
+  const article = await openWithHighlight(A, glossa, 'Tab drafts', TEXT)
+  const sentByA = sentNotes(A)
+  // Tab A loses the archive and a note is typed there: kept as A's draft, retried.
+  await A.route(UPDATES, (route) => route.abort('connectionrefused'))
+  await focusCard(A)
+  await writeNote(A, 'Typed in tab A')
+  await expect(A.getByRole('status')).toHaveText(/^Not saved — retrying/)
+
+  // Tab B opens the article while A is open: it does not send A's draft.
+  const B = await context.newPage()
+  const sentByB = sentNotes(B)
+  await open(B, glossa, article.id)
+  expect(sentByB).toEqual([])
+  expect(await noteOf(glossa, article.id)).toEqual([''])
+
+  // B loses the archive too and types its own note of the same highlight: both drafts are kept.
+  await B.route(UPDATES, (route) => route.abort('connectionrefused'))
+  await focusCard(B)
+  await writeNote(B, 'Typed in tab B')
+  await expect(B.getByRole('status')).toHaveText(/^Not saved — retrying/)
+  expect(await keptDrafts(B)).toEqual(['Typed in tab A', 'Typed in tab B'])
+
+  // A gets the archive back and saves its note; its draft goes once saved.
+  await A.unroute(UPDATES)
+  await expect(A.getByRole('status')).toHaveText(/^Saved/, { timeout: 30_000 })
+  expect(await noteOf(glossa, article.id)).toEqual(['Typed in tab A'])
+  await expect.poll(() => keptDrafts(A)).toEqual(['Typed in tab B'])
+
+  // B is closed with its note unsent; a third tab takes it over and sends it, once.
+  await B.close()
+  const C = await context.newPage()
+  const sentByC = sentNotes(C)
+  await C.goto(glossa.url)
+  await C.goto(`${glossa.origin}/#/article/${article.id}`)
+  await expect.poll(() => noteOf(glossa, article.id)).toEqual(['Typed in tab B'])
+  await expect(C.getByRole('status')).toHaveText(/^Saved/)
+  await expect.poll(() => keptDrafts(C)).toEqual([])
+  expect(sentByC).toEqual(['Typed in tab B'])
+  expect(sentByB.filter((n) => n === 'Typed in tab A')).toEqual([])
+  expect(new Set(sentByA)).toEqual(new Set(['Typed in tab A']))
+})
