@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { describe } from '../src/shared/anchoring'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
+import type { Download, Locator, Page } from '@playwright/test'
 import { screenshotSizes } from './screens'
 
 const ARTICLES = 60
@@ -56,13 +57,8 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 
 const withoutDate = (markdown: string) => markdown.replace(/^generated: .*$/m, '')
 
-test('the Export dialog downloads combined Markdown streamed from the server, never built in the page', async ({
-  page,
-  glossa,
-}) => {
-  test.setTimeout(180_000)
-  const titles = await fill(glossa)
-  // Every Blob the page makes is counted: a file built in the page would be one.
+/** Counts every Blob URL the page makes from now on: a file built in the page would be one. */
+async function countBlobs(page: Page): Promise<() => Promise<number>> {
   await page.addInitScript(() => {
     const made = { blobs: 0 }
     ;(window as unknown as { made: typeof made }).made = made
@@ -72,23 +68,45 @@ test('the Export dialog downloads combined Markdown streamed from the server, ne
       return create(obj)
     }
   })
+  return () => page.evaluate(() => (window as unknown as { made: { blobs: number } }).made.blobs)
+}
+
+/** Opens the Export dialog on the whole archive with `format` chosen (its radio button's label). */
+async function openExport(page: Page, glossa: Glossa, format: string): Promise<Locator> {
   await page.goto(glossa.url)
   await page.getByRole('button', { name: 'Export…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Export' })
-  await dialog.getByLabel('Markdown notes').check()
+  await dialog.getByLabel(format).check()
   await dialog.getByLabel('Scope').selectOption('all')
-  await expect(dialog.getByTestId('export-preview')).toContainText('Harbour report')
-  await screenshotSizes(page, 'export-download')
+  return dialog
+}
 
-  const [download] = await Promise.all([
+/** Clicks Export and takes the download, checking it came from the server's one-time address as `name`. */
+async function download(page: Page, glossa: Glossa, dialog: Locator, name: string): Promise<Download> {
+  const [taken] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: /^Export/ }).click(),
   ])
+  expect(taken.url()).toMatch(new RegExp(`^${glossa.origin}/download/[A-Za-z0-9_-]{32}$`))
+  expect(taken.suggestedFilename()).toBe(name)
+  return taken
+}
+
+test('the Export dialog downloads combined Markdown streamed from the server, never built in the page', async ({
+  page,
+  glossa,
+}) => {
+  test.setTimeout(180_000)
+  const titles = await fill(glossa)
+  const blobs = await countBlobs(page)
+  const dialog = await openExport(page, glossa, 'Markdown notes')
+  await expect(dialog.getByTestId('export-preview')).toContainText('Harbour report')
+  await screenshotSizes(page, 'export-download')
+
   // Downloaded from the server's one-time address, not from a Blob the page made.
-  expect(download.url()).toMatch(new RegExp(`^${glossa.origin}/download/[A-Za-z0-9_-]{32}$`))
-  expect(download.suggestedFilename()).toBe('notes.md')
-  expect(await page.evaluate(() => (window as unknown as { made: { blobs: number } }).made.blobs)).toBe(0)
-  const markdown = await readFile((await download.path())!, 'utf8')
+  const taken = await download(page, glossa, dialog, 'notes.md')
+  expect(await blobs()).toBe(0)
+  const markdown = await readFile((await taken.path())!, 'utf8')
   // The same text export.run gives for the same choices (but the time it was made).
   const [whole] = await glossa.call('export.run', {
     format: 'markdown',
@@ -103,7 +121,7 @@ test('the Export dialog downloads combined Markdown streamed from the server, ne
   for (const title of titles) expect(markdown).toContain(title)
   expect(markdown).toContain('Crew note 59')
   // The address was good once: the file is gone from the server.
-  expect((await get(download.url())).status).toBe(404)
+  expect((await get(taken.url())).status).toBe(404)
   await expect(dialog.getByRole('alert')).toHaveCount(0)
   expect(glossa.output).not.toMatch(/export process failed/)
 })
@@ -114,28 +132,11 @@ test('the Export dialog downloads the JSON backup streamed from the server, the 
 }) => {
   test.setTimeout(180_000)
   await fill(glossa)
-  await page.addInitScript(() => {
-    const made = { blobs: 0 }
-    ;(window as unknown as { made: typeof made }).made = made
-    const create = URL.createObjectURL.bind(URL)
-    URL.createObjectURL = (obj: Blob | MediaSource) => {
-      made.blobs++
-      return create(obj)
-    }
-  })
-  await page.goto(glossa.url)
-  await page.getByRole('button', { name: 'Export…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Export' })
-  await dialog.getByLabel('JSON backup').check()
-  await dialog.getByLabel('Scope').selectOption('all')
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    dialog.getByRole('button', { name: /^Export/ }).click(),
-  ])
-  expect(download.url()).toMatch(new RegExp(`^${glossa.origin}/download/[A-Za-z0-9_-]{32}$`))
-  expect(download.suggestedFilename()).toBe('glossa-backup.json')
-  expect(await page.evaluate(() => (window as unknown as { made: { blobs: number } }).made.blobs)).toBe(0)
-  const backup = await readFile((await download.path())!, 'utf8')
+  const blobs = await countBlobs(page)
+  const dialog = await openExport(page, glossa, 'JSON backup')
+  const taken = await download(page, glossa, dialog, 'glossa-backup.json')
+  expect(await blobs()).toBe(0)
+  const backup = await readFile((await taken.path())!, 'utf8')
   const [whole] = await glossa.call('export.run', { format: 'json', scope: {} })
   const withoutStamp = (json: string) => json.replace(/^ {2}"generatedAt": .*$/m, '')
   expect(withoutStamp(backup)).toBe(withoutStamp(whole.content))
