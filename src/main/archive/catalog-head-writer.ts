@@ -1,7 +1,7 @@
 // Main process: keeps the library's head (library-head.ts) and rows cache (catalog-rows.ts) following the
 // catalog, written a moment after the catalog last changed, and only when memory and the bucket files agree.
 import type { ArticleMeta } from '../../shared/types'
-import { rowsText, writeRows } from './catalog-rows'
+import { rowsText, rowsWrittenFor, writeRows } from './catalog-rows'
 import type { CatalogTrust } from './catalog-trust'
 import { HEAD_ROWS, catalogFingerprint, writeHead } from './library-head'
 import { listItem } from './list-item'
@@ -76,6 +76,7 @@ export class HeadWriter {
         if (this.catalog.unsettled() || this.catalog.inBulk()) return this.schedule()
         const at = this.catalog.changes()
         const fingerprint = await catalogFingerprint(this.root)
+        if (await rowsWrittenFor(this.root, fingerprint)) return
         const text = await rowsText(this.catalog.all(), fingerprint)
         if (this.catalog.changes() !== at || this.catalog.unsettled()) return this.schedule()
         await writeRows(this.root, text, (purpose, t) => trust.macOf(purpose, t))

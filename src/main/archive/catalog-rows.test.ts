@@ -4,7 +4,7 @@
 // bucket written by an older Glossa that keeps no cache, a hand edit in place). And the service as it answers
 // while the archive opens (early-service.ts): other sorts and filters from the cache, marked loading.
 import { randomBytes } from 'node:crypto'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { editInPlace } from '../../../test/edit-in-place'
@@ -181,6 +181,18 @@ describe('library rows cache', () => {
     expect(catalogFingerprintSync(dir)).toBe(fingerprint)
     expect((await readRows(dir, keyFile, fingerprint)).rows!.size()).toBe(15)
     expect(await readRows(dir, keyFile, 'f'.repeat(64))).toMatchObject({ rows: null })
+  })
+
+  it('is not written again by an open that changed nothing', async () => {
+    const { dir, keyFile } = await archiveWith(8)
+    const before = await stat(rowsFile(dir))
+    const again = await Archive.open(dir, { trustKeyFile: keyFile })
+    await again.flush()
+    expect((await stat(rowsFile(dir))).ino).toBe(before.ino)
+    await again.catalog.put({ ...again.list()[0], title: 'Changed' })
+    await again.flush()
+    expect((await stat(rowsFile(dir))).ino).not.toBe(before.ino)
+    expect((await readRows(dir, keyFile)).rows!.get(again.list()[0].id).title).toBe('Changed')
   })
 
   it('is read back exactly as written (rowsText of the catalog)', async () => {

@@ -11,7 +11,8 @@
 // edit of the catalog) is not used, and the library waits for the catalog as before. Its columns are checked
 // for shape (lengths, indices in range) before use; any doubt costs only the early answers.
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { lstat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { lstat, open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HIGHLIGHT_COLORS } from '../../shared/schemas'
 import { sourceOrDomain } from '../../shared/article-source'
@@ -105,6 +106,27 @@ export async function rowsText(all: readonly ArticleMeta[], fingerprint: string)
     if (a.annotationCreators?.length) c.creators[n] = a.annotationCreators.map(word)
   }
   return JSON.stringify(c)
+}
+
+/**
+ * Whether the cache on disk says it was written for these bucket files (its first bytes only, not checked): an
+ * open that changed nothing does not write 15 MB again. A forged claim only costs the early answers: the reader
+ * checks the MAC.
+ */
+export async function rowsWrittenFor(root: string, fingerprint: string): Promise<boolean> {
+  const start = `{"format":${ROWS_FORMAT},"fingerprint":"${fingerprint}"`
+  try {
+    const handle = await open(rowsFile(root), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+    try {
+      const bytes = Buffer.alloc(65 + start.length)
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0)
+      return bytes.toString('utf8', 65, bytesRead) === start
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return false
+  }
 }
 
 /** Writes the cache (atomically), signed with `mac` (CatalogTrust.macOf). */
