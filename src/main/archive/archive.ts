@@ -26,7 +26,7 @@ import type { Admitted } from './records'
 import { inProcessBodyGate } from './records-body'
 import type { ArticleBody, BodyGate } from './records-body'
 import type { ImageBytes, StoredImage } from './assets'
-import { readImage, readPdfAsset, writeImages, writePdf } from './assets'
+import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { WriteBatch, writeAtomic } from './atomic'
 import { removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
@@ -46,8 +46,7 @@ export type NewArticle = Omit<
   /** A PDF report's bytes, kept as `assets/<id>/<pdf.file>` (the meta's `pdf`), written before the body. */
   pdfBytes?: Uint8Array
 }
-/** The largest PDF the archive keeps (import refuses larger files first). */
-export const MAX_PDF_BYTES = 100 * 1024 * 1024
+export { MAX_PDF_BYTES } from './assets'
 
 export type ArticlePatch = Partial<
   Pick<ArticleMeta, 'title' | 'source' | 'url' | 'author' | 'publishedAt' | 'tags' | 'collections'>

@@ -52,6 +52,9 @@ export async function removeImages(root: string, id: string): Promise<void> {
   await rm(assetFolder(root, id), { recursive: true, force: true })
 }
 
+/** The largest PDF the archive keeps (import refuses larger files first). */
+export const MAX_PDF_BYTES = 100 * 1024 * 1024
+
 /** A PDF report kept with its article: `<sha256>.pdf`. */
 export type StoredPdf = { name: string; bytes: Uint8Array }
 

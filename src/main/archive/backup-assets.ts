@@ -6,8 +6,7 @@ import { readdir, rm, rmdir } from 'node:fs/promises'
 import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
 import type { BackupAsset } from '../../shared/export'
 import { GlossaError } from '../../shared/errors'
-import { readImage, readPdfAsset, writeImages, writePdf } from './assets'
-import { MAX_PDF_BYTES } from './archive'
+import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { assetFile, assetFolder } from './ids'
 
 const toBase64 = (bytes: Uint8Array) =>
