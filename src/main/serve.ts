@@ -92,8 +92,9 @@ export async function startServer({
         },
       })
     }
+    // JSON, refused as an argument is (200 with the refusal), before JSON.parse spends seconds on it.
     if (nestsDeeperThan(raw, MAX_JSON_DEPTH))
-      return send(res, 400, {
+      return send(res, 200, {
         ok: false,
         error: {
           code: 'invalid_argument',
