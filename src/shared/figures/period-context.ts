@@ -98,9 +98,9 @@ const THIS_PERIOD =
 const FORECAST: Readonly<Record<string, RegExp>> = {
   en: /\b(?:expect\w*|forecast\w*|project\w*|plan\w*|target\w*|budget\w*|aim\w*|guidance|outlook|will|would|'ll|shall|set\s+to|on\s+course)\b/i,
   fr: /(?<!\p{L})(?:prévoi\p{L}*|prévision\p{L}*|prévu\p{L}*|objectif\p{L}*|budget\p{L}*|table\s+sur|vis\p{L}*|anticip\p{L}*|attend\p{L}*|devr\p{L}*|pourr\p{L}*|ser[ao]\p{L}*|\p{L}{3,}(?:era|ira|ront))(?!\p{L})/iu,
-  es: /(?<!\p{L})(?:prev\p{L}*|objetivo\p{L}*|presupuest\p{L}*|esper\p{L}*|confía\p{L}*|plane\p{L}*|planifica\p{L}*|pronóstic\p{L}*|\p{L}{3,}(?:rá|rán))(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:prev\p{L}*|objetivo\p{L}*|presupuest\p{L}*|esper\p{L}*|confía\p{L}*|plane\p{L}*|planifica\p{L}*|pronóstic\p{L}*|\p{L}{3,}(?:rá|rán)|\p{L}{2,}[aei]remos)(?!\p{L})/iu,
   de: /(?<!\p{L})(?:erwart\p{L}*|rechne\p{L}*|Prognose\p{L}*|prognostiz\p{L}*|plan\p{L}*|Ziel\p{L}*|Budget\p{L}*|budgetiert|Haushalt\p{L}*|Etat|wird|werden|soll|sollen|voraussichtlich)(?!\p{L})/iu,
-  uk: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|очіку\p{L}*|бюджет\p{L}*|передбач\p{L}*|потреб\p{L}*|закладен\p{L}*|буде|будуть|сягне|сягнуть|\p{L}+тим(?:е|уть)|зросте|збільшиться)(?!\p{L})/iu,
+  uk: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|очіку\p{L}*|бюджет\p{L}*|передбач\p{L}*|потреб\p{L}*|потрібн\p{L}*|закладен\p{L}*|буде|будуть|сягне|сягнуть|\p{L}+тим(?:е|уть)|зросте|збільшиться)(?!\p{L})/iu,
   ru: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|ожида\p{L}*|бюджет\p{L}*|потребу\p{L}*|заложен\p{L}*|будет|будут|составит|составят|рассчитыва\p{L}*|намерен\p{L}*|превысит|достигнет)(?!\p{L})/iu,
 }
 
@@ -115,7 +115,7 @@ export const plansAhead = (sentence: string, lang: string): boolean =>
 const AHEAD: Readonly<Record<string, RegExp>> = {
   en: /\b(?:will|would|'ll|shall|expects?|expected\s+to|forecasts?|(?:is|are)\s+set\s+to|plans?\s+to|aims?\s+to)\b/i,
   fr: /(?<!\p{L})(?:prévoit|prévoient|doit|doivent|table\s+sur|\p{L}{3,}(?:era|eront|ira|iront))(?!\p{L})/iu,
-  es: /(?<!\p{L})(?:prevé|prevén|espera|esperan|\p{L}{3,}(?:rá|rán))(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:prevé|prevén|espera|esperan|\p{L}{3,}(?:rá|rán)|\p{L}{2,}[aei]remos)(?!\p{L})/iu,
   de: /(?<!\p{L})(?:wird|werden|soll|sollen|erwartet|erwarten|rechnet|rechnen|plant|planen)(?!\p{L})/iu,
   uk: /(?<!\p{L})(?:буде|будуть|очікує|очікують|планує|планують|прогнозує|прогнозують|\p{L}+тим(?:е|уть))(?!\p{L})/iu,
   ru: /(?<!\p{L})(?:будет|будут|ожидает|ожидают|планирует|планируют|прогнозирует|составит|составят)(?!\p{L})/iu,

@@ -66,3 +66,9 @@ export function opensSegment(gap: string, rest: string, figures: (s: string) => 
   const segment = rest.split(/[,;.!?]/u)[0]
   return /^\s*[—–]/u.test(segment) || figures(segment)
 }
+
+/** "so far", "bislang", "hasta ahora", "поки що" right after a period under way: it ends on the article's date. */
+const SO_FAR =
+  /(?<![\p{L}])(?:so\s+far|to\s+date|jusqu['’]ici|jusqu['’]à\s+présent|pour\s+l['’]instant|hasta\s+ahora|hasta\s+la\s+fecha|en\s+lo\s+que\s+va|bislang|bisher|bis\s+jetzt|поки\s+що|досі|наразі|пока\s+что|на\s+данный\s+момент|до\s+сих\s+пор)(?![\p{L}])/iu
+
+export const soFar = (words: string): boolean => SO_FAR.test(words)

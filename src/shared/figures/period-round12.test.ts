@@ -153,3 +153,31 @@ describe('a period phrase opening a parallel segment dates that segment only (pe
     expect(period(text, '21.400', 'es')).toEqual(['2025-01-01', '2025-12-31'])
   })
 })
+
+describe('so far, a future in -remos, a part of a month without its year, a survey published on a day', () => {
+  it('de: "2026 … bislang" ends on the article date even when the sentence looks ahead elsewhere', () => {
+    const text = article(
+      '2026-12-04',
+      '2026 sind bislang nur sieben Firmen an die Börse gegangen, und für 2027 erwartet die Börse wieder ein Dutzend.',
+    )
+    expect(period(text, 'sieben', 'de')).toEqual(['2026-01-01', '2026-12-04'])
+  })
+  it('es: "este año estaremos por encima de 9.500" is a forecast for the whole year', () => {
+    const text = article('2026-12-04', 'Este año estaremos por encima de 9.500 beneficiarios.')
+    expect(period(text, '9.500', 'es')).toEqual(['2026-01-01', '2026-12-31'])
+  })
+  it('uk: "наприкінці березня" in the past is the last March begun', () => {
+    const text = article(
+      '2026-12-01',
+      'Попередній максимум — 19,1 млрд грн — було зафіксовано наприкінці березня.',
+    )
+    expect(period(text, '19,1 млрд грн', 'uk')).toEqual(['2026-03-21', '2026-03-31'])
+  })
+  it('fr: "une enquête publiée mardi" is not the period of what it found', () => {
+    const text = article(
+      '2026-12-03',
+      'Près de 40 % des pharmacies étaient en rupture la semaine dernière, selon une enquête publiée mardi.',
+    )
+    expect(period(text, '40 %', 'fr')).toEqual(['2026-11-23', '2026-11-29'])
+  })
+})

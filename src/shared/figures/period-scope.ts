@@ -147,7 +147,7 @@ const WEEKDAY =
 /** A verb of saying, publishing or proposing (what was said on a day is not what its figures cover). */
 const REPORTING: Readonly<Record<string, RegExp>> = {
   en: /(?<![\p{L}])(?:said|says|told|announced|reported|added|wrote|published|released|confirmed|offered|unveiled|presented|proposed)(?![\p{L}])/iu,
-  fr: /(?<![\p{L}])(?:déclaré|annoncé|indiqué|précisé|publié|présenté|dénoncé|affirmé|expliqué|chiffré|dévoilé|proposé|dit|annonce|indique|publie)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:déclaré|annoncé|indiqué|précisé|publié|présenté|dénoncé|affirmé|expliqué|chiffré|dévoilé|proposé|dit|annonce|indique|publie|publiée?s?)(?![\p{L}])/iu,
   es: /(?<![\p{L}])(?:dijo|anunció|afirmó|aseguró|publicó|presentó|ofreció|explicó|informó|declaró|señaló|cifró|detalló|propuso|avanzó)(?![\p{L}])/iu,
   de: /(?<![\p{L}])(?:sagte|teilte|erklärte|bezifferte|kündigte|veröffentlichte|meldete|berichtete|bestätigte|präsentierte|legte|nannte|bot|stellte)(?![\p{L}])/iu,
   uk: /(?<![\p{L}])(?:заяви\p{L}*|повідоми\p{L}*|оприлюдни\p{L}*|сказа\p{L}*|оголоси\p{L}*|розпові\p{L}*|представи\p{L}*|запропонува\p{L}*|зазначи\p{L}*)(?![\p{L}])/iu,

@@ -22,7 +22,7 @@ import {
   thisPeriod,
 } from './period-context'
 import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-find'
-import { hasClock, opensSegment } from './period-roles'
+import { hasClock, opensSegment, soFar } from './period-roles'
 import { referBack } from './period-state'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
 import { sentenceAt } from './sentences'
@@ -359,9 +359,10 @@ function readSentence(args: {
         ref !== undefined &&
         !args.compared &&
         before(nearest.from, ref) &&
-        !plansAhead(text.slice(source.start, source.end), lex.code) &&
-        !MAY.test(text.slice(source.start, source.end)) &&
-        !FOR_PERIOD.test(text.slice(source.start, nearest.index))
+        (soFar(text.slice(nearest.index, Math.min(source.end, nearest.index + nearest.text.length + 40))) ||
+          (!plansAhead(text.slice(source.start, source.end), lex.code) &&
+            !MAY.test(text.slice(source.start, source.end)) &&
+            !FOR_PERIOD.test(text.slice(source.start, nearest.index))))
       const to = (nearest.implicit || underWay) && ref && before(ref, nearest.to) ? ref : nearest.to
       return { start: toISO(nearest.from), end: toISO(to), text: nearest.text }
     }

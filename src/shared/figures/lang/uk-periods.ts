@@ -75,7 +75,7 @@ const QUARTERS: Readonly<Record<string, number>> = { перш: 1, друг: 2, �
 
 function findUkPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
   const found: FoundPeriod[] = []
-  const add = (m: RegExpMatchArray, r: Range | undefined, skip = 0): void => {
+  const add = (m: RegExpMatchArray, r: (Range & { implicit?: boolean }) | undefined, skip = 0): void => {
     if (r) found.push({ ...r, index: (m.index ?? 0) + skip, text: m[0].slice(skip).trim() })
   }
   const yearOf = (explicit: string | undefined, m: number): number | undefined =>
@@ -85,7 +85,11 @@ function findUkPeriods(text: string, ref: Day | undefined): FoundPeriod[] {
     const mo = monthOf(m[2])
     const y = yearOf(m[3], mo)
     const [fromDay, toDay] = modifierDays(m[1])
-    if (mo > 0 && y !== undefined) add(m, month(y, mo, fromDay, toDay))
+    // without a year it is implicit: the latest begun, or the coming one in a forecast (period-find.ts)
+    const r = mo > 0 && y !== undefined ? month(y, mo, fromDay, toDay) : undefined
+    // (the article's own month stays as read: "на кінець листопада" written in November)
+    const current = ref !== undefined && y === ref.year && mo === ref.month
+    if (r) add(m, m[3] || current ? r : { ...r, implicit: true })
   }
   // "з березня до липня 2023 року", "у січні–вересні", "між березнем і травнем"
   const span = `${L}(?:(?:з|із|від|між)\\s+|(?:у|в)\\s+)?${MONTH}\\s*(?:[-–—]|\\s(?:до|по|і|й|та)\\s)\\s*${MONTH}${YEAR}${R}`
