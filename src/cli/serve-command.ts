@@ -5,7 +5,6 @@ import { dirname } from 'node:path'
 import type { Handlers } from '../shared/contract'
 import type { Archive } from '../main/archive/archive'
 import { ROWS_FROM, readRows } from '../main/archive/catalog-rows'
-import type { RowsCatalog } from '../main/archive/catalog-rows'
 import { readHead } from '../main/archive/library-head'
 import { lockArchive } from '../main/archive/lock'
 import { Downloads } from '../main/downloads'
@@ -74,16 +73,11 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   })
   ready.catch(() => {})
   // The library's rows cache (catalog-rows.ts) answers other sorts and filters while the catalog loads; read
-  // once the server listens, beside the code loading, so it never holds back the address or the first rows.
-  let readRowsNow: () => void = () => {}
-  const rows = new Promise<RowsCatalog | null>((resolve) => {
-    readRowsNow = () =>
-      resolve(
-        o.trustKeyFile && read?.head && read.head.total >= ROWS_FROM
-          ? readRows(o.dir, o.trustKeyFile, read.fingerprint).then((r) => r.rows)
-          : null,
-      )
-  })
+  // when a page first needs it or the head's first page is out (early-service.ts), from 20,000 articles on.
+  const rows = async () =>
+    o.trustKeyFile && read?.head && read.head.total >= ROWS_FROM
+      ? (await readRows(o.dir, o.trustKeyFile, read.fingerprint)).rows
+      : null
   // Exports made for the page to download, in a private folder outside the archive (downloads.ts).
   const downloads = new Downloads()
   const server = await startServer({
@@ -97,7 +91,6 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   })
   o.log(`Glossa is serving ${o.dir}`)
   o.log(`Open ${server.url}`)
-  readRowsNow()
   let archive: Archive
   try {
     archive = await opening

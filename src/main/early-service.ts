@@ -14,15 +14,20 @@ import { LibraryPages } from './archive/library-pages'
 export function earlyService(
   ready: Promise<Handlers>,
   head: LibraryHead | null,
-  rows: Promise<RowsCatalog | null> = Promise.resolve(null),
+  rows: () => Promise<RowsCatalog | null> = async () => null,
 ): Handlers {
   let service: Handlers | null = null
-  let cache: Promise<RowsCatalog | null> | null = rows
+  // The rows cache is read once a page needs it or the head's first page is out, not before: on a busy machine
+  // its read (0.5 s of CPU at 100,000) would take the CPU the window needs to draw the first rows.
+  let cache: Promise<RowsCatalog | null> | null = null
+  let done = false
+  const cached = () => (done ? null : (cache ??= rows().catch(() => null)))
   let pages: LibraryPages | null = null
   ready.then(
     (s) => {
       service = s
       // Let go of the rows (100,000 entries) once the catalog answers.
+      done = true
       cache = pages = null
     },
     () => {},
@@ -33,9 +38,9 @@ export function earlyService(
       ((service ?? (await ready))[name] as (a: never) => Promise<unknown>)(args)
   /** The page from the rows cache while the catalog loads; from the service once it is in, or without a cache. */
   const fromRows: Handlers['articles.page'] = async (args) => {
-    const cached = args.whole || !cache ? null : await cache.catch(() => null)
-    if (service || !cached) return (service ?? (await ready))['articles.page'](args)
-    pages ??= new LibraryPages(cached, { sets: false })
+    const read = args.whole || service ? null : await cached()
+    if (service || !read) return (service ?? (await ready))['articles.page'](args)
+    pages ??= new LibraryPages(read, { sets: false })
     const { filter = {}, sort = 'added', offset, limit } = args
     return { ...pages.page(filter, sort, offset, limit), loading: true }
   }
@@ -44,6 +49,7 @@ export function earlyService(
     const { filter, sort = 'added', offset, limit, whole } = args
     const inHead = offset + limit <= head.items.length || head.items.length === head.total
     if (whole || sort !== 'added' || (filter && !isEmptyFilter(filter)) || !inHead) return fromRows(args)
+    setImmediate(() => void cached())
     return {
       total: head.total,
       all: head.total,

@@ -172,10 +172,10 @@ async function main(): Promise<void> {
   })
   ready.catch(() => {})
   // Other sorts and filters from the library's rows cache (catalog-rows.ts) until the catalog is in.
-  const rows =
+  const rows = async () =>
     read.head && read.head.total >= ROWS_FROM
-      ? readRows(archiveDir, trustKeyFile, read.fingerprint).then((r) => r.rows)
-      : Promise.resolve(null)
+      ? (await readRows(archiveDir, trustKeyFile, read.fingerprint)).rows
+      : null
   registerIpc(earlyService(ready, head, rows), isOwnFrame)
   if (head) mainWindow = createWindow()
   const archive = await opening.catch((err: unknown) => {

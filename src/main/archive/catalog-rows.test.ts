@@ -211,7 +211,7 @@ describe('early service with the rows cache', () => {
     const { rows } = await readRows(dir, keyFile)
     let open: (s: Handlers) => void = () => {}
     const ready = new Promise<Handlers>((r) => (open = r))
-    const { call } = callerOf(earlyService(ready, null, Promise.resolve(rows)))
+    const { call } = callerOf(earlyService(ready, null, async () => rows))
     const expected = new LibraryPages(archive.catalog).page({ tag: 'port' }, 'title', 0, 10)
     expect(
       await call('articles.page', { filter: { tag: 'port' }, sort: 'title', offset: 0, limit: 10 }),
@@ -238,13 +238,38 @@ describe('early service with the rows cache', () => {
     await archive.flush()
   })
 
+  it('reads the cache only once the head’s first page is out, or when a page needs it; once', async () => {
+    const { dir, keyFile } = await archiveWith(12)
+    const { head } = await readHead(dir, keyFile)
+    let reads = 0
+    const rows = async () => (reads++, (await readRows(dir, keyFile)).rows)
+    const ready = new Promise<Handlers>(() => {})
+    const withHead = callerOf(earlyService(ready, head, rows))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(reads).toBe(0)
+    expect(await withHead.call('articles.page', { offset: 0, limit: 5 })).toMatchObject({ loading: true })
+    await new Promise((r) => setImmediate(r))
+    expect(reads).toBe(1)
+    await withHead.call('articles.page', { sort: 'title', offset: 0, limit: 5 })
+    expect(reads).toBe(1)
+    reads = 0
+    const noHead = callerOf(earlyService(ready, null, rows))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(reads).toBe(0)
+    expect(await noHead.call('articles.page', { sort: 'source', offset: 0, limit: 5 })).toMatchObject({
+      total: 12,
+      loading: true,
+    })
+    expect(reads).toBe(1)
+  })
+
   it('waits for the archive when the cache cannot be used', async () => {
     const { dir, keyFile, archive } = await archiveWith(3)
     await writeFile(rowsFile(dir), 'edited')
     const { rows } = await readRows(dir, keyFile)
     expect(rows).toBeNull()
     const early = callerOf(
-      earlyService(Promise.resolve(createService({ archive, version: 'test' })), null, Promise.resolve(rows)),
+      earlyService(Promise.resolve(createService({ archive, version: 'test' })), null, async () => rows),
     )
     const page = await early.call('articles.page', { sort: 'title', offset: 0, limit: 5 })
     expect(page.total).toBe(3)
