@@ -217,7 +217,7 @@ const UNSEEN_FLOORS: Record<
     es: { precision: 0.98, recall: 1, period: 0.82, speaker: 0.58 },
     de: { precision: 1, recall: 0.98, period: 0.88, speaker: 0.59 },
     uk: { precision: 0.97, recall: 1, period: 0.89, speaker: 0.67 },
-    ru: { precision: 0.98, recall: 0.97, period: 0.85, speaker: 0.63 },
+    ru: { precision: 0.98, recall: 0.97, period: 0.9, speaker: 0.63 },
   },
 }
 

@@ -181,3 +181,13 @@ describe('so far, a future in -remos, a part of a month without its year, a surv
     expect(period(text, '40 %', 'fr')).toEqual(['2026-11-23', '2026-11-29'])
   })
 })
+
+describe('ru: "до 30 июня 2031 года" reads its year', () => {
+  it('a contract until a day of a stated year runs from the article date to that day', () => {
+    const text = article(
+      '2026-12-03',
+      'Байрамов подпишет контракт на четыре с половиной года — до 30 июня 2031 года.',
+    )
+    expect(period(text, 'четыре с половиной года', 'ru')).toEqual(['2026-12-03', '2031-06-30'])
+  })
+})

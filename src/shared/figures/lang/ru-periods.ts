@@ -171,14 +171,17 @@ function relative(text: string, ref: Day): FoundPeriod[] {
     }
     return { from: ref, to: { year: Number(m[3]), month: 12, day: 31 } }
   })
-  // до 30 ноября, до 2030 года: from the article's date to that day or year
-  each(`${L}до\\s+(?:(\\d{1,2})\\s+${MONTH}|${YEAR}\\s*${YEAR_WORD})${R}`, (m) => {
-    if (m[3] !== undefined) return { from: ref, to: { year: Number(m[3]), month: 12, day: 31 } }
-    const month = monthOf(m[2])
-    const day = Number(m[1])
-    const year = month < ref.month || (month === ref.month && day < ref.day) ? ref.year + 1 : ref.year
-    return { from: ref, to: { year, month, day } }
-  })
+  // до 30 ноября, до 30 июня 2031 года, до 2030 года: from the article's date to that day or year
+  each(
+    `${L}до\\s+(?:(\\d{1,2})\\s+${MONTH}(?:\\s+(\\d{4})\\s*(?:года|г\\.))?|${YEAR}\\s*${YEAR_WORD})${R}`,
+    (m) => {
+      if (m[4] !== undefined) return { from: ref, to: { year: Number(m[4]), month: 12, day: 31 } }
+      const month = monthOf(m[2])
+      const day = Number(m[1])
+      const next = month < ref.month || (month === ref.month && day < ref.day) ? ref.year + 1 : ref.year
+      return { from: ref, to: { year: m[3] !== undefined ? Number(m[3]) : next, month, day } }
+    },
+  )
   // в 04.30, к 14:00, по состоянию на 21:30: a time of day with no date is the article's day
   each(`${L}(?:в|к|до|с|около|на)\\s+\\d{1,2}[:.]\\d{2}${R}`, () => ({ from: ref, to: ref }))
   // с пятницы: from the last such day to the article's date
