@@ -35,7 +35,7 @@ const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
 const isAcronym = (w: string): boolean => /^\p{Lu}{2,6}$/u.test(w)
 
 /** Every place the text names a body with `head` as its head noun, run on over what belongs to it (Slavic). */
-function slavicBodies(text: string, orgs: ReadonlySet<string>): string[] {
+export function slavicBodies(text: string, orgs: ReadonlySet<string>): string[] {
   // (Ukrainian lists the stems of its head nouns: "служб", "управлін")
   const stems = [...orgs].filter((o) => o.length >= 3)
   const isOrg = (w: string): boolean =>
@@ -103,7 +103,7 @@ const ADJECTIVE =
  * Spanish) a lower-case head noun before them ("ministère des Comptes publics", "observatoire Clé-Ponant");
  * a run counts when one of its words is a body's head noun or suffix, or it is an acronym's spelling.
  */
-function latinBodies(text: string, lex: Lexicon): { text: string; start: number }[] {
+export function latinBodies(text: string, lex: Lexicon): { text: string; start: number }[] {
   const { orgs } = lex.speech
   const links = new Set(LINKS[lex.code] ?? LINKS.en)
   const found: { text: string; start: number }[] = []

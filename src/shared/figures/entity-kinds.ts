@@ -169,6 +169,9 @@ const GENERIC = new Set([
   'ведомств',
 ])
 
+/** Legal forms of companies, matched as written. */
+const LEGAL = /^(?:GmbH|AG|KG|SE|Ltd|plc|PLC|Inc|SA|SAS|SL|SpA|NV|BV)$/u
+
 const STEMS = Object.entries(CLASSES).flatMap(([cls, stems]) => stems.map((stem) => ({ cls, stem })))
 
 /** The kind of a word, when it is (or, in German, ends in) a kind noun: its stem and class. */
@@ -176,6 +179,8 @@ export function kindOf(
   word: string,
   german = false,
 ): { stem: string; cls: string; generic: boolean } | undefined {
+  // a legal form, written as such: "Kruse & Söhne KG", "Harlow Foods plc"
+  if (LEGAL.test(word)) return { stem: word.toLowerCase(), cls: 'company', generic: false }
   const w = word.toLowerCase().replace(/[«»"“”„]/g, '')
   let best: { stem: string; cls: string } | undefined
   for (const k of STEMS) {

@@ -105,4 +105,36 @@ describe('mentions resolved against the entity table', () => {
     const got = prefillFigure({ text, start, end: start + 3, lang: 'en', articleDate: '2026-12-01' })
     expect(got.attributedTo).toBe('Tern Cells')
   })
+
+  it('trims a mention to its noun phrase: a quoted name after a preposition, a quote that is no name', () => {
+    const ru = lexiconFor('ru')
+    const text =
+      'date 2026-12-01 T\n\nФутбольный клуб «Заречье» продал игрока. Выручка составила 18 млн евро.'
+    expect(resolveMention('В пресс-службе «Заречье»', text, at(text, '18'), ru)).toBe('Заречье')
+    // (the quote dropped, the kind noun "клуб" is the club the article introduced)
+    expect(resolveMention('клуб «продал его»', text, at(text, '18'), ru)).toBe('Заречье')
+  })
+
+  it('puts a Ukrainian body in the nominative and drops who works there', () => {
+    const uk = lexiconFor('uk')
+    const text = 'date 2026-12-01 T\n\nНауковці Поліського інституту геології виміряли зсув на 4 см.'
+    expect(resolveMention('науковці Поліського інституту геології', text, at(text, '4 см'), uk)).toBe(
+      'Поліський інститут геології',
+    )
+    const ova =
+      'date 2026-12-01 T\n\nУ Волинській обласній військовій адміністрації (ОВА) з цим не погоджуються: потрібно 30 млн грн.'
+    expect(resolveMention('ОВА', ova, at(ova, '30'), uk)).toBe('Волинська обласна військова адміністрація')
+    expect(resolveMention('міськраді Заріччя', ova, at(ova, '30'), uk)).toBe('міськрада Заріччя')
+  })
+
+  it('undoes a German genitive head and completes a body cut at its start or end', () => {
+    const de = lexiconFor('de')
+    const text =
+      'date 2026-12-01 T\n\nDer Branchenverband Stahl Nord warnt. Die Kruse & Söhne KG zahlt 9 Millionen Euro, sagte ein Sprecher.'
+    expect(resolveMention('Verbands der Stahlhändler', text, at(text, '9'), de)).toBe(
+      'Verband der Stahlhändler',
+    )
+    expect(resolveMention('Stahl Nord', text, at(text, '9'), de)).toBe('Branchenverband Stahl Nord')
+    expect(resolveMention('Söhne KG', text, at(text, '9'), de)).toBe('Kruse & Söhne KG')
+  })
 })

@@ -7,7 +7,9 @@
 // acronym ("ОВА", "ДСНС", "МУП"), a first name or a surname ("Joost", "Whitlock") — is the compatible entity
 // introduced before it, the most mentioned, else the nearest; a mention no entity fits is left as written.
 // A wire dateline's agency ("KYIV, Dec 3 (Glossa) —") is the outlet, never a speaker.
+import { latinBodies, slavicBodies } from './entities'
 import { kindOf } from './entity-kinds'
+import { bodyNominative, trimSpan } from './entity-spans'
 import type { Lexicon } from './lang/types'
 
 export type Entity = {
@@ -19,6 +21,8 @@ export type Entity = {
   acronym?: string
   /** Where the article names it (by its key word), for salience. */
   mentions: number[]
+  /** Read by the name readers of entities.ts (a looser span: resolved to by kind only). */
+  loose?: boolean
 }
 
 type Tok = { text: string; index: number }
@@ -169,12 +173,7 @@ function readEntities(text: string, lex: Lexicon): Entity[] {
         (LINKS.has(toks[j - 1].text.toLowerCase()) || determiners.has(toks[j - 1].text.toLowerCase()))
       if (linked) continue
       if (isQuoted(next) && isCap(unquote(next))) add(unquote(next), toks[j].index, [k])
-      else if (
-        plainWord(next) &&
-        !isQuoted(next) &&
-        (!slavic || between === 0) &&
-        !titles.has(next.toLowerCase())
-      ) {
+      else if (plainWord(next) && !isQuoted(next) && !slavic && !titles.has(next.toLowerCase())) {
         const end = runFrom(j)
         const name = slice(j, end)
         if (!kind(toks[j].text) || end > j) add(name, toks[j].index, [k])
@@ -193,7 +192,7 @@ function readEntities(text: string, lex: Lexicon): Entity[] {
       // German: "Angaben der Stadtverwaltung", "Sprecher des Ministeriums": a run opening with no kind before a
       // link is the body after the link
       if (de && !kind(t)) {
-        const link = toks.findIndex((x, k) => k > i && k < end && LINKS.has(x.text))
+        const link = toks.findIndex((x, k) => k > i && k < end && LINKS.has(x.text) && x.text !== '&')
         if (link > 0 && toks.slice(link + 1, end + 1).some((x) => kind(x.text))) {
           i = link
           continue
@@ -261,10 +260,27 @@ function readEntities(text: string, lex: Lexicon): Entity[] {
           !/^(?:у|в|на|з|із|від|до)$/iu.test(toks[s - 1].text)
         )
           s--
-        const e = add(slice(s, i - 1), toks[s].index, [])
+        // (from its first capitalised word that is no preposition: "За оцінками Київської школи …")
+        while (
+          s < i - 1 &&
+          (!isCap(toks[s].text) || /^(?:за|по|згідно|согласно|від|от)$/iu.test(toks[s].text))
+        )
+          s++
+        const written = slice(s, i - 1)
+        const e = add(bodyNominative(written, lex.code) ?? written, toks[s].index, [])
         e.acronym = toks[i + 1].text
       }
     }
+  }
+  // the bodies the name readers of entities.ts find ("Fédération hospitalière régionale", "Міністерство
+  // фінансів України"), with the kinds their words give
+  const named = slavic
+    ? slavicBodies(text, orgs).map((b) => ({ text: b, start: text.indexOf(b) }))
+    : latinBodies(text, lex)
+  for (const b of named) {
+    if (entities.some((e) => e.name === b.text)) continue
+    const kinds = b.text.split(/\s+/).flatMap((w) => kind(w) ?? [])
+    add(b.text, b.start, kinds).loose = true
   }
   // salience: where each entity is named again by its key word
   for (const e of entities) {
@@ -308,9 +324,12 @@ function byAcronym(acronym: string, entities: readonly Entity[]): Entity | undef
   const given = entities.find((e) => e.acronym === acronym)
   if (given) return given
   // (a name of three words or more: "Головне управління ДСНС у …", not "Flughafenverband ADV")
-  const holding = entities.filter(
-    (e) => e.kind === 'body' && e.name.split(/\s+/).length >= 3 && e.name.split(/\s+/).includes(acronym),
-  )
+  const holding = entities.filter((e) => {
+    const words = e.name.split(/\s+/)
+    const at = words.indexOf(acronym)
+    // (where the name goes on after the acronym: not "sindicato metalúrgico CMA", "Angaben des ADV")
+    return e.kind === 'body' && words.length >= 3 && at >= 0 && at < words.length - 1
+  })
   return holding.sort((a, b) => b.name.length - a.name.length)[0]
 }
 
@@ -328,6 +347,8 @@ export function resolveMention(
   if (outlet !== undefined && mention === outlet) return undefined
   const entities = articleEntities(text, lex)
   const de = lex.code === 'de'
+  const span = trimSpan(mention, lex)
+  if (span !== mention) return resolveMention(span, text, offset, lex)
   const words = mention.split(/\s+/).filter(Boolean)
   if (words.length === 0) return mention
   const last = words[words.length - 1]
@@ -348,6 +369,22 @@ export function resolveMention(
       people.filter((e) => e.start < offset).sort((a, b) => count(b, offset) - count(a, offset))[0] ??
       people[0]
     if (person) return person.name
+  }
+  // a body's name cut at its start or its end ("Fédération" of "Fédération hospitalière régionale", "Stahl
+  // Mitte" of "Branchenverband Stahl Mitte", "Söhne KG" of "Kruse & Söhne KG"): the one body it fits
+  if (!/^\p{Ll}/u.test(mention)) {
+    const fits = entities.filter((e) => {
+      if (e.kind !== 'body' || e.loose === true || e.name === mention) return false
+      const full = e.name.split(/\s+/)
+      if (full.length <= words.length) return false
+      const head = full.slice(0, words.length).join(' ') === mention
+      // (not after a link: "Fuentes de Ahorra Más" is no longer name of "Ahorra Más")
+      const link = full[full.length - words.length - 1]?.toLowerCase() ?? ''
+      const tail =
+        full.slice(full.length - words.length).join(' ') === mention && (link === '&' || !LINKS.has(link))
+      return head || tail
+    })
+    if (fits.length === 1) return fits[0].name
   }
   return mention
 }
