@@ -90,9 +90,15 @@ test('saves acknowledged before a SIGKILL are all there, and nothing derived fro
     const figures = await call('figures.list', { metric: 'homes/connected' })
     const figureIds = new Set(figures.map((f) => f.annotation.id))
     expect(acked.filter((a) => !figureIds.has(a.id))).toEqual([])
+    // A first build after the kill answers from what it has built so far and says so (`partial`): the claim here
+    // is about the index once it is whole, so wait for the build (search.status) before asking.
+    await expect
+      .poll(async () => (await call('search.status', {})).indexing, { timeout: 60_000 })
+      .toBeUndefined()
     const unfound: string[] = []
     for (const { id, word } of acked) {
-      const { hits } = await call('search.query', { q: word })
+      const { hits, partial } = await call('search.query', { q: word })
+      expect(partial).toBeUndefined()
       if (!hits.some((h) => h.annotationId === id)) unfound.push(word)
     }
     expect(unfound).toEqual([])

@@ -3,7 +3,7 @@ import { editInPlace } from '../../../test/edit-in-place'
 import { annotate, fixtureArchive } from '../../../test/fixtures/search/kit'
 import { articleFile } from '../archive/ids'
 import { archiveReader } from '../archive/reader'
-import { annotationSignature } from './freshness'
+import { annotationSignature, currentSignatures } from './freshness'
 
 describe('annotationSignature', () => {
   it('changes when the annotations file is rewritten in place to the same size with its times put back', async () => {
@@ -26,5 +26,25 @@ describe('annotationSignature', () => {
     const source = archiveReader(archive)
     const once = await annotationSignature(source, archive.meta(bank.id), '')
     expect(await annotationSignature(source, archive.meta(bank.id), once)).toBe(once)
+  })
+
+  it('sees an annotations file the catalog counts as none (a kill before the counts were written)', async () => {
+    const { archive, byTitle } = await fixtureArchive()
+    const bank = byTitle('Central bank')
+    await annotate(archive, bank.id, 'two members', { note: 'Ask the spokesperson' })
+    const reader = archiveReader(archive)
+    // The catalog as a kill leaves it: the annotations file on disk, the counts still those from before.
+    const stale = (id: string) => {
+      const meta = reader.meta(id)
+      return id === bank.id ? { ...meta, counts: { ...meta.counts, highlights: 0, figures: 0 } } : meta
+    }
+    const source = {
+      ...reader,
+      dir: reader.dir,
+      list: () => reader.list().map((m) => stale(m.id)),
+      meta: stale,
+    }
+    const signatures = await currentSignatures(source, new Map())
+    expect(signatures.get(bank.id)?.annotations).not.toBe('')
   })
 })

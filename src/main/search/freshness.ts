@@ -1,7 +1,8 @@
 // Main process: compares what a saved index was built from with the archive as it is now, so changes made
 // while no index was running (another Glossa process, the CLI, a crash before the last save) are caught.
 import { createHash } from 'node:crypto'
-import { stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { articleFile } from '../archive/ids'
 import type { ArticleMeta } from '../../shared/types'
 import { metaSignature } from './documents'
@@ -20,11 +21,12 @@ export async function currentSignatures(
   recorded: ReadonlyMap<string, Signature>,
 ): Promise<Map<string, Signature>> {
   const metas = source.list()
+  const withFiles = await annotatedIds(source.dir)
   const out = new Map<string, Signature>()
   for (let i = 0; i < metas.length; i += STAT_BATCH) {
     const batch = metas.slice(i, i + STAT_BATCH)
     const annotations = await Promise.all(
-      batch.map((m) => annotationSignature(source, m, recorded.get(m.id)?.annotations ?? '')),
+      batch.map((m) => annotationSignature(source, m, recorded.get(m.id)?.annotations ?? '', withFiles)),
     )
     batch.forEach((m, k) => out.set(m.id, { meta: metaSignature(m), annotations: annotations[k] }))
   }
@@ -64,17 +66,33 @@ export function describeStaleness(s: Staleness): string {
 }
 
 /**
+ * The ids whose annotations file exists, from one listing of the folder (far cheaper than a stat per article).
+ * The catalog's counts cannot say it after a crash: they are written after the annotations file, once saves
+ * pause (annotation-quiet.ts), so a kill can leave an article with notes on disk and 0 in its counts.
+ */
+async function annotatedIds(dir: string): Promise<ReadonlySet<string>> {
+  try {
+    const names = await readdir(join(dir, 'annotations'))
+    return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)))
+  } catch {
+    return new Set()
+  }
+}
+
+/**
  * The annotations file's inode, size, modification and change times (ns), so a note edited while no index was
  * running is noticed — also one rewritten in place to the same size with its mtime set back (`touch -d`): the
  * change time moves with every write and no user can set it. Articles without annotations (by the catalog's
- * counts) and without an indexed file are not stat'ed at all.
+ * counts, or by `withFiles`, the folder's listing, when given) and without an indexed file are not stat'ed.
  */
 export async function annotationSignature(
   source: ArchiveReader,
   meta: ArticleMeta,
   recorded: string,
+  withFiles?: ReadonlySet<string>,
 ): Promise<string> {
-  if (meta.counts.highlights + meta.counts.figures === 0 && !recorded) return ''
+  const none = withFiles ? !withFiles.has(meta.id) : meta.counts.highlights + meta.counts.figures === 0
+  if (none && !recorded) return ''
   try {
     const s = await stat(articleFile(source.dir, 'annotations', meta.id), { bigint: true })
     return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`
