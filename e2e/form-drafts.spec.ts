@@ -137,3 +137,27 @@ test('the archive is asked for its folder once per window, however many articles
   }
   expect(asked).toBe(1)
 })
+
+test('an address typed in the Team dialog before the window knows its archive is kept all the same', async ({
+  page,
+  glossa,
+}) => {
+  // app.info answers late (a loaded machine): the dialog is opened, typed in and closed before it does.
+  let answer: () => void = () => {}
+  const answered = new Promise<void>((resolve) => (answer = resolve))
+  await page.route('**/api/app.info', async (route) => {
+    await answered
+    await route.continue()
+  })
+  await page.goto(glossa.url)
+  let dialog = page.getByRole('dialog', { name: 'Team' })
+  await page.getByRole('button', { name: 'Team…' }).click()
+  await dialog.getByLabel('Database').fill('http://127.0.0.1:9/late')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toHaveCount(0)
+  answer()
+  await expect.poll(() => draftKeys(page, 'team:')).toHaveLength(1)
+  await page.getByRole('button', { name: 'Team…' }).click()
+  dialog = page.getByRole('dialog', { name: 'Team' })
+  await expect(dialog.getByLabel('Database')).toHaveValue('http://127.0.0.1:9/late')
+})

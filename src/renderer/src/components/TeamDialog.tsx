@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ResultOf } from '../../../shared/contract'
 import { api } from '../api'
-import { useArchiveId } from '../hooks/archive-info'
+import { useArchiveId, withArchive } from '../hooks/archive-info'
 import { useCollections } from '../hooks/useCollections'
 import { clearDraft, readDraft, teamDraftKey, writeDraft } from '../reader/drafts'
 import Modal from './Modal'
@@ -55,8 +55,9 @@ export default function TeamDialog({ onClose, onSynced }: { onClose: () => void;
     setShare(kept.share)
   }, [archive])
   useEffect(() => {
-    if (!archive || !typed.current) return
-    writeDraft(teamDraftKey(archive), { remote, user, share: share ?? null } satisfies TeamDraft)
+    if (!typed.current) return
+    const draft = { remote, user, share: share ?? null } satisfies TeamDraft
+    withArchive(archive, (folder) => writeDraft(teamDraftKey(folder), draft))
   }, [archive, remote, user, share])
 
   const load = useCallback(() => {

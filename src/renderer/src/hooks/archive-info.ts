@@ -29,6 +29,19 @@ export function knownArchive(): string | null {
   return known
 }
 
+/**
+ * Runs `run` with the open archive's folder: at once when known, else once app.info answers. What a user types
+ * before that (a dialog opened the moment the window shows) is kept all the same, even if the form has closed by
+ * then; calls made while waiting run in the order they were made, so the last text typed is the one kept.
+ */
+export function withArchive(archive: string | null, run: (archive: string) => void): void {
+  if (archive) return run(archive)
+  appInfo().then(
+    (info) => run(info.archive),
+    () => {},
+  )
+}
+
 /** The open archive's folder, which scopes what a window keeps in localStorage; null until known. */
 export function useArchiveId(): string | null {
   const [archive, setArchive] = useState(known)

@@ -4,7 +4,7 @@ import type { Collection, Tag } from '../../../shared/types'
 import { plural } from '../format'
 import Popover from '../components/Popover'
 import TagInput from '../components/TagInput'
-import { useArchiveId } from '../hooks/archive-info'
+import { useArchiveId, withArchive } from '../hooks/archive-info'
 import { clearDraft, newCollectionDraftKey, readDraft, writeDraft } from '../reader/drafts'
 
 type Props = {
@@ -36,9 +36,11 @@ export default function BulkBar({
   const draftKey = archive ? newCollectionDraftKey(archive) : null
   const typeName = (text: string) => {
     setNewName(text)
-    if (!draftKey) return
-    if (text.trim()) writeDraft(draftKey, text)
-    else clearDraft(draftKey)
+    withArchive(archive, (folder) => {
+      const key = newCollectionDraftKey(folder)
+      if (text.trim()) writeDraft(key, text)
+      else clearDraft(key)
+    })
   }
   const openCollect = () => {
     if (mode !== 'collect') setNewName((draftKey && readDraft<string>(draftKey)) || '')

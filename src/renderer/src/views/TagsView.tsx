@@ -8,7 +8,7 @@ import ColorSwatches from '../components/ColorSwatches'
 import Popover from '../components/Popover'
 import type { ToastMessage } from '../components/Toast'
 import { plural } from '../format'
-import { useArchiveId } from '../hooks/archive-info'
+import { useArchiveId, withArchive } from '../hooks/archive-info'
 import { clearDraft, draftsUnder, readDraft, tagRenameDraftKey, writeDraft } from '../reader/drafts'
 
 type Props = {
@@ -51,10 +51,11 @@ export default function TagsView({ tags, onChanged, onFilter, onToast }: Props) 
   const keyOf = (from: string) => (archive ? tagRenameDraftKey(archive, from) : null)
   const type = (from: string, text: string) => {
     setDraft(text)
-    const key = keyOf(from)
-    if (!key) return
-    if (text.trim() && text !== from) writeDraft(key, text)
-    else clearDraft(key)
+    withArchive(archive, (folder) => {
+      const key = tagRenameDraftKey(folder, from)
+      if (text.trim() && text !== from) writeDraft(key, text)
+      else clearDraft(key)
+    })
   }
   const drop = (from: string) => {
     const key = keyOf(from)
