@@ -30,8 +30,6 @@ const { values } = parseArgs({
     settle: { type: 'string', default: '0' },
     /** Write a CPU profile of the saves alone (not the opening) to this file. */
     profile: { type: 'string' },
-    /** The catalog's counts written right after each save, as before (not when saves pause). */
-    before: { type: 'boolean', default: false },
     /** Experiment: no catalog bucket writes at all (what they cost the saves, at most). */
     'no-catalog': { type: 'boolean', default: false },
   },
@@ -123,11 +121,6 @@ async function main(): Promise<void> {
     const { createService } = await import('../src/main/service')
     const archive = await Archive.open(paths.archive)
     spans.length = 0
-    if (values.before) {
-      // As before the seventh session: the catalog's counts written right after each save.
-      const q = (archive as unknown as { quiet: { wait: () => Promise<void> } }).quiet
-      q.wait = () => Promise.resolve()
-    }
     if (values['no-catalog'])
       (archive.catalog as unknown as { files: { write: () => Promise<void> } }).files.write = async () => {}
     const service = createService({ archive, version: 'bench' })

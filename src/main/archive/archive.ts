@@ -11,7 +11,6 @@ import { withoutUndefined } from '../../shared/objects'
 import { STORED_BOUNDS } from '../../shared/schemas'
 import type { Annotation, Article, ArticleMeta } from '../../shared/types'
 import { AnnotationStore } from './annotation-store'
-import { SaveQuiet } from './annotation-quiet'
 import { readBody, sameSummary, summarize } from './article-files'
 import type { BodyFile } from './article-files'
 import { CatalogStore } from './catalog-store'
@@ -340,21 +339,18 @@ export class Archive {
   async changeAnnotations<R>(articleId: string, change: (list: Annotation[]) => R): Promise<R> {
     this.catalog.get(articleId)
     this.catalog.assertWritable(articleId)
-    const { result, list } = await this.noting(() =>
-      this.quiet.during(() => this.annotations.change(articleId, change)),
-    )
+    const { result, list } = await this.noting(() => this.annotations.change(articleId, change))
     // The annotation is on disk: that is what the caller waits for. The catalog's counts are derived from it,
-    // so their write is not awaited; a crash before it lands leaves them stale, and the next read of this
-    // article's annotations (or the startup scan) puts them right. In memory at once; on disk once saves pause
-    // (annotation-quiet.ts: written at once, its flush landed in the next save's and made the slowest saves).
-    this.track(this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }, this.quiet.wait))
+    // so their write is not awaited; a crash before it lands leaves them stale until the next read of this
+    // article's annotations puts them right (healCounts). Written at once, not when saves pause: the
+    // export and the figures index choose articles by these counts, so a wider window (fee4bb0 deferred them
+    // up to 1 s) let a kill leave figures out of both — bench/README "Seventh session … SAVE+EXPORT".
+    this.track(this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }))
     this.emit({ kind: 'annotations-changed', articleId })
     return result
   }
 
   private readonly pending = new Set<Promise<unknown>>()
-  /** When annotation saves pause: the catalog's counts are written then (annotation-quiet.ts). */
-  private readonly quiet = new SaveQuiet()
 
   private track(write: Promise<unknown>): void {
     const done = write.catch((err: unknown) =>

@@ -32,8 +32,6 @@ export class CatalogBuckets {
   readonly whole = new Set<string>()
   /** Each bucket's last write under way: a split removes the old file only after it. */
   private readonly lastWrite = new Map<string, Promise<void>>()
-  /** Writes waiting (CatalogStore.put's `wait`), one per bucket: puts to it meanwhile join it. */
-  private readonly deferred = new Map<string, Promise<void>>()
 
   constructor(
     private readonly dir: string,
@@ -58,22 +56,9 @@ export class CatalogBuckets {
 
   /**
    * Writes the bucket as it is in memory (after any split above it is on disk), or splits it when its text has
-   * passed the split size. Settles once what `shard` holds now is on disk. With `wait`, the write starts when it
-   * resolves, and later puts to the bucket join that write (it writes the bucket as memory holds it then).
+   * passed the split size. Settles once what `shard` holds now is on disk.
    */
-  async write(bucket: string, shard: Shard<CatalogFile>, wait?: () => Promise<void>): Promise<void> {
-    if (wait) {
-      let later = this.deferred.get(bucket)
-      if (!later) {
-        later = wait().then(() => {
-          this.deferred.delete(bucket)
-          // The bucket as held now: reset or split meanwhile, write() finds its data where it went.
-          return this.write(bucket, this.shards.get(bucket) ?? shard)
-        })
-        this.deferred.set(bucket, later)
-      }
-      return later
-    }
+  async write(bucket: string, shard: Shard<CatalogFile>): Promise<void> {
     for (let above = this.pendingAbove(bucket); above; above = this.pendingAbove(bucket))
       await this.settle(above)
     if (this.shards.get(bucket) !== shard) {

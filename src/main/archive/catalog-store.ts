@@ -294,18 +294,17 @@ export class CatalogStore {
       )
   }
 
-  /** `wait`: the bucket's write waits for it (derived counts wait for a pause in the saves, annotation-quiet.ts). */
-  async put(meta: ArticleMeta, wait?: () => Promise<void>): Promise<void> {
+  async put(meta: ArticleMeta): Promise<void> {
     this.assertWritable(meta.id)
     this.unsettled++
     try {
-      await this.putNow(meta, wait)
+      await this.putNow(meta)
     } finally {
       this.settle()
     }
   }
 
-  private async putNow(meta: ArticleMeta, wait?: () => Promise<void>): Promise<void> {
+  private async putNow(meta: ArticleMeta): Promise<void> {
     // Memory first, synchronously: the library sees the change even while the bucket file is being written.
     this.memory.put(meta, this.memory.peek(meta.id))
     const [bucket, shard] = await this.writable(meta.id)
@@ -314,7 +313,7 @@ export class CatalogStore {
     shard.data.articles[meta.id] = meta
     if (this.trust && !passesUnchanged(meta, bucket)) this.clean.delete(bucket)
     if (this.bulk) return void this.bulk.add(bucket)
-    await this.files.write(bucket, shard, wait)
+    await this.files.write(bucket, shard)
   }
 
   /**

@@ -67,8 +67,8 @@ export function describeStaleness(s: Staleness): string {
 
 /**
  * The ids whose annotations file exists, from one listing of the folder (far cheaper than a stat per article).
- * The catalog's counts cannot say it after a crash: they are written after the annotations file, once saves
- * pause (annotation-quiet.ts), so a kill can leave an article with notes on disk and 0 in its counts.
+ * The catalog's counts cannot say it after a crash: they are written after the annotations file, unawaited, so a
+ * kill between the two leaves an article with notes on disk and 0 in its counts.
  */
 async function annotatedIds(dir: string): Promise<ReadonlySet<string>> {
   try {
