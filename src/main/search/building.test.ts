@@ -88,6 +88,32 @@ describe('searching while the first index is built', () => {
     await waited.close()
   })
 
+  it('never answers from an empty index while the finished one takes over', async () => {
+    const { archive, builder, release, isHeld, keyFile } = await heldBuild()
+    const index = await SearchIndex.open(archive, { keyFile, builder, answerWhileBuilding: true })
+    await until(isHeld)
+    // A change during the build: the finished index catches it up from the files before it answers.
+    await archive.createArticle({ title: 'Ferry timetable', text: 'New sailings.', tags: [] })
+    let done = false
+    const settled = index.migrated.then(() => {
+      done = true
+    })
+    release()
+    // Searched without a pause while the build ends and the finished index takes over: an answer not marked
+    // partial is the whole index's (the search UI asks once more when indexing ends, and shows that answer).
+    const whole: number[] = []
+    while (!done) {
+      const outcome = await index.find('grid', { limit: 500 })
+      if (!outcome.partial) whole.push(outcome.total)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await settled
+    const final = (await index.find('grid', { limit: 500 })).total
+    expect(final).toBeGreaterThan(0)
+    expect(whole.filter((total) => total !== final)).toEqual([])
+    await index.close()
+  })
+
   it('closes while the build is held, and the build ending later changes nothing', async () => {
     const { dir, archive, builder, release, isHeld, keyFile } = await heldBuild()
     const index = await SearchIndex.open(archive, { keyFile, builder, answerWhileBuilding: true })

@@ -296,12 +296,18 @@ export class SearchIndex {
   private async buildWhileAnswering(building: BuildingIndex): Promise<void> {
     const built = await this.buildStore(async (done) => building.report(done))
     await this.enqueue(async () => {
-      this.building = undefined
-      this.retired.push(building)
-      this.closeRetired()
-      if (this.closed) return built?.state.engine.close()
-      if (!built) return this.build()
-      await this.takeOver(built)
+      try {
+        if (this.closed) return await built?.state.engine.close()
+        if (!built) return await this.build()
+        await this.takeOver(built)
+      } finally {
+        // Only once the finished index is in place: until then searches answer from the build's segments and
+        // say so, never from the empty index the build replaces (the search UI asks again when indexing ends).
+        this.building = undefined
+        this.retired.push(building)
+        this.closeRetired()
+        this.scheduleSave()
+      }
     })
   }
 
