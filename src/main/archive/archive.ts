@@ -16,6 +16,7 @@ import type { BodyFile } from './article-files'
 import { CatalogStore } from './catalog-store'
 import { CatalogTrust } from './catalog-trust'
 import { CollectionStore } from './collection-store'
+import { healUncounted } from './heal-counts'
 import { articleFile, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import type { Problem } from './problems'
@@ -24,7 +25,8 @@ import { admitMeta, checkAnnotations } from './records'
 import type { Admitted } from './records'
 import { inProcessBodyGate } from './records-body'
 import type { ArticleBody, BodyGate } from './records-body'
-import type { ImageBytes, StoredImage } from './assets'
+import type { ImageBytes } from './assets'
+import type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle, OpenOptions } from './archive-types'
 import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { WriteBatch, writeAtomic } from './atomic'
 import { removeStrayTemps } from './stray-temps'
@@ -34,38 +36,8 @@ import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
 
 export { readBody, summarize } from './article-files'
 
-export type NewArticle = Omit<
-  ArticleMeta,
-  'id' | 'addedAt' | 'textHash' | 'length' | 'counts' | 'annotationTags'
-> & {
-  text: string
-  html?: string
-  /** The images `html` names as `glossa-asset:<name>`, written before the body. */
-  images?: StoredImage[]
-  /** A PDF report's bytes, kept as `assets/<id>/<pdf.file>` (the meta's `pdf`), written before the body. */
-  pdfBytes?: Uint8Array
-}
 export { MAX_PDF_BYTES } from './assets'
-
-export type ArticlePatch = Partial<
-  Pick<ArticleMeta, 'title' | 'source' | 'url' | 'author' | 'publishedAt' | 'tags' | 'collections'>
->
-
-/** What changed, so derived data (the search index) can follow without rescanning the archive. */
-export type ArchiveChange =
-  | { kind: 'article-created' | 'article-updated' | 'article-deleted'; articleId: string }
-  | { kind: 'annotations-changed'; articleId: string }
-export type ArchiveListener = (change: ArchiveChange) => void
-
-export type OpenOptions = {
-  /** Called once when the folder is new, to fill it with sample articles. */
-  seed?: (archive: Archive) => Promise<void>
-  /**
-   * This machine's catalog trust key (a file outside the archive, made on first use): catalog buckets checked
-   * once are then trusted by their exact content (catalog-trust.ts). Without it every entry is checked.
-   */
-  trustKeyFile?: string
-}
+export type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle, OpenOptions } from './archive-types'
 
 export class Archive {
   readonly problems: Problem[] = []
@@ -98,6 +70,8 @@ export class Archive {
     if (fresh && options.seed) await options.seed(archive)
     const replayed = await replayTagJournal(archive)
     if (replayed) archive.problems.push({ message: replayed })
+    // Before anything chooses articles by the counts (the export, the figures index): a kill can leave them behind.
+    await healUncounted(archive)
     return archive
   }
 
