@@ -3,7 +3,7 @@
 // none), an earlier sentence of its paragraph has it (the carry), a phrase there gives nearly it (the
 // arithmetic of a found phrase), the release's lead has it (the reference period), or no phrase of ours reads
 // it (a missed phrase kind); a period read where the label has none was taken in the sentence or carried.
-// Usage: npx jiti test/figures/period-causes.ts [SET …] [--list]  (only sets 1–9 by name)
+// Usage: npx jiti test/figures/period-causes.ts [SET …] [--list]  (only sets 1–10 by name)
 import { lexiconFor } from '../../src/shared/figures/index'
 import { parseISO, toISO } from '../../src/shared/figures/dates'
 import { sentencePhrases } from '../../src/shared/figures/period-find'
@@ -13,7 +13,7 @@ import { hasSet, periodChecks } from './period-check'
 
 const KNOWN = [
   'figures',
-  ...['', '-2', '-3', '-4', '-5', '-6', '-7', '-8', '-9'].map((n) => `figures-holdout${n}`),
+  ...['', '-2', '-3', '-4', '-5', '-6', '-7', '-8', '-9', '-10'].map((n) => `figures-holdout${n}`),
 ]
 const args = process.argv.slice(2)
 const list = args.includes('--list')

@@ -15,6 +15,7 @@ const SETS = [
   'figures-holdout-7',
   'figures-holdout-8',
   'figures-holdout-9',
+  'figures-holdout-10',
 ]
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const out = process.argv[2]

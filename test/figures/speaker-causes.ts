@@ -2,7 +2,7 @@
 // where the label has none, from no event of the figure's sentence), missed event (the label's speaker is
 // named in the figure's sentence, none found), missed carry (named earlier in the paragraph), missed
 // continuation (named in an earlier paragraph), wrong antecedent (another speaker found), quote ownership
-// (the figure is inside a quote), name form (the same speaker written otherwise). The tenth held-out set
+// (the figure is inside a quote), name form (the same speaker written otherwise). The eleventh held-out set
 // (being written) is never read. Usage: npx jiti test/figures/speaker-causes.ts SET … [--list]
 import { quoteAt, quoteSpans } from '../../src/shared/figures/clauses'
 import { sentenceAt, splitSentences } from '../../src/shared/figures/sentences'
@@ -72,7 +72,7 @@ const args = process.argv.slice(2)
 const list = args.includes('--list')
 const naming = args.includes('--naming')
 const sets = args.filter((a) => !a.startsWith('--'))
-if (sets.length === 0 || sets.some((s) => s.includes('holdout-10')))
+if (sets.length === 0 || sets.some((s) => s.includes('holdout-11')))
   throw new Error('usage: speaker-causes.ts SET …')
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const table = new Map<string, Map<Cause, number>>()
