@@ -16,7 +16,6 @@ import type { IndexState } from './index-state'
 import { message } from './index-state'
 import { loadSaved } from './load-state'
 import type { BuildProgress, BuildReport, IndexBuilder } from './load-state'
-import { runQuery } from './query-run'
 import type { SearchOutcome } from './query-run'
 import { parseSearchQuery } from '../../shared/search-query'
 import { archiveReader } from '../archive/reader'
@@ -31,7 +30,8 @@ import { MergeRunner } from './merge-runner'
 import { SaveTimer } from './save-timer'
 import { buildInMemory, buildStore, exists, refreshState } from './store-open'
 import type { BuiltStore } from './store-open'
-import { DEFAULT_LIMIT, MAX_LIMIT, NO_KEY } from './search-options'
+import { NO_KEY } from './search-options'
+import { answer, limitOf, parsedQuery } from './search-find'
 import type { OpenSearchOptions, SearchQueryOptions } from './search-options'
 import { TextCache } from './text-cache'
 import { BuildingIndex } from './building'
@@ -143,22 +143,14 @@ export class SearchIndex {
   /** The articles that match `query` (see src/shared/search-query.ts), best first, and how many match. */
   async find(query: string, opts: SearchQueryOptions = {}): Promise<SearchOutcome> {
     if (this.closed) throw new GlossaError('invalid_argument', 'The search index is closed; open it again.')
-    const parsed = parseSearchQuery(query)
-    if (!parsed.ok) throw new GlossaError(parsed.code, parsed.message)
+    const parsed = parsedQuery(query)
     await this.updated
-    const requested = Number.isFinite(opts.limit) ? Number(opts.limit) : DEFAULT_LIMIT
-    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(requested)))
+    const limit = limitOf(opts)
     const { state, building } = this
     this.running++
     try {
       const src = { archive: this.source, text: (id: string) => this.texts.get(id) }
-      if (building) {
-        // The first build goes on: the segments written so far answer, and the outcome says so.
-        const { engine, progress } = building.searchable()
-        const outcome = await runQuery(engine, parsed.query, limit, src)
-        return { ...outcome, partial: { searched: progress.searched, total: progress.total } }
-      }
-      return await runQuery(state instanceof SegmentState ? state.engine : state.ms, parsed.query, limit, src)
+      return await answer(state, building, parsed, limit, src)
     } finally {
       this.running--
       this.closeRetired()
