@@ -8,6 +8,15 @@ import { openShard } from './shard'
 
 type Manifest = { version: number; format: 'glossa-archive'; createdAt: string }
 
+/** The archive's folders, made when it opens. */
+const MADE_AT_OPEN = ['catalog', 'bodies', 'annotations', 'trash']
+/**
+ * Folders made when first needed. A link in any of their places is refused like one in the folders above: the
+ * trash purge removes `assets/<id>` recursively (through an `assets` link, a folder elsewhere), the search index
+ * and snapshots write and prune their folders, sync writes its replica.
+ */
+const MADE_LATER = ['assets', 'search-index', 'backups', 'sync', join('sync', 'replica')]
+
 /**
  * Checks the folder is a Glossa archive (or empty), reads its manifest (refusing one written by a newer Glossa),
  * makes the archive's folders, and writes the manifest of a new archive. True when the archive is new.
@@ -36,9 +45,9 @@ export async function ensureManifest(dir: string): Promise<boolean> {
     (text) => (readVersion = versionIn(text)),
   )
   await Promise.all(
-    ['catalog', 'bodies', 'annotations', 'trash'].map(async (sub) => {
-      await mkdir(join(dir, sub), { recursive: true })
-      if ((await lstat(join(dir, sub))).isSymbolicLink())
+    [...MADE_AT_OPEN, ...MADE_LATER].map(async (sub) => {
+      if (MADE_AT_OPEN.includes(sub)) await mkdir(join(dir, sub), { recursive: true })
+      if ((await lstat(join(dir, sub)).catch(() => null))?.isSymbolicLink())
         throw new GlossaError(
           'conflict',
           `${join(dir, sub)} is a link to another folder, and Glossa reads and writes nothing outside the archive. Replace the link with the folder itself.`,
