@@ -12,7 +12,7 @@ import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
 import { aheadSpans } from './period-ahead'
 import { periodForms } from './period-forms'
-import { hasClock, hasDateline, maskRoles } from './period-roles'
+import { hasClock, maskRoles } from './period-roles'
 import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
 import { splitSentences } from './sentences'
@@ -128,12 +128,8 @@ export function sentencePhrases(
     const kept = maskRoles(slice, false)
     result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead, spans) }
   }
-  // a dateline dates the filing: its figures' period only when nothing else in the sentence dates them, and it
-  // lends none to the sentences after it
-  if (result.periods.length === 0 && hasDateline(slice)) {
-    const kept = maskRoles(slice, false, false)
-    result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead, spans), dateline: true }
-  }
+  // a wire dateline dates the filing, like the article's own date: never a figure's period by itself (README
+  // Conventions, decided in session 7), and it lends none to the sentences after it
   if (mask === undefined) {
     if (perText === undefined) {
       if (cache.size > 16) cache.clear()
