@@ -5,7 +5,7 @@ import { lstat } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from './atomic'
-import { migrate } from './migrations'
+import { CURRENT_VERSION, migrate } from './migrations'
 import { NotARegularFile, OPEN_REFUSES_LINKS, readRegular, readRegularSync } from './regular-file'
 import type { ShardKind } from './migrations'
 
@@ -60,9 +60,18 @@ function parseJson(raw: string): unknown {
 }
 
 /** A file that is a link may lead outside the archive (a shared archive unpacked from a zip can hold one). */
-async function refuseLink(file: string, name: string): Promise<void> {
+async function refuseLink(file: string, name: () => string): Promise<void> {
   const info = await lstat(file).catch(() => null)
-  if (info?.isSymbolicLink()) throw linkRefused(name)
+  if (info?.isSymbolicLink()) throw linkRefused(name())
+}
+
+/**
+ * The file's name inside the archive, for messages, made only when one is written: `path.relative` for every
+ * file read was 3–5% of an export's CPU at 10,000 articles.
+ */
+function nameOf(root: string, file: string): () => string {
+  let name: string | undefined
+  return () => (name ??= relative(root, file))
 }
 
 const linkRefused = (name: string) =>
@@ -86,7 +95,7 @@ export async function openShard<T extends Versioned>(
   /** Given the file's text as read, before it is parsed (the catalog's trust is by exact content). */
   onText?: (text: string) => void,
 ): Promise<Shard<T>> {
-  const name = relative(root, file)
+  const name = nameOf(root, file)
   // Where the open itself refuses a link (O_NOFOLLOW), the lstat before it would only cost a call per file.
   if (!OPEN_REFUSES_LINKS) await refuseLink(file, name)
   let read: unknown
@@ -94,7 +103,7 @@ export async function openShard<T extends Versioned>(
     read = await readJson(file, onText)
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ELOOP') await refuseLink(file, name)
-    throw unreadable(name, err)
+    throw unreadable(name(), err)
   }
   return shardOf(file, name, read, kind, defaults, isValid)
 }
@@ -111,9 +120,9 @@ export function openShardSync<T extends Versioned>(
   defaults: () => T,
   isValid: (data: T) => boolean | string,
 ): Shard<T> {
-  const name = relative(root, file)
+  const name = nameOf(root, file)
   if (!OPEN_REFUSES_LINKS && lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink())
-    throw linkRefused(name)
+    throw linkRefused(name())
   let read: unknown
   try {
     read = readJsonSync(file)
@@ -122,8 +131,8 @@ export function openShardSync<T extends Versioned>(
       (err as NodeJS.ErrnoException).code === 'ELOOP' &&
       lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()
     )
-      throw linkRefused(name)
-    throw unreadable(name, err)
+      throw linkRefused(name())
+    throw unreadable(name(), err)
   }
   return shardOf(file, name, read, kind, defaults, isValid)
 }
@@ -143,7 +152,7 @@ function unreadable(name: string, err: unknown): GlossaError {
 /** What was read, checked: its schema version, migrated, and its shape. */
 function shardOf<T extends Versioned>(
   file: string,
-  name: string,
+  name: () => string,
   read: unknown,
   kind: ShardKind,
   defaults: () => T,
@@ -153,18 +162,18 @@ function shardOf<T extends Versioned>(
   if (db.data === null || typeof db.data !== 'object' || typeof db.data.version !== 'number') {
     throw new GlossaError(
       'corrupt_file',
-      `${name} has no schema version, so it is not a Glossa file. It was left untouched.`,
-      { file: name },
+      `${name()} has no schema version, so it is not a Glossa file. It was left untouched.`,
+      { file: name() },
     )
   }
-  db.data = migrate(kind, db.data, name) as T
+  if (db.data.version !== CURRENT_VERSION[kind]) db.data = migrate(kind, db.data, name()) as T
   const verdict = isValid(db.data)
   if (verdict !== true) {
     const why = typeof verdict === 'string' ? ` (${verdict})` : ''
     throw new GlossaError(
       'corrupt_file',
-      `${name} does not have the shape of a Glossa ${kind} file${why}. It was left untouched.`,
-      { file: name },
+      `${name()} does not have the shape of a Glossa ${kind} file${why}. It was left untouched.`,
+      { file: name() },
     )
   }
   return db
