@@ -27,6 +27,7 @@ import type { FigureBuildResult } from './build-job'
 import { articleRef, entriesOf, fromSaved, toSaved } from './figure-entries'
 import { FIGURES_INDEX_FILE, readIndexBody, readIndexHead, writeIndexFile } from './index-file'
 import type { SavedArticle, SavedHead } from './index-file'
+import { FigureChanges } from './figure-changes'
 import { builders, keyFiles, runBuild } from './index-setup'
 import type { FigureBuilder } from './index-setup'
 
@@ -49,7 +50,8 @@ export const HEAD_ROWS = 300
 export type IndexState = 'building' | 'checking' | 'ready'
 export type IndexStatus = { state: IndexState; version: number; done: number; of: number; figures: number }
 
-type Held = { stamp: string; entries: FigureEntry[] }
+/** An article's figures; `seq` its place among the articles held (the order `all` gives them in). */
+type Held = { stamp: string; entries: FigureEntry[]; seq: number }
 
 /**
  * What tells an annotations file changed: inode, size, and modification and change times in ns. A user can set
@@ -64,6 +66,9 @@ export type IndexHead = { first: FigureEntry[]; all: number; facets: FigureFacet
 
 export class FigureIndex {
   private readonly held = new Map<string, Held>()
+  private seq = 0
+  /** What each version changed (figure-query.ts keeps its orders in step by it). */
+  private readonly changes = new FigureChanges()
   /** Per article, the newest read started: an older read that ends later is dropped. */
   private readonly reads = new Map<string, number>()
   private readonly pending = new Set<string>()
@@ -146,9 +151,32 @@ export class FigureIndex {
     return this.flat
   }
 
-  private changed(): void {
+  /** Where `e` stands in `all`: its article's place, then its place in the article (null when not held). */
+  rankOf(e: FigureEntry): [number, number] | null {
+    const held = this.held.get(e.annotation.articleId)
+    const at = held ? held.entries.indexOf(e) : -1
+    return held && at >= 0 ? [held.seq, at] : null
+  }
+
+  /** The articles whose figures changed since version `from`, or null when not known (figure-changes.ts). */
+  changedSince(from: number): Set<string> | null {
+    return this.changes.since(from, this.version)
+  }
+
+  /** An article's figures now (none when it has none). */
+  figuresOf(articleId: string): FigureEntry[] {
+    return this.held.get(articleId)?.entries ?? []
+  }
+
+  private hold(articleId: string, stamp: string, entries: FigureEntry[]): void {
+    this.held.set(articleId, { stamp, entries, seq: this.held.get(articleId)?.seq ?? this.seq++ })
+  }
+
+  /** The index moved on: `articleId`'s figures changed ('' none, null any number of articles). */
+  private changed(articleId: string | null): void {
     this.flat = null
     this.version++
+    this.changes.record(this.version, articleId)
     this.scheduleSave()
   }
 
@@ -224,6 +252,7 @@ export class FigureIndex {
   private done(): void {
     this.state = 'ready'
     this.version++
+    this.changes.record(this.version, '')
     // A build is saved at once (at 100,000 figures it cost seconds of CPU); a checked index when it next changes.
     if (this.opened === 'built') void this.save()
     else this.scheduleSave()
@@ -233,9 +262,13 @@ export class FigureIndex {
     for (const [articleId, stamp, figures] of articles) {
       if (!this.archive.catalog.has(articleId) || this.reads.has(articleId)) continue
       const article = articleRef(this.archive, articleId)
-      this.held.set(articleId, { stamp, entries: figures.map((f) => fromSaved(articleId, article, f)) })
+      this.hold(
+        articleId,
+        stamp,
+        figures.map((f) => fromSaved(articleId, article, f)),
+      )
     }
-    this.changed()
+    this.changed(null)
   }
 
   /** Reads again whatever the saved snapshot may not reflect (see the top of this file). */
@@ -286,7 +319,7 @@ export class FigureIndex {
   }
 
   private drop(id: string): void {
-    if (this.held.delete(id)) this.changed()
+    if (this.held.delete(id)) this.changed(id)
   }
 
   /** An article or its annotations changed: its figures are read again. */
@@ -311,8 +344,8 @@ export class FigureIndex {
         this.drop(id)
         return
       }
-      this.held.set(id, { stamp: info ? stampOf(info) : '', entries })
-      this.changed()
+      this.hold(id, info ? stampOf(info) : '', entries)
+      this.changed(id)
     } catch {
       // A damaged file is reported by the archive (problems); its figures are left out until it is repaired.
       if (this.reads.get(id) === turn) this.drop(id)

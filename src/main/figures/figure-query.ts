@@ -1,10 +1,17 @@
 // Main process: the Figures view's questions answered from the figures index — a page of rows filtered and
 // sorted, the filter lists with counts, the conflicts, one metric's series — each kept until the index changes,
-// so paging on, the chart and the conflicts do not filter and sort 100,000 figures again.
+// so paging on, the chart and the conflicts do not filter and sort 100,000 figures again. A save moves the
+// changed article's rows within each kept order (a filter and binary searches) instead of sorting them again.
 // (From the modules themselves: src/shared/figures/index.ts also brings figure detection and every language.)
 import { conflictsOf, seriesFor } from '../../shared/figures/conflicts'
 import type { Conflict, FigureEntry, SeriesPoint } from '../../shared/figures/conflicts'
-import { figureFacets, filterFigures, sortFigures } from '../../shared/figures/table'
+import {
+  compareSortValues,
+  figureFacets,
+  filterFigures,
+  sortFigures,
+  sortValue,
+} from '../../shared/figures/table'
 import type { FigureFacets, FigureFilter, FigureSort } from '../../shared/figures/table'
 import { isWithinTag } from '../../shared/tags'
 import { HEAD_ROWS } from './figure-index'
@@ -15,9 +22,16 @@ const KEPT_ORDERS = 6
 export const DEFAULT_SORT: FigureSort = { key: 'period', dir: 1 }
 export const SERIES_LIMIT = 5_000
 
+/** Past this many articles changed at once, a kept order is sorted again rather than moved in step. */
+const PATCH_MAX = 500
+
+type Kept = { filter: FigureFilter; sort: FigureSort; list: FigureEntry[] }
+
 export class FigureQueries {
   private version = -1
-  private readonly orders = new Map<string, FigureEntry[]>()
+  private readonly orders = new Map<string, Kept>()
+  /** Orders sorted from the whole index so far (the tests and the bench read it). */
+  sorts = 0
   private facets: FigureFacets | null = null
   private readonly conflicts = new Map<string, { total: number; shown: Conflict<FigureEntry>[] }>()
   private readonly series = new Map<string, SeriesPoint<FigureEntry>[]>()
@@ -30,27 +44,59 @@ export class FigureQueries {
   /** Drops every answer kept once the index has moved on. */
   private current(): void {
     if (this.version === this.index.version) return
+    const touched = this.version < 0 ? null : this.index.changedSince(this.version)
     this.version = this.index.version
-    this.orders.clear()
+    if (touched && touched.size <= PATCH_MAX)
+      for (const kept of this.orders.values()) this.patch(kept, touched)
+    else this.orders.clear()
     this.facets = null
     this.conflicts.clear()
     this.series.clear()
+  }
+
+  /**
+   * The figures of the `touched` articles taken out of a kept order and their figures now put back, each where
+   * a binary search by the sort's value finds it, ties by its place in the index (as sortFigures keeps them).
+   */
+  private patch(kept: Kept, touched: Set<string>): void {
+    const { key, dir } = kept.sort
+    const list = kept.list.filter((e) => !touched.has(e.annotation.articleId))
+    const rank = (e: FigureEntry) => this.index.rankOf(e) ?? [Infinity, Infinity]
+    const before = (a: FigureEntry, b: FigureEntry) => {
+      const order = compareSortValues(sortValue(a, key), sortValue(b, key), key, dir)
+      if (order) return order < 0
+      const [x, y] = [rank(a), rank(b)]
+      return x[0] < y[0] || (x[0] === y[0] && x[1] < y[1])
+    }
+    for (const id of touched)
+      for (const e of filterFigures(this.index.figuresOf(id), kept.filter)) {
+        let lo = 0
+        let hi = list.length
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1
+          if (before(list[mid], e)) lo = mid + 1
+          else hi = mid
+        }
+        list.splice(lo, 0, e)
+      }
+    kept.list = list
   }
 
   /** The figures `filter` keeps, in `sort`'s order. */
   ordered(filter: FigureFilter = {}, sort: FigureSort = DEFAULT_SORT): FigureEntry[] {
     this.current()
     const key = JSON.stringify([filter, sort])
-    let list = this.orders.get(key)
-    if (list) {
+    let kept = this.orders.get(key)
+    if (kept) {
       // Most recently used last, so the oldest is the one dropped.
       this.orders.delete(key)
     } else {
-      list = sortFigures(filterFigures(this.index.all(), filter), sort.key, sort.dir)
+      kept = { filter, sort, list: sortFigures(filterFigures(this.index.all(), filter), sort.key, sort.dir) }
+      this.sorts++
       if (this.orders.size >= KEPT_ORDERS) this.orders.delete(this.orders.keys().next().value!)
     }
-    this.orders.set(key, list)
-    return list
+    this.orders.set(key, kept)
+    return kept.list
   }
 
   facetCounts(): FigureFacets {

@@ -59,38 +59,49 @@ export function filterFigures<R extends FigureEntry>(records: R[], f: FigureFilt
 
 let collator: Intl.Collator | undefined
 
+/** What `key` sorts a record by: a number, a string, or undefined for a figure with no period. */
+export function sortValue(r: FigureEntry, key: SortKey): string | number | undefined {
+  const f = r.annotation.figure
+  if (key === 'value') return f.value
+  if (key === 'metric') return f.metric ?? ''
+  if (key === 'period') return f.periodStart ? `${f.periodStart} ${f.periodEnd ?? f.periodStart}` : undefined
+  if (key === 'speaker') return f.attributedTo ?? ''
+  return r.article.title
+}
+
 /**
- * Sorted by `key`; by period, figures with no period last whichever way the column is sorted. Each record's
- * value is worked out once, not on every comparison; periods (ISO days, the table's default order) compare as
- * plain strings, text columns with one Intl.Collator (the order localeCompare gives, several times faster).
+ * How two sort values compare in `key`'s order, `dir` applied; 0 for a tie (sortFigures then keeps the records'
+ * order). No period sorts last whichever way the column is sorted.
+ */
+export function compareSortValues(
+  x: string | number | undefined,
+  y: string | number | undefined,
+  key: SortKey,
+  dir: 1 | -1,
+): number {
+  if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1
+  const order =
+    typeof x === 'number' && typeof y === 'number'
+      ? x - y
+      : key === 'period'
+        ? x < y
+          ? -1
+          : x > y
+            ? 1
+            : 0
+        : (collator ??= new Intl.Collator()).compare(String(x), String(y))
+  return order * dir
+}
+
+/**
+ * Sorted by `key`; by period, figures with no period last whichever way the column is sorted; ties keep the
+ * records' order. Each record's value is worked out once, not on every comparison; periods (ISO days, the
+ * table's default order) compare as plain strings, text columns with one Intl.Collator (the order localeCompare
+ * gives, several times faster).
  */
 export function sortFigures<R extends FigureEntry>(records: R[], key: SortKey, dir: 1 | -1): R[] {
-  const value = (r: R): string | number | undefined => {
-    const f = r.annotation.figure
-    if (key === 'value') return f.value
-    if (key === 'metric') return f.metric ?? ''
-    if (key === 'period')
-      return f.periodStart ? `${f.periodStart} ${f.periodEnd ?? f.periodStart}` : undefined
-    if (key === 'speaker') return f.attributedTo ?? ''
-    return r.article.title
-  }
-  const compareText = (collator ??= new Intl.Collator()).compare
-  const keyed = records.map((r, at) => ({ r, at, v: value(r) }))
-  keyed.sort((a, b) => {
-    const [x, y] = [a.v, b.v]
-    if (x === undefined || y === undefined) return x === y ? a.at - b.at : x === undefined ? 1 : -1
-    const order =
-      typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : key === 'period'
-          ? x < y
-            ? -1
-            : x > y
-              ? 1
-              : 0
-          : compareText(String(x), String(y))
-    return order * dir || a.at - b.at
-  })
+  const keyed = records.map((r, at) => ({ r, at, v: sortValue(r, key) }))
+  keyed.sort((a, b) => compareSortValues(a.v, b.v, key, dir) || a.at - b.at)
   return keyed.map((k) => k.r)
 }
 
