@@ -6,6 +6,12 @@ export const ASSET_SCHEME = 'glossa-asset:'
 export const ASSET_NAME = /^[0-9a-f]{64}\.(?:png|jpg|gif|webp|avif)$/
 /** A PDF kept with its article: `assets/<id>/<sha256>.pdf`, served by articles.pdf. */
 export const PDF_ASSET_NAME = /^[0-9a-f]{64}\.pdf$/
+/**
+ * The most pages a PDF report may have: import refuses a longer one (its text alone would be hundreds of megabytes
+ * of reading), and the reader refuses to lay one out (a PDF from a backup, a team member or a copied archive never
+ * passed import: 100,000 blank pages are 10 MB, and laying them out never ended).
+ */
+export const MAX_PDF_PAGES = 5000
 export const ASSET_SRC = /^glossa-asset:[0-9a-f]{64}\.(?:png|jpg|gif|webp|avif)$/
 
 export type ImageType = { ext: 'png' | 'jpg' | 'gif' | 'webp' | 'avif'; mime: string }

@@ -4,6 +4,7 @@
 // eval) and its embedded files are never read. An encrypted file is read with the password the user typed (used
 // for this parse only, never stored) or refused with a sentence asking for it; a damaged one is refused.
 import { createHash } from 'node:crypto'
+import { MAX_PDF_PAGES } from '../../shared/assets'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { documentText, pageText } from '../../shared/pdf-text'
 import type { PdfTextItem } from '../../shared/pdf-text'
@@ -11,8 +12,8 @@ import { textToHtml } from '../../shared/text-model'
 import { ImportError, formatBytes, quoteName } from './errors'
 import type { ImportedDoc } from './types'
 
-/** A report longer than this is refused: its text alone would be hundreds of megabytes of reading. */
-export const MAX_PDF_PAGES = 5000
+/** A report longer than this is refused (src/shared/assets.ts; the reader refuses it too). */
+export { MAX_PDF_PAGES }
 /**
  * A PDF larger than this is refused. Reading a 100 MB report (pages of photographs) peaks at about 380 MB in
  * the parse process, well inside its bound (`npm run bench`, bench/pdf.ts); the archive reads PDFs back up to

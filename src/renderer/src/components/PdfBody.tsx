@@ -7,6 +7,7 @@
 // for its password here; it is kept in this window's memory for the session (never stored, never sent to main).
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type * as PdfJsModule from 'pdfjs-dist'
+import { MAX_PDF_PAGES } from '../../../shared/assets'
 import type { Article } from '../../../shared/types'
 import { api } from '../api'
 import { readDomText } from '../reader/dom-text'
@@ -153,6 +154,12 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
         opened = await task.promise
         if (tried) passwords.set(article.id, tried)
         if (!live) return void opened.destroy()
+        // Import refuses such a PDF; one that came another way (a backup, a team member, a copied archive) is
+        // not laid out page by page for hours.
+        if (opened.numPages > MAX_PDF_PAGES)
+          throw new Error(
+            `it has ${opened.numPages.toLocaleString('en')} pages, and Glossa shows PDFs of up to ${MAX_PDF_PAGES.toLocaleString('en')} (the most import takes).`,
+          )
         const container = pagesRef.current
         if (!container) return
         container.replaceChildren()
