@@ -17,6 +17,8 @@ export type FigureDraft = {
   editingId?: string
   /** What was typed into the form before a reload, kept as a draft (drafts.ts). */
   fields?: Partial<Fields>
+  /** When it was last typed in (ISO): of two tabs' drafts, the newer is the one taken over. */
+  at?: string
 }
 
 type Props = {
@@ -132,7 +134,8 @@ export default function FigureForm(props: Props) {
   const set = (key: keyof Fields) => (e: { target: { value: string } }) => {
     const next = { ...fields, [key]: e.target.value }
     setFields(next)
-    if (draftKey) writeDraft(draftKey, { ...draft, fields: next } satisfies FigureDraft)
+    const at = new Date().toISOString()
+    if (draftKey) writeDraft(draftKey, { ...draft, fields: next, at } satisfies FigureDraft)
     onDirty?.(true)
   }
   // Closing the form one way or another ends its draft; an unmount by a reload keeps it to come back.

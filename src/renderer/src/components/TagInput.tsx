@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { tagNameProblem } from '../../../shared/vocabulary'
-import { clearDraft, readDraft, writeDraft } from '../reader/drafts'
+import { asTagDraft, clearDraft, readDraft, tagDraft, writeDraft } from '../reader/drafts'
 import type { Tag } from '../../../shared/types'
 
 type Props = {
@@ -18,11 +18,14 @@ type Props = {
 
 export default function TagInput(props: Props) {
   const { value, known, onChange, autoFocus, label = 'Add tag', draftKey, onDraft } = props
-  const [draft, setDraftState] = useState(() => (draftKey ? (readDraft<string>(draftKey) ?? '') : ''))
+  const [draft, setDraftState] = useState(() =>
+    draftKey ? (asTagDraft(readDraft<unknown>(draftKey))?.text ?? '') : '',
+  )
   const setDraft = (text: string) => {
     setDraftState(text)
     if (!draftKey) return
-    if (text) writeDraft(draftKey, text)
+    // With when it was typed: of two tabs' drafts of one field, the newer is the one taken over.
+    if (text) writeDraft(draftKey, tagDraft(text))
     else clearDraft(draftKey)
     onDraft?.(draftKey, text !== '')
   }

@@ -3,7 +3,7 @@
 // one, each once and oldest first, moved under its own key; never an open tab's or another article's.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { takeOverDrafts } from './draft-takeover'
-import { noteDraftKey, readDraft, writeDraft } from './drafts'
+import { figureDraftKey, noteDraftKey, readDraft, tagDraftKey, writeDraft } from './drafts'
 
 /** Web Locks as one page sees them: `held` are the leases other tabs hold. */
 function fakeLocks(held: string[]) {
@@ -61,5 +61,42 @@ describe('takeOverDrafts', () => {
     const given = await takeOverDrafts(undefined, 'art1', 'mine')
     expect(given.map((g) => g.draft.text)).toEqual(['mine'])
     expect(keys()).toContain('glossa-draft:note:art1:ann1#other')
+  })
+
+  it("moves a closed tab's and the shared tag and figure drafts under this tab's keys, once; leaves an open tab's", async () => {
+    writeDraft(tagDraftKey('art1', 'ann1', 'closed'), { text: 'war', at: at(2) })
+    writeDraft(tagDraftKey('art1', 'ann2'), 'shared tag')
+    writeDraft(tagDraftKey('art1', 'ann1', 'open'), { text: 'open tab tag', at: at(4) })
+    writeDraft(figureDraftKey('art1', 'closed'), { start: 1, end: 4, quote: '500', at: at(3) })
+    writeDraft(figureDraftKey('art1', 'open'), { start: 9, end: 12, quote: '700', at: at(5) })
+    writeDraft(figureDraftKey('art10', 'closed'), { start: 1, end: 2, quote: 'another article', at: at(1) })
+    await takeOverDrafts(fakeLocks(['glossa-tab:mine', 'glossa-tab:open']), 'art1', 'mine')
+    expect(readDraft(tagDraftKey('art1', 'ann1', 'mine'))).toEqual({ text: 'war', at: at(2) })
+    expect(readDraft(tagDraftKey('art1', 'ann2', 'mine'))).toBe('shared tag')
+    expect(readDraft(figureDraftKey('art1', 'mine'))).toMatchObject({ quote: '500' })
+    expect(keys()).toEqual(
+      [
+        'glossa-draft:figure:art1#mine',
+        'glossa-draft:figure:art1#open',
+        'glossa-draft:figure:art10#closed',
+        'glossa-draft:tags:art1:ann1#mine',
+        'glossa-draft:tags:art1:ann1#open',
+        'glossa-draft:tags:art1:ann2#mine',
+      ].sort(),
+    )
+    // Taken once: a third tab finds none of them while this one and the open one are open.
+    await takeOverDrafts(fakeLocks(['glossa-tab:mine', 'glossa-tab:open']), 'art1', 'third')
+    expect(keys().filter((k) => k.includes('#third'))).toEqual([])
+  })
+
+  it("keeps this tab's figure form over an older closed tab's, and a newer closed tab's over this one's", async () => {
+    writeDraft(figureDraftKey('art1', 'mine'), { start: 1, end: 4, quote: 'mine', at: at(3) })
+    writeDraft(figureDraftKey('art1', 'closed'), { start: 1, end: 4, quote: 'older', at: at(1) })
+    writeDraft(tagDraftKey('art1', 'ann1', 'mine'), { text: 'older tag', at: at(1) })
+    writeDraft(tagDraftKey('art1', 'ann1', 'closed'), { text: 'newer tag', at: at(6) })
+    await takeOverDrafts(fakeLocks(['glossa-tab:mine']), 'art1', 'mine')
+    expect(readDraft(figureDraftKey('art1', 'mine'))).toMatchObject({ quote: 'mine' })
+    expect(readDraft(tagDraftKey('art1', 'ann1', 'mine'))).toMatchObject({ text: 'newer tag' })
+    expect(keys()).toEqual(['glossa-draft:figure:art1#mine', 'glossa-draft:tags:art1:ann1#mine'])
   })
 })

@@ -37,9 +37,12 @@ export function clearDraft(key: string): void {
  */
 export const noteDraftKey = (articleId: string, annotationId: string, tab?: string): string =>
   `note:${articleId}:${annotationId}${tab ? `#${tab}` : ''}`
-export const tagDraftKey = (articleId: string, annotationId: string): string =>
-  `tags:${articleId}:${annotationId}`
-export const figureDraftKey = (articleId: string): string => `figure:${articleId}`
+/** A tag field's draft (the tag typed, not yet added), per tab like a note's; without `tab`: an older Glossa's. */
+export const tagDraftKey = (articleId: string, annotationId: string, tab?: string): string =>
+  `tags:${articleId}:${annotationId}${tab ? `#${tab}` : ''}`
+/** The figure form's draft, one per article and tab; without `tab`: an older Glossa's, shared by all tabs. */
+export const figureDraftKey = (articleId: string, tab?: string): string =>
+  `figure:${articleId}${tab ? `#${tab}` : ''}`
 // Outside the reader, scoped by the archive's folder (app.info): one window's storage may see several archives.
 export const teamDraftKey = (archive: string): string => `team:${archive}`
 export const newCollectionDraftKey = (archive: string): string => `collection:${archive}`
@@ -78,6 +81,40 @@ export function asNoteDraft(value: unknown): NoteDraft | undefined {
 
 /** One kept note draft of an article: its annotation, the tab that typed it (none: an older Glossa's), its key. */
 export type KeptNote = { id: string; tab?: string; key: string; draft: NoteDraft }
+
+/** A tag field's draft is kept as a note's is, text and time (a bare string: from before tag drafts had one). */
+export const asTagDraft = asNoteDraft
+export const tagDraft = noteDraft
+
+/** A kept draft of one of an article's fields: `slot` names the field (an annotation, or '' for the figure form). */
+export type KeptField = { slot: string; tab?: string; key: string; value: unknown; at: number }
+
+/** Every tag-field draft of one article, of every tab. */
+export function tagDraftsOf(articleId: string): KeptField[] {
+  const found: KeptField[] = []
+  for (const [rest, value] of draftsUnder(tagDraftKey(articleId, ''))) {
+    const draft = asTagDraft(value)
+    const [id, tab] = rest.split('#')
+    if (!draft || !id) continue
+    const at = draft.at ? Date.parse(draft.at) : 0
+    found.push({ slot: id, key: tagDraftKey(articleId, id, tab), value, at, ...(tab ? { tab } : {}) })
+  }
+  return found
+}
+
+/** Every figure-form draft of one article, of every tab (`at`: when it was last typed in, 0 if unknown). */
+export function figureDraftsOf(articleId: string): KeptField[] {
+  const found: KeptField[] = []
+  for (const [rest, value] of draftsUnder(figureDraftKey(articleId))) {
+    // Another article whose id begins with this one's is not this article's.
+    if (rest !== '' && !rest.startsWith('#')) continue
+    const tab = rest.slice(1) || undefined
+    const when = (value as { at?: unknown } | null)?.at
+    const at = typeof when === 'string' ? Date.parse(when) || 0 : 0
+    found.push({ slot: '', key: figureDraftKey(articleId, tab), value, at, ...(tab ? { tab } : {}) })
+  }
+  return found
+}
 
 /** Every note draft of one article, of every tab. */
 export function noteDraftsOf(articleId: string): KeptNote[] {

@@ -1,8 +1,8 @@
-// Renderer: the reader's side of drafts. Cards keep what is typed under keys of the archive's annotation ids and,
-// for notes, of this tab; drafts left by a reload or a closed tab are given back (and saved) when the article opens
+// Renderer: the reader's side of drafts. Cards and the figure form keep what is typed under keys of the archive's
+// annotation ids and of this tab; drafts left by a reload or a closed tab are given back (and saved) when the article opens
 // again (draft-takeover.ts), never those of a tab still open; a draft is dropped once its text is on disk. In
 // Electron, closing the window waits for pending saves.
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { isBrowserMode } from '../api'
 import type { AnnotationPatch, AnnotationSync } from './annotation-sync'
 import type { DraftSink } from './drafts'
@@ -10,6 +10,7 @@ import { takeOverDrafts } from './draft-takeover'
 import {
   asNoteDraft,
   clearDraft,
+  figureDraftKey,
   flushDrafts,
   installDraftFlush,
   noteDraftKey,
@@ -28,7 +29,7 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
             keyOf: (id, field) =>
               field === 'note'
                 ? noteDraftKey(articleId, sync.archiveId(id), tab)
-                : tagDraftKey(articleId, sync.archiveId(id)),
+                : tagDraftKey(articleId, sync.archiveId(id), tab),
             setDirty: (key, dirty) => sync.setEditing(key, dirty),
           }
         : undefined,
@@ -55,20 +56,32 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
     [sync, dropWhenSaved],
   )
 
-  // Notes typed before a reload, a crash or in a tab since closed come back and are saved, once.
+  // The figure form's draft, this tab's: known with the tab, read once drafts left by a closed tab are moved here.
+  const figureKey = tab ? figureDraftKey(articleId, tab) : undefined
+  const [takenOver, setTakenOver] = useState<string | null>(null)
+
+  // Notes typed before a reload, a crash or in a tab since closed come back and are saved, once; tag fields and
+  // the figure form are moved under this tab's keys.
   useEffect(() => {
     if (!sync || !tab) return
     let live = true
-    void takeOverDrafts(navigator.locks, articleId, tab).then((given) => {
-      if (!live) return
-      // Sent as made when typed: a note saved later (another window) stays.
-      for (const { id, draft } of given) {
-        const current = sync.getSnapshot().items.find((a) => a.id === id)
-        if (!current) continue
-        if (current.note === draft.text) dropWhenSaved(id, draft.text)
-        else onChange(id, { note: draft.text }, `recovered-${id}`, draft.at)
-      }
-    })
+    void takeOverDrafts(navigator.locks, articleId, tab).then(
+      (given) => {
+        if (!live) return
+        setTakenOver(articleId)
+        // Sent as made when typed: a note saved later (another window) stays.
+        for (const { id, draft } of given) {
+          const current = sync.getSnapshot().items.find((a) => a.id === id)
+          if (!current) continue
+          if (current.note === draft.text) dropWhenSaved(id, draft.text)
+          else onChange(id, { note: draft.text }, `recovered-${id}`, draft.at)
+        }
+      },
+      () => {
+        // Storage refused: this tab's own drafts are still read where they are.
+        if (live) setTakenOver(articleId)
+      },
+    )
     return () => {
       live = false
     }
@@ -99,5 +112,5 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
     return () => window.removeEventListener('beforeunload', beforeUnload)
   }, [sync])
 
-  return { sink, onChange }
+  return { sink, onChange, figureKey, ready: !!sync && takenOver === articleId }
 }

@@ -30,7 +30,7 @@ import { useFigures } from '../reader/useFigures'
 import { useFind } from '../reader/useFind'
 import type { FigureDraft } from '../components/FigureForm'
 import type { HighlightColor } from '../../../shared/types'
-import { clearDraft, figureDraftKey, readDraft } from '../reader/drafts'
+import { clearDraft, readDraft } from '../reader/drafts'
 import { useReaderDrafts } from '../reader/useReaderDrafts'
 import { useReaderKeys } from '../reader/useReaderKeys'
 import { useReaderSelection } from '../reader/useReaderSelection'
@@ -145,9 +145,11 @@ export default function ReaderPane(props: Props) {
   const figures = useFigures(model, article, sync, taggedSpans)
   const { restore: restoreFigureDraft } = figures
   const onFormDirty = useCallback((dirty: boolean) => sync?.setEditing('figure-form', dirty), [sync])
+  const { figureKey, ready: draftsReady } = drafts
   useEffect(() => {
-    // A figure form left open by a reload or a closed window opens again with what was typed.
-    const kept = model && sync ? readDraft<FigureDraft>(figureDraftKey(id)) : undefined
+    // A figure form left open by a reload or a closed tab opens again with what was typed (this tab's draft, where
+    // a closed tab's was moved when the article opened; never a draft of another tab still open).
+    const kept = model && sync && draftsReady && figureKey ? readDraft<FigureDraft>(figureKey) : undefined
     // A new figure whose save did land before the page went away is not offered again.
     const landed =
       !!kept &&
@@ -160,9 +162,9 @@ export default function ReaderPane(props: Props) {
             a.target.position.start === kept.start &&
             a.target.position.end === kept.end,
         )
-    if (landed) clearDraft(figureDraftKey(id))
+    if (landed && figureKey) clearDraft(figureKey)
     else if (kept) restoreFigureDraft(kept)
-  }, [id, model, sync, restoreFigureDraft])
+  }, [figureKey, draftsReady, model, sync, restoreFigureDraft])
   const formOpen = !!figures.draft
   useEffect(() => {
     // The figure form lives in the sidebar: opening it shows the drawer.
@@ -420,17 +422,18 @@ export default function ReaderPane(props: Props) {
               <FigureForm
                 key={`${figures.draft.start}-${figures.draft.end}-${figures.draft.editingId ?? ''}`}
                 draft={figures.draft}
-                draftKey={figureDraftKey(id)}
+                draftKey={figureKey}
                 onDirty={onFormDirty}
                 knownTags={tags}
                 keepDraftOnSave
                 onSave={(figure, note) => {
-                  const key = figureDraftKey(id)
-                  const kept = JSON.stringify(readDraft(key))
+                  const key = figureKey
+                  const kept = key ? JSON.stringify(readDraft(key)) : undefined
                   const saved = figures.save(figure, note)
                   if (saved) focus(saved, null, false)
                   // The form's draft is dropped once the figure is on disk (and no other form took its place);
                   // while the save is refused or retried it stays, and a reload offers the form again.
+                  if (!key) return setTimeout(refreshTags, 300)
                   if (saved && sync)
                     void sync.flushed().then(() => {
                       if (sync.isSaved(saved) && JSON.stringify(readDraft(key)) === kept) clearDraft(key)
