@@ -51,16 +51,15 @@ export async function runImport(
   let cancelled = false
   const onSigint = () => {
     cancelled = true
-    options.log('Stopping after the current file…')
+    options.log('Stopping after the files under way…')
   }
   process.once('SIGINT', onSigint)
   try {
-    for (const [i, file] of files.entries()) {
-      if (cancelled) break
-      let result: ImportResult
+    // Parsed ahead (two parse processes where there are two cores), stored and told in the order found.
+    const importFile = async (file: string): Promise<ImportResult> => {
       try {
         const bytes = await readFile(file)
-        result = await importer.importBytes({
+        return await importer.importBytes({
           name: file,
           bytes,
           folder: dirname(resolve(file)),
@@ -71,11 +70,19 @@ export async function runImport(
       } catch (err) {
         const reason =
           (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(err)
-        result = { name: file, status: 'failed', message: `${file}: ${reason}` }
+        return { name: file, status: 'failed', message: `${file}: ${reason}` }
       }
-      results.push(result)
-      if (!options.json) options.log(`[${i + 1}/${files.length}] ${describe(result)}`)
     }
+    results.push(
+      ...(await importer.importInOrder(
+        files,
+        importFile,
+        (result, i) => {
+          if (!options.json) options.log(`[${i + 1}/${files.length}] ${describe(result)}`)
+        },
+        () => cancelled,
+      )),
+    )
   } finally {
     process.removeListener('SIGINT', onSigint)
   }

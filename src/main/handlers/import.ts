@@ -3,20 +3,16 @@ import type { HandlerMap, ServiceContext } from './context'
 
 export function importHandlers({ importer }: ServiceContext): HandlerMap<'import'> {
   return {
-    'import.files': async ({ files, ...meta }) => {
-      const results = []
-      for (const file of files) {
-        results.push(
-          await importer.importBytes({
-            name: file.name,
-            bytes: Buffer.from(file.dataBase64, 'base64'),
-            ...(file.password ? { password: file.password } : {}),
-            ...meta,
-          }),
-        )
-      }
-      return results
-    },
+    // Parsed ahead (two parse processes where there are two cores), stored and answered in the order sent.
+    'import.files': async ({ files, ...meta }) =>
+      importer.importInOrder(files, (file) =>
+        importer.importBytes({
+          name: file.name,
+          bytes: Buffer.from(file.dataBase64, 'base64'),
+          ...(file.password ? { password: file.password } : {}),
+          ...meta,
+        }),
+      ),
     'import.text': async (args) => importer.importText(args),
     'import.url': async (args) => importer.importUrl(args),
   }

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ImportError } from '../import'
 import type { JobProcess } from './job-process'
-import { PARSE_LIMITS, handleParse, inProcessParser, processParser } from './parse-service'
+import {
+  PARSE_LIMITS,
+  defaultParseWorkers,
+  handleParse,
+  inProcessParser,
+  processParser,
+} from './parse-service'
 import type { ParseRequest } from './parse-service'
 
 const PAGE = {
@@ -66,7 +72,7 @@ afterEach(() => {
 describe('the parse process', () => {
   it('parses pages as this process would, in one worker started on the first page', async () => {
     const { stats, start } = fakeWorker()
-    const parser = processParser(start)
+    const parser = processParser(start, { workers: 1 })
     const [a, b] = await Promise.all([
       parser.document(PAGE),
       parser.html({ html: new TextDecoder().decode(PAGE.bytes), name: 'pasted' }),
@@ -134,7 +140,7 @@ describe('the parse process', () => {
   it('stops a page that takes longer than the bound, and times each page on its own', async () => {
     vi.useFakeTimers()
     const { stats, start } = fakeWorker({ hangOn: 'slow.html' })
-    const parser = processParser(start, { limits: { timeoutMs: 1_000 } })
+    const parser = processParser(start, { limits: { timeoutMs: 1_000 }, workers: 1 })
     const slow = parser.document({ ...PAGE, name: 'slow.html' }).catch((e: unknown) => e)
     // Waits behind the slow page: its second of waiting is not its own.
     const queued = parser.document(PAGE)
@@ -149,6 +155,61 @@ describe('the parse process', () => {
     expect(stats).toMatchObject({ started: 2, killed: 1, requests: 2 })
     await vi.advanceTimersByTimeAsync(5)
     expect((await queued).title).toBe('Grid repairs')
+    parser.close()
+  })
+})
+
+describe('two parse processes', () => {
+  it('are the default from two cores on, one below', () => {
+    expect([1, 2, 4, 16].map(defaultParseWorkers)).toEqual([1, 2, 2, 2])
+  })
+
+  it('read two pages at once, the second process started only when a page waits', async () => {
+    const { stats, start } = fakeWorker()
+    const parser = processParser(start, { workers: 2 })
+    expect((await parser.document(PAGE)).title).toBe('Grid repairs')
+    expect(stats.started).toBe(1)
+    const pages = await Promise.all([1, 2, 3, 4].map((i) => parser.document({ ...PAGE, name: `p${i}.html` })))
+    expect(pages.map((p) => p.text)).toEqual(Array(4).fill((await inProcessParser.document(PAGE)).text))
+    expect(stats).toMatchObject({ started: 2, requests: 5 })
+    expect((await parser.stats())?.peakRssMB).toBeGreaterThan(10)
+    expect(stats.requests).toBe(7)
+    parser.close()
+    expect(stats.killed).toBe(2)
+  })
+
+  it('a slow page holds only its own process: the pages behind it go to the other, and each is timed alone', async () => {
+    vi.useFakeTimers()
+    const { stats, start } = fakeWorker({ hangOn: 'slow.html' })
+    const parser = processParser(start, { limits: { timeoutMs: 1_000 }, workers: 2 })
+    const slow = parser.document({ ...PAGE, name: 'slow.html' }).catch((e: unknown) => e)
+    const others = Promise.all([parser.document(PAGE), parser.document(PAGE)])
+    await vi.advanceTimersByTimeAsync(50)
+    expect((await others).map((p) => p.title)).toEqual(['Grid repairs', 'Grid repairs'])
+    expect(stats).toMatchObject({ started: 2, killed: 0, requests: 3 })
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(await slow).toMatchObject({ code: 'too_complex' })
+    expect(stats.killed).toBe(1)
+    parser.close()
+  })
+
+  it('a process that dies takes only its page; the other goes on, and each stops after its own quiet spell', async () => {
+    vi.useFakeTimers()
+    const { stats, start } = fakeWorker({ crashOn: 'crash.html' })
+    const parser = processParser(start, { idleMs: 1_000, workers: 2 })
+    const all = Promise.allSettled([
+      parser.document({ ...PAGE, name: 'crash.html' }),
+      parser.document(PAGE),
+      parser.document(PAGE),
+    ])
+    await vi.advanceTimersByTimeAsync(20)
+    const [crashed, a, b] = await all
+    expect(crashed).toMatchObject({ status: 'rejected', reason: { code: 'too_complex' } })
+    expect([a.status, b.status]).toEqual(['fulfilled', 'fulfilled'])
+    expect(stats.started).toBeLessThanOrEqual(3)
+    await vi.advanceTimersByTimeAsync(1_100)
+    expect(stats.killed).toBe(stats.started - 1)
+    expect(await parser.stats()).toBeUndefined()
     parser.close()
   })
 })

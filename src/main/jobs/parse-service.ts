@@ -3,6 +3,7 @@
 // pages keeps the CPU busy for seconds; in the worker, neither lands in the main process. The worker starts on
 // the first page, answers requests by id, and stops after a quiet spell, giving its memory back. Each page is
 // bounded in time and memory (PARSE_LIMITS); one past either is refused as too complex, and the import goes on.
+import { availableParallelism } from 'node:os'
 import { GlossaError } from '../../shared/errors'
 import type { ErrorCode } from '../../shared/types'
 import { ImportError, parseDocument, parseHtml } from '../import'
@@ -24,6 +25,8 @@ export type DocumentParser = {
   admit: BodyGate
   /** Stops a worker, if any. */
   close(): void
+  /** How many pages it parses at once (1 when absent): the importer keeps that many, plus one, under way. */
+  workers?: number
 }
 
 export const inProcessParser: DocumentParser = {
@@ -79,51 +82,75 @@ type Waiting = {
   what: 'page' | 'body'
   resolve: (value: unknown) => void
   reject: (err: Error) => void
+  /** Only this slot's process may answer it (stats: each process tells of itself). */
+  slot?: Slot
+}
+
+/** One parse process of the pool, the page it is reading, and its quiet-spell timer. */
+type Slot = {
+  worker?: JobProcess
+  current?: Waiting & { id: number; worker: JobProcess; timer: NodeJS.Timeout }
+  idle?: NodeJS.Timeout
 }
 
 /**
- * Pages are sent to the process one at a time, so each is timed on its own and a process that dies is known to
- * have died on that page; the pages after it go to a fresh process.
+ * How many parse processes read pages at once: two where there are two cores or more (a folder of pages is
+ * parsed two at a time while the app stores the last one), else one. At 10,000 articles the parse process was
+ * the whole cost of an import and the app's own process waited on it (bench/README, seventh session).
+ */
+export function defaultParseWorkers(cores = availableParallelism()): number {
+  return cores >= 2 ? 2 : 1
+}
+
+/**
+ * Each process is sent one page at a time, so each page is timed on its own and a process that dies is known to
+ * have died on that page; the pages after it go to a fresh process. A second process starts only when a page
+ * waits while the first is busy, and each stops after its own quiet spell.
  */
 export function processParser(
   start: StartParseProcess,
-  opts: { idleMs?: number; limits?: Partial<ParseLimits> } = {},
+  opts: { idleMs?: number; limits?: Partial<ParseLimits>; workers?: number } = {},
 ): ProcessParser {
   const idleMs = opts.idleMs ?? IDLE_MS
   const limits = { ...PARSE_LIMITS, ...opts.limits }
-  let worker: JobProcess | undefined
+  const slots: Slot[] = Array.from({ length: Math.max(1, opts.workers ?? defaultParseWorkers()) }, () => ({}))
   let nextId = 1
-  let idle: NodeJS.Timeout | undefined
   const queue: Waiting[] = []
-  let current: (Waiting & { id: number; worker: JobProcess; timer: NodeJS.Timeout }) | undefined
 
-  const stop = () => {
-    clearTimeout(idle)
-    const w = worker
-    worker = undefined
+  const stop = (slot: Slot) => {
+    clearTimeout(slot.idle)
+    const w = slot.worker
+    slot.worker = undefined
     w?.kill()
   }
-  const finish = (settle: (waiting: Waiting) => void) => {
-    const done = current
+  const finish = (slot: Slot, settle: (waiting: Waiting) => void) => {
+    const done = slot.current
     if (!done) return
     clearTimeout(done.timer)
-    current = undefined
+    slot.current = undefined
     settle(done)
     next()
+    // Nothing more for this process: it stops after a quiet spell of its own.
+    if (slot.current || !slot.worker) return
+    clearTimeout(slot.idle)
+    slot.idle = setTimeout(() => stop(slot), idleMs)
+    slot.idle.unref?.()
   }
-  const running = (): JobProcess => {
-    if (worker) return worker
+  const running = (slot: Slot): JobProcess => {
+    if (slot.worker) return slot.worker
     const w = start([`--max-old-space-size=${limits.heapMB}`])
-    worker = w
+    slot.worker = w
     w.onMessage((message) => {
       const answer = message as JobAnswer
-      if (current?.worker !== w || answer?.id !== current.id) return
-      finish((waiting) => (answer.ok ? waiting.resolve(answer.value) : waiting.reject(revive(answer.error))))
+      if (slot.current?.worker !== w || answer?.id !== slot.current.id) return
+      finish(slot, (waiting) =>
+        answer.ok ? waiting.resolve(answer.value) : waiting.reject(revive(answer.error)),
+      )
     })
     w.onExit((why) => {
-      if (worker === w) worker = undefined
-      if (current?.worker !== w) return
-      finish((waiting) =>
+      if (slot.worker === w) slot.worker = undefined
+      if (slot.current?.worker !== w) return
+      finish(slot, (waiting) =>
         waiting.reject(
           tooComplex(
             waiting,
@@ -134,39 +161,48 @@ export function processParser(
     })
     return w
   }
-  const next = () => {
-    if (current) return
-    const waiting = queue.shift()
-    if (!waiting) {
-      clearTimeout(idle)
-      idle = setTimeout(stop, idleMs)
-      idle.unref?.()
-      return
-    }
-    clearTimeout(idle)
+  /** A free slot for this request: its own, else one whose process runs, else one that starts a process. */
+  const freeSlot = (waiting: Waiting): Slot | undefined => {
+    if (waiting.slot) return waiting.slot.current ? undefined : waiting.slot
+    const free = slots.filter((slot) => !slot.current)
+    return free.find((slot) => slot.worker) ?? free[0]
+  }
+  const dispatch = (slot: Slot, waiting: Waiting) => {
+    clearTimeout(slot.idle)
     const id = nextId++
     let w: JobProcess
     try {
-      w = running()
+      w = running(slot)
     } catch (err) {
       waiting.reject(new Error(`Glossa could not start its parse process: ${String(err)}`))
-      return next()
+      return
     }
     const timer = setTimeout(() => {
       // Stopped first, so its exit finds nothing in flight; the next page gets a fresh process.
-      if (worker === w) stop()
-      finish((waiting) =>
+      if (slot.worker === w) stop(slot)
+      finish(slot, (waiting) =>
         waiting.reject(
           tooComplex(waiting, `reading it took longer than ${seconds(limits.timeoutMs)}, and Glossa stopped`),
         ),
       )
     }, limits.timeoutMs)
-    current = { ...waiting, id, worker: w, timer }
+    slot.current = { ...waiting, id, worker: w, timer }
     w.send({ ...waiting.request, id })
   }
-  const send = (request: Unsent, name: string, what: Waiting['what'] = 'page') =>
+  const next = () => {
+    for (let i = 0; i < queue.length;) {
+      const slot = freeSlot(queue[i])
+      if (!slot) {
+        i++
+        continue
+      }
+      const [waiting] = queue.splice(i, 1)
+      dispatch(slot, waiting)
+    }
+  }
+  const send = (request: Unsent, name: string, what: Waiting['what'] = 'page', slot?: Slot) =>
     new Promise<unknown>((resolve, reject) => {
-      queue.push({ request, name, what, resolve, reject })
+      queue.push({ request, name, what, resolve, reject, slot })
       next()
     })
   return {
@@ -174,8 +210,17 @@ export function processParser(
     html: async (input) => (await send({ kind: 'html', input }, input.name)) as ImportedDoc,
     admit: async (body, name) =>
       (await send({ kind: 'admit', input: body }, name, 'body')) as Admitted<ArticleBody>,
-    close: stop,
-    stats: async () => (worker ? ((await send({ kind: 'stats' }, 'stats')) as ParseStats) : undefined),
+    close: () => slots.forEach(stop),
+    workers: slots.length,
+    // The largest peak of the processes running (each asked of itself).
+    stats: async () => {
+      const running = slots.filter((slot) => slot.worker)
+      if (!running.length) return undefined
+      const each = (await Promise.all(
+        running.map((slot) => send({ kind: 'stats' }, 'stats', 'page', slot)),
+      )) as ParseStats[]
+      return { peakRssMB: Math.max(...each.map((s) => s.peakRssMB)) }
+    },
   }
 }
 
