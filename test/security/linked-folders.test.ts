@@ -4,10 +4,11 @@
 // sub-folder named like each old trash record (trash purge: "the images go with the article"), and an index folder
 // linked to another archive's index wrote into it and removed its files. Each is now refused at open with a reason,
 // and nothing outside the archive is touched. Real archives on disk, real links.
-import { mkdir, readdir, symlink, utimes, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
+import { readHead } from '../../src/main/archive/library-head'
 import { SearchIndex } from '../../src/main/search/search-index'
 import { testKeyFile } from '../fixtures/search/kit'
 import { tempDir } from '../temp-archive'
@@ -73,6 +74,23 @@ describe('an archive folder whose own folders are links', () => {
     const reopened = await SearchIndex.open(victim, { keyFile })
     expect(reopened.rebuiltBecause).toBeUndefined()
     await reopened.close()
+  })
+
+  it('a catalog linked to another archive’s gives no early rows (its head is this machine’s, for the other archive)', async () => {
+    const root = await tempDir()
+    const keyFile = join(root, 'catalog-trust.key')
+    const victimDir = join(root, 'victim')
+    const victim = await Archive.open(victimDir, { trustKeyFile: keyFile })
+    await victim.createArticle({ title: 'Someone else’s lead', text: TEXT, tags: [] })
+    await victim.flush()
+    expect((await readHead(victimDir, keyFile)).head?.total).toBe(1)
+
+    const dir = join(root, 'hostile')
+    await mkdir(dir)
+    await copyFile(join(victimDir, 'glossa.json'), join(dir, 'glossa.json'))
+    await symlink(join(victimDir, 'catalog'), join(dir, 'catalog'))
+    expect(await readHead(dir, keyFile)).toMatchObject({ head: null, why: /catalog folder is a link/ })
+    await expect(Archive.open(dir, { trustKeyFile: keyFile })).rejects.toThrow(/catalog is a link/)
   })
 
   it('the same folders as real folders open as before', async () => {

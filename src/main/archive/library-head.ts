@@ -97,8 +97,15 @@ export async function readHead(root: string, keyFile: string): Promise<HeadRead>
   const no = (why: string): HeadRead => ({ head: null, why })
   try {
     const file = headFile(root)
-    const [key, info] = await Promise.all([readTrustKey(keyFile), lstat(file).catch(() => null)])
+    const [key, info, folder] = await Promise.all([
+      readTrustKey(keyFile),
+      lstat(file).catch(() => null),
+      lstat(join(root, 'catalog')).catch(() => null),
+    ])
     if (!key) return no('no trust key on this machine')
+    // Read before the archive opens (which refuses the link): a catalog linked to another archive's on this
+    // machine held that archive's head, signed with this key, and its rows were served as this archive's.
+    if (folder?.isSymbolicLink()) return no('the catalog folder is a link to another folder')
     if (!info) return no('no head')
     if (!info.isFile() || info.size > MAX_HEAD_BYTES) return no('not a file of the head’s size')
     const raw = await readFile(file, 'utf8')
