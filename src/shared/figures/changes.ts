@@ -16,6 +16,16 @@ export function changeBefore(scan: Scan, at: number): boolean {
   return false
 }
 
+const abbreviation = (scan: Scan, i: number): boolean => {
+  const next = scan.tokens[i + 1]
+  return (
+    scan.tokens[i].text === '.' &&
+    next !== undefined &&
+    !next.gap.includes('\n') &&
+    /^[\p{Ll}\d]/u.test(next.text)
+  )
+}
+
 /**
  * A change verb earlier in the sentence of `at`: "запропонувала збільшити площу, за яку виплачують компенсацію,
  * з 60 до 80 кв. м" is a change from one figure to another, not a range.
@@ -23,7 +33,8 @@ export function changeBefore(scan: Scan, at: number): boolean {
 export function changeInSentence(scan: Scan, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const token = scan.tokens[i]
-    if (token.kind === 'sym' && ['.', '!', '?'].includes(token.text)) return false
+    // a full stop before a lower-case word or a number ends an abbreviation, not the sentence: "с 7,5 тыс. до 15"
+    if (token.kind === 'sym' && ['.', '!', '?'].includes(token.text) && !abbreviation(scan, i)) return false
     if (isChange(scan, token.lower)) return true
     if (token.gap.includes('\n')) return false
   }

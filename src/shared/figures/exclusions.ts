@@ -31,6 +31,9 @@ const PATTERNS: readonly RegExp[] = [
   // designations: F-16, S-300, PAC-3, Su-34, G7, COVID-19, MH17, Q4, FY2024, mid-2030s
   /\b\p{L}+-?\d+(?:[-.]\d+)*\p{L}*\b/gu,
   /(?<=\p{Lu}\p{Ll}[\p{L}'’-]*,\s)\d{1,3}(?=,\s)/gu, // Tomas Herak, 52, said (not an acronym: PSOE, 6, y Vox, 4)
+  // an age in brackets after a person's first name and surname: Pieter Vance (61), Andrés Oliván (52 años),
+  // Остап Гнатишин (51) — ages are not figures (README)
+  /(?<=\p{Lu}\p{Ll}+[\s\u00a0]+\p{Lu}\p{Ll}[\p{L}'’-]*[\s\u00a0]?\()(?:\d{1,2}|1[01]\d)(?:[\s\u00a0]+(?:años|ans|Jahre|років|роки|рік|лет|года|год|years?))?(?=\))/gu,
   // a model number with letters glued after it: трамваи 71-911EM, the 3-400X
   /(?<![\p{L}\d-])\d{1,4}-\d{2,5}(?!(?:[KMGT]B|[KMGT]W|[KMGT]Wh|MPH|[KMG]?Hz|FPS|MP|mAh|BN|[A-Z])(?![\p{L}\d]))\p{Lu}+(?![\p{L}\d])/gu,
   // a title in quotes opening with a number word, after a lower-case word: комедия «Пять енотов и ёлка», the

@@ -8,6 +8,9 @@ import { changeBefore, changeInSentence } from './changes'
 import { GLUED_MEASURES, TIME_MEASURES } from './units'
 import { KINDS } from './lang/kinds'
 
+/** Points written onto the number: 0.11pp, 25bps. */
+const GLUED_POINTS = new Set(['pp', 'bps', 'pts'])
+
 const pluralNoun = (lex: Lexicon, token: Token | undefined): boolean =>
   token !== undefined &&
   isWord(token) &&
@@ -92,6 +95,7 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
     if (scale !== undefined) Object.assign(d, { scale, last: d.last + 1 })
     else if (
       !(after.text in GLUED_MEASURES) &&
+      !GLUED_POINTS.has(after.lower) && // 0.11pp, 25bps
       longestAt(tokens, d.last + 1, Object.keys(MEASURES), 'glued') === undefined
     )
       return undefined

@@ -40,6 +40,11 @@ const RU_ORDINAL =
 /** A band of the radio spectrum named by its frequency: "la bande des 7 GHz", "the 3.5 GHz band". */
 const BAND = '(?:[KMG]Hz|ГГц|МГц)'
 
+/** A ranking's top ten in Ukrainian and Russian: an ordinal or "в/у/до" before the noun "десятка". */
+const TOP_TEN = re(
+  `(?<=${B}(?:перв|втор|трет|перш|друг)\\p{L}*${SP}+)десятк\\p{L}*${E}|(?<=${B}(?:в|во|у)${SP}+)(?:десятку|десятці|десятке)${E}|(?<=${B}до${SP}+)десятки${E}(?=${SP}+(?:найкращ|найбільш|кращ|лучш|крупнейш|сильнейш)\\p{L}*)`,
+)
+
 export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   en: [
     QUOTED_NAME,
@@ -52,6 +57,13 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
     ),
     eldest('youngest|oldest', `of${SP}+them`, `years?(?:${SP}+old)?`),
     re(`${B}\\d+(?:[.,]\\d+)?${SP}*${BAND}${SP}+(?=band${E})`),
+    // an emergency line named by its number: "callers to 911", "dialled 999", "911 dispatchers"
+    re(`(?<=${B}(?:to|on|dial(?:l?ed|l?ing)?|call(?:ed|ing)?|than)${SP}+)(?:911|999|112)${E}`),
+    re(
+      `${B}(?:911|999|112)(?=${SP}+(?:callers?|lines?|dispatch\\p{L}*|operators?|cent(?:re|er)s?|system|service)${E})`,
+    ),
+    // a local phone number after the word for a line: "its non-emergency line, 555-0142"
+    re(`(?<=${B}(?:line|number|phone|hotline|helpline|tel\\.?)[,:]?${SP}+)\\d{3}-\\d{4}${E}`),
   ],
   fr: [
     QUOTED_NAME,
@@ -59,6 +71,10 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
     // a clock hour: "publiées mercredi à 17h", "attendait depuis 7h", "vers 16h" (not "48 h de grève")
     re(
       `(?<=${B}(?:à|vers|dès|depuis|jusqu['’]à|avant)${SP}+)(?:[01]?\\d|2[0-3])${SP}?h${E}(?!${SP}*(?:de|d['’])${E})`,
+    ),
+    // a clock hour in words: "la publicité après 20 heures", "à 8 heures" (not "après 20 heures de grève")
+    re(
+      `(?<=${B}(?:à|vers|dès|après|avant|jusqu['’]à)${SP}+)(?:[01]?\\d|2[0-3])${SP}+heures?${E}(?!${SP}*(?:de|d['’])${E})`,
     ),
     ageBound('ans', 'et|ou', `plus${SP}+(?:âgés|jeunes)`),
     // an age as a bound: "ceux qui ont commencé à travailler avant 20 ans", "dès 16 ans"
@@ -99,6 +115,8 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
     ageBound('рок[иів]', 'і|й|та|або', 'старш\\p{L}*|молодш\\p{L}*'),
     eldest('наймолодш|найстарш', `з${SP}+них`, 'рік|роки|років'),
     re(`${B}(?:${UK_TENS})${SP}+${UK_ORDINAL}${E}`),
+    // a ranking's top ten: "вошёл в первую десятку", "потрапив до десятки найкращих" (a rank, not ten of something)
+    TOP_TEN,
   ],
   ru: [
     QUOTED_NAME,
@@ -106,5 +124,7 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
     ageBound('лет|года?', 'и|или', 'старше|младше|моложе'),
     eldest(`самому${SP}+молод|самому${SP}+стар|младш|старш`, `из${SP}+них`, 'год|года|лет'),
     re(`${B}(?:${RU_TENS})${SP}+${RU_ORDINAL}${E}`),
+    // a ranking's top ten: "вошёл в первую десятку", "потрапив до десятки найкращих" (a rank, not ten of something)
+    TOP_TEN,
   ],
 }

@@ -50,6 +50,8 @@ add('collective', 7, 'семеро семерых')
 add('collective', 8, 'восьмеро восьмерых')
 add('collective', 9, 'девятеро девятерых')
 add('collective', 10, 'десятеро десятерых')
+// "десяток" (a ten, said as a noun like "a dozen"): its nominal value, read alone
+add('scale', 10, 'десяток десятка десятку десятком десятке')
 
 const scale = (stem: string): string =>
   ['', 'а', 'у', 'ом', 'е', 'ов', 'ам', 'ами', 'ах'].map((e) => stem + e).join(' ')

@@ -56,6 +56,8 @@ const HUNDREDS = [
 for (const [value, forms] of HUNDREDS) add('hundreds', value, forms)
 const scale = (stem: string): string =>
   ['', 'а', 'у', 'ом', 'і', 'и', 'ів', 'ам', 'ами', 'ах'].map((e) => stem + e).join(' ')
+// "десяток" (a ten, said as a noun like "a dozen"): its nominal value, read alone
+add('scale', 10, 'десяток десятка десятку десятком десятці')
 add('scale', 1e3, 'тисяча тисячі тисяч тисячу тисячею тисячам тисячами тисячах')
 add('scale', 1e6, scale('мільйон'))
 add('scale', 1e9, scale('мільярд'))
