@@ -84,7 +84,7 @@ export async function buildFigureIndexFile(
     }
   }
   await Promise.all(Array.from({ length: WIDTH }, lane))
-  // The app names the first rows and the filter lists when it saves the index itself: none here.
+  // The app names the first rows, the filter lists and the pages when it saves the index itself: none here.
   const head: SavedHead = {
     takenAt,
     recheck: [],
@@ -92,7 +92,7 @@ export async function buildFigureIndexFile(
     facets: { metrics: [], tags: [], sources: [], creators: [] },
     first: [],
   }
-  await writeIndexFile(request.out, Buffer.from(request.key, 'base64'), head, articles)
+  await writeIndexFile(request.out, Buffer.from(request.key, 'base64'), head, null, articles)
   const used = process.cpuUsage()
   return {
     articles: articles.length,

@@ -225,7 +225,7 @@ describe('the saved figures index', () => {
     await index.save()
     const file = join(h.dir, FIGURES_INDEX_FILE)
     const text = await readFile(file, 'utf8')
-    expect(text.startsWith('glossa-figures-index 4 ')).toBe(true)
+    expect(text.startsWith('glossa-figures-index 5 ')).toBe(true)
     // A value changed in the saved file: its MAC no longer matches.
     await writeFile(file, text.replace('[500,', '[5000,').replace('"value":500', '"value":5000'))
     const edited = await reopen(h.dir, h.keyFile)

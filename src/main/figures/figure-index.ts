@@ -24,9 +24,17 @@ import { figureFacets, sortFigures } from '../../shared/figures/table'
 import type { FigureFacets } from '../../shared/figures/table'
 import { stampOf as stampOfFile } from './build-job'
 import type { FigureBuildResult } from './build-job'
-import { articleRef, entriesOf, fromSaved, toSaved } from './figure-entries'
-import { FIGURES_INDEX_FILE, readIndexBody, readIndexHead, writeIndexFile } from './index-file'
-import type { SavedArticle, SavedHead } from './index-file'
+import { articleRef, entriesOf, fromSaved } from './figure-entries'
+import {
+  FIGURES_INDEX_FILE,
+  readIndexBody,
+  readIndexHead,
+  readIndexPages,
+  writeIndexFile,
+} from './index-file'
+import type { SavedArticle, SavedHead, SavedPages } from './index-file'
+import { headOf, metricPageOf, snapshotOf } from './index-snapshot'
+import type { IndexHead } from './index-snapshot'
 import { FigureChanges } from './figure-changes'
 import { builders, keyFiles, runBuild } from './index-setup'
 import type { FigureBuilder } from './index-setup'
@@ -44,8 +52,8 @@ const SAVE_DELAY_MS = 30_000
 /** Slack on mtimes against the snapshot's time (coarse file system clocks). */
 const CLOCK_SLACK_MS = 2_000
 
-/** Rows of the default order saved in the file's head: the first page, before the rest is read. */
-export const HEAD_ROWS = 300
+export { HEAD_ROWS } from './index-snapshot'
+export type { IndexHead } from './index-snapshot'
 
 export type IndexState = 'building' | 'checking' | 'ready'
 export type IndexStatus = { state: IndexState; version: number; done: number; of: number; figures: number }
@@ -60,9 +68,6 @@ type Held = { stamp: string; entries: FigureEntry[]; seq: number }
  */
 const stampOf = (info: BigIntStats) => stampOfFile(info)
 const statOf = (file: string) => stat(file, { bigint: true }).catch(() => null)
-
-/** What the head of the saved file holds, read back: the first rows, how many figures, the filter lists. */
-export type IndexHead = { first: FigureEntry[]; all: number; facets: FigureFacets }
 
 export class FigureIndex {
   private readonly held = new Map<string, Held>()
@@ -92,11 +97,24 @@ export class FigureIndex {
   private markFull: () => void = () => {}
   /** While the saved body is read: what the head said, for a first page and the filter lists. */
   head: IndexHead | null = null
-  /** The first rows and filter lists to save in the head (FigureQueries gives its kept answers). */
-  summarize: () => { first: FigureEntry[]; facets: FigureFacets } = () => ({
-    first: sortFigures(this.all(), 'period', 1).slice(0, HEAD_ROWS),
+  /** The default order and the filter lists, to save (FigureQueries gives its kept answers). */
+  summarize: () => { ordered: FigureEntry[]; facets: FigureFacets } = () => ({
+    ordered: sortFigures(this.all(), 'period', 1),
     facets: figureFacets(this.all()),
   })
+  /** While the body is read: the MACs the head was read with, and the saved pages once asked for. */
+  private saved: { macs: [string, string, string]; pages: Promise<SavedPages | null> | null } | null = null
+
+  /**
+   * While the saved body is read: how many figures a filter by `metric` keeps and its first rows in the default
+   * order, from the saved pages (read on first use); null when there are none to trust (then wait for `full`).
+   */
+  async metricPage(metric: string): Promise<{ total: number; first: FigureEntry[] } | null> {
+    const { saved, key } = this
+    if (!saved || !key) return null
+    const pages = await (saved.pages ??= readIndexPages(this.file, key, saved.macs))
+    return pages && this.head ? metricPageOf(this.archive, pages, metric) : null
+  }
 
   /** What the last build job reported (the bench reads it); null when the index was not built by a job. */
   built: FigureBuildResult | null = null
@@ -116,7 +134,7 @@ export class FigureIndex {
         this.state = 'ready'
       })
       .finally(() => {
-        this.head = null
+        this.head = this.saved = null
         this.markLoaded()
         this.markFull()
       })
@@ -186,10 +204,11 @@ export class FigureIndex {
     if (saved.ok && this.key) {
       this.opened = 'loaded'
       this.state = 'checking'
-      this.head = this.headOf(saved.head)
+      this.head = headOf(this.archive, saved.head)
+      this.saved = { macs: saved.macs, pages: null }
       this.markLoaded()
       const body = await readIndexBody(this.file, this.key, saved.macs[1])
-      this.head = null
+      this.head = this.saved = null
       if (body) {
         this.load(body)
         this.markFull()
@@ -235,18 +254,6 @@ export class FigureIndex {
     } finally {
       await rm(dir, { recursive: true, force: true }).catch(() => {})
     }
-  }
-
-  private headOf(saved: SavedHead): IndexHead {
-    const refs = new Map<string, FigureEntry['article']>()
-    const first: FigureEntry[] = []
-    for (const [articleId, ...figure] of saved.first) {
-      if (!this.archive.catalog.has(articleId)) continue
-      let ref = refs.get(articleId)
-      if (!ref) refs.set(articleId, (ref = articleRef(this.archive, articleId)))
-      first.push(fromSaved(articleId, ref, figure))
-    }
-    return { first, all: saved.all, facets: { total: saved.all, ...saved.facets } }
   }
 
   private done(): void {
@@ -369,23 +376,11 @@ export class FigureIndex {
     this.timer = undefined
     const key = this.key
     if (!key) return this.saving
-    const { first, facets } = this.summarize()
-    const head: SavedHead = {
-      takenAt: Date.now(),
-      recheck: [...this.pending],
-      all: this.all().length,
-      facets: {
-        metrics: facets.metrics,
-        tags: facets.tags,
-        sources: facets.sources,
-        creators: facets.creators,
-      },
-      first: first.slice(0, HEAD_ROWS).map((e) => [e.annotation.articleId, ...toSaved(e)]),
-    }
-    const articles: SavedArticle[] = []
-    for (const [articleId, { stamp, entries }] of this.held)
-      articles.push([articleId, stamp, entries.map(toSaved)])
-    this.saving = this.saving.then(() => writeIndexFile(this.file, key, head, articles)).catch(() => {})
+    const { ordered, facets } = this.summarize()
+    const { head, pages, articles } = snapshotOf(ordered, facets, [...this.pending], this.held)
+    this.saving = this.saving
+      .then(() => writeIndexFile(this.file, key, head, pages, articles))
+      .catch(() => {})
     return this.saving
   }
 }

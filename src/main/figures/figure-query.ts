@@ -14,7 +14,6 @@ import {
 } from '../../shared/figures/table'
 import type { FigureFacets, FigureFilter, FigureSort } from '../../shared/figures/table'
 import { isWithinTag } from '../../shared/tags'
-import { HEAD_ROWS } from './figure-index'
 import type { FigureIndex } from './figure-index'
 
 /** Orders (a filter and a sort) kept at once: the view's current one and the few before it. */
@@ -37,8 +36,8 @@ export class FigureQueries {
   private readonly series = new Map<string, SeriesPoint<FigureEntry>[]>()
 
   constructor(private readonly index: FigureIndex) {
-    // The saved head's first rows and filter lists: the answers kept here, not worked out again.
-    index.summarize = () => ({ first: this.ordered().slice(0, HEAD_ROWS), facets: this.facetCounts() })
+    // The saved head's first rows, pages and filter lists: the answers kept here, not worked out again.
+    index.summarize = () => ({ ordered: this.ordered(), facets: this.facetCounts() })
   }
 
   /** Drops every answer kept once the index has moved on. */

@@ -106,6 +106,22 @@ export function figureHandlers({ archive }: ServiceContext): HandlerMap<'figures
           items: head.first.slice(offset, offset + limit),
           status: index.status(),
         }
+      // A filter by a metric alone, in the default order: its first rows from the saved pages meanwhile.
+      const metric = filter?.metric
+      const byMetric =
+        head &&
+        metric &&
+        Object.entries(filter).every(([k, v]) => k === 'metric' || v === undefined) &&
+        (!sort || (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir))
+      const saved = byMetric ? await index.metricPage(metric) : null
+      if (head && saved && (offset + limit <= saved.first.length || saved.first.length === saved.total))
+        return {
+          total: saved.total,
+          all: head.all,
+          offset,
+          items: saved.first.slice(offset, offset + limit),
+          status: index.status(),
+        }
       await index.full
       const list = queries.ordered(filter, sort)
       return {
