@@ -1,7 +1,8 @@
 // Tests (Node): judges one crash run. Given the annotations before the run, the child's event lines and the
 // annotations found on disk after the kill, lists every way the archive broke a promise it acknowledged.
 export type Notes = ReadonlyMap<string, string>
-export type RunVerdict = { acks: number; problems: string[] }
+/** `inFlight`: operations sent and not acknowledged when the kill landed (the kill cut them off mid-write). */
+export type RunVerdict = { acks: number; inFlight: number; problems: string[] }
 
 type Update = { note: string; acked: boolean }
 
@@ -79,5 +80,7 @@ export function checkRun(before: Notes, lines: readonly string[], after: Notes):
       problems.push(`${id}: unexpected annotation with note "${note}"`)
     claimed.add(note)
   }
-  return { acks: log.acks.length, problems }
+  const sends = log.pendingCreates.size + log.deleteSent.size - log.deleteAcked.size
+  const updates = [...log.updates.values()].reduce((n, list) => n + list.filter((u) => !u.acked).length, 0)
+  return { acks: log.acks.length, inFlight: sends + updates, problems }
 }

@@ -62,8 +62,9 @@ export async function observe(dir: string, articleId: string): Promise<Observed>
   const archive = await Archive.open(dir)
   if (archive.problems.length)
     throw new Error(`the archive reports damage: ${JSON.stringify(archive.problems)}`)
-  const list = await archive.listAnnotations(articleId)
+  // The counts as the open left them (it mends those a kill left at 0), before reading the list mends any.
   const { counts } = archive.meta(articleId)
+  const list = await archive.listAnnotations(articleId)
   return {
     notes: new Map(list.map((a) => [a.id, a.note])),
     files: files.length,
