@@ -11,6 +11,7 @@ import { detectFigures } from './detect'
 import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
 import { aheadSpans } from './period-ahead'
+import { fieldPeriods } from './period-field'
 import { periodForms } from './period-forms'
 import { hasClock, maskRoles } from './period-roles'
 import type { FoundPeriod } from './period-phrases'
@@ -113,7 +114,11 @@ export function sentencePhrases(
   const ahead = isForecast(slice, lex.code, '') || plansAhead(text.slice(source.start, source.end), lex.code)
   // "within three years", "au cours des cinq prochaines années": read on the words as written, since the count
   // may be a figure masked above (period-ahead.ts)
-  const spans = aheadSpans(text.slice(source.start, source.end), ref, lex).filter(
+  // a split year with its field's noun, and a bare field noun pointing back to one (period-field.ts)
+  const spans = [
+    ...fieldPeriods(text, source.start, source.end),
+    ...aheadSpans(text.slice(source.start, source.end), ref, lex),
+  ].filter(
     (p) =>
       mask === undefined ||
       p.index + p.text.length <= mask.from - source.start ||

@@ -24,6 +24,7 @@ import {
 import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-find'
 import { hasClock, opensSegment, soFar } from './period-roles'
 import { referBack } from './period-state'
+import { attachedElsewhere } from './period-attach'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
 import { sentenceAt } from './sentences'
 
@@ -284,6 +285,18 @@ function readSentence(args: {
             p.text,
             text.slice(source.start, p.index),
             text.slice(p.index + p.text.length, source.end),
+            lex.code,
+          ),
+      )
+      // a phrase in a participle on another noun or naming the day of an act dates that (period-attach.ts)
+      .filter(
+        (p) =>
+          args.anyPhrase === true ||
+          !attachedElsewhere(
+            text.slice(source.start, source.end),
+            p.index - source.start,
+            p.index - source.start + p.text.length,
+            start < source.end ? start - source.start : undefined,
             lex.code,
           ),
       )
