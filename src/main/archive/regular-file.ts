@@ -13,6 +13,24 @@ export class NotARegularFile extends Error {
   }
 }
 
+/**
+ * The longest string V8 makes (in UTF-16 units): no file Glossa writes comes near it (the largest, an article's body,
+ * holds at most 20 million characters of text and of HTML). A larger file is refused before it is read: a sparse
+ * file takes no room on disk and travels in an archive, and one of 1.5 GB in connector.json's place was read
+ * whole (1.6 GB of memory, 20 s) before its text was found too long; up to 4 GB would be allocated.
+ */
+export const MAX_READ_BYTES = 0x1fffffe8
+
+export class FileTooLarge extends Error {
+  constructor(
+    readonly file: string,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`${file} is ${bytes} bytes, larger than any file Glossa writes there (at most ${limit})`)
+  }
+}
+
 /** Whether a read refuses a link by itself (O_NOFOLLOW: ELOOP), so no lstat is needed before it. */
 export const OPEN_REFUSES_LINKS = (constants.O_NOFOLLOW ?? 0) !== 0
 
@@ -22,16 +40,17 @@ export const OPEN_REFUSES_LINKS = (constants.O_NOFOLLOW ?? 0) !== 0
  * readFile made five and the shard's lstat before it one more: at 4,096 catalog buckets each call is a round
  * trip through the thread pool.
  */
-export async function readRegular(file: string): Promise<string> {
-  return (await readRegularBytes(file)).toString('utf8')
+export async function readRegular(file: string, maxBytes = MAX_READ_BYTES): Promise<string> {
+  return (await readRegularBytes(file, maxBytes)).toString('utf8')
 }
 
 /** readRegular's bytes, not decoded (the library's rows cache MACs them as they are). */
-export async function readRegularBytes(file: string): Promise<Buffer> {
+export async function readRegularBytes(file: string, maxBytes = MAX_READ_BYTES): Promise<Buffer> {
   const handle = await open(file, READ_FLAGS)
   try {
     const info = await handle.stat()
     if (!info.isFile()) throw new NotARegularFile(file)
+    if (info.size > maxBytes) throw new FileTooLarge(file, info.size, maxBytes)
     // One byte more than the size: a read that fills it means the file grew, and the rest is read as it comes.
     let buffer = Buffer.allocUnsafe(info.size + 1)
     let length = 0
@@ -42,6 +61,7 @@ export async function readRegularBytes(file: string): Promise<Buffer> {
       // read before that size is read on from where it stopped).
       if (bytesRead === 0 || (length >= info.size && length < buffer.length)) break
       if (length < buffer.length) continue
+      if (length > maxBytes) throw new FileTooLarge(file, length, maxBytes)
       const larger = Buffer.allocUnsafe(buffer.length * 2)
       buffer.copy(larger)
       buffer = larger
@@ -53,10 +73,12 @@ export async function readRegularBytes(file: string): Promise<Buffer> {
 }
 
 /** readRegular, synchronously (the archive's lock is taken before anything else runs). */
-export function readRegularSync(file: string): string {
+export function readRegularSync(file: string, maxBytes = MAX_READ_BYTES): string {
   const fd = openSync(file, READ_FLAGS)
   try {
-    if (!fstatSync(fd).isFile()) throw new NotARegularFile(file)
+    const info = fstatSync(fd)
+    if (!info.isFile()) throw new NotARegularFile(file)
+    if (info.size > maxBytes) throw new FileTooLarge(file, info.size, maxBytes)
     return readFileSync(fd, 'utf8')
   } finally {
     closeSync(fd)

@@ -12,6 +12,9 @@ import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from '../archive/atomic'
 import { readRegular } from '../archive/regular-file'
 
+/** 100 paired browsers take about 30 KB. */
+const MAX_TOKEN_FILE_BYTES = 1024 * 1024
+
 /** The archive whose browsers are paired, and the app's own folder (Electron's userData; never in an archive). */
 export type ConnectorPlace = { archiveDir: string; userDir: string }
 
@@ -25,8 +28,9 @@ export function tokenFiles({ archiveDir, userDir }: ConnectorPlace): { file: str
 async function readTokens<T>(file: string, check: (data: unknown) => T | undefined): Promise<T | undefined> {
   let text: string
   try {
-    // Never a pipe (read forever) nor a link (to /dev/zero: read until memory ran out).
-    text = await readRegular(file)
+    // Never a pipe (read forever), a link (to /dev/zero: read until memory ran out) nor a file larger than 100
+    // tokens take (a sparse file of gigabytes, nothing on disk, was read whole).
+    text = await readRegular(file, MAX_TOKEN_FILE_BYTES)
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw new GlossaError(

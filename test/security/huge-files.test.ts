@@ -1,0 +1,51 @@
+// Tests (Node): an archive folder is hostile, and a file in it may be sparse: gigabytes long, nothing on disk, carried
+// by a tar or a copy. Files were read only when regular (special-files.test.ts), but then whole, whatever their
+// size: a 1.5 GB sparse connector.json took 1.6 GB of memory and 20 s before its text was found too long, and up
+// to 4 GB would have been allocated. A file larger than Glossa ever writes there is now refused by its size, unread.
+import { truncate, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MAX_READ_BYTES, readRegular } from '../../src/main/archive/regular-file'
+import { articleFile } from '../../src/main/archive/ids'
+import { serviceHarness } from '../service-harness'
+import { tempDir } from '../temp-archive'
+
+/** `file` holding `text`, then made `bytes` long: the rest is a hole (zeros, no room on disk). */
+async function sparse(file: string, text: string, bytes: number): Promise<void> {
+  await writeFile(file, text)
+  await truncate(file, bytes)
+}
+
+describe('sparse files of gigabytes in an archive folder', () => {
+  it('connector tokens larger than 100 paired browsers take are refused by their size, unread', async () => {
+    const h = await serviceHarness()
+    await sparse(join(h.dir, 'connector.json'), '{"version":1,"tokens":[]}', 100 * 1024 * 1024)
+    await expect(h.call('connector.tokens.list', {})).rejects.toMatchObject({
+      code: 'corrupt_file',
+      message: expect.stringMatching(/is 104857600 bytes, larger than any file Glossa writes there/),
+    })
+  })
+
+  it('an annotations file past the longest string is refused by its size, and the article still opens', async () => {
+    const h = await serviceHarness()
+    const article = await h.call('articles.create', {
+      title: 'Kept',
+      text: 'The port handled 4.1 million tonnes.',
+    })
+    await h.archive.flush()
+    const file = articleFile(h.dir, 'annotations', article.id)
+    await sparse(file, '{"version":1,"annotations":[]}', MAX_READ_BYTES + 1)
+    await expect(h.call('annotations.list', { articleId: article.id })).rejects.toMatchObject({
+      code: 'corrupt_file',
+      message: expect.stringMatching(/larger than any file Glossa writes there/),
+    })
+    expect((await h.call('articles.get', { id: article.id })).title).toBe('Kept')
+  })
+
+  it('a file within the bound is read as before; one past it is refused by its size', async () => {
+    const file = join(await tempDir(), 'small.json')
+    await writeFile(file, '{"a":1}')
+    expect(await readRegular(file, 7)).toBe('{"a":1}')
+    await expect(readRegular(file, 6)).rejects.toThrow(/is 7 bytes, larger than any file Glossa writes there/)
+  })
+})
