@@ -1,6 +1,6 @@
 // Bench (Node): an export streamed to a file by the export job process, as the app runs it, with that process's
 // RSS and CPU time sampled from /proc every 0.5 s as its file grows (bench/growth-child.ts, bench/export-memory.ts).
-import { copyFile, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Archive } from '../src/main/archive/archive'
@@ -9,6 +9,7 @@ import { processExporter, processFileExporter } from '../src/main/export/job'
 import { writeFile } from 'node:fs/promises'
 import { nodeProcess } from '../src/main/jobs/job-process'
 import { distFile } from './child'
+import { procStats } from './job-bench'
 
 /** One sample of the export process as the export goes: seconds since it started, bytes written so far, RSS. */
 export type ExportSample = { s: number; bytes: number; rssMB: number }
@@ -25,23 +26,6 @@ export type ExportMeasure = {
 }
 
 export const FILE_NAMES = { markdown: 'notes.md', 'figures-csv': 'figures.csv', json: 'glossa-backup.json' }
-
-/** RSS (MB) and CPU time (ms, user + system) of a live process, from /proc; null once it is gone. */
-async function procStats(pid: number): Promise<{ rssMB: number; cpuMs: number } | null> {
-  try {
-    const [status, statLine] = await Promise.all([
-      readFile(`/proc/${pid}/status`, 'utf8'),
-      readFile(`/proc/${pid}/stat`, 'utf8'),
-    ])
-    const rssKB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks.
-    const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ')
-    const ticks = Number(fields[11]) + Number(fields[12])
-    return { rssMB: Math.round(rssKB / 1024), cpuMs: ticks * 10 }
-  } catch {
-    return null
-  }
-}
 
 /** Bytes written so far: the export streams into a scratch file beside the target (writeAtomicStreamed). */
 async function bytesSoFar(dir: string): Promise<number> {

@@ -5,9 +5,7 @@
 // CPU and peak RSS; `--profile DIR` writes that process's CPU profile there (`--cpu-prof`).
 // Build first: `npx vite build --config bench/vite.bench.config.ts --outDir bench/results/dist-se7`, then
 // `npx jiti bench/export-profile.ts --size full --dist bench/results/dist-se7 [--busy]`.
-import { fork, spawn } from 'node:child_process'
-import type { Serializable } from 'node:child_process'
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -16,10 +14,8 @@ import { processFileExporter } from '../src/main/export/job'
 import { archiveExportSource, gatherBundle } from '../src/main/export/run'
 import type { ExportArgs } from '../src/main/export/run'
 import { nodeProcess } from '../src/main/jobs/job-process'
-import type { JobProcess } from '../src/main/jobs/job-process'
 import { exportFiguresCsv, exportMarkdown } from '../src/shared/export'
-import { benchPaths } from './sizes'
-import type { SizeName } from './sizes'
+import { busyCore, cachedArchive, profiledJob } from './job-bench'
 
 const { values } = parseArgs({
   options: {
@@ -51,12 +47,10 @@ const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1000
 const GENERATED_AT = '2026-12-07T10:00:00.000Z'
 
 async function main(): Promise<void> {
-  const size = values.size as SizeName
-  const root = join(process.cwd(), 'bench', 'results', 'archives', `${size}-seed${values.seed}`)
-  const paths = benchPaths(size, Number(values.seed), root)
-  if (!(await stat(paths.manifest).catch(() => null))) throw new Error(`no cached archive at ${root}`)
+  const size = values.size!
+  const paths = await cachedArchive(size, Number(values.seed))
   const worker = resolve(values.dist!, 'export-worker.js')
-  const busy = values.busy ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null
+  const busy = busyCore(values.busy)
   const out = await mkdtemp(join(tmpdir(), 'glossa-export-profile-'))
   try {
     const archive = await Archive.open(paths.archive)
@@ -66,20 +60,9 @@ async function main(): Promise<void> {
       ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : []),
     ]
     // With a profile, ended by closing its channel rather than by a signal: it exits and writes the profile.
-    const exporter = processFileExporter((): JobProcess => {
-      if (!values.profile) return nodeProcess(worker, flags)
-      const child = fork(worker, [], {
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        execArgv: flags,
-        serialization: 'advanced',
-      })
-      return {
-        send: (message) => child.send(message as Serializable),
-        onMessage: (listener) => child.on('message', listener),
-        onExit: (listener) => child.once('exit', (code, signal) => listener(signal ?? `exit code ${code}`)),
-        kill: () => child.disconnect(),
-      }
-    })
+    const exporter = processFileExporter(() =>
+      values.profile ? profiledJob(worker, flags) : nodeProcess(worker, flags),
+    )
     console.log(
       `${size}: ${archive.list().length} articles; load ${loadavg()[0].toFixed(1)}${busy ? ', --busy' : ''}`,
     )

@@ -4,9 +4,7 @@
 // the parse process. Imported articles are deleted again at the end, as the bench does.
 // Build first (bench/export-profile.ts says how), then
 // `npx jiti bench/import-profile.ts --size full --pages 100 --profile DIR [--busy]`.
-import { fork, spawn } from 'node:child_process'
-import type { Serializable } from 'node:child_process'
-import { stat, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { Session } from 'node:inspector/promises'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -14,11 +12,9 @@ import { parseArgs } from 'node:util'
 import { Archive } from '../src/main/archive/archive'
 import { removeTrash } from '../src/main/archive/trash'
 import { Importer } from '../src/main/importer'
-import type { JobProcess } from '../src/main/jobs/job-process'
 import { processParser } from '../src/main/jobs/parse-service'
 import { savedNewsPage } from './html-page'
-import { benchPaths } from './sizes'
-import type { SizeName } from './sizes'
+import { busyCore, cachedArchive, profiledJob } from './job-bench'
 
 const { values } = parseArgs({
   options: {
@@ -36,12 +32,9 @@ const { values } = parseArgs({
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000
 
 async function main(): Promise<void> {
-  const size = values.size as SizeName
-  const root = join(process.cwd(), 'bench', 'results', 'archives', `${size}-seed${values.seed}`)
-  const paths = benchPaths(size, Number(values.seed), root)
-  if (!(await stat(paths.manifest).catch(() => null))) throw new Error(`no cached archive at ${root}`)
+  const paths = await cachedArchive(values.size!, Number(values.seed))
   const profileDir = resolve(values.profile!)
-  const busy = values.busy ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null
+  const busy = busyCore(values.busy)
   try {
     const archive = await Archive.open(paths.archive)
     const pages = Array.from({ length: Number(values.pages) }, (_, i) => {
@@ -50,24 +43,16 @@ async function main(): Promise<void> {
     })
     // The parse process, ended by closing its channel so that it exits and writes its profile.
     const worker = resolve(values.dist!, 'parse-worker.js')
-    const parser = processParser((execArgv): JobProcess => {
-      const child = fork(worker, [], {
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        execArgv: [
+    const parser = processParser(
+      (execArgv) =>
+        profiledJob(worker, [
           ...execArgv,
           ...values.flags!.split(' ').filter(Boolean),
           '--cpu-prof',
           `--cpu-prof-dir=${profileDir}`,
-        ],
-        serialization: 'advanced',
-      })
-      return {
-        send: (message) => child.send(message as Serializable),
-        onMessage: (listener) => child.on('message', listener),
-        onExit: (listener) => child.once('exit', (code, signal) => listener(signal ?? `exit code ${code}`)),
-        kill: () => child.disconnect(),
-      }
-    })
+        ]),
+      { workers: 1 },
+    )
     const importer = new Importer(archive, undefined, parser)
     // The first page starts the parse process: not profiled here.
     const first = await importer.importBytes(pages[0])

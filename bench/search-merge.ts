@@ -12,7 +12,7 @@
 // `--joined N`: the target is N build segments written as one first (a segment of N × 10,000 articles: a tail
 // merge of small segments makes up to 7 × 20,000 documents, about two build segments).
 import { randomBytes } from 'node:crypto'
-import { link, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { link, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -24,6 +24,7 @@ import { SegmentReader } from '../src/main/search/segment-file'
 import { adoptMerged, mergeJob } from '../src/main/search/segment-merge'
 import { SegmentedIndex } from '../src/main/search/segmented-index'
 import { INDEX_OPTIONS } from '../src/main/search/documents'
+import { procStats } from './job-bench'
 import { summarize } from './stats'
 
 const { values } = parseArgs({
@@ -39,20 +40,6 @@ const rounds = Number(values.rounds)
 const joined = Number(values.joined)
 
 type Sample = { peakRssMB: number; cpuMs: number }
-
-async function procSample(pid: number): Promise<Sample | null> {
-  try {
-    const [status, stat] = await Promise.all([
-      readFile(`/proc/${pid}/status`, 'utf8'),
-      readFile(`/proc/${pid}/stat`, 'utf8'),
-    ])
-    const hwmKB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return { peakRssMB: Math.round(hwmKB / 1024), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 }
-  } catch {
-    return null
-  }
-}
 
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const d = process.cpuUsage(since)
@@ -105,7 +92,7 @@ async function round(worker: string, sources: string[]): Promise<Record<string, 
     let last: Sample | null = null
     const builder = processBuilder(() => nodeProcess(worker, [], (p) => (pid = p)))
     const watch = setInterval(() => {
-      if (pid) void procSample(pid).then((s) => (last = s ?? last))
+      if (pid) void procStats(pid).then((s) => (last = s ?? last))
     }, 20)
     const started = performance.now()
     if (!builder.merge) throw new Error('the builder has no merge job')
