@@ -4,11 +4,18 @@
 // to 4 GB would have been allocated. A file larger than Glossa ever writes there is now refused by its size, unread.
 import { truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { MAX_READ_BYTES, readRegular } from '../../src/main/archive/regular-file'
 import { articleFile } from '../../src/main/archive/ids'
 import { serviceHarness } from '../service-harness'
 import { tempDir } from '../temp-archive'
+
+/** A gzip of `mb` megabytes of zeros: one member of a megabyte, repeated (gunzip reads members one after another). */
+function gzipOfZeros(mb: number): Buffer {
+  const member = gzipSync(Buffer.alloc(1024 * 1024))
+  return Buffer.concat(Array.from({ length: mb }, () => member))
+}
 
 /** `file` holding `text`, then made `bytes` long: the rest is a hole (zeros, no room on disk). */
 async function sparse(file: string, text: string, bytes: number): Promise<void> {
@@ -41,6 +48,20 @@ describe('sparse files of gigabytes in an archive folder', () => {
     })
     expect((await h.call('articles.get', { id: article.id })).title).toBe('Kept')
   })
+
+  it('a snapshot that unpacks past the longest backup is refused, not unpacked into gigabytes', async () => {
+    const h = await serviceHarness()
+    const snapshot = await h.call('backups.create', {})
+    // Half a megabyte of gzip; one of 4 MB unpacked to 4 GB.
+    await writeFile(
+      join(h.dir, 'backups', snapshot.id),
+      gzipOfZeros(Math.ceil(MAX_READ_BYTES / 1024 / 1024) + 1),
+    )
+    await expect(h.call('backups.restore', { id: snapshot.id })).rejects.toMatchObject({
+      code: 'corrupt_file',
+      message: expect.stringMatching(/unpacks to more than any backup holds/),
+    })
+  }, 120_000)
 
   it('a file within the bound is read as before; one past it is refused by its size', async () => {
     const file = join(await tempDir(), 'small.json')

@@ -1,6 +1,6 @@
 // Main process: automatic rotating snapshots of the archive (one a day, the last KEEP kept) and snapshots on
 // demand. A snapshot is a JSON backup (the export format), gzipped, in <archive>/backups/.
-import { lstat, mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
@@ -9,7 +9,7 @@ import { exportBackup, parseBackup } from '../../shared/export'
 import type { Backup } from '../../shared/export'
 import type { Archive } from './archive'
 import { writeAtomic } from './atomic'
-import { readRegular } from './regular-file'
+import { FileTooLarge, MAX_READ_BYTES, readRegular, readRegularBytes } from './regular-file'
 
 export const KEEP = 7
 const DAY = 86_400_000
@@ -48,7 +48,9 @@ export async function listSnapshots(archive: Archive): Promise<SnapshotInfo[]> {
     const [d, t] = match[1].split('T')
     const createdAt = `${d}T${t.replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')}`
     const info = await stat(join(dirOf(archive), name))
-    const counted = Number((await readRegular(join(dirOf(archive), `${name}.count`)).catch(() => '0')).trim())
+    const counted = Number(
+      (await readRegular(join(dirOf(archive), `${name}.count`), 64).catch(() => '0')).trim(),
+    )
     // A crafted .count file is a hint gone wrong, not a number to pass on.
     const articles = Number.isSafeInteger(counted) && counted >= 0 ? counted : 0
     out.push({ id: name, createdAt, size: info.size, articles })
@@ -102,13 +104,23 @@ export async function readSnapshot(archive: Archive, id: string): Promise<Backup
   let raw: Buffer
   try {
     // Only a regular file: a pipe in its place made the read wait forever for a writer.
-    if (!(await lstat(join(dirOf(archive), id))).isFile()) throw new Error('not a regular file')
-    raw = await readFile(join(dirOf(archive), id))
-  } catch {
+    raw = await readRegularBytes(join(dirOf(archive), id))
+  } catch (err) {
+    if (err instanceof FileTooLarge)
+      throw new GlossaError('corrupt_file', `Snapshot ${id} cannot be read: it is larger than any backup.`)
     throw new GlossaError('not_found', `Snapshot ${id} is not in backups/.`)
   }
-  const json = (await promisify(gunzip)(raw).catch(() => null))?.toString('utf8')
-  const parsed = json ? parseBackup(json) : { problem: 'it is not a gzipped backup' }
+  // Unpacked only up to the longest text a backup can be (a gzip of 4 MB unpacked to 4 GB in memory before).
+  const json = await promisify(gunzip)(raw, { maxOutputLength: MAX_READ_BYTES }).then(
+    (bytes) => bytes.toString('utf8'),
+    (err: unknown) => ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too large' : null),
+  )
+  const parsed =
+    json === 'too large'
+      ? { problem: 'it unpacks to more than any backup holds' }
+      : json
+        ? parseBackup(json)
+        : { problem: 'it is not a gzipped backup' }
   if ('problem' in parsed)
     throw new GlossaError('corrupt_file', `Snapshot ${id} cannot be read: ${parsed.problem}`)
   return parsed.backup
