@@ -11,6 +11,7 @@ import { latinBodies, slavicBodies } from './entities'
 import { kindOf } from './entity-kinds'
 import { bodyNominative, trimSpan } from './entity-spans'
 import type { Lexicon } from './lang/types'
+import { mentionPhrase } from './mention-phrase'
 
 export type Entity = {
   name: string
@@ -347,7 +348,7 @@ export function resolveMention(
   if (outlet !== undefined && mention === outlet) return undefined
   const entities = articleEntities(text, lex)
   const de = lex.code === 'de'
-  const span = trimSpan(mention, lex)
+  const span = trimSpan(mentionPhrase(mention, text, lex), lex)
   if (span !== mention) return resolveMention(span, text, offset, lex)
   const words = mention.split(/\s+/).filter(Boolean)
   if (words.length === 0) return mention

@@ -8,6 +8,8 @@ import { spelledOut } from './acronyms'
 import { deCommonNoun } from './lang/de-clauses'
 import { ruBodyNominative } from './lang/ru-names'
 import { ukBodyNominative } from './lang/uk-names'
+import { PHRASE } from './mention-phrase'
+import { slavicPhraseNominative } from './slavic-phrase'
 import type { Lexicon } from './lang/types'
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -41,7 +43,11 @@ function cyrillicBody(word: string, text: string, code: 'ru' | 'uk'): string | u
   const rest = m[1].trim().split(/\s+/)
   const toNominative = code === 'ru' ? ruBodyNominative : ukBodyNominative
   for (let n = 1; n <= Math.min(3, rest.length); n++) {
-    const named = toNominative([word, ...rest.slice(0, n)].join(' '))
+    const phrase = [word, ...rest.slice(0, n)].join(' ')
+    // (a head noun no list holds, in the nominative by its morphology: "Национальной лотереи")
+    const named =
+      toNominative(phrase) ??
+      (n === 1 && PHRASE.has(code) ? slavicPhraseNominative(phrase, code, text) : undefined)
     if (named === undefined || named.split(' ').length !== n + 1) continue
     // (the head's genitive complement: "регулятора азартных игр", "служби безпеки")
     const tail =
