@@ -260,10 +260,10 @@ describe('the saved figures index', () => {
     await opening.ready
     expect([opening.opened, opening.head, opening.all().length]).toEqual(['loaded', null, 6])
 
-    // The body's last line edited (a figure's value), the head left as it was.
+    // The body's first line edited (a figure's value), the head left as it was (line 3 says where the pages are).
     const file = join(h.dir, FIGURES_INDEX_FILE)
     const lines = (await readFile(file, 'utf8')).split('\n')
-    lines[lines.length - 2] = lines[lines.length - 2].replace(/"value":(\d+)/, '"value":1$1')
+    lines[3] = lines[3].replace(/"value":(\d+)/, '"value":1$1')
     await writeFile(file, lines.join('\n'))
     const edited = await reopen(h.dir, h.keyFile)
     expect(edited.index.opened).toBe('built')

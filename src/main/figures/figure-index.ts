@@ -29,10 +29,11 @@ import {
   FIGURES_INDEX_FILE,
   readIndexBody,
   readIndexHead,
-  readIndexPages,
+  readPage,
+  readPagesIndex,
   writeIndexFile,
 } from './index-file'
-import type { SavedArticle, SavedHead, SavedPages } from './index-file'
+import type { PagesIndex, SavedArticle, SavedHead } from './index-file'
 import { headOf, metricPageOf, snapshotOf } from './index-snapshot'
 import type { IndexHead } from './index-snapshot'
 import { FigureChanges } from './figure-changes'
@@ -102,8 +103,8 @@ export class FigureIndex {
     ordered: sortFigures(this.all(), 'period', 1),
     facets: figureFacets(this.all()),
   })
-  /** While the body is read: the MACs the head was read with, and the saved pages once asked for. */
-  private saved: { macs: [string, string, string]; pages: Promise<SavedPages | null> | null } | null = null
+  /** While the body is read: the MACs the head was read with, and where the saved pages are once asked. */
+  private saved: { macs: [string, string, string]; pages: Promise<PagesIndex | null> | null } | null = null
 
   /**
    * While the saved body is read: how many figures a filter by `metric` keeps and its first rows in the default
@@ -112,8 +113,9 @@ export class FigureIndex {
   async metricPage(metric: string): Promise<{ total: number; first: FigureEntry[] } | null> {
     const { saved, key } = this
     if (!saved || !key) return null
-    const pages = await (saved.pages ??= readIndexPages(this.file, key, saved.macs))
-    return pages && this.head ? metricPageOf(this.archive, pages, metric) : null
+    const pages = await (saved.pages ??= readPagesIndex(this.file, key, saved.macs))
+    const page = pages && this.head ? await readPage(this.file, pages, metric) : null
+    return page && this.head ? metricPageOf(this.archive, page) : null
   }
 
   /** What the last build job reported (the bench reads it); null when the index was not built by a job. */

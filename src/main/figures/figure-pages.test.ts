@@ -12,7 +12,7 @@ import { sampleTarget } from '../../../test/temp-archive'
 import { trustKey } from '../archive/catalog-trust'
 import { FigureIndex, setFigureIndexKey } from './figure-index'
 import { FigureQueries } from './figure-query'
-import { FIGURES_INDEX_FILE, readIndexHead, readIndexPages, writeIndexFile } from './index-file'
+import { FIGURES_INDEX_FILE, readIndexHead, readPage, readPagesIndex, writeIndexFile } from './index-file'
 import { HEAD_ROWS, metricPageOf } from './index-snapshot'
 
 const TEXT = 'Officials counted 500 strikes in January.\n\nThe grid held at 70% of capacity.'
@@ -52,6 +52,12 @@ async function archiveWithFigures(perMetric: number[]) {
 
 const ids = (list: FigureEntry[]) => list.map((e) => e.annotation.id)
 
+/** Line 3, then one metric's page, as the index reads them while its body is read. */
+async function pageOf(file: string, key: Buffer | null, macs: [string, string, string], metric: string) {
+  const index = await readPagesIndex(file, key!, macs)
+  return index && (await readPage(file, index, metric))
+}
+
 describe('the saved figures index’s pages', () => {
   it('hold, for each metric and parent, its count and first rows in the default order', async () => {
     // strikes/drones/night past a page, the others within one.
@@ -64,8 +70,6 @@ describe('the saved figures index’s pages', () => {
     const key = await trustKey(h.keyFile)
     const head = await readIndexHead(file, key)
     if (!head.ok) throw new Error(head.why)
-    const pages = await readIndexPages(file, key, head.macs)
-    expect(pages).not.toBeNull()
     for (const metric of [
       'strikes',
       'strikes/drones',
@@ -75,13 +79,16 @@ describe('the saved figures index’s pages', () => {
       'outages',
     ]) {
       const whole = queries.ordered({ metric })
-      const page = metricPageOf(h.archive, pages!, metric)!
+      const page = metricPageOf(h.archive, await pageOf(file, key, head.macs, metric))!
       expect(page.total, metric).toBe(whole.length)
       expect(ids(page.first), metric).toEqual(ids(whole.slice(0, HEAD_ROWS)))
     }
     // A metric no figure carries (nor any within it): none.
-    expect(metricPageOf(h.archive, pages!, 'nothing')).toEqual({ total: 0, first: [] })
-    expect(metricPageOf(h.archive, pages!, 'strikes/dr')).toEqual({ total: 0, first: [] })
+    for (const metric of ['nothing', 'strikes/dr', '__proto__'])
+      expect(metricPageOf(h.archive, await pageOf(file, key, head.macs, metric))).toEqual({
+        total: 0,
+        first: [],
+      })
   })
 
   it('are not used when edited, taken from another save, or not written (a job’s file)', async () => {
@@ -94,32 +101,40 @@ describe('the saved figures index’s pages', () => {
     const text = await readFile(file, 'utf8')
     const head = await readIndexHead(file, key)
     if (!head.ok) throw new Error(head.why)
-    expect(await readIndexPages(file, key, head.macs)).not.toBeNull()
+    expect(((await pageOf(file, key, head.macs, 'strikes')) as unknown[])[0]).toBe(6)
     const lines = text.split('\n')
+    const put = (parts: string[]) => writeFile(file, parts.join('\n'))
 
-    // The pages line edited: a count changed.
-    expect(lines[2]).toContain('"strikes":[6,')
-    const edited = lines[2].replace('"strikes":[6,', '"strikes":[7,')
-    await writeFile(file, [...lines.slice(0, 2), edited, ...lines.slice(3)].join('\n'))
-    expect(await readIndexPages(file, key, head.macs)).toBeNull()
+    // A page edited: a count changed (the last lines are the pages, the file ends with a newline).
+    const at = lines.findIndex((l, i) => i > 2 && l.startsWith('[6,'))
+    expect(at).toBeGreaterThan(2)
+    await put([...lines.slice(0, at), lines[at].replace('[6,', '[7,'), ...lines.slice(at + 1)])
+    expect(await pageOf(file, key, head.macs, 'strikes')).toBeNull()
+    // Where the pages are (line 3) edited: the page of another metric named.
+    const other = JSON.parse(lines[2]) as { pages: Record<string, unknown> }
+    other.pages.strikes = other.pages.outages
+    await put([lines[0], lines[1], JSON.stringify(other), ...lines.slice(3)])
+    expect(await readPagesIndex(file, key, head.macs)).toBeNull()
 
-    // The pages of another save (its header and pages) under this head.
+    // Line 3 of another save under this head, and that save's header with this head.
+    await put(lines)
+    expect(((await pageOf(file, key, head.macs, 'strikes')) as unknown[])[0]).toBe(6)
     await h.archive.changeAnnotations(h.archive.list()[0].id, (list) => void list.pop())
-    await new Promise((r) => setTimeout(r, 50))
+    while (index.all().length === 8) await new Promise((r) => setTimeout(r, 5))
     await index.save()
-    const other = (await readFile(file, 'utf8')).split('\n')
-    await writeFile(file, [lines[0], lines[1], other[2], ...lines.slice(3)].join('\n'))
-    expect(await readIndexPages(file, key, head.macs)).toBeNull()
-    await writeFile(file, [other[0], lines[1], other[2], ...lines.slice(3)].join('\n'))
-    const mixed = await readIndexHead(file, key)
-    expect(mixed.ok).toBe(false)
+    const next = (await readFile(file, 'utf8')).split('\n')
+    await put([lines[0], lines[1], next[2], ...lines.slice(3)])
+    expect(await readPagesIndex(file, key, head.macs)).toBeNull()
+    await put([next[0], lines[1], next[2], ...lines.slice(3)])
+    expect((await readIndexHead(file, key)).ok).toBe(false)
 
-    // A file written without pages (the build job's): none.
+    // A file written without pages (the build job's): none; and none under another key.
     await writeIndexFile(file, key, head.head, null, [])
     const bare = await readIndexHead(file, key)
     if (!bare.ok) throw new Error(bare.why)
-    expect(await readIndexPages(file, key, bare.macs)).toBeNull()
-    expect(await readIndexPages(file, Buffer.alloc(32), bare.macs)).toBeNull()
+    expect(await readPagesIndex(file, key, bare.macs)).toBeNull()
+    await put(lines)
+    expect(await readPagesIndex(file, Buffer.alloc(32), head.macs)).toBeNull()
   })
 
   it('answer figures.page by a metric right after opening as the whole index does', async () => {

@@ -3,10 +3,12 @@
 // folder is hostile, and a file this machine did not write is never read as an index; it is rebuilt instead.
 //
 //   line 1: `glossa-figures-index <format> <MAC of the head> <MAC of the head and the body> <MAC of the pages>`
-//     (HMAC-SHA256, hex; the pages' MAC is over the head's MAC and the pages line)
+//     (HMAC-SHA256, hex; the pages' MAC is over the head's MAC and line 3)
 //   line 2: the head: { takenAt, recheck: [articleId…], all, facets, first: [[articleId, …figure], …] }
-//   line 3: the pages: { metric: [how many figures it keeps, [[articleId, …figure], …]] } — for every metric and
-//     each of its parents, its first rows in the default order: a filter by a metric before the body is read
+//   line 3: where the pages are: { lines, pages: { metric: [bytes from the file's end, bytes, SHA-256 hex] } }
+//   then the body, and last the pages, one a line: [how many figures a filter by the metric keeps, its first
+//     rows [[articleId, …figure], …] in the default order], for every metric and each of its parents: a filter
+//     by a metric before the body is read reads line 3 and its one page (75 KB), not 3 MB of every page
 //   then the body, one article a line: [articleId, stamp, [[annotationId, figure, tags, creator, quote, prefix,
 //     suffix, note, page], …]]
 // The head is what a first answer needs at 100,000 figures without reading 23 MB: how many figures, the filter
@@ -29,8 +31,6 @@ const MAGIC = 'glossa-figures-index'
 /** 100,000 figures take about 25 MB; anything far larger is not ours. */
 const MAX_BYTES = 1024 * 1024 * 1024
 const MAX_HEAD_BYTES = 16 * 1024 * 1024
-/** The head and the pages: 300 rows for each metric and parent. */
-const MAX_PAGES_BYTES = 128 * 1024 * 1024
 /** Body lines parsed between two turns of the event loop. */
 const LINES_AT_ONCE = 500
 
@@ -57,6 +57,8 @@ export type SavedHead = {
 }
 /** Per metric filter (a metric or a parent): how many figures it keeps, and its first rows in the default order. */
 export type SavedPages = Record<string, [number, [string, ...SavedFigure][]]>
+/** Line 3: how many page lines end the file, and where each metric's is. */
+export type PagesIndex = { lines: number; pages: Record<string, [number, number, string]> }
 
 let schemaPrint: string | undefined
 /** Bound into the MAC: a Glossa whose figure schema changed rebuilds the index once. */
@@ -93,21 +95,23 @@ export type HeadOutcome =
 async function firstLines(file: string, n = 2, max = MAX_HEAD_BYTES): Promise<string[] | null> {
   const handle = await open(file, 'r')
   try {
-    const chunks: Buffer[] = []
+    const lines: string[] = []
+    let rest = Buffer.alloc(0)
     let read = 0
     for (;;) {
       const buffer = Buffer.alloc(256 * 1024)
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, read)
       if (bytesRead === 0) return null
-      chunks.push(buffer.subarray(0, bytesRead))
       read += bytesRead
-      const text = Buffer.concat(chunks)
-      const lines: string[] = []
-      for (let at = 0, end = text.indexOf(10); end >= 0 && lines.length < n; end = text.indexOf(10, at)) {
-        lines.push(text.subarray(at, end).toString('utf8'))
+      const chunk = buffer.subarray(0, bytesRead)
+      let at = 0
+      for (let end = chunk.indexOf(10); end >= 0 && lines.length < n; end = chunk.indexOf(10, at)) {
+        lines.push(Buffer.concat([rest, chunk.subarray(at, end)]).toString('utf8'))
+        rest = Buffer.alloc(0)
         at = end + 1
       }
       if (lines.length === n) return lines
+      rest = Buffer.concat([rest, chunk.subarray(at)])
       if (read > max) return null
     }
   } finally {
@@ -143,22 +147,55 @@ export async function readIndexHead(file: string, key: Buffer | null): Promise<H
 }
 
 /**
- * The saved pages (line 3), when they are the ones written with the head read with `macs` (readIndexHead) and
- * nothing changed them since; else null (the filter then waits for the body).
+ * Where the saved pages are (line 3), when written with the head read with `macs` (readIndexHead) and nothing
+ * changed them since; else null (a filter then waits for the body).
  */
-export async function readIndexPages(
+export async function readPagesIndex(
   file: string,
   key: Buffer,
   macs: [string, string, string],
-): Promise<SavedPages | null> {
+): Promise<PagesIndex | null> {
   try {
-    const lines = await firstLines(file, 3, MAX_PAGES_BYTES)
+    const lines = await firstLines(file, 3)
     if (!lines) return null
     if (lines[0] !== `${MAGIC} ${FORMAT} ${macs.join(' ')}`) return null
     if (!sameMac(macs[2], macOf(key, 'pages').update(macs[0]).update('\n').update(lines[2]).digest()))
       return null
-    const pages = JSON.parse(lines[2]) as unknown
-    return typeof pages === 'object' && pages !== null && !Array.isArray(pages) ? (pages as SavedPages) : null
+    const index = JSON.parse(lines[2]) as Partial<PagesIndex> | null
+    if (!index || !Number.isSafeInteger(index.lines) || typeof index.pages !== 'object' || !index.pages)
+      return null
+    return index as PagesIndex
+  } catch {
+    return null
+  }
+}
+
+/**
+ * One metric's saved page (what JSON.parse makes of it: the caller checks its shape), [0, []] for a metric no
+ * figure carries, or null when the file no longer holds the page line 3 named (its SHA-256 differs).
+ */
+export async function readPage(file: string, index: PagesIndex, metric: string): Promise<unknown> {
+  if (!Object.hasOwn(index.pages, metric)) return [0, []]
+  const [fromEnd, length, sha] = index.pages[metric]
+  if (
+    !Number.isSafeInteger(fromEnd) ||
+    !Number.isSafeInteger(length) ||
+    length < 0 ||
+    length > MAX_HEAD_BYTES
+  )
+    return null
+  try {
+    const handle = await open(file, 'r')
+    try {
+      const { size } = await handle.stat()
+      if (fromEnd > size || length >= fromEnd) return null
+      const bytes = Buffer.alloc(length)
+      const { bytesRead } = await handle.read(bytes, 0, length, size - fromEnd)
+      if (bytesRead !== length || createHash('sha256').update(bytes).digest('hex') !== sha) return null
+      return JSON.parse(bytes.toString('utf8')) as unknown
+    } finally {
+      await handle.close()
+    }
   } catch {
     return null
   }
@@ -183,17 +220,24 @@ export async function readIndexBody(
   }
   const one = text.indexOf('\n')
   const two = text.indexOf('\n', one + 1)
-  // The pages (line 3) are not the body: the body's MAC is over the head and the lines after the pages.
+  // Line 3 and the pages are not the body: the body's MAC is over the head and the lines between them.
   const three = two < 0 ? -1 : text.indexOf('\n', two + 1)
   if (one < 0 || three < 0) return null
+  let bodyEnd = text.length - 1
+  try {
+    const lines = (JSON.parse(text.slice(two + 1, three)) as PagesIndex | null)?.lines ?? 0
+    for (let k = 0; k < lines && bodyEnd > three; k++) bodyEnd = text.lastIndexOf('\n', bodyEnd - 1)
+  } catch {
+    return null
+  }
   // The MAC is worked out line by line with the parsing, so no step holds the process for long.
   const mac = macOf(key, 'body').update(text.slice(one + 1, two))
   const articles: SavedArticle[] = []
   let at = three + 1
-  for (let n = 0; at < text.length; n++) {
+  for (let n = 0; at < bodyEnd; n++) {
     if (n % LINES_AT_ONCE === LINES_AT_ONCE - 1) await turn()
     let end = text.indexOf('\n', at)
-    if (end < 0) end = text.length
+    if (end < 0 || end > bodyEnd) end = bodyEnd
     const line = text.slice(at, end)
     mac.update('\n').update(line)
     try {
@@ -215,12 +259,23 @@ export function writeIndexFile(
   articles: SavedArticle[],
 ): Promise<void> {
   const headLine = JSON.stringify(head)
-  const pagesLine = JSON.stringify(pages)
   const lines = articles.map((a) => JSON.stringify(a))
   const body = macOf(key, 'body').update(headLine)
   lines.forEach((line) => body.update('\n').update(line))
+  // The pages last, each line's place counted from the file's end (every line ends with a newline).
+  const pageLines = Object.entries(pages ?? {}).map(([metric, page]) => [metric, JSON.stringify(page)])
+  const index: PagesIndex = { lines: pageLines.length, pages: Object.create(null) as PagesIndex['pages'] }
+  let fromEnd = 0
+  for (let k = pageLines.length - 1; k >= 0; k--) {
+    const [metric, line] = pageLines[k]
+    const bytes = Buffer.byteLength(line)
+    fromEnd += bytes + 1
+    index.pages[metric] = [fromEnd, bytes, createHash('sha256').update(line).digest('hex')]
+  }
+  // Without pages (the build job's file) line 3 is null: no filter is answered from it.
+  const indexLine = pages ? JSON.stringify(index) : 'null'
   const headMac = macOf(key, 'head').update(headLine).digest('hex')
-  const pagesMac = macOf(key, 'pages').update(headMac).update('\n').update(pagesLine).digest('hex')
+  const pagesMac = macOf(key, 'pages').update(headMac).update('\n').update(indexLine).digest('hex')
   const header = `${MAGIC} ${FORMAT} ${headMac} ${body.digest('hex')} ${pagesMac}`
-  return writeAtomic(file, { lines: [header, headLine, pagesLine, ...lines] })
+  return writeAtomic(file, { lines: [header, headLine, indexLine, ...lines, ...pageLines.map(([, l]) => l)] })
 }

@@ -79,13 +79,11 @@ export function headOf(archive: Archive, saved: SavedHead): IndexHead {
   }
 }
 
-/** One metric's saved page, or null when the pages do not hold one of its shape. */
+/** A metric's saved page (index-file.ts readPage) made back into rows, or null when it is not of a page's shape. */
 export function metricPageOf(
   archive: Archive,
-  pages: SavedPages,
-  metric: string,
+  page: unknown,
 ): { total: number; first: FigureEntry[] } | null {
-  const page: unknown = Object.hasOwn(pages, metric) ? pages[metric] : [0, []]
   if (!Array.isArray(page) || !Number.isSafeInteger(page[0]) || !Array.isArray(page[1])) return null
   const rows = page[1] as unknown[]
   if (!rows.every((row) => Array.isArray(row) && typeof row[0] === 'string' && row.length === 10)) return null
