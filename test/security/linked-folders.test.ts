@@ -5,10 +5,13 @@
 // linked to another archive's index wrote into it and removed its files. Each is now refused at open with a reason,
 // and nothing outside the archive is touched. Real archives on disk, real links.
 import { copyFile, mkdir, readdir, symlink, utimes, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
 import { readHead } from '../../src/main/archive/library-head'
+import { restoreBackup } from '../../src/main/archive/restore-backup'
+import { backupSchema } from '../../src/shared/export/backup'
 import { SearchIndex } from '../../src/main/search/search-index'
 import { testKeyFile } from '../fixtures/search/kit'
 import { tempDir } from '../temp-archive'
@@ -91,6 +94,55 @@ describe('an archive folder whose own folders are links', () => {
     await symlink(join(victimDir, 'catalog'), join(dir, 'catalog'))
     expect(await readHead(dir, keyFile)).toMatchObject({ head: null, why: /catalog folder is a link/ })
     await expect(Archive.open(dir, { trustKeyFile: keyFile })).rejects.toThrow(/catalog is a link/)
+  })
+
+  it('a restore never writes an article’s files through its assets folder linked elsewhere', async () => {
+    const root = await tempDir()
+    const outside = join(root, 'outside')
+    await mkdir(outside)
+    const dir = join(root, 'archive')
+    const archive = await Archive.open(dir)
+    await mkdir(join(dir, 'assets'))
+    await symlink(outside, join(dir, 'assets', 'linked01'))
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('a Glossa test image')])
+    const name = `${createHash('sha256').update(png).digest('hex')}.png`
+    const stamp = '2026-01-01T00:00:00.000Z'
+    const backup = backupSchema.parse({
+      format: 'glossa-backup',
+      version: 1,
+      generatedAt: stamp,
+      articles: [
+        {
+          id: 'linked01',
+          title: 'Linked',
+          addedAt: stamp,
+          tags: [],
+          textHash: 'x',
+          length: 1,
+          counts: { highlights: 0, figures: 0, notes: 0 },
+          annotationTags: {},
+          text: TEXT,
+          html: `<p>${TEXT}</p><img src="glossa-asset:${name}">`,
+        },
+      ],
+      annotations: [],
+      tagColors: {},
+      collections: [],
+      assets: [{ articleId: 'linked01', name, dataBase64: png.toString('base64') }],
+    })
+    await expect(restoreBackup(archive, backup)).rejects.toThrow(
+      /assets\/linked01 is a link to another folder/,
+    )
+    expect(await readdir(outside)).toEqual([])
+    expect(archive.catalog.has('linked01')).toBe(false)
+  })
+
+  it('a folder named like a temp file is left, and the archive opens', async () => {
+    const dir = join(await tempDir(), 'archive')
+    await (await Archive.open(dir)).flush()
+    await mkdir(join(dir, 'catalog', '.00.json.0123abcd.tmp'))
+    const archive = await Archive.open(dir)
+    expect(archive.problems).toEqual([])
   })
 
   it('the same folders as real folders open as before', async () => {

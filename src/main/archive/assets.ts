@@ -2,7 +2,7 @@
 // before the body that names them; checked on every read (the name is the hash of the bytes, and the bytes must
 // be the image type the name says), so a swapped or damaged file is refused, never served.
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, readFile, rm, stat } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { IMAGE_LIMITS, sniffImage } from '../../shared/assets'
 import { writeAtomic } from './atomic'
@@ -18,9 +18,23 @@ export function imageName(bytes: Uint8Array): string | undefined {
   return `${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`
 }
 
+/**
+ * The article's folder of files, made if missing. Never a link: a hostile archive's `assets/<id>` linked elsewhere
+ * had a restore write the article's files there (and undo a failed one by removing them there).
+ */
+async function ownFolder(root: string, id: string): Promise<void> {
+  const folder = assetFolder(root, id)
+  await mkdir(folder, { recursive: true })
+  if ((await lstat(folder)).isSymbolicLink())
+    throw new GlossaError(
+      'conflict',
+      `assets/${id} is a link to another folder, and Glossa writes nothing outside the archive. Replace the link with the folder itself.`,
+    )
+}
+
 export async function writeImages(root: string, id: string, images: StoredImage[]): Promise<void> {
   if (!images.length) return
-  await mkdir(assetFolder(root, id), { recursive: true })
+  await ownFolder(root, id)
   for (const image of images) {
     if (imageName(image.bytes) !== image.name)
       throw new GlossaError('invalid_argument', `Image ${image.name} does not hold the bytes its name says.`)
@@ -68,7 +82,7 @@ export function pdfName(bytes: Uint8Array): string | undefined {
 export async function writePdf(root: string, id: string, pdf: StoredPdf): Promise<void> {
   if (pdfName(pdf.bytes) !== pdf.name)
     throw new GlossaError('invalid_argument', `PDF ${pdf.name} does not hold the bytes its name says.`)
-  await mkdir(assetFolder(root, id), { recursive: true })
+  await ownFolder(root, id)
   await writeAtomic(assetFile(root, id, pdf.name), pdf.bytes)
 }
 

@@ -29,8 +29,14 @@ export async function removeStrayTemps(dir: string): Promise<number> {
   for (const folder of FOLDERS) {
     const names = await readdir(join(dir, folder)).catch(() => [] as string[])
     for (const name of names.filter((n) => STRAY.test(n))) {
-      await rm(join(dir, folder, name), { force: true })
-      removed++
+      // A folder named like a temp file is not one (rm refuses it: the archive did not open).
+      if (
+        await rm(join(dir, folder, name), { force: true }).then(
+          () => true,
+          () => false,
+        )
+      )
+        removed++
     }
   }
   return removed
