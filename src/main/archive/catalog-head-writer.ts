@@ -67,8 +67,16 @@ export class HeadWriter {
     await this.saving
   }
 
-  /** The rows cache, as save() writes the head: from memory, when memory and the buckets agree. */
-  private saveRows(): void {
+  /**
+   * Writes what `make` makes from memory (null: nothing to write) after the saves before it, when memory and the
+   * buckets on disk agree: no put or remove under way before, and none started while the buckets' fingerprint
+   * was taken and `make` ran; otherwise it tries again later. A failed write only costs the next open its early
+   * answers (the head's first rows, the rows cache's sorts and filters).
+   */
+  private settled<T>(
+    make: (fingerprint: string) => Promise<T | null> | T | null,
+    write: (made: T, fingerprint: string, trust: CatalogTrust) => Promise<void>,
+  ): void {
     const trust = this.catalog.trust()
     if (!trust) return
     this.saving = this.saving
@@ -76,33 +84,32 @@ export class HeadWriter {
         if (this.catalog.unsettled() || this.catalog.inBulk()) return this.schedule()
         const at = this.catalog.changes()
         const fingerprint = await catalogFingerprint(this.root)
-        if (await rowsWrittenFor(this.root, fingerprint)) return
-        const text = await rowsText(this.catalog.all(), fingerprint)
+        const made = await make(fingerprint)
+        if (made === null) return
         if (this.catalog.changes() !== at || this.catalog.unsettled()) return this.schedule()
-        await writeRows(this.root, text, (purpose, t) => trust.macOf(purpose, t))
+        await write(made, fingerprint, trust)
       })
-      // A cache that could not be written only costs the next open its early sorts and filters.
       .catch(() => {})
   }
 
-  /**
-   * Writes the head from memory when memory and the buckets on disk agree: no put or remove under way before,
-   * and none started while the buckets' fingerprint was taken. Otherwise it tries again later.
-   */
+  /** The rows cache, as the head is written; not again when the file already names the buckets as they are. */
+  private saveRows(): void {
+    this.settled(
+      async (fingerprint) =>
+        (await rowsWrittenFor(this.root, fingerprint)) ? null : rowsText(this.catalog.all(), fingerprint),
+      (text, _fingerprint, trust) => writeRows(this.root, text, (purpose, t) => trust.macOf(purpose, t)),
+    )
+  }
+
+  /** The library's head: how many articles and the first rows, from memory. */
   private save(): void {
-    const trust = this.catalog.trust()
-    if (!trust) return
-    this.saving = this.saving
-      .then(async () => {
-        if (this.catalog.unsettled() || this.catalog.inBulk()) return this.schedule()
-        const at = this.catalog.changes()
+    this.settled(
+      () => {
         const all = this.catalog.all()
-        const head = { total: all.length, items: all.slice(0, HEAD_ROWS).map(listItem) }
-        const fingerprint = await catalogFingerprint(this.root)
-        if (this.catalog.changes() !== at || this.catalog.unsettled()) return this.schedule()
-        await writeHead(this.root, head, fingerprint, (purpose, text) => trust.macOf(purpose, text))
-      })
-      // A head that could not be written only costs the next open its early rows.
-      .catch(() => {})
+        return { total: all.length, items: all.slice(0, HEAD_ROWS).map(listItem) }
+      },
+      (head, fingerprint, trust) =>
+        writeHead(this.root, head, fingerprint, (purpose, t) => trust.macOf(purpose, t)),
+    )
   }
 }

@@ -1,5 +1,6 @@
 // Main process: figures across the archive, each with the article it stands in (figures.*).
 import type { FigureRecord } from '../../shared/figures'
+import type { FigureEntry } from '../../shared/figures/conflicts'
 import { isWithinTag } from '../../shared/tags'
 import type { Archive } from '../archive/archive'
 import { FigureIndex } from '../figures/figure-index'
@@ -93,44 +94,28 @@ export function figureHandlers({ archive }: ServiceContext): HandlerMap<'figures
   return {
     'figures.page': async ({ filter, sort, offset, limit }) => {
       const { index, queries } = await figures()
-      // While the saved index is read, its head answers the view's first page (default filter and order).
-      const head = index.head
-      const plain =
-        Object.values(filter ?? {}).every((v) => v === undefined) &&
-        (!sort || (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir))
-      if (head && plain && offset + limit <= head.first.length)
-        return {
-          total: head.all,
-          all: head.all,
-          offset,
-          items: head.first.slice(offset, offset + limit),
-          status: index.status(),
-        }
-      // A filter by a metric alone, in the default order: its first rows from the saved pages meanwhile.
-      const metric = filter?.metric
-      const byMetric =
-        head &&
-        metric &&
-        Object.entries(filter).every(([k, v]) => k === 'metric' || v === undefined) &&
-        (!sort || (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir))
-      const saved = byMetric ? await index.metricPage(metric) : null
-      if (head && saved && (offset + limit <= saved.first.length || saved.first.length === saved.total))
-        return {
-          total: saved.total,
-          all: head.all,
-          offset,
-          items: saved.first.slice(offset, offset + limit),
-          status: index.status(),
-        }
-      await index.full
-      const list = queries.ordered(filter, sort)
-      return {
-        total: list.length,
-        all: index.all().length,
+      const page = (list: FigureEntry[], total: number, all: number) => ({
+        total,
+        all,
         offset,
         items: list.slice(offset, offset + limit),
         status: index.status(),
-      }
+      })
+      const within = (first: FigureEntry[], total: number) =>
+        offset + limit <= first.length || first.length === total
+      // While the saved index is read, its head answers the view's first page (default filter and order), and
+      // its saved pages a filter by a metric alone in the default order.
+      const head = index.head
+      const order = !sort || (sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir)
+      const named = Object.entries(filter ?? {}).filter(([, v]) => v !== undefined)
+      if (head && order && named.length === 0 && offset + limit <= head.first.length)
+        return page(head.first, head.all, head.all)
+      const metric = head && order && named.length === 1 ? filter?.metric : undefined
+      const saved = metric ? await index.metricPage(metric) : null
+      if (head && saved && within(saved.first, saved.total)) return page(saved.first, saved.total, head.all)
+      await index.full
+      const list = queries.ordered(filter, sort)
+      return page(list, list.length, index.all().length)
     },
     'figures.facets': async () => {
       const { index, queries } = await figures()
