@@ -6,8 +6,11 @@ import { truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
+import { Archive } from '../../src/main/archive/archive'
 import { MAX_READ_BYTES, readRegular } from '../../src/main/archive/regular-file'
 import { articleFile } from '../../src/main/archive/ids'
+import { SearchIndex } from '../../src/main/search/search-index'
+import { testKeyFile } from '../fixtures/search/kit'
 import { serviceHarness } from '../service-harness'
 import { tempDir } from '../temp-archive'
 
@@ -61,6 +64,18 @@ describe('sparse files of gigabytes in an archive folder', () => {
       code: 'corrupt_file',
       message: expect.stringMatching(/unpacks to more than any backup holds/),
     })
+  }, 120_000)
+
+  it('an older Glossa’s search index of zeros without a line break is rebuilt, not read into one string', async () => {
+    const dir = join(await tempDir(), 'archive')
+    const archive = await Archive.open(dir)
+    const article = await archive.createArticle({ title: 'Harbour', text: 'The harbour reopened.', tags: [] })
+    await archive.flush()
+    await sparse(join(dir, 'search-index.json'), '', 700 * 1024 * 1024)
+    // The old code never finished opening (an unhandled RangeError: Invalid string length).
+    const index = await SearchIndex.open(archive, { keyFile: await testKeyFile() })
+    expect((await index.search('harbour')).map((h) => h.articleId)).toEqual([article.id])
+    await index.close()
   }, 120_000)
 
   it('a file within the bound is read as before; one past it is refused by its size', async () => {

@@ -106,6 +106,9 @@ async function checkHead(lines: AsyncIterator<string>): Promise<ReadOutcome> {
   return { ok: true, saved: { header: header.data, index: { ...meta.data, index: terms } as LazyIndex } }
 }
 
+/** Half the longest string V8 makes: far past the longest line of an index (its per-article records at 100,000). */
+const MAX_LINE_CHARS = 256 * 1024 * 1024
+
 /** The file's lines, read as they are asked for; `return()` closes the file. */
 /** Opened without waiting (a named pipe in the file's place) and without following a link. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
@@ -117,6 +120,15 @@ async function readLines(file: string): Promise<AsyncIterator<string>> {
     throw new Error('it is not a regular file')
   }
   const input = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 20 })
+  // A line longer than any this file holds is refused as it comes: readline gathers a line into one string, and a
+  // sparse file of zeros (no room on disk) passed the longest string V8 makes — an unhandled RangeError, and the
+  // open never ended.
+  let run = 0
+  input.on('data', (chunk: string | Buffer) => {
+    const last = chunk.lastIndexOf('\n')
+    run = last < 0 ? run + chunk.length : chunk.length - last - 1
+    if (run > MAX_LINE_CHARS) input.destroy(new Error(`a line is longer than ${MAX_LINE_CHARS} characters`))
+  })
   const reader = createInterface({ input, crlfDelay: Infinity })
   const it = reader[Symbol.asyncIterator]()
   const close = async () => {
