@@ -10,13 +10,14 @@
 import { chromium } from '@playwright/test'
 import type { Browser } from '@playwright/test'
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { cp, mkdir, rm } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromiumLaunch } from '../playwright.config'
+import { cpuOf, startServe, stopServe } from './serve-start'
 import { summarize } from './stats'
 import { FIRST_ROW_PAINT } from './ui-page'
 
@@ -34,40 +35,13 @@ const epoch = () => performance.timeOrigin + performance.now()
 
 type Sample = { url: number; firstPage: number; rows: number; whole: number; cpuAtFirstPage: number }
 
-/** CPU time (user + system, ms) the process has used so far, from /proc (Linux; 100 ticks a second). */
-function cpuOf(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * 10
-  } catch {
-    return NaN
-  }
-}
-
 /** One cold start: spawn, URL, page, first row painted; every time in ms from the spawn. */
 async function sample(browser: Browser, cli: string, dir: string, config: string): Promise<Sample> {
   const t0 = epoch()
-  const child = spawn(process.execPath, [cli, 'serve', '--archive', dir, '--connector-port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, XDG_CONFIG_HOME: config },
-  })
-  let output = ''
+  const served = startServe(cli, dir, config)
+  const { child } = served
   try {
-    const url = await new Promise<string>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no URL:\n${output}`)), 120_000)
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString()
-        const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
-        if (m) {
-          clearTimeout(timer)
-          done(m[1])
-        }
-      }
-      child.stdout.on('data', onData)
-      child.stderr.on('data', onData)
-      child.once('exit', (code) => fail(new Error(`serve exited ${code}:\n${output}`)))
-    })
+    const url = await served.ready
     const tUrl = epoch()
     const context = await browser.newContext({ viewport: { width: 1320, height: 860 }, bypassCSP: true })
     const page = await context.newPage()
@@ -101,8 +75,7 @@ async function sample(browser: Browser, cli: string, dir: string, config: string
     return { url: tUrl - t0, firstPage, rows, whole, cpuAtFirstPage }
   } finally {
     // The search index and the day's snapshot start once the archive is open: not waited for.
-    child.kill('SIGKILL')
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
+    await stopServe(served)
   }
 }
 

@@ -10,8 +10,7 @@
 // sorted by title and one filtered by a tag: when each is answered (ms from the spawn), whether from the head or
 // the rows cache (`loading`) or the whole catalog, and serve's CPU by the title page; "rows" and "no rows" (the
 // cache moved aside) alternate so the load is shared.
-import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { cp, rename, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { loadavg } from 'node:os'
@@ -23,6 +22,7 @@ import { CatalogTrust } from '../src/main/archive/catalog-trust'
 import { readRows, rowsFile } from '../src/main/archive/catalog-rows'
 import { catalogFingerprint, readHead } from '../src/main/archive/library-head'
 import { LibraryPages } from '../src/main/archive/library-pages'
+import { cpuOf, startServe, stopServe } from './serve-start'
 import { summarize } from './stats'
 
 const here = resolve(fileURLToPath(import.meta.url), '..')
@@ -50,17 +50,6 @@ async function timed<T>(f: () => Promise<T> | T): Promise<[T, Timed]> {
 const f1 = (xs: number[]) => {
   const s = summarize(xs)
   return `${s.median.toFixed(s.median < 10 ? 1 : 0)} / ${s.p95.toFixed(s.p95 < 10 ? 1 : 0)}`
-}
-
-/** CPU time (user + system, ms) a process has used, from /proc (Linux; 100 ticks a second). */
-function cpuOf(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) * 10
-  } catch {
-    return NaN
-  }
 }
 
 function call(url: URL, token: string, method: string, args: unknown): Promise<{ loading?: boolean }> {
@@ -91,26 +80,10 @@ type ServeSample = { url: number; first: number; title: number; tag: number; who
 
 async function serveSample(cli: string, dir: string, config: string, tag: string): Promise<ServeSample> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, [cli, 'serve', '--archive', dir, '--connector-port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, XDG_CONFIG_HOME: config },
-  })
-  let output = ''
+  const served = startServe(cli, dir, config)
+  const { child } = served
   try {
-    const address = await new Promise<string>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no URL:\n${output}`)), 120_000)
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString()
-        const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
-        if (m) {
-          clearTimeout(timer)
-          done(m[1])
-        }
-      }
-      child.stdout.on('data', onData)
-      child.stderr.on('data', onData)
-      child.once('exit', (code) => fail(new Error(`serve exited ${code}:\n${output}`)))
-    })
+    const address = await served.ready
     const url = performance.now() - t0
     const u = new URL(address)
     const token = u.hash.slice('#token='.length)
@@ -133,8 +106,7 @@ async function serveSample(cli: string, dir: string, config: string, tag: string
     )
     return { url, first, title, tag: tagged, whole, cpu }
   } finally {
-    child.kill('SIGKILL')
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
+    await stopServe(served)
   }
 }
 

@@ -2,9 +2,7 @@
 // after each change, again and again on the same archive. After every kill the archive opens with every
 // acknowledged change and no problem, and the cache is either not used or gives exactly the rows of the catalog
 // as it is on disk — never rows of another moment; once the archive has been open, it is written again.
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
 import { readRows } from '../../src/main/archive/catalog-rows'
@@ -14,6 +12,7 @@ import { createRng, intFromEnv } from '../prng'
 import { tempDir } from '../temp-archive'
 import { bundleChild } from './bundle-child'
 import type { BundledChild } from './bundle-child'
+import { runUntilKilled } from './kill-child'
 
 const RUNS = intFromEnv('GLOSSA_ROWS_RUNS', 12)
 const SEED = intFromEnv('GLOSSA_ROWS_SEED', 19_000_007)
@@ -25,23 +24,10 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => child?.dispose())
 
-/** Runs the child and kills it `thenMs` after its `afterFlushes`-th cache write, or after `afterMs` if sooner. */
-function runUntilKilled(args: string[], afterFlushes: number, thenMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child.file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    const lines: string[] = []
-    let stderr = ''
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    createInterface({ input: proc.stdout }).on('line', (line) => {
-      lines.push(line)
-      if (line === 'flushed' && --afterFlushes === 0) setTimeout(() => proc.kill('SIGKILL'), thenMs)
-    })
-    proc.on('error', reject)
-    proc.on('close', (_code, signal) =>
-      signal === 'SIGKILL'
-        ? resolve(lines)
-        : reject(new Error(`child ended before the kill:\n${stderr}${lines.join('\n')}`)),
-    )
+/** Runs the child and kills it `thenMs` after its `afterFlushes`-th cache write. */
+function runUntilFlushed(args: string[], afterFlushes: number, thenMs: number): Promise<string[]> {
+  return runUntilKilled(child.file, args, (line, kill) => {
+    if (line === 'flushed' && --afterFlushes === 0) kill(thenMs)
   })
 }
 
@@ -72,7 +58,7 @@ describe('the library rows cache under SIGKILL', () => {
     const titles = new Map<string, string[]>()
     const used = { cache: 0, stale: 0 }
     for (let run = 0; run < RUNS; run++) {
-      const lines = await runUntilKilled(
+      const lines = await runUntilFlushed(
         [dir, key, String(rng.int(0, 2 ** 31))],
         rng.int(1, 6),
         rng.int(0, 40),

@@ -2,10 +2,8 @@
 // split at open, and buckets passing the split size as entries come and go), again and again on the same archive.
 // After every kill the archive opens with every acknowledged entry, none acknowledged as removed, every article
 // in exactly one bucket file once the open has finished what the kill cut short, and no problem.
-import { spawn } from 'node:child_process'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
 import { layoutOf } from '../../src/main/archive/catalog-layout'
@@ -15,6 +13,7 @@ import { createRng, intFromEnv } from '../prng'
 import { tempDir } from '../temp-archive'
 import { bundleChild } from './bundle-child'
 import type { BundledChild } from './bundle-child'
+import { runUntilKilled } from './kill-child'
 
 const RUNS = intFromEnv('GLOSSA_SPLIT_RUNS', 16)
 const SEED = intFromEnv('GLOSSA_SPLIT_SEED', 19_000_019)
@@ -26,30 +25,16 @@ beforeAll(async () => {
 afterAll(() => child?.dispose())
 
 /**
- * Runs the child and kills it: `afterMs` after it is ready (the splits of opening under way), or at once when it
- * `thenMs` after it starts its `afterPuts`-th put (a put that passes the split size writes 16 children).
+ * Runs the child and kills it: `afterMs` after it is ready (the splits of opening under way), or `thenMs` after
+ * it starts its `afterPuts`-th put (a put that passes the split size writes 16 children).
  */
-function runUntilKilled(
+function runUntilSplitKilled(
   args: string[],
   at: { afterMs: number } | { afterPuts: number; thenMs: number },
 ): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child.file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    const lines: string[] = []
-    let stderr = ''
-    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    createInterface({ input: proc.stdout }).on('line', (line) => {
-      lines.push(line)
-      if ('afterMs' in at && line === 'ready') setTimeout(() => proc.kill('SIGKILL'), at.afterMs)
-      if ('afterPuts' in at && line.startsWith('put ') && --at.afterPuts === 0)
-        setTimeout(() => proc.kill('SIGKILL'), at.thenMs)
-    })
-    proc.on('error', reject)
-    proc.on('close', (_code, signal) =>
-      signal === 'SIGKILL'
-        ? resolve(lines)
-        : reject(new Error(`child ended before the kill:\n${stderr}${lines.join('\n')}`)),
-    )
+  return runUntilKilled(child.file, args, (line, kill) => {
+    if ('afterMs' in at && line === 'ready') kill(at.afterMs)
+    if ('afterPuts' in at && line.startsWith('put ') && --at.afterPuts === 0) kill(at.thenMs)
   })
 }
 
@@ -72,7 +57,7 @@ describe('catalog splits under SIGKILL', () => {
     for (let run = 0; run < RUNS; run++) {
       const when =
         run === 0 ? { afterMs: rng.int(1, 100) } : { afterPuts: rng.int(1, 40), thenMs: rng.int(0, 250) }
-      const lines = await runUntilKilled([dir, key, String(rng.int(0, 2 ** 31))], { ...when })
+      const lines = await runUntilSplitKilled([dir, key, String(rng.int(0, 2 ** 31))], { ...when })
       expect(
         lines.filter((l) => l.startsWith('fail')),
         `run ${run}`,
