@@ -1,7 +1,7 @@
 // Main process: repairing a damaged archive file from a snapshot. The damaged file is never overwritten: it
 // is moved aside as <name>.corrupt-<time>, and a new one is written from the snapshot (and, for the
 // catalog, from the bodies and annotations still on disk).
-import { access, readFile, readdir, rename } from 'node:fs/promises'
+import { access, readdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import type { Backup } from '../../shared/export'
@@ -13,6 +13,7 @@ import { belongsIn } from './catalog-layout'
 import { articleFile, isPlainId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
 import { admitMeta } from './records'
+import { readRegular } from './regular-file'
 
 const exists = (file: string) =>
   access(file).then(
@@ -49,9 +50,9 @@ async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: B
   // Articles added after the snapshot still have their bodies: bring them back with what the body tells.
   for (const id of onDisk) {
     if (archive.catalog.has(id)) continue
-    const { text } = JSON.parse(await readFile(articleFile(archive.dir, 'bodies', id), 'utf8')) as {
-      text: string
-    }
+    const text = await bodyText(archive, id)
+    // Not a body Glossa wrote (a pipe, a link, damaged): left as it is, and not brought back.
+    if (text === undefined) continue
     const title = text.split('\n')[0].slice(0, 120) || 'Recovered article'
     const annotations = await annotationsFor(archive, id, snapshot)
     await archive.catalog.put({
@@ -63,6 +64,21 @@ async function repairCatalogBucket(archive: Archive, bucket: string, snapshot: B
       length: text.length,
       ...summarize(annotations),
     })
+  }
+}
+
+/**
+ * The text of a body on disk, read only as a regular file (a named pipe there made the repair wait forever) and
+ * only when it is a string (a body of `{"text": 5}` failed the repair with an internal error).
+ */
+async function bodyText(archive: Archive, id: string): Promise<string | undefined> {
+  try {
+    const { text } = JSON.parse(await readRegular(articleFile(archive.dir, 'bodies', id))) as {
+      text?: unknown
+    }
+    return typeof text === 'string' ? text : undefined
+  } catch {
+    return undefined
   }
 }
 
