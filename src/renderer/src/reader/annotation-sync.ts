@@ -6,12 +6,14 @@
 // so a creation sent again after a reload finds the one it made. An update carries the time it was made, so
 // one sent again after another window saved a newer state leaves that state, which the reader then shows; a
 // deletion too: one made before another window changed the annotation leaves it, and the reader shows it back.
-import type { ApiClient } from '../../../shared/contract'
 import { buildAnnotation, patchAnnotation } from '../../../shared/annotations'
 import type { AnnotationPatch, NewAnnotation as SharedNew } from '../../../shared/annotations'
 import type { Annotation, HighlightColor } from '../../../shared/types'
 import { readKept, writeKept } from './pending-store'
 import type { Change, Entry, LocalAnnotation, PdfPart, PendingStore } from './pending-store'
+import { covers, idOf, invert, merged, newLocalId, withoutUnsaved } from './sync-changes'
+import { sendChange } from './sync-send'
+import type { Client } from './sync-send'
 
 export type { LocalAnnotation, PdfPart, PendingStore }
 /**
@@ -26,15 +28,6 @@ export type SaveStatus = {
 }
 export type NewAnnotation = Omit<SharedNew, 'articleId'> & { color: HighlightColor }
 export type { AnnotationPatch }
-
-function pdfArgs(part: PdfPart | undefined) {
-  return {
-    ...(part?.group ? { pdfGroup: part.group } : {}),
-    ...(part?.rects?.length ? { pdfRects: part.rects } : {}),
-  }
-}
-
-type Client = Pick<ApiClient, 'annotations.create' | 'annotations.update' | 'annotations.delete'>
 
 /**
  * `unkept`: changes not on disk that the store could not keep either: a closed window loses them. `notice`:
@@ -333,108 +326,15 @@ export class AnnotationSync {
     return this.retrying === undefined ? { state: 'saving' } : { state: 'retrying', message: this.retrying }
   }
 
-  private async send(change: Change): Promise<void> {
-    const real = (id: string) => this.realIds.get(id) ?? id
-    if (change.type === 'create') {
-      const { annotation } = change
-      const saved = await this.client['annotations.create']({
-        articleId: this.articleId,
-        id: annotation.id,
-        kind: annotation.kind,
-        color: annotation.color,
-        note: annotation.note,
-        tags: annotation.tags,
-        target: annotation.target,
-        ...(annotation.figure ? { figure: annotation.figure } : {}),
-        ...pdfArgs(this.pdfParts.get(annotation.id)),
-      })
-      // The local id stays the handle the UI uses; calls after this one go to the id the archive gave it.
-      this.realIds.set(annotation.id, saved.id)
-      this.landed.set(annotation.id, saved.createdAt)
-    } else if (change.type === 'delete') {
-      // Never created (its creation was refused): there is nothing in the archive to delete.
-      if (this.refused.get(change.annotation.id)?.change.type === 'create') return
-      const { id } = change.annotation
-      try {
-        // Made after this window's own creation of it, whenever that landed.
-        const madeAt = latest(change.madeAt, this.landed.get(id))
-        const done = await this.client['annotations.delete']({
-          articleId: this.articleId,
-          id: real(id),
-          ...(madeAt ? { madeAt } : {}),
-        })
-        // Changed in another window after this deletion was made: the archive kept it.
-        if (done.kept) this.newer.set(id, done.kept)
-        else this.newer.delete(id)
-      } catch (err) {
-        // Already gone (a deletion sent again after a reload whose first sending did land): nothing is left to do.
-        if ((err as { code?: string }).code !== 'not_found') throw err
-      }
-    } else {
-      const saved = await this.client['annotations.update']({
-        articleId: this.articleId,
-        id: real(change.id),
-        ...change.patch,
-        ...(change.madeAt ? { madeAt: change.madeAt } : {}),
-      })
-      // Stamped later than this change was made: another window saved a newer state, which stays.
-      if (change.madeAt && Date.parse(saved.updatedAt) > Date.parse(change.madeAt))
-        this.newer.set(change.id, saved)
-      else this.newer.delete(change.id)
-    }
+  private send(change: Change): Promise<void> {
+    const { articleId, client, realIds, landed, newer, pdfParts, refused } = this
+    const refusedCreate = (id: string) => refused.get(id)?.change.type === 'create'
+    return sendChange({ articleId, client, realIds, landed, newer, pdfParts, refusedCreate }, change)
   }
 
   /** Writes the changes not yet on disk to the store (bounded), noting how many it could not keep. */
   private keep(): void {
     if (!this.persist || this.retired) return
     this.unkept = writeKept(this.persist, this.unsent.values(), this.unsent.size)
-  }
-}
-
-/** A new annotation's id, by the archive's id rule (12 hex characters, as the archive makes them). */
-function newLocalId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-/** The later of two ISO times (either may be missing). */
-function latest(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined || b === undefined) return a ?? b
-  return Date.parse(b) > Date.parse(a) ? b : a
-}
-
-function idOf(change: Change): string {
-  return change.type === 'update' ? change.id : change.annotation.id
-}
-
-/** Whether saving `later` makes the refused change `earlier` moot (same annotation). */
-function covers(later: Change, earlier: Change): boolean {
-  if (later.type === 'delete') return true
-  if (later.type === 'create') return earlier.type === 'delete'
-  if (earlier.type !== 'update') return false
-  return Object.keys(earlier.patch).every((key) => key in later.patch)
-}
-
-/** Two refused changes of one annotation as one: what a later save must cover. */
-function merged(earlier: Change, later: Change): Change {
-  if (earlier.type === 'update' && later.type === 'update')
-    return { ...later, patch: { ...earlier.patch, ...later.patch } }
-  return earlier.type === 'create' ? earlier : later
-}
-
-function withoutUnsaved(a: LocalAnnotation): LocalAnnotation {
-  const { unsaved: _unsaved, ...rest } = a
-  return rest
-}
-
-function invert(change: Change): Change {
-  if (change.type === 'create') return { type: 'delete', annotation: change.annotation }
-  if (change.type === 'delete') return { type: 'create', annotation: change.annotation }
-  return {
-    type: 'update',
-    id: change.id,
-    patch: change.before,
-    before: change.patch,
-    session: change.session,
   }
 }
