@@ -2,10 +2,6 @@
 // the text in a window narrower than DRAWER_QUERY).
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MouseEvent } from 'react'
-import { anchorAll, describe } from '../../../shared/anchoring'
-import { anchorPdf } from '../../../shared/pdf-anchor'
-import { splitByPage } from '../../../shared/pdf-text'
-import { modelPageRanges, pageRects } from '../reader/pdf-layer'
 import { onAppEvent } from '../api'
 import AnnotationSidebar from '../components/AnnotationSidebar'
 import ConflictNotice from '../components/ConflictNotice'
@@ -25,14 +21,17 @@ import { useMediaQuery } from '../hooks/useMediaQuery'
 import { useTags } from '../hooks/useTags'
 import { rangeFromOffsets } from '../reader/dom-text'
 import type { DomText } from '../reader/dom-text'
-import { paintAnnotations, paintLayer } from '../reader/paint'
+import { paintLayer } from '../reader/paint'
+import { createFromSelection } from '../reader/create-from-selection'
+import { useAnchoring } from '../reader/useAnchoring'
+import { useFigureFormDraft } from '../reader/useFigureFormDraft'
 import { useFigures } from '../reader/useFigures'
 import { useFind } from '../reader/useFind'
-import type { FigureDraft } from '../components/FigureForm'
 import type { HighlightColor } from '../../../shared/types'
-import { clearDraft, readDraft } from '../reader/drafts'
 import { useReaderDrafts } from '../reader/useReaderDrafts'
+import { useArrival } from '../reader/useArrival'
 import { useReaderKeys } from '../reader/useReaderKeys'
+import { useReaderPaint } from '../reader/useReaderPaint'
 import { useReaderSelection } from '../reader/useReaderSelection'
 
 // The figure form validates against the contract's schemas (zod): loaded when first needed, or at idle once an
@@ -110,32 +109,11 @@ export default function ReaderPane(props: Props) {
       console.warn('Glossa: displayed text differs from stored text')
   }, [model, article])
 
-  // On a PDF, each page's range in the text as the reader reads it: page selectors anchor there first.
-  const pdfPages = useMemo(
-    () => (model && article?.pdf && body.current ? modelPageRanges(model, body.current) : null),
-    [model, article],
-  )
-  const { placed, orphans, approximate, spans } = useMemo(() => {
-    if (!model)
-      return {
-        placed: [],
-        orphans: [],
-        approximate: [],
-        spans: new Map<string, { start: number; end: number }>(),
-      }
-    const result =
-      pdfPages && article?.pdf
-        ? anchorPdf(model.text, pdfPages, article.pdf.fingerprint, snapshot.items)
-        : { ...anchorAll(model.text, snapshot.items), approximate: [] }
-    const ordered = snapshot.items
-      .filter((a) => result.placed.has(a.id))
-      .sort((a, b) => result.placed.get(a.id)!.start - result.placed.get(b.id)!.start)
-    return { placed: ordered, orphans: result.orphans, approximate: result.approximate, spans: result.placed }
-  }, [model, snapshot.items, pdfPages, article])
-  const approximateMarks = useMemo(
-    () =>
-      approximate.map((a) => ({ id: a.id, color: a.color, page: a.pdf!.page, rects: a.pdf!.rects ?? [] })),
-    [approximate],
+  const { placed, orphans, approximate, spans, approximateMarks } = useAnchoring(
+    model,
+    article,
+    snapshot.items,
+    body,
   )
 
   const taggedSpans = useMemo(
@@ -143,54 +121,13 @@ export default function ReaderPane(props: Props) {
     [placed, spans],
   )
   const figures = useFigures(model, article, sync, taggedSpans)
-  const { restore: restoreFigureDraft } = figures
   const onFormDirty = useCallback((dirty: boolean) => sync?.setEditing('figure-form', dirty), [sync])
-  const { figureKey, ready: draftsReady } = drafts
-  useEffect(() => {
-    // A figure form left open by a reload or a closed tab opens again with what was typed (this tab's draft, where
-    // a closed tab's was moved when the article opened; never a draft of another tab still open).
-    const kept = model && sync && draftsReady && figureKey ? readDraft<FigureDraft>(figureKey) : undefined
-    // A new figure whose save did land before the page went away is not offered again.
-    const landed =
-      !!kept &&
-      !kept.editingId &&
-      !!sync
-        ?.getSnapshot()
-        .items.some(
-          (a) =>
-            a.kind === 'figure' &&
-            a.target.position.start === kept.start &&
-            a.target.position.end === kept.end,
-        )
-    if (landed && figureKey) clearDraft(figureKey)
-    else if (kept) restoreFigureDraft(kept)
-  }, [figureKey, draftsReady, model, sync, restoreFigureDraft])
   const formOpen = !!figures.draft
   useEffect(() => {
     // The figure form lives in the sidebar: opening it shows the drawer.
     if (formOpen) setDrawerOpen(true)
   }, [formOpen])
-  useEffect(() => {
-    paintLayer(model, 'figure-candidate', figures.candidates)
-  }, [model, figures.candidates])
-
-  useEffect(() => {
-    if (!model) return
-    paintAnnotations(
-      model,
-      placed.map((a) => ({ ...spans.get(a.id)!, id: a.id, color: a.color, kind: a.kind })),
-    )
-    paintLayer(
-      model,
-      'hl-unsaved',
-      placed.filter((a) => a.unsaved).map((a) => spans.get(a.id)!),
-    )
-  }, [model, placed, spans])
-
-  useEffect(() => {
-    const span = focusedId ? spans.get(focusedId) : undefined
-    paintLayer(model, 'hl-focus', span ? [span] : [])
-  }, [model, focusedId, spans])
+  useReaderPaint(model, placed, spans, focusedId, figures.candidates)
 
   const scrollToSpan = useCallback(
     (span: { start: number; end: number } | undefined) => {
@@ -224,6 +161,17 @@ export default function ReaderPane(props: Props) {
     },
     [spans, scrollToSpan],
   )
+  const onFiguredSaved = useCallback((saved: string) => focus(saved, null, false), [focus])
+  const onSaveFigure = useFigureFormDraft({
+    model,
+    sync,
+    figureKey: drafts.figureKey,
+    ready: drafts.ready,
+    restore: figures.restore,
+    save: figures.save,
+    onSaved: onFiguredSaved,
+    refreshTags,
+  })
   const focusApproximate = useCallback((next: string) => {
     setFocusedId(next)
     setDrawerOpen(true)
@@ -238,20 +186,7 @@ export default function ReaderPane(props: Props) {
         return
       }
       // On a PDF report a selection across pages becomes one annotation per page.
-      const ranges = article?.pdf?.pageRanges?.map(([start, end]) => ({ start, end }))
-      const parts = ranges ? splitByPage(ranges, selection.start, selection.end) : []
-      const spans = parts.length > 1 ? parts : [selection]
-      const group = spans.length > 1 ? `pages-${Date.now().toString(36)}-${spans[0].start}` : undefined
-      const ids = spans.map((span) => {
-        const range = ranges ? rangeFromOffsets(model, span.start, span.end) : null
-        const page = parts.length > 1 ? (span as { page: number }).page : undefined
-        const index = page ?? (ranges ? splitByPage(ranges, span.start, span.end)[0]?.page : undefined)
-        const rects = range && index !== undefined ? pageRects(range, index) : undefined
-        return sync.create(
-          { target: describe(model.text, span.start, span.end), color: action.color ?? 'yellow' },
-          ranges ? { group, rects } : undefined,
-        )
-      })
+      const ids = createFromSelection(sync, model, article, selection, action.color ?? 'yellow')
       clear()
       focus(ids[0], action.then === 'note' || action.then === 'tags' ? action.then : null, false)
     },
@@ -300,22 +235,7 @@ export default function ReaderPane(props: Props) {
   )
   useReaderKeys(keys)
 
-  // Opened at a search match: scroll to it and mark it, once the text is on screen.
-  const [landed, setLanded] = useState(false)
-  useEffect(() => {
-    if (landed || !initialPosition || !model || initialPosition.end > model.text.length) return
-    setLanded(true)
-    paintLayer(model, 'find-current', [initialPosition])
-    scrollToSpan(initialPosition)
-  }, [landed, initialPosition, model, scrollToSpan])
-
-  // Opened at a passage (from the Figures view or a search result): focus it once it is placed.
-  const [arrived, setArrived] = useState(false)
-  useEffect(() => {
-    if (arrived || !initialAnnotation || !spans.has(initialAnnotation)) return
-    setArrived(true)
-    focus(initialAnnotation)
-  }, [arrived, initialAnnotation, spans, focus])
+  useArrival({ model, spans, initialPosition, initialAnnotation, scrollToSpan, focus })
   useEffect(() => onAppEvent('menu.find', find.show), [find.show])
 
   const onPointerUp = (e: MouseEvent) => {
@@ -422,25 +342,11 @@ export default function ReaderPane(props: Props) {
               <FigureForm
                 key={`${figures.draft.start}-${figures.draft.end}-${figures.draft.editingId ?? ''}`}
                 draft={figures.draft}
-                draftKey={figureKey}
+                draftKey={drafts.figureKey}
                 onDirty={onFormDirty}
                 knownTags={tags}
                 keepDraftOnSave
-                onSave={(figure, note) => {
-                  const key = figureKey
-                  const kept = key ? JSON.stringify(readDraft(key)) : undefined
-                  const saved = figures.save(figure, note)
-                  if (saved) focus(saved, null, false)
-                  // The form's draft is dropped once the figure is on disk (and no other form took its place);
-                  // while the save is refused or retried it stays, and a reload offers the form again.
-                  if (!key) return setTimeout(refreshTags, 300)
-                  if (saved && sync)
-                    void sync.flushed().then(() => {
-                      if (sync.isSaved(saved) && JSON.stringify(readDraft(key)) === kept) clearDraft(key)
-                    })
-                  else clearDraft(key)
-                  setTimeout(refreshTags, 300)
-                }}
+                onSave={onSaveFigure}
                 onCancel={figures.cancel}
               />
             </Suspense>
