@@ -6,7 +6,6 @@
 // block the window. Zoom, page navigation and the PDF's outline are in the bar above the pages. An encrypted PDF asks
 // for its password here; it is kept in this window's memory for the session (never stored, never sent to main).
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import type * as PdfJsModule from 'pdfjs-dist'
 import { MAX_PDF_PAGES } from '../../../shared/assets'
 import type { Article } from '../../../shared/types'
 import { api } from '../api'
@@ -14,8 +13,12 @@ import { readDomText } from '../reader/dom-text'
 import type { DomText } from '../reader/dom-text'
 import { buildTextLayer, paintApproximate } from '../reader/pdf-layer'
 import type { ApproximateMark, LayerInput } from '../reader/pdf-layer'
-import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.mjs?url'
+import { fromBase64, loadPdfJs, outlineOf } from '../reader/pdf-doc'
+import type { OutlineEntry, PdfDocument } from '../reader/pdf-doc'
 import ArticleBody from './ArticleBody'
+import PdfBar from './PdfBar'
+import PdfPassword from './PdfPassword'
+import type { PasswordAsk } from './PdfPassword'
 import PdfThumbnails, { THUMB_WIDTH } from './PdfThumbnails'
 import './pdf-body.css'
 
@@ -27,36 +30,10 @@ type Props = {
   onFocusAnnotation?: (id: string) => void
 }
 
-type PdfJs = typeof PdfJsModule
-type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
-type OutlineEntry = { title: string; page: number; depth: number }
-
 /** Encrypted PDFs' passwords that opened them, by article id: this window's memory only, for the session. */
 const passwords = new Map<string, string>()
 /** pdf.js's reasons for asking: no password yet, or the one given was wrong. */
 const INCORRECT_PASSWORD = 2
-type PasswordAsk = { wrong: boolean; answer: (password: string | null) => void }
-
-type Loaded = { pdfjs: PdfJs; worker: InstanceType<PdfJs['PDFWorker']> }
-let loading: Promise<Loaded> | undefined
-/**
- * pdf.js, loaded on first use, and one Web Worker running the bundled pdf.worker file, shared by every PDF
- * opened in this window. Where a worker cannot start, pdf.js runs the same file on this thread instead.
- */
-function loadPdfJs(): Promise<Loaded> {
-  loading ??= import('pdfjs-dist').then((pdfjs) => {
-    pdfjs.GlobalWorkerOptions.workerSrc = pdfWorkerUrl
-    return { pdfjs, worker: new pdfjs.PDFWorker() }
-  })
-  return loading
-}
-
-function fromBase64(b64: string): Uint8Array {
-  const binary = atob(b64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
-}
 
 const ZOOMS = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 3]
 /** The thumbnails' column beside the pages: the thumbnail, its padding and the gap. */
@@ -64,27 +41,6 @@ const THUMBS_SPACE = THUMB_WIDTH + 40
 /** Whether the thumbnails are shown: the reader's last choice in this window, else by the column's width. */
 let thumbsChoice: boolean | undefined
 const thumbsByWidth = (column: number) => column >= 760
-
-async function outlineOf(doc: PdfDocument): Promise<OutlineEntry[]> {
-  const out: OutlineEntry[] = []
-  const walk = async (items: Awaited<ReturnType<PdfDocument['getOutline']>>, depth: number) => {
-    for (const item of items ?? []) {
-      if (out.length >= 500) return
-      try {
-        const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest
-        const ref = dest?.[0]
-        const page =
-          ref && typeof ref === 'object' ? await doc.getPageIndex(ref as { num: number; gen: number }) : -1
-        if (page >= 0) out.push({ title: item.title.slice(0, 200), page, depth })
-      } catch {
-        // An outline entry pointing nowhere is left out.
-      }
-      await walk(item.items, depth + 1)
-    }
-  }
-  await walk((await doc.getOutline().catch(() => null)) ?? [], 0)
-  return out
-}
 
 const NONE: readonly ApproximateMark[] = []
 
@@ -316,116 +272,29 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
   const pages = doc?.numPages ?? article.pdf?.pages ?? 0
   return (
     <div className="pdf-body">
-      <div className="pdf-bar" role="toolbar" aria-label="PDF pages">
-        <button
-          type="button"
-          onClick={() => goTo(current - 1)}
-          disabled={current <= 1}
-          aria-label="Previous page"
-        >
-          ‹
-        </button>
-        <label className="pdf-page-field">
-          Page{' '}
-          <input
-            aria-label="Page"
-            value={pageInput}
-            onChange={(e) => setPageInput(e.target.value)}
-            onKeyDown={(e) => {
-              e.stopPropagation()
-              if (e.key === 'Enter') goTo(pageFromInput(pageInput))
-            }}
-            size={4}
-          />{' '}
-          of {pages}
-        </label>
-        <button
-          type="button"
-          onClick={() => goTo(current + 1)}
-          disabled={current >= pages}
-          aria-label="Next page"
-        >
-          ›
-        </button>
-        <span className="pdf-bar-gap" />
-        <button type="button" onClick={() => zoom(-1)} aria-label="Zoom out">
-          −
-        </button>
-        <span className="pdf-zoom" aria-live="polite">
-          {Math.round(scale * 100)}%
-        </span>
-        <button type="button" onClick={() => zoom(1)} aria-label="Zoom in">
-          +
-        </button>
-        {pages > 1 && (
-          <button
-            type="button"
-            className="pdf-thumbs-toggle"
-            aria-pressed={thumbs}
-            onClick={() => {
-              thumbsChoice = !thumbs
-              setThumbs(!thumbs)
-            }}
-          >
-            Thumbnails
-          </button>
-        )}
-        {outline.length > 0 && (
-          <select
-            aria-label="Outline"
-            value=""
-            onChange={(e) => e.target.value && goTo(Number(e.target.value) + 1)}
-          >
-            <option value="">Outline…</option>
-            {outline.map((o, i) => (
-              <option key={i} value={o.page}>
-                {`${'  '.repeat(Math.min(o.depth, 4))}${o.title}`}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
+      <PdfBar
+        current={current}
+        pages={pages}
+        pageInput={pageInput}
+        onPageInput={setPageInput}
+        onGo={goTo}
+        pageFromInput={pageFromInput}
+        scale={scale}
+        onZoom={zoom}
+        thumbs={thumbs}
+        onThumbs={(shown) => {
+          thumbsChoice = shown
+          setThumbs(shown)
+        }}
+        outline={outline}
+      />
       {article.pdf?.scanned && (
         <p className="pdf-note" role="note">
           This PDF is a scan: its pages are pictures with no text layer, so they cannot be highlighted or
           searched yet.
         </p>
       )}
-      {ask && (
-        <form
-          className="pdf-password"
-          aria-label="PDF password"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (password) ask.answer(password)
-          }}
-        >
-          <p>
-            {ask.wrong
-              ? 'That password is wrong: the PDF did not open with it. Type it again.'
-              : 'This PDF is protected by a password. Type it to show its pages.'}
-          </p>
-          <p className="muted">Glossa keeps it in this window until you close Glossa, and never stores it.</p>
-          <div className="pdf-password-row">
-            <input
-              type="password"
-              autoComplete="off"
-              aria-label="Password"
-              aria-invalid={ask.wrong}
-              value={password}
-              autoFocus
-              onChange={(e) => setPassword(e.target.value)}
-              onKeyDown={(e) => e.stopPropagation()}
-            />
-            <button type="submit" className="primary" disabled={!password}>
-              Open
-            </button>
-            <button type="button" onClick={() => ask.answer(null)}>
-              Show its text instead
-            </button>
-          </div>
-        </form>
-      )}
+      {ask && <PdfPassword ask={ask} password={password} onPassword={setPassword} />}
       {error && (
         <p className="error" role="alert">
           The PDF could not be shown: {error} Its text is shown instead.
