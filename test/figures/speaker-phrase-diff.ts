@@ -1,6 +1,6 @@
 // Scripts: what the noun-phrase reading (mention-phrase.ts) changes, figure by figure: each labelled speaker whose
 // right/wrong flips when its language leaves PHRASE, on sets 1–9 (never set 10). Usage:
-//   npx jiti test/figures/speaker-resolve-diff.ts [lang …]
+//   npx jiti test/figures/speaker-phrase-diff.ts [lang …]
 import { existsSync } from 'node:fs'
 import { prefillFigure } from '../../src/shared/figures/index'
 import { PHRASE } from '../../src/shared/figures/mention-phrase'

@@ -12,6 +12,7 @@ import { kindOf } from './entity-kinds'
 import { bodyNominative, trimSpan } from './entity-spans'
 import type { Lexicon } from './lang/types'
 import { mentionPhrase } from './mention-phrase'
+import { roleHolder } from './role-holder'
 
 export type Entity = {
   name: string
@@ -356,6 +357,8 @@ export function resolveMention(
   // a kind noun, with words outside its noun phrase before it ("липня компанія", "пресслужбі відомство",
   // "propia empresa") or alone ("Amte", "das Unternehmen")
   // (a German compound names its body itself: "Stadtverwaltung", "Bundesgesundheitsministerium")
+  const holder = roleHolder(mention, text, offset, entities, lex)
+  if (holder !== undefined) return holder
   const kindMention = de ? words.length === 1 && isCap(last) : words.every((w) => /^\p{Ll}/u.test(w))
   if (kindMention && kindOf(last) !== undefined) return byKind(last, entities, offset, de)?.name ?? mention
   if (words.length === 1 && isAcronym(last)) return byAcronym(last, entities)?.name ?? mention
