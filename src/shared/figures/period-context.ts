@@ -6,6 +6,7 @@
 // 2024" takes that period.
 import type { Day } from './dates'
 import { addDays, addMonths, lastDayOfMonth } from './dates'
+import { isRow } from './period-rows'
 import type { Sentence } from './sentences'
 
 /** A list item: "1. Norway", "2) …", "- …", "• …". */
@@ -42,12 +43,14 @@ export function periodSources(text: string, sentences: Sentence[], at: number): 
   const paras = paragraphs(sentences)
   const here = sentences[at].paragraph
   const line = (i: number): string => text.slice(sentences[i].start, sentences[i].end).trim()
-  // a list item (conventions §18) takes its own words, else its list's lead line: never a sibling item
-  const item = LIST_ITEM.test(line(at))
+  // a list item (conventions §18) takes its own words, else its list's lead line: never a sibling item; a
+  // table's row ("Nord: 612.400 (561.800)") takes the lead before its rows, whether or not it ends in ":"
+  const row = isRow(line(at))
+  const item = LIST_ITEM.test(line(at)) || row
   const earlier = range(paras[here]).filter((i) => i < at)
-  const lead = earlier.find((i) => !LIST_ITEM.test(line(i)))
+  const lead = earlier.find((i) => !LIST_ITEM.test(line(i)) && !isRow(line(i)))
   const order = item
-    ? [at, ...(lead !== undefined && /:\s*$/.test(line(lead)) ? [lead] : [])]
+    ? [at, ...(lead !== undefined && (row || /:\s*$/.test(line(lead))) ? [lead] : [])]
     : [at, ...earlier]
   const body = (k: number): string => {
     const p = paras[k]
@@ -55,8 +58,8 @@ export function periodSources(text: string, sentences: Sentence[], at: number): 
   }
   // "Entre las principales inversiones previstas para 2025 figuran las siguientes:" then "1. …", "2. …"
   let k = here
-  while (k > 0 && LIST_ITEM.test(body(k))) k--
-  if (k < here && /:\s*$/.test(body(k))) order.push(...range(paras[k]))
+  while (k > 0 && (LIST_ITEM.test(body(k)) || isRow(body(k)))) k--
+  if (k < here && (/:\s*$/.test(body(k)) || (row && k > 0))) order.push(...range(paras[k]))
   // an answer takes the period its question asked about ("— … в прошлом году?" → "— 1 146.")
   if (here > 1 && ANSWER.test(body(here)) && QUESTION.test(body(here - 1)) && !QUESTION.test(body(here)))
     order.push(...range(paras[here - 1]))
@@ -64,8 +67,10 @@ export function periodSources(text: string, sentences: Sentence[], at: number): 
 }
 
 /** The figure's sentence is an item of a list ("- 212 фотоловушек;", "• Abono: 189 euros", "2. …"). */
-export const isListItem = (text: string, sentences: Sentence[], at: number): boolean =>
-  LIST_ITEM.test(text.slice(sentences[at].start, sentences[at].end).trim())
+export const isListItem = (text: string, sentences: Sentence[], at: number): boolean => {
+  const line = text.slice(sentences[at].start, sentences[at].end).trim()
+  return LIST_ITEM.test(line) || isRow(line)
+}
 
 /** The sentences of the figure's paragraph (to tell whether it gives a period of its own). */
 export function paragraphSentences(sentences: Sentence[], at: number): number[] {
@@ -97,11 +102,11 @@ const THIS_PERIOD =
  */
 const FORECAST: Readonly<Record<string, RegExp>> = {
   en: /\b(?:expect\w*|forecast\w*|project\w*|plan\w*|target\w*|budget\w*|aim\w*|guidance|outlook|will|would|'ll|shall|set\s+to|on\s+course)\b/i,
-  fr: /(?<!\p{L})(?:prévoi\p{L}*|prévision\p{L}*|prévu\p{L}*|objectif\p{L}*|budget\p{L}*|table\s+sur|vis\p{L}*|anticip\p{L}*|attend\p{L}*|devr\p{L}*|pourr\p{L}*|ser[ao]\p{L}*|\p{L}{3,}(?:era|ira|ront))(?!\p{L})/iu,
-  es: /(?<!\p{L})(?:prev\p{L}*|objetivo\p{L}*|presupuest\p{L}*|esper\p{L}*|confía\p{L}*|plane\p{L}*|planifica\p{L}*|pronóstic\p{L}*|\p{L}{3,}(?:rá|rán)|\p{L}{2,}[aei]remos)(?!\p{L})/iu,
-  de: /(?<!\p{L})(?:erwart\p{L}*|rechne\p{L}*|Prognose\p{L}*|prognostiz\p{L}*|plan\p{L}*|Ziel\p{L}*|Budget\p{L}*|budgetiert|Haushalt\p{L}*|Etat|wird|werden|soll|sollen|voraussichtlich)(?!\p{L})/iu,
-  uk: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|очіку\p{L}*|бюджет\p{L}*|передбач\p{L}*|потреб\p{L}*|потрібн\p{L}*|закладен\p{L}*|буде|будуть|сягне|сягнуть|\p{L}+тим(?:е|уть)|зросте|збільшиться)(?!\p{L})/iu,
-  ru: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|ожида\p{L}*|бюджет\p{L}*|потребу\p{L}*|заложен\p{L}*|будет|будут|составит|составят|рассчитыва\p{L}*|намерен\p{L}*|превысит|достигнет)(?!\p{L})/iu,
+  fr: /(?<!\p{L})(?:prévoi\p{L}*|prévision\p{L}*|prévu\p{L}*|objectif\p{L}*|budget\p{L}*|table\s+sur|vis\p{L}*|anticip\p{L}*|attend\p{L}*|devr\p{L}*|pourr\p{L}*|ser[ao]\p{L}*|\p{L}{3,}(?:era|ira|ront|erai|irai|erons|irons))(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:prev\p{L}*|objetivo\p{L}*|presupuest\p{L}*|esper\p{L}*|confía\p{L}*|plane\p{L}*|planifica\p{L}*|pronóstic\p{L}*|\p{L}{3,}(?:rá|rán)|\p{L}{2,}[aei]remos|\p{L}{2,}[aei]ré)(?!\p{L})/iu,
+  de: /(?<!\p{L})(?:erwart\p{L}*|rechne\p{L}*|Prognose\p{L}*|prognostiz\p{L}*|plan\p{L}*|Ziel\p{L}*|Budget\p{L}*|budgetiert|Haushalt\p{L}*|Etat|wird|werde|werden|soll|sollen|voraussichtlich)(?!\p{L})/iu,
+  uk: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|очіку\p{L}*|бюджет\p{L}*|передбач\p{L}*|потреб\p{L}*|потрібн\p{L}*|закладен\p{L}*|буде|будуть|буду|будемо|сягне|сягнуть|\p{L}+тим(?:е|уть)|зросте|збільшиться)(?!\p{L})/iu,
+  ru: /(?<!\p{L})(?:план\p{L}*|прогноз\p{L}*|ожида\p{L}*|бюджет\p{L}*|потребу\p{L}*|заложен\p{L}*|будет|будут|буду|будем|составит|составят|рассчитыва\p{L}*|намерен\p{L}*|превысит|достигнет)(?!\p{L})/iu,
 }
 
 /** A forecast, a plan, a target or a budget in the sentence (`FORECAST`): its periods run whole. */

@@ -12,6 +12,7 @@ import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
 import { aheadSpans } from './period-ahead'
 import { fieldPeriods } from './period-field'
+import { phraseKinds } from './period-kinds'
 import { periodForms } from './period-forms'
 import { hasClock, maskRoles } from './period-roles'
 import type { FoundPeriod } from './period-phrases'
@@ -114,9 +115,11 @@ export function sentencePhrases(
   const ahead = isForecast(slice, lex.code, '') || plansAhead(text.slice(source.start, source.end), lex.code)
   // "within three years", "au cours des cinq prochaines années": read on the words as written, since the count
   // may be a figure masked above (period-ahead.ts)
-  // a split year with its field's noun, and a bare field noun pointing back to one (period-field.ts)
+  // a split year with its field's noun, a bare field noun pointing back to one (period-field.ts), the week to a
+  // day, the night to a day, since a season's start (period-kinds.ts)
   const spans = [
     ...fieldPeriods(text, source.start, source.end),
+    ...phraseKinds(text.slice(source.start, source.end), ref),
     ...aheadSpans(text.slice(source.start, source.end), ref, lex),
   ].filter(
     (p) =>

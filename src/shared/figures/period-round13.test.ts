@@ -123,3 +123,79 @@ describe('a split year with its field noun is that field’s year (§22), and a 
     expect(period(text, '12', 'es')).toBeUndefined()
   })
 })
+
+describe('phrase kinds: the week to a day, the night to a day, since a season began, by the end of', () => {
+  it.each([
+    ['en', 'Sales rose 4% in the week to Thursday.', '4%', ['2026-11-27', '2026-12-03']],
+    [
+      'en',
+      'Lice counts were three times the limit in the week to March 9.',
+      'three',
+      ['2026-03-03', '2026-03-09'],
+    ],
+    ['de', 'In der Woche bis Sonntag kamen 4.000 Besucher.', '4.000', ['2026-11-23', '2026-11-29']],
+    [
+      'ru',
+      'В ночь на 20 ноября беспилотники атаковали 12 объектов.',
+      '12 объектов',
+      ['2026-11-19', '2026-11-20'],
+    ],
+    ['uk', 'У ніч на 29 листопада згоріли два зерносховища.', 'два', ['2026-11-28', '2026-11-29']],
+    ['ru', 'С начала осени выпало 300 мм осадков.', '300 мм', ['2026-09-01', '2026-12-04']],
+    [
+      'fr',
+      'Depuis le début de l’automne, 300 mm de pluie sont tombés.',
+      '300 mm',
+      ['2026-09-01', '2026-12-04'],
+    ],
+    // what happened by the end named runs from that year's start
+    ['de', 'Bis Ende September wurden nur 1.260 Wohnungen genehmigt.', '1.260', ['2026-01-01', '2026-09-30']],
+    // a total that will reach a level this year is the year's; more to come runs from the article's date
+    [
+      'uk',
+      'До кінця року адміністрація розраховує вийти на 14 млн тонн.',
+      '14 млн тонн',
+      ['2026-01-01', '2026-12-31'],
+    ],
+    [
+      'ru',
+      'До конца года сумма может превысить 2 млрд рублей.',
+      '2 млрд рублей',
+      ['2026-01-01', '2026-12-31'],
+    ],
+    ['uk', 'До кінця грудня збудують ще 40 будинків.', '40', ['2026-12-04', '2026-12-31']],
+    // a month without its year, by which: the coming one when nearer
+    ['en', 'We see copper at $12,500 by the end of March.', '$12,500', ['2026-12-04', '2027-03-31']],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
+  })
+})
+
+describe('a table row takes its lead’s period, a bracketed number the brackets’ period', () => {
+  const rows = (lead: string, ...lines: string[]) => article('2026-12-04', lead, ...lines)
+  it('a row after a paragraph that states the period takes it; its bracket a year earlier', () => {
+    const text = rows(
+      'В ноябре спасатели потушили 2 100 пожаров. По районам:',
+      'Центральный: 870 (640)',
+      'Северный: 420 (380)',
+    )
+    expect(period(text, '870', 'ru')).toEqual(['2026-11-01', '2026-11-30'])
+    expect(period(text, '640', 'ru')).toEqual(['2025-11-01', '2025-11-30'])
+  })
+  it('the brackets’ period the article states (a year named)', () => {
+    const text = rows(
+      'Im November zählte die Agentur 1,2 Millionen Arbeitslose (in Klammern: 2024).',
+      'Nord: 612.400 (561.800)',
+    )
+    expect(period(text, '561.800', 'de')).toEqual(['2024-11-01', '2024-11-30'])
+  })
+})
+
+describe('inside a quote, a first-person future makes "this year" the whole year', () => {
+  it.each([
+    ['es', '«Este año recogeré unos 40.000 kilos de aceituna», dice.', '40.000 kilos'],
+    ['fr', '« Cette année, je récolterai 40 tonnes », dit-il.', '40 tonnes'],
+  ])('%s: %s', (lang, sentence, figure) => {
+    expect(period(article('2026-10-04', sentence), figure, lang)).toEqual(['2026-01-01', '2026-12-31'])
+  })
+})

@@ -25,6 +25,8 @@ import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-
 import { hasClock, opensSegment, soFar } from './period-roles'
 import { referBack } from './period-state'
 import { attachedElsewhere } from './period-attach'
+import { forwardSpan, nearerAhead } from './period-kinds'
+import { rowBracket } from './period-rows'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
 import { sentenceAt } from './sentences'
 
@@ -133,7 +135,9 @@ export function suggestPeriod(args: {
   }
   for (const index of periodSources(text, sentences, at)) {
     const found = read(index) ?? then(index)
-    if (found) return dayOf(index, found)
+    // a table row's number in brackets takes the brackets' period (period-rows.ts)
+    if (found)
+      return index === at ? dayOf(index, found) : rowBracket(text, sentence, start, dayOf(index, found))
   }
   // a release or a report states one reference period in its lead, which a paragraph without a period
   // of its own refers to (the lead's own figures have theirs)
@@ -334,11 +338,14 @@ function readSentence(args: {
       )[0]
     if (nearest) {
       const lead = text.slice(source.start, nearest.index)
-      // "by the end of March", "d'ici à la fin de 2027", "hasta 2027": from the article's date on
-      if (ref && FORWARD.test(lead)) {
-        const ahead = (d: Day): Day => ({ ...d, year: d.year + 1 })
-        const to = nearest.implicit && before(nearest.to, ref) ? ahead(nearest.to) : nearest.to
-        if (!before(to, ref)) return { start: toISO(ref), end: toISO(to), text: nearest.text }
+      // "by the end of March", "d'ici à la fin de 2027", "до кінця року": read by the tense (period-kinds.ts)
+      const words = text.slice(source.start, source.end)
+      const ahead = plansAhead(words, lex.code) || isForecast(words, lex.code, '')
+      if (ref) {
+        const next = nearest.implicit && before(nearest.to, ref) && (ahead || nearerAhead(nearest.to, ref))
+        const to = next ? { ...nearest.to, year: nearest.to.year + 1 } : nearest.to
+        const span = forwardSpan(lead, nearest.text, to, words, ahead, ref)
+        if (span) return { start: toISO(span.from), end: toISO(span.to), text: nearest.text }
       }
       // "convocarán paros en diciembre", "the airport expects 1.6 million between November and February":
       // in a forecast a month without its year is the next one, not the last one begun
@@ -386,11 +393,3 @@ function readSentence(args: {
 /** A sentence that opens with "then", meaning the period just named: "Тогда", "Тоді", "Damals", "Then". */
 const THEN =
   /^(?:then|at\s+the\s+time|alors|à\s+l['’]époque|entonces|en\s+aquel\s+momento|damals|тогда|тоді|на\s+той\s+час)(?![\p{L}])/iu
-
-/**
- * Just before a period that a forecast or a target runs to, from the article's date: "by", "until",
- * "d'ici", "jusqu'à", "hasta", "bis", "до кінця", "к концу" (each followed by what the period phrase may
- * leave out: "the end of", "finales de").
- */
-const FORWARD =
-  /(?:^|[^\p{L}])(?:by|until|d['’]ici(?:\s+à)?|jusqu['’](?:à|en|au)|hasta|bis(?:\s+(?:zum|Ende))?|до\s+кінця|до\s+конца|к\s+концу|к)\s+(?:(?:the\s+)?end\s+of\s+|(?:la\s+)?fin\s+(?:de\s+|d['’])?|(?:finales|fin)\s+de\s+)?(?:l['’]|la\s+|le\s+|el\s+|la\s+)?$/iu
