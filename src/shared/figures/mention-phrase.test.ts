@@ -58,6 +58,21 @@ describe('a descriptor before a name the article uses alone', () => {
   })
 })
 
+describe('a place or time phrase after a name', () => {
+  it('is cut, unless the name goes on to a capital', () => {
+    expect(phrase('uk', 'Міністерство освіти і науки за підсумками вступної кампанії')).toBe(
+      'Міністерство освіти і науки',
+    )
+    expect(phrase('es', 'Consejería de Sanidad en un')).toBe('Consejería de Sanidad')
+    expect(phrase('uk', 'Міністерство у справах ветеранів України')).toBe(
+      'Міністерство у справах ветеранів України',
+    )
+    expect(phrase('uk', 'Головне управління ДСНС у Закарпатській області')).toBe(
+      'Головне управління ДСНС у Закарпатській області',
+    )
+  })
+})
+
 describe('the nominative by morphology', () => {
   it('Russian adjectives agree with the head noun', () => {
     expect(slavicPhraseNominative('Национальной лотереи', 'ru')).toBe('Национальная лотерея')

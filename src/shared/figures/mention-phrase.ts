@@ -156,6 +156,9 @@ function undescribe(mention: string, text: string, lex: Lexicon): string | undef
   return undefined
 }
 
+/** Prepositions of place and time that end a name's phrase. */
+const AFTER = /^(?:в|у|на|за|en|in|at|on|à|dans|bei|im|am|während|durante)$/iu
+
 /** Languages whose mentions are read as noun phrases (a script may take one out to measure what it does). */
 export const PHRASE = new Set(['en', 'fr', 'es', 'de', 'uk', 'ru'])
 
@@ -163,6 +166,19 @@ export const PHRASE = new Set(['en', 'fr', 'es', 'de', 'uk', 'ru'])
 export function mentionPhrase(mention: string, text: string, lex: Lexicon): string {
   let phrase = mention.trim()
   if (!PHRASE.has(lex.code)) return phrase
+  // a place or time phrase after the name is no part of it: "компанія в четвер у звіті", "Consejería de
+  // Sanidad en un comunicado", "Міністерство освіти і науки за підсумками …" (not "ДСНС у Закарпатській області", "Міністерство у справах ветеранів України")
+  const words = phrase.split(/\s+/)
+  const cut = words.findIndex(
+    (w, i) =>
+      i >= 1 &&
+      AFTER.test(w) &&
+      /^\p{Ll}/u.test(words[i + 1] ?? 'x') &&
+      words.slice(0, i).some(isCap) &&
+      // (where the name goes on to a capital it is the name's own: "Міністерство у справах ветеранів України")
+      !words.slice(i + 1).some(isCap),
+  )
+  if (cut > 0) phrase = words.slice(0, cut).join(' ')
   const unframed = unframe(phrase, lex)
   if (unframed !== undefined) phrase = unframed
   if (lex.code === 'de' && (unframed !== undefined || /^\p{Lu}\p{Ll}+(?:en|e)\s+\p{Lu}/u.test(phrase)))
