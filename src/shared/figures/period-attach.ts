@@ -144,3 +144,61 @@ function modifies(before: string, lang: string): boolean {
     return /(?<![\p{L}])(?:a|an|the|its|their|his|her|this)\s+(?:\p{L}+\s+){0,2}$/iu.test(before)
   return !NOT_NOUN.test(last)
 }
+
+/** A place named after a date: "calle 14 de Abril", "Hospital 12 de Octubre", "вулиця 8 Березня", "rue du 8-Mai". */
+const PLACE_BEFORE =
+  /(?<![\p{L}])(?:calle|avenida|avda\.|plaza|paseo|hospital|colegio|barrio|rue|place|avenue|boulevard|quai|pont|lycée|collège|Straße|Platz|Allee|вулиц\p{L}*|вул\.|проспект\p{L}*|просп\.|площ\p{L}*|провулк\p{L}*|улиц\p{L}*|ул\.|переул\p{L}*|street|square|avenue)\s+(?:(?:du|de|del|des|der|dels)\s+)?$/iu
+
+/**
+ * The date phrase is part of a name: a place noun right before it, or (in the languages that write months in
+ * small letters: fr, es, uk, ru) its month written with a capital inside the sentence ("12 de Octubre").
+ */
+export function partOfName(slice: string, phrase: number, text: string, lang: string): boolean {
+  if (PLACE_BEFORE.test(slice.slice(0, phrase))) return true
+  if (!['fr', 'es', 'uk', 'ru'].includes(lang) || phrase === 0) return false
+  return /^\d{1,2}\.?\s+(?:de\s+)?\p{Lu}\p{Ll}+/u.test(text) && !/^\s*$/u.test(slice.slice(0, phrase))
+}
+
+/** A future or modal sentence: "має окупитися", "должен окупиться", "will pay back", "doit être remboursé". */
+const FUTURE_MODAL: Readonly<Record<string, RegExp>> = {
+  uk: /(?<![\p{L}])(?:має|мають|повин\p{L}*|буде|будуть|\p{L}+тиме|\p{L}+тимуть|може|можуть|планує\p{L}*|розрахову\p{L}*)(?![\p{L}])/iu,
+  ru: /(?<![\p{L}])(?:должен|должна|должно|должны|будет|будут|может|могут|планиру\p{L}*|рассчитыва\p{L}*)(?![\p{L}])/iu,
+}
+
+/**
+ * "за чотири роки", "за четыре года" read as the past N years: in a future or modal sentence it is a span to come
+ * ("має окупитися за чотири роки"), which names no period of the past.
+ */
+export function futureDuration(
+  slice: string,
+  phraseText: string,
+  from: string,
+  to: string,
+  ref: string | undefined,
+  lang: string,
+): boolean {
+  const modal = FUTURE_MODAL[lang]
+  if (modal === undefined || to !== ref || from === to) return false
+  return /^за\s/iu.test(phraseText) && modal.test(slice)
+}
+
+/**
+ * The phrase at `phrase`–`phraseEnd` of the sentence `slice` does not date the figure at `figure`: it stands in a
+ * participle on another noun or names an act's day (`attachedElsewhere`), it is part of a name, or it is a span
+ * ahead in a future sentence. `span` is what the phrase reads (ISO days) and the article's date.
+ */
+export function dropsPhrase(
+  slice: string,
+  phrase: number,
+  phraseEnd: number,
+  figure: number | undefined,
+  lang: string,
+  span: { from: string; to: string; ref: string | undefined },
+): boolean {
+  const words = slice.slice(phrase, phraseEnd)
+  return (
+    partOfName(slice, phrase, words, lang) ||
+    futureDuration(slice, words, span.from, span.to, span.ref, lang) ||
+    attachedElsewhere(slice, phrase, phraseEnd, figure, lang)
+  )
+}

@@ -199,3 +199,21 @@ describe('inside a quote, a first-person future makes "this year" the whole year
     expect(period(article('2026-10-04', sentence), figure, lang)).toEqual(['2026-01-01', '2026-12-31'])
   })
 })
+
+describe('a date that is part of a name, a span ahead in a future sentence', () => {
+  it.each([
+    ['es', 'En la calle 14 de Abril viven 300 familias.', '300'],
+    ['es', 'Del Hospital 12 de Octubre salieron 40 ambulancias.', '40'],
+    ['uk', 'На вулиці 8 Березня мешкають 300 родин.', '300'],
+    ['uk', 'Проєкт має окупитися за чотири роки.', 'чотири роки'],
+    ['ru', 'Проект должен окупиться за четыре года.', 'четыре года'],
+  ])('%s: %s', (lang, sentence, figure) => {
+    expect(period(article('2026-12-04', sentence), figure, lang)).toBeUndefined()
+  })
+  it('a span of the past keeps its reading', () => {
+    expect(period(article('2026-12-04', 'За чотири роки ціни зросли на 40%.'), '40%', 'uk')).toEqual([
+      '2022-12-04',
+      '2026-12-04',
+    ])
+  })
+})

@@ -24,7 +24,7 @@ import {
 import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-find'
 import { hasClock, opensSegment, soFar } from './period-roles'
 import { referBack } from './period-state'
-import { attachedElsewhere } from './period-attach'
+import { dropsPhrase } from './period-attach'
 import { forwardSpan, nearerAhead } from './period-kinds'
 import { rowBracket } from './period-rows'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
@@ -292,16 +292,18 @@ function readSentence(args: {
             lex.code,
           ),
       )
-      // a phrase in a participle on another noun or naming the day of an act dates that (period-attach.ts)
+      // a phrase in a participle on another noun or naming an act's day dates that, a date in a name names,
+      // "за N років" in a future sentence lies ahead (period-attach.ts)
       .filter(
         (p) =>
           args.anyPhrase === true ||
-          !attachedElsewhere(
+          !dropsPhrase(
             text.slice(source.start, source.end),
             p.index - source.start,
             p.index - source.start + p.text.length,
             start < source.end ? start - source.start : undefined,
             lex.code,
+            { from: toISO(p.from), to: toISO(p.to), ref: ref && toISO(ref) },
           ),
       )
       // a dateline repeats the article's own date; it says nothing about the figure
