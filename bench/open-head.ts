@@ -38,10 +38,9 @@ type Sample = { url: number; firstPage: number; rows: number; whole: number; cpu
 /** One cold start: spawn, URL, page, first row painted; every time in ms from the spawn. */
 async function sample(browser: Browser, cli: string, dir: string, config: string): Promise<Sample> {
   const t0 = epoch()
-  const served = startServe(cli, dir, config)
-  const { child } = served
+  const served = await startServe(cli, dir, config)
+  const { child, url } = served
   try {
-    const url = await served.ready
     const tUrl = epoch()
     const context = await browser.newContext({ viewport: { width: 1320, height: 860 }, bypassCSP: true })
     const page = await context.newPage()

@@ -80,10 +80,9 @@ type ServeSample = { url: number; first: number; title: number; tag: number; who
 
 async function serveSample(cli: string, dir: string, config: string, tag: string): Promise<ServeSample> {
   const t0 = performance.now()
-  const served = startServe(cli, dir, config)
-  const { child } = served
+  const served = await startServe(cli, dir, config)
+  const { child, url: address } = served
   try {
-    const address = await served.ready
     const url = performance.now() - t0
     const u = new URL(address)
     const token = u.hash.slice('#token='.length)

@@ -5,9 +5,16 @@ import type { ChildProcess } from 'node:child_process'
 
 export type ServeProcess = { child: ChildProcess; url: string; output: () => string }
 
-export async function startServe(cli: string, archiveDir: string, timeoutMs: number): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--archive', archiveDir], {
+/** `opts.args` go after the archive (e.g. `--connector-port 0`); `opts.env` replaces the environment. */
+export async function startServe(
+  cli: string,
+  archiveDir: string,
+  timeoutMs: number,
+  opts: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [cli, 'serve', '--archive', archiveDir, ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.env ? { env: opts.env } : {}),
   })
   let output = ''
   const url = await new Promise<string>((resolveUrl, reject) => {
