@@ -23,7 +23,9 @@ const PAGE = {
  * A worker as the parse process behaves — answers each request by id with handleParse, through a structured
  * clone — recording how many times it was started and whether it was stopped.
  */
-function fakeWorker(behave: { crashOn?: string; hangOn?: string } = {}) {
+function fakeWorker(
+  behave: { crashOn?: string; hangOn?: string; startupMs?: number; neverReady?: boolean } = {},
+) {
   const stats = { started: 0, killed: 0, requests: 0, execArgv: [] as string[][] }
   const start = (execArgv: string[]): JobProcess => {
     stats.started++
@@ -31,28 +33,34 @@ function fakeWorker(behave: { crashOn?: string; hangOn?: string } = {}) {
     let onMessage: (m: unknown) => void = () => undefined
     let onExit: (why: string) => void = () => undefined
     let alive = true
+    // Loading its parsers: nothing is answered before then (requests wait, in order)
+    const loaded = Date.now() + (behave.startupMs ?? 0)
     return {
       send: (m) => {
         const request = structuredClone(m) as ParseRequest
-        stats.requests++
-        setTimeout(() => {
-          if (!alive) return
-          if (request.kind === 'document' && request.input.name === behave.crashOn) {
-            alive = false
-            onExit('SIGABRT')
-            return
-          }
-          if (request.kind === 'document' && request.input.name === behave.hangOn) return
-          handleParse(request).then(
-            (value) => onMessage(structuredClone({ id: request.id, ok: true, value })),
-            (err: Error & { code?: string }) =>
-              onMessage({
-                id: request.id,
-                ok: false,
-                error: { name: err.name, message: err.message, code: err.code },
-              }),
-          )
-        }, 1)
+        if (request.kind !== 'ready') stats.requests++
+        if (behave.neverReady) return // stuck loading: answers nothing
+        setTimeout(
+          () => {
+            if (!alive) return
+            if (request.kind === 'document' && request.input.name === behave.crashOn) {
+              alive = false
+              onExit('SIGABRT')
+              return
+            }
+            if (request.kind === 'document' && request.input.name === behave.hangOn) return
+            handleParse(request).then(
+              (value) => onMessage(structuredClone({ id: request.id, ok: true, value })),
+              (err: Error & { code?: string }) =>
+                onMessage({
+                  id: request.id,
+                  ok: false,
+                  error: { name: err.name, message: err.message, code: err.code },
+                }),
+            )
+          },
+          Math.max(1, loaded - Date.now()),
+        )
       },
       onMessage: (l) => (onMessage = l),
       onExit: (l) => (onExit = l),
@@ -144,6 +152,7 @@ describe('the parse process', () => {
     const slow = parser.document({ ...PAGE, name: 'slow.html' }).catch((e: unknown) => e)
     // Waits behind the slow page: its second of waiting is not its own.
     const queued = parser.document(PAGE)
+    await vi.advanceTimersByTimeAsync(1) // the process says it is ready: the slow page's second starts
     await vi.advanceTimersByTimeAsync(999)
     expect(stats).toMatchObject({ started: 1, killed: 0, requests: 1 })
     await vi.advanceTimersByTimeAsync(1)
@@ -152,16 +161,42 @@ describe('the parse process', () => {
       message:
         '“slow.html” is too complex to import: reading it took longer than 1 s, and Glossa stopped. Save only the article and import that.',
     })
-    expect(stats).toMatchObject({ started: 2, killed: 1, requests: 2 })
-    await vi.advanceTimersByTimeAsync(5)
+    expect(stats).toMatchObject({ started: 2, killed: 1 })
+    await vi.advanceTimersByTimeAsync(5) // the fresh process says it is ready, then reads the page
     expect((await queued).title).toBe('Grid repairs')
+    expect(stats).toMatchObject({ started: 2, killed: 1, requests: 2 })
+    parser.close()
+  })
+})
+
+describe('a process slow to start', () => {
+  it('times a page from when its process is ready, not from when it was started', async () => {
+    vi.useFakeTimers()
+    const { start } = fakeWorker({ startupMs: 3_000 })
+    const parser = processParser(start, { limits: { timeoutMs: 1_000 }, workers: 1 })
+    const page = parser.document(PAGE).catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(3_050)
+    expect(await page).toMatchObject({ title: 'Grid repairs' })
+    parser.close()
+  })
+
+  it('refuses the page, with the reason, when its process never gets ready, and stops that process', async () => {
+    vi.useFakeTimers()
+    const never = fakeWorker({ neverReady: true })
+    const parser = processParser(never.start, { limits: { timeoutMs: 1_000 }, workers: 1 })
+    const page = parser.document(PAGE).catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(59_999)
+    expect(never.stats.killed).toBe(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await page).toMatchObject({ message: "Glossa's parse process did not start within 60 s" })
+    expect(never.stats).toMatchObject({ started: 1, killed: 1 })
     parser.close()
   })
 })
 
 describe('two parse processes', () => {
-  it('are the default from two cores on, one below', () => {
-    expect([1, 2, 4, 16].map(defaultParseWorkers)).toEqual([1, 2, 2, 2])
+  it('are the default from four cores on, one below', () => {
+    expect([1, 2, 3, 4, 16].map(defaultParseWorkers)).toEqual([1, 1, 1, 2, 2])
   })
 
   it('read two pages at once, the second process started only when a page waits', async () => {

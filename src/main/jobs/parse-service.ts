@@ -43,6 +43,8 @@ type Unsent =
   | { kind: 'html'; input: HtmlInput }
   | { kind: 'admit'; input: ArticleBody }
   | { kind: 'stats' }
+  /** Answered once the process has loaded its parsers: a page is timed from then on (PARSE_LIMITS). */
+  | { kind: 'ready' }
 export type ParseRequest = Unsent & { id: number }
 
 /** What the parse process says of itself: its peak RSS so far. */
@@ -51,7 +53,8 @@ export type ParseStats = { peakRssMB: number }
 /** The worker's side: one request. */
 export async function handleParse(
   request: ParseRequest,
-): Promise<ImportedDoc | ParseStats | Admitted<ArticleBody>> {
+): Promise<ImportedDoc | ParseStats | Admitted<ArticleBody> | { ready: true }> {
+  if (request.kind === 'ready') return { ready: true }
   if (request.kind === 'stats') return { peakRssMB: peakRssMB() }
   if (request.kind === 'admit') return inProcessParser.admit(request.input, '')
   return request.kind === 'document'
@@ -86,20 +89,35 @@ type Waiting = {
   slot?: Slot
 }
 
-/** One parse process of the pool, the page it is reading, and its quiet-spell timer. */
+/**
+ * One parse process of the pool, the page it is reading (its timer runs once the process is ready), and its
+ * quiet-spell timer. A process is ready once it answers its first request (`ready`: its parsers loaded).
+ */
 type Slot = {
   worker?: JobProcess
-  current?: Waiting & { id: number; worker: JobProcess; timer: NodeJS.Timeout }
+  current?: Waiting & { id: number; worker: JobProcess; timer?: NodeJS.Timeout }
   idle?: NodeJS.Timeout
+  ready?: boolean
+  readyId?: number
+  startup?: NodeJS.Timeout
 }
 
 /**
- * How many parse processes read pages at once: two where there are two cores or more (a folder of pages is
- * parsed two at a time while the app stores the last one), else one. At 10,000 articles the parse process was
- * the whole cost of an import and the app's own process waited on it (bench/README, seventh session).
+ * How long a process may take to load its parsers before the page sent to it is refused. Loading is not the
+ * page's time: on a busy machine (two processes starting beside a browser) it took longer than a small page's
+ * whole bound, and pages were refused as too complex that parse in a few milliseconds.
+ */
+const STARTUP_MS = 60_000
+
+/**
+ * How many parse processes read pages at once: two from four cores on, else one. At 10,000 articles the parse
+ * process was the whole cost of an import (bench/README, seventh session); but on this 2-core machine, busy
+ * beside the app, two processes parsed no faster than one and took 30–60% more CPU between them
+ * (bench/import-ahead.ts, eighth session), so two cores keep one process. Pages are still parsed ahead of the
+ * one being stored (Importer.importInOrder).
  */
 export function defaultParseWorkers(cores = availableParallelism()): number {
-  return cores >= 2 ? 2 : 1
+  return cores >= 4 ? 2 : 1
 }
 
 /**
@@ -119,6 +137,7 @@ export function processParser(
 
   const stop = (slot: Slot) => {
     clearTimeout(slot.idle)
+    clearTimeout(slot.startup)
     const w = slot.worker
     slot.worker = undefined
     w?.kill()
@@ -140,8 +159,16 @@ export function processParser(
     if (slot.worker) return slot.worker
     const w = start([`--max-old-space-size=${limits.heapMB}`])
     slot.worker = w
+    slot.ready = false
+    slot.readyId = nextId++
     w.onMessage((message) => {
       const answer = message as JobAnswer
+      if (answer?.id === slot.readyId && slot.worker === w) {
+        slot.ready = true
+        clearTimeout(slot.startup)
+        sendPage(slot, w)
+        return
+      }
       if (slot.current?.worker !== w || answer?.id !== slot.current.id) return
       finish(slot, (waiting) =>
         answer.ok ? waiting.resolve(answer.value) : waiting.reject(revive(answer.error)),
@@ -159,7 +186,34 @@ export function processParser(
         ),
       )
     })
+    w.send({ kind: 'ready', id: slot.readyId })
+    slot.startup = setTimeout(() => {
+      if (slot.worker !== w || slot.ready) return
+      stop(slot)
+      finish(slot, (waiting) =>
+        waiting.reject(new Error(`Glossa's parse process did not start within ${seconds(STARTUP_MS)}`)),
+      )
+    }, STARTUP_MS)
+    slot.startup.unref?.()
     return w
+  }
+  /**
+   * The page goes to its process once that is ready, and its time bound starts then (a page sent along with the
+   * first request would be read before the process could say it is ready: a process answers as it reads).
+   */
+  const sendPage = (slot: Slot, w: JobProcess) => {
+    const current = slot.current
+    if (!current || current.worker !== w || current.timer) return
+    w.send({ ...current.request, id: current.id })
+    current.timer = setTimeout(() => {
+      // Stopped first, so its exit finds nothing in flight; the next page gets a fresh process.
+      if (slot.worker === w) stop(slot)
+      finish(slot, (waiting) =>
+        waiting.reject(
+          tooComplex(waiting, `reading it took longer than ${seconds(limits.timeoutMs)}, and Glossa stopped`),
+        ),
+      )
+    }, limits.timeoutMs)
   }
   /** A free slot for this request: its own, else one whose process runs, else one that starts a process. */
   const freeSlot = (waiting: Waiting): Slot | undefined => {
@@ -177,17 +231,8 @@ export function processParser(
       waiting.reject(new Error(`Glossa could not start its parse process: ${String(err)}`))
       return
     }
-    const timer = setTimeout(() => {
-      // Stopped first, so its exit finds nothing in flight; the next page gets a fresh process.
-      if (slot.worker === w) stop(slot)
-      finish(slot, (waiting) =>
-        waiting.reject(
-          tooComplex(waiting, `reading it took longer than ${seconds(limits.timeoutMs)}, and Glossa stopped`),
-        ),
-      )
-    }, limits.timeoutMs)
-    slot.current = { ...waiting, id, worker: w, timer }
-    w.send({ ...waiting.request, id })
+    slot.current = { ...waiting, id, worker: w }
+    if (slot.ready) sendPage(slot, w)
   }
   const next = () => {
     for (let i = 0; i < queue.length;) {
