@@ -1,7 +1,6 @@
 // Main process: the shapes the archive's API takes and tells (archive.ts): a new article, a patch to one, what
 // changed (for derived data such as the search index), and how an archive is opened.
 import type { ArticleMeta } from '../../shared/types'
-import type { Archive } from './archive'
 import type { StoredImage } from './assets'
 
 export type NewArticle = Omit<
@@ -24,13 +23,3 @@ export type ArchiveChange =
   | { kind: 'article-created' | 'article-updated' | 'article-deleted'; articleId: string }
   | { kind: 'annotations-changed'; articleId: string }
 export type ArchiveListener = (change: ArchiveChange) => void
-
-export type OpenOptions = {
-  /** Called once when the folder is new, to fill it with sample articles. */
-  seed?: (archive: Archive) => Promise<void>
-  /**
-   * This machine's catalog trust key (a file outside the archive, made on first use): catalog buckets checked
-   * once are then trusted by their exact content (catalog-trust.ts). Without it every entry is checked.
-   */
-  trustKeyFile?: string
-}

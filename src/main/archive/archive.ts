@@ -26,7 +26,7 @@ import type { Admitted } from './records'
 import { inProcessBodyGate } from './records-body'
 import type { ArticleBody, BodyGate } from './records-body'
 import type { ImageBytes } from './assets'
-import type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle, OpenOptions } from './archive-types'
+import type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle } from './archive-types'
 import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { WriteBatch, writeAtomic } from './atomic'
 import { removeStrayTemps } from './stray-temps'
@@ -37,7 +37,17 @@ import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
 export { readBody, summarize } from './article-files'
 
 export { MAX_PDF_BYTES } from './assets'
-export type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle, OpenOptions } from './archive-types'
+export type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle } from './archive-types'
+
+export type OpenOptions = {
+  /** Called once when the folder is new, to fill it with sample articles. */
+  seed?: (archive: Archive) => Promise<void>
+  /**
+   * This machine's catalog trust key (a file outside the archive, made on first use): catalog buckets checked
+   * once are then trusted by their exact content (catalog-trust.ts). Without it every entry is checked.
+   */
+  trustKeyFile?: string
+}
 
 export class Archive {
   readonly problems: Problem[] = []
