@@ -227,7 +227,7 @@ const UNSEEN_FLOORS: Record<
     es: { precision: 1, recall: 0.96, period: 0.95, speaker: 0.76 },
     de: { precision: 1, recall: 0.98, period: 0.79, speaker: 0.41 },
     uk: { precision: 0.98, recall: 1, period: 0.88, speaker: 0.55 },
-    ru: { precision: 1, recall: 0.98, period: 0.75, speaker: 0.4 },
+    ru: { precision: 1, recall: 0.98, period: 0.8, speaker: 0.4 },
   },
 }
 

@@ -111,7 +111,13 @@ const FORECAST: Readonly<Record<string, RegExp>> = {
 
 /** A forecast, a plan, a target or a budget in the sentence (`FORECAST`): its periods run whole. */
 export const plansAhead = (sentence: string, lang: string): boolean =>
-  (FORECAST[lang] ?? FORECAST.en).test(sentence)
+  (FORECAST[lang] ?? FORECAST.en).test(sentence) || (HARVEST.test(sentence) && !SO_FAR_WORDS.test(sentence))
+
+/** A harvest of the year ("урожай в 2026 году составил", "la cosecha de 2026"): the season's whole year. */
+const HARVEST =
+  /(?<!\p{L})(?:урожа[йюяе]\p{L}*|врожа[йюяе]\p{L}*|harvest(?:ed)?|récolte|cosecha|Ernte)(?!\p{L})/iu
+const SO_FAR_WORDS =
+  /(?<!\p{L})(?:so\s+far|already|jusqu['’]ici|déjà|hasta\s+ahora|ya|bislang|bisher|bereits|поки\s+що|вже|уже|пока\s+что)(?!\p{L})/iu
 
 /**
  * A verb that looks ahead: a future tense, "expects", "prevé", "erwartet", "планує" (narrower than `FORECAST`:

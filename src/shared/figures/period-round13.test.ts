@@ -217,3 +217,16 @@ describe('a date that is part of a name, a span ahead in a future sentence', () 
     ])
   })
 })
+
+describe('a harvest of the current year is the whole year', () => {
+  it.each([
+    ['ru', 'Урожай в 2026 году составил 4 млн тонн.', '4 млн тонн'],
+    ['uk', 'Урожай у 2026 році склав 4 млн тонн.', '4 млн тонн'],
+  ])('%s: %s', (lang, sentence, figure) => {
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(['2026-01-01', '2026-12-31'])
+  })
+  it('a harvest so far runs to the article’s date', () => {
+    const text = article('2026-10-04', 'Аграрії вже зібрали врожай на 4 млн тонн у 2026 році.')
+    expect(period(text, '4 млн тонн', 'uk')).toEqual(['2026-01-01', '2026-10-04'])
+  })
+})
