@@ -197,3 +197,17 @@ function compoundEnds(word: string, stem: string): boolean {
     if (word.endsWith(stem + ending) && word.length > stem.length + ending.length + 2) return true
   return false
 }
+
+/** A person or body the article introduces (entity-resolve.ts reads them; here so role-holder.ts needs no cycle). */
+export type Entity = {
+  name: string
+  kind: 'person' | 'body'
+  start: number
+  /** Kind stems and classes the article gives the body ("konzern"/company). */
+  kinds: { stem: string; cls: string }[]
+  acronym?: string
+  /** Where the article names it (by its key word), for salience. */
+  mentions: number[]
+  /** Read by the name readers of entities.ts (a looser span: resolved to by kind only). */
+  loose?: boolean
+}

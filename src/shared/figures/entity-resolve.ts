@@ -14,18 +14,8 @@ import type { Lexicon } from './lang/types'
 import { mentionPhrase } from './mention-phrase'
 import { roleHolder } from './role-holder'
 
-export type Entity = {
-  name: string
-  kind: 'person' | 'body'
-  start: number
-  /** Kind stems and classes the article gives the body ("konzern"/company). */
-  kinds: { stem: string; cls: string }[]
-  acronym?: string
-  /** Where the article names it (by its key word), for salience. */
-  mentions: number[]
-  /** Read by the name readers of entities.ts (a looser span: resolved to by kind only). */
-  loose?: boolean
-}
+export type { Entity } from './entity-kinds'
+import type { Entity } from './entity-kinds'
 
 type Tok = { text: string; index: number }
 

@@ -5,8 +5,11 @@
 // year" so far ends on the article's date, and a figure compared with "a year earlier" or "the same period of
 // 2024" takes that period.
 import type { Day } from './dates'
-import { addDays, addMonths, lastDayOfMonth } from './dates'
+import { addMonths, lastDayOfMonth } from './dates'
 import { isRow } from './period-rows'
+import type { Compared } from './period-shift'
+export type { Compared } from './period-shift'
+export { shifted } from './period-shift'
 import type { Sentence } from './sentences'
 
 /** A list item: "1. Norway", "2) …", "- …", "• …". */
@@ -177,10 +180,6 @@ export function thisPeriod(
  * month earlier" (the month before), and "the same period of 2024", "im Vorjahreszeitraum", "аналогичный
  * период 2024 года" (the sentence's period in that year). `length` is how far the words run from the figure.
  */
-export type Compared = {
-  shift: { years?: number; days?: number; months?: number; toYear?: number }
-  length: number
-}
 
 const GAP = String.raw`[^\d.;!?]{0,60}?`
 const SHIFTS: { re: RegExp; shift: (m: RegExpMatchArray) => Compared['shift'] }[] = [
@@ -281,19 +280,4 @@ export function comparedAfter(tail: string): Compared | undefined {
     if (m) return { shift: shift(m), length: m[0].length }
   }
   return undefined
-}
-
-/** A period moved by what a figure is compared with. */
-export function shifted(from: Day, to: Day, shift: Compared['shift']): { from: Day; to: Day } {
-  if (shift.days !== undefined) return { from: addDays(from, shift.days), to: addDays(to, shift.days) }
-  const years = shift.toYear !== undefined ? shift.toYear - to.year : (shift.years ?? 0)
-  const months = years * 12 + (shift.months ?? 0)
-  const move = (d: Day, end: boolean): Day => {
-    const m = addMonths({ ...d, day: 1 }, months)
-    const last = lastDayOfMonth(m.year, m.month)
-    // a whole month stays a whole month (29 February 2024 a year on is 28 February 2025)
-    const day = end && d.day === lastDayOfMonth(d.year, d.month) ? last : Math.min(d.day, last)
-    return { ...m, day }
-  }
-  return { from: move(from, false), to: move(to, true) }
 }

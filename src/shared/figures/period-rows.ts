@@ -4,8 +4,8 @@
 // own takes the period the article gives for brackets ("in Klammern: Vorjahresmonat", "в скобках — 2025 год",
 // "entre parenthèses, 2025"), else the same period a year earlier. Read the same way in the six languages.
 import { parseISO, toISO } from './dates'
-import type { Compared } from './period-context'
-import { shifted } from './period-context'
+import type { Compared } from './period-shift'
+import { shifted } from './period-shift'
 import type { Sentence } from './sentences'
 
 /** A row: a label of at most six words, a colon, then a number (signed or approximate). */

@@ -5,7 +5,7 @@
 // is matched by its stem with its gender ending ("directrice" is not "directeur"), so the grammatical gender
 // of the role picks the woman or the man. The holder named nearest before the mention wins.
 import { kindOf } from './entity-kinds'
-import type { Entity } from './entity-resolve'
+import type { Entity } from './entity-kinds'
 import type { Lexicon } from './lang/types'
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
