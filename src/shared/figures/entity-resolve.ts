@@ -14,7 +14,6 @@ import type { Lexicon } from './lang/types'
 import { mentionPhrase } from './mention-phrase'
 import { roleHolder } from './role-holder'
 
-export type { Entity } from './entity-kinds'
 import type { Entity } from './entity-kinds'
 
 type Tok = { text: string; index: number }

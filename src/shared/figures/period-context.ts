@@ -8,8 +8,6 @@ import type { Day } from './dates'
 import { addMonths, lastDayOfMonth } from './dates'
 import { isRow } from './period-rows'
 import type { Compared } from './period-shift'
-export type { Compared } from './period-shift'
-export { shifted } from './period-shift'
 import type { Sentence } from './sentences'
 
 /** A list item: "1. Norway", "2) …", "- …", "• …". */

@@ -18,9 +18,9 @@ import {
   periodSources,
   plansAhead,
   releaseLead,
-  shifted,
   thisPeriod,
 } from './period-context'
+import { shifted } from './period-shift'
 import { before, FOR_PERIOD, MAY, sentencePhrases, sentencesOf } from './period-find'
 import { hasClock, opensSegment, soFar } from './period-roles'
 import { referBack } from './period-state'
