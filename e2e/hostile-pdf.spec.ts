@@ -60,5 +60,7 @@ test('a restored PDF past the page limit is refused at once with its reason; the
   )
   await expect(page.getByTestId('article-body')).toContainText('412 new homes')
   expect(await page.locator('section.pdf-page').count()).toBe(0)
+  // no page bar for pages that are not shown (it said "Page 1 of 3" beside the refusal)
+  await expect(page.getByRole('button', { name: 'Thumbnails' })).toHaveCount(0)
   await screenshotSizes(page, 'pdf-past-page-limit')
 })

@@ -337,6 +337,7 @@ test('an encrypted PDF: the import dialog asks for its password, the reader asks
   await form.getByRole('button', { name: 'Show its text instead' }).click()
   await expect(page.getByRole('note')).toContainText('protected by a password, so its text is shown')
   await expect(page.getByTestId('article-body')).toContainText('1,240 bridges were inspected')
+  await expect(page.getByRole('button', { name: 'Thumbnails' })).toHaveCount(0)
 })
 
 test('a highlight whose text is no longer on its page is painted from its rectangles, marked approximate', async ({

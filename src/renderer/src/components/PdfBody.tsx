@@ -270,25 +270,29 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
   }
 
   const pages = doc?.numPages ?? article.pdf?.pages ?? 0
+  // Its text shown instead: no page bar and no note about pages there is nothing to turn to.
+  const asText = Boolean(error || locked)
   return (
     <div className="pdf-body">
-      <PdfBar
-        current={current}
-        pages={pages}
-        pageInput={pageInput}
-        onPageInput={setPageInput}
-        onGo={goTo}
-        pageFromInput={pageFromInput}
-        scale={scale}
-        onZoom={zoom}
-        thumbs={thumbs}
-        onThumbs={(shown) => {
-          thumbsChoice = shown
-          setThumbs(shown)
-        }}
-        outline={outline}
-      />
-      {article.pdf?.scanned && (
+      {!asText && (
+        <PdfBar
+          current={current}
+          pages={pages}
+          pageInput={pageInput}
+          onPageInput={setPageInput}
+          onGo={goTo}
+          pageFromInput={pageFromInput}
+          scale={scale}
+          onZoom={zoom}
+          thumbs={thumbs}
+          onThumbs={(shown) => {
+            thumbsChoice = shown
+            setThumbs(shown)
+          }}
+          outline={outline}
+        />
+      )}
+      {!asText && article.pdf?.scanned && (
         <p className="pdf-note" role="note">
           This PDF is a scan: its pages are pictures with no text layer, so they cannot be highlighted or
           searched yet.
@@ -305,7 +309,7 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
           This PDF is protected by a password, so its text is shown instead of its pages.
         </p>
       )}
-      {error || locked ? (
+      {asText ? (
         <ArticleBody article={article} onModel={onModel} />
       ) : (
         <div className="pdf-layout">
