@@ -177,8 +177,11 @@ test("a tag field and a figure form typed in one tab are never another open tab'
   await expect(D.getByRole('form', { name: 'Figure' })).toHaveCount(0)
 
   // C saves the figure: its form's draft goes, the figure is on disk.
+  // The new figure's card comes up at once; "Saved" is awaited only after it (before it, the status still says
+  // the highlight's "Saved"), so a save still being sent or retried shows here with its status.
   await formC.getByRole('button', { name: 'Save figure' }).click()
-  await expect(C.getByRole('status')).toHaveText(/^Saved/)
+  await expect(C.locator('.annotation-card')).toHaveCount(2)
+  await expect(C.getByRole('status')).toHaveText(/^Saved/, { timeout: 30_000 })
   await expect
     .poll(() =>
       glossa.call('annotations.list', { articleId: article.id }).then((l) => l.map((a) => a.figure?.metric)),
