@@ -1,4 +1,4 @@
-// Scripts: period accuracy (share of labels exactly right) for every labelled set 1–9 and language (the sets are named: an unlisted folder is never read), on the
+// Scripts: period accuracy (share of labels exactly right) for every labelled set 1–11 and language (the sets are named: an unlisted folder is never read), on the
 // rules of this work tree, and every miss as one JSON line (for sorting by cause). Usage:
 //   npx jiti test/figures/period-table.ts [misses.jsonl]
 import { writeFileSync } from 'node:fs'
@@ -16,6 +16,7 @@ const SETS = [
   'figures-holdout-8',
   'figures-holdout-9',
   'figures-holdout-10',
+  'figures-holdout-11',
 ]
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const out = process.argv[2]

@@ -17,6 +17,7 @@ const SETS = [
   'figures-holdout-8',
   'figures-holdout-9',
   'figures-holdout-10',
+  'figures-holdout-11',
 ]
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const args = process.argv.slice(2)
