@@ -1,5 +1,5 @@
 // CLI (Node): `glossa export` — the same exports as the app, written to a file or a folder.
-import { exportArgsSchema } from '../shared/contract'
+import { exportArgsSchema } from '../shared/contract-reading'
 import { describeZodError } from '../shared/errors'
 import type { Archive } from '../main/archive/archive'
 import { archiveExportSource, runExport, streamExport, streamedFileOf } from '../main/export/run'

@@ -2,7 +2,7 @@
 // one result per document, so a bad file says what is wrong and the rest go on.
 import { detectLanguage } from '../shared/figures/lang'
 import type { z } from 'zod'
-import type { importResultSchema } from '../shared/contract'
+import type { importResultSchema } from '../shared/contract-reading'
 import { GlossaError } from '../shared/errors'
 import { withoutUndefined } from '../shared/objects'
 import { looksLikeBackup, parseBackup } from '../shared/export'

@@ -1,7 +1,7 @@
 // Tests (Node): one valid call per contract method, the starting point of every fuzz case. Typed against the
 // contract, so adding a method without an example here fails the type check.
 import type { MethodName } from '../../src/shared/contract'
-import { exportFormatSchema } from '../../src/shared/contract'
+import { exportFormatSchema } from '../../src/shared/contract-reading'
 
 /** Ids in the fixture archive, so mutations can aim a call at the wrong thing. */
 export type FuzzContext = {

@@ -1,7 +1,7 @@
 // Main process, export job process and CLI: the types an export is read through — what it selects and where it
 // reads from (run.ts and backup-stream.ts both use them; kept apart so neither imports the other for types).
 import type { z } from 'zod'
-import type { exportArgsSchema } from '../../shared/contract'
+import type { exportArgsSchema } from '../../shared/contract-reading'
 import type { Annotation, Article, ArticleMeta, HighlightColor } from '../../shared/types'
 
 export type ExportArgs = z.infer<typeof exportArgsSchema>

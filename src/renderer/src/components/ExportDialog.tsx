@@ -2,7 +2,7 @@
 // export itself when asked for, and its files saved (a download in the browser; Electron asks where to save).
 import { useEffect, useId, useState } from 'react'
 import type { z } from 'zod'
-import type { exportArgsSchema } from '../../../shared/contract'
+import type { exportArgsSchema } from '../../../shared/contract-reading'
 import type { LibraryFilter } from '../../../shared/library-query'
 import type { Collection, Tag } from '../../../shared/types'
 import { streamsToOneFile } from '../../../shared/export/streamable'

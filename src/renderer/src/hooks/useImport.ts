@@ -1,7 +1,7 @@
 // Renderer: imports files one by one through the contract, with progress, results and cancel.
 import { useCallback, useRef, useState } from 'react'
 import type { z } from 'zod'
-import type { importResultSchema } from '../../../shared/contract'
+import type { importResultSchema } from '../../../shared/contract-reading'
 import { api, importChosenPdf } from '../api'
 import { tooLargeToSend } from './import-limits'
 
