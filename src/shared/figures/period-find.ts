@@ -238,6 +238,9 @@ function maskFigures(text: string, lex: Lexicon): string {
 const maskSaid = (text: string, words: PeriodWords): string =>
   words.said ? text.replace(words.said, (m) => ' '.repeat(m.length)) : text
 
+/** A figure blanked out of a sentence (or a said day, a clock time): three spaces or more. */
+const MASKED = / {3,}/
+
 /** The days a chrono component covers: a day, else a whole month, else a whole year. */
 function componentRange(c: ParsedComponents): { from: Day; to: Day } | undefined {
   const year = c.get('year')
@@ -256,7 +259,9 @@ function componentRange(c: ParsedComponents): { from: Day; to: Day } | undefined
 function chronoPeriods(text: string, ref: Day | undefined, words: PeriodWords): FoundPeriod[] {
   const instant = ref ? new Date(ref.year, ref.month - 1, ref.day, 12) : undefined
   const found: FoundPeriod[] = []
-  for (const result of chrono[words.chrono].parse(text, instant)) {
+  // a phrase never runs across a figure (masked as a run of spaces): "September, +4.2% on the quarter before"
+  const fenced = text.replace(/ {3,}/g, (m) => ' '.repeat(m.length - 2) + '| ')
+  for (const result of chrono[words.chrono].parse(fenced, instant)) {
     // Without the article's date, "Tuesday" or "December 29" would be read against today: skip them.
     if (ref === undefined && !result.start.isCertain('year')) continue
     // "for several days", "in 3 weeks": durations, not the period a figure covers
@@ -324,8 +329,10 @@ function mergeRanges(
     const opener = last ? text.slice(0, last.index) : ''
     const parts = words.partOfMonth
     const monthParts = last && parts !== undefined && parts.test(last.text) && parts.test(p.text)
+    // "from £8.72 in 2020 and £10.42 in 2023 to £12.21 this year": no span runs across a figure (masked)
     const joined =
-      words.joiner.test(gap) || (words.and.test(gap) && (words.between.test(opener) || monthParts))
+      !MASKED.test(gap) &&
+      (words.joiner.test(gap) || (words.and.test(gap) && (words.between.test(opener) || monthParts)))
     // "von Januar bis September 2025" read in December: the month without a year is the one before
     if (last && joined && !p.implicit && before(p.to, last.from) && !before(p.to, back(last.from))) {
       merged[merged.length - 1] = { ...last, from: back(last.from), to: back(last.to) }

@@ -1,0 +1,44 @@
+// Runs in tests: the period prefill of round 14 (README "Figures"): the arithmetic of phrases already found —
+// a period phrase never runs across a figure ("from £2.10 in 2019 and £2.60 in 2022 to £3.05 this year"), in
+// the six languages.
+import { describe, expect, it } from 'vitest'
+import { prefillFigure } from './index'
+
+function period(text: string, figure: string, lang: string): [string, string] | undefined {
+  const start = text.indexOf(figure)
+  if (start < 0) throw new Error(`"${figure}" is not in the text`)
+  const articleDate = /^date (\S+)/.exec(text)?.[1]
+  const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
+  return p ? [p.start, p.end] : undefined
+}
+
+const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
+
+describe('a period phrase never runs across a figure', () => {
+  it.each([
+    ['en', 'The fare has risen from £2.10 in 2019 and £2.60 in 2022 to £3.05 this year.', '£2.60', '2022'],
+    ['en', 'Lenders sold 2,300 homes between April and June, +3.1% on the quarter before.', '2,300', 'Q2'],
+    ['fr', 'Le nombre de lits est passé de 310 en 2018 à 280 aujourd’hui.', '310', '2018'],
+    ['es', 'La plantilla ha pasado de 58 bomberos en 2014 a 44 en la actualidad.', '58', '2014'],
+    [
+      'es',
+      'Las ventas crecieron entre enero y marzo, +2,4 % respecto al trimestre anterior.',
+      '+2,4 %',
+      'Q1',
+    ],
+    ['de', 'Der Preis stieg von 2,10 Euro im Jahr 2019 bis auf 3,05 Euro heute.', '2,10 Euro', '2019'],
+    ['uk', 'Кількість лікарів зменшилася з 410 у 2020 році до 365 цього року.', '410', '2020'],
+    ['ru', 'Число врачей сократилось с 410 в 2020 году до 365 в этом году.', '410', '2020'],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    const spans: Record<string, [string, string]> = {
+      '2014': ['2014-01-01', '2014-12-31'],
+      '2018': ['2018-01-01', '2018-12-31'],
+      '2019': ['2019-01-01', '2019-12-31'],
+      '2020': ['2020-01-01', '2020-12-31'],
+      '2022': ['2022-01-01', '2022-12-31'],
+      Q1: ['2026-01-01', '2026-03-31'],
+      Q2: ['2026-04-01', '2026-06-30'],
+    }
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(spans[want])
+  })
+})
