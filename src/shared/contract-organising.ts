@@ -47,6 +47,8 @@ export const organisingMethods = {
       port: z.int().optional(),
       /** Why it is not listening (the port is taken, …). */
       problem: z.string().optional(),
+      /** Said once: an older Glossa's pairing file in the archive was ignored, pair again. */
+      notice: z.string().optional(),
     }),
   },
   'connector.pair.start': { args: none, result: z.object({ code: z.string(), expiresAt: z.string() }) },

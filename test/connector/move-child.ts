@@ -1,8 +1,8 @@
 // Child process (Node, bundled by test/reliability/bundle-child.ts): opens the paired browsers of an archive whose
-// token file an older Glossa kept in the archive folder, which moves it to the user-data folder, until the parent
-// kills it. Renames and removals wait a little first, so a kill lands between the move's steps (the new file
-// written but not renamed into place; renamed, the old one not yet removed). Usage: node child.mjs <placeJson>.
-// Prints `moving` before the move and `moved` after it, synchronously.
+// token file an older Glossa kept in the archive folder, and reports it ignored (which writes this computer's
+// token file), until the parent kills it. Renames and removals wait a little first, so a kill lands between the
+// steps (the new file written but not renamed into place). Usage: node child.mjs <placeJson>.
+// Prints `moving` before and `moved` after, synchronously.
 import { writeSync } from 'node:fs'
 import type * as FsPromises from 'node:fs/promises'
 import { createRequire, syncBuiltinESMExports } from 'node:module'
@@ -26,6 +26,8 @@ syncBuiltinESMExports()
 
 const place = JSON.parse(process.argv[2]) as { archiveDir: string; userDir: string }
 emit('moving')
-await new ConnectorAccess(place).list()
+const access = new ConnectorAccess(place)
+await access.list()
+await access.oldPairingIgnored()
 emit('moved')
 process.exit(0)

@@ -2,7 +2,7 @@
 // trades it once for a token of its own, bound to the extension's Origin. Only a SHA-256 of each token is kept,
 // in the user-data folder (beside the catalog trust key, never in the archive, so a copied archive carries no
 // pairing), one file per archive, written atomically; tokens can be listed and revoked. An older Glossa kept them
-// in the archive's `connector.json`: moved once (connector-file.ts).
+// in the archive's `connector.json`: never read (a crafted archive could plant tokens), reported once (connector-file.ts).
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from '../archive/atomic'
 import { newId } from '../archive/ids'
-import { loadTokenFile, tokenFiles } from './connector-file'
+import { loadTokenFile, oldFileLeft, tokenFiles } from './connector-file'
 import type { ConnectorPlace } from './connector-file'
 
 export type { ConnectorPlace }
@@ -55,6 +55,8 @@ export class ConnectorAccess {
   private pending: { code: string; expires: number; attempts: number } | undefined
   /** Set by the connector's HTTP server once it listens (or fails to): the app shows it. */
   status: ConnectorStatus = { listening: false }
+  /** Said this start, in the connector's dialog: an older Glossa's pairing file was ignored (oldPairingIgnored). */
+  notice: string | undefined
 
   private loading: Promise<TokenRecord[]> | undefined
 
@@ -69,7 +71,7 @@ export class ConnectorAccess {
     return tokenFiles(this.place).file
   }
 
-  /** The paired extensions (moved from an older Glossa's file once). A damaged file is refused by name, never written over. */
+  /** The paired extensions. A damaged file is refused by name, never written over. */
   private async load(): Promise<TokenRecord[]> {
     if (this.tokens) return this.tokens
     this.loading ??= loadTokenFile(this.place, (data) => {
@@ -99,6 +101,18 @@ export class ConnectorAccess {
     })
     this.writes = run.catch(() => {})
     return run
+  }
+
+  /**
+   * The sentence to show when an older Glossa's `connector.json` is in the archive and this computer has no
+   * pairing for it yet, else undefined. Said once: the (unchanged) token list is then written to this computer's
+   * file, so the next start finds one. The old file stays as it is, never read.
+   */
+  async oldPairingIgnored(): Promise<string | undefined> {
+    if (!(await oldFileLeft(this.place))) return undefined
+    await this.change((tokens) => ({ tokens, result: undefined }))
+    return (this.notice =
+      'An older pairing file (connector.json in the archive folder) was ignored: Glossa no longer reads paired browsers from an archive. Pair the extension again (Browser connector…, Pair a browser).')
   }
 
   /** A new code replaces any earlier one. */

@@ -1,7 +1,7 @@
 // Tests (Node), on real files: the paired browsers' token hashes live in the user-data folder, one file per
-// archive, so a copied archive carries no pairing; an older Glossa's `connector.json` in the archive is moved once,
-// and every state a kill can leave between the steps (nothing moved yet, the new file half-written, both files
-// there) loses no pairing, brings back no revoked token and leaves no token readable in the archive folder.
+// archive, so a copied archive carries no pairing. An older Glossa's `connector.json` in the archive is never read
+// (a crafted archive planted tokens its sender knew by it being moved into this computer's pairings): it grants
+// nothing, stays as it is, and is reported once; a real SIGKILL while it is reported changes none of that.
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { cp, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
@@ -76,85 +76,80 @@ describe('the token file in the user-data folder', () => {
   })
 })
 
-describe("moving an older Glossa's connector.json", () => {
-  it('moves it once: the pairing still works, and the archive folder holds no token any more', async () => {
-    const { root, place, token, legacy, text } = await pairedByOlderGlossa()
-    const access = new ConnectorAccess(place)
-    expect(await access.check(token, EXT)).toBeDefined()
-    expect(await readFile(access.file, 'utf8')).toBe(text)
-    expect(await has(legacy)).toBe(false)
-    // A copy of the archive made now is paired with nothing.
-    await cp(place.archiveDir, join(root, 'copy'), { recursive: true })
-    const copy = new ConnectorAccess({ archiveDir: join(root, 'copy'), userDir: place.userDir })
-    expect(await copy.check(token, EXT)).toBeUndefined()
-    // And the next start finds it where it was moved.
-    expect(await new ConnectorAccess(place).check(token, EXT)).toBeDefined()
-  })
-
-  it('killed before the new file was renamed into place: the old file is moved on the next start', async () => {
-    const { place, token, legacy } = await pairedByOlderGlossa()
-    const { file } = tokenFiles(place)
-    // What a kill during the atomic write leaves: a temp file beside the target, never the target.
-    await mkdir(dirname(file), { recursive: true })
-    await writeFile(join(dirname(file), `.${file.slice(dirname(file).length + 1)}.0badc0de.tmp`), '{"vers')
-    const access = new ConnectorAccess(place)
-    expect(await access.check(token, EXT)).toBeDefined()
-    expect(await has(legacy)).toBe(false)
-  })
-
-  it('killed between writing the new file and removing the old: the new one wins, the old is removed', async () => {
+describe("an older Glossa's connector.json in the archive", () => {
+  it('is never read: its token grants nothing, it stays as it was, and it is reported once', async () => {
     const { place, token, legacy, text } = await pairedByOlderGlossa()
-    const { file } = tokenFiles(place)
-    await mkdir(dirname(file), { recursive: true })
-    await writeFile(file, text)
-    // Revoked after the move; the old file, still there, must not bring the token back.
-    await new ConnectorAccess(place).revoke((await new ConnectorAccess(place).list())[0].id)
-    await writeFile(legacy, text)
     const access = new ConnectorAccess(place)
     expect(await access.check(token, EXT)).toBeUndefined()
     expect(await access.list()).toEqual([])
-    expect(await has(legacy)).toBe(false)
+    expect(await access.oldPairingIgnored()).toMatch(
+      /older pairing file .* was ignored.*Pair the extension again/,
+    )
+    expect(access.notice).toMatch(/was ignored/)
+    expect(await readFile(legacy, 'utf8')).toBe(text)
+    // Reported once: the next start has this computer's (empty) file and says nothing.
+    expect(JSON.parse(await readFile(access.file, 'utf8'))).toEqual({ version: 1, tokens: [] })
+    const next = new ConnectorAccess(place)
+    expect(await next.oldPairingIgnored()).toBeUndefined()
+    expect(await next.check(token, EXT)).toBeUndefined()
   })
 
-  it('a real SIGKILL between any two steps of the move loses no pairing and leaves no token in the archive', async () => {
+  it('pairing again works beside it, and is not reported', async () => {
+    const { place, token, legacy } = await pairedByOlderGlossa()
+    const access = new ConnectorAccess(place)
+    const { code } = access.startPairing()
+    const again = await access.pair({ code, origin: EXT, name: 'x' })
+    expect(await access.oldPairingIgnored()).toBeUndefined()
+    const next = new ConnectorAccess(place)
+    expect(await next.check(again.token, EXT)).toBeDefined()
+    expect(await next.check(token, EXT)).toBeUndefined()
+    expect(await has(legacy)).toBe(true)
+  })
+
+  it('a real SIGKILL while it is reported: its token never grants, and the report is made or still to make', async () => {
     const child = await bundleChild('test/connector/move-child.ts')
     try {
       const ends = { cut: 0, done: 0 }
-      /** What each kill left on disk: the old file, the new one, or both. */
-      const states: Record<string, number> = {}
-      // Killed 0 to 75 ms after the move begins; the child waits 25 ms before each rename and removal.
+      // Killed 0 to 75 ms after the load begins; the child waits 25 ms before each rename and removal.
       for (let run = 0; run < 16; run++) {
-        const { place, token, legacy } = await pairedByOlderGlossa()
+        const { place, token, legacy, text } = await pairedByOlderGlossa()
         const lines = await runUntilKilled(child.file, [JSON.stringify(place)], run * 5)
-        ends[lines.includes('moved') ? 'done' : 'cut']++
-        const left = `${(await has(legacy)) ? 'old' : ''}+${(await has(tokenFiles(place).file)) ? 'new' : ''}`
-        states[left] = (states[left] ?? 0) + 1
+        const done = lines.includes('moved')
+        ends[done ? 'done' : 'cut']++
         const access = new ConnectorAccess(place)
-        expect(await access.check(token, EXT)).toBeDefined()
-        expect(await has(legacy)).toBe(false)
+        // Whatever the kill left, this computer's file (when there) is whole, and the old token grants nothing.
+        expect(await access.check(token, EXT)).toBeUndefined()
+        expect(await access.list()).toEqual([])
+        expect(await readFile(legacy, 'utf8')).toBe(text)
+        const reported = await access.oldPairingIgnored()
+        if (done) expect(reported).toBeUndefined()
+        expect(await new ConnectorAccess(place).oldPairingIgnored()).toBeUndefined()
       }
       expect(ends.cut).toBeGreaterThan(0)
-      if (process.env.GLOSSA_DEBUG_KILLS) console.info(ends, states)
+      if (process.env.GLOSSA_DEBUG_KILLS) console.info(ends)
     } finally {
       await child.dispose()
     }
   }, 120_000)
 
   it.each([
-    ['damaged', (legacy: string) => writeFile(legacy, '{"version":1,"tokens":[{"id":"x"}]}')],
-    ['a link to an endless device', (legacy: string) => symlink('/dev/zero', legacy)],
-  ])('refuses an old file that is %s by name, moves nothing and leaves it as it is', async (_name, make) => {
-    const root = await tempDir('glossa-connector-')
-    const place = { archiveDir: join(root, 'archive'), userDir: join(root, 'user') }
-    await mkdir(place.archiveDir)
-    const { legacy } = tokenFiles(place)
-    await make(legacy)
-    const access = new ConnectorAccess(place)
-    await expect(access.list()).rejects.toMatchObject({
-      code: 'corrupt_file',
-      message: expect.stringContaining('connector.json'),
-    })
-    expect(await has(legacy)).toBe(true)
-    expect(await has(access.file)).toBe(false)
-  })
+    ['damaged', (file: string) => writeFile(file, '{"version":1,"tokens":[{"id":"x"}]}')],
+    ['a link to an endless device', (file: string) => symlink('/dev/zero', file)],
+  ])(
+    "is ignored when it is %s, while this computer's file is refused by name when it is",
+    async (_name, make) => {
+      const root = await tempDir('glossa-connector-')
+      const place = { archiveDir: join(root, 'archive'), userDir: join(root, 'user') }
+      await mkdir(place.archiveDir)
+      const { file, legacy } = tokenFiles(place)
+      await make(legacy)
+      expect(await new ConnectorAccess(place).list()).toEqual([])
+      await mkdir(dirname(file), { recursive: true })
+      await make(file)
+      await expect(new ConnectorAccess(place).list()).rejects.toMatchObject({
+        code: 'corrupt_file',
+        message: expect.stringContaining(file),
+      })
+    },
+  )
 })

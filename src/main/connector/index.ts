@@ -26,6 +26,10 @@ export async function startBrowserConnector(
   o: BrowserConnectorOptions,
 ): Promise<RunningConnector | undefined> {
   const port = o.port ?? DEFAULT_CONNECTOR_PORT
+  // An older Glossa's connector.json in the archive is never read (a crafted archive could plant tokens): said
+  // once, in the log of `glossa serve` and the connector's dialog, so its owner pairs again.
+  const ignored = await o.access.oldPairingIgnored().catch(() => undefined)
+  if (ignored) o.archive.noteProblem({ message: ignored })
   try {
     return await startConnector({
       access: o.access,

@@ -4,7 +4,10 @@ import type { HandlerMap, ServiceContext } from './context'
 
 export function connectorHandlers({ connector }: ServiceContext): HandlerMap<'connector'> {
   return {
-    'connector.status': async () => connector.status,
+    'connector.status': async () => ({
+      ...connector.status,
+      ...(connector.notice ? { notice: connector.notice } : {}),
+    }),
     'connector.pair.start': async () => connector.startPairing(),
     'connector.tokens.list': async () => connector.list(),
     'connector.tokens.revoke': async ({ id }) => {

@@ -74,6 +74,11 @@ export default function ConnectorDialog({ onClose }: { onClose: () => void }) {
             ? `Listening on 127.0.0.1, port ${status.port}. Only the paired extension can reach it.`
             : (status.problem ?? 'Not listening: the extension cannot reach this Glossa.')}
       </p>
+      {status?.notice ? (
+        <p className="connector-status" role="status" data-testid="connector-notice">
+          {status.notice}
+        </p>
+      ) : null}
       {code && left > 0 ? (
         <div className="pairing" role="status">
           <span>In the extension, enter this code{status?.port ? ` and port ${status.port}` : ''}:</span>
