@@ -6,14 +6,20 @@
 import { randomBytes } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
+import { writeInThread } from './atomic-thread'
+import type { WriterThread } from './atomic-thread'
 
 /** Lines, each written followed by a newline, taken from the iterable only when the write starts. */
 export type Lines = { lines: Iterable<string> }
 type Data = string | Uint8Array | Lines
-type Waiting = { data: Data; done: Promise<void>; settle: (err?: unknown) => void }
+/** `thread`: written by that worker thread in one round trip (atomic-thread.ts), else through the thread pool. */
+export type WriteOptions = { thread?: WriterThread }
+type Waiting = { data: Data; options?: WriteOptions; done: Promise<void>; settle: (err?: unknown) => void }
 type Lane = { waiting: Waiting | null }
 
 const lanes = new Map<string, Lane>()
+
+const isLines = (data: Data): data is Lines => typeof data !== 'string' && !(data instanceof Uint8Array)
 
 /** `.<name>.<8 hex>.tmp` beside the file: stray-temps.ts removes the ones a crash leaves. */
 export function tempNameFor(file: string): string {
@@ -35,13 +41,17 @@ async function renameRetrying(from: string, to: string): Promise<void> {
   }
 }
 
-async function writeNow(file: string, data: Data): Promise<void> {
+async function writeNow(file: string, data: Data, options?: WriteOptions): Promise<void> {
   // A temp file of its own ('wx': never one another writer is filling), so writers cannot rename each other's.
   const temp = tempNameFor(file)
+  if (options?.thread && !isLines(data)) {
+    const written = writeInThread(options.thread, temp, file, data)
+    if (written) return written
+  }
   try {
     const handle = await open(temp, 'wx')
     try {
-      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data)
+      if (!isLines(data)) await handle.writeFile(data)
       else for (const line of data.lines) await handle.write(`${line}\n`)
       await handle.sync()
     } finally {
@@ -59,7 +69,7 @@ async function run(key: string, file: string, lane: Lane): Promise<void> {
   for (let next = lane.waiting; next; next = lane.waiting) {
     lane.waiting = null
     try {
-      await writeNow(file, next.data)
+      await writeNow(file, next.data, next.options)
       next.settle()
     } catch (err) {
       next.settle(err ?? new Error(`Could not write ${file}.`))
@@ -69,18 +79,19 @@ async function run(key: string, file: string, lane: Lane): Promise<void> {
 }
 
 /** Writes `data` (text and lines as UTF-8) to `file` atomically; see the top of this file. */
-export function writeAtomic(file: string, data: Data): Promise<void> {
+export function writeAtomic(file: string, data: Data, options?: WriteOptions): Promise<void> {
   const key = resolve(file)
   const lane = lanes.get(key)
   if (lane?.waiting) {
     lane.waiting.data = data
+    lane.waiting.options = options
     return lane.waiting.done
   }
   let settle: (err?: unknown) => void = () => {}
   const done = new Promise<void>((res, rej) => {
     settle = (err) => (err === undefined ? res() : rej(err))
   })
-  const waiting: Waiting = { data, done, settle }
+  const waiting: Waiting = { data, options, done, settle }
   if (lane) lane.waiting = waiting
   else {
     const fresh: Lane = { waiting }

@@ -5,6 +5,7 @@ import { lstat } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from './atomic'
+import type { WriteOptions } from './atomic'
 import { CURRENT_VERSION, migrate } from './migrations'
 import { NotARegularFile, OPEN_REFUSES_LINKS, readRegular, readRegularSync } from './regular-file'
 import type { ShardKind } from './migrations'
@@ -17,9 +18,9 @@ export class Shard<T extends Versioned> {
     public data: T,
   ) {}
 
-  /** Writes `data` as it is now. */
-  write(): Promise<void> {
-    return writeAtomic(this.file, JSON.stringify(this.data))
+  /** Writes `data` as it is now (``thread`: see atomic-thread.ts). */
+  write(options?: WriteOptions): Promise<void> {
+    return writeAtomic(this.file, JSON.stringify(this.data), options)
   }
 }
 
