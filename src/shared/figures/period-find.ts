@@ -18,6 +18,7 @@ import { hasClock, maskRoles } from './period-roles'
 import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
 import { splitSentences } from './sentences'
+import { adjacent, andGap, dayRanges } from './period-pairs'
 
 /** A month's name in the six languages (its stem). */
 const MONTH_NAME =
@@ -130,11 +131,12 @@ export function sentencePhrases(
   // a dateline, an update header, a clock time: times that are not the period of the figures (period-roles.ts)
   const clock = hasClock(slice)
   const roles = maskRoles(slice, clock)
-  let result: SentencePhrases = { slice: roles, periods: readPhrases(roles, ref, lex, ahead, spans) }
+  const raw = text.slice(source.start, source.end)
+  let result: SentencePhrases = { slice: roles, periods: readPhrases(roles, raw, ref, lex, ahead, spans) }
   // a clock time alone is a moment of the article's day: read it when nothing else dates the sentence
   if (clock && result.periods.length === 0) {
     const kept = maskRoles(slice, false)
-    result = { slice: kept, periods: readPhrases(kept, ref, lex, ahead, spans) }
+    result = { slice: kept, periods: readPhrases(kept, raw, ref, lex, ahead, spans) }
   }
   // a wire dateline dates the filing, like the article's own date: never a figure's period by itself (README
   // Conventions, decided in session 7), and it lends none to the sentences after it
@@ -149,9 +151,10 @@ export function sentencePhrases(
   return result
 }
 
-/** The period phrases of a sentence's masked text. */
+/** The period phrases of a sentence's masked text (`raw`: its words as written, for a masked day number). */
 function readPhrases(
   slice: string,
+  raw: string,
   ref: Day | undefined,
   lex: Lexicon,
   ahead: boolean,
@@ -159,6 +162,7 @@ function readPhrases(
 ): FoundPeriod[] {
   const words = lex.period
   const found = [
+    ...dayRanges(raw, ref),
     ...first,
     ...firstMonths(slice, ref, lex),
     ...periodForms(slice, ref, ahead),
@@ -332,7 +336,10 @@ function mergeRanges(
     // "from £8.72 in 2020 and £10.42 in 2023 to £12.21 this year": no span runs across a figure (masked)
     const joined =
       !MASKED.test(gap) &&
-      (words.joiner.test(gap) || (words.and.test(gap) && (words.between.test(opener) || monthParts)))
+      (words.joiner.test(gap) ||
+        (words.and.test(gap) && (words.between.test(opener) || monthParts)) ||
+        // "in July and August", "am Dienstag und Mittwoch": two adjacent months or days (period-pairs.ts)
+        (last !== undefined && adjacent(last, p) && andGap(gap, words.and)))
     // "von Januar bis September 2025" read in December: the month without a year is the one before
     if (last && joined && !p.implicit && before(p.to, last.from) && !before(p.to, back(last.from))) {
       merged[merged.length - 1] = { ...last, from: back(last.from), to: back(last.to) }
@@ -350,7 +357,9 @@ function mergeRanges(
       (SINCE_OPENS.test(p.text) && !RANGE_WORD.test(p.text)) ||
       SINCE_START.test(text.slice(0, p.index)) ||
       SINCE_EVENT.test(text.slice(0, p.index))
-    if (ref !== undefined && since && before(p.from, ref)) p.to = ref
+    // "з 12 по 19 липня", "с 12 по 19 июля": a range with its own end is not read on to the article's date
+    const ranged = toISO(p.from) !== toISO(p.to) && RANGE_WORD.test(p.text)
+    if (ref !== undefined && since && !ranged && before(p.from, ref)) p.to = ref
   }
   return merged
 }

@@ -42,3 +42,69 @@ describe('a period phrase never runs across a figure', () => {
     expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(spans[want])
   })
 })
+
+describe('two dates read as one span: a day range, two adjacent months or days joined by "and"', () => {
+  it.each([
+    [
+      'en',
+      'The survey of 1,200 households ran between 14 and 18 October.',
+      '1,200',
+      ['2026-10-14', '2026-10-18'],
+    ],
+    ['en', 'The festival of 3–9 August drew 52,000 visitors.', '52,000', ['2026-08-03', '2026-08-09']],
+    [
+      'en',
+      'Exports reached 4.2 million tonnes in June and July.',
+      '4.2 million tonnes',
+      ['2026-06-01', '2026-07-31'],
+    ],
+    ['en', "Tuesday's and Wednesday's closures cost the port £3m.", '£3m', ['2026-12-01', '2026-12-02']],
+    [
+      'fr',
+      'Entre le 14 et le 18 octobre, 1 200 foyers ont été interrogés.',
+      '1 200',
+      ['2026-10-14', '2026-10-18'],
+    ],
+    ['fr', 'Du 3 au 9 août, le festival a attiré 52 000 visiteurs.', '52 000', ['2026-08-03', '2026-08-09']],
+    [
+      'es',
+      'Del 3 al 9 de agosto, el festival atrajo a 52.000 visitantes.',
+      '52.000',
+      ['2026-08-03', '2026-08-09'],
+    ],
+    [
+      'es',
+      'En junio y julio se exportaron 4,2 millones de toneladas.',
+      '4,2 millones',
+      ['2026-06-01', '2026-07-31'],
+    ],
+    [
+      'de',
+      'Zwischen dem 14. und 18. Oktober wurden 1.200 Haushalte befragt.',
+      '1.200',
+      ['2026-10-14', '2026-10-18'],
+    ],
+    ['de', 'Am Montag und Dienstag kamen 3.400 Besucher.', '3.400', ['2026-11-30', '2026-12-01']],
+    ['uk', 'З 3 по 9 серпня фестиваль відвідали 52 тисячі людей.', '52 тисячі', ['2026-08-03', '2026-08-09']],
+    ['uk', 'У понеділок і вівторок порт прийняв 14 суден.', '14', ['2026-11-30', '2026-12-01']],
+    [
+      'ru',
+      'С 3 по 9 августа фестиваль посетили 52 тысячи человек.',
+      '52 тысячи',
+      ['2026-08-03', '2026-08-09'],
+    ],
+    ['ru', 'В июне и июле экспорт составил 4,2 млн тонн.', '4,2 млн тонн', ['2026-06-01', '2026-07-31']],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
+  })
+
+  it.each([
+    // "and" joins two day numbers into a range only after "between": two separate days are not a span
+    ['en', 'Strikes on 5 and 8 October closed 40 schools.', '40'],
+    // two months apart are two periods, not one
+    ['es', 'En marzo y en junio cerraron 40 escuelas.', '40'],
+  ])('%s: %s', (lang, sentence, figure) => {
+    const got = period(article('2026-12-04', sentence), figure, lang)
+    expect(got?.[0] === got?.[1] || got?.[0].slice(5, 7) === got?.[1].slice(5, 7)).toBe(true)
+  })
+})
