@@ -5,6 +5,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Archive } from '../../src/main/archive/archive'
+import { IN_FLIGHT_FILE } from '../../src/main/archive/saves-in-flight'
 
 export type ChildRun = { lines: string[]; articleId: string }
 
@@ -52,7 +53,8 @@ async function archiveFiles(dir: string): Promise<{ files: string[]; temps: stri
 /** Reopens the archive after a kill. Throws if a file does not parse or the archive reports damage. */
 export async function observe(dir: string, articleId: string): Promise<Observed> {
   const { files, temps } = await archiveFiles(dir)
-  for (const file of files) {
+  // Every file is JSON but the saves-in-flight marker (one id a line; a kill may cut its last line).
+  for (const file of files.filter((f) => f !== IN_FLIGHT_FILE)) {
     try {
       JSON.parse(await readFile(join(dir, file), 'utf8'))
     } catch (err) {

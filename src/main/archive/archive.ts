@@ -5,6 +5,7 @@
 //   bodies/<id>.json         article text and sanitized HTML, written once
 //   annotations/<id>.json    one article's annotations
 //   tags.json                tag colours
+//   saves-in-flight          ids of articles whose catalog counts a save has yet to write (saves-in-flight.ts)
 import { rm } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { withoutUndefined } from '../../shared/objects'
@@ -29,7 +30,8 @@ import type { ImageBytes } from './assets'
 import type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle } from './archive-types'
 import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { WriteBatch, writeAtomic } from './atomic'
-import { removeStrayTemps } from './stray-temps'
+import { SavesInFlight, readInFlight } from './saves-in-flight'
+import { heldByAnother, removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
 import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
@@ -56,6 +58,7 @@ export class Archive {
   readonly tagStore: TagStore
   readonly collections: CollectionStore
   private readonly listeners = new Set<ArchiveListener>()
+  private inFlight = SavesInFlight.off()
 
   private constructor(readonly dir: string) {
     this.catalog = new CatalogStore(dir, this.problems)
@@ -81,7 +84,10 @@ export class Archive {
     const replayed = await replayTagJournal(archive)
     if (replayed) archive.problems.push({ message: replayed })
     // Before anything chooses articles by the counts (the export, the figures index): a kill can leave them behind.
-    await healUncounted(archive)
+    await healUncounted(archive, await readInFlight(dir))
+    // The marker is this process's from here, unless another live process holds the archive (it is theirs).
+    if (!(await heldByAnother(dir)))
+      archive.inFlight = await SavesInFlight.start(dir, (message) => archive.noteProblem({ message }))
     return archive
   }
 
@@ -323,13 +329,20 @@ export class Archive {
   async changeAnnotations<R>(articleId: string, change: (list: Annotation[]) => R): Promise<R> {
     this.catalog.get(articleId)
     this.catalog.assertWritable(articleId)
-    const { result, list } = await this.noting(() => this.annotations.change(articleId, change))
-    // The annotation is on disk: that is what the caller waits for. The catalog's counts are derived from it,
-    // so their write is not awaited; a crash before it lands leaves them stale until the next read of this
-    // article's annotations puts them right (healCounts). Written at once, not when saves pause: the
-    // export and the figures index choose articles by these counts, so a wider window (fee4bb0 deferred them
-    // up to 1 s) let a kill leave figures out of both — bench/README "Seventh session … SAVE+EXPORT".
-    this.track(this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }))
+    // Named before its annotations file is written, cleared once its catalog entry is: a kill between the two
+    // leaves the id for the next open to re-count (saves-in-flight.ts).
+    this.inFlight.begin(articleId)
+    const { result, list } = await this.noting(() => this.annotations.change(articleId, change)).catch(
+      (err: unknown) => {
+        this.inFlight.end(articleId)
+        throw err
+      },
+    )
+    // The annotation is on disk: that is what the caller waits for. The counts derived from it are written at
+    // once, not awaited (deferring them let a kill leave figures out of the export and the figures index: bench/
+    // README "Seventh session … SAVE+EXPORT"). A kill before they land, or a failed write, leaves the id named.
+    const put = this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) })
+    this.track(put.then(() => this.inFlight.end(articleId)))
     this.emit({ kind: 'annotations-changed', articleId })
     return result
   }

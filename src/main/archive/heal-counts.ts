@@ -3,7 +3,8 @@
 // changeAnnotations); a kill between the two leaves an article with annotations on disk that its counts call
 // none, so the export (run.ts reads only articles whose counts say they have annotations) left its figures out
 // until the article was opened again. One listing of the annotations folder (no stat per article) finds them;
-// only those files are read.
+// only those files are read. Counts a kill left nonzero but stale (a save that changed an article already holding
+// annotations) are not 0: the saves in flight at the kill name those articles (saves-in-flight.ts).
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
@@ -34,16 +35,19 @@ export async function uncountedIds(target: CountsHealTarget): Promise<string[]> 
 }
 
 /**
- * Reads the annotations of every article the catalog counts as having none while its file exists, and puts its
- * counts (and annotation tags, colours, creators) right, each catalog write atomic. Returns how many were mended.
- * A damaged file is noted as a problem (the app offers its repair), never thrown: the archive still opens.
+ * Reads the annotations of every article the catalog counts as having none while its file exists, and of every
+ * article in `inFlight` (saves a kill cut short), and puts its counts (and annotation tags, colours, creators)
+ * right, each catalog write atomic. Returns how many were mended. A damaged file is noted as a problem (the app
+ * offers its repair), never thrown: the archive still opens.
  */
-export async function healUncounted(target: CountsHealTarget): Promise<number> {
+export async function healUncounted(target: CountsHealTarget, inFlight: string[] = []): Promise<number> {
   let mended = 0
-  for (const id of await uncountedIds(target)) {
+  const named = new Set(inFlight.filter((id) => target.catalog.has(id) && !target.catalog.isReadOnlyFor(id)))
+  for (const id of new Set([...(await uncountedIds(target)), ...named])) {
     try {
       const list = await target.readAnnotations(id)
-      if (!list.length) continue
+      // A save in flight may have removed the last annotation: its counts go to 0 as well.
+      if (!list.length && !named.has(id)) continue
       await target.healCounts(id, list)
       mended++
     } catch (err) {
