@@ -60,7 +60,9 @@ export const HELD_OUT_SET = 'figures-holdout-12'
 
 export function refuseHeldOut(set: string): void {
   if (set === HELD_OUT_SET && !process.env.GLOSSA_LEAD && !process.env.VITEST)
-    throw new Error(`${set} is held out: only the lead scores it (GLOSSA_LEAD=1), after the rules are written`)
+    throw new Error(
+      `${set} is held out: only the lead scores it (GLOSSA_LEAD=1), after the rules are written`,
+    )
 }
 
 /** The labelled articles of one language, from `test/fixtures/figures/` or another set beside it. */
