@@ -56,7 +56,7 @@ export async function exportSampled(
 ): Promise<ExportMeasure> {
   const dir = await mkdtemp(join(tmpdir(), 'glossa-growth-export-'))
   let pid = 0
-  const start = () => nodeProcess(distFile('export-worker'), [], (p) => (pid = p))
+  const start = (execArgv: string[]) => nodeProcess(distFile('export-worker'), execArgv, (p) => (pid = p))
   const exporter = whole
     ? async (...[a, args, at, out]: Parameters<ReturnType<typeof processFileExporter>>) => {
         const result = await processExporter(start)(a, args, at)

@@ -60,8 +60,9 @@ async function main(): Promise<void> {
       ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : []),
     ]
     // With a profile, ended by closing its channel rather than by a signal: it exits and writes the profile.
-    const exporter = processFileExporter(() =>
-      values.profile ? profiledJob(worker, flags) : nodeProcess(worker, flags),
+    // The app's own flags for the process (EXPORT_PROCESS_FLAGS), then --flags (later ones win).
+    const exporter = processFileExporter((own) =>
+      values.profile ? profiledJob(worker, [...own, ...flags]) : nodeProcess(worker, [...own, ...flags]),
     )
     console.log(
       `${size}: ${archive.list().length} articles; load ${loadavg()[0].toFixed(1)}${busy ? ', --busy' : ''}`,

@@ -25,7 +25,7 @@ export type ExportRun = {
   jobPeakRssMB: number
 }
 
-const exporter = processFileExporter(() => nodeProcess(distFile('export-worker')))
+const exporter = processFileExporter((execArgv) => nodeProcess(distFile('export-worker'), execArgv))
 
 export function gatherBundle(archive: Archive): Promise<ExportBundle> {
   return gatherScope(archiveExportSource(archive), {}, new Date().toISOString())

@@ -129,7 +129,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     version,
     search,
     exporter: nodeExporter(o.workers.export),
-    fileExporter: processFileExporter(() => nodeProcess(o.workers.export)),
+    fileExporter: processFileExporter((execArgv) => nodeProcess(o.workers.export, execArgv)),
     downloads,
     importer,
     connector,

@@ -206,7 +206,7 @@ async function main(): Promise<void> {
     builder: processBuilder(() => utilityJob('search-worker.js')),
     answerWhileBuilding: true,
   })
-  const exporter = processExporter(() => utilityJob('export-worker.js'))
+  const exporter = processExporter((execArgv) => utilityJob('export-worker.js', execArgv))
   // The figures index, when it must be built from every annotations file, is built by the same job worker.
   setFigureIndexBuilder(archive, () => utilityJob('export-worker.js'))
   // Paired browsers are kept in the app's folder, beside the trust key, never in the archive (a copy carries none).

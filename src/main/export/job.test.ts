@@ -90,8 +90,10 @@ describe('export jobs', () => {
     const source = archiveExportSource(h.archive)
     const at = '2024-03-01T00:00:00.000Z'
     const asked: unknown[] = []
-    const start = () => {
-      const child = nodeProcess(worker.file)
+    const flags: string[][] = []
+    const start = (execArgv: string[]) => {
+      flags.push(execArgv)
+      const child = nodeProcess(worker.file, execArgv)
       return {
         ...child,
         onMessage: (listener: (m: unknown) => void) => child.onMessage((m) => (asked.push(m), listener(m))),
@@ -117,6 +119,8 @@ describe('export jobs', () => {
       expect.objectContaining({ question: { from: 0, count: 500 } }),
       expect.objectContaining({ question: { from: 500, count: 22 } }),
     ])
+    // Every export process started with the larger young generation.
+    expect(flags).toEqual(Array.from({ length: FORMATS.length + 1 }, () => ['--max-semi-space-size=64']))
   }, 60_000)
 
   it('refuse an unknown article in the app, with its error code, before starting a process', async () => {
