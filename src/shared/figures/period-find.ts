@@ -12,7 +12,7 @@ import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
 import { aheadSpans } from './period-ahead'
 import { fieldPeriods } from './period-field'
-import { phraseKinds } from './period-kinds'
+import { byWeeks, phraseKinds, weekdayOnly } from './period-kinds'
 import { periodForms } from './period-forms'
 import { hasClock, maskRoles } from './period-roles'
 import type { FoundPeriod } from './period-phrases'
@@ -286,8 +286,16 @@ export const before = (a: Day, b: Day): boolean => toISO(a) < toISO(b)
 /** "Since February 24" read in January: a period with no year written is the latest one begun by `ref`. */
 function latestBegun(p: FoundPeriod, ref: Day | undefined): FoundPeriod {
   if (!p.implicit || ref === undefined || !before(ref, p.from)) return p
+  // "on Monday" read as the coming Monday: the last one, a week earlier, not a year
+  if (weekdayOnly(p.text)) {
+    const weeks = -Math.ceil((dayNumber(p.from) - dayNumber(ref)) / 7)
+    return { ...p, ...byWeeks(p.from, p.to, weeks) }
+  }
   return { ...p, from: back(p.from), to: back(p.to) }
 }
+
+/** Days since 1970 (to count weeks between two days). */
+const dayNumber = (d: Day): number => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000
 
 /** The same day a year earlier (28 February for 29 February). */
 const back = (d: Day): Day => ({

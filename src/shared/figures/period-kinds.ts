@@ -38,6 +38,20 @@ const WEEKDAYS: RegExp[] = [
   /^(?:sunday|dimanche|domingo|sonntag|неділ|воскресень)/iu,
 ]
 
+/** A weekday named alone ("on Tuesday", "в среду", "до п'ятниці"): no day number, no month. */
+export const weekdayOnly = (text: string): boolean =>
+  !/\d/.test(text) &&
+  text.split(/[^\p{L}'’]+/u).some((w) => WEEKDAYS.some((re) => re.test(w))) &&
+  !text
+    .split(/[^\p{L}'’]+/u)
+    .some((w) => w.length > 2 && monthOf(w) !== undefined && !WEEKDAYS.some((re) => re.test(w)))
+
+/** The same span `weeks` weeks later (earlier when negative): a weekday moves by weeks, not years. */
+export const byWeeks = (from: Day, to: Day, weeks: number): { from: Day; to: Day } => ({
+  from: addDays(from, 7 * weeks),
+  to: addDays(to, 7 * weeks),
+})
+
 /** The last `weekday` on or before `ref`. */
 const lastWeekday = (weekday: number, ref: Day): Day => addDays(ref, -((weekdayIndex(ref) - weekday + 7) % 7))
 
@@ -137,7 +151,10 @@ export function forwardSpan(
   ref: Day,
 ): { from: Day; to: Day } | undefined {
   const forward =
-    FORWARD.test(lead) || (END_OF_PHRASE.test(lead) && END_WORDS.test(phrase)) || FORWARD_PHRASE.test(phrase)
+    FORWARD.test(lead) ||
+    // "до кінця грудня", "до середи", "до воскресенья": a bare "до" / "к" before the end of a period or a weekday
+    (END_OF_PHRASE.test(lead) && (END_WORDS.test(phrase) || weekdayOnly(phrase))) ||
+    FORWARD_PHRASE.test(phrase)
   if (!forward) return undefined
   const yearStart: Day = { year: to.year, month: 1, day: 1 }
   const past = toISO(to) < toISO(ref)

@@ -11,7 +11,7 @@ import { isChange, isForecast, plansAhead, thisPeriod } from './period-context'
 import { before, FOR_PERIOD, MAY, sentencePhrases } from './period-find'
 import { opensSegment, soFar } from './period-roles'
 import { dropsPhrase } from './period-attach'
-import { forwardSpan, nearerAhead } from './period-kinds'
+import { byWeeks, forwardSpan, nearerAhead, weekdayOnly } from './period-kinds'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
 
 export type SuggestedPeriod = { start: string; end: string; text: string }
@@ -154,8 +154,16 @@ export function readSentence(args: {
       const words = text.slice(source.start, source.end)
       const ahead = plansAhead(words, lex.code) || isForecast(words, lex.code, '')
       if (ref) {
-        const next = nearest.implicit && before(nearest.to, ref) && (ahead || nearerAhead(nearest.to, ref))
-        const to = next ? { ...nearest.to, year: nearest.to.year + 1 } : nearest.to
+        // a weekday read as the last one is the coming one in a sentence that looks ahead ("bis Sonntag")
+        const week = weekdayOnly(nearest.text)
+        const next =
+          (nearest.implicit || week) && before(nearest.to, ref) && (ahead || nearerAhead(nearest.to, ref))
+        // a weekday ahead is the coming one, a week on; a month the next year's
+        const to = !next
+          ? nearest.to
+          : week
+            ? byWeeks(nearest.to, nearest.to, 1).to
+            : { ...nearest.to, year: nearest.to.year + 1 }
         const span = forwardSpan(lead, nearest.text, to, words, ahead, ref)
         if (span) return { start: toISO(span.from), end: toISO(span.to), text: nearest.text }
       }
@@ -167,6 +175,10 @@ export function readSentence(args: {
         before(nearest.to, ref) &&
         isForecast(text.slice(source.start, source.end), lex.code, nearest.text)
       ) {
+        if (weekdayOnly(nearest.text)) {
+          const coming = byWeeks(nearest.from, nearest.to, 1)
+          return { start: toISO(coming.from), end: toISO(coming.to), text: nearest.text }
+        }
         const ahead = (d: Day): Day => ({
           ...d,
           year: d.year + 1,

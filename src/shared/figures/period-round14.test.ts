@@ -108,3 +108,21 @@ describe('two dates read as one span: a day range, two adjacent months or days j
     expect(got?.[0] === got?.[1] || got?.[0].slice(5, 7) === got?.[1].slice(5, 7)).toBe(true)
   })
 })
+
+describe('a weekday named alone moves by weeks, not years', () => {
+  const since: [string, string] = ['2026-11-30', '2026-12-04']
+  const ahead: [string, string] = ['2026-12-04', '2026-12-06']
+  it.each([
+    ['en', 'The line has taken 900 calls since Monday.', '900', since],
+    ['en', 'Forecasters expect 30 mm of rain until Sunday.', '30 mm', ahead],
+    ['fr', 'Météo-France prévoit 30 mm de pluie jusqu’à dimanche.', '30 mm', ahead],
+    ['es', 'Se esperan 30 litros hasta el domingo.', '30 litros', ahead],
+    ['de', 'Der Wetterdienst erwartet bis Sonntag 30 Liter Regen.', '30 Liter', ahead],
+    ['uk', 'Синоптики прогнозують 30 мм опадів до неділі.', '30 мм', ahead],
+    ['uk', 'З понеділка надійшло 900 дзвінків.', '900', since],
+    ['ru', 'Синоптики ожидают 30 мм осадков до воскресенья.', '30 мм', ahead],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    // 4 December 2026 is a Friday
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
+  })
+})
