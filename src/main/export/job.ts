@@ -9,6 +9,8 @@ import type { ArticleMeta, HighlightColor } from '../../shared/types'
 import type { Archive } from '../archive/archive'
 import { readBody } from '../archive/article-files'
 import { readAnnotationFileSync } from '../archive/annotation-store'
+import { articleFile, isPlainId } from '../archive/ids'
+import { ReadAhead } from './read-ahead'
 import { archiveExportSource, runExport, streamExport } from './run'
 import type { CollectionName, ExportArgs, ExportSource, Selection, StreamedFile } from './run'
 import { askApp, nodeProcess, peakRssMB, runJob } from '../jobs/job-process'
@@ -153,6 +155,8 @@ export function nodeExporter(workerFile: string): ExportRunner {
 export function jobExportSource(
   request: ExportJobRequest,
   ask: (question: z.input<typeof sliceQuestion>) => Promise<unknown>,
+  /** Reads each slice's annotations files into the cache ahead of the reads below (read-ahead.ts). */
+  readAhead?: ReadAhead,
 ): ExportSource {
   return {
     dir: request.dir,
@@ -173,6 +177,11 @@ export function jobExportSource(
           if (!part.length) break
           metas.push(...(part as ArticleMeta[]))
         }
+        readAhead?.warm(
+          metas
+            .filter((m) => isPlainId(m.id) && m.counts.highlights + m.counts.figures > 0)
+            .map((m) => articleFile(request.dir, 'annotations', m.id)),
+        )
         return metas
       },
     }),
@@ -198,8 +207,13 @@ export async function runExportJob(
   request: ExportJobRequest,
   ask: (question: unknown) => Promise<unknown> = askApp,
 ): Promise<ExportJobResult> {
-  const files = await runExport(jobExportSource(request, ask), request.args, request.generatedAt)
-  return { files, peakRssMB: peakRssMB(), cpuMs: cpuMs() }
+  const readAhead = new ReadAhead()
+  try {
+    const files = await runExport(jobExportSource(request, ask, readAhead), request.args, request.generatedAt)
+    return { files, peakRssMB: peakRssMB(), cpuMs: cpuMs() }
+  } finally {
+    await readAhead.close()
+  }
 }
 
 /** What the worker does with a request that names a file to stream the export to. */
@@ -207,8 +221,13 @@ export async function runExportFileJob(
   request: ExportJobRequest & { outFile: string },
   ask: (question: unknown) => Promise<unknown> = askApp,
 ): Promise<{ file: StreamedFile; peakRssMB: number; cpuMs: number }> {
-  const source = jobExportSource(request, ask)
-  const file = await streamExport(source, request.args, request.outFile, request.generatedAt)
-  if (!file) throw new Error(`An export to ${request.args.format} cannot be streamed to a file.`)
-  return { file, peakRssMB: peakRssMB(), cpuMs: cpuMs() }
+  const readAhead = new ReadAhead()
+  try {
+    const source = jobExportSource(request, ask, readAhead)
+    const file = await streamExport(source, request.args, request.outFile, request.generatedAt)
+    if (!file) throw new Error(`An export to ${request.args.format} cannot be streamed to a file.`)
+    return { file, peakRssMB: peakRssMB(), cpuMs: cpuMs() }
+  } finally {
+    await readAhead.close()
+  }
 }
