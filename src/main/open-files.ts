@@ -1,9 +1,9 @@
 // Electron main process: files opened with Glossa (file associations for .html and .md, or dropped on the
 // app icon) are imported into the archive, and the window is told to refresh.
-import { readFile, stat } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path'
 import { z } from 'zod'
 import type { Result } from '../shared/types'
+import { FileTooLarge, readRegularBytes } from './archive/regular-file'
 import { formatBytes, quoteName } from './import/errors'
 import { MAX_PDF_IMPORT_BYTES } from './import/parse-pdf'
 import type { ImportResult, Importer } from './importer'
@@ -18,9 +18,15 @@ export function openablePaths(argv: string[]): string[] {
 export async function importOpened(importer: Importer, paths: string[]): Promise<string[]> {
   const messages: string[] = []
   for (const path of paths) {
-    const bytes = await readFile(path).catch(() => null)
-    if (!bytes) {
-      messages.push(`${path}: could not be read`)
+    // Only a regular file, up to the largest import (a PDF), checked at the handle it is read from: a named pipe
+    // given on the command line was waited on forever, a file of gigabytes read whole.
+    const bytes = await readRegularBytes(path, MAX_PDF_IMPORT_BYTES, { followLink: true }).catch(
+      (err: unknown) => err,
+    )
+    if (!(bytes instanceof Buffer)) {
+      messages.push(
+        `${path}: could not be read${bytes instanceof FileTooLarge ? ` (larger than ${formatBytes(MAX_PDF_IMPORT_BYTES)})` : ''}`,
+      )
       continue
     }
     const result = await importer.importBytes({ name: path, bytes, folder: dirname(resolve(path)) })
@@ -52,15 +58,18 @@ export async function importChosenPdf(
     return failed(
       `${quoteName(name, 'This file')} is not a PDF chosen on this computer; nothing was imported.`,
     )
-  const info = await stat(input.path).catch(() => null)
-  if (!info?.isFile()) return failed(`${quoteName(name, 'The PDF')} could not be read; nothing was imported.`)
-  if (info.size > MAX_PDF_IMPORT_BYTES)
+  // Checked at the handle it is read from (regular-file.ts): a pipe swapped in after a check of the name was
+  // waited on forever, a larger file read whole. A link is followed: the person chose the file on this computer.
+  const bytes = await readRegularBytes(input.path, MAX_PDF_IMPORT_BYTES, { followLink: true }).catch(
+    (err: unknown) => err,
+  )
+  if (bytes instanceof FileTooLarge)
     return failed(
-      `${quoteName(name, 'The PDF')} is ${formatBytes(info.size)}; Glossa imports PDFs of up to ${formatBytes(MAX_PDF_IMPORT_BYTES)}. Split it (most PDF readers can save a range of pages) and import the parts.`,
+      `${quoteName(name, 'The PDF')} is ${formatBytes(bytes.bytes)}; Glossa imports PDFs of up to ${formatBytes(MAX_PDF_IMPORT_BYTES)}. Split it (most PDF readers can save a range of pages) and import the parts.`,
       'too_large',
     )
-  const bytes = await readFile(input.path).catch(() => null)
-  if (!bytes) return failed(`${quoteName(name, 'The PDF')} could not be read; nothing was imported.`)
+  if (!(bytes instanceof Buffer))
+    return failed(`${quoteName(name, 'The PDF')} could not be read; nothing was imported.`)
   return importer.importBytes({ name, bytes, ...(input.password ? { password: input.password } : {}) })
 }
 

@@ -2,11 +2,12 @@
 // before the body that names them; checked on every read (the name is the hash of the bytes, and the bytes must
 // be the image type the name says), so a swapped or damaged file is refused, never served.
 import { createHash } from 'node:crypto'
-import { lstat, mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, rm } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { IMAGE_LIMITS, sniffImage } from '../../shared/assets'
 import { writeAtomic } from './atomic'
 import { assetFile, assetFolder } from './ids'
+import { FileTooLarge, readRegularBytes } from './regular-file'
 
 export type StoredImage = { name: string; bytes: Uint8Array }
 export type ImageBytes = { mime: string; bytes: Uint8Array }
@@ -42,17 +43,29 @@ export async function writeImages(root: string, id: string, images: StoredImage[
   }
 }
 
+/**
+ * A stored file's bytes, checked at the handle they are read from (regular-file.ts): a link, a pipe or anything
+ * but a regular file is `missing` (a stat of the name followed the link, and a read of the name read whatever was
+ * swapped in after the stat); one past `maxBytes` is `too large`, unread.
+ */
+async function readAsset(file: string, maxBytes: number): Promise<Uint8Array | 'missing' | 'too large'> {
+  try {
+    return new Uint8Array(await readRegularBytes(file, maxBytes))
+  } catch (err) {
+    return err instanceof FileTooLarge ? 'too large' : 'missing'
+  }
+}
+
 export async function readImage(root: string, id: string, name: string): Promise<ImageBytes> {
-  const file = assetFile(root, id, name)
-  const info = await stat(file).catch(() => undefined)
-  if (!info?.isFile())
+  const read = await readAsset(assetFile(root, id, name), IMAGE_LIMITS.maxBytes)
+  if (read === 'missing')
     throw new GlossaError(
       'not_found',
       `Article ${id} has no image ${name}; it may have come from a backup made before backups carried images.`,
     )
-  if (info.size > IMAGE_LIMITS.maxBytes)
+  if (read === 'too large')
     throw new GlossaError('corrupt_file', `assets/${id}/${name} is larger than any image Glossa stores.`)
-  const bytes = new Uint8Array(await readFile(file))
+  const bytes = read
   const type = sniffImage(bytes)
   if (!type || imageName(bytes) !== name)
     throw new GlossaError(
@@ -93,16 +106,15 @@ export async function readPdfAsset(
   name: string,
   maxBytes: number,
 ): Promise<Uint8Array> {
-  const file = assetFile(root, id, name)
-  const info = await stat(file).catch(() => undefined)
-  if (!info?.isFile())
+  const read = await readAsset(assetFile(root, id, name), maxBytes)
+  if (read === 'missing')
     throw new GlossaError(
       'not_found',
       `Article ${id} has no PDF file; it may have come from a backup made before backups carried files, or from a team member (sync carries no files yet). Its text is still there.`,
     )
-  if (info.size > maxBytes)
+  if (read === 'too large')
     throw new GlossaError('corrupt_file', `assets/${id}/${name} is larger than any PDF Glossa stores.`)
-  const bytes = new Uint8Array(await readFile(file))
+  const bytes = read
   if (pdfName(bytes) !== name)
     throw new GlossaError(
       'corrupt_file',

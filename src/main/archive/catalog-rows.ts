@@ -11,8 +11,6 @@
 // edit of the catalog) is not used, and the library waits for the catalog as before. Its columns are checked
 // for shape (lengths, indices in range) before use; any doubt costs only the early answers.
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { constants } from 'node:fs'
-import { lstat, open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { HIGHLIGHT_COLORS } from '../../shared/schemas'
 import { sourceOrDomain } from '../../shared/article-source'
@@ -20,7 +18,7 @@ import type { ArticleMeta, HighlightColor } from '../../shared/types'
 import { writeAtomic } from './atomic'
 import { catalogFingerprint } from './library-head'
 import { CURRENT_VERSION } from './migrations'
-import { readRegularBytes } from './regular-file'
+import { openRegular, readRegularBytes } from './regular-file'
 import { readTrustKey } from './trust-mac'
 
 export const ROWS_FILE = '.rows.json'
@@ -116,7 +114,8 @@ export async function rowsText(all: readonly ArticleMeta[], fingerprint: string)
 export async function rowsWrittenFor(root: string, fingerprint: string): Promise<boolean> {
   const start = `{"format":${ROWS_FORMAT},"fingerprint":"${fingerprint}"`
   try {
-    const handle = await open(rowsFile(root), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+    // Never a link, nor a pipe (an open of one waited for a writer), checked at the handle (regular-file.ts).
+    const { handle } = await openRegular(rowsFile(root), MAX_ROWS_BYTES)
     try {
       const bytes = Buffer.alloc(65 + start.length)
       const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0)
@@ -241,13 +240,13 @@ export async function readRows(root: string, keyFile: string, fingerprint?: stri
   try {
     fingerprint ??= await catalogFingerprint(root)
     const file = rowsFile(root)
-    const [key, info] = await Promise.all([readTrustKey(keyFile), lstat(file).catch(() => null)])
+    const key = await readTrustKey(keyFile)
     if (!key) return no('no trust key on this machine')
-    if (!info) return no('no rows cache')
-    if (!info.isFile() || info.size > MAX_ROWS_BYTES) return no('not a file of the cache’s size')
     // Read and MACed as bytes: the MAC of the text is that of its UTF-8, and 15 MB at 100,000 articles is not
-    // decoded to check it and encoded again to MAC it.
-    const raw = await readRegularBytes(file)
+    // decoded to check it and encoded again to MAC it. Checked at the handle it is read from (regular-file.ts).
+    const raw = await readRegularBytes(file, MAX_ROWS_BYTES).catch((err: NodeJS.ErrnoException) => err)
+    if (raw instanceof Error)
+      return no(raw.code === 'ENOENT' ? 'no rows cache' : `not a file of the cache’s size (${raw.message})`)
     const stored = raw.toString('latin1', 0, 64)
     if (raw[64] !== 0x0a || !/^[0-9a-f]{64}$/.test(stored)) return no('no MAC')
     const mac = createHmac('sha256', key).update(`${purpose()}\n`).update(raw.subarray(65)).digest()

@@ -11,7 +11,7 @@
 // changed checks everything once. The snapshot is written atomically and a little after the writes it speaks of;
 // a crash can leave it behind or ahead of a bucket, and an entry that does not match the file only costs a check.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { link, lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { z } from 'zod'
@@ -20,6 +20,7 @@ import type { ArticleMeta } from '../../shared/types'
 import { writeAtomic } from './atomic'
 import { CURRENT_VERSION } from './migrations'
 import { checkMeta } from './records'
+import { readRegular } from './regular-file'
 import { KEY_BYTES, macWithKey } from './trust-mac'
 
 export { macWithKey, readTrustKey } from './trust-mac'
@@ -77,9 +78,8 @@ export async function trustKey(file: string): Promise<Buffer> {
 async function readSnapshot(file: string): Promise<Map<string, string>> {
   const macs = new Map<string, string>()
   try {
-    const info = await lstat(file)
-    if (!info.isFile() || info.size > MAX_SNAPSHOT_BYTES) return macs
-    const data = JSON.parse(await readFile(file, 'utf8')) as unknown
+    // Checked at the handle it is read from (regular-file.ts), never by its name first.
+    const data = JSON.parse(await readRegular(file, MAX_SNAPSHOT_BYTES)) as unknown
     const buckets = (data as { buckets?: unknown } | null)?.buckets
     if (typeof buckets !== 'object' || buckets === null) return macs
     for (const [bucket, mac] of Object.entries(buckets))

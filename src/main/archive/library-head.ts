@@ -14,12 +14,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { readdirSync, statSync } from 'node:fs'
 import type { BigIntStats } from 'node:fs'
-import { lstat, readFile, readdir, stat } from 'node:fs/promises'
+import { lstat, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { articleListItemSchema } from '../../shared/schemas'
 import type { ArticleListItem } from '../../shared/types'
 import { writeAtomic } from './atomic'
+import { readRegular } from './regular-file'
 import { macWithKey, readTrustKey } from './trust-mac'
 import { CURRENT_VERSION } from './migrations'
 
@@ -97,18 +98,19 @@ export async function readHead(root: string, keyFile: string): Promise<HeadRead>
   const no = (why: string): HeadRead => ({ head: null, why })
   try {
     const file = headFile(root)
-    const [key, info, folder] = await Promise.all([
+    const [key, folder] = await Promise.all([
       readTrustKey(keyFile),
-      lstat(file).catch(() => null),
       lstat(join(root, 'catalog')).catch(() => null),
     ])
     if (!key) return no('no trust key on this machine')
     // Read before the archive opens (which refuses the link): a catalog linked to another archive's on this
     // machine held that archive's head, signed with this key, and its rows were served as this archive's.
     if (folder?.isSymbolicLink()) return no('the catalog folder is a link to another folder')
-    if (!info) return no('no head')
-    if (!info.isFile() || info.size > MAX_HEAD_BYTES) return no('not a file of the head’s size')
-    const raw = await readFile(file, 'utf8')
+    // Checked at the handle it is read from (regular-file.ts): a check of the name, then a read of the name,
+    // read whatever was swapped in between.
+    const raw = await readRegular(file, MAX_HEAD_BYTES).catch((err: NodeJS.ErrnoException) => err)
+    if (raw instanceof Error)
+      return no(raw.code === 'ENOENT' ? 'no head' : `not a file of the head’s size (${raw.message})`)
     const now = catalogFingerprintSync(root)
     const cut = raw.indexOf('\n')
     const stored = raw.slice(0, cut)

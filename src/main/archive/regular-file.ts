@@ -3,9 +3,13 @@
 // at open for the lock and the tag journal (the lock's read is synchronous: the whole process stopped).
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 
 /** Opened without waiting (a pipe) and without following a link. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+/** `followLink`: a file the person chose on this computer (a link there is theirs); never for an archive's files. */
+export type OpenOptions = { followLink?: boolean }
+const flagsFor = (o: OpenOptions) => (o.followLink ? READ_FLAGS & ~(constants.O_NOFOLLOW ?? 0) : READ_FLAGS)
 
 export class NotARegularFile extends Error {
   constructor(readonly file: string) {
@@ -44,22 +48,47 @@ export async function readRegular(file: string, maxBytes = MAX_READ_BYTES): Prom
   return (await readRegularBytes(file, maxBytes)).toString('utf8')
 }
 
-/** readRegular's bytes, not decoded (the library's rows cache MACs them as they are). */
-export async function readRegularBytes(file: string, maxBytes = MAX_READ_BYTES): Promise<Buffer> {
-  const handle = await open(file, READ_FLAGS)
+/**
+ * The file opened for reading, checked at the handle: every read of a file of the archive (or beside a saved page)
+ * goes through this, never a check of the name (lstat, stat) followed by a read of the name, which reads whatever
+ * was swapped in between (a link, a pipe, a file of gigabytes). Opened without following a link (ELOOP) nor
+ * waiting on a pipe; then the handle's own fstat refuses anything but a regular file, and one over `maxBytes`.
+ * The caller reads from the handle, at most `size` bytes it means to use, and closes it.
+ */
+export async function openRegular(
+  file: string,
+  maxBytes = MAX_READ_BYTES,
+  options: OpenOptions = {},
+): Promise<{ handle: FileHandle; size: number }> {
+  const handle = await open(file, flagsFor(options))
   try {
     const info = await handle.stat()
     if (!info.isFile()) throw new NotARegularFile(file)
     if (info.size > maxBytes) throw new FileTooLarge(file, info.size, maxBytes)
+    return { handle, size: info.size }
+  } catch (err) {
+    await handle.close()
+    throw err
+  }
+}
+
+/** readRegular's bytes, not decoded (the library's rows cache MACs them as they are). */
+export async function readRegularBytes(
+  file: string,
+  maxBytes = MAX_READ_BYTES,
+  options: OpenOptions = {},
+): Promise<Buffer> {
+  const { handle, size } = await openRegular(file, maxBytes, options)
+  try {
     // One byte more than the size: a read that fills it means the file grew, and the rest is read as it comes.
-    let buffer = Buffer.allocUnsafe(info.size + 1)
+    let buffer = Buffer.allocUnsafe(size + 1)
     let length = 0
     for (;;) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
       length += bytesRead
       // Done at the end of the file, or once the size fstat gave is read and the buffer is not full (a short
       // read before that size is read on from where it stopped).
-      if (bytesRead === 0 || (length >= info.size && length < buffer.length)) break
+      if (bytesRead === 0 || (length >= size && length < buffer.length)) break
       if (length < buffer.length) continue
       if (length > maxBytes) throw new FileTooLarge(file, length, maxBytes)
       const larger = Buffer.allocUnsafe(buffer.length * 2)

@@ -17,12 +17,12 @@
 // inode, size, mtime and ctime (ns) when its figures were read; `takenAt` when the snapshot was made; `recheck`
 // the articles whose files were being read again at that moment.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { lstat, open, readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import type { FigureFacets } from '../../shared/figures/table'
 import { figureSchema } from '../../shared/schemas'
 import type { Figure } from '../../shared/types'
 import { writeAtomic } from '../archive/atomic'
+import { openRegular, readRegular } from '../archive/regular-file'
 
 export const FIGURES_INDEX_FILE = 'figures-index.json'
 /** Bumped when what an entry holds changes: an older file is rebuilt. */
@@ -93,7 +93,7 @@ export type HeadOutcome =
 
 /** The first `n` lines of `file`, reading no further than they need (nor past `max` bytes). */
 async function firstLines(file: string, n = 2, max = MAX_HEAD_BYTES): Promise<string[] | null> {
-  const handle = await open(file, 'r')
+  const { handle } = await openRegular(file, MAX_BYTES)
   try {
     const lines: string[] = []
     let rest = Buffer.alloc(0)
@@ -124,11 +124,10 @@ export async function readIndexHead(file: string, key: Buffer | null): Promise<H
   if (!key) return { ok: false, why: 'no key' }
   let lines: string[] | null
   try {
-    const info = await lstat(file)
-    if (!info.isFile() || info.size > MAX_BYTES) return { ok: false, why: 'untrusted' }
+    // Checked at the handle it is read from (openRegular): not a link, a pipe, nor larger than the index writes.
     lines = await firstLines(file)
-  } catch {
-    return { ok: false, why: 'missing' }
+  } catch (err) {
+    return { ok: false, why: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'untrusted' }
   }
   if (!lines) return { ok: false, why: 'damaged' }
   const [header, headLine] = lines
@@ -185,9 +184,8 @@ export async function readPage(file: string, index: PagesIndex, metric: string):
   )
     return null
   try {
-    const handle = await open(file, 'r')
+    const { handle, size } = await openRegular(file, MAX_BYTES)
     try {
-      const { size } = await handle.stat()
       if (fromEnd > size || length >= fromEnd) return null
       const bytes = Buffer.alloc(length)
       const { bytesRead } = await handle.read(bytes, 0, length, size - fromEnd)
@@ -214,7 +212,7 @@ export async function readIndexBody(
 ): Promise<SavedArticle[] | null> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await readRegular(file, MAX_BYTES)
   } catch {
     return null
   }

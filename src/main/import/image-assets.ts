@@ -3,11 +3,11 @@
 // address — is checked to be a raster image by its bytes, and named by their hash; the HTML then names it
 // `glossa-asset:<name>`. An image that cannot be had is removed from the HTML (images carry no text, so the
 // article text and every offset in it stay the same).
-import { lstat, readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { ASSET_SCHEME, IMAGE_LIMITS } from '../../shared/assets'
 import type { StoredImage } from '../archive/assets'
 import { imageName } from '../archive/assets'
+import { FileTooLarge, readRegularBytes } from '../archive/regular-file'
 import type { FetchImageOptions } from './fetch-image'
 import { fetchImage } from './fetch-image'
 import type { PendingImage } from './images'
@@ -74,8 +74,10 @@ async function bytesOf(url: string, from: ImageSource): Promise<{ bytes: Uint8Ar
   const inside = relative(from.folder, path)
   if (!inside || inside.startsWith('..') || isAbsolute(inside))
     return { reason: 'outside the saved page’s folder' }
-  const info = await lstat(path).catch(() => undefined)
-  if (!info?.isFile()) return { reason: 'no such file beside the page' }
-  if (info.size > IMAGE_LIMITS.maxBytes) return { reason: 'larger than an article image may be' }
-  return { bytes: new Uint8Array(await readFile(path)) }
+  // Checked at the handle it is read from (regular-file.ts): a link, a pipe or a larger file swapped in after a
+  // check of the name would be read.
+  const read = await readRegularBytes(path, IMAGE_LIMITS.maxBytes).catch((err: unknown) => err)
+  if (read instanceof FileTooLarge) return { reason: 'larger than an article image may be' }
+  if (!(read instanceof Buffer)) return { reason: 'no such file beside the page' }
+  return { bytes: new Uint8Array(read) }
 }
