@@ -3,6 +3,7 @@
 // address — is checked to be a raster image by its bytes, and named by their hash; the HTML then names it
 // `glossa-asset:<name>`. An image that cannot be had is removed from the HTML (images carry no text, so the
 // article text and every offset in it stay the same).
+import { realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { ASSET_SCHEME, IMAGE_LIMITS } from '../../shared/assets'
 import type { StoredImage } from '../archive/assets'
@@ -74,9 +75,16 @@ async function bytesOf(url: string, from: ImageSource): Promise<{ bytes: Uint8Ar
   const inside = relative(from.folder, path)
   if (!inside || inside.startsWith('..') || isAbsolute(inside))
     return { reason: 'outside the saved page’s folder' }
+  // Where it really is: a folder on the way may be a link (an unpacked zip or tar holds them) to the person's own
+  // files, which were stored in the article. The page's folder itself may be reached through a link of theirs.
+  const [real, realFolder] = await Promise.all([realpath(path), realpath(from.folder)]).catch(() => [])
+  if (!real || !realFolder) return { reason: 'no such file beside the page' }
+  const really = relative(realFolder, real)
+  if (!really || really.startsWith('..') || isAbsolute(really))
+    return { reason: 'outside the saved page’s folder (through a link)' }
   // Checked at the handle it is read from (regular-file.ts): a link, a pipe or a larger file swapped in after a
   // check of the name would be read.
-  const read = await readRegularBytes(path, IMAGE_LIMITS.maxBytes).catch((err: unknown) => err)
+  const read = await readRegularBytes(real, IMAGE_LIMITS.maxBytes).catch((err: unknown) => err)
   if (read instanceof FileTooLarge) return { reason: 'larger than an article image may be' }
   if (!(read instanceof Buffer)) return { reason: 'no such file beside the page' }
   return { bytes: new Uint8Array(read) }

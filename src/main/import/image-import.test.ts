@@ -2,7 +2,7 @@
 // assets/<id>/<sha256>.<ext>, its HTML names them glossa-asset:, and nothing remote or non-image is kept.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ASSET_SRC } from '../../shared/assets'
@@ -81,6 +81,36 @@ describe('article images', () => {
     const article = await archive.getArticle(result.id!)
     expect(article.html).not.toContain('<img')
     expect(article.text).toContain('Fake image')
+    await expect(readdir(join(dir, 'archive', 'assets'))).rejects.toThrow()
+  })
+
+  it('drops an image reached through a folder beside the page that is a link to another folder', async () => {
+    // An unpacked zip or tar may hold links: `x_files` led to the person's own pictures, which were then stored
+    // in the article (and travelled with every backup and team sync of it).
+    const dir = await tempDir()
+    const archive = await Archive.open(join(dir, 'archive'))
+    const folder = join(dir, 'page')
+    await mkdir(join(dir, 'private', 'nested'), { recursive: true })
+    await mkdir(folder)
+    const png = await readFile(join(READER_DIR, `${PAGE}_files/site-photo.png`))
+    await writeFile(join(dir, 'private', 'photo.png'), png)
+    await writeFile(join(dir, 'private', 'nested', 'photo.png'), png)
+    await symlink(join(dir, 'private'), join(folder, 'x_files'))
+    const html = `<html><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>
+      <p>${'The harbour board met on Monday to agree the dredging contract for the coming year. '.repeat(4)}</p>
+      <figure><img src="x_files/photo.png" alt="a"><figcaption>Linked folder</figcaption></figure>
+      <figure><img src="x_files/nested/photo.png" alt="b"><figcaption>Deeper</figcaption></figure>
+      <p>${'Members voted to publish the survey results in full before the next meeting. '.repeat(4)}</p></article></body></html>`
+    const path = join(folder, 'x.html')
+    await writeFile(path, html)
+    const result = await new Importer(archive).importBytes({
+      name: path,
+      bytes: await readFile(path),
+      folder,
+    })
+    const article = await archive.getArticle(result.id!)
+    expect(article.html).not.toContain('<img')
+    expect(article.text).toContain('Linked folder')
     await expect(readdir(join(dir, 'archive', 'assets'))).rejects.toThrow()
   })
 
