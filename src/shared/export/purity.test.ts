@@ -8,7 +8,6 @@ const sources = readdirSync(here).filter((name) => name.endsWith('.ts') && !name
 const ALLOWED = [
   'yaml',
   'zod',
-  'csv-stringify/browser/esm/sync',
   '../types',
   '../schemas',
   '../url-safety',
