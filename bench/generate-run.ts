@@ -4,6 +4,7 @@
 // (`--articles` cuts the size down, keeping ten annotations an article; `--dir` writes elsewhere than the
 // cache under bench/results/archives/). Run it under `nice`: the machine is shared.
 import { loadavg } from 'node:os'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateArchive } from './generate'
 import { SIZES, benchPaths } from './sizes'
@@ -26,7 +27,13 @@ async function main(): Promise<void> {
     ? { ...base, articles, annotations: Math.max(base.longReadHighlights, articles * 10) }
     : base
   const seed = Number(values.seed)
-  const paths = benchPaths(size.name, seed, values.dir)
+  // Under jiti, sizes.ts finds the project root from the built bundle's place, not this file's (it resolved to
+  // /, so the archive went to /bench/results): the cache is found from the project root, as job-bench.ts does.
+  const paths = benchPaths(
+    size.name,
+    seed,
+    values.dir ?? join(process.cwd(), 'bench', 'results', 'archives', `${size.name}-seed${seed}`),
+  )
   const load = loadavg()[0]
   const started = performance.now()
   const cpu = process.cpuUsage()
