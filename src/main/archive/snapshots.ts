@@ -1,6 +1,6 @@
 // Main process: automatic rotating snapshots of the archive (one a day, the last KEEP kept) and snapshots on
 // demand. A snapshot is a JSON backup (the export format), gzipped, in <archive>/backups/.
-import { mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
@@ -18,6 +18,7 @@ const NAME = /^snapshot-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.json\.gz$/
 export type SnapshotInfo = { id: string; createdAt: string; size: number; articles: number }
 
 const dirOf = (archive: Archive) => join(archive.dir, 'backups')
+const isFuture = (s: SnapshotInfo, now: Date) => Date.parse(s.createdAt) > now.getTime()
 
 /** Everything in the archive as a backup: the same document the JSON export writes. */
 export async function collectBackup(archive: Archive, generatedAt: string): Promise<Backup> {
@@ -47,7 +48,9 @@ export async function listSnapshots(archive: Archive): Promise<SnapshotInfo[]> {
     if (!match) continue
     const [d, t] = match[1].split('T')
     const createdAt = `${d}T${t.replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, '$1:$2:$3.$4Z')}`
-    const info = await stat(join(dirOf(archive), name))
+    // Only a snapshot that is a file: a link that led nowhere made the whole list (and the daily snapshot) fail.
+    const info = await lstat(join(dirOf(archive), name)).catch(() => null)
+    if (!info?.isFile()) continue
     const counted = Number(
       (await readRegular(join(dirOf(archive), `${name}.count`), 64).catch(() => '0')).trim(),
     )
@@ -87,13 +90,23 @@ async function snapshotOnce(archive: Archive, requested: Date): Promise<Snapshot
   await mkdir(dirOf(archive), { recursive: true })
   await writeAtomic(join(dirOf(archive), id), bytes)
   await writeAtomic(join(dirOf(archive), `${id}.count`), String(backup.articles.length))
-  await rotate(archive)
+  await rotate(archive, now, id)
   return { id, createdAt: now.toISOString(), size: bytes.length, articles: backup.articles.length }
 }
 
-async function rotate(archive: Archive): Promise<void> {
+/**
+ * Keeps the KEEP newest, never the one just taken among those removed. A snapshot dated after `now` (another
+ * computer's clock, or a crafted archive) ranks as the oldest: ranked by its date, seven of them pushed every
+ * snapshot taken here out as soon as it was written.
+ */
+async function rotate(archive: Archive, now: Date, taken: string): Promise<void> {
   const all = await listSnapshots(archive)
-  for (const old of all.slice(KEEP)) {
+  const ranked = [
+    ...all.filter((s) => s.id === taken),
+    ...all.filter((s) => s.id !== taken && !isFuture(s, now)),
+    ...all.filter((s) => s.id !== taken && isFuture(s, now)),
+  ]
+  for (const old of ranked.slice(KEEP)) {
     await rm(join(dirOf(archive), old.id), { force: true })
     await rm(join(dirOf(archive), `${old.id}.count`), { force: true })
   }
@@ -128,7 +141,8 @@ export async function readSnapshot(archive: Archive, id: string): Promise<Backup
 
 /** Takes the day's snapshot if the newest is older than a day (or there is none). */
 export async function autoSnapshot(archive: Archive, now = new Date()): Promise<SnapshotInfo | null> {
-  const [newest] = await listSnapshots(archive)
+  // One dated after now does not count: it made the daily snapshot wait for its date.
+  const newest = (await listSnapshots(archive)).find((s) => !isFuture(s, now))
   if (newest && now.getTime() - Date.parse(newest.createdAt) < DAY) return null
   return takeSnapshot(archive, now)
 }
