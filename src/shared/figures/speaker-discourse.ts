@@ -11,6 +11,7 @@ import { modelAttribution, POINTS_BACK } from './attribution-model'
 import { quoteAt, quoteSpans } from './clauses'
 import type { QuoteSpan } from './clauses'
 import { sentenceAt, splitSentences } from './sentences'
+import { eventSpeaker } from './speech-events'
 import type { Sentence } from './sentences'
 import { discourseTable, SOURCE_NOUNS } from './speaker-tables'
 import type { Lexicon } from './lang/types'
@@ -47,9 +48,21 @@ export function ownEvidence(
   lex: Lexicon,
 ): string | null | undefined {
   if (inTitle(text, start)) return null
+  // a speech event that is no verb of saying (a document speaking for its owner, speech-events.ts): where the
+  // readers find no one, or read only part of its owner's name ("Office" of "l’Office portuaire de Brenac")
+  const event = eventSpeaker(text, start, lex)
+  const within = (found: string | null | undefined): boolean =>
+    typeof found === 'string' &&
+    event !== undefined &&
+    event !== POINTS_BACK &&
+    found !== POINTS_BACK &&
+    event.length > found.length &&
+    event.includes(found)
   const read = suggestAttribution({ text, start, end, lex, own: true })
+  if (within(read)) return event
   if (read !== undefined) return read
   const modelled = modelAttribution({ text, start, lex, own: true })
+  if (modelled === undefined || within(modelled)) return event
   if (typeof modelled !== 'string' || modelled === POINTS_BACK) return modelled
   const form = mentionKind(modelled, text, lex)
   if (form === 'name') return modelled
@@ -198,6 +211,9 @@ function continues(text: string, s: Sentence, quotes: readonly QuoteSpan[], lex:
 }
 
 const cache = new Map<string, Discourse>()
+
+/** Forgets every article's discourse state (for scripts that switch a piece of the model on and off). */
+export const resetDiscourse = (): void => cache.clear()
 
 /** The discourse state of `text` read with `lex`'s words (cached per text, like the entity table). */
 export function discourse(text: string, lex: Lexicon): Discourse {

@@ -1,0 +1,69 @@
+// Runs everywhere: the words of the speech events that are not verbs of saying (speech-events.ts), per language,
+// as data: a document that speaks for its owner ("the board's figures show", "свідчать дані митниці", "según su
+// informe"). Each entry is a regular expression's source, matched case-insensitively on word boundaries.
+
+export type EventWords = {
+  /** Nouns of a document, a count or a data set that speaks for whoever made it. */
+  documents: string
+  /** Verbs whose subject is a document: "the report shows", "свідчать дані", "indique le bulletin". */
+  shows: string
+  /** Phrases that put the sentence under a document after them: "according to", "según", "laut", "за", "как следует из". */
+  sources: string
+  /** Words that make the document the sentence subject's own: "its own", "sus propios", "eigenen", "власними". */
+  own: string
+  /** Words between a document and its owner after it: "of", "from", "by", "published on Monday by", "de", "por". */
+  links: string
+}
+
+export const EVENT_WORDS: Readonly<Record<string, EventWords>> = {
+  en: {
+    documents:
+      'figures|data|report|study|survey|audit|analysis|statistics|filing|filings|records|estimates?|review|census|bulletin|accounts|tally|count|release',
+    shows: 'show|shows|showed|shown|found|finds|suggests?|suggested|indicates?|indicated|reveals?|revealed',
+    sources: 'according to',
+    own: 'own|latest|annual|monthly|weekly|quarterly|internal|official|new|preliminary|provisional|early',
+    links: 'of|from|by|compiled by|published by|released by|issued by',
+  },
+  fr: {
+    documents:
+      'chiffres|données|rapport|étude|enquête|bilan|bulletin|statistiques|relevés|comptes|comptage|décompte|estimations?|note|communiqué',
+    shows: 'montrent?|montrait|révèlent?|indiquent?|indiquait|font état|fait état|souligne|signale',
+    sources: "selon|d[’']après",
+    own: 'ses|leurs?|son|propres?|dernier|dernière|derniers|dernières|annuel|annuelle|mensuel|hebdomadaire',
+    links: "de la|de l[’']|du|des|de|publiée? par|publiés par|publiées par|par|établie? par",
+  },
+  es: {
+    documents:
+      'datos|cifras|informe|balance|estudio|encuesta|boletín|estadísticas?|registros|cálculos|estimación|estimaciones|memoria|recuento|conteo|auditoría|comunicado',
+    shows: 'muestran?|mostró|revelan?|reveló|indican?|indicó|reflejan?|reflejó',
+    sources: 'según|de acuerdo con|conforme a',
+    own: 'sus|su|propios?|propias?|último|última|últimos|anual|mensual|semanal|trimestral',
+    links:
+      'de la|del|de los|de las|de|publicad[oa]s? .{0,40}?por|presentad[oa]s? .{0,40}?por|elaborad[oa]s? por|por',
+  },
+  de: {
+    documents:
+      'Zahlen|Daten|Bericht|Berichts|Studie|Statistik|Erhebung|Umfrage|Angaben|Bilanz|Prospekt|Wertpapierprospekt|Analyse|Auswertung|Schätzung|Schätzungen|Zählung|Jahresbericht|Mitteilung',
+    shows: 'zeigt|zeigen|zeigte|zeigten|ergab|ergibt|belegt|belegen',
+    sources: 'laut|nach|gemäß|gemäss|wie aus',
+    own: 'eigenen|seinen|ihren|seiner|ihrer|jüngsten|neuen|aktuellen',
+    links: 'des|der|vom|von|von der|vom|des|der',
+  },
+  uk: {
+    documents:
+      'дан(?:і|их|ими)|звіт(?:і|у|ом)?|дослідженн(?:я|і)|статистик(?:а|и|ою)|опитуванн(?:я|і)|підрахунк(?:и|ами|ів)|оцінк(?:а|и|ами)|повідомленн(?:я|і)|бюлетен(?:ь|і)|зведенн(?:я|і)',
+    shows: 'свідчать|свідчить|показують|показує|показали|показало|засвідчили|йдеться|йшлося|випливає',
+    sources: 'за|згідно з|як випливає з|йдеться у|йдеться в',
+    own: 'власними|своїми|власних|останніми|оприлюдненими|офіційними|попередніми',
+    links: '',
+  },
+  ru: {
+    documents:
+      'данн(?:ые|ых|ым|ыми)|отч[её]т(?:е|а|у)?|исследовани(?:е|я|и)|статистик(?:а|и|е|ой)|опрос(?:а|е)?|подсч[её]т(?:ы|ам|ов)|оценк(?:а|е|и|ам)|сообщени(?:е|и|я)|бюллетен(?:ь|е|я)|сводк(?:а|е|и)|материал(?:ах|ы)',
+    shows:
+      'свидетельствуют|свидетельствует|показывают|показывает|показали|показало|говорится|следует|сказано',
+    sources: 'по|согласно|как следует из|говорится в|сказано в',
+    own: 'собственным|своим|собственных|последним|опубликованным|официальным|предварительным',
+    links: '',
+  },
+}

@@ -1,0 +1,86 @@
+// Speaker prefill, round 14: speech events that are not verbs of saying (speech-events.ts), each kind in every
+// language where it exists (each case written for this test, not an article's words).
+import { describe, expect, it } from 'vitest'
+import { lexiconFor } from './lang/index'
+import { attributeSpeaker } from './speaker-model'
+
+const speaker = (body: string, figure: string, lang: string): string | undefined => {
+  const text = `date 2026-12-01 A title\n\n${body}`
+  const start = text.indexOf(figure)
+  return attributeSpeaker({ text, start, end: start + figure.length, lex: lexiconFor(lang) })
+}
+
+describe('speaker prefill, round 14: a document speaks for its owner', () => {
+  it('reads the owner named after the document', () => {
+    expect(
+      speaker(
+        'Ferry traffic fell 9% in May, according to figures from the Harbour Board of Lisketh.',
+        '9%',
+        'en',
+      ),
+    ).toBe('Harbour Board of Lisketh')
+    expect(
+      speaker(
+        'Le trafic a baissé de 9 % en mai, selon les chiffres publiés par l’Office portuaire de Brenac.',
+        '9 %',
+        'fr',
+      ),
+    ).toBe('Office portuaire de Brenac')
+    expect(
+      speaker(
+        'El tráfico cayó un 9 % en mayo, según los datos difundidos el lunes por la Autoridad Portuaria de Olmeda.',
+        '9 %',
+        'es',
+      ),
+    ).toBe('Autoridad Portuaria de Olmeda')
+    expect(
+      speaker(
+        'Im Mai gingen 9 Prozent weniger Fähren, wie aus der Statistik des Hafenamts Kellwitz hervorgeht.',
+        '9 Prozent',
+        'de',
+      ),
+    ).toBe('Hafenamt Kellwitz')
+    expect(
+      speaker(
+        'У травні пором перевіз на 9% менше пасажирів, свідчать дані Портової адміністрації.',
+        '9%',
+        'uk',
+      ),
+    ).toBe('Портова адміністрація')
+    expect(
+      speaker(
+        'Как следует из отчёта Портовой администрации, в мае паромы перевезли на 9% меньше.',
+        '9%',
+        'ru',
+      ),
+    ).toBe('Портовая администрация')
+  })
+
+  it('reads the owner written before the document, and a document of the subject’s own', () => {
+    expect(
+      speaker('Average waits rose to 41 days last year, Lisketh Water data show.', '41 days', 'en'),
+    ).toBe('Lisketh Water')
+    expect(
+      speaker(
+        'The Orrin Rail Company carried 3.1 million people in June, according to its own count.',
+        '3.1 million',
+        'en',
+      ),
+    ).toBe('Orrin Rail Company')
+    expect(
+      speaker(
+        'La Cooperativa Olivarera de Benaxa recogió 12.000 toneladas, según sus propios cálculos.',
+        '12.000',
+        'es',
+      ),
+    ).toBe('Cooperativa Olivarera de Benaxa')
+  })
+
+  it('leaves a document with no owner, and a sentence with no document, in the article’s voice', () => {
+    expect(
+      speaker('The report runs to 240 pages and took two years to write.', '240 pages', 'en'),
+    ).toBeUndefined()
+    expect(speaker('Le bilan de la saison compte 14 pages.', '14 pages', 'fr')).toBeUndefined()
+    expect(speaker('За тиждень ціни зросли на 3%.', '3%', 'uk')).toBeUndefined()
+  })
+})
