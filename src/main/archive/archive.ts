@@ -74,11 +74,12 @@ export class Archive {
     const trust = options.trustKeyFile
       ? await CatalogTrust.open(dir, options.trustKeyFile).catch(() => null)
       : null
+    const loaded = archive.catalog.load(trust)
     await Promise.all([
-      archive.catalog.load(trust),
+      loaded,
       archive.tagStore.load(),
       archive.collections.load(),
-      purgeTrash(dir),
+      purgeTrash(dir, (id) => loaded.then(() => archive.catalog.has(id))),
     ])
     if (fresh && options.seed) await options.seed(archive)
     const replayed = await replayTagJournal(archive)
@@ -329,8 +330,7 @@ export class Archive {
   async changeAnnotations<R>(articleId: string, change: (list: Annotation[]) => R): Promise<R> {
     this.catalog.get(articleId)
     this.catalog.assertWritable(articleId)
-    // Named before its annotations file is written, cleared once its catalog entry is: a kill between the two
-    // leaves the id for the next open to re-count (saves-in-flight.ts).
+    // Named until its catalog entry is written: a kill before leaves it to re-count at open (saves-in-flight.ts).
     this.inFlight.begin(articleId)
     const { result, list } = await this.noting(() => this.annotations.change(articleId, change)).catch(
       (err: unknown) => {

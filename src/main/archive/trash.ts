@@ -1,6 +1,6 @@
 // Main process: deleted articles wait in trash/<id>.json (metadata, body and annotations together) so a
 // delete can be undone; entries older than TRASH_DAYS are purged when the archive opens.
-import { readdir, rm, stat } from 'node:fs/promises'
+import { lstat, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import type { Annotation, ArticleMeta } from '../../shared/types'
@@ -60,19 +60,36 @@ export async function removeTrash(root: string, id: string): Promise<void> {
   await rm(trashFile(root, id), { force: true })
 }
 
-export async function purgeTrash(root: string, now = Date.now()): Promise<number> {
+/**
+ * Removes records older than TRASH_DAYS, with their articles' images — unless `isLive` says the article is in the
+ * catalog (restored, its record left by a kill before its removal, or a crafted archive's): its images are its own.
+ * A link (its own date; removed, never followed) or anything else by a record's name that is not a file is left,
+ * as is one that cannot be removed: none stops the archive opening (a link leading nowhere made the open fail).
+ */
+export async function purgeTrash(
+  root: string,
+  isLive: (id: string) => Promise<boolean>,
+  now = Date.now(),
+): Promise<number> {
   const dir = join(root, 'trash')
   const names = await readdir(dir).catch(() => [] as string[])
   let purged = 0
   for (const name of names) {
     if (!name.endsWith('.json') || name.startsWith('.')) continue
-    const info = await stat(join(dir, name))
-    if (now - info.mtimeMs > TRASH_DAYS * 86_400_000) {
-      await rm(join(dir, name), { force: true })
-      // The images stay while the article can come back from the trash, and go with it.
-      await removeImages(root, name.slice(0, -'.json'.length)).catch(() => {})
-      purged++
-    }
+    const info = await lstat(join(dir, name)).catch(() => null)
+    if (!info || !(info.isFile() || info.isSymbolicLink())) continue
+    if (now - info.mtimeMs <= TRASH_DAYS * 86_400_000) continue
+    if (
+      !(await rm(join(dir, name), { force: true }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      continue
+    const id = name.slice(0, -'.json'.length)
+    // The images stay while the article can come back from the trash, and go with it.
+    if (!(await isLive(id))) await removeImages(root, id).catch(() => {})
+    purged++
   }
   return purged
 }
