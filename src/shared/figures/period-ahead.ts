@@ -8,8 +8,10 @@ import { addDays, addMonths, lastDayOfMonth } from './dates'
 import type { Lexicon } from './lang/types'
 import type { FoundPeriod } from './period-phrases'
 
-const N = String.raw`(\d{1,3}|[\p{L}'’]+)`
-const UNIT = String.raw`(years?|months?|weeks?|days?|ans|années|mois|semaines|jours|años|meses|semanas|días|Jahren?|Monaten?|Wochen|Tagen?|рок(?:ів|и|у)?|міс(?:яців|яці)|тижн(?:ів|і)|дн(?:ів|і)|лет|года?|месяц(?:ев|а)|недел(?:ь|и)|дн(?:ей|я))`
+/** A count, in figures or a number word. */
+export const COUNT = String.raw`(\d{1,3}|[\p{L}'’]+)`
+const N = COUNT
+export const UNIT = String.raw`(years?|months?|weeks?|days?|ans|années|mois|semaines|jours|años|meses|semanas|días|Jahren?|Monaten?|Wochen|Tagen?|рок(?:ів|и|у)?|міс(?:яців|яці)|тижн(?:ів|і)|дн(?:ів|і)|лет|года?|месяц(?:ев|а)|недел(?:ь|и)|дн(?:ей|я))`
 
 const AHEAD = new RegExp(
   [
@@ -32,7 +34,7 @@ const AHEAD = new RegExp(
 )
 
 /** The unit's kind from its written form. */
-function unitOf(word: string): 'y' | 'm' | 'w' | 'd' | undefined {
+export function unitOf(word: string): 'y' | 'm' | 'w' | 'd' | undefined {
   const w = word.toLowerCase()
   if (/^(?:year|an|année|año|jahr|рок|лет|год)/u.test(w)) return 'y'
   if (/^(?:month|mois|mes|monat|міс|месяц)/u.test(w)) return 'm'

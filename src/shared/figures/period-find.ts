@@ -19,6 +19,7 @@ import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
 import { splitSentences } from './sentences'
 import { adjacent, andGap, dayRanges } from './period-pairs'
+import { startSpans } from './period-start'
 
 /** A month's name in the six languages (its stem). */
 const MONTH_NAME =
@@ -169,7 +170,10 @@ function readPhrases(
     ...words.phrases(slice, ref).map((p) => inferredYear(p, slice, ref, ahead)),
     ...chronoPeriods(slice, ref, words),
   ].map((p) => latestBegun(p, ref))
-  return mergeRanges(slice, found, ref, words).map((p) => asOfEnd(p, slice))
+  // a start and a duration (period-start.ts) are one span, read before the phrases inside it
+  return mergeRanges(slice, [...startSpans(slice, found, lex, ref, ahead), ...found], ref, words).map((p) =>
+    asOfEnd(p, slice),
+  )
 }
 
 /** "the first nine months of the year" in six languages; the count is group 1, a stated year group 2. */
@@ -366,7 +370,7 @@ function mergeRanges(
       SINCE_START.test(text.slice(0, p.index)) ||
       SINCE_EVENT.test(text.slice(0, p.index))
     // "з 12 по 19 липня", "с 12 по 19 июля": a range with its own end is not read on to the article's date
-    const ranged = toISO(p.from) !== toISO(p.to) && RANGE_WORD.test(p.text)
+    const ranged = (toISO(p.from) !== toISO(p.to) && RANGE_WORD.test(p.text)) || p.bounded === true
     if (ref !== undefined && since && !ranged && before(p.from, ref)) p.to = ref
   }
   return merged

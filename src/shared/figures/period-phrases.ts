@@ -9,7 +9,15 @@ import { parseNumberWords } from './number-words'
  * but inferred from the article's date ("in March", "this winter"), so it is read as the latest such period
  * that has begun by that date, and it ends there at the latest.
  */
-export type FoundPeriod = { from: Day; to: Day; index: number; text: string; implicit?: boolean }
+export type FoundPeriod = {
+  from: Day
+  to: Day
+  index: number
+  text: string
+  implicit?: boolean
+  /** A span with its own end (a start and a duration): not read on to the article's date after "since". */
+  bounded?: boolean
+}
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'

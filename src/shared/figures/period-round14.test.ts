@@ -126,3 +126,48 @@ describe('a weekday named alone moves by weeks, not years', () => {
     expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('a start and a duration are one span', () => {
+  it.each([
+    [
+      'en',
+      'The bridge will close from 14 December for three days, diverting 12,000 vehicles.',
+      '12,000',
+      ['2026-12-14', '2026-12-16'],
+    ],
+    [
+      'en',
+      'The grant runs from 1 January 2027 for five years and is worth £2m.',
+      '£2m',
+      ['2027-01-01', '2031-12-31'],
+    ],
+    [
+      'fr',
+      'À partir du 2 mai et pour six mois, 40 trains seront supprimés.',
+      '40',
+      ['2027-05-02', '2027-11-01'],
+    ],
+    [
+      'fr',
+      'La taxe rapportera 300 millions d’euros sur trois ans à partir de janvier 2027.',
+      '300 millions',
+      ['2027-01-01', '2029-12-31'],
+    ],
+    [
+      'es',
+      'A partir del 1 de marzo y durante seis meses, se suprimirán 40 trenes.',
+      '40',
+      ['2027-03-01', '2027-08-31'],
+    ],
+    ['de', 'Ab dem 3. März für zwei Wochen fallen 40 Züge aus.', '40', ['2027-03-03', '2027-03-16']],
+    ['uk', 'З 14 грудня на три дні буде скасовано 40 потягів.', '40', ['2026-12-14', '2026-12-16']],
+    [
+      'ru',
+      'С 14 декабря 2026 года на три дня будут отменены 40 поездов.',
+      '40',
+      ['2026-12-14', '2026-12-16'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
+  })
+})
