@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../../test/temp-archive'
 import { writeAtomic } from './atomic'
+import { stopWriters } from './atomic-thread'
 import type { WriterThread } from './atomic-thread'
 
 /** Blocks this thread until `done()` or the bound; whether it came true. */
@@ -65,5 +66,21 @@ describe.each<WriterThread>(['save', 'after'])('writeAtomic in the %s thread', (
     })
     await writeAtomic(join(dir, 'next.json'), '{}', { thread })
     expect(await readFile(join(dir, 'next.json'), 'utf8')).toBe('{}')
+  })
+})
+
+describe('writeAtomic when its thread stops', () => {
+  it('finishes every write through the thread pool, each file whole and no temp file left', async () => {
+    const dir = await tempDir()
+    const files = Array.from({ length: 20 }, (_, i) => join(dir, `f${i}.json`))
+    await writeAtomic(files[0], 'warm', { thread: 'save' })
+    const writes = files.map((f, i) => writeAtomic(f, `{"i":${i}}`, { thread: 'save' }))
+    await stopWriters()
+    await Promise.all(writes)
+    for (const [i, f] of files.entries()) expect(await readFile(f, 'utf8')).toBe(`{"i":${i}}`)
+    expect((await readdir(dir)).sort()).toEqual(files.map((f) => f.slice(dir.length + 1)).sort())
+    // And the next write starts a thread again.
+    await writeAtomic(files[0], 'again', { thread: 'save' })
+    expect(await readFile(files[0], 'utf8')).toBe('again')
   })
 })

@@ -43,6 +43,9 @@ parentPort.on('message', ({ id, temp, file, data }) => {
 type Answer = { id: number; error: { message: string; code?: string } | null }
 type Waiting = { resolve: () => void; reject: (err: unknown) => void }
 
+/** The worker stopped before answering (it failed, or stopWriters ended it): the caller writes another way. */
+export class WriterStopped extends Error {}
+
 /** One worker: its thread, and the writes it has not answered yet. */
 class Writer {
   private worker: Worker | null = null
@@ -52,6 +55,7 @@ class Writer {
 
   private started(): Worker | null {
     if (this.worker || this.broken) return this.worker
+    let answered = false
     let worker: Worker
     try {
       worker = new Worker(WORKER_CODE, { eval: true })
@@ -64,6 +68,7 @@ class Writer {
     worker.on('message', (answer: Answer) => {
       const w = this.waiting.get(answer.id)
       if (!w) return
+      answered = true
       this.waiting.delete(answer.id)
       if (!this.waiting.size) worker.unref()
       if (!answer.error) return w.resolve()
@@ -73,7 +78,11 @@ class Writer {
     })
     const gone = (why: unknown) => {
       if (this.worker === worker) this.worker = null
-      const err = why instanceof Error ? why : new Error(`The file writer stopped (${String(why)}).`)
+      // One that never answered will not here (no threads, or no eval): the thread pool writes from now on.
+      if (!answered && !this.stopping) this.broken = true
+      const err = new WriterStopped(
+        `The file writer stopped (${why instanceof Error ? why.message : String(why)}).`,
+      )
       for (const w of this.waiting.values()) w.reject(err)
       this.waiting.clear()
     }
@@ -81,6 +90,20 @@ class Writer {
     worker.on('exit', (code) => gone(`exit code ${code}`))
     this.worker = worker
     return worker
+  }
+
+  private stopping = false
+
+  /** Ends the thread; writes under way are answered with WriterStopped, later ones start a new thread. */
+  async stop(): Promise<void> {
+    const worker = this.worker
+    if (!worker) return
+    this.stopping = true
+    try {
+      await worker.terminate()
+    } finally {
+      this.stopping = false
+    }
   }
 
   write(temp: string, file: string, data: string | Uint8Array): Promise<void> | null {
@@ -111,4 +134,9 @@ export function writeInThread(
   data: string | Uint8Array,
 ): Promise<void> | null {
   return writers[thread].write(temp, file, data)
+}
+
+/** Ends the writer threads (a process about to exit; tests). Writes under way finish through the thread pool. */
+export async function stopWriters(): Promise<void> {
+  await Promise.all(Object.values(writers).map((w) => w.stop()))
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { writeInThread } from './atomic-thread'
+import { WriterStopped, writeInThread } from './atomic-thread'
 import type { WriterThread } from './atomic-thread'
 
 /** Lines, each written followed by a newline, taken from the iterable only when the write starts. */
@@ -46,7 +46,15 @@ async function writeNow(file: string, data: Data, options?: WriteOptions): Promi
   const temp = tempNameFor(file)
   if (options?.thread && !isLines(data)) {
     const written = writeInThread(options.thread, temp, file, data)
-    if (written) return written
+    if (written)
+      try {
+        return await written
+      } catch (err) {
+        if (!(err instanceof WriterStopped)) throw err
+        // The thread stopped before answering: whatever it left is a stray temp file; the pool writes it now.
+        await rm(temp, { force: true }).catch(() => {})
+        return writeNow(file, data)
+      }
   }
   try {
     const handle = await open(temp, 'wx')
