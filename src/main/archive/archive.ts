@@ -30,8 +30,8 @@ import type { ImageBytes } from './assets'
 import type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle } from './archive-types'
 import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { WriteBatch, writeAtomic } from './atomic'
-import { SavesInFlight, readInFlight } from './saves-in-flight'
-import { heldByAnother, removeStrayTemps } from './stray-temps'
+import { SavesInFlight, savesLeft } from './saves-in-flight'
+import { removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
 import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
@@ -85,10 +85,9 @@ export class Archive {
     const replayed = await replayTagJournal(archive)
     if (replayed) archive.problems.push({ message: replayed })
     // Before anything chooses articles by the counts (the export, the figures index): a kill can leave them behind.
-    await healUncounted(archive, await readInFlight(dir))
-    // The marker is this process's from here, unless another live process holds the archive (it is theirs).
-    if (!(await heldByAnother(dir)))
-      archive.inFlight = await SavesInFlight.start(dir, (message) => archive.noteProblem({ message }))
+    const left = await savesLeft(dir)
+    await healUncounted(archive, left.ids)
+    archive.inFlight = await left.marker((message) => archive.noteProblem({ message }))
     return archive
   }
 

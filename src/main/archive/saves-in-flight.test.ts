@@ -1,12 +1,14 @@
 // Tests (Node), on real archives on disk: the `saves-in-flight` marker is gone after saves, and — being a file
 // of the archive folder, so hostile — a crafted one (ids that are paths, a link, a pipe, a folder, a huge file)
 // re-counts nothing but real articles, follows nothing, waits on nothing, and never stops a save.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { lstat, mkdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import { serviceHarness } from '../../../test/service-harness'
+import { articleFile } from './ids'
 import { IN_FLIGHT_FILE, readInFlight } from './saves-in-flight'
 
 const TEXT = 'The grid held at 70% of capacity overnight.'
@@ -87,5 +89,27 @@ describe('the saves-in-flight marker', () => {
     await reopened.archive.flush()
     expect(reopened.archive.meta(article.id).counts.highlights).toBe(3)
     expect(reopened.archive.problems).toHaveLength(1)
+  })
+
+  it('is left to the live process that holds the archive: another opening it reads and removes nothing', async () => {
+    const { h, article, marker } = await annotatedArchive()
+    // The holder's save under way: its annotations file written, its catalog entry not yet.
+    const file = articleFile(h.dir, 'annotations', article.id)
+    const data = JSON.parse(await readFile(file, 'utf8')) as { annotations: { id: string }[] }
+    data.annotations.push({ ...data.annotations[0], id: 'second01' })
+    await writeFile(file, JSON.stringify(data))
+    await writeFile(marker, `${article.id}\n`)
+    // The holder: a live process of this computer, as the app or glossa serve would be.
+    const holder = spawn('sleep', ['30'], { stdio: 'ignore' })
+    try {
+      const lock = { pid: holder.pid, host: hostname(), startedAt: new Date().toISOString(), by: 'test' }
+      await writeFile(join(h.dir, '.lock'), JSON.stringify(lock))
+      // Not re-counted here (that would write the catalog under the holder), nor the marker touched.
+      const reader = await serviceHarness(h.dir)
+      expect(reader.archive.meta(article.id).counts.highlights).toBe(1)
+      expect(await readFile(marker, 'utf8')).toBe(`${article.id}\n`)
+    } finally {
+      holder.kill()
+    }
   })
 })

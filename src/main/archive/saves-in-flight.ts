@@ -15,6 +15,7 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isPlainId } from './ids'
 import { readRegular } from './regular-file'
+import { heldByAnother } from './stray-temps'
 
 export const IN_FLIGHT_FILE = 'saves-in-flight'
 
@@ -37,6 +38,18 @@ const APPEND_FLAGS =
 export async function readInFlight(dir: string): Promise<string[]> {
   const text = await readRegular(join(dir, IN_FLIGHT_FILE), MAX_BYTES).catch(() => '')
   return [...new Set(text.split('\n').filter(isPlainId))]
+}
+
+/**
+ * The ids a kill left in `dir`'s marker (to re-count), and this process's marker once they are — unless another
+ * live process holds the archive: its saves are under way, not cut short, and its marker is left to it.
+ */
+export async function savesLeft(dir: string): Promise<{
+  ids: string[]
+  marker: (onProblem: (message: string) => void) => Promise<SavesInFlight>
+}> {
+  if (await heldByAnother(dir)) return { ids: [], marker: async () => SavesInFlight.off() }
+  return { ids: await readInFlight(dir), marker: (onProblem) => SavesInFlight.start(dir, onProblem) }
 }
 
 export class SavesInFlight {
