@@ -57,7 +57,23 @@ function inferredYear(p: FoundPeriod, slice: string, ref: Day | undefined, ahead
 const AS_OF_END =
   /(?<![\p{L}])(?:на\s+кінець|на\s+конец|Stand\s+(?:zum\s+)?Ende|as\s+(?:of|at)\s+the\s+end\s+of|al\s+cierre\s+del?|(?<!ici\s)à\s+fin|(?<!bis\s)Ende(?=\s+\d{4}))/iu
 
+/**
+ * "at the end of the third quarter", "Ende des dritten Quartals", "à la fin du troisième trimestre", "al final del
+ * tercer trimestre": a quarter's end is its last day (conventions, set 11), not "by" it (a span, period-kinds.ts).
+ */
+const QUARTER_END =
+  /(?<![\p{L}])(?<!(?:by|until|bis|ici|hasta|к|до)\s+)(?:(?:at\s+)?the\s+end\s+of\s+the|Ende\s+des|(?:à\s+la\s+)?fin\s+du|(?:al\s+final|a\s+finales|al\s+término)\s+del)\s+$/iu
+
+const wholeQuarter = (p: FoundPeriod): boolean =>
+  p.from.day === 1 &&
+  p.from.month % 3 === 1 &&
+  p.to.month === p.from.month + 2 &&
+  p.to.year === p.from.year &&
+  p.to.day === lastDayOfMonth(p.to.year, p.to.month)
+
 function asOfEnd(p: FoundPeriod, slice: string): FoundPeriod {
+  if (wholeQuarter(p) && QUARTER_END.test(slice.slice(Math.max(0, p.index - 30), p.index)))
+    return { ...p, from: { ...p.to } }
   const around = slice.slice(Math.max(0, p.index - 22), p.index + 12)
   const m = around.match(AS_OF_END)
   if (m?.index === undefined || p.to.day !== lastDayOfMonth(p.to.year, p.to.month)) return p

@@ -171,3 +171,18 @@ describe('a start and a duration are one span', () => {
     expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('the end of a quarter is its last day, "by" the end of it a span', () => {
+  const end: [string, string] = ['2026-09-30', '2026-09-30']
+  it.each([
+    ['en', 'Arrears stood at 84,300 loans at the end of the third quarter.', '84,300', end],
+    ['de', 'Ende des dritten Quartals zählte das Amt 71.340 Pendler.', '71.340', end],
+    ['fr', 'À la fin du troisième trimestre, 71 340 frontaliers avaient un permis.', '71 340', end],
+    ['es', 'Al final del tercer trimestre había 71.340 parados registrados.', '71.340', end],
+    ['uk', 'На кінець третього кварталу на обліку було 71 340 осіб.', '71 340', end],
+    ['ru', 'На конец третьего квартала на учёте было 71 340 человек.', '71 340', end],
+    ['en', 'Sales reached £3m in the third quarter.', '£3m', ['2026-07-01', '2026-09-30']],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
+  })
+})
