@@ -37,8 +37,8 @@ export function printSpeakerFlips(switchOf: Set<string>, reset?: () => void): vo
         labels.forEach((l, i) => {
           const old = olds[i]
           const now = nows[i]
-          const was = sameSpeaker(l.attributedTo, old)
-          const is = sameSpeaker(l.attributedTo, now)
+          const was = sameSpeaker(l.attributedTo ?? null, old)
+          const is = sameSpeaker(l.attributedTo ?? null, now)
           if (was === is) return
           if (is) fixed++
           else broken++

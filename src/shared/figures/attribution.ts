@@ -2,6 +2,7 @@
 // of its paragraph, then the paragraph before), preferring a person's full name.
 import { fullBodyName, spelledOut } from './acronyms'
 import { sentenceAt, splitSentences } from './sentences'
+import { withEventVerbs } from './speech-verbs'
 import type { Sentence } from './sentences'
 import { en } from './lang/en'
 import { deClauseSpeakers, deCommonNoun } from './lang/de-clauses'
@@ -243,7 +244,7 @@ export function suggestAttribution(args: AttributionArgs & { own: true }): strin
 export function suggestAttribution(args: AttributionArgs & { own?: boolean }): string | null | undefined {
   const { text, start } = args
   const lex = args.lex ?? en
-  const speech = lex.speech
+  const speech = withEventVerbs(lex)
   const r = speakerReader(speech)
   const sentences = splitSentences(text)
   if (sentences.length === 0) return undefined

@@ -84,3 +84,39 @@ describe('speaker prefill, round 14: a document speaks for its owner', () => {
     expect(speaker('За тиждень ціни зросли на 3%.', '3%', 'uk')).toBeUndefined()
   })
 })
+
+describe('speaker prefill, round 14: a count or an estimate is its agent’s', () => {
+  it('reads the agent of a verb of counting or estimating', () => {
+    expect(
+      speaker('Harbour master Ewan Tully tallied 412 yachts in the marina on Sunday.', '412', 'en'),
+    ).toBe('Ewan Tully')
+    expect(speaker('Orvane Logistics calculated the cost of the delay at £2.3m.', '£2.3m', 'en')).toBe(
+      'Orvane Logistics',
+    )
+    expect(
+      speaker(
+        'La Fédération Départementale des Chasseurs a recensé 1 240 couples de cigognes.',
+        '1 240',
+        'fr',
+      ),
+    ).toBe('Fédération Départementale des Chasseurs')
+    expect(
+      speaker('La Asociación de Hosteleros de Benaxa contabilizó 3.100 reservas en agosto.', '3.100', 'es'),
+    ).toBe('Asociación de Hosteleros de Benaxa')
+    expect(
+      speaker('Die Handwerkskammer Oberlahn veranschlagt die Schäden auf 4,2 Millionen Euro.', '4,2', 'de'),
+    ).toBe('Handwerkskammer Oberlahn')
+    expect(speaker('Спілка «Медовий край» нарахувала 1 300 пасік у громаді.', '1 300', 'uk')).toBe(
+      'Спілка «Медовий край»',
+    )
+    expect(speaker('Общество «Лесной край» насчитало 640 лосей в заказнике.', '640', 'ru')).toBe(
+      'Общество «Лесной край»',
+    )
+  })
+
+  it('leaves a size, a number held and a passive count in the article’s voice', () => {
+    expect(speaker('The new tablet measures 11 inches across.', '11 inches', 'en')).toBeUndefined()
+    expect(speaker('Das Display misst 14 Zoll.', '14 Zoll', 'de')).toBeUndefined()
+    expect(speaker('В Україні торік зафіксували 310 випадків.', '310', 'uk')).toBeUndefined()
+  })
+})

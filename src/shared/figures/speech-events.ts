@@ -5,19 +5,14 @@
 //   data show", "according to figures from X", "свідчать дані митниці", "как следует из отчёта министерства",
 //   "wie aus der Statistik des X hervorgeht", "según los datos publicados … por X"; a document of the subject's
 //   own ("según sus propios cálculos", "nach eigenen Angaben", "by its own count") speaks for the subject.
+import { EVENT_KINDS } from './event-kinds'
+import type { EventKind } from './event-kinds'
 import { EVENT_WORDS } from './lang/event-words'
 import type { EventWords } from './lang/event-words'
 import { POINTS_BACK } from './attribution-model'
 import { sentenceAt, splitSentences } from './sentences'
 import { nominative } from './speaker-tables'
 import type { Lexicon } from './lang/types'
-
-export type EventKind = 'document'
-
-/** The languages whose event kinds are read, per kind (scripts switch one off to see what it changes). */
-export const EVENT_KINDS: Readonly<Record<EventKind, Set<string>>> = {
-  document: new Set(['en', 'fr', 'es', 'de', 'uk', 'ru']),
-}
 
 /** A speech event: who speaks (`agent`, as written; `null` for the subject named before), for which span, how. */
 export type SpeechEvent = { kind: EventKind; agent: string | null; start: number; end: number }

@@ -4,6 +4,11 @@
 // "indique"), German strong and weak forms and separable verbs ("teilte … mit"). The phrases that name a
 // source ("según X", "laut X", "за даними X") are in source-phrases.ts.
 
+import { EVENT_KINDS, kindsKey } from './event-kinds'
+import type { EventKind } from './event-kinds'
+import { EVENT_VERBS } from './lang/event-words'
+import type { Lexicon, SpeechWords } from './lang/types'
+
 /** Endings a stem takes in each language (verb classes merged: a stem is a verb's form without its ending). */
 const ENDINGS: Readonly<Record<string, RegExp>> = {
   en: /^(?:|s|es|ed|d|ing)$/u,
@@ -304,30 +309,68 @@ export const SEPARABLE: Readonly<Record<string, string>> = {
 
 const cache = new Map<string, boolean>()
 
-/** Whether `word` is a communication verb of `lang` in any inflected form. */
+/** Whether `lower` is one of `stems` with one of the language's endings (or a German participle of one). */
+function stemMatch(lower: string, lang: string, stems: readonly string[]): boolean {
+  const endings = ENDINGS[lang]
+  if (!endings) return false
+  for (const stem of stems) {
+    if (lower.startsWith(stem) && endings.test(lower.slice(stem.length))) return true
+    // a German participle: "gesagt", "mitgeteilt", "bestätigt"
+    if (lang === 'de' && /^(?:mit|an|be)?ge/u.test(lower)) {
+      const rest = lower.replace(/^(?:mit|an)?ge/u, '')
+      if (rest.startsWith(stem) && /^(?:t|et|en)$/u.test(rest.slice(stem.length))) return true
+    }
+  }
+  return false
+}
+
+/** The kind of speech event (event-kinds.ts) whose verb `word` is in `lang`, among the kinds read there. */
+export function eventVerbKind(word: string, lang: string): EventKind | undefined {
+  const lower = word.toLowerCase()
+  for (const kind of Object.keys(EVENT_VERBS) as (keyof typeof EVENT_VERBS)[]) {
+    const words = EVENT_VERBS[kind][lang]
+    if (words === undefined || !EVENT_KINDS[kind].has(lang)) continue
+    if (words.forms.includes(lower) || stemMatch(lower, lang, words.stems)) return kind
+  }
+  return undefined
+}
+
+/** Whether `word` is a communication verb of `lang` in any inflected form (a verb of an event kind included). */
 export function isSpeechVerb(word: string, lang: string): boolean {
   const lower = word.toLowerCase().replace(/-(?:t-)?(?:il|elle|ils|elles|on)$/u, '')
-  const key = `${lang}\u0000${lower}`
+  const key = `${lang}\u0000${lower}\u0000${kindsKey(lang)}`
   const known = cache.get(key)
   if (known !== undefined) return known
-  let found = (IRREGULAR[lang] ?? []).includes(lower)
-  const endings = ENDINGS[lang]
-  if (!found && endings)
-    for (const stem of STEMS[lang] ?? []) {
-      if (lower.startsWith(stem) && endings.test(lower.slice(stem.length))) {
-        found = true
-        break
-      }
-      // a German participle: "gesagt", "mitgeteilt", "bestätigt"
-      if (lang === 'de' && /^(?:mit|an|be)?ge/u.test(lower)) {
-        const rest = lower.replace(/^(?:mit|an)?ge/u, '')
-        if (rest.startsWith(stem) && /^(?:t|et|en)$/u.test(rest.slice(stem.length))) {
-          found = true
-          break
-        }
-      }
-    }
+  const found =
+    (IRREGULAR[lang] ?? []).includes(lower) ||
+    stemMatch(lower, lang, STEMS[lang] ?? []) ||
+    eventVerbKind(lower, lang) !== undefined
   if (cache.size > 20000) cache.clear()
   cache.set(key, found)
   return found
+}
+
+/** A language's verbs of saying that also hold the verbs of its event kinds ("counted", "zählte"). */
+class EventVerbs extends Set<string> {
+  constructor(
+    verbs: ReadonlySet<string>,
+    private readonly lang: string,
+  ) {
+    super(verbs)
+  }
+  override has(word: string): boolean {
+    return super.has(word) || eventVerbKind(word, this.lang) !== undefined
+  }
+}
+
+const withEvents = new WeakMap<SpeechWords, SpeechWords>()
+
+/** `lex`'s speech words with its event kinds' verbs among the verbs (the sentence readers of attribution.ts). */
+export function withEventVerbs(lex: Lexicon): SpeechWords {
+  let speech = withEvents.get(lex.speech)
+  if (speech === undefined) {
+    speech = { ...lex.speech, verbs: new EventVerbs(lex.speech.verbs, lex.code) }
+    withEvents.set(lex.speech, speech)
+  }
+  return speech
 }

@@ -67,3 +67,56 @@ export const EVENT_WORDS: Readonly<Record<string, EventWords>> = {
     links: '',
   },
 }
+
+/**
+ * Verbs of an event kind by an agent (the subject before the verb, the speaker after an inverted one), per
+ * language: stems that take the language's verb endings (speech-verbs.ts) and whole forms.
+ * - estimate: counts, estimates and measurements ("Kestrel counted", "berechnete das Amt", "насчитали",
+ *   "la Delegación los cifró", "le HCFP table sur"). Not a verb that also states a size or a number held ("the
+ *   screen measures", "das Display misst", "der Flughafen zählte 8 Mio. Passagiere"), nor one an impersonal
+ *   plural often takes with no agent ("зафіксували", "зарегистрировали"), nor one a passive shares its form with
+ *   ("registriert … worden").
+ */
+export const EVENT_VERBS: Readonly<
+  Record<'estimate', Readonly<Record<string, { stems: string[]; forms: string[] }>>>
+> = {
+  estimate: {
+    en: {
+      stems: [],
+      forms: [
+        'counted',
+        'tallied',
+        'tallies',
+        'estimated',
+        'calculated',
+        'calculates',
+        'reckons',
+        'reckoned',
+        'puts',
+        'put',
+        'logged',
+        'projected',
+      ],
+    },
+    fr: {
+      stems: ['recens', 'comptabilis', 'dénombr', 'évalu', 'revendiqu', 'tabl', 'relev'],
+      forms: ['relève', 'relèvent'],
+    },
+    es: {
+      stems: ['contabiliz', 'registr', 'sitú', 'situ', 'evalu', 'proyect', 'reivindic'],
+      forms: [],
+    },
+    de: {
+      stems: ['erfass', 'ermittel', 'berechn', 'veranschlag', 'taxier'],
+      forms: ['ermittelt', 'berechnet'],
+    },
+    uk: {
+      stems: ['нарахува', 'нарахов', 'наліч', 'порахува'],
+      forms: [],
+    },
+    ru: {
+      stems: ['насчита', 'насчитыва', 'посчита'],
+      forms: [],
+    },
+  },
+}
