@@ -330,6 +330,9 @@ const SINCE_OPENS = /^(?:since|depuis|desde|seit|з|із|від|с|со)\s/iu
 /** A phrase that is already a span with its end: "з березня до липня", "von März bis Mai". */
 const RANGE_WORD = /(?<![\p{L}])(?:to|until|till|au|à|jusqu|hasta|al|a|bis|до|по)(?![\p{L}])|[–—-]\s*\d/iu
 
+/** A span written with its end: a range word, or a dash between two numbers ("12–19", not "mid-2025"). */
+const RANGED = /(?<![\p{L}])(?:to|until|till|au|à|jusqu|hasta|al|a|bis|до|по)(?![\p{L}])|\d\.?\s*[–—-]\s*\d/iu
+
 /** "since the start of the campaign in", "с выхода в прокат", "seit Beginn der Saison im": a start, then its date. */
 const SINCE_START =
   /(?<![\p{L}\d])(?:since|depuis|desde|seit|з|із|від|с|со)\s+(?:the\s+|le\s+|la\s+|l['’]|el\s+|dem\s+)?(?:start|beginning|launch|outbreak|opening|début|lancement|ouverture|comienzo|inicio|principio|arranque|Beginn|Start|Anfang|Ausbruch|Eröffnung|початку|моменту|запуску|виходу|відкриття|начала|момента|запуска|выхода|открытия)(?:\s+[\p{L}'’-]+){0,5}\s+$/iu
@@ -386,7 +389,7 @@ function mergeRanges(
       SINCE_START.test(text.slice(0, p.index)) ||
       SINCE_EVENT.test(text.slice(0, p.index))
     // "з 12 по 19 липня", "с 12 по 19 июля": a range with its own end is not read on to the article's date
-    const ranged = (toISO(p.from) !== toISO(p.to) && RANGE_WORD.test(p.text)) || p.bounded === true
+    const ranged = (toISO(p.from) !== toISO(p.to) && RANGED.test(p.text)) || p.bounded === true
     if (ref !== undefined && since && !ranged && before(p.from, ref)) p.to = ref
   }
   return merged

@@ -87,6 +87,13 @@ const SEASON_MONTH: [RegExp, number][] = [
   [/^(?:autumn|fall|automne|otoño|herbst|осен|осін)/iu, 9],
 ]
 
+/**
+ * The middle of a year, the middle third of it (1 May – 31 August, conventions, set 11): "mid-2025", "the middle of
+ * 2025", "la mi-2025", "a mediados de 2025", "Mitte 2025", "у середині 2025 року", "в середине 2025 года".
+ */
+const MID_YEAR =
+  /(?<![\p{L}\d])(?:mid-?\s?|(?:the\s+)?middle\s+of\s+|(?:la\s+)?mi-|(?:le\s+)?milieu\s+(?:de\s+l['’]année\s+)?|(?:a\s+)?mediados\s+del?\s+(?:año\s+)?|Mitte\s+(?:des\s+Jahres\s+)?|(?:у|в)\s+середині\s+|(?:в|к)\s+середине\s+)((?:19|20)\d{2})(?:\s+(?:року|года|г\.))?(?![\p{L}\d])/giu
+
 /** The period phrases of these kinds in one sentence (`slice`, its words as written). */
 export function phraseKinds(slice: string, ref: Day | undefined): FoundPeriod[] {
   if (ref === undefined) return []
@@ -109,6 +116,15 @@ export function phraseKinds(slice: string, ref: Day | undefined): FoundPeriod[] 
     if (month === undefined) continue
     const year = ref.month >= month ? ref.year : ref.year - 1
     found.push({ from: { year, month, day: 1 }, to: ref, index: m.index, text: m[0] })
+  }
+  for (const m of slice.matchAll(MID_YEAR)) {
+    const year = Number(m[1])
+    found.push({
+      from: { year, month: 5, day: 1 },
+      to: { year, month: 8, day: 31 },
+      index: m.index,
+      text: m[0],
+    })
   }
   return found
 }

@@ -186,3 +186,18 @@ describe('the end of a quarter is its last day, "by" the end of it a span', () =
     expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('the middle of a year is 1 May to 31 August', () => {
+  const mid: [string, string] = ['2025-05-01', '2025-08-31']
+  it.each([
+    ['en', 'In mid-2025 the plant employed 400 people.', '400', mid],
+    ['en', 'Branches have closed since mid-2025, a dozen in all.', 'a dozen', ['2025-05-01', '2026-12-04']],
+    ['fr', 'À la mi-2025, l’usine employait 400 personnes.', '400', mid],
+    ['es', 'A mediados de 2025 la planta empleaba a 400 personas.', '400', mid],
+    ['de', 'Mitte 2025 beschäftigte das Werk 400 Menschen.', '400', mid],
+    ['uk', 'У середині 2025 року завод продали за 120 млн євро.', '120 млн євро', mid],
+    ['ru', 'В середине 2025 года завод продали за 120 млн евро.', '120 млн евро', mid],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
+  })
+})
