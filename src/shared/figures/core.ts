@@ -133,7 +133,14 @@ function readVague(scan: Scan, i: number): Draft | undefined {
 /** A fraction must not be followed by a noun: "a third of", "a third fewer", but not "a third term". */
 function endsFraction(lex: Lexicon, next: Token | undefined): boolean {
   if (next === undefined || (next.kind === 'sym' && next.text !== '-')) return true
-  return next.kind === 'word' && (lex.stopWords.has(next.lower) || lex.comparatives.has(next.lower))
+  if (next.kind !== 'word') return false
+  // an elided function word glued to the next: "la moitié d'entre elles", "un quart qu’il…"
+  const elided = /^\p{L}{1,3}['’]/u.exec(next.lower)?.[0]
+  return (
+    lex.stopWords.has(next.lower) ||
+    lex.comparatives.has(next.lower) ||
+    (elided !== undefined && lex.stopWords.has(elided.replace('’', "'")))
+  )
 }
 
 function readHalf(lex: Lexicon, tokens: Token[], i: number): Draft | undefined {

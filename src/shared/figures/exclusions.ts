@@ -1,6 +1,7 @@
 // Runs everywhere: stretches of text whose digits are not figures (dates, times, designations, phone
 // numbers, addresses, references, ages, scores). Numbers touching these spans are never reported.
 import { KINDS, NUMBERED } from './lang/kinds'
+import { NAMING_NUMBERS } from './lang/naming-numbers'
 import { NON_FIGURES } from './lang/non-figures'
 import type { LanguageCode, Lexicon } from './lang/types'
 import type { Span } from './types'
@@ -55,12 +56,23 @@ const DAY_JOINERS: Readonly<Record<LanguageCode, string>> = {
   ru: 'и|по|до|или',
 }
 
+/** Weekday names, which may stand before the second day: "du vendredi 21 au dimanche 23 novembre". */
+const WEEKDAYS: Readonly<Record<LanguageCode, string>> = {
+  en: 'monday|tuesday|wednesday|thursday|friday|saturday|sunday',
+  fr: 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
+  es: 'lunes|martes|miércoles|jueves|viernes|sábado|domingo',
+  de: 'montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag',
+  uk: "понеділок|вівторок|середу|четвер|п[ʼ'’]ятницю|суботу|неділю",
+  ru: 'понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье',
+}
+
 /** The first of two days written with one month: the second is a date already, and so is the first. */
 function dayLists(lex: Lexicon): RegExp {
   const day = '(?:[12]?\\d|3[01])\\.?'
   const months = lex.months.join('|')
+  const weekday = `(?:(?:${WEEKDAYS[lex.code]}),?\\s+)?`
   return new RegExp(
-    `(?<![\\p{L}\\d.,])${day}\\s+(?:${DAY_JOINERS[lex.code]})\\s+(?:(?:el|le|the|am|den)\\s+)?${day}\\s+(?:(?:de|of)\\s+)?(?:${months})(?![\\p{L}])`,
+    `(?<![\\p{L}\\d.,])${day}\\s+(?:${DAY_JOINERS[lex.code]})\\s+(?:(?:el|le|the|am|den)\\s+)?${weekday}${day}\\s+(?:(?:de|of)\\s+)?(?:${months})(?![\\p{L}])`,
     'giu',
   )
 }
@@ -76,6 +88,7 @@ export function findExclusions(text: string, lex: Lexicon): Span[] {
     ...lex.exclusions,
     ...KINDS[lex.code].exclusions,
     ...NON_FIGURES[lex.code],
+    ...NAMING_NUMBERS[lex.code],
   ]) {
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length })
   }

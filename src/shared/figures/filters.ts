@@ -48,6 +48,22 @@ const ONE_KEPT_FOR_TIME_AFTER = [
 /** The word for "of" before an article and a small number that gives a whole: "most of the nine", "von den sieben". */
 const PARTITIVE: Readonly<Record<string, readonly string[]>> = { en: ['of'], de: ['von'], es: ['de'] }
 
+/** The word for years after a span of two years, where it is no unit of its own: "між 2020 і 2024 роками". */
+const SPAN_YEAR_WORDS = /^(?:роками|роках|роки|років|годами|годах|годы|лет)$/u
+
+/**
+ * Demonstratives: a small number after one refers back even when it measures ("Pendant ces trois jours",
+ * "over these four days", "в эти три дня"), where "the" does not ("the past four days" is a span).
+ */
+const DEMONSTRATIVES: Readonly<Record<string, readonly string[]>> = {
+  en: ['these', 'those'],
+  fr: ['ces'],
+  es: ['estos', 'estas', 'esos', 'esas', 'aquellos', 'aquellas'],
+  de: ['diese', 'diesen', 'dieser', 'diesem', 'jene', 'jenen'],
+  uk: ['ці', 'цих', 'цим', 'цими', 'ті', 'тих'],
+  ru: ['эти', 'этих', 'этим', 'этими', 'те', 'тех'],
+}
+
 /** Judges `figure`, grown from the bare number `core`. */
 export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
   if (isYear(scan, figure, core) || isDesignation(scan, figure, core)) return 'drop'
@@ -69,13 +85,20 @@ export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
     (lex.nouns?.capitalised === true || /^\p{Ll}/u.test(noun?.text ?? '')) &&
     !lex.commonVerbs.has(noun?.lower ?? '') &&
     countsAfter(scan, figure)
-  if (small && isWord(before, ...lex.anaphoric) && figure.measure === undefined && lex.isNumberWord(word))
-    return partitive ? 'keep' : 'drop'
+  const refersBack =
+    isWord(before, ...lex.anaphoric) &&
+    (figure.measure === undefined || isWord(before, ...(DEMONSTRATIVES[lex.code] ?? [])))
+  if (small && refersBack && lex.isNumberWord(word)) return partitive ? 'keep' : 'drop'
   return 'keep'
 }
 
 function isYear(scan: Scan, figure: Draft, core: Draft): boolean {
   if (core.kind !== 'digits' || !/^\d{4}$/.test(scan.tokens[core.first].text)) return false
+  // "между 2019 и 2024 годами", "між 2019 і 2024 роками": two years and the word for years is a span of time
+  const years = (n: number | undefined) => n !== undefined && Number.isInteger(n) && n >= 1800 && n <= 2100
+  const yearWord =
+    figure.measure === 'years' || SPAN_YEAR_WORDS.test(scan.tokens[figure.last + 1]?.lower ?? '')
+  if (yearWord && years(core.value) && years(figure.max) && figure.scale === undefined) return true
   const yearLike =
     core.value >= 1800 && core.value <= 2100 && figure.scale === undefined && figure.measure === undefined
   return yearLike && !countsNoun(scan, figure)
@@ -133,6 +156,8 @@ export function isDesignation(scan: Scan, figure: Draft, core: Draft): boolean {
       return glued(before)
   }
   if (figure.first !== core.first || !isWord(before) || !spaced(tokens[core.first])) return false
+  // a scale word makes a quantity: no name's number is "1,9 Millionen" ("des Tierparks 1,9 Millionen")
+  if (figure.scale !== undefined) return false
   // a number word before a unit is a quantity, whatever stands before it: "hatte der Absatz drei Monate …"
   if (core.kind === 'words' && figure.measure !== undefined && !/^\p{Lu}/u.test(tokens[core.first].text))
     return false

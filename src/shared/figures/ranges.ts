@@ -92,6 +92,10 @@ function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
     return undefined
   if (!Number.isInteger(b.value) || b.value <= a.value || b.kind === 'fraction' || b.kind === 'vague')
     return undefined
+  // "14 prisons last year, against nine in 2023": a year after "in" counts nothing ("1 in 1500 patients" does)
+  const year =
+    b.kind === 'digits' && /^\d{4}$/.test(tokens[b.first].text) && b.value >= 1800 && b.value <= 2100
+  if (year && countedHead(scan, b.last + 1) === undefined) return undefined
   return { ...a, last: b.last, value: a.value / b.value, kind: 'ratio' }
 }
 

@@ -79,7 +79,8 @@ export const glued = (token: Token | undefined): boolean => token !== undefined 
 /** True when the token begins a sentence (or a line, such as a title). */
 export function startsSentence(tokens: Token[], index: number): boolean {
   let i = index - 1
-  while (i >= 0 && isSym(tokens[i], '"', '“', '‘', "'", '(')) i--
+  // (an opening quote or bracket, a Spanish opening mark: «Fabricamos 21 millones…», ¿Cuántos…)
+  while (i >= 0 && isSym(tokens[i], '"', '“', '‘', "'", '(', '«', '„', '‹', '¿', '¡')) i--
   const before = tokens[i]
   if (before === undefined || tokens[i + 1].gap.includes('\n')) return true
   return isSym(before, '.', '!', '?', ':', ';')

@@ -11,9 +11,13 @@ const E = '(?![\\p{L}\\d])'
 const SP = '[\\s\\u00a0\\u202f]'
 const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
 
+/** A scale word: a number with one is an amount, never a name's number ("„Loch von 40 Millionen“"). */
+const SCALE =
+  '(?:[Mm]illion|[Mm]illiard|[Bb]illion|[Mm]illones|[Mm]illón|Mio\\.|Mrd\\.|мільйон|мільярд|млн|млрд|тис|тыс|миллион|миллиард)'
+
 /** A short name in quotes after a lower-case word, holding a number: тарифу «Дім 100», the "Home 100" plan. */
 const QUOTED_NAME = re(
-  `(?<=\\p{Ll}${SP}+)[«„“"]\\p{Lu}[\\p{L}'’-]*(?:${SP}+[\\p{L}\\d'’-]+){0,3},?${SP}+\\d+(?:${SP}+[\\p{L}\\d'’-]+){0,3}[»“”"]`,
+  `(?<=\\p{Ll}${SP}+)[«„“"]\\p{Lu}[\\p{L}'’-]*(?:${SP}+[\\p{L}\\d'’-]+){0,3},?${SP}+\\d+(?!${SP}+${SCALE})(?:${SP}+[\\p{L}\\d'’-]+){0,3}[»“”"]`,
   'gu',
 )
 
