@@ -13,8 +13,18 @@ import { opensSegment, soFar } from './period-roles'
 import { dropsPhrase } from './period-attach'
 import { byWeeks, forwardSpan, nearerAhead, weekdayOnly } from './period-kinds'
 import { clausesOf, phraseReach, saidOn } from './period-scope'
+import { shifted } from './period-shift'
 
 export type SuggestedPeriod = { start: string; end: string; text: string }
+
+/** "the same period of", "the same months of", "la même période de", "los mismos meses de", "той самий період". */
+const SAME_PERIOD =
+  /(?<![\p{L}])(?:the\s+same\s+(?:period|months?|weeks?|quarter|date)\s+(?:of|in|last)|(?:la\s+)?même\s+(?:période|date)\s+(?:de|en|l['’]an)|(?:les\s+)?mêmes\s+mois\s+de|(?:el\s+)?mismo\s+(?:periodo|período)\s+de|(?:los\s+)?mismos\s+meses\s+de|(?:im\s+)?gleichen\s+Zeitraum|(?:за\s+)?(?:той\s+самий|той\s+же|аналогічний)\s+період|(?:за\s+)?(?:тот\s+же|аналогичный)\s+период)\s*$/iu
+const samePeriod = (lead: string): boolean => SAME_PERIOD.test(lead.replace(/\s+$/u, ' '))
+
+/** A period of whole calendar years ("2025", "l'an dernier"). */
+const wholeYears = (p: FoundPeriod): boolean =>
+  p.from.month === 1 && p.from.day === 1 && p.to.month === 12 && p.to.day === 31
 
 /** Durations, which may stand inside a comparison's words ("un año antes", "два года назад"). */
 export const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years'])
@@ -148,6 +158,15 @@ export function readSentence(args: {
           (reach.get(a) ?? 0) - (reach.get(b) ?? 0) ||
           distance(a) - distance(b),
       )[0]
+    // "against 84% in the same months of 2025", "contre 910 tonnes sur la même période de 2025": the period the
+    // sentence names before, in the year named
+    const same = nearest && samePeriod(text.slice(Math.max(source.start, nearest.index - 40), nearest.index))
+    const earlier =
+      same && nearest ? periods.find((p) => p.index < nearest.index && !wholeYears(p)) : undefined
+    if (nearest && earlier && wholeYears(nearest)) {
+      const moved = shifted(earlier.from, earlier.to, { years: nearest.to.year - earlier.to.year })
+      return { start: toISO(moved.from), end: toISO(moved.to), text: nearest.text }
+    }
     if (nearest) {
       const lead = text.slice(source.start, nearest.index)
       // "by the end of March", "d'ici à la fin de 2027", "до кінця року": read by the tense (period-kinds.ts)

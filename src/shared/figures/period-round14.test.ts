@@ -201,3 +201,53 @@ describe('the middle of a year is 1 May to 31 August', () => {
     expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('"the same period of" a year is the period the sentence named before, in that year', () => {
+  const nine: [string, string] = ['2025-01-01', '2025-09-30']
+  it.each([
+    [
+      'en',
+      'Exports reached 3.1m tonnes in January–September, against 2.8m tonnes in the same period of 2025.',
+      '2.8m tonnes',
+      nine,
+    ],
+    [
+      'en',
+      'The service met it on 58% of calls in March–June, against 77% in the same months of 2025.',
+      '77%',
+      ['2025-03-01', '2025-06-30'],
+    ],
+    [
+      'fr',
+      'De janvier à septembre, 640 tonnes ont été vendues, contre 910 tonnes sur la même période de 2025.',
+      '910 tonnes',
+      nine,
+    ],
+    [
+      'es',
+      'Entre enero y septiembre se vendieron 3,1 millones, frente a 2,8 millones en los mismos meses de 2025.',
+      '2,8 millones',
+      nine,
+    ],
+    [
+      'de',
+      'Von Januar bis September wurden 3,1 Millionen verkauft, gegenüber 2,8 Millionen im gleichen Zeitraum 2025.',
+      '2,8 Millionen',
+      nine,
+    ],
+    [
+      'uk',
+      'За січень–вересень продано 3,1 млн тонн проти 2,8 млн тонн за той самий період 2025 року.',
+      '2,8 млн тонн',
+      nine,
+    ],
+    [
+      'ru',
+      'За январь–сентябрь продано 3,1 млн тонн против 2,8 млн тонн за тот же период 2025 года.',
+      '2,8 млн тонн',
+      nine,
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-12-04', sentence), figure, lang)).toEqual(want)
+  })
+})
