@@ -21,6 +21,8 @@ const snapshotSchema = z.object({
   createdAt: z.string(),
   size: z.int().nonnegative(),
   articles: z.int().nonnegative(),
+  /** Dated after now (a clock that was ahead): kept, restorable, not counted among the seven kept. */
+  future: z.boolean(),
 })
 
 export const libraryMethods = {

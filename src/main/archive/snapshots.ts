@@ -15,10 +15,12 @@ export const KEEP = 7
 const DAY = 86_400_000
 const NAME = /^snapshot-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.json\.gz$/
 
-export type SnapshotInfo = { id: string; createdAt: string; size: number; articles: number }
+/** `future`: dated after now (a clock that was ahead, another computer's): kept, restorable, never rotated away. */
+export type SnapshotInfo = { id: string; createdAt: string; size: number; articles: number; future: boolean }
 
 const dirOf = (archive: Archive) => join(archive.dir, 'backups')
-const isFuture = (s: SnapshotInfo, now: Date) => Date.parse(s.createdAt) > now.getTime()
+// A date that does not parse (month 13) cannot be placed among the others: it is kept like a future one.
+const isFuture = (createdAt: string, now: Date) => !(Date.parse(createdAt) <= now.getTime())
 
 /** Everything in the archive as a backup: the same document the JSON export writes. */
 export async function collectBackup(archive: Archive, generatedAt: string): Promise<Backup> {
@@ -40,7 +42,7 @@ export async function collectBackup(archive: Archive, generatedAt: string): Prom
   return parsed.backup
 }
 
-export async function listSnapshots(archive: Archive): Promise<SnapshotInfo[]> {
+export async function listSnapshots(archive: Archive, now = new Date()): Promise<SnapshotInfo[]> {
   const names = await readdir(dirOf(archive)).catch(() => [] as string[])
   const out: SnapshotInfo[] = []
   for (const name of names) {
@@ -56,7 +58,7 @@ export async function listSnapshots(archive: Archive): Promise<SnapshotInfo[]> {
     )
     // A crafted .count file is a hint gone wrong, not a number to pass on.
     const articles = Number.isSafeInteger(counted) && counted >= 0 ? counted : 0
-    out.push({ id: name, createdAt, size: info.size, articles })
+    out.push({ id: name, createdAt, size: info.size, articles, future: isFuture(createdAt, now) })
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
@@ -91,22 +93,25 @@ async function snapshotOnce(archive: Archive, requested: Date): Promise<Snapshot
   await writeAtomic(join(dirOf(archive), id), bytes)
   await writeAtomic(join(dirOf(archive), `${id}.count`), String(backup.articles.length))
   await rotate(archive, now, id)
-  return { id, createdAt: now.toISOString(), size: bytes.length, articles: backup.articles.length }
+  return {
+    id,
+    createdAt: now.toISOString(),
+    size: bytes.length,
+    articles: backup.articles.length,
+    future: false,
+  }
 }
 
 /**
- * Keeps the KEEP newest, never the one just taken among those removed. A snapshot dated after `now` (another
- * computer's clock, or a crafted archive) ranks as the oldest: ranked by its date, seven of them pushed every
- * snapshot taken here out as soon as it was written.
+ * Keeps the KEEP newest snapshots dated up to `now`, and never the one just taken among those removed. One dated
+ * after `now` (a clock that was once ahead, another computer's) is a real backup: it is kept and does not count
+ * among the KEEP. Ranked by its date, seven of them pushed a snapshot taken now out as soon as it was written;
+ * ranked as the oldest, each snapshot taken here deleted one of them.
  */
 async function rotate(archive: Archive, now: Date, taken: string): Promise<void> {
-  const all = await listSnapshots(archive)
-  const ranked = [
-    ...all.filter((s) => s.id === taken),
-    ...all.filter((s) => s.id !== taken && !isFuture(s, now)),
-    ...all.filter((s) => s.id !== taken && isFuture(s, now)),
-  ]
-  for (const old of ranked.slice(KEEP)) {
+  const past = (await listSnapshots(archive, now)).filter((s) => !s.future)
+  for (const old of past.slice(KEEP)) {
+    if (old.id === taken) continue
     await rm(join(dirOf(archive), old.id), { force: true })
     await rm(join(dirOf(archive), `${old.id}.count`), { force: true })
   }
@@ -142,7 +147,7 @@ export async function readSnapshot(archive: Archive, id: string): Promise<Backup
 /** Takes the day's snapshot if the newest is older than a day (or there is none). */
 export async function autoSnapshot(archive: Archive, now = new Date()): Promise<SnapshotInfo | null> {
   // One dated after now does not count: it made the daily snapshot wait for its date.
-  const newest = (await listSnapshots(archive)).find((s) => !isFuture(s, now))
+  const newest = (await listSnapshots(archive, now)).find((s) => !s.future)
   if (newest && now.getTime() - Date.parse(newest.createdAt) < DAY) return null
   return takeSnapshot(archive, now)
 }

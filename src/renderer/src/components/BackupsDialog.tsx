@@ -6,7 +6,7 @@ import Modal from './Modal'
 import Popover from './Popover'
 import { formatDate } from '../format'
 
-type Snapshot = { id: string; createdAt: string; size: number; articles: number }
+type Snapshot = { id: string; createdAt: string; size: number; articles: number; future: boolean }
 type Props = { problems: { file?: string; message: string }[]; onClose: () => void; onRestored: () => void }
 
 export default function BackupsDialog({ problems, onClose, onRestored }: Props) {
@@ -36,7 +36,12 @@ export default function BackupsDialog({ problems, onClose, onRestored }: Props) 
 
   return (
     <Modal title="Backups" label="Backups" busy={busy} onClose={onClose}>
-      <p className="muted">Glossa takes a snapshot of your archive every day and keeps the last seven.</p>
+      <p className="muted">
+        Glossa takes a snapshot of your archive every day and keeps the last seven
+        {snapshots?.some((s) => s.future)
+          ? ', and every snapshot dated in the future (a clock that was ahead).'
+          : '.'}
+      </p>
       {damaged.length > 0 && (
         <div className="problem-list" role="alert">
           {damaged.map((p) => (
@@ -60,6 +65,12 @@ export default function BackupsDialog({ problems, onClose, onRestored }: Props) 
             <span>
               <strong>{formatDate(s.createdAt)}</strong> {new Date(s.createdAt).toLocaleTimeString()} ·{' '}
               {s.articles} articles · {(s.size / 1024).toFixed(0)} KB
+              {s.future && (
+                <span className="muted snapshot-future" title="Kept: not counted among the last seven">
+                  {' '}
+                  · dated in the future
+                </span>
+              )}
             </span>
             <button type="button" disabled={busy} onClick={() => setConfirm(s)}>
               Restore…
