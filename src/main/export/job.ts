@@ -11,7 +11,7 @@ import { readBody } from '../archive/article-files'
 import { readAnnotationFileSync } from '../archive/annotation-store'
 import { articleFile, isPlainId } from '../archive/ids'
 import { ReadAhead } from './read-ahead'
-import { archiveExportSource, runExport, streamExport } from './run'
+import { archiveExportSource, readsAnnotationsOf, runExport, streamExport } from './run'
 import type { CollectionName, ExportArgs, ExportSource, Selection, StreamedFile } from './run'
 import { askApp, nodeProcess, peakRssMB, runJob } from '../jobs/job-process'
 import type { JobProcess } from '../jobs/job-process'
@@ -158,6 +158,7 @@ export function jobExportSource(
   /** Reads each slice's annotations files into the cache ahead of the reads below (read-ahead.ts). */
   readAhead?: ReadAhead,
 ): ExportSource {
+  const reads = readsAnnotationsOf(request.args.format)
   return {
     dir: request.dir,
     // The app selected the articles of the request's scope.
@@ -179,7 +180,7 @@ export function jobExportSource(
         }
         readAhead?.warm(
           metas
-            .filter((m) => isPlainId(m.id) && m.counts.highlights + m.counts.figures > 0)
+            .filter((m) => isPlainId(m.id) && reads(m))
             .map((m) => articleFile(request.dir, 'annotations', m.id)),
         )
         return metas

@@ -47,7 +47,11 @@ describe('jobExportSource', () => {
       ({ id, counts: { highlights: 0, figures, notes: 0 } }) as unknown as ArticleMeta
     const catalog = [meta('a0000001', 2), meta('a0000002', 0), meta('a0000003', 1), meta('a0000004', 5)]
     const warmed: string[][] = []
-    const request = { dir: '/archive', count: catalog.length } as unknown as ExportJobRequest
+    const request = {
+      dir: '/archive',
+      count: catalog.length,
+      args: { format: 'markdown', scope: {} },
+    } as unknown as ExportJobRequest
     const source = jobExportSource(request, async ({ from, count }) => catalog.slice(from, from + count), {
       warm: (files: string[]) => void warmed.push(files),
     } as unknown as ReadAhead)

@@ -2,7 +2,8 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget } from '../../../test/temp-archive'
-import { PREVIEW_ARTICLES, archiveExportSource, runExport } from './run'
+import { exportFiguresCsv } from '../../shared/export'
+import { PREVIEW_ARTICLES, archiveExportSource, gatherBundle, runExport } from './run'
 import type { ExportArgs } from './run'
 
 const TEXT_A =
@@ -92,6 +93,27 @@ describe('export.run', () => {
     )
     expect(rows).toHaveLength(2)
     expect(rows.find((r) => r.value === '520')!.note).toBe('Air force count, "weekly"\nsecond line')
+  })
+
+  it('reads for figures.csv only the annotations files of articles with a figure, and writes the same file', async () => {
+    const h = await fixture()
+    const text = 'Crews worked through the night to restore power.'
+    const c = await h.call('articles.create', { title: 'Notes only', text, tags: [] })
+    await h.call('annotations.create', { articleId: c.id, target: sampleTarget(text, 'Crews worked') })
+    const source = archiveExportSource(h.archive)
+    const read: string[] = []
+    const counting = {
+      ...source,
+      readAnnotations: (id: string) => (read.push(id), source.readAnnotations(id)),
+    }
+    const at = '2024-02-01T00:00:00.000Z'
+    const [csv] = await runExport(counting, { format: 'figures-csv', scope: {} }, at)
+    expect(read.sort()).toEqual([h.a.id, h.b.id].sort())
+    // The file made from every annotated article's annotations, as before: the same bytes.
+    expect(csv.content).toBe(exportFiguresCsv(await gatherBundle(source, {}, at)).content)
+    read.length = 0
+    await runExport(counting, { format: 'highlights-csv', scope: {} }, at)
+    expect(read).toContain(c.id)
   })
 
   it('writes the same files one article at a time as all at once, for every scope', async () => {
