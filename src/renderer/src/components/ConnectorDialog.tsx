@@ -75,7 +75,7 @@ export default function ConnectorDialog({ onClose }: { onClose: () => void }) {
             : (status.problem ?? 'Not listening: the extension cannot reach this Glossa.')}
       </p>
       {status?.notice ? (
-        <p className="connector-status" role="status" data-testid="connector-notice">
+        <p className="connector-notice" role="status" data-testid="connector-notice">
           {status.notice}
         </p>
       ) : null}
