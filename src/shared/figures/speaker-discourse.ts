@@ -58,7 +58,9 @@ export function ownEvidence(
     found !== POINTS_BACK &&
     event.length > found.length &&
     event.includes(found)
-  const read = suggestAttribution({ text, start, end, lex, own: true })
+  const found = suggestAttribution({ text, start, end, lex, own: true })
+  // (the first and second person speak in a quote or an opinion piece's own voice: "Nous demandons")
+  const read = typeof found === 'string' && SELF.test(found) ? undefined : found
   if (within(read)) return event
   if (read !== undefined) return read
   const modelled = modelAttribution({ text, start, lex, own: true })
@@ -91,6 +93,9 @@ export function roleHolder(role: string, text: string, offset: number, lex: Lexi
   return first !== undefined && lex.speech.determiners.has(first.toLowerCase()) ? rest.join(' ') : found
 }
 
+/** First- and second-person pronouns, which name no speaker, in the six languages. */
+const SELF = /^(?:i|we|you|je|nous|on|tu|vous|yo|nosotros|nosotras|ich|wir|man|du|ihr|я|ми|ви|мы|вы)$/iu
+
 /** Lower-case words a name may hold: "Junta Electoral de Montesur", "Bundesamt für Fahrzeugregister". */
 const LINKS = new Set([
   'de',
@@ -117,6 +122,7 @@ const LINKS = new Set([
 export function mentionKind(name: string, text: string, lex: Lexicon): 'name' | 'role' | 'junk' {
   const words = name.split(/\s+/).filter(Boolean)
   if (words.length === 0 || words.length > 8 || /\d/.test(name)) return 'junk'
+  if (SELF.test(name)) return 'junk'
   if (!words.some((w) => /^[«"„“‚]?\p{Lu}/u.test(w))) return 'role'
   // (German writes every noun in capitals: a lower-case word is no part of a name)
   if (lex.code === 'de' && words.some((w) => /^\p{Ll}/u.test(w) && !LINKS.has(w))) return 'junk'

@@ -120,3 +120,33 @@ describe('speaker prefill, round 14: a count or an estimate is its agent’s', (
     expect(speaker('В Україні торік зафіксували 310 випадків.', '310', 'uk')).toBeUndefined()
   })
 })
+
+describe('speaker prefill, round 14: a request, a demand or a proposal is its agent’s', () => {
+  it('reads the agent of a verb of requesting, demanding, proposing or rejecting', () => {
+    expect(
+      speaker(
+        'La Federación de Pescadores de Arroyal pidió el lunes ayudas de 40 millones de euros.',
+        '40 millones',
+        'es',
+      ),
+    ).toBe('Federación de Pescadores de Arroyal')
+    expect(speaker('El alcalde, Tomás Irigoyen, propuso bajar la tasa al 3 %.', '3 %', 'es')).toBe(
+      'Tomás Irigoyen',
+    )
+    expect(
+      speaker(
+        'Der Mieterverein Kellwitz fordert eine Obergrenze von 9 Euro pro Quadratmeter.',
+        '9 Euro',
+        'de',
+      ),
+    ).toBe('Mieterverein Kellwitz')
+    expect(speaker('Профсоюз «Северный порт» потребовал повысить зарплаты на 15%.', '15%', 'ru')).toBe(
+      'Профсоюз «Северный порт»',
+    )
+  })
+
+  it('leaves an asking price and a maker’s promise in the article’s voice', () => {
+    expect(speaker('За версию на 512 ГБ просят 61 990 рублей.', '61 990', 'ru')).toBeUndefined()
+    expect(speaker('Производитель обещает шесть лет обновлений.', 'шесть лет', 'ru')).toBeUndefined()
+  })
+})

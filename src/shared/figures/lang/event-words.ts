@@ -76,9 +76,13 @@ export const EVENT_WORDS: Readonly<Record<string, EventWords>> = {
  *   screen measures", "das Display misst", "der Flughafen zählte 8 Mio. Passagiere"), nor one an impersonal
  *   plural often takes with no agent ("зафіксували", "зарегистрировали"), nor one a passive shares its form with
  *   ("registriert … worden").
+ * - request: requests, demands, proposals, promises, warnings, denials ("pidió", "fordert", "urged", "вимагає",
+ *   "réclame", "пообещал", "a proposé"): a speech act whose content is what the agent wants, offers or rejects.
+ *   Not "asked" (a question, "was asked"), nor "предлагает", "обещает",
+ *   "просят" (a product "offers" 12 ГБ, a maker "promises" updates, an asking price, impersonal "обещают").
  */
 export const EVENT_VERBS: Readonly<
-  Record<'estimate', Readonly<Record<string, { stems: string[]; forms: string[] }>>>
+  Record<'estimate' | 'request', Readonly<Record<string, { stems: string[]; forms: string[] }>>>
 > = {
   estimate: {
     en: {
@@ -117,6 +121,104 @@ export const EVENT_VERBS: Readonly<
     ru: {
       stems: ['насчита', 'насчитыва', 'посчита'],
       forms: [],
+    },
+  },
+  request: {
+    en: {
+      stems: [],
+      forms: [
+        'demanded',
+        'demands',
+        'urged',
+        'urges',
+        'proposed',
+        'proposes',
+        'pledged',
+        'pledges',
+        'promised',
+        'vowed',
+        'vows',
+
+        'requested',
+        'requests',
+        'denied',
+        'denies',
+        'disputed',
+        'disputes',
+        'recommended',
+        'recommends',
+        'offered',
+      ],
+    },
+    fr: {
+      stems: ['réclam', 'exig', 'propos', 'demand', 'recommand', 'sollicit', 'prôn', 'plaid'],
+      forms: [
+        'promet',
+        'promettent',
+        'promis',
+        'dément',
+        'démentent',
+        'démenti',
+        'appelle',
+        'appellent',
+        'réfute',
+      ],
+    },
+    es: {
+      stems: [
+        'pid',
+        'exig',
+        'reclam',
+        'solicit',
+        'promet',
+        'ofrec',
+        'propon',
+        'rechaz',
+        'recomend',
+        'neg',
+        'inst',
+        'plante',
+      ],
+      forms: ['propuso', 'propusieron', 'niega', 'niegan'],
+    },
+    de: {
+      stems: ['forder', 'verlang', 'beantrag', 'bestreit', 'mahn', 'appellier', 'dräng', 'befürcht'],
+      forms: ['versprach', 'verspricht', 'versprachen', 'bestritt', 'empfahl', 'empfiehlt'],
+    },
+    uk: {
+      stems: [
+        'вимаг',
+        'вимага',
+        'заклик',
+        'заклика',
+        'пропон',
+        'запропонува',
+        'пообіця',
+        'попереди',
+        'попередж',
+        'запереч',
+        'доруч',
+        'наполяг',
+      ],
+      forms: ['попросив', 'попросила', 'попросили'],
+    },
+    ru: {
+      stems: [
+        'требу',
+        'требова',
+        'потребова',
+        'призва',
+        'призыва',
+        'предлож',
+        'пообеща',
+        'предупред',
+        'предупрежда',
+        'возраз',
+        'отрица',
+        'поруч',
+        'настаива',
+      ],
+      forms: ['попросил', 'попросила', 'попросили', 'опроверг', 'опровергла', 'опровергли'],
     },
   },
 }
