@@ -11,7 +11,7 @@ import { modelAttribution, POINTS_BACK } from './attribution-model'
 import { quoteAt, quoteSpans } from './clauses'
 import type { QuoteSpan } from './clauses'
 import { sentenceAt, splitSentences } from './sentences'
-import { eventSpeaker } from './speech-events'
+import { eventSpeaker, transcriptTurn } from './speech-events'
 import type { Sentence } from './sentences'
 import { discourseTable, SOURCE_NOUNS } from './speaker-tables'
 import type { Lexicon } from './lang/types'
@@ -50,7 +50,11 @@ export function ownEvidence(
   if (inTitle(text, start)) return null
   // a speech event that is no verb of saying (a document speaking for its owner, speech-events.ts): where the
   // readers find no one, or read only part of its owner's name ("Office" of "l’Office portuaire de Brenac")
-  const event = eventSpeaker(text, start, lex)
+  const spoken = eventSpeaker(text, start, lex)
+  // (a transcript's turn is its speaker's, the host's the article's voice)
+  if (spoken === null || (spoken !== undefined && transcriptTurn(text, start, lex) !== undefined))
+    return spoken
+  const event = spoken ?? undefined
   const within = (found: string | null | undefined): boolean =>
     typeof found === 'string' &&
     event !== undefined &&

@@ -150,3 +150,32 @@ describe('speaker prefill, round 14: a request, a demand or a proposal is its ag
     expect(speaker('Производитель обещает шесть лет обновлений.', 'шесть лет', 'ru')).toBeUndefined()
   })
 })
+
+describe('speaker prefill, round 14: a view with no verb is its holder’s', () => {
+  it('reads the holder of "For X, …", "Pour X, …", "Para X, …", "Für X ist …"', () => {
+    expect(
+      speaker('For the Brennock Growers Union, the new levy would cost farms £1,200 a year.', '£1,200', 'en'),
+    ).toBe('Brennock Growers Union')
+    expect(
+      speaker('Pour la Fédération des Boulangers de Lorvie, la hausse coûterait 600 emplois.', '600', 'fr'),
+    ).toBe('Fédération des Boulangers de Lorvie')
+    expect(
+      speaker(
+        'Para la Asociación de Vecinos de Olmeda, la obra superará los 12 millones.',
+        '12 millones',
+        'es',
+      ),
+    ).toBe('Asociación de Vecinos de Olmeda')
+    expect(
+      speaker('Für den Mieterbund Kellwitz sind 14 Euro pro Quadratmeter zu viel.', '14 Euro', 'de'),
+    ).toBe('Mieterbund Kellwitz')
+  })
+
+  it('leaves "For 2027, …" and a purpose in the article’s voice', () => {
+    expect(speaker('For 2027, the budget sets aside €3m for roads.', '€3m', 'en')).toBeUndefined()
+    expect(speaker('Pour la sole, le quota baisse de 9 %.', '9 %', 'fr')).toBeUndefined()
+    expect(
+      speaker('Für Konzerte ist das Stadion für 24.000 Zuschauer zugelassen.', '24.000', 'de'),
+    ).toBeUndefined()
+  })
+})

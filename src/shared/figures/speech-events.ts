@@ -7,7 +7,7 @@
 //   own ("según sus propios cálculos", "nach eigenen Angaben", "by its own count") speaks for the subject.
 import { EVENT_KINDS } from './event-kinds'
 import type { EventKind } from './event-kinds'
-import { EVENT_WORDS } from './lang/event-words'
+import { EVENT_WORDS, HOST_LABELS, VIEW_WORDS } from './lang/event-words'
 import type { EventWords } from './lang/event-words'
 import { POINTS_BACK } from './attribution-model'
 import { sentenceAt, splitSentences } from './sentences'
@@ -171,7 +171,76 @@ function ownerBefore(before: string, lex: Lexicon): string | undefined {
 }
 
 /** The agent of the speech event that speaks for the figure at `offset`, or undefined where none does. */
-export function eventSpeaker(text: string, offset: number, lex: Lexicon): string | undefined {
-  const events = documentEvents(text, offset, lex).filter((e) => e.start <= offset && offset < e.end)
+export function eventSpeaker(text: string, offset: number, lex: Lexicon): string | null | undefined {
+  const turn = transcriptTurn(text, offset, lex)
+  if (turn !== undefined) return turn
+  const events = [...documentEvents(text, offset, lex), ...viewEvents(text, offset, lex)].filter(
+    (e) => e.start <= offset && offset < e.end,
+  )
   return events[0]?.agent ?? undefined
+}
+
+/**
+ * The view event of the sentence holding `offset`: "Pour le Syndicat des journalistes (SJA), la baisse
+ * coûterait …" → the holder, when the phrase names someone (a capital, a body or a role noun) and no number.
+ */
+export function viewEvents(text: string, offset: number, lex: Lexicon): SpeechEvent[] {
+  const words = VIEW_WORDS[lex.code]
+  if (words === undefined || !EVENT_KINDS.view.has(lex.code)) return []
+  const sentences = splitSentences(text)
+  if (sentences.length === 0) return []
+  const s = sentences[sentenceAt(sentences, offset)]
+  const own = text.slice(s.start, s.end)
+  const m = new RegExp(`^(?:${words.opens})\\s+([^,;:.!?«»"“”]{3,90}?)${words.ends}`, 'u').exec(own)
+  if (m === null || /\d/u.test(m[1])) return []
+  const phrase = m[1].replace(/\s*\([^)]*\)\s*$/u, '').trim()
+  const ws = phrase.split(/\s+/)
+  const { determiners, orgs, titles } = lex.speech
+  const lead =
+    determiners.has(ws[0].toLowerCase()) ||
+    /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|den|dem)$/iu.test(ws[0])
+  const held = lead ? ws.slice(1) : ws
+  const body = (w: string | undefined): boolean =>
+    w !== undefined &&
+    [w, w.replace(/s$/u, '')].some((x) => orgs.has(x.toLowerCase()) || titles.has(x.toLowerCase()))
+  // the holder's head names someone: a name or a body or role noun ("For the union", "Pour les associations …"); in
+  // German, where every noun is capitalised, a body or role noun or a name of two words ("Für Konzerte" is none)
+  const head = held[0]
+  const names =
+    lex.code === 'de'
+      ? held.some(
+          (w) =>
+            body(w) ||
+            /(?:bund|verband|verein|amt|ministerium|kammer|gewerkschaft|partei|rat|institut)$/u.test(w),
+        ) ||
+        (held.length >= 2 && held.every((w) => /^\p{Lu}/u.test(w)))
+      : head !== undefined && (/^\p{Lu}/u.test(head) || body(head))
+  if (!names) return []
+  const agent = held.join(' ')
+  return agent === '' ? [] : [{ kind: 'view', agent, start: s.start, end: s.end }]
+}
+
+/** A transcript turn's label: a name or a role of at most four words, then a colon, opening its paragraph. */
+const TURN = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}):\s/u
+
+/**
+ * The turn of a broadcast transcript holding `offset` (conventions, session 8): the host's lines are the
+ * article's voice (`null`), a guest's lines the guest ("DANA WHITCOMBE" → "Dana Whitcombe"); undefined where the
+ * paragraph is no turn or the article no transcript (fewer than three turns, or no host among them).
+ */
+export function transcriptTurn(text: string, offset: number, lex: Lexicon): string | null | undefined {
+  if (!EVENT_KINDS.transcript.has(lex.code)) return undefined
+  const start = text.lastIndexOf('\n', offset - 1) + 1
+  const label = TURN.exec(text.slice(start, start + 60))?.[1]
+  if (label === undefined) return undefined
+  const labels = [...text.matchAll(/^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}):\s/gmu)].map(
+    (m) => m[1],
+  )
+  const host = (l: string): boolean => HOST_LABELS.test(l)
+  if (labels.length < 3 || !labels.some(host)) return undefined
+  if (host(label)) return null
+  // (a label written in capitals is the name in its usual case)
+  return label === label.toUpperCase()
+    ? label.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, b: string, c: string) => b + c.toUpperCase())
+    : label
 }

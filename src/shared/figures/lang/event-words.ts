@@ -222,3 +222,22 @@ export const EVENT_VERBS: Readonly<
     },
   },
 }
+
+/**
+ * A view with no verb, opening its sentence: "For the union, …", "Pour le SJA, …", "Para el Partido Vecinal, …",
+ * "Für den Verband ist …" — the preposition, and what ends the holder's phrase (a comma; in German the finite
+ * verb). Ukrainian and Russian write it as a source phrase ("на думку", "по мнению": source-phrases.ts).
+ */
+export const VIEW_WORDS: Readonly<Record<string, { opens: string; ends: string }>> = {
+  en: { opens: 'For', ends: ',' },
+  fr: { opens: 'Pour', ends: ',' },
+  es: { opens: 'Para', ends: ',' },
+  de: { opens: 'Für', ends: '(?:,|\\s(?:ist|sind|war|waren|bleibt|bleiben|wäre|wären|sei|seien)\\s)' },
+}
+
+/**
+ * A broadcast transcript: paragraphs opening with a speaker's label ("HOST:", "DANA WHITCOMBE:", "Волкова:").
+ * The labels of the host, whose lines are the article's voice, in the six languages.
+ */
+export const HOST_LABELS =
+  /^(?:host|presenter|interviewer|moderator|anchor|q|présentateur|présentatrice|animateur|animatrice|journaliste|question|presentador|presentadora|entrevistador|entrevistadora|pregunta|moderatorin|frage|ведучий|ведуча|кореспондент|кореспондентка|питання|ведущий|ведущая|корреспондент|вопрос)$/iu
