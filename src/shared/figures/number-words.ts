@@ -65,7 +65,7 @@ const startsNumber = (word: string, next: string | undefined): boolean =>
   word in TENS ||
   (word === 'a' &&
     next !== undefined &&
-    (next in SCALES || next === 'hundred' || next === 'dozen' || next in DENOMINATORS))
+    (next in SCALES || next === 'hundred' || next === 'dozen' || next in DENOMINATORS || next === 'score'))
 
 /**
  * Reads the longest number at the start of `words` (lower-case words and `-` tokens); `used` counts the
@@ -110,6 +110,17 @@ export function parseNumberWords(words: readonly string[], fractions = true): Nu
     } else if (word === 'hundred' && after('a', 'small', 'tens') && current < 100) {
       current = (current || 1) * 100
       last = 'hundred'
+    } else if (
+      word === 'score' &&
+      after('a') &&
+      next === 'of' &&
+      !/^(?:\d|$)/.test(words[used + 2] ?? '') &&
+      !isNumberWord(words[used + 2] ?? '')
+    ) {
+      // "a score of protesters" (twenty, "of" read with it), not "a score of 7" nor "the score"
+      current = 20
+      last = 'small'
+      used++
     } else if (word === 'dozen' && after('a', 'small')) {
       current = (current || 1) * 12
       last = 'small'

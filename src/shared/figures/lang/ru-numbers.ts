@@ -102,6 +102,7 @@ const ru = slavicNumberReader({
   norm: (word) => word.replace(/ё/g, 'е'),
   every: EVERY,
   ordinals: ORDINALS,
+  parts: new Set('часть части частью'.split(' ')),
   halves: HALVES,
   denominators: DENOMINATORS,
   countedDenominators: PLURAL_DENOMINATORS,

@@ -34,6 +34,8 @@ export type SlavicNumberWords = {
   /** "каждый"/"кожен" in every form, and the ordinals after it with the share each means. */
   every: ReadonlySet<string>
   ordinals: readonly (readonly [RegExp, number])[]
+  /** "часть" / "частина" in every form: an ordinal before it is a share ("десятую часть", "п'яту частину"). */
+  parts: ReadonlySet<string>
   /** "полтора" (1.5), "пів" (0.5): before a scale they multiply it; alone only 1.5 is read. */
   halves: Readonly<Record<string, number>>
   /** Fraction nouns read alone: "треть", "четверть", "половина". */
@@ -67,6 +69,11 @@ export function slavicNumberReader(lang: SlavicNumberWords): {
     if (lang.every.has(words[0])) {
       const found = lang.ordinals.find(([pattern]) => pattern.test(words[1] ?? ''))
       return found ? { value: 1 / found[1], used: 2, fraction: false } : undefined
+    }
+    if (lang.parts.has(words[1] ?? '')) {
+      // "вторая часть" is the second part of something, not a half ("половина")
+      const found = lang.ordinals.find(([pattern, n]) => n > 2 && pattern.test(words[0]))
+      if (found) return { value: 1 / found[1], used: 2, fraction: true }
     }
     const half = lang.halves[words[0]]
     if (half !== undefined) {
