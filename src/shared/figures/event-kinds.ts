@@ -12,7 +12,7 @@ export const EVENT_KINDS: Readonly<Record<EventKind, Set<string>>> = {
   request: new Set(['es', 'de', 'ru']),
   // (Ukrainian and Russian write a view as a source phrase, "на думку", "по мнению": source-phrases.ts)
   view: new Set(['en', 'fr', 'es', 'de']),
-  transcript: new Set<string>(),
+  transcript: new Set(['en', 'fr', 'es', 'de', 'uk', 'ru']),
 }
 
 /** The kinds read in `lang`, as a key for caches of what they change. */

@@ -179,3 +179,42 @@ describe('speaker prefill, round 14: a view with no verb is its holder’s', () 
     ).toBeUndefined()
   })
 })
+
+describe('speaker prefill, round 14: a broadcast transcript', () => {
+  const transcript = (host: string, guest: string, q: string, a1: string, a2: string): string =>
+    `${host}: ${q}\n\n${guest}: ${a1}\n\n${host}: And next year?\n\n${guest}: ${a2}`
+
+  it('gives a guest’s lines to the guest and the host’s to the article’s voice', () => {
+    const en = transcript(
+      'HOST',
+      'MARTA OLSEN',
+      'The council says 40% of buses ran late. Is that fair?',
+      'It was 31% in our own count.',
+      'We expect 20 new drivers.',
+    )
+    expect(speaker(en, '31%', 'en')).toBe('Marta Olsen')
+    expect(speaker(en, '20 new', 'en')).toBe('Marta Olsen')
+    expect(speaker(en, '40%', 'en')).toBeUndefined()
+    const ru = transcript(
+      'Ведущий',
+      'Соколова',
+      'Сколько людей пришло?',
+      'Пришли 4 200 человек.',
+      'Ждём около 5 тысяч.',
+    )
+    expect(speaker(ru, '4 200', 'ru')).toBe('Соколова')
+    expect(speaker(ru, 'около 5 тысяч', 'ru')).toBe('Соколова')
+    const de = transcript(
+      'Moderatorin',
+      'Keller',
+      'Wie viele Gäste kamen?',
+      'Es waren 3.100.',
+      'Wir rechnen mit 4.000.',
+    )
+    expect(speaker(de, '3.100', 'de')).toBe('Keller')
+  })
+
+  it('reads no turn where the article is no transcript', () => {
+    expect(speaker('Note: prices rose 4% in May.', '4%', 'en')).toBeUndefined()
+  })
+})
