@@ -32,6 +32,8 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     /** Experiment: no catalog bucket writes at all (what they cost the saves, at most). */
     'no-catalog': { type: 'boolean', default: false },
+    /** Experiment: without the saves-in-flight marker (saves-in-flight.ts), to tell its cost apart. */
+    'no-marker': { type: 'boolean', default: false },
   },
 })
 
@@ -123,6 +125,10 @@ async function main(): Promise<void> {
     spans.length = 0
     if (values['no-catalog'])
       (archive.catalog as unknown as { files: { write: () => Promise<void> } }).files.write = async () => {}
+    if (values['no-marker']) {
+      const { SavesInFlight } = await import('../src/main/archive/saves-in-flight')
+      ;(archive as unknown as { inFlight: unknown }).inFlight = SavesInFlight.off()
+    }
     const service = createService({ archive, version: 'bench' })
     const ids = archive.list().map((a) => a.id)
     if (Number(values.settle)) await new Promise((r) => setTimeout(r, Number(values.settle)))
