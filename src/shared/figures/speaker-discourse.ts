@@ -69,6 +69,8 @@ export function ownEvidence(
   if (read !== undefined) return read
   const modelled = modelAttribution({ text, start, lex, own: true })
   if (modelled === undefined || within(modelled)) return event
+  // (a pointer back that the event names in its own sentence: "X lo niega: según sus registros")
+  if (modelled === POINTS_BACK && event !== undefined) return event
   if (typeof modelled !== 'string' || modelled === POINTS_BACK) return modelled
   const form = mentionKind(modelled, text, lex)
   if (form === 'name') return modelled

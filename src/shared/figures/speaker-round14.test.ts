@@ -218,3 +218,22 @@ describe('speaker prefill, round 14: a broadcast transcript', () => {
     expect(speaker('Note: prices rose 4% in May.', '4%', 'en')).toBeUndefined()
   })
 })
+
+describe('speaker prefill, round 14: a dispute before a colon owns the data after it', () => {
+  it('gives "X denies it: by its records, …" to X', () => {
+    expect(
+      speaker(
+        'La Cooperativa Salinera lo niega: según sus registros, solo 41 camiones pasaron en marzo.',
+        '41',
+        'es',
+      ),
+    ).toBe('Cooperativa Salinera')
+    expect(
+      speaker(
+        'Компания Ладога-Транс с этим не согласна: по её данным, простои составили 12 часов.',
+        '12 часов',
+        'ru',
+      ),
+    ).toBe('Компания Ладога-Транс')
+  })
+})

@@ -139,8 +139,11 @@ export function documentEvents(text: string, offset: number, lex: Lexicon): Spee
     const shown = re.showsBefore.test(before) || re.showsAfter.test(after)
     let agent: string | null | undefined
     if (re.ownBefore.test(before)) agent = null
-    else if (re.pointsBack.test(before)) agent = POINTS_BACK
-    else if (sourced || shown) {
+    else if (re.pointsBack.test(before)) {
+      // "La CHI lo niega: según sus registros, …": the subject before the colon; else whoever spoke last
+      const colon = text.lastIndexOf(':', at)
+      agent = (colon > s.start ? subjectName(text, s.start, colon, lex) : null) ?? POINTS_BACK
+    } else if (sourced || shown) {
       // the owner after the document: "figures from the Irish Aviation Authority", "дані обласної митниці"
       if (slavic) {
         const owner = slavicOwner(after.replace(/^\s*(?:[\p{Ll}-]+\s+)?(?=[«"„]?\p{Lu})/u, ' '))
