@@ -3,6 +3,7 @@
 // never a sibling item nor the release's reference period (§18).
 import { describe, expect, it } from 'vitest'
 import { prefillFigure } from './index'
+import { article } from '../../../test/figures/period-cases'
 
 function period(text: string, figure: string, lang: string, occurrence = 1): [string, string] | undefined {
   let start = -1
@@ -13,7 +14,6 @@ function period(text: string, figure: string, lang: string, occurrence = 1): [st
   return p ? [p.start, p.end] : undefined
 }
 
-const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
 const MARCH: [string, string] = ['2026-03-01', '2026-03-31']
 
 describe('a rate takes its clause or sentence period and carries in its paragraph (§8)', () => {

@@ -3,17 +3,8 @@
 // sentence dates them otherwise; a dateline lends nothing to the sentences after it; a clock time alone is a
 // moment of the day its paragraph is about, else of the article's own day.
 import { describe, expect, it } from 'vitest'
-import { prefillFigure } from './index'
+import { article, period } from '../../../test/figures/period-cases'
 
-function period(text: string, figure: string, lang: string): [string, string] | undefined {
-  const start = text.indexOf(figure)
-  if (start < 0) throw new Error(`"${figure}" is not in the text`)
-  const articleDate = /^date (\S+)/.exec(text)?.[1]
-  const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
-  return p ? [p.start, p.end] : undefined
-}
-
-const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
 const LAST_WEEK: [string, string] = ['2026-11-23', '2026-11-29']
 const SATURDAY: [string, string] = ['2026-12-05', '2026-12-05']
 

@@ -3,17 +3,7 @@
 // of a decision whose content follows ("ухвалив постанову в понеділок, за якою …") date those, not the figures
 // after them, in the six languages.
 import { describe, expect, it } from 'vitest'
-import { prefillFigure } from './index'
-
-function period(text: string, figure: string, lang: string): [string, string] | undefined {
-  const start = text.indexOf(figure)
-  if (start < 0) throw new Error(`"${figure}" is not in the text`)
-  const articleDate = /^date (\S+)/.exec(text)?.[1]
-  const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
-  return p ? [p.start, p.end] : undefined
-}
-
-const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
+import { article, period } from '../../../test/figures/period-cases'
 
 describe('a participle of an event on another noun dates that noun, not the figures after it', () => {
   it.each([

@@ -2,17 +2,7 @@
 // a period phrase never runs across a figure ("from £2.10 in 2019 and £2.60 in 2022 to £3.05 this year"), in
 // the six languages.
 import { describe, expect, it } from 'vitest'
-import { prefillFigure } from './index'
-
-function period(text: string, figure: string, lang: string): [string, string] | undefined {
-  const start = text.indexOf(figure)
-  if (start < 0) throw new Error(`"${figure}" is not in the text`)
-  const articleDate = /^date (\S+)/.exec(text)?.[1]
-  const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
-  return p ? [p.start, p.end] : undefined
-}
-
-const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
+import { article, period } from '../../../test/figures/period-cases'
 
 describe('a period phrase never runs across a figure', () => {
   it.each([

@@ -3,6 +3,7 @@
 // not their period, and a release's lead lends its reference period to the paragraphs after it.
 import { describe, expect, it } from 'vitest'
 import { prefillFigure } from './index'
+import { article } from '../../../test/figures/period-cases'
 
 function period(text: string, figure: string, lang: string, occurrence = 1): [string, string] | undefined {
   let start = -1
@@ -12,8 +13,6 @@ function period(text: string, figure: string, lang: string, occurrence = 1): [st
   const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
   return p ? [p.start, p.end] : undefined
 }
-
-const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
 
 describe('a change keeps its sentence period; the baseline takes the compared one (v2 §9)', () => {
   it.each([

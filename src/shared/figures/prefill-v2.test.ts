@@ -4,6 +4,7 @@
 // period, a release's lead lends its one reference period, a list item its opening line's.
 import { describe, expect, it } from 'vitest'
 import { prefillFigure } from './index'
+import { article } from '../../../test/figures/period-cases'
 
 function prefill(text: string, figure: string, lang: string) {
   const start = text.indexOf(figure)
@@ -12,7 +13,6 @@ function prefill(text: string, figure: string, lang: string) {
   return prefillFigure({ text, start, end: start + figure.length, lang, articleDate })
 }
 
-const article = (date: string, ...paragraphs: string[]) => [`date ${date} Title`, ...paragraphs].join('\n\n')
 const period = (text: string, figure: string, lang: string) => {
   const p = prefill(text, figure, lang).period
   return p ? [p.start, p.end] : undefined
