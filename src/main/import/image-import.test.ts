@@ -26,6 +26,18 @@ async function importSaved(dir: string, archive: Archive) {
   return new Importer(archive).importBytes({ name: path, bytes: await readFile(path), folder })
 }
 
+/** Imports `x.html` from `folder`: a page about the harbour board holding `figures` between two paragraphs. */
+async function importHarbourPage(archive: Archive, folder: string, figures: string) {
+  const html = `<html><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>
+      <p>${'The harbour board met on Monday to agree the dredging contract for the coming year. '.repeat(4)}</p>
+      ${figures}
+      <p>${'Members voted to publish the survey results in full before the next meeting. '.repeat(4)}</p></article></body></html>`
+  const path = join(folder, 'x.html')
+  await writeFile(path, html)
+  const result = await new Importer(archive).importBytes({ name: path, bytes: await readFile(path), folder })
+  return archive.getArticle(result.id!)
+}
+
 describe('article images', () => {
   it('stores a saved page’s image beside its article and names it in the HTML', async () => {
     const dir = await tempDir()
@@ -65,20 +77,13 @@ describe('article images', () => {
     await mkdir(join(folder, 'x_files'), { recursive: true })
     await writeFile(join(folder, 'x_files', 'evil.png'), '<svg onload="alert(1)"></svg>')
     await writeFile(join(dir, 'secret.png'), await readFile(join(READER_DIR, `${PAGE}_files/site-photo.png`)))
-    const html = `<html><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>
-      <p>${'The harbour board met on Monday to agree the dredging contract for the coming year. '.repeat(4)}</p>
-      <figure><img src="x_files/evil.png" alt="a"><figcaption>Fake image</figcaption></figure>
-      <figure><img src="../secret.png" alt="b"><figcaption>Outside</figcaption></figure>
-      <figure><img src="https://tracker.example/pixel.png" alt="c"><figcaption>Remote</figcaption></figure>
-      <p>${'Members voted to publish the survey results in full before the next meeting. '.repeat(4)}</p></article></body></html>`
-    const path = join(folder, 'x.html')
-    await writeFile(path, html)
-    const result = await new Importer(archive).importBytes({
-      name: path,
-      bytes: await readFile(path),
+    const article = await importHarbourPage(
+      archive,
       folder,
-    })
-    const article = await archive.getArticle(result.id!)
+      `<figure><img src="x_files/evil.png" alt="a"><figcaption>Fake image</figcaption></figure>
+      <figure><img src="../secret.png" alt="b"><figcaption>Outside</figcaption></figure>
+      <figure><img src="https://tracker.example/pixel.png" alt="c"><figcaption>Remote</figcaption></figure>`,
+    )
     expect(article.html).not.toContain('<img')
     expect(article.text).toContain('Fake image')
     await expect(readdir(join(dir, 'archive', 'assets'))).rejects.toThrow()
@@ -96,19 +101,12 @@ describe('article images', () => {
     await writeFile(join(dir, 'private', 'photo.png'), png)
     await writeFile(join(dir, 'private', 'nested', 'photo.png'), png)
     await symlink(join(dir, 'private'), join(folder, 'x_files'))
-    const html = `<html><head><title>Harbour report</title></head><body><article><h1>Harbour report</h1>
-      <p>${'The harbour board met on Monday to agree the dredging contract for the coming year. '.repeat(4)}</p>
-      <figure><img src="x_files/photo.png" alt="a"><figcaption>Linked folder</figcaption></figure>
-      <figure><img src="x_files/nested/photo.png" alt="b"><figcaption>Deeper</figcaption></figure>
-      <p>${'Members voted to publish the survey results in full before the next meeting. '.repeat(4)}</p></article></body></html>`
-    const path = join(folder, 'x.html')
-    await writeFile(path, html)
-    const result = await new Importer(archive).importBytes({
-      name: path,
-      bytes: await readFile(path),
+    const article = await importHarbourPage(
+      archive,
       folder,
-    })
-    const article = await archive.getArticle(result.id!)
+      `<figure><img src="x_files/photo.png" alt="a"><figcaption>Linked folder</figcaption></figure>
+      <figure><img src="x_files/nested/photo.png" alt="b"><figcaption>Deeper</figcaption></figure>`,
+    )
     expect(article.html).not.toContain('<img')
     expect(article.text).toContain('Linked folder')
     await expect(readdir(join(dir, 'archive', 'assets'))).rejects.toThrow()
