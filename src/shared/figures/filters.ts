@@ -2,7 +2,7 @@
 // (F-16, Article 5, Windows 11, Air Force One) or a pronoun (`one of them`).
 import { KINDS } from './lang/kinds'
 import { countedNoun } from './noun-phrase'
-import { glued, isSym, isWord, spaced, startsSentence } from './tokenize'
+import { glued, inYearRange, isSym, isWord, looksLikeYear, spaced, startsSentence } from './tokenize'
 import type { Draft, Scan } from './types'
 import { TIME_MEASURES } from './units'
 
@@ -48,9 +48,6 @@ const ONE_KEPT_FOR_TIME_AFTER = [
 /** The word for "of" before an article and a small number that gives a whole: "most of the nine", "von den sieben". */
 const PARTITIVE: Readonly<Record<string, readonly string[]>> = { en: ['of'], de: ['von'], es: ['de'] }
 
-/** The word for years after a span of two years, where it is no unit of its own: "між 2020 і 2024 роками". */
-const SPAN_YEAR_WORDS = /^(?:роками|роках|роки|років|годами|годах|годы|лет)$/u
-
 /**
  * Demonstratives: a small number after one refers back even when it measures ("Pendant ces trois jours",
  * "over these four days", "в эти три дня"), where "the" does not ("the past four days" is a span).
@@ -93,15 +90,11 @@ export function judge(scan: Scan, figure: Draft, core: Draft): Verdict {
 }
 
 function isYear(scan: Scan, figure: Draft, core: Draft): boolean {
-  if (core.kind !== 'digits' || !/^\d{4}$/.test(scan.tokens[core.first].text)) return false
+  if (core.kind !== 'digits' || !looksLikeYear(scan.tokens[core.first], core.value)) return false
+  if (figure.scale !== undefined) return false
   // "между 2019 и 2024 годами", "між 2019 і 2024 роками": two years and the word for years is a span of time
-  const years = (n: number | undefined) => n !== undefined && Number.isInteger(n) && n >= 1800 && n <= 2100
-  const yearWord =
-    figure.measure === 'years' || SPAN_YEAR_WORDS.test(scan.tokens[figure.last + 1]?.lower ?? '')
-  if (yearWord && years(core.value) && years(figure.max) && figure.scale === undefined) return true
-  const yearLike =
-    core.value >= 1800 && core.value <= 2100 && figure.scale === undefined && figure.measure === undefined
-  return yearLike && !countsNoun(scan, figure)
+  if (figure.measure === 'years' && inYearRange(figure.max)) return true
+  return figure.measure === undefined && !countsNoun(scan, figure)
 }
 
 /**

@@ -4,7 +4,7 @@ import { changeBefore, changeInSentence } from './changes'
 import { scaled } from './extend'
 import { countedHead } from './noun-phrase'
 import { longestAt } from './phrase'
-import { glued, isSym, isWord } from './tokenize'
+import { glued, isSym, isWord, looksLikeYear } from './tokenize'
 import type { LanguageCode } from './lang/types'
 import type { Draft, Scan } from './types'
 
@@ -93,9 +93,12 @@ function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
   if (!Number.isInteger(b.value) || b.value <= a.value || b.kind === 'fraction' || b.kind === 'vague')
     return undefined
   // "14 prisons last year, against nine in 2023": a year after "in" counts nothing ("1 in 1500 patients" does)
-  const year =
-    b.kind === 'digits' && /^\d{4}$/.test(tokens[b.first].text) && b.value >= 1800 && b.value <= 2100
-  if (year && countedHead(scan, b.last + 1) === undefined) return undefined
+  if (
+    b.kind === 'digits' &&
+    looksLikeYear(tokens[b.first], b.value) &&
+    countedHead(scan, b.last + 1) === undefined
+  )
+    return undefined
   return { ...a, last: b.last, value: a.value / b.value, kind: 'ratio' }
 }
 

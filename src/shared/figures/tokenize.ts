@@ -76,6 +76,14 @@ export const spaced = (token: Token | undefined): boolean =>
 
 export const glued = (token: Token | undefined): boolean => token !== undefined && token.gap === ''
 
+/** A number a year could be (1800–2100). */
+export const inYearRange = (n: number | undefined): boolean =>
+  n !== undefined && Number.isInteger(n) && n >= 1800 && n <= 2100
+
+/** Four digits a year could be: "2023" (not "2,023", nor 5000). */
+export const looksLikeYear = (token: Token | undefined, value: number): boolean =>
+  token !== undefined && /^\d{4}$/.test(token.text) && inYearRange(value)
+
 /** True when the token begins a sentence (or a line, such as a title). */
 export function startsSentence(tokens: Token[], index: number): boolean {
   let i = index - 1
