@@ -56,6 +56,32 @@ const DAY_JOINERS: Readonly<Record<LanguageCode, string>> = {
   ru: 'и|по|до|или',
 }
 
+const runs = new Map<LanguageCode, RegExp>()
+
+/**
+ * A run of designations after the word that names them (the lexicon's designation keywords): "junctions 15 and
+ * 23", "les lignes 15 à 18", "la salida 7 y 8", "Gleis 4 und 5" — the first is a name by isDesignation, and so is
+ * every number joined to it. A word may stand between ("les lignes régionales 12 et 14").
+ */
+function designationRuns(lex: Lexicon): RegExp {
+  let run = runs.get(lex.code)
+  if (run === undefined) {
+    const keywords = [...lex.designationKeywords]
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')
+    const SP = '[\\s\\u00a0\\u202f]'
+    // (French lists them with commas too, "les articles 3, 4 et 5"; elsewhere a comma after one often opens a
+    // count: "ward 5, 12 patients")
+    const signs = lex.code === 'fr' ? '[-–,]' : '[-–]'
+    run = new RegExp(
+      `(?<![\\p{L}\\d])(?:${keywords})${SP}+(?:\\p{Ll}{4,}${SP}+)?\\d+(?:${SP}*(?:(?:${DAY_JOINERS[lex.code]})(?![\\p{L}])|${signs})${SP}*\\d+)+`,
+      'giu',
+    )
+    runs.set(lex.code, run)
+  }
+  return run
+}
+
 /** Weekday names, which may stand before the second day: "du vendredi 21 au dimanche 23 novembre". */
 const WEEKDAYS: Readonly<Record<LanguageCode, string>> = {
   en: 'monday|tuesday|wednesday|thursday|friday|saturday|sunday',
@@ -85,6 +111,7 @@ export function findExclusions(text: string, lex: Lexicon): Span[] {
     ...PATTERNS,
     NUMBERED,
     dayLists(lex),
+    designationRuns(lex),
     ...lex.exclusions,
     ...KINDS[lex.code].exclusions,
     ...NON_FIGURES[lex.code],

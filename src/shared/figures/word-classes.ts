@@ -31,7 +31,7 @@ export const DESIGNATION_KEYWORDS = words(
     'flight reactor unit block level grade phase stage category appendix annex table figure item rule day ' +
     'boeing airbus windows iphone apollo formula season episode series vol volume tier zone version model ' +
     'mark channel highway bus tram line lines protocol amendment act bill decree law code regulation directive ' +
-    'berth dock slipway pier hangar',
+    'berth dock slipway pier hangar junction junctions exit exits terminal terminals platforms gates',
 )
 
 /** Verbs that make `from A to B` a change between two figures rather than a range. */

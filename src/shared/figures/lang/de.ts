@@ -202,7 +202,8 @@ export const de: Lexicon = {
     'artikel paragraf paragraph absatz kapitel seite seiten abschnitt ziffer nummer nr linie buslinie ' +
       'gleis bahnsteig tempo version stufe level phase kategorie klasse zone modell typ serie staffel ' +
       'folge band heft ausgabe terminal halle tor raum zimmer block haus gate flug route bundesstraße ' +
-      'autobahn landesstraße kreisstraße liegeplatz helling dock kai pier hangar windows iphone formel liga',
+      'autobahn landesstraße kreisstraße liegeplatz helling dock kai pier hangar windows iphone formel liga ' +
+      'ausfahrt anschlussstelle ausgang',
   ),
   casualtyWords: words('tote getötet verletzt verletzte vermisst vermisste starb starben festgenommen'),
   changeWords: words(

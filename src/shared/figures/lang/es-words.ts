@@ -186,7 +186,7 @@ export const ES_DESIGNATION_KEYWORDS = words(
     'figura número núm nº ley decreto real orden línea líneas ruta vuelo sala planta puerta andén ' +
     'autobús tren carretera autovía kilómetro fase nivel categoría modelo versión temporada episodio ' +
     'serie volumen tomo zona sector canal distrito habitación portal bloque lote expediente caso ' +
-    'jornada día puesto posición dorsal grupo grada dique muelle dársena pabellón nave ' +
+    'jornada día puesto posición dorsal grupo grada dique muelle dársena pabellón nave salida salidas vía terminal ' +
     'iphone android windows boeing airbus',
 )
 

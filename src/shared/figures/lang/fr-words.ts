@@ -158,7 +158,7 @@ export const FR_DESIGNATION_KEYWORDS: ReadonlySet<string> = new Set(
     'départementale nationale vol salle chambre porte quai voie bâtiment bloc niveau catégorie phase étape ' +
     'zone saison épisode série tome volume chaîne canal bus tram tramway protocole ' +
     'amendement décret loi code section titre réacteur unité secteur circonscription arrondissement ' +
-    'division brigade régiment acte hangar'
+    'division brigade régiment acte hangar sortie sorties terminal'
   )
     .split(' ')
     .flatMap((w) => (/^[aeiouyéh]/.test(w) ? [w, `l'${w}`, `l’${w}`, `d'${w}`, `d’${w}`] : [w])),

@@ -109,11 +109,6 @@ export const fr: Lexicon = {
     new RegExp(`(?<=[\\p{L}]${SP}+)${NUMBER_WORD}(?:-\\p{L}+)?(?![\\p{L}])`, 'gu'),
     // a capitalised word inside a sentence names the number after it: CAC 40, PlayStation 5, Forza Horizon 5
     /(?<=(?<![.!?:;–—«"(\n][\s\u00a0\u202f]*)(?<!^)(?<![\p{L}\d])\p{Lu}[\p{L}\d'’-]*[ \u00a0])\d+(?!\d|,\d|[\s\u00a0\u202f]*%|[\s\u00a0\u202f]\d{3}(?!\d))/gu,
-    // a run of designations: les lignes 15 à 18, les articles 3 et 4, les lignes régionales 12 et 14
-    new RegExp(
-      `${W}(?:${[...FR_DESIGNATION_KEYWORDS].join('|')})${SP}+(?:\\p{Ll}{4,}${SP}+)?\\d+(?:${SP}*(?:à|au|-|–|et|,)${SP}*\\d+)+`,
-      'giu',
-    ),
     // scores: s'est imposé 3-1
     /(?<=\b(?:victoire|défaite|battue?s?|gagné|perdu|imposée?s?|score|nul|menait|mène)\b[^.!?]{0,30})\d{1,2}\s*[-–]\s*\d{1,2}\b/gi,
     // street addresses: 12 rue de la Paix

@@ -1,8 +1,7 @@
 // Runs everywhere: numbers that name or rank rather than count, by kind, in every language where the kind is
 // written (issue #13, detection round 14; lang/kinds.ts and lang/non-figures.ts hold the earlier kinds): a
 // hotel's stars ("a five-star hotel", "hotel de tres estrellas", "un hôtel trois étoiles"), the "big four" of
-// a trade, the number of a road junction, exit, platform or gate ("junctions 15 and 23",
-// "la salida 7", "Gleis 4"), an emergency number ("el 112", "die 110", "за номером 112") and a house number
+// a trade, an emergency number ("el 112", "die 110", "за номером 112") and a house number
 // after a street ("на Новослободской улице, 23", "вул. Шевченка, 14").
 import type { LanguageCode } from './types'
 
@@ -17,12 +16,6 @@ const OR = '(?:or|and|to|ou|et|à|o|y|a|oder|und|bis|або|чи|і|или|и)'
 /** One number (digits or a small number word) followed by the kind's words: the number and its words. */
 const numberThen = (numbers: string, words: string): RegExp =>
   re(`${B}(?:\\d{1,2}|${numbers})(?:${SP}+${OR}${SP}+(?:\\d{1,2}|${numbers}))?${SP}+(?:${words})${E}`)
-
-/** A number right after one of `words` (and an optional "no."/"nº"): "junction 15", "la salida 7". */
-const numberAfter = (words: string): RegExp =>
-  re(
-    `(?<=${B}(?:${words})${SP}+(?:(?:no\\.?|nº|n°|Nr\\.|№)${SP}*)?)\\d{1,3}[a-z]?(?:${SP}+(?:and|et|y|und|і|и|to|bis|a)${SP}+\\d{1,3}[a-z]?)?${E}(?![.,]\\d|${SP}*%)`,
-  )
 
 /** An emergency number after a word that calls or names it (never followed by what it would count). */
 const emergency = (before: string, numbers: string): RegExp =>
@@ -44,30 +37,22 @@ export const NAMING_NUMBERS: Readonly<Record<LanguageCode, readonly RegExp[]>> =
   en: [
     re(`${B}(?:\\d|one|two|three|four|five|seven)-star${E}`),
     re(`(?<=${B}the${SP}+)big${SP}+(?:three|four|five|six)${E}`),
-    numberAfter('junctions?|exits?|platforms?|gates?|terminals?'),
   ],
   fr: [
     numberThen('une|un|deux|trois|quatre|cinq', 'étoiles?'),
-    numberAfter('sortie|sorties|quai|voie|porte|terminal'),
     emergency(`le|au|composer${SP}+le|appeler${SP}+le`, '112|3919|114|115|119'),
   ],
   es: [
     numberThen('una|dos|tres|cuatro|cinco', 'estrellas?'),
-    numberAfter('salida|salidas|andén|vía|puerta|terminal'),
     emergency('el|al|del', '112|091|092|062|061|016'),
   ],
-  de: [
-    numberAfter('Ausfahrt|Anschlussstelle|Gleis|Bahnsteig|Terminal|Ausgang'),
-    emergency('Notruf|Notrufnummer', '112|110|116117'),
-  ],
+  de: [emergency('Notruf|Notrufnummer', '112|110|116117')],
   uk: [
-    numberAfter("колія|колії|платформа|платформи|вихід|виходу|з['’]їзд"),
     emergency('номер|номером|лінію|лінія', '112|101|102|103|104|1545'),
     houseNumber('вул\\.|вулиц\\p{L}*|просп\\.|проспект\\p{L}*|бульвар\\p{L}*|провулк\\p{L}*|пров\\.'),
     houseNumberAfterName('вулиц\\p{L}*|проспект\\p{L}*|бульвар\\p{L}*|провулк\\p{L}*'),
   ],
   ru: [
-    numberAfter('платформа|платформы|выход|выхода|съезд'),
     emergency('номер|номеру|номером|линию', '112|101|102|103|104'),
     houseNumber('ул\\.|улиц\\p{L}*|просп\\.|проспект\\p{L}*|бульвар\\p{L}*|переул\\p{L}*|пер\\.|шоссе'),
     houseNumberAfterName('улиц\\p{L}*|проспект\\p{L}*|бульвар\\p{L}*|переул\\p{L}*|шоссе'),
