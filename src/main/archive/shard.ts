@@ -18,7 +18,7 @@ export class Shard<T extends Versioned> {
     public data: T,
   ) {}
 
-  /** Writes `data` as it is now (``thread`: see atomic-thread.ts). */
+  /** Writes `data` as it is now (`thread`: see atomic-thread.ts). */
   write(options?: WriteOptions): Promise<void> {
     return writeAtomic(this.file, JSON.stringify(this.data), options)
   }
