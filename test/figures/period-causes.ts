@@ -13,7 +13,9 @@ import { hasSet, periodChecks } from './period-check'
 
 const KNOWN = [
   'figures',
-  ...['', '-2', '-3', '-4', '-5', '-6', '-7', '-8', '-9', '-10', '-11'].map((n) => `figures-holdout${n}`),
+  ...['', '-2', '-3', '-4', '-5', '-6', '-7', '-8', '-9', '-10', '-11', '-12'].map(
+    (n) => `figures-holdout${n}`,
+  ),
 ]
 const args = process.argv.slice(2)
 const list = args.includes('--list')

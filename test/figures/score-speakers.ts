@@ -18,6 +18,7 @@ const SETS = [
   'figures-holdout-9',
   'figures-holdout-10',
   'figures-holdout-11',
+  'figures-holdout-12',
 ]
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const args = process.argv.slice(2)
