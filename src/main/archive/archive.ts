@@ -6,6 +6,7 @@
 //   annotations/<id>.json    one article's annotations
 //   tags.json                tag colours
 //   saves-in-flight          ids of articles whose catalog counts a save has yet to write (saves-in-flight.ts)
+//   open-mark.json           left while a process writes the archive: a power cut is told at the next open (open-mark.ts)
 import { rm } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { withoutUndefined } from '../../shared/objects'
@@ -17,6 +18,7 @@ import type { BodyFile } from './article-files'
 import { CatalogStore } from './catalog-store'
 import { CatalogTrust } from './catalog-trust'
 import { CollectionStore } from './collection-store'
+import { CountsCheck } from './counts-check'
 import { healUncounted } from './heal-counts'
 import { articleFile, newId, textHash } from './ids'
 import { CURRENT_VERSION } from './migrations'
@@ -59,6 +61,12 @@ export class Archive {
   readonly collections: CollectionStore
   private readonly listeners = new Set<ArchiveListener>()
   private inFlight = SavesInFlight.off()
+  /** Saves started per article (what the recount after a power cut checks a reading against). */
+  private readonly saves = new Map<string, number>()
+  /** Saves whose catalog entry is not written yet. */
+  private saving = 0
+  /** The open mark, and the recount after a power cut (counts-check.ts). */
+  private counts = CountsCheck.none()
 
   private constructor(readonly dir: string) {
     this.catalog = new CatalogStore(dir, this.problems)
@@ -88,7 +96,32 @@ export class Archive {
     const left = await savesLeft(dir)
     await healUncounted(archive, left.ids)
     archive.inFlight = await left.marker((message) => archive.noteProblem({ message }))
+    if (!left.held) archive.counts = await CountsCheck.start(archive)
     return archive
+  }
+
+  /**
+   * Resolves once the catalog's counts match the annotations files as far as saves acknowledged so far go: at once,
+   * except after a power cut, while every article is counted again. What chooses articles by the counts (the
+   * export, the figures list) waits for it.
+   */
+  countsChecked(): Promise<void> {
+    return this.counts.checked()
+  }
+
+  /** The recount after a power cut under way (articles done of all), or null. */
+  recounting(): { done: number; of: number } | null {
+    return this.counts.recounting()
+  }
+
+  /** Whether no save is under way (counts-check.ts: the open mark is removed at exit only then). */
+  idle(): boolean {
+    return this.saving === 0
+  }
+
+  /** How many saves of the article have started in this process (heal-counts.ts recountAll). */
+  savesOf(id: string): number {
+    return this.saves.get(id) ?? 0
   }
 
   /** Records a damaged file found after opening (e.g. an annotations file read on demand). */
@@ -331,8 +364,11 @@ export class Archive {
     this.catalog.assertWritable(articleId)
     // Named until its catalog entry is written: a kill before leaves it to re-count at open (saves-in-flight.ts).
     this.inFlight.begin(articleId)
+    this.saves.set(articleId, this.savesOf(articleId) + 1)
+    this.saving++
     const { result, list } = await this.noting(() => this.annotations.change(articleId, change)).catch(
       (err: unknown) => {
+        this.saving--
         this.inFlight.end(articleId)
         throw err
       },
@@ -341,7 +377,12 @@ export class Archive {
     // once, not awaited (deferring them let a kill leave figures out of the export and the figures index: bench/
     // README "Seventh session … SAVE+EXPORT"). A kill before they land, or a failed write, leaves the id named.
     const put = this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) })
-    this.track(put.then(() => this.inFlight.end(articleId)))
+    this.track(
+      put.then(() => {
+        this.saving--
+        this.inFlight.end(articleId)
+      }),
+    )
     this.emit({ kind: 'annotations-changed', articleId })
     return result
   }

@@ -57,3 +57,58 @@ export async function healUncounted(target: CountsHealTarget, inFlight: string[]
   }
   return mended
 }
+
+/** What the recount after a power cut needs beyond the heal: every entry, and each article's saves so far. */
+export type RecountTarget = CountsHealTarget & {
+  catalog: CountsHealTarget['catalog'] & { all(): ArticleMeta[] }
+  /** Bumped when a save of the article starts: a save since the file was read writes its own counts. */
+  savesOf(id: string): number
+}
+
+/** Files read at once by the recount: few, so saves beside it wait on the disk behind a handful of reads. */
+const RECOUNT_WIDTH = 4
+
+/**
+ * After a power cut (open-mark.ts): reads the annotations of every article that has an annotations file or
+ * counts any, and puts its counts right where they differ (healUncounted's mending, for all of them). A save of
+ * the article while its file is read wins: its own catalog write carries the counts, and an older reading is
+ * never written over it. `onProgress` hears how many of how many are done. Returns how many were mended.
+ */
+export async function recountAll(
+  target: RecountTarget,
+  onProgress: (done: number, of: number) => void = () => {},
+): Promise<number> {
+  const names = await readdir(join(target.dir, 'annotations')).catch(() => [] as string[])
+  const ids = new Set<string>()
+  for (const name of names)
+    if (name.endsWith('.json') && !name.startsWith('.')) ids.add(name.slice(0, -'.json'.length))
+  for (const meta of target.catalog.all())
+    if (meta.counts.highlights + meta.counts.figures + meta.counts.notes > 0) ids.add(meta.id)
+  const todo = [...ids].filter((id) => target.catalog.has(id) && !target.catalog.isReadOnlyFor(id))
+  let next = 0
+  let done = 0
+  let mended = 0
+  const lane = async () => {
+    while (next < todo.length) {
+      const id = todo[next++]
+      try {
+        const saves = target.savesOf(id)
+        const list = await target.readAnnotations(id)
+        // Deleted meanwhile, or saved meanwhile (that save's catalog write holds what it wrote).
+        if (target.catalog.has(id) && target.savesOf(id) === saves) {
+          const before = target.catalog.get(id)
+          await target.healCounts(id, list)
+          if (target.catalog.get(id) !== before) mended++
+        }
+      } catch (err) {
+        if (!(err instanceof GlossaError)) throw err
+        // An article deleted while its turn came has nothing to count.
+        if (target.catalog.has(id))
+          target.noteProblem({ ...(err.file ? { file: err.file } : {}), message: err.message })
+      }
+      onProgress(++done, todo.length)
+    }
+  }
+  await Promise.all(Array.from({ length: RECOUNT_WIDTH }, lane))
+  return mended
+}

@@ -47,9 +47,15 @@ export async function readInFlight(dir: string): Promise<string[]> {
 export async function savesLeft(dir: string): Promise<{
   ids: string[]
   marker: (onProblem: (message: string) => void) => Promise<SavesInFlight>
+  /** Whether another live process holds the archive (its writer: open-mark.ts is left to it too). */
+  held: boolean
 }> {
-  if (await heldByAnother(dir)) return { ids: [], marker: async () => SavesInFlight.off() }
-  return { ids: await readInFlight(dir), marker: (onProblem) => SavesInFlight.start(dir, onProblem) }
+  if (await heldByAnother(dir)) return { ids: [], marker: async () => SavesInFlight.off(), held: true }
+  return {
+    ids: await readInFlight(dir),
+    marker: (onProblem) => SavesInFlight.start(dir, onProblem),
+    held: false,
+  }
 }
 
 export class SavesInFlight {

@@ -36,7 +36,12 @@ export function selectionOf(articles: ArticleMeta[]): Selection {
 export function archiveExportSource(archive: Archive): ExportSource {
   return {
     dir: archive.dir,
-    select: async (scope) => selectionOf(selectArticles(archive, scope)),
+    // After a power cut the counts are read again in the background first: until then they may leave out
+    // an acknowledged annotation (Archive.countsChecked).
+    select: async (scope) => {
+      await archive.countsChecked()
+      return selectionOf(selectArticles(archive, scope))
+    },
     readAnnotations: (id) => archive.readAnnotations(id),
     getArticle: (meta) => archive.getArticle(meta.id),
     tagColors: () =>

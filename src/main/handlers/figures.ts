@@ -136,6 +136,8 @@ export function figureHandlers({ archive }: ServiceContext): HandlerMap<'figures
       return { total: points.length, points: spread(points, limit) }
     },
     'figures.list': async ({ metric }) => {
+      // Chosen by the counts: after a power cut, once they are read again (Archive.countsChecked).
+      await archive.countsChecked()
       const articles = archive
         .list()
         .filter(
