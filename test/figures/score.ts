@@ -101,11 +101,16 @@ const matches = (label: Label, p: Predicted): boolean =>
   sameNumber(label.value, p.value) &&
   (label.max === undefined || sameNumber(label.max, p.max))
 
-/** A speaker's name compared as the scorer compares it: lowercased, a leading article set aside. */
+/**
+ * A speaker's name compared as the scorer compares it: lowercased, a leading article and the quotation marks
+ * around a body's name set aside ("«Дентал Лига»" and "Дентал Лига" are one name; the sets wrote both).
+ */
 export const speakerKey = (s: string): string =>
   s
     .toLowerCase()
+    .replace(/[«»„“”"]/g, '')
     .replace(/^(the|la|le|les|el|los|die|der|das)\s+/, '')
+    .replace(/\s+/g, ' ')
     .trim()
 
 /** Whether the prefill's speaker (`found`) is the label's (null: the article's own voice, nothing found). */
