@@ -308,10 +308,14 @@ export class CatalogStore {
     // Memory first, synchronously: the library sees the change even while the bucket file is being written.
     this.memory.put(meta, this.memory.peek(meta.id))
     const [bucket, shard] = await this.writable(meta.id)
-    // A later put or a remove of this article while the bucket opened wins: never write back a stale entry.
-    if (this.memory.peek(meta.id) !== meta) return
-    shard.data.articles[meta.id] = meta
-    if (this.trust && !passesUnchanged(meta, bucket)) this.clean.delete(bucket)
+    // A later put of this article while the bucket opened wins: its newer entry is written, never this stale one —
+    // and written by this put too, so this put settles only once its change (or a newer one) is on disk. Returning
+    // at once let a save's saves-in-flight mark end before its counts were written. A remove meanwhile writes
+    // the bucket itself.
+    const current = this.memory.peek(meta.id)
+    if (!current) return
+    shard.data.articles[meta.id] = current
+    if (this.trust && !passesUnchanged(current, bucket)) this.clean.delete(bucket)
     if (this.bulk) return void this.bulk.add(bucket)
     await this.files.write(bucket, shard)
   }
