@@ -9,6 +9,7 @@ import type { SyncConflict } from '../../shared/sync/contract-schemas'
 import type { ErrorCode } from '../../shared/types'
 import { resolveConflict } from '../sync/resolve'
 import { LiveSync } from '../sync/live'
+import { remoteSeq } from '../sync/remote-seq'
 import type { LiveFailure, LiveOptions } from '../sync/live'
 import { SyncError, countPending, runSync } from '../sync/run-sync'
 import { safeUrl } from '../sync/sync-protocol'
@@ -66,34 +67,6 @@ function conflictItem(id: string, c: KeptConflict, current: unknown, title?: str
       ...c.losers.map((l) => version(id, l.rev, false, l.deleted, l.doc)),
     ],
   }
-}
-
-/** The team database's update sequence, a cheap look (no job) at whether anything changed there. */
-async function remoteSeq(remote: Remote): Promise<string> {
-  const headers: Record<string, string> = {}
-  if (remote.username)
-    headers.Authorization = `Basic ${Buffer.from(`${remote.username}:${remote.password ?? ''}`).toString('base64')}`
-  let res: Response
-  try {
-    res = await fetch(remote.url, { headers, signal: AbortSignal.timeout(15_000) })
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message
-    throw new SyncError(
-      'unreachable',
-      `Could not reach ${safeUrl(remote.url)} (${cause}); changes wait here.`,
-    )
-  }
-  if (res.status === 401 || res.status === 403)
-    throw new SyncError(
-      'unauthorized',
-      `The server at ${safeUrl(remote.url)} refused the user name or password.`,
-    )
-  if (res.status === 404)
-    throw new SyncError('no_database', `There is no database at ${safeUrl(remote.url)}.`)
-  if (!res.ok)
-    throw new SyncError('remote_error', `The server at ${safeUrl(remote.url)} answered ${res.status}.`)
-  const info = (await res.json().catch(() => ({}))) as { update_seq?: unknown }
-  return JSON.stringify(info.update_seq ?? null)
 }
 
 function classify(err: unknown): LiveFailure {

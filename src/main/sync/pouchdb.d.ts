@@ -6,10 +6,12 @@ declare module 'pouchdb' {
   type Options = {
     auth?: { username: string; password: string }
     skip_setup?: boolean
-    fetch?: (url: string, init: Record<string, unknown>) => Promise<Response>
+    fetch?: (url: string, init: Record<string, unknown>) => Promise<unknown>
   }
   class PouchDB {
     constructor(name: string, options?: Options)
+    /** PouchDB's own fetch (node-fetch behind a cookie jar), which its HTTP adapter calls by default. */
+    static fetch(url: string, init?: Record<string, unknown>): Promise<unknown>
     info(): Promise<{ db_name: string; doc_count: number; update_seq: string | number }>
     get(
       id: string,

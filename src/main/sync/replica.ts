@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import PouchDB from 'pouchdb'
 import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
 import { canonicalJson, splitBy, stripCouchFields } from '../../shared/sync/docs'
+import { IDLE, REDIRECTED, boundedFetch, remoteLimits } from './remote-fetch'
 import { safeUrl } from './sync-protocol'
 import type { Change, Outgoing, SyncAnswer, SyncAsset, SyncFailureCode, SyncRequest } from './sync-protocol'
 
@@ -75,9 +76,32 @@ class SyncFailure extends Error {
   }
 }
 
+/** A failure of the server as a whole (stuck, too much, gone elsewhere), never of the one document asked for. */
+const serverWide = (err: unknown) => {
+  const e = err as { code?: unknown; type?: unknown } | null
+  return e?.code === IDLE || e?.code === REDIRECTED || e?.type === 'max-size'
+}
+
 export function remoteFailure(err: unknown, remote: SyncRequest['remote']): SyncFailure {
-  const e = err as { status?: number; code?: string; message?: string; name?: string }
+  const e = err as { status?: number; code?: string; message?: string; name?: string; type?: string }
   const where = safeUrl(remote.url)
+  if (e.code === REDIRECTED)
+    return new SyncFailure(
+      'remote_error',
+      `The server at ${where} sent the sync on to ${(err as { target?: string }).target ?? 'another address'}: ` +
+        'Glossa does not follow a team server elsewhere (your password would go with it). If the team’s ' +
+        'database moved, set its new address in Settings → Team.',
+    )
+  if (e.code === IDLE)
+    return new SyncFailure(
+      'unreachable',
+      `The server at ${where} stopped answering (it sent nothing for ${Math.round(remoteLimits().idleMs / 1000)} s); nothing was changed here.`,
+    )
+  if (e.type === 'max-size')
+    return new SyncFailure(
+      'remote_error',
+      `The server at ${where} sent an answer longer than Glossa reads (${Math.floor(remoteLimits().maxBodyBytes / 1e6)} MB); the sync stopped there.`,
+    )
   if (e.status === 401 || e.status === 403)
     return new SyncFailure(
       'unauthorized',
@@ -212,7 +236,8 @@ async function pullFrom(local: PouchDB, remote: PouchDB, r: SyncRequest['remote'
     return { pulled: (await local.replicate.from(remote)).docs_written, refused: [] }
   } catch (err) {
     const status = (err as { status?: number }).status
-    if (status === 401 || status === 403 || !(await answers(remote))) throw remoteFailure(err, r)
+    if (status === 401 || status === 403 || serverWide(err) || !(await answers(remote)))
+      throw remoteFailure(err, r)
   }
   const feed = await remote.changes({ since: 0, style: 'all_docs' }).catch((err: unknown) => {
     throw remoteFailure(err, r)
@@ -228,6 +253,7 @@ async function pullFrom(local: PouchDB, remote: PouchDB, r: SyncRequest['remote'
     try {
       pulled += (await local.replicate.from(remote, { doc_ids: ids, checkpoint: false })).docs_written
     } catch (err) {
+      if (serverWide(err)) throw remoteFailure(err, r)
       if (ids.length > 1) {
         const half = Math.ceil(ids.length / 2)
         await fetchIds(ids.slice(0, half))
@@ -262,6 +288,7 @@ export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
   const { remote: r } = request
   const remote = new PouchDB(r.url, {
     skip_setup: true,
+    fetch: boundedFetch(),
     ...(r.username ? { auth: { username: r.username, password: r.password ?? '' } } : {}),
   })
   try {
