@@ -14,6 +14,7 @@ import { aheadSpans } from './period-ahead'
 import { fieldPeriods } from './period-field'
 import { byWeeks, phraseKinds, weekdayOnly } from './period-kinds'
 import { periodForms } from './period-forms'
+import { holidaySpans, namedAgain } from './period-named'
 import { hasClock, maskRoles } from './period-roles'
 import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
@@ -139,6 +140,19 @@ export function sentencePhrases(
     ...fieldPeriods(text, source.start, source.end),
     ...phraseKinds(text.slice(source.start, source.end), ref),
     ...aheadSpans(text.slice(source.start, source.end), ref, lex),
+    // a holiday, and a span the article defined before named again (period-named.ts)
+    ...(ref === undefined ? [] : holidaySpans(text.slice(source.start, source.end), ref, ahead)),
+    ...namedAgain(
+      text.slice(source.start, source.end),
+      () =>
+        sentencesOf(text)
+          .filter((s) => s.end <= source.start)
+          .map((s) => ({
+            raw: text.slice(s.start, s.end),
+            periods: sentencePhrases(text, s, lex, ref).periods,
+          })),
+      (word) => lex.parseNumberWords([word])?.value,
+    ),
   ].filter(
     (p) =>
       mask === undefined ||
@@ -178,7 +192,7 @@ function readPhrases(
   first: FoundPeriod[],
 ): FoundPeriod[] {
   const words = lex.period
-  const found = [
+  const read = [
     ...dayRanges(raw, ref),
     ...first,
     ...firstMonths(slice, ref, lex),
@@ -186,11 +200,24 @@ function readPhrases(
     ...words.phrases(slice, ref).map((p) => inferredYear(p, slice, ref, ahead)),
     ...chronoPeriods(slice, ref, words),
   ].map((p) => latestBegun(p, ref))
+  // a range with its end ("з 20 грудня по 7 січня") read whole by one reader wins over its end read alone by another
+  const whole = read.filter((p) => read.some((q) => q !== p && holdsRange(p, q)))
+  const found = [...whole, ...read.filter((p) => !whole.includes(p))]
   // a start and a duration (period-start.ts) are one span, read before the phrases inside it
   return mergeRanges(slice, [...startSpans(slice, found, lex, ref, ahead), ...found], ref, words).map((p) =>
     asOfEnd(p, slice),
   )
 }
+
+/** `outer` is a span written with its end whose words hold all of `inner`'s, which is its end read alone. */
+const holdsRange = (outer: FoundPeriod, inner: FoundPeriod): boolean =>
+  toISO(outer.to) === toISO(inner.to) &&
+  before(outer.from, inner.from) &&
+  outer.index <= inner.index &&
+  outer.index + outer.text.length >= inner.index + inner.text.length &&
+  outer.text.length > inner.text.length &&
+  toISO(outer.from) !== toISO(outer.to) &&
+  RANGED.test(outer.text)
 
 /** "the first nine months of the year" in six languages; the count is group 1, a stated year group 2. */
 const FIRST_MONTHS = new RegExp(

@@ -1,0 +1,180 @@
+// Runs in tests: the period prefill of round 15 (README "Figures"): named spans — the holidays computed against
+// the article's date (Easter by its algorithm, Western and Orthodox), a holiday span the article defined named
+// again by its common name in a later paragraph, and "these N days" naming again the span of N days before.
+import { describe, expect, it } from 'vitest'
+import { article, period } from '../../../test/figures/period-cases'
+import { orthodoxEaster, westernEaster } from './period-named'
+import { toISO } from './dates'
+
+describe('Easter is computed, not listed', () => {
+  it.each([
+    [2019, '2019-04-21', '2019-04-28'],
+    [2024, '2024-03-31', '2024-05-05'],
+    [2025, '2025-04-20', '2025-04-20'],
+    [2026, '2026-04-05', '2026-04-12'],
+    [2027, '2027-03-28', '2027-05-02'],
+    [2038, '2038-04-25', '2038-04-25'],
+  ])('%i: Western %s, Orthodox %s', (year, western, orthodox) => {
+    expect(toISO(westernEaster(year))).toBe(western)
+    expect(toISO(orthodoxEaster(year))).toBe(orthodox)
+  })
+})
+
+describe('a holiday is its span in the year the words mean', () => {
+  it.each([
+    // the Easter bank holiday is Good Friday to Easter Monday (session 9); a coming one in a forecast
+    [
+      'en',
+      '2026-04-02',
+      'Drivers will make 19 million trips over the Easter weekend.',
+      '19 million',
+      ['2026-04-03', '2026-04-06'],
+    ],
+    ['en', '2026-04-02', 'Breakdowns reached 11,800 last Easter.', '11,800', ['2025-04-18', '2025-04-21']],
+    [
+      'de',
+      '2026-04-08',
+      'Über die Osterfeiertage zählte der ADAC 1.240 Kilometer Stau.',
+      '1.240 Kilometer',
+      ['2026-04-03', '2026-04-06'],
+    ],
+    [
+      'de',
+      '2026-04-08',
+      'Der ADAC zählte 1.510 Kilometer Stau über Ostern 2025.',
+      '1.510 Kilometer',
+      ['2025-04-18', '2025-04-21'],
+    ],
+    // Semana Santa runs from Palm Sunday to Easter Sunday
+    [
+      'es',
+      '2025-10-03',
+      'En la Semana Santa de 2025, los hoteles ocuparon el 78 % de sus plazas.',
+      '78 %',
+      ['2025-04-13', '2025-04-20'],
+    ],
+    // the Orthodox Easter Sunday
+    [
+      'ru',
+      '2026-05-02',
+      'На Пасху храмы посетили 120 тысяч человек.',
+      '120 тысяч',
+      ['2026-04-12', '2026-04-12'],
+    ],
+    [
+      'uk',
+      '2025-05-02',
+      'На Великдень храми відвідали 90 тисяч людей.',
+      '90 тисяч',
+      ['2025-04-20', '2025-04-20'],
+    ],
+    // New Year's night: 31 December to 1 January, the latest begun
+    ['uk', '2026-01-08', 'Найбільше ДТП — 96 — сталося у новорічну ніч.', '96', ['2025-12-31', '2026-01-01']],
+    [
+      'fr',
+      '2026-01-05',
+      'Les pompiers sont intervenus 4 200 fois pendant la nuit de la Saint-Sylvestre.',
+      '4 200',
+      ['2025-12-31', '2026-01-01'],
+    ],
+  ])('%s (%s): %s', (lang, date, sentence, figure, want) => {
+    expect(period(article(date, sentence), figure, lang)).toEqual(want)
+  })
+})
+
+describe('a holiday span the article defined, named again in a later paragraph', () => {
+  it.each([
+    [
+      'uk',
+      article(
+        '2026-01-08',
+        'За новорічні свята, з 20 грудня по 7 січня, перевізник продав 2,3 млн квитків.',
+        'Прикордонники повідомили, що за свята кордон перетнули 612 тисяч людей.',
+      ),
+      '612 тисяч',
+      ['2025-12-20', '2026-01-07'],
+    ],
+    [
+      'en',
+      article(
+        '2026-04-02',
+        'Drivers will make 19 million trips over the Easter bank holiday, the AA said.',
+        'Heathrow said it would handle 1.4 million passengers over the bank holiday.',
+      ),
+      '1.4 million',
+      ['2026-04-03', '2026-04-06'],
+    ],
+    [
+      'de',
+      article(
+        '2026-04-08',
+        'Über die Osterfeiertage zählte der ADAC 1.240 Kilometer Stau.',
+        'Die Polizei registrierte über die Feiertage 214 Unfälle.',
+      ),
+      '214',
+      ['2026-04-03', '2026-04-06'],
+    ],
+    [
+      'ru',
+      article(
+        '2026-01-12',
+        'С 31 декабря по 11 января, в новогодние праздники, метро перевезло 38 млн пассажиров.',
+        'По данным ГИБДД, в праздники произошло 412 аварий.',
+      ),
+      '412',
+      ['2025-12-31', '2026-01-11'],
+    ],
+  ])('%s', (lang, text, figure, want) => {
+    expect(period(text, figure, lang)).toEqual(want)
+  })
+
+  it('a common name with no holiday defined before has no period of it', () => {
+    const text = article('2026-03-10', 'Les commerçants espèrent vendre 40 000 paniers pendant les fêtes.')
+    expect(period(text, '40 000', 'fr')).toBeUndefined()
+  })
+})
+
+describe('"these N days" names again the span of N days named before', () => {
+  it.each([
+    [
+      'en',
+      article(
+        '2026-04-02',
+        'The AA expects 19 million trips from Good Friday to Easter Monday.',
+        'Its patrols expect around 12,500 breakdowns across the four days.',
+      ),
+      'around 12,500',
+      ['2026-04-03', '2026-04-06'],
+    ],
+    [
+      'uk',
+      article(
+        '2025-11-24',
+        'Благодійна збірка тривала з 21 по 23 листопада.',
+        'За ці три дні волонтери зібрали 9 200 тонн продуктів.',
+      ),
+      '9 200 тонн',
+      ['2025-11-21', '2025-11-23'],
+    ],
+    [
+      'es',
+      article(
+        '2025-11-24',
+        'La campaña se celebró del 21 al 23 de noviembre.',
+        'Durante estos tres días, 11 800 voluntarios atendieron las cajas.',
+      ),
+      '11 800',
+      ['2025-11-21', '2025-11-23'],
+    ],
+  ])('%s', (lang, text, figure, want) => {
+    expect(period(text, figure, lang)).toEqual(want)
+  })
+
+  it("no span of that length before: the paragraph's period carries as before", () => {
+    const text = article(
+      '2025-12-03',
+      'Die Sammlung lief im November. In diesen drei Tagen kamen 900 Helfer.',
+    )
+    expect(period(text, '900', 'de')).toEqual(['2025-11-01', '2025-11-30'])
+  })
+})
