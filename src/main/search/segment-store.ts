@@ -11,11 +11,11 @@
 // leaves the previous manifest with all its files, or the new one with all of its own. A manifest of version 1
 // carried the signatures itself: it is read, and the next save writes them out.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { constants } from 'node:fs'
-import { mkdir, open, readdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { writeAtomic } from '../archive/atomic'
+import { FileTooLarge, NotARegularFile, readRegularBytes } from '../archive/regular-file'
 import type { Signature } from './freshness'
 import { SegmentCorrupt, SegmentReader } from './segment-file'
 import { mergeSegments } from './merge-segments'
@@ -94,27 +94,18 @@ export type SignatureSave = {
   files: SignatureFile[]
 }
 
-/** Opened without waiting (a named pipe in the manifest's place) and without following a link. */
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
-
-/** The manifest's bytes, read only when it is a regular file of a sane size; a string says why not. */
+/**
+ * The manifest's bytes, or why it cannot be used. Read as the archive reads its files (openRegular: without
+ * waiting on a named pipe in its place, following no link, refusing anything but a regular file of a sane size).
+ */
 async function readManifest(file: string): Promise<Buffer | string> {
-  let handle
   try {
-    handle = await open(file, READ_FLAGS)
+    return await readRegularBytes(file, MAX_MANIFEST_BYTES)
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing'
+    if (err instanceof NotARegularFile) return 'corrupt: the manifest is not a regular file'
+    if (err instanceof FileTooLarge) return 'corrupt: the manifest is too large'
     return `corrupt: the manifest could not be read (${String(err)})`
-  }
-  try {
-    const info = await handle.stat()
-    if (!info.isFile()) return 'corrupt: the manifest is not a regular file'
-    if (info.size > MAX_MANIFEST_BYTES) return 'corrupt: the manifest is too large'
-    return await handle.readFile()
-  } catch (err) {
-    return `corrupt: the manifest could not be read (${String(err)})`
-  } finally {
-    await handle.close()
   }
 }
 

@@ -8,11 +8,10 @@
 // key (SHA-256 without one), and the manifest that names it is MACed itself: a file changed, swapped or forged is
 // refused and the index rebuilt. Files are read only when regular and of a sane size (hostile folder).
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { constants } from 'node:fs'
-import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { writeAtomic } from '../archive/atomic'
+import { FileTooLarge, NotARegularFile, readRegularBytes } from '../archive/regular-file'
 import type { Signature } from './freshness'
 
 const FORMAT = 'glossa-search-signatures'
@@ -50,17 +49,14 @@ function tagOf(key: Buffer | undefined, bytes: Buffer): string {
   return mac.update(`${FORMAT} ${VERSION}\n`).update(bytes).digest('hex')
 }
 
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
-
-async function readRegularBytes(file: string): Promise<Buffer> {
-  const handle = await open(file, READ_FLAGS)
+/** A signature file's bytes, read as the archive reads its files (openRegular), with this module's messages. */
+async function readSignatureBytes(file: string): Promise<Buffer> {
   try {
-    const info = await handle.stat()
-    if (!info.isFile()) throw new Error('it is not a regular file')
-    if (info.size > MAX_FILE_BYTES) throw new Error('it is too large')
-    return await handle.readFile()
-  } finally {
-    await handle.close()
+    return await readRegularBytes(file, MAX_FILE_BYTES)
+  } catch (err) {
+    if (err instanceof NotARegularFile) throw new Error('it is not a regular file')
+    if (err instanceof FileTooLarge) throw new Error('it is too large')
+    throw err
   }
 }
 
@@ -81,7 +77,7 @@ export async function readSignatureFiles(
   for (const entry of entries) {
     let bytes: Buffer
     try {
-      bytes = await readRegularBytes(join(dir, entry.file))
+      bytes = await readSignatureBytes(join(dir, entry.file))
     } catch (err) {
       throw new SignaturesCorrupt(`${entry.file} could not be read (${String(err)})`)
     }
