@@ -7,6 +7,7 @@
 // by a hyphen at a line end is joined again), paragraphs, columns, headings and footnotes are separated by a
 // blank line, rows of a table by a line break and its cells by a tab. Ligatures are spelt out (ﬁ → fi).
 import { describe } from './anchoring'
+import { escapeLine } from './export/markdown-escape'
 import type { PdfSelector, Target } from './types'
 
 /** The part of a pdf.js TextItem this rule reads. */
@@ -257,10 +258,13 @@ export function pageOfOffset(
   return { index, label: pdf.labels?.[index] ?? String(index + 1) }
 }
 
-/** "p. 12" (the page's label when the PDF has its own), for citations. */
+/**
+ * "p. 12" (the page's label when the PDF has its own), for citations in Markdown exports. The label is the PDF's
+ * (any 40 characters its maker chose: `<img src=https://…>` too), so it is escaped as a line of Markdown text.
+ */
 export function pageCitation(pdf: PdfPagesMeta | undefined, offset: number): string | undefined {
   const page = pageOfOffset(pdf, offset)
-  return page ? `p. ${page.label}` : undefined
+  return page ? `p. ${escapeLine(page.label)}` : undefined
 }
 
 /** The page selector of a span of a PDF article's text: page, label, fingerprint, and selectors on the page. */
