@@ -127,7 +127,7 @@ const SO_FAR_WORDS =
 const AHEAD: Readonly<Record<string, RegExp>> = {
   en: /\b(?:will|would|'ll|shall|expects?|expected\s+to|forecasts?|(?:is|are)\s+set\s+to|plans?\s+to|aims?\s+to)\b/i,
   fr: /(?<!\p{L})(?:prévoit|prévoient|doit|doivent|table\s+sur|\p{L}{3,}(?:era|eront|ira|iront))(?!\p{L})/iu,
-  es: /(?<!\p{L})(?:prevé|prevén|espera|esperan|\p{L}{3,}(?:rá|rán)|\p{L}{2,}[aei]remos)(?!\p{L})/iu,
+  es: /(?<!\p{L})(?:prevé|prevén|(?<!(?:la|una|de)\s)espera|esperan|\p{L}{3,}(?:rá|rán)|\p{L}{2,}[aei]remos)(?!\p{L})/iu,
   de: /(?<!\p{L})(?:wird|werden|soll|sollen|erwartet|erwarten|rechnet|rechnen|plant|planen)(?!\p{L})/iu,
   uk: /(?<!\p{L})(?:буде|будуть|очікує|очікують|планує|планують|прогнозує|прогнозують|\p{L}+тим(?:е|уть))(?!\p{L})/iu,
   ru: /(?<!\p{L})(?:будет|будут|ожидает|ожидают|планирует|планируют|прогнозирует|составит|составят)(?!\p{L})/iu,
@@ -194,6 +194,13 @@ const SHIFTS: { re: RegExp; shift: (m: RegExpMatchArray) => Compared['shift'] }[
       'iu',
     ),
     shift: () => ({ years: -2 }),
+  },
+  {
+    re: new RegExp(
+      String.raw`^${GAP}(?<![\p{L}])(?:a\s+decade\s+(?:earlier|before|ago)|ten\s+years\s+(?:earlier|before|ago)|une\s+décennie\s+plus\s+t[ôo]t|dix\s+ans\s+plus\s+t[ôo]t|il\s+y\s+a\s+dix\s+ans|una\s+década\s+antes|diez\s+años\s+antes|hace\s+(?:una\s+década|diez\s+años)|ein\s+Jahrzehnt\s+(?:zuvor|davor|früher)|zehn\s+Jahre\s+(?:zuvor|davor|früher)|vor\s+(?:einem\s+Jahrzehnt|zehn\s+Jahren)|десятиліттям\s+раніше|десять\s+років\s+тому|десятилетием\s+ранее|десять\s+лет\s+назад)(?![\p{L}])`,
+      'iu',
+    ),
+    shift: () => ({ years: -10 }),
   },
   {
     re: new RegExp(

@@ -190,7 +190,7 @@ export function readSentence(args: {
       // in a forecast a month without its year is the next one, not the last one begun
       if (
         ref &&
-        nearest.implicit &&
+        (nearest.implicit || weekdayOnly(nearest.text)) &&
         before(nearest.to, ref) &&
         isForecast(text.slice(source.start, source.end), lex.code, nearest.text)
       ) {

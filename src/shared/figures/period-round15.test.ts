@@ -178,3 +178,54 @@ describe('"these N days" names again the span of N days named before', () => {
     expect(period(text, '900', 'de')).toEqual(['2025-11-01', '2025-11-30'])
   })
 })
+
+describe('"a decade earlier" is a comparison ten years back', () => {
+  it.each([
+    [
+      'en',
+      'In 2024 the prison spent £54,600 per inmate, up from £47,200 a decade earlier.',
+      '£47,200',
+      ['2014-01-01', '2014-12-31'],
+    ],
+    [
+      'de',
+      'Im Jahr 2024 kamen 4.850 Zuschauer, gegenüber 1.900 zehn Jahre zuvor.',
+      '1.900',
+      ['2014-01-01', '2014-12-31'],
+    ],
+    [
+      'fr',
+      'En 2024, le club a compté 4 850 abonnés, contre 1 900 une décennie plus tôt.',
+      '1 900',
+      ['2014-01-01', '2014-12-31'],
+    ],
+    [
+      'ru',
+      'В 2024 году город потратил 21,6 млрд рублей, против 9,4 млрд десятилетием ранее.',
+      '9,4 млрд',
+      ['2014-01-01', '2014-12-31'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2025-06-10', sentence), figure, lang)).toEqual(want)
+  })
+})
+
+describe('a weekday in a forecast is the coming one, whichever reader read it', () => {
+  it.each([
+    [
+      'es',
+      'La AEMET prevé lluvias de hasta 60 litros entre el jueves y el sábado.',
+      'hasta 60 litros',
+      ['2026-02-12', '2026-02-14'],
+    ],
+    ['es', 'El miércoles había 14 buques a la espera de atraque.', '14', ['2026-02-11', '2026-02-11']],
+    [
+      'en',
+      'Forecasters expect up to 60mm of rain between Thursday and Saturday.',
+      'up to 60mm',
+      ['2026-02-12', '2026-02-14'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-02-11', sentence), figure, lang)).toEqual(want)
+  })
+})
