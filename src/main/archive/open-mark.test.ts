@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget } from '../../../test/temp-archive'
+import { recountAll } from './heal-counts'
 import { IN_FLIGHT_FILE } from './saves-in-flight'
 import { OPEN_MARK_FILE, bootedAt, leftByPowerCut, readOpenMark } from './open-mark'
 import type { OpenMark } from './open-mark'
@@ -75,6 +76,29 @@ describe('the open mark', () => {
     expect((mark as OpenMark).recount).toBeUndefined()
     await rm(join(dir, OPEN_MARK_FILE))
     expect((await serviceHarness(dir)).archive.meta(article.id).counts.figures).toBe(2)
+  })
+
+  it('a save while the recount reads its article wins over the older reading', async () => {
+    const h = await serviceHarness()
+    const article = await h.call('articles.create', { title: 'Strikes', text: TEXT, source: 'Wire' })
+    await h.call('annotations.create', { articleId: article.id, target: sampleTarget(TEXT, '500') })
+    const { archive } = h
+    // The recount's reading of the file is taken, then a save lands before its counts are put.
+    const target = {
+      dir: archive.dir,
+      catalog: archive.catalog,
+      healCounts: archive.healCounts.bind(archive),
+      noteProblem: archive.noteProblem.bind(archive),
+      savesOf: archive.savesOf.bind(archive),
+      readAnnotations: async (id: string) => {
+        const read = [...(await archive.readAnnotations(id))]
+        await h.call('annotations.create', { articleId: id, target: sampleTarget(TEXT, '70%') })
+        return read
+      },
+    }
+    expect(await recountAll(target)).toBe(0)
+    await archive.flush()
+    expect(archive.meta(article.id).counts.highlights).toBe(2)
   })
 
   it('a recount a kill cut short is done again at the next open, even in the same boot', async () => {
