@@ -116,11 +116,11 @@ export function remoteFailure(err: unknown, remote: SyncRequest['remote']): Sync
   if (e.status === undefined || e.code)
     return new SyncFailure(
       'unreachable',
-      `Could not reach ${where} (${e.code ?? e.message ?? 'no answer'}); nothing was changed here.`,
+      `Could not reach ${where} (${said(e.code ?? e.message ?? 'no answer')}); nothing was changed here.`,
     )
   return new SyncFailure(
     'remote_error',
-    `The server at ${where} answered ${e.status}: ${e.message ?? e.name}.`,
+    `The server at ${where} answered ${e.status}: ${said(e.message ?? e.name)}.`,
   )
 }
 
@@ -167,9 +167,20 @@ async function attachmentsOf(local: PouchDB, id: string, doc: Doc): Promise<Sync
   )
 }
 
+/**
+ * Losing versions of one document kept for the person to choose from. A member (or the server) can make any number
+ * of conflicting revisions: each was fetched whole, sent to the app and written into sync/state.json, which every
+ * sync and every status rewrites or reads. Real conflicts have two or three.
+ */
+export const MAX_KEPT_LOSERS = 20
+
+/** What the server said, as much of it as a message needs: its reasons are written into the sync state and shown. */
+const said = (text: unknown) => String(text).slice(0, 300)
+
 /** One document's winning revision as the archive takes it in, with its conflicts and files. */
 async function changeOf(local: PouchDB, id: string, doc: Doc, deleted: boolean): Promise<Change> {
-  const losing = (doc as { _conflicts?: string[] })._conflicts ?? []
+  // The first MAX_KEPT_LOSERS: the rest stay conflicts in the database and come once these are resolved.
+  const losing = ((doc as { _conflicts?: string[] })._conflicts ?? []).slice(0, MAX_KEPT_LOSERS)
   const conflicts = losing.length
     ? (await local.get(id, { open_revs: losing })).flatMap((r) =>
         r.ok ? [{ rev: r.ok._rev!, deleted: !!r.ok._deleted, doc: stripCouchFields(r.ok) }] : [],
@@ -314,7 +325,7 @@ export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
         : undefined
       const refused = [...push.errors, ...(retry?.errors ?? [])].map((e) => {
         const { id, reason, message } = e as { id?: string; reason?: string; message?: string }
-        return { id: String(id ?? ''), reason: String(reason ?? message ?? 'refused') }
+        return { id: String(id ?? '').slice(0, 200), reason: said(reason ?? message ?? 'refused') }
       })
       const { changes, lastSeq } = await changesSince(local, request.since, request.reread)
       return {
