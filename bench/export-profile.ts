@@ -31,6 +31,8 @@ const { values } = parseArgs({
     keep: { type: 'string' },
     /** Only the streamed export (no gathered baseline). */
     'streamed-only': { type: 'boolean', default: false },
+    /** Only this format (figures.csv or Markdown). */
+    only: { type: 'string' },
   },
 })
 
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
       `${size}: ${archive.list().length} articles; load ${loadavg()[0].toFixed(1)}${busy ? ', --busy' : ''}`,
     )
     for (let round = 0; round < Number(values.rounds); round++) {
-      for (const f of FORMATS) {
+      for (const f of FORMATS.filter((f) => !values.only || f.name === values.only)) {
         if (!values['streamed-only']) {
           const cpu = process.cpuUsage()
           const t = performance.now()
