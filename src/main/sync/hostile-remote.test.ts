@@ -172,6 +172,24 @@ describe('a hostile team server', () => {
     }
   }, 40_000)
 
+  it('whose error is a megabyte long: the message keeps 300 characters of it', async () => {
+    const reason = 'r'.repeat(1024 * 1024)
+    const server = await hostile((_req, res) => {
+      res.writeHead(500, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ error: 'internal_server_error', reason }))
+    })
+    try {
+      const { error } = await syncWith(server.url)
+      expect(error).toMatchObject({
+        code: 'remote_error',
+        message: expect.stringContaining('answered 500: '),
+      })
+      expect(error!.message!.length).toBeLessThan(500)
+    } finally {
+      await server.close()
+    }
+  }, 40_000)
+
   it('the limits: a minute of silence and the longest string V8 makes, unless the environment says', () => {
     expect(remoteLimits({})).toEqual({ idleMs: 60_000, maxBodyBytes: 536_870_888 })
     expect(remoteLimits({ GLOSSA_SYNC_IDLE_MS: '-1', GLOSSA_SYNC_MAX_BODY_BYTES: 'x' })).toEqual(
