@@ -11,8 +11,6 @@ import { readBody } from '../archive/article-files'
 import { readAnnotationFileSync } from '../archive/annotation-store'
 import { articleFile, isPlainId } from '../archive/ids'
 import { ReadAhead } from './read-ahead'
-import { SliceThreads, canMakeApart } from './slice-threads'
-import type { StartSliceThread } from './slice-threads'
 import { archiveExportSource, readsAnnotationsOf, runExport, streamExport } from './run'
 import type { CollectionName, ExportArgs, ExportSource, Selection, StreamedFile } from './run'
 import { askApp, nodeProcess, peakRssMB, runJob } from '../jobs/job-process'
@@ -219,32 +217,18 @@ export async function runExportJob(
   }
 }
 
-/**
- * What the worker does with a request that names a file to stream the export to. `startThread` starts a worker
- * thread that makes slices (slice-threads.ts; worker.ts gives its own file): without it, or for a format whose
- * slices cannot be made apart, this thread reads and formats every slice.
- */
+/** What the worker does with a request that names a file to stream the export to. */
 export async function runExportFileJob(
   request: ExportJobRequest & { outFile: string },
   ask: (question: unknown) => Promise<unknown> = askApp,
-  { startThread, threads: count }: { startThread?: StartSliceThread; threads?: number } = {},
 ): Promise<{ file: StreamedFile; peakRssMB: number; cpuMs: number }> {
   const readAhead = new ReadAhead()
-  const job = { dir: request.dir, args: request.args, generatedAt: request.generatedAt }
-  const threads = startThread && canMakeApart(request.args) ? new SliceThreads(job, startThread, count) : null
   try {
     const source = jobExportSource(request, ask, readAhead)
-    const file = await streamExport(
-      source,
-      request.args,
-      request.outFile,
-      request.generatedAt,
-      undefined,
-      threads?.apart,
-    )
+    const file = await streamExport(source, request.args, request.outFile, request.generatedAt)
     if (!file) throw new Error(`An export to ${request.args.format} cannot be streamed to a file.`)
     return { file, peakRssMB: peakRssMB(), cpuMs: cpuMs() }
   } finally {
-    await Promise.all([readAhead.close(), threads?.close()])
+    await readAhead.close()
   }
 }

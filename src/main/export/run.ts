@@ -10,7 +10,7 @@ import {
   highlightsCsvStream,
   highlightsCsvWriter,
 } from '../../shared/export'
-import type { ExportBundle, ExportFile, ExportWriter, MadeSlice, StreamWriter } from '../../shared/export'
+import type { ExportBundle, ExportFile, ExportWriter, StreamWriter } from '../../shared/export'
 import { writerOf } from '../../shared/export/bundle'
 import { cslJsonStream, webAnnotationStream } from '../../shared/export/json-stream'
 import { streamsToOneFile } from '../../shared/export/streamable'
@@ -117,8 +117,8 @@ export function readsAnnotationsOf(format: ExportArgs['format']): (article: Arti
 }
 
 /** The annotations of these articles that the scope selects; articles a metric leaves empty are dropped. */
-export async function gatherSlice(
-  archive: Pick<ExportSource, 'readAnnotations'>,
+async function gatherSlice(
+  archive: ExportSource,
   scope: ExportScope,
   generatedAt: string,
   articles: ArticleMeta[],
@@ -243,11 +243,6 @@ export function exportStream(args: ExportArgs, generatedAt: string): StreamWrite
 
 export type StreamedFile = { name: string; mime: string; bytes: number }
 
-/** Reads and formats a slice of articles apart from this thread (slice-threads.ts), as StreamWriter.apart's `make`. */
-export type FormatApart = (articles: ArticleMeta[]) => Promise<MadeSlice>
-/** The slices a FormatApart keeps under way at once, ahead of the one being written. */
-export type Apart = { format: FormatApart; ahead: number }
-
 /**
  * Streams an export from the archive's reader to `file`: each slice of articles is read, formatted and
  * written before the next is read, so memory stays flat however many annotations the export holds. The
@@ -259,8 +254,6 @@ export async function streamExport(
   file: string,
   generatedAt = new Date().toISOString(),
   sliceArticles = SLICE_ARTICLES,
-  /** Slices read and formatted elsewhere (worker threads), written here in order; for the formats that allow it. */
-  apart?: Apart,
 ): Promise<StreamedFile | null> {
   if (args.format === 'json') {
     const chunks = backupOf(archive, args.scope, generatedAt, sliceArticles)
@@ -277,35 +270,6 @@ export async function streamExport(
       yield writer.add(await gatherSlice(archive, args.scope, generatedAt, slice, reads))
     }
   }
-  const chunks =
-    apart && stream.apart
-      ? slicesMadeApart(articles, sliceArticles, apart, stream.apart.take)
-      : slices(stream)
-  const bytes = await writeAtomicStreamed(file, chunks, () => stream.end())
+  const bytes = await writeAtomicStreamed(file, slices(stream), () => stream.end())
   return { name: stream.name, mime: stream.mime, bytes }
-}
-
-/**
- * The slices of a selection made apart (`apart.format`), up to `apart.ahead` under way at once, taken in the
- * order of the selection whichever is made first. A slice that failed fails the export when its turn comes, as
- * it would have here; the slices after it are dropped.
- */
-async function* slicesMadeApart(
-  articles: Selection,
-  sliceArticles: number,
-  apart: Apart,
-  take: (made: MadeSlice) => string,
-): AsyncGenerator<string> {
-  const pending: Promise<MadeSlice>[] = []
-  let at = 0
-  while (at < articles.count || pending.length) {
-    while (at < articles.count && pending.length < Math.max(1, apart.ahead)) {
-      const made = apart.format(await articles.slice(at, sliceArticles))
-      // Its failure is reported when its turn comes (below), not as an unhandled rejection before that.
-      made.catch(() => {})
-      pending.push(made)
-      at += sliceArticles
-    }
-    yield take(await pending.shift()!)
-  }
 }

@@ -6,21 +6,10 @@ import type { ExportJobRequest } from './job'
 import { buildFigureIndexFile } from '../figures/build-job'
 import type { FigureBuildRequest } from '../figures/build-job'
 import { serveJob } from '../jobs/job-process'
-import { serveSliceThread } from './slice-threads'
-import type { StartSliceThread } from './slice-threads'
-import { Worker, isMainThread } from 'node:worker_threads'
 
-// This file is also each worker thread of a streamed export (slice-threads.ts): the process starts it again as
-// a thread, which makes the slices it is sent.
-const startThread: StartSliceThread = (workerData) => new Worker(new URL(import.meta.url), { workerData })
-
-if (!isMainThread) serveSliceThread()
-else
-  serveJob((request) => {
-    if ((request as Partial<FigureBuildRequest>).kind === 'figures-index')
-      return buildFigureIndexFile(request as FigureBuildRequest)
-    const r = request as ExportJobRequest
-    return r.outFile
-      ? runExportFileJob({ ...r, outFile: r.outFile }, undefined, { startThread })
-      : runExportJob(r)
-  })
+serveJob((request) => {
+  if ((request as Partial<FigureBuildRequest>).kind === 'figures-index')
+    return buildFigureIndexFile(request as FigureBuildRequest)
+  const r = request as ExportJobRequest
+  return r.outFile ? runExportFileJob({ ...r, outFile: r.outFile }) : runExportJob(r)
+})

@@ -45,16 +45,7 @@ export type StreamWriter = {
   mime: string
   add(slice: ExportBundle): string
   end(): { head: string; tail: string }
-  /**
-   * For the formats whose text for a slice does not depend on the slices before it (the CSVs, combined
-   * Markdown): a slice formatted apart — by another writer of the same format, in a worker thread — and taken
-   * in here, in order. `take(make(slice))` returns what `add(slice)` would and counts the slice as it does.
-   */
-  apart?: { make(slice: ExportBundle): MadeSlice; take(made: MadeSlice): string }
 }
-
-/** A slice's text made apart (StreamWriter.apart), with what its writer counts of it (articles, annotations). */
-export type MadeSlice = { text: string; counts: number[] }
 
 /** A stream's text held until `finish`, for the callers that want the file as one string. */
 export function writerOf(stream: StreamWriter): ExportWriter {

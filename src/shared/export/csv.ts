@@ -1,7 +1,7 @@
 // Runs everywhere: spreadsheet-ready CSV (RFC 4180, CRLF, optional BOM) of figures and of all highlights.
 import { sourceLabel } from '../article-source'
 import type { Annotation, ArticleMeta } from '../types'
-import type { ExportBundle, ExportFile, ExportWriter, MadeSlice, StreamWriter } from './bundle'
+import type { ExportBundle, ExportFile, ExportWriter, StreamWriter } from './bundle'
 import { articleUrl, groupByArticle, writeWhole, writerOf } from './bundle'
 import { plainNumber } from './numbers'
 import { quoteSentence } from './quote-sentence'
@@ -82,16 +82,13 @@ function csvStream<C extends string>(
   rowsOf: (slice: ExportBundle) => Row<C>[],
   opts: CsvOptions,
 ): StreamWriter {
-  const make = (slice: ExportBundle): MadeSlice => {
-    const rows = rowsOf(slice)
-    return { text: rows.length > 0 ? toCsv(columns, rows, false) : '', counts: [] }
-  }
   return {
     name,
     mime: CSV_MIME,
-    add: (slice) => make(slice).text,
-    // A slice's records do not depend on the slices before it; nothing is counted.
-    apart: { make, take: (made) => made.text },
+    add: (slice) => {
+      const rows = rowsOf(slice)
+      return rows.length > 0 ? toCsv(columns, rows, false) : ''
+    },
     // The BOM as text: the library's own BOM option is a Node Buffer.
     end: () => ({ head: (opts.bom ? '\ufeff' : '') + toCsv(columns, [], true), tail: '' }),
   }

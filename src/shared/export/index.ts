@@ -1,5 +1,5 @@
 // Runs everywhere: pure formatters from an export bundle to files (Markdown, CSV, Web Annotation, CSL-JSON).
-export type { ExportBundle, ExportFile, ExportWriter, MadeSlice, StreamWriter } from './bundle'
+export type { ExportBundle, ExportFile, ExportWriter, StreamWriter } from './bundle'
 export type { MarkdownOptions } from './markdown'
 export type { CsvOptions } from './csv'
 export type { WebAnnotationOptions } from './web-annotation'

@@ -1,14 +1,7 @@
 // Runs everywhere: Obsidian-friendly Markdown notes (no HTML) — per article, combined, or by tag.
 import { stringify } from 'yaml'
 import type { Annotation, ArticleMeta } from '../types'
-import type {
-  ArticleAnnotations,
-  ExportBundle,
-  ExportFile,
-  ExportWriter,
-  MadeSlice,
-  StreamWriter,
-} from './bundle'
+import type { ArticleAnnotations, ExportBundle, ExportFile, ExportWriter, StreamWriter } from './bundle'
 import { articleUrl, compareText, filingTags, groupByArticle, writeWhole, writerOf } from './bundle'
 import { citationWithoutUrl } from './citation'
 import { pageCitation } from '../pdf-text'
@@ -117,26 +110,18 @@ export function combinedMarkdownWriter(generatedAt: string): ExportWriter {
 export function combinedMarkdownStream(generatedAt: string): StreamWriter {
   let articles = 0
   let annotations = 0
-  const make = (slice: ExportBundle): MadeSlice => {
-    let text = ''
-    let count = 0
-    const groups = groupByArticle(slice)
-    for (const group of groups) {
-      text += `\n\n${articleSection(group, 2, true)}`
-      count += group.annotations.length
-    }
-    return { text, counts: [groups.length, count] }
-  }
-  const take = (made: MadeSlice): string => {
-    articles += made.counts[0]
-    annotations += made.counts[1]
-    return made.text
-  }
   return {
     name: COMBINED_NAME,
     mime: MARKDOWN_MIME,
-    add: (slice) => take(make(slice)),
-    apart: { make, take },
+    add(slice) {
+      let text = ''
+      for (const group of groupByArticle(slice)) {
+        text += `\n\n${articleSection(group, 2, true)}`
+        articles++
+        annotations += group.annotations.length
+      }
+      return text
+    },
     end: () => ({
       head: `${countsFrontMatter(generatedAt, articles, annotations, 'article')}\n\n# ${EXPORT_TITLE}`,
       tail: '\n',
