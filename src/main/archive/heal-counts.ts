@@ -65,6 +65,24 @@ export type RecountTarget = CountsHealTarget & {
   savesOf(id: string): number
 }
 
+/**
+ * Puts the article's counts right from `read` (its annotations file), unless it was deleted or saved while the
+ * file was read: that save's own catalog write holds what it wrote, and an older reading is never put over it.
+ * Whether the counts changed.
+ */
+export async function healFromReading(
+  target: Pick<RecountTarget, 'catalog' | 'healCounts' | 'savesOf'>,
+  id: string,
+  read: () => Promise<Annotation[]>,
+): Promise<boolean> {
+  const saves = target.savesOf(id)
+  const list = await read()
+  if (!target.catalog.has(id) || target.savesOf(id) !== saves) return false
+  const before = target.catalog.get(id)
+  await target.healCounts(id, list)
+  return target.catalog.get(id) !== before
+}
+
 /** Files read at once by the recount: few, so saves beside it wait on the disk behind a handful of reads. */
 const RECOUNT_WIDTH = 4
 
@@ -92,14 +110,7 @@ export async function recountAll(
     while (next < todo.length) {
       const id = todo[next++]
       try {
-        const saves = target.savesOf(id)
-        const list = await target.readAnnotations(id)
-        // Deleted meanwhile, or saved meanwhile (that save's catalog write holds what it wrote).
-        if (target.catalog.has(id) && target.savesOf(id) === saves) {
-          const before = target.catalog.get(id)
-          await target.healCounts(id, list)
-          if (target.catalog.get(id) !== before) mended++
-        }
+        if (await healFromReading(target, id, () => target.readAnnotations(id))) mended++
       } catch (err) {
         if (!(err instanceof GlossaError)) throw err
         // An article deleted while its turn came has nothing to count.
