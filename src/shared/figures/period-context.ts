@@ -218,6 +218,13 @@ const SHIFTS: { re: RegExp; shift: (m: RegExpMatchArray) => Compared['shift'] }[
   },
   {
     re: new RegExp(
+      String.raw`^${GAP}(?<![\p{L}])(?:the\s+(?:previous|prior|preceding)\s+quarter|the\s+quarter\s+before|(?:le|au)\s+trimestre\s+précédent|(?:el|en\s+el)\s+trimestre\s+anterior|Vorquartal\p{L}*|(?:у\s+)?попередньому\s+кварталі|попереднього\s+кварталу|(?:в\s+)?предыдущем\s+квартале|предыдущего\s+квартала)(?![\p{L}])`,
+      'iu',
+    ),
+    shift: () => ({ months: -3 }),
+  },
+  {
+    re: new RegExp(
       String.raw`^${GAP}(?<![\p{L}])(?:(?:the\s+)?same\s+(?:period|month|quarter|week|time)\s+(?:of\s+|in\s+)?(?:(last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year)|(\d{4}))|(?:la\s+)?même\s+(?:période|mois|trimestre|semaine)\s+(?:de\s+|d['’])?(?:(l['’]an(?:née)?\s+(?:dernier|dernière|précédente|passée))|(\d{4}))|(?:el\s+|la\s+)?mism[oa]\s+(?:periodo|período|mes|trimestre|semana)\s+(?:del?\s+)?(?:((?:año|ejercicio)\s+(?:pasado|anterior))|(\d{4}))|(Vorjahres(?:zeitraum|monat|quartal|woche))|(?:gleichen|selben)\s+Zeitraum\s+(?:(des\s+Vorjahres)|(\d{4}))|(?:тим\s+самим|аналогічним)\s+період\p{L}*\s+(?:(минулого\s+року)|(\d{4})\s+року)|аналогичн\p{L}*\s+период\p{L}*\s+(?:(прошлого\s+года)|(\d{4})\s+года))(?![\p{L}])`,
       'iu',
     ),
@@ -261,7 +268,7 @@ const SHIFTS_ANYWHERE = SHIFTS.map(({ re, shift }) => ({
  * "годом ранее"); "last year", "торік", "hace un año" there name a period of their own (read as one).
  */
 const EARLIER =
-  /earlier|before|previous|plus\s+t[ôo]t|précédent|antes|anterior|zuvor|davor|früher|Vor(?:jahr|woche|monat)|ранее|раніше/iu
+  /earlier|before|previous|prior|preceding|plus\s+t[ôo]t|précédent|antes|anterior|zuvor|davor|früher|Vor(?:jahr|woche|monat|quartal)|ранее|раніше|попередн|предыдущ/iu
 const BEFORE_NOW =
   /\bago\b|hace|il\s+y\s+a|vor\s+einem|назад|тому|pasado|dernière|passée|прошл|торік|минул|last\s+year|same|même|mism|gleichen|selben|Vorjahreszeitraum|аналогі|аналоги|тим\s+самим/iu
 

@@ -229,3 +229,58 @@ describe('a weekday in a forecast is the coming one, whichever reader read it', 
     expect(period(article('2026-02-11', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('"the previous quarter" is a comparison one quarter back; a signed change keeps its own period', () => {
+  it.each([
+    [
+      'en',
+      'Revenue was 1.12 billion in the third quarter, against 1.19 billion in the previous quarter.',
+      '1.19 billion',
+      ['2025-04-01', '2025-06-30'],
+    ],
+    [
+      'uk',
+      'Виручка в третьому кварталі становила 1,12 млрд грн проти 1,19 млрд грн у попередньому кварталі.',
+      '1,19 млрд грн',
+      ['2025-04-01', '2025-06-30'],
+    ],
+    [
+      'ru',
+      'Выручка в третьем квартале составила 1,12 млрд рублей против 1,19 млрд рублей в предыдущем квартале.',
+      '1,19 млрд рублей',
+      ['2025-04-01', '2025-06-30'],
+    ],
+    [
+      'fr',
+      'Le chiffre d’affaires a atteint 1,12 milliard au troisième trimestre, contre 1,19 milliard au trimestre précédent.',
+      '1,19 milliard',
+      ['2025-04-01', '2025-06-30'],
+    ],
+    [
+      'en',
+      'Lenders took 1,870 homes in the third quarter, +4.2% on the quarter before.',
+      '+4.2%',
+      ['2025-07-01', '2025-09-30'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2025-11-27', sentence), figure, lang)).toEqual(want)
+  })
+
+  it('de: im Vorquartal, named before the figure', () => {
+    const text = article(
+      '2026-01-20',
+      'Analysten erwarten im ersten Quartal 1,92 Milliarden Euro; im Vorquartal waren es 1,71 Milliarden Euro.',
+    )
+    expect(period(text, '1,71 Milliarden Euro', 'de')).toEqual(['2025-10-01', '2025-12-31'])
+  })
+})
+
+describe('ru: "следующего года" with no count is the next calendar year', () => {
+  it.each([
+    ['К концу следующего года доля новой техники вырастет до 40%.', '40%', ['2025-10-21', '2026-12-31']],
+    ['В следующем месяце город закупит 120 машин.', '120', ['2025-11-01', '2025-11-30']],
+    ['В ближайшие два года город закупит 300 машин.', '300', ['2025-10-21', '2027-10-21']],
+  ])('%s', (sentence, figure, want) => {
+    expect(period(article('2025-10-21', sentence), figure, 'ru')).toEqual(want)
+  })
+})

@@ -58,9 +58,11 @@ export function suggestPeriod(args: {
         (f) => f.start > 0 && !TIME_UNITS.has(f.unit ?? ''),
       )
     // a change ("up 4%", "un 12 % más que …") keeps the sentence's period (conventions v2, point 9)
+    // a signed figure ("+4.2% on the quarter before") is a change too
     const change =
       compared !== undefined &&
-      isChange(text.slice(sentence.start, start), text.slice(end, end + compared.length))
+      (isChange(text.slice(sentence.start, start), text.slice(end, end + compared.length)) ||
+        /^[+±−]|[+±−]\s*$/u.test(text.slice(Math.max(sentence.start, start - 2), start + 1)))
     if (compared && !change && !between(compared.length)) {
       const own = suggestPeriod({ ...args, compared: true, maskUntil: end + compared.length })
       const from = parseISO(own?.start)

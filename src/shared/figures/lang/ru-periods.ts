@@ -137,6 +137,16 @@ function relative(text: string, ref: Day): FoundPeriod[] {
       if (n === undefined) return undefined
       const unit = m[3].toLowerCase()
       const forward = /^(?:ближайш|следующ)/i.test(m[1])
+      // "следующего года", "в следующем месяце" with no count: the next calendar year or month, not a rolling one
+      if (m[2] === undefined && /^следующ/i.test(m[1]) && /^(?:год|месяц)/.test(unit)) {
+        const from = unit.startsWith('год')
+          ? { year: ref.year + 1, month: 1, day: 1 }
+          : addMonths({ ...ref, day: 1 }, 1)
+        const to = unit.startsWith('год')
+          ? { year: ref.year + 1, month: 12, day: 31 }
+          : { ...from, day: lastDayOfMonth(from.year, from.month) }
+        return { from, to }
+      }
       const sign = forward ? 1 : -1
       const days = Object.entries(UNIT_DAYS).find(([k]) => unit.startsWith(k))?.[1]
       const other =
