@@ -134,18 +134,22 @@ describe('obsidianTag', () => {
   })
 })
 
-// escapeInline as it was before its fast path (text with no Markdown character returned as it is).
-const INLINE_BEFORE = /[\\`*_[\]<#|~$]|&(?=#?[a-z0-9]+;)|=(?==)|(?<==)=|%(?=%)|(?<=%)%/gi
+// escapeInline as it was before its fast path (text with no Markdown character returned as it is), with `<` as
+// `&lt;` (a backslash before it was taken into GFM's www. autolinks).
+const INLINE_BEFORE = /[\\`*_[\]#|~$]|&(?=#?[a-z0-9]+;)|=(?==)|(?<==)=|%(?=%)|(?<=%)%/gi
 // eslint-disable-next-line no-control-regex -- as in markdown-escape.ts
 const WEB_BEFORE = /https?:\/\/[^\s<>\u0000-\u001f\u007f]*[^\s<>\u0000-\u001f\u007f?!.,:;*_~)'"\]]/gi
 function escapeInlineBefore(text: string): string {
   let out = ''
   let last = 0
   for (const match of text.matchAll(WEB_BEFORE)) {
-    out += text.slice(last, match.index).replace(INLINE_BEFORE, (c) => `\\${c}`) + `<${match[0]}>`
+    out += plainBefore(text.slice(last, match.index)) + `<${match[0]}>`
     last = match.index + match[0].length
   }
-  return out + text.slice(last).replace(INLINE_BEFORE, (c) => `\\${c}`)
+  return out + plainBefore(text.slice(last))
+}
+function plainBefore(text: string): string {
+  return text.replace(INLINE_BEFORE, (c) => `\\${c}`).replaceAll('<', '&lt;')
 }
 
 describe('escapeInline with its fast path', () => {

@@ -1,10 +1,11 @@
 // Runs everywhere: keeping researchers' and articles' text from turning into Markdown structure.
 import { isSafeExternalUrl } from '../url-safety'
 
-// Characters with inline meaning in CommonMark, GFM or Obsidian: code, emphasis, links and wikilinks, HTML,
-// tags and headings, tables, strikethrough, math. `&` only before an entity, `=`/`%` only doubled
+// Characters with inline meaning in CommonMark, GFM or Obsidian: code, emphasis, links and wikilinks, tags and
+// headings, tables, strikethrough, math (HTML's `<` is written as a character reference: plain, below). `&` only
+// before an entity, `=`/`%` only doubled
 // (Obsidian highlights and comments), so ordinary prose stays readable.
-const INLINE = /[\\`*_[\]<#|~$]|&(?=#?[a-z0-9]+;)|=(?==)|(?<==)=|%(?=%)|(?<=%)%/gi
+const INLINE = /[\\`*_[\]#|~$]|&(?=#?[a-z0-9]+;)|=(?==)|(?<==)=|%(?=%)|(?<=%)%/gi
 
 // A web address in running text, without the trailing punctuation GFM leaves out of links. Written as an
 // `<…>` autolink, whose content Markdown never interprets, so `_`, `*` or `#` in it need no backslash.
@@ -21,11 +22,19 @@ export function escapeInline(text: string): string {
   let out = ''
   let last = 0
   for (const match of text.matchAll(WEB_ADDRESS)) {
-    out += text.slice(last, match.index).replace(INLINE, '\\$&') + `<${match[0]}>`
+    out += plain(text.slice(last, match.index)) + `<${match[0]}>`
     last = match.index + match[0].length
   }
-  return out + text.slice(last).replace(INLINE, '\\$&')
+  return out + plain(text.slice(last))
 }
+
+/**
+ * Text between web addresses: inline Markdown backslash-escaped, and `<` written as `&lt;`. A backslash does not
+ * hold `<` back everywhere: GFM's `www.` autolinks (marked) run up to the next `<` and take the backslash before it
+ * into the link, so `www.x.org\<img src=x onerror=…>` rendered a live image; a character reference is never read
+ * as markup, and every Markdown app shows it as `<`.
+ */
+const plain = (text: string) => text.replace(INLINE, '\\$&').replaceAll('<', '&lt;')
 
 /** `escapeInline` for text that must stay on one line (headings, list items, fields). */
 export function escapeLine(text: string): string {
