@@ -8,11 +8,12 @@
 // so until that is done, so a kill during the recount leaves it to the next open. A mark left in this very boot
 // is a kill or a crash of the process alone: nothing written to the kernel was lost, and saves-in-flight is
 // whole.
-import { closeSync, fsyncSync, openSync, unlinkSync } from 'node:fs'
-import { open, rename, rm } from 'node:fs/promises'
+import { unlinkSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
-import { tempNameFor } from './atomic'
+import { writeAtomic } from './atomic'
 import { readRegular } from './regular-file'
 
 /** JSON, so the temp file a crash may leave beside it is a stray temp file (stray-temps.ts) and removed. */
@@ -63,8 +64,8 @@ export function leftByPowerCut(mark: OpenMark | 'unreadable' | null, now = boote
 }
 
 /**
- * Writes the mark: to a temp file, flushed, renamed over the mark, and the folder flushed so the rename is on
- * disk too (where a folder cannot be flushed, as on Windows, the rename is as durable as the system makes it).
+ * Writes the mark (atomic.ts: a temp file, flushed, renamed over the mark), then flushes the folder so the rename
+ * is on disk too (where a folder cannot be flushed, as on Windows, the rename is as durable as the system makes it).
  */
 export async function writeOpenMark(dir: string, recount: boolean): Promise<void> {
   const file = join(dir, OPEN_MARK_FILE)
@@ -75,32 +76,20 @@ export async function writeOpenMark(dir: string, recount: boolean): Promise<void
     openedAt: new Date().toISOString(),
     ...(recount ? { recount: true } : {}),
   }
-  const temp = tempNameFor(file)
-  try {
-    const handle = await open(temp, 'wx')
-    try {
-      await handle.writeFile(JSON.stringify(mark))
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, file)
-  } catch (err) {
-    await rm(temp, { force: true }).catch(() => {})
-    throw err
-  }
-  flushFolder(dir)
+  await writeAtomic(file, JSON.stringify(mark))
+  await flushFolder(dir)
 }
 
-function flushFolder(dir: string): void {
-  let fd: number | null = null
+/** Off the main thread (an fsync can wait tens of ms on a busy disk). */
+async function flushFolder(dir: string): Promise<void> {
+  let handle: FileHandle | null = null
   try {
-    fd = openSync(dir, 'r')
-    fsyncSync(fd)
+    handle = await open(dir, 'r')
+    await handle.sync()
   } catch {
     // Not every system flushes a folder (Windows refuses to open one): the rename is then as durable as it gets.
   } finally {
-    if (fd !== null) closeSync(fd)
+    await handle?.close().catch(() => {})
   }
 }
 
