@@ -8,7 +8,8 @@
 // Cost: the append is one synchronous write (a kill cannot lose what write() handed the kernel); the file is
 // created at the first save of a burst and removed at its end, so no file descriptor is held between saves:
 // about 15 µs of CPU a save (bench/in-flight-saves.ts). A power cut is another matter: the append is not fsynced
-// on its own. Bulk mode (Archive.bulk, the bench's archives only) ends a save's mark when its catalog entry is in
+// on its own, so it may be lost while the annotations file survives; open-mark.ts tells a power cut at the next
+// open, and then every article is counted again (counts-check.ts). Bulk mode (Archive.bulk, the bench's archives only) ends a save's mark when its catalog entry is in
 // memory, not on disk.
 import { closeSync, constants, openSync, unlinkSync, writeSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
