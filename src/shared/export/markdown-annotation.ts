@@ -29,16 +29,15 @@ export function figurePeriod(figure: Figure): string {
 
 /** The list item for a figure: headline, then ` — metric: … · period: … · place: … · said by: …`. */
 export function figureLine(figure: Figure): string {
-  const fields: [string, string | undefined][] = [
-    ['metric', figure.metric],
-    ['period', figurePeriod(figure)],
-    ['place', figure.place],
-    ['said by', figure.attributedTo],
-  ]
-  const details = fields
-    .filter((field): field is [string, string] => Boolean(field[1]?.trim()))
-    .map(([label, value]) => `${label}: ${escapeLine(value)}`)
-  return `- ${figureHeadline(figure)}${details.length ? ` — ${details.join(' · ')}` : ''}`
+  let details = ''
+  const detail = (label: string, value: string | undefined) => {
+    if (value?.trim()) details += `${details ? ' · ' : ' — '}${label}: ${escapeLine(value)}`
+  }
+  detail('metric', figure.metric)
+  detail('period', figurePeriod(figure))
+  detail('place', figure.place)
+  detail('said by', figure.attributedTo)
+  return `- ${figureHeadline(figure)}${details}`
 }
 
 /**
@@ -53,15 +52,20 @@ export function annotationBlocks(
   /** `p. 12`: a PDF report's page, shown under the quote. */
   page?: string,
 ): string {
-  const blocks: string[] = []
-  if (annotation.figure) blocks.push(figureLine(annotation.figure))
+  // Written as one string rather than an array of blocks joined: the same text, with less garbage per
+  // annotation (bench/README "Tenth session").
+  let text = annotation.figure ? `${figureLine(annotation.figure)}\n\n` : ''
   // A figure's quote is the sentence it stands in: the number alone is already in its line.
-  blocks.push(
-    blockquote(annotation.figure ? quoteSentence(annotation.target.quote) : annotation.target.quote.exact),
+  text += blockquote(
+    annotation.figure ? quoteSentence(annotation.target.quote) : annotation.target.quote.exact,
   )
-  if (page) blocks.push(`(${page})`)
-  if (annotation.note.trim()) blocks.push(fitNote(annotation.note, sectionLevel))
-  const tags = annotation.tags.map(obsidianTag).join(' ')
-  blocks.push([tags, `colour:: ${annotation.color}`].filter(Boolean).join('\n'))
-  return [...blocks, ...extra].join('\n\n')
+  if (page) text += `\n\n(${page})`
+  if (annotation.note.trim()) text += `\n\n${fitNote(annotation.note, sectionLevel)}`
+  text += '\n\n'
+  for (const tag of annotation.tags) text += `${obsidianTag(tag)} `
+  // The tags on one line, then the colour on its own.
+  if (annotation.tags.length) text = `${text.slice(0, -1)}\n`
+  text += `colour:: ${annotation.color}`
+  for (const block of extra) text += `\n\n${block}`
+  return text
 }
