@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import PouchDB from 'pouchdb'
 import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
+import { parseDocId } from '../../shared/sync/doc-ids'
 import { canonicalJson, splitBy, stripCouchFields } from '../../shared/sync/docs'
 import { IDLE, REDIRECTED, boundedFetch, remoteLimits } from './remote-fetch'
 import { safeUrl } from './sync-protocol'
@@ -197,17 +198,41 @@ async function changeOf(local: PouchDB, id: string, doc: Doc, deleted: boolean):
   }
 }
 
+/** Changes read from the replica at a time. */
+const FEED_BATCH = 500
+/** Documents Glossa never makes, named one by one in the sync's report; the rest are counted. */
+export const MAX_FOREIGN_LISTED = 100
+
 /**
  * What changed in the replica since `since`, and the documents in `reread` as they are now: the archive's gate
  * refused them before (an annotation that arrived before its article, when a member's push was cut short between
  * the two), and the changes feed, past them, would never offer them again.
  */
 async function changesSince(local: PouchDB, since: string | number, reread: string[] = []) {
-  const feed = await local.changes({ since, include_docs: true, conflicts: true, style: 'main_only' })
   const changes: Change[] = []
-  for (const row of feed.results) {
-    if (row.id.startsWith('_design/')) continue
-    changes.push(await changeOf(local, row.id, row.doc! as Doc, !!row.deleted))
+  const foreign = { count: 0, ids: [] as string[] }
+  let lastSeq = since
+  // A batch at a time: the feed read whole held every document the server sent at once, and sent them all to the
+  // app, those Glossa never makes too (any number of them, from anyone with write access to the team's database).
+  for (;;) {
+    const feed = await local.changes({
+      since: lastSeq,
+      limit: FEED_BATCH,
+      include_docs: true,
+      conflicts: true,
+      style: 'main_only',
+    })
+    for (const row of feed.results) {
+      if (row.id.startsWith('_design/')) continue
+      if (!parseDocId(row.id)) {
+        // Named (the first few) and counted; its content is never sent to the app, which would refuse it.
+        if (foreign.count++ < MAX_FOREIGN_LISTED) foreign.ids.push(row.id.slice(0, 200))
+        continue
+      }
+      changes.push(await changeOf(local, row.id, row.doc! as Doc, !!row.deleted))
+    }
+    lastSeq = feed.last_seq
+    if (feed.results.length < FEED_BATCH) break
   }
   const seen = new Set(changes.map((c) => c.id))
   for (const id of reread) {
@@ -216,7 +241,7 @@ async function changesSince(local: PouchDB, since: string | number, reread: stri
     const doc = await local.get(id, { conflicts: true }).catch(() => undefined)
     if (doc) changes.push(await changeOf(local, id, doc as Doc, false))
   }
-  return { changes, lastSeq: feed.last_seq }
+  return { changes, lastSeq, foreign }
 }
 
 const answers = (remote: PouchDB) =>
@@ -327,7 +352,7 @@ export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
         const { id, reason, message } = e as { id?: string; reason?: string; message?: string }
         return { id: String(id ?? '').slice(0, 200), reason: said(reason ?? message ?? 'refused') }
       })
-      const { changes, lastSeq } = await changesSince(local, request.since, request.reread)
+      const { changes, lastSeq, foreign } = await changesSince(local, request.since, request.reread)
       return {
         ok: true,
         written,
@@ -337,6 +362,7 @@ export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
         pulled: pull.pulled,
         refused,
         ...(pull.refused.length ? { unfetched: pull.refused } : {}),
+        ...(foreign.count ? { foreign } : {}),
       }
     } finally {
       await local.close()

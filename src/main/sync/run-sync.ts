@@ -150,6 +150,11 @@ export async function runSync(
   const incoming: (Incoming & { rev: string })[] = []
   const refusedOnArrival = new Map<string, string>()
   for (const u of answer.unfetched ?? []) refusedOnArrival.set(u.id.slice(0, 200), u.reason)
+  for (const id of answer.foreign?.ids ?? [])
+    refusedOnArrival.set(id.slice(0, 200), 'not a Glossa document id')
+  const unnamed = (answer.foreign?.count ?? 0) - (answer.foreign?.ids.length ?? 0)
+  if (unnamed > 0)
+    refusedOnArrival.set('…', `and ${unnamed} more documents that are not Glossa's, left alone`)
   for (const change of answer.changes) {
     // Documents Glossa never makes (another program's, a hostile `__proto__`) are named and left alone.
     if (!parseDocId(change.id)) {

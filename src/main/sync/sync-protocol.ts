@@ -59,6 +59,8 @@ export const syncAnswerSchema = z.discriminatedUnion('ok', [
     refused: z.array(z.object({ id: z.string(), reason: z.string() })),
     /** Documents the server could not send (the rest of the pull went on), with why. */
     unfetched: z.array(z.object({ id: z.string(), reason: z.string() })).optional(),
+    /** Documents Glossa never makes (not one of its ids): how many, and the first ones' ids. Never sent whole. */
+    foreign: z.object({ count: z.number(), ids: z.array(z.string()) }).optional(),
   }),
   z.object({ ok: z.literal(false), code: z.enum(syncFailureCodes), message: z.string() }),
 ])
