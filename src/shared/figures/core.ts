@@ -134,6 +134,9 @@ function readVague(scan: Scan, i: number): Draft | undefined {
 function endsFraction(lex: Lexicon, next: Token | undefined): boolean {
   if (next === undefined || (next.kind === 'sym' && next.text !== '-')) return true
   if (next.kind !== 'word') return false
+  // German writes its fractions as nouns of their own ("ein Drittel", "zwei Fünftel"; the ordinal is "dritte"):
+  // a lower-case word after one is no noun it qualifies — "um ein Drittel gestiegen", "gut ein Viertel länger"
+  if (lex.nouns?.capitalised === true && /^\p{Ll}/u.test(next.text)) return true
   // an elided function word glued to the next: "la moitié d'entre elles", "un quart qu’il…"
   const elided = /^\p{L}{1,3}['’]/u.exec(next.lower)?.[0]
   return (

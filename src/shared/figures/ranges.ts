@@ -80,6 +80,7 @@ function ratio(scan: Scan, a: Draft, read: ReadFigure): Draft | undefined {
   const link = longestAt(tokens, a.last + 1, scan.lex.range.ratio, 'spaced')
   if (link === undefined || !Number.isInteger(a.value)) return undefined
   const b = read(link.last + 1)
+  if (scan.lex.range.ratioOfDigits === false && a.kind === 'digits' && b?.kind === 'digits') return undefined
   // "uno de cada tres euros", "uno de cada cuatro litros": after "of every" a unit is what is counted
   const counted =
     b?.measure !== undefined && (/^[A-Z]{3}$/.test(b.measure) || RATIO_OF_EVERY.has(link.phrase))

@@ -21,6 +21,21 @@ const numberThen = (numbers: string, words: string): RegExp =>
 const emergency = (before: string, numbers: string): RegExp =>
   re(`(?<=${B}(?:${before})${SP}+)(?:${numbers})${E}(?![.,]\\d|${SP}*%)`)
 
+/**
+ * A capitalised number word inside a sentence, after a lower-case word and before a capitalised one, begins a
+ * name: "la comarca de Tres Vegas", "село Три Криниці", "посёлок Две Реки" (French has its own rule, German reads
+ * it in filters.ts; English is left out, as its headlines capitalise every word).
+ */
+const capitalisedName = (words: string): RegExp =>
+  new RegExp(`(?<=\\p{Ll}${SP}+)(?:${words})(?=${SP}+\\p{Lu})`, 'gu')
+
+/**
+ * A number called or dialled, with nothing after it that it could count ("llamado al 1551 para otras gestiones",
+ * "call 111 for advice"; not "called 300 voters"): a line's number.
+ */
+const dialled = (before: string, then: string): RegExp =>
+  re(`(?<=${B}(?:${before})${SP}+)\\d{3,5}${E}(?=${SP}*(?:[.;:)]|,(?!\\d)|$)|${SP}+(?:${then})${E})`)
+
 /** A house number ends its clause: "улице, 23;" (not "улице Ленина, 1500 человек"). */
 const HOUSE_END = `(?=${SP}*(?:[,.;:)»"]|$))`
 
@@ -36,6 +51,10 @@ const houseNumberAfterName = (streets: string): RegExp =>
 export const NAMING_NUMBERS: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   en: [
     re(`${B}(?:\\d|one|two|three|four|five|seven)-star${E}`),
+    dialled(
+      `(?:call|dial|ring|phone|text)(?:s|ed|ing|led|ling)?|(?:call|ring|phone)${SP}+on`,
+      'for|to|and|or|if|with|from|free|any',
+    ),
     re(`(?<=${B}the${SP}+)big${SP}+(?:three|four|five|six)${E}`),
   ],
   fr: [
@@ -45,15 +64,33 @@ export const NAMING_NUMBERS: Readonly<Record<LanguageCode, readonly RegExp[]>> =
   es: [
     numberThen('una|dos|tres|cuatro|cinco', 'estrellas?'),
     emergency('el|al|del', '112|091|092|062|061|016'),
+    dialled(`(?:llam|marc)\\p{L}*${SP}+(?:al|el)|teléfono`, 'para|y|o|si|con|desde|en|gratuito'),
+    capitalisedName('Una|Uno|Dos|Tres|Cuatro|Cinco|Seis|Siete|Ocho|Nueve|Diez|Once|Doce|Cien|Mil'),
   ],
-  de: [emergency('Notruf|Notrufnummer', '112|110|116117')],
+  de: [
+    emergency('Notruf|Notrufnummer', '112|110|116117'),
+    // "Über die 112 gingen 410.000 Anrufe ein", "unter der 110": the line, when no noun follows (nouns are capitals)
+    new RegExp(
+      `(?<=${B}(?:[Dd]ie|[Dd]er|[Üü]ber${SP}+die|[Uu]nter${SP}+der)${SP}+)(?:112|110|116117)${E}(?![.,]\\d|${SP}*%|${SP}+\\p{Lu})`,
+      'gu',
+    ),
+  ],
   uk: [
     emergency('номер|номером|лінію|лінія', '112|101|102|103|104|1545'),
+    // "Телефон служби порятунку — 101"
+    re(
+      `(?<=${B}телефон\\p{L}*(?:${SP}+\\p{L}+){0,3}${SP}*[—–:-]?${SP}*)(?:112|101|102|103|104|1545)${E}(?![.,]\\d)`,
+    ),
+    capitalisedName("Один|Одна|Два|Дві|Три|Чотири|П['’]ять|Шість|Сім|Вісім|Дев['’]ять|Десять|Сто"),
     houseNumber('вул\\.|вулиц\\p{L}*|просп\\.|проспект\\p{L}*|бульвар\\p{L}*|провулк\\p{L}*|пров\\.'),
     houseNumberAfterName('вулиц\\p{L}*|проспект\\p{L}*|бульвар\\p{L}*|провулк\\p{L}*'),
   ],
   ru: [
     emergency('номер|номеру|номером|линию', '112|101|102|103|104'),
+    re(
+      `(?<=${B}телефон\\p{L}*(?:${SP}+\\p{L}+){0,3}${SP}*[—–:-]?${SP}*)(?:112|101|102|103|104)${E}(?![.,]\\d)`,
+    ),
+    capitalisedName('Один|Одна|Два|Две|Три|Четыре|Пять|Шесть|Семь|Восемь|Девять|Десять|Сто|Сорок'),
     houseNumber('ул\\.|улиц\\p{L}*|просп\\.|проспект\\p{L}*|бульвар\\p{L}*|переул\\p{L}*|пер\\.|шоссе'),
     houseNumberAfterName('улиц\\p{L}*|проспект\\p{L}*|бульвар\\p{L}*|переул\\p{L}*|шоссе'),
   ],

@@ -34,6 +34,18 @@ const eldest = (words: string, ofThem: string, years: string): RegExp =>
     `(?<=${B}(?:${words})\\p{L}*(?:${SP}+(?:${ofThem}))?${SP}*[—–-]?${SP}+)\\d{1,3}(?:${SP}+(?:${years}))?(?![\\p{L}\\d]|[.,]\\d|${SP}*%)`,
   )
 
+/**
+ * A time reference that measures how rare something is, not a quantity: "for the first time in 31 years", "the
+ * lowest in fifteen years", "вперше за десять років" (like "a 41-year high"; decided in session 10). `before` is
+ * what precedes the count (with any qualifier), `units` the words for years, decades, months.
+ */
+const firstIn = (before: string, units: string): RegExp =>
+  re(`(?<=${B}(?:${before})${SP}+)(?:[\\p{L}\\d'’-]+${SP}+){1,3}?(?:${units})${E}`)
+
+/** An age as a threshold: "älter als 75 Jahre", "older than 75", "старше 75 лет". */
+const olderThan = (before: string, years: string): RegExp =>
+  re(`(?<=${B}(?:${before})${SP}+)\\d{1,3}(?:${SP}+(?:${years}))?${E}(?![.,]\\d|${SP}*%)`)
+
 const UK_TENS = "двадцять|тридцять|сорок|п['’]ятдесят|шістдесят|сімдесят|вісімдесят|дев['’]яносто"
 const UK_ORDINAL =
   "(?:перш|друг|трет|четверт|п['’]ят|шост|сьом|восьм|дев['’]ят)(?:ий|ій|а|я|е|є|ого|ього|ому|ьому|ої|ьої|у|ю)"
@@ -52,6 +64,11 @@ const TOP_TEN = re(
 export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   en: [
     QUOTED_NAME,
+    firstIn(
+      `(?:first|only)${SP}+time${SP}+in|(?:highest|lowest|biggest|largest|smallest|worst|best|fastest|slowest|strongest|weakest)(?:${SP}+(?:level|rate|figure|total|number|reading))?${SP}+(?:in|for)|first${SP}+(?:\\p{L}+${SP}+)?in${SP}+(?:more${SP}+than|over|almost|nearly)`,
+      'years|decades|months',
+    ),
+    olderThan(`(?:older|younger)${SP}+than`, `years(?:${SP}+old)?`),
     re(`${B}one${SP}+way${E}`),
     section('note|section|clause|paragraph|chapter|annex|rule|point|item|table|figure|appendix'),
     ageBound(`years(?:${SP}+old)?`, 'or|and', 'older|younger|over|under'),
@@ -64,13 +81,17 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
     // an emergency line named by its number: "callers to 911", "dialled 999", "911 dispatchers"
     re(`(?<=${B}(?:to|on|dial(?:l?ed|l?ing)?|call(?:ed|ing)?|than)${SP}+)(?:911|999|112)${E}`),
     re(
-      `${B}(?:911|999|112)(?=${SP}+(?:callers?|lines?|dispatch\\p{L}*|operators?|cent(?:re|er)s?|system|service)${E})`,
+      `${B}(?:911|999|112)(?=${SP}+(?:callers?|calls?(?!${SP}+(?:an?|per|each|every)${SP}+\\p{L})|lines?|dispatch\\p{L}*|operators?|cent(?:re|er)s?|system|service)${E})`,
     ),
     // a local phone number after the word for a line: "its non-emergency line, 555-0142"
     re(`(?<=${B}(?:line|number|phone|hotline|helpline|tel\\.?)[,:]?${SP}+)\\d{3}-\\d{4}${E}`),
   ],
   fr: [
     QUOTED_NAME,
+    firstIn(
+      `(?:première|seule)${SP}+fois${SP}+(?:en|depuis)(?:${SP}+(?:plus${SP}+de|près${SP}+de))?|(?:plus${SP}+(?:haut|bas)|record)${SP}+depuis(?:${SP}+(?:plus${SP}+de|près${SP}+de))?`,
+      'ans|années|décennies|mois',
+    ),
     section('note|section|point|paragraphe|annexe|chapitre|article'),
     // a clock hour: "publiées mercredi à 17h", "attendait depuis 7h", "vers 16h" (not "48 h de grève")
     re(
@@ -94,6 +115,10 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   ],
   es: [
     QUOTED_NAME,
+    firstIn(
+      `(?:primera|única)${SP}+vez${SP}+(?:en|desde${SP}+hace)(?:${SP}+(?:más${SP}+de|casi))?|(?:más${SP}+(?:alto|alta|bajo|baja)|récord)${SP}+en(?:${SP}+(?:más${SP}+de|casi))?`,
+      'años|décadas|meses',
+    ),
     section('nota|sección|apartado|punto|anexo|capítulo|artículo'),
     ageBound('años', 'o|y', `más${SP}+(?:mayores|jóvenes)|mayores`),
     // "los mayores de 65 seguirán viajando gratis", "las menores de 18"
@@ -108,6 +133,11 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   ],
   de: [
     QUOTED_NAME,
+    firstIn(
+      `(?:zum${SP}+ersten${SP}+Mal|erstmals|erstmalig)${SP}+seit(?:${SP}+(?:mehr${SP}+als|über|fast|knapp))?|(?:höchsten|niedrigsten|tiefsten)${SP}+(?:\\p{L}+${SP}+)?seit(?:${SP}+(?:mehr${SP}+als|über|fast))?`,
+      'Jahren|Jahrzehnten|Monaten',
+    ),
+    olderThan(`(?:älter|jünger)${SP}+als`, 'Jahre'),
     section('Abschnitt|Ziffer|Punkt|Kapitel|Anhang|Anlage|Randnummer|Nummer|Tabelle|Abbildung'),
     // "Rund 85 Prozent der Toten seien 75 Jahre oder älter gewesen"
     ageBound('Jahre', 'oder|und', 'älter|jünger'),
@@ -115,6 +145,11 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   ],
   uk: [
     QUOTED_NAME,
+    firstIn(
+      `(?:вперше|уперше)${SP}+за(?:${SP}+(?:понад|майже|більш${SP}+ніж|більше${SP}+ніж))?`,
+      'рок\\p{L}*|років|літ|десятиліт\\p{L}*|місяц\\p{L}*|місяців',
+    ),
+    olderThan(`(?:старш|молодш)\\p{L}*(?:${SP}+за)?`, 'рок\\p{L}*|рік'),
     section('пункт|пункту|пунктом|розділ|розділу|додаток|додатку|глава|глави|статт[яіею]'),
     ageBound('рок[иів]', 'і|й|та|або', 'старш\\p{L}*|молодш\\p{L}*'),
     eldest('наймолодш|найстарш', `з${SP}+них`, 'рік|роки|років'),
@@ -124,6 +159,11 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   ],
   ru: [
     QUOTED_NAME,
+    firstIn(
+      `впервые${SP}+за(?:${SP}+(?:более${SP}+чем|почти|свыше|последние))?`,
+      'лет|год\\p{L}*|десятилет\\p{L}*|месяц\\p{L}*',
+    ),
+    olderThan('старше|моложе|младше', 'лет|года?'),
     section('пункт|пункта|пунктом|раздел|раздела|приложение|приложения|глава|главы|стать[яиеюей]'),
     ageBound('лет|года?', 'и|или', 'старше|младше|моложе'),
     eldest(`самому${SP}+молод|самому${SP}+стар|младш|старш`, `из${SP}+них`, 'год|года|лет'),

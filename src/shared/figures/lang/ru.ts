@@ -100,6 +100,8 @@ export const ru: Lexicon = {
     десятки: { value: 24 },
     десятков: { value: 24 },
     десятками: { value: 24 },
+    десятках: { value: 24 },
+    сотнях: { value: 200 },
     сотни: { value: 200 },
     сотен: { value: 200 },
     сотнями: { value: 200 },

@@ -149,6 +149,11 @@ export type Lexicon = {
     or: readonly string[]
     /** one in five, 3 out of 10 */
     ratio: readonly string[]
+    /**
+     * Whether two numbers in digits joined by a ratio word are a ratio (true when absent): Ukrainian reads "дві з
+     * семи" as a share but "780 із 1 214" as two figures, a count and its total (as Russian reads "21 из 35").
+     */
+    ratioOfDigits?: boolean
   }
   /** Words that are the number one when alone ("one", "un", "une", "ein", "один"); judged with care. */
   one: readonly string[]
