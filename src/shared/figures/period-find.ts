@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node'
 import type { ParsedComponents } from 'chrono-node'
 import type { Day } from './dates'
-import { addMonths, lastDayOfMonth, monthNumber, toISO } from './dates'
+import { addDays, addMonths, lastDayOfMonth, monthNumber, toISO } from './dates'
 import { detectFigures } from './detect'
 import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
@@ -205,8 +205,28 @@ function readPhrases(
   const found = [...whole, ...read.filter((p) => !whole.includes(p))]
   // a start and a duration (period-start.ts) are one span, read before the phrases inside it
   return mergeRanges(slice, [...startSpans(slice, found, lex, ref, ahead), ...found], ref, words).map((p) =>
-    asOfEnd(p, slice),
+    afterDay(asOfEnd(p, slice), slice, lex),
   )
+}
+
+/**
+ * "in the 48 hours after the session on 3 February", "за 48 годин після старту продажу … 5 грудня", "dans les trois
+ * jours suivant le 2 mai": a count of hours or days after a day named in the same clause runs from that day to
+ * that many days on.
+ */
+const AFTER_DAY =
+  /(?<![\p{L}\d])(\d+|\p{L}+)\s+(hours?|days?|heures?|jours?|horas?|días?|Stunden|Tagen?|годин\p{L}*|дн(?:і|ів)|доб(?:и|у)?|час(?:а|ов)?|дн(?:я|ей)|сут(?:ок|ки))\s+(?:(?:immediately\s+)?(?:after|following)|після|après|suivant|tras|después\s+de|nach|после)(?![\p{L}])[^.;:!?\d]{0,90}$/iu
+
+function afterDay(p: FoundPeriod, slice: string, lex: Lexicon): FoundPeriod {
+  if (toISO(p.from) !== toISO(p.to)) return p
+  const m = AFTER_DAY.exec(slice.slice(Math.max(0, p.index - 140), p.index))
+  if (!m) return p
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : lex.parseNumberWords([m[1].toLowerCase()])?.value
+  if (n === undefined || n < 1) return p
+  const hours = /^(?:hour|heure|hora|Stunde|годин|час)/iu.test(m[2])
+  const days = hours ? Math.ceil(n / 24) : n
+  if (days > 31) return p
+  return { ...p, to: addDays(p.from, days), bounded: true }
 }
 
 /** `outer` is a span written with its end whose words hold all of `inner`'s, which is its end read alone. */

@@ -190,9 +190,13 @@ export function readSentence(args: {
       // in a forecast a month without its year is the next one, not the last one begun
       if (
         ref &&
-        (nearest.implicit || weekdayOnly(nearest.text)) &&
+        (nearest.implicit || weekdayOnly(nearest.text) || thisComing(nearest, ref)) &&
         before(nearest.to, ref) &&
-        isForecast(text.slice(source.start, source.end), lex.code, nearest.text)
+        isForecast(
+          text.slice(source.start, source.end),
+          lex.code,
+          thisComing(nearest, ref) ? '' : nearest.text,
+        )
       ) {
         if (weekdayOnly(nearest.text)) {
           const coming = byWeeks(nearest.from, nearest.to, 1)
@@ -232,3 +236,18 @@ export function readSentence(args: {
   }
   return undefined
 }
+
+/**
+ * "this winter", "cet hiver", "этой зимой", "цієї зими" with no year written: in a forecast, once that one is over,
+ * the coming one (a future period with no year written is the next such period, session 9).
+ */
+const THIS_OVER =
+  /^(?:this|cet(?:te)?|ce|este|esta|dies\p{L}*|цьо\p{L}*|ціє\p{L}*|ці\p{L}*|эт\p{L}*|(?:в|у)\s+(?:эт|цьо|ці)\p{L}*)\s+\D+$/iu
+
+/** Days since 1970. */
+const dayCount = (d: Day): number => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000
+
+/** A "this …" period over by `ref` whose next one begins sooner than the last one ended (`THIS_OVER`). */
+const thisComing = (p: { from: Day; to: Day; text: string }, ref: Day): boolean =>
+  THIS_OVER.test(p.text) &&
+  dayCount({ ...p.from, year: p.from.year + 1 }) - dayCount(ref) < dayCount(ref) - dayCount(p.to)

@@ -284,3 +284,62 @@ describe('ru: "следующего года" with no count is the next calendar
     expect(period(article('2025-10-21', sentence), figure, 'ru')).toEqual(want)
   })
 })
+
+describe('"this winter" in a forecast, once the last one is long over, is the coming one', () => {
+  it.each([
+    ['ru', 'Этой зимой на улицы будут выходить до 2 300 машин.', 'до 2 300', ['2025-12-01', '2026-02-28']],
+    [
+      'es',
+      'El Gobierno prevé que la luz cueste unos 68 euros este invierno.',
+      'unos 68 euros',
+      ['2025-12-01', '2026-02-28'],
+    ],
+    [
+      'uk',
+      'Цієї зими місто планує витратити 40 млн грн на прибирання снігу.',
+      '40 млн грн',
+      ['2025-12-01', '2026-02-28'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2025-10-21', sentence), figure, lang)).toEqual(want)
+  })
+
+  it('a summer just ended stays the one past, even beside a plan', () => {
+    const text = article(
+      '2026-10-13',
+      'The airline flew 14 aircraft this summer and will add two more next year.',
+    )
+    expect(period(text, '14', 'en')).toEqual(['2026-06-01', '2026-08-31'])
+  })
+})
+
+describe('a count of hours or days after a day named runs from that day', () => {
+  it.each([
+    [
+      'en',
+      'In the 48 hours after the session on 3 February, 412 prisoners were moved.',
+      '412',
+      ['2026-02-03', '2026-02-05'],
+    ],
+    [
+      'uk',
+      'За 48 годин після старту продажу 5 лютого було продано понад 180 тисяч квитків.',
+      'понад 180 тисяч',
+      ['2026-02-05', '2026-02-07'],
+    ],
+    [
+      'fr',
+      'Dans les trois jours après le 2 février, 9 400 dossiers ont été déposés.',
+      '9 400',
+      ['2026-02-02', '2026-02-05'],
+    ],
+    [
+      'de',
+      'In den 48 Stunden nach dem 3. Februar wurden 412 Häftlinge verlegt.',
+      '412',
+      ['2026-02-03', '2026-02-05'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2026-03-18', sentence), figure, lang)).toEqual(want)
+  })
+})
