@@ -114,6 +114,25 @@ describe('a hostile team server', () => {
     }
   }, 40_000)
 
+  it('that drips its answer a byte at a time: ended as too slow, not waited on', async () => {
+    // Never silent for the idle limit, so only the progress rule ends it; on the old code it went on for hours.
+    const server = await hostile((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write(' ')), 200)
+    })
+    try {
+      const { error, seconds, changed } = await syncWith(server.url)
+      expect(error).toMatchObject({
+        code: 'unreachable',
+        message: expect.stringContaining('answers too slowly'),
+      })
+      expect(seconds).toBeLessThan(20)
+      expect(changed).toEqual([])
+    } finally {
+      await server.close()
+    }
+  }, 40_000)
+
   it('whose answer never ends: refused at the limit, not gathered until memory runs out', async () => {
     let sent = 0
     const chunk = Buffer.alloc(256 * 1024, 0x20)

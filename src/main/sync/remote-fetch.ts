@@ -12,6 +12,9 @@ import { safeUrl } from './sync-protocol'
 
 /** Codes of the errors below (node-fetch copies a socket error's code onto the error it throws). */
 export const IDLE = 'GLOSSA_REMOTE_IDLE'
+export const SLOW = 'GLOSSA_REMOTE_SLOW'
+/** The least a socket in use must move in a minute (17 bytes a second): no real server is slower and working. */
+const MIN_PROGRESS_BYTES = 1024
 export const REDIRECTED = 'GLOSSA_REMOTE_REDIRECT'
 
 /**
@@ -33,12 +36,28 @@ export function remoteLimits(env: NodeJS.ProcessEnv = process.env) {
 /**
  * A socket that has neither sent nor received anything for `idleMs` is ended, failing its request. The agent is
  * given the same timeout: it re-arms a socket's timer as it goes back to the pool, and would otherwise disarm it.
+ * A socket in use that moves fewer than MIN_PROGRESS_BYTES in a whole `idleMs` is ended too: a server dripping a
+ * byte now and then is never silent, and held the sync (and every sync queued behind it) for as long as it liked.
  */
 function watchIdle(socket: Socket, idleMs: number) {
-  socket.setTimeout(idleMs, () => {
-    const err = new Error(`the server sent nothing for ${Math.round(idleMs / 1000)} s`)
-    socket.destroy(Object.assign(err, { code: IDLE }))
-  })
+  const end = (code: string, why: string) => socket.destroy(Object.assign(new Error(why), { code }))
+  socket.setTimeout(idleMs, () => end(IDLE, `the server sent nothing for ${Math.round(idleMs / 1000)} s`))
+  let since: number | undefined
+  let moved = 0
+  const check = setInterval(() => {
+    // Node's own mark of a socket carrying a request (the pool's free sockets have none).
+    const busy = Boolean((socket as Socket & { _httpMessage?: unknown })._httpMessage)
+    const bytes = socket.bytesRead + socket.bytesWritten
+    const now = Date.now()
+    if (!busy) since = undefined
+    else if (since === undefined || bytes - moved >= MIN_PROGRESS_BYTES) {
+      since = now
+      moved = bytes
+    } else if (now - since >= idleMs)
+      end(SLOW, `the server sent less than ${MIN_PROGRESS_BYTES} bytes in ${Math.round(idleMs / 1000)} s`)
+  }, idleMs / 4)
+  check.unref()
+  socket.once('close', () => clearInterval(check))
   return socket
 }
 

@@ -8,7 +8,7 @@ import PouchDB from 'pouchdb'
 import { ASSET_NAME, PDF_ASSET_NAME } from '../../shared/assets'
 import { parseDocId } from '../../shared/sync/doc-ids'
 import { canonicalJson, splitBy, stripCouchFields } from '../../shared/sync/docs'
-import { IDLE, REDIRECTED, boundedFetch, remoteLimits } from './remote-fetch'
+import { IDLE, REDIRECTED, SLOW, boundedFetch, remoteLimits } from './remote-fetch'
 import { safeUrl } from './sync-protocol'
 import type { Change, Outgoing, SyncAnswer, SyncAsset, SyncFailureCode, SyncRequest } from './sync-protocol'
 
@@ -80,7 +80,7 @@ class SyncFailure extends Error {
 /** A failure of the server as a whole (stuck, too much, gone elsewhere), never of the one document asked for. */
 const serverWide = (err: unknown) => {
   const e = err as { code?: unknown; type?: unknown } | null
-  return e?.code === IDLE || e?.code === REDIRECTED || e?.type === 'max-size'
+  return e?.code === IDLE || e?.code === SLOW || e?.code === REDIRECTED || e?.type === 'max-size'
 }
 
 export function remoteFailure(err: unknown, remote: SyncRequest['remote']): SyncFailure {
@@ -97,6 +97,11 @@ export function remoteFailure(err: unknown, remote: SyncRequest['remote']): Sync
     return new SyncFailure(
       'unreachable',
       `The server at ${where} stopped answering (it sent nothing for ${Math.round(remoteLimits().idleMs / 1000)} s); nothing was changed here.`,
+    )
+  if (e.code === SLOW)
+    return new SyncFailure(
+      'unreachable',
+      `The server at ${where} answers too slowly to sync with (less than a kilobyte in ${Math.round(remoteLimits().idleMs / 1000)} s); nothing was changed here.`,
     )
   if (e.type === 'max-size')
     return new SyncFailure(
