@@ -12,9 +12,12 @@ const RANGE_SEP = String.raw`to|through|till|until|-|–|—|au|à|jusqu['’]au
 /** Words that join two day numbers into a range only after "between": "and", "et", "y", "und", "і", "и". */
 const AND_SEP = String.raw`and|et|y|und|і|й|та|и`
 
+/** A weekday's name written before a day number ("du vendredi 21 au dimanche 23 novembre", "vom Freitag, 3."). */
+const WEEKDAY = String.raw`(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|понеділ\p{L}*|вівтор\p{L}*|середи|середу|четверга|п['’]ятниці|суботи|неділі|понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья),?\s+)?`
+
 /** Two day numbers and a month: "27 and 30 November", "12. bis 19. Juli", "5 y el 8 de diciembre", "12–19 July 2026". */
 const DAY_RANGE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/-])(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:(${RANGE_SEP})|(${AND_SEP}))\s*(?:the\s+|le\s+|el\s+|dem\s+|zum\s+)?(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+)(?:\s+(?:de\s+)?(\d{4})(?!\d))?`,
+  String.raw`(?<![\p{L}\d.,/-])${WEEKDAY}(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:(${RANGE_SEP})|(${AND_SEP}))\s*(?:the\s+|le\s+|el\s+|dem\s+|zum\s+)?${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+)(?:\s+(?:de\s+)?(\d{4})(?!\d))?`,
   'giu',
 )
 

@@ -343,3 +343,28 @@ describe('a count of hours or days after a day named runs from that day', () => 
     expect(period(article('2026-03-18', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('a day range with its weekdays written is one span', () => {
+  it.each([
+    [
+      'fr',
+      'La collecte a réuni 9 200 tonnes, du vendredi 21 au dimanche 23 novembre.',
+      '9 200 tonnes',
+      ['2025-11-21', '2025-11-23'],
+    ],
+    [
+      'es',
+      'La feria recibió 40.000 visitantes del viernes 21 al domingo 23 de noviembre.',
+      '40.000',
+      ['2025-11-21', '2025-11-23'],
+    ],
+    [
+      'en',
+      'The fair drew 40,000 visitors from Friday 21 to Sunday 23 November.',
+      '40,000',
+      ['2025-11-21', '2025-11-23'],
+    ],
+  ])('%s: %s', (lang, sentence, figure, want) => {
+    expect(period(article('2025-11-24', sentence), figure, lang)).toEqual(want)
+  })
+})
