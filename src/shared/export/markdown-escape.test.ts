@@ -175,3 +175,37 @@ describe('escapeInline with its fast path', () => {
     }
   })
 })
+
+// blockquote as it was before its one-line fast path and its line-start check without regular expressions.
+function blockquoteBefore(text: string): string {
+  const start = (line: string) =>
+    /^[-+>=]/.test(line) ? `\\${line}` : line.replace(/^(\d{1,9})([.)])/, '$1\\$2')
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+  return lines.map((line) => (line ? `> ${start(escapeInline(line))}` : '>')).join('\n')
+}
+
+describe('blockquote with its one-line fast path', () => {
+  it('quotes 20,000 random texts exactly as before', () => {
+    const pieces = [...'ab Z09.)-+>=*#_<\t\u00a0\u2028', '\n', '\r\n', '\r', '12.', '7)', '1234567890.', '- ']
+    let seed = 11
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let n = 0; n < 20000; n++) {
+      const text = Array.from(
+        { length: Math.floor(next() * 10) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('')
+      expect(blockquote(text), JSON.stringify(text)).toBe(blockquoteBefore(text))
+    }
+  })
+})
+
+describe('tagName remembered', () => {
+  it('gives the same name on every call, past the size where the cache is emptied', () => {
+    for (let round = 0; round < 2; round++)
+      for (let n = 0; n < 10_050; n += 7) expect(tagName(`tag ${n}/x y`)).toBe(`tag-${n}/x-y`)
+  })
+})

@@ -46,9 +46,13 @@ export function escapeLine(text: string): string {
  * setext underlines and thematic breaks (`=`, `-`). Everything else at the line start is escaped inline.
  */
 function escapeLineStart(line: string): string {
-  if (/^[-+>=]/.test(line)) return `\\${line}`
-  return line.replace(/^(\d{1,9})([.)])/, '$1\\$2')
+  const first = line.charCodeAt(0)
+  if (first === 45 || first === 43 || first === 62 || first === 61) return `\\${line}` // - + > =
+  // Only a digit may start an ordered list item: no regular expression for the other lines.
+  return first >= 48 && first <= 57 ? line.replace(/^(\d{1,9})([.)])/, '$1\\$2') : line
 }
+
+const LINE_BREAK = /[\r\n]/
 
 /**
  * Plain text (a quote) as a blockquote: every line prefixed with `> `, blank lines as a bare `>`, so
@@ -56,6 +60,11 @@ function escapeLineStart(line: string): string {
  * space would make code blocks.
  */
 export function blockquote(text: string): string {
+  // One line (most quotes): the same as below, without splitting it into lines.
+  if (!LINE_BREAK.test(text)) {
+    const line = text.trim()
+    return line ? `> ${escapeLineStart(escapeInline(line))}` : '>'
+  }
   const lines = text
     .replace(/\r\n?/g, '\n')
     .trim()
@@ -79,5 +88,14 @@ export function obsidianTag(tag: string): string {
 
 /** The tag name Obsidian accepts for a Glossa tag: `follow up` → `follow-up`. */
 export function tagName(tag: string): string {
-  return tag.trim().replace(/[^\p{L}\p{N}_/-]+/gu, '-')
+  let name = TAG_NAMES.get(tag)
+  if (name === undefined) {
+    name = tag.trim().replace(/[^\p{L}\p{N}_/-]+/gu, '-')
+    // An archive has few tags, each on thousands of annotations; the cache stays small whatever it meets.
+    if (TAG_NAMES.size >= 10_000) TAG_NAMES.clear()
+    TAG_NAMES.set(tag, name)
+  }
+  return name
 }
+
+const TAG_NAMES = new Map<string, string>()
