@@ -2,15 +2,21 @@
 // own, written, flushed, closed, renamed over the target — are five thread-pool calls in a row, each a wake-up of
 // a pool thread and then of this thread; on a loaded machine each wake-up can wait behind other work, and the
 // save p99 at 10,000 articles was 5–16 ms against a median of 1 ms (bench/README "Ninth session"). Here one
-// worker thread makes the same calls synchronously and answers once: two wake-ups instead of ten. The worker's
+// worker thread makes the same calls synchronously, the folder's flush after the rename included, and answers
+// once: two wake-ups instead of ten. The worker's
 // code is given as text, so it needs no file of its own in any build (the app, the CLI, the bench, tests).
 import { Worker } from 'node:worker_threads'
 
-/** The worker: for each message, the same steps as atomic.ts's writeNow, answered with null or the error. */
+/**
+ * The worker: for each message, the same steps as atomic.ts's writeNow — the folder's flush after the rename too
+ * (flushFolder), in this thread, so the save stays one round trip — answered with null or the error.
+ */
 const WORKER_CODE = `
 const { parentPort } = require('node:worker_threads')
 const fs = require('node:fs')
+const path = require('node:path')
 const BUSY = new Set(['EPERM', 'EACCES', 'EBUSY'])
+const UNFLUSHABLE_ON_WIN32 = new Set(['EISDIR', 'EPERM'])
 const pause = new Int32Array(new SharedArrayBuffer(4))
 function renameRetrying(from, to) {
   for (let attempt = 1; ; attempt++) {
@@ -20,6 +26,17 @@ function renameRetrying(from, to) {
       if (process.platform !== 'win32' || !BUSY.has(err.code) || attempt === 10) throw err
       Atomics.wait(pause, 0, 0, 100)
     }
+  }
+}
+function flushFolder(dir) {
+  let fd = null
+  try {
+    fd = fs.openSync(dir, 'r')
+    fs.fsyncSync(fd)
+  } catch (err) {
+    if (process.platform !== 'win32' || !UNFLUSHABLE_ON_WIN32.has(err.code)) throw err
+  } finally {
+    if (fd !== null) fs.closeSync(fd)
   }
 }
 parentPort.on('message', ({ id, temp, file, data }) => {
@@ -32,6 +49,7 @@ parentPort.on('message', ({ id, temp, file, data }) => {
       fs.closeSync(fd)
     }
     renameRetrying(temp, file)
+    flushFolder(path.dirname(file))
     parentPort.postMessage({ id, error: null })
   } catch (err) {
     try { fs.rmSync(temp, { force: true }) } catch {}
@@ -123,8 +141,8 @@ export type WriterThread = 'save' | 'after'
 const writers: Record<WriterThread, Writer> = { save: new Writer(), after: new Writer() }
 
 /**
- * Writes `data` to `temp` (created, never an existing file), flushes it to disk and renames it over `file`, in
- * the worker thread; rejects with the failing call's error (its `code` kept) after removing the temp file. Null
+ * Writes `data` to `temp` (created, never an existing file), flushes it to disk, renames it over `file` and
+ * flushes `file`'s folder, in the worker thread; rejects with the failing call's error (its `code` kept) after removing the temp file. Null
  * when no worker thread can run here: the caller writes through the thread pool instead.
  */
 export function writeInThread(

@@ -9,8 +9,6 @@
 // is a kill or a crash of the process alone: nothing written to the kernel was lost, and saves-in-flight is
 // whole.
 import { unlinkSync } from 'node:fs'
-import { open } from 'node:fs/promises'
-import type { FileHandle } from 'node:fs/promises'
 import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { writeAtomic } from './atomic'
@@ -64,8 +62,8 @@ export function leftByPowerCut(mark: OpenMark | 'unreadable' | null, now = boote
 }
 
 /**
- * Writes the mark (atomic.ts: a temp file, flushed, renamed over the mark), then flushes the folder so the rename
- * is on disk too (where a folder cannot be flushed, as on Windows, the rename is as durable as the system makes it).
+ * Writes the mark (atomic.ts: a temp file, flushed, renamed over the mark, then the folder flushed so the rename is
+ * on disk too; where a folder cannot be flushed, as on Windows, the rename is as durable as the system makes it).
  */
 export async function writeOpenMark(dir: string, recount: boolean): Promise<void> {
   const file = join(dir, OPEN_MARK_FILE)
@@ -77,20 +75,6 @@ export async function writeOpenMark(dir: string, recount: boolean): Promise<void
     ...(recount ? { recount: true } : {}),
   }
   await writeAtomic(file, JSON.stringify(mark))
-  await flushFolder(dir)
-}
-
-/** Off the main thread (an fsync can wait tens of ms on a busy disk). */
-async function flushFolder(dir: string): Promise<void> {
-  let handle: FileHandle | null = null
-  try {
-    handle = await open(dir, 'r')
-    await handle.sync()
-  } catch {
-    // Not every system flushes a folder (Windows refuses to open one): the rename is then as durable as it gets.
-  } finally {
-    await handle?.close().catch(() => {})
-  }
 }
 
 /** Archives this process marked, and whether each may be closed now (no save under way). */
