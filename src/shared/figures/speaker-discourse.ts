@@ -11,6 +11,7 @@ import { modelAttribution, POINTS_BACK } from './attribution-model'
 import { quoteAt, quoteSpans } from './clauses'
 import type { QuoteSpan } from './clauses'
 import { sentenceAt, splitSentences } from './sentences'
+import { agreeWithPronoun } from './speaker-gender'
 import { eventSpeaker, transcriptTurn } from './speech-events'
 import type { Sentence } from './sentences'
 import { discourseTable, SOURCE_NOUNS } from './speaker-tables'
@@ -267,6 +268,9 @@ export function discourse(text: string, lex: Lexicon): Discourse {
       back[i] = expandShort(back[i] ?? '', back.slice(0, i))
     if (back[i] === POINTS_BACK)
       back[i] = (first ? last : state) ?? modelAttribution({ text, start: s.start, lex }) ?? undefined
+    // a gendered pronoun stands for a person of its gender (speaker-gender.ts)
+    if (typeof back[i] === 'string')
+      back[i] = agreeWithPronoun(back[i] ?? undefined, text, s.start, s.end, s.end, lex)
     // a new paragraph starts in the article's voice unless it continues the last speaker
     if (first && !(back[i] === undefined && continues(text, s, quotes, lex))) state = undefined
     // (a figure of a sentence with an event that its clause does not own takes the state before the sentence;
@@ -289,11 +293,13 @@ export function discourseSpeaker(text: string, start: number, end: number, lex: 
   const d = discourse(text, lex)
   if (d.sentences.length === 0) return undefined
   const at = sentenceAt(d.sentences, start)
+  const s = d.sentences[at]
   if (own === POINTS_BACK) {
-    const s = d.sentences[at]
     const first = at === 0 || d.sentences[at - 1].paragraph !== s.paragraph
-    return (first ? d.previous[at] : d.carried[at]) ?? modelAttribution({ text, start, lex })
+    const back = (first ? d.previous[at] : d.carried[at]) ?? modelAttribution({ text, start, lex })
+    return agreeWithPronoun(back, text, s.start, s.end, start, lex)
   }
-  if (own !== undefined) return expandShort(own, d.own.slice(0, at))
+  if (own !== undefined)
+    return agreeWithPronoun(expandShort(own, d.own.slice(0, at)), text, s.start, s.end, start, lex)
   return d.carried[at]
 }
