@@ -10,10 +10,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../../../test/temp-archive'
 import { WriteBatch, writeAtomic, writeAtomicStreamed } from './atomic'
 
-/** What the writers did, in order: `open <path>`, `sync <path>`, `close <path>`, `rename <to>`, `settled <file>`. */
-const calls: string[] = []
-/** A folder's open or fsync made to fail with this code. */
-const faults = new Map<string, { on: 'open' | 'sync'; code: string }>()
+const { calls, faults } = vi.hoisted(() => ({
+  /** What the writers did, in order: `open <path>`, `sync <path>`, `close <path>`, `rename <to>`, `settled <file>`. */
+  calls: [] as string[],
+  /** A folder's open or fsync made to fail with this code. */
+  faults: new Map<string, { on: 'open' | 'sync'; code: string }>(),
+}))
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof FsPromises>()
