@@ -247,7 +247,7 @@ const UNSEEN_FLOORS: Record<
     es: { precision: 0.98, recall: 0.98, period: 0.83, speaker: 0.64 },
     de: { precision: 0.98, recall: 0.98, period: 0.79, speaker: 0.48 },
     uk: { precision: 1, recall: 1, period: 0.83, speaker: 0.74 },
-    ru: { precision: 1, recall: 1, period: 0.75, speaker: 0.57 },
+    ru: { precision: 1, recall: 1, period: 0.78, speaker: 0.57 },
   },
 }
 

@@ -25,9 +25,9 @@ const ordinal = (word: string): number | undefined => {
 const PART_OF_YEAR =
   /(?<![\p{L}\d])(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half(?=\s+of\s))(?:\s+of\s+(\d{4}|the\s+year))?(?![\p{L}\d])|(?<![\p{L}\d])(?:в|во|за|у)?\s*(перв\p{L}+|втор\p{L}+|треть\p{L}+|четв[её]рт\p{L}+|перш\p{L}+|друг\p{L}+|трет\p{L}+|четверт\p{L}+)\s+(квартал\p{L}*|полугоди\p{L}*|півріч\p{L}*)(?:\s+(\d{4})\s+(?:года|року))?(?![\p{L}\d])/giu
 
-/** "between 2017 and 2021"; "2019–2021 роках", "2023–2025 годы", "2017-2021". */
+/** "between 2017 and 2021", "между 2019 и 2024 годами", "zwischen 2017 und 2021"; "2019–2021 роках", "2017-2021". */
 const YEAR_SPAN =
-  /(?<![\p{L}\d])between\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)(?![\p{L}\d])|(?<![\p{L}\d.,])((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)(?:\s*(?:рок\p{L}*|рр\.|год\p{L}*|гг\.|years|ans|años|Jahre\p{L}*))?(?![\p{L}\d])/giu
+  /(?<![\p{L}\d])(?:between|entre|zwischen|між|между)\s+((?:19|20)\d\d)\s+(?:and|et|y|und|і|та|и)\s+((?:19|20)\d\d)(?:\s*(?:рок\p{L}*|год\p{L}*))?(?![\p{L}\d])|(?<![\p{L}\d.,])((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)(?:\s*(?:рок\p{L}*|рр\.|год\p{L}*|гг\.|years|ans|años|Jahre\p{L}*))?(?![\p{L}\d])/giu
 
 /** "year to date", "year-to-date". */
 const YEAR_TO_DATE = /(?<![\p{L}])year[\s-]to[\s-]date(?![\p{L}])/giu

@@ -368,3 +368,22 @@ describe('a day range with its weekdays written is one span', () => {
     expect(period(article('2025-11-24', sentence), figure, lang)).toEqual(want)
   })
 })
+
+describe('"between 2019 and 2024" is one span of years in every language', () => {
+  it.each([
+    ['ru', 'Между 2019 и 2024 годами город потратил на технику 21,6 млрд рублей.', '21,6 млрд рублей'],
+    ['uk', 'Між 2019 і 2024 роками місто витратило на техніку 21,6 млрд грн.', '21,6 млрд грн'],
+    [
+      'de',
+      'Zwischen 2019 und 2024 gab die Stadt 21,6 Millionen Euro für Fahrzeuge aus.',
+      '21,6 Millionen Euro',
+    ],
+    [
+      'es',
+      'Entre 2019 y 2024 la ciudad gastó 21,6 millones de euros en vehículos.',
+      '21,6 millones de euros',
+    ],
+  ])('%s: %s', (lang, sentence, figure) => {
+    expect(period(article('2025-10-21', sentence), figure, lang)).toEqual(['2019-01-01', '2024-12-31'])
+  })
+})
