@@ -37,7 +37,8 @@ export function prefillFigure(args: {
     if (candidate.qualifier) prefill.qualifier = candidate.qualifier
   }
   const period = suggestPeriod({ text, start, end, articleDate: args.articleDate, lex })
-  if (period) prefill.period = { start: period.start, end: period.end }
+  // A span that ends before it starts is a misreading, never a period to offer (ISO dates compare as strings)
+  if (period && period.start <= period.end) prefill.period = { start: period.start, end: period.end }
   const attributedTo = attributeSpeaker({ text, start, end, lex })
   if (attributedTo) prefill.attributedTo = attributedTo
   return prefill
