@@ -5,6 +5,7 @@
 // descriptor or a quoted name's frame is not the name ("Адвокатка Олена Мірошник" → "Олена Мірошник",
 // "campaign group Better Buses Kelmouth" → "Better Buses Kelmouth", "оператор «Енергомережа»" → "Енергомережа").
 import type { Lexicon } from './lang/types'
+import { escapeRegExp as escape } from './regex'
 
 /** Words a Slavic body's name runs on with after its head: "по Алтынской области", "и мониторингу". */
 const SLAVIC_LINKS = new Set(['по', 'и', 'й', 'з', 'із', 'при'])
@@ -30,7 +31,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   моз: 'міністерство охорони здоров',
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
 const isAcronym = (w: string): boolean => /^\p{Lu}{2,6}$/u.test(w)
 

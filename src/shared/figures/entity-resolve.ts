@@ -15,6 +15,7 @@ import { mentionPhrase } from './mention-phrase'
 import { roleHolder } from './role-holder'
 
 import type { Entity } from './entity-kinds'
+import { escapeRegExp as escape } from './regex'
 
 type Tok = { text: string; index: number }
 
@@ -22,7 +23,6 @@ const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
 const isAcronym = (w: string): boolean => /^\p{Lu}{2,6}$/u.test(w)
 const isQuoted = (w: string): boolean => /^[«"“]/u.test(w)
 const unquote = (w: string): string => w.replace(/^[«"“]|[»"”]$/gu, '')
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Lower-case words inside a name: "Ministry of the Interior", "Bundesamt für Fahrzeugregister". */
 const LINKS = new Set([

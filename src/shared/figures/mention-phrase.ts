@@ -12,9 +12,9 @@
 import { kindOf } from './entity-kinds'
 import type { Lexicon } from './lang/types'
 import { slavicPhraseNominative, slavicWordNominative } from './slavic-phrase'
+import { escapeRegExp as escape } from './regex'
 
 const isCap = (w: string): boolean => /^[«"“]?\p{Lu}/u.test(w)
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Words that open a source frame: prepositions, source and document nouns, spokespeople (lower case). */
 const SOURCE =

@@ -11,8 +11,8 @@ import { ukBodyNominative } from './lang/uk-names'
 import { PHRASE } from './mention-phrase'
 import { slavicPhraseNominative } from './slavic-phrase'
 import type { Lexicon } from './lang/types'
+import { escapeRegExp as escape } from './regex'
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
 const isAcronym = (w: string): boolean => /^\p{Lu}{2,6}$/u.test(w)
 

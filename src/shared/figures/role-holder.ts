@@ -7,8 +7,7 @@
 import { kindOf } from './entity-kinds'
 import type { Entity } from './entity-kinds'
 import type { Lexicon } from './lang/types'
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+import { escapeRegExp as escape } from './regex'
 
 /** Two or three capitalised names (a hyphenated one whole: "Claire Vasseur-Lemaire"). */
 const NAME =

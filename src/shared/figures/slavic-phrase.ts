@@ -6,6 +6,7 @@
 // ("Зерновой терминал", "Национальная лотерея"). The words after the head (a genitive complement:
 // "сельского хозяйства", "по Алтынской области") are kept as written. Where the text itself writes a
 // candidate form, that form wins.
+import { escapeRegExp as escape } from './regex'
 
 type Agreement = 'fem' | 'masc' | 'plural'
 
@@ -95,7 +96,6 @@ function adjective(word: string, head: string, a: Agreement, code: 'ru' | 'uk'):
   return m[1] + (soft ? 'ій' : 'ий')
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const written = (form: string, text: string): boolean =>
   new RegExp(`(?<![\\p{L}'’-])${escape(form)}(?![\\p{L}'’-])`, 'iu').test(text)
 

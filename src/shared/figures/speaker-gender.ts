@@ -9,133 +9,18 @@ import { quoteAt, quoteSpans } from './clauses'
 import { articleEntities } from './entity-resolve'
 import { sentenceAt, splitSentences } from './sentences'
 import type { Lexicon } from './lang/types'
+import { escapeRegExp as escape } from './regex'
+import { bodyGender } from './body-gender'
+import type { Gender } from './body-gender'
+import { TITLE_F, TITLE_M, PRONOUNS, SUBJECTS, roleGender, verbGender } from './gender-words'
 
-export type Gender = 'f' | 'm'
+export type { Gender }
 
 /** A person of the article: the name as first written, every place it is named, and its gender when shown. */
 export type Person = { name: string; words: string[]; mentions: number[]; gender?: Gender }
 
-const TITLE_F =
-  /^(?:mrs|ms|miss|lady|dame|mme|madame|mlle|mademoiselle|sra|señora|doña|frau|пані|госпожа|г-жа)$/u
-const TITLE_M = /^(?:mr|sir|m|monsieur|sr|señor|don|herr|herrn|пан|пана|пану|господин|г-н)$/u
-
-/** Subject pronouns (and the possessives of "according to her") that point back to a person, by language. */
-const PRONOUNS: Readonly<Record<string, readonly [RegExp, Gender][]>> = {
-  en: [
-    [/(?<![\p{L}'’])she(?![\p{L}'’])|(?<=\bto )her(?![\p{L}'’])/iu, 'f'],
-    [/(?<![\p{L}'’])he(?![\p{L}'’])|(?<=\bto )him(?![\p{L}'’])/iu, 'm'],
-  ],
-  fr: [
-    [/(?<![\p{L}'’])elle(?![\p{L}'’])/iu, 'f'],
-    // (not the impersonal "il y a", "il faut", "il s'agit", "il est")
-    [
-      /(?<![\p{L}'’])il(?![\p{L}'’])(?!\s+(?:y|faut|fallait|faudra|s['’]agit|est|était|reste|restait|semble|manque|suffit|existe|n['’]y)(?![\p{L}]))|(?<=selon )lui(?![\p{L}])/iu,
-      'm',
-    ],
-  ],
-  es: [
-    [/(?<![\p{L}])ella(?![\p{L}])/iu, 'f'],
-    [/(?<![\p{L}])él(?![\p{L}])/iu, 'm'],
-  ],
-  // (German "sie" is "she" only beside a verb in the singular: "sagt sie", "sie verlangt", not "sagen sie")
-  de: [
-    [
-      /(?<![\p{L}])(?:sie(?=\s+\p{Ll}+t(?:e)?(?![\p{L}]))|(?<=\p{Ll}t(?:e)?\s)sie(?![\p{L}])|ihr(?=\s+zufolge))/iu,
-      'f',
-    ],
-    [/(?<![\p{L}])(?:er|ihm(?=\s+zufolge))(?![\p{L}])/iu, 'm'],
-  ],
-  uk: [
-    [/(?<![\p{L}])(?:вона|її)(?![\p{L}])/iu, 'f'],
-    [/(?<![\p{L}])(?:він|його)(?![\p{L}])/iu, 'm'],
-  ],
-  ru: [
-    [/(?<![\p{L}])(?:она|её|ее)(?![\p{L}])/iu, 'f'],
-    [/(?<![\p{L}])(?:он|его)(?![\p{L}])/iu, 'm'],
-  ],
-}
-
-/** Subject pronouns only, which give a person just introduced its gender (not "her figure", "його слова"). */
-const SUBJECTS: Readonly<Record<string, readonly [RegExp, Gender][]>> = {
-  en: [
-    [/^she$/iu, 'f'],
-    [/^he$/iu, 'm'],
-  ],
-  fr: [
-    [/^elle$/iu, 'f'],
-    [/^il$/iu, 'm'],
-  ],
-  es: [
-    [/^ella$/iu, 'f'],
-    [/^él$/iu, 'm'],
-  ],
-  de: [[/^er$/iu, 'm']],
-  uk: [
-    [/^вона$/iu, 'f'],
-    [/^він$/iu, 'm'],
-  ],
-  ru: [
-    [/^она$/iu, 'f'],
-    [/^он$/iu, 'm'],
-  ],
-}
-
-/** A role noun that shows a woman or a man, written beside the name. */
-function roleGender(
-  word: string,
-  before: string | undefined,
-  code: string,
-  titles: ReadonlySet<string>,
-): Gender | undefined {
-  const w = word.toLowerCase()
-  if (code === 'en') {
-    if (/(?:woman|wife|mother|ess)$/u.test(w)) return 'f'
-    if (/(?:man|husband|father)$/u.test(w) && !/^(?:human|german|roman|norman)$/u.test(w)) return 'm'
-    return undefined
-  }
-  if (code === 'de') {
-    if (/^\p{Lu}\p{Ll}{3,}(?:erin|orin|istin|entin|antin|eurin|ärin|iterin)$/u.test(word)) return 'f'
-    if (/^\p{Lu}\p{Ll}{3,}(?:er|or|ist|ent|eur|är)$/u.test(word) && /^(?:der|ein)$/iu.test(before ?? 'der'))
-      return /^(?:der|ein)$/iu.test(before ?? '') ? 'm' : undefined
-    return undefined
-  }
-  if (code === 'fr' || code === 'es') {
-    // a role noun of the language's list, by its determiner: "la présidente", "el consejero", "une adjointe"
-    // (or its feminine: "directrice", "présidente", "consejera", "ministra")
-    const masculine = [
-      w.replace(/rice$/u, 'eur'),
-      w.replace(/e$/u, ''),
-      w.replace(/a$/u, 'o'),
-      w.replace(/a$/u, ''),
-    ]
-    if (!titles.has(w) && !masculine.some((m) => titles.has(m))) return undefined
-    const det = (before ?? '').toLowerCase()
-    if (/^(?:la|una|une|esta|cette)$/u.test(det)) return 'f'
-    if (/^(?:le|el|un|este|ce|del|au|du)$/u.test(det)) return 'm'
-    if (code === 'fr' && /(?:rice|euse|ière|esse|ienne)$/u.test(w)) return 'f'
-    // (Spanish roles show it in their ending, after "su": "su directora", "su director")
-    if (code === 'es' && /(?:ora|era|ada|ana|ica|a)$/u.test(w) && !/(?:ista|eta|ta|ia)$/u.test(w)) return 'f'
-    if (code === 'es' && /(?:or|ero|ado|ano|ico|o)$/u.test(w)) return 'm'
-    return undefined
-  }
-  // Ukrainian and Russian: feminine role nouns ("речниця", "адвокатка", "представительница", "депутатка")
-  if (/\p{Ll}{3,}(?:иця|ниця|ица|ница|ка|иня|ыня)$/u.test(w) && !/(?:ика|іка|ока)$/u.test(w)) return 'f'
-  return undefined
-}
-
-/** A Slavic verb in the past tense agreeing with its subject: "заявила", "сказав", "сообщил", "добавила". */
-function verbGender(word: string | undefined): Gender | undefined {
-  if (word === undefined) return undefined
-  const w = word.toLowerCase()
-  if (/^\p{Ll}{3,}(?:ла|лась|лася)$/u.test(w)) return 'f'
-  if (/^\p{Ll}{3,}(?:ав|ив|ів|ув|ал|ил|ел|ял|вся|лся)$/u.test(w)) return 'm'
-  return undefined
-}
-
 /** Particles inside a person's name: "Joost van Rijn", "Ursula von der Leyen". */
 const PARTICLES = new Set(['van', 'von', 'de', 'da', 'del', 'der', 'den', 'ter', 'di', 'du', 'dos', 'le'])
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A name's word as its mentions are searched: Slavic names are declined, so by their stem. */
 const stemOf = (w: string, slavic: boolean): string =>
@@ -373,71 +258,6 @@ export function pronounAt(
   const pick = before ?? found.sort((a, b) => a.index - b.index)[0]
   return { ...pick, from: start, to: end }
 }
-
-/**
- * The grammatical gender of a body's name, where a pronoun may stand for a body: its determiner in French,
- * Spanish and German ("la Tablée", "el Ayuntamiento", "das Umweltamt"), the ending of its first word in Ukrainian
- * and Russian ("Незалежна профспілка", "Державна служба", "Центр"); `n` for a neuter, undefined when not shown.
- */
-export function bodyGender(name: string, text: string, code: string): Gender | 'n' | undefined {
-  const first = name.replace(/^[«"“„]/u, '').split(/\s+/)[0] ?? ''
-  if (first === '' || /^[«"“„]/u.test(name)) return undefined
-  if (code === 'uk' || code === 'ru') {
-    const w = first.toLowerCase()
-    // (a one-word name takes its kind noun's gender, not its own: "сервис «Кинометрика»")
-    if (/^\p{Lu}{2,}$/u.test(first) || !/\s/u.test(name.trim())) return undefined
-    if (/(?:а|я)$/u.test(w)) return 'f'
-    if (/(?:о|е|є)$/u.test(w)) return 'n'
-    if (/(?:ий|ій|ый|ой|[бвгджзклмнпрстфхцчшщ])$/u.test(w)) return 'm'
-    return undefined
-  }
-  if (code === 'de') {
-    // a German compound takes the gender of its last part: "Umweltamt" (das Amt), "Stadtverwaltung",
-    // "Mieterbund"
-    const last =
-      name
-        .split(/\s+/)
-        .find((w) => /^\p{Lu}\p{Ll}/u.test(w))
-        ?.toLowerCase() ?? ''
-    const head = GERMAN_HEADS.find(([re]) => re.test(last))
-    if (head) return head[1]
-  }
-  const dets: Readonly<Record<string, Readonly<Record<string, Gender | 'n'>>>> = {
-    fr: { la: 'f', le: 'm', du: 'm', au: 'm', une: 'f' },
-    es: { la: 'f', el: 'm', del: 'm', al: 'm' },
-    de: { die: 'f', das: 'n', dem: 'm', den: 'm' },
-  }
-  const table = dets[code]
-  if (table === undefined) return undefined
-  const seen = new Set<Gender | 'n'>()
-  const re = new RegExp(
-    `(?<![\\p{L}])(${Object.keys(table).join('|')})\\s+(?:\\p{Ll}+\\s+)?${escape(first)}(?:e?s)?(?![\\p{L}])`,
-    'giu',
-  )
-  for (const m of text.matchAll(re)) {
-    const g = table[m[1].toLowerCase()]
-    if (g) seen.add(g)
-  }
-  // (German "dem"/"den" are masculine or neuter: "das" decides)
-  if (code === 'de' && seen.has('n')) return 'n'
-  return seen.size === 1 ? [...seen][0] : undefined
-}
-
-/** German heads of compound names of bodies, by gender: "-amt" (das Amt), "-verwaltung", "-verband". */
-const GERMAN_HEADS: readonly [RegExp, Gender | 'n'][] = [
-  [
-    /(?:amt|ministerium|unternehmen|institut|büro|zentrum|werk|gericht|haus|referat|kollegium|präsidium)$/u,
-    'n',
-  ],
-  [
-    /(?:ung|heit|keit|schaft|ei|ion|tät|behörde|stadt|agentur|kammer|zentrale|bank|bahn|firma|partei|kommission|gemeinde|regierung|kasse|börse|klinik|kette)$/u,
-    'f',
-  ],
-  [
-    /(?:verband|konzern|bund|verein|rat|senat|dienst|betrieb|hersteller|betreiber|anbieter|versorger|club|klub|kreis|landkreis|ausschuss)$/u,
-    'm',
-  ],
-]
 
 /** The person `name` (as read or named) stands for, when it names one. */
 function personOf(name: string, persons: readonly Person[], slavic: boolean): Person | undefined {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { lexiconFor } from './lang/index'
 import { attributeSpeaker } from './speaker-model'
-import { articlePersons, bodyGender } from './speaker-gender'
+import { bodyGender } from './body-gender'
+import { articlePersons } from './speaker-gender'
 
 const article = (...paragraphs: string[]): string => ['date 2026-12-01 A title', ...paragraphs].join('\n\n')
 
