@@ -2,31 +2,13 @@
 // anything changed there. It runs in the app's own process every poll, so what the server sends is read only up
 // to a bound: a database's info is well under a kilobyte, and a body that never ended was gathered here for the
 // poll's 15 s, as fast as the network brought it (gigabytes on a fast link: enough to end the app).
+import { readCapped } from '../import/read-capped'
 import { SyncError } from './run-sync'
 import { safeUrl } from './sync-protocol'
 import type { Remote } from './sync-protocol'
 
 /** The most of a database's info read (CouchDB's is a few hundred bytes; a sequence is at most a few hundred). */
 export const MAX_INFO_BYTES = 64 * 1024
-
-/** The body as text, or undefined when it runs past `max` bytes (the rest is not read). */
-async function readBounded(res: Response, max: number): Promise<string | undefined> {
-  if (!res.body) return ''
-  const reader = res.body.getReader()
-  const chunks: Uint8Array[] = []
-  let length = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    length += value.byteLength
-    if (length > max) {
-      await reader.cancel().catch(() => {})
-      return undefined
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
 
 /** The team database's update sequence, as JSON text. */
 export async function remoteSeq(remote: Remote, timeoutMs = 15_000): Promise<string> {
@@ -40,7 +22,8 @@ export async function remoteSeq(remote: Remote, timeoutMs = 15_000): Promise<str
   try {
     // A redirect is not followed: the sync itself does not follow one (remote-fetch.ts), so neither does its poll.
     res = await fetch(remote.url, { headers, signal, redirect: 'manual' })
-    text = res.ok ? await readBounded(res, MAX_INFO_BYTES) : undefined
+    const bytes = res.ok ? await readCapped(res, MAX_INFO_BYTES) : undefined
+    text = bytes && Buffer.from(bytes).toString('utf8')
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message
     throw new SyncError('unreachable', `Could not reach ${where} (${cause}); changes wait here.`)
