@@ -36,6 +36,10 @@ const capitalisedName = (words: string): RegExp =>
 const dialled = (before: string, then: string): RegExp =>
   re(`(?<=${B}(?:${before})${SP}+)\\d{3,5}${E}(?=${SP}*(?:[.;:)]|,(?!\\d)|$)|${SP}+(?:${then})${E})`)
 
+/** A service number after the word for a telephone, a few words and a dash: "Телефон служби порятунку — 101". */
+const phoneLine = (numbers: string): RegExp =>
+  re(`(?<=${B}телефон\\p{L}*(?:${SP}+\\p{L}+){0,3}${SP}*[—–:-]?${SP}*)(?:${numbers})${E}(?![.,]\\d)`)
+
 /** A house number ends its clause: "улице, 23;" (not "улице Ленина, 1500 человек"). */
 const HOUSE_END = `(?=${SP}*(?:[,.;:)»"]|$))`
 
@@ -78,18 +82,14 @@ export const NAMING_NUMBERS: Readonly<Record<LanguageCode, readonly RegExp[]>> =
   uk: [
     emergency('номер|номером|лінію|лінія', '112|101|102|103|104|1545'),
     // "Телефон служби порятунку — 101"
-    re(
-      `(?<=${B}телефон\\p{L}*(?:${SP}+\\p{L}+){0,3}${SP}*[—–:-]?${SP}*)(?:112|101|102|103|104|1545)${E}(?![.,]\\d)`,
-    ),
+    phoneLine('112|101|102|103|104|1545'),
     capitalisedName("Один|Одна|Два|Дві|Три|Чотири|П['’]ять|Шість|Сім|Вісім|Дев['’]ять|Десять|Сто"),
     houseNumber('вул\\.|вулиц\\p{L}*|просп\\.|проспект\\p{L}*|бульвар\\p{L}*|провулк\\p{L}*|пров\\.'),
     houseNumberAfterName('вулиц\\p{L}*|проспект\\p{L}*|бульвар\\p{L}*|провулк\\p{L}*'),
   ],
   ru: [
     emergency('номер|номеру|номером|линию', '112|101|102|103|104'),
-    re(
-      `(?<=${B}телефон\\p{L}*(?:${SP}+\\p{L}+){0,3}${SP}*[—–:-]?${SP}*)(?:112|101|102|103|104)${E}(?![.,]\\d)`,
-    ),
+    phoneLine('112|101|102|103|104'),
     capitalisedName('Один|Одна|Два|Две|Три|Четыре|Пять|Шесть|Семь|Восемь|Девять|Десять|Сто|Сорок'),
     houseNumber('ул\\.|улиц\\p{L}*|просп\\.|проспект\\p{L}*|бульвар\\p{L}*|переул\\p{L}*|пер\\.|шоссе'),
     houseNumberAfterName('улиц\\p{L}*|проспект\\p{L}*|бульвар\\p{L}*|переул\\p{L}*|шоссе'),
