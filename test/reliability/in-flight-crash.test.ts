@@ -8,12 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articleFile } from '../../src/main/archive/ids'
 import { IN_FLIGHT_FILE } from '../../src/main/archive/saves-in-flight'
 import { serviceHarness } from '../service-harness'
-import { sampleTarget } from '../temp-archive'
+import { strikesArchive } from '../figure-archive'
 import { bundleChild } from './bundle-child'
 import type { BundledChild } from './bundle-child'
 import { runUntilKilled } from './kill-child'
-
-const TEXT = 'There were 500 missile and drone strikes overnight.\n\nThe grid held at 70% of capacity.'
 
 let child: BundledChild
 beforeAll(async () => {
@@ -23,15 +21,7 @@ afterAll(() => child?.dispose())
 
 describe('a kill between a save and its catalog counts, on an article already annotated', () => {
   it('is re-counted at the next open: an export by the new tag has the article', async () => {
-    const h = await serviceHarness()
-    const article = await h.call('articles.create', { title: 'Strikes', text: TEXT, source: 'Wire' })
-    await h.call('annotations.create', {
-      articleId: article.id,
-      target: sampleTarget(TEXT, '500'),
-      figure: { value: 500, metric: 'strikes/launched', attributedTo: 'Air force' },
-      tags: ['old'],
-    })
-    await h.archive.flush()
+    const { h, article } = await strikesArchive()
     expect(h.archive.meta(article.id).counts.figures).toBe(1)
 
     const lines = await runUntilKilled(child.file, [h.dir, article.id], (line, kill) => {

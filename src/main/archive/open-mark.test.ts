@@ -8,13 +8,14 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
+import { STRIKES_TEXT, strikesArchive } from '../../../test/figure-archive'
 import { sampleTarget } from '../../../test/temp-archive'
 import { recountAll } from './heal-counts'
 import { IN_FLIGHT_FILE } from './saves-in-flight'
 import { OPEN_MARK_FILE, bootedAt, leftByPowerCut, readOpenMark } from './open-mark'
 import type { OpenMark } from './open-mark'
 
-const TEXT = 'There were 500 missile and drone strikes overnight.\n\nThe grid held at 70% of capacity.'
+const TEXT = STRIKES_TEXT
 const DAY = 24 * 3600 * 1000
 
 /** No process of this computer has this pid (above Linux's pid_max). */
@@ -22,15 +23,7 @@ const GONE_PID = 4_194_400
 
 /** The archive as a power cut leaves it, with `mark` as the open mark the cut-off writer left. */
 async function cutOff(mark: Omit<OpenMark, 'pid' | 'host' | 'openedAt'>) {
-  const h = await serviceHarness()
-  const article = await h.call('articles.create', { title: 'Strikes', text: TEXT, source: 'Wire' })
-  await h.call('annotations.create', {
-    articleId: article.id,
-    target: sampleTarget(TEXT, '500'),
-    figure: { value: 500, metric: 'strikes/launched', attributedTo: 'Air force' },
-    tags: ['old'],
-  })
-  await h.archive.flush()
+  const { h, article } = await strikesArchive()
   const catalog = join(h.dir, 'catalog')
   const before = `${h.dir}-catalog-before`
   await cp(catalog, before, { recursive: true })
