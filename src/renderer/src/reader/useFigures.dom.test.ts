@@ -110,6 +110,15 @@ describe('useFigures', () => {
     )
   })
 
+  it('a passage selected before detection has run is prefilled like one selected later', async () => {
+    // Pressing F the moment the article opens (CI's e2e run did, under load) once gave an empty form whose
+    // Save did nothing: the Value field is required and nothing had been read from the selection.
+    const { hook } = await reader({ settled: false })
+    expect(hook.current.candidates).toEqual([])
+    await act(() => hook.current.openForSpan(at('520 drones').start, at('520 drones').end))
+    expect(hook.current.draft?.figure).toMatchObject({ value: 520, periodStart: '2025-03-01' })
+  })
+
   it('opens nothing on a word that is not a figure', async () => {
     const { hook } = await reader()
     await act(() => hook.current.openCandidateAt(TEXT.indexOf('Russia') + 1))

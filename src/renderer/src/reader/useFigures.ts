@@ -132,10 +132,12 @@ export function useFigures(
     [openWith, detectNow, untagged, prefill],
   )
 
+  // Detection may not have run yet (it waits for an idle moment): the form reads it now, so a passage
+  // selected the moment the article opens is prefilled like one selected later.
   const openForSpan = useCallback(
     (start: number, end: number) =>
-      openWith((tools) => {
-        const inside = detected.find((c) => overlaps(c, { start, end }))
+      openWith(async (tools) => {
+        const inside = (await detectNow()).find((c) => overlaps(c, { start, end }))
         return {
           start,
           end,
@@ -144,7 +146,7 @@ export function useFigures(
           note: '',
         }
       }),
-    [openWith, detected, prefill, text],
+    [openWith, detectNow, prefill, text],
   )
 
   const openForAnnotation = useCallback(
@@ -165,10 +167,12 @@ export function useFigures(
         setDraft(draftOf(a.figure))
         return Promise.resolve()
       }
-      const inside = detected.find((c) => overlaps(c, { start, end }))
-      return openWith((tools) => draftOf(prefill(tools, start, end, inside)))
+      return openWith(async (tools) => {
+        const inside = (await detectNow()).find((c) => overlaps(c, { start, end }))
+        return draftOf(prefill(tools, start, end, inside))
+      })
     },
-    [openWith, detected, prefill],
+    [openWith, detectNow, prefill],
   )
 
   const save = useCallback(
