@@ -18,6 +18,7 @@ const SETS = [
   'figures-holdout-10',
   'figures-holdout-11',
   'figures-holdout-12',
+  'figures-holdout-13',
 ]
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const out = process.argv[2]

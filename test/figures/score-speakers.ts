@@ -19,6 +19,7 @@ const SETS = [
   'figures-holdout-10',
   'figures-holdout-11',
   'figures-holdout-12',
+  'figures-holdout-13',
 ]
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const args = process.argv.slice(2)

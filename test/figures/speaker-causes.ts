@@ -72,7 +72,7 @@ const args = process.argv.slice(2)
 const list = args.includes('--list')
 const naming = args.includes('--naming')
 const sets = args.filter((a) => !a.startsWith('--'))
-if (sets.length === 0 || sets.some((s) => s.includes('holdout-13')))
+if (sets.length === 0 || sets.some((s) => s.includes('holdout-14')))
   throw new Error('usage: speaker-causes.ts SET …')
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const table = new Map<string, Map<Cause, number>>()

@@ -5,7 +5,7 @@ import { loadArticles } from './score'
 import { speakerMisses } from './speaker-miss-list'
 
 const [set, ...asked] = process.argv.slice(2)
-if (!set || set.includes('holdout-13')) throw new Error('usage: speaker-misses.ts SET [lang …]')
+if (!set || set.includes('holdout-14')) throw new Error('usage: speaker-misses.ts SET [lang …]')
 const langs = asked.length > 0 ? asked : ['en', 'fr', 'es', 'de', 'uk', 'ru']
 for (const lang of langs) {
   const sentencesOf = new Map<string, ReturnType<typeof splitSentences>>()
