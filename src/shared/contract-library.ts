@@ -36,6 +36,16 @@ export const libraryMethods = {
     }),
   },
   'archive.scan': { args: none, result: z.array(problemSchema) },
+  /**
+   * Background work on the archive itself: after a power cut, every article's annotation counts are read again
+   * (src/main/archive/counts-check.ts) while the export waits for them; `recount` absent once they can be trusted.
+   */
+  'archive.status': {
+    args: none,
+    result: z.object({
+      recount: z.object({ done: z.int().nonnegative(), of: z.int().nonnegative() }).optional(),
+    }),
+  },
   'backups.list': { args: none, result: z.array(snapshotSchema) },
   'backups.create': { args: none, result: snapshotSchema },
   'backups.restore': {

@@ -9,6 +9,7 @@ const CODES: readonly string[] = errorCodeSchema.options
 const WRITES = {
   'app.info': false,
   'archive.scan': false,
+  'archive.status': false,
   'backups.list': false,
   'backups.create': true,
   'backups.restore': true,

@@ -21,6 +21,7 @@ let exportTurn = 0
 export const VALID = {
   'app.info': () => ({}),
   'archive.scan': () => ({}),
+  'archive.status': () => ({}),
   'backups.list': () => ({}),
   'backups.create': () => ({}),
   'backups.restore': (c) => ({ id: c.snapshots[0], addMissing: true }),

@@ -5,6 +5,7 @@
 // one, so a kill during it leaves it to the next open.
 import { recountAll } from './heal-counts'
 import type { RecountTarget } from './heal-counts'
+import { untilGo } from '../test-gate'
 import { OPEN_MARK_FILE, leftByPowerCut, readOpenMark, removeMarkAtExit, writeOpenMark } from './open-mark'
 
 export type CountsCheckTarget = RecountTarget & {
@@ -20,8 +21,14 @@ export class CountsCheck {
     return new CountsCheck()
   }
 
-  /** Reads the mark left, writes this process's, and starts the recount a power cut calls for. */
-  static async start(target: CountsCheckTarget): Promise<CountsCheck> {
+  /**
+   * Reads the mark left, writes this process's, and starts the recount a power cut calls for. A test holds the
+   * recount after its first article with GLOSSA_TEST_RECOUNT_GATE=<folder> (test-gate.ts), to see it under way.
+   */
+  static async start(
+    target: CountsCheckTarget,
+    gate: string | undefined = process.env.GLOSSA_TEST_RECOUNT_GATE,
+  ): Promise<CountsCheck> {
     const check = new CountsCheck()
     const recount = leftByPowerCut(await readOpenMark(target.dir))
     try {
@@ -33,7 +40,7 @@ export class CountsCheck {
         message: `${OPEN_MARK_FILE} could not be written (${(err as Error).message}): after a power cut, the annotation counts the export chooses articles by may be left behind. Remove whatever stands in its place.`,
       })
     }
-    if (recount) check.recount(target)
+    if (recount) check.recount(gate ? heldAfterFirst(target, gate) : target, target)
     return check
   }
 
@@ -41,26 +48,27 @@ export class CountsCheck {
   private progress: { done: number; of: number } | null = null
   private owed = false
 
-  private recount(target: CountsCheckTarget): void {
+  private recount(source: RecountTarget, target: CountsCheckTarget): void {
     this.owed = true
     this.progress = { done: 0, of: 0 }
-    this.trusted = recountAll(target, (done, of) => (this.progress = { done, of })).then(
-      async () => {
-        this.progress = null
-        await target.flush()
-        // Done: a kill from here on is told by saves-in-flight again.
-        await writeOpenMark(target.dir, false).then(
-          () => (this.owed = false),
-          () => {},
-        )
-      },
-      (err: unknown) => {
-        this.progress = null
-        target.noteProblem({
-          message: `The annotation counts could not be checked after a power cut: ${String(err)}`,
-        })
-      },
-    )
+    this.trusted = recountAll(source, (done, of) => (this.progress = { done, of }))
+      .then(
+        async () => {
+          await target.flush()
+          // Done: a kill from here on is told by saves-in-flight again.
+          await writeOpenMark(target.dir, false).then(
+            () => (this.owed = false),
+            () => {},
+          )
+        },
+        (err: unknown) => {
+          target.noteProblem({
+            message: `The annotation counts could not be checked after a power cut: ${String(err)}`,
+          })
+        },
+      )
+      // Under way until what waits for checked() goes on: the app says the export waits as long as it does.
+      .finally(() => (this.progress = null))
   }
 
   /** Resolves once the counts can be trusted (at once, or when the recount is done). */
@@ -71,5 +79,21 @@ export class CountsCheck {
   /** The recount under way (articles done of all), or null. */
   recounting(): { done: number; of: number } | null {
     return this.progress && { ...this.progress }
+  }
+}
+
+/** The recount's view of `target` whose reads after the first wait for the gate's `go` (test-gate.ts). */
+function heldAfterFirst(target: RecountTarget, gate: string): RecountTarget {
+  let reads = 0
+  return {
+    dir: target.dir,
+    catalog: target.catalog,
+    healCounts: (id, list) => target.healCounts(id, list),
+    noteProblem: (problem) => target.noteProblem(problem),
+    savesOf: (id) => target.savesOf(id),
+    readAnnotations: async (id) => {
+      if (reads++ > 0) await untilGo(gate)
+      return target.readAnnotations(id)
+    },
   }
 }

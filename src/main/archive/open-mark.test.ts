@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { STRIKES_TEXT, strikesArchive } from '../../../test/figure-archive'
-import { sampleTarget } from '../../../test/temp-archive'
+import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import { recountAll } from './heal-counts'
 import { IN_FLIGHT_FILE } from './saves-in-flight'
 import { OPEN_MARK_FILE, bootedAt, leftByPowerCut, readOpenMark } from './open-mark'
@@ -21,9 +21,18 @@ const DAY = 24 * 3600 * 1000
 /** No process of this computer has this pid (above Linux's pid_max). */
 const GONE_PID = 4_194_400
 
-/** The archive as a power cut leaves it, with `mark` as the open mark the cut-off writer left. */
-async function cutOff(mark: Omit<OpenMark, 'pid' | 'host' | 'openedAt'>) {
+/**
+ * The archive as a power cut leaves it, with `mark` as the open mark the cut-off writer left; `more` articles
+ * with a highlight each beside the one cut off.
+ */
+async function cutOff(mark: Omit<OpenMark, 'pid' | 'host' | 'openedAt'>, more = 0) {
   const { h, article } = await strikesArchive()
+  for (let n = 0; n < more; n++) {
+    const text = `Report ${n}: ${TEXT}`
+    const other = await h.call('articles.create', { title: `Report ${n}`, text, source: 'Wire' })
+    await h.call('annotations.create', { articleId: other.id, target: sampleTarget(text, '500') })
+  }
+  await h.archive.flush()
   const catalog = join(h.dir, 'catalog')
   const before = `${h.dir}-catalog-before`
   await cp(catalog, before, { recursive: true })
@@ -69,6 +78,32 @@ describe('the open mark', () => {
     expect((mark as OpenMark).recount).toBeUndefined()
     await rm(join(dir, OPEN_MARK_FILE))
     expect((await serviceHarness(dir)).archive.meta(article.id).counts.figures).toBe(2)
+  })
+
+  it('archive.status says the recount is under way and how far, then that it is done; the export waits as long', async () => {
+    const { dir, article } = await cutOff({ bootedAt: bootedAt() - 3 * DAY }, 5)
+    // Held after its first article (test-gate.ts), so the state under way stays to be looked at.
+    const gate = await tempDir('glossa-gate-')
+    process.env.GLOSSA_TEST_RECOUNT_GATE = gate
+    const reopened = await serviceHarness(dir).finally(() => delete process.env.GLOSSA_TEST_RECOUNT_GATE)
+    await expect
+      .poll(() => reopened.call('archive.status', {}), { timeout: 20_000 })
+      .toEqual({ recount: { done: 1, of: 6 } })
+    let exported = false
+    const exporting = reopened
+      .call('export.run', { format: 'figures-csv', scope: { tag: 'new' } })
+      .finally(() => (exported = true))
+    expect(await reopened.call('archive.status', {})).toEqual({ recount: { done: 1, of: 6 } })
+    expect(exported).toBe(false)
+    await writeFile(join(gate, 'go'), '')
+    const [byTag] = await exporting
+    expect(byTag.content).toContain('Grid operator')
+    // Done by the time the export goes on: no recount is said to run.
+    expect(await reopened.call('archive.status', {})).toEqual({})
+    expect(reopened.archive.meta(article.id).counts.figures).toBe(2)
+    // The next open in this boot finds the mark of a finished recount: none runs, none is said to.
+    expect(await (await serviceHarness(dir)).call('archive.status', {})).toEqual({})
+    await rm(gate, { recursive: true, force: true })
   })
 
   it('a save while the recount reads its article wins over the older reading', async () => {

@@ -1,4 +1,5 @@
-// Main process: the app's own facts (app.info) and the archive's health check (archive.scan).
+// Main process: the app's own facts (app.info), the archive's health check (archive.scan) and its background
+// work (archive.status).
 import type { HandlerMap, ServiceContext } from './context'
 import { scanForDamage } from '../archive/scan'
 
@@ -16,6 +17,10 @@ export function appHandlers({ archive, version }: ServiceContext): HandlerMap<'a
       scanned ??= scanForDamage(archive).catch(() => (scanned = null))
       await scanned
       return [...archive.problems]
+    },
+    'archive.status': async () => {
+      const recount = archive.recounting()
+      return recount ? { recount } : {}
     },
   }
 }

@@ -1,12 +1,11 @@
 // Main process: the search index builder (build-worker.ts) as a job in a process of its own, and the merge job
 // (segment-merge.ts) in one alike.
-import { join } from 'node:path'
 import { z } from 'zod'
 import { nodeProcess, runJob } from '../jobs/job-process'
 import type { JobProcess } from '../jobs/job-process'
 import type { BuildProgress, BuildRequest, IndexBuilder } from './load-state'
 import { MERGED_NAME } from './segment-merge'
-import { exists } from './store-open'
+import { untilGo } from '../test-gate'
 import type { MergeRequest } from './segment-merge'
 
 const reportSchema = z.object({ problems: z.array(z.string()), ms: z.number(), peakRssMB: z.number() })
@@ -68,11 +67,7 @@ export function nodeBuilder(
   const held: IndexBuilder = (request, progress) =>
     builder(request, async (done) => {
       await progress?.(done)
-      if (done.segments.length > 0) await waitFor(join(gate, 'go'))
+      if (done.segments.length > 0) await untilGo(gate)
     })
   return Object.assign(held, { merge: builder.merge })
-}
-
-async function waitFor(file: string): Promise<void> {
-  while (!(await exists(file))) await new Promise((resolve) => setTimeout(resolve, 100))
 }
