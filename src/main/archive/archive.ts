@@ -7,7 +7,6 @@
 //   tags.json                tag colours
 //   saves-in-flight          ids of articles whose catalog counts a save has yet to write (saves-in-flight.ts)
 //   open-mark.json           left while a process writes the archive: a power cut is told at the next open (open-mark.ts)
-import { rm } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { withoutUndefined } from '../../shared/objects'
 import { STORED_BOUNDS } from '../../shared/schemas'
@@ -31,7 +30,7 @@ import type { ArticleBody, BodyGate } from './records-body'
 import type { ImageBytes } from './assets'
 import type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle } from './archive-types'
 import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from './assets'
-import { WriteBatch, writeAtomic } from './atomic'
+import { WriteBatch, removeDurably, writeAtomic } from './atomic'
 import { SavesInFlight, savesLeft } from './saves-in-flight'
 import { removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
@@ -261,8 +260,9 @@ export class Archive {
     // Catalog next: once it is gone from the catalog, leftover files are unreachable, never half-visible.
     await this.catalog.remove(id)
     this.annotations.forget(id)
-    await rm(this.bodyFile(id), { force: true })
-    await rm(articleFile(this.dir, 'annotations', id), { force: true })
+    // Each removal's folder flushed before the deletion is acknowledged (a power cut must not bring them back).
+    await removeDurably(this.bodyFile(id))
+    await removeDurably(articleFile(this.dir, 'annotations', id))
     this.emit({ kind: 'article-deleted', articleId: id })
   }
 

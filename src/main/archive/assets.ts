@@ -2,10 +2,10 @@
 // before the body that names them; checked on every read (the name is the hash of the bytes, and the bytes must
 // be the image type the name says), so a swapped or damaged file is refused, never served.
 import { createHash } from 'node:crypto'
-import { lstat, mkdir, rm } from 'node:fs/promises'
+import { lstat, mkdir } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { IMAGE_LIMITS, sniffImage } from '../../shared/assets'
-import { writeAtomic } from './atomic'
+import { removeDurably, writeAtomic } from './atomic'
 import { assetFile, assetFolder } from './ids'
 import { FileTooLarge, readRegularBytes } from './regular-file'
 
@@ -76,7 +76,7 @@ export async function readImage(root: string, id: string, name: string): Promise
 }
 
 export async function removeImages(root: string, id: string): Promise<void> {
-  await rm(assetFolder(root, id), { recursive: true, force: true })
+  await removeDurably(assetFolder(root, id), { recursive: true })
 }
 
 /** The largest PDF the archive keeps (import refuses larger files first). */

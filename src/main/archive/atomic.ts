@@ -52,6 +52,17 @@ export async function flushFolder(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Removes `path` (a folder with what is in it when `recursive`) and flushes the folder that held it before the
+ * caller hears it is gone: a removal is a change to that folder like a rename, and until the folder is on disk a
+ * power cut can undo it and bring a deleted article, trash record or journal back. Nothing there is no error.
+ * Temp files need none of this (a stray one is swept at the next start).
+ */
+export async function removeDurably(path: string, { recursive = false } = {}): Promise<void> {
+  await rm(path, { force: true, recursive })
+  await flushFolder(dirname(path))
+}
+
 async function renameRetrying(from: string, to: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {

@@ -5,10 +5,9 @@
 // leftover children back into it), so any later write under it waits for the split to be on disk: a change
 // written to a child before the parent is gone could be undone by a crash (an article deleted from a child would
 // come back from the parent).
-import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleMeta } from '../../shared/types'
-import { writeAtomic } from './atomic'
+import { removeDurably, writeAtomic } from './atomic'
 import { MAX_NAME, SPLIT_BYTES, bucketAt, childrenOf, isLayoutName, leafOf } from './catalog-layout'
 import type { CatalogTrust } from './catalog-trust'
 import { CURRENT_VERSION } from './migrations'
@@ -123,8 +122,8 @@ export class CatalogBuckets {
       await Promise.all(under.map(([name, shard]) => this.writeNow(name, shard)))
       await this.lastWrite.get(bucket)
       for (const name of this.stale.get(bucket) ?? [])
-        if (!this.shards.has(name)) await rm(this.file(name), { force: true })
-      await rm(this.file(bucket), { force: true })
+        if (!this.shards.has(name)) await removeDurably(this.file(name))
+      await removeDurably(this.file(bucket))
       this.stale.delete(bucket)
       this.lastWrite.delete(bucket)
       this.pending.delete(bucket)

@@ -1,6 +1,6 @@
 // Main process: automatic rotating snapshots of the archive (one a day, the last KEEP kept) and snapshots on
 // demand. A snapshot is a JSON backup (the export format), gzipped, in <archive>/backups/.
-import { lstat, mkdir, readdir, rm } from 'node:fs/promises'
+import { lstat, mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
@@ -8,7 +8,7 @@ import { GlossaError } from '../../shared/errors'
 import { exportBackup, parseBackup } from '../../shared/export'
 import type { Backup } from '../../shared/export'
 import type { Archive } from './archive'
-import { writeAtomic } from './atomic'
+import { removeDurably, writeAtomic } from './atomic'
 import { FileTooLarge, MAX_READ_BYTES, readRegular, readRegularBytes } from './regular-file'
 
 export const KEEP = 7
@@ -112,8 +112,8 @@ async function rotate(archive: Archive, now: Date, taken: string): Promise<void>
   const past = (await listSnapshots(archive, now)).filter((s) => !s.future)
   for (const old of past.slice(KEEP)) {
     if (old.id === taken) continue
-    await rm(join(dirOf(archive), old.id), { force: true })
-    await rm(join(dirOf(archive), `${old.id}.count`), { force: true })
+    await removeDurably(join(dirOf(archive), old.id))
+    await removeDurably(join(dirOf(archive), `${old.id}.count`))
   }
 }
 

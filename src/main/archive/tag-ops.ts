@@ -2,13 +2,12 @@
 // rename or merge. The operation is written to tag-journal.json first and replayed on the next open if it was
 // interrupted, so a crash midway ends with every file renamed, never a mix. Renaming is idempotent, and so is an
 // undo (see tag-move.ts), which makes that safe.
-import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import { tagNameSchema } from '../../shared/schemas'
 import { isWithinTag } from '../../shared/tags'
 import type { Annotation } from '../../shared/types'
-import { writeAtomic } from './atomic'
+import { removeDurably, writeAtomic } from './atomic'
 import { readRegular } from './regular-file'
 import type { TagArchive } from './tag-archive'
 import { revertAnnotation, revertTags, tagMoveSchema } from './tag-move'
@@ -185,7 +184,7 @@ export function undoTagMove(archive: TagArchive, move: TagMove): Promise<number>
     const journal: Journal = { version: 1, op: 'undo', move, startedAt: new Date().toISOString() }
     await writeAtomic(journalFile(archive), JSON.stringify(journal))
     const touched = await applyUndo(archive, move)
-    await rm(journalFile(archive), { force: true })
+    await removeDurably(journalFile(archive))
     return touched
   })
 }
@@ -199,7 +198,7 @@ async function renameTagNow(archive: TagArchive, from: string, to: string | null
   const journal: Journal = { version: 1, op: 'rename', from, to, startedAt: new Date().toISOString() }
   await writeAtomic(journalFile(archive), JSON.stringify(journal))
   const applied = await apply(archive, from, to)
-  await rm(journalFile(archive), { force: true })
+  await removeDurably(journalFile(archive))
   return applied
 }
 
@@ -229,7 +228,7 @@ export async function replayTagJournal(archive: TagArchive): Promise<string | nu
     parsed = JSON.parse(raw)
   } catch {
     // A journal cut off mid-write means the rename never started: nothing was changed yet.
-    await rm(journalFile(archive), { force: true })
+    await removeDurably(journalFile(archive))
     return null
   }
   const journal = checkJournal(parsed)
@@ -248,7 +247,7 @@ export async function replayTagJournal(archive: TagArchive): Promise<string | nu
   }
   if (undo) await applyUndo(archive, journal.move)
   else await apply(archive, journal.from, journal.to)
-  await rm(journalFile(archive), { force: true })
+  await removeDurably(journalFile(archive))
   return undo
     ? `Finished moving items back from “${journal.move.to}” to “${journal.move.from}” (an undo that was interrupted).`
     : `Finished renaming tag “${journal.from}” to “${journal.to ?? '(deleted)'}” that was interrupted.`

@@ -1,11 +1,11 @@
 // Main process: deleted articles wait in trash/<id>.json (metadata, body and annotations together) so a
 // delete can be undone; entries older than TRASH_DAYS are purged when the archive opens.
-import { lstat, readdir, rm } from 'node:fs/promises'
+import { lstat, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { removeImages } from './assets'
-import { writeAtomic } from './atomic'
+import { removeDurably, writeAtomic } from './atomic'
 import { articleFile } from './ids'
 import { checkTrashRecord } from './records'
 import { readRegular } from './regular-file'
@@ -57,7 +57,7 @@ export async function readTrash(root: string, id: string): Promise<TrashRecord> 
 }
 
 export async function removeTrash(root: string, id: string): Promise<void> {
-  await rm(trashFile(root, id), { force: true })
+  await removeDurably(trashFile(root, id))
 }
 
 /**
@@ -80,7 +80,7 @@ export async function purgeTrash(
     if (!info || !(info.isFile() || info.isSymbolicLink())) continue
     if (now - info.mtimeMs <= TRASH_DAYS * 86_400_000) continue
     if (
-      !(await rm(join(dir, name), { force: true }).then(
+      !(await removeDurably(join(dir, name)).then(
         () => true,
         () => false,
       ))

@@ -11,10 +11,10 @@
 // leaves the previous manifest with all its files, or the new one with all of its own. A manifest of version 1
 // carried the signatures itself: it is read, and the next save writes them out.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { mkdir, readdir, rm } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
-import { writeAtomic } from '../archive/atomic'
+import { removeDurably, writeAtomic } from '../archive/atomic'
 import { FileTooLarge, NotARegularFile, readRegularBytes } from '../archive/regular-file'
 import type { Signature } from './freshness'
 import { SegmentCorrupt, SegmentReader } from './segment-file'
@@ -291,7 +291,7 @@ async function writeManifest(
     if ((SEGMENT_NAME.test(name) || SIGNATURE_NAME.test(name)) && !named.has(name))
       if (!merging || !name.startsWith('mrg-'))
         // A file still open for a search in flight may not be removable everywhere: the next save tries again.
-        await rm(join(dir, name), { force: true }).catch(() => undefined)
+        await removeDurably(join(dir, name)).catch(() => undefined)
 }
 
 /** Writes segment bytes under a new name in `dir`, for a build that writes its segments as they fill. */

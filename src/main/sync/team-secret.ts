@@ -5,9 +5,9 @@
 // in browser mode (no SecretBox at all), the password is kept in memory for the session and asked again after a
 // restart. The Electron glue is `safeStorageBox` in index.ts; everything here runs with any SecretBox.
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeAtomic } from '../archive/atomic'
+import { removeDurably, writeAtomic } from '../archive/atomic'
 
 /** What encrypts the password: Electron's safeStorage, or a stand-in in tests. */
 export type SecretBox = {
@@ -76,6 +76,6 @@ export class TeamSecrets {
   }
 
   async forget(key: SecretKey): Promise<void> {
-    await rm(this.file(key), { force: true })
+    await removeDurably(this.file(key))
   }
 }
