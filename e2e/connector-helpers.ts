@@ -250,3 +250,31 @@ export async function firefoxWithExtension(): Promise<{
     throw err
   }
 }
+
+export type Seen = { url: string; headers: Record<string, string | string[] | undefined>; body: string }
+
+/**
+ * Something other than Glossa on the connector's port (priority 1): a real HTTP server on 127.0.0.1 that records
+ * every request and answers each as Glossa's hello looks, with a proof it cannot make.
+ */
+export async function fakeListener(port: number): Promise<{ seen: Seen[]; close: () => Promise<void> }> {
+  const seen: Seen[] = []
+  const server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (c: Buffer) => (body += c.toString()))
+    req.on('end', () => {
+      seen.push({ url: req.url ?? '', headers: req.headers, body })
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ ok: true, value: { nonce: 'b'.repeat(32), proof: 'c'.repeat(64) } }))
+    })
+  })
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done))
+  return {
+    seen,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done())
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -15,6 +15,7 @@ import {
   closedPort,
   chromiumWithExtension,
   extensionId,
+  fakeListener,
   SUBSCRIBER_TEXT,
   hostileScript,
   pageServer,
@@ -192,6 +193,34 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
     for (const [name, outcome] of Object.entries(results)) expect(outcome, name).toBe('blocked')
     expect(await call('articles.list', {})).toHaveLength(before + 1)
     expect(await call('connector.tokens.list', {})).toHaveLength(1)
+
+    // Glossa stops and something else takes its port while the popup is open: the save stops at the hello, whose
+    // proof fails, and the listener gets neither the key nor the page (priority 1).
+    await popup.goto(`${popupUrl}?tab=${tabId}`)
+    await expect(popup.locator('#save-form')).toBeVisible()
+    type ChromeStorage = {
+      chrome: { storage: { local: { get: (k: string[]) => Promise<{ key?: string }> } } }
+    }
+    const { key } = await popup.evaluate(() =>
+      (globalThis as unknown as ChromeStorage).chrome.storage.local.get(['key']),
+    )
+    expect(key).toMatch(/^[a-f0-9]{64}$/)
+    await stopProcess(serving.child)
+    const fake = await fakeListener(port)
+    try {
+      await popup.getByRole('button', { name: 'Save to Glossa' }).click()
+      await expect(popup.locator('#message')).toHaveText(
+        new RegExp(`^Something other than Glossa answers on port ${port} .*: nothing was sent`),
+      )
+      expect(fake.seen.map((s) => s.url)).toEqual(['/v1/hello'])
+      const received = JSON.stringify(fake.seen)
+      expect(received).not.toContain(key)
+      expect(received).not.toContain('Harbour master Tomas Eklund')
+      expect(received).not.toContain(SUBSCRIBER_TEXT)
+      expect(fake.seen[0].headers['x-glossa-token']).toBeUndefined()
+    } finally {
+      await fake.close()
+    }
 
     // Glossa stopped: the popup says so plainly. Started again on the same port: the pairing still holds.
     await stopProcess(serving.child)

@@ -6,8 +6,8 @@ import { capturePage } from './capture.js'
 import {
   DEFAULT_PORT,
   GlossaError,
-  forgetToken,
-  hello,
+  forgetKey,
+  info,
   loadSettings,
   openArticle,
   pair,
@@ -94,14 +94,13 @@ async function showSaveForm(settings, info) {
 
 async function start() {
   const settings = await loadSettings()
-  if (!settings.token) return showPairing(settings)
+  if (!settings.key) return showPairing(settings)
   try {
-    await showSaveForm(settings, await hello(settings))
+    await showSaveForm(settings, await info(settings))
   } catch (err) {
-    if (err instanceof GlossaError && err.kind === 'refused') {
-      await forgetToken()
-      return showPairing({ ...settings, token: '' }, err.message)
-    }
+    // The key is kept: a refusal carries no proof, and anything on the port can answer one. Pairing again
+    // replaces it; Unpair forgets it.
+    if (err instanceof GlossaError && err.kind === 'refused') return showPairing(settings, err.message)
     say(err instanceof Error ? err.message : String(err))
   }
 }
@@ -114,8 +113,8 @@ $('pair-form').addEventListener('submit', async (event) => {
   const allowed = chrome.permissions.request({ origins: ['http://127.0.0.1/*'] })
   try {
     if (!(await allowed)) throw new Error('The extension needs your permission to reach Glossa on 127.0.0.1.')
-    const { token } = await pair({ port, token: '' }, $('code').value.trim())
-    await saveSettings({ token, port })
+    const { key } = await pair({ port }, $('code').value.trim())
+    await saveSettings({ key, port })
     say('')
     await start()
   } catch (err) {
@@ -149,10 +148,7 @@ $('save-form').addEventListener('submit', async (event) => {
   } catch (err) {
     $('save').disabled = false
     $('save').textContent = 'Save to Glossa'
-    if (err instanceof GlossaError && err.kind === 'refused') {
-      await forgetToken()
-      return showPairing(settings, err.message)
-    }
+    if (err instanceof GlossaError && err.kind === 'refused') return showPairing(settings, err.message)
     say(err instanceof Error ? err.message : String(err))
   }
 })
@@ -188,7 +184,7 @@ function showSaved(settings, reply) {
 }
 
 $('unpair').addEventListener('click', async () => {
-  await forgetToken()
+  await forgetKey()
   showPairing(await loadSettings(), 'This browser is unpaired here; revoke it in Glossa too.')
 })
 

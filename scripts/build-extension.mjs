@@ -47,7 +47,8 @@ function scaleDown(src, size) {
 
 await rm(out, { recursive: true, force: true })
 await mkdir(out, { recursive: true })
-await cp(join(root, 'extension'), out, { recursive: true })
+// The .d.ts beside a module types it for the tests; the browser has no use for it.
+await cp(join(root, 'extension'), out, { recursive: true, filter: (src) => !src.endsWith('.d.ts') })
 const icon = pngjs.PNG.sync.read(await readFile(join(root, 'resources', 'icon.png')))
 for (const size of ICON_SIZES)
   await writeFile(join(out, `icon-${size}.png`), pngjs.PNG.sync.write(scaleDown(icon, size)))

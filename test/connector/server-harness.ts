@@ -1,10 +1,12 @@
 // Tests (Node): the browser connector's HTTP server on a real archive, for the connector's suites — started on a
 // free port with its paired browsers kept in a user-data folder of its own, and raw requests with any Host and
-// Origin (node:http, because fetch will not let a test set them).
+// Origin (node:http, because fetch will not let a test set them). Pairing and signing use the extension's own
+// code (extension/glossa-protocol.js), so these suites also show the two sides agree.
 import { readFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { expect } from 'vitest'
+import { freshNonce, helloProven, keyId, signRequest, startPairing } from '../../extension/glossa-protocol.js'
 import { Archive } from '../../src/main/archive/archive'
 import { ConnectorAccess } from '../../src/main/connector/access'
 import { savePage } from '../../src/main/connector/save'
@@ -65,16 +67,59 @@ export function post(
   })
 }
 
+/** Pairs as the extension does, with the code the app shows; returns the key agreed (hex). */
 export async function pair(port: number, access: ConnectorAccess, origin = EXT): Promise<string> {
   const { code } = access.startPairing()
-  const res = await post(
-    port,
-    '/v1/pair',
-    { code: code.toLowerCase() },
-    { origin, host: `127.0.0.1:${port}` },
-  )
+  const host = `127.0.0.1:${port}`
+  const pairing = await startPairing({ code: code.toLowerCase(), host })
+  const res = await post(port, '/v1/pair', pairing.body, { origin, host })
   expect(res.status).toBe(200)
-  return (res.json as { value: { token: string } }).value.token
+  const key = await pairing.finish((res.json as { value: unknown }).value)
+  if (!key) throw new Error('the connector did not prove it knows the pairing code')
+  return key
+}
+
+/** A hello as the extension sends it; the session it opened, once its proof is checked. */
+export async function hello(port: number, key: string, origin = EXT): Promise<string> {
+  const host = `127.0.0.1:${port}`
+  const nonce = freshNonce()
+  const res = await post(port, '/v1/hello', { nonce }, { origin, host, 'x-glossa-key': await keyId(key) })
+  expect(res.status).toBe(200)
+  const value = (res.json as { value: { nonce: string } }).value
+  expect(await helloProven(key, host, nonce, value)).toBe(true)
+  return value.nonce
+}
+
+/**
+ * The headers of a call signed as the extension signs it, after a hello of its own; `extra` adds or replaces
+ * headers (origin and host default to the extension's and the connector's).
+ */
+export async function signed(
+  port: number,
+  key: string,
+  path: string,
+  body: unknown,
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const host = `127.0.0.1:${port}`
+  const session = await hello(port, key, extra.origin ?? EXT)
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  const headers = await signRequest({ key, host, path, session, body: text })
+  return lower({ origin: EXT, host, 'content-type': 'application/json', ...headers, ...extra })
+}
+
+const lower = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+
+/** A signed call as the extension makes it. */
+export async function call(
+  port: number,
+  key: string,
+  path: string,
+  body: unknown,
+  origin = EXT,
+): Promise<Reply> {
+  return post(port, path, body, await signed(port, key, path, body, { origin }))
 }
 
 /** What the connector did with a request: its answer, or the connection ended with none (a closed port's way). */
@@ -89,3 +134,20 @@ export function outcome(
     throw err
   })
 }
+
+/** Pairs straight through `access` (no server), as the extension would at 127.0.0.1:21787: the record's id and the key. */
+export async function pairWith(
+  access: ConnectorAccess,
+  { code = access.startPairing().code, origin = EXT, name = 'x' } = {},
+): Promise<{ id: string; key: string }> {
+  const host = '127.0.0.1:21787'
+  const pairing = await startPairing({ code, host })
+  const { id, ...answer } = await access.pair({ ...pairing.body, host, origin, name })
+  const key = await pairing.finish(answer)
+  if (!key) throw new Error('the pairing answer did not prove the code')
+  return { id, key }
+}
+
+/** The pairing a key belongs to, as the connector finds it for a request from `origin`. */
+export const known = async (access: ConnectorAccess, key: string, origin = EXT) =>
+  access.find(await keyId(key), origin)

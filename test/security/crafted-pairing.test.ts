@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { keyId, keyOfToken, signRequest } from '../../extension/glossa-protocol.js'
 import { startServe } from '../../src/cli/serve-command'
 import { Archive } from '../../src/main/archive/archive'
 import { EXT, post } from '../connector/server-harness'
@@ -35,6 +36,25 @@ async function craftedArchive() {
   return { root, dir, rendererDir, text }
 }
 
+/**
+ * The headers the archive's sender could make with the token: the key it stands for (an updated extension's), by
+ * its id for a hello, and signing any other call (in a session it never got: the hello is refused).
+ */
+async function asSender(port: number, path: string, body: unknown): Promise<Record<string, string>> {
+  const key = await keyOfToken(TOKEN)
+  const host = `127.0.0.1:${port}`
+  const base = { origin: EXT, host, 'x-glossa-key': await keyId(key) }
+  if (path === '/v1/hello') return base
+  const signature = await signRequest({
+    key,
+    host,
+    path,
+    session: 'a'.repeat(32),
+    body: JSON.stringify(body),
+  })
+  return { ...base, ...Object.fromEntries(Object.entries(signature).map(([k, v]) => [k.toLowerCase(), v])) }
+}
+
 async function serve(root: string, dir: string, rendererDir: string) {
   const lines: string[] = []
   const running = await startServe({
@@ -56,15 +76,14 @@ describe("a crafted archive's connector.json over a real glossa serve", () => {
     try {
       const port = running.connectorPort
       expect(port).toBeGreaterThan(0)
-      const headers = { origin: EXT, host: `127.0.0.1:${port}`, 'x-glossa-token': TOKEN }
       for (const path of ['/v1/hello', '/v1/save', '/v1/open']) {
         const body =
           path === '/v1/save'
             ? { url: 'https://example.org/a', html: '<article><p>Planted.</p></article>', title: 'Planted' }
             : path === '/v1/open'
               ? { id: 'abcdef012345' }
-              : {}
-        const res = await post(port!, path, body, headers)
+              : { nonce: 'a'.repeat(32) }
+        const res = await post(port!, path, body, await asSender(port!, path, body))
         expect({ path, status: res.status, json: res.json }).toEqual({
           path,
           status: 403,
@@ -83,12 +102,8 @@ describe("a crafted archive's connector.json over a real glossa serve", () => {
     try {
       expect(again.lines.join('\n')).not.toMatch(/older pairing file/)
       const port = again.running.connectorPort!
-      const res = await post(
-        port,
-        '/v1/hello',
-        {},
-        { origin: EXT, host: `127.0.0.1:${port}`, 'x-glossa-token': TOKEN },
-      )
+      const body = { nonce: 'a'.repeat(32) }
+      const res = await post(port, '/v1/hello', body, await asSender(port, '/v1/hello', body))
       expect(res.status).toBe(403)
     } finally {
       await again.running.stop()

@@ -1,10 +1,10 @@
-// Main process: who may use the browser connector. The app shows a short-lived pairing code; an extension
-// trades it once for a token of its own, bound to the extension's Origin. Only a SHA-256 of each token is kept,
-// in the user-data folder (beside the catalog trust key, never in the archive, so a copied archive carries no
+// Main process: who may use the browser connector. The app shows a short-lived pairing code; with it an extension
+// agrees a key of its own with the app (signature.ts), bound to the extension's Origin. The key is kept in the
+// user-data folder (beside the catalog trust key, never in the archive, so a copied archive carries no
 // pairing), one file per archive, written atomically; tokens can be listed and revoked. An older Glossa kept them
 // in the archive's `connector.json`: never read (a crafted archive could plant tokens), reported once (connector-file.ts).
-import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { randomInt } from 'node:crypto'
+import { chmod, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
@@ -13,6 +13,7 @@ import { writeAtomic } from '../archive/atomic'
 import { newId } from '../archive/ids'
 import { loadTokenFile, oldFileLeft, tokenFiles } from './connector-file'
 import type { ConnectorPlace } from './connector-file'
+import { answerPairing, keyIdOf, pairingProven } from './signature'
 
 export type { ConnectorPlace }
 
@@ -31,6 +32,11 @@ const tokenRecordSchema = z
     id: z.string().regex(/^[a-f0-9]{12}$/),
     name: z.string().max(100),
     origin: z.string().max(200),
+    /**
+     * The HMAC key the extension signs with (hex). The app must hold it to check a signature and to prove itself,
+     * so it is a secret, kept in a folder only this user reads. An older Glossa kept here the SHA-256 of the token
+     * it handed out; an updated extension derives that same key from its token, so those pairings hold.
+     */
     hash: z.string().regex(/^[a-f0-9]{64}$/),
     createdAt: z.string().max(40),
     lastUsedAt: z.string().max(40).optional(),
@@ -45,10 +51,6 @@ export type TokenRecord = z.infer<typeof tokenRecordSchema>
 export type TokenInfo = Omit<TokenRecord, 'hash'>
 export type PairingCode = { code: string; expiresAt: string }
 export type ConnectorStatus = { listening: boolean; port?: number; problem?: string }
-
-const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex')
-/** What the user typed, in the form codes are made: case, spaces and dashes do not matter. */
-const normalizeCode = (code: string): string => code.toUpperCase().replace(/[\s-]/g, '')
 
 export class ConnectorAccess {
   private tokens: TokenRecord[] | undefined
@@ -95,6 +97,8 @@ export class ConnectorAccess {
     const run = this.writes.then(async () => {
       const { tokens, result } = work(await this.load())
       await mkdir(dirname(this.file), { recursive: true, mode: 0o700 })
+      // The keys are secrets (the app signs with them too): the folder is this user's alone, made so or not.
+      await chmod(dirname(this.file), 0o700)
       await writeAtomic(this.file, `${JSON.stringify({ version: 1, tokens }, null, 2)}\n`)
       this.tokens = tokens
       return result
@@ -125,10 +129,17 @@ export class ConnectorAccess {
   }
 
   /**
-   * Trades the pending code for a new token bound to `origin`. A wrong code counts against the code's
-   * attempts; once they are used up, or the code expired, only a new code from the app can pair.
+   * Agrees a new key with the extension that proved it knows the pending code, bound to `origin`; the answer
+   * proves to it that we know the code too. A wrong proof counts against the code's attempts; once they are used
+   * up, or the code expired, only a new code from the app can pair. `host`: the address the extension called.
    */
-  async pair(input: { code: string; origin: string; name: string }): Promise<{ id: string; token: string }> {
+  async pair(input: {
+    publicKey: string
+    proof: string
+    host: string
+    origin: string
+    name: string
+  }): Promise<{ id: string; publicKey: string; proof: string }> {
     const pending = this.pending
     if (!pending || pending.expires < this.now()) {
       this.pending = undefined
@@ -137,18 +148,22 @@ export class ConnectorAccess {
         'No pairing code is open. In Glossa, open Browser connector and press “Pair a browser”.',
       )
     }
-    if (normalizeCode(input.code) !== pending.code) {
+    if (!pairingProven(pending.code, input.host, input.publicKey, input.proof)) {
       pending.attempts += 1
       if (pending.attempts >= CODE_ATTEMPTS) this.pending = undefined
       throw new GlossaError('unauthorized', 'That pairing code is wrong. Check it in Glossa and try again.')
     }
     this.pending = undefined
-    const token = `glc_${randomBytes(32).toString('base64url')}`
+    const { key, answer } = answerPairing({
+      code: pending.code,
+      host: input.host,
+      publicKey: input.publicKey,
+    })
     const record: TokenRecord = {
       id: newId(),
       name: input.name.slice(0, 100) || 'Browser extension',
       origin: input.origin,
-      hash: hashOf(token),
+      hash: key,
       createdAt: new Date(this.now()).toISOString(),
     }
     return this.change((tokens) => {
@@ -157,23 +172,22 @@ export class ConnectorAccess {
           'conflict',
           `Glossa already has ${MAX_TOKENS} paired browsers; revoke one first.`,
         )
-      return { tokens: [...tokens, record], result: { id: record.id, token } }
+      return { tokens: [...tokens, record], result: { id: record.id, ...answer } }
     })
   }
 
   /**
-   * The paired extension a request comes from, or undefined. The token must be known and the request must
-   * come from the Origin that paired it. Reads the file once, then answers from memory.
+   * The paired extension whose key has this id (signature.ts keyIdOf), if the request comes from the Origin
+   * that paired it; else undefined. Reads the file once, then answers from memory.
    */
-  async check(token: string, origin: string): Promise<TokenRecord | undefined> {
+  async find(keyId: string, origin: string): Promise<TokenRecord | undefined> {
     let tokens: TokenRecord[]
     try {
       tokens = await this.load()
     } catch {
       return undefined
     }
-    const hash = hashOf(token)
-    return tokens.find((t) => t.hash === hash && t.origin === origin)
+    return tokens.find((t) => keyIdOf(t.hash) === keyId && t.origin === origin)
   }
 
   /** Records when a token last saved something (shown in the app's list). */

@@ -10,9 +10,8 @@ import { describe, expect, it } from 'vitest'
 import { bundleChild } from '../../../test/reliability/bundle-child'
 import { tempDir } from '../../../test/temp-archive'
 import { ConnectorAccess } from './access'
+import { known, pairWith } from '../../../test/connector/server-harness'
 import { tokenFiles } from './connector-file'
-
-const EXT = `chrome-extension://${'abcdefghijklmnop'.repeat(2)}`
 
 /** A place whose archive an older Glossa paired one browser with: its token, and the old file's text. */
 async function pairedByOlderGlossa() {
@@ -25,7 +24,7 @@ async function pairedByOlderGlossa() {
     userDir: join(root, 'scratch-user'),
   })
   const { code } = scratch.startPairing()
-  const { token } = await scratch.pair({ code, origin: EXT, name: 'Chromium extension' })
+  const { key: token } = await pairWith(scratch, { code, name: 'Chromium extension' })
   const text = await readFile(scratch.file, 'utf8')
   const { legacy } = tokenFiles(place)
   await writeFile(legacy, text)
@@ -64,15 +63,15 @@ describe('the token file in the user-data folder', () => {
     await mkdir(first.archiveDir)
     const access = new ConnectorAccess(first)
     const { code } = access.startPairing()
-    const { token } = await access.pair({ code, origin: EXT, name: 'x' })
+    const { key: token } = await pairWith(access, { code })
     expect(dirname(access.file)).toBe(join(userDir, 'connectors'))
     expect(await readdir(first.archiveDir)).toEqual([])
 
     await cp(first.archiveDir, join(root, 'copy'), { recursive: true })
     const copy = new ConnectorAccess({ archiveDir: join(root, 'copy'), userDir })
-    expect(await copy.check(token, EXT)).toBeUndefined()
+    expect(await known(copy, token)).toBeUndefined()
     expect(await copy.list()).toEqual([])
-    expect(await new ConnectorAccess(first).check(token, EXT)).toBeDefined()
+    expect(await known(new ConnectorAccess(first), token)).toBeDefined()
   })
 })
 
@@ -80,7 +79,7 @@ describe("an older Glossa's connector.json in the archive", () => {
   it('is never read: its token grants nothing, it stays as it was, and it is reported once', async () => {
     const { place, token, legacy, text } = await pairedByOlderGlossa()
     const access = new ConnectorAccess(place)
-    expect(await access.check(token, EXT)).toBeUndefined()
+    expect(await known(access, token)).toBeUndefined()
     expect(await access.list()).toEqual([])
     expect(await access.oldPairingIgnored()).toMatch(
       /older pairing file .* was ignored.*Pair the extension again/,
@@ -91,18 +90,18 @@ describe("an older Glossa's connector.json in the archive", () => {
     expect(JSON.parse(await readFile(access.file, 'utf8'))).toEqual({ version: 1, tokens: [] })
     const next = new ConnectorAccess(place)
     expect(await next.oldPairingIgnored()).toBeUndefined()
-    expect(await next.check(token, EXT)).toBeUndefined()
+    expect(await known(next, token)).toBeUndefined()
   })
 
   it('pairing again works beside it, and is not reported', async () => {
     const { place, token, legacy } = await pairedByOlderGlossa()
     const access = new ConnectorAccess(place)
     const { code } = access.startPairing()
-    const again = await access.pair({ code, origin: EXT, name: 'x' })
+    const again = await pairWith(access, { code })
     expect(await access.oldPairingIgnored()).toBeUndefined()
     const next = new ConnectorAccess(place)
-    expect(await next.check(again.token, EXT)).toBeDefined()
-    expect(await next.check(token, EXT)).toBeUndefined()
+    expect(await known(next, again.key)).toBeDefined()
+    expect(await known(next, token)).toBeUndefined()
     expect(await has(legacy)).toBe(true)
   })
 
@@ -118,7 +117,7 @@ describe("an older Glossa's connector.json in the archive", () => {
         ends[done ? 'done' : 'cut']++
         const access = new ConnectorAccess(place)
         // Whatever the kill left, this computer's file (when there) is whole, and the old token grants nothing.
-        expect(await access.check(token, EXT)).toBeUndefined()
+        expect(await known(access, token)).toBeUndefined()
         expect(await access.list()).toEqual([])
         expect(await readFile(legacy, 'utf8')).toBe(text)
         const reported = await access.oldPairingIgnored()

@@ -6,13 +6,14 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRng, intFromEnv } from '../../../test/prng'
 import { junk, toJson } from '../../../test/reliability/fuzz-junk'
+import { hello, pairWith, signed } from '../../../test/connector/server-harness'
 import { tempDir } from '../../../test/temp-archive'
 import { errorCodeSchema } from '../../shared/schemas'
 import { Archive } from '../archive/archive'
 import { Importer } from '../importer'
 import { ConnectorAccess } from './access'
 import { savePage } from './save'
-import { TOKEN_HEADER, startConnector } from './server'
+import { startConnector } from './server'
 import type { RunningConnector } from './server'
 
 const EXT = `chrome-extension://${'ponmlkjihgfedcba'.repeat(2)}`
@@ -54,9 +55,7 @@ describe('connector fuzz', () => {
       save: (req) => savePage({ archive, importer, now: () => new Date().toISOString() }, req),
       info: () => ({ version: 'test', collections: [], tags: [] }),
     })
-    const { code } = access.startPairing()
-    const { token } = await access.pair({ code, origin: EXT, name: 'fuzz' })
-    const headers = { origin: EXT, host: `127.0.0.1:${running.port}`, [TOKEN_HEADER]: token }
+    const { key } = await pairWith(access, { origin: EXT, name: 'fuzz' })
     const seed = intFromEnv('GLOSSA_FUZZ_SEED', 16)
     const rng = createRng(seed)
     const runs = intFromEnv('GLOSSA_CONNECTOR_FUZZ_RUNS', 300)
@@ -64,7 +63,13 @@ describe('connector fuzz', () => {
       const path = rng.pick(PATHS)
       const field = rng.pick([...Object.keys(SAVE), 'extra'])
       const body = rng.chance(0.5) ? junk(rng) : { ...SAVE, [field]: junk(rng) }
-      const res = await post(running.port, path, headers, rng.chance(0.05) ? '{"html": "' : toJson(body))
+      const text = rng.chance(0.05) ? '{"html": "' : (toJson(body) ?? '')
+      const res = await post(
+        running.port,
+        path,
+        await signed(running.port, key, path, text, { origin: EXT }),
+        text,
+      )
       const where = `seed ${seed}, run ${i}: ${path} → ${res.status} ${res.text.slice(0, 200)}`
       expect([200, 400, 413], where).toContain(res.status)
       const reply = JSON.parse(res.text) as { ok: boolean; error?: { code: string; message: string } }
@@ -74,7 +79,7 @@ describe('connector fuzz', () => {
         expect(reply.error?.message.trim(), where).not.toBe('')
       }
     }
-    const hello = await post(running.port, '/v1/hello', headers, '{}')
-    expect(hello.status).toBe(200)
+    // Still answering, and still proving itself.
+    expect(await hello(running.port, key, EXT)).toMatch(/^[a-f0-9]{32}$/)
   }, 120_000)
 })

@@ -10,9 +10,17 @@ import type { Archive } from '../archive/archive'
 import { newAnnotation } from '../handlers/annotations'
 import type { Importer } from '../importer'
 
+/** Pairing: the extension's ECDH public key (P-256, raw, base64url) and its proof that it knows the code. */
 export const pairRequestSchema = z
-  .object({ code: z.string().min(1).max(40), name: z.string().max(100).optional() })
+  .object({
+    publicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/),
+    proof: z.string().regex(/^[a-f0-9]{64}$/),
+    name: z.string().max(100).optional(),
+  })
   .strict()
+
+/** A hello: the extension's fresh nonce, which our proof must cover. */
+export const helloRequestSchema = z.object({ nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict()
 
 export const saveRequestSchema = z
   .object({

@@ -6,35 +6,28 @@ import { createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { EXT, PAGE, pair, post, start, stopRunning } from '../../../test/connector/server-harness'
-import { TOKEN_HEADER } from './server'
+import { PAGE, call, pair, signed, start, stopRunning } from '../../../test/connector/server-harness'
 
 afterEach(stopRunning)
 
 describe('saving', () => {
   it('stores the page as an HTML import does, then says a second save is already in Glossa', async () => {
-    const { port, access, archive, host } = await start()
+    const { port, access, archive } = await start()
     const token = await pair(port, access)
-    const headers = { origin: EXT, host, [TOKEN_HEADER]: token, 'content-type': 'application/json' }
     await archive.collections.put('harbour', 'Harbour')
     const html = await PAGE
-    const first = await post(
-      port,
-      '/v1/save',
-      {
-        html,
-        url: 'https://ledger.example/2025/03/harbour-dredging?utm=x',
-        tags: ['port/dredging'],
-        collection: 'harbour',
-        selection: {
-          exact: 'four months behind schedule',
-          prefix: 'harbour channel is ',
-          suffix: ', the port authority',
-          note: 'Check the **contract**',
-        },
+    const first = await call(port, token, '/v1/save', {
+      html,
+      url: 'https://ledger.example/2025/03/harbour-dredging?utm=x',
+      tags: ['port/dredging'],
+      collection: 'harbour',
+      selection: {
+        exact: 'four months behind schedule',
+        prefix: 'harbour channel is ',
+        suffix: ', the port authority',
+        note: 'Check the **contract**',
       },
-      headers,
-    )
+    })
     expect(first.status).toBe(200)
     const value = (
       first.json as { value: { status: string; id: string; title: string; highlight: { status: string } } }
@@ -60,17 +53,12 @@ describe('saving', () => {
     expect(highlight).toMatchObject({ kind: 'highlight', note: 'Check the **contract**' })
     expect((await access.list())[0].lastUsedAt).toBeDefined()
 
-    const again = await post(
-      port,
-      '/v1/save',
-      {
-        html,
-        url: 'https://ledger.example/other',
-        tags: ['later'],
-        selection: { exact: 'nine metres', prefix: 'more than ', suffix: '\nuntil' },
-      },
-      headers,
-    )
+    const again = await call(port, token, '/v1/save', {
+      html,
+      url: 'https://ledger.example/other',
+      tags: ['later'],
+      selection: { exact: 'nine metres', prefix: 'more than ', suffix: '\nuntil' },
+    })
     expect((again.json as { value: unknown }).value).toMatchObject({
       status: 'duplicate',
       id: value.id,
@@ -94,18 +82,13 @@ describe('saving', () => {
     try {
       const base = `http://127.0.0.1:${(images.address() as AddressInfo).port}`
       // Loopback addresses are refused to image downloads; this test's image server is one.
-      const { port, access, archive, host } = await start({ allowPrivate: true })
+      const { port, access, archive } = await start({ allowPrivate: true })
       const token = await pair(port, access)
       const html = (await PAGE).replace(
         '<p>Only 38 per cent',
         '<figure><img src="/media/dredger.png" alt="The dredger"><figcaption>The dredger at work</figcaption></figure><p>Only 38 per cent',
       )
-      const res = await post(
-        port,
-        '/v1/save',
-        { html, url: `${base}/2025/03/harbour` },
-        { origin: EXT, host, [TOKEN_HEADER]: token },
-      )
+      const res = await call(port, token, '/v1/save', { html, url: `${base}/2025/03/harbour` })
       const { id } = (res.json as { value: { id: string } }).value
       const article = await archive.getArticle(id)
       expect(article.html).toMatch(/<img src="glossa-asset:[0-9a-f]{64}\.png" alt="The dredger">/)
@@ -115,14 +98,12 @@ describe('saving', () => {
   })
 
   it('says plainly when the selection is outside the article, and keeps the page', async () => {
-    const { port, access, archive, host } = await start()
+    const { port, access, archive } = await start()
     const token = await pair(port, access)
-    const res = await post(
-      port,
-      '/v1/save',
-      { html: await PAGE, selection: { exact: 'All rights reserved.', prefix: 'Ledger. ', suffix: '' } },
-      { origin: EXT, host, [TOKEN_HEADER]: token },
-    )
+    const res = await call(port, token, '/v1/save', {
+      html: await PAGE,
+      selection: { exact: 'All rights reserved.', prefix: 'Ledger. ', suffix: '' },
+    })
     const value = (res.json as { value: { id: string; highlight: { status: string; message: string } } })
       .value
     expect(value.highlight).toMatchObject({
@@ -133,12 +114,12 @@ describe('saving', () => {
   })
 
   it('refuses what is not a page, naming the field, and stores nothing', async () => {
-    const { port, access, archive, host } = await start()
+    const { port, access, archive } = await start()
     const token = await pair(port, access)
-    const headers = { origin: EXT, host, [TOKEN_HEADER]: token }
-    const bad = await post(port, '/v1/save', { html: '<p>x</p>', tags: ['a'.repeat(500)], extra: 1 }, headers)
+    const bad = await call(port, token, '/v1/save', { html: '<p>x</p>', tags: ['a'.repeat(500)], extra: 1 })
     expect(bad.status).toBe(400)
     expect(bad.json).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    const headers = await signed(port, token, '/v1/save', '<html>not json')
     const notJson = await new Promise<number>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, path: '/v1/save', method: 'POST', headers }, (res) => {
         res.resume()
@@ -148,12 +129,7 @@ describe('saving', () => {
       req.end('<html>not json')
     })
     expect(notJson).toBe(400)
-    const missing = await post(
-      port,
-      '/v1/save',
-      { html: await PAGE, collection: 'nosuchcollection' },
-      headers,
-    )
+    const missing = await call(port, token, '/v1/save', { html: await PAGE, collection: 'nosuchcollection' })
     expect(missing.json).toMatchObject({ error: { code: 'not_found' } })
     expect(archive.list()).toEqual([])
   })

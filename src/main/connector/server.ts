@@ -1,6 +1,8 @@
 // Main process (the desktop app and `glossa serve`): the browser connector's HTTP server, on 127.0.0.1 only.
-// Only a browser extension (Origin chrome-extension:// or moz-extension://) reaching a loopback Host may use it;
-// every call but pairing carries the extension's token in a header. A request without an extension's Origin (a
+// Only a browser extension (Origin chrome-extension:// or moz-extension://) reaching a loopback Host may use it.
+// The pairing key never travels (signature.ts): a hello names it by its id and gets our proof that we hold it,
+// and every other call but pairing is signed with it. An older extension that still sends its token in a header
+// is told to update, whatever the token. A request without an extension's Origin (a
 // web page's, or none) gets no answer at all: its connection is reset unanswered, as at a closed port, so a page
 // cannot tell from the outcome that something listens (timing still can: README). An extension's request that
 // breaks a rule gets one and the same 403, after the same checks, so nothing tells which check failed. No CORS
@@ -13,13 +15,16 @@ import { GlossaError } from '../../shared/errors'
 import { idSchema } from '../../shared/schemas'
 import { MAX_JSON_DEPTH, nestsDeeperThan, readBodyCapped } from '../request-body'
 import type { ConnectorAccess } from './access'
-import { pairRequestSchema, saveRequestSchema } from './save'
+import { helloRequestSchema, pairRequestSchema, saveRequestSchema } from './save'
 import type { SaveReply, SaveRequest } from './save'
+import { AUTH_HEADER, RequestGuard, sha256Hex } from './signature'
 
 /** The port the extension tries unless told another (chosen to be unlikely taken; `--connector-port`). */
 export const DEFAULT_CONNECTOR_PORT = 21787
-/** The header carrying an extension's token: never a cookie, never in the address. */
+/** The header in which an older extension sent its token (answered with OUTDATED, never checked). */
 export const TOKEN_HEADER = 'x-glossa-token'
+export const OUTDATED =
+  'This Glossa extension is older than the Glossa app: it sends its pairing token, which Glossa no longer accepts. Update the extension (see “Save from the browser” in Glossa’s README), then pair it again if it asks.'
 const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/
 /** A page's HTML may be large (the contract allows 20 million characters): 64 MB; anything else 16 KB. */
 const SAVE_LIMIT = 64 * 1024 * 1024
@@ -36,10 +41,11 @@ export type ConnectorOptions = {
 }
 export type RunningConnector = { port: number; close: () => Promise<void> }
 
-const ROUTES = new Set(['/v1/pair', '/v1/hello', '/v1/save', '/v1/open'])
+const ROUTES = new Set(['/v1/pair', '/v1/hello', '/v1/info', '/v1/save', '/v1/open'])
 
 export async function startConnector(options: ConnectorOptions): Promise<RunningConnector> {
   const { access } = options
+  const guard = new RequestGuard()
   let port = 0
   const server = createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -57,25 +63,38 @@ export async function startConnector(options: ConnectorOptions): Promise<Running
     const originOk = EXTENSION_ORIGIN.test(origin)
     const path = (req.url ?? '').split('?')[0]
     const routeOk = req.method === 'POST' && ROUTES.has(path) && !(req.url ?? '').includes('?')
-    const header = req.headers[TOKEN_HEADER]
-    const token = typeof header === 'string' ? header.slice(0, 200) : ''
-    const paired = await access.check(token, origin)
-    const tokenOk = path === '/v1/pair' || paired !== undefined
-    if (!(hostOk && originOk && routeOk && tokenOk)) return originOk ? refuse(res) : hangUp(req)
+    const keyHeader = req.headers[AUTH_HEADER.key]
+    const paired = await access.find(typeof keyHeader === 'string' ? keyHeader.slice(0, 64) : '', origin)
+    const method = req.method ?? ''
+    const declared = guard.verify({ key: paired?.hash, method, host, path, headers: req.headers })
+    const authOk =
+      path === '/v1/pair' || (path === '/v1/hello' ? paired !== undefined : declared !== undefined)
+    if (!(hostOk && originOk && routeOk)) return originOk ? refuse(res) : hangUp(req)
+    if (req.headers[TOKEN_HEADER] !== undefined) return outdated(res)
+    if (!authOk) return refuse(res)
 
-    const body = await readJson(req, path === '/v1/save' ? SAVE_LIMIT : SMALL_LIMIT)
-    if (body === undefined)
+    const text = await readBodyCapped(req, path === '/v1/save' ? SAVE_LIMIT : SMALL_LIMIT)
+    if (text === undefined)
       return reply(res, 413, {
         ok: false,
         error: { code: 'too_large', message: 'This page is too large for Glossa to save (over 64 MB).' },
         close: true,
       })
+    // The signature covers the body's hash as declared; a body that is not the one signed is refused.
+    if (declared !== undefined && sha256Hex(text) !== declared) return refuse(res)
+    const body = parseJson(text)
     if (path === '/v1/pair') {
-      const { code, name } = parse(pairRequestSchema, body)
-      const value = await access.pair({ code, origin, name: name ?? browserName(origin) })
+      // An older extension sends the code itself, and would get a token it then sends with every call.
+      if (typeof body === 'object' && body !== null && 'code' in body) return outdated(res)
+      const { publicKey, proof, name } = parse(pairRequestSchema, body)
+      const value = await access.pair({ publicKey, proof, host, origin, name: name ?? browserName(origin) })
       return reply(res, 200, { ok: true, value })
     }
-    if (path === '/v1/hello') return reply(res, 200, { ok: true, value: options.info() })
+    if (path === '/v1/hello' && paired) {
+      const { nonce } = parse(helloRequestSchema, body)
+      return reply(res, 200, { ok: true, value: guard.hello(paired.hash, host, nonce) })
+    }
+    if (path === '/v1/info') return reply(res, 200, { ok: true, value: options.info() })
     if (path === '/v1/open') {
       const { id } = parse(idBody, body)
       return reply(res, 200, { ok: true, value: { opened: options.open?.(id) ?? false } })
@@ -126,6 +145,11 @@ function hangUp(req: IncomingMessage): void {
   req.socket.resetAndDestroy()
 }
 
+/** Not 403: an older extension forgets its token on a 403 and asks to pair again, which could not help. */
+function outdated(res: ServerResponse): void {
+  reply(res, 426, { ok: false, error: { code: 'unauthorized', message: OUTDATED }, close: true })
+}
+
 function refuse(res: ServerResponse): void {
   reply(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Refused.' }, close: true })
 }
@@ -145,10 +169,8 @@ function reply(
   res.end(JSON.stringify(rest))
 }
 
-/** The JSON body, or undefined once it proves larger than `limit` bytes (the rest is never read). */
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const text = await readBodyCapped(req, limit)
-  if (text === undefined) return undefined
+/** The body's JSON; refused by name when it nests too deep or is not JSON. */
+function parseJson(text: string): unknown {
   if (nestsDeeperThan(text, MAX_JSON_DEPTH))
     throw new GlossaError(
       'invalid_argument',

@@ -1,0 +1,158 @@
+// Main process (priority 1): the browser connector's proofs, so the pairing key never travels once agreed. The
+// extension's side is extension/glossa-protocol.js; the texts signed must stay the same in both. Pairing is an
+// ECDH agreement the one-time code authenticates both ways (the code is never sent); a hello proves to the
+// extension that it reached this Glossa and opens a short session; every other call is signed with an HMAC over
+// its method, Host, path, time, a fresh nonce, the session and its body's SHA-256, checked in constant time, and
+// refused when more than two minutes off or when its nonce was seen (a replay).
+import { createECDH, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { IncomingHttpHeaders } from 'node:http'
+import { GlossaError } from '../../shared/errors'
+
+/** How far a signed call's time may be from ours, and how long a hello's session and a seen nonce are kept. */
+export const SIGNATURE_WINDOW_MS = 2 * 60_000
+/** Sessions kept at most: a flood of hellos evicts the oldest rather than filling memory. */
+const MAX_SESSIONS = 1000
+
+export const AUTH_HEADER = {
+  key: 'x-glossa-key',
+  time: 'x-glossa-time',
+  nonce: 'x-glossa-nonce',
+  session: 'x-glossa-session',
+  body: 'x-glossa-body',
+  signature: 'x-glossa-signature',
+} as const
+
+const NONCE = /^[A-Za-z0-9_-]{16,64}$/
+const HEX64 = /^[a-f0-9]{64}$/
+
+export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
+const hmacHex = (key: Buffer, text: string): string => createHmac('sha256', key).update(text).digest('hex')
+/** How the extension names a key without giving it away (glossa-protocol.js keyId). */
+export const keyIdOf = (key: string): string => sha256Hex(Buffer.from(key, 'hex')).slice(0, 32)
+
+/** Whether `sent` is the HMAC `expected`, compared in constant time. */
+function sameMac(sent: string, expected: string): boolean {
+  const a = Buffer.from(sent)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+const texts = {
+  pairAsk: (host: string, ours: string) => ['glossa-pair', host, ours].join('\n'),
+  pairAnswer: (host: string, theirs: string, ours: string) =>
+    ['glossa-app-pair', host, theirs, ours].join('\n'),
+  hello: (host: string, theirNonce: string, ourNonce: string) =>
+    ['glossa-app', host, theirNonce, ourNonce].join('\n'),
+  request: (f: Record<'method' | 'host' | 'path' | 'time' | 'nonce' | 'session' | 'bodyHash', string>) =>
+    ['GLOSSA-HMAC-1', f.method, f.host, f.path, f.time, f.nonce, f.session, f.bodyHash].join('\n'),
+}
+
+/** Whether the extension's pairing proof shows it knows `code` (normalized), for its public key, at `host`. */
+export const pairingProven = (code: string, host: string, publicKey: string, proof: string): boolean =>
+  sameMac(proof, hmacHex(Buffer.from(code), texts.pairAsk(host, publicKey)))
+
+/**
+ * Our half of a pairing the code proved: the key both sides now hold (hex), and the answer — our public key and
+ * a proof that we know the code too. Nothing in the answer lets anyone who reads it act as the extension.
+ */
+export function answerPairing(input: { code: string; host: string; publicKey: string }): {
+  key: string
+  answer: { publicKey: string; proof: string }
+} {
+  const theirs = Buffer.from(input.publicKey, 'base64url')
+  const ecdh = createECDH('prime256v1')
+  const ours = ecdh.generateKeys()
+  let shared: Buffer
+  try {
+    shared = ecdh.computeSecret(theirs)
+  } catch {
+    throw new GlossaError('invalid_argument', 'The extension sent a pairing key Glossa cannot use.')
+  }
+  const key = sha256Hex(Buffer.concat([Buffer.from('glossa-pair-key\n'), shared, theirs, ours]))
+  const publicKey = ours.toString('base64url')
+  const proof = hmacHex(Buffer.from(input.code), texts.pairAnswer(input.host, input.publicKey, publicKey))
+  return { key, answer: { publicKey, proof } }
+}
+
+/** A key no pairing has: unknown callers are checked against it, so every refusal costs the same. */
+const NO_KEY = randomBytes(32).toString('hex')
+
+const headerOf = (headers: IncomingHttpHeaders, name: string): string => {
+  const value = headers[name]
+  return typeof value === 'string' ? value.slice(0, 200) : ''
+}
+
+/** The hello sessions this connector opened, and the nonces of the signed calls it took (one per server). */
+export class RequestGuard {
+  private readonly sessions = new Map<string, { keyId: string; expires: number }>()
+  private readonly seen = new Map<string, number>()
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Answers a hello from the holder of `key`: our nonce (the session) and the proof that we hold the key too. */
+  hello(key: string, host: string, theirNonce: string): { nonce: string; proof: string } {
+    const nonce = randomBytes(16).toString('hex')
+    this.forgetExpired()
+    if (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value as string)
+    this.sessions.set(nonce, { keyId: keyIdOf(key), expires: this.now() + SIGNATURE_WINDOW_MS })
+    return { nonce, proof: hmacHex(Buffer.from(key, 'hex'), texts.hello(host, theirNonce, nonce)) }
+  }
+
+  /**
+   * The body hash a signed call declares when its signature holds — by `key` (undefined: not paired), fresh,
+   * in a live session of that key, its nonce never seen — else undefined. Its nonce is then spent.
+   */
+  verify(input: {
+    key: string | undefined
+    method: string
+    host: string
+    path: string
+    headers: IncomingHttpHeaders
+  }): string | undefined {
+    const field = (name: string) => headerOf(input.headers, name)
+    const [time, nonce, session, bodyHash] = [
+      field(AUTH_HEADER.time),
+      field(AUTH_HEADER.nonce),
+      field(AUTH_HEADER.session),
+      field(AUTH_HEADER.body),
+    ]
+    const key = input.key ?? NO_KEY
+    const expected = hmacHex(
+      Buffer.from(key, 'hex'),
+      texts.request({
+        method: input.method,
+        host: input.host,
+        path: input.path,
+        time,
+        nonce,
+        session,
+        bodyHash,
+      }),
+    )
+    // Every check runs, whatever fails first.
+    const signed = sameMac(field(AUTH_HEADER.signature), expected)
+    const now = this.now()
+    const fresh = /^\d{1,16}$/.test(time) && Math.abs(now - Number(time)) <= SIGNATURE_WINDOW_MS
+    this.forgetExpired()
+    const open = this.sessions.get(session)
+    const inSession = open !== undefined && open.keyId === keyIdOf(key)
+    const wellFormed = NONCE.test(nonce) && HEX64.test(bodyHash)
+    const replayed = this.seen.has(nonce)
+    if (!(input.key && signed && fresh && inSession && wellFormed && !replayed)) return undefined
+    this.seen.set(nonce, now + 2 * SIGNATURE_WINDOW_MS)
+    return bodyHash
+  }
+
+  /** Sessions and nonces past their time (kept in the order they came, so the oldest are first). */
+  private forgetExpired(): void {
+    const now = this.now()
+    for (const [nonce, expires] of this.seen) {
+      if (expires > now) break
+      this.seen.delete(nonce)
+    }
+    for (const [nonce, { expires }] of this.sessions) {
+      if (expires > now) break
+      this.sessions.delete(nonce)
+    }
+  }
+}
