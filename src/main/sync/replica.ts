@@ -10,7 +10,16 @@ import { parseDocId } from '../../shared/sync/doc-ids'
 import { canonicalJson, splitBy, stripCouchFields } from '../../shared/sync/docs'
 import { IDLE, REDIRECTED, SLOW, boundedFetch, remoteLimits } from './remote-fetch'
 import { safeUrl } from './sync-protocol'
-import type { Change, Outgoing, SyncAnswer, SyncAsset, SyncFailureCode, SyncRequest } from './sync-protocol'
+import type {
+  Change,
+  Outgoing,
+  SyncAnswer,
+  SyncAsset,
+  SyncBatch,
+  SyncBatchReply,
+  SyncFailureCode,
+  SyncRequest,
+} from './sync-protocol'
 
 export { safeUrl }
 
@@ -207,18 +216,63 @@ async function changeOf(local: PouchDB, id: string, doc: Doc, deleted: boolean):
 const FEED_BATCH = 500
 /** Documents Glossa never makes, named one by one in the sync's report; the rest are counted. */
 export const MAX_FOREIGN_LISTED = 100
+/**
+ * What one batch sent to the app holds at most: this many documents, or this many bytes of them (one article's
+ * files can be more; it then goes alone). A member who writes 50,000 annotations makes 100 answers of these, not
+ * one of them all.
+ */
+export const BATCH_DOCS = 500
+export const BATCH_BYTES = 4 * 1024 * 1024
+
+/** About how much of a batch a change takes: its documents as JSON and its files' base64. */
+const sizeOf = (change: Change) =>
+  JSON.stringify({ ...change, assets: undefined }).length +
+  (change.assets ?? []).reduce((sum, a) => sum + a.dataBase64.length + a.name.length, 0)
 
 /**
- * What changed in the replica since `since`, and the documents in `reread` as they are now: the archive's gate
- * refused them before (an annotation that arrived before its article, when a member's push was cut short between
- * the two), and the changes feed, past them, would never offer them again.
+ * Sends the app what changed in the replica since `since`, in batches (deliver: the app applies each, writes it
+ * to disk and records how far it got, before the next is read), then the documents in `reread` as they are now:
+ * the archive's gate refused them before (an annotation that arrived before its article, when a member's push was
+ * cut short between the two), and the changes feed, past them, would never offer them again. What the app
+ * refuses in this sync's batches is read again at the end too, once the rest (its article, say) is in.
  */
-async function changesSince(local: PouchDB, since: string | number, reread: string[] = []) {
-  const changes: Change[] = []
+async function deliverChanges(
+  local: PouchDB,
+  since: string | number,
+  reread: string[],
+  deliver: Deliver,
+  written: SyncBatch['written'],
+) {
   const foreign = { count: 0, ids: [] as string[] }
+  const seen = new Set<string>()
+  const again = new Set(reread)
+  const refusedHere = new Set<string>()
+  let batch: Change[] = []
+  let bytes = 0
+  let first = true
+  const send = async (lastSeq?: string | number) => {
+    const reply = await deliver({
+      changes: batch,
+      ...(lastSeq === undefined ? {} : { lastSeq }),
+      ...(first ? { written } : {}),
+    })
+    first = false
+    for (const id of reply.reread) {
+      again.add(id)
+      refusedHere.add(id)
+    }
+    batch = []
+    bytes = 0
+  }
+  const add = async (change: Change, lastSeq?: string | number) => {
+    const size = sizeOf(change)
+    if (batch.length && (batch.length >= BATCH_DOCS || bytes + size > BATCH_BYTES)) await send(lastSeq)
+    batch.push(change)
+    bytes += size
+  }
   let lastSeq = since
   // A batch at a time: the feed read whole held every document the server sent at once, and sent them all to the
-  // app, those Glossa never makes too (any number of them, from anyone with write access to the team's database).
+  // app in one answer, those Glossa never makes too (any number of them, from anyone with write access).
   for (;;) {
     const feed = await local.changes({
       since: lastSeq,
@@ -228,25 +282,31 @@ async function changesSince(local: PouchDB, since: string | number, reread: stri
       style: 'main_only',
     })
     for (const row of feed.results) {
+      // A full batch goes before this row, with the sequence up to the row before it: the app records that far.
+      const before = lastSeq
+      lastSeq = row.seq
       if (row.id.startsWith('_design/')) continue
       if (!parseDocId(row.id)) {
         // Named (the first few) and counted; its content is never sent to the app, which would refuse it.
         if (foreign.count++ < MAX_FOREIGN_LISTED) foreign.ids.push(row.id.slice(0, 200))
         continue
       }
-      changes.push(await changeOf(local, row.id, row.doc! as Doc, !!row.deleted))
+      seen.add(row.id)
+      await add(await changeOf(local, row.id, row.doc! as Doc, !!row.deleted), before)
     }
     lastSeq = feed.last_seq
     if (feed.results.length < FEED_BATCH) break
   }
-  const seen = new Set(changes.map((c) => c.id))
-  for (const id of reread) {
-    if (seen.has(id) || id.startsWith('_')) continue
+  if (batch.length || first) await send(lastSeq)
+  // Read again: refused before, or by the gate in this sync's batches (its article came in a later one).
+  for (const id of [...again]) {
+    if ((seen.has(id) && !refusedHere.has(id)) || id.startsWith('_')) continue
     // A deletion (or nothing) now: nothing left to take in.
     const doc = await local.get(id, { conflicts: true }).catch(() => undefined)
-    if (doc) changes.push(await changeOf(local, id, doc as Doc, false))
+    if (doc) await add(await changeOf(local, id, doc as Doc, false))
   }
-  return { changes, lastSeq, foreign }
+  if (batch.length) await send()
+  return { lastSeq, foreign }
 }
 
 const answers = (remote: PouchDB) =>
@@ -325,7 +385,10 @@ async function openReplica(dir: string): Promise<PouchDB> {
   }
 }
 
-export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
+/** How the app takes a batch of changes in (askApp in the job): it answers once they are on disk. */
+export type Deliver = (batch: SyncBatch) => Promise<SyncBatchReply>
+
+export async function syncOnce(request: SyncRequest, deliver: Deliver): Promise<SyncAnswer> {
   const { remote: r } = request
   const remote = new PouchDB(r.url, {
     skip_setup: true,
@@ -357,11 +420,15 @@ export async function syncOnce(request: SyncRequest): Promise<SyncAnswer> {
         const { id, reason, message } = e as { id?: string; reason?: string; message?: string }
         return { id: String(id ?? '').slice(0, 200), reason: said(reason ?? message ?? 'refused') }
       })
-      const { changes, lastSeq, foreign } = await changesSince(local, request.since, request.reread)
+      const { lastSeq, foreign } = await deliverChanges(
+        local,
+        request.since,
+        request.reread ?? [],
+        deliver,
+        written,
+      )
       return {
         ok: true,
-        written,
-        changes,
         lastSeq,
         pushed: push.docs_written + (retry?.docs_written ?? 0),
         pulled: pull.pulled,

@@ -17,7 +17,7 @@ import type { Incoming } from './apply'
 import { readTeamSettings } from './settings'
 import { readSyncState, replicaDir, syncDir, writeSyncState } from './state'
 import type { KeptConflict, SyncState } from './state'
-import { syncAnswerSchema } from './sync-protocol'
+import { syncAnswerSchema, syncBatchSchema } from './sync-protocol'
 import type { Outgoing, Remote, SyncFailureCode } from './sync-protocol'
 
 export type SyncReport = {
@@ -122,6 +122,77 @@ export async function runSync(
   const { known, current, build } = await planOutgoing(archive, state, remote.username)
   const outgoing = await build()
 
+  // What was last exchanged before this sync: what differs from it was changed here and never reached the
+  // member whose deletion may arrive now.
+  const exchanged = { ...state.docs }
+  const unsent = (id: string, now = current.get(id)?.key) => now !== undefined && exchanged[id]?.key !== now
+  const kept = new Map<string, string>()
+  /** Refused by the gate in this sync (the last word on each: a document read again may pass). */
+  const gateRefused = new Map<string, string>()
+  /** Refused before and read again at the end of this sync: kept in the state until then. */
+  const earlier = { ...state.refused }
+  let received = 0
+
+  // Each batch the job sends is applied, put on disk, and only then recorded as exchanged, with the feed's
+  // position past it: killed between batches, the next sync starts after the last one recorded.
+  const takeBatch = async (question: unknown) => {
+    const batch = syncBatchSchema.parse(question)
+    for (const { id, rev } of batch.written ?? []) {
+      const key = current.get(id)?.key
+      if (key === undefined) delete state.docs[id]
+      else state.docs[id] = { rev, key }
+    }
+    const incoming: (Incoming & { rev: string })[] = []
+    for (const change of batch.changes) {
+      // The job sends none that is not a Glossa id (it counts them); one that came anyway is left alone.
+      if (!parseDocId(change.id)) continue
+      const by = splitBy(change.doc).by
+      if (change.conflicts.length)
+        state.conflicts[change.id] = { rev: change.rev, ...(by ? { by } : {}), losers: change.conflicts }
+      else delete state.conflicts[change.id]
+      if (state.docs[change.id]?.rev === change.rev && !gateRefused.has(change.id)) continue
+      if (change.deleted && !state.docs[change.id] && !current.has(change.id)) continue
+      incoming.push({
+        id: change.id,
+        rev: change.rev,
+        raw: change.deleted ? undefined : change.doc,
+        ...(change.assets?.length ? { assets: change.assets } : {}),
+      })
+    }
+    const refused = await applyIncoming(archive, incoming, { unsent, kept })
+    // The archive is written before the state records anything as exchanged: killed in between, the next sync
+    // finds the same deletions, keeps the same records and marks them then.
+    await archive.flush()
+    if (incoming.length) {
+      const after = await archiveDocs(archive, new Set([...known, ...incomingArticles(incoming)]))
+      for (const item of incoming) {
+        delete earlier[item.id]
+        if (refused.has(item.id)) continue
+        gateRefused.delete(item.id)
+        const entry = after.get(item.id)
+        // A deletion that arrived while the record stays here was refused by this side: sent again.
+        if (entry) state.docs[item.id] = { rev: item.rev, key: item.raw === undefined ? RESEND : entry.key }
+        else delete state.docs[item.id]
+      }
+      // An article kept against its deletion goes back whole: its annotations too, as new revisions, for a
+      // member who could not take them in while the article was gone there.
+      for (const docId of kept.keys()) {
+        const articleId = parseDocId(docId)?.type === 'article' ? docId.slice('article:'.length) : ''
+        for (const id of after.keys()) {
+          const ref = parseDocId(id)
+          if (ref?.type === 'annotation' && ref.articleId === articleId && state.docs[id])
+            state.docs[id] = { rev: state.docs[id]!.rev, key: RESEND }
+        }
+      }
+    }
+    for (const [id, reason] of refused) gateRefused.set(id, reason)
+    received += incoming.length - refused.size
+    state.refused = { ...earlier, ...Object.fromEntries(gateRefused) }
+    if (batch.lastSeq !== undefined) state.since = batch.lastSeq
+    await writeSyncState(archive.dir, state)
+    return { reread: [...refused.keys()] }
+  }
+
   const answer = await runJob(
     startJob,
     {
@@ -134,20 +205,10 @@ export async function runSync(
       reread: Object.keys(state.refused).filter((id) => parseDocId(id)),
     },
     (value) => syncAnswerSchema.parse(value),
+    takeBatch,
   )
   if (!answer.ok) throw new SyncError(answer.code, answer.message, outgoing.length)
 
-  // What was last exchanged before this sync: what differs from it was changed here and never reached the
-  // member whose deletion may arrive now.
-  const exchanged = { ...state.docs }
-  const unsent = (id: string, now = current.get(id)?.key) => now !== undefined && exchanged[id]?.key !== now
-  const written = new Map(answer.written.map((w) => [w.id, w.rev]))
-  for (const [id, rev] of written) {
-    const key = current.get(id)?.key
-    if (key === undefined) delete state.docs[id]
-    else state.docs[id] = { rev, key }
-  }
-  const incoming: (Incoming & { rev: string })[] = []
   const refusedOnArrival = new Map<string, string>()
   for (const u of answer.unfetched ?? []) refusedOnArrival.set(u.id.slice(0, 200), u.reason)
   for (const id of answer.foreign?.ids ?? [])
@@ -155,53 +216,7 @@ export async function runSync(
   const unnamed = (answer.foreign?.count ?? 0) - (answer.foreign?.ids.length ?? 0)
   if (unnamed > 0)
     refusedOnArrival.set('…', `and ${unnamed} more documents that are not Glossa's, left alone`)
-  for (const change of answer.changes) {
-    // Documents Glossa never makes (another program's, a hostile `__proto__`) are named and left alone.
-    if (!parseDocId(change.id)) {
-      refusedOnArrival.set(change.id.slice(0, 200), 'not a Glossa document id')
-      continue
-    }
-    const by = splitBy(change.doc).by
-    if (change.conflicts.length)
-      state.conflicts[change.id] = { rev: change.rev, ...(by ? { by } : {}), losers: change.conflicts }
-    else delete state.conflicts[change.id]
-    if (state.docs[change.id]?.rev === change.rev) continue
-    if (change.deleted && !state.docs[change.id] && !current.has(change.id)) continue
-    incoming.push({
-      id: change.id,
-      rev: change.rev,
-      raw: change.deleted ? undefined : change.doc,
-      ...(change.assets?.length ? { assets: change.assets } : {}),
-    })
-  }
-  const kept = new Map<string, string>()
-  const refused = new Map([
-    ...refusedOnArrival,
-    ...(await applyIncoming(archive, incoming, { unsent, kept })),
-  ])
-  // The archive is written before the state records anything as exchanged: killed in between, the next sync
-  // finds the same deletions, keeps the same records and marks them then.
-  await archive.flush()
-  if (incoming.length) {
-    const after = await archiveDocs(archive, new Set([...known, ...incomingArticles(incoming)]))
-    for (const item of incoming) {
-      if (refused.has(item.id)) continue
-      const entry = after.get(item.id)
-      // A deletion that arrived while the record stays here was refused by this side: sent again.
-      if (entry) state.docs[item.id] = { rev: item.rev, key: item.raw === undefined ? RESEND : entry.key }
-      else delete state.docs[item.id]
-    }
-    // An article kept against its deletion goes back whole: its annotations too, as new revisions, for a member
-    // who could not take them in while the article was gone there.
-    for (const docId of kept.keys()) {
-      const articleId = parseDocId(docId)?.type === 'article' ? docId.slice('article:'.length) : ''
-      for (const id of after.keys()) {
-        const ref = parseDocId(id)
-        if (ref?.type === 'annotation' && ref.articleId === articleId && state.docs[id])
-          state.docs[id] = { rev: state.docs[id]!.rev, key: RESEND }
-      }
-    }
-  }
+  const refused = new Map([...refusedOnArrival, ...gateRefused])
   state.refused = Object.fromEntries(refused)
   const serverRefused = answer.refused.filter((r) => r.id)
   state.waiting = Object.fromEntries(serverRefused.map((r) => [r.id, r.reason]))
@@ -210,7 +225,7 @@ export async function runSync(
   await writeSyncState(archive.dir, state)
   return {
     sent: outgoing.length - serverRefused.length,
-    received: incoming.length - (refused.size - refusedOnArrival.size),
+    received,
     pushed: answer.pushed,
     pulled: answer.pulled,
     conflicts: Object.entries(state.conflicts).map(([id, c]: [string, KeptConflict]) => ({

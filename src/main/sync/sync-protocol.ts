@@ -45,14 +45,27 @@ export const changeSchema = z.object({
 })
 export type Change = z.infer<typeof changeSchema>
 
+/**
+ * A batch of what changed in the replica, sent to the app while the job runs (askApp): at most BATCH_DOCS
+ * documents or BATCH_BYTES (replica.ts). `lastSeq`: the replica's changes feed up to here is in this batch and the
+ * ones before it (absent for documents read again by id); `written`, with the first batch: the revisions the
+ * archive's changes were written as.
+ */
+export const syncBatchSchema = z.object({
+  changes: z.array(changeSchema),
+  lastSeq: z.union([z.string(), z.number()]).optional(),
+  written: z.array(z.object({ id: z.string(), rev: z.string() })).optional(),
+})
+export type SyncBatch = z.infer<typeof syncBatchSchema>
+/** The app's reply once a batch is on disk: the documents its gate refused, read again at the end of the sync. */
+export type SyncBatchReply = { reread: string[] }
+
 export const syncFailureCodes = ['unauthorized', 'unreachable', 'no_database', 'remote_error'] as const
 export type SyncFailureCode = (typeof syncFailureCodes)[number]
 
 export const syncAnswerSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
-    written: z.array(z.object({ id: z.string(), rev: z.string() })),
-    changes: z.array(changeSchema),
     lastSeq: z.union([z.string(), z.number()]),
     pushed: z.number(),
     pulled: z.number(),
