@@ -221,6 +221,7 @@ export default function App() {
         onConnector={() => setConnector(true)}
         onTeam={() => setTeam(true)}
         onTeamReceived={refreshAll}
+        onCountsChecked={refreshAll}
         onExport={() =>
           setExporting({
             scope: route.view === 'library' && route.articleId ? 'article' : 'filter',

@@ -27,7 +27,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${groupThousands(n)} ${n === 1 ? one : many}`
 }
 
-function groupThousands(n: number): string {
+/** "10,000". */
+export function groupThousands(n: number): string {
   const [whole, fraction] = String(Math.abs(n)).split('.')
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',')
   return `${n < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`

@@ -7,6 +7,7 @@ import type { LibraryFilter } from '../../../shared/library-query'
 import type { Collection, Tag } from '../../../shared/types'
 import { streamsToOneFile } from '../../../shared/export/streamable'
 import { api, isBrowserMode } from '../api'
+import { recountLine, useRecount } from '../hooks/useRecount'
 import { downloadFrom } from './chart-export'
 import Modal from './Modal'
 
@@ -84,6 +85,8 @@ export default function ExportDialog({
   const [made, setMade] = useState<{ key: string; files: ExportFile[] } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
+  // After an unexpected shutdown the export chooses articles once their counts are read again: said while it waits.
+  const recount = useRecount()
 
   const args = ((): ExportArgs | null => {
     const s: ExportArgs['scope'] = {}
@@ -260,11 +263,15 @@ export default function ExportDialog({
       </div>
       <section className="export-preview" aria-label="Preview">
         <div className="preview-title">
-          {files
-            ? `${files.length === 1 ? files[0].name : `${files[0]?.name ?? ''}…`}${scope === 'article' ? '' : ' (preview of the first articles)'}`
-            : problem
-              ? ''
-              : 'Preparing preview…'}
+          {files ? (
+            `${files.length === 1 ? files[0].name : `${files[0]?.name ?? ''}…`}${scope === 'article' ? '' : ' (preview of the first articles)'}`
+          ) : problem ? (
+            ''
+          ) : recount ? (
+            <span role="status">{recountLine(recount, 'The export')}</span>
+          ) : (
+            'Preparing preview…'
+          )}
         </div>
         {problem && (
           <p className="error" role="alert">

@@ -11,6 +11,7 @@ import { plural } from '../format'
 import BulkBar from '../library/BulkBar'
 import FilterPanel from '../library/FilterPanel'
 import type { LibraryRows } from '../hooks/useLibraryPages'
+import { recountLine, useRecount } from '../hooks/useRecount'
 import { filterChips, SORT_LABELS } from '../library/library-filter'
 import type { LibraryFilter, LibrarySort } from '../library/library-filter'
 
@@ -30,6 +31,8 @@ type Props = {
   onTeam: () => void
   /** Live team sync took in changes: reload what the window shows. */
   onTeamReceived?: () => void
+  /** The recount of annotation counts after an unexpected shutdown ended: the counts shown may be old. */
+  onCountsChecked?: () => void
   view: View
   onView: (view: View) => void
   tags: Tag[]
@@ -100,6 +103,7 @@ export default function LibraryPane(props: Props) {
   const [showFilters, setShowFilters] = useState(false)
   const [checked, setChecked] = useState<Set<string>>(new Set())
   const [anchor, setAnchor] = useState<string | null>(null)
+  const recount = useRecount(props.onCountsChecked)
 
   const count = rows.total ?? 0
   const chips = filterChips(filter, (id) => collections.find((c) => c.id === id)?.name ?? id)
@@ -260,6 +264,11 @@ export default function LibraryPane(props: Props) {
         )}
       </div>
       <footer className="library-footer">
+        {recount && (
+          <p className="recount-notice muted" role="status">
+            {recountLine(recount)}
+          </p>
+        )}
         <button type="button" className="link" onClick={onBackups}>
           Backups…
         </button>
