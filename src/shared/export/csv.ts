@@ -64,9 +64,14 @@ const NUMBER_COLUMNS = new Set<string>(['value', 'max', 'start', 'end'])
  * Formula-injection guard (OWASP): a text cell starting with `=`, `+`, `-`, `@`, tab or carriage return
  * would be run as a formula by Excel, LibreOffice or Sheets, so it gets a leading `'`, which spreadsheets
  * show as text and hide. Number columns are exempt, so their values stay numbers.
+ *
+ * A `;` or a tab inside a cell starts a cell of its own where the file is split at them: Excel splits a .csv at
+ * the system's list separator (`;` in most of Europe), LibreOffice's import at tabs and `;` too. So the same
+ * characters right after one get a `'` as well (`Budget;=WEBSERVICE(…)` → `Budget;'=WEBSERVICE(…)`).
  */
 export function guardCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  return /[;\t]/.test(guarded) ? guarded.replace(/([;\t])(?=[=+\-@\t\r])/g, "$1'") : guarded
 }
 
 type Row<C extends string> = Record<C, string | number | undefined>
