@@ -61,6 +61,25 @@ describe('a crafted catalog shard', () => {
     expect(await readFile(join(dir, 'catalog', 'zz.json'), 'utf8')).toBe(before)
   })
 
+  // The per-tag counts are derived from annotations whose tags are all tag names; a key that is none ('', 'a//b',
+  // '#x,y') made tags.list answer outside its contract, with a tag no call could rename or delete.
+  it('with per-tag counts naming what is not a tag is refused by name; tags.list keeps to tag names', async () => {
+    const { dir, good } = await layout()
+    await writeCatalog(dir, 'zz', {
+      zz123456: meta('zz123456', { annotationTags: { 'war/air': 1, '': 1, 'a//b': 2, '#x,y': 1 } }),
+    })
+    const h = await serviceHarness(dir)
+    const info = await h.call('app.info', {})
+    expect(info.problems).toContainEqual(
+      expect.objectContaining({
+        file: 'catalog/zz.json',
+        message: expect.stringMatching(/annotationTags: "" is not a tag name/),
+      }),
+    )
+    expect((await h.call('articles.list', {})).map((a) => a.id)).toEqual([good.id])
+    expect(await h.call('tags.list', {})).toEqual([{ name: 'war/air', count: 1 }])
+  })
+
   it('with a traversal id never reads a file outside the archive as an article', async () => {
     const { dir, outside } = await layout()
     await writeCatalog(dir, 'zz', { [TRAVERSAL]: meta(TRAVERSAL) })

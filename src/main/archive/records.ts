@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import { annotationSchema, articleMetaSchema, colorSchema, tagNameSchema } from '../../shared/schemas'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import { isWebUrl } from '../../shared/url-safety'
+import { tagNameProblem } from '../../shared/vocabulary'
 import { surelyAnnotation } from './annotation-check'
 import { belongsIn, bucketAt } from './catalog-layout'
 import { bucketOf, isPlainId } from './ids'
@@ -43,6 +44,15 @@ export function checkMeta(raw: unknown, key: string, bucket?: string): Checked<A
   // The schema takes any text as an address; the reader links it and exports cite it, so only http(s) passes.
   const badUrl = (['url', 'canonicalUrl'] as const).find((f) => meta[f] !== undefined && !isWebUrl(meta[f]))
   if (badUrl) return { ok: false, reason: `entry ${shownKey(key)}: ${badUrl}: is not an http(s) address` }
+  // The per-tag counts are derived from annotations, whose tags and metrics all pass tagNameSchema (so the same
+  // rule here, trimming first); the schema takes any key, and tags.list listed one that is none ('', 'a//b') as a
+  // tag no call could rename or delete, outside its own contract.
+  const badTag = Object.keys(meta.annotationTags).find((t) => tagNameProblem(t) !== null)
+  if (badTag !== undefined)
+    return {
+      ok: false,
+      reason: `entry ${shownKey(key)}: annotationTags: ${shownKey(badTag)} is not a tag name`,
+    }
   if (bucket !== undefined && !belongsIn(meta.id, bucket))
     return {
       ok: false,
