@@ -5,6 +5,7 @@
 // for this parse only, never stored) or refused with a sentence asking for it; a damaged one is refused.
 import { createHash } from 'node:crypto'
 import { MAX_PDF_PAGES } from '../../shared/assets'
+import { PDF_SAFE_OPTIONS } from '../../shared/pdf-limits'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { documentText, pageText } from '../../shared/pdf-text'
 import type { PdfTextItem } from '../../shared/pdf-text'
@@ -42,15 +43,8 @@ export function isPdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-')
 }
 
-/** pdf.js's options for a document from outside: no eval, no scripting, no XFA, no fonts installed. */
-export const PDF_SAFE_OPTIONS = {
-  isEvalSupported: false,
-  enableXfa: false,
-  disableFontFace: true,
-  useSystemFonts: false,
-  stopAtErrors: false,
-  verbosity: 0,
-} as const
+/** pdf.js's options for a document from outside (src/shared/pdf-limits.ts), the reader's too. */
+export { PDF_SAFE_OPTIONS }
 
 export type PdfPages = {
   numPages: number

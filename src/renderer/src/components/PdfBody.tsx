@@ -1,12 +1,13 @@
 // Renderer: a PDF report's pages, drawn by pdf.js on canvases (only the pages near the view), each under a text
 // layer built from the same page text rule import used (reader/pdf-layer.ts), so the reader's text model reads
 // the pages back as the article's stored text and highlights, figures and find work as on articles. pdf.js runs
-// with eval off, no scripting, no XFA and no installed fonts; its worker code runs in a Web Worker from the
+// with eval off, no scripting, no XFA, no installed fonts and bounded images (shared/pdf-limits.ts); its worker code runs in a Web Worker from the
 // bundled pdf.worker file (the CSP's worker-src 'self': no blob:, no eval), so parsing a long report does not
 // block the window. Zoom, page navigation and the PDF's outline are in the bar above the pages. An encrypted PDF asks
 // for its password here; it is kept in this window's memory for the session (never stored, never sent to main).
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { MAX_PDF_PAGES } from '../../../shared/assets'
+import { PDF_SAFE_OPTIONS, findOversizeImages, oversizeNote } from '../../../shared/pdf-limits'
 import type { Article } from '../../../shared/types'
 import { api } from '../api'
 import { readDomText } from '../reader/dom-text'
@@ -61,6 +62,7 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
   const [opening, setOpening] = useState<PdfDocument | null>(null)
   const sizes = useRef<{ width: number; height: number }[]>([])
   const rendered = useRef(new Map<number, number>())
+  const [oversize, setOversize] = useState(0)
   const scaleRef = useRef(scale)
   scaleRef.current = scale
 
@@ -74,15 +76,11 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
           api['articles.pdf']({ id: article.id }),
           loadPdfJs(),
         ])
-        const task = pdfjs.getDocument({
-          worker,
-          data: fromBase64(base64),
-          isEvalSupported: false,
-          enableXfa: false,
-          disableFontFace: true,
-          useSystemFonts: false,
-          verbosity: 0,
-        })
+        const data = fromBase64(base64)
+        // Images declared larger than pdf.js draws (pdf-limits.ts), which it leaves out in silence: said above
+        // the pages, and on each page found to draw one.
+        const oversize = findOversizeImages(data)
+        const task = pdfjs.getDocument({ worker, data, ...PDF_SAFE_OPTIONS })
         // Asked for a password: the one that opened it this session, else the reader's.
         let tried: string | undefined
         task.onPassword = (update: (answer: string | Error) => void, reason: number) => {
@@ -110,6 +108,7 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
         opened = await task.promise
         if (tried) passwords.set(article.id, tried)
         if (!live) return void opened.destroy()
+        setOversize(oversize.count)
         // Import refuses such a PDF; one that came another way (a backup, a team member, a copied archive) is
         // not laid out page by page for hours.
         if (opened.numPages > MAX_PDF_PAGES)
@@ -153,6 +152,11 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
             items: content.items.filter((it) => 'str' in it) as LayerInput['items'],
             styles: content.styles,
           })
+          // The note is drawn by CSS over the page (pdf-body.css), outside the text layer the text model reads.
+          if (page.ref && oversize.pages.includes(page.ref.num)) {
+            section.dataset.refused = oversizeNote()
+            section.setAttribute('aria-description', oversizeNote())
+          }
           section.append(canvas, layer)
           container.append(section)
           if (!live) return
@@ -179,6 +183,7 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
       setAsk(null)
       setLocked(false)
       setOpening(null)
+      setOversize(0)
       void opened?.destroy()
     }
   }, [article, onModel])
@@ -296,6 +301,13 @@ function PdfBody({ article, onModel, approximate = NONE, onFocusAnnotation }: Pr
         <p className="pdf-note" role="note">
           This PDF is a scan: its pages are pictures with no text layer, so they cannot be highlighted or
           searched yet.
+        </p>
+      )}
+      {!asText && oversize > 0 && (
+        <p className="pdf-note" role="note">
+          This PDF has {oversize === 1 ? 'an image' : `${oversize.toLocaleString('en')} images`} larger than
+          Glossa draws; {oversize === 1 ? 'it is' : 'they are'} left out, and each page found to draw one says
+          so.
         </p>
       )}
       {ask && <PdfPassword ask={ask} password={password} onPassword={setPassword} />}
