@@ -37,6 +37,8 @@ const STEP = 1 << 20
 const DICT = 64 * 1024
 /** The most images listed; more are counted in `count`. */
 const LISTED = 20
+/** Objects read at most: a file of millions of tiny objects would make this look a burden of its own. */
+const MAX_OBJECTS = 200_000
 /** Resources, XObject dictionaries and forms between an image and its page, followed this far. */
 const HOPS = 4
 
@@ -52,6 +54,7 @@ function objectDicts(bytes: Uint8Array): Map<number, string> {
       const body = text.slice(m.index + m[0].length, m.index + m[0].length + DICT)
       const end = body.search(/\bstream\b|\bendobj\b/)
       dicts.set(Number(m[1]), end < 0 ? body : body.slice(0, end))
+      if (dicts.size >= MAX_OBJECTS) return dicts
     }
   }
   return dicts
