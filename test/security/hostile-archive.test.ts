@@ -113,6 +113,11 @@ describe('a crafted annotations file', () => {
     ['an annotation with a traversal id', [annotation('x', { id: '../../outside/secret' })]],
     ['a note of two megabytes', [annotation('x', { note: 'n'.repeat(2_000_000) })]],
     ['annotations that are not a list', { __proto__: [] }],
+    // Else a delete removed the first and the second came back as the highlight deleted.
+    [
+      'two annotations with one id',
+      [annotation('x', { id: 'twice001' }), annotation('x', { id: 'twice001', note: 'the other' })],
+    ],
   ])('with %s is a named problem, never a crash', async (_name, list) => {
     const { dir, good } = await layout()
     const annotations = Array.isArray(list)

@@ -88,6 +88,9 @@ export function checkAnnotationFile(data: Record<string, unknown>, articleId: st
     return `it names article ${shownKey(String(data.articleId))}, not ${articleId}`
   if (!Array.isArray(data.annotations)) return 'it has no list of annotations'
   const list: unknown[] = data.annotations
+  // Two annotations under one id: a delete or an edit would reach only the first, and the other would come back
+  // as the one deleted. Glossa never writes two (a create sent again returns the one made).
+  const ids = new Set<string>()
   for (let i = 0; i < list.length; i++) {
     const raw = list[i]
     // The schema's verdict without its copy for what surely passes (annotation-check.ts); zod for the rest.
@@ -97,6 +100,8 @@ export function checkAnnotationFile(data: Record<string, unknown>, articleId: st
     }
     const { id, articleId: owner } = raw as { id: string; articleId: string }
     if (owner !== articleId) return `annotation ${id} belongs to article ${owner}`
+    if (ids.has(id)) return `annotation ${id} appears twice`
+    ids.add(id)
   }
   return true
 }
