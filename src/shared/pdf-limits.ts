@@ -32,30 +32,38 @@ export type OversizeScan = {
   pages: number[]
 }
 
-/** Bytes read per step; an object's dictionary (at most DICT bytes) is read across the steps' edges. */
-const STEP = 1 << 20
-const DICT = 64 * 1024
+/** The most of an object's dictionary read (a page's or an image's comes well within it). */
+const DICT = 4096
 /** The most images listed; more are counted in `count`. */
 const LISTED = 20
-/** Objects read at most: a file of millions of tiny objects would make this look a burden of its own. */
+/** Objects read at most: a file of millions of tiny objects would make the look a burden of its own. */
 const MAX_OBJECTS = 200_000
 /** Resources, XObject dictionaries and forms between an image and its page, followed this far. */
 const HOPS = 4
+
+const [O, B, J] = [0x6f, 0x62, 0x6a]
 
 /** Each uncompressed object's dictionary (the text up to its stream or its end), by object number. */
 function objectDicts(bytes: Uint8Array): Map<number, string> {
   const decoder = new TextDecoder('latin1')
   const dicts = new Map<number, string>()
-  for (let at = 0; at < bytes.length; at += STEP) {
-    const text = decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + STEP + DICT)))
-    for (const m of text.matchAll(/(?:^|[^\d])(\d{1,10})\s+\d{1,5}\s+obj\b/g)) {
-      // Objects starting in the overlap are the next step's.
-      if (m.index >= STEP) break
-      const body = text.slice(m.index + m[0].length, m.index + m[0].length + DICT)
-      const end = body.search(/\bstream\b|\bendobj\b/)
-      dicts.set(Number(m[1]), end < 0 ? body : body.slice(0, end))
-      if (dicts.size >= MAX_OBJECTS) return dicts
-    }
+  let keywords = 0
+  // Each `obj` keyword, found on the bytes (decoding megabytes of image data to search it took seconds), then
+  // its number before it; only the few bytes around one are decoded.
+  for (let i = bytes.indexOf(O); i >= 0; i = bytes.indexOf(O, i + 1)) {
+    if (bytes[i + 1] !== B || bytes[i + 2] !== J) continue
+    // `endobj` and `obj` come twice an object; a file of nothing but the word stops here too.
+    if (++keywords > 2 * MAX_OBJECTS) break
+    const head = /(?:^|[^\d])(\d{1,10})\s+\d{1,5}\s+$/.exec(
+      decoder.decode(bytes.subarray(Math.max(0, i - 24), i)),
+    )
+    const after = bytes[i + 3]
+    if (!head || (after !== undefined && /\w/.test(String.fromCharCode(after)))) continue
+    // Up to its stream, its end or the next object, decoded again at that length: what is kept is never more
+    // than the file (a slice would keep the whole window alive).
+    const end = decoder.decode(bytes.subarray(i + 3, i + 3 + DICT)).search(/\bstream\b|\bendobj\b|\d\s+obj\b/)
+    dicts.set(Number(head[1]), decoder.decode(bytes.subarray(i + 3, i + 3 + (end < 0 ? DICT : end))))
+    if (dicts.size >= MAX_OBJECTS) break
   }
   return dicts
 }
