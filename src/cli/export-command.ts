@@ -2,7 +2,14 @@
 import { exportArgsSchema } from '../shared/contract-reading'
 import { describeZodError } from '../shared/errors'
 import type { Archive } from '../main/archive/archive'
-import { archiveExportSource, runExport, streamExport, streamedFileOf } from '../main/export/run'
+import {
+  archiveExportSource,
+  isPerArticle,
+  perArticleFiles,
+  runExport,
+  streamExport,
+  streamedFileOf,
+} from '../main/export/run'
 import { streamTarget, writeExportFiles, writeFailure } from '../main/export/write-files'
 
 const FORMATS: Record<string, string> = {
@@ -45,16 +52,25 @@ export async function runExportCommand(
   })
   if (!parsed.success) throw new Error(describeZodError('Invalid export options', parsed.error))
   const generatedAt = new Date().toISOString()
+  const perArticle = parsed.data.options?.layout === 'per-article'
+  const wrote = (target: string) => log(`wrote ${target}`)
+  if (flags.out && isPerArticle(parsed.data) && !/\.zip$/i.test(flags.out)) {
+    // Per-article Markdown into the folder --out, each file written as it is made, a slice of articles at a time.
+    const files = perArticleFiles(archiveExportSource(archive), parsed.data, generatedAt)
+    await writeExportFiles({ files, out: flags.out, perArticle, wrote })
+    return 0
+  }
   const stream = flags.out ? streamedFileOf(parsed.data) : null
   if (flags.out && stream) {
-    // One file a slice of articles at a time, straight to disk: a million annotations in flat memory.
-    const target = await streamTarget(flags.out, stream.name)
+    // One file (per-article Markdown: a zip) a slice of articles at a time, straight to disk: a million
+    // annotations in flat memory. A per-article layout writes into --out as a folder, as it always has.
+    const target = await streamTarget(flags.out, stream.name, perArticle && !isPerArticle(parsed.data))
     await streamExport(archiveExportSource(archive), parsed.data, target, generatedAt).catch(
       (err: unknown) => {
         throw writeFailure(target, err)
       },
     )
-    log(`wrote ${target}`)
+    wrote(target)
     return 0
   }
   const files = await runExport(archiveExportSource(archive), parsed.data, generatedAt)
@@ -62,7 +78,6 @@ export async function runExportCommand(
     for (const f of files) log(files.length > 1 ? `==> ${f.name} <==\n${f.content}` : f.content)
     return 0
   }
-  const perArticle = parsed.data.options?.layout === 'per-article'
-  await writeExportFiles({ files, out: flags.out, perArticle, wrote: (target) => log(`wrote ${target}`) })
+  await writeExportFiles({ files, out: flags.out, perArticle, wrote })
   return 0
 }

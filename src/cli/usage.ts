@@ -71,7 +71,11 @@ export const SPECS = {
       layout: { type: 'string', value: 'L', text: 'md: per-article, combined or by-tag' },
       'group-by': { type: 'string', value: 'G', text: 'md: group notes by tag' },
       bom: { type: 'boolean', text: 'csv: a byte-order mark for Excel' },
-      out: { type: 'string', value: 'PATH', text: 'file or folder to write (default: print)' },
+      out: {
+        type: 'string',
+        value: 'PATH',
+        text: 'file or folder to write (per-article md: a folder, or a .zip)',
+      },
     },
   },
   serve: {

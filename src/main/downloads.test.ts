@@ -1,6 +1,6 @@
 // Tests (Node): export.download on a real archive — the export streamed to a file in the private download
-// folder, offered once by a ticket (downloads.ts); the formats that make several files refused, and no
-// download where there is no download folder (the desktop app).
+// folder, offered once by a ticket (downloads.ts); per-article Markdown as one zip, and no download where there
+// is no download folder (the desktop app).
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -52,21 +52,30 @@ describe('export.download', () => {
     expect(h.downloads.take('../../x')).toBeUndefined()
   })
 
-  it('refuses the formats that make several files, and leaves no file behind', async () => {
+  it('offers per-article Markdown as one zip and by-tag Markdown as its file; a refused export leaves no file', async () => {
     const h = await fixture()
-    await expect(
-      h.call('export.download', { format: 'markdown', scope: {}, options: { layout: 'per-article' } }),
-    ).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(/export\.run/) })
-    await expect(
-      h.call('export.download', { format: 'markdown', scope: {}, options: { groupBy: 'tag' } }),
-    ).rejects.toMatchObject({ code: 'invalid_argument' })
+    // Markdown in each of its layouts is one download (markdown-stream.test.ts reads their contents).
+    const zip = await h.call('export.download', {
+      format: 'markdown',
+      scope: {},
+      options: { layout: 'per-article' },
+    })
+    expect(zip).toMatchObject({ name: 'notes.zip', mime: 'application/zip' })
+    const byTag = await h.call('export.download', {
+      format: 'markdown',
+      scope: {},
+      options: { groupBy: 'tag' },
+    })
+    expect(byTag).toMatchObject({ name: 'notes-by-tag.md', mime: 'text/markdown; charset=utf-8' })
+    for (const offered of [zip, byTag])
+      await h.downloads.discard(h.downloads.take(offered.url.split('/').pop()!)!.file)
     // An unknown article is refused by its code, and its half-made file removed.
     const made = await h.call('export.download', { format: 'markdown', scope: {} })
     const folder = dirname(h.downloads.take(made.url.split('/').pop()!)!.file)
     await expect(
       h.call('export.download', { format: 'markdown', scope: { articleIds: ['nosuch1'] } }),
     ).rejects.toMatchObject({ code: 'not_found' })
-    expect(await readdir(folder)).toEqual(['1-notes.md'])
+    expect(await readdir(folder)).toEqual(['3-notes.md'])
   })
 
   it('is refused where there is no download folder (the desktop app saves exports itself)', async () => {

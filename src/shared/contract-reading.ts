@@ -220,9 +220,9 @@ export const readingMethods = {
     result: z.array(z.object({ name: z.string(), content: z.string(), mime: z.string() })),
   },
   /**
-   * Browser mode: a one-file export (figures.csv, highlights.csv, combined Markdown) streamed to a file by the
-   * export process, for the page to download from `url` once (a GET the browser streams to disk). Refused
-   * where there is no download (the desktop app) and for the formats that make several files.
+   * Browser mode: an export streamed to one file by the export process (per-article Markdown: a zip of its
+   * files), for the page to download from `url` once (a GET the browser streams to disk). Refused where there
+   * is no download (the desktop app).
    */
   'export.download': {
     args: exportArgsSchema,

@@ -156,38 +156,66 @@ export async function writeAtomicStreamed(
   end: () => { head: string; tail: string },
 ): Promise<number> {
   const scratch = tempNameFor(file)
-  const temp = tempNameFor(file)
   try {
-    let bytes = 0
     const draft = await open(scratch, 'wx')
     try {
       // writeFile on an open handle writes all of it at the current position (write() may write part).
-      for await (const chunk of body) {
-        if (!chunk) continue
-        await draft.writeFile(chunk)
-        bytes += Buffer.byteLength(chunk)
-      }
+      for await (const chunk of body) if (chunk) await draft.writeFile(chunk)
     } finally {
       await draft.close()
     }
     const { head, tail } = end()
+    return await writeAtomicChunks(file, withHeadAndTail(head, fileChunks(scratch), tail))
+  } finally {
+    await rm(scratch, { force: true }).catch(() => {})
+  }
+}
+
+async function* withHeadAndTail(
+  head: string,
+  body: AsyncIterable<Uint8Array>,
+  tail: string,
+): AsyncGenerator<string | Uint8Array> {
+  yield head
+  yield* body
+  yield tail
+}
+
+/** A file's bytes a megabyte at a time, in one buffer: a chunk holds until the next is asked for. */
+export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const source = await open(path, 'r')
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20)
+    for (;;) {
+      const { bytesRead } = await source.read(buffer, 0, buffer.length, null)
+      if (bytesRead === 0) return
+      yield buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    await source.close()
+  }
+}
+
+/**
+ * A file written from chunks as they are produced (text as UTF-8): each goes to a temp file beside the target
+ * as it comes, which is flushed and renamed over the target once the last is written, so the file appears whole
+ * or not at all and memory holds one chunk. Returns the bytes written.
+ */
+export async function writeAtomicChunks(
+  file: string,
+  chunks: AsyncIterable<string | Uint8Array>,
+): Promise<number> {
+  const temp = tempNameFor(file)
+  try {
+    let bytes = 0
     const out = await open(temp, 'wx')
     try {
-      await out.writeFile(head)
-      bytes += Buffer.byteLength(head)
-      const source = await open(scratch, 'r')
-      try {
-        const buffer = Buffer.allocUnsafe(1 << 20)
-        for (;;) {
-          const { bytesRead } = await source.read(buffer, 0, buffer.length, null)
-          if (bytesRead === 0) break
-          await out.writeFile(buffer.subarray(0, bytesRead))
-        }
-      } finally {
-        await source.close()
+      for await (const chunk of chunks) {
+        if (!chunk.length) continue
+        // writeFile on an open handle writes all of it at the current position (write() may write part).
+        await out.writeFile(chunk)
+        bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length
       }
-      await out.writeFile(tail)
-      bytes += Buffer.byteLength(tail)
       await out.sync()
     } finally {
       await out.close()
@@ -198,8 +226,6 @@ export async function writeAtomicStreamed(
   } catch (err) {
     await rm(temp, { force: true }).catch(() => {})
     throw err
-  } finally {
-    await rm(scratch, { force: true }).catch(() => {})
   }
 }
 

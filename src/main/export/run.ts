@@ -1,9 +1,12 @@
 // Main process, export job process and CLI: gathers what to export (a scope of articles and annotations)
 // and runs the pure formatters from src/shared/export.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   combinedMarkdownStream,
   combinedMarkdownWriter,
-  exportMarkdown,
+  perArticleMarkdownFiles,
   perArticleMarkdownWriter,
   figuresCsvStream,
   figuresCsvWriter,
@@ -12,6 +15,7 @@ import {
 } from '../../shared/export'
 import type { ExportBundle, ExportFile, ExportWriter, StreamWriter } from '../../shared/export'
 import { writerOf } from '../../shared/export/bundle'
+import { BY_TAG_NAME, MARKDOWN_MIME } from '../../shared/export/markdown'
 import { cslJsonStream, webAnnotationStream } from '../../shared/export/json-stream'
 import { streamsToOneFile } from '../../shared/export/streamable'
 import { mapLimit } from '../../shared/map-limit'
@@ -19,8 +23,10 @@ import { matchesFilter } from '../../shared/library-query'
 import { articleHasTag, isWithinTag } from '../../shared/tags'
 import type { Annotation, ArticleMeta } from '../../shared/types'
 import type { Archive } from '../archive/archive'
-import { writeAtomicStreamed } from '../archive/atomic'
+import { writeAtomicChunks, writeAtomicStreamed } from '../archive/atomic'
 import { backupChunks } from './backup-stream'
+import { writeByTagMarkdown } from './by-tag-stream'
+import { ZipMaker } from './zip'
 import type { ExportArgs, ExportScope, ExportSource, Selection } from './source'
 
 export type { CollectionName, ExportArgs, ExportScope, ExportSource, Selection } from './source'
@@ -154,11 +160,52 @@ async function writeBySlices(
   size: number,
   reads?: (article: ArticleMeta) => boolean,
 ): Promise<ExportFile[]> {
-  const articles = await archive.select(scope)
-  for (let at = 0; at < articles.count; at += size) {
-    writer.add(await gatherSlice(archive, scope, generatedAt, await articles.slice(at, size), reads))
-  }
+  for await (const slice of slicesOf(archive, scope, generatedAt, size, reads)) writer.add(slice)
   return writer.finish()
+}
+
+/** The scope's articles a slice at a time, each with its annotations, gathered when the slice is asked for. */
+async function* slicesOf(
+  archive: ExportSource,
+  scope: ExportScope,
+  generatedAt: string,
+  size: number,
+  reads?: (article: ArticleMeta) => boolean,
+): AsyncGenerator<ExportBundle> {
+  const articles = await archive.select(scope)
+  for (let at = 0; at < articles.count; at += size)
+    yield gatherSlice(archive, scope, generatedAt, await articles.slice(at, size), reads)
+}
+
+/** Markdown's layout as the export makes it: by tag (either layout), per article, or combined. */
+function markdownLayout(args: ExportArgs): 'tag' | 'per-article' | 'combined' | null {
+  if (args.format !== 'markdown') return null
+  const o = args.options ?? {}
+  if ((o.groupBy ?? 'article') === 'tag') return 'tag'
+  return (o.layout ?? 'combined') === 'per-article' ? 'per-article' : 'combined'
+}
+
+/** Whether the export is per-article Markdown: several files, streamed into a zip or a folder. */
+export function isPerArticle(args: ExportArgs): boolean {
+  return markdownLayout(args) === 'per-article'
+}
+
+/** Per-article Markdown's files a slice of articles at a time, each slice's made when it is asked for. */
+export async function* perArticleFiles(
+  archive: ExportSource,
+  args: ExportArgs,
+  generatedAt: string,
+  sliceArticles = SLICE_ARTICLES,
+): AsyncGenerator<ExportFile> {
+  const next = perArticleMarkdownFiles()
+  for await (const slice of slicesOf(archive, args.scope, generatedAt, sliceArticles)) yield* next(slice)
+}
+
+/** The files as one zip, each entry made as its file comes (zip.ts); dated the export's time. */
+async function* zipOf(files: AsyncIterable<ExportFile>, generatedAt: string): AsyncGenerator<Uint8Array> {
+  const zip = new ZipMaker(new Date(generatedAt))
+  for await (const file of files) yield zip.entry(file.name, file.content)
+  yield zip.end()
 }
 
 /** `sliceArticles`: articles per slice for the formats written a slice at a time (tests make it small). */
@@ -187,7 +234,7 @@ export async function runExport(
         return writeBySlices(archive, scope, generatedAt, combinedMarkdownWriter(generatedAt), sliceArticles)
       if ((o.groupBy ?? 'article') === 'article')
         return writeBySlices(archive, scope, generatedAt, perArticleMarkdownWriter(), sliceArticles)
-      break
+      return [{ ...BY_TAG_FILE, content: await byTagText(archive, scope, generatedAt, sliceArticles) }]
     case 'jsonld':
       return writeBySlices(
         archive,
@@ -204,9 +251,26 @@ export async function runExport(
       return [{ name: BACKUP_FILE.name, mime: BACKUP_FILE.mime, content: chunks.join('') }]
     }
   }
-  // Markdown by tag: every annotation at once (one file grouped by tag across every article).
-  const bundle = await gatherBundle(archive, scope, generatedAt)
-  return exportMarkdown(bundle, { layout: o.layout ?? 'combined', groupBy: o.groupBy ?? 'article' })
+}
+
+/**
+ * notes-by-tag.md as text (export.run): written as a stream into a private folder and read back, so the export
+ * holds the file's text but never every annotation at once (their parsed form is several times the text).
+ */
+async function byTagText(
+  archive: ExportSource,
+  scope: ExportScope,
+  generatedAt: string,
+  sliceArticles: number,
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'glossa-export-'))
+  try {
+    const file = join(dir, BY_TAG_NAME)
+    await writeByTagMarkdown(file, slicesOf(archive, scope, generatedAt, sliceArticles), generatedAt)
+    return await readFile(file, 'utf8')
+  } finally {
+    await rm(dir, { recursive: true, force: true }).catch(() => {})
+  }
 }
 
 /** The JSON backup of a scope, in chunks (backup-stream.ts). */
@@ -222,14 +286,22 @@ async function* backupOf(
 }
 
 const BACKUP_FILE = { name: 'glossa-backup.json', mime: 'application/json' }
+const BY_TAG_FILE = { name: BY_TAG_NAME, mime: MARKDOWN_MIME }
+/** Per-article Markdown streamed to one file: a zip of its files. */
+const PER_ARTICLE_ZIP = { name: 'notes.zip', mime: 'application/zip' }
 
 /** The name and type of the file an export streams to, or null when it is not one file (see streamsToOneFile). */
 export function streamedFileOf(args: ExportArgs): { name: string; mime: string } | null {
   if (args.format === 'json') return BACKUP_FILE
+  if (markdownLayout(args) === 'tag') return BY_TAG_FILE
+  if (markdownLayout(args) === 'per-article') return PER_ARTICLE_ZIP
   const stream = exportStream(args, '')
   return stream ? { name: stream.name, mime: stream.mime } : null
 }
-/** The one-file formats written a slice at a time, as streams; null for the formats that need every annotation. */
+/**
+ * The one-file formats written in file order a slice at a time, as streams; null for the others (the backup,
+ * Markdown by tag and per article, which streamExport writes in their own ways).
+ */
 export function exportStream(args: ExportArgs, generatedAt: string): StreamWriter | null {
   const o = args.options ?? {}
   if (!streamsToOneFile(args)) return null
@@ -237,8 +309,7 @@ export function exportStream(args: ExportArgs, generatedAt: string): StreamWrite
   if (args.format === 'highlights-csv') return highlightsCsvStream({ bom: o.bom })
   if (args.format === 'jsonld') return webAnnotationStream(generatedAt)
   if (args.format === 'csl') return cslJsonStream()
-  if (args.format === 'json') return null
-  return combinedMarkdownStream(generatedAt)
+  return markdownLayout(args) === 'combined' ? combinedMarkdownStream(generatedAt) : null
 }
 
 export type StreamedFile = { name: string; mime: string; bytes: number }
@@ -259,6 +330,15 @@ export async function streamExport(
     const chunks = backupOf(archive, args.scope, generatedAt, sliceArticles)
     const bytes = await writeAtomicStreamed(file, chunks, () => ({ head: '', tail: '' }))
     return { ...BACKUP_FILE, bytes }
+  }
+  const layout = markdownLayout(args)
+  if (layout === 'tag') {
+    const slices = slicesOf(archive, args.scope, generatedAt, sliceArticles)
+    return { ...BY_TAG_FILE, bytes: await writeByTagMarkdown(file, slices, generatedAt) }
+  }
+  if (layout === 'per-article') {
+    const files = perArticleFiles(archive, args, generatedAt, sliceArticles)
+    return { ...PER_ARTICLE_ZIP, bytes: await writeAtomicChunks(file, zipOf(files, generatedAt)) }
   }
   const stream = exportStream(args, generatedAt)
   if (!stream) return null

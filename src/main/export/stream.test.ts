@@ -107,8 +107,9 @@ describe('streamExport', () => {
     expect(await readdir(h.out)).toEqual([])
   })
 
-  it('streams only the one-file formats; the export process refuses the others by name', async () => {
-    // The JSON backup is streamed in passes of its own (backup-stream.ts), not by a StreamWriter.
+  it('writes the StreamWriter formats in file order; the export process streams the others its own ways', async () => {
+    // The JSON backup is streamed in passes of its own (backup-stream.ts), Markdown by tag through spill files
+    // (by-tag-stream.ts) and per article as a zip (zip.ts), not by a StreamWriter.
     expect(exportStream({ format: 'json', scope: {} }, 'x')).toBeNull()
     expect(exportStream({ format: 'markdown', scope: {}, options: { groupBy: 'tag' } }, 'x')).toBeNull()
     expect(
@@ -127,16 +128,15 @@ describe('streamExport', () => {
       collections: [],
       generatedAt: '2024-02-01T10:00:00.000Z',
     }
-    await expect(
-      runExportFileJob(
-        {
-          ...request,
-          args: { format: 'markdown', scope: {}, options: { layout: 'per-article' } },
-          outFile: join(h.out, 'x.md'),
-        },
-        ask,
-      ),
-    ).rejects.toThrow(/markdown cannot be streamed/)
+    const zip = await runExportFileJob(
+      {
+        ...request,
+        args: { format: 'markdown', scope: {}, options: { layout: 'per-article' } },
+        outFile: join(h.out, 'notes.zip'),
+      },
+      ask,
+    )
+    expect(zip.file).toMatchObject({ name: 'notes.zip', mime: 'application/zip' })
     const done = await runExportFileJob(
       { ...request, args: { format: 'figures-csv', scope: {} }, outFile: join(h.out, 'figures.csv') },
       ask,

@@ -5,14 +5,14 @@ import type { ExportFile } from '../../shared/export'
 import { GlossaError } from '../../shared/errors'
 import { writeAtomic } from '../archive/atomic'
 
-/** Writes the files, telling `wrote` each path as it is written. */
+/** Writes the files (as they come, when they are made a slice at a time), telling `wrote` each path as it is written. */
 export async function writeExportFiles({
   files,
   out,
   perArticle,
   wrote,
 }: {
-  files: ExportFile[]
+  files: ExportFile[] | AsyncIterable<ExportFile>
   out: string
   perArticle: boolean
   wrote: (path: string) => void
@@ -21,6 +21,7 @@ export async function writeExportFiles({
   // Several files (or one per article) go into --out as a folder; one file goes to --out unless it is a folder
   // (or ends in a separator, as `--out dir/` does).
   const isDir =
+    !Array.isArray(files) ||
     files.length > 1 ||
     /[\\/]$/.test(out) ||
     perArticle ||
@@ -28,7 +29,7 @@ export async function writeExportFiles({
       (s) => s.isDirectory(),
       () => false,
     ))
-  for (const f of files) {
+  for await (const f of files) {
     const target = isDir ? join(out, f.name) : out
     try {
       await mkdir(dirname(target), { recursive: true })
@@ -41,10 +42,11 @@ export async function writeExportFiles({
 }
 
 /** Where one streamed file goes (run.ts's streamExport): --out itself, or the file's name inside --out when
- * that is a folder (or ends in a separator). Refuses an archive folder as writeExportFiles does. */
-export async function streamTarget(out: string, name: string): Promise<string> {
+ * that is a folder (or ends in a separator, or `folder` says so). Refuses an archive folder as writeExportFiles does. */
+export async function streamTarget(out: string, name: string, folder = false): Promise<string> {
   await refuseInsideArchive(out)
   const isDir =
+    folder ||
     /[\\/]$/.test(out) ||
     (await stat(out).then(
       (s) => s.isDirectory(),

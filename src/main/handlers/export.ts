@@ -1,6 +1,6 @@
 // Main process: exports (export.*) — the files are built (in an export job process when the app has one) and
-// handed to the window, which saves them; in browser mode a one-file export is streamed to a file and offered
-// for one download (downloads.ts), so a big export is never built in memory.
+// handed to the window, which saves them; in browser mode an export is streamed to one file (per-article
+// Markdown: a zip) and offered for one download (downloads.ts), so a big export is never built in memory.
 import { GlossaError } from '../../shared/errors'
 import { archiveExportSource, runExport, streamExport, streamedFileOf } from '../export/run'
 import type { StreamedFile } from '../export/run'
@@ -52,7 +52,7 @@ export function exportHandlers({
       if (!stream)
         throw new GlossaError(
           'invalid_argument',
-          `An export to ${args.format} with these options makes several files or needs every annotation at once, so it is not streamed: use export.run.`,
+          `An export to ${args.format} with these options is not streamed to a file: use export.run.`,
         )
       const file = await downloads.path(stream.name)
       try {

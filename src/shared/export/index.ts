@@ -8,6 +8,7 @@ export {
   combinedMarkdownStream,
   combinedMarkdownWriter,
   exportMarkdown,
+  perArticleMarkdownFiles,
   perArticleMarkdownWriter,
 } from './markdown'
 export {

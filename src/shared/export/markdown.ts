@@ -29,15 +29,21 @@ export function exportMarkdown(bundle: ExportBundle, opts: MarkdownOptions): Exp
 
 /** `per-article` + `article` a slice of articles at a time: one `<slug>.md` per article, names kept apart. */
 export function perArticleMarkdownWriter(): ExportWriter {
-  const slug = createSlugger()
   const files: ExportFile[] = []
-  return {
-    add: (slice) => {
-      for (const group of groupByArticle(slice))
-        files.push(markdownFile(`${slug(group.article.title, group.article.id)}.md`, articleDocument(group)))
-    },
-    finish: () => files,
-  }
+  const next = perArticleMarkdownFiles()
+  return { add: (slice) => void files.push(...next(slice)), finish: () => files }
+}
+
+/**
+ * Each slice's `<slug>.md` files as it comes (names kept apart across slices), for an export that writes them
+ * out before the next slice is read.
+ */
+export function perArticleMarkdownFiles(): (slice: ExportBundle) => ExportFile[] {
+  const slug = createSlugger()
+  return (slice) =>
+    groupByArticle(slice).map((group) =>
+      markdownFile(`${slug(group.article.title, group.article.id)}.md`, articleDocument(group)),
+    )
 }
 
 function markdownFile(name: string, content: string): ExportFile {
@@ -156,11 +162,43 @@ function byTagDocument(bundle: ExportBundle, groups: ArticleAnnotations[]): stri
   }
   const sections = [...byTag.entries()]
     .sort(([a], [b]) => compareTags(a, b))
-    .map(([tag, entries]) => [`## ${obsidianTag(tag)}`, ...entries.map(citedBlocks)].join('\n\n'))
-  if (untagged.length) sections.push(['## Untagged', ...untagged.map(citedBlocks)].join('\n\n'))
+    .map(([tag, entries]) => [byTagHeading(tag), ...entries.map(citedBlocks)].join('\n\n'))
+  if (untagged.length) sections.push([byTagHeading(null), ...untagged.map(citedBlocks)].join('\n\n'))
   return (
     [exportFrontMatter(bundle, groups, 'tag'), `# ${EXPORT_TITLE} by tag`, ...sections].join('\n\n') + '\n'
   )
+}
+
+/**
+ * notes-by-tag.md's parts for a slice of articles, for an export that files them as they come (by-tag-stream.ts
+ * in the main process): each annotation's block once, in the order it has under every tag it is filed under,
+ * with those tags (none: Untagged). The document is byTagHead, then for each tag in compareTags order its
+ * byTagHeading and its blocks, each after a blank line, then the Untagged section, then a newline — as
+ * exportMarkdown writes it from the whole bundle.
+ */
+export function byTagSlice(slice: ExportBundle): {
+  articles: number
+  annotations: number
+  blocks: { tags: string[]; text: string }[]
+} {
+  const groups = groupByArticle(slice)
+  const blocks = groups.flatMap(({ article, annotations }) =>
+    annotations.map((annotation) => ({
+      tags: filingTags(annotation),
+      text: citedBlocks({ article, annotation }),
+    })),
+  )
+  return { articles: groups.length, annotations: blocks.length, blocks }
+}
+
+/** The front matter and title of notes-by-tag.md, which count the whole export's articles and annotations. */
+export function byTagHead(generatedAt: string, articles: number, annotations: number): string {
+  return `${countsFrontMatter(generatedAt, articles, annotations, 'tag')}\n\n# ${EXPORT_TITLE} by tag`
+}
+
+/** A tag's section heading in notes-by-tag.md; no tag: the Untagged section's. */
+export function byTagHeading(tag: string | null): string {
+  return tag === null ? '## Untagged' : `## ${obsidianTag(tag)}`
 }
 
 function citedBlocks({ article, annotation }: { article: ArticleMeta; annotation: Annotation }): string {

@@ -5,7 +5,7 @@ import type { z } from 'zod'
 import type { exportArgsSchema } from '../../../shared/contract-reading'
 import type { LibraryFilter } from '../../../shared/library-query'
 import type { Collection, Tag } from '../../../shared/types'
-import { streamsToOneFile } from '../../../shared/export/streamable'
+import { makesSeveralFiles, streamsToOneFile } from '../../../shared/export/streamable'
 import { api, isBrowserMode } from '../api'
 import { recountLine, useRecount } from '../hooks/useRecount'
 import { downloadFrom } from './chart-export'
@@ -133,9 +133,10 @@ export default function ExportDialog({
   const run = () => {
     if (!args) return
     setExporting(true)
-    // In the browser a one-file export is made on disk by the server and downloaded as a stream: a 160 MB
-    // Markdown file never passes through the page's memory. The desktop app gets the files and saves them.
-    if (isBrowserMode && streamsToOneFile(args)) {
+    // In the browser an export is made on disk by the server and downloaded as a stream: a 160 MB Markdown
+    // file never passes through the page's memory; per-article Markdown comes as one zip of its files (but
+    // one article's file as itself). The desktop app gets the files and saves them.
+    if (isBrowserMode && streamsToOneFile(args) && !(makesSeveralFiles(args) && scope === 'article')) {
       api['export.download'](args).then(
         (offered) => {
           // Browser mode: a file the server made and offers once, downloaded as it streams in (nothing held by the page).
