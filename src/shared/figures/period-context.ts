@@ -85,6 +85,9 @@ export function paragraphSentences(sentences: Sentence[], at: number): number[] 
 const RELEASE =
   /statisti|estad[íi]stic|report\b|rapport|informe|Bericht|звіт|отч[её]т|results|résultats|resultados|Ergebnis|quarter|trimestre|Quartal|квартал|за\s+підсумками|по\s+итогам|chiffre\s+d['’]affaires|revenue|Umsatz|виручк|выручк|\bInsee\b|\bINE\b|Landesamt|Росстат|Держстат|Destatis|unemploy|jobless|labou?r\s+market|chômage|demandeurs\s+d['’]emploi|\bparo\b|desempleo|Arbeitsmarkt|Arbeitslos|безробіт|безработ|ranking|classement|clasificación|Rangliste|рейтинг|bulletin|boletín|Lagebericht|заболеваемост|захворюван|(?:за|по)\s+данным\s+за|дані\s+за/iu
 
+/** The words of a title and lead that say the piece is a release, a report or results (`RELEASE`). */
+export const isRelease = (words: string): boolean => RELEASE.test(words)
+
 /** The sentences of the title and the lead (the first paragraph after the title), in reading order. */
 export function releaseLead(text: string, sentences: Sentence[]): number[] | undefined {
   const paras = paragraphs(sentences)

@@ -7,15 +7,8 @@ import { parseISO, toISO } from './dates'
 import { en } from './lang/en'
 import type { Lexicon } from './lang/types'
 import type { Sentence } from './sentences'
-import {
-  comparedAfter,
-  comparedBefore,
-  isChange,
-  isListItem,
-  paragraphSentences,
-  periodSources,
-  releaseLead,
-} from './period-context'
+import { comparedAfter, comparedBefore, isChange, isListItem, periodSources } from './period-context'
+import { frameFor } from './period-frame'
 import { shifted } from './period-shift'
 import { sentencePhrases, sentencesOf } from './period-find'
 import { hasClock } from './period-roles'
@@ -137,37 +130,18 @@ export function suggestPeriod(args: {
     if (found)
       return index === at ? dayOf(index, found) : rowBracket(text, sentence, start, dayOf(index, found))
   }
-  // a release or a report states one reference period in its lead, which a paragraph without a period
-  // of its own refers to (the lead's own figures have theirs)
-  const lead = releaseLead(text, sentences)
-  if (lead && !lead.includes(at) && sentence.paragraph !== 0 && !isListItem(text, sentences, at)) {
-    const others = paragraphSentences(sentences, at).map((i) =>
-      readSentence({
-        ...args,
-        start: sentences[i].start,
-        end: sentences[i].start,
-        lex,
-        ref,
-        sentence: sentences[i],
-        own: false,
-      }),
-    )
-    if (others.every((p) => p === undefined)) {
-      for (const index of lead) {
-        const found = readSentence({
-          ...args,
-          start: sentences[index].start,
-          end: sentences[index].start,
-          lex,
-          ref,
-          sentence: sentences[index],
-          own: false,
-        })
-        if (found && found.start !== found.end) return found
-      }
-    }
-  }
-  return undefined
+  // the article's frame: the reference period its title or lead states for the piece (period-frame.ts)
+  if (isListItem(text, sentences, at)) return undefined
+  return frameFor({
+    text,
+    sentences,
+    at,
+    start,
+    end,
+    lex,
+    articleDate: args.articleDate,
+    read: (from, to) => suggestPeriod({ text, start: from, end: to, articleDate: args.articleDate, lex }),
+  })
 }
 
 /** The figure's period when its clause names what it is compared with before it (`comparedBefore`). */

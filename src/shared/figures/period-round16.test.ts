@@ -1,0 +1,176 @@
+// Runs in tests: the period prefill of round 16 (README "Figures"): an article's frame, the reference period its
+// title or lead states for a release, report or results piece, read front to back as state (period-frame.ts). A
+// later paragraph with no time of its own takes it; a forecast, a demand, a price decision, a paragraph that
+// names a time of its own, a day ("on Tuesday") or an old year as the lead's period do not.
+import { describe, expect, it } from 'vitest'
+import { prefillFigure } from './index'
+import { article } from '../../../test/figures/period-cases'
+
+function period(text: string, figure: string, lang: string): [string, string] | undefined {
+  const start = text.lastIndexOf(figure)
+  if (start < 0) throw new Error(`"${figure}" is not in the text`)
+  const articleDate = /^date (\S+)/.exec(text)?.[1]
+  const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
+  return p ? [p.start, p.end] : undefined
+}
+
+describe('the lead sets the frame a later paragraph with no time of its own takes', () => {
+  it.each([
+    [
+      'en',
+      article(
+        '2026-12-02',
+        'The statistics office said 61,200 people were out of work in November, down 1.2%.',
+        'Long-term claimants made up 18,400 of them.',
+      ),
+      '18,400',
+      ['2026-11-01', '2026-11-30'],
+    ],
+    [
+      'fr',
+      article(
+        '2025-02-20',
+        'Le groupe a publié jeudi un chiffre d’affaires de 4,82 Md€ pour l’année 2024.',
+        'Les ventes en Asie ont bondi de 18 %, à près de 1,1 milliard d’euros.',
+      ),
+      '18 %',
+      ['2024-01-01', '2024-12-31'],
+    ],
+    [
+      'es',
+      article(
+        '2026-10-20',
+        'Entre junio y septiembre llegaron 4,8 millones de turistas, según el informe del instituto de estadística.',
+        'La ocupación hotelera media fue del 86,2 %.',
+      ),
+      '86,2 %',
+      ['2026-06-01', '2026-09-30'],
+    ],
+    [
+      'de',
+      article(
+        '2026-12-02',
+        'Die Zahl der Arbeitslosen ist im November gesunken. Nach Angaben der Arbeitsagentur waren 187.340 Menschen arbeitslos.',
+        'Die Behörde zählte zudem 38.470 offene Stellen.',
+      ),
+      '38.470',
+      ['2026-11-01', '2026-11-30'],
+    ],
+    [
+      'uk',
+      article(
+        '2026-11-19',
+        'Порт у січні–жовтні 2026 року обробив 11,6 млн тонн вантажів, свідчить звіт адміністрації.',
+        'Зерно становило понад дві третини обсягу.',
+      ),
+      'понад дві третини',
+      ['2026-01-01', '2026-10-31'],
+    ],
+    [
+      'ru',
+      article(
+        '2026-02-18',
+        'За неделю с 9 по 15 февраля в области зарегистрировано 14 236 случаев гриппа, следует из отчёта Роспотребнадзора.',
+        'На карантин закрыты 112 классов.',
+      ),
+      '112',
+      ['2026-02-09', '2026-02-15'],
+    ],
+  ])('%s', (lang, text, figure, expected) => {
+    expect(period(text, figure, lang)).toEqual(expected)
+  })
+})
+
+describe('the frame named again by its unit ("during the year", "за месяц") is the frame', () => {
+  it.each([
+    [
+      'en',
+      article(
+        '2026-03-10',
+        'The service attended 9,800 incidents in 2025, according to its annual report.',
+        'Engines were sent out 1,200 times. Seven people died in fires during the year.',
+      ),
+      'Seven',
+      ['2025-01-01', '2025-12-31'],
+    ],
+    [
+      'ru',
+      article(
+        '2026-12-02',
+        'Средняя температура ноября составила +5,1 °C, говорится в отчёте гидрометцентра.',
+        'В Белоостровске было ветрено. Осадков за месяц выпало 31 мм.',
+      ),
+      '31 мм',
+      ['2026-11-01', '2026-11-30'],
+    ],
+  ])('%s', (lang, text, figure, expected) => {
+    expect(period(text, figure, lang)).toEqual(expected)
+  })
+})
+
+describe('what the frame does not reach', () => {
+  it.each([
+    // a paragraph that names a time of its own ("by Friday")
+    [
+      'ru',
+      article(
+        '2025-08-03',
+        'Потребительские цены за неделю с 22 по 28 июля выросли на 0,12%, сообщил Росстат.',
+        'Аграрии к пятнице обмолотили 1,1 млн гектаров. Средняя урожайность составляет 52 центнера с гектара.',
+      ),
+      '52 центнера',
+    ],
+    // a demand
+    [
+      'de',
+      article(
+        '2026-03-10',
+        'Die Feuerwehr ist im Jahr 2025 zu 95.812 Einsätzen ausgerückt, heißt es im Jahresbericht.',
+        'Die Gewerkschaft fordert einen Zuschlag von 300 Euro im Monat.',
+      ),
+      '300 Euro',
+    ],
+    // a price decision
+    [
+      'uk',
+      article(
+        '2026-09-01',
+        'Цього року на бюджетні місця зарахували 78,4 тис. вступників, свідчать дані звіту міністерства.',
+        'Ректорка каже, що її заклад підняв ціну лише на 4%.',
+      ),
+      '4%',
+    ],
+    // a forecast
+    [
+      'fr',
+      article(
+        '2025-02-20',
+        'Le groupe a publié un chiffre d’affaires de 4,82 Md€ pour l’année 2024.',
+        'Le groupe investira environ 650 M€ dans une usine.',
+      ),
+      'environ 650 M€',
+    ],
+    // the lead's period is a day, not a reference period
+    [
+      'es',
+      article(
+        '2026-12-02',
+        'El informe presentado este martes cifra en 3.400 los desalojados.',
+        'La comarca tiene 41 municipios.',
+      ),
+      '41',
+    ],
+    // an old year in the lead is the story's past, not the period it reports
+    [
+      'en',
+      article(
+        '2026-12-02',
+        'When she sold her first lanterns in 2011, she had £4,000 in savings, her company report says.',
+        'The unit sells for £3,950.',
+      ),
+      '£3,950',
+    ],
+  ])('%s', (lang, text, figure) => {
+    expect(period(text, figure, lang)).toBeUndefined()
+  })
+})
