@@ -60,10 +60,13 @@ export async function trashedIds(dir: string): Promise<string[]> {
 /**
  * Every record of the archive as a document id with its change key. `known` lists articles that had annotation
  * documents at the last sync: their annotations are read even when the catalog counts none (all deleted).
+ * `only`: the records of these articles alone (with every tag and collection), for what one batch of a sync
+ * changed — reading every annotations file after each batch made a sync of N batches read the archive N times.
  */
 export async function archiveDocs(
   archive: Archive,
   known: ReadonlySet<string>,
+  only?: ReadonlySet<string>,
 ): Promise<Map<string, DocEntry>> {
   const docs = new Map<string, DocEntry>()
   const addAnnotations = (list: Annotation[]) => {
@@ -77,7 +80,10 @@ export async function archiveDocs(
     }
   }
   const files = await assetNames(archive.dir)
-  for (const meta of archive.list()) {
+  const metas = only
+    ? [...only].filter((id) => archive.catalog.has(id)).map((id) => archive.meta(id))
+    : archive.list()
+  for (const meta of metas) {
     const key = withAssets(changeKey(articleDoc(meta, { text: '' }), meta.textHash), files.get(meta.id))
     docs.set(articleDocId(meta.id), {
       key,
@@ -88,7 +94,7 @@ export async function archiveDocs(
     if (annotated(meta) || known.has(meta.id)) addAnnotations(await archive.readAnnotations(meta.id))
   }
   for (const id of await trashedIds(archive.dir)) {
-    if (archive.catalog.has(id)) continue
+    if (archive.catalog.has(id) || (only && !only.has(id))) continue
     const record = await readTrash(archive.dir, id).catch(() => undefined)
     if (!record) continue
     const doc = articleDoc(record.meta, record.body, true)

@@ -89,6 +89,18 @@ describe("many documents with Glossa's ids", () => {
     expect(await b.call('annotations.list', { articleId: article.id })).toHaveLength(appliedNotes)
     expect((await readSyncState(b.dir)).since).toEqual(two!.lastSeq)
 
+    // An article of B's own that no batch touches: its annotations file is read for the sync's list of what B
+    // has, not again after each batch (which read the whole archive once a batch).
+    const OWN = 'The ferry council met twice in March.'
+    const own = await b.call('articles.create', { title: 'Ferry council', text: OWN })
+    await b.call('annotations.create', { articleId: own.id, target: sampleTarget(OWN, 'council') })
+    const readAnnotations = b.archive.readAnnotations.bind(b.archive)
+    let ownReads = 0
+    b.archive.readAnnotations = (id) => {
+      if (id === own.id) ownReads++
+      return readAnnotations(id)
+    }
+
     // The next sync takes in the rest, in batches, each within the bounds.
     const seen: Seen = { questions: [], largest: 0, answers: 0 }
     const report = await runSync(
@@ -102,11 +114,14 @@ describe("many documents with Glossa's ids", () => {
     for (const q of seen.questions) expect(q.changes!.length).toBeLessThanOrEqual(BATCH_DOCS)
     expect(seen.largest).toBeLessThan(BATCH_BYTES + 100_000)
     expect(seen.answers).toBe(1)
+    expect(seen.questions.length).toBeGreaterThanOrEqual(3)
+    expect(ownReads).toBeLessThanOrEqual(2)
     const inB = await b.call('annotations.list', { articleId: article.id })
     expect(inB).toHaveLength(COUNT + 1)
     expect(new Set(inB.map((n) => n.id))).toEqual(new Set([note.id, ...ids]))
     expect(await a.sync()).toMatchObject({ refused: [] })
     expect(await a.call('annotations.list', { articleId: article.id })).toHaveLength(COUNT + 1)
+    expect(await a.call('annotations.list', { articleId: own.id })).toHaveLength(1)
     // Nothing left over: the next sync has nothing to take in.
     expect(await b.sync()).toMatchObject({ received: 0, refused: [] })
   }, 240_000)

@@ -164,7 +164,11 @@ export async function runSync(
     // finds the same deletions, keeps the same records and marks them then.
     await archive.flush()
     if (incoming.length) {
-      const after = await archiveDocs(archive, new Set([...known, ...incomingArticles(incoming)]))
+      const after = await archiveDocs(
+        archive,
+        new Set([...known, ...incomingArticles(incoming)]),
+        touchedArticles(incoming),
+      )
       for (const item of incoming) {
         delete earlier[item.id]
         if (refused.has(item.id)) continue
@@ -236,6 +240,17 @@ export async function runSync(
     refused: [...refused].map(([id, reason]) => ({ id, reason })),
     kept: [...kept].map(([id, reason]) => ({ id, reason })),
   }
+}
+
+/** The articles whose records a batch holds: its article documents and the articles of its annotations. */
+function touchedArticles(incoming: Incoming[]): Set<string> {
+  const ids = new Set<string>()
+  for (const item of incoming) {
+    const ref = parseDocId(item.id)
+    if (ref?.type === 'article') ids.add(ref.id)
+    else if (ref?.type === 'annotation') ids.add(ref.articleId)
+  }
+  return ids
 }
 
 function incomingArticles(incoming: Incoming[]): string[] {
