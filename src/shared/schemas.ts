@@ -47,6 +47,12 @@ export const STORED_BOUNDS = {
   hash: 200,
   /** Tags on one article or annotation, collections of one article: far beyond any real use (the app refuses more). */
   list: 1000,
+  /**
+   * One article's count of its annotations (of a kind, or carrying a tag): no annotations file holds ten million
+   * (the file would pass gigabytes), and summed over a million articles it stays an exact integer — two counts
+   * near 2^53 made tags.list answer a count its contract refuses.
+   */
+  count: 10_000_000,
 } as const
 
 export const textQuoteSelectorSchema = z.object({
@@ -123,10 +129,12 @@ export const annotationSchema = z.object({
   updatedAt: z.string().max(STORED_BOUNDS.time),
 })
 
+const countSchema = z.int().nonnegative().max(STORED_BOUNDS.count)
+
 export const articleCountsSchema = z.object({
-  highlights: z.int().nonnegative(),
-  figures: z.int().nonnegative(),
-  notes: z.int().nonnegative(),
+  highlights: countSchema,
+  figures: countSchema,
+  notes: countSchema,
 })
 
 export const articleMetaSchema = z.object({
@@ -144,7 +152,7 @@ export const articleMetaSchema = z.object({
   length: z.int().nonnegative(),
   counts: articleCountsSchema,
   /** Tag → number of this article's annotations carrying it (figure metrics included). */
-  annotationTags: z.record(z.string(), z.int().nonnegative()),
+  annotationTags: z.record(z.string(), countSchema),
   /** Highlight colours used in this article, for the library's colour filter. */
   annotationColors: z.array(colorSchema).max(STORED_BOUNDS.list).optional(),
   /** Who made this article's annotations (team members' user names), for the library's person filter. */

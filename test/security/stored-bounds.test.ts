@@ -58,6 +58,9 @@ describe('a hand-edited catalog entry past a bound', () => {
     ['an added time of 50 MB', { addedAt: '2'.repeat(MB50) }],
     ['a text hash of a megabyte', { textHash: 'f'.repeat(1_000_000) }],
     ['1,001 tags', { tags: Array.from({ length: 1001 }, (_, i) => `t${i}`) }],
+    // Two of these summed past 2^53 made tags.list answer a count its own contract refuses.
+    ['a tag count of 2^52', { annotationTags: { 'war/air': 2 ** 52 } }],
+    ['a figure count of 2^52', { counts: { highlights: 0, figures: 2 ** 52, notes: 0 } }],
   ])('with %s is refused by name; the rest of the archive opens', async (_name, extra) => {
     const { dir, good } = await layout()
     await writeCatalog(dir, 'zz', { zz123456: meta('zz123456', extra) })
