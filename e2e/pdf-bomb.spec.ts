@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test'
 import * as make from '../test/fixtures/pdf/make-pdfs'
 import { expect, test } from './glossa'
+import { importPdf, pageDrawn } from './pdf-helpers'
 import { screenshotSizes } from './screens'
 
 /** The colour of the page's canvas at the middle of where the fixture draws its image (black if drawn). */
@@ -18,17 +19,6 @@ async function middleOfImage(page: Page, index: number): Promise<number[]> {
   }, index)
 }
 
-/** Whether a page's canvas has been drawn (any dark pixel: its line of text). */
-async function drawn(page: Page, index: number): Promise<boolean> {
-  return page.evaluate((i) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`section[data-page="${i}"] canvas`)
-    if (!canvas || !canvas.width) return false
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-    for (let p = 0; p < data.length; p += 4) if (data[p] < 200) return true
-    return false
-  }, index)
-}
-
 test('a PDF with an oversized image: the page says so, its text and the other pages are shown', async ({
   page,
   glossa,
@@ -36,13 +26,9 @@ test('a PDF with an oversized image: the page says so, its text and the other pa
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('crash', () => errors.push('the page crashed'))
-  const bytes = await make.oversizeImagePdf()
-  const [result] = await glossa.call('import.files', {
-    files: [{ name: 'annex.pdf', dataBase64: Buffer.from(bytes).toString('base64') }],
-  })
-  expect(result.status).toBe('imported')
+  const id = await importPdf(glossa, 'annex.pdf', await make.oversizeImagePdf())
   await page.goto(glossa.url)
-  await page.goto(`${glossa.origin}/#/article/${result.id!}`)
+  await page.goto(`${glossa.origin}/#/article/${id}`)
 
   await expect(page.getByRole('note').filter({ hasText: 'larger than Glossa draws' })).toHaveText(
     'This PDF has an image larger than Glossa draws; it is left out, and each page found to draw one says so.',
@@ -56,17 +42,17 @@ test('a PDF with an oversized image: the page says so, its text and the other pa
   await expect(second.locator('.pdf-text-layer')).toContainText('Annex page 2')
 
   await second.scrollIntoViewIfNeeded()
-  await expect.poll(() => drawn(page, 2)).toBe(true)
+  await expect.poll(() => pageDrawn(page, 2)).toBe(true)
   // Drawn without the image: white where its black square would be.
   expect(await middleOfImage(page, 2)).toEqual([255, 255, 255, 255])
   await page.locator('section.pdf-page[data-page="3"]').scrollIntoViewIfNeeded()
-  await expect.poll(() => drawn(page, 3)).toBe(true)
+  await expect.poll(() => pageDrawn(page, 3)).toBe(true)
   await expect(page.getByTestId('article-body')).toContainText('Annex page 3')
   expect(errors).toEqual([])
 
   // The page's foot in view, where its note is.
   await screenshotSizes(page, 'pdf-oversized-image', async () => {
     await second.evaluate((el) => el.scrollIntoView({ block: 'end' }))
-    await expect.poll(() => drawn(page, 2)).toBe(true)
+    await expect.poll(() => pageDrawn(page, 2)).toBe(true)
   })
 })

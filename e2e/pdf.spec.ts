@@ -8,32 +8,14 @@ import type { Annotation } from '../src/shared/types'
 import * as make from '../test/fixtures/pdf/make-pdfs'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
+import { canvasDrawn, importPdf, pageDrawn } from './pdf-helpers'
 import { paintedText, selectText } from './reader-helpers'
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
-
-async function importPdf(glossa: Glossa, name: string, bytes: Uint8Array) {
-  const [result] = await glossa.call('import.files', { files: [{ name, dataBase64: b64(bytes) }] })
-  expect(result.status).toBe('imported')
-  return result.id!
-}
 
 async function openPdf(page: Page, glossa: Glossa, id: string) {
   await page.goto(glossa.url)
   await page.goto(`${glossa.origin}/#/article/${id}`)
   await expect(page.locator('section.pdf-page').first()).toBeVisible()
   await expect(page.locator('.pdf-text-layer span').first()).toBeAttached()
-}
-
-/** Whether the first page's canvas has been drawn (any non-white pixel). */
-async function pageDrawn(page: Page, index = 1): Promise<boolean> {
-  return page.evaluate((i) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`section[data-page="${i}"] canvas`)
-    if (!canvas || !canvas.width) return false
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-    for (let p = 0; p < data.length; p += 4) if (data[p] < 200) return true
-    return false
-  }, index)
 }
 
 test('import a PDF, highlight across two lines, tag a figure, reload, export Markdown with the page', async ({
@@ -414,14 +396,7 @@ test('thumbnails of a 500-page report: virtualised, drawn as they come into view
   const inDom = await thumbs.getByRole('button').count()
   expect(inDom).toBeGreaterThan(3)
   expect(inDom).toBeLessThan(30)
-  const thumbDrawn = (n: number) =>
-    page.evaluate((i) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(`.pdf-thumb-box[data-page="${i}"] canvas`)
-      if (!canvas?.width) return false
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-      for (let p = 0; p < data.length; p += 4) if (data[p] < 200) return true
-      return false
-    }, n)
+  const thumbDrawn = (n: number) => canvasDrawn(page, `.pdf-thumb-box[data-page="${n}"] canvas`)
   await expect.poll(() => thumbDrawn(2)).toBe(true)
   await thumbs.getByRole('button', { name: 'Page 3', exact: true }).click()
   await expect(bar.getByRole('textbox', { name: 'Page' })).toHaveValue('3')
