@@ -8,7 +8,7 @@ import { runSync } from '../../src/main/sync/run-sync'
 import { bundleChild } from '../reliability/bundle-child'
 import type { BundledChild } from '../reliability/bundle-child'
 import { serviceHarness } from '../service-harness'
-import { tempDir } from '../temp-archive'
+import { sampleTarget, tempDir } from '../temp-archive'
 import { startCouch } from './couch-server'
 import type { CouchServer } from './couch-server'
 
@@ -47,6 +47,27 @@ export function syncSuite() {
     return { url, open, a: await open(), b: await open() }
   }
   return { couch: () => couch, worker: () => worker, team, dbName }
+}
+
+/** One archive of a team (`team().a`, `team().b` or `team().open()`): the service harness with `sync`. */
+export type Member = Awaited<ReturnType<ReturnType<typeof syncSuite>['team']>>['a']
+
+/** An article of TEXT made in `member` with one note on "council", both sent to the team's database. */
+export async function syncedNote(member: Member, note = 'first') {
+  const article = await member.call('articles.create', { title: 'Harbour plan', text: TEXT })
+  const annotation = await member.call('annotations.create', {
+    articleId: article.id,
+    note,
+    target: sampleTarget(TEXT, 'council'),
+  })
+  await member.sync()
+  return { article, note: annotation }
+}
+
+/** Headers for writing straight into the team's database as a member (rob unless named), not through Glossa. */
+export function memberHeaders(user: keyof typeof members = 'rob') {
+  const basic = Buffer.from(`${user}:${members[user]}`).toString('base64')
+  return { Authorization: `Basic ${basic}`, 'Content-Type': 'application/json' }
 }
 
 /** Every file of an archive that sync should make equal (not the sync state, the lock or backups). */

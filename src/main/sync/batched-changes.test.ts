@@ -4,7 +4,7 @@
 // state records the feed's position past it; a sync killed between batches keeps what it applied and the next
 // one takes in the rest.
 import { describe, expect, it } from 'vitest'
-import { TEXT, members, syncSuite } from '../../../test/sync/run-sync-suite'
+import { memberHeaders, members, syncSuite, syncedNote } from '../../../test/sync/run-sync-suite'
 import { sampleTarget } from '../../../test/temp-archive'
 import { nodeProcess } from '../jobs/job-process'
 import type { JobProcess } from '../jobs/job-process'
@@ -14,10 +14,7 @@ import { readSyncState } from './state'
 
 const { worker, team } = syncSuite()
 const COUNT = 2_200
-const auth = {
-  Authorization: `Basic ${Buffer.from('rob:pw-rob').toString('base64')}`,
-  'Content-Type': 'application/json',
-}
+const auth = memberHeaders()
 
 type Batch = { changes?: unknown[]; lastSeq?: string | number }
 type Seen = { questions: Batch[]; largest: number; answers: number }
@@ -48,13 +45,7 @@ function measuredJob(seen: Seen, killAfter?: number) {
 describe("many documents with Glossa's ids", () => {
   it('reach the app in bounded batches, all applied; a sync killed between batches resumes after them', async () => {
     const { url, a, b } = await team()
-    const article = await a.call('articles.create', { title: 'Harbour plan', text: TEXT })
-    const note = await a.call('annotations.create', {
-      articleId: article.id,
-      note: 'first',
-      target: sampleTarget(TEXT, 'council'),
-    })
-    await a.sync()
+    const { article, note } = await syncedNote(a)
     // Another member’s 2,200 notes on the article, written straight into the team's database.
     const docId = `annotation:${article.id}:${note.id}`
     const res = await fetch(`${url}/${encodeURIComponent(docId)}`, { headers: auth })

@@ -5,8 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { TEXT, syncSuite } from '../../../test/sync/run-sync-suite'
-import { sampleTarget } from '../../../test/temp-archive'
+import { memberHeaders, syncSuite, syncedNote } from '../../../test/sync/run-sync-suite'
 import { MAX_KEPT_LOSERS } from './replica'
 
 const { team } = syncSuite()
@@ -14,15 +13,9 @@ const { team } = syncSuite()
 describe('a document with hundreds of conflicting revisions', () => {
   it(`keeps ${MAX_KEPT_LOSERS} losing versions, not every one, and the next ones after a resolution`, async () => {
     const { url, a, b } = await team()
-    const article = await a.call('articles.create', { title: 'Harbour plan', text: TEXT })
-    const note = await a.call('annotations.create', {
-      articleId: article.id,
-      note: 'first',
-      target: sampleTarget(TEXT, 'council'),
-    })
-    await a.sync()
+    const { article, note } = await syncedNote(a)
     const id = `annotation:${article.id}:${note.id}`
-    const auth = { Authorization: `Basic ${Buffer.from('rob:pw-rob').toString('base64')}` }
+    const auth = memberHeaders()
     const current = (await (await fetch(`${url}/${encodeURIComponent(id)}`, { headers: auth })).json()) as {
       _rev: string
       annotation: Record<string, unknown>
@@ -40,7 +33,7 @@ describe('a document with hundreds of conflicting revisions', () => {
     })
     const res = await fetch(`${url}/_bulk_docs`, {
       method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/json' },
+      headers: auth,
       body: JSON.stringify({ docs: siblings, new_edits: false }),
     })
     expect(res.status).toBe(201)

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { TEXT, members, syncSuite } from '../../../test/sync/run-sync-suite'
+import { TEXT, memberHeaders, members, syncSuite } from '../../../test/sync/run-sync-suite'
 import { nodeProcess } from '../jobs/job-process'
 import type { JobProcess } from '../jobs/job-process'
 import { MAX_FOREIGN_LISTED } from './replica'
@@ -19,13 +19,13 @@ describe('a team database filled with documents Glossa never makes', () => {
     const { url, a, b } = await team()
     const article = await a.call('articles.create', { title: 'Harbour plan', text: TEXT })
     await a.sync()
-    const auth = { Authorization: `Basic ${Buffer.from('rob:pw-rob').toString('base64')}` }
+    const auth = memberHeaders()
     const filler = 'x'.repeat(2_000)
     for (let start = 0; start < COUNT; start += 500) {
       const docs = Array.from({ length: 500 }, (_, i) => ({ _id: `junk-${start + i}`, filler }))
       const res = await fetch(`${url}/_bulk_docs`, {
         method: 'POST',
-        headers: { ...auth, 'Content-Type': 'application/json' },
+        headers: auth,
         body: JSON.stringify({ docs }),
       })
       expect(res.status).toBe(201)

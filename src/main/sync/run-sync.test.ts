@@ -1,7 +1,7 @@
 // Two archives syncing through a real CouchDB-protocol server (test/sync/run-sync-suite.ts): what one makes
 // appears in the other — articles, annotations, deletions, a conflict on one note, 1,000 annotations a side.
 import { describe, expect, it } from 'vitest'
-import { TEXT, archiveFiles, catalogOf, syncSuite } from '../../../test/sync/run-sync-suite'
+import { TEXT, archiveFiles, catalogOf, syncSuite, syncedNote } from '../../../test/sync/run-sync-suite'
 import { sampleTarget } from '../../../test/temp-archive'
 import { resolveConflict } from './resolve'
 import { readSyncState } from './state'
@@ -40,13 +40,7 @@ describe('glossa sync through pouchdb-server: what moves', () => {
   }, 60_000)
   it('a deletion propagates: annotation, then article to the trash, then restored', async () => {
     const { a, b } = await team()
-    const article = await a.call('articles.create', { title: 'Harbour plan', text: TEXT })
-    const note = await a.call('annotations.create', {
-      articleId: article.id,
-      note: 'x',
-      target: sampleTarget(TEXT, 'council'),
-    })
-    await a.sync()
+    const { article, note } = await syncedNote(a, 'x')
     await b.sync()
     await b.call('annotations.delete', { articleId: article.id, id: note.id })
     await b.sync()
@@ -65,13 +59,7 @@ describe('glossa sync through pouchdb-server: what moves', () => {
   }, 60_000)
   it('concurrent edits of one note: one conflict on both sides, both texts kept', async () => {
     const { a, b } = await team()
-    const article = await a.call('articles.create', { title: 'Harbour plan', text: TEXT })
-    const note = await a.call('annotations.create', {
-      articleId: article.id,
-      note: 'first',
-      target: sampleTarget(TEXT, 'council'),
-    })
-    await a.sync()
+    const { article, note } = await syncedNote(a)
     await b.sync()
     await a.call('annotations.update', { articleId: article.id, id: note.id, note: 'text from A' })
     await b.call('annotations.update', { articleId: article.id, id: note.id, note: 'text from B' })
