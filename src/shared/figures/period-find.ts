@@ -12,6 +12,7 @@ import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
 import { aheadSpans } from './period-ahead'
 import { fieldPeriods } from './period-field'
+import { fiscalPeriods } from './period-fiscal'
 import { byWeeks, phraseKinds, weekdayOnly } from './period-kinds'
 import { periodForms } from './period-forms'
 import { holidaySpans, namedAgain } from './period-named'
@@ -138,6 +139,8 @@ export function sentencePhrases(
   // a split year with its field's noun, a bare field noun pointing back to one (period-field.ts), the week to a
   // day, the night to a day, since a season's start (period-kinds.ts)
   const spans = [
+    // a year that ends on a stated day, and a bare split year of an article that stated one (period-fiscal.ts)
+    ...fiscalPeriods(text, source.start, source.end, ref),
     ...fieldPeriods(text, source.start, source.end),
     ...phraseKinds(text.slice(source.start, source.end), ref),
     ...aheadSpans(text.slice(source.start, source.end), ref, lex),

@@ -174,3 +174,68 @@ describe('what the frame does not reach', () => {
     expect(period(text, figure, lang)).toBeUndefined()
   })
 })
+
+describe('a year that ends on a stated day, and the bare split years of an article that states one', () => {
+  it.each([
+    [
+      'en',
+      article('2026-10-14', 'The service attended 14,212 incidents in the year to 31 March 2026.'),
+      '14,212',
+      ['2025-04-01', '2026-03-31'],
+    ],
+    [
+      'en',
+      article(
+        '2026-10-14',
+        'The service attended 14,212 incidents in the year to 31 March 2026.',
+        'Its budget for 2026/27 is £61.5 million.',
+      ),
+      '£61.5 million',
+      ['2026-04-01', '2027-03-31'],
+    ],
+    [
+      'fr',
+      article(
+        '2025-10-02',
+        'Le groupe a réalisé 2,1 milliards d’euros de ventes sur l’exercice clos le 30 juin 2025.',
+      ),
+      '2,1 milliards d’euros',
+      ['2024-07-01', '2025-06-30'],
+    ],
+    [
+      'es',
+      article(
+        '2026-12-04',
+        'Telvia facturó 2.150 millones de euros en el ejercicio fiscal 2025/26, cerrado el 31 de marzo.',
+      ),
+      '2.150 millones de euros',
+      ['2025-04-01', '2026-03-31'],
+    ],
+    [
+      'de',
+      article(
+        '2026-12-04',
+        'Der Konzern setzte im Geschäftsjahr bis zum 30. September 2025 rund 4 Milliarden Euro um.',
+      ),
+      'rund 4 Milliarden Euro',
+      ['2024-10-01', '2025-09-30'],
+    ],
+    [
+      'uk',
+      article(
+        '2026-12-04',
+        'За рік, що завершився 31 березня 2026 року, компанія заробила 3,2 млрд гривень.',
+      ),
+      '3,2 млрд гривень',
+      ['2025-04-01', '2026-03-31'],
+    ],
+    [
+      'ru',
+      article('2026-12-04', 'За финансовый год, закончившийся 30 июня, выручка составила 4 млрд рублей.'),
+      '4 млрд рублей',
+      ['2025-07-01', '2026-06-30'],
+    ],
+  ])('%s', (lang, text, figure, expected) => {
+    expect(period(text, figure, lang)).toEqual(expected)
+  })
+})
