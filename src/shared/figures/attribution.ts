@@ -275,6 +275,12 @@ export function suggestAttribution(args: AttributionArgs & { own?: boolean }): s
       WEAK.test(own.slice(sp.index + sp.name.length, sp.index + sp.name.length + 24))
     speakers.sort((a, b) => Number(weak(a)) - Number(weak(b)))
     for (const speaker of speakers) {
+      // a first person is the quoted speaker's own subject ("« Nous demandons 6 % », a lancé X"), never the
+      // sentence's attribution
+      if (FIRST_PERSON.test(speaker.name)) continue
+      // an English participle after a noun with the clause's finite verb after it is no speech act: "Rent
+      // demanded up front will be capped", "Figures requested by MPs are due"
+      if (REDUCED_RELATIVE.test(own.slice(speaker.index + speaker.name.length))) continue
       // a number's scale or unit read as a name ("mit 247 Millionen Franken", "Hunderte Betroffene") speaks not
       if (SCALE.test(speaker.name)) continue
       // "voit entre 35 et 40 patients, « parfois 50 », soupire-t-elle": the verb after a quote speaks for
@@ -289,6 +295,13 @@ export function suggestAttribution(args: AttributionArgs & { own?: boolean }): s
   }
   return undefined
 }
+
+/** A first-person subject in the six languages: it speaks inside a quote, for whoever the quote is given to. */
+const FIRST_PERSON = /^(?:i|we|je|nous|on|yo|nosotros|nosotras|ich|wir|я|ми|мы)$/iu
+
+/** A noun's participle (-ed) and up to three words, then the clause's finite verb (English). */
+const REDUCED_RELATIVE =
+  /^\s+\p{Ll}+ed(?:\s+\p{Ll}+){0,3}\s+(?:will|would|can|could|must|should|may|might|is|are|was|were)\s/u
 
 /** A scale, a unit or a vague quantity, with at most one noun after it: German capitalises them like names. */
 const SCALE =

@@ -76,13 +76,17 @@ export const EVENT_WORDS: Readonly<Record<string, EventWords>> = {
  *   screen measures", "das Display misst", "der Flughafen zählte 8 Mio. Passagiere"), nor one an impersonal
  *   plural often takes with no agent ("зафіксували", "зарегистрировали"), nor one a passive shares its form with
  *   ("registriert … worden").
- * - request: requests, demands, proposals, promises, warnings, denials ("pidió", "fordert", "urged", "вимагає",
- *   "réclame", "пообещал", "a proposé"): a speech act whose content is what the agent wants, offers or rejects.
- *   Not "asked" (a question, "was asked"), nor "предлагает", "обещает",
- *   "просят" (a product "offers" 12 ГБ, a maker "promises" updates, an asking price, impersonal "обещают").
+ * - request: requests, demands, promises, warnings, denials ("pidió", "fordert", "urged", "вимагає", "réclame",
+ *   "пообещал"): a speech act whose content is what the agent wants or rejects; whoever makes it speaks, person
+ *   or body (README, "Decided in session 10"). Not "asked" (a question, "was asked"), nor "предлагает",
+ *   "обещает", "просят" (a maker "promises" updates, an asking price, impersonal "обещают").
+ * - proposal: proposals, offers, recommendations and instructions ("a proposé", "propuso", "empfahl", "пропонує",
+ *   "доручила"): a person's
+ *   speaks, a body's formal proposal is an act with no speaker unless a verb of saying gives one (the same
+ *   decision), so the kind is read only where the languages' readers have not yet been told the two apart.
  */
 export const EVENT_VERBS: Readonly<
-  Record<'estimate' | 'request', Readonly<Record<string, { stems: string[]; forms: string[] }>>>
+  Record<'estimate' | 'request' | 'proposal', Readonly<Record<string, { stems: string[]; forms: string[] }>>>
 > = {
   estimate: {
     en: {
@@ -131,8 +135,6 @@ export const EVENT_VERBS: Readonly<
         'demands',
         'urged',
         'urges',
-        'proposed',
-        'proposes',
         'pledged',
         'pledges',
         'promised',
@@ -145,13 +147,10 @@ export const EVENT_VERBS: Readonly<
         'denies',
         'disputed',
         'disputes',
-        'recommended',
-        'recommends',
-        'offered',
       ],
     },
     fr: {
-      stems: ['réclam', 'exig', 'propos', 'demand', 'recommand', 'sollicit', 'prôn', 'plaid'],
+      stems: ['réclam', 'exig', 'demand', 'sollicit', 'prôn', 'plaid'],
       forms: [
         'promet',
         'promettent',
@@ -165,25 +164,12 @@ export const EVENT_VERBS: Readonly<
       ],
     },
     es: {
-      stems: [
-        'pid',
-        'exig',
-        'reclam',
-        'solicit',
-        'promet',
-        'ofrec',
-        'propon',
-        'rechaz',
-        'recomend',
-        'neg',
-        'inst',
-        'plante',
-      ],
-      forms: ['propuso', 'propusieron', 'niega', 'niegan'],
+      stems: ['pid', 'exig', 'reclam', 'solicit', 'promet', 'rechaz', 'neg', 'inst', 'plante'],
+      forms: ['niega', 'niegan'],
     },
     de: {
       stems: ['forder', 'verlang', 'beantrag', 'bestreit', 'mahn', 'appellier', 'dräng', 'befürcht'],
-      forms: ['versprach', 'verspricht', 'versprachen', 'bestritt', 'empfahl', 'empfiehlt'],
+      forms: ['versprach', 'verspricht', 'versprachen', 'bestritt'],
     },
     uk: {
       stems: [
@@ -191,13 +177,10 @@ export const EVENT_VERBS: Readonly<
         'вимага',
         'заклик',
         'заклика',
-        'пропон',
-        'запропонува',
         'пообіця',
         'попереди',
         'попередж',
         'запереч',
-        'доруч',
         'наполяг',
       ],
       forms: ['попросив', 'попросила', 'попросили'],
@@ -209,17 +192,23 @@ export const EVENT_VERBS: Readonly<
         'потребова',
         'призва',
         'призыва',
-        'предлож',
         'пообеща',
         'предупред',
         'предупрежда',
         'возраз',
         'отрица',
-        'поруч',
         'настаива',
       ],
       forms: ['попросил', 'попросила', 'попросили', 'опроверг', 'опровергла', 'опровергли'],
     },
+  },
+  proposal: {
+    en: { stems: [], forms: ['proposed', 'proposes', 'recommended', 'recommends', 'offered'] },
+    fr: { stems: ['propos', 'recommand'], forms: [] },
+    es: { stems: ['ofrec', 'propon', 'recomend'], forms: ['propuso', 'propusieron'] },
+    de: { stems: [], forms: ['empfahl', 'empfiehlt'] },
+    uk: { stems: ['пропон', 'запропонува', 'доруч'], forms: [] },
+    ru: { stems: ['предлож', 'поруч'], forms: [] },
   },
 }
 
