@@ -79,11 +79,24 @@ export async function pair(port: number, access: ConnectorAccess, origin = EXT):
   return key
 }
 
+/**
+ * A hello sent with `key`'s id as the extension sends it, its answer unchecked: for the refusals. `host` and
+ * `body` replace the connector's address and a fresh nonce.
+ */
+export async function sendHello(
+  port: number,
+  key: string,
+  { origin = EXT, host = `127.0.0.1:${port}`, body }: { origin?: string; host?: string; body?: unknown } = {},
+): Promise<Reply> {
+  body ??= { nonce: freshNonce() }
+  return post(port, '/v1/hello', body, { origin, host, 'x-glossa-key': await keyId(key) })
+}
+
 /** A hello as the extension sends it; the session it opened, once its proof is checked. */
 export async function hello(port: number, key: string, origin = EXT): Promise<string> {
   const host = `127.0.0.1:${port}`
   const nonce = freshNonce()
-  const res = await post(port, '/v1/hello', { nonce }, { origin, host, 'x-glossa-key': await keyId(key) })
+  const res = await sendHello(port, key, { origin, body: { nonce } })
   expect(res.status).toBe(200)
   const value = (res.json as { value: { nonce: string } }).value
   expect(await helloProven(key, host, nonce, value)).toBe(true)

@@ -8,11 +8,12 @@ import {
   outcome,
   pair,
   post,
+  sendHello,
   signed,
   start,
   stopRunning,
 } from '../../../test/connector/server-harness'
-import { freshNonce, helloProven, keyId } from '../../../extension/glossa-protocol.js'
+import { freshNonce, helloProven } from '../../../extension/glossa-protocol.js'
 import { MAX_JSON_DEPTH } from '../request-body'
 
 /** A valid signature for `/v1/info` with the body `{}` (what outcome() sends), without Origin and Host. */
@@ -158,12 +159,7 @@ describe('who may call', () => {
     const key = await pair(port, access, FIREFOX)
     const host = `localhost:${port}`
     const nonce = freshNonce()
-    const res = await post(
-      port,
-      '/v1/hello',
-      { nonce },
-      { origin: FIREFOX, host, 'x-glossa-key': await keyId(key) },
-    )
+    const res = await sendHello(port, key, { origin: FIREFOX, host, body: { nonce } })
     expect(res.status).toBe(200)
     expect(res.headers['access-control-allow-origin']).toBeUndefined()
     const answer = (res.json as { value: unknown }).value
@@ -173,14 +169,9 @@ describe('who may call', () => {
   })
 
   it('refuses a body over the cap unread, and an oversized pairing request', async () => {
-    const { port, access, host } = await start()
+    const { port, access } = await start()
     const key = await pair(port, access)
-    const res = await post(
-      port,
-      '/v1/hello',
-      { pad: 'x'.repeat(20_000) },
-      { origin: EXT, host, 'x-glossa-key': await keyId(key) },
-    )
+    const res = await sendHello(port, key, { body: { pad: 'x'.repeat(20_000) } })
     expect(res.status).toBe(413)
     const big = await post(port, '/v1/save', undefined, {
       ...(await signed(port, key, '/v1/save', 'x')),

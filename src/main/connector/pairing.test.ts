@@ -4,7 +4,7 @@
 import { access as reach, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { keyId, startPairing } from '../../../extension/glossa-protocol.js'
+import { startPairing } from '../../../extension/glossa-protocol.js'
 import {
   EXT,
   FIREFOX,
@@ -13,6 +13,7 @@ import {
   pair,
   pairWith,
   post,
+  sendHello,
   start,
   stopRunning,
 } from '../../../test/connector/server-harness'
@@ -48,17 +49,7 @@ describe('pairing', () => {
 
     expect((await call(port, key, '/v1/info', {})).status).toBe(200)
     // The same key from another extension's origin is refused.
-    const other = await post(
-      port,
-      '/v1/hello',
-      { nonce: 'a'.repeat(32) },
-      {
-        origin: FIREFOX,
-        host,
-        'x-glossa-key': await keyId(key),
-      },
-    )
-    expect(other.status).toBe(403)
+    expect((await sendHello(port, key, { origin: FIREFOX })).status).toBe(403)
   })
 
   it('an answer from something that does not know the code pairs nothing', async () => {
@@ -88,22 +79,12 @@ describe('pairing', () => {
   })
 
   it('a revoked key is refused at once, and the list survives a restart', async () => {
-    const { port, access, archive, userDir, host } = await start()
+    const { port, access, archive, userDir } = await start()
     const key = await pair(port, access)
     const second = await pair(port, access, FIREFOX)
     const [first] = await access.list()
     await access.revoke(first.id)
-    const hello = await post(
-      port,
-      '/v1/hello',
-      { nonce: 'a'.repeat(32) },
-      {
-        origin: EXT,
-        host,
-        'x-glossa-key': await keyId(key),
-      },
-    )
-    expect(hello.status).toBe(403)
+    expect((await sendHello(port, key)).status).toBe(403)
     const reopened = new ConnectorAccess({ archiveDir: archive.dir, userDir })
     expect(await reopened.list()).toMatchObject([{ origin: FIREFOX, name: 'Firefox extension' }])
     expect(await known(reopened, second, FIREFOX)).toBeDefined()
