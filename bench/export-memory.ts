@@ -1,7 +1,9 @@
 // Bench (Node): the export job process's memory and CPU at 10,000 and 100,000 articles (#19) — every annotation
-// of a cached bench archive exported to figures.csv and combined Markdown, streamed to a file by the export
-// process as the app runs it, its RSS sampled as the file grows. `--keep DIR` keeps the files (with a fixed
-// `generatedAt`) so two builds' files can be compared byte for byte (`cmp`).
+// of a cached bench archive exported (`--formats`: figures.csv, combined Markdown, Markdown by tag or per article,
+// the JSON backup), streamed to a file by the export process as the app runs it, its RSS sampled as the file
+// grows; `--articles 1000,5000` exports only the first N articles, for each N, to see memory grow with the
+// export. `--keep DIR` keeps the files (with a fixed `generatedAt`) so two builds' files can be compared byte
+// for byte (`cmp`).
 // Build: `npx vite build --config bench/vite.bench.config.ts --outDir bench/results/dist-export`, then
 // `node bench/results/dist-export/export-memory.js --sizes full,large [--keep DIR]`. Never in tests or CI.
 import { mkdir } from 'node:fs/promises'
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     formats: { type: 'string', default: 'figures-csv,markdown' },
     /** The export process answers the file's text (export.run) instead of streaming it to the file. */
     whole: { type: 'boolean', default: false },
+    /** Export only the archive's first N articles, for each N given (how memory grows with the export). */
+    articles: { type: 'string' },
   },
 })
 
@@ -39,32 +43,49 @@ async function main(): Promise<void> {
     log(
       `${size}: opened ${archive.list().length} articles in ${Math.round(performance.now() - t)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU), load ${load()}`,
     )
-    for (const format of values.formats.split(',') as ExportMeasure['format'][]) {
-      const loadBefore = load()
-      cpu = process.cpuUsage()
-      const keep = values.keep ? join(values.keep, `${size}-${FILE_NAMES[format]}`) : undefined
-      if (values.keep) await mkdir(values.keep, { recursive: true })
-      const m = await exportSampled(archive, format, { generatedAt: GENERATED_AT, keep, whole: values.whole })
-      const holderCpu = process.cpuUsage(cpu)
-      const rss = m.samples.map((s) => s.rssMB)
-      const row = {
-        size,
-        format,
-        wallS: +(m.ms / 1000).toFixed(1),
-        jobCpuS: m.jobCpuMs === null ? null : +(m.jobCpuMs / 1000).toFixed(1),
-        holderCpuS: +((holderCpu.user + holderCpu.system) / 1e6).toFixed(2),
-        mb: +(m.bytes / 2 ** 20).toFixed(1),
-        jobPeakRssMB: Math.round(m.jobPeakRssMB),
-        rssSamples: rss.length ? `${Math.min(...rss)}–${Math.max(...rss)}` : '—',
-        holderPeakRssMB: Math.round(peakRss() / 2 ** 20),
-        load: `${loadBefore} → ${load()}`,
-        samples: m.samples.map((s) => [+s.s.toFixed(1), Math.round(s.bytes / 2 ** 20), s.rssMB]),
+    const counts = values.articles ? values.articles.split(',').map(Number) : [null]
+    for (const format of values.formats.split(',') as ExportMeasure['format'][])
+      for (const count of counts) {
+        const scope =
+          count === null
+            ? {}
+            : {
+                articleIds: archive
+                  .list()
+                  .slice(0, count)
+                  .map((a) => a.id),
+              }
+        const loadBefore = load()
+        cpu = process.cpuUsage()
+        const keep = values.keep ? join(values.keep, `${size}-${FILE_NAMES[format]}`) : undefined
+        if (values.keep) await mkdir(values.keep, { recursive: true })
+        const m = await exportSampled(archive, format, {
+          generatedAt: GENERATED_AT,
+          keep,
+          whole: values.whole,
+          scope,
+        })
+        const holderCpu = process.cpuUsage(cpu)
+        const rss = m.samples.map((s) => s.rssMB)
+        const row = {
+          size,
+          format,
+          articles: count ?? archive.list().length,
+          wallS: +(m.ms / 1000).toFixed(1),
+          jobCpuS: m.jobCpuMs === null ? null : +(m.jobCpuMs / 1000).toFixed(1),
+          holderCpuS: +((holderCpu.user + holderCpu.system) / 1e6).toFixed(2),
+          mb: +(m.bytes / 2 ** 20).toFixed(1),
+          jobPeakRssMB: Math.round(m.jobPeakRssMB),
+          rssSamples: rss.length ? `${Math.min(...rss)}–${Math.max(...rss)}` : '—',
+          holderPeakRssMB: Math.round(peakRss() / 2 ** 20),
+          load: `${loadBefore} → ${load()}`,
+          samples: m.samples.map((s) => [+s.s.toFixed(1), Math.round(s.bytes / 2 ** 20), s.rssMB]),
+        }
+        rows.push(row)
+        const { samples, ...shown } = row
+        log(JSON.stringify(shown))
+        log(`  samples [s, MB written, RSS MB]: ${JSON.stringify(samples.filter((_, i) => i % 10 === 0))}`)
       }
-      rows.push(row)
-      const { samples, ...shown } = row
-      log(JSON.stringify(shown))
-      log(`  samples [s, MB written, RSS MB]: ${JSON.stringify(samples.filter((_, i) => i % 10 === 0))}`)
-    }
     await archive.flush()
   }
   console.log(JSON.stringify(rows))

@@ -15,7 +15,7 @@ import { procStats } from './job-bench'
 export type ExportSample = { s: number; bytes: number; rssMB: number }
 
 export type ExportMeasure = {
-  format: 'figures-csv' | 'markdown' | 'json'
+  format: 'figures-csv' | 'markdown' | 'json' | 'markdown-by-tag' | 'markdown-per-article'
   ms: number
   bytes: number
   /** The export process's own peak RSS (getrusage, reported by it) and its CPU time (user + system: its own
@@ -25,7 +25,23 @@ export type ExportMeasure = {
   samples: ExportSample[]
 }
 
-export const FILE_NAMES = { markdown: 'notes.md', 'figures-csv': 'figures.csv', json: 'glossa-backup.json' }
+export const FILE_NAMES = {
+  markdown: 'notes.md',
+  'figures-csv': 'figures.csv',
+  json: 'glossa-backup.json',
+  'markdown-by-tag': 'notes-by-tag.md',
+  'markdown-per-article': 'notes.zip',
+}
+
+/** The export each measured format stands for: Markdown in its three layouts. */
+function argsOf(format: ExportMeasure['format'], scope: ExportArgs['scope']): ExportArgs {
+  if (format === 'markdown') return { format, scope, options: { layout: 'combined', groupBy: 'article' } }
+  if (format === 'markdown-by-tag')
+    return { format: 'markdown', scope, options: { layout: 'combined', groupBy: 'tag' } }
+  if (format === 'markdown-per-article')
+    return { format: 'markdown', scope, options: { layout: 'per-article', groupBy: 'article' } }
+  return { format, scope }
+}
 
 /** Bytes written so far: the export streams into a scratch file beside the target (writeAtomicStreamed). */
 async function bytesSoFar(dir: string): Promise<number> {
@@ -47,11 +63,14 @@ export async function exportSampled(
     generatedAt = new Date().toISOString(),
     keep,
     whole = false,
+    scope = {},
   }: {
     generatedAt?: string
     keep?: string
     /** As export.run: the export process answers the file's text, written here (what a JSON backup was). */
     whole?: boolean
+    /** What to export (default: everything). */
+    scope?: ExportArgs['scope']
   } = {},
 ): Promise<ExportMeasure> {
   const dir = await mkdtemp(join(tmpdir(), 'glossa-growth-export-'))
@@ -60,16 +79,14 @@ export async function exportSampled(
   const exporter = whole
     ? async (...[a, args, at, out]: Parameters<ReturnType<typeof processFileExporter>>) => {
         const result = await processExporter(start)(a, args, at)
-        const [only] = result.files
-        await writeFile(out, only.content)
-        const bytes = Buffer.byteLength(only.content)
-        return { ...result, file: { name: only.name, mime: only.mime, bytes } }
+        // Several files (per-article Markdown) are measured by their total size, written one after another.
+        const content = result.files.map((f) => f.content).join('')
+        await writeFile(out, content)
+        const bytes = Buffer.byteLength(content)
+        return { ...result, file: { name: result.files[0].name, mime: result.files[0].mime, bytes } }
       }
     : processFileExporter(start)
-  const args: ExportArgs =
-    format === 'markdown'
-      ? { format, scope: {}, options: { layout: 'combined', groupBy: 'article' } }
-      : { format, scope: {} }
+  const args = argsOf(format, scope)
   const samples: ExportSample[] = []
   let cpuMs: number | null = null
   const started = performance.now()

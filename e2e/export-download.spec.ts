@@ -1,9 +1,10 @@
-// e2e: the Export dialog in browser mode downloads a one-file export as a stream — the server's export process
+// e2e: the Export dialog in browser mode downloads an export (per-article Markdown as a zip) as a stream — the server's export process
 // writes it to disk, the page is handed a one-time /download/<ticket> address and the browser's download
 // manager takes it from there; the page never builds the file (no Blob). The download address is good once,
 // and refused with a foreign Host or Origin, as every call is.
 import { request } from 'node:http'
 import { readFile } from 'node:fs/promises'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe } from '../src/shared/anchoring'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
@@ -126,6 +127,41 @@ test('the Export dialog downloads combined Markdown streamed from the server, ne
   expect(glossa.output).not.toMatch(/export process failed/)
 })
 
+test('the Export dialog downloads per-article Markdown as one zip and by-tag Markdown as its file', async ({
+  page,
+  glossa,
+}) => {
+  test.setTimeout(180_000)
+  await fill(glossa)
+  const blobs = await countBlobs(page)
+  const dialog = await openExport(page, glossa, 'Markdown notes')
+  await dialog.getByLabel('Markdown layout').selectOption('per-article')
+  await expect(dialog.getByTestId('export-preview')).toContainText('Harbour report')
+  const zip = await download(page, glossa, dialog, 'notes.zip')
+  const files = unzipSync(await readFile((await zip.path())!))
+  // The files export.run gives for the same choices, in the same order: one per article.
+  const whole = await glossa.call('export.run', {
+    format: 'markdown',
+    scope: {},
+    options: { layout: 'per-article', groupBy: 'article', bom: false },
+  })
+  expect(Object.keys(files)).toEqual(whole.map((f) => f.name))
+  expect(Object.values(files).map((b) => strFromU8(b))).toEqual(whole.map((f) => f.content))
+
+  await dialog.getByLabel('Markdown layout').selectOption('combined')
+  await dialog.getByLabel('Group by').selectOption('tag')
+  const byTag = await download(page, glossa, dialog, 'notes-by-tag.md')
+  const [grouped] = await glossa.call('export.run', {
+    format: 'markdown',
+    scope: {},
+    options: { layout: 'combined', groupBy: 'tag', bom: false },
+  })
+  expect(withoutDate(await readFile((await byTag.path())!, 'utf8'))).toBe(withoutDate(grouped.content))
+  expect(await blobs()).toBe(0)
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  expect(glossa.output).not.toMatch(/export process failed/)
+})
+
 test('the Export dialog downloads the JSON backup streamed from the server, the same text as export.run', async ({
   page,
   glossa,
@@ -158,15 +194,6 @@ test('a download address is refused to a foreign Host or Origin, without the tok
     body: JSON.stringify({ format: 'figures-csv', scope: {} }),
   })
   expect(unauthorized.status).toBe(401)
-  // Formats that make several files are not streamed: the call says which to use.
-  await expect(
-    glossa.call('export.download', {
-      format: 'markdown',
-      scope: {},
-      options: { layout: 'per-article' },
-    }),
-  ).rejects.toThrow(/export\.run/)
-
   const offered = await glossa.call('export.download', { format: 'figures-csv', scope: { tag: 'port' } })
   expect(offered).toMatchObject({ name: 'figures.csv', mime: expect.stringMatching(/csv/) })
   const url = `${glossa.origin}${offered.url}`
