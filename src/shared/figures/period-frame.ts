@@ -6,7 +6,7 @@
 // in the paragraphs after the lead. A figure takes it only when nothing nearer dates it (period.ts asks last) and
 // it is not a forecast, a caption, a list item or in a sentence that names a time of its own.
 import { detectFigures } from './detect'
-import { lastDayOfMonth, parseISO } from './dates'
+import { lastDayOfMonth, parseISO, toISO } from './dates'
 import type { Lexicon } from './lang/types'
 import { isForecast, isRelease } from './period-context'
 import { sentencePhrases } from './period-find'
@@ -48,16 +48,37 @@ function leadFrame(
 ): Frames['lead'] {
   const title = sentences.filter((s) => s.paragraph === 0)
   const lead = sentences.filter((s) => s.paragraph === 1)
-  if (!isRelease([...title, ...lead].map((s) => text.slice(s.start, s.end)).join(' '))) return undefined
+  const release = isRelease([...title, ...lead].map((s) => text.slice(s.start, s.end)).join(' '))
   for (const s of lead) {
     // its first figure, or what a sentence with none says happened when ("im November gesunken")
     const first = detectFigures(text.slice(s.start, s.end), lex)[0]
     const found = first ? read(s.start + first.start, s.start + first.end) : read(s.start, s.start)
     if (found === undefined && first === undefined) continue
-    return found && calendarSpan(found) && recent(found, ref) ? found : undefined
+    if (!found || !calendarSpan(found) || !recent(found, ref)) return undefined
+    // a release says what it is; a summary of a month, a season or a year names that period in its title too
+    return release || titleNames(text, title, found, lex, ref) ? found : undefined
   }
   return undefined
 }
+
+/** The title (its date line left out) names the period `p` itself: "Ноябрь в Приозерье…", "Herbst 2026 war…". */
+function titleNames(
+  text: string,
+  title: Sentence[],
+  p: SuggestedPeriod,
+  lex: Lexicon,
+  ref: string | undefined,
+): boolean {
+  const day = parseISO(ref)
+  return title.some((s) => {
+    const from = s.start + (DATE_LINE.exec(text.slice(s.start, s.end))?.[0].length ?? 0)
+    const { periods } = sentencePhrases(text, { ...s, start: from }, lex, day)
+    return periods.some((q) => toISO(q.from) === p.start && toISO(q.to) === p.end)
+  })
+}
+
+/** The file's date line before the title: "date 2026-12-02 ". */
+const DATE_LINE = /^date \d{4}-\d{2}-\d{2} /
 
 /**
  * A reference period is the latest one reported: it ends no earlier than about a year and a month before the
@@ -77,9 +98,12 @@ const BACK =
 const BY_DAY =
   /(?<![\p{L}])(?:к|до|by|bis|d['’]ici|para\s+el)\s+(?:понедельнику|вторнику|среде|четвергу|пятнице|субботе|воскресенью|понеділка|вівторка|середи|четверга|п['’]ятниці|суботи|неділі|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])/iu
 
-/** A demand or a deal considered ("fordert", "réclame", "изучает покупку"): what is asked for has no past period. */
+/**
+ * A demand, a proposal, a plan, a view or an objection, or a deal considered ("fordert", "propose", "предлагает",
+ * "не плануємо", "вважає", "возразил", "изучает покупку"): what is asked for, proposed or thought has no past period.
+ */
 const REQUEST =
-  /(?<![\p{L}])(?:demand\p{L}*|calls?\s+for|réclam\p{L}*|exig\p{L}*|reclam\p{L}*|pide|piden|forder\p{L}*|вимага\p{L}*|требу\p{L}*|изуча\p{L}*|вивча\p{L}*|consider\p{L}*|étudie\p{L}*|estudia\p{L}*|prüf\p{L}*)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:propos\p{L}*|propon\p{L}*|предлага\p{L}*|пропону\p{L}*|schlägt|vorschlag\p{L}*|pid(?:e|en|ió)\s+que|плану\p{L}*|планиру\p{L}*|вважа\p{L}*|счита\p{L}*|возраз\p{L}*|заперечи\p{L}*|заперечу\p{L}*|object(?:s|ed)|object[ée]|objet[óo]|widersprach|widerspricht|believ\p{L}*|think\p{L}*|estim\p{L}*|cree|creen|glaub\p{L}*|demand\p{L}*|calls?\s+for|réclam\p{L}*|exig\p{L}*|reclam\p{L}*|pide|piden|forder\p{L}*|вимага\p{L}*|требу\p{L}*|изуча\p{L}*|вивча\p{L}*|consider\p{L}*|étudie\p{L}*|estudia\p{L}*|prüf\p{L}*)(?![\p{L}])/iu
 
 /** A figure set against another, right before a period phrase: "contre 13,4 % en 2023", "против 58 в 2024". */
 const AGAINST =
@@ -94,6 +118,13 @@ const AT_TIME = /(?<![\p{L}])(?:a\s+las|at|à|um|в|о)\s+\d{1,2}[.:h]\d{2}(?!\d
  */
 const PRICE_SET =
   /(?<![\p{L}])(?:rais\p{L}*\s+(?:its|the|their)\s+(?:price|fee|fare)s?|підня\p{L}*\s+ціну|підвищи\p{L}*\s+ціну|повыси\p{L}*\s+цен\p{L}*|подня\p{L}*\s+цен\p{L}*|augment\p{L}*\s+(?:le|les|ses|son)\s+(?:prix|tarifs?)|sub\p{L}*\s+(?:el|los|sus?)\s+precios?|erhöh\p{L}*\s+(?:den|die|seine|ihre)\s+Preise?)(?![\p{L}])/iu
+
+/**
+ * What happens as a rule ("a diario", "every day", "каждые 15 минут", "кожен день") and a body's size
+ * ("beschäftigt", "employs"): the present, not the frame.
+ */
+const HABITUAL =
+  /(?<![\p{L}])(?:a\s+diario|cada\s+d[ií]a|every\s+(?:day|week)|each\s+day|chaque\s+(?:jour|semaine)|tous\s+les\s+jours|täglich|jeden\s+Tag|кож(?:ен|н\p{L}*)\s+(?:день|тиждень)|щодня|каждые|каждый\s+день|ежедневно|employs|emploie|emplea|beschäftigt)(?![\p{L}])/iu
 
 /** A photo caption ("Foto:", "Photo :", "Фото:"): it describes a picture, not the piece's period. */
 const CAPTION = /^\s*(?:Foto|Photo|Фото|Picture|Bild)\s*:/iu
@@ -126,6 +157,7 @@ export function frameFor(args: {
   const words = text.slice(sentence.start, sentence.end)
   if (CAPTION.test(words)) return undefined
   if (isForecast(words, lex.code, '') || REQUEST.test(words) || PRICE_SET.test(words)) return undefined
+  if (HABITUAL.test(words)) return undefined
   // a paragraph that names a time of its own ("in October", "seit 2017", "к пятнице", "a las 12.30") up to the
   // figure is not about the frame, even where that time does not reach the figure; a time a figure is compared
   // with ("contre 13,4 % en 2023") is no time of its own

@@ -239,3 +239,92 @@ describe('a year that ends on a stated day, and the bare split years of an artic
     expect(period(text, figure, lang)).toEqual(expected)
   })
 })
+
+describe('a summary whose title names the period its lead reports sets the frame, with no release words', () => {
+  it.each([
+    [
+      'ru',
+      [
+        'date 2026-12-02 Ноябрь в Приозерье оказался на 3,4 градуса теплее нормы',
+        '',
+        'Средняя температура ноября в крае составила +5,1 °C.',
+        '',
+        'Снежный покров так и не образовался, а солнце светило 48 часов.',
+      ].join('\n'),
+      '48 часов',
+      ['2026-11-01', '2026-11-30'],
+    ],
+    [
+      'de',
+      [
+        'date 2026-12-01 Herbst 2026 war 1,9 Grad zu warm',
+        '',
+        'Der meteorologische Herbst 2026 war der drittwärmste seit Beginn der Messungen.',
+        '',
+        'Im Nordosten blieben einige Landkreise unter 90 Litern.',
+      ].join('\n'),
+      'unter 90 Litern',
+      ['2026-09-01', '2026-11-30'],
+    ],
+    [
+      'uk',
+      [
+        'date 2026-01-14 Пожежі в краї: підсумки 2025 року',
+        '',
+        'Торік рятувальники краю виїжджали на пожежі 7 906 разів.',
+        '',
+        'Управління отримало 12 нових автоцистерн.',
+      ].join('\n'),
+      '12',
+      ['2025-01-01', '2025-12-31'],
+    ],
+    [
+      'fr',
+      [
+        'date 2026-10-02 Septembre 2026, le plus chaud jamais mesuré',
+        '',
+        'Avec une température moyenne de 19,8 °C, septembre 2026 a été le mois le plus chaud.',
+        '',
+        'Les stations ont compté 23 jours de chaleur anormale.',
+      ].join('\n'),
+      '23 jours',
+      ['2026-09-01', '2026-09-30'],
+    ],
+  ])('%s', (lang, text, figure, expected) => {
+    expect(period(text, figure, lang)).toEqual(expected)
+  })
+})
+
+describe('the frame does not reach what happens as a rule, a proposal or a view', () => {
+  it.each([
+    [
+      'es',
+      article(
+        '2026-12-03',
+        'El 86,4 % de los trenes llegó puntual en noviembre, según el informe de la operadora.',
+        '«Hay trenes que llegan con 40 minutos de retraso a diario», denunció la portavoz.',
+      ),
+      '40 minutos',
+    ],
+    [
+      'ru',
+      article(
+        '2026-11-18',
+        'Продажи лотерей за январь–сентябрь выросли на 17%, следует из отчёта Минфина.',
+        'Минфин предлагает поднять отчисления операторов до 12%.',
+      ),
+      'до 12%',
+    ],
+    [
+      'uk',
+      article(
+        '2026-12-07',
+        'Нацбанк у січні–листопаді збільшив золоті резерви на 9,4 тонни, свідчить звіт регулятора.',
+        'Економістка вважає, що частку золота варто підняти до 20%.',
+      ),
+      'до 20%',
+    ],
+  ])('%s', (lang, text, figure) => {
+    expect(period(text, figure, lang)).toBeUndefined()
+  })
+})
