@@ -3,6 +3,7 @@
 import { KINDS, NUMBERED } from './lang/kinds'
 import { NAMING_NUMBERS } from './lang/naming-numbers'
 import { NON_FIGURES } from './lang/non-figures'
+import { SERVICE_NUMBERS } from './lang/service-numbers'
 import type { LanguageCode, Lexicon } from './lang/types'
 import type { Span } from './types'
 
@@ -116,6 +117,7 @@ export function findExclusions(text: string, lex: Lexicon): Span[] {
     ...KINDS[lex.code].exclusions,
     ...NON_FIGURES[lex.code],
     ...NAMING_NUMBERS[lex.code],
+    ...SERVICE_NUMBERS[lex.code],
   ]) {
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length })
   }

@@ -1,9 +1,9 @@
 // Runs everywhere: kinds of figures and non-figures that every language writes in its own words, in one table
 // so the six languages stay alike (issue #13, round 7): negative numbers ("minus 12", "мінус 5"), half a scale
 // word ("half a billion", "полмиллиарда"), verbs of change by their stem (after which "до 70" is no "up to"),
-// and stretches whose numbers are not figures: fixed terms ("24 heures sur 24"), emergency numbers ("the 112
-// emergency line"), numbered references ("salle n° 2", "Art. 28", "L. 2242-1") and clock times in words
-// ("um halb drei"). Read by `code` beside the language's profile (lang/<code>.ts).
+// and stretches whose numbers are not figures: fixed terms ("24 heures sur 24"), numbered references ("salle
+// n° 2", "Art. 28", "L. 2242-1") and clock times in words ("um halb drei"); emergency numbers are a kind of
+// their own (lang/service-numbers.ts). Read by `code` beside the language's profile (lang/<code>.ts).
 import type { LanguageCode } from './types'
 
 export type LanguageKinds = {
@@ -38,15 +38,6 @@ const B = '(?<![\\p{L}\\d])'
 const E = '(?![\\p{L}\\d])'
 const SP = '[\\s\\u00a0\\u202f]'
 const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
-
-/**
- * An emergency or service number (`numbers`, the ones the language's countries use) after a word that calls or
- * names it, or before one that says what it is: "the 112 emergency line", "llame al 112", "Notruf 110".
- */
-const emergency = (numbers: string, before: string, after: string): RegExp[] => [
-  re(`${B}(?:${before})${SP}+(?:\\p{L}+${SP}+){0,2}?(?:${numbers})${E}(?![.,]\\d)`),
-  re(`(?<![\\p{L}\\d.,])(?:${numbers})${SP}+(?:${after})${E}`),
-]
 
 /**
  * An age after a name and a comma, with the language's word for years: "Julien et Sarah Morvan, 34 et 31 ans,",
@@ -109,11 +100,6 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     half: { words: ['half a', 'a half'], scales: EN_SCALES },
     exclusions: [
       references('p|pp|vol|art|para|sec|ch|fig|Vol|Art|Sec|Fig'),
-      ...emergency(
-        '112|911|999|000|101|111',
-        'calls?|called|calling|ring|dial|dialled|dialing|dialling|hotline|helpline|number',
-        'emergency|hotline|helpline|line|number|service',
-      ),
       re(`${B}(?:24|twenty-four)${SP}+hours${SP}+a${SP}+day${E}`),
       re(`${B}[\\p{L}\\d]+-(?:year|month|week)${SP}+(?=(?:\\p{Lu}\\p{L}*${SP}+)?(?:${TENOR_NOUNS})${E})`),
       // the same number twice: one-on-one talks, one by one
@@ -144,11 +130,6 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         'homme|femme|garçon|fille|enfant|bébé|adolescente?|jeune|retraitée?|conducteur|conductrice|motard|piétonn?e?|patiente?|habitante?|employée?|salariée?|étudiante?|agricultrice|agriculteur|ouvrière?|mère|père',
         'de',
         'ans',
-      ),
-      ...emergency(
-        '112|15|17|18|114|115|119|3114',
-        'appels?|appeler|appelez|appelant|composer|composez|composant|numéro',
-        'numéro|urgences?|ligne|standard',
       ),
       re(`${B}24${SP}*(?:heures|h)${SP}+sur${SP}+24${E}`),
       re(
@@ -198,11 +179,6 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         'de',
         'años',
       ),
-      ...emergency(
-        '112|091|092|061|062|016|024',
-        'teléfono|número|línea|emergencias|llamadas?|llamar|llame|llamen|llamó|marcar|marque',
-        `de${SP}+emergencias|emergencias|gratuito`,
-      ),
       re(`${B}24${SP}+horas${SP}+(?:al|del)${SP}+día${E}`),
       re(
         `(?<=${B}(?:bonos?|deuda|letras|obligaciones|Euríbor|euríbor|hipotecas?|préstamos?)${SP}+(?:\\p{L}+${SP}+){0,2}?a${SP}+)(?:\\d{1,2}|dos|tres|cinco|diez|doce|quince|veinte|treinta)${SP}+(?:años|meses)${E}`,
@@ -235,11 +211,6 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     },
     exclusions: [
       references('S|Abb|Tab|Fn|Rn|Rz'),
-      ...emergency(
-        '110|112|116[\\s\\u00a0]?117|19222',
-        'Notruf|Notrufnummer|Rufnummer|Hotline|Telefonnummer|Nummer|Anrufe|Anrufen|wählen|wählte|anrufen',
-        'anrufen|wählen|Notruf|Hotline',
-      ),
       re(`${B}24${SP}+Stunden${SP}+am${SP}+Tag${E}`),
       re(`${B}eins${SP}+zu${SP}+eins${E}`),
       re(`${B}(?:20|40)-Fuß${E}`),
@@ -275,11 +246,6 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
         'було|виповнилося|виповнилось',
         'наймолодш|найстарш|наймолодш|молодш|старш',
         'рік|роки|років',
-      ),
-      ...emergency(
-        '101|102|103|104|112|1545',
-        'номер|номером|телефон|телефоном|лінія|лінії|дзвінки|дзвінків|зателефонувати|телефонуйте|дзвоніть',
-        'лінія|лінії|служба|служби',
       ),
       re(`${B}24${SP}+години${SP}+на${SP}+добу${E}`),
       // clock times as a span: "з 23 до 5 години", "з 22 до 6 ранку" (an evening hour to a morning one;
@@ -319,11 +285,6 @@ export const KINDS: Readonly<Record<LanguageCode, LanguageKinds>> = {
     exclusions: [
       references('с|стр|ст|ч|т|п|пп|разд|гл|абз|вып'),
       ...ageWasOrEldest('было|исполнилось', `самому${SP}+молод|самому${SP}+стар|младш|старш`, 'год|года|лет'),
-      ...emergency(
-        '101|102|103|104|112|122',
-        'номер|номеру|телефон|телефону|линия|линии|звонки|звонков|позвонить|звоните|позвоните',
-        'линия|линии|служба|службы',
-      ),
       re(`${B}24${SP}+часа${SP}+в${SP}+сутки${E}`),
       re(
         `(?:${B}\\d{1,2}-|${B}\\p{L}+)летн\\p{L}*(?=${SP}+(?:облигац|ОФЗ|еврооблигац|бонд|ипотек|кредит)\\p{L}*)`,

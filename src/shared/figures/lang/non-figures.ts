@@ -78,11 +78,6 @@ export const NON_FIGURES: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
     ),
     eldest('youngest|oldest', `of${SP}+them`, `years?(?:${SP}+old)?`),
     re(`${B}\\d+(?:[.,]\\d+)?${SP}*${BAND}${SP}+(?=band${E})`),
-    // an emergency line named by its number: "callers to 911", "dialled 999", "911 dispatchers"
-    re(`(?<=${B}(?:to|on|dial(?:l?ed|l?ing)?|call(?:ed|ing)?|than)${SP}+)(?:911|999|112)${E}`),
-    re(
-      `${B}(?:911|999|112)(?=${SP}+(?:callers?|calls?(?!${SP}+(?:an?|per|each|every)${SP}+\\p{L})|lines?|dispatch\\p{L}*|operators?|cent(?:re|er)s?|system|service)${E})`,
-    ),
     // a local phone number after the word for a line: "its non-emergency line, 555-0142"
     re(`(?<=${B}(?:line|number|phone|hotline|helpline|tel\\.?)[,:]?${SP}+)\\d{3}-\\d{4}${E}`),
   ],
