@@ -328,3 +328,36 @@ describe('the frame does not reach what happens as a rule, a proposal or a view'
     expect(period(text, figure, lang)).toBeUndefined()
   })
 })
+
+describe('"in the same period" with no year after it is the last span named before, across paragraphs', () => {
+  it.each([
+    [
+      'en',
+      article('2026-11-20', 'Wheat fell 3% in the week to Friday.', 'Maize lost 2.1% in the same period.'),
+      '2.1%',
+      ['2026-11-14', '2026-11-20'],
+    ],
+    [
+      'de',
+      article(
+        '2026-11-20',
+        'Weizen verbilligte sich von Januar bis Oktober um 3 Prozent.',
+        'Mais gab im gleichen Zeitraum um 2,1 Prozent nach.',
+      ),
+      '2,1 Prozent',
+      ['2026-01-01', '2026-10-31'],
+    ],
+    [
+      'ru',
+      article(
+        '2026-11-20',
+        'С января по октябрь пшеница подешевела на 3%.',
+        'Ячмень за тот же период подешевел на 1,2%.',
+      ),
+      '1,2%',
+      ['2026-01-01', '2026-10-31'],
+    ],
+  ])('%s', (lang, text, figure, expected) => {
+    expect(period(text, figure, lang)).toEqual(expected)
+  })
+})

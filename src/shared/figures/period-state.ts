@@ -33,6 +33,8 @@ export function referBack(
   const own = text.slice(sentences[at].start, sentences[at].end)
   const same = SAME_DAY.exec(own)
   const since = same ? null : SINCE_THEN.exec(own)
+  const span = same || since ? null : SAME_SPAN.exec(own)
+  if (span) return lastSpan(text, sentences, at, lex, ref, span[0])
   if (!same && !since) return undefined
   for (let i = at - 1; i >= 0 && i >= at - REACH; i--) {
     const periods = sentencePhrases(text, sentences[i], lex, ref).periods
@@ -48,3 +50,26 @@ export function referBack(
 }
 
 const REACH = 8
+
+/**
+ * "in the same period", "im gleichen Zeitraum", "sur la même période", "en el mismo periodo", "за той самий період",
+ * "за тот же период" with no year after it (that is a comparison, period-context.ts): the last span named before.
+ */
+const SAME_SPAN =
+  /(?<![\p{L}])(?:in\s+the\s+same\s+period|over\s+the\s+same\s+period|im\s+(?:gleichen|selben)\s+Zeitraum|sur\s+la\s+même\s+période|en\s+el\s+mismo\s+(?:periodo|período)|за\s+той\s+самий\s+період|за\s+тот\s+же\s+период)(?![\p{L}])(?!\s+(?:of|des|de|del|des\s+Vorjahres|минулого|прошлого|\d))/iu
+
+function lastSpan(
+  text: string,
+  sentences: Sentence[],
+  at: number,
+  lex: Lexicon,
+  ref: Day | undefined,
+  words: string,
+): Referred | undefined {
+  for (let i = at - 1; i >= 0 && i >= at - REACH; i--) {
+    const periods = sentencePhrases(text, sentences[i], lex, ref).periods
+    const last = [...periods].reverse().find((p) => toISO(p.from) !== toISO(p.to))
+    if (last) return { from: last.from, to: last.to, text: words }
+  }
+  return undefined
+}
