@@ -31,7 +31,8 @@ import type { ImageBytes } from './assets'
 import type { ArchiveChange, ArchiveListener, ArticlePatch, NewArticle } from './archive-types'
 import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from './assets'
 import { WriteBatch, removeDurably, writeAtomic } from './atomic'
-import { SavesInFlight, savesLeft } from './saves-in-flight'
+import { SaveLedger } from './save-ledger'
+import { savesLeft } from './saves-in-flight'
 import { removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
@@ -59,11 +60,8 @@ export class Archive {
   readonly tagStore: TagStore
   readonly collections: CollectionStore
   private readonly listeners = new Set<ArchiveListener>()
-  private inFlight = SavesInFlight.off()
-  /** Saves started per article (what the recount after a power cut checks a reading against). */
-  private readonly saves = new Map<string, number>()
-  /** Saves whose catalog entry is not written yet. */
-  private saving = 0
+  /** Annotation saves under way and started per article, and their catalog writes (save-ledger.ts). */
+  private readonly saves = new SaveLedger((message) => this.noteProblem({ message }))
   /** The open mark, and the recount after a power cut (counts-check.ts). */
   private counts = CountsCheck.none()
 
@@ -94,7 +92,7 @@ export class Archive {
     // Before anything chooses articles by the counts (the export, the figures index): a kill can leave them behind.
     const left = await savesLeft(dir)
     await healUncounted(archive, left.ids)
-    archive.inFlight = await left.marker((message) => archive.noteProblem({ message }))
+    archive.saves.useMarker(await left.marker((message) => archive.noteProblem({ message })))
     if (!left.held) archive.counts = await CountsCheck.start(archive)
     return archive
   }
@@ -115,12 +113,12 @@ export class Archive {
 
   /** Whether no save is under way (counts-check.ts: the open mark is removed at exit only then). */
   idle(): boolean {
-    return this.saving === 0
+    return this.saves.idle()
   }
 
   /** How many saves of the article have started in this process (heal-counts.ts recountAll). */
   savesOf(id: string): number {
-    return this.saves.get(id) ?? 0
+    return this.saves.savesOf(id)
   }
 
   /** Records a damaged file found after opening (e.g. an annotations file read on demand). */
@@ -363,38 +361,19 @@ export class Archive {
     this.catalog.get(articleId)
     this.catalog.assertWritable(articleId)
     // Named until its catalog entry is written: a kill before leaves it to re-count at open (saves-in-flight.ts).
-    this.inFlight.begin(articleId)
-    this.saves.set(articleId, this.savesOf(articleId) + 1)
-    this.saving++
+    this.saves.begin(articleId)
     const { result, list } = await this.noting(() => this.annotations.change(articleId, change)).catch(
       (err: unknown) => {
-        this.saving--
-        this.inFlight.end(articleId)
+        this.saves.abandon(articleId)
         throw err
       },
     )
     // The annotation is on disk: that is what the caller waits for. The counts derived from it are written at
     // once, not awaited (deferring them let a kill leave figures out of the export and the figures index: bench/
     // README "Seventh session … SAVE+EXPORT"). A kill before they land, or a failed write, leaves the id named.
-    const put = this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) })
-    this.track(
-      put.then(() => {
-        this.saving--
-        this.inFlight.end(articleId)
-      }),
-    )
+    this.saves.finish(articleId, this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }))
     this.emit({ kind: 'annotations-changed', articleId })
     return result
-  }
-
-  private readonly pending = new Set<Promise<unknown>>()
-
-  private track(write: Promise<unknown>): void {
-    const done = write.catch((err: unknown) =>
-      this.noteProblem({ message: `Could not update the catalog: ${String(err)}` }),
-    )
-    this.pending.add(done)
-    void done.finally(() => this.pending.delete(done))
   }
 
   private batch: WriteBatch | null = null
@@ -424,14 +403,14 @@ export class Archive {
       this.batch = null
       this.annotations.useBatch(null)
       // The counts' catalog puts follow each annotations write unawaited: in memory by now, written just below.
-      while (this.pending.size) await Promise.all([...this.pending])
+      await this.saves.settled()
       await this.catalog.endBulk()
     }
   }
 
   /** Resolves when every write started so far, including deferred catalog updates, is on disk. */
   async flush(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending])
+    await this.saves.settled()
     await this.catalog.flush()
   }
 

@@ -35,7 +35,8 @@ describe('a catalog write superseded while its bucket opens', () => {
       }
     }
     // What the catalog on disk says of the article at the moment the save's mark ends.
-    const inFlight = (archive as unknown as { inFlight: { end(id: string): void } }).inFlight
+    type Marker = { end(id: string): void }
+    const inFlight = (archive as unknown as { saves: { marker: Marker } }).saves.marker
     const end = inFlight.end.bind(inFlight)
     const atEnd: unknown[] = []
     inFlight.end = (ended) => {
