@@ -5,16 +5,16 @@ import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import type { Problem } from './problems'
 import type { ArticleMeta } from '../../shared/types'
-import { keptAsRead, passesUnchanged } from './catalog-trust'
+import { passesUnchanged } from './catalog-trust'
 import type { CatalogTrust } from './catalog-trust'
 import { CatalogBuckets } from './catalog-buckets'
 import type { CatalogFile } from './catalog-buckets'
-import { SPLIT_BYTES, layoutOf } from './catalog-layout'
+import { layoutOf } from './catalog-layout'
 import { HeadWriter } from './catalog-head-writer'
+import { readBucket, readSplitParts } from './catalog-read'
 import { CatalogMemory } from './catalog-memory'
 import type { OrderListener } from './catalog-memory'
 import { CURRENT_VERSION } from './migrations'
-import { checkCatalogEntries } from './records'
 import { openShard } from './shard'
 import type { Shard } from './shard'
 
@@ -80,38 +80,16 @@ export class CatalogStore {
       while (next < names.length) await one(names[next++])
     }
     const one = async (bucket: string) => {
-      try {
-        let text: string | undefined
-        const shard = await this.open(bucket, (t) => (text = t))
-        if (text !== undefined && text.length > SPLIT_BYTES) oversized.push(bucket)
-        if (trust && text !== undefined && trust.matches(bucket, text)) {
-          trust.opened.trusted++
-          for (const meta of Object.values(shard.data.articles)) this.memory.index(meta)
-          this.clean.add(bucket)
-          this.buckets.set(bucket, shard)
-          return
-        }
-        const { metas, refused, unchanged } = checkCatalogEntries(shard.data.articles, bucket, keptAsRead)
-        if (trust) trust.opened.checked++
-        for (const meta of metas) this.memory.index(meta)
-        if (!refused.length) {
-          this.buckets.set(bucket, shard)
-          if (unchanged) {
-            this.clean.add(bucket)
-            if (trust && text !== undefined) trust.record(bucket, text)
-          }
-          return
-        }
-        // The entries that pass are shown; the bucket is never written, so the refused ones are not lost.
-        const file = `catalog/${bucket}.json`
-        const message = `${file} has ${refused.length === 1 ? 'an entry' : `${refused.length} entries`} Glossa cannot use (${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '; …' : ''}). It was left untouched; restore it from a backup.`
-        this.readOnly.set(bucket, message)
-        this.problems.push({ file, message })
-      } catch (err) {
-        if (!(err instanceof GlossaError)) throw err
-        // A damaged bucket stays readable-nothing and writable-never until it is restored; the rest opens.
-        this.readOnly.set(bucket, err.message)
-        this.problems.push({ file: err.file, message: err.message })
+      const read = await readBucket((name, onText) => this.open(name, onText), bucket, trust)
+      if (read.oversized) oversized.push(bucket)
+      for (const meta of read.metas) this.memory.index(meta)
+      if (read.shard) {
+        if (read.clean) this.clean.add(bucket)
+        this.buckets.set(bucket, read.shard)
+      }
+      if (read.damage) {
+        this.readOnly.set(bucket, read.damage.message)
+        this.problems.push(read.damage)
       }
     }
     await Promise.all(Array.from({ length: LOAD_WIDTH }, lane))
@@ -132,27 +110,13 @@ export class CatalogStore {
   private async finishSplit(bucket: string, rest: string[]): Promise<void> {
     const shard = this.buckets.get(bucket)
     if (!shard) return
-    const metas: ArticleMeta[] = []
-    let unchanged = true
-    for (const name of rest) {
-      try {
-        const part = await this.open(name)
-        const checked = checkCatalogEntries(part.data.articles, name, keptAsRead)
-        if (checked.refused.length) {
-          const message = `catalog/${name}.json has entries Glossa cannot use (${checked.refused.slice(0, 3).join('; ')}). It was left untouched; restore it from a backup.`
-          this.problems.push({ file: `catalog/${name}.json`, message })
-          this.files.whole.add(bucket)
-          return
-        }
-        unchanged &&= checked.unchanged
-        metas.push(...checked.metas)
-      } catch (err) {
-        if (!(err instanceof GlossaError)) throw err
-        this.problems.push({ file: err.file, message: err.message })
-        this.files.whole.add(bucket)
-        return
-      }
+    const parts = await readSplitParts((name) => this.open(name), rest)
+    if ('damage' in parts) {
+      this.problems.push(parts.damage)
+      this.files.whole.add(bucket)
+      return
     }
+    const { metas, unchanged } = parts
     for (const meta of metas) {
       shard.data.articles[meta.id] = meta
       this.memory.index(meta)
