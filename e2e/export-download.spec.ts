@@ -82,6 +82,24 @@ async function openExport(page: Page, glossa: Glossa, format: string): Promise<L
   return dialog
 }
 
+/** Fills the archive, counts the page's Blobs from then on and opens the Export dialog on `format`. */
+async function startExport(page: Page, glossa: Glossa, format: string) {
+  const titles = await fill(glossa)
+  const blobs = await countBlobs(page)
+  const dialog = await openExport(page, glossa, format)
+  return { titles, blobs, dialog }
+}
+
+/** The dialog shows no error, and the server's export process did not fail. */
+async function expectNoFailure(dialog: Locator, glossa: Glossa): Promise<void> {
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  expect(glossa.output).not.toMatch(/export process failed/)
+}
+
+/** The files export.run gives for Markdown of the whole archive with these choices. */
+const markdownRun = (glossa: Glossa, layout: 'combined' | 'per-article', groupBy: 'article' | 'tag') =>
+  glossa.call('export.run', { format: 'markdown', scope: {}, options: { layout, groupBy, bom: false } })
+
 /** Clicks Export and takes the download, checking it came from the server's one-time address as `name`. */
 async function download(page: Page, glossa: Glossa, dialog: Locator, name: string): Promise<Download> {
   const [taken] = await Promise.all([
@@ -98,9 +116,7 @@ test('the Export dialog downloads combined Markdown streamed from the server, ne
   glossa,
 }) => {
   test.setTimeout(180_000)
-  const titles = await fill(glossa)
-  const blobs = await countBlobs(page)
-  const dialog = await openExport(page, glossa, 'Markdown notes')
+  const { titles, blobs, dialog } = await startExport(page, glossa, 'Markdown notes')
   await expect(dialog.getByTestId('export-preview')).toContainText('Harbour report')
   await screenshotSizes(page, 'export-download')
 
@@ -109,11 +125,7 @@ test('the Export dialog downloads combined Markdown streamed from the server, ne
   expect(await blobs()).toBe(0)
   const markdown = await readFile((await taken.path())!, 'utf8')
   // The same text export.run gives for the same choices (but the time it was made).
-  const [whole] = await glossa.call('export.run', {
-    format: 'markdown',
-    scope: {},
-    options: { layout: 'combined', groupBy: 'article', bom: false },
-  })
+  const [whole] = await markdownRun(glossa, 'combined', 'article')
   expect(withoutDate(markdown)).toBe(withoutDate(whole.content))
   // Every article (the new archive's samples too) and every annotation made above.
   const articles = (await glossa.call('articles.list', {})).length
@@ -123,8 +135,7 @@ test('the Export dialog downloads combined Markdown streamed from the server, ne
   expect(markdown).toContain('Crew note 59')
   // The address was good once: the file is gone from the server.
   expect((await get(taken.url())).status).toBe(404)
-  await expect(dialog.getByRole('alert')).toHaveCount(0)
-  expect(glossa.output).not.toMatch(/export process failed/)
+  await expectNoFailure(dialog, glossa)
 })
 
 test('the Export dialog downloads per-article Markdown as one zip and by-tag Markdown as its file', async ({
@@ -132,34 +143,23 @@ test('the Export dialog downloads per-article Markdown as one zip and by-tag Mar
   glossa,
 }) => {
   test.setTimeout(180_000)
-  await fill(glossa)
-  const blobs = await countBlobs(page)
-  const dialog = await openExport(page, glossa, 'Markdown notes')
+  const { blobs, dialog } = await startExport(page, glossa, 'Markdown notes')
   await dialog.getByLabel('Markdown layout').selectOption('per-article')
   await expect(dialog.getByTestId('export-preview')).toContainText('Harbour report')
   const zip = await download(page, glossa, dialog, 'notes.zip')
   const files = unzipSync(await readFile((await zip.path())!))
   // The files export.run gives for the same choices, in the same order: one per article.
-  const whole = await glossa.call('export.run', {
-    format: 'markdown',
-    scope: {},
-    options: { layout: 'per-article', groupBy: 'article', bom: false },
-  })
+  const whole = await markdownRun(glossa, 'per-article', 'article')
   expect(Object.keys(files)).toEqual(whole.map((f) => f.name))
   expect(Object.values(files).map((b) => strFromU8(b))).toEqual(whole.map((f) => f.content))
 
   await dialog.getByLabel('Markdown layout').selectOption('combined')
   await dialog.getByLabel('Group by').selectOption('tag')
   const byTag = await download(page, glossa, dialog, 'notes-by-tag.md')
-  const [grouped] = await glossa.call('export.run', {
-    format: 'markdown',
-    scope: {},
-    options: { layout: 'combined', groupBy: 'tag', bom: false },
-  })
+  const [grouped] = await markdownRun(glossa, 'combined', 'tag')
   expect(withoutDate(await readFile((await byTag.path())!, 'utf8'))).toBe(withoutDate(grouped.content))
   expect(await blobs()).toBe(0)
-  await expect(dialog.getByRole('alert')).toHaveCount(0)
-  expect(glossa.output).not.toMatch(/export process failed/)
+  await expectNoFailure(dialog, glossa)
 })
 
 test('the Export dialog downloads the JSON backup streamed from the server, the same text as export.run', async ({
@@ -167,9 +167,7 @@ test('the Export dialog downloads the JSON backup streamed from the server, the 
   glossa,
 }) => {
   test.setTimeout(180_000)
-  await fill(glossa)
-  const blobs = await countBlobs(page)
-  const dialog = await openExport(page, glossa, 'JSON backup')
+  const { blobs, dialog } = await startExport(page, glossa, 'JSON backup')
   const taken = await download(page, glossa, dialog, 'glossa-backup.json')
   expect(await blobs()).toBe(0)
   const backup = await readFile((await taken.path())!, 'utf8')
@@ -179,8 +177,7 @@ test('the Export dialog downloads the JSON backup streamed from the server, the 
   const parsed = JSON.parse(backup) as { articles: unknown[]; annotations: unknown[] }
   expect(parsed.articles).toHaveLength((await glossa.call('articles.list', {})).length)
   expect(parsed.annotations).toHaveLength(ARTICLES * 2)
-  await expect(dialog.getByRole('alert')).toHaveCount(0)
-  expect(glossa.output).not.toMatch(/export process failed/)
+  await expectNoFailure(dialog, glossa)
 })
 
 test('a download address is refused to a foreign Host or Origin, without the token, and after it is used', async ({
