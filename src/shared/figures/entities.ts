@@ -4,6 +4,9 @@
 // МЧС России по Алтынской области", "комиссия" → "Избирательная комиссия Староозёрска"), a title, a
 // descriptor or a quoted name's frame is not the name ("Адвокатка Олена Мірошник" → "Олена Мірошник",
 // "campaign group Better Buses Kelmouth" → "Better Buses Kelmouth", "оператор «Енергомережа»" → "Енергомережа").
+import { isAcronym, isCap } from './name-words'
+import { bodyNominative } from './entity-spans'
+import { isSourceWord } from './mention-phrase'
 import type { Lexicon } from './lang/types'
 import { escapeRegExp as escape } from './regex'
 
@@ -30,9 +33,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   мінфін: 'міністерство фінансів',
   моз: 'міністерство охорони здоров',
 }
-
-const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
-const isAcronym = (w: string): boolean => /^\p{Lu}{2,6}$/u.test(w)
 
 /** Every place the text names a body with `head` as its head noun, run on over what belongs to it (Slavic). */
 export function slavicBodies(text: string, orgs: ReadonlySet<string>): string[] {
@@ -158,6 +158,12 @@ export function latinBodies(text: string, lex: Lexicon): { text: string; start: 
   return found
 }
 
+/** A quoted name inside a lower-case frame: "оператор енергосистеми «Енергомережа»" → "Енергомережа". */
+export function quotedName(name: string): string {
+  const quoted = /[«“"]([^«»“”"]{2,60})[»”"]\s*$/u.exec(name)
+  return quoted && name.length > quoted[0].length && isCap(quoted[1]) && !isCap(name) ? quoted[1] : name
+}
+
 export type EntityTable = {
   /** The name as the article gives it most fully. */
   canonical: (name: string, offset?: number) => string
@@ -217,7 +223,7 @@ function buildTable(text: string, lex: Lexicon): EntityTable {
       // Polizei", "Der Chemiekonzern Rheintal Chemie", "Prosecutor Daniel Okafor KC")
       if (lex.speech.functionWords.has(first) || lex.speech.determiners.has(first) || titles.has(first))
         return false
-      if (/^(?:nach|laut|angaben|according|selon|según)$/u.test(first)) return false
+      if (isSourceWord(first)) return false
       const at = new RegExp(`(?<![\\p{L}'’-])${escape(lower)}(?![\\p{L}'’-])`, 'u').exec(l)
       if (at) {
         // the name opens the body's name or follows a link in it ("Ministry of the Interior", "ministère des
@@ -250,9 +256,8 @@ function buildTable(text: string, lex: Lexicon): EntityTable {
       if (cut > 0 && pair.every((w) => isCap(w) && !isAcronym(w) && !orgs.has(w.toLowerCase())))
         return canonical(words.slice(0, cut).join(' '))
     }
-    // a quoted name inside a lower-case frame: "оператор енергосистеми «Енергомережа»" → "Енергомережа"
-    const quoted = /[«“"]([^«»“”"]{2,60})[»”"]\s*$/u.exec(name)
-    if (quoted && name.length > quoted[0].length && isCap(quoted[1]) && !isCap(name)) return quoted[1]
+    const quoted = quotedName(name)
+    if (quoted !== name) return quoted
     // a title, a body or a descriptor before a person's two names: "Адвокатка Олена Мірошник",
     // "ОВА Василь Гордійчук", "Kämmerer Jens Pohlmann-Ried"
     if (words.length >= 3) {
@@ -304,7 +309,10 @@ function buildTable(text: string, lex: Lexicon): EntityTable {
         if (named) return named
       }
       // "Главное" → "Главное управление МЧС России по Алтынской области"; "комиссия" → the body it heads
-      const lower = name.toLowerCase()
+      // (a head noun in another case by its nominative: "поліції" → "Національна поліція")
+      const lower = name.includes(' ')
+        ? name.toLowerCase()
+        : (bodyNominative(name.toLowerCase(), lex.code) ?? name.toLowerCase())
       const longer = bodies.filter((b) => {
         const l = b.toLowerCase()
         return (

@@ -7,6 +7,7 @@
 // acronym ("ОВА", "ДСНС", "МУП"), a first name or a surname ("Joost", "Whitlock") — is the compatible entity
 // introduced before it, the most mentioned, else the nearest; a mention no entity fits is left as written.
 // A wire dateline's agency ("KYIV, Dec 3 (Glossa) —") is the outlet, never a speaker.
+import { isAcronym, isCap } from './name-words'
 import { latinBodies, slavicBodies } from './entities'
 import { kindOf } from './entity-kinds'
 import { bodyNominative, trimSpan } from './entity-spans'
@@ -19,8 +20,6 @@ import { escapeRegExp as escape } from './regex'
 
 type Tok = { text: string; index: number }
 
-const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
-const isAcronym = (w: string): boolean => /^\p{Lu}{2,6}$/u.test(w)
 const isQuoted = (w: string): boolean => /^[«"“]/u.test(w)
 const unquote = (w: string): string => w.replace(/^[«"“]|[»"”]$/gu, '')
 

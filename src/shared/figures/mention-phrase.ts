@@ -18,7 +18,10 @@ const isCap = (w: string): boolean => /^[«"“]?\p{Lu}/u.test(w)
 
 /** Words that open a source frame: prepositions, source and document nouns, spokespeople (lower case). */
 const SOURCE =
-  /^(?:according|to|figures?|data|estimates?|report|statement|spokes(?:man|woman|person)|survey|count|forecasts?|calculations|numbers|analysis|selon|d['’]après|chiffres?|données|estimations?|rapport|bilan|communiqué|porte-parole|calculs?|prévisions?|décompte|comptage|relevés?|según|datos|cifras?|estimaci[oó]n(?:es)?|informe|balance|comunicado|portavoz|c[aá]lculos?|previsi[oó]n(?:es)?|recuento|conteo|nach|laut|bei|beim|vom|angaben|zahlen|daten|schätzungen?|bericht|mitteilung|sprecher(?:in)?|berechnungen|prognosen?|zählung|statistik|auswertung|erhebung|worten|einschätzung|informationen)$/iu
+  /^(?:according|to|figures?|data|estimates?|report|statement|spokes(?:man|woman|person)|survey|count|forecasts?|calculations|numbers|analysis|analysts|selon|d['’]après|chiffres?|données|estimations?|rapport|bilan|communiqué|porte-parole|calculs?|prévisions?|décompte|comptage|relevés?|analystes|según|datos|cifras?|estimaci[oó]n(?:es)?|informe|balance|comunicado|portavoz|c[aá]lculos?|previsi[oó]n(?:es)?|recuento|conteo|analistas|nach|laut|bei|beim|vom|angaben|zahlen|daten|schätzungen?|bericht|mitteilung|sprecher(?:in)?|berechnungen|prognosen?|zählung|statistik|auswertung|erhebung|bilanz|jahresbilanz|analyse|analysten|worten|einschätzung|informationen)$/iu
+
+/** Whether `word` opens a source frame ("according", "Daten", "selon"): no body's name opens with one. */
+export const isSourceWord = (word: string): boolean => SOURCE.test(word)
 
 /** Genitive links between a frame and whose it is, and determiners after them. */
 const LINK = /^(?:of|de|del|du|des|der|d['’]\S*)$/iu
@@ -26,7 +29,7 @@ const DETERMINER = /^(?:the|la|las|los|el|le|les|l['’]\S*)$/iu
 
 /** Slavic frame words: prepositions, source nouns in the cases frames put them in, press offices. */
 const SLAVIC_FRAME =
-  /^(?:по|за|згідно|згідно з|согласно|з|із|у|в|во|от|від|данным|даними|оценке|оценкам|оцінкою|оцінками|словам|словами|информации|інформацією|сообщению|повідомленням|подсч[её]там|підрахунками|прогнозу|прогнозам|прогнозом|расч[её]там|розрахунками|пресс-служб[аыеу]|прес-служб[аиіу]|пресслужб[аиіу]|представител[ьи]|речни(?:к|ки|ця))$/iu
+  /^(?:по|за|згідно|згідно з|согласно|з|із|у|в|во|от|від|данным|даними|оценке|оценкам|оцінкою|оцінками|словам|словами|информации|інформацією|сообщению|повідомленням|подсч[её]там|підрахунками|прогнозу|прогнозам|прогнозом|расч[её]там|розрахунками|пресс-служб[аыеу]|прес-служб[аиіу]|пресслужб[аиіу]|представител[ьи]|речни(?:к|ки|ця)|аналитики|аналітики|эксперты|експерти|руководство|керівництво)$/iu
 
 /** "Angaben des Deutschen Wetterdienstes" → "Deutscher Wetterdienst": a German phrase in the nominative. */
 export function germanPhrase(phrase: string, text: string, oblique = false): string {
@@ -164,6 +167,15 @@ export const PHRASE = new Set(['en', 'fr', 'es', 'de', 'uk', 'ru'])
 
 /** `mention` as a noun phrase: a source frame's complement, a name without its descriptor, in the nominative. */
 export function mentionPhrase(mention: string, text: string, lex: Lexicon): string {
+  const phrase = framePhrase(mention, text, lex)
+  return PHRASE.has(lex.code) ? (undescribe(phrase, text, lex) ?? phrase) : phrase
+}
+
+/**
+ * `mention` without what frames it — a place or time phrase after it, a source frame before it — in the
+ * nominative: "Bilanz des Staatlichen Wetterdienstes" → "Staatlicher Wetterdienst", "de Turismo" → "Turismo".
+ */
+export function framePhrase(mention: string, text: string, lex: Lexicon): string {
   let phrase = mention.trim()
   if (!PHRASE.has(lex.code)) return phrase
   // a place or time phrase after the name is no part of it: "компанія в четвер у звіті", "Consejería de
@@ -189,5 +201,5 @@ export function mentionPhrase(mention: string, text: string, lex: Lexicon): stri
     else if (unframed !== undefined && !phrase.includes(' '))
       phrase = slavicWordNominative(phrase, lex.code, text) ?? phrase
   }
-  return undescribe(phrase, text, lex) ?? phrase
+  return phrase
 }

@@ -4,24 +4,22 @@
 // the article writes the plain form, "X of Y" after a person is where the person works, and a short name is
 // extended to the fullest form the article gives ("Halbrook" → "Halbrook Building Society", "Kestrel" →
 // "Kestrel Orbital").
+import { isAcronym, isCap } from './name-words'
 import { spelledOut } from './acronyms'
 import { deCommonNoun } from './lang/de-clauses'
-import { ruBodyNominative } from './lang/ru-names'
-import { ukBodyNominative } from './lang/uk-names'
+import { kindOf } from './entity-kinds'
+import { bodyNominative } from './entity-spans'
 import { PHRASE } from './mention-phrase'
 import { slavicPhraseNominative } from './slavic-phrase'
 import type { Lexicon } from './lang/types'
 import { escapeRegExp as escape } from './regex'
-
-const isCap = (w: string): boolean => /^\p{Lu}/u.test(w)
-const isAcronym = (w: string): boolean => /^\p{Lu}{2,6}$/u.test(w)
 
 /**
  * Role nouns by form, beyond a language's title list: German agent nouns and compounds ending in one
  * ("Auktionator", "Insolvenzverwalter", "Baudezernentin", "Finanzvorsteher"), with a genitive or plural ending.
  */
 const ROLE_FORM: Readonly<Record<string, RegExp>> = {
-  de: /^\p{Lu}\p{Ll}*(?:ator|atorin|eur|eurin|verwalter|verwalterin|dezernent|dezernentin|vorsteher|vorsteherin|händler|händlerin|berater|beraterin|anwalt|anwältin|ermittler|ermittlerin|inspektor|inspektorin|referent|referentin|manager|managerin|ökonom|ökonomin)(?:s|en|innen)?$/u,
+  de: /^\p{Lu}\p{Ll}*(?:ator|atorin|eur|eurin|loge|login|ist|istin|verwalter|verwalterin|dezernent|dezernentin|vorsteher|vorsteherin|händler|händlerin|berater|beraterin|anwalt|anwältin|ermittler|ermittlerin|inspektor|inspektorin|referent|referentin|manager|managerin|ökonom|ökonomin)(?:s|en|innen)?$/u,
 }
 
 /** Honorifics written before a name in any language (with or without the full stop). */
@@ -41,18 +39,19 @@ function cyrillicBody(word: string, text: string, code: 'ru' | 'uk'): string | u
   const m = new RegExp(`(?<![\\p{L}])${escape(word)}((?:[^\\S\\n]+\\p{Ll}[\\p{Ll}-]*){1,5})`, 'u').exec(text)
   if (m === null) return undefined
   const rest = m[1].trim().split(/\s+/)
-  const toNominative = code === 'ru' ? ruBodyNominative : ukBodyNominative
   for (let n = 1; n <= Math.min(3, rest.length); n++) {
     const phrase = [word, ...rest.slice(0, n)].join(' ')
     // (a head noun no list holds, in the nominative by its morphology: "Национальной лотереи")
     const named =
-      toNominative(phrase) ??
+      bodyNominative(phrase, code) ??
       (n === 1 && PHRASE.has(code) ? slavicPhraseNominative(phrase, code, text) : undefined)
     if (named === undefined || named.split(' ').length !== n + 1) continue
     // (the head's genitive complement: "регулятора азартных игр", "служби безпеки")
     const tail =
       /(?:ых|их|ого|его|ой|ей|ої|ої|ого)$/u.test(rest[n] ?? '') && rest[n + 1] ? rest.slice(n, n + 2) : []
-    return [named, ...tail].join(' ')
+    // (or capitalised: "Избирательной комиссии Северореченской области" → "… комиссия Северореченской области")
+    const complement = tail.length > 0 ? tail : complementAfter(phrase, text, false)
+    return [named, ...complement].join(' ')
   }
   return undefined
 }
@@ -94,7 +93,45 @@ function isRole(word: string, lex: Lexicon): boolean {
     /^(?:\p{L}*(?:vorsitzende|beauftragte|angestellte|abgeordnete)[rn]?)$/u.test(lower)
   )
     return true
+  // a compound whose last part is a role: "SWD-Klimatologin", "ДСНС-речниця"
+  const part = /^[\p{L}\d]+-(\p{L}{4,})$/u.exec(word)?.[1]
+  if (part !== undefined && isRole(part[0].toUpperCase() + part.slice(1), lex)) return true
   return ROLE_FORM[lex.code]?.test(word) === true
+}
+
+/**
+ * Roles and titles before a person's two or three names are no part of the name: "Dr. Anna Weber", "Chief Fire
+ * Officer Dana Whitlow", "SWD-Klimatologin Henrike Asmussen" (the word before the person is a role, the words
+ * before it roles or the capitalised words of one).
+ */
+export function withoutRoles(name: string, lex: Lexicon): string {
+  const words = name.split(/\s+/)
+  for (let k = 1; k <= words.length - 2; k++) {
+    if (!personLike(words.slice(k), lex) || !isRole(words[k - 1], lex)) continue
+    if (words.slice(0, k - 1).every((w) => isRole(w, lex) || isCap(w))) return words.slice(k).join(' ')
+  }
+  return name
+}
+
+/** A Russian or Ukrainian adjective in an oblique case: "Северореченской", "Приозерского", "рятувальної". */
+const OBLIQUE_ADJECTIVE = /^\p{L}[\p{L}-]+(?:ой|ей|ого|его|ых|их|ої|ього|ьої)$/u
+/** A lower-case Slavic noun that may close a complement: not a preposition, conjunction or verb. */
+const COMPLEMENT_NOUN =
+  /^(?!(?:что|що|как|як|уже|вже|также|також|который|которая|який|яка)$)\p{Ll}[\p{Ll}-]{2,}(?<!(?:ла|ло|ли|ал|ил|ув|ав|ет|ют|ит|ят|ся|сь))$/u
+
+/**
+ * The genitive complement the text writes right after `phrase`: oblique adjectives and their noun
+ * ("Избирательной комиссии" + "Северореченской области", "Гидрометцентр Приозерского" + "края"); with
+ * `open`, the phrase's own last adjective waits for its noun and no adjective need follow.
+ */
+function complementAfter(phrase: string, text: string, open: boolean): string[] {
+  const m = new RegExp(`(?<![\\p{L}])${escape(phrase)}((?:[^\\S\\n]+[\\p{L}-]+){1,3})`, 'u').exec(text)
+  if (m === null) return []
+  const next = m[1].trim().split(/\s+/)
+  let k = 0
+  while (k < next.length && OBLIQUE_ADJECTIVE.test(next[k])) k++
+  if ((k === 0 && !open) || k >= next.length || !COMPLEMENT_NOUN.test(next[k])) return []
+  return next.slice(0, k + 1)
 }
 
 /** A person's name: two or three capitalised words, none a role, a body's head or an acronym. */
@@ -148,9 +185,16 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
     const whole = cyrillicBody(words[0], text, lex.code)
     if (whole) return whole
   }
+  // a Cyrillic body's name cut after an adjective of its complement: "Гидрометцентр Приозерского" → "… края"
+  if (
+    (lex.code === 'ru' || lex.code === 'uk') &&
+    words.length >= 2 &&
+    OBLIQUE_ADJECTIVE.test(words[words.length - 1])
+  )
+    words = [...words, ...complementAfter(words.join(' '), text, true)]
   // roles and honorifics before a person: "Auktionator Felix Brenneke", "Insolvenzverwalters Jörg Wendrich",
   // "Dr. Anna Weber", "пан Олег Рудницький"
-  while (words.length > 2 && isRole(words[0], lex) && personLike(words.slice(1), lex)) words = words.slice(1)
+  words = withoutRoles(words.join(' '), lex).split(' ')
   // a person and where they work: "Tomas Reyer of the European Launch Observatory"
   const links = WORKPLACE[lex.code] ?? []
   const at = words.findIndex((w, i) => i >= 2 && links.includes(w))
@@ -169,9 +213,7 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
   const body = roleEntity(name, text, lex)
   if (body === undefined) return extendShort(name, text, lex)
   // (a Cyrillic body found in another case: "Міністерстві у справах ветеранів" → "Міністерство …")
-  if (lex.code === 'ru') return ruBodyNominative(body) ?? body
-  if (lex.code === 'uk') return ukBodyNominative(body) ?? body
-  return body
+  return bodyNominative(body, lex.code) ?? body
 }
 
 /**
@@ -185,10 +227,10 @@ function roleEntity(name: string, text: string, lex: Lexicon): string | undefine
   if (head.length < 5) return undefined
   const stem = head.slice(0, head.length - (head.length >= 7 ? 2 : 1))
   const cap = String.raw`\p{Lu}[\p{L}'’-]*`
-  const links = String.raw`(?:(?:de|del|des|du|d['’]|la|le|l['’]|of|the|for|der|für|und|y|et|і|и|з|по|у|в)\s+)`
+  const links = String.raw`(?:(?:de|del|des|du|d['’]|la|le|l['’]|of|the|for|der|für|und|y|et|і|и|з|по|у|в)[^\S\n]+)`
   const either = `[${stem[0].toUpperCase()}${stem[0]}]${escape(stem.slice(1))}`
   const re = new RegExp(
-    String.raw`((?:${cap}\s+)*)(?<![\p{L}])(${either}\p{L}{0,3})(?![\p{L}])((?:\s+«[^»]{2,40}»)|(?:\s+${links}*(?:\p{Ll}+\s+${links}*){0,3}${cap}(?:\s+${links}*${cap})*))?`,
+    String.raw`((?:${cap}[^\S\n]+)*)(?<![\p{L}])(${either}\p{L}{0,3})(?![\p{L}])((?:[^\S\n]+«[^»]{2,40}»)|(?:[^\S\n]+${links}*(?:\p{Ll}+[^\S\n]+${links}*){0,3}${cap}(?:[^\S\n]+${links}*${cap})*))?`,
     'gu',
   )
   let best: string | undefined
@@ -210,8 +252,12 @@ function roleEntity(name: string, text: string, lex: Lexicon): string | undefine
   return best
 }
 
-/** "Arbeitskreises Deutscher Auktionshäuser" → "Arbeitskreis Deutscher Auktionshäuser" where the article writes it so. */
-function germanNominative(name: string, text: string): string {
+/**
+ * "Arbeitskreises Deutscher Auktionshäuser" → "Arbeitskreis Deutscher Auktionshäuser" where the article writes it
+ * so; a body's kind noun in the genitive before its own genitive complement, or alone, whether or not the article
+ * writes it plain: "Verbands der Ersatzkassen" → "Verband der Ersatzkassen".
+ */
+export function germanNominative(name: string, text: string): string {
   const [first, ...rest] = name.split(' ')
   if (!isCap(first) || isAcronym(first)) return name
   const tail = rest.length > 0 ? ` ${rest.join(' ')}` : ''
@@ -219,7 +265,9 @@ function germanNominative(name: string, text: string): string {
     const plain = `${stem}${tail}`
     if (new RegExp(`(?<![\\p{L}])${escape(plain)}(?![\\p{L}])`, 'u').test(text)) return plain
   }
-  return name
+  if (rest.length > 0 && !/^(?:der|des|für|von)$/u.test(rest[0])) return name
+  const kind = /^(\p{Lu}\p{Ll}{3,}?)(?:es|s)$/u.exec(first)?.[1]
+  return kind !== undefined && kindOf(kind, true) !== undefined ? `${kind}${tail}` : name
 }
 
 /** Lower-case words a body's name may hold: "Ministry of the Interior", "Caisse nationale des retraites". */
@@ -253,6 +301,17 @@ function extendShort(name: string, text: string, lex: Lexicon): string {
     if (functionWords.has(first) || determiners.has(first) || titles.has(first) || orgs.has(first)) continue
     if (isRole(m[1], lex) || (lex.code === 'de' && deCommonNoun(m[1], text))) continue
     return `${m[1]} ${name}`
+  }
+  // a German kind noun and the name the article gives it, in any case: "Tierpark" → "Tierpark Erlenbrunn"
+  // (written "des Tierparks Erlenbrunn"; the name a capitalised word that is no common noun)
+  if (lex.code === 'de' && kindOf(name, true) !== undefined) {
+    const named = new RegExp(
+      `(?<![\\p{L}])${escape(name)}(?:e?s)?[^\\S\\n]+(\\p{Lu}[\\p{Ll}-]+)(?![\\p{L}])`,
+      'u',
+    )
+    const m = named.exec(text)
+    if (m && !isRole(m[1], lex) && !deCommonNoun(m[1], text) && kindOf(m[1], true) === undefined)
+      return `${name} ${m[1]}`
   }
   const links = (LINKS[lex.code] ?? LINKS.en).join('|')
   const word = String.raw`\p{Lu}[\p{L}'’&-]*`

@@ -4,18 +4,15 @@
 // the article introduces them.
 import { suggestAttribution } from './attribution'
 import { modelAttribution } from './attribution-model'
-import { entityTable } from './entities'
-import { resolveMention } from './entity-resolve'
 import { discourseSpeaker } from './speaker-discourse'
+import { speakerName } from './speaker-name'
 import { en } from './lang/en'
-import { normalizeSpeaker } from './names'
 import type { Lexicon } from './lang/types'
+
+export { RESOLVE } from './speaker-name'
 
 /** Languages answered from the discourse state (speaker-discourse.ts); the others keep the sentence cascade. */
 export const DISCOURSE = new Set(['en', 'fr', 'es', 'de', 'uk', 'ru'])
-
-/** Languages whose speakers are resolved against the article's entity table (entity-resolve.ts). */
-export const RESOLVE = new Set(['en', 'fr', 'es', 'de', 'uk', 'ru'])
 
 /** The first line of an article file, `date YYYY-MM-DD Title`: a title's figure has no speaker. */
 export function inTitle(text: string, offset: number): boolean {
@@ -37,7 +34,6 @@ export function attributeSpeaker(args: {
     ? discourseSpeaker(args.text, args.start, args.end, lex)
     : (suggestAttribution(args) ?? modelAttribution({ text: args.text, start: args.start, lex }))
   if (found === undefined || found === null) return undefined
-  const named = normalizeSpeaker(entityTable(args.text, lex).canonical(found, args.start), args.text, lex)
-  // the mention resolved against the article's entity table (entity-resolve.ts), where RESOLVE holds its language
-  return RESOLVE.has(lex.code) ? resolveMention(named, args.text, args.start, lex) : named
+  // named as the article names it most fully, in the nominative (speaker-name.ts)
+  return speakerName({ mention: found, text: args.text, offset: args.start, lex })
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { lexiconFor } from './lang/index'
 import { attributeSpeaker } from './speaker-model'
+import { speakerName } from './speaker-name'
 
 const article = (...paragraphs: string[]): string => ['date 2026-12-01 A title', ...paragraphs].join('\n\n')
 
@@ -69,5 +70,91 @@ describe('speaker prefill, round 16: a body’s formal proposal has no speaker, 
     ['uk', 'Керівництво «Подільського смаку» пропонує підняти ставки на 8% у наступному році.', '8%'],
   ])('%s: %s', (lang, sentence, figure) => {
     expect(speaker(article(sentence), figure, lang)).toBeUndefined()
+  })
+})
+
+describe('speaker prefill, round 16: one name normaliser gives the fullest name, in the nominative', () => {
+  const named = (lang: string, text: string, mention: string): string | undefined =>
+    speakerName({ mention, text, offset: text.length, lex: lexiconFor(lang) })
+  it.each([
+    // a role or title compound before a person is no part of the name
+    [
+      'en',
+      'Chief Fire Officer Mark Ellery said call-outs rose by 12%. Ellery said crews were stretched.',
+      'Chief Fire Officer Mark Ellery',
+      'Mark Ellery',
+    ],
+    [
+      'de',
+      'Die Stadtwerke-Meteorologin Jana Ortlieb zählte 14 Hitzetage. Ortlieb warnte vor mehr.',
+      'Stadtwerke-Meteorologin Jana Ortlieb',
+      'Jana Ortlieb',
+    ],
+    // a source frame speaks for its complement, in the nominative
+    [
+      'de',
+      'Laut der Bilanz des Bayerischen Rundfunks sahen 2,1 Millionen zu.',
+      'Bilanz des Bayerischen Rundfunks',
+      'Bayerischer Rundfunk',
+    ],
+    [
+      'fr',
+      'Les analystes de Banque Orsay tablent sur 3 % de croissance, selon la Banque Orsay.',
+      'analystes de Banque Orsay',
+      'Banque Orsay',
+    ],
+    [
+      'es',
+      'Los analistas de Banco Ribera prevén un alza del 2 % este año.',
+      'analistas de Banco Ribera',
+      'Banco Ribera',
+    ],
+    [
+      'ru',
+      'Доля компании «Южный капитал» выросла. Аналитики «Южного капитала» ждут роста на 7%.',
+      'Аналитики «Южного капитала»',
+      'Южный капитал',
+    ],
+    // a German body's kind noun in the genitive before its complement
+    [
+      'de',
+      'Nach einer Auswertung des Verbands der Zahnärzte stiegen die Kosten um 9 Prozent.',
+      'Auswertung des Verbands',
+      'Verband der Zahnärzte',
+    ],
+    // a Slavic body read in an oblique case: the head in the nominative, its genitive complement as written
+    [
+      'ru',
+      'По данным Избирательной комиссии Верхнеозёрской области, явка составила 48%.',
+      'Избирательной',
+      'Избирательная комиссия Верхнеозёрской области',
+    ],
+    [
+      'ru',
+      'Гидрометцентр Заречного края насчитал 9 дней с осадками.',
+      'Гидрометцентр Заречного',
+      'Гидрометцентр Заречного края',
+    ],
+    [
+      'uk',
+      'Головне управління пожежної служби Лісового краю нарахувало 310 пожеж.',
+      'Головне управління пожежної служби Лісового краю',
+      'Головне управління пожежної служби Лісового краю',
+    ],
+    // a short name extended to the full one the article gives
+    [
+      'uk',
+      'Національна поліція зафіксувала 40 аварій. За даними поліції, постраждали 12 людей.',
+      'поліції',
+      'Національна поліція',
+    ],
+    [
+      'es',
+      'La portavoz de la consejería de Turismo explicó que llegaron 40.000 visitantes.',
+      'de Turismo',
+      'consejería de Turismo',
+    ],
+  ])('%s: %s', (lang, text, mention, expected) => {
+    expect(named(lang, text, mention)).toBe(expected)
   })
 })

@@ -7,8 +7,8 @@ const BODIES: readonly [RegExp, string][] = [
   [/^(міністерств|агентств|відомств)(?:а|у|ом|і)$/iu, '$1о'],
   [/^(управлінн)(?:ю|ям|і)$/iu, '$1я'],
   [/^(\p{L}+рад)(?:и|і|у|ою)$/iu, '$1а'],
-  [/^(адміністраці|асоціаці|комісі|компані|агенці|федераці|корпораці|прокуратур)(?:ї|ю|єю|ї)$/iu, '$1я'],
-  [/^(рад|служб|груп|школ|спілк|мері|поліці)(?:и|і|у|ою|ою)$/iu, '$1а'],
+  [/^(адміністраці|асоціаці|комісі|компані|агенці|федераці|корпораці|поліці)(?:ї|ю|єю|ї)$/iu, '$1я'],
+  [/^(рад|служб|груп|школ|спілк|мері|прокуратур)(?:и|і|у|ою|ою)$/iu, '$1а'],
   [/^(банк|штаб|центр|фонд|комітет|департамент|інститут|союз|уряд)(?:у|а|ом|і)$/iu, '$1'],
   [/^сил(?:ами|ам|ах)?$/iu, 'сили'],
 ]
@@ -23,10 +23,16 @@ function adjective(word: string, head: string): string {
   return `${m[1]}ий` // банк → Національний
 }
 
+/** A head noun already in the nominative: the words after it are its complement, kept as written. */
+const NOMINATIVE_HEAD =
+  /^(?:управління|міністерство|агентство|відомство|\p{L}*рада|адміністрація|асоціація|комісія|компанія|агенція|федерація|корпорація|поліція|прокуратура|служба|група|школа|спілка|мерія|банк|штаб|центр|фонд|комітет|департамент|інститут|союз|уряд)$/iu
+
 /** A body's name with its leading adjectives and head noun in the nominative; the rest as written. */
 function body(words: string[]): string[] | undefined {
   const at = words.findIndex((w) => BODIES.some(([p]) => p.test(w)))
   if (at < 0 || at > 3) return undefined
+  // ("Головне управління рятувальної служби …": the head is "управління", "служби" its complement)
+  if (words.slice(0, at).some((w) => NOMINATIVE_HEAD.test(w))) return words
   const [pattern, nominative] = BODIES.find(([p]) => p.test(words[at])) as [RegExp, string]
   const replaced = words[at].replace(pattern, nominative)
   const head = /^\p{Lu}/u.test(words[at]) ? replaced[0].toUpperCase() + replaced.slice(1) : replaced
