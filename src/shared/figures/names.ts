@@ -186,10 +186,11 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
     if (whole) return whole
   }
   // a Cyrillic body's name cut after an adjective of its complement: "Гидрометцентр Приозерского" → "… края"
+  // (only an ending no nominative has: "Игорь Ланской", "Лев Толстой" are a name in full)
   if (
     (lex.code === 'ru' || lex.code === 'uk') &&
     words.length >= 2 &&
-    OBLIQUE_ADJECTIVE.test(words[words.length - 1])
+    /(?:ого|его|ої|ього|ьої|ых|их)$/u.test(words[words.length - 1])
   )
     words = [...words, ...complementAfter(words.join(' '), text, true)]
   // roles and honorifics before a person: "Auktionator Felix Brenneke", "Insolvenzverwalters Jörg Wendrich",
