@@ -54,9 +54,13 @@ function leadFrame(
     const first = detectFigures(text.slice(s.start, s.end), lex)[0]
     const found = first ? read(s.start + first.start, s.start + first.end) : read(s.start, s.start)
     if (found === undefined && first === undefined) continue
-    if (!found || !calendarSpan(found) || !recent(found, ref)) return undefined
-    // a release says what it is; a summary of a month, a season or a year names that period in its title too
-    return release || titleNames(text, title, found, lex, ref) ? found : undefined
+    if (!found || !recent(found, ref) || found.start === found.end) return undefined
+    // a release says what it is, and its lead's span is the frame whatever its bounds (a campaign's dates, six
+    // weeks of trading) unless it runs to the article's date ("since 1 February": a running total, not a period
+    // its later states and counts belong to); a summary of a month, a season or a year names that period in its
+    // title too
+    if (release) return found.end === ref ? undefined : found
+    return calendarSpan(found) && titleNames(text, title, found, lex, ref) ? found : undefined
   }
   return undefined
 }

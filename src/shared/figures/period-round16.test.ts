@@ -361,3 +361,49 @@ describe('"in the same period" with no year after it is the last span named befo
     expect(period(text, figure, lang)).toEqual(expected)
   })
 })
+
+describe("a release's lead span is its frame whatever its bounds, unless it runs to the article's date", () => {
+  it.each([
+    [
+      'en',
+      article(
+        '2026-03-05',
+        'Inspectors checked 412 building sites between 12 January and 27 February, the labour inspectorate said in its report.',
+        'They found 61 sites without scaffold guards.',
+      ),
+      '61',
+      ['2026-01-12', '2026-02-27'],
+    ],
+    [
+      'de',
+      article(
+        '2026-01-15',
+        'Vom 17. November bis zum 28. Dezember setzte die Warenhauskette 214 Mio. Euro um, wie aus ihrem Quartalsbericht hervorgeht.',
+        'Der Onlineanteil lag bei 38,2 Prozent.',
+      ),
+      '38,2 Prozent',
+      ['2025-11-17', '2025-12-28'],
+    ],
+    [
+      'ru',
+      article(
+        '2026-03-05',
+        'С 12 января по 27 февраля инспекторы проверили 412 строек, говорится в отчёте инспекции.',
+        'Нарушения нашли на 290 объектах.',
+      ),
+      '290',
+      ['2026-01-12', '2026-02-27'],
+    ],
+  ])('%s', (lang, text, figure, expected) => {
+    expect(period(text, figure, lang)).toEqual(expected)
+  })
+
+  it('a running total since a day in the lead is no frame for what later paragraphs count', () => {
+    const text = article(
+      '2026-03-12',
+      'Since 1 February the floods have displaced 12,400 people, the agency said in its situation report.',
+      'Some 412 people are in shelters.',
+    )
+    expect(period(text, '412', 'en')).toBeUndefined()
+  })
+})
