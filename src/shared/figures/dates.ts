@@ -14,6 +14,12 @@ export function parseISO(iso: string | undefined): Day | undefined {
 export const lastDayOfMonth = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate()
 
+/** The day's number counted from 1 January 1970 (UTC), so that two days' difference is a count of days. */
+export const dayNumber = (d: Day): number => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000
+
+/** Days from `a` to `b`. */
+export const daysBetween = (a: Day, b: Day): number => dayNumber(b) - dayNumber(a)
+
 export function addDays(day: Day, days: number): Day {
   const d = new Date(Date.UTC(day.year, day.month - 1, day.day + days))
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }

@@ -73,11 +73,6 @@ export const isListItem = (text: string, sentences: Sentence[], at: number): boo
   return LIST_ITEM.test(line) || isRow(line)
 }
 
-/** The sentences of the figure's paragraph (to tell whether it gives a period of its own). */
-export function paragraphSentences(sentences: Sentence[], at: number): number[] {
-  return range(paragraphs(sentences)[sentences[at].paragraph], false)
-}
-
 /**
  * A statistics release, a quarterly or annual report, a results release: its title or lead says so. Such a
  * piece states one reference period that a paragraph without a period of its own refers to.
@@ -93,7 +88,7 @@ export function releaseLead(text: string, sentences: Sentence[]): number[] | und
   const paras = paragraphs(sentences)
   const lead = [...range(paras[0], false), ...range(paras[1], false)]
   const words = lead.map((i) => text.slice(sentences[i].start, sentences[i].end)).join(' ')
-  return RELEASE.test(words) ? range(paras[1], false) : undefined
+  return isRelease(words) ? range(paras[1], false) : undefined
 }
 
 /** "This year", "this month", "this quarter" in the six languages. */

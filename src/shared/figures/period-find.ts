@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node'
 import type { ParsedComponents } from 'chrono-node'
 import type { Day } from './dates'
-import { addDays, lastDayOfMonth, toISO } from './dates'
+import { addDays, dayNumber, lastDayOfMonth, toISO } from './dates'
 import { detectFigures } from './detect'
 import type { Lexicon, PeriodWords } from './lang/types'
 import { isForecast, plansAhead } from './period-context'
@@ -312,7 +312,6 @@ function latestBegun(p: FoundPeriod, ref: Day | undefined): FoundPeriod {
 }
 
 /** Days since 1970 (to count weeks between two days). */
-const dayNumber = (d: Day): number => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000
 
 /** The same day a year earlier (28 February for 29 February). */
 const back = (d: Day): Day => ({

@@ -6,7 +6,7 @@
 // in the paragraphs after the lead. A figure takes it only when nothing nearer dates it (period.ts asks last) and
 // it is not a forecast, a caption, a list item or in a sentence that names a time of its own.
 import { detectFigures } from './detect'
-import { lastDayOfMonth, parseISO, toISO } from './dates'
+import { daysBetween, lastDayOfMonth, parseISO, toISO } from './dates'
 import type { Lexicon } from './lang/types'
 import { isForecast, isRelease } from './period-context'
 import { sentencePhrases } from './period-find'
@@ -21,10 +21,6 @@ type Frames = { lead: SuggestedPeriod | undefined }
 
 const cache = new Map<string, Frames>()
 
-/** Days from `start` to `end`, both ISO dates. */
-const days = (start: string, end: string): number =>
-  (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000
-
 /**
  * A period a piece is about: whole months (a month, a quarter, "January to October", a year, a fiscal year) or
  * a week. Not a day (the day something happened or was said), nor a span running to the article's date
@@ -35,7 +31,7 @@ export function calendarSpan(p: SuggestedPeriod): boolean {
   const to = parseISO(p.end)
   if (from === undefined || to === undefined) return false
   const months = from.day === 1 && to.day === lastDayOfMonth(to.year, to.month)
-  return months || days(p.start, p.end) === 6
+  return months || daysBetween(from, to) === 6
 }
 
 /** The frame the lead sets: the period its first dated figure takes, when the piece states one (`isRelease`). */
@@ -88,8 +84,10 @@ const DATE_LINE = /^date \d{4}-\d{2}-\d{2} /
  * A reference period is the latest one reported: it ends no earlier than about a year and a month before the
  * article's date ("in 2011" in a founder's profile, "en 2016" in an audit report are the story's past).
  */
-const recent = (p: SuggestedPeriod, ref: string | undefined): boolean =>
-  ref === undefined || days(p.end, ref) <= 400
+const recent = (p: SuggestedPeriod, ref: string | undefined): boolean => {
+  const [end, day] = [parseISO(p.end), parseISO(ref)]
+  return ref === undefined || (!!end && !!day && daysBetween(end, day) <= 400)
+}
 
 /**
  * The frame named again by its unit with no date: "during the year", "over the period", "sur la période",

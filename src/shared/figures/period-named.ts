@@ -8,7 +8,7 @@
 // named before). Conventions: README "Figures", decided in session 9 (the Easter bank holiday, Semana Santa, a
 // holiday span the lead defines carries to later paragraphs that name it).
 import type { Day } from './dates'
-import { addDays, toISO } from './dates'
+import { addDays, daysBetween, toISO } from './dates'
 import type { FoundPeriod } from './period-phrases'
 
 /** Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
@@ -123,10 +123,6 @@ const STATED_YEAR = /^\s*(?:de\s+|of\s+|in\s+)?((?:19|20)\d{2})(?![\d])/u
 /** "last Easter", "l'an dernier", "el año pasado" just before or after: the holiday before the latest. */
 const LAST_BEFORE = /(?:last|letzt\p{L}*|vergangen\p{L}*|прошл\p{L}*|минул\p{L}*|торішн\p{L}*)\s+$/iu
 const NEXT_BEFORE = /(?:next|this\s+coming|nächst\p{L}*|kommend\p{L}*|следующ\p{L}*|наступн\p{L}*)\s+$/iu
-
-/** Days from `a` to `b`. */
-const daysBetween = (a: Day, b: Day): number =>
-  Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000)
 
 /**
  * Which year's holiday the words mean: the one written; "last" the latest over by the article's date; "next" the

@@ -3,7 +3,7 @@
 // the sentence's tense. period.ts chooses the sentences.
 import type { Day } from './dates'
 import { detectFigures } from './detect'
-import { lastDayOfMonth, toISO } from './dates'
+import { dayNumber, lastDayOfMonth, toISO } from './dates'
 import type { Lexicon } from './lang/types'
 import type { FoundPeriod } from './period-phrases'
 import type { Sentence } from './sentences'
@@ -245,9 +245,8 @@ const THIS_OVER =
   /^(?:this|cet(?:te)?|ce|este|esta|dies\p{L}*|цьо\p{L}*|ціє\p{L}*|ці\p{L}*|эт\p{L}*|(?:в|у)\s+(?:эт|цьо|ці)\p{L}*)\s+\D+$/iu
 
 /** Days since 1970. */
-const dayCount = (d: Day): number => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000
 
 /** A "this …" period over by `ref` whose next one begins sooner than the last one ended (`THIS_OVER`). */
 const thisComing = (p: { from: Day; to: Day; text: string }, ref: Day): boolean =>
   THIS_OVER.test(p.text) &&
-  dayCount({ ...p.from, year: p.from.year + 1 }) - dayCount(ref) < dayCount(ref) - dayCount(p.to)
+  dayNumber({ ...p.from, year: p.from.year + 1 }) - dayNumber(ref) < dayNumber(ref) - dayNumber(p.to)
