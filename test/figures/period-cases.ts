@@ -2,9 +2,17 @@
 // the period tests of every round (src/shared/figures/period-*.test.ts).
 import { prefillFigure } from '../../src/shared/figures/index'
 
-/** The prefilled period of the first occurrence of `figure` in `text`, as [start, end], or undefined. */
-export function period(text: string, figure: string, lang: string): [string, string] | undefined {
-  const start = text.indexOf(figure)
+/**
+ * The prefilled period of the first occurrence of `figure` in `text` (the last with `last`, for a figure the
+ * lead names before the paragraph under test), as [start, end], or undefined.
+ */
+export function period(
+  text: string,
+  figure: string,
+  lang: string,
+  { last = false } = {},
+): [string, string] | undefined {
+  const start = last ? text.lastIndexOf(figure) : text.indexOf(figure)
   if (start < 0) throw new Error(`"${figure}" is not in the text`)
   const articleDate = /^date (\S+)/.exec(text)?.[1]
   const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period

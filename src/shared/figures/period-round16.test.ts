@@ -3,16 +3,10 @@
 // later paragraph with no time of its own takes it; a forecast, a demand, a price decision, a paragraph that
 // names a time of its own, a day ("on Tuesday") or an old year as the lead's period do not.
 import { describe, expect, it } from 'vitest'
-import { prefillFigure } from './index'
-import { article } from '../../../test/figures/period-cases'
+import { article, period as firstPeriod } from '../../../test/figures/period-cases'
 
-function period(text: string, figure: string, lang: string): [string, string] | undefined {
-  const start = text.lastIndexOf(figure)
-  if (start < 0) throw new Error(`"${figure}" is not in the text`)
-  const articleDate = /^date (\S+)/.exec(text)?.[1]
-  const p = prefillFigure({ text, start, end: start + figure.length, lang, articleDate }).period
-  return p ? [p.start, p.end] : undefined
-}
+/** The period of the figure's last occurrence: the paragraph under test comes after the lead. */
+const period = (text: string, figure: string, lang: string) => firstPeriod(text, figure, lang, { last: true })
 
 describe('the lead sets the frame a later paragraph with no time of its own takes', () => {
   it.each([
