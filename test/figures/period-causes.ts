@@ -10,13 +10,9 @@ import { sentencePhrases } from '../../src/shared/figures/period-find'
 import { releaseLead } from '../../src/shared/figures/period-context'
 import { sentenceAt, splitSentences } from '../../src/shared/figures/sentences'
 import { hasSet, periodChecks } from './period-check'
+import { READ_SETS } from './score'
 
-const KNOWN = [
-  'figures',
-  ...['', '-2', '-3', '-4', '-5', '-6', '-7', '-8', '-9', '-10', '-11', '-12', '-13'].map(
-    (n) => `figures-holdout${n}`,
-  ),
-]
+const KNOWN = READ_SETS
 const args = process.argv.slice(2)
 const list = args.includes('--list')
 const sets = args.filter((a) => !a.startsWith('--'))

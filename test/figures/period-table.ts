@@ -1,25 +1,11 @@
-// Scripts: period accuracy (share of labels exactly right) for every labelled set 1–11 and language (the sets are named: an unlisted folder is never read), on the
+// Scripts: period accuracy (share of labels exactly right) for every labelled set read (READ_SETS in score.ts) and language (the sets are named: an unlisted folder is never read), on the
 // rules of this work tree, and every miss as one JSON line (for sorting by cause). Usage:
 //   npx jiti test/figures/period-table.ts [misses.jsonl]
 import { writeFileSync } from 'node:fs'
 import { hasSet, periodChecks, periodRecord } from './period-check'
+import { READ_SETS } from './score'
 
-const SETS = [
-  'figures',
-  'figures-holdout',
-  'figures-holdout-2',
-  'figures-holdout-3',
-  'figures-holdout-4',
-  'figures-holdout-5',
-  'figures-holdout-6',
-  'figures-holdout-7',
-  'figures-holdout-8',
-  'figures-holdout-9',
-  'figures-holdout-10',
-  'figures-holdout-11',
-  'figures-holdout-12',
-  'figures-holdout-13',
-]
+const SETS = READ_SETS
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const out = process.argv[2]
 const lines: string[] = []

@@ -3,24 +3,9 @@
 //   npx jiti test/figures/score-speakers.ts [--debug] [set …]
 import { existsSync } from 'node:fs'
 import { prefillFigure } from '../../src/shared/figures/index'
-import { loadArticles, score } from './score'
+import { loadArticles, READ_SETS, score } from './score'
 
-const SETS = [
-  'figures',
-  'figures-holdout',
-  'figures-holdout-2',
-  'figures-holdout-3',
-  'figures-holdout-4',
-  'figures-holdout-5',
-  'figures-holdout-6',
-  'figures-holdout-7',
-  'figures-holdout-8',
-  'figures-holdout-9',
-  'figures-holdout-10',
-  'figures-holdout-11',
-  'figures-holdout-12',
-  'figures-holdout-13',
-]
+const SETS = READ_SETS
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const args = process.argv.slice(2)
 const debug = args.includes('--debug')

@@ -56,7 +56,15 @@ export function wholeOccurrences(haystack: string, needle: string): number[] {
  * The set written for this session's rules to be measured on (their writers never read it, nor any score of it):
  * only the lead scores it (GLOSSA_LEAD=1), and the unit tests once its floors are in labelled-set.test.ts.
  */
-export const HELD_OUT_SET = 'figures-holdout-14'
+export const HELD_OUT_SET = 'figures-holdout-15'
+
+/** Every set the rules may be read and scored on: the project's set and the held-out sets already scored. */
+export const READ_SETS = [
+  'figures',
+  ...['', '-2', '-3', '-4', '-5', '-6', '-7', '-8', '-9', '-10', '-11', '-12', '-13', '-14'].map(
+    (n) => `figures-holdout${n}`,
+  ),
+]
 
 export function refuseHeldOut(set: string): void {
   if (set === HELD_OUT_SET && !process.env.GLOSSA_LEAD && !process.env.VITEST)

@@ -6,7 +6,7 @@
 // (being written) is never read. Usage: npx jiti test/figures/speaker-causes.ts SET … [--list]
 import { quoteAt, quoteSpans } from '../../src/shared/figures/clauses'
 import { sentenceAt, splitSentences } from '../../src/shared/figures/sentences'
-import { loadArticles, speakerKey } from './score'
+import { HELD_OUT_SET, loadArticles, speakerKey } from './score'
 import { speakerMisses } from './speaker-miss-list'
 
 const stems = (s: string): string[] =>
@@ -72,7 +72,7 @@ const args = process.argv.slice(2)
 const list = args.includes('--list')
 const naming = args.includes('--naming')
 const sets = args.filter((a) => !a.startsWith('--'))
-if (sets.length === 0 || sets.some((s) => s.includes('holdout-14')))
+if (sets.length === 0 || sets.some((s) => s === HELD_OUT_SET))
   throw new Error('usage: speaker-causes.ts SET …')
 const LANGS = ['en', 'fr', 'es', 'de', 'uk', 'ru']
 const table = new Map<string, Map<Cause, number>>()
