@@ -1,6 +1,6 @@
 // Main process without Electron: browser mode. Serves the built renderer and the same service over HTTP on
 // 127.0.0.1, for e2e tests and for reading in any browser. Every API call needs the per-run token.
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -11,6 +11,7 @@ import { dispatch } from '../shared/dispatch'
 import type { Downloads } from './downloads'
 import { maxRequestBytes } from '../shared/request-limits'
 import { MAX_JSON_DEPTH, nestsDeeperThan, readBodyCapped } from './request-body'
+import { sameSecret } from './same-secret'
 import { serveStatic } from './serve-static'
 
 export type ServeOptions = {
@@ -31,7 +32,7 @@ export async function startServer({
   downloads,
 }: ServeOptions): Promise<RunningServer> {
   const secret = token ?? randomBytes(24).toString('base64url')
-  const expected = Buffer.from(`Bearer ${secret}`)
+  const expected = `Bearer ${secret}`
   let origin = ''
 
   const server = createServer((req, res) => {
@@ -54,8 +55,7 @@ export async function startServer({
     if (path.startsWith('/download/')) return sendDownload(path.slice('/download/'.length), req, res)
     if (!path.startsWith('/api/')) return serveStatic(rendererDir, path, req, res)
 
-    const auth = Buffer.from(req.headers.authorization ?? '')
-    if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
+    if (!sameSecret(req.headers.authorization ?? '', expected)) {
       return send(res, 401, {
         ok: false,
         error: { code: 'unauthorized', message: 'Missing or wrong token.' },

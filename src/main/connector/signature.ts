@@ -4,9 +4,10 @@
 // extension that it reached this Glossa and opens a short session; every other call is signed with an HMAC over
 // its method, Host, path, time, a fresh nonce, the session and its body's SHA-256, checked in constant time, and
 // refused when more than two minutes off or when its nonce was seen (a replay).
-import { createECDH, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createECDH, createHash, createHmac, randomBytes } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 import { GlossaError } from '../../shared/errors'
+import { sameSecret } from '../same-secret'
 
 /** How far a signed call's time may be from ours, and how long a hello's session and a seen nonce are kept. */
 export const SIGNATURE_WINDOW_MS = 2 * 60_000
@@ -30,13 +31,6 @@ const hmacHex = (key: Buffer, text: string): string => createHmac('sha256', key)
 /** How the extension names a key without giving it away (glossa-protocol.js keyId). */
 export const keyIdOf = (key: string): string => sha256Hex(Buffer.from(key, 'hex')).slice(0, 32)
 
-/** Whether `sent` is the HMAC `expected`, compared in constant time. */
-function sameMac(sent: string, expected: string): boolean {
-  const a = Buffer.from(sent)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 const texts = {
   pairAsk: (host: string, ours: string) => ['glossa-pair', host, ours].join('\n'),
   pairAnswer: (host: string, theirs: string, ours: string) =>
@@ -49,7 +43,7 @@ const texts = {
 
 /** Whether the extension's pairing proof shows it knows `code` (normalized), for its public key, at `host`. */
 export const pairingProven = (code: string, host: string, publicKey: string, proof: string): boolean =>
-  sameMac(proof, hmacHex(Buffer.from(code), texts.pairAsk(host, publicKey)))
+  sameSecret(proof, hmacHex(Buffer.from(code), texts.pairAsk(host, publicKey)))
 
 /**
  * Our half of a pairing the code proved: the key both sides now hold (hex), and the answer — our public key and
@@ -130,7 +124,7 @@ export class RequestGuard {
       }),
     )
     // Every check runs, whatever fails first.
-    const signed = sameMac(field(AUTH_HEADER.signature), expected)
+    const signed = sameSecret(field(AUTH_HEADER.signature), expected)
     const now = this.now()
     const fresh = /^\d{1,16}$/.test(time) && Math.abs(now - Number(time)) <= SIGNATURE_WINDOW_MS
     this.forgetExpired()
