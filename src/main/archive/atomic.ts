@@ -204,8 +204,10 @@ export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
 export async function writeAtomicChunks(
   file: string,
   chunks: AsyncIterable<string | Uint8Array>,
+  /** A private folder on the target's disk for the temp file (an export's scratch folder, swept as a whole). */
+  tempDir?: string,
 ): Promise<number> {
-  const temp = tempNameFor(file)
+  const temp = tempDir ? join(tempDir, basename(tempNameFor(file))) : tempNameFor(file)
   try {
     let bytes = 0
     const out = await open(temp, 'wx')

@@ -4,12 +4,18 @@
 // its tag (in a private folder beside the target), and the document is then written from them in tag order.
 // Memory holds one slice and at most SPILL_CHARS of blocks waiting to be written, however large the export.
 // (Reading each tag's articles again instead would read every annotations file once per tag it holds: about
-// five times at the bench's 10,000 articles.)
-import { appendFile, mkdtemp, rm } from 'node:fs/promises'
+// five times at the bench's 10,000 articles.) The document's temp file is made in that folder too, so an export
+// killed at any point leaves one folder, which the next export into the same place sweeps (scratch.ts), and the
+// target is only ever renamed into place whole.
+import { appendFile, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { ExportBundle } from '../../shared/export'
 import { byTagHead, byTagHeading, byTagSlice, compareTags } from '../../shared/export/markdown'
 import { fileChunks, writeAtomicChunks } from '../archive/atomic'
+import { makeScratch, sweepScratch } from './scratch'
+
+/** The spill folder's name before its host, pid and random part (scratch.ts). */
+export const SPILL_PREFIX = '.glossa-by-tag-'
 
 /** Blocks held before they are appended to their tags' spill files. */
 const SPILL_CHARS = 4 << 20
@@ -74,8 +80,8 @@ export async function writeByTagMarkdown(
   /** Blocks held before they are spilled (tests spill every block). */
   spillChars = SPILL_CHARS,
 ): Promise<number> {
-  // mkdtemp makes the folder 0700: the blocks are the researcher's notes.
-  const dir = await mkdtemp(join(dirname(file), '.glossa-by-tag-'))
+  await sweepScratch(dirname(file), SPILL_PREFIX)
+  const dir = await makeScratch(dirname(file), SPILL_PREFIX)
   try {
     const spill = new TagSpill(dir, spillChars)
     let articles = 0
@@ -91,7 +97,7 @@ export async function writeByTagMarkdown(
       yield* spill.sectionsInOrder()
       yield '\n'
     }
-    return await writeAtomicChunks(file, document())
+    return await writeAtomicChunks(file, document(), dir)
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => {})
   }

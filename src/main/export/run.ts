@@ -1,6 +1,6 @@
 // Main process, export job process and CLI: gathers what to export (a scope of articles and annotations)
 // and runs the pure formatters from src/shared/export.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -26,6 +26,7 @@ import type { Archive } from '../archive/archive'
 import { writeAtomicChunks, writeAtomicStreamed } from '../archive/atomic'
 import { backupChunks } from './backup-stream'
 import { writeByTagMarkdown } from './by-tag-stream'
+import { makeScratch, sweepScratch } from './scratch'
 import { ZipMaker } from './zip'
 import type { ExportArgs, ExportScope, ExportSource, Selection } from './source'
 
@@ -268,6 +269,9 @@ export async function runExport(
   }
 }
 
+/** The temp folder's scratch folders of export.run's notes-by-tag.md (scratch.ts). */
+const EXPORT_SCRATCH_PREFIX = 'glossa-export-'
+
 /**
  * notes-by-tag.md as text (export.run): written as a stream into a private folder and read back, so the export
  * holds the file's text but never every annotation at once (their parsed form is several times the text).
@@ -278,7 +282,8 @@ async function byTagText(
   generatedAt: string,
   sliceArticles: number,
 ): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'glossa-export-'))
+  await sweepScratch(tmpdir(), EXPORT_SCRATCH_PREFIX)
+  const dir = await makeScratch(tmpdir(), EXPORT_SCRATCH_PREFIX)
   try {
     const file = join(dir, BY_TAG_NAME)
     await writeByTagMarkdown(file, slicesOf(archive, scope, generatedAt, sliceArticles), generatedAt)
