@@ -342,7 +342,16 @@ export class Archive {
     const summary = summarize(list)
     const same = sameSummary(meta, summary)
     if (same || this.catalog.isReadOnlyFor(articleId)) return
-    await this.catalog.put({ ...meta, ...summary })
+    await this.catalog.put({ ...meta, ...summary }, this.countsOnly())
+  }
+
+  /**
+   * How a put of counts alone is written: with its folder's flush owed (catalog-store.ts `derived`) once this
+   * process's open mark is on disk, so that a power cut that loses it brings a recount of every article at the
+   * next open (counts-check.ts); before that (while opening), or when another process holds the mark, flushed.
+   */
+  private countsOnly(): { derived: boolean } {
+    return { derived: this.counts.recountsAfterPowerCut() }
   }
 
   /** Damage found while working is remembered, so the app can offer to repair it. */
@@ -371,7 +380,10 @@ export class Archive {
     // The annotation is on disk: that is what the caller waits for. The counts derived from it are written at
     // once, not awaited (deferring them let a kill leave figures out of the export and the figures index: bench/
     // README "Seventh session … SAVE+EXPORT"). A kill before they land, or a failed write, leaves the id named.
-    this.saves.finish(articleId, this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }))
+    this.saves.finish(
+      articleId,
+      this.catalog.put({ ...this.catalog.get(articleId), ...summarize(list) }, this.countsOnly()),
+    )
     this.emit({ kind: 'annotations-changed', articleId })
     return result
   }

@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads'
 
 /**
  * The worker: for each message, the same steps as atomic.ts's writeNow — the folder's flush after the rename too
- * (flushFolder), in this thread, so the save stays one round trip — answered with null or the error.
+ * (flushFolder) unless the message says it is owed instead, in this thread, so the save stays one round trip —
+ * answered with null or the error.
  */
 const WORKER_CODE = `
 const { parentPort } = require('node:worker_threads')
@@ -39,7 +40,7 @@ function flushFolder(dir) {
     if (fd !== null) fs.closeSync(fd)
   }
 }
-parentPort.on('message', ({ id, temp, file, data }) => {
+parentPort.on('message', ({ id, temp, file, data, flush }) => {
   try {
     const fd = fs.openSync(temp, 'wx')
     try {
@@ -49,7 +50,7 @@ parentPort.on('message', ({ id, temp, file, data }) => {
       fs.closeSync(fd)
     }
     renameRetrying(temp, file)
-    flushFolder(path.dirname(file))
+    if (flush) flushFolder(path.dirname(file))
     parentPort.postMessage({ id, error: null })
   } catch (err) {
     try { fs.rmSync(temp, { force: true }) } catch {}
@@ -124,14 +125,14 @@ class Writer {
     }
   }
 
-  write(temp: string, file: string, data: string | Uint8Array): Promise<void> | null {
+  write(temp: string, file: string, data: string | Uint8Array, flush: boolean): Promise<void> | null {
     const w = this.started()
     if (!w) return null
     const id = this.nextId++
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject })
       w.ref()
-      w.postMessage({ id, temp, file, data })
+      w.postMessage({ id, temp, file, data, flush })
     })
   }
 }
@@ -141,17 +142,19 @@ export type WriterThread = 'save' | 'after'
 const writers: Record<WriterThread, Writer> = { save: new Writer(), after: new Writer() }
 
 /**
- * Writes `data` to `temp` (created, never an existing file), flushes it to disk, renames it over `file` and
- * flushes `file`'s folder, in the worker thread; rejects with the failing call's error (its `code` kept) after removing the temp file. Null
- * when no worker thread can run here: the caller writes through the thread pool instead.
+ * Writes `data` to `temp` (created, never an existing file), flushes it to disk, renames it over `file` and, when
+ * `flushFolder`, flushes `file`'s folder, in the worker thread; rejects with the failing call's error (its `code`
+ * kept) after removing the temp file. Null when no worker thread can run here: the caller writes through the
+ * thread pool instead.
  */
 export function writeInThread(
   thread: WriterThread,
   temp: string,
   file: string,
   data: string | Uint8Array,
+  flushFolder = true,
 ): Promise<void> | null {
-  return writers[thread].write(temp, file, data)
+  return writers[thread].write(temp, file, data, flushFolder)
 }
 
 /** Ends the writer threads (a process about to exit; tests). Writes under way finish through the thread pool. */

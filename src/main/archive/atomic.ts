@@ -4,23 +4,91 @@
 // (each caller's promise settles once data at least as new as its own is on disk). Data too large to hold as one
 // string (the search index) is given as lines, written one by one as they are produced. After the rename the
 // folder is flushed too (flushFolder): the rename is a change to the folder, and until that is on disk a power cut
-// can undo it and bring the old file back — so no write is acknowledged before its folder is flushed.
+// can undo it and bring the old file back — so no write is acknowledged before its folder is flushed. The one
+// exception is asked for by name (`folderLater`): a file whose content a power cut's recovery derives again (the
+// catalog's counts, put right by the recount the open mark calls for: counts-check.ts). Its temp file is still
+// flushed before the rename (a power cut leaves the old file or the new one, never an empty one), but its folder
+// is only noted as owed, and flushed by flushOwedFolders (Archive.flush) or flushOwedFoldersSync (before the open
+// mark is removed at exit).
 import { randomBytes } from 'node:crypto'
+import { closeSync, fsyncSync, openSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve, sep } from 'node:path'
 import { WriterStopped, writeInThread } from './atomic-thread'
 import type { WriterThread } from './atomic-thread'
 
 /** Lines, each written followed by a newline, taken from the iterable only when the write starts. */
 export type Lines = { lines: Iterable<string> }
 type Data = string | Uint8Array | Lines
-/** `thread`: written by that worker thread in one round trip (atomic-thread.ts), else through the thread pool. */
-export type WriteOptions = { thread?: WriterThread }
+/**
+ * `thread`: written by that worker thread in one round trip (atomic-thread.ts), else through the thread pool.
+ * `folderLater`: the folder's flush after the rename is owed, not made (see the top of this file): only for a file
+ * a power cut's recovery derives again, and only while that recovery is certain to run after one.
+ */
+export type WriteOptions = { thread?: WriterThread; folderLater?: boolean }
 type Waiting = { data: Data; options?: WriteOptions; done: Promise<void>; settle: (err?: unknown) => void }
 type Lane = { waiting: Waiting | null }
 
 const lanes = new Map<string, Lane>()
+
+/** Folders holding a rename made with `folderLater` and not flushed since. */
+const owedFolders = new Set<string>()
+
+/**
+ * Two writes to one file folded into one (the newer data): its folder is flushed unless both callers let it wait,
+ * so a caller that needs its change on disk is never answered by a write that left the folder unflushed.
+ */
+function merged(older: WriteOptions | undefined, newer: WriteOptions | undefined): WriteOptions | undefined {
+  const folderLater = Boolean(older?.folderLater && newer?.folderLater)
+  return { ...newer, folderLater }
+}
+
+/** The folders under `root` (itself included) whose renames are owed a flush. */
+function owedUnder(root: string): string[] {
+  const top = resolve(root)
+  return [...owedFolders].filter((dir) => dir === top || dir.startsWith(`${top}${sep}`))
+}
+
+/** Flushes the folders under `root` that renames made with `folderLater` left unflushed. */
+export async function flushOwedFolders(root: string): Promise<void> {
+  for (const dir of owedUnder(root)) {
+    // Taken off first: a rename made while this flush runs is owed again, and flushed by the next call.
+    owedFolders.delete(dir)
+    try {
+      await flushFolder(dir)
+    } catch (err) {
+      owedFolders.add(dir)
+      throw err
+    }
+  }
+}
+
+/**
+ * flushOwedFolders, synchronously: for the process's exit hook, which removes the open mark only after this (the
+ * mark's removal tells the next open no recount is owed, so the renames it would heal must be on disk first).
+ */
+export function flushOwedFoldersSync(root: string): void {
+  for (const dir of owedUnder(root)) {
+    let fd: number | null = null
+    try {
+      fd = openSync(dir, 'r')
+      fsyncSync(fd)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? ''
+      if (process.platform !== 'win32' || !UNFLUSHABLE_ON_WIN32.has(code)) throw err
+    } finally {
+      if (fd !== null) closeSync(fd)
+    }
+    owedFolders.delete(dir)
+  }
+}
+
+/** After a rename: its folder flushed now, or noted as owed when the caller let it wait. */
+async function afterRename(file: string, options?: WriteOptions): Promise<void> {
+  if (options?.folderLater) owedFolders.add(resolve(dirname(file)))
+  else await flushFolder(dirname(file))
+}
 
 const isLines = (data: Data): data is Lines => typeof data !== 'string' && !(data instanceof Uint8Array)
 
@@ -79,15 +147,17 @@ async function writeNow(file: string, data: Data, options?: WriteOptions): Promi
   // A temp file of its own ('wx': never one another writer is filling), so writers cannot rename each other's.
   const temp = tempNameFor(file)
   if (options?.thread && !isLines(data)) {
-    const written = writeInThread(options.thread, temp, file, data)
+    const written = writeInThread(options.thread, temp, file, data, !options.folderLater)
     if (written)
       try {
-        return await written
+        await written
+        if (options.folderLater) owedFolders.add(resolve(dirname(file)))
+        return
       } catch (err) {
         if (!(err instanceof WriterStopped)) throw err
         // The thread stopped before answering: whatever it left is a stray temp file; the pool writes it now.
         await rm(temp, { force: true }).catch(() => {})
-        return writeNow(file, data)
+        return writeNow(file, data, { folderLater: options.folderLater })
       }
   }
   try {
@@ -104,7 +174,7 @@ async function writeNow(file: string, data: Data, options?: WriteOptions): Promi
     await rm(temp, { force: true }).catch(() => {})
     throw err
   }
-  await flushFolder(dirname(file))
+  await afterRename(file, options)
 }
 
 /** Writes what waits on the lane until nothing does; started by the first write to an idle file. */
@@ -127,7 +197,7 @@ export function writeAtomic(file: string, data: Data, options?: WriteOptions): P
   const lane = lanes.get(key)
   if (lane?.waiting) {
     lane.waiting.data = data
-    lane.waiting.options = options
+    lane.waiting.options = merged(lane.waiting.options, options)
     return lane.waiting.done
   }
   let settle: (err?: unknown) => void = () => {}

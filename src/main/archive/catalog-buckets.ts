@@ -55,9 +55,10 @@ export class CatalogBuckets {
 
   /**
    * Writes the bucket as it is in memory (after any split above it is on disk), or splits it when its text has
-   * passed the split size. Settles once what `shard` holds now is on disk.
+   * passed the split size. Settles once what `shard` holds now is on disk — its folder's flush owed instead of
+   * made with `folderLater` (atomic.ts; a split's writes and removals are always flushed).
    */
-  async write(bucket: string, shard: Shard<CatalogFile>): Promise<void> {
+  async write(bucket: string, shard: Shard<CatalogFile>, { folderLater = false } = {}): Promise<void> {
     for (let above = this.pendingAbove(bucket); above; above = this.pendingAbove(bucket))
       await this.settle(above)
     if (this.shards.get(bucket) !== shard) {
@@ -65,10 +66,10 @@ export class CatalogBuckets {
       if (this.pending.has(bucket)) await this.settle(bucket)
       return
     }
-    return this.writeNow(bucket, shard)
+    return this.writeNow(bucket, shard, folderLater)
   }
 
-  private writeNow(bucket: string, shard: Shard<CatalogFile>): Promise<void> {
+  private writeNow(bucket: string, shard: Shard<CatalogFile>, folderLater = false): Promise<void> {
     const text = JSON.stringify(shard.data)
     if (
       text.length > SPLIT_BYTES &&
@@ -80,7 +81,7 @@ export class CatalogBuckets {
     if (this.clean.has(bucket)) this.trust()?.record(bucket, text)
     else this.trust()?.forget(bucket)
     // In a worker thread of its own (atomic-thread.ts): two wake-ups of this thread instead of ten, beside a save.
-    const done = writeAtomic(shard.file, text, { thread: 'after' })
+    const done = writeAtomic(shard.file, text, { thread: 'after', folderLater })
     this.lastWrite.set(
       bucket,
       done.catch(() => {}),

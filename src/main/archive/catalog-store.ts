@@ -1,6 +1,7 @@
 // Main process: the catalog of article metadata, held in memory and stored in bucket files: 256 by the id's first
 // two characters, each split in 16 by the next one when it grows past 64 KB (catalog-layout.ts).
 import { readdir } from 'node:fs/promises'
+import { flushOwedFolders } from './atomic'
 import { join } from 'node:path'
 import { GlossaError } from '../../shared/errors'
 import type { Problem } from './problems'
@@ -173,6 +174,8 @@ export class CatalogStore {
     await this.files.settled()
     await this.trust?.flush()
     await this.head.flush()
+    // The folder flush derived puts left owed: once flush() returns, every bucket write before it is on disk.
+    await flushOwedFolders(this.dir)
   }
 
   /** A put or remove is on disk (or failed): the head may follow. */
@@ -258,17 +261,22 @@ export class CatalogStore {
       )
   }
 
-  async put(meta: ArticleMeta): Promise<void> {
+  /**
+   * Puts the entry in memory and writes its bucket. `derived`: the put changes only what the recount after a power
+   * cut puts right (the counts an annotations file gives), and that recount is certain to follow one: the bucket's
+   * folder flush is then owed, not made (atomic.ts `folderLater`; Archive.changeAnnotations says when).
+   */
+  async put(meta: ArticleMeta, { derived = false } = {}): Promise<void> {
     this.assertWritable(meta.id)
     this.unsettled++
     try {
-      await this.putNow(meta)
+      await this.putNow(meta, derived)
     } finally {
       this.settle()
     }
   }
 
-  private async putNow(meta: ArticleMeta): Promise<void> {
+  private async putNow(meta: ArticleMeta, derived: boolean): Promise<void> {
     // Memory first, synchronously: the library sees the change even while the bucket file is being written.
     this.memory.put(meta, this.memory.peek(meta.id))
     const [bucket, shard] = await this.writable(meta.id)
@@ -281,7 +289,7 @@ export class CatalogStore {
     shard.data.articles[meta.id] = current
     if (this.trust && !passesUnchanged(current, bucket)) this.clean.delete(bucket)
     if (this.bulk) return void this.bulk.add(bucket)
-    await this.files.write(bucket, shard)
+    await this.files.write(bucket, shard, { folderLater: derived })
   }
 
   /**

@@ -33,6 +33,7 @@ export class CountsCheck {
     const recount = leftByPowerCut(await readOpenMark(target.dir))
     try {
       await writeOpenMark(target.dir, recount)
+      check.marked = true
       // Not while a recount is owed: the mark says so to the next open.
       removeMarkAtExit(target.dir, () => target.idle() && !check.owed)
     } catch (err) {
@@ -42,6 +43,17 @@ export class CountsCheck {
     }
     if (recount) check.recount(gate ? heldAfterFirst(target, gate) : target, target)
     return check
+  }
+
+  private marked = false
+
+  /**
+   * Whether this process's mark is on disk (written and flushed at open, before any save): a power cut from now on
+   * is told at the next open, which counts every article again. Catalog writes of counts alone may then leave
+   * their folder's flush owed (Archive.changeAnnotations); the mark is removed at exit only after it is made.
+   */
+  recountsAfterPowerCut(): boolean {
+    return this.marked
   }
 
   private trusted: Promise<void> = Promise.resolve()

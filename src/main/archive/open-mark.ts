@@ -11,7 +11,7 @@
 import { unlinkSync } from 'node:fs'
 import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
-import { writeAtomic } from './atomic'
+import { flushOwedFoldersSync, writeAtomic } from './atomic'
 import { readRegular } from './regular-file'
 
 /** JSON, so the temp file a crash may leave beside it is a stray temp file (stray-temps.ts) and removed. */
@@ -91,9 +91,18 @@ export function removeMarkAtExit(dir: string, idle: () => boolean): void {
   })
 }
 
-/** Removes the mark (a clean close). Not flushed: if a power cut loses the removal, the next open only recounts. */
+/**
+ * Removes the mark (a clean close). Not flushed: if a power cut loses the removal, the next open only recounts.
+ * First the catalog renames whose folder flush was owed (atomic.ts `folderLater`) are flushed: without the mark
+ * no recount would put them right; if that fails, the mark stays.
+ */
 export function removeMarkNow(dir: string): void {
   marked.delete(dir)
+  try {
+    flushOwedFoldersSync(dir)
+  } catch {
+    return
+  }
   try {
     unlinkSync(join(dir, OPEN_MARK_FILE))
   } catch {
