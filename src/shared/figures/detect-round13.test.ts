@@ -32,6 +32,14 @@ describe('emergency lines, local phone numbers and French clock hours written in
     ['en', 'Callers to 911 waited 38 seconds on average.', [['38 seconds', 38, 'seconds']]],
     ['en', 'Report noise on the non-emergency line, 555-0199, rather than 999.', []],
     ['en', 'Dispatchers answered 112 calls an hour.', [['112', 112, 'calls']]],
+    // a named line's number followed by a decimal part or a scale word is an amount, in English too
+    ['en', 'Revenue rose to 112.5 million euros in 2025.', [['112.5 million euros', 112500000, 'EUR']]],
+    ['en', 'Sales fell to 999 million dollars.', [['999 million dollars', 999000000, 'USD']]],
+    [
+      'ru',
+      'Доходы выросли на 101 млн рублей, звоните по номеру 112.',
+      [['101 млн рублей', 101000000, 'RUB']],
+    ],
     [
       'fr',
       'La publicité sera interdite après 21 heures, et le débat a duré 3 heures.',

@@ -8,6 +8,11 @@ const B = '(?<![\\p{L}\\d])'
 const E = '(?![\\p{L}\\d])'
 const SP = '[\\s\\u00a0\\u202f]'
 const re = (source: string, flags = 'giu'): RegExp => new RegExp(source, flags)
+/**
+ * After a named number, what makes it an amount and not a line, in every language: a decimal part, a percent
+ * sign, a scale word ("rose to 112.5 million euros", "на 101 млн", "sur 112 milliards").
+ */
+const AMOUNT = `[.,]\\d|${SP}*%|${SP}+(?:million|billion|trillion|thousand|bn|mn|millions?|milliards?|millones|millón|mil|Mio|Mrd|Millionen|Million|Milliarden?|тис|тисяч|млн|млрд|мільйон|мільярд|миллион|миллиард|тысяч)`
 
 /** A language's service numbers and their cue words, each an alternation for a regular expression. */
 type ServiceNumberWords = {
@@ -24,11 +29,6 @@ type ServiceNumberWords = {
   known: string
   /** Words right before a known number that name it: "el 112", "Notruf 110", "за номером 112", "to 911". */
   named: string
-  /**
-   * Whether a named number may not be followed by a decimal part or a percent sign. English's rule has never
-   * had that guard ("than 112" is read in "than 112.5"); it is kept so detection does not change.
-   */
-  guarded: boolean
   /** Words right after a known number that say it is a line, the words left out of the span: "911 dispatchers". */
   knownThen?: string
   /**
@@ -45,7 +45,7 @@ function serviceNumbers(w: ServiceNumberWords): RegExp[] {
   const patterns = [
     re(`${B}(?:${w.call})${SP}+(?:\\p{L}+${SP}+){0,2}?(?:${w.numbers})${E}(?![.,]\\d)`),
     re(`(?<![\\p{L}\\d.,])(?:${w.numbers})${SP}+(?:${w.line})${E}`),
-    re(`(?<=${B}(?:${w.named})${SP}+)(?:${w.known})${E}${w.guarded ? `(?![.,]\\d|${SP}*%)` : ''}`),
+    re(`(?<=${B}(?:${w.named})${SP}+)(?:${w.known})${E}(?!${AMOUNT})`),
   ]
   if (w.knownThen) patterns.push(re(`${B}(?:${w.known})(?=${SP}+(?:${w.knownThen})${E})`))
   if (w.article)
@@ -67,7 +67,6 @@ const WORDS: Readonly<Record<LanguageCode, ServiceNumberWords>> = {
     known: '911|999|112',
     // "callers to 911", "dialled 999"
     named: 'to|on|dial(?:l?ed|l?ing)?|call(?:ed|ing)?|than',
-    guarded: false,
     // "911 dispatchers", "999 calls" (not "112 calls a day", which counts)
     knownThen: `callers?|calls?(?!${SP}+(?:an?|per|each|every)${SP}+\\p{L})|lines?|dispatch\\p{L}*|operators?|cent(?:re|er)s?|system|service`,
   },
@@ -77,7 +76,6 @@ const WORDS: Readonly<Record<LanguageCode, ServiceNumberWords>> = {
     line: 'numéro|urgences?|ligne|standard',
     known: '112|3919|114|115|119',
     named: `le|au|composer${SP}+le|appeler${SP}+le`,
-    guarded: true,
   },
   es: {
     numbers: '112|091|092|061|062|016|024',
@@ -85,7 +83,6 @@ const WORDS: Readonly<Record<LanguageCode, ServiceNumberWords>> = {
     line: `de${SP}+emergencias|emergencias|gratuito`,
     known: '112|091|092|062|061|016',
     named: 'el|al|del',
-    guarded: true,
   },
   de: {
     numbers: '110|112|116[\\s\\u00a0]?117|19222',
@@ -93,7 +90,6 @@ const WORDS: Readonly<Record<LanguageCode, ServiceNumberWords>> = {
     line: 'anrufen|wählen|Notruf|Hotline',
     known: '112|110|116117',
     named: 'Notruf|Notrufnummer',
-    guarded: true,
     article: `[Dd]ie|[Dd]er|[Üü]ber${SP}+die|[Uu]nter${SP}+der`,
   },
   uk: {
@@ -102,7 +98,6 @@ const WORDS: Readonly<Record<LanguageCode, ServiceNumberWords>> = {
     line: 'лінія|лінії|служба|служби',
     known: '112|101|102|103|104|1545',
     named: 'номер|номером|лінію|лінія',
-    guarded: true,
     phone: 'телефон',
   },
   ru: {
@@ -111,7 +106,6 @@ const WORDS: Readonly<Record<LanguageCode, ServiceNumberWords>> = {
     line: 'линия|линии|служба|службы',
     known: '112|101|102|103|104',
     named: 'номер|номеру|номером|линию',
-    guarded: true,
     phone: 'телефон',
   },
 }
