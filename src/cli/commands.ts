@@ -35,6 +35,9 @@ async function open(flag: unknown, lockAs?: string) {
   )
 }
 
+const RECOUNT_ELSEWHERE =
+  'Waiting: the Glossa that has this archive open is checking annotation counts after an unexpected shutdown; the export starts when it is done.'
+
 export const commands: Record<CommandName, Run> = {
   sync: async (args) => {
     const { values } = parse('sync', args)
@@ -115,10 +118,19 @@ export const commands: Record<CommandName, Run> = {
   },
   export: async (args) => {
     const { values } = parse('export', args)
-    const { runExportCommand } = await import('./export-command')
+    const [{ runExportCommand, untilCountsChecked }, { untilRecountedElsewhere }] = await Promise.all([
+      import('./export-command'),
+      import('../main/archive/recount-elsewhere'),
+    ])
+    // Said on stderr: without --out the export itself is what goes to stdout.
+    const tell = (line: string) => console.error(line)
+    // Before the catalog is read: the counts on disk are behind until the app holding the archive has recounted.
+    const dir = resolveArchiveDir(text(values.archive), defaultArchiveDir())
+    await untilRecountedElsewhere(dir, () => tell(RECOUNT_ELSEWHERE))
     // the flags are the export spec's own options (usage.ts), parsed strictly
     const archive = await open(values.archive)
     try {
+      await untilCountsChecked(archive, tell)
       return await runExportCommand(archive, values as ExportFlags, (line) => console.log(line))
     } finally {
       // Opening may have started writing the catalog's trust snapshot: done before the command says it is.

@@ -35,6 +35,16 @@ export type ExportFlags = {
   out?: string
 }
 
+/**
+ * Waits for the recount this process started at open after an unexpected shutdown (Archive.countsChecked: the
+ * export would wait for it anyway), telling `tell` why once when there is one.
+ */
+export async function untilCountsChecked(archive: Archive, tell: (line: string) => void): Promise<void> {
+  if (!archive.recounting()) return
+  tell('Checking annotation counts after an unexpected shutdown; the export starts when it is done.')
+  await archive.countsChecked()
+}
+
 export async function runExportCommand(
   archive: Archive,
   flags: ExportFlags,
