@@ -122,17 +122,29 @@ async function call(settings, path, body) {
   return reply.value
 }
 
-/** Pairs with the code shown in Glossa; returns the key agreed. The code itself is never sent. */
-export async function pair({ port }, code) {
-  const pairing = await startPairing({ code, host: hostOf(port) })
-  const name = navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'
-  const { status, reply } = await send(port, '/v1/pair', JSON.stringify({ ...pairing.body, name }))
+/** A pairing request's answer from Glossa; anything else, or Glossa's refusal, as a sentence to show. */
+async function pairingStep(port, path, body) {
+  const { status, reply } = await send(port, path, JSON.stringify(body))
   if (reply?.ok !== true)
     throw new GlossaError(
       'error',
       reply?.error?.message ?? `Something on port ${port} answered, but not as Glossa does (HTTP ${status}).`,
     )
-  const key = await pairing.finish(reply.value)
+  return reply.value
+}
+
+/**
+ * Pairs with the code shown in Glossa; returns the key agreed. Neither the code nor anything that would let the
+ * other end test guesses at it offline is sent: a program on the port in Glossa's place learns at most whether
+ * the one code it guessed was right.
+ */
+export async function pair({ port }, code) {
+  const pairing = await startPairing({ code, host: hostOf(port) })
+  const name = navigator.userAgent.includes('Firefox') ? 'Firefox' : 'Chromium'
+  const confirming = await pairing.confirm(await pairingStep(port, '/v1/pair', pairing.body))
+  const key =
+    confirming &&
+    (await confirming.finish(await pairingStep(port, '/v1/pair/confirm', { ...confirming.body, name })))
   if (!key)
     throw new GlossaError(
       'impostor',

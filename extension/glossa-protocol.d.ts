@@ -6,16 +6,19 @@ export const keyOfToken: (token: string) => Promise<string>
 export const keyId: (key: string) => Promise<string>
 export const normalizeCode: (code: string) => string
 export const texts: {
-  pairAsk: (host: string, ours: string) => string
-  pairAnswer: (host: string, ours: string, theirs: string) => string
   hello: (host: string, ourNonce: string, appNonce: string) => string
   request: (
     fields: Record<'method' | 'host' | 'path' | 'time' | 'nonce' | 'session' | 'bodyHash', string>,
   ) => string
 }
 export function startPairing(input: { code: string; host: string }): Promise<{
-  body: { publicKey: string; proof: string }
-  finish: (answer: unknown) => Promise<string | undefined>
+  body: { sid: string; share: string }
+  confirm: (
+    answer: unknown,
+  ) => Promise<
+    | { body: { sid: string; proof: string }; finish: (reply: unknown) => Promise<string | undefined> }
+    | undefined
+  >
 }>
 export function helloProven(key: string, host: string, ourNonce: string, answer: unknown): Promise<boolean>
 export function signRequest(input: {

@@ -1,9 +1,11 @@
 // Extension (popup) and the connector's tests in Node: the proofs exchanged with Glossa, so the pairing key never
 // travels once it is agreed. Pure WebCrypto (crypto.subtle, in Chromium, Firefox and Node alike), no chrome.*.
-// Pairing: an ECDH key agreement that the one-time code authenticates on both sides, so the code is never sent and
-// the app's answer holds nothing a listener could use. Then each call starts with a hello — the app proves it holds
-// the key (an HMAC over our fresh nonce, its nonce and the address we called) — and is signed with an HMAC over
-// what it asks. The app's side is src/main/connector/signature.ts; the texts signed must stay the same in both.
+// Pairing: CPace (cpace.js), a key exchange the one-time code authenticates, so the code is never sent and
+// nothing that crosses the wire — to Glossa or to whatever else answers on its port — lets anyone test guesses
+// at the code offline. Then each call starts with a hello — the app proves it holds the key (an HMAC over our
+// fresh nonce, its nonce and the address we called) — and is signed with an HMAC over what it asks. The app's
+// side is src/main/connector/signature.ts; the texts signed must stay the same in both.
+import { pairingRun } from './cpace.js'
 
 const encoder = new TextEncoder()
 const subtle = () => globalThis.crypto.subtle
@@ -17,15 +19,6 @@ const base64url = (bytes) =>
     .replace(/=+$/, '')
 const fromBase64url = (text) =>
   Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
-const joined = (...parts) => {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
-  let at = 0
-  for (const p of parts) {
-    all.set(new Uint8Array(p), at)
-    at += p.byteLength
-  }
-  return all
-}
 
 const sha256 = async (data) =>
   hex(await subtle().digest('SHA-256', typeof data === 'string' ? encoder.encode(data) : data))
@@ -51,34 +44,36 @@ export const normalizeCode = (code) => code.toUpperCase().replace(/[\s-]/g, '')
 
 /** The texts each side signs: a label first, so no proof of one kind can stand for another. */
 export const texts = {
-  pairAsk: (host, ours) => ['glossa-pair', host, ours].join('\n'),
-  pairAnswer: (host, ours, theirs) => ['glossa-app-pair', host, ours, theirs].join('\n'),
   hello: (host, ourNonce, appNonce) => ['glossa-app', host, ourNonce, appNonce].join('\n'),
   request: ({ method, host, path, time, nonce, session, bodyHash }) =>
     ['GLOSSA-HMAC-1', method, host, path, time, nonce, session, bodyHash].join('\n'),
 }
 
-const P256 = { name: 'ECDH', namedCurve: 'P-256' }
+/** A CPace share as it travels: 32 bytes, base64url; undefined when it is not one. */
+const shareOf = (text) =>
+  typeof text === 'string' && /^[A-Za-z0-9_-]{43}$/.test(text) ? fromBase64url(text) : undefined
 
 /**
- * The first half of pairing at `host` (127.0.0.1:port): our ECDH public key and a proof that we know the code, and
- * `finish`, which checks the app's answer (only the app knows the code) and returns the key, or undefined when the
- * answer does not prove it.
+ * Pairing at `host` (127.0.0.1:port), in two requests. `body` opens it: a fresh session id and our share.
+ * `confirm(answer)` takes the app's share and gives the second request's `body` — our confirmation, which
+ * shows the app we used the same code (a wrong code fails there, and counts as a wrong try) — and `finish`,
+ * which checks the app's confirmation and returns the key, or undefined when the app did not prove it knows
+ * the code. `confirm` is undefined for an answer that is no share.
  */
 export async function startPairing({ code, host }) {
-  const pair = await subtle().generateKey(P256, false, ['deriveBits'])
-  const ours = base64url(await subtle().exportKey('raw', pair.publicKey))
-  const secret = encoder.encode(normalizeCode(code))
+  const sid = crypto.getRandomValues(new Uint8Array(16))
+  const run = await pairingRun({ code: normalizeCode(code), host, sid, initiator: true })
+  const session = base64url(sid)
   return {
-    body: { publicKey: ours, proof: await hmac(secret, texts.pairAsk(host, ours)) },
-    async finish(answer) {
-      const theirs = answer?.publicKey
-      if (typeof theirs !== 'string' || !/^[A-Za-z0-9_-]{80,100}$/.test(theirs)) return undefined
-      if (!(await hmacMatches(secret, texts.pairAnswer(host, ours, theirs), answer.proof))) return undefined
-      const raw = fromBase64url(theirs)
-      const theirKey = await subtle().importKey('raw', raw, P256, false, [])
-      const shared = await subtle().deriveBits({ name: 'ECDH', public: theirKey }, pair.privateKey, 256)
-      return sha256(joined(encoder.encode('glossa-pair-key\n'), shared, fromBase64url(ours), raw))
+    body: { sid: session, share: base64url(run.share) },
+    async confirm(answer) {
+      const theirs = shareOf(answer?.share)
+      const agreed = theirs && (await run.finish(theirs))
+      if (!agreed) return undefined
+      return {
+        body: { sid: session, proof: agreed.ourTag },
+        finish: async (reply) => ((await agreed.theirTagIs(reply?.proof)) ? agreed.key : undefined),
+      }
     },
   }
 }

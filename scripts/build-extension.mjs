@@ -1,10 +1,13 @@
 // Build step: the browser extension (extension/, plain JavaScript, no bundling) copied to out/extension/ with
 // the app's version and the app's icon scaled to the sizes the manifest names. One build for Chromium and
-// Firefox: load out/extension/ unpacked in either; `npm run dist` zips it.
+// Firefox: load out/extension/ unpacked in either; `npm run dist` zips it. Its one dependency, the ristretto255
+// group from @noble/curves that pairing runs CPace in, is bundled into noble.js (readable, not minified), since
+// a browser cannot resolve a package name.
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pngjs from 'pngjs'
+import { build } from 'vite'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 // `--out DIR` builds elsewhere (the lint test builds into a temporary folder).
@@ -49,6 +52,24 @@ await rm(out, { recursive: true, force: true })
 await mkdir(out, { recursive: true })
 // The .d.ts beside a module types it for the tests; the browser has no use for it.
 await cp(join(root, 'extension'), out, { recursive: true, filter: (src) => !src.endsWith('.d.ts') })
+// extension/noble.js re-exports from the package, which Node resolves; the browser gets it as one module.
+const noble = JSON.parse(await readFile(join(root, 'node_modules/@noble/curves/package.json'), 'utf8'))
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir: out,
+    emptyOutDir: false,
+    minify: false,
+    target: 'es2022',
+    lib: { entry: join(root, 'extension', 'noble.js'), formats: ['es'], fileName: () => 'noble.js' },
+    rolldownOptions: {
+      output: {
+        banner: `// @noble/curves ${noble.version} (MIT licence, Paul Miller), ristretto255 only: built from extension/noble.js.`,
+      },
+    },
+  },
+})
 const icon = pngjs.PNG.sync.read(await readFile(join(root, 'resources', 'icon.png')))
 for (const size of ICON_SIZES)
   await writeFile(join(out, `icon-${size}.png`), pngjs.PNG.sync.write(scaleDown(icon, size)))

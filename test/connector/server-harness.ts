@@ -67,14 +67,31 @@ export function post(
   })
 }
 
+/**
+ * Pairs over HTTP as the extension does, with `code`: both requests and their answers (for what crossed the
+ * wire), and the key agreed, or undefined when the answers did not prove the code.
+ */
+export async function pairOverHttp(
+  port: number,
+  code: string,
+  origin = EXT,
+): Promise<{ wire: unknown[]; opened: Reply; confirmed?: Reply; key?: string }> {
+  const host = `127.0.0.1:${port}`
+  const pairing = await startPairing({ code, host })
+  const opened = await post(port, '/v1/pair', pairing.body, { origin, host })
+  const confirming = await pairing.confirm((opened.json as { value?: unknown }).value)
+  if (!confirming) return { wire: [pairing.body, opened.json], opened }
+  const confirmed = await post(port, '/v1/pair/confirm', confirming.body, { origin, host })
+  const key = await confirming.finish((confirmed.json as { value?: unknown }).value)
+  return { wire: [pairing.body, opened.json, confirming.body, confirmed.json], opened, confirmed, key }
+}
+
 /** Pairs as the extension does, with the code the app shows; returns the key agreed (hex). */
 export async function pair(port: number, access: ConnectorAccess, origin = EXT): Promise<string> {
   const { code } = access.startPairing()
-  const host = `127.0.0.1:${port}`
-  const pairing = await startPairing({ code: code.toLowerCase(), host })
-  const res = await post(port, '/v1/pair', pairing.body, { origin, host })
-  expect(res.status).toBe(200)
-  const key = await pairing.finish((res.json as { value: unknown }).value)
+  const { opened, confirmed, key } = await pairOverHttp(port, code.toLowerCase(), origin)
+  expect(opened.status).toBe(200)
+  expect(confirmed?.status).toBe(200)
   if (!key) throw new Error('the connector did not prove it knows the pairing code')
   return key
 }
@@ -155,8 +172,10 @@ export async function pairWith(
 ): Promise<{ id: string; key: string }> {
   const host = '127.0.0.1:21787'
   const pairing = await startPairing({ code, host })
-  const { id, ...answer } = await access.pair({ ...pairing.body, host, origin, name })
-  const key = await pairing.finish(answer)
+  const confirming = await pairing.confirm(await access.openPairing({ ...pairing.body, host, origin }))
+  if (!confirming) throw new Error('the app sent no share')
+  const { id, ...answer } = await access.confirmPairing({ ...confirming.body, origin, name })
+  const key = await confirming.finish(answer)
   if (!key) throw new Error('the pairing answer did not prove the code')
   return { id, key }
 }

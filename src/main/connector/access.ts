@@ -1,5 +1,5 @@
 // Main process: who may use the browser connector. The app shows a short-lived pairing code; with it an extension
-// agrees a key of its own with the app (signature.ts), bound to the extension's Origin. The key is kept in the
+// agrees a key of its own with the app (CPace, signature.ts), bound to the extension's Origin. The key is kept in the
 // user-data folder (beside the catalog trust key, never in the archive, so a copied archive carries no
 // pairing), one file per archive, written atomically; tokens can be listed and revoked. An older Glossa kept them
 // in the archive's `connector.json`: never read (a crafted archive could plant tokens), reported once (connector-file.ts).
@@ -13,7 +13,8 @@ import { writeAtomic } from '../archive/atomic'
 import { newId } from '../archive/ids'
 import { loadTokenFile, oldFileLeft, tokenFiles } from './connector-file'
 import type { ConnectorPlace } from './connector-file'
-import { answerPairing, keyIdOf, pairingProven } from './signature'
+import { answerPairing, keyIdOf } from './signature'
+import type { PairingAnswer } from './signature'
 
 export type { ConnectorPlace }
 
@@ -50,11 +51,22 @@ export const tokenFileSchema = z.object({
 export type TokenRecord = z.infer<typeof tokenRecordSchema>
 export type TokenInfo = Omit<TokenRecord, 'hash'>
 export type PairingCode = { code: string; expiresAt: string }
+/**
+ * The code on screen, and the pairing runs opened with it that wait for the extension's confirmation (by session
+ * id, at most CODE_ATTEMPTS: a flood of openings evicts the oldest). Opening a run tells nobody anything about
+ * the code; each confirmation tests one guess, so each wrong one counts against the code.
+ */
+type PendingCode = {
+  code: string
+  expires: number
+  attempts: number
+  runs: Map<string, PairingAnswer & { origin: string }>
+}
 export type ConnectorStatus = { listening: boolean; port?: number; problem?: string }
 
 export class ConnectorAccess {
   private tokens: TokenRecord[] | undefined
-  private pending: { code: string; expires: number; attempts: number } | undefined
+  private pending: PendingCode | undefined
   /** Set by the connector's HTTP server once it listens (or fails to): the app shows it. */
   status: ConnectorStatus = { listening: false }
   /** Said this start, in the connector's dialog: an older Glossa's pairing file was ignored (oldPairingIgnored). */
@@ -124,46 +136,76 @@ export class ConnectorAccess {
     let code = ''
     for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
     const expires = this.now() + CODE_LIFETIME_MS
-    this.pending = { code, expires, attempts: 0 }
+    this.pending = { code, expires, attempts: 0, runs: new Map() }
     return { code: `${code.slice(0, 4)}-${code.slice(4)}`, expiresAt: new Date(expires).toISOString() }
   }
 
+  /** The open code, or a refusal that says how to get one (none shown, expired, or used up). */
+  private openCode(): PendingCode {
+    const pending = this.pending
+    if (pending && pending.expires >= this.now()) return pending
+    this.pending = undefined
+    throw new GlossaError(
+      'unauthorized',
+      'No pairing code is open. In Glossa, open Browser connector and press “Pair a browser”.',
+    )
+  }
+
   /**
-   * Agrees a new key with the extension that proved it knows the pending code, bound to `origin`; the answer
-   * proves to it that we know the code too. A wrong proof counts against the code's attempts; once they are used
-   * up, or the code expired, only a new code from the app can pair. `host`: the address the extension called.
+   * Opens a pairing run with the extension's session id and share, from `origin`, at `host` (the address it
+   * called): our share, which proves nothing either way until the extension confirms.
    */
-  async pair(input: {
-    publicKey: string
-    proof: string
+  async openPairing(input: {
+    sid: string
+    share: string
     host: string
     origin: string
-    name: string
-  }): Promise<{ id: string; publicKey: string; proof: string }> {
-    const pending = this.pending
-    if (!pending || pending.expires < this.now()) {
-      this.pending = undefined
-      throw new GlossaError(
-        'unauthorized',
-        'No pairing code is open. In Glossa, open Browser connector and press “Pair a browser”.',
-      )
-    }
-    if (!pairingProven(pending.code, input.host, input.publicKey, input.proof)) {
-      pending.attempts += 1
-      if (pending.attempts >= CODE_ATTEMPTS) this.pending = undefined
-      throw new GlossaError('unauthorized', 'That pairing code is wrong. Check it in Glossa and try again.')
-    }
-    this.pending = undefined
-    const { key, answer } = answerPairing({
+  }): Promise<{ share: string }> {
+    const pending = this.openCode()
+    const answer = await answerPairing({
       code: pending.code,
       host: input.host,
-      publicKey: input.publicKey,
+      sid: input.sid,
+      share: input.share,
     })
+    // A session id used again replaces its run: the extension picks a fresh one each time.
+    pending.runs.delete(input.sid)
+    if (pending.runs.size >= CODE_ATTEMPTS) pending.runs.delete(pending.runs.keys().next().value as string)
+    pending.runs.set(input.sid, { ...answer, origin: input.origin })
+    return { share: answer.share }
+  }
+
+  /**
+   * Keeps the key of the run the extension confirms, bound to its `origin`, when its confirmation shows it used
+   * the pending code; our answer's proof shows it that we did too. A wrong confirmation counts against the
+   * code's attempts (the run is spent); once they are used up, or the code expired, only a new code can pair.
+   */
+  async confirmPairing(input: {
+    sid: string
+    proof: string
+    origin: string
+    name: string
+  }): Promise<{ id: string; proof: string }> {
+    const pending = this.openCode()
+    const run = pending.runs.get(input.sid)
+    if (!run || run.origin !== input.origin)
+      throw new GlossaError(
+        'unauthorized',
+        'This pairing was not started with the code Glossa shows now. Press Pair in the extension again.',
+      )
+    pending.runs.delete(input.sid)
+    if (!(await run.confirmedBy(input.proof))) {
+      pending.attempts += 1
+      if (pending.attempts >= CODE_ATTEMPTS && this.pending === pending) this.pending = undefined
+      throw new GlossaError('unauthorized', 'That pairing code is wrong. Check it in Glossa and try again.')
+    }
+    // The code is spent (unless a newer one replaced it while the confirmation was checked).
+    if (this.pending === pending) this.pending = undefined
     const record: TokenRecord = {
       id: newId(),
       name: input.name.slice(0, 100) || 'Browser extension',
       origin: input.origin,
-      hash: key,
+      hash: run.key,
       createdAt: new Date(this.now()).toISOString(),
     }
     return this.change((tokens) => {
@@ -172,7 +214,7 @@ export class ConnectorAccess {
           'conflict',
           `Glossa already has ${MAX_TOKENS} paired browsers; revoke one first.`,
         )
-      return { tokens: [...tokens, record], result: { id: record.id, ...answer } }
+      return { tokens: [...tokens, record], result: { id: record.id, proof: run.proof } }
     })
   }
 

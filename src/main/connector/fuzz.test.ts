@@ -1,4 +1,4 @@
-// Tests (Node): the connector's four paths take hostile bodies from a paired extension — junk of every JSON
+// Tests (Node): the connector's five paths take hostile bodies from a paired extension — junk of every JSON
 // shape, and save requests with one field replaced by junk — and answer each with a value or a known error,
 // never a crash or an internal error; the server keeps answering after.
 import { request } from 'node:http'
@@ -17,7 +17,7 @@ import { startConnector } from './server'
 import type { RunningConnector } from './server'
 
 const EXT = `chrome-extension://${'ponmlkjihgfedcba'.repeat(2)}`
-const PATHS = ['/v1/pair', '/v1/hello', '/v1/save', '/v1/open']
+const PATHS = ['/v1/pair', '/v1/pair/confirm', '/v1/hello', '/v1/save', '/v1/open']
 const SAVE = {
   html: '<article><h1>Ferry timetable</h1><p>The winter timetable starts on 3 November with two crossings fewer.</p></article>',
   url: 'https://ledger.example/ferry',

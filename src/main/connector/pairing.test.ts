@@ -1,6 +1,7 @@
-// Tests (Node): pairing a browser extension with the connector on a real archive — a code that authenticates an
-// ECDH key agreement both ways and never travels itself, the key kept in the user-data folder bound to the
-// extension's Origin; expiry, guesses, revocation, a restart, and a damaged token file.
+// Tests (Node): pairing a browser extension with the connector on a real archive — CPace keyed by the code, run
+// by the extension's own code (extension/glossa-protocol.js) against the real server, the code never travelling
+// itself, the key kept in the user-data folder bound to the extension's Origin; expiry, wrong codes counted,
+// openings that cost no try, revocation, a restart, and a damaged token file.
 import { access as reach, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -11,14 +12,15 @@ import {
   call,
   known,
   pair,
+  pairOverHttp,
   pairWith,
-  post,
   sendHello,
   start,
   stopRunning,
 } from '../../../test/connector/server-harness'
 import { tempDir } from '../../../test/temp-archive'
-import { ConnectorAccess } from './access'
+import { CODE_ATTEMPTS, ConnectorAccess } from './access'
+import { answerPairing } from './signature'
 
 afterEach(stopRunning)
 
@@ -30,17 +32,14 @@ const exists = (file: string) =>
 
 describe('pairing', () => {
   it('agrees a key with the code, never sending either; the key works only from the extension that paired', async () => {
-    const { port, access, archive, userDir, host } = await start()
+    const { port, access, archive, userDir } = await start()
     const { code } = access.startPairing()
-    const pairing = await startPairing({ code, host })
-    const res = await post(port, '/v1/pair', pairing.body, { origin: EXT, host })
-    expect(res.status).toBe(200)
-    const key = await pairing.finish((res.json as { value: unknown }).value)
+    const { opened, confirmed, key, wire } = await pairOverHttp(port, code)
+    expect([opened.status, confirmed?.status]).toEqual([200, 200])
     if (!key) throw new Error('no key')
     // Neither the code nor the key is in what crossed the wire.
-    const wire = JSON.stringify([pairing.body, res.json])
-    expect(wire).not.toContain(code.replace('-', ''))
-    expect(wire).not.toContain(key)
+    expect(JSON.stringify(wire)).not.toContain(code.replace('-', ''))
+    expect(JSON.stringify(wire)).not.toContain(key)
     // Kept in the user-data folder (the app signs with it too), never in the archive.
     expect(access.file.startsWith(join(userDir, 'connectors'))).toBe(true)
     expect(JSON.parse(await readFile(access.file, 'utf8')).tokens[0].hash).toBe(key)
@@ -53,11 +52,63 @@ describe('pairing', () => {
   })
 
   it('an answer from something that does not know the code pairs nothing', async () => {
-    const pairing = await startPairing({ code: 'ABCD-EFGH', host: '127.0.0.1:21787' })
-    const impostor = await startPairing({ code: 'ZZZZ-ZZZZ', host: '127.0.0.1:21787' })
-    // A well-formed answer, proved with another code.
-    expect(await pairing.finish({ ...impostor.body })).toBeUndefined()
-    expect(await pairing.finish({ publicKey: 'x', proof: '0'.repeat(64) })).toBeUndefined()
+    const host = '127.0.0.1:21787'
+    const pairing = await startPairing({ code: 'ABCD-EFGH', host })
+    // Something on the port that runs the app's side, with a code of its own choosing.
+    const impostor = await answerPairing({ code: 'ZZZZZZZZ', host, ...pairing.body })
+    const confirming = await pairing.confirm({ share: impostor.share })
+    if (!confirming) throw new Error('a well-formed share was not taken')
+    expect(await impostor.confirmedBy(confirming.body.proof)).toBe(false)
+    expect(await confirming.finish({ proof: impostor.proof })).toBeUndefined()
+    expect(await confirming.finish({ proof: '0'.repeat(128) })).toBeUndefined()
+    // A share that is no element, or the identity (which would make the key the same whatever the code).
+    expect(await pairing.confirm({ share: 'x' })).toBeUndefined()
+    expect(await pairing.confirm({ share: 'A'.repeat(43) })).toBeUndefined()
+    // The same exchange with the right code agrees: the refusals above are the code's doing.
+    const app = await answerPairing({ code: 'ABCDEFGH', host, ...pairing.body })
+    const agreed = await pairing.confirm({ share: app.share })
+    expect(await app.confirmedBy(agreed?.body.proof ?? '')).toBe(true)
+    expect(await agreed?.finish({ proof: app.proof })).toBe(app.key)
+  })
+
+  it('a wrong code is refused over HTTP and counts: five wrong, and the right one no longer pairs', async () => {
+    const { port, access } = await start()
+    const { code } = access.startPairing()
+    const wrong = code.startsWith('2') ? '3333-3333' : '2222-2222'
+    for (let i = 0; i < CODE_ATTEMPTS; i++) {
+      const { opened, confirmed, key } = await pairOverHttp(port, wrong)
+      // Opening says nothing either way; the confirmation is where a wrong code shows.
+      expect(opened.status).toBe(200)
+      expect(confirmed?.status).toBe(400)
+      expect(confirmed?.json).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/code is wrong/) },
+      })
+      expect(key).toBeUndefined()
+    }
+    const late = await pairOverHttp(port, code)
+    expect(late.opened.json).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/No pairing code/) },
+    })
+    expect(await access.list()).toEqual([])
+  })
+
+  it('opening runs without confirming them costs no try, and the right code still pairs', async () => {
+    const access = new ConnectorAccess({ archiveDir: await tempDir(), userDir: await tempDir() })
+    const { code } = access.startPairing()
+    const host = '127.0.0.1:21787'
+    for (let i = 0; i < 3 * CODE_ATTEMPTS; i++) {
+      const pairing = await startPairing({ code: 'AAAA-AAAA', host })
+      await access.openPairing({ ...pairing.body, host, origin: EXT })
+    }
+    // A confirmation for a run never opened (or evicted) tests nothing and counts nothing.
+    const stray = await startPairing({ code, host })
+    await expect(
+      access.confirmPairing({ sid: stray.body.sid, proof: '0'.repeat(128), origin: EXT, name: 'x' }),
+    ).rejects.toThrow(/not started with the code/)
+    await pairWith(access, { code })
+    expect(await access.list()).toHaveLength(1)
   })
 
   it('refuses a code used twice, an expired code, and every guess after five wrong ones', async () => {

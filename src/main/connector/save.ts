@@ -10,11 +10,16 @@ import type { Archive } from '../archive/archive'
 import { newAnnotation } from '../handlers/annotations'
 import type { Importer } from '../importer'
 
-/** Pairing: the extension's ECDH public key (P-256, raw, base64url) and its proof that it knows the code. */
-export const pairRequestSchema = z
+/** Opening a pairing (CPace): the extension's session id (16 bytes) and share (32 bytes), base64url. */
+export const pairOpenSchema = z
+  .object({ sid: z.string().regex(/^[A-Za-z0-9_-]{22}$/), share: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
+  .strict()
+
+/** Confirming it: the session, the extension's confirmation (HMAC-SHA-512, hex) and the browser's name. */
+export const pairConfirmSchema = z
   .object({
-    publicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/),
-    proof: z.string().regex(/^[a-f0-9]{64}$/),
+    sid: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+    proof: z.string().regex(/^[a-f0-9]{128}$/),
     name: z.string().max(100).optional(),
   })
   .strict()

@@ -15,7 +15,7 @@ import { GlossaError } from '../../shared/errors'
 import { idSchema } from '../../shared/schemas'
 import { MAX_JSON_DEPTH, nestsDeeperThan, readBodyCapped } from '../request-body'
 import type { ConnectorAccess } from './access'
-import { helloRequestSchema, pairRequestSchema, saveRequestSchema } from './save'
+import { helloRequestSchema, pairConfirmSchema, pairOpenSchema, saveRequestSchema } from './save'
 import type { SaveReply, SaveRequest } from './save'
 import { AUTH_HEADER, RequestGuard, sha256Hex } from './signature'
 
@@ -24,7 +24,7 @@ export const DEFAULT_CONNECTOR_PORT = 21787
 /** The header in which an older extension sent its token (answered with OUTDATED, never checked). */
 export const TOKEN_HEADER = 'x-glossa-token'
 export const OUTDATED =
-  'This Glossa extension is older than the Glossa app: it sends its pairing token, which Glossa no longer accepts. Update the extension (see “Save from the browser” in Glossa’s README), then pair it again if it asks.'
+  'This Glossa extension is older than the Glossa app: it pairs or calls in a way Glossa no longer accepts. Update the extension (see “Save from the browser” in Glossa’s README), then pair it again if it asks.'
 const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/
 /** A page's HTML may be large (the contract allows 20 million characters): 64 MB; anything else 16 KB. */
 const SAVE_LIMIT = 64 * 1024 * 1024
@@ -41,7 +41,9 @@ export type ConnectorOptions = {
 }
 export type RunningConnector = { port: number; close: () => Promise<void> }
 
-const ROUTES = new Set(['/v1/pair', '/v1/hello', '/v1/info', '/v1/save', '/v1/open'])
+const ROUTES = new Set(['/v1/pair', '/v1/pair/confirm', '/v1/hello', '/v1/info', '/v1/save', '/v1/open'])
+/** Pairing's two requests, the only ones not signed: they are how a key comes to be. */
+const PAIRING = new Set(['/v1/pair', '/v1/pair/confirm'])
 
 export async function startConnector(options: ConnectorOptions): Promise<RunningConnector> {
   const { access } = options
@@ -67,8 +69,7 @@ export async function startConnector(options: ConnectorOptions): Promise<Running
     const paired = await access.find(typeof keyHeader === 'string' ? keyHeader.slice(0, 64) : '', origin)
     const method = req.method ?? ''
     const declared = guard.verify({ key: paired?.hash, method, host, path, headers: req.headers })
-    const authOk =
-      path === '/v1/pair' || (path === '/v1/hello' ? paired !== undefined : declared !== undefined)
+    const authOk = PAIRING.has(path) || (path === '/v1/hello' ? paired !== undefined : declared !== undefined)
     if (!(hostOk && originOk && routeOk)) return originOk ? refuse(res) : hangUp(req)
     if (req.headers[TOKEN_HEADER] !== undefined) return outdated(res)
     if (!authOk) return refuse(res)
@@ -84,10 +85,16 @@ export async function startConnector(options: ConnectorOptions): Promise<Running
     if (declared !== undefined && sha256Hex(text) !== declared) return refuse(res)
     const body = parseJson(text)
     if (path === '/v1/pair') {
-      // An older extension sends the code itself, and would get a token it then sends with every call.
-      if (typeof body === 'object' && body !== null && 'code' in body) return outdated(res)
-      const { publicKey, proof, name } = parse(pairRequestSchema, body)
-      const value = await access.pair({ publicKey, proof, host, origin, name: name ?? browserName(origin) })
+      // An older extension pairs in a way that no longer holds: the code itself (and a token back), or an
+      // ECDH exchange whose proof let a program on the port test codes offline. Told to update, nothing spent.
+      if (typeof body === 'object' && body !== null && ('code' in body || 'publicKey' in body))
+        return outdated(res)
+      const { sid, share } = parse(pairOpenSchema, body)
+      return reply(res, 200, { ok: true, value: await access.openPairing({ sid, share, host, origin }) })
+    }
+    if (path === '/v1/pair/confirm') {
+      const { sid, proof, name } = parse(pairConfirmSchema, body)
+      const value = await access.confirmPairing({ sid, proof, origin, name: name ?? browserName(origin) })
       return reply(res, 200, { ok: true, value })
     }
     if (path === '/v1/hello' && paired) {

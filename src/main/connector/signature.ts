@@ -1,11 +1,13 @@
 // Main process (priority 1): the browser connector's proofs, so the pairing key never travels once agreed. The
-// extension's side is extension/glossa-protocol.js; the texts signed must stay the same in both. Pairing is an
-// ECDH agreement the one-time code authenticates both ways (the code is never sent); a hello proves to the
+// extension's side is extension/glossa-protocol.js; the texts signed must stay the same in both. Pairing is
+// CPace keyed by the one-time code, run by the code both ends share (extension/cpace.js): the code is never
+// sent, and nothing that crosses the wire lets anyone test guesses at it offline. A hello proves to the
 // extension that it reached this Glossa and opens a short session; every other call is signed with an HMAC over
 // its method, Host, path, time, a fresh nonce, the session and its body's SHA-256, checked in constant time, and
 // refused when more than two minutes off or when its nonce was seen (a replay).
-import { createECDH, createHash, createHmac, randomBytes } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
+import { pairingRun } from '../../../extension/cpace.js'
 import { GlossaError } from '../../shared/errors'
 import { sameSecret } from '../same-secret'
 
@@ -32,40 +34,49 @@ const hmacHex = (key: Buffer, text: string): string => createHmac('sha256', key)
 export const keyIdOf = (key: string): string => sha256Hex(Buffer.from(key, 'hex')).slice(0, 32)
 
 const texts = {
-  pairAsk: (host: string, ours: string) => ['glossa-pair', host, ours].join('\n'),
-  pairAnswer: (host: string, theirs: string, ours: string) =>
-    ['glossa-app-pair', host, theirs, ours].join('\n'),
   hello: (host: string, theirNonce: string, ourNonce: string) =>
     ['glossa-app', host, theirNonce, ourNonce].join('\n'),
   request: (f: Record<'method' | 'host' | 'path' | 'time' | 'nonce' | 'session' | 'bodyHash', string>) =>
     ['GLOSSA-HMAC-1', f.method, f.host, f.path, f.time, f.nonce, f.session, f.bodyHash].join('\n'),
 }
 
-/** Whether the extension's pairing proof shows it knows `code` (normalized), for its public key, at `host`. */
-export const pairingProven = (code: string, host: string, publicKey: string, proof: string): boolean =>
-  sameSecret(proof, hmacHex(Buffer.from(code), texts.pairAsk(host, publicKey)))
+/** The app's half of one pairing run, kept between the extension's two requests. */
+export type PairingAnswer = {
+  /** Our share, for the extension (base64url). */
+  share: string
+  /** The key both ends keep, once the extension's confirmation holds (hex). */
+  key: string
+  /** Our confirmation, which shows the extension that we used the same code. */
+  proof: string
+  /** Whether the extension's confirmation shows it used our code (constant time). */
+  confirmedBy: (proof: string) => Promise<boolean>
+}
 
 /**
- * Our half of a pairing the code proved: the key both sides now hold (hex), and the answer — our public key and
- * a proof that we know the code too. Nothing in the answer lets anyone who reads it act as the extension.
+ * Answers the extension's opening of a pairing at `host` with the code (normalized) we showed: our share, and
+ * all we need to check its confirmation. Nothing in what we send lets anyone who reads it test codes offline.
  */
-export function answerPairing(input: { code: string; host: string; publicKey: string }): {
-  key: string
-  answer: { publicKey: string; proof: string }
-} {
-  const theirs = Buffer.from(input.publicKey, 'base64url')
-  const ecdh = createECDH('prime256v1')
-  const ours = ecdh.generateKeys()
-  let shared: Buffer
-  try {
-    shared = ecdh.computeSecret(theirs)
-  } catch {
-    throw new GlossaError('invalid_argument', 'The extension sent a pairing key Glossa cannot use.')
+export async function answerPairing(input: {
+  code: string
+  host: string
+  sid: string
+  share: string
+}): Promise<PairingAnswer> {
+  const run = await pairingRun({
+    code: input.code,
+    host: input.host,
+    sid: Buffer.from(input.sid, 'base64url'),
+    initiator: false,
+  })
+  const agreed = await run.finish(Buffer.from(input.share, 'base64url'))
+  if (!agreed)
+    throw new GlossaError('invalid_argument', 'The extension sent a pairing share Glossa cannot use.')
+  return {
+    share: Buffer.from(run.share).toString('base64url'),
+    key: agreed.key,
+    proof: agreed.ourTag,
+    confirmedBy: agreed.theirTagIs,
   }
-  const key = sha256Hex(Buffer.concat([Buffer.from('glossa-pair-key\n'), shared, theirs, ours]))
-  const publicKey = ours.toString('base64url')
-  const proof = hmacHex(Buffer.from(input.code), texts.pairAnswer(input.host, input.publicKey, publicKey))
-  return { key, answer: { publicKey, proof } }
 }
 
 /** A key no pairing has: unknown callers are checked against it, so every refusal costs the same. */

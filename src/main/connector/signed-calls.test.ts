@@ -1,8 +1,8 @@
 // Tests (Node, priority 1): the connector's signed calls on a real server — a replayed call, a wrong signature,
 // a body other than the one signed, a session of another key or of a Glossa since restarted are refused; an older
-// extension that sends its token is told to update (its token never checked), and the key it turns into on
-// update is the one the app kept, so the pairing holds.
-import { createHash } from 'node:crypto'
+// extension that sends its token, or pairs by the old ECDH exchange, is told to update (its token never checked,
+// the code not spent), and the key it turns into on update is the one the app kept, so the pairing holds.
+import { createECDH, createHash, createHmac } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -13,6 +13,7 @@ import {
   call,
   hello,
   pair,
+  pairOverHttp,
   post,
   signed,
   start,
@@ -106,6 +107,23 @@ describe('signed calls', () => {
     expect(old.status).toBe(426)
     expect((await access.list()).length).toBe(1)
     expect(archive.list()).toEqual([])
+  })
+
+  it('tells an extension that pairs by the old ECDH exchange to update, its proof right or not; the code holds', async () => {
+    const { port, access, host } = await start()
+    const { code } = access.startPairing()
+    // The old opening: a P-256 public key and an HMAC keyed by the code — the proof a program on the port could
+    // test every code against offline. Made right, with the code on screen: still refused.
+    const publicKey = createECDH('prime256v1').generateKeys().toString('base64url')
+    const proof = createHmac('sha256', code.replace('-', ''))
+      .update(['glossa-pair', host, publicKey].join('\n'))
+      .digest('hex')
+    const old = await post(port, '/v1/pair', { publicKey, proof, name: 'Chromium' }, { origin: EXT, host })
+    expect(old.status).toBe(426)
+    expect(old.json).toEqual({ ok: false, error: { code: 'unauthorized', message: OUTDATED } })
+    expect(await access.list()).toEqual([])
+    // Not counted as a try, nor spending the code: the updated extension pairs with it.
+    expect((await pairOverHttp(port, code)).key).toMatch(/^[a-f0-9]{64}$/)
   })
 
   it('a token an older Glossa handed out becomes, on update, the key it kept: the pairing holds', async () => {
