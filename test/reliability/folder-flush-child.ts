@@ -1,16 +1,18 @@
 // Child process (Node, bundled by bundle-child.ts): makes real saves (create, update, delete of an annotation)
 // on each article named, as the app does, so a parent running it under strace sees each save's system calls.
-// Usage: node child.mjs <archiveDir> <articleId>...
+// Usage: node child.mjs [--exit] <archiveDir> <articleId>...
 //
 // Protocol on stdout, written synchronously (one write call each, so it marks the moment in the trace):
-// `saved <n>` once the n-th save is acknowledged, `done` at the end.
+// `saved <n>` once the n-th save is acknowledged, `done` at the end: after archive.flush(), or with `--exit`
+// once no save is under way, just before the process exits without flushing (its exit hook removes the open mark).
 import { writeSync } from 'node:fs'
 import { describe } from '../../src/shared/anchoring'
 import { dispatch } from '../../src/shared/dispatch'
 import { Archive } from '../../src/main/archive/archive'
 import { createService } from '../../src/main/service'
 
-const [dir, ...articleIds] = process.argv.slice(2)
+const exitAfter = process.argv[2] === '--exit'
+const [dir, ...articleIds] = process.argv.slice(exitAfter ? 3 : 2)
 const emit = (line: string) => writeSync(1, `${line}\n`)
 setTimeout(() => process.exit(2), 60_000).unref()
 
@@ -40,6 +42,11 @@ async function main(): Promise<void> {
     emit(`saved ${++saves}`)
     await call('annotations.delete', { articleId, id: made.id })
     emit(`saved ${++saves}`)
+  }
+  if (exitAfter) {
+    while (!archive.idle()) await new Promise((r) => setTimeout(r, 5))
+    emit('done')
+    process.exit(0)
   }
   await archive.flush()
   emit('done')

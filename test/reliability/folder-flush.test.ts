@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serviceHarness } from '../service-harness'
 import { tempDir } from '../temp-archive'
+import { OPEN_MARK_FILE } from '../../src/main/archive/open-mark'
 import { bundleChild } from './bundle-child'
 import type { BundledChild } from './bundle-child'
 
@@ -93,6 +94,41 @@ function readSaves(calls: Call[], root: string, watched: string) {
   return { renamed, unflushedAtAck }
 }
 
+/** Two articles with a save's text each, and the trace of the child's saves on them (`--exit`: see the child). */
+async function tracedSaves(options: { exit?: boolean } = {}) {
+  const h = await serviceHarness()
+  const ids: string[] = []
+  for (const [title, text] of Object.entries(TEXTS))
+    ids.push((await h.call('articles.create', { title, text, source: 'Wire' })).id)
+  await h.archive.flush()
+
+  const trace = join(await tempDir('glossa-trace-'), 'trace.txt')
+  const run = spawnSync(
+    'strace',
+    [
+      '-f',
+      '-qq',
+      '-y',
+      '-s',
+      '64',
+      '-e',
+      'trace=rename,renameat,renameat2,fsync,fdatasync,openat,write,unlink,unlinkat',
+      '-o',
+      trace,
+      process.execPath,
+      child.file,
+      ...(options.exit ? ['--exit'] : []),
+      h.dir,
+      ...ids,
+    ],
+    { encoding: 'utf8', timeout: 90_000 },
+  )
+  expect(run.stdout.split('\n').filter((l) => l.startsWith('fail'))).toEqual([])
+  expect(run.status, run.stderr).toBe(0)
+  expect(run.stdout.trim().split('\n').at(-1)).toBe('done')
+  return { h, ids, calls: parseTrace(await readFile(trace, 'utf8')) }
+}
+
 let child: BundledChild
 beforeAll(async () => {
   if (!missing) child = await bundleChild('test/reliability/folder-flush-child.ts')
@@ -101,42 +137,9 @@ afterAll(() => child?.dispose())
 
 describe.skipIf(missing !== null)('a save’s folder flushed after its rename, before the answer', () => {
   it('each annotations file renamed into place: its folder fsynced by the same thread, before the save’s answer', async () => {
-    const h = await serviceHarness()
-    const ids: string[] = []
-    for (const [title, text] of Object.entries(TEXTS))
-      ids.push((await h.call('articles.create', { title, text, source: 'Wire' })).id)
-    await h.archive.flush()
-
-    const trace = join(await tempDir('glossa-trace-'), 'trace.txt')
-    const run = spawnSync(
-      'strace',
-      [
-        '-f',
-        '-qq',
-        '-y',
-        '-s',
-        '64',
-        '-e',
-        'trace=rename,renameat,renameat2,fsync,fdatasync,openat,write',
-        '-o',
-        trace,
-        process.execPath,
-        child.file,
-        h.dir,
-        ...ids,
-      ],
-      { encoding: 'utf8', timeout: 90_000 },
-    )
-    expect(run.stdout.split('\n').filter((l) => l.startsWith('fail'))).toEqual([])
-    expect(run.status, run.stderr).toBe(0)
-    expect(run.stdout.trim().split('\n').at(-1)).toBe('done')
-
+    const { h, ids, calls } = await tracedSaves()
     const annotations = join(h.dir, 'annotations')
-    const { renamed, unflushedAtAck } = readSaves(
-      parseTrace(await readFile(trace, 'utf8')),
-      h.dir,
-      annotations,
-    )
+    const { renamed, unflushedAtAck } = readSaves(calls, h.dir, annotations)
     // Six saves (create, update, delete on two articles), each an annotations file renamed into place.
     expect(unflushedAtAck.map((a) => a.ack)).toEqual([
       'saved 1',
@@ -160,5 +163,42 @@ describe.skipIf(missing !== null)('a save’s folder flushed after its rename, b
       })
     // The save's write stays one round trip: the worker thread that renamed the file flushed its folder.
     expect(renamed.filter((r) => r.flushedBy !== r.tid)).toEqual([])
+  }, 120_000)
+
+  it('a save’s catalog counts leave the catalog folder’s flush owed: made once, before the open mark goes at exit', async () => {
+    const { h, calls } = await tracedSaves({ exit: true })
+    const catalog = join(h.dir, 'catalog')
+    const mark = join(h.dir, OPEN_MARK_FILE)
+    const at = (test: (c: Call) => boolean) => calls.findIndex(test)
+    const all = (test: (c: Call) => boolean) => calls.flatMap((c, i) => (test(c) ? [i] : []))
+    const ok = (c: Call) => c.ret === '0'
+    const acks = all(
+      (c) => c.name === 'write' && /^1</.test(c.args) && quoted(c.args)[0]?.startsWith('saved '),
+    )
+    const renamedInto = (folder: string) => (c: Call) =>
+      RENAMES.has(c.name) && ok(c) && dirname(quoted(c.args).at(-1) ?? '') === folder
+    const flushOf = (folder: string) => (c: Call) =>
+      (c.name === 'fsync' || c.name === 'fdatasync') &&
+      ok(c) &&
+      c.args === `${/^(\d+)</.exec(c.args)?.[1]}<${folder}>`
+    const catalogRenames = all(renamedInto(catalog))
+    const catalogFlushes = all(flushOf(catalog)).filter((i) => i > acks[0])
+    const markGone = at(
+      (c) => (c.name === 'unlink' || c.name === 'unlinkat') && ok(c) && quoted(c.args).at(-1) === mark,
+    )
+    expect(acks).toHaveLength(6)
+    // The counts of the six saves were written (some folded into one write while another ran)…
+    expect(catalogRenames.filter((i) => i > acks[0]).length).toBeGreaterThanOrEqual(2)
+    // …and the catalog folder flushed once for all of them, after the last and before the open mark's removal.
+    expect(catalogFlushes).toHaveLength(1)
+    expect(catalogFlushes[0]).toBeGreaterThan(catalogRenames.at(-1)!)
+    expect(markGone).toBeGreaterThan(catalogFlushes[0])
+    // Safe only because the mark was on disk before the first save: renamed into place, its folder flushed.
+    const markWritten = at((c) => renamedInto(h.dir)(c) && quoted(c.args).at(-1) === mark)
+    const markFlushed = calls.findIndex((c, i) => i > markWritten && flushOf(h.dir)(c))
+    const firstSave = at(renamedInto(join(h.dir, 'annotations')))
+    expect(markWritten).toBeGreaterThanOrEqual(0)
+    expect(markFlushed).toBeGreaterThan(markWritten)
+    expect(markFlushed).toBeLessThan(firstSave)
   }, 120_000)
 })

@@ -8,7 +8,7 @@ import type * as FsPromises from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../../../test/temp-archive'
-import { WriteBatch, writeAtomic, writeAtomicStreamed } from './atomic'
+import { WriteBatch, flushOwedFolders, writeAtomic, writeAtomicStreamed } from './atomic'
 
 const { calls, faults } = vi.hoisted(() => ({
   /** What the writers did, in order: `open <path>`, `sync <path>`, `close <path>`, `rename <to>`, `settled <file>`. */
@@ -131,6 +131,37 @@ describe('the folder is flushed after the rename, before the write settles', () 
       }
     }
     for (const [i, f] of files.entries()) expect(await readFile(f, 'utf8')).toBe(`{"i":${i}}`)
+  })
+})
+
+describe('folderLater: the folder flush owed, for files a power cut’s recovery derives again', () => {
+  it('is not made by the write (its temp file still is), and is made once by flushOwedFolders', async () => {
+    const file = join(dir, 'counts.json')
+    await settled(file, writeAtomic(file, '{"a":1}', { folderLater: true }))
+    await settled(file, writeAtomic(file, '{"a":2}', { folderLater: true }))
+    expect(calls.filter((c) => c === `sync ${dir}`)).toEqual([])
+    expect(calls.filter((c) => c.startsWith('sync ') && c.endsWith('.tmp'))).toHaveLength(2)
+    await flushOwedFolders(dir)
+    expect(calls.filter((c) => c === `sync ${dir}`)).toHaveLength(1)
+    expect(calls.indexOf(`sync ${dir}`)).toBeGreaterThan(calls.lastIndexOf(`rename ${file}`))
+    // Owed no more: a second call flushes nothing.
+    await flushOwedFolders(dir)
+    expect(calls.filter((c) => c === `sync ${dir}`)).toHaveLength(1)
+    expect(await readFile(file, 'utf8')).toBe('{"a":2}')
+  })
+
+  it('two writes folded into one are flushed when either caller needs it', async () => {
+    const file = join(dir, 'bucket.json')
+    const first = settled(file, writeAtomic(file, '{"n":1}', { folderLater: true }))
+    // Both wait while the first runs, and are folded into one write of the newer data.
+    const needed = writeAtomic(file, '{"n":2}')
+    const later = writeAtomic(file, '{"n":3}', { folderLater: true })
+    await Promise.all([first, settled(file, needed), later])
+    expect(calls.filter((c) => c.startsWith('rename '))).toHaveLength(2)
+    const flush = calls.indexOf(`sync ${dir}`)
+    expect(flush).toBeGreaterThan(calls.lastIndexOf(`rename ${file}`))
+    expect(calls.lastIndexOf(`settled ${file}`)).toBeGreaterThan(flush)
+    expect(await readFile(file, 'utf8')).toBe('{"n":3}')
   })
 })
 
