@@ -168,8 +168,10 @@ export class ConnectorAccess {
       sid: input.sid,
       share: input.share,
     })
-    // A session id used again replaces its run: the extension picks a fresh one each time.
-    pending.runs.delete(input.sid)
+    // The extension picks a fresh session id each time. One seen again is refused, not replaced: a program that
+    // read an opening off the wire could otherwise swap in its own share and make the user's right code fail.
+    if (pending.runs.has(input.sid))
+      throw new GlossaError('invalid_argument', 'This pairing session is already open. Press Pair again.')
     if (pending.runs.size >= CODE_ATTEMPTS) pending.runs.delete(pending.runs.keys().next().value as string)
     pending.runs.set(input.sid, { ...answer, origin: input.origin })
     return { share: answer.share }

@@ -111,6 +111,22 @@ describe('pairing', () => {
     expect(await access.list()).toHaveLength(1)
   })
 
+  it('an opening with a session id already open is refused: the run open under it still pairs', async () => {
+    const access = new ConnectorAccess({ archiveDir: await tempDir(), userDir: await tempDir() })
+    const { code } = access.startPairing()
+    const host = '127.0.0.1:21787'
+    const pairing = await startPairing({ code, host })
+    const confirming = await pairing.confirm(await access.openPairing({ ...pairing.body, host, origin: EXT }))
+    // Someone who read the opening sends its own share under the same session id.
+    const other = await startPairing({ code: 'AAAA-AAAA', host })
+    await expect(
+      access.openPairing({ sid: pairing.body.sid, share: other.body.share, host, origin: EXT }),
+    ).rejects.toThrow(/already open/)
+    const { id, ...answer } = await access.confirmPairing({ ...confirming!.body, origin: EXT, name: 'x' })
+    expect(await confirming!.finish(answer)).toMatch(/^[a-f0-9]{64}$/)
+    expect(await access.list()).toMatchObject([{ id }])
+  })
+
   it('refuses a code used twice, an expired code, and every guess after five wrong ones', async () => {
     let clock = Date.now()
     const dir = await tempDir()
