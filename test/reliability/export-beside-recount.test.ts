@@ -6,10 +6,11 @@
 // later saves tagged; it now says it waits, and exports every figure once the recount is done.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { cp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { articleFile } from '../../src/main/archive/ids'
 import { OPEN_MARK_FILE, readOpenMark } from '../../src/main/archive/open-mark'
 import type { OpenMark } from '../../src/main/archive/open-mark'
 import { IN_FLIGHT_FILE } from '../../src/main/archive/saves-in-flight'
@@ -159,5 +160,49 @@ describe('glossa export beside a glossa serve still recounting', () => {
     expect(await exporting.ended).toBe(0)
     const rows = (await readFile(csv, 'utf8')).trim().split('\n').slice(1)
     expect(rows).toHaveLength(ARTICLES.length)
+  }, 120_000)
+})
+
+/** The catalog's buckets, not its caches (dot files: the trust snapshot, the library's head and rows, which say
+ * what bucket text they were made from and are made again when it differs). */
+async function catalogFiles(dir: string): Promise<Record<string, string>> {
+  const names = (await readdir(join(dir, 'catalog'))).filter((n) => !n.startsWith('.')).sort()
+  return Object.fromEntries(
+    await Promise.all(names.map(async (n) => [n, await readFile(join(dir, 'catalog', n), 'utf8')])),
+  )
+}
+
+describe('glossa export beside a glossa serve', () => {
+  it('writes nothing in the archive: counts to mend are the holder’s, not a reader’s', async () => {
+    const h = await serviceHarness()
+    const text = 'Crews repaired 40 substations overnight.'
+    const article = await h.call('articles.create', { title: 'Repairs', text })
+    const saved = await h.call('annotations.create', {
+      articleId: article.id,
+      target: sampleTarget(text, '40 substations'),
+      figure: { value: 40, metric: 'grid/substations' },
+    })
+    const file = articleFile(h.dir, 'annotations', article.id)
+    const annotations = await readFile(file, 'utf8')
+    await h.call('annotations.delete', { articleId: article.id, id: saved.id })
+    await h.archive.flush()
+    const env = { XDG_CONFIG_HOME: await tempDir() }
+    const serve = glossa(['serve', '--archive', h.dir, '--port', '0', '--connector-port', '0'], env)
+    try {
+      await expect
+        .poll(async () => ((await readOpenMark(h.dir)) as OpenMark | null)?.pid, { timeout: 60_000 })
+        .toBe(serve.proc.pid)
+      // As the serve's save leaves it between the annotations file and the catalog entry that counts it.
+      await writeFile(file, annotations)
+      const before = await catalogFiles(h.dir)
+      const csv = join(await tempDir(), 'figures.csv')
+      const exporting = glossa(['export', '--archive', h.dir, '--format', 'csv', '--out', csv], env)
+      expect(await exporting.ended).toBe(0)
+      expect(await catalogFiles(h.dir)).toEqual(before)
+      expect(await readOpenMark(h.dir)).toMatchObject({ pid: serve.proc.pid })
+    } finally {
+      serve.proc.kill('SIGTERM')
+      await serve.ended
+    }
   }, 120_000)
 })

@@ -33,7 +33,7 @@ import { MAX_PDF_BYTES, readImage, readPdfAsset, writeImages, writePdf } from '.
 import { WriteBatch, removeDurably, writeAtomic } from './atomic'
 import { SaveLedger } from './save-ledger'
 import { savesLeft } from './saves-in-flight'
-import { removeStrayTemps } from './stray-temps'
+import { heldByAnother, removeStrayTemps } from './stray-temps'
 import { TagStore } from './tag-store'
 import { replayTagJournal } from './tag-ops'
 import { purgeTrash, readTrash, removeTrash, writeTrash } from './trash'
@@ -76,6 +76,10 @@ export class Archive {
     const archive = new Archive(dir)
     const fresh = await ensureManifest(dir)
     await removeStrayTemps(dir)
+    // Another live process holds the archive (`glossa export` opened beside the app or `glossa serve`): it is the
+    // writer, and what a crash left (old trash, a tag rename's journal, counts to mend) is its to put right —
+    // a reader writing beside it would put a catalog bucket of its own older reading over the holder's.
+    const held = await heldByAnother(dir)
     const trust = options.trustKeyFile
       ? await CatalogTrust.open(dir, options.trustKeyFile).catch(() => null)
       : null
@@ -84,14 +88,14 @@ export class Archive {
       loaded,
       archive.tagStore.load(),
       archive.collections.load(),
-      purgeTrash(dir, (id) => loaded.then(() => archive.catalog.has(id))),
+      held ? 0 : purgeTrash(dir, (id) => loaded.then(() => archive.catalog.has(id))),
     ])
     if (fresh && options.seed) await options.seed(archive)
-    const replayed = await replayTagJournal(archive)
+    const replayed = held ? null : await replayTagJournal(archive)
     if (replayed) archive.problems.push({ message: replayed })
     // Before anything chooses articles by the counts (the export, the figures index): a kill can leave them behind.
     const left = await savesLeft(dir)
-    await healUncounted(archive, left.ids)
+    if (!held) await healUncounted(archive, left.ids)
     archive.saves.useMarker(await left.marker((message) => archive.noteProblem({ message })))
     if (!left.held) archive.counts = await CountsCheck.start(archive)
     return archive
