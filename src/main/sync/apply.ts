@@ -74,7 +74,18 @@ function fullMeta(meta: Omit<ArticleMeta, 'counts' | 'annotationTags' | 'textHas
  * the change key it has now, when given) differs from what was last exchanged or was never exchanged; `kept` receives each article kept here against a
  * deletion, with the message for the user.
  */
-export type LocalChanges = { unsent: (docId: string, key?: string) => boolean; kept: Map<string, string> }
+export type LocalChanges = {
+  unsent: (docId: string, key?: string) => boolean
+  kept: Map<string, string>
+  /**
+   * Whether a record, with the change key it has now, was changed here after the sync chose what to send (a note
+   * typed while live sync ran): the team's version is then not written over it but left for the next sync, which
+   * sends the edit on the revision it was made from, so both versions meet as a conflict.
+   */
+  editedMeanwhile?: (docId: string, key: string) => boolean
+  /** Receives each document left for the next sync that way: not recorded as exchanged. */
+  deferred?: Set<string>
+}
 
 /** Applies the documents; returns a reason for each one refused. */
 export async function applyIncoming(
@@ -109,7 +120,7 @@ export async function applyIncoming(
   }
   for (const [articleId, items] of annotations) {
     try {
-      await applyAnnotations(archive, articleId, items, trash, refused)
+      await applyAnnotations(archive, articleId, items, trash, refused, local)
     } catch (err) {
       for (const { docId } of items) refused.set(docId, err instanceof Error ? err.message : String(err))
     }
@@ -213,20 +224,26 @@ async function applyAnnotations(
   items: { docId: string; annotation: Annotation }[],
   trash: Set<string>,
   refused?: Map<string, string>,
+  local?: LocalChanges,
 ): Promise<void> {
   if (!archive.catalog.has(articleId) && !trash.has(articleId))
     throw new Error(`its article ${articleId} is not in this archive`)
-  const admitted: Annotation[] = []
+  const admitted: { docId: string; annotation: Annotation }[] = []
   for (const { docId, annotation } of items) {
     const checked = checkAnnotations([annotation], articleId)
-    if (checked.ok) admitted.push(checked.value[0]!)
+    if (checked.ok) admitted.push({ docId, annotation: checked.value[0]! })
     else if (refused) refused.set(docId, checked.reason)
     else throw new Error(checked.reason)
   }
   if (!admitted.length) return
+  // Judged against the list as it is written, so a note saved a moment before is never written over.
   const place = (list: Annotation[]) => {
-    for (const a of admitted) {
+    for (const { docId, annotation: a } of admitted) {
       const at = list.findIndex((x) => x.id === a.id)
+      if (at >= 0 && local?.editedMeanwhile?.(docId, changeKey(annotationDoc(list[at]!)))) {
+        local.deferred?.add(docId)
+        continue
+      }
       if (at >= 0) list[at] = a
       else list.push(a)
     }

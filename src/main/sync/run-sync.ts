@@ -126,6 +126,10 @@ export async function runSync(
   // member whose deletion may arrive now.
   const exchanged = { ...state.docs }
   const unsent = (id: string, now = current.get(id)?.key) => now !== undefined && exchanged[id]?.key !== now
+  const editedMeanwhile = (id: string, now: string) => {
+    const planned = current.get(id)?.key
+    return planned !== undefined && planned !== now
+  }
   const kept = new Map<string, string>()
   /** Refused by the gate in this sync (the last word on each: a document read again may pass). */
   const gateRefused = new Map<string, string>()
@@ -159,7 +163,27 @@ export async function runSync(
         ...(change.assets?.length ? { assets: change.assets } : {}),
       })
     }
-    const refused = await applyIncoming(archive, incoming, { unsent, kept })
+    // An article changed here since the sync chose what to send (its tags set, say, while live sync ran) keeps
+    // that change: the team's version waits for the next sync, which sends ours on the revision it was made from.
+    const deferred = new Set<string>()
+    const articlesIn = new Set(
+      incoming.flatMap((i) => {
+        const ref = parseDocId(i.id)
+        return ref?.type === 'article' ? [ref.id] : []
+      }),
+    )
+    if (articlesIn.size) {
+      const now = await archiveDocs(archive, new Set(), articlesIn)
+      for (const item of incoming) {
+        const key = now.get(item.id)?.key
+        if (key !== undefined && editedMeanwhile(item.id, key)) deferred.add(item.id)
+      }
+    }
+    const refused = await applyIncoming(
+      archive,
+      incoming.filter((i) => !deferred.has(i.id)),
+      { unsent, kept, editedMeanwhile, deferred },
+    )
     // The archive is written before the state records anything as exchanged: killed in between, the next sync
     // finds the same deletions, keeps the same records and marks them then.
     await archive.flush()
@@ -171,7 +195,7 @@ export async function runSync(
       )
       for (const item of incoming) {
         delete earlier[item.id]
-        if (refused.has(item.id)) continue
+        if (refused.has(item.id) || deferred.has(item.id)) continue
         gateRefused.delete(item.id)
         const entry = after.get(item.id)
         // A deletion that arrived while the record stays here was refused by this side: sent again.
@@ -190,7 +214,7 @@ export async function runSync(
       }
     }
     for (const [id, reason] of refused) gateRefused.set(id, reason)
-    received += incoming.length - refused.size
+    received += incoming.length - refused.size - deferred.size
     state.refused = { ...earlier, ...Object.fromEntries(gateRefused) }
     if (batch.lastSeq !== undefined) state.since = batch.lastSeq
     await writeSyncState(archive.dir, state)
