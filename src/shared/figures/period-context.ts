@@ -78,7 +78,7 @@ export const isListItem = (text: string, sentences: Sentence[], at: number): boo
  * piece states one reference period that a paragraph without a period of its own refers to.
  */
 const RELEASE =
-  /statisti|estad[íi]stic|report\b|rapport|informe|Bericht|звіт|отч[её]т|results|résultats|resultados|Ergebnis|quarter|trimestre|Quartal|квартал|за\s+підсумками|по\s+итогам|chiffre\s+d['’]affaires|revenue|Umsatz|виручк|выручк|\bInsee\b|\bINE\b|Landesamt|Росстат|Держстат|Destatis|unemploy|jobless|labou?r\s+market|chômage|demandeurs\s+d['’]emploi|\bparo\b|desempleo|Arbeitsmarkt|Arbeitslos|безробіт|безработ|ranking|classement|clasificación|Rangliste|рейтинг|bulletin|boletín|Lagebericht|заболеваемост|захворюван|(?:за|по)\s+данным\s+за|дані\s+за/iu
+  /statisti|estad[íi]stic|report\b|rapport|informe|Bericht|звіт|отч[её]т|results|résultats|resultados|Ergebnis|quarter|trimestre|Quartal|квартал|за\s+підсумками|по\s+итогам|chiffre\s+d['’]affaires|revenue|Umsatz|виручк|выручк|\bInsee\b|\bINE\b|Landesamt|Росстат|Держстат|Destatis|unemploy|jobless|labou?r\s+market|chômage|demandeurs\s+d['’]emploi|\bparo\b|desempleo|Arbeitsmarkt|Arbeitslos|безробіт|безработ|ranking|classement|clasificación|Rangliste|рейтинг|bulletin|boletín|Lagebericht|заболеваемост|захворюван|(?:за|по)\s+данным\s+за|дані\s+за|\baccounts\b|\bbilan\b|comptes\s+annuels|cuentas\s+anuales|memoria\s+anual|Bilanz|Jahresabschluss|підсумк|итог|результат|звітн|отч[её]тн/iu
 
 /** The words of a title and lead that say the piece is a release, a report or results (`RELEASE`). */
 export const isRelease = (words: string): boolean => RELEASE.test(words)

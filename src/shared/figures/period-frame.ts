@@ -51,6 +51,8 @@ function leadFrame(
     const found = first ? read(s.start + first.start, s.start + first.end) : read(s.start, s.start)
     if (found === undefined && first === undefined) continue
     if (!found || !recent(found, ref) || found.start === found.end) return undefined
+    // a report's period is over: a span that ends after the article's date is a forecast's or a plan's
+    if (ref !== undefined && found.end > ref) return undefined
     // a release says what it is, and its lead's span is the frame whatever its bounds (a campaign's dates, six
     // weeks of trading) unless it runs to the article's date ("since 1 February": a running total, not a period
     // its later states and counts belong to); a summary of a month, a season or a year names that period in its
@@ -105,7 +107,7 @@ const BY_DAY =
  * "не плануємо", "вважає", "возразил", "изучает покупку"): what is asked for, proposed or thought has no past period.
  */
 const REQUEST =
-  /(?<![\p{L}])(?:propos\p{L}*|propon\p{L}*|предлага\p{L}*|пропону\p{L}*|schlägt|vorschlag\p{L}*|pid(?:e|en|ió)\s+que|плану\p{L}*|планиру\p{L}*|вважа\p{L}*|счита\p{L}*|возраз\p{L}*|заперечи\p{L}*|заперечу\p{L}*|object(?:s|ed)|object[ée]|objet[óo]|widersprach|widerspricht|believ\p{L}*|think\p{L}*|estim\p{L}*|cree|creen|glaub\p{L}*|demand\p{L}*|calls?\s+for|réclam\p{L}*|exig\p{L}*|reclam\p{L}*|pide|piden|forder\p{L}*|вимага\p{L}*|требу\p{L}*|изуча\p{L}*|вивча\p{L}*|consider\p{L}*|étudie\p{L}*|estudia\p{L}*|prüf\p{L}*)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:propos\p{L}*|propon\p{L}*|предлага\p{L}*|пропону\p{L}*|schlägt|vorschlag\p{L}*|pid(?:e|en|ió)\s+que|плану\p{L}*|планиру\p{L}*|вважа\p{L}*|счита\p{L}*|возраз\p{L}*|заперечи\p{L}*|заперечу\p{L}*|object(?:s|ed)|object[ée]|objet[óo]|widersprach|widerspricht|believ\p{L}*|think\p{L}*|estim\p{L}*|cree|creen|glaub\p{L}*|demand(?:s|ed|ing)|calls?\s+for|заклика\p{L}*|призыва\p{L}*|призвал\p{L}*|réclam(?:e|ent|ait|aient|é|ée|ant|er)|exig\p{L}*|reclam(?:a|an|ó|aron|aba|aban|ando|ar|ado)|pide|piden|forder\p{L}*|вимага\p{L}*|требу\p{L}*|изуча\p{L}*|вивча\p{L}*|consider\p{L}*|étudie\p{L}*|estudia\p{L}*|prüf\p{L}*)(?![\p{L}])/iu
 
 /** A figure set against another, right before a period phrase: "contre 13,4 % en 2023", "против 58 в 2024". */
 const AGAINST =
@@ -126,7 +128,25 @@ const PRICE_SET =
  * ("beschäftigt", "employs"): the present, not the frame.
  */
 const HABITUAL =
-  /(?<![\p{L}])(?:a\s+diario|cada\s+d[ií]a|every\s+(?:day|week)|each\s+day|chaque\s+(?:jour|semaine)|tous\s+les\s+jours|täglich|jeden\s+Tag|кож(?:ен|н\p{L}*)\s+(?:день|тиждень)|щодня|каждые|каждый\s+день|ежедневно|employs|emploie|emplea|beschäftigt)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:a\s+diario|cada\s+d[ií]a|every\s+(?:day|week)|each\s+day|chaque\s+(?:jour|semaine)|tous\s+les\s+jours|täglich|jeden\s+Tag|кож(?:ен|н\p{L}*)\s+(?:день|тиждень)|щодня|каждые|каждый\s+день|ежедневно|every\s+year|each\s+year|chaque\s+année|cada\s+año|jedes\s+Jahr|jährlich|щороку|щорічно|ежегодно|каждый\s+год|employs|emploie|emplea|beschäftigt)(?![\p{L}])/iu
+
+/**
+ * The conditional ("would", "rapporterait", "costaría", "würde", "дало б", "было бы"): what would happen if
+ * something were done has no past period (conventions, set 14: a conditional estimate has none).
+ */
+const CONDITIONAL =
+  /(?<![\p{L}])(?:[Ww]ould|[Cc]ould|\p{L}{3,}(?<!(?:por|re|at|ex|abs|dis|sous)t)(?:rait|raient)|\p{Ll}\p{L}+(?:aría|arían|erían|irían|dría|drían)|ser[ií]an?|deber[ií]an?|habr[ií]an?|har[ií]an?|würden?|wären?|könnten?|б|би|бы)(?![\p{L}])/u
+
+/**
+ * A present-tense state with no time phrase (conventions, session 12): what a place or body has, counts or employs
+ * now ("compte 210 caméras", "cuenta con 14 sedes", "zählt 23 Gemeinden", "налічує 40 шкіл", "насчитывает 12
+ * филиалов"), the verb just before the figure, or a place's size ("ville de 86 000 habitants"). Not German "hat",
+ * whose perfect puts the figure between it and the participle ("hat 1,2 Mrd. Euro umgesetzt").
+ */
+const STATE_BEFORE =
+  /(?<![\p{L}])(?:has|have|employs|owns|counts|numbers|houses|compte|comptent|possède|possèdent|emploie|emploient|dispose\s+de|disposent\s+de|abrite|cuenta\s+con|cuentan\s+con|tiene|tienen|emplea|posee|alberga|zählt|zählen|besitzt|verfügt\s+über|має|мають|налічує|налічують|нараховує|володіє|имеет|имеют|насчитывает|насчитывают|располагает|владеет)\s+(?:\p{L}+\s+){0,2}$/iu
+const STATE_AFTER =
+  /^\s+(?:inhabitants|residents|habitants|habitantes|Einwohner\p{L}*|мешканц\p{L}*|жител\p{L}*)(?![\p{L}])/iu
 
 /** A photo caption ("Foto:", "Photo :", "Фото:"): it describes a picture, not the piece's period. */
 const CAPTION = /^\s*(?:Foto|Photo|Фото|Picture|Bild)\s*:/iu
@@ -159,7 +179,9 @@ export function frameFor(args: {
   const words = text.slice(sentence.start, sentence.end)
   if (CAPTION.test(words)) return undefined
   if (isForecast(words, lex.code, '') || REQUEST.test(words) || PRICE_SET.test(words)) return undefined
-  if (HABITUAL.test(words)) return undefined
+  if (HABITUAL.test(words) || CONDITIONAL.test(words)) return undefined
+  const before = text.slice(Math.max(sentence.start, args.start - 40), args.start)
+  if (STATE_BEFORE.test(before) || STATE_AFTER.test(text.slice(args.end, args.end + 24))) return undefined
   // a paragraph that names a time of its own ("in October", "seit 2017", "к пятнице", "a las 12.30") up to the
   // figure is not about the frame, even where that time does not reach the figure; a time a figure is compared
   // with ("contre 13,4 % en 2023") is no time of its own
