@@ -4,6 +4,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freshNonce, helloProven, keyId, signRequest, startPairing } from '../extension/glossa-protocol.js'
 import { electronBinary } from '../scripts/electron-binary.mjs'
 import { selectText } from './reader-helpers'
 
@@ -75,28 +76,51 @@ test('closing the window with a note still being typed saves the note before the
   }
 })
 
-/** A call to the browser connector as the extension makes it (node:http: fetch will not set Origin). */
+/** A request to the browser connector as the extension sends it (node:http: fetch will not set Origin). */
 function asExtension(
   port: number,
   path: string,
-  body: object,
-  token = '',
-): Promise<{ ok: boolean; value?: { token?: string; opened?: boolean } }> {
-  const headers = {
+  body: object | string,
+  headers: Record<string, string> = {},
+): Promise<{ ok: boolean; value?: unknown }> {
+  const all = {
     origin: `chrome-extension://${'a'.repeat(32)}`,
     host: `127.0.0.1:${port}`,
     'content-type': 'application/json',
-    ...(token ? { 'x-glossa-token': token } : {}),
+    ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
   }
   return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: all }, (res) => {
       let text = ''
       res.on('data', (chunk) => (text += chunk))
       res.on('end', () => done(JSON.parse(text)))
     })
     req.on('error', fail)
-    req.end(JSON.stringify(body))
+    req.end(typeof body === 'string' ? body : JSON.stringify(body))
   })
+}
+
+/** Pairs with `code` as the extension does (CPace, extension/glossa-protocol.js): the key both ends agreed. */
+async function pairAsExtension(port: number, code: string): Promise<string> {
+  const pairing = await startPairing({ code, host: `127.0.0.1:${port}` })
+  const opened = await asExtension(port, '/v1/pair', pairing.body)
+  const confirming = await pairing.confirm(opened.value)
+  if (!confirming) throw new Error('the app did not answer the pairing opening')
+  const key = await confirming.finish((await asExtension(port, '/v1/pair/confirm', confirming.body)).value)
+  if (!key) throw new Error('the app did not prove it knows the pairing code')
+  return key
+}
+
+/** A call as the extension makes it: a hello the app must prove, then the request signed with the key. */
+async function callAsExtension(port: number, key: string, path: string, body: object) {
+  const host = `127.0.0.1:${port}`
+  const nonce = freshNonce()
+  const hello = await asExtension(port, '/v1/hello', { nonce }, { 'x-glossa-key': await keyId(key) })
+  if (!(await helloProven(key, host, nonce, hello.value)))
+    throw new Error('the app did not prove it holds the key')
+  const text = JSON.stringify(body)
+  const session = (hello.value as { nonce: string }).nonce
+  return asExtension(port, path, text, await signRequest({ key, host, path, session, body: text }))
 }
 
 // Written for #16 where Electron cannot run (no binary here): never run on our machines; see README.
@@ -129,18 +153,17 @@ test('with a browser paired, closing the window keeps Glossa running; Open in Gl
     const { code } = await window.evaluate(() =>
       (globalThis as unknown as Api).api['connector.pair.start']({}),
     )
-    const token = (await asExtension(port, '/v1/pair', { code })).value?.token ?? ''
-    expect(token).toMatch(/^glc_/)
+    const key = await pairAsExtension(port, code)
     const [{ id }] = await window.evaluate(() => (globalThis as unknown as Api).api['articles.list']({}))
 
     // The last window closes: the app runs on in the tray, the extension still reaches it.
     await window.evaluate(() => window.close())
     await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(0)
-    expect(await asExtension(port, '/v1/hello', {}, token)).toMatchObject({ ok: true })
+    expect(await callAsExtension(port, key, '/v1/info', {})).toMatchObject({ ok: true })
 
     // "Saved to Glossa → Open in Glossa" with no window: a new one comes up.
     const reopened = app.waitForEvent('window')
-    expect(await asExtension(port, '/v1/open', { id }, token)).toMatchObject({ value: { opened: true } })
+    expect(await callAsExtension(port, key, '/v1/open', { id })).toMatchObject({ value: { opened: true } })
     await expect(await reopened).toHaveTitle('Glossa')
     expect(quit).toBe(false)
   } finally {
