@@ -114,7 +114,7 @@ export function withoutRoles(name: string, lex: Lexicon): string {
 }
 
 /** A Russian or Ukrainian adjective in an oblique case: "Северореченской", "Приозерского", "рятувальної". */
-const OBLIQUE_ADJECTIVE = /^\p{L}[\p{L}-]+(?:ой|ей|ого|его|ых|их|ої|ього|ьої)$/u
+const OBLIQUE_ADJECTIVE = /^\p{L}[\p{L}-]+(?:ой|ей|ого|его|ых|их|іх|ої|ього|ьої)$/u
 /** A lower-case Slavic noun that may close a complement: not a preposition, conjunction or verb. */
 const COMPLEMENT_NOUN =
   /^(?!(?:что|що|как|як|уже|вже|также|також|который|которая|який|яка)$)\p{Ll}[\p{Ll}-]{2,}(?<!(?:ла|ло|ли|ал|ил|ув|ав|ет|ют|ит|ят|ся|сь))$/u
@@ -130,6 +130,8 @@ function complementAfter(phrase: string, text: string, open: boolean): string[] 
   const next = m[1].trim().split(/\s+/)
   let k = 0
   while (k < next.length && OBLIQUE_ADJECTIVE.test(next[k])) k++
+  // (a noun may end like an adjective: "внутренних водных путей", "областей")
+  if (k === next.length && k > (open ? 0 : 1)) k--
   if ((k === 0 && !open) || k >= next.length || !COMPLEMENT_NOUN.test(next[k])) return []
   return next.slice(0, k + 1)
 }
@@ -247,8 +249,42 @@ function roleEntity(name: string, text: string, lex: Lexicon): string | undefine
     if (full.split(/\s+/).length > 9) continue
     // (an opening capital of a sentence is no name: the phrase needs a capital besides its head's)
     const caps = full.split(/\s+/).filter((w) => /^\p{Lu}|^«/u.test(w)).length
+    // (a role, the body in its genitive and a person is the person, not the body: "Директорка центру Наталія
+    // Гордійчук", "Начальник администрации Виктор Панкратов")
+    const before = m[1].trim().split(/\s+/)
+    const after = (m[3] ?? '').trim().split(/\s+/)
+    if (m[1] !== '' && isRole(before[before.length - 1], lex) && personLike(after, lex)) continue
     if (caps < 2 && !full.includes('«')) continue
     if (best === undefined || full.length > best.length) best = full
+  }
+  // (a Slavic body's complements in lower case, which the run of capitals above stops before)
+  const chained = slavicBodyName(stem, text, lex)
+  return chained !== undefined && chained.length > (best?.length ?? 0) ? chained : best
+}
+
+/**
+ * A Ukrainian or Russian body written with its first word capitalised and its genitive complements after it in
+ * lower case, or capitalised adjectives: "Центр освітніх вимірювань", "Администрации Вятско-Камского бассейна
+ * внутренних водных путей" — the head noun of `stem` with every complement the text chains after it.
+ */
+function slavicBodyName(stem: string, text: string, lex: Lexicon): string | undefined {
+  if (lex.code !== 'uk' && lex.code !== 'ru') return undefined
+  const head = `${stem[0].toUpperCase()}${escape(stem.slice(1))}`
+  let best: string | undefined
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${head}\\p{L}{0,3}(?![\\p{L}])`, 'gu'))) {
+    let phrase = m[0]
+    for (let n = 0; n < 3; n++) {
+      // (or, after a complement, a noun in the genitive plural: "Центр професійної підготовки кадрів")
+      const plural = new RegExp(`^${escape(phrase)}[^\\S\\n]+(\\p{Ll}+(?:ів|ов|ев))(?![\\p{L}])`, 'u')
+      const noun = n > 0 ? plural.exec(text.slice(m.index))?.[1] : undefined
+      const more = complementAfter(phrase, text.slice(m.index), false)
+      if (more.length === 0 && noun !== undefined) more.push(noun)
+      if (more.length === 0) break
+      phrase = `${phrase} ${more.join(' ')}`
+    }
+    if (phrase === m[0]) continue
+    const named = bodyNominative(phrase, lex.code) ?? phrase
+    if (best === undefined || named.length > best.length) best = named
   }
   return best
 }
