@@ -1,13 +1,15 @@
 // Child process (Node, bundled by bundle-child.ts): a Markdown export by tag of a real archive to `target`, its
 // blocks spilled as each comes (by-tag-stream.ts with no buffer), that stops after its first slice until a file
-// `go` is in `gate` (test-gate.ts). Usage: node child.mjs <archive> <target> <gate> <split|whole>
-// `split`: the first half of the articles, the stop, then the rest; `whole`: every article, the stop, the document.
+// `go` is in `gate` (test-gate.ts). Usage: node child.mjs <archive> <target> <gate> <split|whole|csv>
+// `split`: the first half of the articles, the stop, then the rest; `whole`: every article, the stop, the document;
+// `csv`: figures.csv streamed (run.ts streamExport), the stop when its second half of the articles is asked for.
 //
 // Protocol on stdout, written synchronously: `spilled <pid>` at the stop, `done` once the target is written.
 import { writeSync } from 'node:fs'
 import { Archive } from '../../src/main/archive/archive'
 import { writeByTagMarkdown } from '../../src/main/export/by-tag-stream'
-import { archiveExportSource, gatherBundle } from '../../src/main/export/run'
+import { archiveExportSource, gatherBundle, streamExport } from '../../src/main/export/run'
+import type { ExportSource } from '../../src/main/export/run'
 import { untilGo } from '../../src/main/test-gate'
 
 const [dir, target, gate, mode] = process.argv.slice(2)
@@ -19,7 +21,28 @@ async function main(): Promise<void> {
   const archive = await Archive.open(dir)
   const source = archiveExportSource(archive)
   const ids = archive.list().map((a) => a.id)
-  const cut = mode === 'split' ? Math.ceil(ids.length / 2) : ids.length
+  const cut = mode === 'whole' ? ids.length : Math.ceil(ids.length / 2)
+  if (mode === 'csv') {
+    const held: ExportSource = {
+      ...source,
+      select: async (scope) => {
+        const selection = await source.select(scope)
+        return {
+          count: selection.count,
+          slice: async (from, count) => {
+            if (from > 0) {
+              emit(`spilled ${process.pid}`)
+              await untilGo(gate)
+            }
+            return selection.slice(from, count)
+          },
+        }
+      },
+    }
+    await streamExport(held, { format: 'figures-csv', scope: {} }, target, AT, cut)
+    emit('done')
+    process.exit(0)
+  }
   async function* slices() {
     yield gatherBundle(source, { articleIds: ids.slice(0, cut) }, AT)
     emit(`spilled ${process.pid}`)

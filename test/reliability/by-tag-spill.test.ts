@@ -1,9 +1,11 @@
 // Tests (Node): a Markdown export by tag killed with SIGKILL (a real child process, by-tag-spill-child.ts) while
-// its blocks are spilled, or while the document is being written from the spill files. What it leaves is one
-// private folder beside the target, which the next export into that folder removes — never the folder of an
-// export still running beside it — and the target is the old file until a whole new one is renamed over it.
+// its blocks are spilled, or while the document is being written from the spill files; and figures.csv killed
+// as it streams. What each leaves is one private folder beside the target, which the next export into that folder
+// removes — never the folder of an export still running beside it — and the target is the old file until a whole
+// new one is renamed over it.
 import { spawn, execFile } from 'node:child_process'
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
@@ -24,9 +26,12 @@ const OLD = 'an older notes-by-tag.md, whole\n'
 let child: BundledChild
 let h: Awaited<ReturnType<typeof serviceHarness>>
 let expected: string
+let archiveDir: string
 beforeAll(async () => {
   child = await bundleChild('test/reliability/by-tag-spill-child.ts')
-  h = await serviceHarness()
+  // Not a tempDir(): those are removed after each test, and this archive serves them all.
+  archiveDir = await mkdtemp(join(tmpdir(), 'glossa-spill-archive-'))
+  h = await serviceHarness(archiveDir)
   for (let n = 0; n < 8; n++) {
     const text = `Report ${n}: the port handled ${n * 100} containers, said the authority.`
     const a = await h.call('articles.create', { title: `Port ${n}`, text })
@@ -40,7 +45,10 @@ beforeAll(async () => {
   await h.archive.flush()
   ;[{ content: expected }] = await runExport(archiveExportSource(h.archive), BY_TAG, AT)
 }, 120_000)
-afterAll(() => child?.dispose())
+afterAll(async () => {
+  await child?.dispose()
+  await rm(archiveDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
+})
 
 const spillFolders = async (dir: string) =>
   (await readdir(dir)).filter((name) => name.startsWith(SPILL_PREFIX)).sort()
@@ -49,7 +57,7 @@ const spillFolders = async (dir: string) =>
 const exportAgain = (target: string) => streamExport(archiveExportSource(h.archive), BY_TAG, target, AT)
 
 /** Starts a child and resolves with it once it has spilled its first slice and stopped at its gate. */
-function startHeld(target: string, gate: string, mode: 'split' | 'whole') {
+function startHeld(target: string, gate: string, mode: 'split' | 'whole' | 'csv') {
   const proc = spawn(process.execPath, [child.file, h.dir, target, gate, mode], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -144,5 +152,27 @@ describe('a by-tag export killed mid-spill', () => {
     await exportAgain(target)
     expect(await readdir(out)).toEqual(['notes-by-tag.md'])
     expect(await readFile(target, 'utf8')).toBe(expected)
+  }, 120_000)
+
+  it('figures.csv killed mid-stream: its scratch and temp files are in one folder, swept by the next export', async () => {
+    const out = await tempDir('glossa-spill-out-')
+    const target = join(out, 'figures.csv')
+    await writeFile(target, OLD)
+    const gate = await tempDir('glossa-gate-')
+    const lines = await runUntilKilled(child.file, [h.dir, target, gate, 'csv'], (line, kill) => {
+      if (line.startsWith('spilled ')) kill(0)
+    })
+    expect(lines).toEqual([expect.stringMatching(/^spilled \d+$/)])
+    expect(await readFile(target, 'utf8')).toBe(OLD)
+    const left = (await readdir(out)).filter((n) => n !== 'figures.csv')
+    expect(left).toEqual([expect.stringMatching(/^\.glossa-export-/)])
+    // The first half's rows were written to the scratch file in it when the kill came.
+    expect((await readdir(join(out, left[0]))).length).toBe(1)
+
+    const args: ExportArgs = { format: 'figures-csv', scope: {} }
+    await streamExport(archiveExportSource(h.archive), args, target, AT)
+    expect(await readdir(out)).toEqual(['figures.csv'])
+    const [whole] = await runExport(archiveExportSource(h.archive), args, AT)
+    expect(await readFile(target, 'utf8')).toBe(whole.content)
   }, 120_000)
 })

@@ -97,6 +97,10 @@ export function tempNameFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`)
 }
 
+/** A temp file for `file` in `tempDir` (a private folder on the same disk), or beside it. */
+const tempIn = (file: string, tempDir?: string) =>
+  tempDir ? join(tempDir, basename(tempNameFor(file))) : tempNameFor(file)
+
 /** Windows may hold a file a moment (an indexer, an antivirus) and refuse the rename; steno retried it too. */
 const BUSY = new Set(['EPERM', 'EACCES', 'EBUSY'])
 
@@ -224,8 +228,10 @@ export async function writeAtomicStreamed(
   file: string,
   body: AsyncIterable<string>,
   end: () => { head: string; tail: string },
+  /** A private folder on the target's disk for the scratch and temp files (writeAtomicChunks). */
+  tempDir?: string,
 ): Promise<number> {
-  const scratch = tempNameFor(file)
+  const scratch = tempIn(file, tempDir)
   try {
     const draft = await open(scratch, 'wx')
     try {
@@ -235,7 +241,7 @@ export async function writeAtomicStreamed(
       await draft.close()
     }
     const { head, tail } = end()
-    return await writeAtomicChunks(file, withHeadAndTail(head, fileChunks(scratch), tail))
+    return await writeAtomicChunks(file, withHeadAndTail(head, fileChunks(scratch), tail), tempDir)
   } finally {
     await rm(scratch, { force: true }).catch(() => {})
   }
@@ -277,7 +283,7 @@ export async function writeAtomicChunks(
   /** A private folder on the target's disk for the temp file (an export's scratch folder, swept as a whole). */
   tempDir?: string,
 ): Promise<number> {
-  const temp = tempDir ? join(tempDir, basename(tempNameFor(file))) : tempNameFor(file)
+  const temp = tempIn(file, tempDir)
   try {
     let bytes = 0
     const out = await open(temp, 'wx')

@@ -7,12 +7,12 @@
 // five times at the bench's 10,000 articles.) The document's temp file is made in that folder too, so an export
 // killed at any point leaves one folder, which the next export into the same place sweeps (scratch.ts), and the
 // target is only ever renamed into place whole.
-import { appendFile, rm } from 'node:fs/promises'
+import { appendFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { ExportBundle } from '../../shared/export'
 import { byTagHead, byTagHeading, byTagSlice, compareTags } from '../../shared/export/markdown'
 import { fileChunks, writeAtomicChunks } from '../archive/atomic'
-import { makeScratch, sweepScratch } from './scratch'
+import { withScratch } from './scratch'
 
 /** The spill folder's name before its host, pid and random part (scratch.ts). */
 export const SPILL_PREFIX = '.glossa-by-tag-'
@@ -80,9 +80,7 @@ export async function writeByTagMarkdown(
   /** Blocks held before they are spilled (tests spill every block). */
   spillChars = SPILL_CHARS,
 ): Promise<number> {
-  await sweepScratch(dirname(file), SPILL_PREFIX)
-  const dir = await makeScratch(dirname(file), SPILL_PREFIX)
-  try {
+  return withScratch(dirname(file), SPILL_PREFIX, async (dir) => {
     const spill = new TagSpill(dir, spillChars)
     let articles = 0
     let annotations = 0
@@ -97,8 +95,6 @@ export async function writeByTagMarkdown(
       yield* spill.sectionsInOrder()
       yield '\n'
     }
-    return await writeAtomicChunks(file, document(), dir)
-  } finally {
-    await rm(dir, { recursive: true, force: true }).catch(() => {})
-  }
+    return writeAtomicChunks(file, document(), dir)
+  })
 }

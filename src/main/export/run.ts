@@ -1,8 +1,8 @@
 // Main process, export job process and CLI: gathers what to export (a scope of articles and annotations)
 // and runs the pure formatters from src/shared/export.
-import { readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import {
   combinedMarkdownStream,
   combinedMarkdownWriter,
@@ -26,7 +26,7 @@ import type { Archive } from '../archive/archive'
 import { writeAtomicChunks, writeAtomicStreamed } from '../archive/atomic'
 import { backupChunks } from './backup-stream'
 import { writeByTagMarkdown } from './by-tag-stream'
-import { makeScratch, sweepScratch } from './scratch'
+import { withScratch } from './scratch'
 import { ZipMaker } from './zip'
 import type { ExportArgs, ExportScope, ExportSource, Selection } from './source'
 
@@ -271,6 +271,8 @@ export async function runExport(
 
 /** The temp folder's scratch folders of export.run's notes-by-tag.md (scratch.ts). */
 const EXPORT_SCRATCH_PREFIX = 'glossa-export-'
+/** The scratch folders beside a streamed export's target (scratch.ts); by tag has its own (by-tag-stream.ts). */
+export const STREAM_SCRATCH_PREFIX = '.glossa-export-'
 
 /**
  * notes-by-tag.md as text (export.run): written as a stream into a private folder and read back, so the export
@@ -282,15 +284,11 @@ async function byTagText(
   generatedAt: string,
   sliceArticles: number,
 ): Promise<string> {
-  await sweepScratch(tmpdir(), EXPORT_SCRATCH_PREFIX)
-  const dir = await makeScratch(tmpdir(), EXPORT_SCRATCH_PREFIX)
-  try {
+  return withScratch(tmpdir(), EXPORT_SCRATCH_PREFIX, async (dir) => {
     const file = join(dir, BY_TAG_NAME)
     await writeByTagMarkdown(file, slicesOf(archive, scope, generatedAt, sliceArticles), generatedAt)
-    return await readFile(file, 'utf8')
-  } finally {
-    await rm(dir, { recursive: true, force: true }).catch(() => {})
-  }
+    return readFile(file, 'utf8')
+  })
 }
 
 /** The JSON backup of a scope, in chunks (backup-stream.ts). */
@@ -346,30 +344,35 @@ export async function streamExport(
   generatedAt = new Date().toISOString(),
   sliceArticles = SLICE_ARTICLES,
 ): Promise<StreamedFile | null> {
-  if (args.format === 'json') {
-    const chunks = backupOf(archive, args.scope, generatedAt, sliceArticles)
-    const bytes = await writeAtomicStreamed(file, chunks, () => ({ head: '', tail: '' }))
-    return { ...BACKUP_FILE, bytes }
-  }
   const layout = markdownLayout(args)
   if (layout === 'tag') {
     const slices = slicesOf(archive, args.scope, generatedAt, sliceArticles)
     return { ...BY_TAG_FILE, bytes: await writeByTagMarkdown(file, slices, generatedAt) }
   }
-  if (layout === 'per-article') {
-    const files = perArticleFiles(archive, args, generatedAt, sliceArticles)
-    return { ...PER_ARTICLE_ZIP, bytes: await writeAtomicChunks(file, zipOf(files, generatedAt)) }
-  }
   const stream = exportStream(args, generatedAt)
-  if (!stream) return null
-  const articles = await archive.select(args.scope)
-  const reads = readsAnnotationsOf(args.format)
-  async function* slices(writer: StreamWriter): AsyncGenerator<string> {
-    for (let at = 0; at < articles.count; at += sliceArticles) {
-      const slice = await articles.slice(at, sliceArticles)
-      yield writer.add(await gatherSlice(archive, args.scope, generatedAt, slice, reads))
+  if (args.format !== 'json' && layout !== 'per-article' && !stream) return null
+  // The scratch and temp files in a folder of this export's, which the next export here sweeps if this one is
+  // killed (scratch.ts): nothing is left beside the target, and the target appears whole or not at all.
+  return withScratch(dirname(file), STREAM_SCRATCH_PREFIX, async (dir): Promise<StreamedFile> => {
+    if (args.format === 'json') {
+      const chunks = backupOf(archive, args.scope, generatedAt, sliceArticles)
+      const bytes = await writeAtomicStreamed(file, chunks, () => ({ head: '', tail: '' }), dir)
+      return { ...BACKUP_FILE, bytes }
     }
-  }
-  const bytes = await writeAtomicStreamed(file, slices(stream), () => stream.end())
-  return { name: stream.name, mime: stream.mime, bytes }
+    if (layout === 'per-article') {
+      const files = perArticleFiles(archive, args, generatedAt, sliceArticles)
+      return { ...PER_ARTICLE_ZIP, bytes: await writeAtomicChunks(file, zipOf(files, generatedAt), dir) }
+    }
+    const writer = stream!
+    const articles = await archive.select(args.scope)
+    const reads = readsAnnotationsOf(args.format)
+    async function* slices(): AsyncGenerator<string> {
+      for (let at = 0; at < articles.count; at += sliceArticles) {
+        const slice = await articles.slice(at, sliceArticles)
+        yield writer.add(await gatherSlice(archive, args.scope, generatedAt, slice, reads))
+      }
+    }
+    const bytes = await writeAtomicStreamed(file, slices(), () => writer.end(), dir)
+    return { name: writer.name, mime: writer.mime, bytes }
+  })
 }

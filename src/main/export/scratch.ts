@@ -30,6 +30,24 @@ export function makeScratch(parent: string, prefix: string): Promise<string> {
   return mkdtemp(join(parent, `${prefix}${hostTag()}-${process.pid}-`))
 }
 
+/**
+ * Runs `work` with a scratch folder of its own in `parent`, first sweeping the ones gone exports left there, and
+ * removes it when `work` ends, however it ends.
+ */
+export async function withScratch<T>(
+  parent: string,
+  prefix: string,
+  work: (dir: string) => Promise<T>,
+): Promise<T> {
+  await sweepScratch(parent, prefix)
+  const dir = await makeScratch(parent, prefix)
+  try {
+    return await work(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true }).catch(() => {})
+  }
+}
+
 /** Whether the export that made a scratch folder may still be running. */
 function mayBeRunning(host: string, pid: number, modifiedMs: number, now: number): boolean {
   if (host !== hostTag()) return now - modifiedMs < OTHER_HOST_AGE_MS

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../../../test/service-harness'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
-import { archiveExportSource, exportStream, runExport, streamExport } from './run'
+import { STREAM_SCRATCH_PREFIX, archiveExportSource, exportStream, runExport, streamExport } from './run'
 import type { ExportArgs, ExportSource } from './run'
 import { jobExportSource, runExportFileJob } from './job'
 
@@ -66,13 +66,21 @@ describe('streamExport', () => {
   it('writes each slice before it reads the next: memory holds one slice, however long the export', async () => {
     const h = await fixture()
     const base = archiveExportSource(h.archive)
-    // At every read of an annotations file, how much of the export is on disk already (the scratch file).
+    // At every read of an annotations file, how much of the export is on disk already (the scratch file, in the
+    // export's scratch folder beside the target).
     const written: number[] = []
+    const scratchFile = async () => {
+      for (const dir of (await readdir(h.out)).filter((n) => n.startsWith(STREAM_SCRATCH_PREFIX))) {
+        const name = (await readdir(join(h.out, dir))).find((n) => n.startsWith('.figures.csv.'))
+        if (name) return join(h.out, dir, name)
+      }
+      return null
+    }
     const source: ExportSource = {
       ...base,
       readAnnotations: async (id) => {
-        const scratch = (await readdir(h.out)).find((n) => n.startsWith('.figures.csv.'))
-        written.push(scratch ? (await readFile(join(h.out, scratch))).length : 0)
+        const scratch = await scratchFile()
+        written.push(scratch ? (await readFile(scratch)).length : 0)
         return base.readAnnotations(id)
       },
     }
