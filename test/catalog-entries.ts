@@ -1,5 +1,6 @@
-// Tests (Node): catalog entries made to fill buckets (catalog-layout.ts splits a bucket past 64 KB), and what the
-// bucket files on disk hold, read without the archive's code.
+// Tests (Node): catalog entries made to fill buckets (catalog-layout.ts splits a bucket past 64 KB) or to sort and
+// filter the library by, and what the bucket files on disk hold, read without the archive's code.
+import { randomBytes } from 'node:crypto'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ArticleMeta } from '../src/shared/types'
@@ -76,4 +77,29 @@ export async function layoutProblems(
     }
   }
   return { ids, problems }
+}
+
+const SOURCES = ['Harbour Times', 'Daily Meridian', '']
+const TAGS = ['port', 'port/cranes', 'strikes', 'ärger/ÉTÉ']
+const COLORS = ['yellow', 'blue', 'green'] as const
+
+/** A catalog entry with a bit of everything the library sorts and filters by (its `n`-th). */
+export function libraryEntry(n: number): ArticleMeta {
+  const id = `r${n.toString(16).padStart(5, '0')}${randomBytes(3).toString('hex')}`
+  const source = SOURCES[n % 3]
+  return {
+    id,
+    title: n % 7 === 0 ? `Écluse ${n}` : `Article ${n} of the harbour`,
+    ...(source ? { source } : { url: `https://www.site${n % 4}.example/${n}` }),
+    ...(n % 5 ? { publishedAt: `2024-0${1 + (n % 9)}-1${n % 10}` } : {}),
+    addedAt: new Date(Date.UTC(2025, 0, 1) + n * 3_600_000).toISOString(),
+    tags: n % 4 ? [TAGS[n % 4]] : [],
+    textHash: `h${n}`,
+    length: 100 + n,
+    counts: { highlights: n % 3, figures: n % 2, notes: n % 4 === 1 ? 2 : 0 },
+    annotationTags: n % 3 ? { [`figures/${TAGS[n % 3]}`]: 1 + (n % 3), 'to-check': 1 } : {},
+    ...(n % 3 ? { annotationColors: COLORS.slice(0, 1 + (n % 3)) as ArticleMeta['annotationColors'] } : {}),
+    ...(n % 6 === 0 ? { annotationCreators: ['ana', `reader${n % 12}`] } : {}),
+    ...(n % 8 === 0 ? { collections: ['col1', 'col2'] } : {}),
+  }
 }

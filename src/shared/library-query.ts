@@ -62,9 +62,10 @@ const newestFirst = (iso: string) => iso.replace(/\d/g, (d) => String(9 - Number
 /**
  * One string per article that, compared as a plain string, gives its place in the sort's order — the order's
  * key, then ties by date added (newest first) and id, which ends it after a NUL (ids never hold one). The
- * library keeps these with its orders (src/main/archive/library-pages.ts): an order is sorted from nothing with
+ * library sorts its orders by these (src/main/archive/library-pages.ts): an order is sorted from nothing with
  * no comparator, and a new or changed article finds its place by binary search instead of a sort of the rest.
  * ("Newest first" inverts each digit and ends the string with U+FFFF, so "2024" still comes after "2024-05".)
+ * Orders are saved on disk (catalog-orders.ts): a change to these keys bumps its ORDERS_FORMAT.
  */
 export function orderKey(a: ArticleMeta, sort: LibrarySort): string {
   const tie = `${newestFirst(a.addedAt)}\u0000${a.id}`

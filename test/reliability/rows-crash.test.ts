@@ -1,11 +1,15 @@
 // Tests (Node): SIGKILL a process that changes the catalog and writes the library's rows cache (catalog-rows.ts)
-// after each change, again and again on the same archive. After every kill the archive opens with every
-// acknowledged change and no problem, and the cache is either not used or gives exactly the rows of the catalog
-// as it is on disk — never rows of another moment; once the archive has been open, it is written again.
+// and sort orders (catalog-orders.ts) after each change, again and again on the same archive. After every kill the
+// archive opens with every acknowledged change and no problem, and the cache and the orders are each either not
+// used or give exactly the rows and orders of the catalog as it is on disk — never those of another moment; once
+// the archive has been open, they are written again.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Archive } from '../../src/main/archive/archive'
+import { SAVED_SORTS } from '../../src/main/archive/catalog-orders'
 import { readRows } from '../../src/main/archive/catalog-rows'
+import { LibraryPages } from '../../src/main/archive/library-pages'
+import { sortMetas } from '../../src/shared/library-query'
 import { listItem } from '../../src/main/archive/list-item'
 import { idsUnder } from '../catalog-entries'
 import { createRng, intFromEnv } from '../prng'
@@ -57,6 +61,7 @@ describe('the library rows cache under SIGKILL', () => {
     /** The title each article must have: the last acknowledged put's (a put sent without its ack may land). */
     const titles = new Map<string, string[]>()
     const used = { cache: 0, stale: 0 }
+    const orders = { used: 0, stale: 0 }
     for (let run = 0; run < RUNS; run++) {
       const lines = await runUntilFlushed(
         [dir, key, String(rng.int(0, 2 ** 31))],
@@ -74,6 +79,22 @@ describe('the library rows cache under SIGKILL', () => {
       const read = await readRows(dir, key)
       const archive = await Archive.open(dir, { trustKeyFile: key })
       expect(archive.problems, `run ${run}`).toEqual([])
+      // The orders the open reads from disk are a fresh sort's of the catalog as opened, or none is used.
+      await archive.catalog.orders.read
+      for (const sort of SAVED_SORTS) {
+        const saved = archive.catalog.orders.take(sort)
+        const fresh = sortMetas(archive.list(), sort).map((a) => a.id)
+        if (saved) expect(saved, `run ${run}, ${sort}`).toEqual(fresh)
+        orders[saved ? 'used' : 'stale']++
+      }
+      if (read.rows)
+        for (const sort of SAVED_SORTS) {
+          const saved = read.rows.orders.take(sort)
+          if (saved)
+            expect(saved, `run ${run}, rows, ${sort}`).toEqual(
+              sortMetas(archive.list(), sort).map((a) => a.id),
+            )
+        }
       for (const [id, allowed] of titles)
         expect(allowed, `run ${run}, ${id}`).toContain(archive.meta(id).title)
       const rows = archive.list().map(listItem)
@@ -84,12 +105,21 @@ describe('the library rows cache under SIGKILL', () => {
         used.stale++
         expect(read.why, `run ${run}`).toMatch(/changed since|no rows cache/)
       }
+      await new LibraryPages(archive.catalog).warm()
       await archive.flush()
       const again = await readRows(dir, key)
       expect(again.rows?.all().map(listItem), `run ${run}`).toEqual(rows)
+      for (const sort of SAVED_SORTS)
+        expect(again.rows?.orders.take(sort), `run ${run}, ${sort}`).toEqual(
+          sortMetas(archive.list(), sort).map((a) => a.id),
+        )
       for (const id of titles.keys()) titles.set(id, [archive.meta(id).title])
     }
     // Every run ended one way or the other (with the default seed both happen: 5 caches used, 7 stale).
     expect(used.cache + used.stale).toBe(RUNS)
+    // Saved orders were used after some kills and refused after others (each run: its three sorts).
+    expect(orders.used + orders.stale).toBe(3 * RUNS)
+    expect(orders.used, JSON.stringify(orders)).toBeGreaterThan(0)
+    expect(orders.stale, JSON.stringify(orders)).toBeGreaterThan(0)
   }, 240_000)
 })

@@ -1,6 +1,9 @@
-// Main process: keeps the library's head (library-head.ts) and rows cache (catalog-rows.ts) following the
-// catalog, written a moment after the catalog last changed, and only when memory and the bucket files agree.
+// Main process: keeps the library's head (library-head.ts), rows cache (catalog-rows.ts) and sort orders
+// (catalog-orders.ts) following the catalog, written a moment after the catalog last changed, and only when
+// memory and the bucket files agree.
 import type { ArticleMeta } from '../../shared/types'
+import { ordersText, ordersWrittenFor, writeOrders } from './catalog-orders'
+import type { SortOrders } from './catalog-orders'
 import { rowsText, rowsWrittenFor, writeRows } from './catalog-rows'
 import type { CatalogTrust } from './catalog-trust'
 import { HEAD_ROWS, catalogFingerprint, writeHead } from './library-head'
@@ -23,6 +26,8 @@ export type HeadSource = {
   inBulk(): boolean
   changes(): number
   all(): ArticleMeta[]
+  /** The library's sort orders kept in step with the catalog as it is now (none until it keeps any). */
+  orders(): SortOrders
 }
 
 export class HeadWriter {
@@ -42,6 +47,7 @@ export class HeadWriter {
     this.rowsTimer = setTimeout(() => {
       this.rowsTimer = undefined
       this.saveRows()
+      this.saveOrders()
     }, ROWS_DELAY_MS)
     this.rowsTimer.unref?.()
     if (this.timer) return
@@ -63,6 +69,7 @@ export class HeadWriter {
       clearTimeout(this.rowsTimer)
       this.rowsTimer = undefined
       this.saveRows()
+      this.saveOrders()
     }
     await this.saving
   }
@@ -98,6 +105,22 @@ export class HeadWriter {
       async (fingerprint) =>
         (await rowsWrittenFor(this.root, fingerprint)) ? null : rowsText(this.catalog.all(), fingerprint),
       (text, _fingerprint, trust) => writeRows(this.root, text, (purpose, t) => trust.macOf(purpose, t)),
+    )
+  }
+
+  /**
+   * The library's sort orders, as the rows cache is written, from the orders it keeps in step with every change
+   * (never sorted here); not again when the file already names the buckets and sorts as they are.
+   */
+  private saveOrders(): void {
+    this.settled(
+      async (fingerprint) => {
+        const kept = this.catalog.orders()
+        if (!kept.size || (await ordersWrittenFor(this.root, fingerprint, [...kept.keys()]))) return null
+        // Taken again after the await: the orders as they are when the catalog is checked unchanged.
+        return ordersText(this.catalog.all(), this.catalog.orders(), fingerprint)
+      },
+      (text, _fingerprint, trust) => writeOrders(this.root, text, (purpose, t) => trust.macOf(purpose, t)),
     )
   }
 

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { libraryEntry } from '../../../test/catalog-entries'
 import { editInPlace } from '../../../test/edit-in-place'
 import { callerOf } from '../../../test/service-harness'
 import { tempDir } from '../../../test/temp-archive'
@@ -23,37 +24,12 @@ import { bucketOf } from './ids'
 import { catalogFingerprint, catalogFingerprintSync, readHead } from './library-head'
 import { LibraryPages } from './library-pages'
 
-const SOURCES = ['Harbour Times', 'Daily Meridian', '']
-const TAGS = ['port', 'port/cranes', 'strikes', 'ärger/ÉTÉ']
-const COLORS = ['yellow', 'blue', 'green'] as const
-
-/** A catalog entry with a bit of everything the library sorts and filters by. */
-function entry(n: number): ArticleMeta {
-  const id = `r${n.toString(16).padStart(5, '0')}${randomBytes(3).toString('hex')}`
-  const source = SOURCES[n % 3]
-  return {
-    id,
-    title: n % 7 === 0 ? `Écluse ${n}` : `Article ${n} of the harbour`,
-    ...(source ? { source } : { url: `https://www.site${n % 4}.example/${n}` }),
-    ...(n % 5 ? { publishedAt: `2024-0${1 + (n % 9)}-1${n % 10}` } : {}),
-    addedAt: new Date(Date.UTC(2025, 0, 1) + n * 3_600_000).toISOString(),
-    tags: n % 4 ? [TAGS[n % 4]] : [],
-    textHash: `h${n}`,
-    length: 100 + n,
-    counts: { highlights: n % 3, figures: n % 2, notes: n % 4 === 1 ? 2 : 0 },
-    annotationTags: n % 3 ? { [`figures/${TAGS[n % 3]}`]: 1 + (n % 3), 'to-check': 1 } : {},
-    ...(n % 3 ? { annotationColors: COLORS.slice(0, 1 + (n % 3)) as ArticleMeta['annotationColors'] } : {}),
-    ...(n % 6 === 0 ? { annotationCreators: ['ana', `reader${n % 12}`] } : {}),
-    ...(n % 8 === 0 ? { collections: ['col1', 'col2'] } : {}),
-  }
-}
-
 /** An archive of `n` entries written with trust on, flushed (the head and the rows cache written). */
 async function archiveWith(n: number) {
   const dir = await tempDir()
   const keyFile = join(await tempDir('glossa-key-'), 'catalog-trust.key')
   const archive = await Archive.open(dir, { trustKeyFile: keyFile })
-  for (let i = 0; i < n; i++) await archive.catalog.put(entry(i))
+  for (let i = 0; i < n; i++) await archive.catalog.put(libraryEntry(i))
   await archive.flush()
   return { dir, keyFile, archive }
 }

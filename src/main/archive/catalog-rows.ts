@@ -16,10 +16,12 @@ import { HIGHLIGHT_COLORS } from '../../shared/schemas'
 import { sourceOrDomain } from '../../shared/article-source'
 import type { ArticleMeta, HighlightColor } from '../../shared/types'
 import { writeAtomic } from './atomic'
+import { ordersOf, readOrders } from './catalog-orders'
+import type { OrdersView, SortOrders } from './catalog-orders'
 import { catalogFingerprint } from './library-head'
 import { CURRENT_VERSION } from './migrations'
 import { openRegular, readRegularBytes } from './regular-file'
-import { readTrustKey } from './trust-mac'
+import { macWithKey, readTrustKey } from './trust-mac'
 
 export const ROWS_FILE = '.rows.json'
 /** Bumped when what the cache holds changes. */
@@ -146,8 +148,15 @@ export class RowsCatalog {
   readonly orderChanges = 0
   private readonly byId = new Map<string, ArticleMeta>()
 
-  constructor(private readonly entries: ArticleMeta[]) {
+  /** The sort orders saved for the same catalog (catalog-orders.ts), when there are: this never changes. */
+  readonly orders: OrdersView
+
+  constructor(
+    private readonly entries: ArticleMeta[],
+    saved: SortOrders | null = null,
+  ) {
     for (const a of entries) this.byId.set(a.id, a)
+    this.orders = { take: (sort) => saved?.get(sort) ?? null, read: Promise.resolve() }
   }
 
   all(): ArticleMeta[] {
@@ -257,7 +266,9 @@ export async function readRows(root: string, keyFile: string, fingerprint?: stri
     if (columns.fingerprint !== fingerprint) return no('the catalog changed since the cache was written')
     const entries = await entriesOf(columns)
     if (typeof entries === 'string') return no(`not of the cache’s shape: ${entries}`)
-    return { rows: new RowsCatalog(entries) }
+    // The sort orders saved for the same buckets, if any: a first sort from the cache then costs no sort.
+    const orders = await readOrders(root, (p, text) => macWithKey(key, p, text), fingerprint)
+    return { rows: new RowsCatalog(entries, orders.saved && ordersOf(orders.saved, entries)) }
   } catch (err) {
     return no(`unreadable: ${String(err)}`)
   }

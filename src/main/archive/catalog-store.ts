@@ -12,6 +12,8 @@ import { CatalogBuckets } from './catalog-buckets'
 import type { CatalogFile } from './catalog-buckets'
 import { layoutOf } from './catalog-layout'
 import { HeadWriter } from './catalog-head-writer'
+import { CatalogOrders } from './catalog-orders'
+import { catalogFingerprintSync } from './library-head'
 import { readBucket, readSplitParts } from './catalog-read'
 import { CatalogMemory } from './catalog-memory'
 import type { OrderListener } from './catalog-memory'
@@ -40,6 +42,8 @@ export class CatalogStore {
   private readonly head: HeadWriter
   /** Bulk mode (Archive.bulk): the buckets changed in memory, written once each by endBulk(). */
   private bulk: Set<string> | null = null
+  /** The library's sort orders: saved on disk, read at open, and kept by the library to be saved (catalog-orders.ts). */
+  readonly orders: CatalogOrders
 
   constructor(
     private readonly root: string,
@@ -54,6 +58,15 @@ export class CatalogStore {
       inBulk: () => this.bulk !== null,
       changes: () => this.changes,
       all: () => this.all(),
+      orders: () => this.orders.keptNow(),
+    })
+    this.orders = new CatalogOrders({
+      root,
+      changes: () => this.changes,
+      orderChanges: () => this.orderChanges,
+      unsettled: () => this.unsettled > 0 || this.bulk !== null,
+      all: () => this.all(),
+      schedule: () => this.head.schedule(),
     })
   }
 
@@ -99,6 +112,12 @@ export class CatalogStore {
     // Buckets checked now are trusted from the next open on: written at once, not when the next write comes.
     if (trust) void trust.flush()
     this.head.schedule()
+    // The saved sort orders, for a catalog read whole and as it was written (no split finished, nothing damaged).
+    if (trust && !layout.leftovers.size && !this.readOnly.size && !oversized.length)
+      this.orders.start(
+        (purpose, text) => trust.macOf(purpose, text),
+        () => catalogFingerprintSync(this.root),
+      )
     if (oversized.length) this.resharding = this.reshard(oversized.sort())
   }
 

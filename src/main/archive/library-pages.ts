@@ -7,6 +7,7 @@ import { tagAncestry } from '../../shared/tags'
 import type { LibraryFilter, LibrarySort } from '../../shared/library-query'
 import { sourceOrDomain } from '../../shared/article-source'
 import type { ArticleListItem, ArticleMeta } from '../../shared/types'
+import type { OrdersView } from './catalog-orders'
 import type { CatalogStore } from './catalog-store'
 import { listItem } from './list-item'
 
@@ -14,10 +15,12 @@ export { listItem }
 
 export type LibraryPage = { total: number; all: number; offset: number; items: ArticleListItem[] }
 
-/** What a library row needs of an article, and nothing more (no annotation tags, no hashes). */
-/** What the pages read of the catalog (the bench gives a catalog held in memory). */
+/**
+ * What the pages read of the catalog (the bench gives a catalog held in memory); the sort orders saved on disk
+ * (catalog-orders.ts) when it has them, and where it takes the orders kept to save them.
+ */
 export type CatalogView = Pick<CatalogStore, 'all' | 'get' | 'size' | 'changes' | 'orderChanges'> &
-  Partial<Pick<CatalogStore, 'onOrderChange' | 'onEntryChange'>>
+  Partial<Pick<CatalogStore, 'onOrderChange' | 'onEntryChange'>> & { orders?: OrdersView }
 
 /** The filters that name a value an article carries, each kept as the set of articles that carry it. */
 const SET_FILTERS = ['tag', 'source', 'collection', 'color', 'creator'] as const
@@ -85,16 +88,20 @@ class Members {
   }
 }
 
-/** An order: its ids, and beside them the order keys (library-query.ts) they are sorted by. */
-type Order = { at: number; ids: string[]; keys?: string[] }
+/** An order: every article's id, sorted by their order keys (library-query.ts), as of `at` (orderChanges). */
+type Order = { at: number; ids: string[] }
 
-/** Where `key` goes in the sorted `keys`: the first index whose key is not smaller. */
-function place(keys: string[], key: string): number {
+/**
+ * Where `key` goes in an order of `n` whose i-th key is `keyAt(i)`: the first index whose key is not smaller.
+ * The keys are made as the search needs them (17 at 100,000), not kept: 100,000 keys an order were 10 MB, and an
+ * order read from disk has none.
+ */
+function place(n: number, keyAt: (i: number) => string, key: string): number {
   let lo = 0
-  let hi = keys.length
+  let hi = n
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (keys[mid] < key) lo = mid + 1
+    if (keyAt(mid) < key) lo = mid + 1
     else hi = mid
   }
   return lo
@@ -128,32 +135,49 @@ export class LibraryPages {
     })
     // An article that comes, goes or changes its title, source or dates moves within each order kept (two
     // binary searches and a splice), so a new article at 100,000 costs no sort.
+    // The catalog holds `now` already: the article's own place is found by its old key.
     catalog.onOrderChange?.((old, now) => {
       const at = this.catalog.orderChanges
       for (const [sort, order] of this.orders) {
-        if (!order.keys || order.at !== at - 1) {
+        if (sort === 'added' || order.at !== at - 1) {
           this.orders.delete(sort)
           continue
         }
+        const { ids } = order
         if (old) {
           const key = orderKey(old, sort)
-          const i = place(order.keys, key)
-          if (order.keys[i] !== key) {
+          const keyAt = (i: number) => (ids[i] === old.id ? key : orderKey(this.catalog.get(ids[i]), sort))
+          const i = place(ids.length, keyAt, key)
+          if (ids[i] !== old.id) {
             this.orders.delete(sort)
             continue
           }
-          order.keys.splice(i, 1)
-          order.ids.splice(i, 1)
+          ids.splice(i, 1)
         }
         if (now) {
           const key = orderKey(now, sort)
-          const i = place(order.keys, key)
-          order.keys.splice(i, 0, key)
-          order.ids.splice(i, 0, now.id)
+          ids.splice(
+            place(ids.length, (i) => orderKey(this.catalog.get(ids[i]), sort), key),
+            0,
+            now.id,
+          )
         }
         order.at = at
       }
     })
+    // What the head's writer saves beside the catalog: the orders kept, as they are now.
+    catalog.orders?.keepFrom?.(() => {
+      const at = this.catalog.orderChanges
+      const kept = new Map<LibrarySort, string[]>()
+      for (const [sort, order] of this.orders)
+        if (sort !== 'added' && order.at === at) kept.set(sort, order.ids)
+      return kept
+    })
+  }
+
+  /** Waits for the sort orders saved on disk to be read (at once when the catalog has none). */
+  async ready(): Promise<void> {
+    await this.catalog.orders?.read
   }
 
   /** Every article's id in the sort's order. */
@@ -167,18 +191,28 @@ export class LibraryPages {
       this.orders.set(sort, { at, ids })
       return ids
     }
-    return this.keep(
-      sort,
-      at,
-      this.catalog.all().map((a) => orderKey(a, sort)),
+    return (
+      this.adopt(sort, at) ??
+      this.keep(
+        sort,
+        at,
+        this.catalog.all().map((a) => orderKey(a, sort)),
+      )
     )
+  }
+
+  /** The order saved on disk for the catalog as it is now (catalog-orders.ts), kept from now on; or null. */
+  private adopt(sort: LibrarySort, at: number): string[] | null {
+    const ids = this.catalog.orders?.take(sort) ?? null
+    if (ids) this.orders.set(sort, { at, ids })
+    return ids
   }
 
   /** Sorts the keys (plain strings, no comparator) and keeps the order. */
   private keep(sort: LibrarySort, at: number, keys: string[]): string[] {
     keys.sort()
     const ids = keys.map(idOfOrderKey)
-    this.orders.set(sort, { at, ids, keys })
+    this.orders.set(sort, { at, ids })
     return ids
   }
 
@@ -187,11 +221,12 @@ export class LibraryPages {
    * sort by title, source or date published finds its order ready. Stops if the catalog changes meanwhile.
    */
   async warm(sorts: LibrarySort[] = ['title', 'published', 'source']): Promise<void> {
+    await this.ready()
     this.filterSets()
     await new Promise((resolve) => setImmediate(resolve))
     for (const sort of sorts) {
       const at = this.catalog.orderChanges
-      if (this.orders.get(sort)?.at === at) continue
+      if (this.orders.get(sort)?.at === at || this.adopt(sort, at)) continue
       const all = this.catalog.all()
       const keys: string[] = []
       for (let i = 0; i < all.length; i += WARM_CHUNK) {
@@ -202,6 +237,8 @@ export class LibraryPages {
       this.keep(sort, at, keys)
       await new Promise((resolve) => setImmediate(resolve))
     }
+    // Every order is kept now: the head's writer saves them for the next open.
+    this.catalog.orders?.kept?.()
   }
 
   /** The ids the filter keeps, in the sort's order. */

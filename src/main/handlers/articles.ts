@@ -24,6 +24,8 @@ export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articl
   return {
     'articles.list': async () => archive.list().map(listItem),
     'articles.page': async ({ filter = {}, sort = 'added', offset, limit }) => {
+      // The sort orders saved on disk are read at open (a few ms): a sort asked meanwhile waits for them.
+      await pages().ready()
       const page = pages().page(filter, sort, offset, limit)
       // Once the first rows are out, the other sort orders are worked out between other work: the first sort
       // by title at 100,000 articles then finds its order ready instead of taking seconds.
@@ -33,7 +35,10 @@ export function articleHandlers({ archive }: ServiceContext): HandlerMap<'articl
       }
       return page
     },
-    'articles.ids': async ({ filter = {}, sort = 'added' }) => pages().ids(filter, sort),
+    'articles.ids': async ({ filter = {}, sort = 'added' }) => {
+      await pages().ready()
+      return pages().ids(filter, sort)
+    },
     'articles.sources': async () => pages().sourceNames(),
     'articles.creators': async () =>
       [...new Set(archive.list().flatMap((a) => a.annotationCreators ?? []))].sort(),
