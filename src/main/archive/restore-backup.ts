@@ -1,11 +1,13 @@
 // Main process and CLI: restores a JSON backup (a Glossa export) into an archive, through the archive's one
 // gate for articles. Import calls it; it depends on nothing of export.
+import { lstat } from 'node:fs/promises'
 import { GlossaError } from '../../shared/errors'
 import { ImportError } from '../import/errors'
 import type { Backup, BackupAsset } from '../../shared/export'
 import type { Annotation, Article } from '../../shared/types'
 import type { Archive } from './archive'
 import { writeArticleAssets } from './backup-assets'
+import { trashFile } from './trash'
 
 export type RestoreSummary = {
   restored: number
@@ -75,6 +77,12 @@ export async function restoreArticle(
   annotations: Annotation[],
   assets: BackupAsset[] = [],
 ): Promise<{ removed: string[] } | { refused: string }> {
+  // The id of an article in the trash here: restoring over it made the trashed one (with the notes typed on it,
+  // newer than any backup's) impossible to restore, and emptying the trash then removed it for good.
+  if (await inTrash(archive.dir, meta.id))
+    return {
+      refused: `“${meta.title}” (${meta.id}) was not restored: it is in the trash here; restore it from the trash.`,
+    }
   let undo: (() => Promise<void>) | undefined
   try {
     undo = await writeArticleAssets(archive.dir, meta.id, assets)
@@ -85,6 +93,13 @@ export async function restoreArticle(
     return { refused: err.message }
   }
 }
+
+/** Whether anything lies at the article's trash record (a damaged record too: it may still be mended). */
+export const inTrash = (dir: string, id: string) =>
+  lstat(trashFile(dir, id)).then(
+    () => true,
+    () => false,
+  )
 
 /** One sentence per article the gate cleaned, for the restore's report. */
 export function describeRemoved(removed: RestoreSummary['removed']): string {

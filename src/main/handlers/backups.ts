@@ -1,7 +1,7 @@
 // Main process: snapshots taken, listed, and repairs from a snapshot (backups.*).
 import type { Archive } from '../archive/archive'
 import { repairFile } from '../archive/repair'
-import { describeRefused, describeRemoved, restoreArticle } from '../archive/restore-backup'
+import { describeRefused, describeRemoved, inTrash, restoreArticle } from '../archive/restore-backup'
 import type { RestoreSummary } from '../archive/restore-backup'
 import { listSnapshots, readSnapshot, takeSnapshot } from '../archive/snapshots'
 import type { HandlerMap, ServiceContext } from './context'
@@ -23,6 +23,16 @@ export function backupHandlers({ archive }: ServiceContext): HandlerMap<'backups
         const refused: string[] = []
         for (const article of snapshot.articles) {
           if (archive.catalog.has(article.id) || archive.catalog.isReadOnlyFor(article.id)) continue
+          // Deleted since the snapshot and still in the trash: back from there, with the notes typed after the
+          // snapshot (the snapshot's copy taken over its id made the trashed one impossible to restore).
+          if (await inTrash(archive.dir, article.id)) {
+            const back = await archive.restoreArticle(article.id).then(
+              () => true,
+              (err: unknown) => (refused.push(err instanceof Error ? err.message : String(err)), false),
+            )
+            if (back) added++
+            continue
+          }
           const annotations = snapshot.annotations.filter((a) => a.articleId === article.id)
           const put = await restoreArticle(archive, article, annotations)
           if ('refused' in put) refused.push(put.refused)
