@@ -5,10 +5,13 @@
 // built in the page or in the server's memory. A ticket is 24 random bytes, good for one download within
 // TICKET_MS; the file goes once it is downloaded or the ticket expires.
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { makeScratch, sweepScratch } from './export/scratch'
 
+/** The private folders' names in the temp folder, before their computer, pid and random part (scratch.ts). */
+export const DOWNLOADS_PREFIX = 'glossa-downloads-'
 /** How long a made file waits for its download. */
 export const TICKET_MS = 10 * 60_000
 /** The most files waiting at once: a new one past this retires the oldest. */
@@ -27,9 +30,12 @@ export class Downloads {
   /** By the ticket's hash: the ticket itself is never kept, so no lookup compares it. */
   private readonly waiting = new Map<string, Offered & { timer: NodeJS.Timeout }>()
 
-  /** A new path in the private folder (made 0700 on first use) for a file about to be made. */
+  /**
+   * A new path in the private folder (made 0700 on first use) for a file about to be made. The folders a killed
+   * server left, exported notes in them, are swept first (scratch.ts: never a running server's).
+   */
   async path(name: string): Promise<string> {
-    this.dir ??= mkdtemp(join(tmpdir(), 'glossa-downloads-'))
+    this.dir ??= sweepScratch(tmpdir(), DOWNLOADS_PREFIX).then(() => makeScratch(tmpdir(), DOWNLOADS_PREFIX))
     // The name is the export's own (figures.csv, notes.md); the number keeps two exports apart.
     return join(await this.dir, `${++this.files}-${name.replace(/[^\w.-]/g, '_')}`)
   }
