@@ -1,5 +1,6 @@
 // Main process, export job process and CLI: the private folders an export works in (by-tag-stream.ts's spill
-// files, and the folder export.run writes notes-by-tag.md into), and the sweep of those a killed export left.
+// files, a streamed export's scratch and temp files beside its target, the folder export.run writes
+// notes-by-tag.md into, browser mode's download folder), and the sweep of those a killed process left.
 // An export removes its folder when it ends, but a process killed mid-export (SIGKILL, a crash, a power cut)
 // leaves it beside the target or in the temp folder for good. Exports may run at once (two `glossa export`
 // into one folder, the app's export job beside the CLI), so the sweep must never take the folder of one still
