@@ -1,14 +1,16 @@
 // Child process (Node, bundled by bundle-child.ts): a Markdown export by tag of a real archive to `target`, its
 // blocks spilled as each comes (by-tag-stream.ts with no buffer), that stops after its first slice until a file
-// `go` is in `gate` (test-gate.ts). Usage: node child.mjs <archive> <target> <gate> <split|whole|csv>
+// `go` is in `gate` (test-gate.ts). Usage: node child.mjs <archive> <target> <gate> <split|whole|csv|folder>
 // `split`: the first half of the articles, the stop, then the rest; `whole`: every article, the stop, the document;
-// `csv`: figures.csv streamed (run.ts streamExport), the stop when its second half of the articles is asked for.
+// `csv`: figures.csv streamed (run.ts streamExport), the stop when its second half of the articles is asked for;
+// `folder`: per-article Markdown into the folder <target> (write-files.ts, as `glossa export --out DIR`), the same stop.
 //
 // Protocol on stdout, written synchronously: `spilled <pid>` at the stop, `done` once the target is written.
 import { writeSync } from 'node:fs'
 import { Archive } from '../../src/main/archive/archive'
 import { writeByTagMarkdown } from '../../src/main/export/by-tag-stream'
-import { archiveExportSource, gatherBundle, streamExport } from '../../src/main/export/run'
+import { archiveExportSource, gatherBundle, perArticleFiles, streamExport } from '../../src/main/export/run'
+import { writeExportFiles } from '../../src/main/export/write-files'
 import type { ExportSource } from '../../src/main/export/run'
 import { untilGo } from '../../src/main/test-gate'
 
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
   const source = archiveExportSource(archive)
   const ids = archive.list().map((a) => a.id)
   const cut = mode === 'whole' ? ids.length : Math.ceil(ids.length / 2)
-  if (mode === 'csv') {
+  if (mode === 'csv' || mode === 'folder') {
     const held: ExportSource = {
       ...source,
       select: async (scope) => {
@@ -39,7 +41,12 @@ async function main(): Promise<void> {
         }
       },
     }
-    await streamExport(held, { format: 'figures-csv', scope: {} }, target, AT, cut)
+    if (mode === 'csv') await streamExport(held, { format: 'figures-csv', scope: {} }, target, AT, cut)
+    else {
+      const args = { format: 'markdown', scope: {}, options: { layout: 'per-article' } } as const
+      const files = perArticleFiles(held, args, AT, cut)
+      await writeExportFiles({ files, out: target, perArticle: true, wrote: () => {} })
+    }
     emit('done')
     process.exit(0)
   }

@@ -1,8 +1,8 @@
 // Tests (Node): a Markdown export by tag killed with SIGKILL (a real child process, by-tag-spill-child.ts) while
-// its blocks are spilled, or while the document is being written from the spill files; and figures.csv killed
-// as it streams. What each leaves is one private folder beside the target, which the next export into that folder
-// removes — never the folder of an export still running beside it — and the target is the old file until a whole
-// new one is renamed over it.
+// its blocks are spilled, or while the document is being written from the spill files; figures.csv killed as it
+// streams; per-article files killed while written into a folder. What each leaves is one private folder beside
+// the target, which the next export into that folder removes — never the folder of an export still running
+// beside it — and the target is the old file (the folder without the new files) until the whole is in place.
 import { spawn, execFile } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serviceHarness } from '../service-harness'
 import { sampleTarget, tempDir } from '../temp-archive'
 import { SPILL_PREFIX } from '../../src/main/export/by-tag-stream'
-import { archiveExportSource, runExport, streamExport } from '../../src/main/export/run'
+import { archiveExportSource, perArticleFiles, runExport, streamExport } from '../../src/main/export/run'
+import { writeExportFiles } from '../../src/main/export/write-files'
 import type { ExportArgs } from '../../src/main/export/run'
 import { bundleChild } from './bundle-child'
 import type { BundledChild } from './bundle-child'
@@ -57,7 +58,7 @@ const spillFolders = async (dir: string) =>
 const exportAgain = (target: string) => streamExport(archiveExportSource(h.archive), BY_TAG, target, AT)
 
 /** Starts a child and resolves with it once it has spilled its first slice and stopped at its gate. */
-function startHeld(target: string, gate: string, mode: 'split' | 'whole' | 'csv') {
+function startHeld(target: string, gate: string, mode: 'split' | 'whole' | 'csv' | 'folder') {
   const proc = spawn(process.execPath, [child.file, h.dir, target, gate, mode], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -174,5 +175,31 @@ describe('a by-tag export killed mid-spill', () => {
     expect(await readdir(out)).toEqual(['figures.csv'])
     const [whole] = await runExport(archiveExportSource(h.archive), args, AT)
     expect(await readFile(target, 'utf8')).toBe(whole.content)
+  }, 120_000)
+
+  it('per-article files into a folder, killed midway: none appear until all are made; the next export sweeps', async () => {
+    const out = await tempDir('glossa-spill-out-')
+    const gate = await tempDir('glossa-gate-')
+    const lines = await runUntilKilled(child.file, [h.dir, out, gate, 'folder'], (line, kill) => {
+      if (line.startsWith('spilled ')) kill(0)
+    })
+    expect(lines).toEqual([expect.stringMatching(/^spilled \d+$/)])
+    // The first half's files were made when the kill came, in the scratch folder only.
+    const left = await readdir(out)
+    expect(left).toEqual([expect.stringMatching(/^\.glossa-export-/)])
+    expect((await readdir(join(out, left[0]))).length).toBeGreaterThan(0)
+
+    const args: ExportArgs = { format: 'markdown', scope: {}, options: { layout: 'per-article' } }
+    const wrote: string[] = []
+    await writeExportFiles({
+      files: perArticleFiles(archiveExportSource(h.archive), args, AT),
+      out,
+      perArticle: true,
+      wrote: (path) => wrote.push(path),
+    })
+    const whole = await runExport(archiveExportSource(h.archive), args, AT)
+    expect((await readdir(out)).sort()).toEqual(whole.map((f) => f.name).sort())
+    expect(wrote).toEqual(whole.map((f) => join(out, f.name)))
+    for (const f of whole) expect(await readFile(join(out, f.name), 'utf8')).toBe(f.content)
   }, 120_000)
 })

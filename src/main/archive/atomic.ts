@@ -307,6 +307,19 @@ export async function writeAtomicChunks(
   }
 }
 
+/**
+ * Moves files made in a private folder on the same disk into place, each by a rename, then flushes each folder
+ * they went into once: a set of files (an export's per-article files) that appears when it is whole, not before.
+ */
+export async function renameInto(moves: { from: string; to: string }[]): Promise<void> {
+  const folders = new Set<string>()
+  for (const { from, to } of moves) {
+    await renameRetrying(from, to)
+    folders.add(dirname(to))
+  }
+  for (const dir of folders) await flushFolder(dir)
+}
+
 type Batched = {
   key: string
   file: string

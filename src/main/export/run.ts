@@ -26,7 +26,7 @@ import type { Archive } from '../archive/archive'
 import { writeAtomicChunks, writeAtomicStreamed } from '../archive/atomic'
 import { backupChunks } from './backup-stream'
 import { writeByTagMarkdown } from './by-tag-stream'
-import { withScratch } from './scratch'
+import { STREAM_SCRATCH_PREFIX, withScratch } from './scratch'
 import { ZipMaker } from './zip'
 import type { ExportArgs, ExportScope, ExportSource, Selection } from './source'
 
@@ -271,8 +271,6 @@ export async function runExport(
 
 /** The temp folder's scratch folders of export.run's notes-by-tag.md (scratch.ts). */
 const EXPORT_SCRATCH_PREFIX = 'glossa-export-'
-/** The scratch folders beside a streamed export's target (scratch.ts); by tag has its own (by-tag-stream.ts). */
-export const STREAM_SCRATCH_PREFIX = '.glossa-export-'
 
 /**
  * notes-by-tag.md as text (export.run): written as a stream into a private folder and read back, so the export

@@ -3,9 +3,13 @@ import { mkdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { ExportFile } from '../../shared/export'
 import { GlossaError } from '../../shared/errors'
-import { writeAtomic } from '../archive/atomic'
+import { renameInto, writeAtomic } from '../archive/atomic'
+import { STREAM_SCRATCH_PREFIX, withScratch } from './scratch'
 
-/** Writes the files (as they come, when they are made a slice at a time), telling `wrote` each path as it is written. */
+/**
+ * Writes the files (as they come, when they are made a slice at a time), telling `wrote` each path once it is in
+ * place; several files appear in their folder together, when the last is made.
+ */
 export async function writeExportFiles({
   files,
   out,
@@ -29,15 +33,40 @@ export async function writeExportFiles({
       (s) => s.isDirectory(),
       () => false,
     ))
-  for await (const f of files) {
-    const target = isDir ? join(out, f.name) : out
-    try {
-      await mkdir(dirname(target), { recursive: true })
-      await writeAtomic(target, f.content)
-    } catch (err) {
-      throw new Error(`Could not write ${target}: ${describeWriteError(err)}`)
+  if (!isDir) {
+    for await (const f of files) {
+      await writeOne(out, () => writeAtomic(out, f.content))
+      wrote(out)
     }
-    wrote(target)
+    return
+  }
+  // Into a folder: each file is made in a scratch folder of this export's inside it as it comes, and all are
+  // moved into place once the last is made, so a killed export leaves no set of files that looks whole, only
+  // the scratch folder, which the next export into the folder sweeps (scratch.ts).
+  await writeOne(out, () => mkdir(out, { recursive: true }))
+  await withScratch(out, STREAM_SCRATCH_PREFIX, async (scratch) => {
+    const moves: { from: string; to: string }[] = []
+    for await (const f of files) {
+      const made = join(scratch, f.name)
+      const target = join(out, f.name)
+      await writeOne(target, async () => {
+        await mkdir(dirname(made), { recursive: true })
+        await mkdir(dirname(target), { recursive: true })
+        await writeAtomic(made, f.content)
+      })
+      moves.push({ from: made, to: target })
+    }
+    await writeOne(out, () => renameInto(moves))
+    for (const { to } of moves) wrote(to)
+  })
+}
+
+/** Runs a write of `target`, its failure said plainly (describeWriteError). */
+async function writeOne(target: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write()
+  } catch (err) {
+    throw new Error(`Could not write ${target}: ${describeWriteError(err)}`)
   }
 }
 
