@@ -52,12 +52,20 @@ export class AnnotationStore {
     const batch = this.batch
     if (batch) this.changing.set(articleId, (this.changing.get(articleId) ?? 0) + 1)
     try {
-      const shard = await this.shard(articleId)
+      const shardPromise = this.shard(articleId)
+      const shard = await shardPromise
       // `change` throws before mutating when it refuses, so a rejected call leaves memory and disk as they were.
       const result = change(shard.data.annotations)
-      if (batch) await batch.write(shard.file, JSON.stringify(shard.data))
-      // A save waits for this write: one round trip to a worker thread rather than five to the pool.
-      else await shard.write({ thread: 'save' })
+      try {
+        if (batch) await batch.write(shard.file, JSON.stringify(shard.data))
+        // A save waits for this write: one round trip to a worker thread rather than five to the pool.
+        else await shard.write({ thread: 'save' })
+      } catch (err) {
+        // Not written (a full disk): memory holds the change, the file does not. Let go of memory, so the next
+        // read is the file — an unsaved note was listed as saved, counted, and gone after a restart.
+        if (this.open.get(articleId) === shardPromise) this.open.delete(articleId)
+        throw err
+      }
       return { result, list: shard.data.annotations }
     } finally {
       if (batch) this.letGo(articleId)

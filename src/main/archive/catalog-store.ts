@@ -305,10 +305,26 @@ export class CatalogStore {
     // the bucket itself.
     const current = this.memory.peek(meta.id)
     if (!current) return
+    const previous = shard.data.articles[meta.id]
     shard.data.articles[meta.id] = current
     if (this.trust && !passesUnchanged(current, bucket)) this.clean.delete(bucket)
     if (this.bulk) return void this.bulk.add(bucket)
-    await this.files.write(bucket, shard, { folderLater: derived })
+    try {
+      await this.files.write(bucket, shard, { folderLater: derived })
+    } catch (err) {
+      // Not written (a full disk): memory goes back to what the bucket holds, unless a later put replaced it —
+      // tags whose save failed were listed as saved, and gone after a restart.
+      if (this.memory.peek(meta.id) === current && shard.data.articles[meta.id] === current) {
+        if (previous) {
+          shard.data.articles[meta.id] = previous
+          this.memory.put(previous, current)
+        } else {
+          delete shard.data.articles[meta.id]
+          this.memory.remove(meta.id)
+        }
+      }
+      throw err
+    }
   }
 
   /**
