@@ -109,10 +109,15 @@ function isPermutation(places: unknown, size: number): places is number[] {
 
 /**
  * The orders on disk, when the file is one signed with `mac`'s key for the catalog exactly as it is on disk now
- * (`fingerprint`: catalogFingerprint of the buckets now) and each order holds every place once; otherwise null
- * and why. Never throws.
+ * (`fingerprint`: catalogFingerprint of the buckets now, or how to take it: only once the file is found and
+ * signed, 2,856 stats at 100,000 articles) and each order holds every place once; otherwise null and why.
+ * Never throws.
  */
-export async function readOrders(root: string, mac: MacOf, fingerprint: string): Promise<OrdersRead> {
+export async function readOrders(
+  root: string,
+  mac: MacOf,
+  fingerprint: string | (() => string),
+): Promise<OrdersRead> {
   const no = (why: string): OrdersRead => ({ saved: null, why })
   try {
     const raw = await readRegular(ordersFile(root), MAX_ORDERS_BYTES).catch(
@@ -127,7 +132,8 @@ export async function readOrders(root: string, mac: MacOf, fingerprint: string):
       return no('MAC does not match (edited, or written with another key)')
     const o = JSON.parse(text) as Record<string, unknown>
     if (o.format !== ORDERS_FORMAT) return no('another format')
-    if (o.fingerprint !== fingerprint) return no('the catalog changed since the orders were written')
+    if (o.fingerprint !== (typeof fingerprint === 'string' ? fingerprint : fingerprint()))
+      return no('the catalog changed since the orders were written')
     const { size, ids, orders } = o
     if (!Number.isInteger(size) || (size as number) < 0 || typeof ids !== 'string')
       return no('not of the orders’ shape: size or ids')
@@ -145,19 +151,20 @@ export async function readOrders(root: string, mac: MacOf, fingerprint: string):
   }
 }
 
+/** Each saved order's ids, made when the order is first asked for (the first sort needs one of three). */
+export type OrdersOf = { get(sort: LibrarySort): string[] | undefined; delete(sort: LibrarySort): void }
+
 /**
  * The saved orders as ids of the catalog whose entries in date-added order are `all`, or null when they were
  * written for other entries (another count, other ids or another date-added order).
  */
-export function ordersOf(saved: SavedOrders, all: readonly { id: string }[]): SortOrders | null {
+export function ordersOf(saved: SavedOrders, all: readonly { id: string }[]): OrdersOf | null {
   if (saved.size !== all.length || saved.ids !== idsHash(all)) return null
-  const out: SortOrders = new Map()
-  for (const [sort, places] of saved.orders)
-    out.set(
-      sort,
-      places.map((p) => all[p].id),
-    )
-  return out
+  const places = new Map(saved.orders)
+  return {
+    get: (sort) => places.get(sort)?.map((p) => all[p].id),
+    delete: (sort) => void places.delete(sort),
+  }
 }
 
 /** What the library asks of a catalog's saved orders (LibraryPages); the rows cache's answer only the first two. */
@@ -191,7 +198,7 @@ export type CatalogState = {
  * still as it was read (its orderChanges unmoved), and those the library keeps, which the head's writer saves.
  */
 export class CatalogOrders implements OrdersView {
-  private orders: { at: number; orders: SortOrders } | null = null
+  private orders: { at: number; orders: OrdersOf } | null = null
   private keptOrders: () => SortOrders = () => new Map()
   read: Promise<void> = Promise.resolve()
 
@@ -203,12 +210,13 @@ export class CatalogOrders implements OrdersView {
    * checked against is that of the entries in memory.
    */
   start(mac: MacOf, fingerprint: () => string): void {
+    // The fingerprint is taken only once a file signed with this key is found (none: no 2,856 stats).
     const c = this.catalog
     this.read = (async () => {
       await new Promise((resolve) => setImmediate(resolve))
       const at = c.changes()
       if (c.unsettled()) return
-      const read = await readOrders(c.root, mac, fingerprint())
+      const read = await readOrders(c.root, mac, fingerprint)
       if (!read.saved || c.changes() !== at || c.unsettled()) return
       const orders = ordersOf(read.saved, c.all())
       if (orders) this.orders = { at: c.orderChanges(), orders }

@@ -17,7 +17,7 @@ import { sourceOrDomain } from '../../shared/article-source'
 import type { ArticleMeta, HighlightColor } from '../../shared/types'
 import { writeAtomic } from './atomic'
 import { ordersOf, readOrders } from './catalog-orders'
-import type { OrdersView, SortOrders } from './catalog-orders'
+import type { OrdersOf, OrdersView } from './catalog-orders'
 import { catalogFingerprint } from './library-head'
 import { CURRENT_VERSION } from './migrations'
 import { openRegular, readRegularBytes } from './regular-file'
@@ -153,7 +153,7 @@ export class RowsCatalog {
 
   constructor(
     private readonly entries: ArticleMeta[],
-    saved: SortOrders | null = null,
+    saved: OrdersOf | null = null,
   ) {
     for (const a of entries) this.byId.set(a.id, a)
     this.orders = { take: (sort) => saved?.get(sort) ?? null, read: Promise.resolve() }
