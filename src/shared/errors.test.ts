@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { contract } from './contract'
 import { dispatch } from './dispatch'
+import { toErrorShape } from './errors'
 import type { Handlers } from './contract'
 
 const handlers = new Proxy({}, { get: () => async () => ({}) }) as Handlers
@@ -44,5 +45,18 @@ describe('an invalid call gets a short message, however much is wrong with it', 
     expect((await errorFor('articles.get', {})).message).toBe(
       'Invalid argument for articles.get: id: Invalid input: expected string, received undefined',
     )
+  })
+})
+
+describe('a disk that cannot take a save', () => {
+  it.each([
+    ['ENOSPC', 'The disk holding the archive is full: the change was not saved'],
+    ['EROFS', 'The archive is on a disk that cannot be written to: the change was not saved'],
+  ])('%s is said in words, with the system’s own message', (code, said) => {
+    const err = Object.assign(new Error(`${code}: no space left on device, write`), { code })
+    expect(toErrorShape(err)).toEqual({ code: 'internal', message: `${said} (${err.message}).` })
+  })
+  it('any other failure stays an unexpected error', () => {
+    expect(toErrorShape(new Error('boom'))).toEqual({ code: 'internal', message: 'Unexpected error: boom' })
   })
 })

@@ -49,8 +49,19 @@ function count(n: number): string {
   return n.toLocaleString('en')
 }
 
+/** What the disk said, as a researcher can act on it: the raw "ENOSPC: no space left on device, write" was shown. */
+const DISK_ERRORS: Record<string, string> = {
+  ENOSPC: 'The disk holding the archive is full',
+  EDQUOT: 'The disk space allowed for the archive’s folder is used up',
+  EFBIG: 'The file is larger than this computer lets Glossa write',
+  EROFS: 'The archive is on a disk that cannot be written to',
+  EIO: 'The disk holding the archive failed to read or write',
+}
+
 export function toErrorShape(err: unknown): GlossaErrorShape {
   if (err instanceof GlossaError) return err.toJSON()
   const message = err instanceof Error ? err.message : String(err)
+  const disk = DISK_ERRORS[String((err as { code?: unknown } | null)?.code)]
+  if (disk) return { code: 'internal', message: `${disk}: the change was not saved (${message}).` }
   return { code: 'internal', message: `Unexpected error: ${message}` }
 }

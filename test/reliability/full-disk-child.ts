@@ -10,7 +10,9 @@ const archive = await Archive.open(dir)
 const handlers = createService({ archive, version: 'test' })
 const call = async (method: string, args: unknown) => {
   const result = await dispatch(handlers, method, args)
-  return result.ok ? { ok: true, value: result.value } : { ok: false, code: result.error.code }
+  return result.ok
+    ? { ok: true, value: result.value }
+    : { ok: false, code: result.error.code, message: result.error.message }
 }
 const big = 'y'.repeat(Number(bigLength))
 const target = (await archive.readAnnotations(articleId))[0]!.target

@@ -35,7 +35,7 @@ describe('a save the disk cannot take', () => {
         '90000',
       ])
       const seen = JSON.parse(stdout.trim().split('\n').pop()!) as {
-        update: { ok: boolean }
+        update: { ok: boolean; message: string }
         create: { ok: boolean }
         retag: { ok: boolean }
         notes: { ok: boolean; value: { note: string }[] }
@@ -43,6 +43,9 @@ describe('a save the disk cannot take', () => {
         tags: string[]
       }
       expect(seen.update.ok).toBe(false)
+      expect(seen.update.message).toMatch(
+        /^The file is larger than this computer lets Glossa write: the change was not saved/,
+      )
       expect(seen.create.ok).toBe(false)
       expect(seen.notes.value.map((n) => n.note)).toEqual(['typed and saved'])
       expect(seen.counts.notes).toBe(1)
