@@ -30,7 +30,7 @@ const YEAR_TO_DAY = new RegExp(
 
 /** A split year of accounts, then the day it closed: "ejercicio fiscal 2025/26, cerrado el 31 de marzo". */
 const SPLIT_CLOSED =
-  /(?<![\p{L}\d])((?:19|20)\d{2})\s*[/–-]\s*((?:19|20)?\d{2})\s*,?\s+(?:closed|ended|ending|clos|close|cerrado|terminado|abgeschlossen|zum|що\s+завершився|закончившийся|завершившийся)\s+(?:on\s+|le\s+|au\s+|el\s+|am\s+)?(\d{1,2})\.?\s+(?:de\s+)?(\p{L}+)/iu
+  /(?<![\p{L}\d])((?:19|20)\d{2})\s*[/–-]\s*((?:19|20)?\d{2})(?:\s+(?:financial\s+|fiscal\s+)?year)?\s*,?\s+(?:which\s+)?(?:closed|ended|ending|clos|close|cerrado|terminado|abgeschlossen|zum|що\s+завершився|закончившийся|завершившийся)\s+(?:on\s+|le\s+|au\s+|el\s+|am\s+)?(\d{1,2})\.?\s+(?:de\s+)?(\p{L}+)/iu
 
 /** A split year written bare: "2025/26", "2019/20", "2026-27". */
 const SPLIT =
@@ -109,7 +109,13 @@ export function fiscalPeriods(text: string, start: number, end: number, ref: Day
       month: ends.month,
       day: Math.min(ends.day, lastDayOfMonth(second, ends.month)),
     }
-    found.push({ ...yearTo(last), index: m.index, text: m[0] })
+    // "2025/26, terminado el 30 de junio": the day it closed is part of the year's phrase, not a day of its own
+    CLOSED_AT.lastIndex = m.index
+    const closed = CLOSED_AT.exec(slice)
+    found.push({ ...yearTo(last), index: m.index, text: closed?.[0] ?? m[0] })
   }
   return found
 }
+
+/** `SPLIT_CLOSED` read where a bare split year starts (sticky). */
+const CLOSED_AT = new RegExp(SPLIT_CLOSED.source, 'iuy')

@@ -264,3 +264,61 @@ describe('complaints and a market demand are nouns, not requests: the frame reac
     expect(period(text, figure, lang)).toEqual(['2025-01-01', '2025-12-31'])
   })
 })
+
+describe('"between the 2nd of May and the 13th of September" with its articles is one span', () => {
+  it.each([
+    ['en', 'The 38 concerts between 2 May and 13 September took £71.4m.', '£71.4m'],
+    [
+      'fr',
+      'Les 38 concerts, entre le 2 mai et le 13 septembre, ont rapporté 71,4 millions d’euros.',
+      '71,4 millions d’euros',
+    ],
+    [
+      'es',
+      'Los 38 conciertos, entre el 2 de mayo y el 13 de septiembre, recaudaron 71,4 millones de euros.',
+      '71,4 millones de euros',
+    ],
+    [
+      'de',
+      'Die 38 Konzerte zwischen dem 2. Mai und dem 13. September brachten 71,4 Millionen Euro.',
+      '71,4 Millionen Euro',
+    ],
+    ['uk', '38 концертів між 2 травня та 13 вересня принесли 71,4 млн грн.', '71,4 млн грн'],
+    ['ru', '38 концертов в период между 2 мая и 13 сентября принесли 71,4 млн рублей.', '71,4 млн рублей'],
+  ])('%s', (lang, sentence, figure) => {
+    expect(period(article('2026-09-22', sentence), figure, lang)).toEqual(['2026-05-02', '2026-09-13'])
+  })
+})
+
+describe('a split year and the day it closed are one phrase: the year, not the day', () => {
+  it.each([
+    ['en', 'The club’s 2025-26 financial year, which ended on 30 June, brought a profit of £4.2m.', '£4.2m'],
+    [
+      'fr',
+      'Le club a clôturé l’exercice 2025/26, clos le 30 juin, avec un bénéfice de 4,2 millions d’euros.',
+      '4,2 millions d’euros',
+    ],
+    [
+      'es',
+      'El club cerró el ejercicio 2025/26, terminado el 30 de junio, con un beneficio de 4,2 millones de euros.',
+      '4,2 millones de euros',
+    ],
+    [
+      'de',
+      'Der Verein schloss das Geschäftsjahr 2025/26, abgeschlossen am 30. Juni, mit einem Gewinn von 4,2 Millionen Euro.',
+      '4,2 Millionen Euro',
+    ],
+    [
+      'uk',
+      'Клуб завершив фінансовий рік 2025/26, що завершився 30 червня, з прибутком 4,2 млн грн.',
+      '4,2 млн грн',
+    ],
+    [
+      'ru',
+      'Клуб завершил финансовый год 2025/26, закончившийся 30 июня, с прибылью 4,2 млн рублей.',
+      '4,2 млн рублей',
+    ],
+  ])('%s', (lang, sentence, figure) => {
+    expect(period(article('2026-10-16', sentence), figure, lang)).toEqual(['2025-07-01', '2026-06-30'])
+  })
+})

@@ -244,9 +244,9 @@ export const dePeriod: PeriodWords = {
   chrono: 'de',
   phrases: findGermanPeriods,
   joiner: /^\s*(?:bis|-|–|—)\s*$/i,
-  and: /^\s*und\s*$/i,
+  and: /^\s*und\s*(?:(?:dem|den)\s+)?$/i,
   since: /\bseit\s+(?:(?:dem|der|den)\s+)?(?:\p{L}+\s+(?:im|am|vom)\s+)?$/iu,
-  between: /\b(?:zwischen|von)\s+$/i,
+  between: /\b(?:zwischen|von)\s+(?:(?:dem|den)\s+)?$/i,
   duration: /^(?:für|in|innerhalb|binnen|nach|über|während)\b/i,
   // chrono reads the adverb "so" as Sonntag: abbreviated weekdays are left to our own phrases
   relative:

@@ -157,7 +157,7 @@ export const es: Lexicon = {
     chrono: 'es',
     phrases: findSpanishPeriods,
     joiner: /^\s*(?:a|al|hasta|hasta\s+el|-|–|—)\s*$/i,
-    and: /^\s*y\s*$/i,
+    and: /^\s*y\s*(?:(?:el|la)\s+)?$/i,
     partOfMonth: /^(?:(?:a|en)\s+)?(?:principios|comienzos|inicios|mediados|finales|fines)\b/i,
     since: /\b(?:desde|a\s+partir\s+de)\s+(?:(?:el|la|los)\s+)?$/i,
     between: /\b(?:entre|de|desde|del)\s+(?:(?:el|la)\s+)?$/i,

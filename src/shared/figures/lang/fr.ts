@@ -136,7 +136,7 @@ export const fr: Lexicon = {
     phrases: findFrenchPeriods,
     // one space either side: a wider gap held a figure ("cette année à 4,9 % en 2025" joins nothing)
     joiner: /^\s?(?:à|au|jusqu['’](?:à|au)|-|–|—)\s?$/i,
-    and: /^\s?et\s?$/i,
+    and: /^\s?et\s?(?:(?:le|la)\s|l['’])?$/i,
     // "depuis 2019", "depuis le 1er janvier", and "depuis la suppression du numerus clausus, en 2021"
     since:
       /(?:\b(?:depuis|dès)\s+(?:(?:le|la|les)\s+|l['’])?|\bdepuis\b[^.;:!?]{0,80},\s*(?:(?:en|le)\s+)?)$/i,
