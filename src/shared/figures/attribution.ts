@@ -153,7 +153,7 @@ const COMPANY =
  * The company an article is about, as it introduces it: "Авиакомпания «Северная звезда»", "ООО «Кедровогорский
  * ЦБК»", "Le groupe de cosmétiques Sorelia", "Fjordlaks".
  */
-function companyName(text: string): string | undefined {
+export function companyName(text: string): string | undefined {
   const noun =
     '(?:компани\\p{L}*|авиакомпани\\p{L}*|перевозчик\\p{L}*|холдинг\\p{L}*|агрохолдинг\\p{L}*|компані\\p{L}*|ООО|ТОВ|ПАО|ПрАТ|АО|entreprise|société|groupe|compagnie|empresa|compañía|grupo|Unternehmen|Konzern|company|group|firm|airline)'
   // a name in quotes, not a quote ("the company had acted “as soon as the pattern was clear”")

@@ -140,6 +140,10 @@ export function latinBodies(text: string, lex: Lexicon): { text: string; start: 
           continue
         }
       }
+      // (a conjunction before a determiner joins a second noun phrase, no part of the name: "la direction de
+      // Sofravel et l'intersyndicale", not "service départemental d'incendie et de secours")
+      const after = words[k + 1]?.[0].toLowerCase() ?? ''
+      if (/^(?:et|y|and|und)$/u.test(next) && (lex.speech.determiners.has(after) || after === 'l')) break
       if (links.has(next.toLowerCase()) || next === "'" || next === '’') {
         linked = true
         k++

@@ -23,6 +23,24 @@ const SOURCE =
 /** Whether `word` opens a source frame ("according", "Daten", "selon"): no body's name opens with one. */
 export const isSourceWord = (word: string): boolean => SOURCE.test(word)
 
+/**
+ * A body's management or office, which speaks as the body (README, "Decided in session 12"): "la direction de
+ * Sofravel", "la oficina de la Defensora …", "die Geschäftsführung der Stadtwerke" (lower case but in German, so
+ * that "Oficina de Turismo" stays a name).
+ */
+const MANAGEMENT =
+  /^(?:direction|dirección|management|leadership|oficina|bureau|services|servicios|Geschäftsführung|Geschäftsleitung|Unternehmensleitung|Konzernleitung|керівництво|руководство)$/u
+
+/** Whether `phrase` is a management noun alone, with its determiner: "la direction", "the management". */
+export const isManagement = (phrase: string): boolean => {
+  const words = phrase.trim().split(/\s+/)
+  return (
+    words.length <= 2 &&
+    MANAGEMENT.test(words[words.length - 1]) &&
+    (words.length === 1 || DETERMINER.test(words[0]) || /^(?:die|der|its|sa|su)$/u.test(words[0]))
+  )
+}
+
 /** Genitive links between a frame and whose it is, and determiners after them. */
 const LINK = /^(?:of|de|del|du|des|der|d['’]\S*)$/iu
 const DETERMINER = /^(?:the|la|las|los|el|le|les|l['’]\S*)$/iu
@@ -97,8 +115,10 @@ function unframe(mention: string, lex: Lexicon): string | undefined {
   // "préfecture de la Drôme", "Bauamt der Stadt Hallstedt", "Ministry of Finance")
   const frame =
     before.length === 0 ||
-    (before.some((w) => SOURCE.test(w)) &&
-      before.every((w) => SOURCE.test(w) || (/^\p{Ll}/u.test(w) && kindOf(w) === undefined)))
+    (before.some((w) => SOURCE.test(w) || MANAGEMENT.test(w)) &&
+      before.every(
+        (w) => SOURCE.test(w) || MANAGEMENT.test(w) || (/^\p{Ll}/u.test(w) && kindOf(w) === undefined),
+      ))
   if (!frame) return undefined
   const rest = words.slice(after).join(' ')
   return lex.code === 'de' ? rest : rest

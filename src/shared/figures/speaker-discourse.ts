@@ -77,8 +77,10 @@ export function ownEvidence(
   if (form === 'name') return modelled
   if (form === 'junk') return undefined
   // a role noun with no name ("la autoridad portuaria", "calcula el organismo") is the body the article names
-  // by it, else the speaker of the state
-  return roleHolder(modelled, text, start, lex) ?? POINTS_BACK
+  // by it, else the owner of the sentence's document ("selon le bilan présenté mardi soir" read as a phrase with
+  // no name), else the speaker of the state
+  const named = event !== undefined && mentionKind(event, text, lex) === 'name' ? event : undefined
+  return roleHolder(modelled, text, start, lex) ?? named ?? POINTS_BACK
 }
 
 /**

@@ -12,7 +12,8 @@
 // Every speaker producer names its speaker here and nowhere else.
 import { entityTable, quotedName } from './entities'
 import { resolveMention } from './entity-resolve'
-import { framePhrase, mentionPhrase } from './mention-phrase'
+import { companyName } from './attribution'
+import { framePhrase, isManagement, mentionPhrase } from './mention-phrase'
 import { germanNominative, normalizeSpeaker, withoutRoles } from './names'
 import type { Lexicon } from './lang/types'
 
@@ -31,6 +32,9 @@ export function speakerName(args: {
 }): string | undefined {
   const { text, offset, lex } = args
   const resolve = RESOLVE.has(lex.code)
+  // a company's management alone ("a estimé la direction", "керівництво") speaks as the company (session 12)
+  const company = isManagement(args.mention) ? companyName(text) : undefined
+  if (company !== undefined) return company
   const phrase = resolve ? framePhrase(args.mention, text, lex) : args.mention
   const named = normalizeSpeaker(entityTable(text, lex).canonical(phrase, offset), text, lex)
   if (!resolve) return named

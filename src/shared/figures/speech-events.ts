@@ -22,10 +22,11 @@ const CAP = "\\p{Lu}[\\p{L}\\d'’.&-]*"
 const LINK = "(?:of|for|and|the|de|del|des|du|la|le|für|der|und|y|et|d['’])"
 /**
  * Capitalised words of a name with the links a name holds; in French and Spanish also the lower-case words
- * before a link and a capital ("Office portuaire de Brenac", "Servicio municipal de Aguas").
+ * before a link and a capital ("Office portuaire de Brenac", "Servicio municipal de Aguas", "communauté de
+ * communes du Pays de Kerléven").
  */
 const NAME = `${CAP}(?:\\s+(?:${LINK}\\s*)*${CAP})*`
-const ROMANCE_NAME = `${CAP}(?:\\s+(?:${LINK}\\s*)*${CAP}|\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){1,2}${LINK}\\s*(?:la\\s+|l['’])?${CAP})*`
+const ROMANCE_NAME = `${CAP}(?:\\s+(?:${LINK}\\s*)*${CAP}|\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){1,3}${LINK}\\s*(?:la\\s+|l['’])?${CAP})*`
 const nameOf = (code: string): string => (code === 'fr' || code === 'es' ? ROMANCE_NAME : NAME)
 /** Determiners and role words that may stand before a name: "the broker Harcourt Re", "la empresa municipal". */
 const LEAD =
@@ -154,6 +155,10 @@ export function documentEvents(text: string, offset: number, lex: Lexicon): Spee
       } else agent = re.linkName?.exec(after)?.[1] ?? re.linkName?.exec(` ${after.trimStart()}`)?.[1]
       // the owner before it: "Ministry of Justice data show", "the partnership's annual report shows"
       if (agent === undefined && lex.code === 'en') agent = ownerBefore(before, lex)
+      // no owner named: a document of the article's own subject ("Harbourside Athletic lost £18.4m …, according
+      // to accounts the club filed", "…, its annual report shows", "selon le bilan présenté mardi", "según las
+      // cuentas anuales que el consejo …") speaks for the sentence's subject; one brought in as "a study" does not
+      if (agent === undefined && !INDEFINITE.test(before)) agent = null
     }
     if (agent === null) agent = subjectName(text, s.start, cs === s.start ? at : cs, lex)
     if (agent !== undefined && agent !== null)
@@ -161,6 +166,10 @@ export function documentEvents(text: string, offset: number, lex: Lexicon): Spee
   }
   return out
 }
+
+/** An indefinite determiner and up to two words before a document: "a new survey", "une étude", "eine Umfrage". */
+const INDEFINITE =
+  /(?<![\p{L}])(?:a|an|one|un|une|una|unos|unas|ein|eine|einer|einem|einen|eines|некий|одн\p{L}+|якийсь)\s+(?:[\p{L}-]+\s+){0,2}$/iu
 
 /** An English document's owner written before it: a name, a possessive, or a body noun ("ministry audit"). */
 function ownerBefore(before: string, lex: Lexicon): string | undefined {

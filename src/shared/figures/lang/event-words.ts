@@ -34,7 +34,7 @@ export const EVENT_WORDS: Readonly<Record<string, EventWords>> = {
   },
   es: {
     documents:
-      'datos|cifras|informe|balance|estudio|encuesta|boletín|estadísticas?|registros|cálculos|estimación|estimaciones|memoria|recuento|conteo|auditoría|comunicado',
+      'datos|cifras|informe|balance|estudio|encuesta|boletín|estadísticas?|registros|cálculos|estimación|estimaciones|memoria|recuento|conteo|auditoría|comunicado|cuentas',
     shows: 'muestran?|mostró|revelan?|reveló|indican?|indicó|reflejan?|reflejó',
     sources: 'según|de acuerdo con|conforme a',
     own: 'sus|su|propios?|propias?|último|última|últimos|anual|mensual|semanal|trimestral',
@@ -43,7 +43,7 @@ export const EVENT_WORDS: Readonly<Record<string, EventWords>> = {
   },
   de: {
     documents:
-      'Zahlen|Daten|Bericht|Berichts|Studie|Statistik|Erhebung|Umfrage|Angaben|Bilanz|Prospekt|Wertpapierprospekt|Analyse|Auswertung|Schätzung|Schätzungen|Zählung|Jahresbericht|Mitteilung',
+      'Zahlen|Daten|Bericht|Berichts|Studie|Statistik|Erhebung|Umfrage|Angaben|Bilanz|Prospekt|Wertpapierprospekt|Analyse|Auswertung|Schätzung|Schätzungen|Zählung|Jahresbericht|Mitteilung|Jahresabschluss|Geschäftsbericht',
     shows: 'zeigt|zeigen|zeigte|zeigten|ergab|ergibt|belegt|belegen',
     sources: 'laut|nach|gemäß|gemäss|wie aus',
     own: 'eigenen|seinen|ihren|seiner|ihrer|jüngsten|neuen|aktuellen',
@@ -51,7 +51,7 @@ export const EVENT_WORDS: Readonly<Record<string, EventWords>> = {
   },
   uk: {
     documents:
-      'дан(?:і|их|ими)|звіт(?:і|у|ом)?|дослідженн(?:я|і)|статистик(?:а|и|ою)|опитуванн(?:я|і)|підрахунк(?:и|ами|ів)|оцінк(?:а|и|ами)|повідомленн(?:я|і)|бюлетен(?:ь|і)|зведенн(?:я|і)',
+      'дан(?:і|их|ими)|звіт(?:і|у|ом)?|дослідженн(?:я|і)|статистик(?:а|и|ою)|опитуванн(?:я|і)|підрахунк(?:и|ами|ів)|оцінк(?:а|и|ами)|повідомленн(?:я|і)|бюлетен(?:ь|і)|зведенн(?:я|і)|документ(?:і|у|ом|а)?',
     shows: 'свідчать|свідчить|показують|показує|показали|показало|засвідчили|йдеться|йшлося|випливає',
     sources: 'за|згідно з|як випливає з|йдеться у|йдеться в',
     own: 'власними|своїми|власних|останніми|оприлюдненими|офіційними|попередніми',
@@ -59,7 +59,7 @@ export const EVENT_WORDS: Readonly<Record<string, EventWords>> = {
   },
   ru: {
     documents:
-      'данн(?:ые|ых|ым|ыми)|отч[её]т(?:е|а|у)?|исследовани(?:е|я|и)|статистик(?:а|и|е|ой)|опрос(?:а|е)?|подсч[её]т(?:ы|ам|ов)|оценк(?:а|е|и|ам)|сообщени(?:е|и|я)|бюллетен(?:ь|е|я)|сводк(?:а|е|и)|материал(?:ах|ы)',
+      'данн(?:ые|ых|ым|ыми)|отч[её]т(?:е|а|у)?|исследовани(?:е|я|и)|статистик(?:а|и|е|ой)|опрос(?:а|е)?|подсч[её]т(?:ы|ам|ов)|оценк(?:а|е|и|ам)|сообщени(?:е|и|я)|бюллетен(?:ь|е|я)|сводк(?:а|е|и)|материал(?:ах|ы)|документ(?:е|у|ом|а)?',
     shows:
       'свидетельствуют|свидетельствует|показывают|показывает|показали|показало|говорится|следует|сказано',
     sources: 'по|согласно|как следует из|говорится в|сказано в',
