@@ -1,6 +1,6 @@
 // Tests (Node): a child run under a file-size limit (`ulimit -f`; Node ignores SIGXFSZ, so a write past it fails
-// with EFBIG, as a full disk fails with ENOSPC). Opens the archive at argv[2], tries to save a note and tags too
-// large to be written, then asks what the archive holds, and prints each answer as a line of JSON.
+// with EFBIG, as a full disk fails with ENOSPC). Opens the archive at argv[2], tries to save a note, tags, a tag colour
+// and a collection that cannot be written, then asks what the archive holds, and prints each answer as a line of JSON.
 import { Archive } from '../../src/main/archive/archive'
 import { createService } from '../../src/main/service'
 import { dispatch } from '../../src/shared/dispatch'
@@ -24,8 +24,22 @@ const tried = {
     id: articleId,
     tags: Array.from({ length: 1000 }, (_, i) => `tag ${String(i).padStart(4, '0')} `.padEnd(40, 'x')),
   }),
+  // tags.json and collections.json, made past the limit by the test: any change of them fails.
+  color: await call('tags.setColor', { name: 'buses', color: 'pink' }),
+  collect: await call('collections.create', { name: 'Made on a full disk' }),
 }
 const notes = await call('annotations.list', { articleId })
 const meta = archive.meta(articleId)
-console.log(JSON.stringify({ ...tried, notes, counts: meta.counts, tags: meta.tags }))
+const colors = archive.tagStore.colors()
+const collections = archive.collections.all().length
+console.log(
+  JSON.stringify({
+    ...tried,
+    notes,
+    counts: meta.counts,
+    tags: meta.tags,
+    colors: colors.buses,
+    collections,
+  }),
+)
 await archive.flush()

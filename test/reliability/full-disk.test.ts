@@ -3,6 +3,8 @@
 // memory, so the next list — a reload, another tab, the export — showed it as saved, the catalog's counts were
 // written from it, and after a restart it was gone. A real archive on disk, a real child under `ulimit -f`.
 import { execFile } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { serviceHarness } from '../service-harness'
@@ -21,9 +23,27 @@ describe('a save the disk cannot take', () => {
       target: sampleTarget(TEXT, 'council'),
     })
     await h.archive.flush()
+    // 400 coloured tags and 400 collections of long names: each file past the limit, as no real one needs to be.
+    const names = Array.from({ length: 400 }, (_, i) => `${'long name '.repeat(10)}${i}`)
+    await writeFile(
+      join(h.dir, 'tags.json'),
+      JSON.stringify({ version: 1, tags: Object.fromEntries(names.map((n) => [n, { color: 'green' }])) }),
+    )
+    await writeFile(
+      join(h.dir, 'collections.json'),
+      JSON.stringify({
+        version: 1,
+        collections: Object.fromEntries(
+          names.map((n, i) => [
+            `coll${String(i).padStart(4, '0')}`,
+            { name: n, createdAt: '2026-01-01T00:00:00.000Z' },
+          ]),
+        ),
+      }),
+    )
     const child = await bundleChild('test/reliability/full-disk-child.ts')
     try {
-      // 32 KB a file at most (16 KB where sh counts 512-byte blocks); the note alone is 90 KB, the 1,000 tags 40 KB.
+      // 32 KB a file at most (16 KB where sh counts 512-byte blocks); the note alone is 90 KB, the 1,000 tags 40 KB, each file of colours and collections 50 KB.
       const { stdout } = await promisify(execFile)('sh', [
         '-c',
         `ulimit -f 32 && exec "${process.execPath}" "$@"`,
@@ -41,6 +61,10 @@ describe('a save the disk cannot take', () => {
         notes: { ok: boolean; value: { note: string }[] }
         counts: { notes: number }
         tags: string[]
+        color: { ok: boolean }
+        collect: { ok: boolean }
+        colors?: { color?: string }
+        collections: number
       }
       expect(seen.update.ok).toBe(false)
       expect(seen.update.message).toMatch(
@@ -51,6 +75,9 @@ describe('a save the disk cannot take', () => {
       expect(seen.counts.notes).toBe(1)
       expect(seen.retag.ok).toBe(false)
       expect(seen.tags).toEqual(['buses'])
+      expect([seen.color.ok, seen.collect.ok]).toEqual([false, false])
+      expect(seen.colors).toBeUndefined()
+      expect(seen.collections).toBe(400)
     } finally {
       await child.dispose()
     }

@@ -28,20 +28,20 @@ export class CollectionStore extends SingleFileStore<CollectionFile> {
     return !!this.shard && Object.hasOwn(this.shard.data.collections, id)
   }
 
-  async put(id: string, name: string): Promise<void> {
-    const shard = this.writable()
-    const clash = this.all().find((c) => c.id !== id && c.name.toLowerCase() === name.toLowerCase())
-    if (clash) throw new GlossaError('conflict', `There is already a collection called “${clash.name}”.`)
-    shard.data.collections[id] = {
-      name,
-      createdAt: shard.data.collections[id]?.createdAt ?? new Date().toISOString(),
-    }
-    await shard.write()
+  put(id: string, name: string): Promise<void> {
+    return this.change((data) => {
+      const clash = this.all().find((c) => c.id !== id && c.name.toLowerCase() === name.toLowerCase())
+      if (clash) throw new GlossaError('conflict', `There is already a collection called “${clash.name}”.`)
+      data.collections[id] = {
+        name,
+        createdAt: data.collections[id]?.createdAt ?? new Date().toISOString(),
+      }
+    })
   }
 
-  async remove(id: string): Promise<void> {
-    const shard = this.writable()
-    delete shard.data.collections[id]
-    await shard.write()
+  remove(id: string): Promise<void> {
+    return this.change((data) => {
+      delete data.collections[id]
+    })
   }
 }

@@ -42,6 +42,29 @@ export class SingleFileStore<T extends Versioned> {
     return this.shard ? null : (this.damageReason ?? 'not loaded')
   }
 
+  private changing: Promise<unknown> = Promise.resolve()
+
+  /**
+   * Changes the file's data and writes it, one change at a time. A write that fails (a full disk) puts memory
+   * back as it was: a tag colour or a collection whose save failed was listed as saved, and gone after a restart.
+   * `mutate` may throw to refuse before changing anything.
+   */
+  protected change(mutate: (data: T) => void): Promise<void> {
+    const run = this.changing.then(async () => {
+      const shard = this.writable()
+      const before = structuredClone(shard.data)
+      mutate(shard.data)
+      try {
+        await shard.write()
+      } catch (err) {
+        shard.data = before
+        throw err
+      }
+    })
+    this.changing = run.catch(() => {})
+    return run
+  }
+
   protected writable(): Shard<T> {
     if (!this.shard)
       throw new GlossaError(

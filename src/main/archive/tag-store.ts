@@ -22,12 +22,11 @@ export class TagStore extends SingleFileStore<TagFile> {
     return this.shard?.data.tags ?? {}
   }
 
-  async setColor(name: string, color: HighlightColor | undefined): Promise<void> {
-    const shard = this.writable()
-    const tags = shard.data.tags
-    const next = { ...(Object.hasOwn(tags, name) ? tags[name] : {}), color }
-    // defineProperty, not assignment: `tags['__proto__'] = …` would replace the prototype and save nothing.
-    Object.defineProperty(tags, name, { value: next, enumerable: true, writable: true, configurable: true })
-    await shard.write()
+  setColor(name: string, color: HighlightColor | undefined): Promise<void> {
+    return this.change(({ tags }) => {
+      const next = { ...(Object.hasOwn(tags, name) ? tags[name] : {}), color }
+      // defineProperty, not assignment: `tags['__proto__'] = …` would replace the prototype and save nothing.
+      Object.defineProperty(tags, name, { value: next, enumerable: true, writable: true, configurable: true })
+    })
   }
 }
