@@ -118,17 +118,15 @@ export const commands: Record<CommandName, Run> = {
   },
   export: async (args) => {
     const { values } = parse('export', args)
-    const [{ runExportCommand, untilCountsChecked }, { untilRecountedElsewhere }] = await Promise.all([
-      import('./export-command'),
-      import('../main/archive/recount-elsewhere'),
-    ])
+    const [{ runExportCommand, untilCountsChecked }, { recountFallsHere, untilRecountedElsewhere }] =
+      await Promise.all([import('./export-command'), import('../main/archive/recount-elsewhere')])
     // Said on stderr: without --out the export itself is what goes to stdout.
     const tell = (line: string) => console.error(line)
     // Before the catalog is read: the counts on disk are behind until the app holding the archive has recounted.
     const dir = resolveArchiveDir(text(values.archive), defaultArchiveDir())
     await untilRecountedElsewhere(dir, () => tell(RECOUNT_ELSEWHERE))
     // the flags are the export spec's own options (usage.ts), parsed strictly
-    const archive = await open(values.archive)
+    const archive = await open(values.archive, (await recountFallsHere(dir)) ? 'glossa export' : undefined)
     try {
       await untilCountsChecked(archive, tell)
       return await runExportCommand(archive, values as ExportFlags, (line) => console.log(line))

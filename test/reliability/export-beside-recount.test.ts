@@ -141,25 +141,39 @@ describe('glossa export beside a glossa serve still recounting', () => {
     }
   }, 180_000)
 
-  it('opening such an archive itself, the export says it recounts first, and has every figure', async () => {
+  it('opening such an archive itself, the export says it recounts first, holds the lock meanwhile, and has every figure', async () => {
     const dir = await archiveAfterPowerCut()
     const gate = await tempDir('glossa-gate-')
     const csv = join(await tempDir(), 'after-cut.csv')
+    const env = { XDG_CONFIG_HOME: await tempDir() }
     const exporting = glossa(
       ['export', '--archive', dir, '--format', 'csv', '--tag', 'after-cut', '--out', csv],
-      { XDG_CONFIG_HOME: await tempDir(), GLOSSA_TEST_RECOUNT_GATE: gate },
+      { ...env, GLOSSA_TEST_RECOUNT_GATE: gate },
     )
     try {
       await expect
         .poll(() => exporting.out.stderr, { timeout: 30_000 })
         .toContain('Checking annotation counts after an unexpected shutdown')
       expect(await exists(csv)).toBe(false)
+      // The export is the archive's writer while it recounts: a glossa serve started now is refused, by name,
+      // rather than counting and writing the same catalog beside it.
+      const serve = glossa(['serve', '--archive', dir, '--port', '0', '--connector-port', '0'], env)
+      try {
+        await expect
+          .poll(() => serve.out.stderr, { timeout: 30_000 })
+          .toContain('This archive is already open in another Glossa (glossa export, process')
+        expect(await serve.ended).not.toBe(0)
+      } finally {
+        serve.proc.kill('SIGTERM')
+      }
     } finally {
       await writeFile(join(gate, 'go'), '')
     }
     expect(await exporting.ended).toBe(0)
     const rows = (await readFile(csv, 'utf8')).trim().split('\n').slice(1)
     expect(rows).toHaveLength(ARTICLES.length)
+    // The lock goes with the export.
+    expect(await exists(join(dir, '.lock'))).toBe(false)
   }, 120_000)
 })
 

@@ -27,3 +27,12 @@ export async function untilRecountedElsewhere(dir: string, onWait: () => void, p
     await new Promise((resolve) => setTimeout(resolve, pollMs))
   }
 }
+
+/**
+ * Whether opening `dir` now falls to recount it (no live process holds it, and the mark a power cut left calls
+ * for one): the opener is then the archive's writer for the recount, and takes its lock, so that the app or
+ * `glossa serve` started meanwhile is refused rather than counting and writing the same catalog beside it.
+ */
+export async function recountFallsHere(dir: string): Promise<boolean> {
+  return !(await heldByAnother(dir)) && leftByPowerCut(await readOpenMark(dir))
+}
