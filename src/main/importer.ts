@@ -3,7 +3,7 @@
 import { detectLanguage } from '../shared/figures/lang'
 import type { z } from 'zod'
 import type { importResultSchema } from '../shared/contract-reading'
-import { GlossaError } from '../shared/errors'
+import { GlossaError, toErrorShape } from '../shared/errors'
 import { withoutUndefined } from '../shared/objects'
 import { looksLikeBackup, parseBackup } from '../shared/export'
 import { normalizePlainText, textToHtml } from '../shared/text-model'
@@ -161,11 +161,8 @@ export class Importer {
     } catch (err) {
       if (err instanceof ImportError || err instanceof GlossaError)
         return { name, status: 'failed', message: err.message, code: err.code }
-      return {
-        name,
-        status: 'failed',
-        message: `Unexpected error: ${err instanceof Error ? err.message : String(err)}`,
-      }
+      // A full disk is said in words, as for every call (toErrorShape).
+      return { name, status: 'failed', message: toErrorShape(err).message }
     } finally {
       // The turn ends once the store before it has ended too (a failed parse ends it early otherwise).
       void before.then(done)

@@ -27,6 +27,8 @@ const tried = {
   // tags.json and collections.json, made past the limit by the test: any change of them fails.
   color: await call('tags.setColor', { name: 'buses', color: 'pink' }),
   collect: await call('collections.create', { name: 'Made on a full disk' }),
+  // A pasted text whose body file is past the limit.
+  paste: await call('import.text', { title: 'Pasted', text: 'pasted words '.repeat(5000) }),
 }
 const notes = await call('annotations.list', { articleId })
 const meta = archive.meta(articleId)
@@ -40,6 +42,7 @@ console.log(
     tags: meta.tags,
     colors: colors.buses,
     collections,
+    articles: archive.list().length,
   }),
 )
 await archive.flush()

@@ -65,6 +65,8 @@ describe('a save the disk cannot take', () => {
         collect: { ok: boolean }
         colors?: { color?: string }
         collections: number
+        paste: { value: { status: string; message: string } }
+        articles: number
       }
       expect(seen.update.ok).toBe(false)
       expect(seen.update.message).toMatch(
@@ -78,6 +80,9 @@ describe('a save the disk cannot take', () => {
       expect([seen.color.ok, seen.collect.ok]).toEqual([false, false])
       expect(seen.colors).toBeUndefined()
       expect(seen.collections).toBe(400)
+      expect(seen.paste.value).toMatchObject({ status: 'failed' })
+      expect(seen.paste.value.message).toMatch(/^The file is larger than this computer lets Glossa write/)
+      expect(seen.articles).toBe(1)
     } finally {
       await child.dispose()
     }
