@@ -155,9 +155,10 @@ const WORKPLACE: Readonly<Record<string, readonly string[]>> = { en: ['of', 'at'
 
 /**
  * `found` as the article names it: titles and roles before a person left out, case endings undone where the
- * article writes the plain form, a workplace after a person left out, a short name extended to its fullest form.
+ * article writes the plain form, a workplace after a person left out, a short name extended to its fullest form;
+ * a kind noun is the body named so before `until` (the end of the mention's sentence).
  */
-export function normalizeSpeaker(found: string, text: string, lex: Lexicon): string {
+export function normalizeSpeaker(found: string, text: string, lex: Lexicon, until = text.length): string {
   let words = found
     .trim()
     .replace(/['’]s$/u, '')
@@ -213,7 +214,9 @@ export function normalizeSpeaker(found: string, text: string, lex: Lexicon): str
   if (lex.code === 'de') name = germanNominative(name, text)
   // an acronym: its expansion as the article introduces it ("CHI" → "Coordinadora Humanitaria Internacional")
   if (isAcronym(name)) return spelledOut(text, name) ?? name
-  const body = roleEntity(name, text, lex)
+  // (a kind noun points back: the body named before it, not one quoted later — "по данным компании" is not
+  // "компании «Меридиан Капитал»" of a later paragraph)
+  const body = roleEntity(name, text.slice(0, until), lex)
   if (body === undefined) return extendShort(name, text, lex)
   // (a Cyrillic body found in another case: "Міністерстві у справах ветеранів" → "Міністерство …")
   return bodyNominative(body, lex.code) ?? body

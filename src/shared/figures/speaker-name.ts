@@ -15,6 +15,7 @@ import { resolveMention } from './entity-resolve'
 import { companyName } from './attribution'
 import { framePhrase, isManagement, mentionPhrase } from './mention-phrase'
 import { germanNominative, normalizeSpeaker, withoutRoles } from './names'
+import { sentenceAt, splitSentences } from './sentences'
 import type { Lexicon } from './lang/types'
 
 /** Languages whose speakers are resolved against the article's entity table (entity-resolve.ts). */
@@ -36,7 +37,9 @@ export function speakerName(args: {
   const company = isManagement(args.mention) ? companyName(text) : undefined
   if (company !== undefined) return company
   const phrase = resolve ? framePhrase(args.mention, text, lex) : args.mention
-  const named = normalizeSpeaker(entityTable(text, lex).canonical(phrase, offset), text, lex)
+  const sentences = splitSentences(text)
+  const until = sentences.length > 0 ? sentences[sentenceAt(sentences, offset)].end : text.length
+  const named = normalizeSpeaker(entityTable(text, lex).canonical(phrase, offset), text, lex, until)
   if (!resolve) return named
   const resolved = resolveMention(named, text, offset, lex)
   if (resolved === undefined) return resolved

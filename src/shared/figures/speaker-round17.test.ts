@@ -105,3 +105,28 @@ describe('speaker prefill, round 17: a company’s management speaks as the comp
     expect(speaker(article(sentence), figure, lang)).toBe(expected)
   })
 })
+
+describe('speaker prefill, round 17: a kind noun points back to the body named before it, not one quoted later', () => {
+  it.each([
+    [
+      'ru',
+      [
+        'Сеть магазинов «Техномир» увеличила выручку на 9%, говорится в отчете компании.',
+        'Аналитик инвестиционной компании «Орион Капитал» Иван Петров считает прогноз осторожным.',
+      ],
+      '9%',
+      'Техномир',
+    ],
+    [
+      'uk',
+      [
+        'Мережа аптек «Здорово» збільшила продажі на 12%, йдеться у звіті компанії.',
+        'Аналітик інвестиційної компанії «Дніпро Капітал» Олег Ткач вважає прогноз обережним.',
+      ],
+      '12%',
+      'Здорово',
+    ],
+  ])('%s', (lang, paragraphs, figure, expected) => {
+    expect(speaker(article(...paragraphs), figure, lang)).toBe(expected)
+  })
+})
