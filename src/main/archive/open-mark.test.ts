@@ -12,7 +12,7 @@ import { STRIKES_TEXT, strikesArchive } from '../../../test/figure-archive'
 import { sampleTarget, tempDir } from '../../../test/temp-archive'
 import { recountAll } from './heal-counts'
 import { IN_FLIGHT_FILE } from './saves-in-flight'
-import { OPEN_MARK_FILE, bootedAt, leftByPowerCut, readOpenMark } from './open-mark'
+import { OPEN_MARK_FILE, bootedAt, leftByPowerCut, readOpenMark, removeMarkNow } from './open-mark'
 import type { OpenMark } from './open-mark'
 
 const TEXT = STRIKES_TEXT
@@ -176,6 +176,24 @@ describe('the open mark', () => {
     } finally {
       holder.kill()
     }
+  })
+
+  it("a process removes only its own mark: a later opener's stays", async () => {
+    const h = await serviceHarness()
+    await h.archive.flush()
+    // Another Glossa opened the archive after this one (a glossa export took no lock, then the app) and wrote its
+    // mark: this process's clean close must not remove it, or the app's run goes unmarked across a power cut.
+    const other = JSON.stringify({ pid: GONE_PID, host: hostname(), bootedAt: bootedAt(), openedAt: 'later' })
+    await writeFile(join(h.dir, OPEN_MARK_FILE), other)
+    removeMarkNow(h.dir)
+    expect(await readFile(join(h.dir, OPEN_MARK_FILE), 'utf8')).toBe(other)
+    // Its own mark it removes.
+    await writeFile(
+      join(h.dir, OPEN_MARK_FILE),
+      JSON.stringify({ pid: process.pid, host: hostname(), bootedAt: 1 }),
+    )
+    removeMarkNow(h.dir)
+    expect(await readOpenMark(h.dir)).toBeNull()
   })
 
   it('a folder in its place is reported, and the archive opens', async () => {

@@ -8,7 +8,7 @@
 // so until that is done, so a kill during the recount leaves it to the next open. A mark left in this very boot
 // is a kill or a crash of the process alone: nothing written to the kernel was lost, and saves-in-flight is
 // whole.
-import { unlinkSync } from 'node:fs'
+import { closeSync, openSync, readSync, unlinkSync } from 'node:fs'
 import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { flushOwedFoldersSync, writeAtomic } from './atomic'
@@ -103,9 +103,28 @@ export function removeMarkNow(dir: string): void {
   } catch {
     return
   }
+  // Only this process's own mark: a Glossa that opened the archive after it (a glossa export without the lock,
+  // then the app) wrote its own, and removing that would leave the app's run unmarked across a power cut.
+  if (!ownMark(dir)) return
   try {
     unlinkSync(join(dir, OPEN_MARK_FILE))
   } catch {
     // Gone already, or not a file Glossa can remove: the next open recounts at worst.
+  }
+}
+
+/** Whether the mark in `dir` is the one this process wrote (its pid on this computer). */
+function ownMark(dir: string): boolean {
+  let fd: number | undefined
+  try {
+    fd = openSync(join(dir, OPEN_MARK_FILE), 'r')
+    const bytes = Buffer.alloc(MAX_BYTES)
+    const read = readSync(fd, bytes, 0, MAX_BYTES, 0)
+    const mark = JSON.parse(bytes.subarray(0, read).toString('utf8')) as Partial<OpenMark>
+    return mark.pid === process.pid && mark.host === hostname()
+  } catch {
+    return false
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }
