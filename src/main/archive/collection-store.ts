@@ -28,10 +28,20 @@ export class CollectionStore extends SingleFileStore<CollectionFile> {
     return !!this.shard && Object.hasOwn(this.shard.data.collections, id)
   }
 
-  put(id: string, name: string): Promise<void> {
+  /** The collection of this name (any case) here, if there is one. */
+  named(name: string): { id: string; name: string } | undefined {
+    return this.all().find((c) => c.name.toLowerCase() === name.toLowerCase())
+  }
+
+  /**
+   * `sameName`: a collection the team made under a name one here has already (two members made "Budget" each)
+   * is taken beside it; refusing it hid every article the other member put in theirs.
+   */
+  put(id: string, name: string, { sameName = false } = {}): Promise<void> {
     return this.change((data) => {
       const clash = this.all().find((c) => c.id !== id && c.name.toLowerCase() === name.toLowerCase())
-      if (clash) throw new GlossaError('conflict', `There is already a collection called “${clash.name}”.`)
+      if (clash && !sameName)
+        throw new GlossaError('conflict', `There is already a collection called “${clash.name}”.`)
       data.collections[id] = {
         name,
         createdAt: data.collections[id]?.createdAt ?? new Date().toISOString(),

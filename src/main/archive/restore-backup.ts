@@ -36,8 +36,19 @@ export async function restoreBackup(archive: Archive, backup: Backup): Promise<R
     removed: [],
     refused: [],
   }
-  for (const c of backup.collections)
-    if (!archive.collections.has(c.id)) await archive.collections.put(c.id, c.name)
+  // A collection named like one here (any case) is that one: its articles join it. The name's clash failed the
+  // whole restore before (a backup from another computer where "Budget" was made too).
+  const sameName = new Map<string, string>()
+  for (const c of backup.collections) {
+    if (archive.collections.has(c.id)) continue
+    const here = archive.collections.named(c.name)
+    if (here) sameName.set(c.id, here.id)
+    else await archive.collections.put(c.id, c.name)
+  }
+  const inCollectionsHere = (article: Article): Article =>
+    article.collections && sameName.size
+      ? { ...article, collections: [...new Set(article.collections.map((id) => sameName.get(id) ?? id))] }
+      : article
   for (const [name, color] of Object.entries(backup.tagColors)) {
     if (!archive.tagStore.colors()[name]?.color) await archive.tagStore.setColor(name, color)
   }
@@ -48,7 +59,7 @@ export async function restoreBackup(archive: Archive, backup: Backup): Promise<R
       continue
     }
     const annotations = backup.annotations.filter((a) => a.articleId === id)
-    const put = await restoreArticle(archive, article, annotations, backup.assets)
+    const put = await restoreArticle(archive, inCollectionsHere(article), annotations, backup.assets)
     if ('refused' in put) {
       summary.refused.push(put.refused)
       continue

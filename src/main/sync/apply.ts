@@ -137,7 +137,7 @@ async function applyDoc(
   switch (doc.type) {
     case 'collection':
       if (archive.collections.all().find((c) => c.id === doc.id)?.name !== doc.name)
-        await archive.collections.put(doc.id, doc.name)
+        await archive.collections.put(doc.id, doc.name, { sameName: true })
       return
     case 'tag':
       if (archive.tagStore.colors()[doc.name]?.color !== doc.color)
