@@ -141,7 +141,7 @@ describe('saved sort orders', () => {
     const list = archive.list()
     const shuffled = [list[1], list[0], ...list.slice(2)]
     const keep = new Map(SAVED_SORTS.map((s) => [s, fresh(archive, s)] as const))
-    await writeOrders(dir, ordersText(shuffled, keep, fingerprint)!, ours)
+    await writeOrders(dir, (await ordersText(shuffled, keep, fingerprint))!, ours)
     const read = await readOrders(dir, ours, fingerprint)
     expect(read.saved && ordersOf(read.saved, list)).toBeNull()
     expect((await savedAtOpen(dir, keyFile)).saved).toEqual({ title: null, published: null, source: null })
