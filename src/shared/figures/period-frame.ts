@@ -57,11 +57,20 @@ function leadFrame(
     // weeks of trading) unless it runs to the article's date ("since 1 February": a running total, not a period
     // its later states and counts belong to); a summary of a month, a season or a year names that period in its
     // title too
-    if (release) return found.end === ref ? undefined : found
+    if (release) return found.end === ref && !THIS_SEASON.test(found.text) ? undefined : found
     return calendarSpan(found) && titleNames(text, title, found, lex, ref) ? found : undefined
   }
   return undefined
 }
+
+/**
+ * The current season, year or month named as the piece's period ("this summer", "cet été", "este verano",
+ * "diesen Sommer", "цього літа", "этим летом"): it runs to the article's date and is the frame all the same, where
+ * a span opened by a day ("since 1 February", "overnight", "за последние трое суток") is a running total or an
+ * event's, not a period its later figures belong to.
+ */
+const THIS_SEASON =
+  /^(?:this|cet(?:te)?|ce|este|esta|dies\p{L}*|цього|цьогорічн\p{L}*|этим|этой|этого|этот|в\s+этом|у\s+цьому|(?:в|у)\s+(?:этом|цьому))\s+(?:summer|winter|spring|autumn|year|season|été|hiver|printemps|automne|année|saison|verano|invierno|primavera|otoño|año|temporada|Sommer|Winter|Frühling|Herbst|Jahr|Saison|літа|зими|весни|осені|року|сезону|летом|зимой|весной|осенью|году|сезоне|році|сезоні)(?![\p{L}])/iu
 
 /** The title (its date line left out) names the period `p` itself: "Ноябрь в Приозерье…", "Herbst 2026 war…". */
 function titleNames(

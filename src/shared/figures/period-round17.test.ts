@@ -322,3 +322,64 @@ describe('a split year and the day it closed are one phrase: the year, not the d
     expect(period(article('2026-10-16', sentence), figure, lang)).toEqual(['2025-07-01', '2026-06-30'])
   })
 })
+
+describe('the current season named in a results lead is the frame though it runs to the article date', () => {
+  it.each([
+    [
+      'en',
+      article(
+        '2026-08-13',
+        'Fewer students gained top grades this summer, with 26.4 per cent of entries awarded A, according to results published on Thursday.',
+        'The pass rate was almost unchanged at 97.2 per cent.',
+      ),
+      '97.2 per cent',
+    ],
+    [
+      'fr',
+      article(
+        '2026-08-13',
+        'Cet été, 26,4 % des candidats ont obtenu une mention, selon les résultats publiés jeudi.',
+        'Le taux de réussite est resté stable à 97,2 %.',
+      ),
+      '97,2 %',
+    ],
+    [
+      'es',
+      article(
+        '2026-08-13',
+        'Este verano, el 26,4 % de los alumnos obtuvo sobresaliente, según los resultados publicados el jueves.',
+        'La tasa de aprobados se mantuvo en el 97,2 %.',
+      ),
+      '97,2 %',
+    ],
+    [
+      'de',
+      article(
+        '2026-08-13',
+        'Diesen Sommer erhielten 26,4 Prozent der Prüflinge die Bestnote, wie aus den am Donnerstag veröffentlichten Ergebnissen hervorgeht.',
+        'Die Bestehensquote blieb mit 97,2 Prozent fast unverändert.',
+      ),
+      '97,2 Prozent',
+    ],
+    [
+      'uk',
+      article(
+        '2026-08-13',
+        'Цього літа найвищий бал отримали 26,4% учасників, свідчать результати, оприлюднені в четвер.',
+        'Поріг склали 97,2% учасників.',
+      ),
+      '97,2%',
+    ],
+    [
+      'ru',
+      article(
+        '2026-08-13',
+        'Этим летом высший балл получили 26,4% участников, говорится в опубликованных в четверг результатах.',
+        'Порог преодолели 97,2% участников.',
+      ),
+      '97,2%',
+    ],
+  ])('%s', (lang, text, figure) => {
+    expect(period(text, figure, lang)).toEqual(['2026-06-01', '2026-08-13'])
+  })
+})
