@@ -100,6 +100,9 @@ export async function restoreArticle(
     return { removed: await archive.putArticle(meta, { text, html }, annotations) }
   } catch (err) {
     await undo?.()
+    // Refused by the gate (annotations that do not fit the article, two under one id): that article alone is
+    // left out, with why. It stopped the restore, and every article after it could never be restored.
+    if (err instanceof GlossaError && err.code === 'invalid_argument') return { refused: err.message }
     if (!(err instanceof ImportError && err.code === 'too_complex')) throw err
     return { refused: err.message }
   }
