@@ -150,10 +150,19 @@ function undescribe(mention: string, text: string, lex: Lexicon): string | undef
         titles.has(words[k].toLowerCase()))
     )
       k++
-    // (a descriptor holding a link is a body's name and its complement: "Agence régionale de santé Nouvelle-Aquitaine")
-    if (k === 0 || words.slice(0, k).some((w) => LINK.test(w) || DETERMINER.test(w) || JOIN.test(w)))
-      return undefined
-    if (!words.slice(k).every((w) => isCap(w))) return undefined
+    if (k === 0 || !words.slice(k).every((w) => isCap(w))) return undefined
+    // (a descriptor holding a link is a body's name and its complement, "Agence régionale de santé
+    // Nouvelle-Aquitaine", unless it is all lower case and a name of two words follows: "association de
+    // consommateurs Billet Juste", "asociación de vecinos Barrio Vivo")
+    const linked = words.slice(0, k).some((w) => LINK.test(w) || DETERMINER.test(w) || JOIN.test(w))
+    const described =
+      (lex.code === 'fr' || lex.code === 'es') &&
+      words.slice(0, k).every((w) => /^\p{Ll}/u.test(w)) &&
+      !LINK.test(words[k - 1]) &&
+      !DETERMINER.test(words[k - 1]) &&
+      words.length - k >= 2
+    if (linked && described) return words.slice(k).join(' ')
+    if (linked) return undefined
     name = words.slice(k).join(' ')
     descriptor = words.slice(0, k)
   }

@@ -130,3 +130,22 @@ describe('speaker prefill, round 17: a kind noun points back to the body named b
     expect(speaker(article(...paragraphs), figure, lang)).toBe(expected)
   })
 })
+
+describe('speaker prefill, round 17: a lower-case descriptor before a name of two words is no part of it', () => {
+  it.each([
+    [
+      'fr',
+      'L’association de consommateurs Place Équitable a relevé 900 annonces de revente en mai.',
+      '900',
+      'Place Équitable',
+    ],
+    [
+      'es',
+      'La asociación de vecinos Barrio Vivo ha contabilizado 340 pisos turísticos en el distrito.',
+      '340',
+      'Barrio Vivo',
+    ],
+  ])('%s: %s', (lang, sentence, figure, expected) => {
+    expect(speaker(article(sentence), figure, lang)).toBe(expected)
+  })
+})
