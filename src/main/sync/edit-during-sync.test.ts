@@ -76,4 +76,18 @@ describe('an edit made here while a sync brings the same record from the team', 
       expect(seen).toContain('"harbour"')
     }
   }, 120_000)
+
+  it('keeps a collection renamed during the sync', async () => {
+    const { url, a, b } = await team()
+    const budget = await a.call('collections.create', { name: 'Budget' })
+    await a.sync()
+    await b.sync('rob')
+    await a.call('collections.rename', { id: budget.id, name: 'Budget 2026' })
+    await a.sync()
+
+    await syncEditingMeanwhile(b, url, () =>
+      b.call('collections.rename', { id: budget.id, name: 'Budget (rob)' }),
+    )
+    expect(b.archive.collections.all()).toEqual([{ id: budget.id, name: 'Budget (rob)' }])
+  }, 120_000)
 })

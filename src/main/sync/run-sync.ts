@@ -163,16 +163,18 @@ export async function runSync(
         ...(change.assets?.length ? { assets: change.assets } : {}),
       })
     }
-    // An article changed here since the sync chose what to send (its tags set, say, while live sync ran) keeps
-    // that change: the team's version waits for the next sync, which sends ours on the revision it was made from.
+    // An article, collection or tag colour changed here since the sync chose what to send (tags set, a collection
+    // renamed, while live sync ran) keeps that change: the team's version waits for the next sync, which sends
+    // ours on the revision it was made from. (Annotations are judged as they are written, apply.ts.)
     const deferred = new Set<string>()
-    const articlesIn = new Set(
-      incoming.flatMap((i) => {
-        const ref = parseDocId(i.id)
-        return ref?.type === 'article' ? [ref.id] : []
-      }),
-    )
-    if (articlesIn.size) {
+    const articlesIn = new Set<string>()
+    let recordsIn = false
+    for (const item of incoming) {
+      const ref = parseDocId(item.id)
+      if (ref?.type === 'article') articlesIn.add(ref.id)
+      if (ref && ref.type !== 'annotation') recordsIn = true
+    }
+    if (recordsIn) {
       const now = await archiveDocs(archive, new Set(), articlesIn)
       for (const item of incoming) {
         const key = now.get(item.id)?.key
