@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Archive } from '../src/main/archive/archive'
-import { FILE_NAMES, exportSampled } from './export-process'
+import { FILE_NAMES, exportSampled, exportToFolderSampled } from './export-process'
 import type { ExportMeasure } from './export-process'
 import { benchPaths } from './sizes'
 import type { SizeName } from './sizes'
@@ -27,15 +27,22 @@ const { values } = parseArgs({
     whole: { type: 'boolean', default: false },
     /** Export only the archive's first N articles, for each N given (how memory grows with the export). */
     articles: { type: 'string' },
+    /** The folder holding the cached archives (`<size>-seed<seed>`), e.g. a copy in /tmp: opening one writes to it. */
+    root: { type: 'string' },
   },
 })
 
 const GENERATED_AT = '2026-12-07T00:00:00.000Z'
+const FOLDER = 'markdown-per-article-folder'
 
 async function main(): Promise<void> {
   const rows: unknown[] = []
   for (const size of values.sizes.split(',') as SizeName[]) {
-    const paths = benchPaths(size, Number(values.seed))
+    const paths = benchPaths(
+      size,
+      Number(values.seed),
+      values.root ? join(values.root, `${size}-seed${values.seed}`) : undefined,
+    )
     let cpu = process.cpuUsage()
     const t = performance.now()
     const archive = await Archive.open(paths.archive)
@@ -44,7 +51,8 @@ async function main(): Promise<void> {
       `${size}: opened ${archive.list().length} articles in ${Math.round(performance.now() - t)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU), load ${load()}`,
     )
     const counts = values.articles ? values.articles.split(',').map(Number) : [null]
-    for (const format of values.formats.split(',') as ExportMeasure['format'][])
+    // `markdown-per-article-folder`: per-article Markdown into a folder, in this process as `glossa export` does.
+    for (const format of values.formats.split(',') as (ExportMeasure['format'] | typeof FOLDER)[])
       for (const count of counts) {
         const scope =
           count === null
@@ -57,16 +65,25 @@ async function main(): Promise<void> {
               }
         const loadBefore = load()
         cpu = process.cpuUsage()
-        const keep = values.keep ? join(values.keep, `${size}-${FILE_NAMES[format]}`) : undefined
+        const keep =
+          values.keep && format !== FOLDER ? join(values.keep, `${size}-${FILE_NAMES[format]}`) : undefined
         if (values.keep) await mkdir(values.keep, { recursive: true })
-        const m = await exportSampled(archive, format, {
-          generatedAt: GENERATED_AT,
-          keep,
-          whole: values.whole,
-          scope,
-        })
+        const m =
+          format === FOLDER
+            ? await exportToFolderSampled(archive, {
+                generatedAt: GENERATED_AT,
+                scope,
+                keep: values.keep && join(values.keep, `${size}-notes`),
+              })
+            : await exportSampled(archive, format, {
+                generatedAt: GENERATED_AT,
+                keep,
+                whole: values.whole,
+                scope,
+              })
         const holderCpu = process.cpuUsage(cpu)
         const rss = m.samples.map((s) => s.rssMB)
+        const holderRss = m.samples.map((s) => s.holderRssMB)
         const row = {
           size,
           format,
@@ -78,13 +95,21 @@ async function main(): Promise<void> {
           jobPeakRssMB: Math.round(m.jobPeakRssMB),
           rssSamples: rss.length ? `${Math.min(...rss)}–${Math.max(...rss)}` : '—',
           holderPeakRssMB: Math.round(peakRss() / 2 ** 20),
+          holderRssSamples: holderRss.length ? `${Math.min(...holderRss)}–${Math.max(...holderRss)}` : '—',
           load: `${loadBefore} → ${load()}`,
-          samples: m.samples.map((s) => [+s.s.toFixed(1), Math.round(s.bytes / 2 ** 20), s.rssMB]),
+          samples: m.samples.map((s) => [
+            +s.s.toFixed(1),
+            Math.round(s.bytes / 2 ** 20),
+            s.rssMB,
+            s.holderRssMB,
+          ]),
         }
         rows.push(row)
         const { samples, ...shown } = row
         log(JSON.stringify(shown))
-        log(`  samples [s, MB written, RSS MB]: ${JSON.stringify(samples.filter((_, i) => i % 10 === 0))}`)
+        log(
+          `  samples [s, MB written, RSS MB, holder RSS MB]: ${JSON.stringify(samples.filter((_, i) => i % 10 === 0))}`,
+        )
       }
     await archive.flush()
   }

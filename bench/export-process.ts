@@ -5,14 +5,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Archive } from '../src/main/archive/archive'
 import type { ExportArgs } from '../src/main/export/run'
+import type { ExportFile } from '../src/shared/export'
 import { processExporter, processFileExporter } from '../src/main/export/job'
+import { archiveExportSource, perArticleFiles } from '../src/main/export/run'
+import { writeExportFiles } from '../src/main/export/write-files'
 import { writeFile } from 'node:fs/promises'
 import { nodeProcess } from '../src/main/jobs/job-process'
 import { distFile } from './child'
 import { procStats } from './job-bench'
 
-/** One sample of the export process as the export goes: seconds since it started, bytes written so far, RSS. */
-export type ExportSample = { s: number; bytes: number; rssMB: number }
+/**
+ * One sample of the export process as the export goes: seconds since it started, bytes written so far, its RSS
+ * and the holding process's (this one's).
+ */
+export type ExportSample = { s: number; bytes: number; rssMB: number; holderRssMB: number }
 
 export type ExportMeasure = {
   format: 'figures-csv' | 'markdown' | 'json' | 'markdown-by-tag' | 'markdown-per-article'
@@ -43,11 +49,15 @@ function argsOf(format: ExportMeasure['format'], scope: ExportArgs['scope']): Ex
   return { format, scope }
 }
 
-/** Bytes written so far: the export streams into a scratch file beside the target (writeAtomicStreamed). */
+/**
+ * Bytes written so far: the export streams into a scratch file beside the target (writeAtomicStreamed), inside a
+ * scratch folder of its own (scratch.ts).
+ */
 async function bytesSoFar(dir: string): Promise<number> {
   let total = 0
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    total += (await stat(join(dir, name)).catch(() => null))?.size ?? 0
+  for (const name of await readdir(dir, { recursive: true }).catch(() => [] as string[])) {
+    const s = await stat(join(dir, name)).catch(() => null)
+    if (s?.isFile()) total += s.size
   }
   return total
 }
@@ -101,6 +111,7 @@ export async function exportSampled(
         s: (performance.now() - started) / 1000,
         bytes: await bytesSoFar(dir),
         rssMB: stats.rssMB,
+        holderRssMB: Math.round(process.memoryUsage.rss() / 2 ** 20),
       })
     })
   }, 500)
@@ -115,6 +126,66 @@ export async function exportSampled(
     // The process's own count when it gives one (the last sample misses up to half a second).
     const jobCpuMs = ownCpuMs ?? cpuMs
     return { format, ms, bytes: file.bytes, jobPeakRssMB: peakRssMB, jobCpuMs, samples }
+  } finally {
+    clearInterval(timer)
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Per-article Markdown of `archive` written into a folder as `glossa export --layout per-article --out DIR` does
+ * it: in this process (the CLI's export runs where the archive is open), each file made in the folder's scratch
+ * folder as it comes and all moved into place at the end (write-files.ts). This process's RSS is sampled every
+ * 0.5 s with the bytes made so far; its CPU is the export's.
+ */
+export async function exportToFolderSampled(
+  archive: Archive,
+  {
+    generatedAt = new Date().toISOString(),
+    scope = {},
+    keep,
+  }: {
+    generatedAt?: string
+    scope?: ExportArgs['scope']
+    /** Write the files into this folder (kept) instead of a temp one. */
+    keep?: string
+  },
+): Promise<ExportMeasure & { files: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'glossa-growth-export-'))
+  const args = argsOf('markdown-per-article', scope)
+  const samples: ExportSample[] = []
+  let bytes = 0
+  let files = 0
+  async function* counted(): AsyncGenerator<ExportFile> {
+    for await (const f of perArticleFiles(archiveExportSource(archive), args, generatedAt)) {
+      bytes += Buffer.byteLength(f.content)
+      files++
+      yield f
+    }
+  }
+  const cpu = process.cpuUsage()
+  const started = performance.now()
+  const timer = setInterval(() => {
+    const rssMB = Math.round(process.memoryUsage.rss() / 2 ** 20)
+    samples.push({ s: (performance.now() - started) / 1000, bytes, rssMB, holderRssMB: rssMB })
+  }, 500)
+  try {
+    const out = keep ?? join(dir, 'notes')
+    await writeExportFiles({ files: counted(), out, perArticle: true, wrote: () => {} })
+    const ms = performance.now() - started
+    clearInterval(timer)
+    if ((await readdir(out)).length !== files) throw new Error(`${out} does not hold every file`)
+    const used = process.cpuUsage(cpu)
+    const rss = samples.map((s) => s.rssMB)
+    return {
+      format: 'markdown-per-article',
+      ms,
+      bytes,
+      files,
+      jobPeakRssMB: Math.max(0, ...rss),
+      jobCpuMs: (used.user + used.system) / 1000,
+      samples,
+    }
   } finally {
     clearInterval(timer)
     await rm(dir, { recursive: true, force: true })

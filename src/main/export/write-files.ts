@@ -1,5 +1,5 @@
 // CLI (Node): `glossa export --out` writes an export's files to --out, a file or a folder, never inside an archive folder.
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, open, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import type { ExportFile } from '../../shared/export'
 import { GlossaError } from '../../shared/errors'
@@ -45,20 +45,75 @@ export async function writeExportFiles({
   // the scratch folder, which the next export into the folder sweeps (scratch.ts).
   await writeOne(out, () => mkdir(out, { recursive: true }))
   await withScratch(out, STREAM_SCRATCH_PREFIX, async (scratch) => {
-    const moves: { from: string; to: string }[] = []
+    const names = await writeFlushedInto(scratch, out, files)
+    await writeOne(out, () =>
+      renameInto(names.map((name) => ({ from: join(scratch, name), to: join(out, name) }))),
+    )
+    for (const name of names) wrote(join(out, name))
+  })
+}
+
+/**
+ * How many files are written at once: their flushes to disk overlap (2,000 files of 2 KB on this machine's disk:
+ * 5.2 s one after another, 0.8 s 32 at a time).
+ */
+const FILES_IN_FLIGHT = 32
+
+/**
+ * Writes each file into `scratch` (its name as in `out`) as it comes, flushed to disk, a few at once; returns
+ * their names once all are written. The scratch folder is this export's alone and nothing reads it, so a file
+ * there is written plainly, not through a temp file and a rename, and its folder is not flushed: the renames into
+ * `out` are what must last, and renameInto flushes `out` after them. (writeAtomic made it one file at a time with
+ * both: 1.3 ms of CPU and 4.6 ms of wall a file, most of an export of 10,000 articles into a folder.)
+ */
+async function writeFlushedInto(
+  scratch: string,
+  out: string,
+  files: ExportFile[] | AsyncIterable<ExportFile>,
+): Promise<string[]> {
+  const names: string[] = []
+  const folders = new Set<string>()
+  const folder = async (dir: string) => {
+    if (folders.has(dir)) return
+    await mkdir(dir, { recursive: true })
+    folders.add(dir)
+  }
+  const writing = new Set<Promise<void>>()
+  let failed: { err: unknown } | null = null
+  try {
     for await (const f of files) {
       const made = join(scratch, f.name)
       const target = join(out, f.name)
-      await writeOne(target, async () => {
-        await mkdir(dirname(made), { recursive: true })
-        await mkdir(dirname(target), { recursive: true })
-        await writeAtomic(made, f.content)
+      const write = writeOne(target, async () => {
+        await folder(dirname(made))
+        await folder(dirname(target))
+        await writeFlushed(made, f.content)
+      }).catch((err: unknown) => {
+        failed ??= { err }
       })
-      moves.push({ from: made, to: target })
+      writing.add(write)
+      void write.then(() => writing.delete(write))
+      names.push(f.name)
+      if (writing.size >= FILES_IN_FLIGHT) await Promise.race(writing)
+      if (failed) break
     }
-    await writeOne(out, () => renameInto(moves))
-    for (const { to } of moves) wrote(to)
-  })
+  } finally {
+    // Every write settles before the scratch folder is removed.
+    await Promise.all(writing)
+  }
+  if (failed) throw (failed as { err: unknown }).err
+  return names
+}
+
+/** `file` written and flushed to disk (its data is there before any rename of it). */
+async function writeFlushed(file: string, content: string): Promise<void> {
+  const handle = await open(file, 'w')
+  try {
+    await handle.writeFile(content)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Runs a write of `target`, its failure said plainly (describeWriteError). */
