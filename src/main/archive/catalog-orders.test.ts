@@ -10,8 +10,10 @@ import { libraryEntry } from '../../../test/catalog-entries'
 import { tempDir } from '../../../test/temp-archive'
 import { sortMetas } from '../../shared/library-query'
 import type { LibrarySort } from '../../shared/library-query'
+import type { ArticleMeta } from '../../shared/types'
 import { Archive } from './archive'
-import { macWithKey, trustKey } from './catalog-trust'
+import { CatalogStore } from './catalog-store'
+import { CatalogTrust, macWithKey, trustKey } from './catalog-trust'
 import { SAVED_SORTS, ordersFile, ordersOf, ordersText, readOrders, writeOrders } from './catalog-orders'
 import { readRows } from './catalog-rows'
 import { catalogFingerprint } from './library-head'
@@ -86,6 +88,33 @@ describe('saved sort orders', () => {
     await again.flush()
     const third = await savedAtOpen(dir, keyFile)
     for (const sort of SAVED_SORTS) expect(third.saved[sort], sort).toEqual(fresh(third.archive, sort))
+  })
+
+  it('is checked against the catalog files as read: a save of counts right after the load leaves it usable', async () => {
+    const { dir, keyFile, archive } = await archiveWithOrders(30)
+    const id = archive.list()[4].id
+    /** The catalog loaded as Archive.open loads it, and a put made in the same turn, before the file is read. */
+    const loadThenPut = async (change: (meta: ArticleMeta) => ArticleMeta) => {
+      const store = new CatalogStore(dir, [])
+      await store.load(await CatalogTrust.open(dir, keyFile))
+      await store.put(change(store.get(id)))
+      await store.flush()
+      await store.orders.read
+      return store
+    }
+    // A save's counts (a new bucket file) and a tag: no order changes, the orders are used.
+    const counted = await loadThenPut((m) => ({ ...m, counts: { ...m.counts, notes: 9 }, tags: ['counted'] }))
+    const sorted = (s: LibrarySort) => sortMetas(counted.all(), s).map((a) => a.id)
+    for (const sort of SAVED_SORTS) expect(counted.orders.take(sort), sort).toEqual(sorted(sort))
+    // A retitle: what the library sorts by changed, so not used; the library's rows are a fresh sort's.
+    const retitled = await loadThenPut((m) => ({ ...m, title: 'Aaa first now' }))
+    expect(retitled.orders.take('title')).toBeNull()
+    const pages = new LibraryPages(retitled)
+    expect(pages.page({}, 'title', 0, 5).items.map((a) => a.id)).toEqual(
+      sortMetas(retitled.all(), 'title')
+        .map((a) => a.id)
+        .slice(0, 5),
+    )
   })
 
   it('is not used once the catalog changed after it was written, by a process that keeps no orders', async () => {

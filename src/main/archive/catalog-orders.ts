@@ -123,15 +123,10 @@ function isPermutation(places: unknown, size: number): places is number[] {
 
 /**
  * The orders on disk, when the file is one signed with `mac`'s key for the catalog exactly as it is on disk now
- * (`fingerprint`: catalogFingerprint of the buckets now, or how to take it: only once the file is found and
- * signed, 2,856 stats at 100,000 articles) and each order holds every place once; otherwise null and why.
- * Never throws.
+ * (`fingerprint`: catalogFingerprint of the buckets now, or fingerprintOf them as just read) and each order
+ * holds every place once; otherwise null and why. Never throws.
  */
-export async function readOrders(
-  root: string,
-  mac: MacOf,
-  fingerprint: string | (() => string),
-): Promise<OrdersRead> {
+export async function readOrders(root: string, mac: MacOf, fingerprint: string): Promise<OrdersRead> {
   const no = (why: string): OrdersRead => ({ saved: null, why })
   try {
     const raw = await readRegular(ordersFile(root), MAX_ORDERS_BYTES).catch(
@@ -146,8 +141,7 @@ export async function readOrders(
       return no('MAC does not match (edited, or written with another key)')
     const o = JSON.parse(text) as Record<string, unknown>
     if (o.format !== ORDERS_FORMAT) return no('another format')
-    if (o.fingerprint !== (typeof fingerprint === 'string' ? fingerprint : fingerprint()))
-      return no('the catalog changed since the orders were written')
+    if (o.fingerprint !== fingerprint) return no('the catalog changed since the orders were written')
     const { size, ids, orders } = o
     if (!Number.isInteger(size) || (size as number) < 0 || typeof ids !== 'string')
       return no('not of the orders’ shape: size or ids')
@@ -194,15 +188,12 @@ export type OrdersView = {
 }
 
 /**
- * What a catalog needs of itself to read its saved orders safely at open, and to have the orders it keeps saved
+ * What a catalog needs of itself to read its saved orders at open, and to have the orders it keeps saved
  * (`schedule`: the head's writer).
  */
 export type CatalogState = {
   root: string
-  changes(): number
   orderChanges(): number
-  /** Puts or removes under way, or bulk mode: the buckets on disk may not match memory. */
-  unsettled(): boolean
   all(): readonly { id: string }[]
   schedule(): void
 }
@@ -219,21 +210,18 @@ export class CatalogOrders implements OrdersView {
   constructor(private readonly catalog: CatalogState) {}
 
   /**
-   * Reads the file for the catalog as loaded: used only when memory and the buckets agreed throughout (nothing
-   * unsettled, no change while the fingerprint was taken and the file read), so the fingerprint the file is
-   * checked against is that of the entries in memory.
+   * Reads the file for the catalog just loaded, whose bucket files as read have `fingerprint`: called as the
+   * load ends, so the orders in memory are those of the files read until orderChanges moves. A save of counts
+   * meanwhile (a new bucket file) does not matter; a change of what the library sorts by does.
    */
-  start(mac: MacOf, fingerprint: () => string): void {
-    // The fingerprint is taken only once a file signed with this key is found (none: no 2,856 stats).
+  start(mac: MacOf, fingerprint: string): void {
     const c = this.catalog
+    const at = c.orderChanges()
     this.read = (async () => {
-      await new Promise((resolve) => setImmediate(resolve))
-      const at = c.changes()
-      if (c.unsettled()) return
       const read = await readOrders(c.root, mac, fingerprint)
-      if (!read.saved || c.changes() !== at || c.unsettled()) return
+      if (!read.saved || c.orderChanges() !== at) return
       const orders = ordersOf(read.saved, c.all())
-      if (orders) this.orders = { at: c.orderChanges(), orders }
+      if (orders) this.orders = { at, orders }
     })().catch(() => {})
   }
 

@@ -4,11 +4,16 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
+import type { BigIntStats } from 'node:fs'
 
 /** Opened without waiting (a pipe) and without following a link. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
 /** `followLink`: a file the person chose on this computer (a link there is theirs); never for an archive's files. */
-export type OpenOptions = { followLink?: boolean }
+/**
+ * `onStat`: told the opened file's status as its handle gives it (bigint: inode and times in ns), the very file
+ * read — the catalog's fingerprint of the buckets as read at open (library-head.ts) is made from these.
+ */
+export type OpenOptions = { followLink?: boolean; onStat?: (stat: BigIntStats) => void }
 const flagsFor = (o: OpenOptions) => (o.followLink ? READ_FLAGS & ~(constants.O_NOFOLLOW ?? 0) : READ_FLAGS)
 
 export class NotARegularFile extends Error {
@@ -44,8 +49,12 @@ export const OPEN_REFUSES_LINKS = (constants.O_NOFOLLOW ?? 0) !== 0
  * readFile made five and the shard's lstat before it one more: at 4,096 catalog buckets each call is a round
  * trip through the thread pool.
  */
-export async function readRegular(file: string, maxBytes = MAX_READ_BYTES): Promise<string> {
-  return (await readRegularBytes(file, maxBytes)).toString('utf8')
+export async function readRegular(
+  file: string,
+  maxBytes = MAX_READ_BYTES,
+  options: OpenOptions = {},
+): Promise<string> {
+  return (await readRegularBytes(file, maxBytes, options)).toString('utf8')
 }
 
 /**
@@ -62,10 +71,12 @@ export async function openRegular(
 ): Promise<{ handle: FileHandle; size: number }> {
   const handle = await open(file, flagsFor(options))
   try {
-    const info = await handle.stat()
+    const info = await handle.stat({ bigint: true })
+    const size = Number(info.size)
     if (!info.isFile()) throw new NotARegularFile(file)
-    if (info.size > maxBytes) throw new FileTooLarge(file, info.size, maxBytes)
-    return { handle, size: info.size }
+    if (size > maxBytes) throw new FileTooLarge(file, size, maxBytes)
+    options.onStat?.(info)
+    return { handle, size }
   } catch (err) {
     await handle.close()
     throw err

@@ -1,6 +1,7 @@
 // Main process: one small JSON file of the archive, held in memory as `data` and written whole by `write()`
 // through writeAtomic (atomic.ts), which also runs writes to one file one at a time.
 import { lstatSync } from 'node:fs'
+import type { BigIntStats } from 'node:fs'
 import { lstat } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { GlossaError } from '../../shared/errors'
@@ -9,6 +10,9 @@ import type { WriteOptions } from './atomic'
 import { CURRENT_VERSION, migrate } from './migrations'
 import { NotARegularFile, OPEN_REFUSES_LINKS, readRegular, readRegularSync } from './regular-file'
 import type { ShardKind } from './migrations'
+
+/** Given a file's text as read and the status of the very file read (regular-file.ts onStat). */
+export type OnText = (text: string, stat: BigIntStats) => void
 
 export type Versioned = { version: number }
 
@@ -27,16 +31,17 @@ export class Shard<T extends Versioned> {
 class ParseFailure extends Error {}
 
 /** The file's JSON, or undefined when there is no file (a file holding `null` is damaged, not missing). */
-async function readJson(file: string, onText?: (text: string) => void): Promise<unknown> {
+async function readJson(file: string, onText?: OnText): Promise<unknown> {
   let raw: string
+  let stat: BigIntStats | undefined
   try {
     // Only a regular file is read: a named pipe in its place made this wait forever for a writer.
-    raw = await readRegular(file)
+    raw = await readRegular(file, undefined, onText && { onStat: (s) => (stat = s) })
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw err
   }
-  onText?.(raw)
+  onText?.(raw, stat!)
   return parseJson(raw)
 }
 
@@ -94,7 +99,7 @@ export async function openShard<T extends Versioned>(
   /** true, or false or a reason when the data does not have the kind's shape. */
   isValid: (data: T) => boolean | string,
   /** Given the file's text as read, before it is parsed (the catalog's trust is by exact content). */
-  onText?: (text: string) => void,
+  onText?: OnText,
 ): Promise<Shard<T>> {
   const name = nameOf(root, file)
   // Where the open itself refuses a link (O_NOFOLLOW), the lstat before it would only cost a call per file.
