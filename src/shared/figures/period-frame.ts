@@ -50,6 +50,10 @@ function leadFrame(
     const first = detectFigures(text.slice(s.start, s.end), lex)[0]
     const found = first ? read(s.start + first.start, s.start + first.end) : read(s.start, s.start)
     if (found === undefined && first === undefined) continue
+    // a sentence with no figure that names only what it is compared with ("mehr umgesetzt als im Vorjahr",
+    // "more than last year") says nothing of when: the next sentence's first figure sets the frame
+    if (first === undefined && found && COMPARED_WITH.test(beforePhrase(text.slice(s.start, s.end), found)))
+      continue
     if (!found || !recent(found, ref) || found.start === found.end) return undefined
     // a report's period is over: a span that ends after the article's date is a forecast's or a plan's
     if (ref !== undefined && found.end > ref) return undefined
@@ -71,6 +75,15 @@ function leadFrame(
  */
 const THIS_SEASON =
   /^(?:this|cet(?:te)?|ce|este|esta|dies\p{L}*|цього|цьогорічн\p{L}*|этим|этой|этого|этот|в\s+этом|у\s+цьому|(?:в|у)\s+(?:этом|цьому))\s+(?:summer|winter|spring|autumn|year|season|été|hiver|printemps|automne|année|saison|verano|invierno|primavera|otoño|año|temporada|Sommer|Winter|Frühling|Herbst|Jahr|Saison|літа|зими|весни|осені|року|сезону|летом|зимой|весной|осенью|году|сезоне|році|сезоні)(?![\p{L}])/iu
+
+/** What stands before a phrase in its sentence ("" when the phrase is not written there as read). */
+const beforePhrase = (sentence: string, p: SuggestedPeriod): string => {
+  const at = sentence.indexOf(p.text)
+  return at < 0 ? '' : sentence.slice(0, at)
+}
+
+/** "than", "als", "que", "qu'", "чем", "ніж" right before a phrase: the time something is compared with. */
+const COMPARED_WITH = /(?<![\p{L}])(?:than|als|que|qu['’]|чем|ніж|аніж)\s+(?:(?:in|en|im|el|в|у)\s+)?$/iu
 
 /** The title (its date line left out) names the period `p` itself: "Ноябрь в Приозерье…", "Herbst 2026 war…". */
 function titleNames(

@@ -383,3 +383,46 @@ describe('the current season named in a results lead is the frame though it runs
     expect(period(text, figure, lang)).toEqual(['2026-06-01', '2026-08-13'])
   })
 })
+
+describe('a lead sentence with no figure that names only its comparison does not set the frame', () => {
+  it.each([
+    [
+      'en',
+      'The chain sold more than last year. In the three months to December, revenue rose 2.4% to £1.18bn.',
+      'Online sales grew 11%.',
+      '11%',
+    ],
+    [
+      'fr',
+      'L’enseigne a vendu davantage qu’en 2024. D’octobre à décembre, le chiffre d’affaires a progressé de 2,4 %.',
+      'Les ventes en ligne ont bondi de 11 %.',
+      '11 %',
+    ],
+    [
+      'es',
+      'La cadena vendió más que en 2024, según su informe. Entre octubre y diciembre, la facturación creció un 2,4 %.',
+      'Las ventas en línea crecieron un 11 %.',
+      '11 %',
+    ],
+    [
+      'de',
+      'Die Kette hat mehr umgesetzt als im Vorjahr. Von Oktober bis Dezember stieg der Umsatz um 2,4 Prozent.',
+      'Online wuchs das Geschäft um 11 Prozent.',
+      '11 Prozent',
+    ],
+    [
+      'uk',
+      'Мережа продала більше, ніж у 2024 році. У жовтні–грудні виручка зросла на 2,4%.',
+      'Онлайн-продажі зросли на 11%.',
+      '11%',
+    ],
+    [
+      'ru',
+      'Сеть продала больше, чем в 2024 году. В октябре–декабре выручка выросла на 2,4%.',
+      'Онлайн-продажи выросли на 11%.',
+      '11%',
+    ],
+  ])('%s', (lang, lead, later, figure) => {
+    expect(period(article('2026-01-13', lead, later), figure, lang)).toEqual(['2025-10-01', '2025-12-31'])
+  })
+})
