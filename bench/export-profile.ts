@@ -2,7 +2,8 @@
 // holding process makes it (bench/measure-export.ts: the export process streams the file, asking the app for
 // the articles a slice at a time), beside the same export gathered and formatted in this process — each
 // `--rounds` times, alternating, in one run. Reports the wall time, this process's CPU, the export process's
-// CPU and peak RSS; `--profile DIR` writes that process's CPU profile there (`--cpu-prof`).
+// CPU and peak RSS; `--profile DIR` writes that process's CPU profile there (`--cpu-prof`). `--only by-tag` or
+// `--only per-article` (a zip) profiles those streamed exports instead; `--root DIR` opens the archive from a copy.
 // Build first: `npx vite build --config bench/vite.bench.config.ts --outDir bench/results/dist-se7`, then
 // `npx jiti bench/export-profile.ts --size full --dist bench/results/dist-se7 [--busy]`.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -31,17 +32,31 @@ const { values } = parseArgs({
     keep: { type: 'string' },
     /** Only the streamed export (no gathered baseline). */
     'streamed-only': { type: 'boolean', default: false },
-    /** Only this format (figures.csv or Markdown). */
+    /** Only this format (figures.csv, Markdown, by-tag or per-article; the last two are streamed only). */
     only: { type: 'string' },
+    /** The folder holding the cached archives (`<size>-seed<seed>`), e.g. a copy in /tmp: opening one writes to it. */
+    root: { type: 'string' },
   },
 })
 
-const FORMATS: { name: string; file: string; args: ExportArgs }[] = [
+const FORMATS: { name: string; file: string; args: ExportArgs; streamedOnly?: boolean }[] = [
   { name: 'figures.csv', file: 'figures.csv', args: { format: 'figures-csv', scope: {} } },
   {
     name: 'Markdown',
     file: 'notes.md',
     args: { format: 'markdown', scope: {}, options: { layout: 'combined', groupBy: 'article' } },
+  },
+  {
+    name: 'by-tag',
+    file: 'notes-by-tag.md',
+    args: { format: 'markdown', scope: {}, options: { layout: 'combined', groupBy: 'tag' } },
+    streamedOnly: true,
+  },
+  {
+    name: 'per-article',
+    file: 'notes.zip',
+    args: { format: 'markdown', scope: {}, options: { layout: 'per-article', groupBy: 'article' } },
+    streamedOnly: true,
   },
 ]
 
@@ -50,7 +65,7 @@ const GENERATED_AT = '2026-12-07T10:00:00.000Z'
 
 async function main(): Promise<void> {
   const size = values.size!
-  const paths = await cachedArchive(size, Number(values.seed))
+  const paths = await cachedArchive(size, Number(values.seed), values.root)
   const worker = resolve(values.dist!, 'export-worker.js')
   const busy = busyCore(values.busy)
   const out = await mkdtemp(join(tmpdir(), 'glossa-export-profile-'))
@@ -70,8 +85,9 @@ async function main(): Promise<void> {
       `${size}: ${archive.list().length} articles; load ${loadavg()[0].toFixed(1)}${busy ? ', --busy' : ''}`,
     )
     for (let round = 0; round < Number(values.rounds); round++) {
-      for (const f of FORMATS.filter((f) => !values.only || f.name === values.only)) {
-        if (!values['streamed-only']) {
+      // Without --only: figures.csv and Markdown, as before; by-tag and per-article only when asked for.
+      for (const f of FORMATS.filter((f) => (values.only ? f.name === values.only : !f.streamedOnly))) {
+        if (!values['streamed-only'] && !f.streamedOnly) {
           const cpu = process.cpuUsage()
           const t = performance.now()
           const bundle = await gatherBundle(archiveExportSource(archive), {}, GENERATED_AT)

@@ -9,9 +9,16 @@ import type { JobProcess } from '../src/main/jobs/job-process'
 import { benchPaths } from './sizes'
 import type { SizeName } from './sizes'
 
-/** The cached bench archive of this size and seed (bench/generate.ts), refused when it was not generated. */
-export async function cachedArchive(size: string, seed: number): Promise<ReturnType<typeof benchPaths>> {
-  const root = join(process.cwd(), 'bench', 'results', 'archives', `${size}-seed${seed}`)
+/**
+ * The cached bench archive of this size and seed (bench/generate.ts), refused when it was not generated; `under`:
+ * the folder holding the cached archives instead of bench/results/archives (a copy, for a bench that opens it).
+ */
+export async function cachedArchive(
+  size: string,
+  seed: number,
+  under = join(process.cwd(), 'bench', 'results', 'archives'),
+): Promise<ReturnType<typeof benchPaths>> {
+  const root = join(under, `${size}-seed${seed}`)
   const paths = benchPaths(size as SizeName, seed, root)
   if (!(await stat(paths.manifest).catch(() => null))) throw new Error(`no cached archive at ${root}`)
   return paths
