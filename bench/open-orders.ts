@@ -154,8 +154,9 @@ async function serveRuns(n: number): Promise<void> {
   const cli = join(app, 'out', 'cli', 'index.js')
   if (!existsSync(join(results, 'served-ready'))) {
     await rm(join(results, 'served'), { recursive: true, force: true })
-    await rm(app, { recursive: true, force: true })
-    await cp(join(here, '..', 'out'), join(app, 'out'), { recursive: true })
+    // The build copied once, so another build meanwhile does not change the app mid-run (remove it to take a new one).
+    if (!existsSync(join(app, 'out')))
+      await cp(join(here, '..', 'out'), join(app, 'out'), { recursive: true })
     await mkdir(join(results, 'served'), { recursive: true })
     // Hard links: serve writes only by renaming new files into place, so the cached archive is not changed.
     const cpl = spawnSync('cp', ['-al', values.archive, dir])
