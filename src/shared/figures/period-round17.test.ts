@@ -426,3 +426,46 @@ describe('a lead sentence with no figure that names only its comparison does not
     expect(period(article('2026-01-13', lead, later), figure, lang)).toEqual(['2025-10-01', '2025-12-31'])
   })
 })
+
+describe('a lead that gives its figures as published data states the period once', () => {
+  it.each([
+    [
+      'en',
+      '6.8 million tonnes passed the canal between 28 April and 10 November, according to figures from the authority.',
+      'Grain made up 2.1 million tonnes.',
+      '2.1 million tonnes',
+    ],
+    [
+      'fr',
+      'Du 28 avril au 10 novembre, 6,8 millions de tonnes ont franchi le canal, selon les chiffres de l’autorité.',
+      'Les céréales ont représenté 2,1 millions de tonnes.',
+      '2,1 millions de tonnes',
+    ],
+    [
+      'es',
+      'Del 28 de abril al 10 de noviembre pasaron por el canal 6,8 millones de toneladas, según los datos de la autoridad.',
+      'El grano sumó 2,1 millones de toneladas.',
+      '2,1 millones de toneladas',
+    ],
+    [
+      'de',
+      'Vom 28. April bis zum 10. November passierten 6,8 Millionen Tonnen den Kanal, nach Zahlen der Behörde.',
+      'Auf Getreide entfielen 2,1 Millionen Tonnen.',
+      '2,1 Millionen Tonnen',
+    ],
+    [
+      'uk',
+      'З 28 квітня по 10 листопада каналом пройшло 6,8 млн тонн вантажів, за даними адміністрації.',
+      'Зерно становило 2,1 млн тонн.',
+      '2,1 млн тонн',
+    ],
+    [
+      'ru',
+      'С 28 апреля по 10 ноября через канал прошло 6,8 млн тонн грузов, по данным администрации.',
+      'Зерно составило 2,1 млн тонн.',
+      '2,1 млн тонн',
+    ],
+  ])('%s', (lang, lead, later, figure) => {
+    expect(period(article('2025-11-20', lead, later), figure, lang)).toEqual(['2025-04-28', '2025-11-10'])
+  })
+})
