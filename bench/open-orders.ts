@@ -28,7 +28,8 @@ import { CatalogTrust } from '../src/main/archive/catalog-trust'
 import { LibraryPages } from '../src/main/archive/library-pages'
 import type { LibrarySort } from '../src/shared/library-query'
 import { cpuOf, startServe, stopServe } from './serve-start'
-import { summarize } from './stats'
+import { cpuTimed, summarize } from './stats'
+import type { Timed } from './stats'
 
 const here = resolve(fileURLToPath(import.meta.url), '..')
 const results = join(here, 'results', 'open-orders')
@@ -45,15 +46,6 @@ const SORTS: LibrarySort[] = ['title', 'source', 'published']
 const root = join(results, 'archive')
 const keyFile = join(results, 'catalog-trust.key')
 
-type Timed = { cpu: number; wall: number }
-async function timed<T>(f: () => Promise<T> | T): Promise<[T, Timed]> {
-  const c = process.cpuUsage()
-  const t = performance.now()
-  const value = await f()
-  const u = process.cpuUsage(c)
-  return [value, { cpu: (u.user + u.system) / 1000, wall: performance.now() - t }]
-}
-
 type Sample = Record<string, Timed>
 
 /** One fresh process: the catalog, then each sort's first page; or the rows cache, then the same. */
@@ -63,18 +55,18 @@ async function child(from: 'catalog' | 'rows'): Promise<Sample> {
   if (from === 'catalog') {
     const trust = await CatalogTrust.open(root, keyFile)
     const store = new CatalogStore(root, [])
-    ;[, out.load] = await timed(() => store.load(trust))
+    ;[, out.load] = await cpuTimed(() => store.load(trust))
     pages = new LibraryPages(store)
   } else {
-    const [read, t] = await timed(() => readRows(root, keyFile))
+    const [read, t] = await cpuTimed(() => readRows(root, keyFile))
     out.load = t
     if (!read.rows) throw new Error(`no rows cache: ${read.why}`)
     pages = new LibraryPages(read.rows, { sets: false })
   }
   // The default order first, as the window asks for it: the catalog's date-added order is made here.
-  ;[, out.added] = await timed(() => pages.page({}, 'added', 0, 100))
-  ;[, out.ready] = await timed(() => pages.ready())
-  for (const sort of SORTS) [, out[sort]] = await timed(() => pages.page({}, sort, 0, 100))
+  ;[, out.added] = await cpuTimed(() => pages.page({}, 'added', 0, 100))
+  ;[, out.ready] = await cpuTimed(() => pages.ready())
+  for (const sort of SORTS) [, out[sort]] = await cpuTimed(() => pages.page({}, sort, 0, 100))
   return out
 }
 

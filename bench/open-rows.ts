@@ -23,7 +23,8 @@ import { readRows, rowsFile } from '../src/main/archive/catalog-rows'
 import { catalogFingerprint, readHead } from '../src/main/archive/library-head'
 import { LibraryPages } from '../src/main/archive/library-pages'
 import { cpuOf, startServe, stopServe } from './serve-start'
-import { summarize } from './stats'
+import { cpuTimed, summarize } from './stats'
+import type { Timed } from './stats'
 
 const here = resolve(fileURLToPath(import.meta.url), '..')
 const results = join(here, 'results', 'open-head')
@@ -37,15 +38,6 @@ const { values } = parseArgs({
 const log = (line: string) => process.stderr.write(`${line}\n`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const load = () => loadavg()[0].toFixed(1)
-
-type Timed = { cpu: number; wall: number }
-async function timed<T>(f: () => Promise<T> | T): Promise<[T, Timed]> {
-  const c = process.cpuUsage()
-  const t = performance.now()
-  const value = await f()
-  const u = process.cpuUsage(c)
-  return [value, { cpu: (u.user + u.system) / 1000, wall: performance.now() - t }]
-}
 
 const f1 = (xs: number[]) => {
   const s = summarize(xs)
@@ -132,22 +124,22 @@ async function main(): Promise<void> {
     const before = load()
     for (let i = 0; i < reps + 1; i++) {
       global.gc?.()
-      const [, fp] = await timed(() => catalogFingerprint(dir))
-      const [, hd] = await timed(() => readHead(dir, keyFile))
-      const [read, rw] = await timed(() => readRows(dir, keyFile))
+      const [, fp] = await cpuTimed(() => catalogFingerprint(dir))
+      const [, hd] = await cpuTimed(() => readHead(dir, keyFile))
+      const [read, rw] = await cpuTimed(() => readRows(dir, keyFile))
       if (!read.rows) throw new Error(`rows cache not used: ${read.why}`)
       const pages = new LibraryPages(read.rows, { sets: false })
-      const [, rt] = await timed(() => pages.page({}, 'title', 0, 100))
-      const [, rf] = await timed(() => pages.page({ tag }, 'added', 0, 100))
+      const [, rt] = await cpuTimed(() => pages.page({}, 'title', 0, 100))
+      const [, rf] = await cpuTimed(() => pages.page({ tag }, 'added', 0, 100))
       global.gc?.()
-      const [store, ld] = await timed(async () => {
+      const [store, ld] = await cpuTimed(async () => {
         const st = new CatalogStore(dir, [])
         await st.load(await CatalogTrust.open(dir, keyFile))
         return st
       })
       const whole = new LibraryPages(store)
-      const [, wt] = await timed(() => whole.page({}, 'title', 0, 100))
-      const [, wf] = await timed(() => whole.page({ tag }, 'added', 0, 100))
+      const [, wt] = await cpuTimed(() => whole.page({}, 'title', 0, 100))
+      const [, wf] = await cpuTimed(() => whole.page({ tag }, 'added', 0, 100))
       // The head and rows this store would write 2 and 10 s later (unchanged): written now, untimed, so they
       // do not run inside the next sample's measures.
       await store.flush()
