@@ -147,23 +147,26 @@ export function compareTags(a: string, b: string): number {
 }
 
 function byTagDocument(bundle: ExportBundle, groups: ArticleAnnotations[]): string {
-  const byTag = new Map<string, { article: ArticleMeta; annotation: Annotation }[]>()
-  const untagged: { article: ArticleMeta; annotation: Annotation }[] = []
+  const byTag = new Map<string, string[]>()
+  const untagged: string[] = []
   for (const { article, annotations } of groups) {
+    const line = citationLine(article)
     for (const annotation of annotations) {
+      // each block made once, however many tags file it
+      const text = citedBlocks(article, annotation, line)
       const tags = filingTags(annotation)
-      if (!tags.length) untagged.push({ article, annotation })
+      if (!tags.length) untagged.push(text)
       for (const tag of tags) {
         const list = byTag.get(tag) ?? []
-        list.push({ article, annotation })
+        list.push(text)
         byTag.set(tag, list)
       }
     }
   }
   const sections = [...byTag.entries()]
     .sort(([a], [b]) => compareTags(a, b))
-    .map(([tag, entries]) => [byTagHeading(tag), ...entries.map(citedBlocks)].join('\n\n'))
-  if (untagged.length) sections.push([byTagHeading(null), ...untagged.map(citedBlocks)].join('\n\n'))
+    .map(([tag, blocks]) => [byTagHeading(tag), ...blocks].join('\n\n'))
+  if (untagged.length) sections.push([byTagHeading(null), ...untagged].join('\n\n'))
   return (
     [exportFrontMatter(bundle, groups, 'tag'), `# ${EXPORT_TITLE} by tag`, ...sections].join('\n\n') + '\n'
   )
@@ -182,12 +185,13 @@ export function byTagSlice(slice: ExportBundle): {
   blocks: { tags: string[]; text: string }[]
 } {
   const groups = groupByArticle(slice)
-  const blocks = groups.flatMap(({ article, annotations }) =>
-    annotations.map((annotation) => ({
+  const blocks = groups.flatMap(({ article, annotations }) => {
+    const line = citationLine(article)
+    return annotations.map((annotation) => ({
       tags: filingTags(annotation),
-      text: citedBlocks({ article, annotation }),
-    })),
-  )
+      text: citedBlocks(article, annotation, line),
+    }))
+  })
   return { articles: groups.length, annotations: blocks.length, blocks }
 }
 
@@ -201,9 +205,10 @@ export function byTagHeading(tag: string | null): string {
   return tag === null ? '## Untagged' : `## ${obsidianTag(tag)}`
 }
 
-function citedBlocks({ article, annotation }: { article: ArticleMeta; annotation: Annotation }): string {
+/** An annotation's blocks with the citation after them; `line` is the article's citationLine, made once for all. */
+function citedBlocks(article: ArticleMeta, annotation: Annotation, line: string): string {
   const page = pageOf(article, annotation)
-  return annotationBlocks(annotation, 2, [`— ${citationLine(article)}${page ? ` ${page}` : ''}`])
+  return annotationBlocks(annotation, 2, [`— ${line}${page ? ` ${page}` : ''}`])
 }
 
 /** `p. 12` for an annotation in a PDF report: the page its passage starts on. */
