@@ -35,6 +35,8 @@ export function changeInSentence(scan: Scan, at: number): boolean {
     const token = scan.tokens[i]
     // a full stop before a lower-case word or a number ends an abbreviation, not the sentence: "с 7,5 тыс. до 15"
     if (token.kind === 'sym' && ['.', '!', '?'].includes(token.text) && !abbreviation(scan, i)) return false
+    // a semicolon ends the clause a change verb governs: "assumes a rise of 0.2 points; its range runs from …"
+    if (token.kind === 'sym' && token.text === ';') return false
     if (isChange(scan, token.lower)) return true
     if (token.gap.includes('\n')) return false
   }

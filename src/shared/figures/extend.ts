@@ -7,6 +7,7 @@ import type { Draft, Scan, Token } from './types'
 import { changeBefore, changeInSentence } from './changes'
 import { GLUED_MEASURES, TIME_MEASURES } from './units'
 import { KINDS } from './lang/kinds'
+import { subunitAfter } from './currency-subunits'
 
 /** Points written onto the number: 0.11pp, 25bps. */
 const GLUED_POINTS = new Set(['pp', 'bps', 'pts'])
@@ -93,7 +94,9 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
     const money = currency || counted || signAfter(scan, d.last + 2)
     const scale = SCALE_WORDS[after.lower] ?? (money ? MONEY_SCALES[after.lower] : undefined)
     if (scale !== undefined) Object.assign(d, { scale, last: d.last + 1 })
-    else if (
+    else if (subunitAfter(scan, d.last) !== undefined) {
+      // "50p": read below with the hundredths written apart
+    } else if (
       !(after.text in GLUED_MEASURES) &&
       !GLUED_POINTS.has(after.lower) && // 0.11pp, 25bps
       longestAt(tokens, d.last + 1, Object.keys(MEASURES), 'glued') === undefined
@@ -138,6 +141,12 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
     else if (sign !== undefined) Object.assign(d, { measure: sign, last: d.last + 1 })
     else if (d.scale !== undefined && isWord(tokens[d.last + 1], 'pounds'))
       Object.assign(d, { measure: 'GBP', last: d.last + 1 })
+    else if (d.scale === undefined) {
+      // "44,5 Cent", "50p": a hundredth of the currency, scaled like "3-5 million" so ranges share it
+      const sub = subunitAfter(scan, d.last)
+      if (sub !== undefined)
+        Object.assign(d, { measure: sub.code, scale: 0.01, value: scaled(d, 0.01), last: sub.last })
+    }
   }
   if (d.kind === 'fraction' && isWord(tokens[d.last + 1], 'a', 'an')) {
     const unit = longestAt(
@@ -160,9 +169,32 @@ export function extendRight(scan: Scan, core: Draft, currency?: string): Draft |
     d.measure !== undefined ? longestAt(tokens, d.last + 1, HALF[lex.code].after, 'spaced') : undefined
   if (half !== undefined && Number.isInteger(d.value))
     Object.assign(d, { value: d.value + 0.5, last: half.last, digits: undefined })
-  if (d.measure !== undefined && TIME_MEASURES.has(d.measure) && isWord(tokens[d.last + 1], ...lex.ago))
-    return undefined
+  if (d.measure !== undefined && TIME_MEASURES.has(d.measure) && timeReference(scan, d.last)) return undefined
   return d
+}
+
+/** The word for "than" after a comparative: "three weeks earlier than", "на три недели позже, чем". */
+const THAN: Readonly<Record<LanguageCode, string[]>> = {
+  en: ['than'],
+  fr: ['que'],
+  es: ['que'],
+  de: ['als'],
+  uk: ['ніж', 'як'],
+  ru: ['чем'],
+}
+
+/**
+ * A span of time followed by "ago", "earlier", "plus tôt" is a time reference, not a figure ("three years ago",
+ * "a week earlier"); followed by "than" it measures a gap and is one ("trois semaines plus tôt qu'il y a trente
+ * ans", "на три недели позже, чем в прошлом году").
+ */
+function timeReference(scan: Scan, last: number): boolean {
+  const { tokens, lex } = scan
+  const ago = longestAt(tokens, last + 1, lex.ago, 'spaced')
+  if (ago === undefined) return false
+  const next = isSym(tokens[ago.last + 1], ',') ? tokens[ago.last + 2] : tokens[ago.last + 1]
+  // French elides "que" onto the next word: "plus tôt qu'il y a trente ans"
+  return !isWord(next, ...THAN[lex.code]) && !(lex.code === 'fr' && /^qu['’]/.test(next?.lower ?? ''))
 }
 
 /** A yield: "42 hectolitres par hectare", "38 hectolitres à l’hectare" (per hectare), "41,3 ц/га" (as written). */

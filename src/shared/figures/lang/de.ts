@@ -118,7 +118,7 @@ export const de: Lexicon = {
   parseNumberWords: parseGermanNumberWords,
   isNumberWord: isGermanNumberWord,
   ordinalSuffix: /^(?:[a-z]|te[nrms]?|ste[nrms]?)$/i,
-  ago: ['zuvor', 'davor', 'später', 'danach'],
+  ago: ['zuvor', 'davor', 'später', 'danach', 'früher'],
   months: [
     'januar',
     'jänner',
@@ -164,9 +164,9 @@ export const de: Lexicon = {
     /\bim Alter (?:von|zwischen) \d+(?:\s*(?:und|bis|-|–)\s*\d+)?(?:\s+Jahren)?/gi,
     // "Jörg Wendtland, 58, sagte" (not "stimmten 71 Abgeordnete, 54 votierten dagegen")
     /(?<=\p{Lu}[\p{L}'’-]+,\s)\d{1,3}(?=[.,;)](?:\s|$))/gu,
-    // time references: vor drei Jahren (three years ago)
+    // time references: vor drei Jahren (three years ago), with a qualifier too: vor gut einem Jahrzehnt
     new RegExp(
-      `\\bvor\\s+(?:\\d+|${NUMBER_WORD})\\s+(?:Jahren|Monaten|Wochen|Tagen|Stunden|Minuten)\\b`,
+      `\\bvor\\s+(?:(?:gut|knapp|rund|etwa|fast|ungefähr|mehr\\s+als|über)\\s+)?(?:\\d+|${NUMBER_WORD}|einem|einer)\\s+(?:Jahren|Jahrzehnten|Jahrzehnt|Monaten|Wochen|Tagen|Stunden|Minuten)\\b`,
       'giu',
     ),
     // compound nouns whose first part is a number: 10-Minuten-Takt, 3-Zimmer-Wohnung

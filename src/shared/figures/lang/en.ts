@@ -45,7 +45,7 @@ export const en: Lexicon = {
   parseNumberWords,
   isNumberWord,
   ordinalSuffix: /^(st|nd|rd|th|s|am|pm)$/i,
-  ago: ['ago'],
+  ago: ['ago', 'earlier', 'later'],
   months: MONTHS,
   exclusions: [
     new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d)(?:,?\\s+\\d{4}\\b)?`, 'g'),

@@ -165,12 +165,14 @@ export const isSpanishNumberWord = (word: string): boolean =>
 
 /**
  * "un"/"una" is the article unless a scale, a round noun or a fraction follows ("un millón", "un tercio");
- * "uno" is a pronoun unless "de cada" follows ("uno de cada tres").
+ * "uno" and "una" are pronouns unless "de cada" follows ("uno de cada tres", "una de cada cinco").
  */
 function startsNumber(words: readonly string[]): boolean {
   const [word, next, third] = words
   if (ONE.has(word)) {
-    if (word === 'uno') return next === 'de' && third === 'cada'
+    // "una de cada tres urgencias": the feminine shares out feminine nouns the same way
+    if (next === 'de' && third === 'cada' && word !== 'un') return true
+    if (word === 'uno') return false
     return (
       next !== undefined && (next in SCALES || next in ROUND || next in DENOMINATORS || next in PART_ORDINALS)
     )

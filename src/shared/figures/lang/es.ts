@@ -59,7 +59,7 @@ export const es: Lexicon = {
   isNumberWord: isSpanishNumberWord,
   // 1º, 2ª, 3er, 1ra, 2do, 4to, 5G (a capital G is a network generation)
   ordinalSuffix: /^(?:º|ª|o|a|os|as|er|ero|era|ra|do|da|to|ta|vo|va|no|na|mo|ma|G)$/,
-  ago: ['atrás'],
+  ago: ['atrás', 'antes', 'después', 'más tarde'],
   months: ES_MONTHS,
   exclusions: [
     // dates: 3 de junio, el 28 de mayo de 2023, 3 jun, los días 5 y 6 de marzo, marzo de 2021, el jueves 14

@@ -53,7 +53,7 @@ export const fr: Lexicon = {
   isNumberWord: isFrenchNumberWord,
   // 1er, 2e, 3ème, 2nde, 5G (a capital G is a network generation, 30 g grams)
   ordinalSuffix: /^(?:er|re|ère|ers|res|e|es|ème|èmes|eme|emes|è|nd|nde|nds|ndes|bis|ter|G)$/,
-  ago: ['auparavant'],
+  ago: ['auparavant', 'plus tôt', 'plus tard'],
   months: FR_MONTHS,
   exclusions: [
     // dates: le 5 décembre, les 5 et 6 décembre, mercredi 4 décembre 2024, 14 nov 2024, mars 2022

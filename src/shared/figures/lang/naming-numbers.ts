@@ -44,8 +44,15 @@ const houseNumber = (streets: string): RegExp =>
 const houseNumberAfterName = (streets: string): RegExp =>
   re(`(?<=\\p{Lu}[\\p{L}'’-]*${SP}+(?:${streets}),${SP}*)\\d{1,4}(?:[-/]?\\p{Ll})?${E}${HOUSE_END}`)
 
+/**
+ * A grade on a scale named by its number: a pay band, a care level, an alert tier ("band 5 nurses", "Pflegegrad
+ * 3", "échelon 4", "категорії 2"). Not when a decimal part or a percent sign follows (an amount).
+ */
+const grade = (words: string): RegExp => re(`(?<=${B}(?:${words})${SP}+)\\d{1,2}${E}(?![.,]\\d|${SP}*%)`)
+
 export const NAMING_NUMBERS: Readonly<Record<LanguageCode, readonly RegExp[]>> = {
   en: [
+    grade(`band|grade|tier|key${SP}+stage`),
     re(`${B}(?:\\d|one|two|three|four|five|seven)-star${E}`),
     dialled(
       `(?:call|dial|ring|phone|text)(?:s|ed|ing|led|ling)?|(?:call|ring|phone)${SP}+on`,
@@ -53,19 +60,22 @@ export const NAMING_NUMBERS: Readonly<Record<LanguageCode, readonly RegExp[]>> =
     ),
     re(`(?<=${B}the${SP}+)big${SP}+(?:three|four|five|six)${E}`),
   ],
-  fr: [numberThen('une|un|deux|trois|quatre|cinq', 'étoiles?')],
+  fr: [grade(`échelon|catégorie`), numberThen('une|un|deux|trois|quatre|cinq', 'étoiles?')],
   es: [
+    grade(`nivel|categoría|grado`),
     numberThen('una|dos|tres|cuatro|cinco', 'estrellas?'),
     dialled(`(?:llam|marc)\\p{L}*${SP}+(?:al|el)|teléfono`, 'para|y|o|si|con|desde|en|gratuito'),
     capitalisedName('Una|Uno|Dos|Tres|Cuatro|Cinco|Seis|Siete|Ocho|Nueve|Diez|Once|Doce|Cien|Mil'),
   ],
-  de: [],
+  de: [grade('Entgeltgruppe|Besoldungsgruppe|Tarifgruppe|Pflegegrad|Pflegestufe|Warnstufe|Gehaltsstufe')],
   uk: [
+    grade(`категорії|категорія|розряду|розряд`),
     capitalisedName("Один|Одна|Два|Дві|Три|Чотири|П['’]ять|Шість|Сім|Вісім|Дев['’]ять|Десять|Сто"),
     houseNumber('вул\\.|вулиц\\p{L}*|просп\\.|проспект\\p{L}*|бульвар\\p{L}*|провулк\\p{L}*|пров\\.'),
     houseNumberAfterName('вулиц\\p{L}*|проспект\\p{L}*|бульвар\\p{L}*|провулк\\p{L}*'),
   ],
   ru: [
+    grade(`категории|категория|разряда|разряд`),
     capitalisedName('Один|Одна|Два|Две|Три|Четыре|Пять|Шесть|Семь|Восемь|Девять|Десять|Сто|Сорок'),
     houseNumber('ул\\.|улиц\\p{L}*|просп\\.|проспект\\p{L}*|бульвар\\p{L}*|переул\\p{L}*|пер\\.|шоссе'),
     houseNumberAfterName('улиц\\p{L}*|проспект\\p{L}*|бульвар\\p{L}*|переул\\p{L}*|шоссе'),

@@ -120,7 +120,7 @@ export const ru: Lexicon = {
   parseNumberWords: (items) => parseRuNumberWords(items),
   isNumberWord: isRuNumberWord,
   ordinalSuffix: /^(?:й|я|е|го|ого|му|ому|х|ых|ми|м|ю|ю|s|g|k|th|st|nd|rd)$/i,
-  ago: ['назад', 'тому'],
+  ago: ['назад', 'тому', 'раньше', 'ранее', 'позже', 'спустя'],
   months: RU_MONTHS.flatMap((m) => m.split(' ')),
   exclusions: [
     // dates: 12 марта (2025 года), 12–14 сентября, с 12 по 14 сентября, 8 Марта (a street's name)

@@ -130,7 +130,10 @@ export type Lexicon = {
   isNumberWord: (word: string) => boolean
   /** Glued letters that make digits an ordinal or a label: 47th, 1er, 2e, 5G. */
   ordinalSuffix: RegExp
-  /** After a time span, makes it a date reference: "three years ago". */
+  /**
+   * After a time span, makes it a time reference, not a figure: "three years ago", "a week earlier", "six mois
+   * plus tôt", "doce meses antes" (decided in session 10).
+   */
   ago: readonly string[]
   months: readonly string[]
   /** Spans whose digits are not figures in this language: dates, times, ages, addresses. */

@@ -120,7 +120,7 @@ export const uk: Lexicon = {
   parseNumberWords: (items) => parseUkNumberWords(items),
   isNumberWord: isUkNumberWord,
   ordinalSuffix: /^(?:й|го|му|ий|ій|ого|ому|ої|а|я|е|є|ї|х|ті|те|та|тя|ту|тій|тої|того|тому)$/i,
-  ago: ['тому'],
+  ago: ['тому', 'раніше', 'пізніше', 'згодом'],
   months: UK_MONTHS.flatMap((m) => m.split(' ')),
   exclusions: [
     // dates: 15 жовтня (2024 року), 1–5 березня, 1-го січня; a year written with "року"/"рік"/"р."
