@@ -5,14 +5,19 @@ import type { ChildProcess } from 'node:child_process'
 
 export type ServeProcess = { child: ChildProcess; url: string; output: () => string }
 
-/** `opts.args` go after the archive (e.g. `--connector-port 0`); `opts.env` replaces the environment. */
+/**
+ * `opts.args` go after the archive (e.g. `--connector-port 0`); `opts.env` replaces the environment; `opts.wrap`
+ * is a command that execs Node with the rest (e.g. one that mounts a small disk first).
+ */
 export async function startServe(
   cli: string,
   archiveDir: string,
   timeoutMs: number,
-  opts: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+  opts: { args?: string[]; env?: NodeJS.ProcessEnv; wrap?: string[] } = {},
 ): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [cli, 'serve', '--archive', archiveDir, ...(opts.args ?? [])], {
+  const [command, ...wrapArgs] = [...(opts.wrap ?? []), process.execPath]
+  const args = [...wrapArgs, cli, 'serve', '--archive', archiveDir, ...(opts.args ?? [])]
+  const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(opts.env ? { env: opts.env } : {}),
   })

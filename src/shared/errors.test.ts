@@ -50,11 +50,19 @@ describe('an invalid call gets a short message, however much is wrong with it', 
 
 describe('a disk that cannot take a save', () => {
   it.each([
-    ['ENOSPC', 'The disk holding the archive is full: the change was not saved'],
-    ['EROFS', 'The archive is on a disk that cannot be written to: the change was not saved'],
-  ])('%s is said in words, with the system’s own message', (code, said) => {
+    [
+      'ENOSPC',
+      'The disk holding the archive is full: the change was not saved',
+      'Free some space on that disk.',
+    ],
+    [
+      'EROFS',
+      'The archive is on a disk that cannot be written to: the change was not saved',
+      'Make the disk writable, or move the archive to one that is.',
+    ],
+  ])('%s is said in words, with the system’s own message and what to do', (code, said, todo) => {
     const err = Object.assign(new Error(`${code}: no space left on device, write`), { code })
-    expect(toErrorShape(err)).toEqual({ code: 'internal', message: `${said} (${err.message}).` })
+    expect(toErrorShape(err)).toEqual({ code: 'internal', message: `${said} (${err.message}). ${todo}` })
   })
   it('any other failure stays an unexpected error', () => {
     expect(toErrorShape(new Error('boom'))).toEqual({ code: 'internal', message: 'Unexpected error: boom' })

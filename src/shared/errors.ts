@@ -50,18 +50,28 @@ function count(n: number): string {
 }
 
 /** What the disk said, as a researcher can act on it: the raw "ENOSPC: no space left on device, write" was shown. */
-const DISK_ERRORS: Record<string, string> = {
-  ENOSPC: 'The disk holding the archive is full',
-  EDQUOT: 'The disk space allowed for the archive’s folder is used up',
-  EFBIG: 'The file is larger than this computer lets Glossa write',
-  EROFS: 'The archive is on a disk that cannot be written to',
-  EIO: 'The disk holding the archive failed to read or write',
+const DISK_ERRORS: Record<string, [said: string, todo: string]> = {
+  ENOSPC: ['The disk holding the archive is full', 'Free some space on that disk.'],
+  EDQUOT: [
+    'The disk space allowed for the archive’s folder is used up',
+    'Free some space in it, or ask for a larger quota.',
+  ],
+  EFBIG: [
+    'The file is larger than this computer lets Glossa write',
+    'Raise the file-size limit Glossa runs under, or make the note shorter.',
+  ],
+  EROFS: [
+    'The archive is on a disk that cannot be written to',
+    'Make the disk writable, or move the archive to one that is.',
+  ],
+  EIO: ['The disk holding the archive failed to read or write', 'Check the disk, and make a backup soon.'],
 }
 
 export function toErrorShape(err: unknown): GlossaErrorShape {
   if (err instanceof GlossaError) return err.toJSON()
   const message = err instanceof Error ? err.message : String(err)
   const disk = DISK_ERRORS[String((err as { code?: unknown } | null)?.code)]
-  if (disk) return { code: 'internal', message: `${disk}: the change was not saved (${message}).` }
+  if (disk)
+    return { code: 'internal', message: `${disk[0]}: the change was not saved (${message}). ${disk[1]}` }
   return { code: 'internal', message: `Unexpected error: ${message}` }
 }
