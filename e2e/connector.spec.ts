@@ -52,6 +52,14 @@ async function screenshots(app: Page, name: string): Promise<void> {
   await app.emulateMedia({ colorScheme: 'light' })
 }
 
+/** The popup's page, light and dark (it is as wide at any window size). */
+async function popupShots(popup: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme })
+    await popup.locator('body').screenshot({ path: `reports/screens/${name}-${scheme}.png` })
+  }
+}
+
 test('pair, save a page and a selection, already there, not running, revoke; a hostile page gets nothing', async () => {
   test.setTimeout(240_000)
   const archiveDir = await mkdtemp(join(tmpdir(), 'glossa-e2e-connector-'))
@@ -77,8 +85,28 @@ test('pair, save a page and a selection, already there, not running, revoke; a h
     // The extension pairs with the code and the port.
     const popup = await context.newPage()
     await popup.goto(popupUrl)
-    await popup.locator('#code').fill(code.toLowerCase())
+    // Another program on the port given: nothing is paired, and the popup says what answered.
+    const otherPort = await closedPort()
+    const other = await fakeListener(otherPort)
+    try {
+      await popup.locator('#code').fill(code.toLowerCase())
+      await popup.locator('#port').fill(String(otherPort))
+      await popupShots(popup, 'connector-popup-pair')
+      await popup.getByRole('button', { name: 'Pair' }).click()
+      await expect(popup.locator('#message')).toHaveText(
+        new RegExp(`^Something other than Glossa answers on port ${otherPort}`),
+      )
+      await popupShots(popup, 'connector-popup-impostor')
+    } finally {
+      await other.close()
+    }
+    // A wrong code on Glossa's port: refused in words (one of the code's five tries).
+    await popup.locator('#code').fill(code.endsWith('2') ? `${code.slice(0, -1)}3` : `${code.slice(0, -1)}2`)
     await popup.locator('#port').fill(String(port))
+    await popup.getByRole('button', { name: 'Pair' }).click()
+    await expect(popup.locator('#message')).toHaveText(/That pairing code is wrong/)
+    await popupShots(popup, 'connector-popup-wrong-code')
+    await popup.locator('#code').fill(code.toLowerCase())
     await popup.getByRole('button', { name: 'Pair' }).click()
     await expect(popup.locator('#save-form')).toBeVisible()
     await expect(popup.locator('#pair-form')).toBeHidden()
