@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import { mkdir } from 'node:fs/promises'
 import { expect, test } from './glossa'
 import type { Glossa } from './glossa'
+import { screenshotSizes } from './screens'
 
 const COUNT = 1200
 const title = (n: number) => `Dispatch ${String(n).padStart(4, '0')} from the harbour`
@@ -112,4 +113,15 @@ test('1,200 articles: pages of rows as the list scrolls, sorted and filtered by 
   await page.reload()
   await expect(page.getByText('1,205 articles')).toBeVisible()
   await expect(rows(page).first()).toContainText('A late dispatch')
+
+  // Opened again, the sort orders come from disk: each sort right after opening, as main sorts it.
+  await glossa.restart()
+  await page.goto(glossa.url)
+  await expect(page.getByText('1,205 articles')).toBeVisible()
+  for (const sort of ['title', 'source', 'published'] as const) {
+    await page.getByLabel('Sort by').selectOption(sort)
+    const [first] = (await glossa.call('articles.page', { offset: 0, limit: 1, sort })).items
+    await expect(rows(page).first()).toContainText(first.title)
+    await screenshotSizes(page, `library-opened-by-${sort}`)
+  }
 })
