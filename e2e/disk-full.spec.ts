@@ -91,6 +91,21 @@ test('a full disk: the note stays a draft and the status says the disk is full; 
     )
     await screenshotSizes(page, 'disk-full-tag-colour')
     expect((await call('tags.list', {})).find((t) => t.name === 'water')?.color ?? null).toBeNull()
+
+    // A new collection for two articles: refused with the same words, and no collection made.
+    await page.goto(`${origin}/#/`)
+    const rows = page.getByRole('listbox', { name: 'Articles' }).getByRole('option')
+    await rows.nth(0).click({ modifiers: ['Control'] })
+    await rows.nth(1).click({ modifiers: ['Shift'] })
+    const bar = page.getByRole('region', { name: 'Selected articles' })
+    await bar.getByRole('button', { name: 'Add to collection…' }).click()
+    await bar.getByLabel('New collection').fill('Harbour inquiry')
+    await bar.getByLabel('New collection').press('Enter')
+    await expect(
+      page.getByText(/^The disk holding the archive is full: the change was not saved/),
+    ).toBeVisible()
+    await screenshotSizes(page, 'disk-full-collection')
+    expect(await call('collections.list', {})).toEqual([])
   } finally {
     serving.child.kill('SIGTERM')
   }
