@@ -134,7 +134,7 @@ export default function AnnotationCard(props: Props) {
             </button>
           )}
           <TagInput
-            draftKey={drafts?.keyOf(a.id, 'tags')}
+            draftKey={drafts?.ready ? drafts.keyOf(a.id, 'tags') : undefined}
             onDraft={drafts?.setDirty}
             value={a.tags}
             known={knownTags}

@@ -29,6 +29,13 @@ export default function TagInput(props: Props) {
     else clearDraft(draftKey)
     onDraft?.(draftKey, text !== '')
   }
+  // The key comes once drafts a closed tab left are moved to this tab (DraftSink.ready): the field, open since the
+  // article opened, reads what is kept under it then, unless something is typed already.
+  const [keyRead, setKeyRead] = useState(draftKey)
+  if (draftKey !== keyRead) {
+    setKeyRead(draftKey)
+    if (draftKey && !draft) setDraftState(asTagDraft(readDraft<unknown>(draftKey))?.text ?? '')
+  }
   const [problem, setProblem] = useState<string | null>(null)
   const listId = useId()
   // The kept draft outlives the field; the reader's status only follows fields on screen.

@@ -154,4 +154,9 @@ export function installDraftFlush(): void {
 export type DraftSink = {
   keyOf: (annotationId: string, field: 'note' | 'tags') => string
   setDirty: (key: string, dirty: boolean) => void
+  /**
+   * Whether drafts a closed tab left are moved under this tab's keys yet: a field that reads its draft when it opens
+   * (the tag field) waits for it, or it would open empty and miss the draft taken over.
+   */
+  ready: boolean
 }

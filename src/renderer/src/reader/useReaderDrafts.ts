@@ -22,6 +22,9 @@ import { heldTabId } from './tab-lease'
 export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) {
   // Known once the sync exists: the annotations load only after this tab holds its lease.
   const tab = sync ? heldTabId() : undefined
+  // The article whose drafts left by closed tabs are moved under this tab's keys (takeOverDrafts below).
+  const [takenOver, setTakenOver] = useState<string | null>(null)
+  const ready = !!sync && takenOver === articleId
   const sink = useMemo<DraftSink | undefined>(
     () =>
       sync
@@ -31,9 +34,10 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
                 ? noteDraftKey(articleId, sync.archiveId(id), tab)
                 : tagDraftKey(articleId, sync.archiveId(id), tab),
             setDirty: (key, dirty) => sync.setEditing(key, dirty),
+            ready,
           }
         : undefined,
-    [articleId, sync, tab],
+    [articleId, sync, tab, ready],
   )
 
   const dropWhenSaved = useCallback(
@@ -58,7 +62,6 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
 
   // The figure form's draft, this tab's: known with the tab, read once drafts left by a closed tab are moved here.
   const figureKey = tab ? figureDraftKey(articleId, tab) : undefined
-  const [takenOver, setTakenOver] = useState<string | null>(null)
 
   // Notes typed before a reload, a crash or in a tab since closed come back and are saved, once; tag fields and
   // the figure form are moved under this tab's keys.
@@ -112,5 +115,5 @@ export function useReaderDrafts(articleId: string, sync: AnnotationSync | null) 
     return () => window.removeEventListener('beforeunload', beforeUnload)
   }, [sync])
 
-  return { sink, onChange, figureKey, ready: !!sync && takenOver === articleId }
+  return { sink, onChange, figureKey, ready }
 }
