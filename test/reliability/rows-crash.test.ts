@@ -117,9 +117,14 @@ describe('the library rows cache under SIGKILL', () => {
     }
     // Every run ended one way or the other (with the default seed both happen: 5 caches used, 7 stale).
     expect(used.cache + used.stale).toBe(RUNS)
-    // Saved orders were used after some kills and refused after others (each run: its three sorts).
-    expect(orders.used + orders.stale).toBe(3 * RUNS)
-    expect(orders.used, JSON.stringify(orders)).toBeGreaterThan(0)
-    expect(orders.stale, JSON.stringify(orders)).toBeGreaterThan(0)
+    // Each run's three sorts were used or refused. How many of each depends on where the kills land, which the
+    // machine's load moves (a loaded CI run once had every kill before the orders were written): not asserted.
+    // That a file from before a change is refused is catalog-orders.test.ts's; here, that orders written by a
+    // clean close after the last kill are used, and are a fresh sort's.
+    expect(orders.used + orders.stale, JSON.stringify(orders)).toBe(3 * RUNS)
+    const closed = await Archive.open(dir, { trustKeyFile: key })
+    await closed.catalog.orders.read
+    for (const sort of SAVED_SORTS)
+      expect(closed.catalog.orders.take(sort), sort).toEqual(sortMetas(closed.list(), sort).map((a) => a.id))
   }, 240_000)
 })
