@@ -8,11 +8,11 @@
 // so until that is done, so a kill during the recount leaves it to the next open. A mark left in this very boot
 // is a kill or a crash of the process alone: nothing written to the kernel was lost, and saves-in-flight is
 // whole.
-import { closeSync, openSync, readSync, unlinkSync } from 'node:fs'
+import { unlinkSync } from 'node:fs'
 import { hostname, uptime } from 'node:os'
 import { join } from 'node:path'
 import { flushOwedFoldersSync, writeAtomic } from './atomic'
-import { readRegular } from './regular-file'
+import { readRegular, readRegularSync } from './regular-file'
 
 /** JSON, so the temp file a crash may leave beside it is a stray temp file (stray-temps.ts) and removed. */
 export const OPEN_MARK_FILE = 'open-mark.json'
@@ -115,16 +115,11 @@ export function removeMarkNow(dir: string): void {
 
 /** Whether the mark in `dir` is the one this process wrote (its pid on this computer). */
 function ownMark(dir: string): boolean {
-  let fd: number | undefined
   try {
-    fd = openSync(join(dir, OPEN_MARK_FILE), 'r')
-    const bytes = Buffer.alloc(MAX_BYTES)
-    const read = readSync(fd, bytes, 0, MAX_BYTES, 0)
-    const mark = JSON.parse(bytes.subarray(0, read).toString('utf8')) as Partial<OpenMark>
+    // readRegularSync, not a plain open: a named pipe in the mark's place would hold the exit waiting for a writer
+    const mark = JSON.parse(readRegularSync(join(dir, OPEN_MARK_FILE), MAX_BYTES)) as Partial<OpenMark>
     return mark.pid === process.pid && mark.host === hostname()
   } catch {
     return false
-  } finally {
-    if (fd !== undefined) closeSync(fd)
   }
 }
