@@ -23,7 +23,7 @@ const MAX_BYTES = 4096
  * Two readings of the boot time (now minus the uptime) differ by the wall clock's corrections since: more than
  * this means another boot. A correction larger than that costs a recount, never a missed one.
  */
-const BOOT_SLACK_MS = 120_000
+export const BOOT_SLACK_MS = 120_000
 
 export type OpenMark = {
   pid: number

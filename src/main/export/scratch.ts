@@ -12,15 +12,13 @@ import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { alive } from '../archive/lock'
-import { bootedAt } from '../archive/open-mark'
+import { BOOT_SLACK_MS, bootedAt } from '../archive/open-mark'
 
 /** The scratch folders beside an export's target (streamed, or per-article files into a folder); by tag has its
  * own (by-tag-stream.ts). */
 export const STREAM_SCRATCH_PREFIX = '.glossa-export-'
 /** A folder made on another computer is swept once untouched this long: no export runs for a day. */
 const OTHER_HOST_AGE_MS = 24 * 3600 * 1000
-/** Two readings of the boot time differ by the clock's corrections since (open-mark.ts's slack). */
-const BOOT_SLACK_MS = 120_000
 
 /** This computer's name as 8 hex digits: any host name fits in a file name that way. */
 const hostTag = (host = hostname()) => createHash('sha256').update(host).digest('hex').slice(0, 8)
